@@ -1,0 +1,37 @@
+"""URL map. API paths answer errors in the API's JSON shape; pages answer with HTML."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import admin
+from django.http import HttpRequest, HttpResponse
+from django.urls import include, path
+from django.views import defaults
+
+from someluotsi.api.errors import api_not_found, api_server_error
+from someluotsi.core.views import healthz
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("api/v1/", include("someluotsi.api.urls")),
+    path("accounts/", include("someluotsi.accounts.urls")),
+    path("audit/", include("someluotsi.audit.urls")),
+    path("channels/", include("someluotsi.channels.urls")),
+    path("notifications/", include("someluotsi.notifications.urls")),
+    path("admin/", admin.site.urls),
+    path("", include("someluotsi.core.urls")),
+]
+if settings.OIDC_ENABLED:
+    urlpatterns.insert(0, path("oidc/", include("mozilla_django_oidc.urls")))
+
+
+def handler404(request: HttpRequest, exception: Exception) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return api_not_found(request, exception)
+    return defaults.page_not_found(request, exception)
+
+
+def handler500(request: HttpRequest) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return api_server_error(request)
+    return defaults.server_error(request)

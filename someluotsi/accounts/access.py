@@ -1,0 +1,42 @@
+"""Which role may use which area of the product.
+
+A plain table the communications team can read. Object-level rules (which channels, which
+messages) are applied by each app's selectors on top of this.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from someluotsi.accounts.enums import Role
+
+
+class Area(models.TextChoices):
+    CHECK = "check", _("Check a post")
+    INBOX = "inbox", _("Inbox")
+    CHANNELS = "channels", _("Channels")
+    METRICS = "metrics", _("Metrics")
+    INCIDENTS = "incidents", _("Incidents")
+    PEOPLE = "people", _("People and units")
+    AUDIT = "audit", _("Audit trail")
+
+
+AREA_ROLES: dict[Area, frozenset[Role]] = {
+    # Everyone who writes on social media in a city role checks drafts (§2, §4, §6).
+    Area.CHECK: frozenset(
+        {Role.MAVI, Role.UNIT_MANAGER, Role.UPDATER, Role.EMPLOYEE, Role.ELECTED, Role.SUPERVISOR}
+    ),
+    # Those who answer and escalate citizens' messages (§8.4, §10.4-§10.6).
+    Area.INBOX: frozenset(
+        {Role.MAVI, Role.UPDATER, Role.UNIT_MANAGER, Role.SUPERVISOR, Role.SAFETY_MANAGER}
+    ),
+    Area.CHANNELS: frozenset({Role.MAVI, Role.UNIT_MANAGER, Role.UPDATER, Role.AUDITOR}),
+    Area.METRICS: frozenset({Role.MAVI, Role.UNIT_MANAGER, Role.UPDATER, Role.AUDITOR}),
+    Area.INCIDENTS: frozenset({Role.MAVI, Role.UNIT_MANAGER, Role.SUPERVISOR, Role.AUDITOR}),
+    Area.PEOPLE: frozenset({Role.MAVI, Role.UNIT_MANAGER}),
+    Area.AUDIT: frozenset({Role.AUDITOR}),
+}
+
+# Roles that may only read, never change anything (enforced in the API permission class too).
+READ_ONLY_ROLES: frozenset[Role] = frozenset({Role.AUDITOR})

@@ -1,0 +1,71 @@
+"""API: the signed-in user, units, and token sign-in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle
+from rest_framework.views import APIView
+
+from someluotsi.accounts.models import Unit, User
+from someluotsi.accounts.selectors import unit_list, user_areas, user_roles
+
+
+class MeOutputSerializer(serializers.Serializer[dict[str, Any]]):
+    id = serializers.IntegerField()
+    username = serializers.CharField()
+    full_name = serializers.CharField()
+    unit = serializers.CharField(allow_null=True)
+    roles = serializers.ListField(child=serializers.CharField())
+    areas = serializers.ListField(child=serializers.CharField())
+    language = serializers.CharField()
+
+
+class MeApi(APIView):
+    @extend_schema(responses=MeOutputSerializer, summary="The signed-in user, roles and areas")
+    def get(self, request: Request) -> Response:
+        user = request.user
+        assert isinstance(user, User)  # the permission class admits signed-in users only
+        data = {
+            "id": user.pk,
+            "username": user.username,
+            "full_name": user.get_full_name(),
+            "unit": user.unit.code if user.unit else None,
+            "roles": sorted(role.value for role in user_roles(user=user)),
+            "areas": [area.value for area in user_areas(user=user)],
+            "language": user.preferred_language,
+        }
+        return Response(MeOutputSerializer(data).data)
+
+
+class UnitOutputSerializer(serializers.ModelSerializer[Unit]):
+    parent: serializers.SlugRelatedField[Unit] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )  # type: ignore[assignment]
+
+    class Meta:
+        model = Unit
+        fields = ("id", "code", "name_fi", "name_sv", "name_en", "parent")
+
+
+class UnitListApi(APIView):
+    @extend_schema(responses=UnitOutputSerializer(many=True), summary="The city's units")
+    def get(self, request: Request) -> Response:
+        return Response(UnitOutputSerializer(unit_list(), many=True).data)
+
+
+class TokenThrottle(AnonRateThrottle):
+    scope = "token"
+
+
+class TokenObtainApi(ObtainAuthToken):
+    """Exchange a username and password for an API token; throttled and locked out like the
+    login page."""
+
+    throttle_classes = (TokenThrottle,)
+    permission_classes = ()

@@ -1,0 +1,15 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    """The people the guideline speaks to (§4, §6, §7.8, §10.6, §12.2)."""
+
+    MAVI = "mavi", _("Marketing and communications team")
+    UNIT_MANAGER = "unit_manager", _("Unit manager")
+    UPDATER = "updater", _("Channel updater")
+    EMPLOYEE = "employee", _("Employee")
+    ELECTED = "elected", _("Elected official")
+    SUPERVISOR = "supervisor", _("Supervisor")
+    SAFETY_MANAGER = "safety_manager", _("Occupational safety manager")
+    AUDITOR = "auditor", _("Auditor")

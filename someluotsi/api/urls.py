@@ -1,0 +1,37 @@
+"""`/api/v1/`: every endpoint of version 1, the schema and its documentation pages."""
+
+from __future__ import annotations
+
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
+from rest_framework.views import APIView
+
+from someluotsi.accounts.apis import MeApi, TokenObtainApi, UnitListApi
+from someluotsi.audit.apis import AuditEventListApi
+from someluotsi.channels.apis import ChannelDetailApi, ChannelListApi
+
+app_name = "api"
+
+
+class ApiRootApi(APIView):
+    """Links to the version-1 resources."""
+
+    def get(self, request: Request) -> Response:
+        names = ("me", "units", "channels", "audit-events", "schema", "docs")
+        return Response({name: reverse(f"api:{name}", request=request) for name in names})
+
+
+urlpatterns = [
+    path("", ApiRootApi.as_view(), name="root"),
+    path("auth/token", TokenObtainApi.as_view(), name="token"),
+    path("me", MeApi.as_view(), name="me"),
+    path("units", UnitListApi.as_view(), name="units"),
+    path("channels", ChannelListApi.as_view(), name="channels"),
+    path("channels/<int:pk>", ChannelDetailApi.as_view(), name="channel-detail"),
+    path("audit-events", AuditEventListApi.as_view(), name="audit-events"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+]

@@ -1,0 +1,58 @@
+"""API: the audit trail, read-only. There is no write, edit or delete endpoint by design."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.generics import ListAPIView
+
+from someluotsi.accounts.access import Area
+from someluotsi.api.permissions import area_permission
+from someluotsi.audit.models import AuditEvent
+from someluotsi.audit.selectors import AuditFilter, audit_event_list
+
+
+class AuditEventOutputSerializer(serializers.ModelSerializer[AuditEvent]):
+    class Meta:
+        model = AuditEvent
+        fields = (
+            "id",
+            "occurred_at",
+            "actor_label",
+            "action",
+            "target_type",
+            "target_id",
+            "target_label",
+            "data",
+            "ip_address",
+        )
+
+
+class AuditFilterSerializer(serializers.Serializer[dict[str, Any]]):
+    action = serializers.CharField(required=False, allow_blank=True, max_length=100)
+    actor = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    target_type = serializers.CharField(required=False, allow_blank=True, max_length=100)
+    target_id = serializers.CharField(required=False, allow_blank=True, max_length=64)
+    since = serializers.DateField(required=False)
+    until = serializers.DateField(required=False)
+
+
+@extend_schema(
+    summary="Audit events (auditors only)",
+    parameters=[
+        OpenApiParameter(name, str, required=False)
+        for name in ("action", "actor", "target_type", "target_id", "since", "until")
+    ],
+)
+class AuditEventListApi(ListAPIView[AuditEvent]):
+    serializer_class = AuditEventOutputSerializer
+    permission_classes = (area_permission(Area.AUDIT),)
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        params = AuditFilterSerializer(data=self.request.query_params)
+        params.is_valid(raise_exception=True)
+        return audit_event_list(
+            user=self.request.user, filters=AuditFilter(**params.validated_data)
+        )

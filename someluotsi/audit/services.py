@@ -1,0 +1,49 @@
+"""Writing the audit trail."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+from django.db import models
+from django.http import HttpRequest
+
+from someluotsi.audit.models import AuditEvent
+
+
+def _client_ip(request: HttpRequest | None) -> str | None:
+    # REMOTE_ADDR only: a forwarded header is trivially forged unless a trusted proxy sets it.
+    if request is None:
+        return None
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def audit_record(
+    *,
+    actor: Any,
+    action: str,
+    target: models.Model | None = None,
+    data: dict[str, Any] | None = None,
+    request: HttpRequest | None = None,
+) -> AuditEvent:
+    """Append one event. `action` is dotted and past tense (`channel.approved`).
+
+    `data` must describe the change (ids, old and new states), never message bodies.
+    """
+    if isinstance(actor, AnonymousUser):
+        actor = None
+    target_type = target_id = target_label = ""
+    if target is not None:
+        target_type = target._meta.label_lower
+        target_id = str(target.pk)
+        target_label = str(target)[:300]
+    return AuditEvent.objects.create(
+        actor=actor,
+        actor_label=(str(actor)[:200] if actor is not None else "system"),
+        action=action,
+        target_type=target_type,
+        target_id=target_id,
+        target_label=target_label,
+        data=data or {},
+        ip_address=_client_ip(request),
+    )

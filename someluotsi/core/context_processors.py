@@ -1,0 +1,37 @@
+"""Template context for the page shell: the navigation the user may use."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+from someluotsi.accounts.access import Area
+from someluotsi.accounts.selectors import user_areas
+
+AREA_URL_NAMES: dict[Area, str] = {
+    Area.CHECK: "core:check",
+    Area.INBOX: "core:inbox",
+    Area.CHANNELS: "channels:list",
+    Area.METRICS: "core:metrics",
+    Area.INCIDENTS: "core:incidents",
+    Area.PEOPLE: "accounts:people",
+    Area.AUDIT: "audit:list",
+}
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": []}
+    from someluotsi.notifications.selectors import notification_unread_count
+
+    path = request.path
+    items = []
+    for area in user_areas(user=user):
+        url = reverse(AREA_URL_NAMES[area])
+        items.append(
+            {"area": area.value, "label": area.label, "url": url, "current": path.startswith(url)}
+        )
+    return {"nav_items": items, "unread_notifications": notification_unread_count(user=user)}

@@ -1,0 +1,39 @@
+"""Health probes for `/healthz`: the database and the task broker."""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+from django.conf import settings
+from django.db import connection
+
+
+class ComponentStatus(TypedDict):
+    ok: bool
+    detail: str
+
+
+def database_status() -> ComponentStatus:
+    """Run a trivial query; report the vendor, never the connection string."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as exc:  # noqa: BLE001 - any failure means unhealthy
+        return {"ok": False, "detail": type(exc).__name__}
+    return {"ok": True, "detail": connection.vendor}
+
+
+def broker_status() -> ComponentStatus:
+    """Eager mode needs no broker; otherwise open (and close) one broker connection."""
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        return {"ok": True, "detail": "eager"}
+    from config.celery import app
+
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+            transport = conn.transport_cls
+    except Exception as exc:  # noqa: BLE001 - any failure means unhealthy
+        return {"ok": False, "detail": type(exc).__name__}
+    return {"ok": True, "detail": str(transport)}

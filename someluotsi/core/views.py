@@ -1,0 +1,95 @@
+"""The page shell: home, health, and the areas whose full features arrive in later work."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from someluotsi.accounts.access import Area
+from someluotsi.accounts.selectors import user_areas, user_roles
+from someluotsi.core.access import area_required
+from someluotsi.core.health import broker_status, database_status
+
+
+@require_GET
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Database and broker status as JSON; 503 when either is down."""
+    database = database_status()
+    broker = broker_status()
+    ok = database["ok"] and broker["ok"]
+    body = {"status": "ok" if ok else "error", "database": database, "broker": broker}
+    return JsonResponse(body, status=200 if ok else 503)
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    context = {
+        "areas": user_areas(user=request.user),
+        "roles": sorted(role.label for role in user_roles(user=request.user)),
+    }
+    return render(request, "core/home.html", context)
+
+
+def _upcoming(request: HttpRequest, area: Area, description: str) -> HttpResponse:
+    return render(request, "core/upcoming.html", {"area": area, "description": description})
+
+
+@area_required(Area.CHECK)
+def check(request: HttpRequest) -> HttpResponse:
+    return _upcoming(
+        request,
+        Area.CHECK,
+        str(
+            _(
+                "Check a draft against the city's social media guideline before publishing. "
+                "The checker is being built; every finding will cite the guideline's section."
+            )
+        ),
+    )
+
+
+@area_required(Area.INBOX)
+def inbox(request: HttpRequest) -> HttpResponse:
+    return _upcoming(
+        request,
+        Area.INBOX,
+        str(
+            _(
+                "Citizens' comments and messages from every channel, triaged and answered within "
+                "working hours. The inbox is being built."
+            )
+        ),
+    )
+
+
+@area_required(Area.METRICS)
+def metrics(request: HttpRequest) -> HttpResponse:
+    return _upcoming(
+        request,
+        Area.METRICS,
+        str(
+            _(
+                "Followers, reach and the quality of reactions per channel, against each channel's "
+                "goals. Metrics are being built."
+            )
+        ),
+    )
+
+
+@area_required(Area.INCIDENTS)
+def incidents(request: HttpRequest) -> HttpResponse:
+    return _upcoming(
+        request,
+        Area.INCIDENTS,
+        str(
+            _(
+                "Social media storms: detection, the incident record and the guideline's playbook. "
+                "Incidents are being built."
+            )
+        ),
+    )

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from someluotsi.notifications import views
+
+app_name = "notifications"
+
+urlpatterns = [
+    path("", views.notification_list, name="list"),
+    path("<int:notification_id>/read/", views.notification_read, name="read"),
+]
