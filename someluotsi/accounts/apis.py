@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
@@ -29,8 +29,8 @@ class MeOutputSerializer(serializers.Serializer[dict[str, Any]]):
 class MeApi(APIView):
     @extend_schema(responses=MeOutputSerializer, summary="The signed-in user, roles and areas")
     def get(self, request: Request) -> Response:
-        user = request.user
-        assert isinstance(user, User)  # the permission class admits signed-in users only
+        # The permission class admits signed-in users only.
+        user = cast(User, request.user)
         data = {
             "id": user.pk,
             "username": user.username,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.urls import path
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -19,6 +21,7 @@ app_name = "api"
 class ApiRootApi(APIView):
     """Links to the version-1 resources."""
 
+    @extend_schema(responses={200: OpenApiTypes.OBJECT}, summary="Links to the resources")
     def get(self, request: Request) -> Response:
         names = ("me", "units", "channels", "audit-events", "schema", "docs")
         return Response({name: reverse(f"api:{name}", request=request) for name in names})

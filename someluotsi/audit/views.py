@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
 from someluotsi.accounts.access import Area
 from someluotsi.audit.forms import AuditFilterForm
@@ -10,6 +11,7 @@ from someluotsi.audit.selectors import AuditFilter, audit_action_names, audit_ev
 from someluotsi.core.access import area_required
 
 
+@require_GET
 @area_required(Area.AUDIT)
 def audit_list(request: HttpRequest) -> HttpResponse:
     """The auditor's page: filter and read events. Nothing here changes them."""

@@ -29,7 +29,7 @@ class Channel(TimeStampedModel):
         _("status"), max_length=20, choices=ChannelStatus.choices, default=ChannelStatus.ACTIVE
     )
     guideline_ref = models.CharField(_("guideline reference"), max_length=20, blank=True)
-    maintainers: models.ManyToManyField["User", "ChannelMaintainer"] = models.ManyToManyField(
+    maintainers: models.ManyToManyField[User, ChannelMaintainer] = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         through="ChannelMaintainer",
         related_name="maintained_channels",

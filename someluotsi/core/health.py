@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TypedDict
 
-from django.conf import settings
 from django.db import connection
 
 
@@ -26,10 +25,10 @@ def database_status() -> ComponentStatus:
 
 def broker_status() -> ComponentStatus:
     """Eager mode needs no broker; otherwise open (and close) one broker connection."""
-    if settings.CELERY_TASK_ALWAYS_EAGER:
-        return {"ok": True, "detail": "eager"}
     from config.celery import app
 
+    if app.conf.task_always_eager:
+        return {"ok": True, "detail": "eager"}
     try:
         with app.connection_for_write() as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
