@@ -8,7 +8,8 @@ the run, so CI cannot pass by skipping.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -52,3 +53,69 @@ def client_for(make_user: Callable[..., User]) -> Callable[..., Client]:
         return client
 
     return _client
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _flush_may_empty_the_audit_trail() -> Iterator[None]:
+    """Transactional tests empty the database with `flush`; only that may pass the triggers."""
+    from django.core.management.commands import flush
+
+    from someluotsi.audit.maintenance import audit_maintenance
+
+    original = flush.Command.handle
+
+    def handle(self: flush.Command, **options: Any) -> None:
+        with audit_maintenance(using=options.get("database") or "default"):
+            original(self, **options)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(flush.Command, "handle", handle)
+        yield
+
+
+def broker_reachable() -> tuple[bool, str]:
+    """Whether the configured broker accepts a connection (and why not)."""
+    from config.celery import app
+
+    if app.conf.task_always_eager:
+        return False, "no CELERY_BROKER_URL: tasks run eagerly in-process"
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+    except Exception as exc:  # noqa: BLE001 - any failure means unreachable
+        return False, f"broker unreachable ({type(exc).__name__})"
+    return True, ""
+
+
+@pytest.fixture(scope="session", autouse=True)
+def celery_worker(django_db_setup: None, django_db_blocker: Any) -> Iterator[object | None]:
+    """With a broker configured, a real Celery worker consumes every task the suite sends."""
+    reachable, _reason = broker_reachable()
+    if not reachable:
+        yield None
+        return
+    from celery.contrib.testing.worker import start_worker
+
+    from config.celery import app
+
+    app.control.purge()
+    with start_worker(app, perform_ping_check=False, loglevel="WARNING", shutdown_timeout=15) as w:
+        yield w
+
+
+@pytest.fixture
+def require_celery_worker(celery_worker: object | None) -> object:
+    if celery_worker is None:
+        _reachable, reason = broker_reachable()
+        pytest.skip(f"needs a real Celery worker on a broker: {reason}")
+    return celery_worker
+
+
+@pytest.fixture
+def require_postgres(db: None) -> None:
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip(
+            "needs the real PostgreSQL: set DATABASE_URL=postgres://postgres@127.0.0.1:5432/someluotsi"
+        )

@@ -112,3 +112,16 @@ def test_admin_cannot_change_or_delete_audit_events(make_user: Callable[..., Use
     client.post(delete_url, {"post": "yes"})
     event.refresh_from_db()
     assert event.action == "demo.loaded"
+
+
+@pytest.mark.django_db
+def test_maintenance_lifts_the_triggers_only_inside_the_block() -> None:
+    from someluotsi.audit.maintenance import audit_maintenance
+
+    audit_record(actor=None, action="demo.loaded")
+    with audit_maintenance(), connection.cursor() as cursor:
+        cursor.execute("UPDATE audit_auditevent SET action = 'archived'")
+    assert AuditEvent.objects.get().action == "archived"
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM audit_auditevent")
+    assert AuditEvent.objects.count() == 1

@@ -25,7 +25,8 @@ def test_healthz_is_503_when_the_broker_is_unreachable(
 ) -> None:
     monkeypatch.setitem(app.conf, "task_always_eager", False)
     # Port 9 (discard) on loopback: nothing listens, the connection is refused at once.
-    monkeypatch.setitem(app.conf, "broker_url", "redis://127.0.0.1:9/0")
+    for key in ("broker_url", "broker_write_url"):
+        monkeypatch.setitem(app.conf, key, "redis://127.0.0.1:9/0")
     response = client.get("/healthz")
     assert response.status_code == 503
     body = response.json()

@@ -12,6 +12,7 @@ from someluotsi.accounts.enums import Role
 from someluotsi.accounts.models import User
 from someluotsi.notifications.models import Notification
 from someluotsi.notifications.services import notification_send
+from tests.helpers import wait_until
 
 
 @pytest.mark.django_db(transaction=True)
@@ -20,9 +21,9 @@ def test_email_is_sent_only_after_commit(make_user: Callable[..., User]) -> None
     with transaction.atomic():
         notification_send(recipients=[user, user], subject="Somekohu Facebookissa")
         assert mail.outbox == []
-    assert len(mail.outbox) == 1
+    assert wait_until(lambda: len(mail.outbox) == 1)
     assert mail.outbox[0].to == [user.email]
-    assert Notification.objects.get(recipient=user).emailed_at is not None
+    assert wait_until(lambda: Notification.objects.get(recipient=user).emailed_at is not None)
 
 
 @pytest.mark.django_db(transaction=True)

@@ -2,6 +2,8 @@
 
 The model already refuses updates and deletes; these triggers also stop raw SQL, the shell and
 any future code path. Supported on SQLite and PostgreSQL, the two databases Someluotsi runs on.
+Only a connection that explicitly enters maintenance (someluotsi.audit.maintenance) may change
+rows: a temporary table on SQLite, a session setting on PostgreSQL, both private to it.
 """
 
 from django.db import migrations
@@ -10,17 +12,24 @@ from django.db.migrations.state import StateApps
 
 TABLE = "audit_auditevent"
 
+# pragma_table_list (SQLite >= 3.37) is the one way a trigger can see this connection's temp tables.
+_SQLITE_NOT_IN_MAINTENANCE = (
+    "WHEN NOT EXISTS (SELECT 1 FROM pragma_table_list "
+    "WHERE schema = 'temp' AND name = 'audit_maintenance') "
+)
 SQLITE_CREATE = [
-    f"CREATE TRIGGER audit_no_update BEFORE UPDATE ON {TABLE} "
+    f"CREATE TRIGGER audit_no_update BEFORE UPDATE ON {TABLE} {_SQLITE_NOT_IN_MAINTENANCE}"
     "BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;",
-    f"CREATE TRIGGER audit_no_delete BEFORE DELETE ON {TABLE} "
+    f"CREATE TRIGGER audit_no_delete BEFORE DELETE ON {TABLE} {_SQLITE_NOT_IN_MAINTENANCE}"
     "BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;",
 ]
 SQLITE_DROP = ["DROP TRIGGER IF EXISTS audit_no_update;", "DROP TRIGGER IF EXISTS audit_no_delete;"]
 
 POSTGRES_CREATE = [
-    "CREATE OR REPLACE FUNCTION audit_refuse_change() RETURNS trigger AS $$ "
-    "BEGIN RAISE EXCEPTION 'audit events are append-only'; END; $$ LANGUAGE plpgsql;",
+    "CREATE OR REPLACE FUNCTION audit_refuse_change() RETURNS trigger AS $$ BEGIN "
+    "IF coalesce(current_setting('someluotsi.audit_maintenance', true), '') = 'on' THEN "
+    "IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; RETURN NEW; END IF; "
+    "RAISE EXCEPTION 'audit events are append-only'; END; $$ LANGUAGE plpgsql;",
     f"CREATE TRIGGER audit_no_update_delete BEFORE UPDATE OR DELETE ON {TABLE} "
     "FOR EACH ROW EXECUTE FUNCTION audit_refuse_change();",
     f"CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON {TABLE} "

@@ -1,0 +1,63 @@
+# Shared helpers for tools/run, tools/test and .ci/run. Source it; do not run it.
+# shellcheck shell=bash
+
+UV_VERSION="0.13.8"
+export UV_PYTHON_DOWNLOADS=never
+export UV_LINK_MODE=copy
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+# uv installs the locked dependencies; bootstrap it with pip when the machine lacks it.
+ensure_uv() {
+  if ! command -v uv >/dev/null 2>&1; then
+    say "installing uv ${UV_VERSION}"
+    python3 -m pip install --quiet "uv==${UV_VERSION}"
+  fi
+}
+
+# Debian packages the project needs (gettext for translations, chromium for browser tests).
+# Installed only when missing and when we may (root with apt-get); otherwise we say what to do.
+ensure_debian_packages() {
+  local missing=()
+  local pkg
+  for pkg in "$@"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing Debian packages: ${missing[*]}"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    say "missing Debian packages (install them, e.g. sudo apt-get install ${missing[*]})"
+    return 1
+  fi
+}
+
+sync_python() {
+  say "installing locked Python dependencies"
+  uv sync --frozen --python python3.11 --quiet
+}
+
+sync_node() {
+  if command -v npm >/dev/null 2>&1; then
+    say "installing locked npm packages (axe-core for accessibility tests)"
+    npm ci --no-audit --no-fund --silent
+  else
+    say "npm not found: browser accessibility tests will be skipped"
+  fi
+}
+
+compile_translations() {
+  DJANGO_SETTINGS_MODULE=config.settings_test uv run --frozen python manage.py compilemessages --ignore=.venv --ignore=node_modules -v0
+}
+
+# True when something accepts TCP connections on 127.0.0.1:$1.
+port_open() {
+  python3 - "$1" <<'PY'
+import socket, sys
+with socket.socket() as s:
+    s.settimeout(1)
+    sys.exit(0 if s.connect_ex(("127.0.0.1", int(sys.argv[1]))) == 0 else 1)
+PY
+}
