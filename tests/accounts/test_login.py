@@ -80,3 +80,15 @@ def test_language_switch_refuses_offsite_redirect(client: Client) -> None:
         reverse("accounts:set_language"), {"language": "en", "next": "https://evil.example/"}
     )
     assert response["Location"] == reverse("core:home")
+
+
+@pytest.mark.django_db
+def test_saved_language_wins_over_the_browsers_when_no_choice_was_made_here(
+    make_user: Callable[..., User],
+) -> None:
+    client = Client(HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    client.force_login(make_user(Role.EMPLOYEE, preferred_language="sv"))
+    html = client.get(reverse("core:home")).content.decode()
+    assert '<html lang="sv">' in html
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert '<html lang="en">' in client.get(reverse("core:home")).content.decode()
