@@ -45,3 +45,48 @@ def test_deploy_check_is_clean_with_production_environment(tmp_path: Path) -> No
     }
     result = _manage("check", "--deploy", "--fail-level", "WARNING", env=env)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _resolve_oidc(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    code = (
+        "import django; django.setup()\n"
+        "from django.conf import settings; from django.urls import reverse, NoReverseMatch\n"
+        "print('backend' if any('OIDC' in b for b in settings.AUTHENTICATION_BACKENDS) else '-')\n"
+        "try:\n    print(reverse('oidc_authentication_init'))\n"
+        "except NoReverseMatch:\n    print('no-route')\n"
+    )
+    ours = ("DJANGO_", "DATABASE_URL", "CELERY_", "OIDC_")
+    base = {k: v for k, v in os.environ.items() if not k.startswith(ours)}
+    base.update(env, DJANGO_SETTINGS_MODULE="config.settings_test")
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=base,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+def test_oidc_is_off_by_default() -> None:
+    result = _resolve_oidc({})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["-", "no-route"]
+
+
+def test_oidc_hook_is_wired_when_configured() -> None:
+    idp = "https://login.example.fi/oidc"
+    result = _resolve_oidc(
+        {
+            "OIDC_ENABLED": "true",
+            "OIDC_RP_CLIENT_ID": "someluotsi",
+            "OIDC_RP_CLIENT_SECRET": "s3cret",
+            "OIDC_OP_AUTHORIZATION_ENDPOINT": f"{idp}/authorize",
+            "OIDC_OP_TOKEN_ENDPOINT": f"{idp}/token",
+            "OIDC_OP_USER_ENDPOINT": f"{idp}/userinfo",
+            "OIDC_OP_JWKS_ENDPOINT": f"{idp}/jwks",
+        }
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["backend", "/oidc/authenticate/"]
