@@ -1,0 +1,182 @@
+"""The engine: one text in, one report out, every finding citing the rulebook.
+
+`check()` is the public entry point; `GuidelineEngine` holds a validated rulebook with its
+detectors, so a municipality's own rulebook gets its own engine.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from someluotsi.guideline import language as language_id
+from someluotsi.guideline.detectors.base import CheckContext, Detector
+from someluotsi.guideline.model import (
+    LANGUAGES,
+    AuthorRole,
+    ChannelContext,
+    ChannelKind,
+    Finding,
+    Match,
+    Media,
+    Report,
+    Severity,
+    TextTooLongError,
+    Verdict,
+)
+from someluotsi.guideline.registry import DETECTORS, SUBSUMED_BY
+from someluotsi.guideline.rulebook import Rulebook, RulebookError, rulebook_load
+from someluotsi.guideline.text import NormalizedText
+
+MAX_CHARS = 100_000
+EXCERPT_CHARS = 200
+EXPLANATIONS = Path(__file__).parent / "data" / "explanations.toml"
+
+
+class _SafeParams(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+@cache
+def _explanations() -> Mapping[str, Any]:
+    return tomllib.loads(EXPLANATIONS.read_text(encoding="utf-8"))
+
+
+def _ui_language(value: str | None) -> str:
+    return value if value in LANGUAGES else "fi"
+
+
+class GuidelineEngine:
+    def __init__(self, rulebook: Rulebook, detectors: Sequence[Detector] = DETECTORS) -> None:
+        missing = sorted({r for d in detectors for r in d.rules} - set(rulebook.rules))
+        if missing:
+            raise RulebookError(
+                f"{rulebook.source}: the rulebook lacks rules the detectors report: "
+                + ", ".join(missing)
+            )
+        explanations = _explanations()
+        self.rulebook = rulebook
+        self.detectors = tuple(detectors)
+        self._explanations = explanations
+
+    def check(
+        self,
+        text: str,
+        *,
+        role: AuthorRole | str = AuthorRole.EMPLOYEE,
+        channel: ChannelContext | None = None,
+        media: Iterable[Media] = (),
+        language: str | None = None,
+        ui_language: str | None = "fi",
+        report_id: Any = None,
+    ) -> Report:
+        """Check one draft. Raises TextTooLongError above MAX_CHARS; never on odd content."""
+        if not isinstance(text, str):
+            raise TypeError("text must be a string")
+        if len(text) > MAX_CHARS:
+            raise TextTooLongError(
+                f"The text has {len(text):,} characters; the limit is {MAX_CHARS:,}."
+            )
+        author = AuthorRole(role)
+        normalised = NormalizedText(text)
+        detected = language_id.detect(text, hint=language)
+        if language in LANGUAGES:
+            detected = language_id.LanguageResult(language, detected.parts)
+        ctx = CheckContext(
+            text=normalised,
+            role=author,
+            channel=channel or ChannelContext(),
+            media=tuple(media),
+            language=detected,
+            city=self.rulebook.city,
+        )
+        matches = _resolve([m for d in self.detectors for m in d.detect(ctx)])
+        ui = _ui_language(ui_language)
+        findings = tuple(self._finding(m, author, text, ui) for m in matches)
+        return Report(
+            guideline_version=f"{self.rulebook.id}/{self.rulebook.version}",
+            language=detected.language,
+            role=author,
+            verdict=_verdict(findings),
+            findings=findings,
+            parts=detected.parts,
+            id=report_id,
+        )
+
+    def _finding(self, match: Match, role: AuthorRole, text: str, ui: str) -> Finding:
+        rule = self.rulebook.rule(match.rule)
+        params = _SafeParams(match.params)
+        topic = params.get("topic")
+        if topic:
+            params["topic"] = self._explanations.get("topics", {}).get(topic, {}).get(ui, topic)
+        explanation = self._explanations.get(match.reason, {}).get(ui, "")
+        return Finding(
+            rule=rule.id,
+            category=rule.category,
+            severity=rule.severity_for(role),
+            start=match.start,
+            end=match.end,
+            excerpt=text[match.start : match.end][:EXCERPT_CHARS],
+            guideline=rule.guideline,
+            message=rule.message[ui].format_map(params),
+            suggestion=rule.suggestion[ui].format_map(params),
+            explanation=explanation.format_map(params),
+            confidence=match.confidence,
+        )
+
+
+def _resolve(matches: list[Match]) -> list[Match]:
+    """Drop duplicates and matches subsumed by a more specific overlapping one; sort."""
+    best: dict[tuple[str, int, int], Match] = {}
+    for match in matches:
+        key = (match.rule, match.start, match.end)
+        if key not in best or best[key].confidence < match.confidence:
+            best[key] = match
+    kept = []
+    for match in best.values():
+        winners = SUBSUMED_BY.get(match.rule)
+        if winners and any(
+            other.rule in winners and other.start < match.end and match.start < other.end
+            for other in best.values()
+        ):
+            continue
+        kept.append(match)
+    return sorted(kept, key=lambda m: (m.start, m.end, m.rule))
+
+
+def _verdict(findings: Iterable[Finding]) -> Verdict:
+    severities = {finding.severity for finding in findings}
+    if Severity.BLOCK in severities:
+        return Verdict.BLOCK
+    if Severity.WARN in severities:
+        return Verdict.WARN
+    return Verdict.OK
+
+
+@cache
+def engine_for(rulebook_path: str | None = None) -> GuidelineEngine:
+    """The engine for a rulebook file (cached; the bundled Kokkola rulebook by default)."""
+    return GuidelineEngine(rulebook_load(rulebook_path))
+
+
+def check(
+    text: str,
+    *,
+    role: AuthorRole | str = AuthorRole.EMPLOYEE,
+    channel: ChannelContext | None = None,
+    media: Iterable[Media] = (),
+    language: str | None = None,
+    ui_language: str | None = "fi",
+    rulebook_path: str | None = None,
+) -> Report:
+    """Check a draft against the guideline with the default (or a given) rulebook."""
+    return engine_for(rulebook_path).check(
+        text, role=role, channel=channel, media=media, language=language, ui_language=ui_language
+    )
+
+
+__all__ = ["MAX_CHARS", "ChannelContext", "ChannelKind", "GuidelineEngine", "check", "engine_for"]

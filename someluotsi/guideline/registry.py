@@ -1,0 +1,49 @@
+"""Every detector the engine runs, registered explicitly (no discovery)."""
+
+from __future__ import annotations
+
+from someluotsi.guideline.detectors.accessibility import AccessibilityDetector
+from someluotsi.guideline.detectors.base import Detector
+from someluotsi.guideline.detectors.confidential import ConfidentialDetector
+from someluotsi.guideline.detectors.engagement import EngagementDetector
+from someluotsi.guideline.detectors.links import SuspiciousLinkDetector
+from someluotsi.guideline.detectors.personal_data import (
+    BusinessIdDetector,
+    EmailDetector,
+    IbanDetector,
+    PersonalIdentityCodeDetector,
+    PhoneNumberDetector,
+    RegistrationPlateDetector,
+    SensitivePersonDetector,
+    StreetAddressDetector,
+    SwedishPersonalNumberDetector,
+)
+from someluotsi.guideline.detectors.security import SecurityDetector
+
+DETECTORS: tuple[Detector, ...] = (
+    PersonalIdentityCodeDetector(),
+    SwedishPersonalNumberDetector(),
+    BusinessIdDetector(),
+    PhoneNumberDetector(),
+    EmailDetector(),
+    IbanDetector(),
+    StreetAddressDetector(),
+    RegistrationPlateDetector(),
+    SensitivePersonDetector(),
+    ConfidentialDetector(),
+    SecurityDetector(),
+    SuspiciousLinkDetector(),
+    AccessibilityDetector(),
+    EngagementDetector(),
+)
+
+# A match of the key rule is dropped when it overlaps a match of any rule in the value: the
+# more specific identifier wins (an IBAN's digits are not also a phone number).
+SUBSUMED_BY: dict[str, frozenset[str]] = {
+    "privacy-004": frozenset(
+        {"privacy-001", "privacy-002", "privacy-003", "privacy-007", "privacy-012"}
+    ),
+    "privacy-003": frozenset({"privacy-001", "privacy-007"}),
+    "privacy-012": frozenset({"privacy-007"}),
+    "link-006": frozenset({"link-003"}),
+}
