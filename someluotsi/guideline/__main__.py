@@ -1,12 +1,31 @@
-"""The `someluotsi` command line. Starts without Django."""
+"""The `someluotsi` command line. Starts without Django.
+
+someluotsi check [--role ROLE] [--format text|json] [--lang fi|sv|en] [TEXT | -]
+someluotsi check --batch < drafts.jsonl > reports.jsonl
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
+from typing import Any, TextIO
 
 from someluotsi import __version__
+from someluotsi.guideline.engine import GuidelineEngine, engine_for
+from someluotsi.guideline.model import (
+    AuthorRole,
+    ChannelContext,
+    ChannelKind,
+    EngineError,
+    Media,
+    Report,
+)
+from someluotsi.guideline.redaction import redact
+from someluotsi.guideline.rulebook import RulebookError
+
+EXIT_INPUT_ERROR = 3
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -15,8 +34,111 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check social media texts against a municipality's guideline.",
     )
     parser.add_argument("--version", action="version", version=f"someluotsi {__version__}")
-    parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    check = commands.add_parser("check", help="check a draft post before publishing")
+    check.add_argument("text", nargs="?", default="-", help="the draft, or - to read stdin")
+    check.add_argument("--role", choices=[r.value for r in AuthorRole], default="employee")
+    check.add_argument(
+        "--channel",
+        choices=[k.value for k in ChannelKind],
+        default="personal",
+        help="kind of channel the post goes to",
+    )
+    check.add_argument("--format", choices=["text", "json"], default="text")
+    check.add_argument(
+        "--lang", choices=["fi", "sv", "en"], default="fi", help="language of the messages"
+    )
+    check.add_argument(
+        "--language",
+        choices=["fi", "sv", "en"],
+        default=None,
+        help="language of the text, when known",
+    )
+    check.add_argument("--rulebook", default=None, help="a municipality's rulebook file (TOML)")
+    check.add_argument("--redact", action="store_true", help="also print a redacted version")
+    check.add_argument(
+        "--batch",
+        action="store_true",
+        help='JSON lines in ({"id", "text", "role"}); one JSON report per line out',
+    )
     return parser
+
+
+def _report_text(report: Report, text: str, out: TextIO, redacted: str | None) -> None:
+    out.write(
+        f"{report.verdict.value.upper()}  "
+        f"({report.guideline_version}, language {report.language})\n"
+    )
+    for finding in report.findings:
+        where = (
+            f"{finding.start}-{finding.end} «{finding.excerpt}»"
+            if finding.end > finding.start
+            else ""
+        )
+        out.write(
+            f"\n[{finding.severity.value}] {finding.rule} {' '.join(finding.guideline)} {where}\n"
+            f"  {finding.message}\n"
+        )
+        if finding.explanation:
+            out.write(f"  {finding.explanation}\n")
+        out.write(f"  → {finding.suggestion}\n")
+    if redacted is not None:
+        out.write(f"\n{redacted}\n")
+
+
+def _check_one(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO) -> int:
+    text = sys.stdin.read() if args.text == "-" else args.text
+    try:
+        report = engine.check(
+            text,
+            role=args.role,
+            channel=ChannelContext(kind=ChannelKind(args.channel)),
+            language=args.language,
+            ui_language=args.lang,
+        )
+    except EngineError as exc:
+        sys.stderr.write(f"someluotsi: {exc}\n")
+        return EXIT_INPUT_ERROR
+    redacted = redact(text, report.findings, ui_language=args.lang) if args.redact else None
+    if args.format == "json":
+        body = report.to_dict()
+        if redacted is not None:
+            body["redacted"] = redacted
+        out.write(json.dumps(body, ensure_ascii=False) + "\n")
+    else:
+        _report_text(report, text, out, redacted)
+    return 0
+
+
+def _batch_line(engine: GuidelineEngine, line: str, args: argparse.Namespace) -> dict[str, Any]:
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return {"id": None, "error": {"code": "invalid_json", "message": str(exc)}}
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        ident = item.get("id") if isinstance(item, dict) else None
+        return {"id": ident, "error": {"code": "invalid", "message": "needs a string 'text'"}}
+    try:
+        media = [Media(**m) for m in item.get("media", [])]
+        report = engine.check(
+            item["text"],
+            role=item.get("role") or args.role,
+            channel=ChannelContext(kind=ChannelKind(item.get("channel") or args.channel)),
+            media=media,
+            language=item.get("language") or args.language,
+            ui_language=item.get("ui_language") or args.lang,
+            report_id=item.get("id"),
+        )
+    except (EngineError, ValueError, TypeError) as exc:
+        return {"id": item.get("id"), "error": {"code": "invalid", "message": str(exc)}}
+    return report.to_dict()
+
+
+def _batch(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO) -> int:
+    for line in sys.stdin:
+        if line.strip():
+            out.write(json.dumps(_batch_line(engine, line, args), ensure_ascii=False) + "\n")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -25,7 +147,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2
-    return 0
+    try:
+        engine = engine_for(args.rulebook)
+    except RulebookError as exc:
+        sys.stderr.write(f"someluotsi: {exc}\n")
+        return 2
+    if args.batch:
+        return _batch(engine, args, sys.stdout)
+    return _check_one(engine, args, sys.stdout)
 
 
 if __name__ == "__main__":

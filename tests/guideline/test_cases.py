@@ -29,9 +29,12 @@ def run_case(case: dict[str, Any]) -> Any:
     channel = ChannelContext(kind=ChannelKind(case["channel"])) if "channel" in case else None
     media = [Media(**item) for item in case.get("media", [])]
     return check(
-        case["text"], role=case.get("role", "employee"), channel=channel, media=media,
+        case["text"],
+        role=case.get("role", "employee"),
+        channel=channel,
+        media=media,
         ui_language=case.get("lang", "fi"),
-    )  # fmt: skip
+    )
 
 
 @pytest.mark.parametrize("case", [c for _id, c in CASES], ids=[i for i, _c in CASES])

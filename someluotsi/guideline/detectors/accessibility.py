@@ -51,9 +51,13 @@ class AccessibilityDetector:
             # Acronym-only runs ("EU:n ALV ja KELA") are short words; shouting has real words.
             if sum(end - start >= 4 for start, end in shout) >= 2:
                 yield ctx.match(
-                    "a11y-001", shout[0][0], shout[-1][1], confidence=0.9, reason="caps",
+                    "a11y-001",
+                    shout[0][0],
+                    shout[-1][1],
+                    confidence=0.9,
+                    reason="caps",
                     normalised=False,
-                )  # fmt: skip
+                )
 
     @staticmethod
     def _emoji(ctx: CheckContext, original: str) -> Iterator[Match]:
@@ -71,12 +75,20 @@ class AccessibilityDetector:
             if len(current) > len(longest):
                 longest = list(current)
         if len(spans) > MAX_EMOJI or len(longest) > MAX_EMOJI_RUN:
-            start, end = (longest[0][0], longest[-1][1]) if len(longest) > MAX_EMOJI_RUN else (
-                spans[0][0], spans[-1][1])  # fmt: skip
+            start, end = (
+                (longest[0][0], longest[-1][1])
+                if len(longest) > MAX_EMOJI_RUN
+                else (spans[0][0], spans[-1][1])
+            )
             yield ctx.match(
-                "a11y-002", start, end, confidence=0.9, reason="emoji", count=str(len(spans)),
+                "a11y-002",
+                start,
+                end,
+                confidence=0.9,
+                reason="emoji",
+                count=str(len(spans)),
                 normalised=False,
-            )  # fmt: skip
+            )
 
     @staticmethod
     def _hashtags(ctx: CheckContext, original: str) -> Iterator[Match]:
@@ -89,9 +101,14 @@ class AccessibilityDetector:
             proper = known.get(tag.lower())
             if proper is not None and tag != proper and tag == tag.lower():
                 yield ctx.match(
-                    "a11y-003", start, end, confidence=0.95, reason="hashtag_known",
-                    suggested=proper, normalised=False,
-                )  # fmt: skip
+                    "a11y-003",
+                    start,
+                    end,
+                    confidence=0.95,
+                    reason="hashtag_known",
+                    suggested=proper,
+                    normalised=False,
+                )
             elif proper is None and tag == tag.lower() and len(tag) - 1 >= LONG_HASHTAG:
                 yield ctx.match(
                     "a11y-004", start, end, confidence=0.5, reason="hashtag_long", normalised=False
@@ -116,6 +133,10 @@ class AccessibilityDetector:
         if len(WORD.findall(rest)) < 3:
             first = next(m for m in links if m.group().startswith(("http", "www.")))
             yield ctx.match(
-                "a11y-007", first.start(), first.end(), confidence=0.9, reason="link_only",
+                "a11y-007",
+                first.start(),
+                first.end(),
+                confidence=0.9,
+                reason="link_only",
                 normalised=False,
-            )  # fmt: skip
+            )

@@ -28,15 +28,22 @@ class ConfidentialDetector:
         for hit in MARKERS.find(tokens):
             if hit.term.label == "marker":
                 yield ctx.match(
-                    "confidential-001", hit.start, hit.end, confidence=0.9,
-                    reason="secrecy_marker", term=hit.term.text,
-                )  # fmt: skip
+                    "confidential-001",
+                    hit.start,
+                    hit.end,
+                    confidence=0.9,
+                    reason="secrecy_marker",
+                    term=hit.term.text,
+                )
             elif drafts:
                 draft = drafts[0]
                 yield ctx.match(
-                    "confidential-002", min(draft.start, hit.start), max(draft.end, hit.end),
-                    confidence=0.9, reason="draft_not_public",
-                )  # fmt: skip
+                    "confidential-002",
+                    min(draft.start, hit.start),
+                    max(draft.end, hit.end),
+                    confidence=0.9,
+                    reason="draft_not_public",
+                )
             else:
                 yield ctx.match(
                     "confidential-002", hit.start, hit.end, confidence=0.75, reason="not_public"

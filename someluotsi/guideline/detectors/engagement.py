@@ -27,17 +27,22 @@ class EngagementDetector:
         if words < 4:
             return
         organisation = ctx.role is AuthorRole.ORGANIZATION or ctx.channel.kind in {
-            ChannelKind.CITY, ChannelKind.UNIT,
-        }  # fmt: skip
+            ChannelKind.CITY,
+            ChannelKind.UNIT,
+        }
         if not organisation:
             return
         lowered = original.lower()
         tagged = any(tag.lower() in lowered for tag in ctx.city.hashtags)
         if ctx.channel.kind is ChannelKind.CITY and ctx.city.hashtags and not tagged:
             yield ctx.match(
-                    "engagement-001", 0, 0, confidence=1.0, reason="city_hashtag",
-                    hashtags=" ".join(ctx.city.hashtags),
-                )  # fmt: skip
+                "engagement-001",
+                0,
+                0,
+                confidence=1.0,
+                reason="city_hashtag",
+                hashtags=" ".join(ctx.city.hashtags),
+            )
         if words >= MIN_WORDS_FOR_TAGS and "@" not in original:
             yield ctx.match("engagement-002", 0, 0, confidence=0.6, reason="no_tags")
         if not ctx.media:

@@ -29,8 +29,21 @@ URL = compile_pattern(
     r")"
 )
 IPV4 = compile_pattern(r"^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$")
-LOGIN_WORDS = ("login", "log-in", "signin", "sign-in", "logon", "kirjaudu", "kirjautu",
-               "tunnistau", "logga-in", "inloggning", "password", "salasana", "auth")  # fmt: skip
+LOGIN_WORDS = (
+    "login",
+    "log-in",
+    "signin",
+    "sign-in",
+    "logon",
+    "kirjaudu",
+    "kirjautu",
+    "tunnistau",
+    "logga-in",
+    "inloggning",
+    "password",
+    "salasana",
+    "auth",
+)
 # Bare domains (no scheme, no www) count only with a common top-level domain, so Finnish text
 # with a missing space ("rantalomapaikoissa.To") is not taken for a Tongan link.
 BARE_TLDS = frozenset(
@@ -177,9 +190,13 @@ class SuspiciousLinkDetector:
             yield from self._judge(ctx, link, parts, start, end)
 
     def _judge(
-        self, ctx: CheckContext, link: ParsedLink, parts: tldextract.tldextract.ExtractResult,
-        start: int, end: int,
-    ) -> Iterator[Match]:  # fmt: skip
+        self,
+        ctx: CheckContext,
+        link: ParsedLink,
+        parts: tldextract.tldextract.ExtractResult,
+        start: int,
+        end: int,
+    ) -> Iterator[Match]:
         host = link.host
         if IPV4.search(host):
             yield ctx.match("link-002", start, end, confidence=0.9, reason="raw_ip")

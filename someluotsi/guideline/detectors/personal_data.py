@@ -28,10 +28,17 @@ HETU = compile_pattern(_NOT_WORD + r"(\d{6}[-+a-fu-y]\d{3}[0-9a-y])")
 HETU_KEYWORDS = Lexicon(
     (term, "hetu")
     for term in (
-        "hetu*", "henkilötun*", "sotu*", "sosiaaliturvatun*", "personbeteckning*",
-        "personnummer*", "identity code*", "social security*", "id-nu*",
+        "hetu*",
+        "henkilötun*",
+        "sotu*",
+        "sosiaaliturvatun*",
+        "personbeteckning*",
+        "personnummer*",
+        "identity code*",
+        "social security*",
+        "id-nu*",
     )
-)  # fmt: skip
+)
 SE_PERSONNUMMER = compile_pattern(_NOT_WORD + r"((?:19|20)?\d{6}[-+]\d{4}|(?:19|20)\d{10})")
 YTUNNUS = compile_pattern(_NOT_WORD + r"(\d{7}-\d)")
 
@@ -236,10 +243,22 @@ STREET = compile_pattern(
 HOME_CONTEXT = Lexicon(
     (term, "home")
     for term in (
-        "asu*", "asuin*", "kotiosoit*", "kotona", "koti*", "osoitteessa", "bor", "boende",
-        "hemadress*", "hemma", "lives", "live", "living", "home*",
+        "asu*",
+        "asuin*",
+        "kotiosoit*",
+        "kotona",
+        "koti*",
+        "osoitteessa",
+        "bor",
+        "boende",
+        "hemadress*",
+        "hemma",
+        "lives",
+        "live",
+        "living",
+        "home*",
     )
-)  # fmt: skip
+)
 VENUE_CONTEXT = Lexicon((term, "venue") for term in load_words("venues"))
 
 
@@ -258,14 +277,22 @@ class StreetAddressDetector:
             postal = any(len(p) == 5 and p.isdigit() for p in found.group(1).split())
             if HOME_CONTEXT.find(sentence):
                 yield ctx.match(
-                    "privacy-009", start, end, confidence=0.9, reason="home_address",
+                    "privacy-009",
+                    start,
+                    end,
+                    confidence=0.9,
+                    reason="home_address",
                     normalised=False,
-                )  # fmt: skip
+                )
             elif not VENUE_CONTEXT.find(sentence):
                 yield ctx.match(
-                    "privacy-008", start, end, confidence=0.85 if postal else 0.7,
-                    reason="street_address", normalised=False,
-                )  # fmt: skip
+                    "privacy-008",
+                    start,
+                    end,
+                    confidence=0.85 if postal else 0.7,
+                    reason="street_address",
+                    normalised=False,
+                )
 
 
 def _sentence_tokens(ctx: CheckContext, original_offset: int) -> list:  # type: ignore[type-arg]
@@ -306,9 +333,13 @@ class RegistrationPlateDetector:
                 if (needs_context or len(letters) == 2) and not context:
                     continue
                 yield ctx.match(
-                    "privacy-010", start, end, confidence=0.9 if context else 0.65,
-                    reason="plate", normalised=False,
-                )  # fmt: skip
+                    "privacy-010",
+                    start,
+                    end,
+                    confidence=0.9 if context else 0.65,
+                    reason="plate",
+                    normalised=False,
+                )
 
 
 # ---------------------------------------------------------------- a named person + sensitive
@@ -340,9 +371,12 @@ class SensitivePersonDetector:
             reported.add(start)
             span = (min(start, hit.start), max(end, hit.end))
             yield ctx.match(
-                "privacy-011", *span, confidence=0.85 if with_surname else 0.65,
-                reason="sensitive_person", topic=hit.term.label,
-            )  # fmt: skip
+                "privacy-011",
+                *span,
+                confidence=0.85 if with_surname else 0.65,
+                reason="sensitive_person",
+                topic=hit.term.label,
+            )
 
     @staticmethod
     def _name_in(ctx: CheckContext, sentence: list, original: str) -> tuple[int, int, bool] | None:  # type: ignore[type-arg]

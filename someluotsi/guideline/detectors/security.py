@@ -24,13 +24,37 @@ SEPARATORS = frozenset({":", "=", "-", "–", "on", "oli", "är", "var", "is", "
 QUOTES = "\"'“”‘’«»"
 NOT_SECRETS = frozenset(
     {
-        "henkilökohtainen", "vaihdettava", "salainen", "pakollinen", "vahva", "tarpeen",
-        "unohtunut", "vanhentunut", "voimassa", "sama", "personligt", "hemligt", "obligatoriskt",
-        "personal", "required", "secret", "strong", "expired", "changed", "vaihdettu",
-        "annetaan", "saatavilla", "tiedossa", "infopisteestä", "asiakaspalvelusta", "given",
-        "available", "ges", "finns",
+        "henkilökohtainen",
+        "vaihdettava",
+        "salainen",
+        "pakollinen",
+        "vahva",
+        "tarpeen",
+        "unohtunut",
+        "vanhentunut",
+        "voimassa",
+        "sama",
+        "personligt",
+        "hemligt",
+        "obligatoriskt",
+        "personal",
+        "required",
+        "secret",
+        "strong",
+        "expired",
+        "changed",
+        "vaihdettu",
+        "annetaan",
+        "saatavilla",
+        "tiedossa",
+        "infopisteestä",
+        "asiakaspalvelusta",
+        "given",
+        "available",
+        "ges",
+        "finns",
     }
-)  # fmt: skip
+)
 
 
 def _sentence_after(tokens: Sequence[Token], text: str, index: int, limit: int = 10) -> list[Token]:
@@ -72,9 +96,13 @@ class SecurityDetector:
             value_end = _password_value_end(original, end)
             if value_end is not None:
                 yield ctx.match(
-                    "security-002", start, value_end, confidence=0.85, reason="password",
+                    "security-002",
+                    start,
+                    value_end,
+                    confidence=0.85,
+                    reason="password",
                     normalised=False,
-                )  # fmt: skip
+                )
         for hit in PLACES.find(tokens):
             near = _sentence_after(tokens, text, hit.last, limit=8)
             before = _sentence_before(tokens, text, hit.first, limit=4)

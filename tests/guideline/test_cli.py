@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+
+def _cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "someluotsi.guideline", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+def test_check_json_report_has_the_documented_shape() -> None:
+    result = _cli("check", "--format", "json", "--role", "elected", "Hetu 131052-308T")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert set(report) >= {"id", "guideline_version", "language", "role", "verdict", "findings"}
+    assert report["role"] == "elected"
+    assert report["verdict"] == "block"
+    finding = report["findings"][0]
+    assert set(finding) >= {
+        "rule",
+        "category",
+        "severity",
+        "start",
+        "end",
+        "excerpt",
+        "guideline",
+        "message",
+        "suggestion",
+        "confidence",
+    }
+    assert finding["guideline"] == ["§2.5", "§6.4"]
+
+
+def test_check_reads_stdin_and_prints_text() -> None:
+    result = _cli("check", "--lang", "sv", "-", stdin="Ring 070-123 45 67")
+    assert result.returncode == 0
+    assert result.stdout.startswith("WARN")
+    assert "telefonnummer" in result.stdout
+
+
+def test_batch_keeps_order_echoes_ids_and_survives_bad_lines() -> None:
+    lines = [
+        json.dumps({"id": 7, "text": "Kiitos kaikille!"}),
+        "{broken",
+        json.dumps({"id": "x", "text": "Tilille FI21 1234 5600 0007 85", "role": "expert"}),
+        json.dumps({"id": "too-long", "text": "a" * 100_001}),
+        json.dumps({"id": "no-text"}),
+    ]
+    result = _cli("check", "--batch", stdin="\n".join(lines) + "\n")
+    assert result.returncode == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o.get("id") for o in out] == [7, None, "x", "too-long", "no-text"]
+    assert out[0]["verdict"] == "ok"
+    assert out[1]["error"]["code"] == "invalid_json"
+    assert out[2]["findings"][0]["rule"] == "privacy-007"
+    assert "limit" in out[3]["error"]["message"]
+    assert out[4]["error"]["code"] == "invalid"
+
+
+def test_too_long_text_is_a_clear_error() -> None:
+    result = _cli("check", "-", stdin="x" * 100_001)
+    assert result.returncode == 3
+    assert "the limit is 100,000" in result.stderr
+
+
+def test_broken_rulebook_is_reported(tmp_path: object) -> None:
+    result = _cli("check", "--rulebook", "/nonexistent/city.toml", "Moi")
+    assert result.returncode == 2
+    assert "cannot read the rulebook" in result.stderr
