@@ -44,6 +44,7 @@ env = environ.Env(
     OIDC_OP_USER_ENDPOINT=(str, ""),
     OIDC_OP_JWKS_ENDPOINT=(str, ""),
     SOMELUOTSI_DATA_DIR=(str, str(BASE_DIR / "var")),
+    SOMELUOTSI_RULEBOOK=(str, ""),
 )
 _env_file = BASE_DIR / ".env"
 if _env_file.is_file():
@@ -51,6 +52,8 @@ if _env_file.is_file():
     environ.Env.read_env(str(_env_file))
 
 DEBUG: bool = env("DJANGO_DEBUG")
+# A municipality's own rulebook file; empty means the bundled Kokkola 2021 rulebook.
+SOMELUOTSI_RULEBOOK: str = env("SOMELUOTSI_RULEBOOK")
 DATA_DIR = Path(env("SOMELUOTSI_DATA_DIR"))
 
 SECRET_KEY: str = env("DJANGO_SECRET_KEY")
@@ -87,6 +90,7 @@ INSTALLED_APPS = [
     "someluotsi.audit",
     "someluotsi.notifications",
     "someluotsi.channels",
+    "someluotsi.compliance",
 ]
 
 MIDDLEWARE = [
@@ -294,6 +298,7 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     # The schema describes the API; it holds no data, so anyone may read it.
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "ENUM_NAME_OVERRIDES": {"LanguageEnum": ["fi", "sv", "en"]},
 }
 
 # ---------------------------------------------------------------------------

@@ -17,6 +17,7 @@ urlpatterns = [
     path("accounts/", include("someluotsi.accounts.urls")),
     path("audit/", include("someluotsi.audit.urls")),
     path("channels/", include("someluotsi.channels.urls")),
+    path("check/", include("someluotsi.compliance.urls")),
     path("notifications/", include("someluotsi.notifications.urls")),
     path("admin/", admin.site.urls),
     path("", include("someluotsi.core.urls")),

@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 from someluotsi.accounts.apis import MeApi, TokenObtainApi, UnitListApi
 from someluotsi.audit.apis import AuditEventListApi
 from someluotsi.channels.apis import ChannelDetailApi, ChannelListApi
+from someluotsi.compliance.apis import CheckApi
 
 app_name = "api"
 
@@ -23,7 +24,7 @@ class ApiRootApi(APIView):
 
     @extend_schema(responses={200: OpenApiTypes.OBJECT}, summary="Links to the resources")
     def get(self, request: Request) -> Response:
-        names = ("me", "units", "channels", "audit-events", "schema", "docs")
+        names = ("me", "units", "channels", "check", "audit-events", "schema", "docs")
         return Response({name: reverse(f"api:{name}", request=request) for name in names})
 
 
@@ -34,6 +35,7 @@ urlpatterns = [
     path("units", UnitListApi.as_view(), name="units"),
     path("channels", ChannelListApi.as_view(), name="channels"),
     path("channels/<int:pk>", ChannelDetailApi.as_view(), name="channel-detail"),
+    path("check", CheckApi.as_view(), name="check"),
     path("audit-events", AuditEventListApi.as_view(), name="audit-events"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),

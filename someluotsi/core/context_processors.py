@@ -11,7 +11,7 @@ from someluotsi.accounts.access import Area
 from someluotsi.accounts.selectors import user_areas
 
 AREA_URL_NAMES: dict[Area, str] = {
-    Area.CHECK: "core:check",
+    Area.CHECK: "compliance:check",
     Area.INBOX: "core:inbox",
     Area.CHANNELS: "channels:list",
     Area.METRICS: "core:metrics",

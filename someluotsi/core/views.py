@@ -39,20 +39,6 @@ def _upcoming(request: HttpRequest, area: Area, description: str) -> HttpRespons
     return render(request, "core/upcoming.html", {"area": area, "description": description})
 
 
-@area_required(Area.CHECK)
-def check(request: HttpRequest) -> HttpResponse:
-    return _upcoming(
-        request,
-        Area.CHECK,
-        str(
-            _(
-                "Check a draft against the city's social media guideline before publishing. "
-                "The checker is being built; every finding will cite the guideline's section."
-            )
-        ),
-    )
-
-
 @area_required(Area.INBOX)
 def inbox(request: HttpRequest) -> HttpResponse:
     return _upcoming(

@@ -1,0 +1,110 @@
+"""POST /api/v1/check: the engine's report for a draft, with a redacted version."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiExample, extend_schema
+from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from someluotsi.accounts.access import Area
+from someluotsi.accounts.models import User
+from someluotsi.api.permissions import area_permission
+from someluotsi.compliance.selectors import check_channel_choices
+from someluotsi.compliance.services import check_run_create, default_author_role
+from someluotsi.core.errors import ApplicationError
+from someluotsi.guideline.engine import MAX_CHARS
+from someluotsi.guideline.model import AuthorRole, EngineError, Media
+
+
+class MediaInputSerializer(serializers.Serializer[dict[str, Any]]):
+    kind = serializers.ChoiceField(choices=["image", "video", "file"])
+    alt = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
+    captions = serializers.BooleanField(required=False, default=False)
+    filename = serializers.CharField(required=False, allow_blank=True, max_length=255, default="")
+
+
+class CheckInputSerializer(serializers.Serializer[dict[str, Any]]):
+    text = serializers.CharField(
+        allow_blank=True,
+        trim_whitespace=False,
+        max_length=MAX_CHARS,
+        error_messages={
+            "max_length": _("The text is too long: at most %(max)s characters.")
+            % {"max": f"{MAX_CHARS:,}"}
+        },
+    )
+    role = serializers.ChoiceField(choices=[r.value for r in AuthorRole], required=False)
+    channel = serializers.IntegerField(required=False, allow_null=True)
+    media = serializers.ListField(child=MediaInputSerializer(), required=False, max_length=20)
+    language = serializers.ChoiceField(choices=["fi", "sv", "en"], required=False)
+    ui_language = serializers.ChoiceField(choices=["fi", "sv", "en"], required=False)
+    save_text = serializers.BooleanField(required=False, default=False)
+
+
+class FindingOutputSerializer(serializers.Serializer[dict[str, Any]]):
+    rule = serializers.CharField()
+    category = serializers.CharField()
+    severity = serializers.ChoiceField(choices=["block", "warn", "info"])
+    start = serializers.IntegerField()
+    end = serializers.IntegerField()
+    excerpt = serializers.CharField()
+    guideline = serializers.ListField(child=serializers.CharField())
+    message = serializers.CharField()
+    suggestion = serializers.CharField()
+    explanation = serializers.CharField()
+    confidence = serializers.FloatField()
+
+
+class CheckOutputSerializer(serializers.Serializer[dict[str, Any]]):
+    id = serializers.IntegerField(help_text="The stored check run")
+    guideline_version = serializers.CharField()
+    language = serializers.CharField()
+    role = serializers.CharField()
+    verdict = serializers.ChoiceField(choices=["ok", "warn", "block"])
+    findings = FindingOutputSerializer(many=True)
+    redacted = serializers.CharField()
+
+
+class CheckApi(APIView):
+    permission_classes = (area_permission(Area.CHECK),)
+
+    @extend_schema(
+        request=CheckInputSerializer,
+        responses=CheckOutputSerializer,
+        summary="Check a draft post against the guideline",
+        examples=[OpenApiExample("Draft", value={"text": "Hetu 131052-308T", "role": "employee"})],
+    )
+    def post(self, request: Request) -> Response:
+        user = cast(User, request.user)
+        params = CheckInputSerializer(data=request.data)
+        params.is_valid(raise_exception=True)
+        data = params.validated_data
+        channel = None
+        if data.get("channel") is not None:
+            channel = check_channel_choices(user=user).filter(pk=data["channel"]).first()
+            if channel is None:
+                raise ApplicationError(str(_("Unknown channel.")), code="unknown_channel")
+        role = AuthorRole(data["role"]) if data.get("role") else default_author_role(user=user)
+        try:
+            outcome = check_run_create(
+                user=user,
+                text=data["text"],
+                role=role,
+                channel=channel,
+                media=[Media(**m) for m in data.get("media", [])],
+                language=data.get("language"),
+                ui_language=data.get("ui_language") or (get_language() or "fi")[:2],
+                save_text=data["save_text"],
+            )
+        except EngineError as exc:
+            raise ApplicationError(str(exc), code="text_refused") from exc
+        body = outcome.report.to_dict()
+        body["id"] = outcome.run.pk
+        body["redacted"] = outcome.redacted
+        return Response(body)
