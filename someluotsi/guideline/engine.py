@@ -59,6 +59,7 @@ class GuidelineEngine:
                 + ", ".join(missing)
             )
         explanations = _explanations()
+        language_id.preload()  # the first check should not pay for loading the model
         self.rulebook = rulebook
         self.detectors = tuple(detectors)
         self._explanations = explanations

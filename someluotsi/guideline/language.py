@@ -13,13 +13,13 @@ from functools import cache
 from typing import Any
 
 from someluotsi.guideline.model import LANGUAGES, LanguagePart
-from someluotsi.guideline.patterns import compile_pattern
+from someluotsi.guideline.patterns import WORDS_OF_TWO, compile_pattern
 
 MIN_WORDS = 4
 MIN_CONFIDENCE = 0.8
 # Sentence ends, line breaks and the " / " that bilingual posts put between their languages.
 _BREAK = compile_pattern(r"[.!?]+\s+|\n+|\s/\s|\s\|\s")
-_WORD = compile_pattern(r"[\p{L}]{2,}")
+_WORD = WORDS_OF_TWO
 
 
 @cache
@@ -31,6 +31,10 @@ def _identifier() -> Any:
     )
     identifier.set_languages(list(LANGUAGES))
     return identifier
+
+
+def preload() -> None:
+    _identifier()
 
 
 def classify(text: str) -> tuple[str, float]:

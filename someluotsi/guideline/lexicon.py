@@ -91,20 +91,20 @@ class Lexicon:
             else:
                 self._other.append(term)
 
-    def _candidates(self, word: str) -> Iterable[Term]:
-        yield from self._exact.get(word, ())
-        yield from self._prefix.get(word[:3], ())
-        yield from self._short_prefix
-        yield from self._other
-
     def find(
         self, tokens: Sequence[Token], words: Sequence[str] | None = None
     ) -> list[LexiconMatch]:
         """All term occurrences; `words` may replace the token texts (e.g. de-leeted)."""
         texts = words if words is not None else [token.text for token in tokens]
         found: list[LexiconMatch] = []
+        exact, prefix = self._exact, self._prefix
+        always = self._short_prefix + self._other
         for index, word in enumerate(texts):
-            for term in self._candidates(word):
+            by_word = exact.get(word)
+            by_prefix = prefix.get(word[:3])
+            if by_word is None and by_prefix is None and not always:
+                continue  # the common case: two dictionary misses per token
+            for term in (*(by_word or ()), *(by_prefix or ()), *always):
                 if not term.specs[0].matches(word):
                     continue
                 last = _match_rest(term.specs, texts, index)

@@ -8,10 +8,13 @@ matched (`deleet`).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
 from someluotsi.guideline.patterns import TOKEN, compile_pattern
+
+_DIGITS = re.compile(r"\d")
 
 # Look-alikes used to dodge filters and to fake domains (a Cyrillic "а" in "kokkolа.fi").
 HOMOGLYPHS = str.maketrans(
@@ -87,11 +90,13 @@ class Token:
 class NormalizedText:
     """A normalised view of `original` with a map back to original offsets."""
 
-    __slots__ = ("_ends", "_starts", "_tokens", "original", "text")
+    __slots__ = ("_ends", "_starts", "_tokens", "digit_count", "original", "text")
 
     def __init__(self, original: str) -> None:
         self.original = original
         self._tokens: tuple[Token, ...] | None = None
+        # Many detectors need digits; count them once (C speed) instead of once per detector.
+        self.digit_count = len(_DIGITS.findall(original)) if _DIGITS.search(original) else 0
         lowered = original.lower()
         if len(lowered) == len(original) and not _SPECIAL.search(original):
             self.text = lowered

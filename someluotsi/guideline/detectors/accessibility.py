@@ -7,14 +7,12 @@ from collections.abc import Iterator
 
 from someluotsi.guideline.detectors.base import CheckContext
 from someluotsi.guideline.model import Match
-from someluotsi.guideline.patterns import compile_pattern
+from someluotsi.guideline.patterns import EMOJI, compile_char_class, compile_pattern
+from someluotsi.guideline.patterns import LETTERS as WORD
 
-WORD = compile_pattern(r"[\p{L}]+")
-EMOJI = compile_pattern(
-    r"[\x{1F000}-\x{1FAFF}\x{2600}-\x{27BF}\x{2B00}-\x{2BFF}\x{1F1E6}-\x{1F1FF}]"
-)
 HASHTAG = compile_pattern(r"(?:^|[^\p{L}\p{N}_&])(#[\p{L}\p{N}_]{2,100})")
-URL_OR_TAG = compile_pattern(r"(?:https?://|www\.)\S+|[#@][\p{L}\p{N}_.]+")
+URL = compile_pattern(r"(?:https?://|www\.)\S+")
+TAG = compile_char_class(r"[#@][\w.]+")
 MIN_SHOUT_WORDS = 3
 MAX_EMOJI = 5
 MAX_EMOJI_RUN = 3
@@ -64,20 +62,19 @@ class AccessibilityDetector:
         spans = [found.span() for found in EMOJI.finditer(original)]
         if not spans:
             return
-        longest: list[tuple[int, int]] = []
-        current: list[tuple[int, int]] = []
-        for span in spans:
-            gap = original[current[-1][1] : span[0]] if current else ""
-            if current and not gap.strip(" \u200d\ufe0f"):
-                current.append(span)
-            else:
-                current = [span]
-            if len(current) > len(longest):
-                longest = list(current)
-        if len(spans) > MAX_EMOJI or len(longest) > MAX_EMOJI_RUN:
+        # The longest run of emoji with only spaces or joiners between them, as indexes.
+        best_first = best_last = run_first = 0
+        for index in range(1, len(spans)):
+            gap = original[spans[index - 1][1] : spans[index][0]]
+            if gap.strip(" \u200d\ufe0f"):
+                run_first = index
+            if index - run_first > best_last - best_first:
+                best_first, best_last = run_first, index
+        run_length = best_last - best_first + 1
+        if len(spans) > MAX_EMOJI or run_length > MAX_EMOJI_RUN:
             start, end = (
-                (longest[0][0], longest[-1][1])
-                if len(longest) > MAX_EMOJI_RUN
+                (spans[best_first][0], spans[best_last][1])
+                if run_length > MAX_EMOJI_RUN
                 else (spans[0][0], spans[-1][1])
             )
             yield ctx.match(
@@ -126,12 +123,11 @@ class AccessibilityDetector:
     def _link_only(ctx: CheckContext, original: str) -> Iterator[Match]:
         if "http" not in original and "www." not in original:
             return
-        links = list(URL_OR_TAG.finditer(original))
-        if not any(m.group().startswith(("http", "www.")) for m in links):
+        first = URL.search(original)
+        if first is None:
             return
-        rest = URL_OR_TAG.sub(" ", original)
+        rest = TAG.sub(" ", URL.sub(" ", original))
         if len(WORD.findall(rest)) < 3:
-            first = next(m for m in links if m.group().startswith(("http", "www.")))
             yield ctx.match(
                 "a11y-007",
                 first.start(),

@@ -50,7 +50,7 @@ class PersonalIdentityCodeDetector:
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         text = ctx.text.text
-        if not any(c.isdigit() for c in text):
+        if not ctx.text.digit_count:
             return
         for found in HETU.finditer(text):
             start, end = found.span(1)
@@ -79,7 +79,7 @@ class SwedishPersonalNumberDetector:
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         text = ctx.text.text
-        if not any(c.isdigit() for c in text):
+        if not ctx.text.digit_count:
             return
         for found in SE_PERSONNUMMER.finditer(text):
             start, end = found.span(1)
@@ -142,7 +142,7 @@ class PhoneNumberDetector:
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         text = ctx.text.text
-        if sum(c.isdigit() for c in text) < 6:
+        if ctx.text.digit_count < 6:
             return
         allowed = _e164_set(ctx.city.contact_phones)
         for found in PHONE.finditer(text):
@@ -209,7 +209,7 @@ class IbanDetector:
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         text = ctx.text.text
-        if sum(c.isdigit() for c in text) < 10:
+        if ctx.text.digit_count < 10:
             return
         allowed = {stdnum_iban.compact(i) for i in ctx.city.contact_ibans}
         for found in IBAN.finditer(text):
@@ -267,10 +267,17 @@ class StreetAddressDetector:
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         original = ctx.text.original
-        if not any(c.isdigit() for c in original):
+        if not ctx.text.digit_count:
             return
         for found in STREET.finditer(original):
             start, end = found.span(1)
+            candidate = found.group(1)
+            # "Isokatu 52 sedan": the staircase letter was really the start of the next word.
+            while end < len(original) and original[end].isalnum() and " " in candidate[-4:]:
+                candidate = candidate[: candidate.rfind(" ")]
+                end = start + len(candidate)
+            if not candidate[-1:].isdigit() and not candidate[-1:].isalpha():
+                continue
             if end < len(original) and original[end].isalnum():
                 continue
             sentence = _sentence_tokens(ctx, start)
@@ -284,7 +291,7 @@ class StreetAddressDetector:
                     reason="home_address",
                     normalised=False,
                 )
-            elif not VENUE_CONTEXT.find(sentence):
+            elif not VENUE_CONTEXT.find(_near_words(ctx, sentence, start, end)):
                 yield ctx.match(
                     "privacy-008",
                     start,
@@ -295,11 +302,31 @@ class StreetAddressDetector:
                 )
 
 
-def _sentence_tokens(ctx: CheckContext, original_offset: int) -> list:  # type: ignore[type-arg]
-    """The tokens of the sentence around an original offset."""
+def _near_words(ctx: CheckContext, sentence: list, start: int, end: int) -> list:  # type: ignore[type-arg]
+    """Words of the sentence close to an original span (five before, three after), leaving
+    out parts of links ("kokkola.fi/tapahtumat" names no venue)."""
     original = ctx.text.original
-    left = max(original.rfind(mark, 0, original_offset) for mark in ".!?\n")
-    ends = [i for i in (original.find(m, original_offset) for m in ".!?\n") if i != -1]
+    before, after = [], []
+    for token in sentence:
+        t_start, t_end = ctx.text.span(token.start, token.end)
+        if t_start > 0 and original[t_start - 1] in "/.":
+            continue
+        if t_end <= start:
+            before.append(token)
+        elif t_start >= end:
+            after.append(token)
+    return before[-5:] + after[:3]
+
+
+SENTENCE_ENDS = (". ", "! ", "? ", "\n", ".\n")
+
+
+def _sentence_tokens(ctx: CheckContext, original_offset: int) -> list:  # type: ignore[type-arg]
+    """The tokens of the sentence around an original offset (a dot inside a link or a number
+    does not end a sentence)."""
+    original = ctx.text.original
+    left = max(original.rfind(mark, 0, original_offset) for mark in SENTENCE_ENDS)
+    ends = [i for i in (original.find(m, original_offset) for m in SENTENCE_ENDS) if i != -1]
     right = min(ends) if ends else len(original)
     return [t for t in ctx.text.tokens if left < ctx.text.span(t.start, t.end)[0] <= right]
 
@@ -319,7 +346,7 @@ class RegistrationPlateDetector:
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         original = ctx.text.original
-        if not any(c.isdigit() for c in original):
+        if not ctx.text.digit_count:
             return
         for pattern, needs_context in ((PLATE_FI, False), (PLATE_SE, True)):
             for found in pattern.finditer(original):
