@@ -23,7 +23,7 @@ CATEGORY_LABELS = {
     Category.DISCLAIMER: _("Missing disclaimer"),
     Category.SUSPICIOUS_LINK: _("Suspicious link or file"),
     Category.ACCESSIBILITY: _("Accessibility"),
-    Category.ENGAGEMENT: _("Engagement tip"),
+    Category.ENGAGEMENT: _("Reach and engagement"),
 }
 SEVERITY_LABELS = {
     Severity.BLOCK: _("Must be fixed"),
@@ -37,6 +37,11 @@ class Segment:
     text: str
     severity: str  # "" when not highlighted
     finding_numbers: tuple[int, ...]
+
+
+def findings_by_importance(findings: Sequence[Finding]) -> list[Finding]:
+    """Must-fix first, then check-this, then tips; in text order within each."""
+    return sorted(findings, key=lambda f: (-f.severity.rank, f.start, f.rule))
 
 
 def highlight_segments(text: str, findings: Sequence[Finding]) -> list[Segment]:

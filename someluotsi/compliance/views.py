@@ -12,6 +12,7 @@ from someluotsi.compliance.forms import CheckForm
 from someluotsi.compliance.presentation import (
     CATEGORY_LABELS,
     SEVERITY_LABELS,
+    findings_by_importance,
     highlight_segments,
 )
 from someluotsi.compliance.selectors import check_channel_choices
@@ -54,10 +55,11 @@ def check_page(request: HttpRequest) -> HttpResponse:
                 form.add_error("text", str(exc))
             else:
                 report = outcome.report
+                ordered = findings_by_importance(report.findings)
                 context.update(
                     report=report,
                     redacted=outcome.redacted,
-                    segments=highlight_segments(data["text"], report.findings),
+                    segments=highlight_segments(data["text"], ordered),
                     findings=[
                         {
                             "number": number,
@@ -65,7 +67,7 @@ def check_page(request: HttpRequest) -> HttpResponse:
                             "category": CATEGORY_LABELS[finding.category],
                             "severity": SEVERITY_LABELS[finding.severity],
                         }
-                        for number, finding in enumerate(report.findings, 1)
+                        for number, finding in enumerate(ordered, 1)
                     ],
                     counts={
                         level: sum(1 for f in report.findings if f.severity.value == level)

@@ -163,3 +163,13 @@ def test_system_check_fails_on_a_broken_rulebook(
             call_command("check")
     finally:
         engine_for.cache_clear()
+
+
+@pytest.mark.django_db
+def test_page_lists_must_fix_findings_first(client_for: Callable[..., Client]) -> None:
+    client = client_for(Role.UPDATER)
+    text = "Lue lisää osoitteesta http://bit.ly/x ja hetu 131052-308T."
+    response = client.post(reverse("compliance:check"), {"text": text, "role": "organization"})
+    severities = [item["finding"].severity.value for item in response.context["findings"]]
+    assert severities == sorted(severities, key=["block", "warn", "info"].index)
+    assert severities[0] == "block"
