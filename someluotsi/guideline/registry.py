@@ -4,8 +4,19 @@ from __future__ import annotations
 
 from someluotsi.guideline.detectors.accessibility import AccessibilityDetector
 from someluotsi.guideline.detectors.base import Detector
+from someluotsi.guideline.detectors.conduct import (
+    DisclaimerDetector,
+    RoleConductDetector,
+    RumorDetector,
+)
 from someluotsi.guideline.detectors.confidential import ConfidentialDetector
 from someluotsi.guideline.detectors.engagement import EngagementDetector
+from someluotsi.guideline.detectors.harmful import (
+    IdentityAttackDetector,
+    InsultDetector,
+    ObsceneDetector,
+    ThreatDetector,
+)
 from someluotsi.guideline.detectors.links import SuspiciousLinkDetector
 from someluotsi.guideline.detectors.personal_data import (
     BusinessIdDetector,
@@ -20,7 +31,8 @@ from someluotsi.guideline.detectors.personal_data import (
 )
 from someluotsi.guideline.detectors.security import SecurityDetector
 
-DETECTORS: tuple[Detector, ...] = (
+# Rule-based detectors; the trained classifier's detector is added after them (DETECTORS).
+RULE_DETECTORS: tuple[Detector, ...] = (
     PersonalIdentityCodeDetector(),
     SwedishPersonalNumberDetector(),
     BusinessIdDetector(),
@@ -35,7 +47,15 @@ DETECTORS: tuple[Detector, ...] = (
     SuspiciousLinkDetector(),
     AccessibilityDetector(),
     EngagementDetector(),
+    ThreatDetector(),
+    InsultDetector(),
+    ObsceneDetector(),
+    IdentityAttackDetector(),
+    RumorDetector(),
+    RoleConductDetector(),
+    DisclaimerDetector(),
 )
+DETECTORS: tuple[Detector, ...] = RULE_DETECTORS
 
 # A match of the key rule is dropped when it overlaps a match of any rule in the value: the
 # more specific identifier wins (an IBAN's digits are not also a phone number).
@@ -46,4 +66,7 @@ SUBSUMED_BY: dict[str, frozenset[str]] = {
     "privacy-003": frozenset({"privacy-001", "privacy-007"}),
     "privacy-012": frozenset({"privacy-007"}),
     "link-006": frozenset({"link-003"}),
+    "threat-004": frozenset({"threat-001", "threat-002", "threat-003"}),
+    "insult-001": frozenset({"identity-001"}),
+    "obscene-001": frozenset({"insult-001", "identity-001"}),
 }

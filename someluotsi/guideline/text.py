@@ -90,11 +90,12 @@ class Token:
 class NormalizedText:
     """A normalised view of `original` with a map back to original offsets."""
 
-    __slots__ = ("_ends", "_starts", "_tokens", "digit_count", "original", "text")
+    __slots__ = ("_ends", "_starts", "_tokens", "cache", "digit_count", "original", "text")
 
     def __init__(self, original: str) -> None:
         self.original = original
         self._tokens: tuple[Token, ...] | None = None
+        self.cache: dict[str, object] = {}  # analyses shared by the detectors of one check
         # Many detectors need digits; count them once (C speed) instead of once per detector.
         self.digit_count = len(_DIGITS.findall(original)) if _DIGITS.search(original) else 0
         lowered = original.lower()
