@@ -30,8 +30,8 @@ VERB_TAGS = tuple(
     + ["+pass+pres", "+pass+past", "+pass+cond", "+pres+conneg", "+cond+conneg"]
     + ["+inf1", "+inf3+ill", "+inf3+ine", "+inf3+ela", "+inf2+ine"]
 )
-SV_SUFFIXES = ("", "en", "et", "n", "ar", "er", "or", "arna", "erna", "orna", "s", "ens", "ets",
-               "arnas", "ernas", "t", "a")  # fmt: skip
+SV_SUFFIXES = ("", "en", "et", "n", "na", "ne", "ar", "er", "or", "arna", "erna", "orna", "s",
+               "ens", "ets", "arnas", "ernas", "t", "a")  # fmt: skip
 EN_SUFFIXES = ("", "s", "es", "ed", "ing", "er", "ers")
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from scipy.sparse import csr_matrix
+from scipy.sparse import csr_matrix, vstack
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score, precision_score, recall_score, roc_auc_score
 from sklearn.model_selection import StratifiedGroupKFold
@@ -37,6 +37,8 @@ from someluotsi.guideline.classifier import (  # noqa: E402
     MODEL_FILE,
     AttributeModel,
     features,
+    gate_open,
+    vocabulary_categories,
     with_hostility,
 )
 from someluotsi.guideline.engine import GuidelineEngine  # noqa: E402
@@ -54,6 +56,12 @@ RULE_CATEGORIES = {
 }
 C_GRID = (0.5, 2.0, 8.0)
 THRESHOLDS = np.linspace(0.05, 0.95, 37)
+# The product threshold: the lowest at which the model alone is right at least this often in
+# cross-validation (Suomi24 is sampled at borderline cases, so its F1-optimal thresholds would
+# flag ordinary city posts).
+PRODUCT_PRECISION = 0.7
+# Clean city communication written for the project: extra negatives in every training fold.
+CITY_POSTS = ROOT / "someluotsi" / "guideline" / "data" / "training" / "city_posts.txt"
 
 
 @dataclass
@@ -104,12 +112,12 @@ def fit(x: csr_matrix, y: np.ndarray, c: float) -> LogisticRegression:
 
 
 def best_threshold(
-    probabilities: np.ndarray, rules: np.ndarray, y: np.ndarray
+    probabilities: np.ndarray, rules: np.ndarray, gates: np.ndarray, y: np.ndarray
 ) -> tuple[float, float]:
     """The threshold with the best F1 of "rules OR model"; 2.0 means the model adds nothing."""
     best = (2.0, float(f1_score(y, rules, zero_division=0)))
     for threshold in THRESHOLDS:
-        predicted = rules | (probabilities >= threshold)
+        predicted = rules | (gates & (probabilities >= threshold))
         score = f1_score(y, predicted, zero_division=0)
         if score > best[1]:
             best = (float(threshold), float(score))
@@ -117,7 +125,13 @@ def best_threshold(
 
 
 def inner_choice(
-    x: csr_matrix, y: np.ndarray, groups: np.ndarray, rules: np.ndarray, seed: int
+    x: csr_matrix,
+    y: np.ndarray,
+    groups: np.ndarray,
+    rules: np.ndarray,
+    gates: np.ndarray,
+    seed: int,
+    negatives: csr_matrix,
 ) -> tuple[float, float]:
     """Pick C and the threshold by inner cross-validation on a training fold."""
     folds = StratifiedGroupKFold(n_splits=4, shuffle=True, random_state=seed)
@@ -127,8 +141,10 @@ def inner_choice(
         for train, test in folds.split(x, y, groups):
             if len(set(y[train])) < 2:
                 continue
-            oof[test] = fit(x[train], y[train], c).predict_proba(x[test])[:, 1]
-        threshold, score = best_threshold(oof, rules, y)
+            x_train = vstack([x[train], negatives])
+            y_train = np.concatenate([y[train], np.zeros(negatives.shape[0], dtype=int)])
+            oof[test] = fit(x_train, y_train, c).predict_proba(x[test])[:, 1]
+        threshold, score = best_threshold(oof, rules, gates, y)
         if score > best[2]:
             best = (c, threshold, score)
     return best[0], best[1]
@@ -168,10 +184,17 @@ def main() -> int:
     args = parser.parse_args()
     hostility_model, hostility_meta = train_hostility(Path(args.xed))
     rows = load(Path(args.data))
+    city = [
+        line.strip()
+        for line in CITY_POSTS.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    x_city = matrix(city, hostility_model)
     texts = sorted({row.text for row in rows})
     index = {text: i for i, text in enumerate(texts)}
     print(f"{len(rows)} rows, {len(texts)} distinct comments", file=sys.stderr)
     x_all = matrix(texts, hostility_model)
+    categories = [vocabulary_categories(NormalizedText(text)) for text in texts]
     flags_all = rule_flags(texts)
     arrays: dict[str, np.ndarray] = {}
     meta: dict[str, object] = {
@@ -191,29 +214,47 @@ def main() -> int:
         y = np.array([r.label for r in own])
         x = x_all[[index[r.text] for r in own]]
         rules = flags_all[attribute][[index[r.text] for r in own]].astype(bool)
+        gates = np.array([gate_open(attribute, categories[index[r.text]]) for r in own])
         x_extra = x_all[[index[r.text] for r in extra]] if extra else None
         extra_ids = np.array([r.id for r in extra])
         predictions, model_only, scores, truths, rule_only = [], [], [], [], []
+        gate_folds = []
         for seed in range(args.seeds):
             outer = StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=seed)
             for train, test in outer.split(x, y, ids):
-                c, threshold = inner_choice(x[train], y[train], ids[train], rules[train], seed)
-                x_train, y_train = x[train], y[train]
+                c, threshold = inner_choice(
+                    x[train], y[train], ids[train], rules[train], gates[train], seed, x_city
+                )
+                x_train = vstack([x[train], x_city])
+                y_train = np.concatenate([y[train], np.zeros(x_city.shape[0], dtype=int)])
                 if x_extra is not None:
                     keep = ~np.isin(extra_ids, ids[test])
-                    from scipy.sparse import vstack
-
                     x_train = vstack([x_train, x_extra[keep]])
                     y_train = np.concatenate([y_train, np.ones(int(keep.sum()), dtype=int)])
                 probabilities = fit(x_train, y_train, c).predict_proba(x[test])[:, 1]
-                predictions.append(rules[test] | (probabilities >= threshold))
-                model_only.append(probabilities >= threshold)
+                speaks = gates[test] & (probabilities >= threshold)
+                predictions.append(rules[test] | speaks)
+                model_only.append(speaks)
                 rule_only.append(rules[test])
                 scores.append(probabilities)
+                gate_folds.append(gates[test])
                 truths.append(y[test])
             print(f"{attribute}: seed {seed + 1}/{args.seeds}", file=sys.stderr)
         truth = np.concatenate(truths)
         combined = np.concatenate(predictions)
+        pooled_scores = np.concatenate(scores)
+        pooled_gates = np.concatenate(gate_folds)
+        pooled_rules = np.concatenate(rule_only)
+        product_threshold = 2.0
+        for candidate in THRESHOLDS:
+            speaks = pooled_gates & (pooled_scores >= candidate)
+            if (
+                speaks.sum() >= 3
+                and precision_score(truth, speaks, zero_division=0) >= PRODUCT_PRECISION
+            ):
+                product_threshold = float(candidate)
+                break
+        product = pooled_rules | (pooled_gates & (pooled_scores >= product_threshold))
         report = {
             "rows": len(own),
             "positives": int(y.sum()),
@@ -227,21 +268,30 @@ def main() -> int:
                 ),
                 "rules_only_f1": float(f1_score(truth, np.concatenate(rule_only), zero_division=0)),
             },
+            "product_threshold": product_threshold,
+            "cv_product": {
+                "precision": float(precision_score(truth, product, zero_division=0)),
+                "recall": float(recall_score(truth, product, zero_division=0)),
+                "f1": float(f1_score(truth, product, zero_division=0)),
+            },
         }
-        c, threshold = inner_choice(x, y, ids, rules, seed=0)
-        x_final, y_final = x, y
+        c, threshold = inner_choice(x, y, ids, rules, gates, 0, x_city)
+        x_final = vstack([x, x_city])
+        y_final = np.concatenate([y, np.zeros(x_city.shape[0], dtype=int)])
         if x_extra is not None:
-            from scipy.sparse import vstack
-
-            x_final = vstack([x, x_extra])
-            y_final = np.concatenate([y, np.ones(len(extra), dtype=int)])
+            x_final = vstack([x_final, x_extra])
+            y_final = np.concatenate([y_final, np.ones(len(extra), dtype=int)])
         final = fit(x_final, y_final, c)
         arrays[f"{attribute}_weights"] = final.coef_[0].astype(np.float16)
         report.update({"bias": float(final.intercept_[0]), "threshold": threshold, "C": c})
         meta["attributes"][attribute] = report  # type: ignore[index]
         cv = report["cv"]
-        scores = {k: round(100 * v, 1) for k, v in cv.items()}
-        print(f"{attribute}: CV {scores}", file=sys.stderr)
+        rounded = {k: round(100 * v, 1) for k, v in cv.items()}
+        product_cv = {k: round(100 * v, 1) for k, v in report["cv_product"].items()}
+        print(
+            f"{attribute}: CV {rounded} product {product_threshold:.2f} {product_cv}",
+            file=sys.stderr,
+        )
     MODEL_FILE.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(MODEL_FILE, **arrays)
     META_FILE.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

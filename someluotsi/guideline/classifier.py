@@ -68,6 +68,24 @@ def features(text: NormalizedText) -> dict[int, float]:
     return {index: value / norm for index, value in vector.items()}
 
 
+# The model may speak for an attribute only when the text has what that attribute is about:
+# an identity attack needs a group (or a slur), a threat needs violent vocabulary.
+GATES: dict[str, frozenset[str]] = {
+    "identity_attack": frozenset({"groups", "identity"}),
+    "threat": frozenset({"threat_verbs", "weapons", "threat_phrases"}),
+}
+
+
+def vocabulary_categories(text: NormalizedText) -> frozenset[str]:
+    words = vocabulary()
+    return frozenset(info.category for token in text.tokens for info in words.lookup(token.text))
+
+
+def gate_open(attribute: str, categories: frozenset[str]) -> bool:
+    needed = GATES.get(attribute)
+    return needed is None or bool(needed & categories)
+
+
 def with_hostility(vector: dict[int, float], probability: float) -> dict[int, float]:
     extended = dict(vector)
     extended[_bucket(HOSTILITY_FEATURE)] = (
@@ -129,7 +147,9 @@ def harm_classifier() -> HarmClassifier | None:
         name: AttributeModel(
             weights=arrays[f"{name}_weights"].astype(np.float32),
             bias=float(meta["attributes"][name]["bias"]),
-            threshold=float(meta["attributes"][name]["threshold"]),
+            # The product threshold (precision-oriented); "threshold" in the metadata is the
+            # F1-optimal one used for the Suomi24 comparison.
+            threshold=float(meta["attributes"][name].get("product_threshold", 2.0)),
         )
         for name in ATTRIBUTES
         if f"{name}_weights" in arrays

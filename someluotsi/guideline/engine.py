@@ -27,7 +27,7 @@ from someluotsi.guideline.model import (
     TextTooLongError,
     Verdict,
 )
-from someluotsi.guideline.registry import DETECTORS, SUBSUMED_BY
+from someluotsi.guideline.registry import DETECTORS, REDUNDANT_WITH, SUBSUMED_BY
 from someluotsi.guideline.rulebook import Rulebook, RulebookError, rulebook_load
 from someluotsi.guideline.text import NormalizedText
 
@@ -137,8 +137,11 @@ def _resolve(matches: list[Match]) -> list[Match]:
         key = (match.rule, match.start, match.end)
         if key not in best or best[key].confidence < match.confidence:
             best[key] = match
+    present = {match.rule for match in best.values()}
     kept = []
     for match in best.values():
+        if REDUNDANT_WITH.get(match.rule, frozenset()) & present:
+            continue
         winners = SUBSUMED_BY.get(match.rule)
         if winners and any(
             other.rule in winners and other.start < match.end and match.start < other.end

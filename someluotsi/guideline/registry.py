@@ -18,6 +18,7 @@ from someluotsi.guideline.detectors.harmful import (
     ThreatDetector,
 )
 from someluotsi.guideline.detectors.links import SuspiciousLinkDetector
+from someluotsi.guideline.detectors.model import HarmModelDetector
 from someluotsi.guideline.detectors.personal_data import (
     BusinessIdDetector,
     EmailDetector,
@@ -55,7 +56,7 @@ RULE_DETECTORS: tuple[Detector, ...] = (
     RoleConductDetector(),
     DisclaimerDetector(),
 )
-DETECTORS: tuple[Detector, ...] = RULE_DETECTORS
+DETECTORS: tuple[Detector, ...] = (*RULE_DETECTORS, HarmModelDetector())
 
 # A match of the key rule is dropped when it overlaps a match of any rule in the value: the
 # more specific identifier wins (an IBAN's digits are not also a phone number).
@@ -69,4 +70,25 @@ SUBSUMED_BY: dict[str, frozenset[str]] = {
     "threat-004": frozenset({"threat-001", "threat-002", "threat-003"}),
     "insult-001": frozenset({"identity-001"}),
     "obscene-001": frozenset({"insult-001", "identity-001"}),
+}
+
+# A model finding is dropped when any of these rules matched anywhere in the text: the rule
+# already says it, with a span and a reason.
+_HARM_RULES = frozenset(
+    {
+        "threat-001",
+        "threat-002",
+        "threat-003",
+        "insult-001",
+        "obscene-001",
+        "identity-001",
+        "identity-002",
+    }
+)
+REDUNDANT_WITH: dict[str, frozenset[str]] = {
+    "threat-005": frozenset({"threat-001", "threat-002", "threat-003", "threat-004"}),
+    "insult-002": frozenset({"insult-001", "identity-001", "identity-002"}),
+    "insult-003": _HARM_RULES | {"insult-002", "identity-003", "obscene-002", "threat-005"},
+    "identity-003": frozenset({"identity-001", "identity-002"}),
+    "obscene-002": frozenset({"obscene-001"}),
 }

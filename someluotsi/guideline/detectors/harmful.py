@@ -20,9 +20,25 @@ from someluotsi.guideline.wordlists import load_names
 
 THREATENING_TAGS = ("+1sg", "+1pl", "+cond", "+imper", "+pass+pres", "+pass+cond", "+inf3+ill")
 STRONG_VERBS = frozenset(
-    {"tappaa", "murhata", "ampua", "puukottaa", "raiskata", "hirttää", "kuristaa", "teurastaa",
-     "räjäyttää", "listiä", "nitistää", "lahdata", "kiduttaa", "myrkyttää", "silpoa", "hukuttaa"}
-)  # fmt: skip
+    {
+        "tappaa",
+        "murhata",
+        "ampua",
+        "puukottaa",
+        "raiskata",
+        "hirttää",
+        "kuristaa",
+        "teurastaa",
+        "räjäyttää",
+        "listiä",
+        "nitistää",
+        "lahdata",
+        "kiduttaa",
+        "myrkyttää",
+        "silpoa",
+        "hukuttaa",
+    }
+)
 ARSON_VERBS = frozenset(
     {"polttaa", "sytyttää", "räjäyttää", "bränna", "spränga", "burn", "blow up"}
 )
@@ -31,10 +47,36 @@ WILL = frozenset({"ska", "skall", "kommer", "will", "gonna", "going", "aion", "a
 # A modal or volitive verb before a violent infinitive makes it threatening ("pitäisi kiduttaa",
 # "haluaisin lyödä", "tekis mieli vetää").
 MODALS = frozenset(
-    {"pitäisi", "pitäis", "pitäs", "pitää", "täytyy", "täytyisi", "täytyis", "kannattaisi",
-     "haluaisin", "haluan", "haluaisi", "voisin", "voisi", "aion", "aiomme", "aikoo", "tulen",
-     "mieli", "saisi", "saisin", "sais", "pitäiskö", "should", "must", "ought", "borde", "måste"}
-)  # fmt: skip
+    {
+        "pitäisi",
+        "pitäis",
+        "pitäs",
+        "pitää",
+        "täytyy",
+        "täytyisi",
+        "täytyis",
+        "kannattaisi",
+        "haluaisin",
+        "haluan",
+        "haluaisi",
+        "voisin",
+        "voisi",
+        "aion",
+        "aiomme",
+        "aikoo",
+        "tulen",
+        "mieli",
+        "saisi",
+        "saisin",
+        "sais",
+        "pitäiskö",
+        "should",
+        "must",
+        "ought",
+        "borde",
+        "måste",
+    }
+)
 MASKED = compile_pattern(r"(?:^|[^\p{L}\p{N}])(\p{L}[\p{L}]*[*#@_][\p{L}*#@_]*\p{L}?)")
 FIRST_NAMES = load_names()
 MASKABLE = ("obscene", "insult", "identity")
