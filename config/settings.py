@@ -7,6 +7,7 @@ in-process (eager) background tasks when no database or broker URL is given.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import django_stubs_ext
@@ -46,8 +47,9 @@ env = environ.Env(
     SOMELUOTSI_DATA_DIR=(str, str(BASE_DIR / "var")),
     SOMELUOTSI_RULEBOOK=(str, ""),
 )
-_env_file = BASE_DIR / ".env"
-if _env_file.is_file():
+# The local developer file; SOMELUOTSI_ENV_FILE names another one ("" reads none).
+_env_file = Path(os.environ.get("SOMELUOTSI_ENV_FILE", str(BASE_DIR / ".env")))
+if str(_env_file) and _env_file.is_file():
     # Only the local developer file; production sets real environment variables.
     environ.Env.read_env(str(_env_file))
 

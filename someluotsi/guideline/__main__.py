@@ -61,7 +61,37 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help='JSON lines in ({"id", "text", "role"}); one JSON report per line out',
     )
+    evaluate = commands.add_parser("eval", help="score the detectors and write a markdown table")
+    evaluate.add_argument(
+        "--suomi24",
+        default="../shared/data/suomi24-toxicity/dev.tsv",
+        help="the Suomi24 development file (never the held-out part)",
+    )
+    evaluate.add_argument("--cases", default="tests/guideline/cases", help="example tables")
+    evaluate.add_argument("--out", default=None, help="also write the table to this file")
+    evaluate.add_argument("--rulebook", default=None)
     return parser
+
+
+def _evaluate(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO) -> int:
+    from pathlib import Path
+
+    from someluotsi.guideline.evaluation import evaluate
+
+    suomi24 = Path(args.suomi24)
+    cases = Path(args.cases)
+    for label, path in (("Suomi24 data", suomi24), ("example tables", cases)):
+        if not path.exists():
+            sys.stderr.write(f"someluotsi: {label} not found at {path}; skipping it\n")
+    table = evaluate(
+        engine,
+        suomi24=suomi24 if suomi24.exists() else None,
+        cases=cases if cases.exists() else None,
+    )
+    out.write(table)
+    if args.out:
+        Path(args.out).write_text(table, encoding="utf-8")
+    return 0
 
 
 def _report_text(report: Report, text: str, out: TextIO, redacted: str | None) -> None:
@@ -152,6 +182,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RulebookError as exc:
         sys.stderr.write(f"someluotsi: {exc}\n")
         return 2
+    if args.command == "eval":
+        return _evaluate(engine, args, sys.stdout)
     if args.batch:
         return _batch(engine, args, sys.stdout)
     return _check_one(engine, args, sys.stdout)

@@ -19,6 +19,7 @@ def _manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]
     }
     base.update(env)
     base["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    base["SOMELUOTSI_ENV_FILE"] = ""  # ignore a developer's .env in this checkout
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
