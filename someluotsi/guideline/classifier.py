@@ -33,6 +33,10 @@ HOSTILITY_FEATURE = "__hostility__"
 DIMENSION = 1 << 16
 NGRAMS = (2, 5)
 THREATENING = ("+1sg", "+1pl", "+cond", "+imper", "+pass+pres")
+# Bounds that keep the cost of a pathological text linear and small: no word is longer than
+# this in any language we read, and a post's tone shows in its first few thousand words.
+MAX_WORD = 40
+MAX_TOKENS = 3000
 
 
 def _bucket(feature: str) -> int:
@@ -44,18 +48,19 @@ def features(text: NormalizedText) -> dict[int, float]:
     (sublinear counts) and the rule vocabulary's hits by category."""
     counts: Counter[int] = Counter()
     low, high = NGRAMS
-    for token in text.tokens:
-        word = f" {token.text} "
+    tokens_seen = text.tokens[:MAX_TOKENS]
+    for token in tokens_seen:
+        word = f" {token.text[:MAX_WORD]} "
         for size in range(low, min(high, len(word)) + 1):
             for start in range(len(word) - size + 1):
                 counts[_bucket(word[start : start + size])] += 1
-    tokens = [token.text for token in text.tokens]
+    tokens = [token.text[:MAX_WORD] for token in tokens_seen]
     for index, token_text in enumerate(tokens):
         counts[_bucket(f"w:{token_text}")] += 1
         if index:
             counts[_bucket(f"b:{tokens[index - 1]} {token_text}")] += 1
     words = vocabulary()
-    for token in text.tokens:
+    for token in tokens_seen:
         for info in words.lookup(token.text):
             counts[_bucket(f"__{info.category}__")] += 2
             if info.category == "threat_verbs" and any(t in info.tags for t in THREATENING):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,8 @@ from someluotsi.guideline.rulebook import Rulebook, RulebookError, rulebook_load
 from someluotsi.guideline.text import NormalizedText
 
 MAX_CHARS = 100_000
+MAX_PER_RULE = 50  # more findings of one rule help nobody and only cost time
+MAX_PER_DETECTOR = 200
 EXCERPT_CHARS = 200
 EXPLANATIONS = Path(__file__).parent / "data" / "explanations.toml"
 
@@ -95,7 +98,10 @@ class GuidelineEngine:
             language=detected,
             city=self.rulebook.city,
         )
-        matches = _resolve([m for d in self.detectors for m in d.detect(ctx)])
+        # Detectors are lazy: islice bounds their work on pathological texts, not just output.
+        matches = _resolve(
+            [m for d in self.detectors for m in islice(d.detect(ctx), MAX_PER_DETECTOR)]
+        )
         ui = _ui_language(ui_language)
         findings = tuple(self._finding(m, author, text, ui) for m in matches)
         return Report(
@@ -131,21 +137,30 @@ class GuidelineEngine:
 
 
 def _resolve(matches: list[Match]) -> list[Match]:
-    """Drop duplicates and matches subsumed by a more specific overlapping one; sort."""
+    """Drop duplicates, matches subsumed by a more specific overlapping one, and model findings
+    a rule already explains; keep at most MAX_PER_RULE per rule; sort by position."""
     best: dict[tuple[str, int, int], Match] = {}
+    per_rule: dict[str, int] = {}
     for match in matches:
         key = (match.rule, match.start, match.end)
-        if key not in best or best[key].confidence < match.confidence:
+        if key in best:
+            if best[key].confidence < match.confidence:
+                best[key] = match
+        elif per_rule.get(match.rule, 0) < MAX_PER_RULE:
+            per_rule[match.rule] = per_rule.get(match.rule, 0) + 1
             best[key] = match
-    present = {match.rule for match in best.values()}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for match in best.values():
+        spans.setdefault(match.rule, []).append((match.start, match.end))
     kept = []
     for match in best.values():
-        if REDUNDANT_WITH.get(match.rule, frozenset()) & present:
+        if REDUNDANT_WITH.get(match.rule, frozenset()) & spans.keys():
             continue
-        winners = SUBSUMED_BY.get(match.rule)
-        if winners and any(
-            other.rule in winners and other.start < match.end and match.start < other.end
-            for other in best.values()
+        winners = SUBSUMED_BY.get(match.rule, frozenset())
+        if any(
+            start < match.end and match.start < end
+            for rule in winners
+            for start, end in spans.get(rule, ())
         ):
             continue
         kept.append(match)

@@ -19,6 +19,9 @@ from someluotsi.guideline.text import deleet
 FORMS_FILE = Path(__file__).parent / "data" / "wordforms" / "harm.tsv"
 CLITICS = ("kaan", "kään", "kin", "han", "hän", "pa", "pä", "ko", "kö")
 MASK_CHARS = frozenset("*#@_-.")
+# No listed word is longer; longer tokens (URLs without breaks, junk) are not looked up at all,
+# which also keeps the compound search linear.
+MAX_WORD = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +54,8 @@ class Vocabulary:
 
     def lookup(self, word: str) -> tuple[FormInfo, ...]:
         """The analyses of a token (lower case), trying clitics and leetspeak."""
+        if len(word) > MAX_WORD:
+            return ()
         found = self._forms.get(word)
         if found:
             return found
@@ -66,6 +71,8 @@ class Vocabulary:
 
     def compound_part(self, word: str, category: str) -> str | None:
         """A listed first part of a compound (kusi- in kusipää), if the word starts with one."""
+        if len(word) > MAX_WORD:
+            return None
         for part in self._compounds.get(category, ()):
             if len(part) >= 4 and word.startswith(part) and len(word) - len(part) >= 3:
                 return part
@@ -74,6 +81,8 @@ class Vocabulary:
     def group_compound(self, word: str, heads: Sequence[str]) -> FormInfo | None:
         """A compound of a group word and a degrading head ("muslimikoirat"): an identity
         attack in one word. Group first parts are their nominative or genitive forms."""
+        if len(word) > MAX_WORD:
+            return None
         for split in range(4, len(word) - 2):
             first, rest = word[:split], word[split:]
             if not any(i.category == "groups" for i in self._forms.get(first, ())):

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from someluotsi.guideline.detectors.base import CheckContext
 from someluotsi.guideline.model import Match
 from someluotsi.guideline.patterns import compile_pattern
+from someluotsi.guideline.sentences import sentences
 from someluotsi.guideline.vocabulary import FormInfo, vocabulary
 from someluotsi.guideline.wordlists import load_names
 
@@ -98,30 +99,42 @@ class HarmAnalysis:
 
     hits: list[Hit] = field(default_factory=list)
     sentence_of: list[int] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+    _by_sentence: dict[tuple[int, str], list[Hit]] | None = None
+    _by_category: dict[str, list[Hit]] | None = None
+    _sentence_words: dict[int, set[str]] | None = None
+
+    def _index(self) -> None:
+        by_sentence: dict[tuple[int, str], list[Hit]] = {}
+        by_category: dict[str, list[Hit]] = {}
+        for hit in self.hits:
+            by_category.setdefault(hit.info.category, []).append(hit)
+            if hit.index >= 0:
+                key = (self.sentence_of[hit.index], hit.info.category)
+                by_sentence.setdefault(key, []).append(hit)
+        sentence_words: dict[int, set[str]] = {}
+        for index, word in enumerate(self.words):
+            sentence_words.setdefault(self.sentence_of[index], set()).add(word)
+        self._by_sentence, self._by_category = by_sentence, by_category
+        self._sentence_words = sentence_words
 
     def in_sentence(self, sentence: int, category: str) -> list[Hit]:
-        sentences = self.sentence_of
-        return [
-            h
-            for h in self.hits
-            if h.info.category == category and h.index >= 0 and sentences[h.index] == sentence
-        ]
+        if self._by_sentence is None:
+            self._index()
+        assert self._by_sentence is not None  # noqa: S101 - set by _index
+        return self._by_sentence.get((sentence, category), [])
 
     def of(self, category: str) -> list[Hit]:
-        return [h for h in self.hits if h.info.category == category]
+        if self._by_category is None:
+            self._index()
+        assert self._by_category is not None  # noqa: S101 - set by _index
+        return self._by_category.get(category, [])
 
-
-def _sentences(ctx: CheckContext) -> list[int]:
-    tokens, text = ctx.text.tokens, ctx.text.text
-    result, sentence = [], 0
-    for index, token in enumerate(tokens):
-        if index:
-            gap = text[tokens[index - 1].end : token.start]
-            ends = any(mark in gap for mark in ".!?") and not gap.strip(" \t.!?\"')”")
-            if "\n" in gap or ends:
-                sentence += 1
-        result.append(sentence)
-    return result
+    def sentence_words(self, sentence: int) -> set[str]:
+        if self._sentence_words is None:
+            self._index()
+        assert self._sentence_words is not None  # noqa: S101 - set by _index
+        return self._sentence_words.get(sentence, set())
 
 
 def analyse(ctx: CheckContext) -> HarmAnalysis:
@@ -129,7 +142,9 @@ def analyse(ctx: CheckContext) -> HarmAnalysis:
     if isinstance(cached, HarmAnalysis):
         return cached
     words = vocabulary()
-    analysis = HarmAnalysis(sentence_of=_sentences(ctx))
+    analysis = HarmAnalysis(
+        sentence_of=sentences(ctx.text).of_token, words=[t.text for t in ctx.text.tokens]
+    )
     for index, token in enumerate(ctx.text.tokens):
         for info in words.lookup(token.text):
             analysis.hits.append(Hit(index, token.start, token.end, info))
@@ -244,7 +259,7 @@ class ThreatDetector:
             yield from self._verb(ctx, analysis, hit, sentence, words)
         for hit in analysis.of("weapons"):
             sentence = analysis.sentence_of[hit.index]
-            same = [w for i, w in enumerate(words) if analysis.sentence_of[i] == sentence]
+            same = analysis.sentence_words(sentence)
             armed = (
                 analysis.in_sentence(sentence, "threat_verbs")
                 or analysis.in_sentence(sentence, "targets")
@@ -265,7 +280,7 @@ class ThreatDetector:
         ctx: CheckContext, analysis: HarmAnalysis, hit: Hit, sentence: int, words: Sequence[str]
     ) -> Iterator[Match]:
         info = hit.info
-        same = {w for i, w in enumerate(words) if analysis.sentence_of[i] == sentence}
+        same = analysis.sentence_words(sentence)
         target = bool(
             analysis.in_sentence(sentence, "targets")
             or analysis.in_sentence(sentence, "groups")
@@ -304,6 +319,8 @@ class ThreatDetector:
 
 
 def _named_person(ctx: CheckContext, analysis: HarmAnalysis, sentence: int) -> bool:
+    if not analysis.sentence_words(sentence) & FIRST_NAMES:
+        return False
     original = ctx.text.original
     for index, token in enumerate(ctx.text.tokens):
         if analysis.sentence_of[index] != sentence or token.text not in FIRST_NAMES:

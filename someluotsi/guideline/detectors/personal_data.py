@@ -19,6 +19,8 @@ from someluotsi.guideline.detectors.base import CheckContext, bounded
 from someluotsi.guideline.lexicon import Lexicon
 from someluotsi.guideline.model import Match
 from someluotsi.guideline.patterns import compile_pattern
+from someluotsi.guideline.sentences import sentence_matches, sentences
+from someluotsi.guideline.text import Token
 from someluotsi.guideline.wordlists import load_names, load_terms, load_words
 
 _NOT_WORD = r"(?:^|[^\p{L}\p{N}])"
@@ -282,7 +284,7 @@ class StreetAddressDetector:
                 continue
             sentence = _sentence_tokens(ctx, start)
             postal = any(len(p) == 5 and p.isdigit() for p in found.group(1).split())
-            if HOME_CONTEXT.find(sentence):
+            if sentence_matches(ctx.text, HOME_CONTEXT, sentence):
                 yield ctx.match(
                     "privacy-009",
                     start,
@@ -302,11 +304,20 @@ class StreetAddressDetector:
                 )
 
 
-def _near_words(ctx: CheckContext, sentence: list, start: int, end: int) -> list:  # type: ignore[type-arg]
+def _near_words(ctx: CheckContext, sentence: list[Token], start: int, end: int) -> list[Token]:
     """Words of the sentence close to an original span (five before, three after), leaving
     out parts of links ("kokkola.fi/tapahtumat" names no venue)."""
     original = ctx.text.original
-    before, after = [], []
+    before: list[Token] = []
+    after: list[Token] = []
+    starts = [ctx.text.span(t.start, t.end)[0] for t in sentence] if len(sentence) < 64 else None
+    if starts is None:  # a huge "sentence": look only at the tokens around the span
+        from bisect import bisect_left
+
+        offsets = sentences(ctx.text).starts
+        first = bisect_left(offsets, start)
+        tokens = ctx.text.tokens
+        sentence = list(tokens[max(0, first - 6) : first + 12])
     for token in sentence:
         t_start, t_end = ctx.text.span(token.start, token.end)
         if t_start > 0 and original[t_start - 1] in "/.":
@@ -318,17 +329,9 @@ def _near_words(ctx: CheckContext, sentence: list, start: int, end: int) -> list
     return before[-5:] + after[:3]
 
 
-SENTENCE_ENDS = (". ", "! ", "? ", "\n", ".\n")
-
-
-def _sentence_tokens(ctx: CheckContext, original_offset: int) -> list:  # type: ignore[type-arg]
-    """The tokens of the sentence around an original offset (a dot inside a link or a number
-    does not end a sentence)."""
-    original = ctx.text.original
-    left = max(original.rfind(mark, 0, original_offset) for mark in SENTENCE_ENDS)
-    ends = [i for i in (original.find(m, original_offset) for m in SENTENCE_ENDS) if i != -1]
-    right = min(ends) if ends else len(original)
-    return [t for t in ctx.text.tokens if left < ctx.text.span(t.start, t.end)[0] <= right]
+def _sentence_tokens(ctx: CheckContext, original_offset: int) -> list[Token]:
+    """The tokens of the sentence around an original offset (shared, computed once)."""
+    return sentences(ctx.text).at(original_offset)
 
 
 # ---------------------------------------------------------------- registration plates
@@ -356,7 +359,8 @@ class RegistrationPlateDetector:
                 letters = found.group(1).split("-")[0].split(" ")[0]
                 if letters in NOT_PLATES:
                     continue
-                context = bool(PLATE_CONTEXT.find(_sentence_tokens(ctx, start)))
+                sentence = _sentence_tokens(ctx, start)
+                context = bool(sentence_matches(ctx.text, PLATE_CONTEXT, sentence))
                 if (needs_context or len(letters) == 2) and not context:
                     continue
                 yield ctx.match(
@@ -389,9 +393,13 @@ class SensitivePersonDetector:
             return
         original = ctx.text.original
         reported: set[int] = set()
+        names: dict[int, tuple[int, int, bool] | None] = {}
         for hit in hits:
             sentence = _sentence_tokens(ctx, ctx.text.span(hit.start, hit.end)[0])
-            name = self._name_in(ctx, sentence, original)
+            key = sentence[0].start if sentence else -1
+            if key not in names:  # one name search per sentence, however many hits it has
+                names[key] = self._name_in(ctx, sentence, original)
+            name = names[key]
             if name is None or name[0] in reported:
                 continue
             start, end, with_surname = name
@@ -406,7 +414,9 @@ class SensitivePersonDetector:
             )
 
     @staticmethod
-    def _name_in(ctx: CheckContext, sentence: list, original: str) -> tuple[int, int, bool] | None:  # type: ignore[type-arg]
+    def _name_in(
+        ctx: CheckContext, sentence: list[Token], original: str
+    ) -> tuple[int, int, bool] | None:
         for index, token in enumerate(sentence):
             if token.text not in FIRST_NAMES:
                 continue
