@@ -141,6 +141,13 @@ def suomi24_section(engine: GuidelineEngine, path: Path) -> list[str]:
             f"{_pct(cv_best.get('auc', float('nan')))} | {_prf_dict(cv_product)} | "
             f"{REFERENCE_F1[attribute]} |"
         )
+    specified = classifier.meta.get("toxicity_as_specified") if classifier is not None else None
+    if isinstance(specified, dict):
+        best, shipped = specified.get("f1_optimal", {}), specified.get("product", {})
+        lines.append(
+            f"| toxicity, as specified (any harm finding, all models) | 137 | – | – | – | "
+            f"{_prf_dict(best)} | – | {_prf_dict(shipped)} | {REFERENCE_F1['toxicity']} |"
+        )
     lines += [
         "",
         "Toxicity counts as found when any insult, obscene, identity-attack or threat finding is "
