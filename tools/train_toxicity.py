@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from someluotsi.guideline.classifier import (  # noqa: E402
+    ATTRIBUTE_CATEGORIES,
     ATTRIBUTES,
     DIMENSION,
     HOSTILITY,
@@ -46,14 +47,6 @@ from someluotsi.guideline.registry import RULE_DETECTORS  # noqa: E402
 from someluotsi.guideline.rulebook import rulebook_load  # noqa: E402
 from someluotsi.guideline.text import NormalizedText  # noqa: E402
 
-# Which rule categories count as detecting each attribute (the model rules are left out).
-RULE_CATEGORIES = {
-    "toxicity": {"insult", "obscene", "identity_attack", "threat"},
-    "insult": {"insult"},
-    "threat": {"threat"},
-    "identity_attack": {"identity_attack"},
-    "obscene": {"obscene"},
-}
 C_GRID = (0.5, 2.0, 8.0)
 THRESHOLDS = np.linspace(0.05, 0.95, 37)
 # The product threshold: the lowest at which the model alone is right at least this often in
@@ -97,7 +90,7 @@ def rule_flags(texts: list[str]) -> dict[str, np.ndarray]:
     flags: dict[str, list[int]] = defaultdict(list)
     for done, text in enumerate(texts, 1):
         categories = {f.category.value for f in engine.check(text[:100_000]).findings}
-        for attribute, wanted in RULE_CATEGORIES.items():
+        for attribute, wanted in ATTRIBUTE_CATEGORIES.items():
             flags[attribute].append(int(bool(categories & wanted)))
         if done % 100 == 0 or done == len(texts):
             print(f"\rrules: {done}/{len(texts)}", end="", file=sys.stderr)

@@ -26,6 +26,14 @@ MODEL_DIR = Path(__file__).parent / "data" / "models"
 MODEL_FILE = MODEL_DIR / "harm-classifier.npz"
 META_FILE = MODEL_DIR / "harm-classifier.json"
 ATTRIBUTES = ("toxicity", "insult", "threat", "identity_attack", "obscene")
+# Which finding categories count as detecting each attribute; toxicity is any harm (issue 5).
+ATTRIBUTE_CATEGORIES: dict[str, frozenset[str]] = {
+    "toxicity": frozenset({"insult", "obscene", "identity_attack", "threat"}),
+    "insult": frozenset({"insult"}),
+    "threat": frozenset({"threat"}),
+    "identity_attack": frozenset({"identity_attack"}),
+    "obscene": frozenset({"obscene"}),
+}
 # An auxiliary model of hostile tone (anger or disgust versus neutral lines, XED subtitles);
 # its probability is one more feature of each attribute model.
 HOSTILITY = "hostility"

@@ -15,19 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from someluotsi.guideline.classifier import harm_classifier
+from someluotsi.guideline.classifier import ATTRIBUTE_CATEGORIES, harm_classifier
 from someluotsi.guideline.engine import GuidelineEngine
 from someluotsi.guideline.model import ChannelContext, ChannelKind, Media
 from someluotsi.guideline.registry import RULE_DETECTORS
 from someluotsi.guideline.text import NormalizedText
 
-ATTRIBUTE_CATEGORIES = {
-    "toxicity": {"insult", "obscene", "identity_attack", "threat"},
-    "insult": {"insult"},
-    "threat": {"threat"},
-    "identity_attack": {"identity_attack"},
-    "obscene": {"obscene"},
-}
 # Published reference (FinBERT-base on machine-translated Jigsaw, full annotated set), F1 %.
 REFERENCE_F1 = {
     "toxicity": 61.1,

@@ -11,15 +11,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    base = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("DJANGO_", "DATABASE_URL", "CELERY_"))
-    }
+def _environment(env: dict[str, str], settings: str) -> dict[str, str]:
+    """This process's environment without our settings variables, plus `env`."""
+    ours = ("DJANGO_", "DATABASE_URL", "CELERY_", "OIDC_")
+    base = {k: v for k, v in os.environ.items() if not k.startswith(ours)}
     base.update(env)
-    base["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    base["DJANGO_SETTINGS_MODULE"] = settings
     base["SOMELUOTSI_ENV_FILE"] = ""  # ignore a developer's .env in this checkout
+    return base
+
+
+def _manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    base = _environment(env, "config.settings")
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -56,9 +59,7 @@ def _resolve_oidc(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
         "try:\n    print(reverse('oidc_authentication_init'))\n"
         "except NoReverseMatch:\n    print('no-route')\n"
     )
-    ours = ("DJANGO_", "DATABASE_URL", "CELERY_", "OIDC_")
-    base = {k: v for k, v in os.environ.items() if not k.startswith(ours)}
-    base.update(env, DJANGO_SETTINGS_MODULE="config.settings_test")
+    base = _environment(env, "config.settings_test")
     return subprocess.run(
         [sys.executable, "-c", code],
         cwd=ROOT,
