@@ -61,6 +61,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help='JSON lines in ({"id", "text", "role"}); one JSON report per line out',
     )
+    sort = commands.add_parser("triage", help="sort a citizen's message and suggest a reply")
+    sort.add_argument("text", nargs="?", default="-", help="the message, or - to read stdin")
+    sort.add_argument("--format", choices=["text", "json"], default="text")
+    sort.add_argument("--language", choices=["fi", "sv", "en"], default=None)
+    sort.add_argument("--rulebook", default=None)
+    sort.add_argument(
+        "--batch", action="store_true", help='JSON lines in ({"id", "text"}); one result per line'
+    )
     evaluate = commands.add_parser("eval", help="score the detectors and write a markdown table")
     evaluate.add_argument(
         "--suomi24",
@@ -91,6 +99,52 @@ def _evaluate(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO) ->
     out.write(table)
     if args.out:
         Path(args.out).write_text(table, encoding="utf-8")
+    return 0
+
+
+def _triage(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO) -> int:
+    from someluotsi.guideline.triage import triage
+
+    if args.batch:
+        for line in sys.stdin:
+            if not line.strip():
+                continue
+            item: Any = None
+            try:
+                item = json.loads(line)
+                if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                    raise ValueError("needs a string 'text'")
+                result: dict[str, Any] = triage(
+                    item["text"],
+                    language=item.get("language") or args.language,
+                    engine=engine,
+                    message_id=item.get("id"),
+                ).to_dict()
+            except (ValueError, EngineError) as exc:
+                ident = item.get("id") if isinstance(item, dict) else None
+                result = {"id": ident, "error": {"code": "invalid", "message": str(exc)}}
+            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        return 0
+    text = sys.stdin.read() if args.text == "-" else args.text
+    try:
+        sorted_message = triage(text, language=args.language, engine=engine)
+    except EngineError as exc:
+        sys.stderr.write(f"someluotsi: {exc}\n")
+        return EXIT_INPUT_ERROR
+    if args.format == "json":
+        out.write(json.dumps(sorted_message.to_dict(), ensure_ascii=False) + "\n")
+        return 0
+    out.write(
+        f"{sorted_message.category.value.upper()}  priority {sorted_message.priority.value}, "
+        f"language {sorted_message.language}\n"
+        f"actions: {', '.join(a.value for a in sorted_message.actions)}\n"
+        f"why: {'; '.join(sorted_message.reasons)}\n"
+    )
+    for finding in sorted_message.findings:
+        sections = " ".join(finding.guideline)
+        out.write(f"  [{finding.severity.value}] {finding.rule} {sections} «{finding.excerpt}»\n")
+    if sorted_message.reply:
+        out.write(f"\nsuggested reply:\n{sorted_message.reply}\n")
     return 0
 
 
@@ -184,6 +238,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.command == "eval":
         return _evaluate(engine, args, sys.stdout)
+    if args.command == "triage":
+        return _triage(engine, args, sys.stdout)
     if args.batch:
         return _batch(engine, args, sys.stdout)
     return _check_one(engine, args, sys.stdout)

@@ -1,0 +1,219 @@
+"""Triage of citizens' messages: a category, the actions the guideline asks for, a priority,
+the findings behind them and a suggested reply in the message's language.
+
+Categories in precedence order (the first that applies wins):
+threat (§10.6), sensitive (§8.5, §10.5), inappropriate (§10.4), spam (§10.2), question,
+feedback (§8.4, §8.5), praise, other. Angry but legitimate feedback stays feedback: swearing at
+a pothole is feedback, an attack on a person is inappropriate. Links are never opened.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from someluotsi.guideline.engine import GuidelineEngine, engine_for
+from someluotsi.guideline.lexicon import Lexicon
+from someluotsi.guideline.model import LANGUAGES, AuthorRole, Category, Finding
+from someluotsi.guideline.sentences import sentences
+from someluotsi.guideline.text import NormalizedText
+from someluotsi.guideline.vocabulary import vocabulary
+from someluotsi.guideline.wordlists import load_terms
+
+REPLIES = Path(__file__).parent / "data" / "triage" / "replies.toml"
+
+
+class TriageCategory(StrEnum):
+    THREAT = "threat"
+    SENSITIVE = "sensitive"
+    INAPPROPRIATE = "inappropriate"
+    SPAM = "spam"
+    QUESTION = "question"
+    FEEDBACK = "feedback"
+    PRAISE = "praise"
+    OTHER = "other"
+
+
+class Action(StrEnum):
+    REPLY = "reply"
+    REDIRECT_FEEDBACK_CHANNEL = "redirect_feedback_channel"
+    HIDE = "hide"
+    REMOVE = "remove"
+    ESCALATE_SUPERVISOR = "escalate_supervisor"
+    NOTIFY_OCCUPATIONAL_SAFETY = "notify_occupational_safety"
+    NOTIFY_POLICE = "notify_police"
+    IGNORE = "ignore"
+
+
+class Priority(StrEnum):
+    URGENT = "urgent"
+    HIGH = "high"
+    NORMAL = "normal"
+    LOW = "low"
+
+
+# Violence that goes to the police as well (§10.6): killing, shooting, arson, bombs, weapons.
+POLICE_LEMMAS = frozenset(
+    {"tappaa", "murhata", "ampua", "puukottaa", "polttaa", "räjäyttää", "hirttää", "kuristaa",
+     "teurastaa", "sytyttää", "listiä", "lahdata", "döda", "mörda", "skjuta", "knivhugga",
+     "bränna", "spränga", "kill", "murder", "shoot", "stab", "burn", "blow up"}
+)  # fmt: skip
+PERSONAL_DATA_RULES = frozenset(
+    {"privacy-001", "privacy-002", "privacy-003", "privacy-004", "privacy-005", "privacy-007",
+     "privacy-008", "privacy-009", "privacy-010", "privacy-011"}
+)  # fmt: skip
+ATTACK_RULES = frozenset({"insult-001", "identity-001", "identity-002"})
+CUES = Lexicon(load_terms("triage"))
+
+
+@dataclass(frozen=True)
+class Triage:
+    language: str
+    category: TriageCategory
+    actions: tuple[Action, ...]
+    priority: Priority
+    findings: tuple[Finding, ...]
+    reply: str
+    reasons: tuple[str, ...]
+    id: Any = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "language": self.language,
+            "category": self.category.value,
+            "actions": [action.value for action in self.actions],
+            "priority": self.priority.value,
+            "findings": [finding.to_dict() for finding in self.findings],
+            "reply": self.reply,
+            "reasons": list(self.reasons),
+        }
+
+
+@cache
+def _replies() -> dict[str, dict[str, str]]:
+    return tomllib.loads(REPLIES.read_text(encoding="utf-8"))
+
+
+def default_reply(category: TriageCategory, language: str, feedback_url: str) -> str:
+    template = _replies().get(category.value, {}).get(language, "")
+    return template.replace("{feedback_url}", feedback_url)
+
+
+def _cues(text: str) -> dict[str, bool]:
+    normalised = NormalizedText(text)
+    labels = {hit.term.label for hit in CUES.find(normalised.tokens)}
+    starts_question = any(
+        sentence and any(hit.term.label == "question" for hit in CUES.find(sentence[:1]))
+        for sentence in sentences(normalised).tokens
+    )
+    return {
+        "question": "?" in text or starts_question,
+        "feedback": "feedback" in labels,
+        "praise": "praise" in labels,
+        "scam": "scam" in labels,
+        "sensitive_topic": "sensitive_topic" in labels,
+    }
+
+
+def _police(findings: tuple[Finding, ...]) -> bool:
+    words = vocabulary()
+    for finding in findings:
+        if finding.rule == "threat-002":
+            return True
+        if finding.rule in {"threat-001", "threat-003"}:
+            lemmas = {info.lemma for info in words.lookup(finding.excerpt.lower())}
+            if lemmas & POLICE_LEMMAS or finding.rule == "threat-003":
+                return True
+    return False
+
+
+def triage(
+    text: str,
+    *,
+    language: str | None = None,
+    engine: GuidelineEngine | None = None,
+    message_id: Any = None,
+    replies: dict[str, dict[str, str]] | None = None,
+) -> Triage:
+    """Sort one message. `replies` may override the default reply templates per category."""
+    engine = engine or engine_for()
+    report = engine.check(
+        text, role=AuthorRole.ORGANIZATION, language=language, ui_language=language
+    )
+    findings = tuple(f for f in report.findings if f.category is not Category.ENGAGEMENT)
+    rules = {f.rule for f in findings}
+    categories = {f.category for f in findings}
+    cues = _cues(text)
+    reasons: list[str] = []
+    if Category.THREAT in categories:
+        category = TriageCategory.THREAT
+        actions = [Action.ESCALATE_SUPERVISOR, Action.NOTIFY_OCCUPATIONAL_SAFETY]
+        if _police(findings):
+            actions.append(Action.NOTIFY_POLICE)
+            reasons.append("explicit threat of violence")
+        priority = Priority.URGENT
+        reasons.append(
+            "threat finding: " + ", ".join(sorted(r for r in rules if r.startswith("threat")))
+        )
+    elif rules & PERSONAL_DATA_RULES or cues["sensitive_topic"]:
+        category = TriageCategory.SENSITIVE
+        actions = [Action.HIDE, Action.REDIRECT_FEEDBACK_CHANNEL, Action.REPLY]
+        priority = Priority.HIGH
+        reasons.append("personal data or a sensitive personal matter")
+    elif rules & ATTACK_RULES or (
+        "obscene-001" in rules and not (cues["feedback"] or cues["question"])
+    ):
+        category = TriageCategory.INAPPROPRIATE
+        severe = bool(rules & {"identity-001", "identity-002"})
+        actions = [Action.REMOVE if severe else Action.HIDE, Action.IGNORE]
+        priority = Priority.HIGH if severe else Priority.NORMAL
+        reasons.append("an attack on a person or a group" if rules & ATTACK_RULES else "obscenity")
+    elif Category.SUSPICIOUS_LINK in categories or cues["scam"]:
+        category = TriageCategory.SPAM
+        actions = [Action.HIDE]
+        priority = Priority.NORMAL
+        reasons.append("suspicious link or scam wording; links are not opened")
+    elif cues["question"]:
+        category = TriageCategory.QUESTION
+        actions = [Action.REPLY]
+        priority = Priority.NORMAL
+        reasons.append("a question")
+    elif cues["feedback"] or categories & {Category.INSULT, Category.OBSCENE}:
+        category = TriageCategory.FEEDBACK
+        actions = [Action.REPLY, Action.REDIRECT_FEEDBACK_CHANNEL]
+        priority = Priority.NORMAL
+        reasons.append("feedback (angry tone counts as feedback when no one is attacked)")
+    elif cues["praise"]:
+        category = TriageCategory.PRAISE
+        actions = [Action.REPLY]
+        priority = Priority.LOW
+        reasons.append("praise")
+    else:
+        category = TriageCategory.OTHER
+        actions = [Action.IGNORE]
+        priority = Priority.LOW
+        reasons.append("nothing to act on")
+    reply_language = report.language if report.language in LANGUAGES else "fi"
+    templates = replies or {}
+    custom = templates.get(category.value, {}).get(reply_language)
+    feedback_url = engine.rulebook.city.feedback_url
+    reply = (
+        custom.replace("{feedback_url}", feedback_url)
+        if custom
+        else default_reply(category, reply_language, feedback_url)
+    )
+    return Triage(
+        language=report.language,
+        category=category,
+        actions=tuple(actions),
+        priority=priority,
+        findings=findings,
+        reply=reply,
+        reasons=tuple(reasons),
+        id=message_id,
+    )
