@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "someluotsi.notifications",
     "someluotsi.channels",
     "someluotsi.compliance",
+    "someluotsi.inbox",
 ]
 
 MIDDLEWARE = [

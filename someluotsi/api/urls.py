@@ -15,6 +15,7 @@ from someluotsi.accounts.apis import MeApi, TokenObtainApi, UnitListApi
 from someluotsi.audit.apis import AuditEventListApi
 from someluotsi.channels.apis import ChannelDetailApi, ChannelListApi
 from someluotsi.compliance.apis import CheckApi
+from someluotsi.inbox.apis import MessageIngestApi
 
 app_name = "api"
 
@@ -36,6 +37,7 @@ urlpatterns = [
     path("channels", ChannelListApi.as_view(), name="channels"),
     path("channels/<int:pk>", ChannelDetailApi.as_view(), name="channel-detail"),
     path("check", CheckApi.as_view(), name="check"),
+    path("messages", MessageIngestApi.as_view(), name="messages"),
     path("audit-events", AuditEventListApi.as_view(), name="audit-events"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),

@@ -1,0 +1,75 @@
+"""POST /api/v1/messages: one message or a list; all valid or nothing stored."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from someluotsi.accounts.access import Area
+from someluotsi.accounts.models import User
+from someluotsi.api.permissions import area_permission
+from someluotsi.channels.selectors import channel_list_for_user
+from someluotsi.guideline.engine import MAX_CHARS
+from someluotsi.inbox.enums import MessageKind
+from someluotsi.inbox.services import IncomingMessage, message_ingest
+
+MAX_BATCH = 1000
+
+
+class MessageInputSerializer(serializers.Serializer[dict[str, Any]]):
+    channel = serializers.IntegerField()
+    external_id = serializers.CharField(max_length=200)
+    kind = serializers.ChoiceField(choices=MessageKind.choices)
+    text = serializers.CharField(allow_blank=True, trim_whitespace=False, max_length=MAX_CHARS)
+    received_at = serializers.DateTimeField()
+    author_handle = serializers.CharField(
+        required=False, allow_blank=True, max_length=200, default=""
+    )
+    parent_external_id = serializers.CharField(
+        required=False, allow_blank=True, max_length=200, default=""
+    )
+    permalink = serializers.URLField(required=False, allow_blank=True, max_length=1000, default="")
+    language = serializers.ChoiceField(choices=["fi", "sv", "en"], required=False)
+
+    def validate_channel(self, value: int) -> int:
+        if value not in self.context["channel_ids"]:
+            raise serializers.ValidationError(_("Unknown channel."))
+        return value
+
+
+class IngestOutputSerializer(serializers.Serializer[dict[str, Any]]):
+    created = serializers.ListField(child=serializers.IntegerField())
+    duplicates = serializers.IntegerField()
+
+
+class MessageIngestApi(APIView):
+    permission_classes = (area_permission(Area.INBOX),)
+
+    @extend_schema(
+        request=MessageInputSerializer(many=True),
+        responses={201: IngestOutputSerializer},
+        summary="Store and triage messages (one object or a list; idempotent)",
+    )
+    def post(self, request: Request) -> Response:
+        user = cast(User, request.user)
+        channels = {c.pk: c for c in channel_list_for_user(user=user)}
+        many = isinstance(request.data, list)
+        if many and len(request.data) > MAX_BATCH:
+            raise serializers.ValidationError(
+                {"non_field_errors": [_("At most %(n)s messages at a time.") % {"n": MAX_BATCH}]}
+            )
+        params = MessageInputSerializer(
+            data=request.data, many=many, context={"channel_ids": set(channels)}
+        )
+        params.is_valid(raise_exception=True)
+        rows = params.validated_data if many else [params.validated_data]
+        items = [IncomingMessage(**{**row, "channel": channels[row["channel"]]}) for row in rows]
+        result = message_ingest(actor=user, items=items)
+        body = {"created": [m.pk for m in result.created], "duplicates": result.duplicates}
+        return Response(body, status=201)
