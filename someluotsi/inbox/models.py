@@ -31,6 +31,7 @@ class Message(models.Model):
     actions = models.JSONField(_("actions"), default=list)
     rule_ids = models.JSONField(_("rules"), default=list)
     suggested_reply = models.TextField(_("suggested reply"), blank=True)
+    due_at = models.DateTimeField(_("due"), null=True, blank=True, db_index=True)
     status = models.CharField(
         _("status"),
         max_length=20,

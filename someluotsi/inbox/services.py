@@ -15,6 +15,7 @@ from someluotsi.compliance.engine import configured_engine
 from someluotsi.guideline.engine import MAX_CHARS
 from someluotsi.guideline.triage import triage
 from someluotsi.inbox.models import Message
+from someluotsi.inbox.sla import WorkingCalendar, due_at
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -56,6 +57,7 @@ def _prepare(item: IncomingMessage) -> Message:
         actions=[action.value for action in sorted_message.actions],
         rule_ids=list(dict.fromkeys(f.rule for f in sorted_message.findings)),
         suggested_reply=sorted_message.reply,
+        due_at=due_at(sorted_message.category.value, item.received_at, WorkingCalendar()),
     )
 
 

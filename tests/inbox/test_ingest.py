@@ -55,6 +55,9 @@ def test_single_message_is_stored_with_its_triage(
     assert message.category == "question"
     assert message.actions == ["reply"]
     assert message.suggested_reply.startswith("Kiitos kysymyksestä")
+    # Tuesday 10:00 in Helsinki + 4 working hours.
+    assert message.due_at is not None
+    assert message.due_at.isoformat() == "2026-11-24T12:00:00+00:00"
     assert AuditEvent.objects.filter(action="messages.ingested").count() == 1
 
 
