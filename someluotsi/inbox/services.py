@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -62,7 +62,12 @@ def _prepare(item: IncomingMessage) -> Message:
 
 
 @transaction.atomic
-def message_ingest(*, actor: AnyUser | None, items: Sequence[IncomingMessage]) -> IngestResult:
+def message_ingest(
+    *,
+    actor: AnyUser | None,
+    items: Sequence[IncomingMessage],
+    progress: Callable[[int, int], None] | None = None,
+) -> IngestResult:
     """Triage and store messages; ones already stored (same platform and id) are skipped.
 
     All or nothing: the whole batch is validated by the caller and written in one transaction.
@@ -71,7 +76,9 @@ def message_ingest(*, actor: AnyUser | None, items: Sequence[IncomingMessage]) -
     """
     created: list[Message] = []
     duplicates = 0
-    for item in items:
+    for done, item in enumerate(items, 1):
+        if progress is not None:
+            progress(done, len(items))
         if Message.objects.filter(
             platform=item.channel.platform, external_id=item.external_id
         ).exists():
