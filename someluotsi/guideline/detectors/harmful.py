@@ -95,46 +95,33 @@ class Hit:
 
 @dataclass
 class HarmAnalysis:
-    """Every harmful-vocabulary hit of one text, computed once for all detectors."""
+    """Every harmful-vocabulary hit of one text, indexed once for all detectors."""
 
-    hits: list[Hit] = field(default_factory=list)
-    sentence_of: list[int] = field(default_factory=list)
-    words: list[str] = field(default_factory=list)
-    _by_sentence: dict[tuple[int, str], list[Hit]] | None = None
-    _by_category: dict[str, list[Hit]] | None = None
-    _sentence_words: dict[int, set[str]] | None = None
+    hits: list[Hit]
+    sentence_of: list[int]
+    words: list[str]
+    by_category: dict[str, list[Hit]] = field(init=False)
+    by_sentence: dict[tuple[int, str], list[Hit]] = field(init=False)
+    words_by_sentence: dict[int, set[str]] = field(init=False)
 
-    def _index(self) -> None:
-        by_sentence: dict[tuple[int, str], list[Hit]] = {}
-        by_category: dict[str, list[Hit]] = {}
+    def __post_init__(self) -> None:
+        self.by_category, self.by_sentence, self.words_by_sentence = {}, {}, {}
         for hit in self.hits:
-            by_category.setdefault(hit.info.category, []).append(hit)
+            self.by_category.setdefault(hit.info.category, []).append(hit)
             if hit.index >= 0:
                 key = (self.sentence_of[hit.index], hit.info.category)
-                by_sentence.setdefault(key, []).append(hit)
-        sentence_words: dict[int, set[str]] = {}
+                self.by_sentence.setdefault(key, []).append(hit)
         for index, word in enumerate(self.words):
-            sentence_words.setdefault(self.sentence_of[index], set()).add(word)
-        self._by_sentence, self._by_category = by_sentence, by_category
-        self._sentence_words = sentence_words
+            self.words_by_sentence.setdefault(self.sentence_of[index], set()).add(word)
 
     def in_sentence(self, sentence: int, category: str) -> list[Hit]:
-        if self._by_sentence is None:
-            self._index()
-        assert self._by_sentence is not None  # noqa: S101 - set by _index
-        return self._by_sentence.get((sentence, category), [])
+        return self.by_sentence.get((sentence, category), [])
 
     def of(self, category: str) -> list[Hit]:
-        if self._by_category is None:
-            self._index()
-        assert self._by_category is not None  # noqa: S101 - set by _index
-        return self._by_category.get(category, [])
+        return self.by_category.get(category, [])
 
     def sentence_words(self, sentence: int) -> set[str]:
-        if self._sentence_words is None:
-            self._index()
-        assert self._sentence_words is not None  # noqa: S101 - set by _index
-        return self._sentence_words.get(sentence, set())
+        return self.words_by_sentence.get(sentence, set())
 
 
 def analyse(ctx: CheckContext) -> HarmAnalysis:
@@ -142,22 +129,20 @@ def analyse(ctx: CheckContext) -> HarmAnalysis:
     if isinstance(cached, HarmAnalysis):
         return cached
     words = vocabulary()
-    analysis = HarmAnalysis(
-        sentence_of=sentences(ctx.text).of_token, words=[t.text for t in ctx.text.tokens]
-    )
+    hits: list[Hit] = []
     for index, token in enumerate(ctx.text.tokens):
         for info in words.lookup(token.text):
-            analysis.hits.append(Hit(index, token.start, token.end, info))
+            hits.append(Hit(index, token.start, token.end, info))
         if words.lookup(token.text):
             continue
         for category in ("insult", "obscene"):
             part = words.compound_part(token.text, category)
             if part:
                 info = FormInfo(category, "fi", part, "+compound")
-                analysis.hits.append(Hit(index, token.start, token.end, info))
+                hits.append(Hit(index, token.start, token.end, info))
         attack = words.group_compound(token.text, DEGRADING)
         if attack:
-            analysis.hits.append(Hit(index, token.start, token.end, attack))
+            hits.append(Hit(index, token.start, token.end, attack))
     text = ctx.text.text
     if any(mark in text for mark in "*#@_"):
         for found in MASKED.finditer(text):
@@ -165,10 +150,11 @@ def analyse(ctx: CheckContext) -> HarmAnalysis:
             harmful = [i for i in words.unmask(found.group(1)) if i.category in MASKABLE]
             for category in dict.fromkeys(i.category for i in harmful):
                 info = next(i for i in harmful if i.category == category)
-                analysis.hits.append(Hit(-1, start, end, info))
+                hits.append(Hit(-1, start, end, info))
     for phrase in words.phrases.find(ctx.text.tokens):
         info = FormInfo(phrase.term.label, "", phrase.term.text, "+phrase")
-        analysis.hits.append(Hit(phrase.first, phrase.start, phrase.end, info))
+        hits.append(Hit(phrase.first, phrase.start, phrase.end, info))
+    analysis = HarmAnalysis(hits, sentences(ctx.text).of_token, [t.text for t in ctx.text.tokens])
     ctx.text.cache["harm"] = analysis
     return analysis
 

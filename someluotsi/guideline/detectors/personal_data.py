@@ -7,6 +7,7 @@ plans), so dates, order numbers and the city's own published contact points are 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import cache
 
@@ -310,14 +311,9 @@ def _near_words(ctx: CheckContext, sentence: list[Token], start: int, end: int) 
     original = ctx.text.original
     before: list[Token] = []
     after: list[Token] = []
-    starts = [ctx.text.span(t.start, t.end)[0] for t in sentence] if len(sentence) < 64 else None
-    if starts is None:  # a huge "sentence": look only at the tokens around the span
-        from bisect import bisect_left
-
-        offsets = sentences(ctx.text).starts
-        first = bisect_left(offsets, start)
-        tokens = ctx.text.tokens
-        sentence = list(tokens[max(0, first - 6) : first + 12])
+    if len(sentence) >= 64:  # a huge "sentence": look only at the tokens around the span
+        first = bisect_left(sentences(ctx.text).starts, start)
+        sentence = list(ctx.text.tokens[max(0, first - 6) : first + 12])
     for token in sentence:
         t_start, t_end = ctx.text.span(token.start, token.end)
         if t_start > 0 and original[t_start - 1] in "/.":
