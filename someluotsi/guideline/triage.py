@@ -121,15 +121,63 @@ def _cues(text: str) -> dict[str, bool]:
 
 
 def _police(findings: tuple[Finding, ...]) -> bool:
+    """Weapons, intimidation, or a violent verb of killing, shooting, arson or bombing."""
     words = vocabulary()
     for finding in findings:
-        if finding.rule == "threat-002":
+        if finding.rule in {"threat-002", "threat-003"}:
             return True
-        if finding.rule in {"threat-001", "threat-003"}:
-            lemmas = {info.lemma for info in words.lookup(finding.excerpt.lower())}
-            if lemmas & POLICE_LEMMAS or finding.rule == "threat-003":
-                return True
+        lemmas = {info.lemma for info in words.lookup(finding.excerpt.lower())}
+        if finding.rule == "threat-001" and lemmas & POLICE_LEMMAS:
+            return True
     return False
+
+
+# What each category asks for by default (§8.4, §8.5, §10.2, §10.4-§10.6) and why.
+PLANS: dict[TriageCategory, tuple[tuple[Action, ...], Priority, str]] = {
+    TriageCategory.THREAT: (
+        (Action.ESCALATE_SUPERVISOR, Action.NOTIFY_OCCUPATIONAL_SAFETY),
+        Priority.URGENT,
+        "a threat",
+    ),
+    TriageCategory.SENSITIVE: (
+        (Action.HIDE, Action.REDIRECT_FEEDBACK_CHANNEL, Action.REPLY),
+        Priority.HIGH,
+        "personal data or a sensitive personal matter",
+    ),
+    TriageCategory.INAPPROPRIATE: ((Action.HIDE, Action.IGNORE), Priority.NORMAL, "obscenity"),
+    TriageCategory.SPAM: (
+        (Action.HIDE,),
+        Priority.NORMAL,
+        "suspicious link or scam wording; links are not opened",
+    ),
+    TriageCategory.QUESTION: ((Action.REPLY,), Priority.NORMAL, "a question"),
+    TriageCategory.FEEDBACK: (
+        (Action.REPLY, Action.REDIRECT_FEEDBACK_CHANNEL),
+        Priority.NORMAL,
+        "feedback (angry tone counts as feedback when no one is attacked)",
+    ),
+    TriageCategory.PRAISE: ((Action.REPLY,), Priority.LOW, "praise"),
+    TriageCategory.OTHER: ((Action.IGNORE,), Priority.LOW, "nothing to act on"),
+}
+
+
+def _category(rules: set[str], categories: set[Category], cues: dict[str, bool]) -> TriageCategory:
+    """The first category that applies, in the guideline's order of urgency."""
+    if Category.THREAT in categories:
+        return TriageCategory.THREAT
+    if rules & PERSONAL_DATA_RULES or cues["sensitive_topic"]:
+        return TriageCategory.SENSITIVE
+    if rules & ATTACK_RULES or (
+        "obscene-001" in rules and not (cues["feedback"] or cues["question"])
+    ):
+        return TriageCategory.INAPPROPRIATE
+    if Category.SUSPICIOUS_LINK in categories or cues["scam"]:
+        return TriageCategory.SPAM
+    if cues["question"]:
+        return TriageCategory.QUESTION
+    if cues["feedback"] or categories & {Category.INSULT, Category.OBSCENE}:
+        return TriageCategory.FEEDBACK
+    return TriageCategory.PRAISE if cues["praise"] else TriageCategory.OTHER
 
 
 def triage(
@@ -148,56 +196,19 @@ def triage(
     findings = tuple(f for f in report.findings if f.category is not Category.ENGAGEMENT)
     rules = {f.rule for f in findings}
     categories = {f.category for f in findings}
-    cues = _cues(text)
-    reasons: list[str] = []
-    if Category.THREAT in categories:
-        category = TriageCategory.THREAT
-        actions = [Action.ESCALATE_SUPERVISOR, Action.NOTIFY_OCCUPATIONAL_SAFETY]
+    category = _category(rules, categories, _cues(text))
+    planned, priority, reason = PLANS[category]
+    actions = list(planned)
+    reasons = [reason]
+    if category is TriageCategory.THREAT:
+        reasons.append("rules: " + ", ".join(sorted(r for r in rules if r.startswith("threat"))))
         if _police(findings):
             actions.append(Action.NOTIFY_POLICE)
             reasons.append("explicit threat of violence")
-        priority = Priority.URGENT
-        reasons.append(
-            "threat finding: " + ", ".join(sorted(r for r in rules if r.startswith("threat")))
-        )
-    elif rules & PERSONAL_DATA_RULES or cues["sensitive_topic"]:
-        category = TriageCategory.SENSITIVE
-        actions = [Action.HIDE, Action.REDIRECT_FEEDBACK_CHANNEL, Action.REPLY]
-        priority = Priority.HIGH
-        reasons.append("personal data or a sensitive personal matter")
-    elif rules & ATTACK_RULES or (
-        "obscene-001" in rules and not (cues["feedback"] or cues["question"])
-    ):
-        category = TriageCategory.INAPPROPRIATE
-        severe = bool(rules & {"identity-001", "identity-002"})
-        actions = [Action.REMOVE if severe else Action.HIDE, Action.IGNORE]
-        priority = Priority.HIGH if severe else Priority.NORMAL
-        reasons.append("an attack on a person or a group" if rules & ATTACK_RULES else "obscenity")
-    elif Category.SUSPICIOUS_LINK in categories or cues["scam"]:
-        category = TriageCategory.SPAM
-        actions = [Action.HIDE]
-        priority = Priority.NORMAL
-        reasons.append("suspicious link or scam wording; links are not opened")
-    elif cues["question"]:
-        category = TriageCategory.QUESTION
-        actions = [Action.REPLY]
-        priority = Priority.NORMAL
-        reasons.append("a question")
-    elif cues["feedback"] or categories & {Category.INSULT, Category.OBSCENE}:
-        category = TriageCategory.FEEDBACK
-        actions = [Action.REPLY, Action.REDIRECT_FEEDBACK_CHANNEL]
-        priority = Priority.NORMAL
-        reasons.append("feedback (angry tone counts as feedback when no one is attacked)")
-    elif cues["praise"]:
-        category = TriageCategory.PRAISE
-        actions = [Action.REPLY]
-        priority = Priority.LOW
-        reasons.append("praise")
-    else:
-        category = TriageCategory.OTHER
-        actions = [Action.IGNORE]
-        priority = Priority.LOW
-        reasons.append("nothing to act on")
+    elif category is TriageCategory.INAPPROPRIATE and rules & ATTACK_RULES:
+        reasons = ["an attack on a person or a group"]
+        if rules & {"identity-001", "identity-002"}:  # slurs and group attacks are removed
+            actions, priority = [Action.REMOVE, Action.IGNORE], Priority.HIGH
     reply_language = report.language if report.language in LANGUAGES else "fi"
     templates = replies or {}
     custom = templates.get(category.value, {}).get(reply_language)
