@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from someluotsi import __version__
@@ -106,25 +106,15 @@ def _triage(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO) -> i
     from someluotsi.guideline.triage import triage
 
     if args.batch:
-        for line in sys.stdin:
-            if not line.strip():
-                continue
-            item: Any = None
-            try:
-                item = json.loads(line)
-                if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-                    raise ValueError("needs a string 'text'")
-                result: dict[str, Any] = triage(
-                    item["text"],
-                    language=item.get("language") or args.language,
-                    engine=engine,
-                    message_id=item.get("id"),
-                ).to_dict()
-            except (ValueError, EngineError) as exc:
-                ident = item.get("id") if isinstance(item, dict) else None
-                result = {"id": ident, "error": {"code": "invalid", "message": str(exc)}}
-            out.write(json.dumps(result, ensure_ascii=False) + "\n")
-        return 0
+        return _batch(
+            lambda item: triage(
+                item["text"],
+                language=item.get("language") or args.language,
+                engine=engine,
+                message_id=item.get("id"),
+            ).to_dict(),
+            out,
+        )
     text = sys.stdin.read() if args.text == "-" else args.text
     try:
         sorted_message = triage(text, language=args.language, engine=engine)
@@ -194,7 +184,23 @@ def _check_one(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO) -
     return 0
 
 
-def _batch_line(engine: GuidelineEngine, line: str, args: argparse.Namespace) -> dict[str, Any]:
+def _check_item(
+    engine: GuidelineEngine, item: dict[str, Any], args: argparse.Namespace
+) -> dict[str, Any]:
+    report = engine.check(
+        item["text"],
+        role=item.get("role") or args.role,
+        channel=ChannelContext(kind=ChannelKind(item.get("channel") or args.channel)),
+        media=[Media(**m) for m in item.get("media", [])],
+        language=item.get("language") or args.language,
+        ui_language=item.get("ui_language") or args.lang,
+        report_id=item.get("id"),
+    )
+    return report.to_dict()
+
+
+def _batch_result(handle: Callable[[dict[str, Any]], dict[str, Any]], line: str) -> dict[str, Any]:
+    """One JSON line in, one JSON object out: the handler's result or an error, never a crash."""
     try:
         item = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -203,25 +209,16 @@ def _batch_line(engine: GuidelineEngine, line: str, args: argparse.Namespace) ->
         ident = item.get("id") if isinstance(item, dict) else None
         return {"id": ident, "error": {"code": "invalid", "message": "needs a string 'text'"}}
     try:
-        media = [Media(**m) for m in item.get("media", [])]
-        report = engine.check(
-            item["text"],
-            role=item.get("role") or args.role,
-            channel=ChannelContext(kind=ChannelKind(item.get("channel") or args.channel)),
-            media=media,
-            language=item.get("language") or args.language,
-            ui_language=item.get("ui_language") or args.lang,
-            report_id=item.get("id"),
-        )
+        return handle(item)
     except (EngineError, ValueError, TypeError) as exc:
         return {"id": item.get("id"), "error": {"code": "invalid", "message": str(exc)}}
-    return report.to_dict()
 
 
-def _batch(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO) -> int:
+def _batch(handle: Callable[[dict[str, Any]], dict[str, Any]], out: TextIO) -> int:
+    """JSON lines on stdin, one result per line on `out`, in input order."""
     for line in sys.stdin:
         if line.strip():
-            out.write(json.dumps(_batch_line(engine, line, args), ensure_ascii=False) + "\n")
+            out.write(json.dumps(_batch_result(handle, line), ensure_ascii=False) + "\n")
     return 0
 
 
@@ -241,7 +238,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "triage":
         return _triage(engine, args, sys.stdout)
     if args.batch:
-        return _batch(engine, args, sys.stdout)
+        return _batch(lambda item: _check_item(engine, item, args), sys.stdout)
     return _check_one(engine, args, sys.stdout)
 
 
