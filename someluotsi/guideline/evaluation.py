@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -196,12 +196,9 @@ def _prf_dict(values: dict[str, float]) -> str:
 
 
 def evaluate(engine: GuidelineEngine, *, suomi24: Path | None, cases: Path | None) -> str:
-    lines: list[str] = ["# Someluotsi detector evaluation", ""]
-    sections: Iterable[list[str]] = []
+    lines = ["# Someluotsi detector evaluation", ""]
     if suomi24 is not None:
-        sections = [*sections, suomi24_section(engine, suomi24), [""]]
+        lines += [*suomi24_section(engine, suomi24), ""]
     if cases is not None:
-        sections = [*sections, cases_section(engine, cases)]
-    for section in sections:
-        lines.extend(section)
+        lines += cases_section(engine, cases)
     return "\n".join(lines) + "\n"
