@@ -5,12 +5,13 @@ Mentioning that a door has a code is fine ("the code is given on site"); the cod
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from someluotsi.guideline.detectors.base import CheckContext
-from someluotsi.guideline.lexicon import Lexicon
+from someluotsi.guideline.lexicon import Lexicon, LexiconMatch
 from someluotsi.guideline.model import Match
 from someluotsi.guideline.patterns import compile_pattern
+from someluotsi.guideline.sentences import sentences
 from someluotsi.guideline.text import Token
 from someluotsi.guideline.wordlists import load_terms, load_words
 
@@ -57,14 +58,13 @@ NOT_SECRETS = frozenset(
 )
 
 
-def _sentence_after(tokens: Sequence[Token], text: str, index: int, limit: int = 10) -> list[Token]:
-    """Up to `limit` tokens after `index` without crossing a sentence end."""
-    result: list[Token] = []
-    for token in tokens[index : index + limit]:
-        if result and any(mark in text[result[-1].end : token.start] for mark in ".!?\n"):
-            break
-        result.append(token)
-    return result
+def _near(ctx: CheckContext, hit: LexiconMatch, before: int, after: int) -> list[Token]:
+    """Up to `before` tokens before a match and `after` tokens after it, in its sentence."""
+    tokens = ctx.text.tokens
+    of_token = sentences(ctx.text).of_token
+    sentence = of_token[hit.first]
+    window = range(max(0, hit.first - before), min(len(tokens), hit.last + after))
+    return [tokens[i] for i in window if of_token[i] == sentence and not hit.first <= i < hit.last]
 
 
 def _is_secret(value: str) -> bool:
@@ -82,9 +82,8 @@ class SecurityDetector:
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         tokens = ctx.text.tokens
-        text = ctx.text.text
         for hit in CODE_WORDS.find(tokens):
-            for token in _sentence_after(tokens, text, hit.last):
+            for token in _near(ctx, hit, before=0, after=10):
                 if CODE_VALUE.search(token.text):
                     yield ctx.match(
                         "security-001", hit.start, token.end, confidence=0.9, reason="access_code"
@@ -104,24 +103,13 @@ class SecurityDetector:
                     normalised=False,
                 )
         for hit in PLACES.find(tokens):
-            near = _sentence_after(tokens, text, hit.last, limit=8)
-            before = _sentence_before(tokens, text, hit.first, limit=4)
-            places = LOCATIONS.find(before + near)
+            places = LOCATIONS.find(_near(ctx, hit, before=4, after=8))
             if hit.term.label == "generic":
                 places = [p for p in places if p.term.label == "concrete"]
             if places:
                 yield ctx.match(
                     "security-003", hit.start, hit.end, confidence=0.75, reason="security_place"
                 )
-
-
-def _sentence_before(tokens: Sequence[Token], text: str, index: int, limit: int) -> list[Token]:
-    result: list[Token] = []
-    for token in reversed(tokens[max(0, index - limit) : index]):
-        if result and any(mark in text[token.end : result[0].start] for mark in ".!?\n"):
-            break
-        result.insert(0, token)
-    return result
 
 
 def _password_value_end(original: str, after: int) -> int | None:
