@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
+from typing import TypeVar
+
+from django.db import connections
+
+T = TypeVar("T")
 
 
 def wait_until(
@@ -17,3 +23,31 @@ def wait_until(
         if time.monotonic() > deadline:
             return False
         time.sleep(interval)
+
+
+def run_concurrently(action: Callable[[], T], count: int = 4, timeout: float = 60) -> list[T]:
+    """Run `action` in `count` threads released at the same instant; return their results.
+
+    Each thread closes its database connections; an exception in any thread is re-raised.
+    """
+    barrier = threading.Barrier(count)
+    results: list[T] = []
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            barrier.wait()
+            results.append(action())
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the calling thread
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=timeout)
+    if errors:
+        raise errors[0]
+    return results

@@ -1,11 +1,9 @@
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.db import connections
 from rest_framework.test import APIClient
 
 from someluotsi.accounts.enums import Role
@@ -14,6 +12,7 @@ from someluotsi.audit.models import AuditEvent
 from someluotsi.channels.models import Channel
 from someluotsi.inbox.models import Message
 from tests.factories import ChannelFactory, add_maintainer
+from tests.helpers import run_concurrently
 
 
 def _message(
@@ -124,23 +123,12 @@ def test_the_same_message_posted_twice_at_once_creates_one_record(
     require_postgres: None, updater_and_channel: tuple[User, Channel]
 ) -> None:
     user, channel = updater_and_channel
-    barrier = threading.Barrier(4)
-    statuses: list[int] = []
-
-    def post() -> None:
-        try:
-            barrier.wait()
-            response = _client(user).post(
-                "/api/v1/messages", _message(channel, "fb-race"), format="json"
-            )
-            statuses.append(response.status_code)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=post) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    statuses = run_concurrently(
+        lambda: (
+            _client(user)
+            .post("/api/v1/messages", _message(channel, "fb-race"), format="json")
+            .status_code
+        )
+    )
     assert statuses == [201, 201, 201, 201]
     assert Message.objects.filter(external_id="fb-race").count() == 1
