@@ -46,6 +46,13 @@ env = environ.Env(
     OIDC_OP_JWKS_ENDPOINT=(str, ""),
     SOMELUOTSI_DATA_DIR=(str, str(BASE_DIR / "var")),
     SOMELUOTSI_RULEBOOK=(str, ""),
+    INBOX_WORKING_HOURS=(str, "08:00-16:00"),
+    INBOX_WORKING_DAYS=(list, ["0", "1", "2", "3", "4"]),
+    INBOX_CLOSED_DAYS=(list, []),
+    INBOX_SLA_HOURS=(dict, {}),
+    INBOX_RETENTION_DAYS=(int, 365),
+    INBOX_AUTO_ESCALATE_THREATS=(bool, True),
+    PDF_FONT=(str, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
 )
 # The local developer file; SOMELUOTSI_ENV_FILE names another one ("" reads none).
 _env_file = Path(os.environ.get("SOMELUOTSI_ENV_FILE", str(BASE_DIR / ".env")))
@@ -273,6 +280,28 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Periodic work (run `celery -A config beat` beside the worker in production).
+CELERY_BEAT_SCHEDULE = {
+    "inbox-reminders": {"task": "someluotsi.inbox.tasks.inbox_send_reminders", "schedule": 900.0},
+    "inbox-retention": {"task": "someluotsi.inbox.tasks.inbox_purge_expired", "schedule": 86400.0},
+}
+
+# ---------------------------------------------------------------------------
+# Inbox: the answering clock (§8.4) and how long message texts are kept
+# ---------------------------------------------------------------------------
+# Working hours "HH:MM-HH:MM" in Europe/Helsinki, weekdays 0=Monday, and the city's own closed
+# days (ISO dates) on top of Finnish public holidays, Midsummer Eve and Christmas Eve.
+INBOX_WORKING_HOURS: str = env("INBOX_WORKING_HOURS")
+INBOX_WORKING_DAYS: list[int] = [int(day) for day in env("INBOX_WORKING_DAYS")]
+INBOX_CLOSED_DAYS: list[str] = env("INBOX_CLOSED_DAYS")
+# Due time per category in working hours, e.g. "question=4,feedback=8"; 0 means at once.
+INBOX_SLA_HOURS: dict[str, str] = env("INBOX_SLA_HOURS")
+# Message texts and authors are removed this many days after receipt (open escalations kept).
+INBOX_RETENTION_DAYS: int = env("INBOX_RETENTION_DAYS")
+# Threats found at ingestion are escalated at once, with their evidence captured (§10.6).
+INBOX_AUTO_ESCALATE_THREATS: bool = env("INBOX_AUTO_ESCALATE_THREATS")
+# A TrueType font for PDF exports (Debian: fonts-dejavu-core); without it PDFs use a core font.
+PDF_FONT: str = env("PDF_FONT")
 
 # ---------------------------------------------------------------------------
 # REST API

@@ -18,6 +18,7 @@ urlpatterns = [
     path("audit/", include("someluotsi.audit.urls")),
     path("channels/", include("someluotsi.channels.urls")),
     path("check/", include("someluotsi.compliance.urls")),
+    path("inbox/", include("someluotsi.inbox.urls")),
     path("notifications/", include("someluotsi.notifications.urls")),
     path("admin/", admin.site.urls),
     path("", include("someluotsi.core.urls")),

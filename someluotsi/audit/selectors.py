@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django.db import models
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -50,3 +51,10 @@ def audit_event_list(*, user: AnyUser, filters: AuditFilter | None = None) -> Qu
 
 def audit_action_names() -> list[str]:
     return list(AuditEvent.objects.order_by("action").values_list("action", flat=True).distinct())
+
+
+def audit_events_for_target(*, target: models.Model) -> QuerySet[AuditEvent]:
+    """A record's own history, newest first (shown beside the record to those who may see it)."""
+    return AuditEvent.objects.filter(
+        target_type=target._meta.label_lower, target_id=str(target.pk)
+    ).order_by("-occurred_at", "-id")

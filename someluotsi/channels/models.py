@@ -13,6 +13,10 @@ if TYPE_CHECKING:
     from someluotsi.accounts.models import User
 
 
+def default_answer_weekdays() -> list[int]:
+    return [0, 1, 2, 3, 4]
+
+
 class Channel(TimeStampedModel):
     platform = models.CharField(_("platform"), max_length=20, choices=Platform.choices)
     name = models.CharField(_("name"), max_length=200)
@@ -58,6 +62,17 @@ class ChannelMaintainer(models.Model):
         max_length=20,
         choices=MaintainerRole.choices,
         default=MaintainerRole.ORGANISATION,
+    )
+    # The channel's agreement on who answers (§8.4): answerers by weekday, in order.
+    answers_messages = models.BooleanField(_("answers messages"), default=True)
+    answer_weekdays = models.JSONField(
+        _("answers on weekdays"),
+        default=default_answer_weekdays,
+        blank=True,
+        help_text=_("Weekdays as numbers, Monday 0 … Sunday 6."),
+    )
+    answer_order = models.PositiveSmallIntegerField(
+        _("answering order"), default=1, help_text=_("1 answers first; 2 is the backup, and so on.")
     )
 
     class Meta:

@@ -8,11 +8,12 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from someluotsi.accounts.access import Area
-from someluotsi.accounts.selectors import user_areas
+from someluotsi.accounts.enums import Role
+from someluotsi.accounts.selectors import user_areas, user_has_role
 
 AREA_URL_NAMES: dict[Area, str] = {
     Area.CHECK: "compliance:check",
-    Area.INBOX: "core:inbox",
+    Area.INBOX: "inbox:queue",
     Area.CHANNELS: "channels:list",
     Area.METRICS: "core:metrics",
     Area.INCIDENTS: "core:incidents",
@@ -34,4 +35,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append(
             {"area": area.value, "label": area.label, "url": url, "current": path.startswith(url)}
         )
-    return {"nav_items": items, "unread_notifications": notification_unread_count(user=user)}
+    return {
+        "nav_items": items,
+        "unread_notifications": notification_unread_count(user=user),
+        "is_mavi": user.is_superuser or user_has_role(user=user, roles={Role.MAVI}),
+    }

@@ -6,7 +6,6 @@ app_name = "core"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("inbox/", views.inbox, name="inbox"),
     path("metrics/", views.metrics, name="metrics"),
     path("incidents/", views.incidents, name="incidents"),
 ]

@@ -39,20 +39,6 @@ def _upcoming(request: HttpRequest, area: Area, description: str) -> HttpRespons
     return render(request, "core/upcoming.html", {"area": area, "description": description})
 
 
-@area_required(Area.INBOX)
-def inbox(request: HttpRequest) -> HttpResponse:
-    return _upcoming(
-        request,
-        Area.INBOX,
-        str(
-            _(
-                "Citizens' comments and messages from every channel, triaged and answered within "
-                "working hours. The inbox is being built."
-            )
-        ),
-    )
-
-
 @area_required(Area.METRICS)
 def metrics(request: HttpRequest) -> HttpResponse:
     return _upcoming(

@@ -1,21 +1,66 @@
-"""Ingesting messages: validated as a whole, stored in one transaction, idempotent."""
+"""Inbox services: ingestion, the message state machine, reply templates and reminders.
+
+Every change goes through here, checks the actor's right to work the channel, and writes an
+audit event (ids and states, never message texts).
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from someluotsi.accounts.selectors import AnyUser
+from someluotsi.accounts.enums import Role
+from someluotsi.accounts.models import User
+from someluotsi.accounts.selectors import AnyUser, user_has_role, users_with_role
 from someluotsi.audit.services import audit_record
 from someluotsi.channels.models import Channel
 from someluotsi.compliance.engine import configured_engine
+from someluotsi.core.errors import ApplicationError, PermissionDeniedError
 from someluotsi.guideline.engine import MAX_CHARS
 from someluotsi.guideline.triage import triage
-from someluotsi.inbox.models import Message
+from someluotsi.inbox.assignment import AnswererPicker
+from someluotsi.inbox.clock import configured_calendar, configured_sla_hours
+from someluotsi.inbox.enums import MessageStatus, Moderation, Resolution, TriageCategory
+from someluotsi.inbox.models import Message, ReplyTemplate
+from someluotsi.inbox.selectors import channel_workers, message_can_work, overdue_messages
 from someluotsi.inbox.sla import WorkingCalendar, due_at
+from someluotsi.notifications.services import notification_send
+
+MAX_REPLY_CHARS = 8000
+
+# The state machine: new → assigned → answered / escalated → closed; closed and answered
+# messages can be taken up again (a follow-up), an escalated one only closed.
+ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
+    MessageStatus.NEW: frozenset(
+        {
+            MessageStatus.ASSIGNED,
+            MessageStatus.ANSWERED,
+            MessageStatus.ESCALATED,
+            MessageStatus.CLOSED,
+        }
+    ),
+    MessageStatus.ASSIGNED: frozenset(
+        {
+            MessageStatus.ASSIGNED,
+            MessageStatus.ANSWERED,
+            MessageStatus.ESCALATED,
+            MessageStatus.CLOSED,
+        }
+    ),
+    MessageStatus.ANSWERED: frozenset(
+        {MessageStatus.ASSIGNED, MessageStatus.ESCALATED, MessageStatus.CLOSED}
+    ),
+    MessageStatus.ESCALATED: frozenset({MessageStatus.CLOSED}),
+    MessageStatus.CLOSED: frozenset({MessageStatus.ASSIGNED}),
+}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -37,28 +82,67 @@ class IngestResult:
     duplicates: int
 
 
-def _prepare(item: IncomingMessage) -> Message:
-    if len(item.text) > MAX_CHARS:
-        raise ValueError(f"text over {MAX_CHARS:,} characters")
-    sorted_message = triage(item.text, language=item.language, engine=configured_engine())
-    return Message(
-        platform=item.channel.platform,
-        external_id=item.external_id,
-        channel=item.channel,
-        kind=item.kind,
-        parent_external_id=item.parent_external_id,
-        author_handle=item.author_handle,
-        text=item.text,
-        language=sorted_message.language,
-        received_at=item.received_at,
-        permalink=item.permalink,
-        category=sorted_message.category.value,
-        priority=sorted_message.priority.value,
-        actions=[action.value for action in sorted_message.actions],
-        rule_ids=list(dict.fromkeys(f.rule for f in sorted_message.findings)),
-        suggested_reply=sorted_message.reply,
-        due_at=due_at(sorted_message.category.value, item.received_at, WorkingCalendar()),
-    )
+def reply_templates() -> dict[str, dict[str, str]]:
+    """The mavi team's reply wording, {category: {language: text}}; empty texts fall back."""
+    templates: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in ReplyTemplate.objects.exclude(text=""):
+        templates[row.category][row.language] = row.text
+    return dict(templates)
+
+
+class _Triager:
+    """Triage with the installation's engine, templates and clock, loaded once per batch."""
+
+    def __init__(self) -> None:
+        self.engine = configured_engine()
+        self.replies = reply_templates()
+        self.calendar: WorkingCalendar = configured_calendar()
+        self.hours = configured_sla_hours()
+
+    def prepare(self, item: IncomingMessage) -> Message:
+        if len(item.text) > MAX_CHARS:
+            raise ValueError(f"text over {MAX_CHARS:,} characters")
+        sorted_message = triage(
+            item.text, language=item.language, engine=self.engine, replies=self.replies
+        )
+        category = sorted_message.category.value
+        return Message(
+            platform=item.channel.platform,
+            external_id=item.external_id,
+            channel=item.channel,
+            kind=item.kind,
+            parent_external_id=item.parent_external_id,
+            author_handle=item.author_handle,
+            text=item.text,
+            language=sorted_message.language,
+            received_at=item.received_at,
+            permalink=item.permalink,
+            category=category,
+            priority=sorted_message.priority.value,
+            actions=[action.value for action in sorted_message.actions],
+            rule_ids=list(dict.fromkeys(f.rule for f in sorted_message.findings)),
+            reasons=list(sorted_message.reasons),
+            findings=[
+                {
+                    key: value
+                    for key, value in finding.to_dict().items()
+                    if key
+                    in {
+                        "rule",
+                        "category",
+                        "severity",
+                        "start",
+                        "end",
+                        "excerpt",
+                        "guideline",
+                        "message",
+                    }
+                }
+                for finding in sorted_message.findings
+            ],
+            suggested_reply=sorted_message.reply,
+            due_at=due_at(category, item.received_at, self.calendar, self.hours),
+        )
 
 
 @transaction.atomic
@@ -67,13 +151,22 @@ def message_ingest(
     actor: AnyUser | None,
     items: Sequence[IncomingMessage],
     progress: Callable[[int, int], None] | None = None,
+    auto_escalate: bool | None = None,
 ) -> IngestResult:
     """Triage and store messages; ones already stored (same platform and id) are skipped.
 
     All or nothing: the whole batch is validated by the caller and written in one transaction.
     Concurrent deliveries of the same message create one row (the unique constraint decides).
-    Audited once per batch as `messages.ingested` (counts only, never bodies).
+    New messages are assigned by the channel's answering agreement (§8.4); threats are escalated
+    at once when INBOX_AUTO_ESCALATE_THREATS is on (§10.6). Audited once per batch as
+    `messages.ingested` (counts only, never bodies).
     """
+    from django.conf import settings
+
+    from someluotsi.inbox.escalations import message_escalate
+
+    triager = _Triager()
+    picker = AnswererPicker({item.channel for item in items})
     created: list[Message] = []
     duplicates = 0
     for done, item in enumerate(items, 1):
@@ -84,7 +177,10 @@ def message_ingest(
         ).exists():
             duplicates += 1
             continue
-        message = _prepare(item)
+        message = triager.prepare(item)
+        message.assignee = picker.pick(item.channel, message.due_at or item.received_at)
+        if message.assignee is not None:
+            message.status = MessageStatus.ASSIGNED
         try:
             with transaction.atomic():
                 message.save()
@@ -95,6 +191,207 @@ def message_ingest(
     audit_record(
         actor=actor,
         action="messages.ingested",
-        data={"created": len(created), "duplicates": duplicates},
+        data={
+            "created": len(created),
+            "duplicates": duplicates,
+            "assigned": sum(1 for m in created if m.assignee_id),
+        },
     )
+    if settings.INBOX_AUTO_ESCALATE_THREATS if auto_escalate is None else auto_escalate:
+        for message in created:
+            if message.category == TriageCategory.THREAT:
+                message_escalate(actor=None, message=message, note="", automatic=True)
     return IngestResult(created, duplicates)
+
+
+def _check_can_work(actor: AnyUser | None, message: Message) -> None:
+    if actor is not None and not message_can_work(user=actor, message=message):
+        raise PermissionDeniedError(_("You do not work this channel."))
+
+
+def message_transition(
+    *,
+    actor: AnyUser | None,
+    message: Message,
+    to: str,
+    action: str,
+    changes: dict[str, object] | None = None,
+    data: dict[str, object] | None = None,
+) -> Message:
+    """Move a message to `to` if the state machine allows it; locks the row while it does."""
+    _check_can_work(actor, message)
+    with transaction.atomic():
+        locked = Message.objects.select_for_update().get(pk=message.pk)
+        if to not in ALLOWED_TRANSITIONS[locked.status]:
+            raise ApplicationError(
+                _("A message that is %(old)s cannot become %(new)s.")
+                % {
+                    "old": MessageStatus(locked.status).label,
+                    "new": MessageStatus(to).label,
+                },
+                code="invalid_transition",
+                status_code=409,
+            )
+        old = locked.status
+        locked.status = to
+        for field, value in (changes or {}).items():
+            setattr(locked, field, value)
+        locked.save()
+        audit_record(
+            actor=actor,
+            action=action,
+            target=locked,
+            data={"from": old, "to": to, **(data or {})},
+        )
+    message.refresh_from_db()
+    return message
+
+
+def message_assign(*, actor: AnyUser, message: Message, assignee: User) -> Message:
+    if not channel_workers(channel=message.channel).filter(pk=assignee.pk).exists():
+        raise ApplicationError(
+            _("%(name)s does not work this channel.") % {"name": assignee.get_full_name()},
+            code="not_a_channel_worker",
+        )
+    return message_transition(
+        actor=actor,
+        message=message,
+        to=MessageStatus.ASSIGNED,
+        action="message.assigned",
+        changes={"assignee": assignee, "resolution": Resolution.NONE, "closed_at": None},
+        data={"assignee": assignee.pk},
+    )
+
+
+def message_answer(*, actor: User, message: Message, reply: str) -> Message:
+    """Record the reply given on the platform; the first answer stops the SLA clock."""
+    reply = reply.strip()
+    if not reply:
+        raise ApplicationError(_("Write the reply first."), code="empty_reply")
+    if len(reply) > MAX_REPLY_CHARS:
+        raise ApplicationError(
+            _("A reply can be at most %(n)s characters.") % {"n": MAX_REPLY_CHARS},
+            code="reply_too_long",
+        )
+    now = timezone.now()
+    return message_transition(
+        actor=actor,
+        message=message,
+        to=MessageStatus.ANSWERED,
+        action="message.answered",
+        changes={
+            "reply_text": reply,
+            "answered_at": message.answered_at or now,
+            "assignee": message.assignee or actor,
+            "resolution": Resolution.ANSWERED,
+        },
+        data={"first_answer": message.answered_at is None},
+    )
+
+
+def message_close(*, actor: User, message: Message, resolution: str) -> Message:
+    if resolution not in {Resolution.ANSWERED, Resolution.IGNORED, Resolution.NO_ACTION,
+                          Resolution.ESCALATED}:  # fmt: skip
+        raise ApplicationError(_("Choose how the message was handled."), code="bad_resolution")
+    return message_transition(
+        actor=actor,
+        message=message,
+        to=MessageStatus.CLOSED,
+        action="message.closed",
+        changes={
+            "resolution": resolution,
+            "closed_at": timezone.now(),
+            "assignee": message.assignee or actor,
+        },
+        data={"resolution": resolution},
+    )
+
+
+def message_reopen(*, actor: User, message: Message) -> Message:
+    return message_transition(
+        actor=actor,
+        message=message,
+        to=MessageStatus.ASSIGNED,
+        action="message.reopened",
+        changes={"assignee": actor, "resolution": Resolution.NONE, "closed_at": None},
+    )
+
+
+def message_moderate(*, actor: User, message: Message, moderation: str) -> Message:
+    """Record that the message was hidden or removed on the platform (§10.4, §10.5)."""
+    if moderation not in {Moderation.HIDDEN, Moderation.REMOVED, Moderation.NONE}:
+        raise ApplicationError(_("Unknown moderation."), code="bad_moderation")
+    _check_can_work(actor, message)
+    old = message.moderation
+    message.moderation = moderation
+    message.save(update_fields=["moderation", "updated_at"])
+    audit_record(
+        actor=actor,
+        action="message.moderated",
+        target=message,
+        data={"from": old, "to": moderation},
+    )
+    return message
+
+
+def message_view_record(*, actor: AnyUser, message: Message, request: object = None) -> None:
+    """Reading a message's text and author is access to personal data: audited every time."""
+    from django.http import HttpRequest
+
+    audit_record(
+        actor=actor,
+        action="message.viewed",
+        target=message,
+        request=request if isinstance(request, HttpRequest) else None,
+    )
+
+
+def reply_template_save(*, actor: User, category: str, language: str, text: str) -> ReplyTemplate:
+    """The mavi team words the suggested replies; an empty text restores the default."""
+    if not (actor.is_superuser or user_has_role(user=actor, roles={Role.MAVI})):
+        raise PermissionDeniedError(_("Only the marketing and communications team edits replies."))
+    if category not in TriageCategory.values or language not in {"fi", "sv", "en"}:
+        raise ApplicationError(_("Unknown category or language."), code="bad_template")
+    if len(text) > 2000:
+        raise ApplicationError(_("A reply template can be at most 2000 characters."), code="long")
+    template, _created = ReplyTemplate.objects.update_or_create(
+        category=category, language=language, defaults={"text": text.strip(), "updated_by": actor}
+    )
+    audit_record(
+        actor=actor,
+        action="reply_template.saved",
+        target=template,
+        data={"category": category, "language": language, "length": len(template.text)},
+    )
+    return template
+
+
+def inbox_send_reminders(*, now: datetime | None = None) -> int:
+    """Remind about overdue open messages once each: the assignee, or else the channel's
+    maintainers, or else the mavi team. Returns how many messages were reminded about."""
+    now = now or timezone.now()
+    pending = list(overdue_messages(now=now).filter(reminded_at__isnull=True))
+    by_recipient: dict[int, tuple[User, list[Message]]] = {}
+    for message in pending:
+        recipients = (
+            [message.assignee]
+            if message.assignee
+            else list(message.channel.maintainers.filter(is_active=True))
+            or list(users_with_role(role=Role.MAVI))
+        )
+        for user in recipients:
+            by_recipient.setdefault(user.pk, (user, []))[1].append(message)
+    for user, messages in by_recipient.values():
+        count = len(messages)
+        with translation.override(user.preferred_language or "fi"):
+            notification_send(
+                recipients=[user],
+                subject=ngettext(
+                    "%(n)s inbox message is overdue", "%(n)s inbox messages are overdue", count
+                )
+                % {"n": count},
+                body=_("Answer or handle them as soon as possible within working hours (§8.4)."),
+                url=reverse("inbox:queue") + "?overdue=1",
+            )
+    Message.objects.filter(pk__in=[m.pk for m in pending]).update(reminded_at=now)
+    return len(pending)

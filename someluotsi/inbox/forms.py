@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from someluotsi.channels.models import Channel
+from someluotsi.inbox.enums import MessageStatus, Resolution, TriageCategory
+from someluotsi.inbox.services import MAX_REPLY_CHARS
+
+
+class QueueFilterForm(forms.Form):
+    channel = forms.ModelChoiceField(
+        label=_("Channel"), queryset=Channel.objects.none(), required=False, empty_label=_("All")
+    )
+    category = forms.ChoiceField(
+        label=_("Category"),
+        required=False,
+        choices=[("", _("All")), *TriageCategory.choices],
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("open", _("Open (new or assigned)")), ("", _("All")), *MessageStatus.choices],
+    )
+    assignee = forms.ChoiceField(label=_("Assignee"), required=False)
+    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+
+    def __init__(self, *args: Any, channels: Any, people: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["channel"].queryset = channels  # type: ignore[attr-defined]
+        self.fields["assignee"].choices = [  # type: ignore[attr-defined]
+            ("", _("Anyone")),
+            ("me", _("Me")),
+            ("none", _("Nobody")),
+            *[(str(p.pk), p.get_full_name() or p.get_username()) for p in people],
+        ]
+
+
+class AnswerForm(forms.Form):
+    reply = forms.CharField(
+        label=_("Reply"),
+        max_length=MAX_REPLY_CHARS,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "Edit the suggested reply, post it on the platform, then record it here. "
+            "Do not ask for personal data in public (§8.5)."
+        ),
+    )
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ChoiceField(label=_("Assign to"))
+
+    def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].choices = [  # type: ignore[attr-defined]
+            (str(p.pk), p.get_full_name() or p.get_username()) for p in people
+        ]
+
+
+class CloseForm(forms.Form):
+    resolution = forms.ChoiceField(
+        label=_("How was it handled?"),
+        choices=[
+            (Resolution.NO_ACTION, Resolution.NO_ACTION.label),
+            (Resolution.IGNORED, Resolution.IGNORED.label),
+            (Resolution.ANSWERED, Resolution.ANSWERED.label),
+        ],
+    )
+
+
+class EscalateForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note for the supervisor"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class OutcomeForm(forms.Form):
+    outcome = forms.CharField(
+        label=_("Outcome"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example: reported to the police, case number; or: no further action."),
+    )
+
+
+class ReplyTemplateForm(forms.Form):
+    text = forms.CharField(
+        label=_("Reply"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )

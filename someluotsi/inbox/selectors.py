@@ -1,0 +1,199 @@
+"""Who may see which messages, and the work queue's reads.
+
+Message texts and authors are personal data: they are readable only by those who work the
+channel (its maintainers, and the mavi team, who run the city's channels) and by the people an
+escalation of that message is addressed to. Unit managers see their units' queues as metadata
+(category, status, due time) so that they can follow the workload without reading messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from someluotsi.accounts.access import Area
+from someluotsi.accounts.enums import Role
+from someluotsi.accounts.models import User
+from someluotsi.accounts.selectors import (
+    AnyUser,
+    user_can_access_area,
+    user_has_role,
+    user_managed_units,
+)
+from someluotsi.channels.models import Channel
+from someluotsi.inbox.enums import EscalationStatus, MessageStatus
+from someluotsi.inbox.models import Escalation, Message
+
+OPEN_STATUSES = (MessageStatus.NEW, MessageStatus.ASSIGNED)
+
+
+def _uid(user: AnyUser) -> int:
+    """The user's id for lookups; 0 (matches nobody) for the anonymous user."""
+    return user.pk or 0
+
+
+def user_sees_all_channels(*, user: AnyUser) -> bool:
+    return user.is_authenticated and (
+        user.is_superuser or user_has_role(user=user, roles={Role.MAVI})
+    )
+
+
+def channels_worked_by(*, user: AnyUser) -> QuerySet[Channel]:
+    """Channels whose messages the user answers: maintained ones; all for the mavi team."""
+    if not user_can_access_area(user=user, area=Area.INBOX):
+        return Channel.objects.none()
+    if user_sees_all_channels(user=user):
+        return Channel.objects.all()
+    return Channel.objects.filter(maintainerships__user_id=_uid(user)).distinct()
+
+
+def channels_in_queue(*, user: AnyUser) -> QuerySet[Channel]:
+    """Channels whose queue the user may list: worked ones plus a unit manager's units'."""
+    if not user_can_access_area(user=user, area=Area.INBOX):
+        return Channel.objects.none()
+    if user_sees_all_channels(user=user):
+        return Channel.objects.all()
+    scope = Q(maintainerships__user_id=_uid(user))
+    if user_has_role(user=user, roles={Role.UNIT_MANAGER}):
+        units = user_managed_units(user=user)
+        scope |= Q(unit__in=units) | Q(unit__parent__in=units)
+    return Channel.objects.filter(scope).distinct()
+
+
+def message_list_for_user(*, user: AnyUser) -> QuerySet[Message]:
+    if not user_can_access_area(user=user, area=Area.INBOX):
+        return Message.objects.none()
+    messages = Message.objects.select_related("channel", "assignee")
+    if user_sees_all_channels(user=user):
+        return messages
+    queue = channels_in_queue(user=user).values("pk")
+    escalated = Escalation.objects.filter(recipients__user_id=_uid(user)).values("message_id")
+    return messages.filter(Q(channel__in=queue) | Q(pk__in=escalated))
+
+
+@dataclass(frozen=True)
+class Readability:
+    """Which rows of a page the user may read in full (texts, authors, links)."""
+
+    all_channels: bool
+    channel_ids: frozenset[int]
+    message_ids: frozenset[int]
+
+    def can_read(self, message: Message) -> bool:
+        return (
+            self.all_channels
+            or message.channel_id in self.channel_ids
+            or message.pk in self.message_ids
+        )
+
+
+def readability_for_user(*, user: AnyUser) -> Readability:
+    if not user_can_access_area(user=user, area=Area.INBOX):
+        return Readability(False, frozenset(), frozenset())
+    if user_sees_all_channels(user=user):
+        return Readability(True, frozenset(), frozenset())
+    channel_ids = frozenset(channels_worked_by(user=user).values_list("pk", flat=True))
+    message_ids = frozenset(
+        Escalation.objects.filter(recipients__user_id=_uid(user)).values_list(
+            "message_id", flat=True
+        )
+    )
+    return Readability(False, channel_ids, message_ids)
+
+
+def message_can_read(*, user: AnyUser, message: Message) -> bool:
+    return readability_for_user(user=user).can_read(message)
+
+
+def message_can_work(*, user: AnyUser, message: Message) -> bool:
+    """Whether the user may change the message's state (answer, assign, close, escalate)."""
+    return channels_worked_by(user=user).filter(pk=message.channel_id).exists()
+
+
+def message_get_for_user(*, user: AnyUser, message_id: int) -> Message | None:
+    return message_list_for_user(user=user).filter(pk=message_id).first()
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    channel: int | None = None
+    category: str = ""
+    status: str = ""
+    assignee: str = ""  # "" any, "me", "none", or a user id
+    overdue: bool = False
+
+
+def message_queue(
+    *, user: AnyUser, filters: QueueFilters, now: datetime | None = None
+) -> QuerySet[Message]:
+    """The work queue: open messages first by due time, then the rest newest first."""
+    now = now or timezone.now()
+    messages = message_list_for_user(user=user)
+    if filters.channel:
+        messages = messages.filter(channel_id=filters.channel)
+    if filters.category:
+        messages = messages.filter(category=filters.category)
+    if filters.status == "open":
+        messages = messages.filter(status__in=OPEN_STATUSES)
+    elif filters.status:
+        messages = messages.filter(status=filters.status)
+    if filters.assignee == "me":
+        messages = messages.filter(assignee_id=user.pk)
+    elif filters.assignee == "none":
+        messages = messages.filter(assignee__isnull=True)
+    elif filters.assignee.isdigit():
+        messages = messages.filter(assignee_id=int(filters.assignee))
+    if filters.overdue:
+        messages = messages.filter(status__in=OPEN_STATUSES, due_at__lt=now)
+    return messages.order_by("-received_at", "-id")
+
+
+def overdue_messages(*, now: datetime | None = None) -> QuerySet[Message]:
+    now = now or timezone.now()
+    return Message.objects.filter(status__in=OPEN_STATUSES, due_at__lt=now).select_related(
+        "channel", "assignee"
+    )
+
+
+def queue_counts(*, user: AnyUser, now: datetime | None = None) -> dict[str, int]:
+    now = now or timezone.now()
+    open_messages = message_list_for_user(user=user).filter(status__in=OPEN_STATUSES)
+    return open_messages.aggregate(
+        open=Count("pk"),
+        overdue=Count("pk", filter=Q(due_at__lt=now)),
+        mine=Count("pk", filter=Q(assignee_id=user.pk)),
+        threats=Count("pk", filter=Q(category="threat")),
+    )
+
+
+def escalation_list_for_user(*, user: AnyUser) -> QuerySet[Escalation]:
+    """Escalations addressed to the user, plus all of them for those who work the channel."""
+    if not user_can_access_area(user=user, area=Area.INBOX):
+        return Escalation.objects.none()
+    escalations = Escalation.objects.select_related("message", "message__channel", "created_by")
+    if user_sees_all_channels(user=user):
+        return escalations
+    worked = channels_worked_by(user=user).values("pk")
+    return escalations.filter(
+        Q(recipients__user_id=_uid(user)) | Q(message__channel__in=worked)
+    ).distinct()
+
+
+def escalation_get_for_user(*, user: AnyUser, escalation_id: int) -> Escalation | None:
+    return escalation_list_for_user(user=user).filter(pk=escalation_id).first()
+
+
+def open_escalation_for(*, message: Message) -> Escalation | None:
+    return (
+        message.escalations.exclude(status=EscalationStatus.CLOSED).order_by("-created_at").first()
+    )
+
+
+def channel_workers(*, channel: Channel) -> QuerySet[User]:
+    """People who may be assigned the channel's messages: maintainers, then the mavi team."""
+    maintainers = Q(maintainerships__channel=channel)
+    mavi = Q(role_assignments__role=Role.MAVI)
+    return User.objects.filter(is_active=True).filter(maintainers | mavi).distinct()

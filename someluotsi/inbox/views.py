@@ -1,0 +1,373 @@
+"""Inbox pages: the work queue, a message with its triage and actions, escalations, reply
+templates and response-time figures. Views parse input and call services; nothing else."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from django.contrib import messages as flash
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from someluotsi.accounts.access import Area
+from someluotsi.accounts.enums import Role
+from someluotsi.accounts.models import User
+from someluotsi.accounts.selectors import user_has_role
+from someluotsi.audit.selectors import audit_events_for_target
+from someluotsi.compliance.engine import configured_engine
+from someluotsi.core.access import area_required
+from someluotsi.core.errors import ApplicationError
+from someluotsi.guideline.triage import TriageCategory as EngineCategory
+from someluotsi.guideline.triage import default_reply
+from someluotsi.inbox import escalations, exports, services
+from someluotsi.inbox.enums import (
+    EscalationStatus,
+    Moderation,
+    ReplyLanguage,
+    TriageAction,
+    TriageCategory,
+)
+from someluotsi.inbox.figures import response_figures
+from someluotsi.inbox.forms import (
+    AnswerForm,
+    AssignForm,
+    CloseForm,
+    EscalateForm,
+    OutcomeForm,
+    QueueFilterForm,
+    ReplyTemplateForm,
+)
+from someluotsi.inbox.models import Escalation, Message, ReplyTemplate
+from someluotsi.inbox.presentation import reason_label
+from someluotsi.inbox.selectors import (
+    OPEN_STATUSES,
+    QueueFilters,
+    channel_workers,
+    channels_in_queue,
+    escalation_get_for_user,
+    escalation_list_for_user,
+    message_can_work,
+    message_get_for_user,
+    message_queue,
+    open_escalation_for,
+    queue_counts,
+    readability_for_user,
+)
+
+
+def _user(request: HttpRequest) -> User:
+    return cast(User, request.user)
+
+
+@require_GET
+@area_required(Area.INBOX)
+def queue(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    channels = channels_in_queue(user=user).order_by("name")
+    people = User.objects.filter(assigned_messages__channel__in=channels).distinct()
+    data = request.GET.copy()
+    if "status" not in data:
+        data["status"] = "open"
+    form = QueueFilterForm(data, channels=channels, people=people.order_by("first_name"))
+    filters = QueueFilters()
+    if form.is_valid():
+        cleaned = form.cleaned_data
+        filters = QueueFilters(
+            channel=cleaned["channel"].pk if cleaned["channel"] else None,
+            category=cleaned["category"],
+            status=cleaned["status"],
+            assignee=cleaned["assignee"],
+            overdue=cleaned["overdue"],
+        )
+    page = Paginator(message_queue(user=user, filters=filters), 50).get_page(
+        request.GET.get("page")
+    )
+    readable = readability_for_user(user=user)
+    now = timezone.now()
+    rows = [
+        (
+            message,
+            readable.can_read(message),
+            message.status in OPEN_STATUSES and message.due_at is not None and message.due_at < now,
+        )
+        for message in page
+    ]
+    shown = [message.pk for message, can_read, _overdue in rows if can_read]
+    if shown:
+        from someluotsi.audit.services import audit_record
+
+        audit_record(actor=user, action="messages.listed", data={"ids": shown}, request=request)
+    context = {
+        "form": form,
+        "page": page,
+        "rows": rows,
+        "counts": queue_counts(user=user),
+        "query": _query_without_page(request),
+    }
+    template = "inbox/_queue.html" if getattr(request, "htmx", False) else "inbox/queue.html"
+    return render(request, template, context)
+
+
+def _query_without_page(request: HttpRequest) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def _message_or_404(request: HttpRequest, message_id: int) -> Message:
+    message = message_get_for_user(user=request.user, message_id=message_id)
+    if message is None:
+        raise Http404
+    return message
+
+
+@require_GET
+@area_required(Area.INBOX)
+def message_detail(request: HttpRequest, message_id: int) -> HttpResponse:
+    user = _user(request)
+    message = _message_or_404(request, message_id)
+    can_read = readability_for_user(user=user).can_read(message)
+    if can_read:
+        services.message_view_record(actor=user, message=message, request=request)
+    can_work = message_can_work(user=user, message=message)
+    workers = channel_workers(channel=message.channel).order_by("first_name")
+    context = {
+        "message": message,
+        "can_read": can_read,
+        "can_work": can_work,
+        "reasons": [reason_label(reason) for reason in message.reasons],
+        "actions": [TriageAction(action).label for action in message.actions],
+        "answer_form": AnswerForm(initial={"reply": message.reply_text or message.suggested_reply}),
+        "assign_form": AssignForm(
+            people=workers, initial={"assignee": str(message.assignee_id or user.pk)}
+        ),
+        "close_form": CloseForm(),
+        "escalate_form": EscalateForm(),
+        "escalation": open_escalation_for(message=message),
+        "escalations": message.escalations.all(),
+        "history": audit_events_for_target(target=message)[:50] if can_read else [],
+        "overdue": message.status in OPEN_STATUSES
+        and message.due_at is not None
+        and message.due_at < timezone.now(),
+        "Moderation": Moderation,
+    }
+    return render(request, "inbox/detail.html", context)
+
+
+@require_POST
+@area_required(Area.INBOX)
+def message_act(request: HttpRequest, message_id: int) -> HttpResponse:
+    """One endpoint for the one-click actions; each maps to one service."""
+    user = _user(request)
+    message = _message_or_404(request, message_id)
+    action = request.POST.get("action", "")
+    detail_url = reverse("inbox:detail", args=[message.pk])
+    try:
+        if action == "answer":
+            answer = AnswerForm(request.POST)
+            if not answer.is_valid():
+                errors = [str(error) for error in answer.errors.get("reply", [])]
+                raise ApplicationError(" ".join(errors), code="bad_reply")
+            services.message_answer(actor=user, message=message, reply=answer.cleaned_data["reply"])
+            flash.success(request, _("The reply was recorded and the message marked answered."))
+        elif action == "assign":
+            workers = channel_workers(channel=message.channel)
+            assign = AssignForm(request.POST, people=workers)
+            if not assign.is_valid():
+                raise ApplicationError(_("Choose a person who works this channel."), code="bad")
+            assignee = workers.get(pk=int(assign.cleaned_data["assignee"]))
+            services.message_assign(actor=user, message=message, assignee=assignee)
+            flash.success(request, _("Assigned to %(name)s.") % {"name": assignee.get_full_name()})
+        elif action == "take":
+            services.message_assign(actor=user, message=message, assignee=user)
+            flash.success(request, _("The message is now yours."))
+        elif action in {"hide", "remove", "unhide"}:
+            moderation = {"hide": Moderation.HIDDEN, "remove": Moderation.REMOVED}.get(
+                action, Moderation.NONE
+            )
+            services.message_moderate(actor=user, message=message, moderation=moderation)
+            flash.success(request, _("Recorded: %(state)s.") % {"state": moderation.label})
+        elif action == "close":
+            close = CloseForm(request.POST)
+            if not close.is_valid():
+                raise ApplicationError(_("Choose how the message was handled."), code="bad")
+            services.message_close(
+                actor=user, message=message, resolution=close.cleaned_data["resolution"]
+            )
+            flash.success(request, _("The message was closed."))
+        elif action == "ignore":
+            services.message_close(actor=user, message=message, resolution="ignored")
+            flash.success(request, _("The message was closed as ignored (§10.4)."))
+        elif action == "reopen":
+            services.message_reopen(actor=user, message=message)
+            flash.success(request, _("The message was opened again."))
+        elif action == "escalate":
+            escalate = EscalateForm(request.POST)
+            note = escalate.cleaned_data["note"] if escalate.is_valid() else ""
+            escalation = escalations.message_escalate(actor=user, message=message, note=note)
+            flash.success(request, _("Escalated. The addressees were notified."))
+            return HttpResponseRedirect(reverse("inbox:escalation", args=[escalation.pk]))
+        else:
+            raise ApplicationError(_("Unknown action."), code="unknown_action")
+    except ApplicationError as exc:
+        if exc.status_code == 403:
+            raise PermissionDenied(exc.message) from exc
+        flash.error(request, exc.message)
+    return HttpResponseRedirect(detail_url)
+
+
+@require_GET
+@area_required(Area.INBOX)
+def escalation_list(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    items = escalation_list_for_user(user=user).prefetch_related("recipients__user")
+    status = request.GET.get("status", "")
+    if status in EscalationStatus.values:
+        items = items.filter(status=status)
+    page = Paginator(items, 50).get_page(request.GET.get("page"))
+    context = {"page": page, "status": status, "statuses": EscalationStatus.choices}
+    return render(request, "inbox/escalations.html", context)
+
+
+def _escalation_or_404(request: HttpRequest, escalation_id: int) -> Escalation:
+    escalation = escalation_get_for_user(user=request.user, escalation_id=escalation_id)
+    if escalation is None:
+        raise Http404
+    return escalation
+
+
+@require_http_methods(["GET", "POST"])
+@area_required(Area.INBOX)
+def escalation_detail(request: HttpRequest, escalation_id: int) -> HttpResponse:
+    user = _user(request)
+    escalation = _escalation_or_404(request, escalation_id)
+    outcome_form = OutcomeForm()
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "acknowledge":
+                escalations.escalation_acknowledge(actor=user, escalation=escalation)
+                flash.success(request, _("Acknowledged."))
+            elif request.POST.get("action") == "close":
+                outcome_form = OutcomeForm(request.POST)
+                if outcome_form.is_valid():
+                    escalations.escalation_close(
+                        actor=user,
+                        escalation=escalation,
+                        outcome=outcome_form.cleaned_data["outcome"],
+                    )
+                    flash.success(request, _("The escalation was closed."))
+                else:
+                    raise ApplicationError(_("Write the outcome first."), code="empty_outcome")
+            else:
+                raise ApplicationError(_("Unknown action."), code="unknown_action")
+            return HttpResponseRedirect(reverse("inbox:escalation", args=[escalation.pk]))
+        except ApplicationError as exc:
+            if exc.status_code == 403:
+                raise PermissionDenied(exc.message) from exc
+            flash.error(request, exc.message)
+    escalations.escalation_export_record(actor=user, escalation=escalation, fmt="view")
+    recipients = list(escalation.recipients.select_related("user"))
+    context = {
+        "escalation": escalation,
+        "evidence": escalation.evidence,
+        "recipients": recipients,
+        "is_addressee": any(r.user_id == user.pk for r in recipients),
+        "my_recipient": next((r for r in recipients if r.user_id == user.pk), None),
+        "outcome_form": outcome_form,
+        "reasons": [
+            reason_label(r) for r in escalation.evidence.get("triage", {}).get("reasons", [])
+        ],
+    }
+    return render(request, "inbox/escalation.html", context)
+
+
+@require_GET
+@area_required(Area.INBOX)
+def escalation_export(request: HttpRequest, escalation_id: int, fmt: str) -> HttpResponse:
+    escalation = _escalation_or_404(request, escalation_id)
+    if fmt not in {"json", "pdf"} or not escalation.evidence:
+        raise Http404
+    escalations.escalation_export_record(actor=request.user, escalation=escalation, fmt=fmt)
+    if fmt == "json":
+        body, content_type = exports.evidence_json(escalation), "application/json"
+    else:
+        body, content_type = exports.evidence_pdf(escalation), "application/pdf"
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = (
+        f'attachment; filename="someluotsi-escalation-{escalation.pk}.{fmt}"'
+    )
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@area_required(Area.INBOX)
+def reply_templates(request: HttpRequest) -> HttpResponse:
+    """The mavi team words the suggested replies per category and language."""
+    user = _user(request)
+    if not (user.is_superuser or user_has_role(user=user, roles={Role.MAVI})):
+        raise PermissionDenied
+    saved = {(t.category, t.language): t for t in ReplyTemplate.objects.all()}
+    if request.method == "POST":
+        category, language = request.POST.get("category", ""), request.POST.get("language", "")
+        form = ReplyTemplateForm(request.POST)
+        try:
+            if not form.is_valid():
+                raise ApplicationError(_("A reply can be at most 2000 characters."), code="long")
+            services.reply_template_save(
+                actor=user, category=category, language=language, text=form.cleaned_data["text"]
+            )
+            flash.success(request, _("The reply template was saved."))
+        except ApplicationError as exc:
+            flash.error(request, exc.message)
+        return HttpResponseRedirect(reverse("inbox:replies") + f"#tpl-{category}-{language}")
+    feedback_url = configured_engine().rulebook.city.feedback_url
+    rows = []
+    for category in TriageCategory:
+        cells = []
+        for language in ReplyLanguage:
+            template = saved.get((category.value, language.value))
+            default = default_reply(
+                EngineCategory(category.value), language.value, "{feedback_url}"
+            )
+            cells.append(
+                {
+                    "language": language,
+                    "text": template.text if template and template.text else default,
+                    "custom": bool(template and template.text),
+                    "template": template,
+                }
+            )
+        rows.append({"category": category, "cells": cells})
+    return render(request, "inbox/replies.html", {"rows": rows, "feedback_url": feedback_url})
+
+
+@require_GET
+@area_required(Area.INBOX)
+def figures(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    days = int(request.GET["days"]) if request.GET.get("days") in {"7", "30", "90", "365"} else 30
+    rows = response_figures(channels=channels_in_queue(user=user), days=days)
+    longest = max((row.median_hours or 0 for row in rows), default=0) or 1
+    bars = [
+        {
+            "y": index * 24,
+            "label": row.channel.name,
+            "width": round(220 * (row.median_hours or 0) / longest),
+            "value": "–" if row.median_hours is None else row.median_hours,
+        }
+        for index, row in enumerate(rows)
+    ]
+    context = {
+        "rows": rows,
+        "days": days,
+        "bars": bars,
+        "chart_height": max(24, 24 * len(bars)),
+        "periods": (7, 30, 90, 365),
+    }
+    return render(request, "inbox/figures.html", context)
