@@ -60,11 +60,19 @@ class Priority(StrEnum):
 POLICE_LEMMAS = frozenset(
     {"tappaa", "murhata", "ampua", "puukottaa", "polttaa", "räjäyttää", "hirttää", "kuristaa",
      "teurastaa", "sytyttää", "listiä", "lahdata", "döda", "mörda", "skjuta", "knivhugga",
-     "bränna", "spränga", "kill", "murder", "shoot", "stab", "burn", "blow up"}
+     "bränna", "spränga", "kill", "murder", "shoot", "shot", "stab", "burn", "blow up"}
 )  # fmt: skip
 PERSONAL_DATA_RULES = frozenset(
     {"privacy-001", "privacy-002", "privacy-003", "privacy-004", "privacy-005", "privacy-007",
      "privacy-008", "privacy-009", "privacy-010", "privacy-011"}
+)  # fmt: skip
+# Intimidation that threatens a beating or "you'll regret it", not killing, weapons or stalking:
+# supervisor and safety manager, and the police only when a person judges it needed.
+NO_POLICE_PHRASES = (
+    "turpaan", "turpiin", "turpasauna", "verille", "vedän", "annan turpiin", "saat turpaan",
+    "saat turpiin", "blodig", "odota va", "saat vielä", "saatte vielä", "kohta lähtee",
+    "tästä tulee", "pidä varasi", "pitäkää varanne", "akta dig", "watch your back",
+    "you will regret", "you'll regret", "du kommer att ångra", "ni kommer att ångra",
 )  # fmt: skip
 ATTACK_RULES = frozenset({"insult-001", "identity-001", "identity-002"})
 CUES = Lexicon(load_terms("triage"))
@@ -117,14 +125,20 @@ def _cues(text: str) -> dict[str, bool]:
         "praise": "praise" in labels,
         "scam": "scam" in labels,
         "sensitive_topic": "sensitive_topic" in labels,
+        "complaint": "complaint" in labels and "praise" not in labels,
     }
 
 
 def _police(findings: tuple[Finding, ...]) -> bool:
-    """Weapons, intimidation, or a violent verb of killing, shooting, arson or bombing."""
+    """Weapons, death threats and stalking ("I know where you live"), or a violent verb of
+    killing, shooting, arson or bombing aimed at someone."""
     words = vocabulary()
     for finding in findings:
-        if finding.rule in {"threat-002", "threat-003"}:
+        if finding.rule == "threat-002":
+            return True
+        if finding.rule == "threat-003" and not finding.excerpt.lower().startswith(
+            NO_POLICE_PHRASES
+        ):
             return True
         lemmas = {info.lemma for info in words.lookup(finding.excerpt.lower())}
         if finding.rule == "threat-001" and lemmas & POLICE_LEMMAS:
@@ -175,7 +189,7 @@ def _category(rules: set[str], categories: set[Category], cues: dict[str, bool])
         return TriageCategory.SPAM
     if cues["question"]:
         return TriageCategory.QUESTION
-    if cues["feedback"] or categories & {Category.INSULT, Category.OBSCENE}:
+    if cues["feedback"] or cues["complaint"] or categories & {Category.INSULT, Category.OBSCENE}:
         return TriageCategory.FEEDBACK
     return TriageCategory.PRAISE if cues["praise"] else TriageCategory.OTHER
 

@@ -26,6 +26,28 @@ def test_message_gets_its_category(message: dict[str, Any]) -> None:
         assert (Action.NOTIFY_POLICE in result.actions) is message["police"]
 
 
+def test_the_table_has_at_least_twenty_messages_per_category_in_three_languages() -> None:
+    from collections import Counter
+
+    from someluotsi.guideline.language import classify
+
+    counts = Counter(m["category"] for m in MESSAGES)
+    assert set(counts) == {c.value for c in TriageCategory}
+    assert min(counts.values()) >= 20, counts
+    languages = {classify(m["text"])[0] for m in MESSAGES if len(m["text"]) > 20}
+    assert {"fi", "sv", "en"} <= languages
+
+
+def test_every_reason_the_engine_gives_has_a_translation_key() -> None:
+    from someluotsi.guideline.triage import PLANS
+
+    source = (Path(__file__).parents[2] / "someluotsi" / "inbox" / "presentation.py").read_text(
+        encoding="utf-8"
+    )
+    for _actions, _priority, reason in PLANS.values():
+        assert f'"{reason}"' in source, reason
+
+
 def test_no_explicit_threat_in_the_table_is_missed() -> None:
     threats = [m for m in MESSAGES if m["category"] == "threat"]
     assert all(triage(m["text"]).category is TriageCategory.THREAT for m in threats)

@@ -43,6 +43,10 @@ STRONG_VERBS = frozenset(
 ARSON_VERBS = frozenset(
     {"polttaa", "sytyttää", "räjäyttää", "bränna", "spränga", "burn", "blow up"}
 )
+# Verbs whose threat can be aimed at a place rather than a person (arson, bombs, shootings).
+PLACE_VERBS = ARSON_VERBS | {"ampua", "skjuta", "shoot", "shot"}
+# Swedish and English modals that make a violent verb threatening ("should be shot").
+OTHER_MODALS = frozenset({"should", "must", "ought", "borde", "bör", "måste"})
 FIRST_PERSON = frozenset({"minä", "mä", "mää", "me", "jag", "vi", "i", "we", "ill", "im"})
 WILL = frozenset({"ska", "skall", "kommer", "will", "gonna", "going", "aion", "aiomme", "tulen"})
 # A modal or volitive verb before a violent infinitive makes it threatening ("pitäisi kiduttaa",
@@ -240,7 +244,9 @@ class ThreatDetector:
             )
         for hit in analysis.of("threat_verbs"):
             sentence = analysis.sentence_of[hit.index]
-            if analysis.in_sentence(sentence, "innocent"):
+            # Context words set the verb aside; the verb's own form ("shot") does not count.
+            innocent = analysis.in_sentence(sentence, "innocent")
+            if any(other.index != hit.index for other in innocent):
                 continue
             yield from self._verb(ctx, analysis, hit, sentence, words)
         for hit in analysis.of("weapons"):
@@ -270,7 +276,7 @@ class ThreatDetector:
         target = bool(
             analysis.in_sentence(sentence, "targets")
             or analysis.in_sentence(sentence, "groups")
-            or (info.lemma in ARSON_VERBS and analysis.in_sentence(sentence, "places"))
+            or (info.lemma in PLACE_VERBS and analysis.in_sentence(sentence, "places"))
             or _named_person(ctx, analysis, sentence)
         )
         if info.language == "fi":
@@ -282,7 +288,7 @@ class ThreatDetector:
                 t in info.tags for t in ("+1sg", "+1pl", "+cond")
             )
         else:
-            threatening = bool(FIRST_PERSON & same or WILL & same)
+            threatening = bool(FIRST_PERSON & same or WILL & same or OTHER_MODALS & same)
             strong = False
         if threatening and (target or strong):
             yield ctx.match(
