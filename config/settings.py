@@ -52,6 +52,7 @@ env = environ.Env(
     INBOX_SLA_HOURS=(dict, {}),
     INBOX_RETENTION_DAYS=(int, 365),
     INBOX_AUTO_ESCALATE_THREATS=(bool, True),
+    SOMELUOTSI_BASE_URL=(str, ""),
     PDF_FONT=(str, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
 )
 # The local developer file; SOMELUOTSI_ENV_FILE names another one ("" reads none).
@@ -265,6 +266,8 @@ elif DEBUG:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 DEFAULT_FROM_EMAIL: str = env("DEFAULT_FROM_EMAIL")
+# The address people open Someluotsi at (https://someluotsi.kokkola.fi): links in e-mails.
+BASE_URL: str = env("SOMELUOTSI_BASE_URL").rstrip("/")
 
 # ---------------------------------------------------------------------------
 # Background tasks: Celery on a broker, or eager in-process without one

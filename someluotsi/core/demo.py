@@ -275,7 +275,12 @@ def demo_load() -> list[DemoLogin]:
             ChannelMaintainer.objects.get_or_create(
                 channel=channel, user=users[username], defaults={"acting_role": acting}
             )
+    from someluotsi.core.demo_inbox import demo_inbox_load
+
+    added = demo_inbox_load(users)
     audit_record(
-        actor=None, action="demo.loaded", data={"users": len(USERS), "channels": len(CHANNELS)}
+        actor=None,
+        action="demo.loaded",
+        data={"users": len(USERS), "channels": len(CHANNELS), "messages": added},
     )
     return logins

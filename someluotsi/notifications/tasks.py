@@ -25,7 +25,8 @@ def notification_email_send(self, notification_id: int) -> bool:  # type: ignore
     try:
         send_mail(
             subject=f"[Someluotsi] {notification.subject}",
-            message=notification.body + (f"\n\n{notification.url}" if notification.url else ""),
+            message=notification.body
+            + (f"\n\n{settings.BASE_URL}{notification.url}" if notification.url else ""),
             from_email=settings.DEFAULT_FROM_EMAIL,
             recipient_list=[notification.recipient.email],
         )
