@@ -29,7 +29,7 @@ def escalation_addressees(*, channel: Channel) -> list[tuple[User, RecipientRole
     unit = channel.unit
     addressees: dict[int, tuple[User, RecipientRole]] = {}
     supervisors = list(users_with_role(role=Role.SUPERVISOR, unit=unit))
-    if not supervisors and unit.manager_id and unit.manager and unit.manager.is_active:
+    if not supervisors and unit.manager is not None and unit.manager.is_active:
         supervisors = [unit.manager]
     for user in supervisors:
         addressees.setdefault(user.pk, (user, RecipientRole.SUPERVISOR))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import IntegrityError, transaction
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -334,16 +335,21 @@ def message_moderate(*, actor: User, message: Message, moderation: str) -> Messa
     return message
 
 
-def message_view_record(*, actor: AnyUser, message: Message, request: object = None) -> None:
+def message_view_record(
+    *, actor: AnyUser, message: Message, request: HttpRequest | None = None
+) -> None:
     """Reading a message's text and author is access to personal data: audited every time."""
-    from django.http import HttpRequest
+    audit_record(actor=actor, action="message.viewed", target=message, request=request)
 
-    audit_record(
-        actor=actor,
-        action="message.viewed",
-        target=message,
-        request=request if isinstance(request, HttpRequest) else None,
-    )
+
+def messages_list_record(
+    *, actor: AnyUser, message_ids: list[int], request: HttpRequest | None = None
+) -> None:
+    """A queue page that shows texts is a reading of each of them: audited with their ids."""
+    if message_ids:
+        audit_record(
+            actor=actor, action="messages.listed", data={"ids": message_ids}, request=request
+        )
 
 
 def reply_template_save(*, actor: User, category: str, language: str, text: str) -> ReplyTemplate:

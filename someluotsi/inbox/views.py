@@ -99,10 +99,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         for message in page
     ]
     shown = [message.pk for message, can_read, _overdue in rows if can_read]
-    if shown:
-        from someluotsi.audit.services import audit_record
-
-        audit_record(actor=user, action="messages.listed", data={"ids": shown}, request=request)
+    services.messages_list_record(actor=user, message_ids=shown, request=request)
     context = {
         "form": form,
         "page": page,
