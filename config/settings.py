@@ -12,6 +12,7 @@ from pathlib import Path
 
 import django_stubs_ext
 import environ
+from celery.schedules import crontab
 
 # Lets admin and generic views be subscripted for type checking (ModelAdmin[Channel]).
 django_stubs_ext.monkeypatch()
@@ -52,6 +53,7 @@ env = environ.Env(
     INBOX_SLA_HOURS=(dict, {}),
     INBOX_RETENTION_DAYS=(int, 365),
     INBOX_AUTO_ESCALATE_THREATS=(bool, True),
+    CHANNEL_INACTIVE_DAYS=(int, 14),
     SOMELUOTSI_BASE_URL=(str, ""),
     PDF_FONT=(str, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
 )
@@ -287,6 +289,11 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE = {
     "inbox-reminders": {"task": "someluotsi.inbox.tasks.inbox_send_reminders", "schedule": 900.0},
     "inbox-retention": {"task": "someluotsi.inbox.tasks.inbox_purge_expired", "schedule": 86400.0},
+    # Monday 07:00 Helsinki time: the channel-health summary to the mavi team.
+    "channel-health-summary": {
+        "task": "someluotsi.channels.tasks.channel_health_weekly_summary",
+        "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
+    },
 }
 
 # ---------------------------------------------------------------------------
@@ -305,6 +312,11 @@ INBOX_RETENTION_DAYS: int = env("INBOX_RETENTION_DAYS")
 INBOX_AUTO_ESCALATE_THREATS: bool = env("INBOX_AUTO_ESCALATE_THREATS")
 # A TrueType font for PDF exports (Debian: fonts-dejavu-core); without it PDFs use a core font.
 PDF_FONT: str = env("PDF_FONT")
+
+# ---------------------------------------------------------------------------
+# Channel register: a channel with no post or answer for this many days is flagged (§12.1).
+# ---------------------------------------------------------------------------
+CHANNEL_INACTIVE_DAYS: int = env("CHANNEL_INACTIVE_DAYS")
 
 # ---------------------------------------------------------------------------
 # REST API
@@ -333,7 +345,13 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     # The schema describes the API; it holds no data, so anyone may read it.
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
-    "ENUM_NAME_OVERRIDES": {"LanguageEnum": ["fi", "sv", "en"]},
+    "ENUM_NAME_OVERRIDES": {
+        "LanguageEnum": ["fi", "sv", "en"],
+        "ChannelKindEnum": "someluotsi.channels.enums.ChannelKind",
+        "MessageKindEnum": "someluotsi.inbox.enums.MessageKind",
+        "MaintainerRoleEnum": "someluotsi.channels.enums.MaintainerRole",
+        "DecisionRoleEnum": "someluotsi.channels.enums.DecisionRole",
+    },
 }
 
 # ---------------------------------------------------------------------------

@@ -25,14 +25,27 @@ class Area(models.TextChoices):
 AREA_ROLES: dict[Area, frozenset[Role]] = {
     # Everyone who writes on social media in a city role checks drafts (§2, §4, §6).
     Area.CHECK: frozenset(
-        {Role.MAVI, Role.UNIT_MANAGER, Role.UPDATER, Role.EMPLOYEE, Role.ELECTED, Role.SUPERVISOR}
+        {
+            Role.MAVI,
+            Role.COMMS_MANAGER,
+            Role.UNIT_MANAGER,
+            Role.UPDATER,
+            Role.EMPLOYEE,
+            Role.ELECTED,
+            Role.SUPERVISOR,
+        }
     ),
     # Those who answer and escalate citizens' messages (§8.4, §10.4-§10.6).
     Area.INBOX: frozenset(
         {Role.MAVI, Role.UPDATER, Role.UNIT_MANAGER, Role.SUPERVISOR, Role.SAFETY_MANAGER}
     ),
-    Area.CHANNELS: frozenset({Role.MAVI, Role.UNIT_MANAGER, Role.UPDATER, Role.AUDITOR}),
-    Area.METRICS: frozenset({Role.MAVI, Role.UNIT_MANAGER, Role.UPDATER, Role.AUDITOR}),
+    # The register, new-account requests and their decisions (§11-§14).
+    Area.CHANNELS: frozenset(
+        {Role.MAVI, Role.COMMS_MANAGER, Role.UNIT_MANAGER, Role.UPDATER, Role.AUDITOR}
+    ),
+    Area.METRICS: frozenset(
+        {Role.MAVI, Role.COMMS_MANAGER, Role.UNIT_MANAGER, Role.UPDATER, Role.AUDITOR}
+    ),
     Area.INCIDENTS: frozenset({Role.MAVI, Role.UNIT_MANAGER, Role.SUPERVISOR, Role.AUDITOR}),
     Area.PEOPLE: frozenset({Role.MAVI, Role.UNIT_MANAGER}),
     Area.AUDIT: frozenset({Role.AUDITOR}),

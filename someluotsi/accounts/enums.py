@@ -6,6 +6,8 @@ class Role(models.TextChoices):
     """The people the guideline speaks to (§4, §6, §7.8, §10.6, §12.2)."""
 
     MAVI = "mavi", _("Marketing and communications team")
+    # The person who decides new accounts together with the unit's management (§11.1).
+    COMMS_MANAGER = "comms_manager", _("Marketing and communications manager")
     UNIT_MANAGER = "unit_manager", _("Unit manager")
     UPDATER = "updater", _("Channel updater")
     EMPLOYEE = "employee", _("Employee")

@@ -13,7 +13,16 @@ from rest_framework.views import APIView
 
 from someluotsi.accounts.apis import MeApi, TokenObtainApi, UnitListApi
 from someluotsi.audit.apis import AuditEventListApi
-from someluotsi.channels.apis import ChannelDetailApi, ChannelListApi
+from someluotsi.channels.apis import (
+    CampaignDetailApi,
+    CampaignListApi,
+    ChannelDetailApi,
+    ChannelHealthApi,
+    ChannelListApi,
+    RequestDecideApi,
+    RequestDetailApi,
+    RequestListApi,
+)
 from someluotsi.compliance.apis import CheckApi
 from someluotsi.inbox.apis import MessageIngestApi
 
@@ -25,7 +34,18 @@ class ApiRootApi(APIView):
 
     @extend_schema(responses={200: OpenApiTypes.OBJECT}, summary="Links to the resources")
     def get(self, request: Request) -> Response:
-        names = ("me", "units", "channels", "check", "audit-events", "schema", "docs")
+        names = (
+            "me",
+            "units",
+            "channels",
+            "channel-health",
+            "channel-requests",
+            "campaigns",
+            "check",
+            "audit-events",
+            "schema",
+            "docs",
+        )
         return Response({name: reverse(f"api:{name}", request=request) for name in names})
 
 
@@ -36,6 +56,16 @@ urlpatterns = [
     path("units", UnitListApi.as_view(), name="units"),
     path("channels", ChannelListApi.as_view(), name="channels"),
     path("channels/<int:pk>", ChannelDetailApi.as_view(), name="channel-detail"),
+    path("channels/health", ChannelHealthApi.as_view(), name="channel-health"),
+    path("channel-requests", RequestListApi.as_view(), name="channel-requests"),
+    path("channel-requests/<int:pk>", RequestDetailApi.as_view(), name="channel-request-detail"),
+    path(
+        "channel-requests/<int:pk>/decisions",
+        RequestDecideApi.as_view(),
+        name="channel-request-decide",
+    ),
+    path("campaigns", CampaignListApi.as_view(), name="campaigns"),
+    path("campaigns/<int:pk>", CampaignDetailApi.as_view(), name="campaign-detail"),
     path("check", CheckApi.as_view(), name="check"),
     path("messages", MessageIngestApi.as_view(), name="messages"),
     path("audit-events", AuditEventListApi.as_view(), name="audit-events"),

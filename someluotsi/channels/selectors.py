@@ -1,33 +1,180 @@
-"""Which channels a user may see: updaters their own, unit managers their units', the mavi
-team and auditors all of them."""
+"""Which channels, requests and campaigns a user may see and change.
+
+Updaters see the channels they maintain; unit managers their units' (and their divisions'
+units'); the mavi team, the marketing and communications manager and auditors everything.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
 from someluotsi.accounts.access import Area
 from someluotsi.accounts.enums import Role
+from someluotsi.accounts.models import RoleAssignment, Unit, User
 from someluotsi.accounts.selectors import (
     AnyUser,
     user_can_access_area,
     user_has_role,
+    user_is_read_only,
     user_managed_units,
 )
-from someluotsi.channels.models import Channel
+from someluotsi.channels.enums import ChannelKind, ChannelStatus, DecisionRole, RequestStatus
+from someluotsi.channels.models import Channel, ChannelRequest, PaidCampaign
+
+SEE_ALL_ROLES = frozenset({Role.MAVI, Role.COMMS_MANAGER, Role.AUDITOR})
+CITY_WIDE_ROLES = frozenset({Role.MAVI, Role.COMMS_MANAGER})
+SHARED_KINDS = (ChannelKind.CITY, ChannelKind.UNIT)
+
+
+def user_sees_all_channels(*, user: AnyUser) -> bool:
+    return bool(user.is_superuser or user_has_role(user=user, roles=SEE_ALL_ROLES))
+
+
+def user_is_city_wide(*, user: AnyUser) -> bool:
+    """The mavi team and its manager work on every channel of the city."""
+    return bool(user.is_superuser or user_has_role(user=user, roles=CITY_WIDE_ROLES))
+
+
+def _managed_scope(user: AnyUser, prefix: str = "") -> Q:
+    units = user_managed_units(user=user)
+    return Q(**{f"{prefix}unit__in": units}) | Q(**{f"{prefix}unit__parent__in": units})
 
 
 def channel_list_for_user(*, user: AnyUser) -> QuerySet[Channel]:
     if user.pk is None or not user_can_access_area(user=user, area=Area.CHANNELS):
         return Channel.objects.none()
     channels = Channel.objects.select_related("unit").prefetch_related("maintainers")
-    if user.is_superuser or user_has_role(user=user, roles={Role.MAVI, Role.AUDITOR}):
+    if user_sees_all_channels(user=user):
         return channels
     scope = Q(pk__in=Channel.objects.filter(maintainerships__user_id=user.pk).values("pk"))
     if user_has_role(user=user, roles={Role.UNIT_MANAGER}):
-        units = user_managed_units(user=user)
-        scope |= Q(unit__in=units) | Q(unit__parent__in=units)
+        scope |= _managed_scope(user)
     return channels.filter(scope).distinct()
 
 
 def channel_get_for_user(*, user: AnyUser, channel_id: int) -> Channel | None:
     return channel_list_for_user(user=user).filter(pk=channel_id).first()
+
+
+def user_manages_unit(*, user: AnyUser, unit: Unit) -> bool:
+    """A manager of the unit itself or of its division."""
+    if not user.is_authenticated:
+        return False
+    ids = {unit.pk} | ({unit.parent_id} if unit.parent_id else set())
+    return user_managed_units(user=user).filter(pk__in=ids).exists()
+
+
+def channel_can_edit(*, user: AnyUser, channel: Channel) -> bool:
+    """The plan and register fields: maintainers, the unit's managers, the mavi team."""
+    if not user.is_authenticated or user_is_read_only(user=user):
+        return False
+    if user_is_city_wide(user=user) or user_manages_unit(user=user, unit=channel.unit):
+        return True
+    return channel.maintainerships.filter(user_id=user.pk).exists()
+
+
+def channel_can_staff(*, user: AnyUser, channel: Channel) -> bool:
+    """Who maintains a channel and its status: the unit's managers and the mavi team."""
+    if not user.is_authenticated or user_is_read_only(user=user):
+        return False
+    return user_is_city_wide(user=user) or user_manages_unit(user=user, unit=channel.unit)
+
+
+def existing_shared_channels(
+    *, platform: str, target_groups: list[str]
+) -> tuple[list[Channel], list[Channel]]:
+    """The shared profiles a new-account request must weigh (§11.2, §14.1): those on the same
+    platform, then those on other platforms that reach one of the same audiences."""
+    active = Channel.objects.filter(status=ChannelStatus.ACTIVE, kind__in=SHARED_KINDS)
+    active = active.select_related("unit").order_by("kind", "name")
+    same_platform = list(active.filter(platform=platform))
+    wanted = set(target_groups)
+    same_audience = [
+        channel
+        for channel in active.exclude(platform=platform)
+        if wanted & set(channel.target_groups or ())
+    ]
+    return same_platform, same_audience
+
+
+def request_list_for_user(*, user: AnyUser) -> QuerySet[ChannelRequest]:
+    if user.pk is None or not user_can_access_area(user=user, area=Area.CHANNELS):
+        return ChannelRequest.objects.none()
+    requests = ChannelRequest.objects.select_related("unit", "requested_by", "channel")
+    if user_sees_all_channels(user=user):
+        return requests
+    scope = Q(requested_by_id=user.pk) | Q(proposed_maintainers=user.pk)
+    if user_has_role(user=user, roles={Role.UNIT_MANAGER}):
+        scope |= _managed_scope(user)
+    return requests.filter(scope).distinct()
+
+
+def request_get_for_user(*, user: AnyUser, request_id: int) -> ChannelRequest | None:
+    return request_list_for_user(user=user).filter(pk=request_id).first()
+
+
+def decision_roles_of(*, user: AnyUser, channel_request: ChannelRequest) -> set[DecisionRole]:
+    """The §11.1 roles in which `user` may decide this request (before any decision is made)."""
+    if not user.is_authenticated or user_is_read_only(user=user):
+        return set()
+    roles: set[DecisionRole] = set()
+    if user_manages_unit(user=user, unit=channel_request.unit):
+        roles.add(DecisionRole.UNIT_MANAGEMENT)
+    if user_has_role(user=user, roles={Role.COMMS_MANAGER}):
+        roles.add(DecisionRole.COMMS_MANAGER)
+    return roles
+
+
+@dataclass(frozen=True)
+class PendingDecision:
+    channel_request: ChannelRequest
+    roles: frozenset[DecisionRole]
+
+
+def decisions_waiting_for(*, user: AnyUser) -> list[PendingDecision]:
+    """Pending requests on which `user` still has a decision to make."""
+    pending = request_list_for_user(user=user).filter(status=RequestStatus.PENDING)
+    waiting = []
+    for item in pending.prefetch_related("decisions"):
+        decided = {DecisionRole(d.role) for d in item.decisions.all()}
+        if any(d.decided_by_id == user.pk for d in item.decisions.all()):
+            continue
+        roles = decision_roles_of(user=user, channel_request=item) - decided
+        if roles:
+            waiting.append(PendingDecision(item, frozenset(roles)))
+    return waiting
+
+
+def deciders_for(*, unit: Unit) -> list[User]:
+    """Everyone who may make one of the two decisions on a request of `unit`."""
+    units = [unit.pk] + ([unit.parent_id] if unit.parent_id else [])
+    managers = RoleAssignment.objects.filter(role=Role.UNIT_MANAGER, unit_id__in=units)
+    comms = RoleAssignment.objects.filter(role=Role.COMMS_MANAGER)
+    return list(
+        User.objects.filter(is_active=True)
+        .filter(
+            Q(pk__in=managers.values("user"))
+            | Q(pk__in=comms.values("user"))
+            | Q(managed_units__in=units)
+        )
+        .distinct()
+    )
+
+
+def city_wide_people() -> QuerySet[User]:
+    """The mavi team and its manager: the addressees of reports and campaign notices."""
+    assignments = RoleAssignment.objects.filter(role__in=CITY_WIDE_ROLES)
+    return User.objects.filter(is_active=True, pk__in=assignments.values("user")).distinct()
+
+
+def campaign_list_for_user(*, user: AnyUser) -> QuerySet[PaidCampaign]:
+    channels = channel_list_for_user(user=user)
+    return PaidCampaign.objects.filter(channel__in=channels.values("pk")).select_related(
+        "channel", "unit", "registered_by"
+    )
+
+
+def campaign_get_for_user(*, user: AnyUser, campaign_id: int) -> PaidCampaign | None:
+    return campaign_list_for_user(user=user).filter(pk=campaign_id).first()

@@ -54,7 +54,15 @@ class DemoUser:
 
 
 USERS: tuple[DemoUser, ...] = (
-    DemoUser("mavi", "Maija", "Mäkelä", "mavi", "Viestintäpäällikkö", ((Role.MAVI, None),)),
+    DemoUser("mavi", "Maija", "Mäkelä", "mavi", "Viestintäsuunnittelija", ((Role.MAVI, None),)),
+    DemoUser(
+        "viestintapaallikko",
+        "Helena",
+        "Järvinen",
+        "mavi",
+        "Markkinointi- ja viestintäpäällikkö",
+        ((Role.COMMS_MANAGER, None), (Role.MAVI, None)),
+    ),
     DemoUser(
         "yksikonpaallikko",
         "Kari",
@@ -256,7 +264,7 @@ def demo_load() -> list[DemoLogin]:
             )
         labels = ", ".join(dict.fromkeys(str(role.label) for role, _unit in spec.roles))
         logins.append(DemoLogin(spec.username, password, labels))
-    for unit_code, manager in (("kirjasto", "yksikonpaallikko"), ("mavi", "mavi")):
+    for unit_code, manager in (("kirjasto", "yksikonpaallikko"), ("mavi", "viestintapaallikko")):
         Unit.objects.filter(code=unit_code).update(manager=users[manager])
     for platform, name, handle, url, unit_code, kind, ref, maintainers in CHANNELS:
         channel, _created = Channel.objects.update_or_create(
@@ -277,6 +285,9 @@ def demo_load() -> list[DemoLogin]:
             )
     from someluotsi.core.demo_inbox import demo_inbox_load
 
+    from someluotsi.core.demo_register import demo_register_load
+
+    demo_register_load(users)
     added = demo_inbox_load(users)
     audit_record(
         actor=None,

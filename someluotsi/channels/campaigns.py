@@ -1,0 +1,170 @@
+"""Paid marketing (§14.3, §14.4): the unit's director decides, the campaign is registered with
+that decision, and the mavi team is told at once. Totals per unit and year for the budget."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Count, QuerySet, Sum
+from django.db.models.functions import ExtractYear
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from someluotsi.accounts.models import User
+from someluotsi.audit.services import audit_record
+from someluotsi.channels.enums import ChannelStatus
+from someluotsi.channels.models import Channel, PaidCampaign
+from someluotsi.channels.selectors import channel_can_edit, city_wide_people
+from someluotsi.core.errors import ApplicationError, PermissionDeniedError
+from someluotsi.notifications.services import notification_send_worded
+
+MAX_BUDGET = Decimal("10000000")
+MAX_DAYS = 366 * 2
+
+
+@dataclass(frozen=True, kw_only=True)
+class CampaignDraft:
+    channel: Channel
+    purpose: str
+    target_group: str
+    budget_eur: Any
+    starts_on: date
+    ends_on: date
+    decided_by_name: str
+    decided_at: datetime
+    decision_reference: str = ""
+
+
+def _budget(value: Any) -> Decimal:
+    try:
+        budget = Decimal(str(value).replace(",", ".").replace(" ", "")).quantize(Decimal("0.01"))
+    except (InvalidOperation, ValueError) as exc:
+        raise ApplicationError(_("The budget must be a sum in euros."), code="bad_budget") from exc
+    if not Decimal(0) < budget <= MAX_BUDGET:
+        raise ApplicationError(
+            _("The budget must be more than 0 and at most 10 000 000 €."), code="bad_budget"
+        )
+    return budget
+
+
+def _texts(draft: CampaignDraft) -> dict[str, str]:
+    texts = {
+        "purpose": (draft.purpose.strip(), 500),
+        "target_group": (draft.target_group.strip(), 500),
+        "decided_by_name": (draft.decided_by_name.strip(), 200),
+        "decision_reference": (draft.decision_reference.strip(), 100),
+    }
+    for field, (text, limit) in texts.items():
+        if len(text) > limit:
+            raise ApplicationError(
+                _("This text can be at most %(max)s characters.") % {"max": limit},
+                code=f"{field}_too_long",
+            )
+        if not text and field != "decision_reference":
+            raise ApplicationError(
+                _("Fill in the purpose, the target group and the director's name."),
+                code=f"{field}_required",
+            )
+    return {field: text for field, (text, _limit) in texts.items()}
+
+
+@transaction.atomic
+def campaign_register(*, actor: User, draft: CampaignDraft) -> PaidCampaign:
+    """Register a campaign the unit's director has decided; the mavi team is notified."""
+    channel = draft.channel
+    if not channel_can_edit(user=actor, channel=channel):
+        raise PermissionDeniedError(
+            _("Campaigns are registered by the channel's maintainers, managers or the mavi team.")
+        )
+    if channel.status == ChannelStatus.ARCHIVED:
+        raise ApplicationError(_("The channel is archived."), code="channel_archived")
+    texts = _texts(draft)
+    budget = _budget(draft.budget_eur)
+    if draft.ends_on < draft.starts_on:
+        raise ApplicationError(_("The campaign must end on or after its start."), code="dates")
+    if (draft.ends_on - draft.starts_on).days > MAX_DAYS:
+        raise ApplicationError(_("A campaign can run at most two years."), code="dates")
+    decided_at = draft.decided_at
+    if timezone.is_naive(decided_at):
+        decided_at = timezone.make_aware(decided_at)
+    if decided_at > timezone.now() + timedelta(minutes=5):
+        raise ApplicationError(_("The decision cannot be in the future."), code="future_decision")
+    if timezone.localtime(decided_at).date() > draft.starts_on:
+        raise ApplicationError(
+            _("The director decides before the campaign starts (§14.4)."), code="late_decision"
+        )
+    campaign = PaidCampaign.objects.create(
+        channel=channel,
+        unit=channel.unit,
+        budget_eur=budget,
+        starts_on=draft.starts_on,
+        ends_on=draft.ends_on,
+        decided_at=decided_at,
+        registered_by=actor,
+        **texts,
+    )
+    audit_record(
+        actor=actor,
+        action="campaign.registered",
+        target=campaign,
+        data={"channel": channel.pk, "unit": channel.unit.code, "budget_eur": str(budget)},
+    )
+    sent = notification_send_worded(
+        recipients=city_wide_people(),
+        subject=lambda: (
+            _("Paid campaign on %(channel)s: %(budget)s €")
+            % {"channel": channel.name, "budget": formats.number_format(budget, 2, use_l10n=True)}
+        ),
+        body=lambda: (
+            _("%(unit)s, %(start)s–%(end)s. Decided by %(director)s. Purpose: %(purpose)s")
+            % {
+                "unit": channel.unit.localized_name(),
+                "start": formats.date_format(draft.starts_on, "SHORT_DATE_FORMAT"),
+                "end": formats.date_format(draft.ends_on, "SHORT_DATE_FORMAT"),
+                "director": texts["decided_by_name"],
+                "purpose": texts["purpose"],
+            }
+        ),
+        url=reverse("channels:campaigns"),
+    )
+    if sent:
+        campaign.mavi_notified_at = timezone.now()
+        campaign.save(update_fields=["mavi_notified_at"])
+    return campaign
+
+
+@dataclass(frozen=True)
+class CampaignTotal:
+    unit_id: int
+    unit_name: str
+    year: int
+    campaigns: int
+    budget_eur: Decimal
+
+
+def campaign_totals(*, campaigns: QuerySet[PaidCampaign]) -> list[CampaignTotal]:
+    """Count and budget per unit and the year a campaign starts in."""
+    rows = (
+        campaigns.annotate(year=ExtractYear("starts_on"))
+        .values("unit_id", "year")
+        .annotate(campaigns=Count("id"), budget=Sum("budget_eur"))
+        .order_by("-year", "unit_id")
+    )
+    from someluotsi.accounts.models import Unit
+
+    units = {unit.pk: unit for unit in Unit.objects.filter(pk__in={r["unit_id"] for r in rows})}
+    return [
+        CampaignTotal(
+            unit_id=row["unit_id"],
+            unit_name=units[row["unit_id"]].localized_name(),
+            year=row["year"],
+            campaigns=row["campaigns"],
+            budget_eur=row["budget"] or Decimal(0),
+        )
+        for row in rows
+    ]

@@ -1,0 +1,181 @@
+"""Channel health: is every active channel staffed, covered, alive and planned?
+
+The rules are plain functions over plain facts (`ChannelFacts`), so that they can be tested
+and read without a database; `channel_health` gathers the facts for a set of channels.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.db import models
+from django.db.models import Count, Max, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from someluotsi.channels.enums import ChannelStatus
+from someluotsi.channels.models import Channel, MaintainerAbsence
+
+RECOMMENDED_MAINTAINERS = 2
+
+
+class Problem(models.TextChoices):
+    NO_MAINTAINER = "no_maintainer", _("No maintainer")
+    NOBODY_AVAILABLE = "nobody_available", _("Every maintainer is away without cover")
+    NO_BACKUP = "no_backup", _("No backup maintainer")
+    ABSENT_WITHOUT_COVER = "absent_without_cover", _("A maintainer is away without cover")
+    OVERDUE_MESSAGES = "overdue_messages", _("Overdue inbox messages")
+    INACTIVE = "inactive", _("No posts or answers lately")
+    NO_GOALS = "no_goals", _("No goals")
+    NO_TARGET_GROUPS = "no_target_groups", _("No target groups")
+
+
+# Where the guideline asks for it.
+PROBLEM_SECTIONS: dict[Problem, str] = {
+    Problem.NO_MAINTAINER: "§12.2",
+    Problem.NOBODY_AVAILABLE: "§12.1",
+    Problem.NO_BACKUP: "§12.2",
+    Problem.ABSENT_WITHOUT_COVER: "§12.1",
+    Problem.OVERDUE_MESSAGES: "§8.4",
+    Problem.INACTIVE: "§12.1",
+    Problem.NO_GOALS: "§13.1",
+    Problem.NO_TARGET_GROUPS: "§13.1",
+}
+CRITICAL = frozenset({Problem.NO_MAINTAINER, Problem.NOBODY_AVAILABLE, Problem.OVERDUE_MESSAGES})
+
+
+@dataclass(frozen=True)
+class MaintainerFacts:
+    name: str
+    absent: bool
+    covered: bool
+
+
+@dataclass(frozen=True)
+class ChannelFacts:
+    maintainers: tuple[MaintainerFacts, ...]
+    created_at: datetime
+    last_activity: datetime | None
+    overdue_messages: int
+    has_goals: bool
+    has_target_groups: bool
+
+
+@dataclass(frozen=True)
+class Finding:
+    problem: Problem
+    detail: str = ""
+
+    @property
+    def critical(self) -> bool:
+        return self.problem in CRITICAL
+
+    @property
+    def section(self) -> str:
+        return PROBLEM_SECTIONS[self.problem]
+
+
+def channel_problems(facts: ChannelFacts, *, now: datetime, inactive_days: int) -> list[Finding]:
+    """The health findings of one active channel, most serious first."""
+    found: list[Finding] = []
+    people = facts.maintainers
+    if not people:
+        found.append(Finding(Problem.NO_MAINTAINER))
+    elif all(m.absent and not m.covered for m in people):
+        found.append(Finding(Problem.NOBODY_AVAILABLE))
+    if facts.overdue_messages:
+        found.append(Finding(Problem.OVERDUE_MESSAGES, str(facts.overdue_messages)))
+    if 0 < len(people) < RECOMMENDED_MAINTAINERS:
+        found.append(Finding(Problem.NO_BACKUP))
+    uncovered = [m.name for m in people if m.absent and not m.covered]
+    if uncovered and len(uncovered) < len(people):
+        found.append(Finding(Problem.ABSENT_WITHOUT_COVER, ", ".join(uncovered)))
+    since = facts.last_activity or facts.created_at
+    if now - since > timedelta(days=inactive_days):
+        found.append(Finding(Problem.INACTIVE, str((now - since).days)))
+    if not facts.has_goals:
+        found.append(Finding(Problem.NO_GOALS))
+    if not facts.has_target_groups:
+        found.append(Finding(Problem.NO_TARGET_GROUPS))
+    return found
+
+
+@dataclass(frozen=True)
+class ChannelHealth:
+    channel: Channel
+    findings: list[Finding]
+
+    @property
+    def critical(self) -> bool:
+        return any(finding.critical for finding in self.findings)
+
+
+def _absences_on(day: date, user_ids: set[int]) -> dict[int, bool]:
+    """Users away on `day` → whether someone who is present covers them."""
+    on_day = MaintainerAbsence.objects.filter(starts_on__lte=day, ends_on__gte=day)
+    absences = list(on_day.filter(user_id__in=user_ids).select_related("cover"))
+    cover_ids = {a.cover_id for a in absences if a.cover_id is not None}
+    away = set(on_day.filter(user_id__in=user_ids | cover_ids).values_list("user_id", flat=True))
+    covered: dict[int, bool] = {}
+    for absence in absences:
+        cover = absence.cover
+        ok = cover is not None and cover.is_active and cover.pk not in away
+        covered[absence.user_id] = covered.get(absence.user_id, False) or ok
+    return covered
+
+
+def channel_health(
+    *, channels: QuerySet[Channel], inactive_days: int, now: datetime | None = None
+) -> list[ChannelHealth]:
+    """Findings for each active channel in `channels`, channels with findings first."""
+    from someluotsi.inbox.selectors import OPEN_STATUSES
+
+    now = now or timezone.now()
+    active = (
+        channels.filter(status=ChannelStatus.ACTIVE)
+        .annotate(
+            last_answer=Max("messages__answered_at"),
+            overdue=Count(
+                "messages",
+                filter=Q(messages__status__in=OPEN_STATUSES, messages__due_at__lt=now),
+            ),
+        )
+        .prefetch_related("maintainerships__user")
+        .order_by("name")
+    )
+    rows = list(active)
+    user_ids = {m.user_id for channel in rows for m in channel.maintainerships.all()}
+    covered = _absences_on(timezone.localdate(now), user_ids)
+    report = []
+    for channel in rows:
+        people = tuple(
+            MaintainerFacts(
+                name=m.user.get_full_name() or m.user.username,
+                absent=m.user_id in covered,
+                covered=covered.get(m.user_id, False),
+            )
+            for m in channel.maintainerships.all()
+            if m.user.is_active
+        )
+        activity = [t for t in (channel.last_post_at, channel.last_answer) if t is not None]
+        facts = ChannelFacts(
+            maintainers=people,
+            created_at=channel.created_at,
+            last_activity=max(activity) if activity else None,
+            overdue_messages=channel.overdue,
+            has_goals=bool(channel.goals.strip()),
+            has_target_groups=bool(channel.target_groups),
+        )
+        findings = channel_problems(facts, now=now, inactive_days=inactive_days)
+        report.append(ChannelHealth(channel, findings))
+    report.sort(key=lambda row: (not row.critical, not row.findings, row.channel.name))
+    return report
+
+
+def problem_counts(report: list[ChannelHealth]) -> list[tuple[Problem, int]]:
+    """How many channels have each problem, in the order of `Problem`."""
+    return [
+        (problem, sum(1 for row in report if any(f.problem == problem for f in row.findings)))
+        for problem in Problem
+    ]

@@ -1,0 +1,267 @@
+"""Changes to the channel register: registering an existing account, editing its plan and
+status, its maintainers and their absences. Each change writes an audit event in the same
+transaction. New accounts come through `channels.requests` (§11.1), not through here."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from someluotsi.accounts.models import Unit, User
+from someluotsi.accounts.selectors import AnyUser
+from someluotsi.audit.services import audit_record
+from someluotsi.channels.enums import (
+    BrandConformity,
+    ChannelKind,
+    ChannelStatus,
+    MaintainerRole,
+    Platform,
+)
+from someluotsi.channels.models import Channel, ChannelMaintainer, MaintainerAbsence
+from someluotsi.channels.plan import plan_clean
+from someluotsi.channels.selectors import (
+    channel_can_edit,
+    channel_can_staff,
+    user_is_city_wide,
+    user_manages_unit,
+)
+from someluotsi.core.errors import ApplicationError, PermissionDeniedError
+
+REGISTER_FIELDS = ("name", "handle", "url", "kind", "status", "brand_conformity")
+MAX_ABSENCE_DAYS = 366
+
+
+def _choice(value: Any, choices: type[Any], field: str) -> str:
+    if value not in choices.values:
+        raise ApplicationError(
+            _("Unknown choice: %(values)s.") % {"values": str(value)[:50]}, code=f"bad_{field}"
+        )
+    return str(value)
+
+
+def _clean_register(data: dict[str, Any]) -> dict[str, Any]:
+    cleaned: dict[str, Any] = {}
+    if "name" in data:
+        name = str(data["name"] or "").strip()
+        if not name or len(name) > 200:
+            raise ApplicationError(_("Give the channel a name of 1–200 characters."), code="name")
+        cleaned["name"] = name
+    for field in ("handle", "url"):
+        if field in data:
+            text = str(data[field] or "").strip()
+            if len(text) > 200:
+                raise ApplicationError(_("At most 200 characters."), code=f"bad_{field}")
+            if field == "url" and text and not text.startswith(("https://", "http://")):
+                raise ApplicationError(_("The address must start with https://."), code="bad_url")
+            cleaned[field] = text
+    for field, choices in (
+        ("kind", ChannelKind),
+        ("status", ChannelStatus),
+        ("brand_conformity", BrandConformity),
+    ):
+        if field in data:
+            cleaned[field] = _choice(data[field], choices, field)
+    if "brand_reviewed_on" in data:
+        cleaned["brand_reviewed_on"] = data["brand_reviewed_on"] or None
+    return cleaned
+
+
+def _name_taken(platform: str, name: str, exclude: int | None = None) -> bool:
+    same = Channel.objects.filter(platform=platform, name__iexact=name)
+    if exclude is not None:
+        same = same.exclude(pk=exclude)
+    return same.exists()
+
+
+@transaction.atomic
+def channel_register(
+    *,
+    actor: User,
+    platform: str,
+    name: str,
+    unit: Unit,
+    kind: str,
+    data: dict[str, Any] | None = None,
+) -> Channel:
+    """Add an account that already exists to the register (the mavi team's inventory).
+
+    A new account is not created here: that takes the two decisions of §11.1."""
+    if not user_is_city_wide(user=actor):
+        raise PermissionDeniedError(
+            _("Only the mavi team registers existing accounts; ask for a new one with a request.")
+        )
+    fields = _clean_register({"name": name, "kind": kind, **(data or {})})
+    fields.update(plan_clean(data or {}))
+    platform = _choice(platform, Platform, "platform")
+    if _name_taken(platform, fields["name"]):
+        raise ApplicationError(
+            _("A channel with this name is already registered on this platform."),
+            code="channel_exists",
+        )
+    channel = Channel.objects.create(platform=platform, unit=unit, **fields)
+    audit_record(
+        actor=actor,
+        action="channel.registered",
+        target=channel,
+        data={"platform": platform, "unit": unit.code, "kind": channel.kind},
+    )
+    return channel
+
+
+@transaction.atomic
+def channel_update(*, actor: AnyUser, channel: Channel, data: dict[str, Any]) -> Channel:
+    """Edit the plan (maintainers, managers, mavi) and register fields (managers, mavi)."""
+    if not channel_can_edit(user=actor, channel=channel):
+        raise PermissionDeniedError(_("You cannot edit this channel."))
+    fields = plan_clean(data)
+    register = _clean_register(data)
+    if register and not channel_can_staff(user=actor, channel=channel):
+        raise PermissionDeniedError(
+            _("The unit's managers and the mavi team change the channel's name, kind and status.")
+        )
+    fields.update(register)
+    if "name" in fields and _name_taken(channel.platform, fields["name"], exclude=channel.pk):
+        raise ApplicationError(
+            _("A channel with this name is already registered on this platform."),
+            code="channel_exists",
+        )
+    changed = {k: v for k, v in fields.items() if getattr(channel, k) != v}
+    if not changed:
+        return channel
+    for field, value in changed.items():
+        setattr(channel, field, value)
+    channel.save(update_fields=[*changed, "updated_at"])
+    audit_record(
+        actor=actor, action="channel.updated", target=channel, data={"fields": sorted(changed)}
+    )
+    return channel
+
+
+@transaction.atomic
+def channel_record_post(*, actor: AnyUser, channel: Channel, at: datetime | None = None) -> Channel:
+    """Record that the channel published (until the platform connectors report it)."""
+    if not channel_can_edit(user=actor, channel=channel):
+        raise PermissionDeniedError(_("You cannot edit this channel."))
+    at = at or timezone.now()
+    if at > timezone.now():
+        raise ApplicationError(_("A post cannot be in the future."), code="future_post")
+    if channel.last_post_at is None or at > channel.last_post_at:
+        channel.last_post_at = at
+        channel.save(update_fields=["last_post_at", "updated_at"])
+        audit_record(actor=actor, action="channel.post_recorded", target=channel)
+    return channel
+
+
+@transaction.atomic
+def maintainer_add(
+    *,
+    actor: AnyUser,
+    channel: Channel,
+    user: User,
+    acting_role: str = MaintainerRole.ORGANISATION,
+    answer_order: int | None = None,
+) -> ChannelMaintainer:
+    """Add a maintainer in the role they act in (§12.2)."""
+    if not channel_can_staff(user=actor, channel=channel):
+        raise PermissionDeniedError(_("Only the unit's managers and the mavi team staff channels."))
+    if not user.is_active:
+        raise ApplicationError(_("This person's account is not active."), code="inactive_user")
+    acting_role = _choice(acting_role, MaintainerRole, "acting_role")
+    order = answer_order or (channel.maintainerships.count() + 1)
+    try:
+        with transaction.atomic():
+            maintainership = ChannelMaintainer.objects.create(
+                channel=channel, user=user, acting_role=acting_role, answer_order=order
+            )
+    except IntegrityError as exc:
+        raise ApplicationError(
+            _("%(name)s already maintains this channel.") % {"name": user}, code="already"
+        ) from exc
+    audit_record(
+        actor=actor,
+        action="channel.maintainer_added",
+        target=channel,
+        data={"user": user.pk, "acting_role": acting_role},
+    )
+    return maintainership
+
+
+@transaction.atomic
+def maintainer_remove(*, actor: AnyUser, channel: Channel, user: User) -> None:
+    if not channel_can_staff(user=actor, channel=channel):
+        raise PermissionDeniedError(_("Only the unit's managers and the mavi team staff channels."))
+    deleted, _rows = ChannelMaintainer.objects.filter(channel=channel, user=user).delete()
+    if not deleted:
+        raise ApplicationError(_("This person does not maintain the channel."), code="not_held")
+    audit_record(
+        actor=actor, action="channel.maintainer_removed", target=channel, data={"user": user.pk}
+    )
+
+
+def _may_record_absence(actor: AnyUser, person: User) -> bool:
+    if not actor.is_authenticated:
+        return False
+    if actor.pk == person.pk or user_is_city_wide(user=actor):
+        return True
+    return person.unit is not None and user_manages_unit(user=actor, unit=person.unit)
+
+
+@transaction.atomic
+def absence_record(
+    *,
+    actor: AnyUser,
+    user: User,
+    starts_on: date,
+    ends_on: date,
+    cover: User | None = None,
+    note: str = "",
+) -> MaintainerAbsence:
+    """A holiday or leave, with the person who covers it (§12.1)."""
+    if not _may_record_absence(actor, user):
+        raise PermissionDeniedError(
+            _("You can record your own absences, and managers those of their units.")
+        )
+    if ends_on < starts_on:
+        raise ApplicationError(_("The absence must end on or after its first day."), code="dates")
+    if (ends_on - starts_on).days > MAX_ABSENCE_DAYS:
+        raise ApplicationError(_("Record at most a year at a time."), code="too_long")
+    if cover is not None and (cover.pk == user.pk or not cover.is_active):
+        raise ApplicationError(_("Choose someone else as the cover."), code="bad_cover")
+    if len(note) > 300:
+        raise ApplicationError(_("A note can be at most 300 characters."), code="note_too_long")
+    absence = MaintainerAbsence.objects.create(
+        user=user,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        cover=cover,
+        note=note.strip(),
+        recorded_by=actor if isinstance(actor, User) else None,
+    )
+    audit_record(
+        actor=actor,
+        action="absence.recorded",
+        target=user,
+        data={
+            "absence": absence.pk,
+            "from": starts_on.isoformat(),
+            "until": ends_on.isoformat(),
+            "cover": cover.pk if cover else None,
+        },
+    )
+    return absence
+
+
+@transaction.atomic
+def absence_delete(*, actor: AnyUser, absence: MaintainerAbsence) -> None:
+    if not _may_record_absence(actor, absence.user):
+        raise PermissionDeniedError(
+            _("You can record your own absences, and managers those of their units.")
+        )
+    audit_record(
+        actor=actor, action="absence.deleted", target=absence.user, data={"absence": absence.pk}
+    )
+    absence.delete()
