@@ -284,7 +284,6 @@ def demo_load() -> list[DemoLogin]:
                 channel=channel, user=users[username], defaults={"acting_role": acting}
             )
     from someluotsi.core.demo_inbox import demo_inbox_load
-
     from someluotsi.core.demo_register import demo_register_load
 
     demo_register_load(users)
