@@ -45,7 +45,7 @@ def _budget(value: Any) -> Decimal:
         budget = Decimal(str(value).replace(",", ".").replace(" ", "")).quantize(Decimal("0.01"))
     except (InvalidOperation, ValueError) as exc:
         raise ApplicationError(_("The budget must be a sum in euros."), code="bad_budget") from exc
-    if not Decimal(0) < budget <= MAX_BUDGET:
+    if not budget.is_finite() or not Decimal(0) < budget <= MAX_BUDGET:
         raise ApplicationError(
             _("The budget must be more than 0 and at most 10 000 000 €."), code="bad_budget"
         )

@@ -21,6 +21,10 @@ TEXT_LIMITS = {"goals": 2000, "target_notes": 500, "resource_notes": 1000}
 def _codes(values: Iterable[Any], allowed: set[str], field: str) -> list[str]:
     if isinstance(values, str):
         values = [values]
+    if not isinstance(values, list | tuple | set):
+        raise ApplicationError(
+            _("Choose from the list."), code=f"bad_{field}", details={"field": field}
+        )
     codes = list(dict.fromkeys(str(value) for value in values))
     unknown = [code for code in codes if code not in allowed]
     if unknown:
@@ -39,7 +43,7 @@ def _hours(value: Any) -> Decimal | None:
         hours = Decimal(str(value)).quantize(Decimal("0.1"))
     except (InvalidOperation, ValueError) as exc:
         raise ApplicationError(_("Hours a week must be a number."), code="bad_hours") from exc
-    if not Decimal(0) <= hours <= MAX_HOURS:
+    if not hours.is_finite() or not Decimal(0) <= hours <= MAX_HOURS:
         raise ApplicationError(_("Hours a week must be between 0 and 99.9."), code="bad_hours")
     return hours
 
@@ -49,7 +53,7 @@ def _count(value: Any, field: str) -> int | None:
         return None
     try:
         number = int(value)
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, OverflowError) as exc:
         raise ApplicationError(_("Use a whole number."), code=f"bad_{field}") from exc
     if not 0 <= number <= MAX_PER_MONTH:
         raise ApplicationError(

@@ -65,6 +65,11 @@ def _user(request: HttpRequest) -> User:
     return cast(User, request.user)
 
 
+def _int(value: str | None) -> int:
+    """A posted id, or 0 (no such row) for anything that is not a small whole number."""
+    return int(value) if value and value.isascii() and value.isdigit() and len(value) < 12 else 0
+
+
 def _refused(request: HttpRequest, exc: ApplicationError) -> None:
     if exc.status_code == 403:
         raise PermissionDenied(exc.message) from exc
@@ -182,7 +187,7 @@ def channel_detail(request: HttpRequest, channel_id: int) -> HttpResponse:
                 flash.success(request, _("The maintainer was added."))
                 return HttpResponseRedirect(reverse("channels:detail", args=[channel.pk]))
             elif action == "remove_maintainer":
-                person = channel.maintainers.filter(pk=request.POST.get("user") or 0).first()
+                person = channel.maintainers.filter(pk=_int(request.POST.get("user"))).first()
                 if person is None:
                     raise ApplicationError(_("This person does not maintain the channel."))
                 services.maintainer_remove(actor=user, channel=channel, user=person)
@@ -466,7 +471,7 @@ def absences(request: HttpRequest) -> HttpResponse:
         try:
             if request.POST.get("action") == "delete":
                 absence = MaintainerAbsence.objects.filter(
-                    pk=request.POST.get("absence") or 0
+                    pk=_int(request.POST.get("absence"))
                 ).first()
                 if absence is None:
                     raise Http404

@@ -145,3 +145,29 @@ def test_absence_and_campaign_forms(demo: None) -> None:
     )
     assert response.status_code == 302
     assert PaidCampaign.objects.filter(purpose="Satutunnit").exists()
+
+
+GARBAGE = ["", "0", "-1", "99999999999999999999", "abc", "<script>", "\x00", "☃" * 300, "1e309"]
+
+
+@pytest.mark.django_db
+def test_garbage_posted_to_every_form_is_refused_without_a_server_error(demo: None) -> None:
+    pending = ChannelRequest.objects.get(status=RequestStatus.PENDING)
+    channel = Channel.objects.get(name="Kokkolan kaupunginkirjasto – Karleby stadsbibliotek")
+    targets = [
+        (reverse("channels:request_new"), ("unit", "platform", "name", "hours_per_week")),
+        (reverse("channels:request", args=[pending.pk]), ("outcome", "role", "reason", "action")),
+        (reverse("channels:campaigns"), ("channel", "budget_eur", "starts_on", "decided_at")),
+        (reverse("channels:absences"), ("user", "starts_on", "cover", "action", "absence")),
+        (reverse("channels:detail", args=[channel.pk]), ("action", "user", "hours_per_week")),
+    ]
+    client = _as("yksikonpaallikko")
+    for url, fields in targets:
+        for value in GARBAGE:
+            data = dict.fromkeys(fields, value)
+            if "action" in fields:
+                for action in ("edit", "add_maintainer", "remove_maintainer", "delete", value):
+                    assert client.post(url, {**data, "action": action}).status_code < 500, url
+            assert client.post(url, data).status_code < 500, (url, value)
+    pending.refresh_from_db()
+    assert pending.status == RequestStatus.PENDING
