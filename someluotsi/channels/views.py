@@ -26,6 +26,7 @@ from someluotsi.channels import campaigns, requests, services
 from someluotsi.channels.enums import (
     ContentLanguage,
     DecisionRole,
+    Platform,
     RequestStatus,
     TargetGroup,
     choice_labels,
@@ -274,6 +275,11 @@ def request_list(request: HttpRequest) -> HttpResponse:
 
 
 def _existing_context(platform: str, target_groups: list[str]) -> dict[str, Any]:
+    """Raw request values are used only when they are known choices."""
+    platform = platform if platform in Platform.values else ""
+    target_groups = [code for code in target_groups if code in TargetGroup.values]
+    if not platform and not target_groups:
+        return {"same_platform": [], "same_audience": [], "platform_chosen": False}
     same_platform, same_audience = existing_shared_channels(
         platform=platform, target_groups=target_groups
     )

@@ -162,6 +162,12 @@ def test_garbage_posted_to_every_form_is_refused_without_a_server_error(demo: No
         (reverse("channels:detail", args=[channel.pk]), ("action", "user", "hours_per_week")),
     ]
     client = _as("yksikonpaallikko")
+    for value in GARBAGE:
+        query = {"platform": value, "target_groups": [value, "youth"]}
+        assert client.get(reverse("channels:existing"), query).status_code == 200
+        assert client.get(reverse("channels:list"), {"q": value, "unit": value}).status_code == 200
+        assert client.get(reverse("channels:campaigns"), {"year": value}).status_code == 200
+        assert client.get(reverse("channels:requests"), {"status": value}).status_code == 200
     for url, fields in targets:
         for value in GARBAGE:
             data = dict.fromkeys(fields, value)
