@@ -3,6 +3,7 @@ and the forms drive the same services as the API."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from io import StringIO
 
@@ -177,3 +178,20 @@ def test_garbage_posted_to_every_form_is_refused_without_a_server_error(demo: No
             assert client.post(url, data).status_code < 500, (url, value)
     pending.refresh_from_db()
     assert pending.status == RequestStatus.PENDING
+
+
+@pytest.mark.django_db
+def test_admin_shows_requests_and_campaigns_read_only(
+    demo: None, make_user: Callable[..., User]
+) -> None:
+    client = Client()
+    client.force_login(make_user(is_superuser=True, is_staff=True))
+    item = ChannelRequest.objects.filter(status=RequestStatus.REJECTED).get()
+    campaign = PaidCampaign.objects.first()
+    assert campaign is not None
+    for model, pk in (("channelrequest", item.pk), ("paidcampaign", campaign.pk)):
+        assert client.get(reverse(f"admin:channels_{model}_changelist")).status_code == 200
+        page = client.get(reverse(f"admin:channels_{model}_change", args=[pk]))
+        assert page.status_code == 200
+        assert b'name="_save"' not in page.content
+        assert client.get(reverse(f"admin:channels_{model}_add")).status_code == 403
