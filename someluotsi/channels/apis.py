@@ -31,6 +31,7 @@ from someluotsi.channels.enums import (
 )
 from someluotsi.channels.health import channel_health
 from someluotsi.channels.models import (
+    PLAN_FIELDS,
     Channel,
     ChannelDecision,
     ChannelMaintainer,
@@ -44,17 +45,6 @@ from someluotsi.channels.selectors import (
 )
 
 ChannelsArea = area_permission(Area.CHANNELS)
-PLAN_OUTPUT = (
-    "goals",
-    "target_groups",
-    "target_notes",
-    "languages",
-    "hours_per_week",
-    "images_per_month",
-    "videos_per_month",
-    "translations",
-    "resource_notes",
-)
 
 
 def _user(request: Request) -> User:
@@ -93,7 +83,7 @@ class ChannelOutputSerializer(serializers.ModelSerializer[Channel]):
             "guideline_ref",
             "maintainers",
             "maintainerships",
-            *PLAN_OUTPUT,
+            *PLAN_FIELDS,
             "brand_conformity",
             "brand_reviewed_on",
             "last_post_at",
@@ -234,7 +224,7 @@ class RequestOutputSerializer(serializers.ModelSerializer[ChannelRequest]):
             "kind",
             "maintainer_role",
             "proposed_maintainers",
-            *PLAN_OUTPUT,
+            *PLAN_FIELDS,
             "existing_shown",
             "why_not_existing",
             "status",

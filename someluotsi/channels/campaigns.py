@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from someluotsi.accounts.models import User
+from someluotsi.accounts.models import Unit, User
 from someluotsi.audit.services import audit_record
 from someluotsi.channels.enums import ChannelStatus
 from someluotsi.channels.models import Channel, PaidCampaign
@@ -155,8 +155,6 @@ def campaign_totals(*, campaigns: QuerySet[PaidCampaign]) -> list[CampaignTotal]
         .annotate(campaigns=Count("id"), budget=Sum("budget_eur"))
         .order_by("-year", "unit_id")
     )
-    from someluotsi.accounts.models import Unit
-
     units = {unit.pk: unit for unit in Unit.objects.filter(pk__in={r["unit_id"] for r in rows})}
     return [
         CampaignTotal(

@@ -22,15 +22,20 @@ from someluotsi.channels.enums import (
 from someluotsi.channels.models import PLAN_FIELDS, Channel
 
 
+def person_label(person: User) -> str:
+    """A person as a choice: the name and, to tell namesakes apart, the unit."""
+    unit = f" ({person.unit.localized_name()})" if person.unit else ""
+    return f"{person.get_full_name() or person.get_username()}{unit}"
+
+
 class PersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
-        unit = f" ({obj.unit.localized_name()})" if getattr(obj, "unit", None) else ""
-        return f"{obj.get_full_name() or obj.get_username()}{unit}"
+        return person_label(obj)
 
 
 class PeopleChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
-        return PersonChoiceField.label_from_instance(self, obj)  # type: ignore[arg-type]
+        return person_label(obj)
 
 
 class PlanForm(forms.Form):
@@ -161,25 +166,8 @@ class RequestForm(PlanForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    field_order = (
-        "unit",
-        "platform",
-        "target_groups",
-        "name",
-        "handle",
-        "kind",
-        "goals",
-        "target_notes",
-        "languages",
-        "hours_per_week",
-        "images_per_month",
-        "videos_per_month",
-        "translations",
-        "resource_notes",
-        "maintainers",
-        "maintainer_role",
-        "why_not_existing",
-    )
+    # The rest follow in declaration order: the plan, then the maintainers and the reason.
+    field_order = ("unit", "platform", "target_groups", "name", "handle", "kind")
 
     def __init__(self, *args: Any, units: Any, people: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

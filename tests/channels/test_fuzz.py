@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from someluotsi.channels.campaigns import _budget
 from someluotsi.channels.exports import csv_cell
+from someluotsi.channels.models import PLAN_FIELDS
 from someluotsi.channels.plan import plan_clean
 from someluotsi.core.errors import ApplicationError
 
@@ -32,19 +33,7 @@ ANY = st.one_of(
     st.none(),
     st.lists(st.text(max_size=20), max_size=5),
 )
-FIELDS = st.sampled_from(
-    [
-        "goals",
-        "target_groups",
-        "target_notes",
-        "languages",
-        "hours_per_week",
-        "images_per_month",
-        "videos_per_month",
-        "translations",
-        "resource_notes",
-    ]
-)
+FIELDS = st.sampled_from(PLAN_FIELDS)
 
 
 @settings(max_examples=400, deadline=None)
