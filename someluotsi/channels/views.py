@@ -60,21 +60,11 @@ from someluotsi.channels.selectors import (
 )
 from someluotsi.core.access import area_required
 from someluotsi.core.errors import ApplicationError
+from someluotsi.core.pages import posted_id, show_refusal
 
 
 def _user(request: HttpRequest) -> User:
     return cast(User, request.user)
-
-
-def _int(value: str | None) -> int:
-    """A posted id, or 0 (no such row) for anything that is not a small whole number."""
-    return int(value) if value and value.isascii() and value.isdigit() and len(value) < 12 else 0
-
-
-def _refused(request: HttpRequest, exc: ApplicationError) -> None:
-    if exc.status_code == 403:
-        raise PermissionDenied(exc.message) from exc
-    flash.error(request, exc.message)
 
 
 def _units_in_scope(user: User) -> QuerySet[Unit]:
@@ -188,7 +178,7 @@ def channel_detail(request: HttpRequest, channel_id: int) -> HttpResponse:
                 flash.success(request, _("The maintainer was added."))
                 return HttpResponseRedirect(reverse("channels:detail", args=[channel.pk]))
             elif action == "remove_maintainer":
-                person = channel.maintainers.filter(pk=_int(request.POST.get("user"))).first()
+                person = channel.maintainers.filter(pk=posted_id(request.POST.get("user"))).first()
                 if person is None:
                     raise ApplicationError(_("This person does not maintain the channel."))
                 services.maintainer_remove(actor=user, channel=channel, user=person)
@@ -201,7 +191,7 @@ def channel_detail(request: HttpRequest, channel_id: int) -> HttpResponse:
             else:
                 raise ApplicationError(_("Unknown action."), code="unknown_action")
         except ApplicationError as exc:
-            _refused(request, exc)
+            show_refusal(request, exc)
     health = channel_health(
         channels=Channel.objects.filter(pk=channel.pk),
         inactive_days=settings.CHANNEL_INACTIVE_DAYS,
@@ -337,7 +327,7 @@ def request_new(request: HttpRequest) -> HttpResponse:
             if exc.code == "why_not_existing_required":
                 form.add_error("why_not_existing", exc.message)
             else:
-                _refused(request, exc)
+                show_refusal(request, exc)
     platform = request.POST.get("platform", "") if request.method == "POST" else ""
     first = ("unit", "platform", "target_groups", "why_not_existing")
     context = {
@@ -379,7 +369,7 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
                 flash.success(request, _("Your decision was recorded."))
             return HttpResponseRedirect(reverse("channels:request", args=[item.pk]))
         except ApplicationError as exc:
-            _refused(request, exc)
+            show_refusal(request, exc)
         item = _request_or_404(request, request_id)
     decisions = list(item.decisions.select_related("decided_by"))
     decided_roles = {d.role for d in decisions}
@@ -434,7 +424,7 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
                 flash.success(request, _("The campaign was registered and the mavi team notified."))
                 return HttpResponseRedirect(reverse("channels:campaigns"))
             except ApplicationError as exc:
-                _refused(request, exc)
+                show_refusal(request, exc)
         else:
             flash.error(request, _("Check the highlighted fields."))
     years = sorted(
@@ -477,7 +467,7 @@ def absences(request: HttpRequest) -> HttpResponse:
         try:
             if request.POST.get("action") == "delete":
                 absence = MaintainerAbsence.objects.filter(
-                    pk=_int(request.POST.get("absence"))
+                    pk=posted_id(request.POST.get("absence"))
                 ).first()
                 if absence is None:
                     raise Http404
@@ -498,7 +488,7 @@ def absences(request: HttpRequest) -> HttpResponse:
                 return HttpResponseRedirect(reverse("channels:absences"))
             flash.error(request, _("Check the highlighted fields."))
         except ApplicationError as exc:
-            _refused(request, exc)
+            show_refusal(request, exc)
     maintainers = User.objects.filter(maintained_channels__in=channel_list_for_user(user=user))
     listed = (
         MaintainerAbsence.objects.filter(ends_on__gte=timezone.localdate())

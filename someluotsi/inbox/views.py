@@ -23,6 +23,7 @@ from someluotsi.audit.selectors import audit_events_for_target
 from someluotsi.compliance.engine import configured_engine
 from someluotsi.core.access import area_required
 from someluotsi.core.errors import ApplicationError
+from someluotsi.core.pages import show_refusal
 from someluotsi.guideline.triage import TriageCategory as EngineCategory
 from someluotsi.guideline.triage import default_reply
 from someluotsi.inbox import escalations, exports, services
@@ -213,9 +214,7 @@ def message_act(request: HttpRequest, message_id: int) -> HttpResponse:
         else:
             raise ApplicationError(_("Unknown action."), code="unknown_action")
     except ApplicationError as exc:
-        if exc.status_code == 403:
-            raise PermissionDenied(exc.message) from exc
-        flash.error(request, exc.message)
+        show_refusal(request, exc)
     return HttpResponseRedirect(detail_url)
 
 
@@ -265,9 +264,7 @@ def escalation_detail(request: HttpRequest, escalation_id: int) -> HttpResponse:
                 raise ApplicationError(_("Unknown action."), code="unknown_action")
             return HttpResponseRedirect(reverse("inbox:escalation", args=[escalation.pk]))
         except ApplicationError as exc:
-            if exc.status_code == 403:
-                raise PermissionDenied(exc.message) from exc
-            flash.error(request, exc.message)
+            show_refusal(request, exc)
     escalations.escalation_export_record(actor=user, escalation=escalation, fmt="view")
     recipients = list(escalation.recipients.select_related("user"))
     context = {
