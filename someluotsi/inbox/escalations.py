@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from someluotsi.accounts.enums import Role
@@ -20,7 +20,7 @@ from someluotsi.inbox.evidence import evidence_build, evidence_digest
 from someluotsi.inbox.models import Escalation, EscalationRecipient, Message
 from someluotsi.inbox.selectors import open_escalation_for
 from someluotsi.inbox.services import message_transition
-from someluotsi.notifications.services import notification_send
+from someluotsi.notifications.services import notification_send_worded
 
 
 def escalation_addressees(*, channel: Channel) -> list[tuple[User, RecipientRole]]:
@@ -90,22 +90,23 @@ def message_escalate(
             },
         )
         url = reverse("inbox:escalation", args=[escalation.pk])
-        for user, _role in addressees:
-            with translation.override(user.preferred_language or "fi"):
-                subject = (
+        police = escalation.police_recommended
+        notification_send_worded(
+            recipients=[user for user, _role in addressees],
+            subject=lambda: (
+                (
                     _("Threat to report to the police in %(channel)s")
-                    if escalation.police_recommended
+                    if police
                     else _("Threatening message escalated to you in %(channel)s")
-                ) % {"channel": message.channel.name}
-                notification_send(
-                    recipients=[user],
-                    subject=subject,
-                    body=_(
-                        "A message was escalated to you under the guideline's §10.6. Open the "
-                        "escalation, read the evidence and acknowledge it."
-                    ),
-                    url=url,
                 )
+                % {"channel": message.channel.name}
+            ),
+            body=lambda: _(
+                "A message was escalated to you under the guideline's §10.6. Open the "
+                "escalation, read the evidence and acknowledge it."
+            ),
+            url=url,
+        )
     return escalation
 
 

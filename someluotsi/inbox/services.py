@@ -10,11 +10,12 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -33,7 +34,7 @@ from someluotsi.inbox.enums import MessageStatus, Moderation, Resolution, Triage
 from someluotsi.inbox.models import Message, ReplyTemplate
 from someluotsi.inbox.selectors import channel_workers, message_can_work, overdue_messages
 from someluotsi.inbox.sla import WorkingCalendar, due_at
-from someluotsi.notifications.services import notification_send
+from someluotsi.notifications.services import notification_send_worded
 
 MAX_REPLY_CHARS = 8000
 
@@ -372,6 +373,16 @@ def reply_template_save(*, actor: User, category: str, language: str, text: str)
     return template
 
 
+def _overdue_subject(count: int) -> str:
+    return ngettext("%(n)s inbox message is overdue", "%(n)s inbox messages are overdue", count) % {
+        "n": count
+    }
+
+
+def _overdue_body() -> str:
+    return _("Answer or handle them as soon as possible within working hours (§8.4).")
+
+
 def inbox_send_reminders(*, now: datetime | None = None) -> int:
     """Remind about overdue open messages once each: the assignee, or else the channel's
     maintainers, or else the mavi team. Returns how many messages were reminded about."""
@@ -388,16 +399,11 @@ def inbox_send_reminders(*, now: datetime | None = None) -> int:
         for user in recipients:
             by_recipient.setdefault(user.pk, (user, []))[1].append(message)
     for user, messages in by_recipient.values():
-        count = len(messages)
-        with translation.override(user.preferred_language or "fi"):
-            notification_send(
-                recipients=[user],
-                subject=ngettext(
-                    "%(n)s inbox message is overdue", "%(n)s inbox messages are overdue", count
-                )
-                % {"n": count},
-                body=_("Answer or handle them as soon as possible within working hours (§8.4)."),
-                url=reverse("inbox:queue") + "?overdue=1",
-            )
+        notification_send_worded(
+            recipients=[user],
+            subject=partial(_overdue_subject, len(messages)),
+            body=_overdue_body,
+            url=reverse("inbox:queue") + "?overdue=1",
+        )
     Message.objects.filter(pk__in=[m.pk for m in pending]).update(reminded_at=now)
     return len(pending)
