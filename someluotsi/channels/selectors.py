@@ -66,13 +66,19 @@ def user_manages_unit(*, user: AnyUser, unit: Unit) -> bool:
     return user_managed_units(user=user).filter(pk__in=ids).exists()
 
 
-def channel_can_edit(*, user: AnyUser, channel: Channel) -> bool:
-    """The plan and register fields: maintainers, the unit's managers, the mavi team."""
+def channel_list_editable(*, user: AnyUser) -> QuerySet[Channel]:
+    """Channels whose plan (and campaigns) `user` may change: those they maintain, their units'
+    and divisions' as a manager, every one for the mavi team."""
     if not user.is_authenticated or user_is_read_only(user=user):
-        return False
-    if user_is_city_wide(user=user) or user_manages_unit(user=user, unit=channel.unit):
-        return True
-    return channel.maintainerships.filter(user_id=user.pk).exists()
+        return Channel.objects.none()
+    if user_is_city_wide(user=user):
+        return Channel.objects.all()
+    maintained = Channel.objects.filter(maintainerships__user_id=user.pk).values("pk")
+    return Channel.objects.filter(Q(pk__in=maintained) | _managed_scope(user)).distinct()
+
+
+def channel_can_edit(*, user: AnyUser, channel: Channel) -> bool:
+    return channel_list_editable(user=user).filter(pk=channel.pk).exists()
 
 
 def channel_can_staff(*, user: AnyUser, channel: Channel) -> bool:
@@ -80,6 +86,15 @@ def channel_can_staff(*, user: AnyUser, channel: Channel) -> bool:
     if not user.is_authenticated or user_is_read_only(user=user):
         return False
     return user_is_city_wide(user=user) or user_manages_unit(user=user, unit=channel.unit)
+
+
+def absence_can_record(*, user: AnyUser, person: User) -> bool:
+    """Own absences; managers those of their units' people; the mavi team everyone's."""
+    if not user.is_authenticated:
+        return False
+    if user.pk == person.pk or user_is_city_wide(user=user):
+        return True
+    return person.unit is not None and user_manages_unit(user=user, unit=person.unit)
 
 
 def existing_shared_channels(

@@ -24,10 +24,10 @@ from someluotsi.channels.enums import (
 from someluotsi.channels.models import Channel, ChannelMaintainer, MaintainerAbsence
 from someluotsi.channels.plan import plan_clean
 from someluotsi.channels.selectors import (
+    absence_can_record,
     channel_can_edit,
     channel_can_staff,
     user_is_city_wide,
-    user_manages_unit,
 )
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
 
@@ -202,14 +202,6 @@ def maintainer_remove(*, actor: AnyUser, channel: Channel, user: User) -> None:
     )
 
 
-def _may_record_absence(actor: AnyUser, person: User) -> bool:
-    if not actor.is_authenticated:
-        return False
-    if actor.pk == person.pk or user_is_city_wide(user=actor):
-        return True
-    return person.unit is not None and user_manages_unit(user=actor, unit=person.unit)
-
-
 @transaction.atomic
 def absence_record(
     *,
@@ -221,7 +213,7 @@ def absence_record(
     note: str = "",
 ) -> MaintainerAbsence:
     """A holiday or leave, with the person who covers it (§12.1)."""
-    if not _may_record_absence(actor, user):
+    if not absence_can_record(user=actor, person=user):
         raise PermissionDeniedError(
             _("You can record your own absences, and managers those of their units.")
         )
@@ -257,7 +249,7 @@ def absence_record(
 
 @transaction.atomic
 def absence_delete(*, actor: AnyUser, absence: MaintainerAbsence) -> None:
-    if not _may_record_absence(actor, absence.user):
+    if not absence_can_record(user=actor, person=absence.user):
         raise PermissionDeniedError(
             _("You can record your own absences, and managers those of their units.")
         )

@@ -24,6 +24,7 @@ from someluotsi.audit.selectors import audit_events_for_target
 from someluotsi.audit.services import audit_record
 from someluotsi.channels import campaigns, requests, services
 from someluotsi.channels.enums import (
+    ChannelStatus,
     ContentLanguage,
     DecisionRole,
     Platform,
@@ -46,10 +47,12 @@ from someluotsi.channels.forms import (
 from someluotsi.channels.health import channel_health, problem_counts
 from someluotsi.channels.models import Channel, ChannelRequest, MaintainerAbsence
 from someluotsi.channels.selectors import (
+    absence_can_record,
     campaign_list_for_user,
     channel_can_edit,
     channel_can_staff,
     channel_get_for_user,
+    channel_list_editable,
     channel_list_for_user,
     decision_roles_of,
     decisions_waiting_for,
@@ -406,13 +409,8 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
 def campaign_list(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     visible = campaign_list_for_user(user=user)
-    editable = [
-        c.pk for c in channel_list_for_user(user=user) if channel_can_edit(user=user, channel=c)
-    ]
-    form = CampaignForm(
-        request.POST or None,
-        channels=Channel.objects.filter(pk__in=editable).exclude(status="archived"),
-    )
+    editable = channel_list_editable(user=user).exclude(status=ChannelStatus.ARCHIVED)
+    form = CampaignForm(request.POST or None, channels=editable.order_by("name"))
     if request.method == "POST":
         if form.is_valid():
             data = form.cleaned_data
@@ -444,7 +442,7 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
         "filters": filters,
         "campaigns": shown[:500],
         "totals": totals,
-        "can_register": bool(editable) and not user_is_read_only(user=user),
+        "can_register": editable.exists(),
     }
     return render(request, "channels/campaigns.html", context)
 
@@ -490,12 +488,12 @@ def absences(request: HttpRequest) -> HttpResponse:
         except ApplicationError as exc:
             show_refusal(request, exc)
     maintainers = User.objects.filter(maintained_channels__in=channel_list_for_user(user=user))
-    listed = (
+    listed = list(
         MaintainerAbsence.objects.filter(ends_on__gte=timezone.localdate())
         .filter(Q(user__in=maintainers) | Q(user=user))
-        .select_related("user", "cover")
+        .select_related("user__unit", "cover")
         .distinct()
     )
-    editable = {p.pk for p in people}
+    editable = {a.pk for a in listed if absence_can_record(user=user, person=a.user)}
     context = {"form": form, "absences": listed, "editable": editable}
     return render(request, "channels/absences.html", context)
