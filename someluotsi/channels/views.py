@@ -62,6 +62,7 @@ from someluotsi.channels.selectors import (
     user_is_city_wide,
 )
 from someluotsi.core.access import area_required
+from someluotsi.core.charts import bar_chart
 from someluotsi.core.errors import ApplicationError
 from someluotsi.core.pages import posted_id, show_refusal
 
@@ -230,16 +231,14 @@ def health(request: HttpRequest) -> HttpResponse:
         channels=channel_list_for_user(user=user), inactive_days=settings.CHANNEL_INACTIVE_DAYS
     )
     counts = problem_counts(report)
-    longest = max((count for _p, count in counts), default=0) or 1
-    bars = [
-        {"y": i * 24, "label": problem.label, "count": count, "width": round(200 * count / longest)}
-        for i, (problem, count) in enumerate(counts)
-    ]
+    chart = bar_chart(
+        _("Channels per finding (the table beside it has the figures)"),
+        ((str(problem.label), count) for problem, count in counts),
+    )
     context = {
         "report": report,
         "counts": counts,
-        "bars": bars,
-        "chart_height": 24 * len(bars),
+        "chart": chart,
         "with_findings": sum(1 for row in report if row.findings),
         "inactive_days": settings.CHANNEL_INACTIVE_DAYS,
     }

@@ -22,6 +22,7 @@ from someluotsi.accounts.selectors import user_has_role
 from someluotsi.audit.selectors import audit_events_for_target
 from someluotsi.compliance.engine import configured_engine
 from someluotsi.core.access import area_required
+from someluotsi.core.charts import bar_chart
 from someluotsi.core.errors import ApplicationError
 from someluotsi.core.pages import show_refusal
 from someluotsi.guideline.triage import TriageCategory as EngineCategory
@@ -347,21 +348,14 @@ def figures(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     days = int(request.GET["days"]) if request.GET.get("days") in {"7", "30", "90", "365"} else 30
     rows = response_figures(channels=channels_in_queue(user=user), days=days)
-    longest = max((row.median_hours or 0 for row in rows), default=0) or 1
-    bars = [
-        {
-            "y": index * 24,
-            "label": row.channel.name,
-            "width": round(220 * (row.median_hours or 0) / longest),
-            "value": "–" if row.median_hours is None else row.median_hours,
-        }
-        for index, row in enumerate(rows)
-    ]
+    chart = bar_chart(
+        _("Median first response, working hours (the table beside it has the figures)"),
+        ((row.channel.name, row.median_hours) for row in rows),
+    )
     context = {
         "rows": rows,
         "days": days,
-        "bars": bars,
-        "chart_height": max(24, 24 * len(bars)),
+        "chart": chart,
         "periods": (7, 30, 90, 365),
     }
     return render(request, "inbox/figures.html", context)
