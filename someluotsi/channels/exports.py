@@ -9,7 +9,6 @@ from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
 
-from someluotsi.channels.enums import ContentLanguage, TargetGroup, choice_labels
 from someluotsi.channels.models import Channel
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -65,8 +64,8 @@ def register_csv(channels: Iterable[Channel]) -> str:
                     channel.get_status_display(),
                     maintainers,
                     channel.goals,
-                    choice_labels(channel.target_groups, TargetGroup),
-                    choice_labels(channel.languages, ContentLanguage),
+                    channel.target_group_labels(),
+                    channel.language_labels(),
                     channel.hours_per_week,
                     channel.images_per_month,
                     channel.videos_per_month,

@@ -10,12 +10,15 @@ from someluotsi.channels.enums import (
     BrandConformity,
     ChannelKind,
     ChannelStatus,
+    ContentLanguage,
     DecisionOutcome,
     DecisionRole,
     MaintainerRole,
     Platform,
     RequestStatus,
+    TargetGroup,
     Translations,
+    choice_labels,
 )
 from someluotsi.core.models import TimeStampedModel
 
@@ -47,6 +50,12 @@ class ChannelPlan(models.Model):
 
     class Meta:
         abstract = True
+
+    def target_group_labels(self) -> str:
+        return choice_labels(self.target_groups, TargetGroup)
+
+    def language_labels(self) -> str:
+        return choice_labels(self.languages, ContentLanguage)
 
 
 PLAN_FIELDS: tuple[str, ...] = (

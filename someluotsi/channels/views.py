@@ -25,12 +25,10 @@ from someluotsi.audit.services import audit_record
 from someluotsi.channels import campaigns, requests, services
 from someluotsi.channels.enums import (
     ChannelStatus,
-    ContentLanguage,
     DecisionRole,
     Platform,
     RequestStatus,
     TargetGroup,
-    choice_labels,
 )
 from someluotsi.channels.exports import register_csv
 from someluotsi.channels.forms import (
@@ -214,8 +212,6 @@ def channel_detail(request: HttpRequest, channel_id: int) -> HttpResponse:
         "maintainerships": maintainerships,
         "absences": absences,
         "findings": health[0].findings if health else [],
-        "target_labels": choice_labels(channel.target_groups, TargetGroup),
-        "language_labels": choice_labels(channel.languages, ContentLanguage),
         "campaigns": channel.campaigns.order_by("-starts_on")[:20],
         "origin": ChannelRequest.objects.filter(channel=channel).first(),
         "history": audit_events_for_target(target=channel)[:30],
@@ -392,8 +388,6 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
         "missing_roles": [role for role in DecisionRole if role not in decided_roles],
         "open_roles": open_roles,
         "decision_form": DecisionForm(),
-        "target_labels": choice_labels(item.target_groups, TargetGroup),
-        "language_labels": choice_labels(item.languages, ContentLanguage),
         "can_withdraw": item.status == RequestStatus.PENDING and item.requested_by_id == user.pk,
         "history": audit_events_for_target(target=item)[:30],
     }
