@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -49,13 +49,11 @@ from someluotsi.channels.selectors import (
     campaign_list_for_user,
     channel_can_edit,
     channel_can_staff,
-    channel_get_for_user,
     channel_list_editable,
     channel_list_for_user,
     decision_roles_of,
     decisions_waiting_for,
     existing_shared_channels,
-    request_get_for_user,
     request_list_for_user,
     user_is_city_wide,
 )
@@ -138,18 +136,11 @@ def channel_export(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _channel_or_404(request: HttpRequest, channel_id: int) -> Channel:
-    channel = channel_get_for_user(user=request.user, channel_id=channel_id)
-    if channel is None:
-        raise Http404
-    return channel
-
-
 @require_http_methods(["GET", "POST"])
 @area_required(Area.CHANNELS)
 def channel_detail(request: HttpRequest, channel_id: int) -> HttpResponse:
     user = _user(request)
-    channel = _channel_or_404(request, channel_id)
+    channel = get_object_or_404(channel_list_for_user(user=user), pk=channel_id)
     can_edit = channel_can_edit(user=user, channel=channel)
     can_staff = channel_can_staff(user=user, channel=channel)
     people = _people_in_scope(user)
@@ -336,18 +327,11 @@ def request_new(request: HttpRequest) -> HttpResponse:
     return render(request, "channels/request_new.html", context)
 
 
-def _request_or_404(request: HttpRequest, request_id: int) -> ChannelRequest:
-    item = request_get_for_user(user=request.user, request_id=request_id)
-    if item is None:
-        raise Http404
-    return item
-
-
 @require_http_methods(["GET", "POST"])
 @area_required(Area.CHANNELS)
 def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
     user = _user(request)
-    item = _request_or_404(request, request_id)
+    item = get_object_or_404(request_list_for_user(user=user), pk=request_id)
     if request.method == "POST":
         try:
             if request.POST.get("action") == "withdraw":
@@ -368,7 +352,6 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
             return HttpResponseRedirect(reverse("channels:request", args=[item.pk]))
         except ApplicationError as exc:
             show_refusal(request, exc)
-        item = _request_or_404(request, request_id)
     decisions = list(item.decisions.select_related("decided_by"))
     decided_roles = {d.role for d in decisions}
     mine = any(d.decided_by_id == user.pk for d in decisions)
