@@ -88,6 +88,31 @@ def channel_can_staff(*, user: AnyUser, channel: Channel) -> bool:
     return user_is_city_wide(user=user) or user_manages_unit(user=user, unit=channel.unit)
 
 
+def units_in_scope(*, user: User) -> QuerySet[Unit]:
+    """Units a user works for: all for the mavi team, else their own and those they manage."""
+    if user_is_city_wide(user=user):
+        return Unit.objects.order_by("code")
+    managed = user_managed_units(user=user)
+    return Unit.objects.filter(
+        Q(pk__in=managed.values("pk")) | Q(parent__in=managed) | Q(pk=user.unit_id)
+    ).order_by("code")
+
+
+def people_in_scope(*, user: User) -> QuerySet[User]:
+    """People a user may name as maintainers, covers or absentees."""
+    people = User.objects.filter(is_active=True).select_related("unit")
+    if not user_is_city_wide(user=user):
+        people = people.filter(unit__in=units_in_scope(user=user))
+    return people.order_by("first_name", "last_name")
+
+
+def absentees_for(*, user: User) -> QuerySet[User]:
+    """Whose absences a user records: their own, or their people's as a manager or mavi."""
+    if user_is_city_wide(user=user) or user_managed_units(user=user).exists():
+        return people_in_scope(user=user)
+    return User.objects.filter(pk=user.pk)
+
+
 def absence_can_record(*, user: AnyUser, person: User) -> bool:
     """Own absences; managers those of their units' people; the mavi team everyone's."""
     if not user.is_authenticated:

@@ -8,7 +8,7 @@ from typing import Any, cast
 from django.conf import settings
 from django.contrib import messages as flash
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.db.models.functions import ExtractYear
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from someluotsi.accounts.access import Area
-from someluotsi.accounts.models import Unit, User
-from someluotsi.accounts.selectors import user_is_read_only, user_managed_units
+from someluotsi.accounts.models import User
+from someluotsi.accounts.selectors import user_is_read_only
 from someluotsi.audit.selectors import audit_events_for_target
 from someluotsi.audit.services import audit_record
 from someluotsi.channels import campaigns, requests, services
@@ -46,6 +46,7 @@ from someluotsi.channels.health import channel_health, problem_counts
 from someluotsi.channels.models import Channel, ChannelRequest, MaintainerAbsence
 from someluotsi.channels.selectors import (
     absence_can_record,
+    absentees_for,
     campaign_list_for_user,
     channel_can_edit,
     channel_can_staff,
@@ -54,8 +55,9 @@ from someluotsi.channels.selectors import (
     decision_roles_of,
     decisions_waiting_for,
     existing_shared_channels,
+    people_in_scope,
     request_list_for_user,
-    user_is_city_wide,
+    units_in_scope,
 )
 from someluotsi.core.access import area_required
 from someluotsi.core.charts import bar_chart
@@ -67,26 +69,9 @@ def _user(request: HttpRequest) -> User:
     return cast(User, request.user)
 
 
-def _units_in_scope(user: User) -> QuerySet[Unit]:
-    if user_is_city_wide(user=user):
-        return Unit.objects.order_by("code")
-    managed = user_managed_units(user=user)
-    return Unit.objects.filter(
-        Q(pk__in=managed.values("pk")) | Q(parent__in=managed) | Q(pk=user.unit_id)
-    ).order_by("code")
-
-
-def _people_in_scope(user: User) -> QuerySet[User]:
-    """People a user may name as maintainers, covers or absentees."""
-    people = User.objects.filter(is_active=True).select_related("unit")
-    if user_is_city_wide(user=user):
-        return people.order_by("first_name", "last_name")
-    return people.filter(unit__in=_units_in_scope(user)).order_by("first_name", "last_name")
-
-
 def _filtered_channels(request: HttpRequest, user: User) -> tuple[ChannelFilterForm, Any]:
     channels = channel_list_for_user(user=user).prefetch_related("maintainerships__user")
-    form = ChannelFilterForm(request.GET or None, units=_units_in_scope(user))
+    form = ChannelFilterForm(request.GET or None, units=units_in_scope(user=user))
     if form.is_valid():
         data = form.cleaned_data
         if data["q"]:
@@ -143,7 +128,7 @@ def channel_detail(request: HttpRequest, channel_id: int) -> HttpResponse:
     channel = get_object_or_404(channel_list_for_user(user=user), pk=channel_id)
     can_edit = channel_can_edit(user=user, channel=channel)
     can_staff = channel_can_staff(user=user, channel=channel)
-    people = _people_in_scope(user)
+    people = people_in_scope(user=user)
     edit_form = ChannelEditForm(initial=channel_edit_initial(channel), can_staff=can_staff)
     maintainer_form = MaintainerForm(people=people.exclude(maintained_channels=channel))
     if request.method == "POST":
@@ -285,8 +270,8 @@ def request_new(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     if user_is_read_only(user=user):
         raise PermissionDenied
-    units = _units_in_scope(user)
-    people = _people_in_scope(user)
+    units = units_in_scope(user=user)
+    people = people_in_scope(user=user)
     initial: dict[str, Any] = {"unit": user.unit_id, "maintainers": [user.pk]}
     previewing = request.method == "POST" and "preview" in request.POST
     if previewing:
@@ -405,7 +390,7 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
         set(visible.annotate(y=ExtractYear("starts_on")).values_list("y", flat=True)),
         reverse=True,
     )
-    filters = CampaignFilterForm(request.GET or None, years=years, units=_units_in_scope(user))
+    filters = CampaignFilterForm(request.GET or None, years=years, units=units_in_scope(user=user))
     shown = visible
     if filters.is_valid():
         if filters.cleaned_data["year"]:
@@ -430,9 +415,7 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
 @area_required(Area.CHANNELS)
 def absences(request: HttpRequest) -> HttpResponse:
     user = _user(request)
-    people = _people_in_scope(user)
-    if not user_is_city_wide(user=user) and not user_managed_units(user=user).exists():
-        people = User.objects.filter(pk=user.pk)
+    people = absentees_for(user=user)
     covers = User.objects.filter(is_active=True).order_by("first_name", "last_name")
     form = AbsenceForm(
         request.POST or None, people=people, covers=covers, initial={"user": user.pk}
