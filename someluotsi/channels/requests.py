@@ -63,6 +63,12 @@ class RequestDraft:
 
 
 def _check(draft: RequestDraft, actor: User) -> dict[str, Any]:
+    if not (
+        user_is_city_wide(user=actor)
+        or actor.unit_id == draft.unit.pk
+        or user_manages_unit(user=actor, unit=draft.unit)
+    ):
+        raise PermissionDeniedError(_("You can ask for a channel for your own unit."))
     if draft.platform not in Platform.values:
         raise ApplicationError(_("Choose a platform."), code="bad_platform")
     if draft.kind not in ChannelKind.values:
@@ -98,12 +104,6 @@ def _check(draft: RequestDraft, actor: User) -> dict[str, Any]:
         )
     if any(not user.is_active for user in draft.maintainers):
         raise ApplicationError(_("A maintainer's account is not active."), code="inactive_user")
-    if not (
-        user_is_city_wide(user=actor)
-        or actor.unit_id == draft.unit.pk
-        or user_manages_unit(user=actor, unit=draft.unit)
-    ):
-        raise PermissionDeniedError(_("You can ask for a channel for your own unit."))
     if len(draft.why_not_existing) > 2000:
         raise ApplicationError(_("At most 2000 characters."), code="why_too_long")
     return {"name": name, "plan": plan}
