@@ -2,6 +2,7 @@
 
 someluotsi check [--role ROLE] [--format text|json] [--lang fi|sv|en] [TEXT | -]
 someluotsi check --batch < drafts.jsonl > reports.jsonl
+someluotsi triage TEXT; someluotsi eval; someluotsi storms [--seeds 101,102] [--days 30]
 """
 
 from __future__ import annotations
@@ -78,7 +79,45 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--cases", default="tests/guideline/cases", help="example tables")
     evaluate.add_argument("--out", default=None, help="also write the table to this file")
     evaluate.add_argument("--rulebook", default=None)
+    storms = commands.add_parser(
+        "storms", help="score storm detection on simulated traffic across sensitivities"
+    )
+    storms.add_argument(
+        "--seeds",
+        default="101,102,103,104,105",
+        help="simulator seeds, comma-separated (the defaults were tuned on seeds 1-3)",
+    )
+    storms.add_argument("--days", type=int, default=30, help="simulated days per seed")
+    storms.add_argument("--out", default=None, help="also write the table to this file")
     return parser
+
+
+def _storms(args: argparse.Namespace, out: TextIO) -> int:
+    from pathlib import Path
+
+    from someluotsi.guideline.storm_eval import CURVE_ALPHAS, curve, evaluate, markdown
+    from someluotsi.guideline.storms import SENSITIVITIES
+
+    try:
+        seeds = [int(part) for part in args.seeds.split(",") if part.strip()]
+    except ValueError:
+        sys.stderr.write("someluotsi: --seeds takes whole numbers separated by commas\n")
+        return 2
+    if not seeds or not 2 <= args.days <= 366:
+        sys.stderr.write("someluotsi: give at least one seed and 2-366 days\n")
+        return 2
+    levels = [(f"{name} (alpha={level.alpha:g})", level) for name, level in SENSITIVITIES.items()]
+    stormy, calm = evaluate(
+        seeds,
+        levels + curve(CURVE_ALPHAS),
+        days=args.days,
+        progress=lambda message: sys.stderr.write(f"  {message}\n"),
+    )
+    table = markdown(stormy, calm, seeds, days=args.days)
+    out.write(table)
+    if args.out:
+        Path(args.out).write_text(table, encoding="utf-8")
+    return 0
 
 
 def _evaluate(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO) -> int:
@@ -228,6 +267,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2
+    if args.command == "storms":
+        return _storms(args, sys.stdout)
     try:
         engine = engine_for(args.rulebook)
     except RulebookError as exc:
