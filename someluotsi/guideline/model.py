@@ -67,6 +67,7 @@ class ChannelContext:
     kind: ChannelKind = ChannelKind.PERSONAL
     platform: str = ""
     name: str = ""
+    incident: bool = False  # a reply drafted during a storm: also check its tone (§17.3)
 
 
 @dataclass(frozen=True, slots=True)

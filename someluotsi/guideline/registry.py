@@ -31,6 +31,7 @@ from someluotsi.guideline.detectors.personal_data import (
     SwedishPersonalNumberDetector,
 )
 from someluotsi.guideline.detectors.security import SecurityDetector
+from someluotsi.guideline.detectors.tone import ProvocationDetector
 
 # Rule-based detectors; the trained classifier's detector is added after them (DETECTORS).
 RULE_DETECTORS: tuple[Detector, ...] = (
@@ -55,6 +56,7 @@ RULE_DETECTORS: tuple[Detector, ...] = (
     RumorDetector(),
     RoleConductDetector(),
     DisclaimerDetector(),
+    ProvocationDetector(),
 )
 DETECTORS: tuple[Detector, ...] = (*RULE_DETECTORS, HarmModelDetector())
 

@@ -27,7 +27,13 @@ CASES = _load()
 
 
 def run_case(case: dict[str, Any]) -> Any:
-    channel = ChannelContext(kind=ChannelKind(case["channel"])) if "channel" in case else None
+    channel = (
+        ChannelContext(
+            kind=ChannelKind(case.get("channel", "personal")), incident=case.get("incident", False)
+        )
+        if "channel" in case or "incident" in case
+        else None
+    )
     media = [Media(**item) for item in case.get("media", [])]
     return check(
         case["text"],

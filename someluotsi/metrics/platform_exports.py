@@ -1,0 +1,460 @@
+"""Reading the platforms' own analytics exports into daily metric values. Pure Python.
+
+Formats (see the platform notes, §7): Meta Business Suite daily series (UTF-16 with a `sep=,`
+line and the metric's name before the header) and content exports (UTF-8 with a BOM, one row
+per post); YouTube Studio's `Totals.csv`, alone or in the ZIP the Studio downloads; LinkedIn
+page analytics as XLSX or legacy XLS (a description row, then the header, dates MM/DD/YYYY).
+Schemas drift and headers come in the interface's language, so a format is recognised by a few
+required columns, never the whole header, and headers are looked up in Finnish, Swedish and
+English. A file that cannot be read raises ExportError; a row that cannot be read is listed
+with its reason and the rest are kept.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import unicodedata
+import zipfile
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_UNPACKED = 20 * 1024 * 1024  # one file inside a ZIP or workbook
+MAX_ROWS = 20_000
+# Net changes that can go below zero (YouTube's subscribers gained minus lost).
+SIGNED = frozenset({"new_followers"})
+MISSING = frozenset({"", "-", "–", "—", "n/a", "na", "null"})
+
+
+class ExportError(ValueError):
+    """The file as a whole cannot be read; nothing of it is used."""
+
+
+@dataclass(frozen=True)
+class MetricRow:
+    day: date
+    metric: str
+    value: float
+
+
+@dataclass(frozen=True)
+class RejectedRow:
+    line: int  # 1-based line or spreadsheet row
+    reason: str
+
+
+@dataclass
+class ParsedExport:
+    format: str
+    rows: list[MetricRow] = field(default_factory=list)
+    rejected: list[RejectedRow] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+
+    @property
+    def days(self) -> tuple[date, date] | None:
+        if not self.rows:
+            return None
+        days = [row.day for row in self.rows]
+        return min(days), max(days)
+
+
+def _key(header: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", header).strip().strip('"').lower().split())
+
+
+# Header → metric, in every interface language we have seen or been told of.
+HEADERS: dict[str, str] = {
+    # Meta daily series (the metric name on line 2) and content exports
+    "facebook follows": "new_followers",
+    "follows": "new_followers",
+    "facebook-seuraamiset": "new_followers",
+    "seuraamiset": "new_followers",
+    "facebook-följningar": "new_followers",
+    "views": "views",
+    "katselukerrat": "views",
+    "näyttökerrat": "views",
+    "visningar": "views",
+    "viewers": "reach",
+    "katsojat": "reach",
+    "tittare": "reach",
+    "reach": "reach",
+    "kattavuus": "reach",
+    "räckvidd": "reach",
+    "content interactions": "interactions",
+    "sisällön vuorovaikutukset": "interactions",
+    "interaktioner med innehåll": "interactions",
+    "facebook visits": "visits",
+    "facebook-käynnit": "visits",
+    "facebook-besök": "visits",
+    "facebook link clicks": "clicks",
+    "reactions": "reactions",
+    "reaktiot": "reactions",
+    "reaktioner": "reactions",
+    "likes": "reactions",
+    "comments": "comments",
+    "kommentit": "comments",
+    "kommentarer": "comments",
+    "shares": "shares",
+    "jaot": "shares",
+    "jakokerrat": "shares",
+    "delningar": "shares",
+    "total clicks": "clicks",
+    # YouTube Studio totals
+    "watch time (hours)": "watch_hours",
+    "katseluaika (tuntia)": "watch_hours",
+    "katseluaika (tunteina)": "watch_hours",
+    "visningstid (timmar)": "watch_hours",
+    "subscribers": "new_followers",
+    "tilaajat": "new_followers",
+    "prenumeranter": "new_followers",
+    "impressions": "impressions",
+    "impressiot": "impressions",
+    "näyttökerrat (impressiot)": "impressions",
+    "exponeringar": "impressions",
+    # LinkedIn
+    "impressions (total)": "impressions",
+    "unique impressions (organic)": "reach",
+    "clicks (total)": "clicks",
+    "reactions (total)": "reactions",
+    "comments (total)": "comments",
+    "reposts (total)": "shares",
+    "shares (total)": "shares",
+    "total followers": "new_followers",  # LinkedIn's "New followers" sheet: new per day
+    "total unique visitors (total)": "visits",
+    "total page views (total)": "views",
+}
+DATE_HEADERS = frozenset({"date", "päivämäärä", "pvm", "datum", "päivä", "dag"})
+PUBLISH_HEADERS = frozenset({"publish time", "julkaisuaika", "publiceringstid"})
+POST_ID_HEADERS = frozenset({"post id", "julkaisun tunnus", "inläggs-id"})
+PRIMARY_HEADERS = frozenset({"primary", "ensisijainen", "primär"})
+
+
+def parse_export(name: str, data: bytes) -> ParsedExport:
+    """Recognise and read one export file. Raises ExportError for a file that cannot be used."""
+    if not data:
+        raise ExportError("The file is empty.")
+    if len(data) > MAX_BYTES:
+        raise ExportError(f"The file is over {MAX_BYTES // (1024 * 1024)} MB.")
+    if data.startswith(b"PK\x03\x04"):
+        return _zip(name, data)
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return _xls(data)
+    return _csv(_decode(data))
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
+        encoding = "utf-16"
+    elif data.startswith(b"\xef\xbb\xbf"):
+        encoding = "utf-8-sig"
+    elif len(data) > 3 and data[1:2] == b"\x00" and data[3:4] == b"\x00":
+        encoding = "utf-16-le"  # UTF-16 without its byte-order mark
+    else:
+        encoding = "utf-8"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")  # an export re-saved by a spreadsheet program
+        except UnicodeDecodeError as exc:
+            raise ExportError("The file is not text in a known encoding.") from exc
+    if "\x00" in text:
+        raise ExportError("The file is not a CSV export (it contains binary data).")
+    return text
+
+
+def _csv(text: str) -> ParsedExport:
+    lines = text.splitlines()
+    offset = 0
+    delimiter = ","
+    if lines and lines[0].strip().lower().startswith("sep="):
+        delimiter = lines[0].strip()[4:5] or ","
+        offset = 1
+    elif lines and lines[0].count(";") > lines[0].count(","):
+        delimiter = ";"
+    rows = list(csv.reader(lines[offset:], delimiter=delimiter))
+    if len(rows) > MAX_ROWS:
+        raise ExportError(f"The file has over {MAX_ROWS:,} rows.")
+    # Meta's daily series: the metric's name alone on the line before the header.
+    if len(rows) >= 2 and len(rows[0]) == 1 and _is_series_header(rows[1]):
+        metric = HEADERS.get(_key(rows[0][0]))
+        if metric is None:
+            raise ExportError(f"Unknown metric in a Meta daily export: {rows[0][0][:60]!r}.")
+        return _series(rows[2:], metric, first_line=offset + 3)
+    if not rows:
+        raise ExportError("The file has no header row.")
+    header = [_key(cell) for cell in rows[0]]
+    if POST_ID_HEADERS & set(header) and PUBLISH_HEADERS & set(header):
+        return _posts(header, rows[1:], first_line=offset + 2)
+    if DATE_HEADERS & set(header):
+        return _table("youtube-totals", rows[0], rows[1:], first_line=offset + 2, signed=SIGNED)
+    raise ExportError(
+        "The file is not a known export: expected a Meta Business Suite, YouTube Studio or "
+        "LinkedIn export."
+    )
+
+
+def _is_series_header(row: Sequence[str]) -> bool:
+    keys = {_key(cell) for cell in row}
+    return bool(keys & DATE_HEADERS) and bool(keys & PRIMARY_HEADERS)
+
+
+def _series(rows: Iterable[Sequence[str]], metric: str, *, first_line: int) -> ParsedExport:
+    parsed = ParsedExport(format="meta-daily")
+    seen: set[date] = set()
+    for line, row in enumerate(rows, start=first_line):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) < 2:
+            parsed.rejected.append(RejectedRow(line, "expected a date and a value"))
+            continue
+        _add(parsed, seen, line, row[0], [(metric, row[1])])
+    return parsed
+
+
+def _posts(header: list[str], rows: Iterable[Sequence[str]], *, first_line: int) -> ParsedExport:
+    """Per-post lifetime totals, summed per publishing day (re-exports replace earlier ones)."""
+    parsed = ParsedExport(format="meta-content")
+    publish = next(i for i, h in enumerate(header) if h in PUBLISH_HEADERS)
+    columns = {i: HEADERS[h] for i, h in enumerate(header) if h in HEADERS}
+    parsed.ignored_columns = [
+        h for i, h in enumerate(header) if i not in columns and i != publish and h
+    ][:50]
+    totals: dict[date, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for line, row in enumerate(rows, start=first_line):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) < len(header):
+            parsed.rejected.append(RejectedRow(line, "the row has fewer columns than the header"))
+            continue
+        day = _date(row[publish])
+        if day is None:
+            parsed.rejected.append(RejectedRow(line, f"unreadable publish time {row[publish]!r}"))
+            continue
+        values: dict[str, float] = {}
+        problem = ""
+        for index, metric in columns.items():
+            raw = row[index].strip()
+            if raw.lower() in MISSING:
+                continue
+            number = _number(raw)
+            if number is None:
+                problem = f"{header[index]}: not a number ({raw[:20]!r})"
+                break
+            values[metric] = values.get(metric, 0) + number
+        if problem:
+            parsed.rejected.append(RejectedRow(line, problem))
+            continue
+        totals[day]["posts"] += 1
+        for metric, number in values.items():
+            totals[day][metric] += number
+    for day in sorted(totals):
+        parsed.rows.extend(MetricRow(day, m, v) for m, v in sorted(totals[day].items()))
+    return parsed
+
+
+def _table(
+    format: str,
+    header: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    *,
+    first_line: int,
+    signed: frozenset[str] = frozenset(),
+) -> ParsedExport:
+    """A date column and one column per metric: YouTube totals, LinkedIn sheets."""
+    keys = [_key(str(cell)) for cell in header]
+    date_column = next(i for i, k in enumerate(keys) if k in DATE_HEADERS)
+    columns = {i: HEADERS[k] for i, k in enumerate(keys) if k in HEADERS}
+    parsed = ParsedExport(format=format)
+    parsed.ignored_columns = [
+        str(header[i]) for i, k in enumerate(keys) if i not in columns and i != date_column and k
+    ][:50]
+    if not columns:
+        raise ExportError("The file has a date column but no metric we know.")
+    seen: set[date] = set()
+    for line, row in enumerate(rows, start=first_line):
+        cells = list(row)
+        if not any(str(c).strip() for c in cells if c is not None):
+            continue
+        raw_day = cells[date_column] if date_column < len(cells) else ""
+        if _key(str(raw_day)) in {"total", "yhteensä", "totalt"}:
+            continue  # YouTube's totals row
+        values = [
+            (metric, cells[index] if index < len(cells) else "")
+            for index, metric in columns.items()
+        ]
+        _add(parsed, seen, line, raw_day, values, signed)
+    return parsed
+
+
+def _add(
+    parsed: ParsedExport,
+    seen: set[date],
+    line: int,
+    raw_day: object,
+    values: Sequence[tuple[str, object]],
+    signed: frozenset[str] = frozenset(),
+) -> None:
+    day = raw_day.date() if isinstance(raw_day, datetime) else _date(str(raw_day))
+    if day is None:
+        parsed.rejected.append(RejectedRow(line, f"unreadable date {str(raw_day)[:30]!r}"))
+        return
+    if day in seen:
+        parsed.rejected.append(RejectedRow(line, f"the date {day.isoformat()} is repeated"))
+        return
+    rows = []
+    for metric, raw in values:
+        if raw is None or (isinstance(raw, str) and raw.strip().lower() in MISSING):
+            continue
+        number = float(raw) if isinstance(raw, int | float) else _number(str(raw))
+        if number is None or not math.isfinite(number):
+            parsed.rejected.append(RejectedRow(line, f"{metric}: not a number ({str(raw)[:20]!r})"))
+            return
+        if number < 0 and metric not in signed:
+            parsed.rejected.append(RejectedRow(line, f"{metric}: negative value ({number:g})"))
+            return
+        # Several columns can feed one metric (page views on desktop and mobile): add up.
+        rows.append(MetricRow(day, metric, number))
+    seen.add(day)
+    merged: dict[str, float] = defaultdict(float)
+    for row in rows:
+        merged[row.metric] += row.value
+    parsed.rows.extend(MetricRow(day, metric, value) for metric, value in merged.items())
+
+
+DATE_FORMATS = (
+    "%Y-%m-%d",
+    "%Y-%m-%dT%H:%M:%S",
+    "%m/%d/%Y",
+    "%m/%d/%Y %H:%M",
+    "%d.%m.%Y",
+    "%d.%m.%Y %H:%M",
+    "%b %d, %Y",
+)
+
+
+def _date(raw: str) -> date | None:
+    text = raw.strip().strip('"')[:40]
+    for form in DATE_FORMATS:
+        try:
+            return datetime.strptime(text, form).date()  # noqa: DTZ007 - a calendar day only
+        except ValueError:
+            continue
+    try:
+        return datetime.fromisoformat(text).date()
+    except ValueError:
+        return None
+
+
+def _number(raw: str) -> float | None:
+    """1234, 1 234, 1,234, 12,5 (Finnish decimal comma), 12.5, 3.2%."""
+    text = raw.strip().replace("\u00a0", " ").replace("\u202f", " ").rstrip("%").strip()
+    if not text or len(text) > 30:
+        return None
+    text = text.replace(" ", "")
+    if "," in text and "." in text:
+        text = text.replace(",", "")
+    elif "," in text:
+        whole, _, fraction = text.partition(",")
+        text = (
+            f"{whole}{fraction}"
+            if len(fraction) == 3 and "," not in fraction
+            else (f"{whole}.{fraction}")
+        )
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _zip(name: str, data: bytes) -> ParsedExport:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = archive.namelist()
+    except zipfile.BadZipFile as exc:
+        raise ExportError("The file is a damaged ZIP or XLSX file.") from exc
+    if "xl/workbook.xml" in names:
+        return _xlsx(data)
+    totals = [n for n in names if n.rsplit("/", 1)[-1].lower() in {"totals.csv", "yhteensä.csv"}]
+    if not totals:
+        raise ExportError("The ZIP has no Totals.csv (a YouTube Studio export has one).")
+    info = archive.getinfo(totals[0])
+    if info.file_size > MAX_UNPACKED:
+        raise ExportError("Totals.csv in the ZIP is too large.")
+    try:
+        parsed = _csv(_decode(archive.read(info)))
+    except (zipfile.BadZipFile, RuntimeError, OSError) as exc:
+        raise ExportError("Totals.csv could not be read from the ZIP.") from exc
+    parsed.format = "youtube-studio"
+    return parsed
+
+
+def _sheet_table(sheets: dict[str, list[list[object]]]) -> ParsedExport:
+    """LinkedIn: a description row, the header on row 2, data from row 3; take the sheet
+    whose header has a date and known metrics."""
+    for title, rows in sheets.items():
+        for header_index in (0, 1):
+            if len(rows) <= header_index:
+                continue
+            header = ["" if c is None else str(c) for c in rows[header_index]]
+            keys = {_key(h) for h in header}
+            if keys & DATE_HEADERS and any(k in HEADERS for k in keys):
+                parsed = _table(
+                    "linkedin", header, rows[header_index + 1 :], first_line=header_index + 2
+                )
+                parsed.format = f"linkedin ({title})"
+                return parsed
+    raise ExportError("No sheet in the workbook has a date column and metrics we know.")
+
+
+def _xlsx(data: bytes) -> ParsedExport:
+    from openpyxl import load_workbook
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        if sum(i.file_size for i in archive.infolist()) > MAX_UNPACKED * 5:
+            raise ExportError("The workbook unpacks to too much data.")
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except ExportError:
+        raise
+    except Exception as exc:
+        raise ExportError("The XLSX workbook could not be opened.") from exc
+    sheets: dict[str, list[list[object]]] = {}
+    for sheet in book.worksheets:
+        rows: list[list[object]] = []
+        for row in sheet.iter_rows(values_only=True):
+            rows.append(list(row))
+            if len(rows) > MAX_ROWS:
+                raise ExportError(f"A sheet has over {MAX_ROWS:,} rows.")
+        sheets[sheet.title] = rows
+    book.close()
+    return _sheet_table(sheets)
+
+
+def _xls(data: bytes) -> ParsedExport:
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(file_contents=data)
+    except Exception as exc:
+        raise ExportError("The XLS workbook could not be opened.") from exc
+    sheets: dict[str, list[list[object]]] = {}
+    for sheet in book.sheets():
+        if sheet.nrows > MAX_ROWS:
+            raise ExportError(f"A sheet has over {MAX_ROWS:,} rows.")
+        rows = []
+        for index in range(sheet.nrows):
+            row: list[object] = []
+            for cell in sheet.row(index):
+                if cell.ctype == xlrd.XL_CELL_DATE:
+                    row.append(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode))
+                else:
+                    row.append(cell.value)
+            rows.append(row)
+        sheets[sheet.name] = rows
+    return _sheet_table(sheets)
