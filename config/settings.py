@@ -104,6 +104,8 @@ INSTALLED_APPS = [
     "someluotsi.channels",
     "someluotsi.compliance",
     "someluotsi.inbox",
+    "someluotsi.metrics",
+    "someluotsi.incidents",
 ]
 
 MIDDLEWARE = [
@@ -294,7 +296,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "someluotsi.channels.tasks.channel_health_weekly_summary",
         "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
     },
+    # Storm detection (§17): every five minutes, besides the scan after each ingestion.
+    "storm-scan": {"task": "incidents.scan_storms", "schedule": 300.0},
 }
+
+# Storm detection (§17): scan a channel as soon as live messages arrive for it (the periodic
+# scan runs anyway). Sensitivity is set per channel on the incidents page.
+STORM_SCAN_ON_INGEST = env.bool("STORM_SCAN_ON_INGEST", default=True)
 
 # ---------------------------------------------------------------------------
 # Inbox: the answering clock (§8.4) and how long message texts are kept

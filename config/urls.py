@@ -19,6 +19,8 @@ urlpatterns = [
     path("channels/", include("someluotsi.channels.urls")),
     path("check/", include("someluotsi.compliance.urls")),
     path("inbox/", include("someluotsi.inbox.urls")),
+    path("metrics/", include("someluotsi.metrics.urls")),
+    path("incidents/", include("someluotsi.incidents.urls")),
     path("notifications/", include("someluotsi.notifications.urls")),
     path("admin/", admin.site.urls),
     path("", include("someluotsi.core.urls")),

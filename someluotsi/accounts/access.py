@@ -46,7 +46,10 @@ AREA_ROLES: dict[Area, frozenset[Role]] = {
     Area.METRICS: frozenset(
         {Role.MAVI, Role.COMMS_MANAGER, Role.UNIT_MANAGER, Role.UPDATER, Role.AUDITOR}
     ),
-    Area.INCIDENTS: frozenset({Role.MAVI, Role.UNIT_MANAGER, Role.SUPERVISOR, Role.AUDITOR}),
+    # Storms on the channels one works on (§17); supervisors get threats through the inbox.
+    Area.INCIDENTS: frozenset(
+        {Role.MAVI, Role.COMMS_MANAGER, Role.UNIT_MANAGER, Role.UPDATER, Role.AUDITOR}
+    ),
     Area.PEOPLE: frozenset({Role.MAVI, Role.UNIT_MANAGER}),
     Area.AUDIT: frozenset({Role.AUDITOR}),
 }

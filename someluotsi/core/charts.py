@@ -43,3 +43,72 @@ def bar_chart(caption: str, rows: Iterable[tuple[str, float | None]]) -> BarChar
         for index, (label, value) in enumerate(items)
     ]
     return BarChart(caption=caption, bars=bars)
+
+
+COLUMN_SPACE = 600
+COLUMN_HEIGHT = 120
+
+
+@dataclass(frozen=True)
+class Column:
+    x: float
+    width: float
+    height: int
+    y: int
+    label: str  # shown under some columns only, to stay legible
+    value: str
+    highlight: bool = False
+
+
+@dataclass(frozen=True)
+class ColumnChart:
+    caption: str
+    columns: list[Column]
+    width: int = COLUMN_SPACE
+    height: int = COLUMN_HEIGHT
+    baseline: int | None = None  # y of a reference line (an expected level), if any
+
+
+def column_chart(
+    caption: str,
+    rows: Iterable[tuple[str, float]],
+    *,
+    highlight: Iterable[float] = (),
+    reference: float | None = None,
+) -> ColumnChart:
+    """Columns over time (days, quarter hours): one per (label, value). `highlight` gives a
+    second value per column drawn darker inside it (the negative share of messages);
+    `reference` draws a horizontal line (the expected level)."""
+    items = list(rows)
+    marks = list(highlight)
+    top = max([value for _label, value in items] + [reference or 0], default=0) or 1
+    step = COLUMN_SPACE / max(1, len(items))
+    label_every = max(1, len(items) // 8)
+    columns = []
+    for index, (label, value) in enumerate(items):
+        height = round(COLUMN_HEIGHT * value / top)
+        columns.append(
+            Column(
+                x=round(index * step, 1),
+                width=round(max(1.0, step * 0.8), 1),
+                height=height,
+                y=COLUMN_HEIGHT - height,
+                label=label if index % label_every == 0 else "",
+                value=f"{value:g}",
+            )
+        )
+        if index < len(marks) and marks[index]:
+            inner = round(COLUMN_HEIGHT * marks[index] / top)
+            columns.append(
+                Column(
+                    x=round(index * step, 1),
+                    width=round(max(1.0, step * 0.8), 1),
+                    height=inner,
+                    y=COLUMN_HEIGHT - inner,
+                    label="",
+                    value="",
+                    highlight=True,
+                )
+            )
+    line = None if reference is None else COLUMN_HEIGHT - round(COLUMN_HEIGHT * reference / top)
+    return ColumnChart(caption=caption, columns=columns, baseline=line)

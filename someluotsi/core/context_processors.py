@@ -15,8 +15,8 @@ AREA_URL_NAMES: dict[Area, str] = {
     Area.CHECK: "compliance:check",
     Area.INBOX: "inbox:queue",
     Area.CHANNELS: "channels:list",
-    Area.METRICS: "core:metrics",
-    Area.INCIDENTS: "core:incidents",
+    Area.METRICS: "metrics:dashboard",
+    Area.INCIDENTS: "incidents:list",
     Area.PEOPLE: "accounts:people",
     Area.AUDIT: "audit:list",
 }

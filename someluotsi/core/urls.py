@@ -6,6 +6,4 @@ app_name = "core"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("metrics/", views.metrics, name="metrics"),
-    path("incidents/", views.incidents, name="incidents"),
 ]

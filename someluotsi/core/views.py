@@ -5,13 +5,10 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from someluotsi.accounts.access import Area
 from someluotsi.accounts.selectors import user_areas, user_roles
-from someluotsi.core.access import area_required
 from someluotsi.core.health import broker_status, database_status
 
 
@@ -33,35 +30,3 @@ def home(request: HttpRequest) -> HttpResponse:
         "roles": sorted(role.label for role in user_roles(user=request.user)),
     }
     return render(request, "core/home.html", context)
-
-
-def _upcoming(request: HttpRequest, area: Area, description: str) -> HttpResponse:
-    return render(request, "core/upcoming.html", {"area": area, "description": description})
-
-
-@area_required(Area.METRICS)
-def metrics(request: HttpRequest) -> HttpResponse:
-    return _upcoming(
-        request,
-        Area.METRICS,
-        str(
-            _(
-                "Followers, reach and the quality of reactions per channel, against each channel's "
-                "goals. Metrics are being built."
-            )
-        ),
-    )
-
-
-@area_required(Area.INCIDENTS)
-def incidents(request: HttpRequest) -> HttpResponse:
-    return _upcoming(
-        request,
-        Area.INCIDENTS,
-        str(
-            _(
-                "Social media storms: detection, the incident record and the guideline's playbook. "
-                "Incidents are being built."
-            )
-        ),
-    )

@@ -83,3 +83,11 @@ class ReplyLanguage(models.TextChoices):
     FI = "fi", "Suomi"
     SV = "sv", "Svenska"
     EN = "en", "English"
+
+
+class MessageTone(models.TextChoices):
+    """The tone of a message (§16.3: the quality of reactions)."""
+
+    POSITIVE = "positive", _("Positive")
+    NEUTRAL = "neutral", _("Neutral")
+    NEGATIVE = "negative", _("Negative")

@@ -4,13 +4,10 @@ readable PDF that prints the same package with its SHA-256."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from typing import Any
 
-from django.conf import settings
 from django.utils.translation import gettext as _
-from fpdf import FPDF
 
+from someluotsi.core.pdf import DocumentPdf
 from someluotsi.inbox.evidence import evidence_bytes
 from someluotsi.inbox.models import Escalation
 
@@ -27,37 +24,8 @@ def evidence_json(escalation: Escalation) -> bytes:
     return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
 
 
-class _EvidencePdf(FPDF):
-    def __init__(self) -> None:
-        super().__init__(format="A4")
-        font = Path(settings.PDF_FONT)
-        if font.is_file():
-            self.add_font("Body", "", str(font))
-            self.family = "Body"
-        else:  # a core font: Latin-1 only, other characters become "?"
-            self.family = "Helvetica"
-        self.set_auto_page_break(auto=True, margin=15)
-        self.set_margins(18, 18, 18)
-
-    def clean(self, text: str) -> str:
-        if self.family == "Helvetica":
-            return text.encode("latin-1", "replace").decode("latin-1")
-        return text
-
-    def heading(self, text: str) -> None:
-        self.set_font(self.family, size=14)
-        self.multi_cell(0, 8, self.clean(text), new_x="LMARGIN", new_y="NEXT")
-        self.ln(1)
-
-    def field(self, label: str, value: Any) -> None:
-        self.set_font(self.family, size=9)
-        self.set_text_color(80, 80, 80)
-        self.multi_cell(0, 5, self.clean(label), new_x="LMARGIN", new_y="NEXT")
-        self.set_text_color(0, 0, 0)
-        self.set_font(self.family, size=11)
-        shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-        self.multi_cell(0, 6, self.clean(shown or "–"), new_x="LMARGIN", new_y="NEXT")
-        self.ln(1)
+class _EvidencePdf(DocumentPdf):
+    """The evidence document: the shared page set-up, headings and fields."""
 
 
 def evidence_pdf(escalation: Escalation) -> bytes:

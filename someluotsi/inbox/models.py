@@ -11,6 +11,7 @@ from someluotsi.inbox.enums import (
     EscalationStatus,
     MessageKind,
     MessageStatus,
+    MessageTone,
     Moderation,
     Priority,
     RecipientRole,
@@ -40,6 +41,9 @@ class Message(models.Model):
         _("category"), max_length=20, choices=TriageCategory.choices, db_index=True
     )
     priority = models.CharField(_("priority"), max_length=10, choices=Priority.choices)
+    tone = models.CharField(
+        _("tone"), max_length=10, choices=MessageTone.choices, blank=True, default=""
+    )
     actions = models.JSONField(_("actions"), default=list)
     rule_ids = models.JSONField(_("rules"), default=list)
     reasons = models.JSONField(_("triage reasons"), default=list, blank=True)

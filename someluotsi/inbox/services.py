@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import partial
 
 from django.db import IntegrityError, transaction
@@ -27,6 +27,7 @@ from someluotsi.channels.models import Channel
 from someluotsi.compliance.engine import configured_engine
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
 from someluotsi.guideline.engine import MAX_CHARS
+from someluotsi.guideline.tone import tone
 from someluotsi.guideline.triage import triage
 from someluotsi.inbox.assignment import AnswererPicker
 from someluotsi.inbox.clock import configured_calendar, configured_sla_hours
@@ -108,6 +109,7 @@ class _Triager:
             item.text, language=item.language, engine=self.engine, replies=self.replies
         )
         category = sorted_message.category.value
+        message_tone = tone(item.text, language=sorted_message.language, category=category)
         return Message(
             platform=item.channel.platform,
             external_id=item.external_id,
@@ -121,6 +123,7 @@ class _Triager:
             permalink=item.permalink,
             category=category,
             priority=sorted_message.priority.value,
+            tone=message_tone.tone.value,
             actions=[action.value for action in sorted_message.actions],
             rule_ids=list(dict.fromkeys(f.rule for f in sorted_message.findings)),
             reasons=list(sorted_message.reasons),
@@ -199,6 +202,12 @@ def message_ingest(
             "assigned": sum(1 for m in created if m.assignee_id),
         },
     )
+    recent = timezone.now() - timedelta(hours=2)
+    live = sorted({m.channel_id for m in created if m.received_at >= recent})
+    if live and settings.STORM_SCAN_ON_INGEST:
+        from someluotsi.incidents.tasks import scan_storms
+
+        transaction.on_commit(partial(scan_storms.delay, live))
     if settings.INBOX_AUTO_ESCALATE_THREATS if auto_escalate is None else auto_escalate:
         for message in created:
             if message.category == TriageCategory.THREAT:

@@ -1,0 +1,188 @@
+"""Incident pages: alerts and incidents, an alert's evidence, an incident with its playbook."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import cast
+
+from django import forms
+from django.contrib import messages as flash
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_http_methods
+
+from someluotsi.accounts.access import Area
+from someluotsi.accounts.models import User
+from someluotsi.accounts.selectors import user_is_read_only
+from someluotsi.channels.models import Channel
+from someluotsi.channels.selectors import user_is_city_wide
+from someluotsi.core.access import area_required
+from someluotsi.core.charts import column_chart
+from someluotsi.core.errors import ApplicationError
+from someluotsi.core.pages import show_refusal
+from someluotsi.incidents import services
+from someluotsi.incidents.detection import sensitivity_for
+from someluotsi.incidents.enums import (
+    AlertStatus,
+    IncidentStatus,
+    OurMistake,
+    PlaybookStep,
+    SensitivityLevel,
+    StepState,
+)
+from someluotsi.incidents.models import DetectionSetting
+from someluotsi.incidents.selectors import (
+    alert_list_for_user,
+    incident_channels,
+    incident_list_for_user,
+)
+
+
+class SensitivityForm(forms.Form):
+    channel: forms.ModelChoiceField[Channel] = forms.ModelChoiceField(
+        label=_lazy("Channel"),
+        queryset=Channel.objects.none(),
+        required=False,
+        empty_label=_lazy("All channels"),
+    )
+    sensitivity = forms.ChoiceField(label=_lazy("Sensitivity"), choices=SensitivityLevel.choices)
+
+
+@require_http_methods(["GET", "POST"])
+@area_required(Area.INCIDENTS)
+def incident_list(request: HttpRequest) -> HttpResponse:
+    user = cast(User, request.user)
+    channels = incident_channels(user=user)
+    form = SensitivityForm(request.POST or None)
+    form.fields["channel"].queryset = channels  # type: ignore[attr-defined]
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.detection_setting_save(
+                actor=user,
+                channel=form.cleaned_data["channel"],
+                sensitivity=form.cleaned_data["sensitivity"],
+            )
+            flash.success(request, _("The sensitivity was saved."))
+            return HttpResponseRedirect(request.path)
+        except ApplicationError as exc:
+            show_refusal(request, exc)
+    context = {
+        "alerts": alert_list_for_user(user=user).filter(status=AlertStatus.NEW)[:50],
+        "handled_alerts": alert_list_for_user(user=user).exclude(status=AlertStatus.NEW)[:20],
+        "open_incidents": incident_list_for_user(user=user).filter(status=IncidentStatus.OPEN),
+        "closed_incidents": incident_list_for_user(user=user).filter(status=IncidentStatus.CLOSED)[
+            :20
+        ],
+        "settings": DetectionSetting.objects.select_related("channel").order_by("channel__name"),
+        "form": form if user_is_city_wide(user=user) else None,
+    }
+    return render(request, "incidents/list.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@area_required(Area.INCIDENTS)
+def alert(request: HttpRequest, alert_id: int) -> HttpResponse:
+    user = cast(User, request.user)
+    item = get_object_or_404(alert_list_for_user(user=user), pk=alert_id)
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "open":
+                incident = services.incident_open(
+                    actor=user,
+                    channel=item.channel,
+                    title=request.POST.get("title", ""),
+                    owner=user,
+                    alert=item,
+                )
+                return HttpResponseRedirect(reverse("incidents:incident", args=[incident.pk]))
+            if request.POST.get("action") == "dismiss":
+                services.alert_dismiss(
+                    actor=user, alert=item, reason=request.POST.get("reason", "")
+                )
+                flash.success(request, _("The alert was dismissed."))
+                return HttpResponseRedirect(reverse("incidents:list"))
+        except ApplicationError as exc:
+            show_refusal(request, exc)
+    bins = item.evidence.get("timeline", [])
+    labels = [timezone.localtime(datetime.fromisoformat(at)).strftime("%H:%M") for at, *_r in bins]
+    chart = column_chart(
+        _("Messages per 15 minutes; the darker part is negative; the line is the usual level"),
+        [(label, row[1]) for label, row in zip(labels, bins, strict=True)],
+        highlight=[row[2] for row in bins],
+        reference=max((row[3] for row in bins), default=0) or None,
+    )
+    context = {
+        "alert": item,
+        "chart": chart,
+        "bins": list(zip(labels, bins, strict=True)),
+        "can_work": not user_is_read_only(user=user),
+        "default_title": _("Storm on %(channel)s") % {"channel": item.channel.name},
+        "sensitivity": sensitivity_for(item.channel),
+    }
+    return render(request, "incidents/alert.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@area_required(Area.INCIDENTS)
+def incident(request: HttpRequest, incident_id: int) -> HttpResponse:
+    user = cast(User, request.user)
+    item = get_object_or_404(incident_list_for_user(user=user), pk=incident_id)
+    draft = None
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        try:
+            if action == "step":
+                services.incident_step(
+                    actor=user, incident=item, step=request.POST.get("step", ""),
+                    state=request.POST.get("state", ""), note=request.POST.get("note", ""),
+                )  # fmt: skip
+            elif action == "assess":
+                services.incident_assess(
+                    actor=user, incident=item, our_mistake=request.POST.get("our_mistake", "")
+                )
+            elif action in {"note", "statement"}:
+                services.incident_note(
+                    actor=user, incident=item, kind=action, text=request.POST.get("text", "")
+                )
+            elif action == "draft":
+                draft = services.incident_reply_draft(
+                    actor=user, incident=item, text=request.POST.get("text", ""),
+                    ui=(get_language() or "fi")[:2],
+                )  # fmt: skip
+            elif action == "close":
+                services.incident_close(
+                    actor=user, incident=item, summary=request.POST.get("summary", "")
+                )
+                flash.success(request, _("The incident was closed."))
+            if draft is None and action:
+                return HttpResponseRedirect(request.path)
+        except ApplicationError as exc:
+            show_refusal(request, exc)
+        item.refresh_from_db()
+    steps = [
+        {
+            "value": step.value,
+            "label": step.label,
+            "state": item.steps.get(step.value, {}).get("state", ""),
+            "state_label": StepState(item.steps.get(step.value, {}).get("state", "")).label,
+            "note": item.steps.get(step.value, {}).get("note", ""),
+            "by": item.steps.get(step.value, {}).get("by", ""),
+        }
+        for step in PlaybookStep
+    ]
+    context = {
+        "incident": item,
+        "steps": steps,
+        "states": StepState.choices,
+        "mistake_choices": OurMistake.choices,
+        "entries": item.entries.select_related("author"),
+        "alerts": item.alerts.all(),
+        "draft": draft,
+        "can_work": item.status == IncidentStatus.OPEN and not user_is_read_only(user=user),
+    }
+    return render(request, "incidents/incident.html", context)

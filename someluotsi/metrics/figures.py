@@ -1,0 +1,259 @@
+"""Figures for the dashboards and reports: metric totals, follower counts, the quality of
+reactions, response times, post-checker figures and goal progress (§16)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from django.db.models import Count, QuerySet, Sum
+from django.utils import timezone
+
+from someluotsi.channels.models import Channel
+from someluotsi.compliance.models import CheckRun
+from someluotsi.inbox.figures import ChannelFigures, response_figures
+from someluotsi.inbox.models import Message
+from someluotsi.metrics.enums import LOWER_IS_BETTER, GoalKind, Metric
+from someluotsi.metrics.models import Goal, MetricValue
+
+INTERACTION_PARTS = (Metric.REACTIONS, Metric.COMMENTS, Metric.SHARES)
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date  # inclusive
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def bounds(self) -> tuple[datetime, datetime]:
+        zone = timezone.get_current_timezone()
+        return (
+            datetime.combine(self.start, time.min, zone),
+            datetime.combine(self.end + timedelta(days=1), time.min, zone),
+        )
+
+
+def last_days(days: int, today: date | None = None) -> Period:
+    end = today or timezone.localdate()
+    return Period(end - timedelta(days=days - 1), end)
+
+
+def metric_totals(channels: Iterable[Channel], period: Period) -> dict[int, dict[str, Decimal]]:
+    """Sums per channel and metric over the period (follower totals are not summed)."""
+    rows = (
+        MetricValue.objects.filter(channel__in=channels, day__range=(period.start, period.end))
+        .exclude(metric=Metric.FOLLOWERS)
+        .values("channel_id", "metric")
+        .annotate(total=Sum("value"))
+    )
+    totals: dict[int, dict[str, Decimal]] = defaultdict(dict)
+    for row in rows:
+        totals[row["channel_id"]][row["metric"]] = row["total"]
+    for metrics in totals.values():
+        if Metric.INTERACTIONS not in metrics and any(m in metrics for m in INTERACTION_PARTS):
+            metrics[Metric.INTERACTIONS] = sum(
+                (metrics.get(m, Decimal(0)) for m in INTERACTION_PARTS), Decimal(0)
+            )
+    return totals
+
+
+def followers_on(channel: Channel, day: date) -> Decimal | None:
+    """The latest recorded total on or before `day`, plus the net new followers since."""
+    anchor = (
+        MetricValue.objects.filter(channel=channel, metric=Metric.FOLLOWERS, day__lte=day)
+        .order_by("-day")
+        .first()
+    )
+    if anchor is None:
+        return None
+    change = MetricValue.objects.filter(
+        channel=channel, metric=Metric.NEW_FOLLOWERS, day__gt=anchor.day, day__lte=day
+    ).aggregate(total=Sum("value"))["total"]
+    return anchor.value + (change or Decimal(0))
+
+
+def tone_counts(channels: Iterable[Channel], period: Period) -> dict[int, Counter[str]]:
+    start, end = period.bounds()
+    rows = (
+        Message.objects.filter(channel__in=channels, received_at__gte=start, received_at__lt=end)
+        .exclude(tone="")
+        .values("channel_id", "tone")
+        .annotate(n=Count("id"))
+    )
+    counts: dict[int, Counter[str]] = defaultdict(Counter)
+    for row in rows:
+        counts[row["channel_id"]][row["tone"]] = row["n"]
+    return counts
+
+
+def negative_share(counts: Counter[str]) -> float | None:
+    total = sum(counts.values())
+    return round(100 * counts.get("negative", 0) / total, 1) if total else None
+
+
+@dataclass(frozen=True)
+class CheckerFigures:
+    checked: int
+    blocked: int
+    warned: int
+    by_category: list[tuple[str, int]]
+
+
+def checker_figures(channels: QuerySet[Channel] | None, period: Period) -> CheckerFigures:
+    """Drafts checked in the period: all of them when `channels` is None (the city)."""
+    start, end = period.bounds()
+    runs = CheckRun.objects.filter(created_at__gte=start, created_at__lt=end)
+    if channels is not None:
+        runs = runs.filter(channel__in=channels)
+    verdicts = Counter(dict(runs.values_list("verdict").annotate(n=Count("id"))))
+    categories: Counter[str] = Counter()
+    for row in runs.exclude(verdict="ok").values_list("categories", flat=True).iterator():
+        categories.update(row or [])
+    return CheckerFigures(
+        checked=sum(verdicts.values()),
+        blocked=verdicts.get("block", 0),
+        warned=verdicts.get("warn", 0),
+        by_category=categories.most_common(),
+    )
+
+
+def responses(channels: QuerySet[Channel], period: Period) -> dict[int, ChannelFigures]:
+    _start, end = period.bounds()
+    figures = response_figures(channels=channels, days=period.days, now=end)
+    return {f.channel.pk: f for f in figures}
+
+
+@dataclass(frozen=True)
+class GoalProgress:
+    goal: Goal
+    actual: float | None
+    expected_now: float  # the target pro rata for cumulative goals, else the target
+    met: bool | None  # None: no data yet
+
+    @property
+    def percent_of_target(self) -> int | None:
+        if self.actual is None or not self.expected_now:
+            return None
+        if self.goal.kind in LOWER_IS_BETTER:
+            return min(100, round(100 * self.expected_now / self.actual)) if self.actual else 100
+        return max(0, min(100, round(100 * self.actual / self.expected_now)))
+
+
+def goal_progress(goal: Goal, today: date | None = None) -> GoalProgress:
+    today = today or timezone.localdate()
+    period = Period(date(goal.year, 1, 1), min(today, date(goal.year, 12, 31)))
+    target = float(goal.target)
+    if period.end < period.start:
+        return GoalProgress(goal, None, target, None)
+    months = max(1.0, period.days / 30.44)
+    actual: float | None = None
+    expected = target
+    channels = Channel.objects.filter(pk=goal.channel_id)
+    if goal.kind == GoalKind.FOLLOWER_GROWTH:
+        first = followers_on(goal.channel, period.start)
+        last = followers_on(goal.channel, period.end)
+        if first and last is not None:
+            actual = round(100 * float(last - first) / float(first), 1)
+        expected = round(target * period.days / 365, 1)
+    elif goal.kind in {GoalKind.MEDIAN_RESPONSE, GoalKind.ON_TIME}:
+        figures = responses(channels, period).get(goal.channel_id)
+        if figures:
+            actual = (
+                figures.median_hours
+                if goal.kind == GoalKind.MEDIAN_RESPONSE
+                else figures.on_time_percent
+            )
+    elif goal.kind == GoalKind.NEGATIVE_SHARE:
+        actual = negative_share(tone_counts(channels, period).get(goal.channel_id, Counter()))
+    else:
+        metric = Metric.REACH if goal.kind == GoalKind.REACH_MONTH else Metric.POSTS
+        total = metric_totals(channels, period).get(goal.channel_id, {}).get(metric)
+        if total is not None:
+            actual = round(float(total) / months, 1)
+    if actual is None:
+        return GoalProgress(goal, None, expected, None)
+    met = actual <= expected if goal.kind in LOWER_IS_BETTER else actual >= expected
+    return GoalProgress(goal, actual, expected, met)
+
+
+@dataclass
+class ChannelRow:
+    """One channel's figures for a period: the dashboard's and the report's row."""
+
+    channel: Channel
+    followers: Decimal | None = None
+    follower_change: Decimal | None = None
+    totals: dict[str, Decimal] = field(default_factory=dict)
+    tones: Counter[str] = field(default_factory=Counter)
+    response: ChannelFigures | None = None
+    goals: list[GoalProgress] = field(default_factory=list)
+
+    @property
+    def negative_share(self) -> float | None:
+        return negative_share(self.tones)
+
+    @property
+    def goals_met(self) -> int:
+        return sum(1 for g in self.goals if g.met)
+
+    def total(self, metric: str) -> Decimal | None:
+        return self.totals.get(metric)
+
+
+def channel_rows(channels: QuerySet[Channel], period: Period) -> list[ChannelRow]:
+    totals = metric_totals(channels, period)
+    tones = tone_counts(channels, period)
+    response = responses(channels, period)
+    goals: dict[int, list[Goal]] = defaultdict(list)
+    for goal in Goal.objects.filter(channel__in=channels, year=period.end.year):
+        goals[goal.channel_id].append(goal)
+    rows = []
+    for channel in channels.order_by("name"):
+        end = followers_on(channel, period.end)
+        start = followers_on(channel, period.start - timedelta(days=1))
+        rows.append(
+            ChannelRow(
+                channel=channel,
+                followers=end,
+                follower_change=(end - start) if end is not None and start is not None else None,
+                totals=totals.get(channel.pk, {}),
+                tones=tones.get(channel.pk, Counter()),
+                response=response.get(channel.pk),
+                goals=[goal_progress(g, period.end) for g in goals.get(channel.pk, [])],
+            )
+        )
+    return rows
+
+
+def daily_series(channel: Channel, metric: str, period: Period) -> list[tuple[date, Decimal]]:
+    values = dict(
+        MetricValue.objects.filter(
+            channel=channel, metric=metric, day__range=(period.start, period.end)
+        ).values_list("day", "value")
+    )
+    return [
+        (day, values[day])
+        for day in (period.start + timedelta(days=i) for i in range(period.days))
+        if day in values
+    ]
+
+
+def daily_messages(channels: QuerySet[Channel], period: Period) -> list[tuple[date, int, int]]:
+    """(day, messages, negative) for every day of the period."""
+    start, end = period.bounds()
+    counts: dict[date, list[int]] = defaultdict(lambda: [0, 0])
+    rows = Message.objects.filter(
+        channel__in=channels, received_at__gte=start, received_at__lt=end
+    ).values_list("received_at", "tone")
+    for received, message_tone in rows.iterator():
+        day = timezone.localtime(received).date()
+        counts[day][0] += 1
+        counts[day][1] += message_tone == "negative"
+    days = (period.start + timedelta(days=i) for i in range(period.days))
+    return [(day, counts[day][0], counts[day][1]) for day in days]

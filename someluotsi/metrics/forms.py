@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from someluotsi.accounts.models import Unit
+from someluotsi.metrics.enums import GoalKind, Metric
+from someluotsi.metrics.platform_exports import MAX_BYTES
+
+PERIODS = (("30", _("30 days")), ("90", _("90 days")), ("365", _("365 days")))
+
+
+class PeriodForm(forms.Form):
+    days = forms.TypedChoiceField(
+        label=_("Period"), choices=PERIODS, coerce=int, initial=30, required=False
+    )
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Export file"),
+        help_text=_(
+            "Meta Business Suite CSV, YouTube Studio CSV or ZIP, LinkedIn XLS or XLSX; "
+            "at most 5 MB."
+        ),
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(_("The file is over 5 MB."))
+        return upload
+
+
+class ValueForm(forms.Form):
+    day = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}))
+    metric = forms.ChoiceField(label=_("Metric"), choices=Metric.choices)
+    value = forms.DecimalField(label=_("Value"), max_digits=14, decimal_places=2)
+
+    def clean_day(self) -> date:
+        day: date = self.cleaned_data["day"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("The day cannot be in the future."))
+        return day
+
+
+class GoalForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Goal"), choices=GoalKind.choices)
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    target = forms.DecimalField(label=_("Target"), max_digits=12, decimal_places=2)
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+
+class ReportForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    month = forms.TypedChoiceField(
+        label=_("Month"),
+        choices=[("", _("The whole year"))] + [(str(m), str(m)) for m in range(1, 13)],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    unit = forms.ModelChoiceField(
+        label=_("Unit"), queryset=Unit.objects.none(), required=False, empty_label=_("The city")
+    )
+    language = forms.ChoiceField(label=_("Language"), choices=(("fi", "Suomi"), ("sv", "Svenska")))
+    format = forms.ChoiceField(label=_("Format"), choices=(("pdf", "PDF"), ("csv", "CSV")))
+
+    def __init__(self, *args: Any, units: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if units is not None:
+            self.fields["unit"].queryset = units  # type: ignore[attr-defined]

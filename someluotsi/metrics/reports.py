@@ -1,0 +1,158 @@
+"""Monthly and yearly reports per unit or for the city, as CSV and PDF, in Finnish or Swedish
+(§16.2: metrics show what worked and what to improve)."""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import QuerySet
+from django.utils import translation
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from someluotsi.accounts.models import Unit
+from someluotsi.channels.exports import csv_cell
+from someluotsi.channels.models import Channel
+from someluotsi.core.pdf import DocumentPdf
+from someluotsi.incidents.models import Incident, StormAlert
+from someluotsi.metrics.enums import Metric
+from someluotsi.metrics.figures import ChannelRow, Period, channel_rows, checker_figures
+
+
+@dataclass(frozen=True)
+class ReportSpec:
+    year: int
+    month: int | None  # None: the whole year
+    unit: Unit | None  # None: the city
+    language: str  # fi or sv
+
+    @property
+    def period(self) -> Period:
+        if self.month is None:
+            return Period(date(self.year, 1, 1), date(self.year, 12, 31))
+        last = calendar.monthrange(self.year, self.month)[1]
+        return Period(date(self.year, self.month, 1), date(self.year, self.month, last))
+
+    def file_stem(self) -> str:
+        when = f"{self.year}-{self.month:02d}" if self.month else str(self.year)
+        scope = f"unit{self.unit.pk}" if self.unit else "city"
+        return f"someluotsi-report-{scope}-{when}-{self.language}"
+
+
+def report_channels(spec: ReportSpec, visible: QuerySet[Channel]) -> QuerySet[Channel]:
+    if spec.unit is None:
+        return visible
+    return visible.filter(unit__in=[spec.unit.pk, *spec.unit.children.values_list("pk", flat=True)])
+
+
+def _n(value: Decimal | float | int | None, digits: int = 0) -> str:
+    if value is None:
+        return "–"
+    return number_format(value, decimal_pos=digits, use_l10n=True, force_grouping=True)
+
+
+def _columns() -> list[str]:
+    return [
+        _("Channel"),
+        _("Platform"),
+        _("Unit"),
+        _("Followers at the end"),
+        _("Change in followers"),
+        _("Reach"),
+        _("Views"),
+        _("Interactions"),
+        _("Posts"),
+        _("Messages received"),
+        _("Positive (%)"),
+        _("Negative (%)"),
+        _("Median first response (working hours)"),
+        _("Handled on time (%)"),
+        _("Goals met"),
+    ]
+
+
+def _cells(row: ChannelRow) -> list[str]:
+    tones = row.tones
+    total = sum(tones.values())
+    positive = round(100 * tones.get("positive", 0) / total, 1) if total else None
+    response = row.response
+    return [
+        row.channel.name,
+        row.channel.get_platform_display(),
+        row.channel.unit.localized_name() if row.channel.unit else "",
+        _n(row.followers),
+        _n(row.follower_change),
+        _n(row.total(Metric.REACH)),
+        _n(row.total(Metric.VIEWS)),
+        _n(row.total(Metric.INTERACTIONS)),
+        _n(row.total(Metric.POSTS)),
+        _n(response.received if response else None),
+        _n(positive, 1),
+        _n(row.negative_share, 1),
+        _n(response.median_hours if response else None, 1),
+        _n(response.on_time_percent if response else None, 1),
+        f"{row.goals_met}/{len(row.goals)}" if row.goals else "–",
+    ]
+
+
+def _title(spec: ReportSpec) -> str:
+    scope = spec.unit.localized_name() if spec.unit else _("City of Kokkola")
+    if spec.month:
+        return _("Social media report %(month)s/%(year)s: %(scope)s") % {
+            "month": spec.month,
+            "year": spec.year,
+            "scope": scope,
+        }
+    return _("Social media report %(year)s: %(scope)s") % {"year": spec.year, "scope": scope}
+
+
+def report_csv(spec: ReportSpec, channels: QuerySet[Channel]) -> str:
+    with translation.override(spec.language):
+        out = io.StringIO()
+        writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+        writer.writerow([csv_cell(_title(spec))])
+        writer.writerow(_columns())
+        for row in channel_rows(channels, spec.period):
+            writer.writerow([csv_cell(cell) for cell in _cells(row)])
+        return "\ufeff" + out.getvalue()
+
+
+def report_pdf(spec: ReportSpec, channels: QuerySet[Channel]) -> bytes:
+    with translation.override(spec.language):
+        period = spec.period
+        rows = channel_rows(channels, period)
+        checks = checker_figures(None if spec.unit is None else channels, period)
+        start, end = period.bounds()
+        alerts = StormAlert.objects.filter(
+            channel__in=channels, detected_at__gte=start, detected_at__lt=end
+        ).count()
+        incidents = Incident.objects.filter(
+            channel__in=channels, opened_at__gte=start, opened_at__lt=end
+        ).count()
+        pdf = DocumentPdf()
+        pdf.set_title(_title(spec))
+        pdf.add_page()
+        pdf.heading(_title(spec))
+        pdf.field(_("Period"), f"{period.start:%d.%m.%Y} – {period.end:%d.%m.%Y} ({len(rows)})")
+        pdf.field(
+            _("Post checker"),
+            _("%(checked)s drafts checked, %(blocked)s stopped, %(warned)s with warnings")
+            % {"checked": checks.checked, "blocked": checks.blocked, "warned": checks.warned},
+        )
+        pdf.field(
+            _("Storms"),
+            _("%(alerts)s storm alerts, %(incidents)s incidents opened")
+            % {"alerts": alerts, "incidents": incidents},
+        )
+        headers = _columns()
+        for row in rows:
+            pdf.ln(2)
+            pdf.heading(row.channel.name)
+            for label, value in zip(headers[1:], _cells(row)[1:], strict=True):
+                pdf.field(label, value)
+        return bytes(pdf.output())

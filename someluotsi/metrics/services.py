@@ -1,0 +1,217 @@
+"""Metric imports (upload → preview → apply), values entered by hand, and goals (§16).
+
+An import changes nothing until a person confirms its preview, and then writes every value in
+one transaction; a file that cannot be read is kept as rejected with its reason, for the record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from someluotsi.accounts.models import User
+from someluotsi.audit.services import audit_record
+from someluotsi.channels.models import Channel
+from someluotsi.channels.selectors import channel_can_edit
+from someluotsi.core.errors import ApplicationError, PermissionDeniedError
+from someluotsi.metrics.enums import GoalKind, ImportStatus, Metric, ValueSource
+from someluotsi.metrics.models import Goal, MetricImport, MetricValue
+from someluotsi.metrics.platform_exports import (
+    MAX_BYTES,
+    SIGNED,
+    ExportError,
+    parse_export,
+)
+
+MAX_VALUE = Decimal("999999999999")
+PARSER_VERSION = 1
+
+
+def _check_can_edit(actor: User, channel: Channel) -> None:
+    if not channel_can_edit(user=actor, channel=channel):
+        raise PermissionDeniedError(_("You cannot record metrics for this channel."))
+
+
+def metric_import_upload(
+    *, actor: User, channel: Channel, file_name: str, data: bytes
+) -> MetricImport:
+    """Read an export into a preview. Refuses a file already applied to this channel."""
+    _check_can_edit(actor, channel)
+    if len(data) > MAX_BYTES:
+        raise ApplicationError(
+            _("The file is over %(mb)d MB.") % {"mb": MAX_BYTES // (1024 * 1024)},
+            code="too_large",
+        )
+    digest = hashlib.sha256(data).hexdigest()
+    earlier = MetricImport.objects.filter(
+        channel=channel, sha256=digest, status=ImportStatus.APPLIED
+    ).first()
+    if earlier is not None:
+        raise ApplicationError(
+            _("This file was already imported for this channel on %(date)s.")
+            % {"date": timezone.localtime(earlier.applied_at or earlier.uploaded_at).date()},
+            code="duplicate",
+        )
+    record = MetricImport(
+        channel=channel,
+        file_name=file_name[:255] or "export",
+        sha256=digest,
+        size=len(data),
+        content=data,
+        parser_version=PARSER_VERSION,
+        uploaded_by=actor,
+    )
+    try:
+        parsed = parse_export(file_name, data)
+    except ExportError as exc:
+        record.status = ImportStatus.REJECTED
+        record.error = str(exc)
+    else:
+        record.format = parsed.format
+        record.rows = [[r.day.isoformat(), r.metric, r.value] for r in parsed.rows]
+        record.rejected = [[r.line, r.reason] for r in parsed.rejected]
+        record.ignored_columns = parsed.ignored_columns
+        if parsed.days:
+            record.first_day, record.last_day = parsed.days
+        if not parsed.rows:
+            record.status = ImportStatus.REJECTED
+            record.error = "No usable rows in the file."
+    record.save()
+    audit_record(
+        actor=actor,
+        action="metrics.import_uploaded",
+        target=record,
+        data={
+            "channel": channel.pk,
+            "status": record.status,
+            "format": record.format,
+            "values": len(record.rows),
+            "rejected_rows": len(record.rejected),
+            "sha256": digest,
+        },
+    )
+    return record
+
+
+@transaction.atomic
+def metric_import_apply(*, actor: User, metric_import: MetricImport) -> MetricImport:
+    """Write the preview's values, replacing the same days' earlier values: all or nothing."""
+    record = MetricImport.objects.select_for_update().get(pk=metric_import.pk)
+    _check_can_edit(actor, record.channel)
+    if record.status != ImportStatus.PREVIEW:
+        raise ApplicationError(_("Only an import waiting for confirmation can be applied."))
+    written = 0
+    for day, metric, value in record.rows:
+        MetricValue.objects.update_or_create(
+            channel=record.channel,
+            day=date.fromisoformat(day),
+            metric=metric,
+            defaults={
+                "value": Decimal(str(value)).quantize(Decimal("0.01")),
+                "source": ValueSource.IMPORT,
+                "source_import": record,
+                "recorded_by": actor,
+            },
+        )
+        written += 1
+    record.status = ImportStatus.APPLIED
+    record.applied_at = timezone.now()
+    record.applied_by = actor
+    record.values_written = written
+    record.save(update_fields=["status", "applied_at", "applied_by", "values_written"])
+    audit_record(
+        actor=actor,
+        action="metrics.import_applied",
+        target=record,
+        data={"channel": record.channel_id, "values": written},
+    )
+    return record
+
+
+def metric_import_discard(*, actor: User, metric_import: MetricImport) -> MetricImport:
+    _check_can_edit(actor, metric_import.channel)
+    if metric_import.status != ImportStatus.PREVIEW:
+        raise ApplicationError(_("Only an import waiting for confirmation can be discarded."))
+    metric_import.status = ImportStatus.DISCARDED
+    metric_import.save(update_fields=["status"])
+    audit_record(actor=actor, action="metrics.import_discarded", target=metric_import)
+    return metric_import
+
+
+def _decimal(value: object, *, signed: bool) -> Decimal:
+    try:
+        number = Decimal(str(value).strip().replace(",", ".").replace(" ", ""))
+    except InvalidOperation:
+        raise ApplicationError(_("Give the value as a number."), code="invalid_value") from None
+    if not number.is_finite() or abs(number) > MAX_VALUE:
+        raise ApplicationError(_("Give the value as a number."), code="invalid_value")
+    if number < 0 and not signed:
+        raise ApplicationError(_("The value cannot be negative."), code="invalid_value")
+    return number.quantize(Decimal("0.01"))
+
+
+def metric_value_record(
+    *, actor: User, channel: Channel, day: date, metric: str, value: object
+) -> MetricValue:
+    """A value entered by hand (for example the follower total at the start of a month)."""
+    _check_can_edit(actor, channel)
+    if metric not in Metric.values:
+        raise ApplicationError(_("Unknown metric."), code="invalid_metric")
+    if day > timezone.localdate():
+        raise ApplicationError(_("The day cannot be in the future."), code="future_day")
+    number = _decimal(value, signed=metric in SIGNED)
+    row, _created = MetricValue.objects.update_or_create(
+        channel=channel,
+        day=day,
+        metric=metric,
+        defaults={
+            "value": number,
+            "source": ValueSource.MANUAL,
+            "source_import": None,
+            "recorded_by": actor,
+        },
+    )
+    audit_record(
+        actor=actor,
+        action="metrics.value_recorded",
+        target=channel,
+        data={"day": day.isoformat(), "metric": metric, "value": str(number)},
+    )
+    return row
+
+
+def goal_save(
+    *, actor: User, channel: Channel, kind: str, year: int, target: object, note: str = ""
+) -> Goal:
+    _check_can_edit(actor, channel)
+    if kind not in GoalKind.values:
+        raise ApplicationError(_("Unknown goal."), code="invalid_goal")
+    if not 2000 <= year <= 2100:
+        raise ApplicationError(_("Give a year between 2000 and 2100."), code="invalid_year")
+    number = _decimal(target, signed=kind == GoalKind.FOLLOWER_GROWTH)
+    if kind in {GoalKind.NEGATIVE_SHARE, GoalKind.ON_TIME} and number > 100:
+        raise ApplicationError(_("A share cannot be over 100 %."), code="invalid_value")
+    goal, created = Goal.objects.update_or_create(
+        channel=channel,
+        kind=kind,
+        year=year,
+        defaults={"target": number, "note": note.strip()[:300], "created_by": actor},
+    )
+    audit_record(
+        actor=actor,
+        action="metrics.goal_set",
+        target=goal,
+        data={"kind": kind, "year": year, "target": str(number), "created": created},
+    )
+    return goal
+
+
+def goal_delete(*, actor: User, goal: Goal) -> None:
+    _check_can_edit(actor, goal.channel)
+    audit_record(actor=actor, action="metrics.goal_removed", target=goal, data={"kind": goal.kind})
+    goal.delete()

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from someluotsi.metrics import views
+
+app_name = "metrics"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("channel/<int:channel_id>/", views.channel, name="channel"),
+    path("imports/<int:import_id>/", views.metric_import, name="import"),
+    path("report/", views.report, name="report"),
+]

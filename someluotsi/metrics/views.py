@@ -1,0 +1,258 @@
+"""Metrics pages: the city dashboard, a channel's figures and goals, imports and reports."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from django.contrib import messages as flash
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from someluotsi.accounts.access import Area
+from someluotsi.accounts.models import Unit, User
+from someluotsi.accounts.selectors import unit_list
+from someluotsi.audit.services import audit_record
+from someluotsi.channels.models import Channel
+from someluotsi.channels.selectors import (
+    channel_can_edit,
+    channel_list_for_user,
+    user_sees_all_channels,
+)
+from someluotsi.core.access import area_required
+from someluotsi.core.charts import bar_chart, column_chart
+from someluotsi.core.errors import ApplicationError
+from someluotsi.core.pages import posted_id, show_refusal
+from someluotsi.metrics import services
+from someluotsi.metrics.enums import Metric
+from someluotsi.metrics.figures import (
+    channel_rows,
+    checker_figures,
+    daily_messages,
+    daily_series,
+    followers_on,
+    last_days,
+)
+from someluotsi.metrics.forms import GoalForm, PeriodForm, ReportForm, UploadForm, ValueForm
+from someluotsi.metrics.models import Goal, MetricImport
+from someluotsi.metrics.reports import ReportSpec, report_channels, report_csv, report_pdf
+
+SERIES = (Metric.NEW_FOLLOWERS, Metric.REACH, Metric.VIEWS, Metric.INTERACTIONS)
+
+
+def _period_days(request: HttpRequest) -> int:
+    form = PeriodForm(request.GET)
+    return (form.cleaned_data.get("days") or 30) if form.is_valid() else 30
+
+
+def _report_units(user: User) -> list[Unit]:
+    if user_sees_all_channels(user=user):
+        return list(unit_list())
+    visible = channel_list_for_user(user=user).exclude(unit=None).values("unit")
+    return list(Unit.objects.filter(pk__in=visible).order_by("name"))
+
+
+@require_GET
+@area_required(Area.METRICS)
+def dashboard(request: HttpRequest) -> HttpResponse:
+    user = cast(User, request.user)
+    days = _period_days(request)
+    period = last_days(days)
+    channels = channel_list_for_user(user=user)
+    rows = channel_rows(channels, period)
+    checks = checker_figures(None if user_sees_all_channels(user=user) else channels, period)
+    daily = daily_messages(channels, period)
+    units = Unit.objects.filter(pk__in=[u.pk for u in _report_units(user)])
+    report_form = ReportForm(
+        initial={"year": timezone.localdate().year, "language": user.preferred_language or "fi"},
+        units=units,
+    )
+    context = {
+        "period_form": PeriodForm(initial={"days": days}),
+        "period": period,
+        "rows": rows,
+        "checks": checks,
+        "daily": daily,
+        "messages_chart": column_chart(
+            _("Messages per day; the darker part is negative"),
+            [(f"{d:%d.%m.}", n) for d, n, _neg in daily],
+            highlight=[neg for _d, _n, neg in daily],
+        ),
+        "negative_chart": bar_chart(
+            _("Negative share of reactions per channel (%)"),
+            [(r.channel.name, r.negative_share) for r in rows if r.tones],
+        ),
+        "reach_chart": bar_chart(
+            _("Reach per channel"),
+            [(r.channel.name, float(r.total(Metric.REACH) or 0)) for r in rows],
+        ),
+        "checks_chart": bar_chart(
+            _("Findings in checked drafts by category"),
+            [(category, count) for category, count in checks.by_category],
+        ),
+        "report_form": report_form,
+    }
+    return render(request, "metrics/dashboard.html", context)
+
+
+def _channel_for(request: HttpRequest, channel_id: int) -> Channel:
+    return get_object_or_404(channel_list_for_user(user=request.user), pk=channel_id)
+
+
+@require_http_methods(["GET", "POST"])
+@area_required(Area.METRICS)
+def channel(request: HttpRequest, channel_id: int) -> HttpResponse:
+    user = cast(User, request.user)
+    target = _channel_for(request, channel_id)
+    can_edit = channel_can_edit(user=user, channel=target)
+    upload_form, value_form, goal_form = (
+        UploadForm(),
+        ValueForm(),
+        GoalForm(initial={"year": timezone.localdate().year}),
+    )
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        try:
+            if action == "upload":
+                upload_form = UploadForm(request.POST, request.FILES)
+                if upload_form.is_valid():
+                    upload = upload_form.cleaned_data["file"]
+                    record = services.metric_import_upload(
+                        actor=user, channel=target, file_name=upload.name, data=upload.read()
+                    )
+                    return HttpResponseRedirect(reverse("metrics:import", args=[record.pk]))
+            elif action == "value":
+                value_form = ValueForm(request.POST)
+                if value_form.is_valid():
+                    services.metric_value_record(
+                        actor=user, channel=target, **value_form.cleaned_data
+                    )
+                    flash.success(request, _("The value was recorded."))
+                    return HttpResponseRedirect(request.path)
+            elif action == "goal":
+                goal_form = GoalForm(request.POST)
+                if goal_form.is_valid():
+                    services.goal_save(actor=user, channel=target, **goal_form.cleaned_data)
+                    flash.success(request, _("The goal was saved."))
+                    return HttpResponseRedirect(request.path)
+            elif action == "remove_goal":
+                goal = get_object_or_404(
+                    Goal, pk=posted_id(request.POST.get("goal")), channel=target
+                )
+                services.goal_delete(actor=user, goal=goal)
+                flash.success(request, _("The goal was removed."))
+                return HttpResponseRedirect(request.path)
+        except ApplicationError as exc:
+            show_refusal(request, exc)
+    days = _period_days(request)
+    period = last_days(days)
+    row = channel_rows(Channel.objects.filter(pk=target.pk), period)[0]
+    charts = []
+    for metric in SERIES:
+        series = daily_series(target, metric, period)
+        if series:
+            charts.append(
+                {
+                    "chart": column_chart(
+                        str(Metric(metric).label), [(f"{d:%d.%m.}", float(v)) for d, v in series]
+                    ),
+                    "series": series,
+                    "label": Metric(metric).label,
+                }
+            )
+    tones = row.tones
+    context = {
+        "channel": target,
+        "row": row,
+        "period_form": PeriodForm(initial={"days": days}),
+        "period": period,
+        "followers_now": followers_on(target, timezone.localdate()),
+        "charts": charts,
+        "tone_chart": bar_chart(
+            _("Tone of messages"),
+            [
+                (_("Positive"), tones.get("positive", 0)),
+                (_("Neutral"), tones.get("neutral", 0)),
+                (_("Negative"), tones.get("negative", 0)),
+            ],
+        ),
+        "checks": checker_figures(Channel.objects.filter(pk=target.pk), period),
+        "imports": MetricImport.objects.filter(channel=target).defer("content")[:20],
+        "can_edit": can_edit,
+        "upload_form": upload_form,
+        "value_form": value_form,
+        "goal_form": goal_form,
+    }
+    return render(request, "metrics/channel.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@area_required(Area.METRICS)
+def metric_import(request: HttpRequest, import_id: int) -> HttpResponse:
+    user = cast(User, request.user)
+    record = get_object_or_404(
+        MetricImport.objects.defer("content").filter(channel__in=channel_list_for_user(user=user)),
+        pk=import_id,
+    )
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "apply":
+                record = services.metric_import_apply(actor=user, metric_import=record)
+                flash.success(
+                    request,
+                    _("%(count)s values were written.") % {"count": record.values_written},
+                )
+                return HttpResponseRedirect(reverse("metrics:channel", args=[record.channel_id]))
+            if request.POST.get("action") == "discard":
+                services.metric_import_discard(actor=user, metric_import=record)
+                flash.success(request, _("The import was discarded; nothing was written."))
+                return HttpResponseRedirect(reverse("metrics:channel", args=[record.channel_id]))
+        except ApplicationError as exc:
+            show_refusal(request, exc)
+    labels = dict(Metric.choices)
+    preview = [(day, labels.get(metric, metric), value) for day, metric, value in record.rows]
+    context = {
+        "record": record,
+        "preview": preview[:400],
+        "more": max(0, len(preview) - 400),
+        "can_edit": channel_can_edit(user=user, channel=record.channel),
+    }
+    return render(request, "metrics/import.html", context)
+
+
+@require_POST
+@area_required(Area.METRICS)
+def report(request: HttpRequest) -> HttpResponse:
+    user = cast(User, request.user)
+    units = Unit.objects.filter(pk__in=[u.pk for u in _report_units(user)])
+    form = ReportForm(request.POST, units=units)
+    if not form.is_valid():
+        flash.error(request, _("Check the report's choices."))
+        return HttpResponseRedirect(reverse("metrics:dashboard"))
+    data = form.cleaned_data
+    spec = ReportSpec(
+        year=data["year"], month=data["month"], unit=data["unit"], language=data["language"]
+    )
+    channels = report_channels(spec, channel_list_for_user(user=user))
+    audit_record(
+        actor=user,
+        action="metrics.report_created",
+        request=request,
+        data={
+            "year": spec.year,
+            "month": spec.month,
+            "unit": spec.unit.pk if spec.unit else None,
+            "format": data["format"],
+        },
+    )
+    if data["format"] == "csv":
+        response = HttpResponse(report_csv(spec, channels), content_type="text/csv; charset=utf-8")
+        extension = "csv"
+    else:
+        response = HttpResponse(report_pdf(spec, channels), content_type="application/pdf")
+        extension = "pdf"
+    response["Content-Disposition"] = f'attachment; filename="{spec.file_stem()}.{extension}"'
+    return response
