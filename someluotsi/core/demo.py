@@ -284,10 +284,12 @@ def demo_load() -> list[DemoLogin]:
                 channel=channel, user=users[username], defaults={"acting_role": acting}
             )
     from someluotsi.core.demo_inbox import demo_inbox_load
+    from someluotsi.core.demo_metrics import demo_metrics_load
     from someluotsi.core.demo_register import demo_register_load
 
     demo_register_load(users)
     added = demo_inbox_load(users)
+    demo_metrics_load(users)
     audit_record(
         actor=None,
         action="demo.loaded",

@@ -1,0 +1,135 @@
+"""Metrics, reports and the incident flow on the demo data, through the pages."""
+
+from __future__ import annotations
+
+import pytest
+from django.core import mail
+from django.test import Client
+
+from someluotsi.core.demo import demo_load
+from someluotsi.incidents.enums import AlertStatus, IncidentStatus, PlaybookStep, StepState
+from someluotsi.incidents.models import Incident, IncidentEntry, StormAlert
+from someluotsi.metrics.enums import ImportStatus
+from someluotsi.metrics.models import MetricImport, MetricValue
+from someluotsi.notifications.models import Notification
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo() -> None:
+    demo_load()
+
+
+def login(username: str) -> Client:
+    from someluotsi.accounts.models import User
+
+    client = Client()
+    client.force_login(User.objects.get(username=username))
+    return client
+
+
+def test_demo_storm_is_detected_alerted_and_taken_up(demo: None) -> None:
+    alert = StormAlert.objects.get()
+    assert "negative" in alert.signals
+    assert alert.negative >= 10
+    assert alert.evidence["messages"]
+    assert alert.status == AlertStatus.INCIDENT
+    assert Notification.objects.filter(url__contains=f"/incidents/alerts/{alert.pk}/").exists()
+    incident = alert.incident
+    assert incident is not None
+    assert incident.steps[PlaybookStep.MAVI]["state"] == StepState.DONE
+    drafts = IncidentEntry.objects.filter(incident=incident, kind="reply_draft")
+    verdicts = sorted(d.review["verdict"] for d in drafts)
+    assert verdicts == ["ok", "warn"]  # the provoked reply is flagged, the calm one is not
+    flagged = next(d for d in drafts if d.review["verdict"] == "warn")
+    assert any(f["rule"] == "tone-001" for f in flagged.review["findings"])
+
+
+def test_pages_render_for_the_mavi_team(demo: None) -> None:
+    client = login("mavi")
+    alert = StormAlert.objects.get()
+    for url in ("/metrics/", "/metrics/?days=90", "/incidents/", f"/incidents/alerts/{alert.pk}/",
+                f"/incidents/{alert.incident_id}/",
+                f"/metrics/channel/{alert.channel_id}/"):  # fmt: skip
+        response = client.get(url)
+        assert response.status_code == 200, url
+    imports = MetricImport.objects.filter(status=ImportStatus.PREVIEW).get()
+    page = client.get(f"/metrics/imports/{imports.pk}/")
+    assert "repeated" in page.content.decode()
+
+
+def test_closing_needs_the_playbook_and_a_summary(demo: None) -> None:
+    client = login("mavi")
+    incident = Incident.objects.get()
+    url = f"/incidents/{incident.pk}/"
+    summary = "Uimahallin sulkemisesta kerrottiin liian myöhään; korjattu tiedote julkaistiin."
+    client.post(url, {"action": "close", "summary": summary})
+    incident.refresh_from_db()
+    assert incident.status == IncidentStatus.OPEN  # steps still open
+    for step in PlaybookStep.values:
+        client.post(
+            url, {"action": "step", "step": step, "state": "not_needed", "note": "ei tarvetta"}
+        )
+    client.post(url, {"action": "close", "summary": "lyhyt"})
+    incident.refresh_from_db()
+    assert incident.status == IncidentStatus.OPEN  # summary too short
+    client.post(url, {"action": "close", "summary": summary})
+    incident.refresh_from_db()
+    assert incident.status == IncidentStatus.CLOSED
+    assert incident.summary == summary
+
+
+def test_import_apply_is_all_or_nothing_and_not_twice(demo: None) -> None:
+    client = login("mavi")
+    record = MetricImport.objects.get(status=ImportStatus.PREVIEW)
+    before = MetricValue.objects.filter(channel=record.channel).count()
+    client.post(f"/metrics/imports/{record.pk}/", {"action": "apply"})
+    record.refresh_from_db()
+    assert record.status == ImportStatus.APPLIED
+    assert record.values_written == 2
+    assert MetricValue.objects.filter(channel=record.channel).count() >= before
+    again = client.post(
+        f"/metrics/channel/{record.channel_id}/",
+        {"action": "upload", "file": _file("meta_follows_bad_rows_utf16.csv")},
+        follow=True,
+    )
+    assert "already imported" in again.content.decode() or "jo" in again.content.decode()
+
+
+def _file(name: str):
+    from pathlib import Path
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "exports" / name
+    return SimpleUploadedFile(name, path.read_bytes())
+
+
+@pytest.mark.parametrize("fmt", ["csv", "pdf"])
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_reports_download(demo: None, fmt: str, language: str) -> None:
+    client = login("mavi")
+    from django.utils import timezone
+
+    response = client.post(
+        "/metrics/report/",
+        {"year": timezone.localdate().year, "month": "", "unit": "", "language": language,
+         "format": fmt},
+    )  # fmt: skip
+    assert response.status_code == 200
+    body = response.content
+    if fmt == "pdf":
+        assert body.startswith(b"%PDF")
+    else:
+        text = body.decode("utf-8-sig")
+        assert ("Seuraajat lopussa" if language == "fi" else "Följare vid slutet") in text
+
+
+def test_auditor_reads_but_cannot_act(demo: None) -> None:
+    client = login("tarkastaja")
+    incident = Incident.objects.get()
+    assert client.get(f"/incidents/{incident.pk}/").status_code == 200
+    response = client.post(f"/incidents/{incident.pk}/", {"action": "note", "text": "x"})
+    assert response.status_code == 403
+    assert len(mail.outbox) >= 0
