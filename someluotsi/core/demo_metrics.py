@@ -16,11 +16,11 @@ from django.utils import timezone
 from someluotsi.accounts.models import User
 from someluotsi.channels.enums import ChannelStatus, Platform
 from someluotsi.channels.models import Channel
+from someluotsi.inbox.services import IncomingMessage, message_ingest
 from someluotsi.incidents.detection import storm_scan_channel
 from someluotsi.incidents.enums import PlaybookStep, StepState
 from someluotsi.incidents.models import StormAlert
 from someluotsi.incidents.services import incident_open, incident_reply_draft, incident_step
-from someluotsi.inbox.services import IncomingMessage, message_ingest
 from someluotsi.metrics.enums import GoalKind, Metric, ValueSource
 from someluotsi.metrics.models import Goal, MetricImport, MetricValue
 from someluotsi.metrics.services import metric_import_apply, metric_import_upload
@@ -43,7 +43,8 @@ def _daily(channel: Channel, users: dict[str, User]) -> None:
     if MetricValue.objects.filter(channel=channel).exists():
         return
     rng = random.Random(f"{channel.platform}:{channel.handle}")  # noqa: S311 - demo figures
-    size = {Platform.FACEBOOK: 9000, Platform.INSTAGRAM: 4000}.get(channel.platform, 1200)
+    sizes: dict[str, int] = {Platform.FACEBOOK: 9000, Platform.INSTAGRAM: 4000}
+    size = sizes.get(channel.platform, 1200)
     today = timezone.localdate()
     start = today - timedelta(days=DAYS)
     rows = [
@@ -143,7 +144,8 @@ def _storm(users: dict[str, User]) -> None:
         text="Lukekaa ohjeet ennen kuin valitatte!! Päätös on tehty.", ui="fi",
     )  # fmt: skip
     incident_reply_draft(
-        actor=users["mavi"], incident=incident,
+        actor=users["mavi"],
+        incident=incident,
         text="Kiitos palautteesta. Uimahallin remontti kestää kolme viikkoa; korvaavat vuorot "
         "löytyvät kaupungin verkkosivuilta.",
         ui="fi",

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from someluotsi.core.demo import demo_load
@@ -98,10 +101,6 @@ def test_import_apply_is_all_or_nothing_and_not_twice(demo: None) -> None:
 
 
 def _file(name: str):
-    from pathlib import Path
-
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     path = Path(__file__).resolve().parents[1] / "fixtures" / "exports" / name
     return SimpleUploadedFile(name, path.read_bytes())
 
