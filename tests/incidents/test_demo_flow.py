@@ -100,7 +100,7 @@ def test_import_apply_is_all_or_nothing_and_not_twice(demo: None) -> None:
     assert "already imported" in again.content.decode() or "jo" in again.content.decode()
 
 
-def _file(name: str):
+def _file(name: str) -> SimpleUploadedFile:
     path = Path(__file__).resolve().parents[1] / "fixtures" / "exports" / name
     return SimpleUploadedFile(name, path.read_bytes())
 
