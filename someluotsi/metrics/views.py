@@ -52,7 +52,7 @@ def _report_units(user: User) -> list[Unit]:
     if user_sees_all_channels(user=user):
         return list(unit_list())
     visible = channel_list_for_user(user=user).exclude(unit=None).values("unit")
-    return list(Unit.objects.filter(pk__in=visible).order_by("name"))
+    return list(Unit.objects.filter(pk__in=visible).order_by("name_fi"))
 
 
 @require_GET
