@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
@@ -304,9 +304,7 @@ def scan(
 
 def _with_signals(alert: Alert, extra: list[Signal], threats: list[Event]) -> Alert:
     signals = tuple(dict.fromkeys((*alert.signals, *extra)))
-    return Alert(
-        **{**alert.__dict__, "signals": signals, "threats": max(alert.threats, len(threats))}
-    )
+    return replace(alert, signals=signals, threats=max(alert.threats, len(threats)))
 
 
 def _refs(window: Sequence[Event]) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from datetime import datetime, timedelta
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -81,7 +81,12 @@ STOPWORDS = frozenset(
 
 
 def sensitivity_for(channel: Channel) -> str:
-    settings = {s.channel_id: s.sensitivity for s in DetectionSetting.objects.all()}
+    """The channel's own setting, else the setting for all channels, else the default."""
+    settings: dict[int | None, str] = dict(
+        DetectionSetting.objects.filter(Q(channel=channel) | Q(channel=None)).values_list(
+            "channel_id", "sensitivity"
+        )
+    )
     return settings.get(channel.pk) or settings.get(None) or SensitivityLevel.DEFAULT
 
 
@@ -130,17 +135,17 @@ def storm_scan_channel(channel: Channel, *, now: datetime | None = None) -> Stor
     found = scan(str(channel.pk), recent, baseline, now=now, sensitivity=sensitivity)
     if found is None:
         return None
+    # The alert's messages (found.refs) all lie in its window: one query serves both the top
+    # messages and the recurring words.
+    window = [e for e in recent if e.at > now - timedelta(minutes=found.window_minutes)]
     by_id = {
         str(m.pk): m
-        for m in Message.objects.filter(pk__in=[int(r) for r in found.refs]).only(
-            "pk", "text", "category", "tone", "received_at", "author_handle", "body_purged_at"
+        for m in Message.objects.filter(pk__in=[int(e.ref) for e in window]).only(
+            "pk", "text", "category", "tone", "received_at"
         )
     }
     top = [by_id[r] for r in found.refs if r in by_id][:8]
-    window = [e for e in recent if e.at > now - timedelta(minutes=found.window_minutes)]
-    texts = list(
-        Message.objects.filter(pk__in=[int(e.ref) for e in window]).values_list("text", flat=True)
-    )
+    texts = [m.text for m in by_id.values()]
     evidence = {
         "messages": [
             {

@@ -3,6 +3,7 @@ drafted through the post checker with the tone check, closed with a summary."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from django.db import transaction
@@ -45,8 +46,14 @@ def incident_open(
     title = title.strip()[:200]
     if not title:
         raise ApplicationError(_("Give the incident a title."), code="missing_title")
+    # An alert already went to the mavi team: §17.4 is under way from the start.
+    steps = (
+        {PlaybookStep.MAVI: _step(actor, StepState.DONE, _("The mavi team was alerted."))}
+        if alert is not None
+        else {}
+    )
     incident = Incident.objects.create(
-        title=title, channel=channel, owner=owner, opened_by=actor, steps={}
+        title=title, channel=channel, owner=owner, opened_by=actor, steps=steps
     )
     IncidentEntry.objects.create(incident=incident, author=actor, kind=EntryKind.OPENED, text=title)
     if alert is not None:
@@ -56,11 +63,6 @@ def incident_open(
         alert.handled_at = timezone.now()
         alert.save(update_fields=["status", "incident", "handled_by", "handled_at"])
         IncidentEntry.objects.create(incident=incident, kind=EntryKind.ALERT, text=f"#{alert.pk}")
-        # The alert went to the mavi team: §17.4 is under way from the start.
-        incident.steps = {
-            PlaybookStep.MAVI: _step(actor, StepState.DONE, _("The mavi team was alerted."))
-        }
-        incident.save(update_fields=["steps"])
     audit_record(
         actor=actor,
         action="incident.opened",
@@ -161,9 +163,7 @@ def incident_reply_draft(*, actor: User, incident: Incident, text: str, ui: str)
     report = configured_engine().check(
         text,
         role=default_author_role(user=actor),
-        channel=type(context)(
-            kind=context.kind, platform=context.platform, name=context.name, incident=True
-        ),
+        channel=replace(context, incident=True),
         ui_language=ui,
     )
     review = {

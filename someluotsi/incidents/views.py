@@ -164,17 +164,20 @@ def incident(request: HttpRequest, incident_id: int) -> HttpResponse:
         except ApplicationError as exc:
             show_refusal(request, exc)
         item.refresh_from_db()
-    steps = [
-        {
-            "value": step.value,
-            "label": step.label,
-            "state": item.steps.get(step.value, {}).get("state", ""),
-            "state_label": StepState(item.steps.get(step.value, {}).get("state", "")).label,
-            "note": item.steps.get(step.value, {}).get("note", ""),
-            "by": item.steps.get(step.value, {}).get("by", ""),
-        }
-        for step in PlaybookStep
-    ]
+    steps = []
+    for step in PlaybookStep:
+        record = item.steps.get(step.value, {})
+        state = record.get("state", "")
+        steps.append(
+            {
+                "value": step.value,
+                "label": step.label,
+                "state": state,
+                "state_label": StepState(state).label,
+                "note": record.get("note", ""),
+                "by": record.get("by", ""),
+            }
+        )
     context = {
         "incident": item,
         "steps": steps,
