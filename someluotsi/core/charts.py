@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.formats import number_format
 
 ROW_HEIGHT = 24
 BAR_SPACE = 220
@@ -29,20 +32,28 @@ class BarChart:
         return max(ROW_HEIGHT, ROW_HEIGHT * len(self.bars))
 
 
-def bar_chart(caption: str, rows: Iterable[tuple[str, float | None]]) -> BarChart:
+def bar_chart(caption: str, rows: Iterable[tuple[str, float | Decimal | None]]) -> BarChart:
     """One bar per (label, value); bars are scaled to the largest value, None draws nothing."""
-    items = list(rows)
+    items = [(label, None if value is None else float(value)) for label, value in rows]
     longest = max((value or 0 for _label, value in items), default=0) or 1
     bars = [
         Bar(
             y=index * ROW_HEIGHT,
             label=str(label),
             width=round(BAR_SPACE * (value or 0) / longest),
-            value="–" if value is None else str(value),
+            value=shown(value),
         )
         for index, (label, value) in enumerate(items)
     ]
     return BarChart(caption=caption, bars=bars)
+
+
+def shown(value: float | Decimal | None) -> str:
+    """A chart's figure the way the reader's language writes numbers (17 460; 30,5)."""
+    if value is None:
+        return "–"
+    decimals = 0 if float(value).is_integer() else 1
+    return number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
 
 
 COLUMN_SPACE = 600
@@ -94,7 +105,7 @@ def column_chart(
                 height=height,
                 y=COLUMN_HEIGHT - height,
                 label=label if index % label_every == 0 else "",
-                value=f"{value:g}",
+                value=shown(value),
             )
         )
         if index < len(marks) and marks[index]:

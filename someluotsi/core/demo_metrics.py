@@ -1,5 +1,6 @@
 """Demo metrics and a demo storm: 120 days of daily figures per active channel (seeded, so the
-same every time), goals for this year, the LinkedIn sample export applied, and a wave of angry
+same every time), goals for this year, the LinkedIn sample export applied, drafts run through
+the post checker, and a wave of angry
 comments on the city's Facebook page that the storm detector picks up, taken up as an incident.
 Idempotent: nothing is added twice."""
 
@@ -16,6 +17,9 @@ from django.utils import timezone
 from someluotsi.accounts.models import User
 from someluotsi.channels.enums import ChannelStatus, Platform
 from someluotsi.channels.models import Channel
+from someluotsi.compliance.models import CheckRun
+from someluotsi.compliance.services import check_run_create
+from someluotsi.guideline.model import AuthorRole, Media
 from someluotsi.inbox.services import IncomingMessage, message_ingest
 from someluotsi.incidents.detection import storm_scan_channel
 from someluotsi.incidents.enums import PlaybookStep, StepState
@@ -103,6 +107,39 @@ def _linkedin_import(users: dict[str, User]) -> None:
         )
 
 
+DRAFTS = (
+    ("Kirjaston satutunti taas lauantaina klo 11! Tervetuloa koko perhe. #KokkolaKarleby", ()),
+    ("Uimahallin aukioloajat muuttuvat ensi viikolla, katso tiedote verkkosivuilta.", ()),
+    ("Soita Mikalle numeroon 040 123 4567, niin hän kertoo lisää.", ()),
+    ("Luonnos: budjettiesitys ei ole vielä julkinen, mutta säästöjä tulee kouluihin.", ()),
+    ("Välkommen på sagostund i biblioteket på lördag klockan 11!", ()),
+    ("Katso kuvat nuorisotalon avajaisista!", (Media("image", alt=""),)),
+    ("Palvelinhuoneen ovikoodi on 4321, muistakaa sulkea ovi.", ()),
+    ("Lasten kesäleirin ilmoittautuminen alkaa maanantaina, linkki: bit.ly/leiri2026", ()),
+)
+
+
+def _checked_drafts(users: dict[str, User]) -> None:
+    """Drafts run through the post checker over the last weeks, for the checker figures."""
+    if CheckRun.objects.exists():
+        return
+    channels = list(Channel.objects.filter(status=ChannelStatus.ACTIVE).order_by("pk"))
+    if not channels:
+        return
+    now = timezone.now()
+    for index, (text, media) in enumerate(DRAFTS * 3):
+        outcome = check_run_create(
+            user=users["paivittaja"],
+            text=text,
+            role=AuthorRole.EMPLOYEE,
+            channel=channels[index % len(channels)],
+            media=media,
+        )
+        CheckRun.objects.filter(pk=outcome.run.pk).update(
+            created_at=now - timedelta(days=index * 1.3, hours=index % 7)
+        )
+
+
 def _storm(users: dict[str, User]) -> None:
     channel = (
         Channel.objects.filter(platform=Platform.FACEBOOK, status=ChannelStatus.ACTIVE)
@@ -157,4 +194,5 @@ def demo_metrics_load(users: dict[str, User]) -> None:
     for channel in Channel.objects.filter(status=ChannelStatus.ACTIVE):
         _daily(channel, users)
     _linkedin_import(users)
+    _checked_drafts(users)
     _storm(users)

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.db.models import Count, QuerySet, Sum
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from someluotsi.channels.models import Channel
 from someluotsi.compliance.models import CheckRun
@@ -145,6 +146,24 @@ class GoalProgress:
         return max(0, min(100, round(100 * self.actual / self.expected_now)))
 
 
+def _first_follower_count(channel: Channel, period: Period) -> tuple[date, Decimal | None]:
+    """The total at the start of the period or, for a channel first counted later in the
+    year, its first count: growth is then judged from that day, pro rata."""
+    first = followers_on(channel, period.start)
+    if first is not None:
+        return period.start, first
+    earliest = (
+        MetricValue.objects.filter(
+            channel=channel, metric=Metric.FOLLOWERS, day__range=(period.start, period.end)
+        )
+        .order_by("day")
+        .first()
+    )
+    if earliest is None:
+        return period.start, None
+    return earliest.day, earliest.value
+
+
 def goal_progress(goal: Goal, today: date | None = None) -> GoalProgress:
     today = today or timezone.localdate()
     period = Period(date(goal.year, 1, 1), min(today, date(goal.year, 12, 31)))
@@ -156,11 +175,11 @@ def goal_progress(goal: Goal, today: date | None = None) -> GoalProgress:
     expected = target
     channels = Channel.objects.filter(pk=goal.channel_id)
     if goal.kind == GoalKind.FOLLOWER_GROWTH:
-        first = followers_on(goal.channel, period.start)
+        since, first = _first_follower_count(goal.channel, period)
         last = followers_on(goal.channel, period.end)
         if first and last is not None:
             actual = round(100 * float(last - first) / float(first), 1)
-        expected = round(target * period.days / 365, 1)
+        expected = round(target * Period(since, period.end).days / 365, 1)
     elif goal.kind in {GoalKind.MEDIAN_RESPONSE, GoalKind.ON_TIME}:
         figures = responses(channels, period).get(goal.channel_id)
         if figures:
@@ -201,6 +220,25 @@ class ChannelRow:
     @property
     def goals_met(self) -> int:
         return sum(1 for g in self.goals if g.met)
+
+    @property
+    def goals_judged(self) -> int:
+        """Goals with data to judge by: one without data is neither met nor missed."""
+        return sum(1 for g in self.goals if g.met is not None)
+
+    @property
+    def goals_without_data(self) -> int:
+        return len(self.goals) - self.goals_judged
+
+    def goals_text(self) -> str:
+        """'met/judged', and how many goals have no data yet: the dashboard's and the report's
+        cell."""
+        if not self.goals:
+            return "–"
+        text = f"{self.goals_met}/{self.goals_judged}" if self.goals_judged else "–"
+        if self.goals_without_data:
+            text += " " + gettext("(%(count)s without data)") % {"count": self.goals_without_data}
+        return text
 
     def total(self, metric: str) -> Decimal | None:
         return self.totals.get(metric)

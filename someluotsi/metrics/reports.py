@@ -72,7 +72,7 @@ def _columns() -> list[str]:
         _("Negative (%)"),
         _("Median first response (working hours)"),
         _("Handled on time (%)"),
-        _("Goals met"),
+        _("Goals on track"),
     ]
 
 
@@ -96,7 +96,7 @@ def _cells(row: ChannelRow) -> list[str]:
         _n(row.negative_share, 1),
         _n(response.median_hours if response else None, 1),
         _n(response.on_time_percent if response else None, 1),
-        f"{row.goals_met}/{len(row.goals)}" if row.goals else "–",
+        row.goals_text(),
     ]
 
 

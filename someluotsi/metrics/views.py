@@ -22,10 +22,12 @@ from someluotsi.channels.selectors import (
     channel_list_for_user,
     user_sees_all_channels,
 )
+from someluotsi.compliance.presentation import CATEGORY_LABELS
 from someluotsi.core.access import area_required
 from someluotsi.core.charts import bar_chart, column_chart
 from someluotsi.core.errors import ApplicationError
 from someluotsi.core.pages import posted_id, show_refusal
+from someluotsi.guideline.model import Category
 from someluotsi.metrics import services
 from someluotsi.metrics.enums import Metric
 from someluotsi.metrics.figures import (
@@ -55,6 +57,13 @@ def _report_units(user: User) -> list[Unit]:
     return list(Unit.objects.filter(pk__in=visible).order_by("name_fi"))
 
 
+def _category_label(value: str) -> str:
+    try:
+        return str(CATEGORY_LABELS[Category(value)])
+    except ValueError:  # a category a later rulebook dropped
+        return value
+
+
 @require_GET
 @area_required(Area.METRICS)
 def dashboard(request: HttpRequest) -> HttpResponse:
@@ -65,6 +74,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     rows = channel_rows(channels, period)
     checks = checker_figures(None if user_sees_all_channels(user=user) else channels, period)
     daily = daily_messages(channels, period)
+    by_category = [(_category_label(value), count) for value, count in checks.by_category]
     units = Unit.objects.filter(pk__in=[u.pk for u in _report_units(user)])
     report_form = ReportForm(
         initial={"year": timezone.localdate().year, "language": user.preferred_language or "fi"},
@@ -75,6 +85,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "period": period,
         "rows": rows,
         "checks": checks,
+        "by_category": by_category,
         "daily": daily,
         "messages_chart": column_chart(
             _("Messages per day; the darker part is negative"),
@@ -91,7 +102,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         ),
         "checks_chart": bar_chart(
             _("Findings in checked drafts by category"),
-            [(category, count) for category, count in checks.by_category],
+            by_category,
         ),
         "report_form": report_form,
     }

@@ -1,6 +1,12 @@
 from __future__ import annotations
 
-from someluotsi.core.charts import BAR_SPACE, ROW_HEIGHT, bar_chart
+import re
+from decimal import Decimal
+
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from someluotsi.core.charts import BAR_SPACE, ROW_HEIGHT, bar_chart, column_chart
 
 
 def test_bars_scale_to_the_largest_value_and_none_draws_nothing() -> None:
@@ -13,3 +19,22 @@ def test_bars_scale_to_the_largest_value_and_none_draws_nothing() -> None:
 
 def test_an_empty_chart_keeps_one_row_of_height() -> None:
     assert bar_chart("c", []).height == ROW_HEIGHT
+
+
+def test_figures_are_written_the_readers_way() -> None:
+    with translation.override("fi"):
+        chart = bar_chart("c", [("a", 17460.0), ("b", 30.5), ("c", Decimal("4.0"))])
+    assert [bar.value.replace("\xa0", " ") for bar in chart.bars] == ["17 460", "30,5", "4"]
+    with translation.override("en"):
+        assert bar_chart("c", [("a", 30.5)]).bars[0].value == "30.5"
+
+
+def test_svg_geometry_is_not_localised() -> None:
+    """A decimal comma in an SVG attribute is invalid: every column would land at x=0."""
+    chart = column_chart("c", [(str(day), float(day % 5)) for day in range(30)])
+    assert any("." in str(column.x) for column in chart.columns)
+    with translation.override("fi"):
+        html = render_to_string("_column_chart.html", {"chart": chart})
+    numbers = re.findall(r'\b(?:x|y|width|height)="([^"]*)"', html)
+    assert numbers
+    assert all(re.fullmatch(r"-?\d+(\.\d+)?", n) for n in numbers), numbers

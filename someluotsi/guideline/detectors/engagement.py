@@ -1,6 +1,7 @@
 """Engagement advice (§2.4, §15.4, §1.1), severity info: city hashtags on city accounts,
 tagging the people and organisations concerned, images or video, and both of the city's
-languages on its shared channels."""
+languages on its shared channels. Replies to comments (drafted during an incident) are not
+posts: they answer in the asker's language and need no hashtag, tag or picture."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ class EngagementDetector:
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         original = ctx.text.original
         words = len(ctx.text.tokens)
-        if words < 4:
+        if words < 4 or ctx.channel.incident:
             return
         organisation = ctx.role is AuthorRole.ORGANIZATION or ctx.channel.kind in {
             ChannelKind.CITY,
