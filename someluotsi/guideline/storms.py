@@ -17,12 +17,16 @@ Pure code over plain data: no database, no clock; times must be timezone-aware.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
+from functools import cache
 from zoneinfo import ZoneInfo
+
+from someluotsi.guideline.wordlists import load_words
 
 HOURS_IN_WEEK = 168
 BASELINE_WEEKS = 4
@@ -390,3 +394,21 @@ def timeline(
         )
         for moment, count in zip(bins, counts, strict=True)
     ]
+
+
+TERM = re.compile(r"[^\W\d_]{4,40}")  # letters only: no numbers, no handles' digits
+
+
+def recurring_terms(texts: Iterable[str], limit: int = 10) -> list[tuple[str, int]]:
+    """The words most messages of a storm share (each counted once per message), for the
+    alert's evidence; function words (data/wordlists/stopwords.txt) left out."""
+    stop = _stopwords()
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update({w for w in (m.lower() for m in TERM.findall(text[:2000])) if w not in stop})
+    return [(term, n) for term, n in counts.most_common(limit) if n > 1]
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(load_words("stopwords"))

@@ -3,8 +3,6 @@ judges, and an alert with its evidence goes to the mavi team in the app and by e
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from datetime import datetime, timedelta
 
 from django.db.models import Q, QuerySet
@@ -17,67 +15,20 @@ from someluotsi.accounts.selectors import users_with_role
 from someluotsi.audit.services import audit_record
 from someluotsi.channels.enums import ChannelStatus
 from someluotsi.channels.models import Channel
-from someluotsi.guideline.storms import Event, Sensitivity, build_baseline, scan, timeline
+from someluotsi.guideline.storms import (
+    Event,
+    Sensitivity,
+    build_baseline,
+    recurring_terms,
+    scan,
+    timeline,
+)
 from someluotsi.inbox.models import Message
 from someluotsi.incidents.enums import EntryKind, IncidentStatus, SensitivityLevel
 from someluotsi.incidents.models import DetectionSetting, IncidentEntry, StormAlert
 from someluotsi.notifications.services import notification_send_worded
 
 LOOKBACK = timedelta(hours=2)
-WORD = re.compile(r"[^\W\d_]{4,40}")
-STOPWORDS = frozenset(
-    [
-        "että",
-        "joka",
-        "mikä",
-        "tämä",
-        "tuo",
-        "kuin",
-        "myös",
-        "vain",
-        "sitten",
-        "ovat",
-        "olla",
-        "ollut",
-        "mutta",
-        "koska",
-        "kaikki",
-        "niin",
-        "enää",
-        "vielä",
-        "teidän",
-        "meidän",
-        "heidän",
-        "minä",
-        "sinä",
-        "hänen",
-        "tässä",
-        "siitä",
-        "siellä",
-        "täällä",
-        "ette",
-        "emme",
-        "eivät",
-        "och",
-        "som",
-        "inte",
-        "eller",
-        "detta",
-        "den",
-        "det",
-        "för",
-        "med",
-        "från",
-        "till",
-        "have",
-        "this",
-        "that",
-        "with",
-        "from",
-        "they",
-        "your",
-    ]
-)
 
 
 def sensitivity_for(channel: Channel) -> str:
@@ -102,15 +53,6 @@ def _events(messages: QuerySet[Message]) -> list[Event]:
         )
         for pk, received, author, tone, category in rows.iterator()
     ]
-
-
-def _terms(texts: list[str], limit: int = 10) -> list[tuple[str, int]]:
-    counts: Counter[str] = Counter()
-    for text in texts:
-        counts.update(
-            {w for w in (m.lower() for m in WORD.findall(text[:2000])) if w not in STOPWORDS}
-        )
-    return [(term, n) for term, n in counts.most_common(limit) if n > 1]
 
 
 def storm_scan_channel(channel: Channel, *, now: datetime | None = None) -> StormAlert | None:
@@ -157,7 +99,7 @@ def storm_scan_channel(channel: Channel, *, now: datetime | None = None) -> Stor
             }
             for m in top
         ],
-        "terms": _terms(texts),
+        "terms": recurring_terms(texts),
         "timeline": [
             [moment.isoformat(), count, negative, expected]
             for moment, count, negative, expected in timeline(recent, baseline, end=now, hours=2)

@@ -8,6 +8,16 @@ class SensitivityLevel(models.TextChoices):
     HIGH = "high", _("High: earlier alerts, more false ones")
 
 
+class AlertSignal(models.TextChoices):
+    """The detector's signals (guideline.storms.Signal), worded for people."""
+
+    VOLUME = "volume", _("unusually many messages")
+    NEGATIVE = "negative", _("unusually many negative messages")
+    THREATS = "threats", _("threats close together")
+    NEW_AUTHORS = "new_authors", _("newcomers arriving together")
+    REPEATED_AUTHOR = "repeated_author", _("one author flooding the channel")
+
+
 class AlertStatus(models.TextChoices):
     NEW = "new", _("New")
     INCIDENT = "incident", _("Taken up as an incident")

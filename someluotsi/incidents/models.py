@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from someluotsi.incidents.enums import (
+    AlertSignal,
     AlertStatus,
     EntryKind,
     IncidentStatus,
@@ -126,6 +127,13 @@ class StormAlert(models.Model):
 
     def __str__(self) -> str:
         return f"{self.channel_id} {self.detected_at:%Y-%m-%d %H:%M}"
+
+    def signal_labels(self) -> list[str]:
+        labels = dict(AlertSignal.choices)
+        return [str(labels.get(signal, signal)) for signal in self.signals]
+
+    def sensitivity_label(self) -> str:
+        return str(dict(SensitivityLevel.choices).get(self.sensitivity, self.sensitivity))
 
 
 class IncidentEntry(models.Model):

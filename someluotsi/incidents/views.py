@@ -25,6 +25,7 @@ from someluotsi.core.access import area_required
 from someluotsi.core.charts import column_chart
 from someluotsi.core.errors import ApplicationError
 from someluotsi.core.pages import show_refusal
+from someluotsi.inbox.enums import MessageTone, TriageCategory
 from someluotsi.incidents import services
 from someluotsi.incidents.detection import sensitivity_for
 from someluotsi.incidents.enums import (
@@ -84,6 +85,21 @@ def incident_list(request: HttpRequest) -> HttpResponse:
     return render(request, "incidents/list.html", context)
 
 
+def _evidence_messages(rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    """The alert's top messages with local times and worded category and tone."""
+    categories = dict(TriageCategory.choices)
+    tones = dict(MessageTone.choices)
+    return [
+        {
+            **row,
+            "at": timezone.localtime(datetime.fromisoformat(str(row["received_at"]))),
+            "category_label": categories.get(str(row.get("category")), row.get("category")),
+            "tone_label": tones.get(str(row.get("tone")), row.get("tone")),
+        }
+        for row in rows
+    ]
+
+
 @require_http_methods(["GET", "POST"])
 @area_required(Area.INCIDENTS)
 def alert(request: HttpRequest, alert_id: int) -> HttpResponse:
@@ -118,6 +134,7 @@ def alert(request: HttpRequest, alert_id: int) -> HttpResponse:
     )
     context = {
         "alert": item,
+        "messages": _evidence_messages(item.evidence.get("messages", [])),
         "chart": chart,
         "bins": list(zip(labels, bins, strict=True)),
         "can_work": not user_is_read_only(user=user),

@@ -20,6 +20,7 @@ from someluotsi.guideline.storms import (
     build_baseline,
     fisher,
     poisson_tail,
+    recurring_terms,
     scan,
     timeline,
 )
@@ -199,3 +200,21 @@ def test_the_detector_finds_injected_storms_and_little_else() -> None:
     assert result.median_delay is not None
     assert result.median_delay < 60
     assert result.false_alarms <= 2
+
+
+def test_recurring_terms_count_each_message_once_and_skip_function_words() -> None:
+    texts = [
+        "Uimahalli uimahalli UIMAHALLI, olen todella vihainen",
+        "Miksi uimahalli suljetaan? Olen pettynyt.",
+        "Det är ett dåligt beslut om simhallen",
+        "Dåligt beslut, riktigt dåligt",
+    ]
+    terms = dict(recurring_terms(texts))
+    assert terms == {"uimahalli": 2, "dåligt": 2, "beslut": 2}  # 'olen' is a function word
+
+
+@given(st.lists(st.text(max_size=300), max_size=20))
+def test_recurring_terms_take_any_text(texts: list[str]) -> None:
+    for term, count in recurring_terms(texts):
+        assert count > 1
+        assert term == term.lower()
