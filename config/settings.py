@@ -54,6 +54,7 @@ env = environ.Env(
     INBOX_RETENTION_DAYS=(int, 365),
     INBOX_AUTO_ESCALATE_THREATS=(bool, True),
     CHANNEL_INACTIVE_DAYS=(int, 14),
+    STORM_SCAN_ON_INGEST=(bool, True),
     SOMELUOTSI_BASE_URL=(str, ""),
     PDF_FONT=(str, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
 )
@@ -302,7 +303,7 @@ CELERY_BEAT_SCHEDULE = {
 
 # Storm detection (§17): scan a channel as soon as live messages arrive for it (the periodic
 # scan runs anyway). Sensitivity is set per channel on the incidents page.
-STORM_SCAN_ON_INGEST = env.bool("STORM_SCAN_ON_INGEST", default=True)
+STORM_SCAN_ON_INGEST: bool = env("STORM_SCAN_ON_INGEST")
 
 # ---------------------------------------------------------------------------
 # Inbox: the answering clock (§8.4) and how long message texts are kept
