@@ -360,6 +360,8 @@ SPECTACULAR_SETTINGS = {
         "MessageKindEnum": "someluotsi.inbox.enums.MessageKind",
         "MaintainerRoleEnum": "someluotsi.channels.enums.MaintainerRole",
         "DecisionRoleEnum": "someluotsi.channels.enums.DecisionRole",
+        "AlertStatusEnum": "someluotsi.incidents.enums.AlertStatus",
+        "IncidentStatusEnum": "someluotsi.incidents.enums.IncidentStatus",
     },
 }
 

@@ -25,6 +25,13 @@ from someluotsi.channels.apis import (
 )
 from someluotsi.compliance.apis import CheckApi
 from someluotsi.inbox.apis import MessageIngestApi
+from someluotsi.incidents.apis import (
+    AlertDetailApi,
+    AlertListApi,
+    IncidentDetailApi,
+    IncidentListApi,
+)
+from someluotsi.metrics.apis import ChannelFiguresApi, MetricValueListApi
 
 app_name = "api"
 
@@ -41,6 +48,10 @@ class ApiRootApi(APIView):
             "channel-health",
             "channel-requests",
             "campaigns",
+            "metric-values",
+            "channel-figures",
+            "storm-alerts",
+            "incidents",
             "check",
             "audit-events",
             "schema",
@@ -66,6 +77,12 @@ urlpatterns = [
     ),
     path("campaigns", CampaignListApi.as_view(), name="campaigns"),
     path("campaigns/<int:pk>", CampaignDetailApi.as_view(), name="campaign-detail"),
+    path("metric-values", MetricValueListApi.as_view(), name="metric-values"),
+    path("metrics/channels", ChannelFiguresApi.as_view(), name="channel-figures"),
+    path("storm-alerts", AlertListApi.as_view(), name="storm-alerts"),
+    path("storm-alerts/<int:pk>", AlertDetailApi.as_view(), name="storm-alert-detail"),
+    path("incidents", IncidentListApi.as_view(), name="incidents"),
+    path("incidents/<int:pk>", IncidentDetailApi.as_view(), name="incident-detail"),
     path("check", CheckApi.as_view(), name="check"),
     path("messages", MessageIngestApi.as_view(), name="messages"),
     path("audit-events", AuditEventListApi.as_view(), name="audit-events"),

@@ -118,7 +118,16 @@ def test_openapi_schema_is_served() -> None:
     assert response.status_code == 200
     schema = response.json()
     assert schema["info"]["title"] == "Someluotsi API"
-    for path in ("/api/v1/me", "/api/v1/channels", "/api/v1/audit-events", "/api/v1/units"):
+    for path in (
+        "/api/v1/me",
+        "/api/v1/channels",
+        "/api/v1/audit-events",
+        "/api/v1/units",
+        "/api/v1/metric-values",
+        "/api/v1/metrics/channels",
+        "/api/v1/storm-alerts/{id}",
+        "/api/v1/incidents/{id}",
+    ):
         assert path in schema["paths"]
 
 
