@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from someluotsi.metrics.enums import GoalKind, ImportStatus, Metric, ValueSource
+from someluotsi.metrics.export_problems import problem_text
 
 
 class MetricImport(models.Model):
@@ -26,9 +28,11 @@ class MetricImport(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.PREVIEW
     )
-    error = models.TextField(_("why the file was rejected"), blank=True)
+    error = models.TextField(_("why the file was rejected"), blank=True)  # in English
+    # The same as {"code", "params"} (export_problems.py), worded in the reader's language.
+    error_detail = models.JSONField(_("why the file was rejected (code)"), default=dict, blank=True)
     rows = models.JSONField(_("values read"), default=list)  # [[day, metric, value], …]
-    rejected = models.JSONField(_("rejected rows"), default=list)  # [[line, reason], …]
+    rejected = models.JSONField(_("rejected rows"), default=list)  # [[line, code, params], …]
     ignored_columns = models.JSONField(_("columns not used"), default=list)
     first_day = models.DateField(_("first day"), null=True, blank=True)
     last_day = models.DateField(_("last day"), null=True, blank=True)
@@ -51,6 +55,27 @@ class MetricImport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.get_status_display()})"
+
+    def error_text(self, language: str) -> str:
+        if self.error_detail.get("code"):
+            return problem_text(
+                self.error_detail["code"], self.error_detail.get("params", {}), language
+            )
+        return self.error
+
+    def rejected_rows(self, language: str) -> list[tuple[int, str]]:
+        """(line, reason) in the language; rows stored before codes keep their English text."""
+        rows = []
+        for item in self.rejected:
+            if len(item) >= 3:
+                params = dict(item[2] or {})
+                if params.get("column") in Metric.values:  # the metric's name, not its code
+                    with translation.override(language):
+                        params["column"] = str(Metric(params["column"]).label)
+                rows.append((item[0], problem_text(item[1], params, language)))
+            else:
+                rows.append((item[0], str(item[1])))
+        return rows
 
 
 class MetricValue(models.Model):

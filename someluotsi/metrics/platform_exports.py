@@ -22,6 +22,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from someluotsi.metrics.export_problems import Problem
+
 MAX_BYTES = 5 * 1024 * 1024
 MAX_UNPACKED = 20 * 1024 * 1024  # one file inside a ZIP or workbook
 MAX_ROWS = 20_000
@@ -32,6 +34,10 @@ MISSING = frozenset({"", "-", "–", "—", "n/a", "na", "null"})
 
 class ExportError(ValueError):
     """The file as a whole cannot be read; nothing of it is used."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        self.problem = Problem(code, {key: str(value) for key, value in params.items()})
+        super().__init__(str(self.problem))
 
 
 @dataclass(frozen=True)
@@ -44,7 +50,15 @@ class MetricRow:
 @dataclass(frozen=True)
 class RejectedRow:
     line: int  # 1-based line or spreadsheet row
-    reason: str
+    problem: Problem
+
+    @property
+    def reason(self) -> str:
+        return str(self.problem)
+
+
+def _rejected(line: int, code: str, **params: object) -> RejectedRow:
+    return RejectedRow(line, Problem(code, {key: str(value) for key, value in params.items()}))
 
 
 @dataclass
@@ -136,9 +150,9 @@ PRIMARY_HEADERS = frozenset({"primary", "ensisijainen", "primär"})
 def parse_export(name: str, data: bytes) -> ParsedExport:
     """Recognise and read one export file. Raises ExportError for a file that cannot be used."""
     if not data:
-        raise ExportError("The file is empty.")
+        raise ExportError("empty")
     if len(data) > MAX_BYTES:
-        raise ExportError(f"The file is over {MAX_BYTES // (1024 * 1024)} MB.")
+        raise ExportError("too_big", mb=MAX_BYTES // (1024 * 1024))
     if data.startswith(b"PK\x03\x04"):
         return _zip(name, data)
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
@@ -161,9 +175,9 @@ def _decode(data: bytes) -> str:
         try:
             text = data.decode("cp1252")  # an export re-saved by a spreadsheet program
         except UnicodeDecodeError as exc:
-            raise ExportError("The file is not text in a known encoding.") from exc
+            raise ExportError("encoding") from exc
     if "\x00" in text:
-        raise ExportError("The file is not a CSV export (it contains binary data).")
+        raise ExportError("binary")
     return text
 
 
@@ -178,24 +192,21 @@ def _csv(text: str) -> ParsedExport:
         delimiter = ";"
     rows = list(csv.reader(lines[offset:], delimiter=delimiter))
     if len(rows) > MAX_ROWS:
-        raise ExportError(f"The file has over {MAX_ROWS:,} rows.")
+        raise ExportError("too_many_rows", rows=MAX_ROWS)
     # Meta's daily series: the metric's name alone on the line before the header.
     if len(rows) >= 2 and len(rows[0]) == 1 and _is_series_header(rows[1]):
         metric = HEADERS.get(_key(rows[0][0]))
         if metric is None:
-            raise ExportError(f"Unknown metric in a Meta daily export: {rows[0][0][:60]!r}.")
+            raise ExportError("unknown_meta_metric", name=repr(rows[0][0][:60]))
         return _series(rows[2:], metric, first_line=offset + 3)
     if not rows:
-        raise ExportError("The file has no header row.")
+        raise ExportError("no_header")
     header = [_key(cell) for cell in rows[0]]
     if POST_ID_HEADERS & set(header) and PUBLISH_HEADERS & set(header):
         return _posts(header, rows[1:], first_line=offset + 2)
     if DATE_HEADERS & set(header):
         return _table("youtube-totals", rows[0], rows[1:], first_line=offset + 2, signed=SIGNED)
-    raise ExportError(
-        "The file is not a known export: expected a Meta Business Suite, YouTube Studio or "
-        "LinkedIn export."
-    )
+    raise ExportError("unknown_format")
 
 
 def _is_series_header(row: Sequence[str]) -> bool:
@@ -210,7 +221,7 @@ def _series(rows: Iterable[Sequence[str]], metric: str, *, first_line: int) -> P
         if not any(cell.strip() for cell in row):
             continue
         if len(row) < 2:
-            parsed.rejected.append(RejectedRow(line, "expected a date and a value"))
+            parsed.rejected.append(_rejected(line, "date_and_value"))
             continue
         _add(parsed, seen, line, row[0], [(metric, row[1])])
     return parsed
@@ -229,25 +240,29 @@ def _posts(header: list[str], rows: Iterable[Sequence[str]], *, first_line: int)
         if not any(cell.strip() for cell in row):
             continue
         if len(row) < len(header):
-            parsed.rejected.append(RejectedRow(line, "the row has fewer columns than the header"))
+            parsed.rejected.append(_rejected(line, "short_row"))
             continue
         day = _date(row[publish])
         if day is None:
-            parsed.rejected.append(RejectedRow(line, f"unreadable publish time {row[publish]!r}"))
+            parsed.rejected.append(
+                _rejected(line, "bad_publish_time", value=repr(row[publish][:30]))
+            )
             continue
         values: dict[str, float] = {}
-        problem = ""
+        problem: RejectedRow | None = None
         for index, metric in columns.items():
             raw = row[index].strip()
             if raw.lower() in MISSING:
                 continue
             number = _number(raw)
             if number is None:
-                problem = f"{header[index]}: not a number ({raw[:20]!r})"
+                problem = _rejected(
+                    line, "not_a_number", column=header[index], value=repr(raw[:20])
+                )
                 break
             values[metric] = values.get(metric, 0) + number
         if problem:
-            parsed.rejected.append(RejectedRow(line, problem))
+            parsed.rejected.append(problem)
             continue
         totals[day]["posts"] += 1
         for metric, number in values.items():
@@ -274,7 +289,7 @@ def _table(
         str(header[i]) for i, k in enumerate(keys) if i not in columns and i != date_column and k
     ][:50]
     if not columns:
-        raise ExportError("The file has a date column but no metric we know.")
+        raise ExportError("no_known_metric")
     seen: set[date] = set()
     for line, row in enumerate(rows, start=first_line):
         cells = list(row)
@@ -301,10 +316,10 @@ def _add(
 ) -> None:
     day = raw_day.date() if isinstance(raw_day, datetime) else _date(str(raw_day))
     if day is None:
-        parsed.rejected.append(RejectedRow(line, f"unreadable date {str(raw_day)[:30]!r}"))
+        parsed.rejected.append(_rejected(line, "bad_date", value=repr(str(raw_day)[:30])))
         return
     if day in seen:
-        parsed.rejected.append(RejectedRow(line, f"the date {day.isoformat()} is repeated"))
+        parsed.rejected.append(_rejected(line, "repeated_date", day=day.isoformat()))
         return
     rows = []
     for metric, raw in values:
@@ -312,10 +327,12 @@ def _add(
             continue
         number = float(raw) if isinstance(raw, int | float) else _number(str(raw))
         if number is None or not math.isfinite(number):
-            parsed.rejected.append(RejectedRow(line, f"{metric}: not a number ({str(raw)[:20]!r})"))
+            parsed.rejected.append(
+                _rejected(line, "not_a_number", column=metric, value=repr(str(raw)[:20]))
+            )
             return
         if number < 0 and metric not in signed:
-            parsed.rejected.append(RejectedRow(line, f"{metric}: negative value ({number:g})"))
+            parsed.rejected.append(_rejected(line, "negative", column=metric, value=f"{number:g}"))
             return
         # Several columns can feed one metric (page views on desktop and mobile): add up.
         rows.append(MetricRow(day, metric, number))
@@ -377,19 +394,19 @@ def _zip(name: str, data: bytes) -> ParsedExport:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = archive.namelist()
     except zipfile.BadZipFile as exc:
-        raise ExportError("The file is a damaged ZIP or XLSX file.") from exc
+        raise ExportError("damaged_zip") from exc
     if "xl/workbook.xml" in names:
         return _xlsx(data)
     totals = [n for n in names if n.rsplit("/", 1)[-1].lower() in {"totals.csv", "yhteensä.csv"}]
     if not totals:
-        raise ExportError("The ZIP has no Totals.csv (a YouTube Studio export has one).")
+        raise ExportError("zip_without_totals")
     info = archive.getinfo(totals[0])
     if info.file_size > MAX_UNPACKED:
-        raise ExportError("Totals.csv in the ZIP is too large.")
+        raise ExportError("totals_too_large")
     try:
         parsed = _csv(_decode(archive.read(info)))
     except (zipfile.BadZipFile, RuntimeError, OSError) as exc:
-        raise ExportError("Totals.csv could not be read from the ZIP.") from exc
+        raise ExportError("totals_unreadable") from exc
     parsed.format = "youtube-studio"
     return parsed
 
@@ -409,7 +426,7 @@ def _sheet_table(sheets: dict[str, list[list[object]]]) -> ParsedExport:
                 )
                 parsed.format = f"linkedin ({title})"
                 return parsed
-    raise ExportError("No sheet in the workbook has a date column and metrics we know.")
+    raise ExportError("no_sheet")
 
 
 def _xlsx(data: bytes) -> ParsedExport:
@@ -418,19 +435,19 @@ def _xlsx(data: bytes) -> ParsedExport:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         if sum(i.file_size for i in archive.infolist()) > MAX_UNPACKED * 5:
-            raise ExportError("The workbook unpacks to too much data.")
+            raise ExportError("workbook_too_large")
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except ExportError:
         raise
     except Exception as exc:
-        raise ExportError("The XLSX workbook could not be opened.") from exc
+        raise ExportError("xlsx_unreadable") from exc
     sheets: dict[str, list[list[object]]] = {}
     for sheet in book.worksheets:
         rows: list[list[object]] = []
         for row in sheet.iter_rows(values_only=True):
             rows.append(list(row))
             if len(rows) > MAX_ROWS:
-                raise ExportError(f"A sheet has over {MAX_ROWS:,} rows.")
+                raise ExportError("sheet_too_many_rows", rows=MAX_ROWS)
         sheets[sheet.title] = rows
     book.close()
     return _sheet_table(sheets)
@@ -442,11 +459,11 @@ def _xls(data: bytes) -> ParsedExport:
     try:
         book = xlrd.open_workbook(file_contents=data)
     except Exception as exc:
-        raise ExportError("The XLS workbook could not be opened.") from exc
+        raise ExportError("xls_unreadable") from exc
     sheets: dict[str, list[list[object]]] = {}
     for sheet in book.sheets():
         if sheet.nrows > MAX_ROWS:
-            raise ExportError(f"A sheet has over {MAX_ROWS:,} rows.")
+            raise ExportError("sheet_too_many_rows", rows=MAX_ROWS)
         rows = []
         for index in range(sheet.nrows):
             row: list[object] = []

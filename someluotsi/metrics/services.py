@@ -20,6 +20,7 @@ from someluotsi.channels.models import Channel
 from someluotsi.channels.selectors import channel_can_edit
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
 from someluotsi.metrics.enums import GoalKind, ImportStatus, Metric, ValueSource
+from someluotsi.metrics.export_problems import problem_text
 from someluotsi.metrics.models import Goal, MetricImport, MetricValue
 from someluotsi.metrics.platform_exports import (
     MAX_BYTES,
@@ -71,16 +72,20 @@ def metric_import_upload(
     except ExportError as exc:
         record.status = ImportStatus.REJECTED
         record.error = str(exc)
+        record.error_detail = {"code": exc.problem.code, "params": dict(exc.problem.params)}
     else:
         record.format = parsed.format
         record.rows = [[r.day.isoformat(), r.metric, r.value] for r in parsed.rows]
-        record.rejected = [[r.line, r.reason] for r in parsed.rejected]
+        record.rejected = [
+            [r.line, r.problem.code, dict(r.problem.params)] for r in parsed.rejected
+        ]
         record.ignored_columns = parsed.ignored_columns
         if parsed.days:
             record.first_day, record.last_day = parsed.days
         if not parsed.rows:
             record.status = ImportStatus.REJECTED
-            record.error = "No usable rows in the file."
+            record.error = problem_text("no_rows", {})
+            record.error_detail = {"code": "no_rows", "params": {}}
     record.save()
     audit_record(
         actor=actor,

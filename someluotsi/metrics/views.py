@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -225,8 +226,11 @@ def metric_import(request: HttpRequest, import_id: int) -> HttpResponse:
             show_refusal(request, exc)
     labels = dict(Metric.choices)
     preview = [(day, labels.get(metric, metric), value) for day, metric, value in record.rows]
+    language = (get_language() or "fi")[:2]
     context = {
         "record": record,
+        "error": record.error_text(language),
+        "rejected": record.rejected_rows(language),
         "preview": preview[:400],
         "more": max(0, len(preview) - 400),
         "can_edit": channel_can_edit(user=user, channel=record.channel),

@@ -58,7 +58,7 @@ def test_pages_render_for_the_mavi_team(demo: None) -> None:
         assert response.status_code == 200, url
     imports = MetricImport.objects.filter(status=ImportStatus.PREVIEW).get()
     page = client.get(f"/metrics/imports/{imports.pk}/")
-    assert "repeated" in page.content.decode()
+    assert "toistuu" in page.content.decode()  # the rejected rows' reasons, in Finnish
 
 
 def test_closing_needs_the_playbook_and_a_summary(demo: None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from someluotsi.metrics import export_problems
 from someluotsi.metrics.platform_exports import ExportError, parse_export
 
 SAMPLES = Path(__file__).resolve().parents[1] / "fixtures" / "exports"
@@ -105,3 +107,25 @@ def test_any_bytes_give_a_result_or_a_clear_error(data: bytes) -> None:
     else:
         message = ""
     assert message if parsed is None else parsed.format
+
+
+def test_every_problem_is_worded_in_three_languages_with_the_same_blanks() -> None:
+    source = (Path(export_problems.__file__).parent / "platform_exports.py").read_text()
+    used = set(re.findall(r'(?:ExportError|_rejected)\(\s*(?:line,\s*)?"([a-z_]+)"', source))
+    assert used <= set(export_problems.WORDING), used - set(export_problems.WORDING)
+    for code, wording in export_problems.WORDING.items():
+        assert set(wording) == {"fi", "sv", "en"}, code
+        blanks = {lang: set(re.findall(r"\{(\w+)\}", text)) for lang, text in wording.items()}
+        assert blanks["fi"] == blanks["sv"] == blanks["en"], code
+
+
+def test_rejected_rows_are_worded_in_the_readers_language() -> None:
+    parsed = parse_export("bad.csv", (SAMPLES / "meta_follows_bad_rows_utf16.csv").read_bytes())
+    repeated = next(r for r in parsed.rejected if r.problem.code == "repeated_date")
+    assert "is repeated" in repeated.reason
+    assert "toistuu" in repeated.problem.text("fi")
+    assert "upprepas" in repeated.problem.text("sv")
+    assert export_problems.problem_text("from_a_later_version", {}, "fi") == "from_a_later_version"
+    with pytest.raises(ExportError) as caught:
+        parse_export("empty.csv", b"")
+    assert caught.value.problem.text("sv") == "Filen är tom."
