@@ -176,9 +176,15 @@ def incident(request: HttpRequest, incident_id: int) -> HttpResponse:
                     actor=user, incident=item, summary=request.POST.get("summary", "")
                 )
                 flash.success(request, _("The incident was closed."))
+            if draft is not None and getattr(request, "htmx", False):
+                return render(request, "incidents/_draft_result.html", {"draft": draft})
             if draft is None and action:
                 return HttpResponseRedirect(request.path)
         except ApplicationError as exc:
+            if action == "draft" and getattr(request, "htmx", False):
+                return render(
+                    request, "incidents/_draft_result.html", {"draft_error": exc.message}
+                )
             show_refusal(request, exc)
         item.refresh_from_db()
     steps = []

@@ -130,3 +130,19 @@ def test_auditor_reads_but_cannot_act(demo: None) -> None:
     assert client.get(f"/incidents/{incident.pk}/").status_code == 200
     response = client.post(f"/incidents/{incident.pk}/", {"action": "note", "text": "x"})
     assert response.status_code == 403
+
+
+def test_a_reply_is_checked_with_and_without_htmx(demo: None) -> None:
+    client = login("mavi")
+    incident = Incident.objects.get()
+    url = f"/incidents/{incident.pk}/"
+    before = IncidentEntry.objects.filter(incident=incident, kind="reply_draft").count()
+    text = "Lukekaa tiedote ennen kuin valitatte!!"
+    plain = client.post(url, {"action": "draft", "text": text})
+    assert plain.status_code == 200
+    assert "<html" in plain.content.decode() and "§17.3" in plain.content.decode()
+    partial = client.post(url, {"action": "draft", "text": text}, HTTP_HX_REQUEST="true")
+    assert "<html" not in partial.content.decode() and "§17.3" in partial.content.decode()
+    empty = client.post(url, {"action": "draft", "text": " "}, HTTP_HX_REQUEST="true")
+    assert "field-error" in empty.content.decode()
+    assert IncidentEntry.objects.filter(incident=incident, kind="reply_draft").count() == before + 2
