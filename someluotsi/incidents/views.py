@@ -182,9 +182,7 @@ def incident(request: HttpRequest, incident_id: int) -> HttpResponse:
                 return HttpResponseRedirect(request.path)
         except ApplicationError as exc:
             if action == "draft" and getattr(request, "htmx", False):
-                return render(
-                    request, "incidents/_draft_result.html", {"draft_error": exc.message}
-                )
+                return render(request, "incidents/_draft_result.html", {"draft_error": exc.message})
             show_refusal(request, exc)
         item.refresh_from_db()
     steps = []
