@@ -255,6 +255,8 @@ def channel_rows(channels: QuerySet[Channel], period: Period) -> list[ChannelRow
     for channel in channels.order_by("name"):
         end = followers_on(channel, period.end)
         start = followers_on(channel, period.start - timedelta(days=1))
+        if start is None:  # first counted within the period: the change since that count
+            start = _first_follower_count(channel, period)[1]
         rows.append(
             ChannelRow(
                 channel=channel,

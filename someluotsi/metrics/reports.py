@@ -6,12 +6,13 @@ from __future__ import annotations
 import calendar
 import csv
 import io
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from django.db.models import QuerySet
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
@@ -21,7 +22,13 @@ from someluotsi.channels.models import Channel
 from someluotsi.core.pdf import DocumentPdf
 from someluotsi.incidents.models import Incident, StormAlert
 from someluotsi.metrics.enums import Metric
-from someluotsi.metrics.figures import ChannelRow, Period, channel_rows, checker_figures
+from someluotsi.metrics.figures import (
+    ChannelRow,
+    Period,
+    channel_rows,
+    checker_figures,
+    negative_share,
+)
 
 
 @dataclass(frozen=True)
@@ -33,10 +40,14 @@ class ReportSpec:
 
     @property
     def period(self) -> Period:
+        """The month or year; one still running ends today (the report says so by its dates)."""
         if self.month is None:
-            return Period(date(self.year, 1, 1), date(self.year, 12, 31))
-        last = calendar.monthrange(self.year, self.month)[1]
-        return Period(date(self.year, self.month, 1), date(self.year, self.month, last))
+            start, end = date(self.year, 1, 1), date(self.year, 12, 31)
+        else:
+            last = calendar.monthrange(self.year, self.month)[1]
+            start, end = date(self.year, self.month, 1), date(self.year, self.month, last)
+        today = timezone.localdate()
+        return Period(start, min(end, today) if start <= today else end)
 
     def file_stem(self) -> str:
         when = f"{self.year}-{self.month:02d}" if self.month else str(self.year)
@@ -123,6 +134,8 @@ def report_csv(spec: ReportSpec, channels: QuerySet[Channel]) -> str:
 
 
 def report_pdf(spec: ReportSpec, channels: QuerySet[Channel]) -> bytes:
+    """A4 landscape: the period, the city's or unit's totals, the checker and storms, then
+    one row per channel with the same columns as the CSV."""
     with translation.override(spec.language):
         period = spec.period
         rows = channel_rows(channels, period)
@@ -134,11 +147,17 @@ def report_pdf(spec: ReportSpec, channels: QuerySet[Channel]) -> bytes:
         incidents = Incident.objects.filter(
             channel__in=channels, opened_at__gte=start, opened_at__lt=end
         ).count()
-        pdf = DocumentPdf()
+        pdf = DocumentPdf(orientation="landscape")
         pdf.set_title(_title(spec))
         pdf.add_page()
         pdf.heading(_title(spec))
-        pdf.field(_("Period"), f"{period.start:%d.%m.%Y} – {period.end:%d.%m.%Y} ({len(rows)})")
+        pdf.field(
+            _("Period"),
+            _("%(start)s – %(end)s, %(count)s channels")
+            % {"start": f"{period.start:%d.%m.%Y}", "end": f"{period.end:%d.%m.%Y}",
+               "count": len(rows)},
+        )  # fmt: skip
+        pdf.field(_("All channels together"), _totals_text(rows))
         pdf.field(
             _("Post checker"),
             _("%(checked)s drafts checked, %(blocked)s stopped, %(warned)s with warnings")
@@ -149,10 +168,33 @@ def report_pdf(spec: ReportSpec, channels: QuerySet[Channel]) -> bytes:
             _("%(alerts)s storm alerts, %(incidents)s incidents opened")
             % {"alerts": alerts, "incidents": incidents},
         )
+        pdf.ln(2)
         headers = _columns()
-        for row in rows:
-            pdf.ln(2)
-            pdf.heading(row.channel.name)
-            for label, value in zip(headers[1:], _cells(row)[1:], strict=True):
-                pdf.field(label, value)
+        shown = [0, *range(3, len(headers))]  # platform and unit go into the channel cell
+        table = [
+            [f"{cells[0]} ({cells[1]})" if index == 0 else cells[index] for index in shown]
+            for cells in (_cells(row) for row in rows)
+        ]
+        # Channel, followers, change, reach, views, interactions, posts, messages, positive,
+        # negative, median response, on time, goals (the widths are shares of the page).
+        widths = [40, 15, 15, 16, 17, 17, 16, 15, 15, 15, 21, 15, 22]
+        pdf.grid([headers[i] for i in shown], table, widths)
         return bytes(pdf.output())
+
+
+def _totals_text(rows: list[ChannelRow]) -> str:
+    """Followers, reach and messages summed over the channels; negative share over them all."""
+    followers = sum((r.followers for r in rows if r.followers is not None), Decimal(0))
+    reach = sum((r.total(Metric.REACH) or Decimal(0) for r in rows), Decimal(0))
+    messages = sum(r.response.received for r in rows if r.response)
+    tones = sum((r.tones for r in rows), Counter[str]())
+    share = negative_share(tones)
+    return _(
+        "%(followers)s followers, reach %(reach)s, %(messages)s messages received, "
+        "%(negative)s %% of them negative"
+    ) % {
+        "followers": _n(followers),
+        "reach": _n(reach),
+        "messages": _n(messages),
+        "negative": _n(share, 1),
+    }

@@ -107,6 +107,16 @@ def test_the_goals_cell_counts_only_goals_with_data() -> None:
         assert row.goals_text() == "1/1 (1 without data)"
 
 
+def test_follower_change_counts_from_the_first_count_in_the_period() -> None:
+    channel = ChannelFactory.create()
+    _value(channel, date(2026, 3, 1), Metric.FOLLOWERS, 500)
+    _value(channel, date(2026, 3, 2), Metric.NEW_FOLLOWERS, 7)
+    [row] = channel_rows(Channel.objects.filter(pk=channel.pk), Period(date(2026, 1, 1), TODAY))
+    assert (row.followers, row.follower_change) == (507, 7)
+    [later] = channel_rows(Channel.objects.filter(pk=channel.pk), Period(date(2026, 3, 2), TODAY))
+    assert later.follower_change == 7  # the day before the period had a count: 500
+
+
 def test_the_csv_report_has_a_row_per_channel_with_the_period_figures() -> None:
     channel = ChannelFactory.create(name="Kirjaston Facebook")
     other = ChannelFactory.create(name="Nuorten Instagram")
