@@ -112,7 +112,7 @@ def test_follower_change_counts_from_the_first_count_in_the_period() -> None:
     _value(channel, date(2026, 3, 1), Metric.FOLLOWERS, 500)
     _value(channel, date(2026, 3, 2), Metric.NEW_FOLLOWERS, 7)
     [row] = channel_rows(Channel.objects.filter(pk=channel.pk), Period(date(2026, 1, 1), TODAY))
-    assert (row.followers, row.follower_change) == (507, 7)
+    assert (row.followers, row.follower_change) == (Decimal(507), Decimal(7))
     [later] = channel_rows(Channel.objects.filter(pk=channel.pk), Period(date(2026, 3, 2), TODAY))
     assert later.follower_change == 7  # the day before the period had a count: 500
 
