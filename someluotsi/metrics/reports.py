@@ -15,6 +15,7 @@ from django.db.models import QuerySet
 from django.utils import timezone, translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from someluotsi.accounts.models import Unit
 from someluotsi.channels.exports import csv_cell
@@ -165,8 +166,10 @@ def report_pdf(spec: ReportSpec, channels: QuerySet[Channel]) -> bytes:
         )
         pdf.field(
             _("Storms"),
-            _("%(alerts)s storm alerts, %(incidents)s incidents opened")
-            % {"alerts": alerts, "incidents": incidents},
+            ngettext("%(count)s storm alert", "%(count)s storm alerts", alerts) % {"count": alerts}
+            + ", "
+            + ngettext("%(count)s incident opened", "%(count)s incidents opened", incidents)
+            % {"count": incidents},
         )
         pdf.ln(2)
         headers = _columns()
