@@ -164,16 +164,45 @@ def _first_follower_count(channel: Channel, period: Period) -> tuple[date, Decim
     return earliest.day, earliest.value
 
 
-def goal_progress(goal: Goal, today: date | None = None) -> GoalProgress:
+@dataclass(frozen=True)
+class YearFigures:
+    """The year-to-date figures goals are judged by, read once for many channels."""
+
+    period: Period
+    responses: dict[int, ChannelFigures]
+    tones: dict[int, Counter[str]]
+    totals: dict[int, dict[str, Decimal]]
+
+
+def _goal_period(year: int, today: date) -> Period:
+    return Period(date(year, 1, 1), min(today, date(year, 12, 31)))
+
+
+def year_figures(channels: QuerySet[Channel], year: int, today: date) -> YearFigures:
+    period = _goal_period(year, today)
+    return YearFigures(
+        period=period,
+        responses=responses(channels, period),
+        tones=tone_counts(channels, period),
+        totals=metric_totals(channels, period),
+    )
+
+
+def goal_progress(
+    goal: Goal, today: date | None = None, figures: YearFigures | None = None
+) -> GoalProgress:
+    """Progress towards one goal; `figures` (the goal's year, its channel included) saves the
+    queries when many goals are judged at once."""
     today = today or timezone.localdate()
-    period = Period(date(goal.year, 1, 1), min(today, date(goal.year, 12, 31)))
+    period = _goal_period(goal.year, today)
     target = float(goal.target)
     if period.end < period.start:
         return GoalProgress(goal, None, target, None)
+    if figures is None or figures.period != period:
+        figures = year_figures(Channel.objects.filter(pk=goal.channel_id), goal.year, today)
     months = max(1.0, period.days / 30.44)
     actual: float | None = None
     expected = target
-    channels = Channel.objects.filter(pk=goal.channel_id)
     if goal.kind == GoalKind.FOLLOWER_GROWTH:
         since, first = _first_follower_count(goal.channel, period)
         last = followers_on(goal.channel, period.end)
@@ -181,18 +210,18 @@ def goal_progress(goal: Goal, today: date | None = None) -> GoalProgress:
             actual = round(100 * float(last - first) / float(first), 1)
         expected = round(target * Period(since, period.end).days / 365, 1)
     elif goal.kind in {GoalKind.MEDIAN_RESPONSE, GoalKind.ON_TIME}:
-        figures = responses(channels, period).get(goal.channel_id)
-        if figures:
+        response = figures.responses.get(goal.channel_id)
+        if response:
             actual = (
-                figures.median_hours
+                response.median_hours
                 if goal.kind == GoalKind.MEDIAN_RESPONSE
-                else figures.on_time_percent
+                else response.on_time_percent
             )
     elif goal.kind == GoalKind.NEGATIVE_SHARE:
-        actual = negative_share(tone_counts(channels, period).get(goal.channel_id, Counter()))
+        actual = negative_share(figures.tones.get(goal.channel_id, Counter()))
     else:
         metric = Metric.REACH if goal.kind == GoalKind.REACH_MONTH else Metric.POSTS
-        total = metric_totals(channels, period).get(goal.channel_id, {}).get(metric)
+        total = figures.totals.get(goal.channel_id, {}).get(metric)
         if total is not None:
             actual = round(float(total) / months, 1)
     if actual is None:
@@ -249,8 +278,11 @@ def channel_rows(channels: QuerySet[Channel], period: Period) -> list[ChannelRow
     tones = tone_counts(channels, period)
     response = responses(channels, period)
     goals: dict[int, list[Goal]] = defaultdict(list)
-    for goal in Goal.objects.filter(channel__in=channels, year=period.end.year):
+    for goal in Goal.objects.filter(channel__in=channels, year=period.end.year).select_related(
+        "channel"
+    ):
         goals[goal.channel_id].append(goal)
+    judged = year_figures(channels, period.end.year, period.end) if goals else None
     rows = []
     for channel in channels.order_by("name"):
         end = followers_on(channel, period.end)
@@ -265,7 +297,7 @@ def channel_rows(channels: QuerySet[Channel], period: Period) -> list[ChannelRow
                 totals=totals.get(channel.pk, {}),
                 tones=tones.get(channel.pk, Counter()),
                 response=response.get(channel.pk),
-                goals=[goal_progress(g, period.end) for g in goals.get(channel.pk, [])],
+                goals=[goal_progress(g, period.end, judged) for g in goals.get(channel.pk, [])],
             )
         )
     return rows
