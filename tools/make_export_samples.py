@@ -1,6 +1,7 @@
 """Write realistic sample exports, awkward encodings included, for the import tests and demo.
 
-uv run --group build python tools/make_export_samples.py   (writes tests/fixtures/exports/)
+uv run --group build python tools/make_export_samples.py
+(writes someluotsi/metrics/sample_exports/)
 
 Shapes follow the platform notes (§7): Meta daily series in UTF-16 LE with `sep=,` and the
 metric's name before the header; Meta content export in UTF-8 with a BOM; a YouTube Studio ZIP
@@ -21,7 +22,7 @@ from pathlib import Path
 import xlwt
 from openpyxl import Workbook
 
-OUT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "exports"
+OUT = Path(__file__).resolve().parent.parent / "someluotsi" / "metrics" / "sample_exports"
 START = date(2026, 10, 1)
 DAYS = 31
 

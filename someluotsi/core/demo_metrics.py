@@ -9,7 +9,6 @@ from __future__ import annotations
 import random
 from datetime import timedelta
 from decimal import Decimal
-from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
@@ -27,9 +26,10 @@ from someluotsi.incidents.models import StormAlert
 from someluotsi.incidents.services import incident_open, incident_reply_draft, incident_step
 from someluotsi.metrics.enums import GoalKind, Metric, ValueSource
 from someluotsi.metrics.models import Goal, MetricImport, MetricValue
+from someluotsi.metrics.platform_exports import SAMPLE_EXPORTS
 from someluotsi.metrics.services import metric_import_apply, metric_import_upload
 
-SAMPLES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "exports"
+SAMPLES = SAMPLE_EXPORTS
 DAYS = 120
 ANGRY = (
     "Surkea päätös sulkea uimahalli, hävetkää!",

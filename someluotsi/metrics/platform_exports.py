@@ -21,9 +21,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 
 from someluotsi.metrics.export_problems import Problem
 
+# Realistic sample exports of every format, awkward encodings included (written by
+# tools/make_export_samples.py): the tests read them and the demo imports two of them.
+SAMPLE_EXPORTS = Path(__file__).resolve().parent / "sample_exports"
 MAX_BYTES = 5 * 1024 * 1024
 MAX_UNPACKED = 20 * 1024 * 1024  # one file inside a ZIP or workbook
 MAX_ROWS = 20_000

@@ -18,12 +18,13 @@ from someluotsi.incidents.enums import AlertStatus, IncidentStatus, PlaybookStep
 from someluotsi.incidents.models import Incident, StormAlert
 from someluotsi.metrics.enums import ImportStatus, Metric
 from someluotsi.metrics.models import MetricImport, MetricValue
+from someluotsi.metrics.platform_exports import SAMPLE_EXPORTS
 from tests.browser.conftest import assert_accessible, login
 from tests.factories import TEST_PASSWORD
 
 pytestmark = pytest.mark.browser
 
-EXPORTS = Path(__file__).resolve().parents[1] / "fixtures" / "exports"
+EXPORTS = SAMPLE_EXPORTS
 
 WORDS = {
     "fi": {

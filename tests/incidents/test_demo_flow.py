@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -13,6 +11,7 @@ from someluotsi.incidents.enums import AlertStatus, IncidentStatus, PlaybookStep
 from someluotsi.incidents.models import Incident, IncidentEntry, StormAlert
 from someluotsi.metrics.enums import ImportStatus
 from someluotsi.metrics.models import MetricImport, MetricValue
+from someluotsi.metrics.platform_exports import SAMPLE_EXPORTS
 from someluotsi.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -100,7 +99,7 @@ def test_import_apply_is_all_or_nothing_and_not_twice(demo: None) -> None:
 
 
 def _file(name: str) -> SimpleUploadedFile:
-    path = Path(__file__).resolve().parents[1] / "fixtures" / "exports" / name
+    path = SAMPLE_EXPORTS / name
     return SimpleUploadedFile(name, path.read_bytes())
 
 

@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from someluotsi.metrics import export_problems
-from someluotsi.metrics.platform_exports import ExportError, parse_export
+from someluotsi.metrics.platform_exports import SAMPLE_EXPORTS, ExportError, parse_export
 
-SAMPLES = Path(__file__).resolve().parents[1] / "fixtures" / "exports"
+SAMPLES = SAMPLE_EXPORTS
 
 
 @pytest.mark.parametrize(
