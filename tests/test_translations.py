@@ -37,3 +37,18 @@ def test_placeholders_survive_translation(language: str) -> None:
             )
             if not entry.msgid_plural:
                 assert found == expected, entry.msgid
+
+
+def test_translation_functions_are_imported_under_names_makemessages_knows() -> None:
+    """xgettext only extracts `_()`, `gettext_lazy()` and the other real names: a string
+    marked with an alias such as `_lazy()` never reaches the catalogues."""
+    import re
+
+    root = Path(__file__).resolve().parents[1] / "someluotsi"
+    alias = re.compile(r"from django\.utils\.translation import [^\n]*\bas (?!_\b)(\w+)")
+    found = [
+        f"{path.relative_to(root)}: {match.group(1)}"
+        for path in root.rglob("*.py")
+        for match in alias.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []

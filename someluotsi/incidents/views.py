@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import cast
 
-from django import forms
 from django.contrib import messages as flash
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -13,13 +12,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods
 
 from someluotsi.accounts.access import Area
 from someluotsi.accounts.models import User
 from someluotsi.accounts.selectors import user_is_read_only
-from someluotsi.channels.models import Channel
 from someluotsi.channels.selectors import user_is_city_wide
 from someluotsi.core.access import area_required
 from someluotsi.core.charts import column_chart
@@ -33,25 +30,15 @@ from someluotsi.incidents.enums import (
     IncidentStatus,
     OurMistake,
     PlaybookStep,
-    SensitivityLevel,
     StepState,
 )
+from someluotsi.incidents.forms import SensitivityForm
 from someluotsi.incidents.models import DetectionSetting
 from someluotsi.incidents.selectors import (
     alert_list_for_user,
     incident_channels,
     incident_list_for_user,
 )
-
-
-class SensitivityForm(forms.Form):
-    channel: forms.ModelChoiceField[Channel] = forms.ModelChoiceField(
-        label=_lazy("Channel"),
-        queryset=Channel.objects.none(),
-        required=False,
-        empty_label=_lazy("All channels"),
-    )
-    sensitivity = forms.ChoiceField(label=_lazy("Sensitivity"), choices=SensitivityLevel.choices)
 
 
 @require_http_methods(["GET", "POST"])
