@@ -121,7 +121,7 @@ def alert(request: HttpRequest, alert_id: int) -> HttpResponse:
     )
     context = {
         "alert": item,
-        "messages": _evidence_messages(item.evidence.get("messages", [])),
+        "evidence_messages": _evidence_messages(item.evidence.get("messages", [])),
         "chart": chart,
         "bins": list(zip(labels, bins, strict=True)),
         "can_work": not user_is_read_only(user=user),

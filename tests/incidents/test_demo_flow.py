@@ -55,6 +55,9 @@ def test_pages_render_for_the_mavi_team(demo: None) -> None:
                 f"/metrics/channel/{alert.channel_id}/"):  # fmt: skip
         response = client.get(url)
         assert response.status_code == 200, url
+        # No Python object leaks into the page (a context name shadowing the flash messages
+        # once printed the alert's evidence dicts at the top of the page).
+        assert "{&#x27;" not in response.content.decode(), url
     imports = MetricImport.objects.filter(status=ImportStatus.PREVIEW).get()
     page = client.get(f"/metrics/imports/{imports.pk}/")
     assert "toistuu" in page.content.decode()  # the rejected rows' reasons, in Finnish
