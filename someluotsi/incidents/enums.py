@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class SensitivityLevel(models.TextChoices):
@@ -25,8 +26,8 @@ class AlertStatus(models.TextChoices):
 
 
 class IncidentStatus(models.TextChoices):
-    OPEN = "open", _("Open")
-    CLOSED = "closed", _("Closed")
+    OPEN = "open", pgettext_lazy("incident status", "Open")
+    CLOSED = "closed", pgettext_lazy("incident status", "Closed")
 
 
 class OurMistake(models.TextChoices):

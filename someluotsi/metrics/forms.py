@@ -51,7 +51,7 @@ class ValueForm(forms.Form):
 class GoalForm(forms.Form):
     kind = forms.ChoiceField(label=_("Goal"), choices=GoalKind.choices)
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
-    target = forms.DecimalField(label=_("Target"), max_digits=12, decimal_places=2)
+    target = forms.DecimalField(label=_("Target value"), max_digits=12, decimal_places=2)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
 
