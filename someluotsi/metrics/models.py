@@ -28,9 +28,8 @@ class MetricImport(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.PREVIEW
     )
-    error = models.TextField(_("why the file was rejected"), blank=True)  # in English
-    # The same as {"code", "params"} (export_problems.py), worded in the reader's language.
-    error_detail = models.JSONField(_("why the file was rejected (code)"), default=dict, blank=True)
+    # {"code", "params"} of export_problems.py, worded in the reader's language when shown.
+    error = models.JSONField(_("why the file was rejected"), default=dict, blank=True)
     rows = models.JSONField(_("values read"), default=list)  # [[day, metric, value], …]
     rejected = models.JSONField(_("rejected rows"), default=list)  # [[line, code, params], …]
     ignored_columns = models.JSONField(_("columns not used"), default=list)
@@ -57,24 +56,19 @@ class MetricImport(models.Model):
         return f"{self.file_name} ({self.get_status_display()})"
 
     def error_text(self, language: str) -> str:
-        if self.error_detail.get("code"):
-            return problem_text(
-                self.error_detail["code"], self.error_detail.get("params", {}), language
-            )
-        return self.error
+        if not self.error:
+            return ""
+        return problem_text(self.error["code"], self.error.get("params", {}), language)
 
     def rejected_rows(self, language: str) -> list[tuple[int, str]]:
-        """(line, reason) in the language; rows stored before codes keep their English text."""
+        """(line, reason) in the language, with a metric's name instead of its code."""
         rows = []
-        for item in self.rejected:
-            if len(item) >= 3:
-                params = dict(item[2] or {})
-                if params.get("column") in Metric.values:  # the metric's name, not its code
-                    with translation.override(language):
-                        params["column"] = str(Metric(params["column"]).label)
-                rows.append((item[0], problem_text(item[1], params, language)))
-            else:
-                rows.append((item[0], str(item[1])))
+        for line, code, params in self.rejected:
+            shown = dict(params)
+            if shown.get("column") in Metric.values:
+                with translation.override(language):
+                    shown["column"] = str(Metric(shown["column"]).label)
+            rows.append((line, problem_text(code, shown, language)))
         return rows
 
 

@@ -40,7 +40,7 @@ class ExportError(ValueError):
     """The file as a whole cannot be read; nothing of it is used."""
 
     def __init__(self, code: str, **params: object) -> None:
-        self.problem = Problem(code, {key: str(value) for key, value in params.items()})
+        self.problem = Problem.of(code, **params)
         super().__init__(str(self.problem))
 
 
@@ -62,7 +62,7 @@ class RejectedRow:
 
 
 def _rejected(line: int, code: str, **params: object) -> RejectedRow:
-    return RejectedRow(line, Problem(code, {key: str(value) for key, value in params.items()}))
+    return RejectedRow(line, Problem.of(code, **params))
 
 
 @dataclass

@@ -13,13 +13,13 @@ from decimal import Decimal
 
 from django.db.models import QuerySet
 from django.utils import timezone, translation
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from someluotsi.accounts.models import Unit
 from someluotsi.channels.exports import csv_cell
 from someluotsi.channels.models import Channel
+from someluotsi.core.charts import shown
 from someluotsi.core.pdf import DocumentPdf
 from someluotsi.incidents.models import Incident, StormAlert
 from someluotsi.metrics.enums import Metric
@@ -63,9 +63,7 @@ def report_channels(spec: ReportSpec, visible: QuerySet[Channel]) -> QuerySet[Ch
 
 
 def _n(value: Decimal | float | int | None, digits: int = 0) -> str:
-    if value is None:
-        return "–"
-    return number_format(value, decimal_pos=digits, use_l10n=True, force_grouping=True)
+    return shown(value, digits)
 
 
 def _columns() -> list[str]:

@@ -20,7 +20,6 @@ from someluotsi.channels.models import Channel
 from someluotsi.channels.selectors import channel_can_edit
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
 from someluotsi.metrics.enums import GoalKind, ImportStatus, Metric, ValueSource
-from someluotsi.metrics.export_problems import problem_text
 from someluotsi.metrics.models import Goal, MetricImport, MetricValue
 from someluotsi.metrics.platform_exports import (
     MAX_BYTES,
@@ -71,8 +70,7 @@ def metric_import_upload(
         parsed = parse_export(file_name, data)
     except ExportError as exc:
         record.status = ImportStatus.REJECTED
-        record.error = str(exc)
-        record.error_detail = {"code": exc.problem.code, "params": dict(exc.problem.params)}
+        record.error = {"code": exc.problem.code, "params": dict(exc.problem.params)}
     else:
         record.format = parsed.format
         record.rows = [[r.day.isoformat(), r.metric, r.value] for r in parsed.rows]
@@ -84,8 +82,7 @@ def metric_import_upload(
             record.first_day, record.last_day = parsed.days
         if not parsed.rows:
             record.status = ImportStatus.REJECTED
-            record.error = problem_text("no_rows", {})
-            record.error_detail = {"code": "no_rows", "params": {}}
+            record.error = {"code": "no_rows", "params": {}}
     record.save()
     audit_record(
         actor=actor,

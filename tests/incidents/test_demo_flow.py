@@ -101,6 +101,22 @@ def test_import_apply_is_all_or_nothing_and_not_twice(demo: None) -> None:
     assert "already imported" in again.content.decode() or "jo" in again.content.decode()
 
 
+def test_a_broken_file_is_recorded_as_rejected_with_a_worded_reason(demo: None) -> None:
+    client = login("mavi")
+    channel = MetricImport.objects.get(status=ImportStatus.PREVIEW).channel
+    before = MetricValue.objects.filter(channel=channel).count()
+    page = client.post(
+        f"/metrics/channel/{channel.pk}/",
+        {"action": "upload", "file": _file("broken_truncated.xlsx")},
+        follow=True,
+    )
+    record = MetricImport.objects.get(file_name="broken_truncated.xlsx")
+    assert record.status == ImportStatus.REJECTED
+    assert record.error == {"code": "damaged_zip", "params": {}}
+    assert "vioittunut ZIP- tai XLSX-tiedosto" in page.content.decode()
+    assert MetricValue.objects.filter(channel=channel).count() == before
+
+
 def _file(name: str) -> SimpleUploadedFile:
     path = SAMPLE_EXPORTS / name
     return SimpleUploadedFile(name, path.read_bytes())
