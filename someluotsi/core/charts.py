@@ -48,12 +48,14 @@ def bar_chart(caption: str, rows: Iterable[tuple[str, float | Decimal | None]]) 
     return BarChart(caption=caption, bars=bars)
 
 
-def shown(value: float | Decimal | None) -> str:
-    """A chart's figure the way the reader's language writes numbers (17 460; 30,5)."""
+def shown(value: float | Decimal | None, digits: int | None = None) -> str:
+    """A figure the way the reader's language writes numbers (17 460; 30,5): `digits`
+    decimals, or by default none for whole numbers and one otherwise; None is a dash."""
     if value is None:
         return "–"
-    decimals = 0 if float(value).is_integer() else 1
-    return number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+    if digits is None:
+        digits = 0 if float(value).is_integer() else 1
+    return number_format(value, decimal_pos=digits, use_l10n=True, force_grouping=True)
 
 
 COLUMN_SPACE = 600
@@ -95,31 +97,15 @@ def column_chart(
     top = max([value for _label, value in items] + [reference or 0], default=0) or 1
     step = COLUMN_SPACE / max(1, len(items))
     label_every = max(1, len(items) // 8)
+    width = round(max(1.0, step * 0.8), 1)
     columns = []
     for index, (label, value) in enumerate(items):
+        x = round(index * step, 1)
         height = round(COLUMN_HEIGHT * value / top)
-        columns.append(
-            Column(
-                x=round(index * step, 1),
-                width=round(max(1.0, step * 0.8), 1),
-                height=height,
-                y=COLUMN_HEIGHT - height,
-                label=label if index % label_every == 0 else "",
-                value=shown(value),
-            )
-        )
+        shown_label = label if index % label_every == 0 else ""
+        columns.append(Column(x, width, height, COLUMN_HEIGHT - height, shown_label, shown(value)))
         if index < len(marks) and marks[index]:
             inner = round(COLUMN_HEIGHT * marks[index] / top)
-            columns.append(
-                Column(
-                    x=round(index * step, 1),
-                    width=round(max(1.0, step * 0.8), 1),
-                    height=inner,
-                    y=COLUMN_HEIGHT - inner,
-                    label="",
-                    value="",
-                    highlight=True,
-                )
-            )
+            columns.append(Column(x, width, inner, COLUMN_HEIGHT - inner, "", "", highlight=True))
     line = None if reference is None else COLUMN_HEIGHT - round(COLUMN_HEIGHT * reference / top)
     return ColumnChart(caption=caption, columns=columns, baseline=line)

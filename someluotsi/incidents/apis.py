@@ -12,7 +12,7 @@ from rest_framework.generics import ListAPIView, RetrieveAPIView
 
 from someluotsi.accounts.access import Area
 from someluotsi.api.permissions import area_permission
-from someluotsi.incidents.enums import AlertStatus, IncidentStatus, PlaybookStep
+from someluotsi.incidents.enums import AlertStatus, IncidentStatus
 from someluotsi.incidents.models import Incident, IncidentEntry, StormAlert
 from someluotsi.incidents.selectors import alert_list_for_user, incident_list_for_user
 
@@ -82,12 +82,8 @@ class IncidentDetailSerializer(IncidentSerializer):
 
     def get_playbook(self, incident: Incident) -> list[dict[str, str]]:
         return [
-            {
-                "step": step.value,
-                "state": incident.steps.get(step.value, {}).get("state", ""),
-                "note": incident.steps.get(step.value, {}).get("note", ""),
-            }
-            for step in PlaybookStep
+            {"step": step.value, "state": record["state"], "note": record.get("note", "")}
+            for step, record in incident.playbook()
         ]
 
 

@@ -12,6 +12,7 @@ from someluotsi.incidents.enums import (
     EntryKind,
     IncidentStatus,
     OurMistake,
+    PlaybookStep,
     SensitivityLevel,
 )
 
@@ -84,6 +85,11 @@ class Incident(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.title}"
+
+    def playbook(self) -> list[tuple[PlaybookStep, dict[str, str]]]:
+        """Every step of the §17 playbook in order, with its record ({state, note, by, at};
+        state "" while still to do)."""
+        return [(step, {"state": "", **self.steps.get(step.value, {})}) for step in PlaybookStep]
 
 
 class StormAlert(models.Model):

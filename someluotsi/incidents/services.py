@@ -202,9 +202,7 @@ def incident_close(*, actor: User, incident: Incident, summary: str) -> Incident
             code="missing_summary",
         )
     undone = [
-        PlaybookStep(step).label
-        for step in PlaybookStep.values
-        if incident.steps.get(step, {}).get("state", "") == StepState.OPEN
+        step.label for step, record in incident.playbook() if record["state"] == StepState.OPEN
     ]
     if undone:
         raise ApplicationError(

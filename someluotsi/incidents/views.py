@@ -29,7 +29,6 @@ from someluotsi.incidents.enums import (
     AlertStatus,
     IncidentStatus,
     OurMistake,
-    PlaybookStep,
     StepState,
 )
 from someluotsi.incidents.forms import SensitivityForm
@@ -172,20 +171,17 @@ def incident(request: HttpRequest, incident_id: int) -> HttpResponse:
                 return render(request, "incidents/_draft_result.html", {"draft_error": exc.message})
             show_refusal(request, exc)
         item.refresh_from_db()
-    steps = []
-    for step in PlaybookStep:
-        record = item.steps.get(step.value, {})
-        state = record.get("state", "")
-        steps.append(
-            {
-                "value": step.value,
-                "label": step.label,
-                "state": state,
-                "state_label": StepState(state).label,
-                "note": record.get("note", ""),
-                "by": record.get("by", ""),
-            }
-        )
+    steps = [
+        {
+            "value": step.value,
+            "label": step.label,
+            "state": record["state"],
+            "state_label": StepState(record["state"]).label,
+            "note": record.get("note", ""),
+            "by": record.get("by", ""),
+        }
+        for step, record in item.playbook()
+    ]
     context = {
         "incident": item,
         "steps": steps,
