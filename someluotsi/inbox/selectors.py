@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.utils import timezone
 
 from someluotsi.accounts.access import Area
@@ -28,6 +29,19 @@ from someluotsi.inbox.enums import EscalationStatus, MessageStatus
 from someluotsi.inbox.models import Escalation, Message
 
 OPEN_STATUSES = (MessageStatus.NEW, MessageStatus.ASSIGNED)
+
+
+def channel_activity(now: datetime) -> dict[str, Any]:
+    """The inbox's part of channel health (channels.health, registered in apps.py): annotations
+    on a channel queryset with the time of the last answer (`last_answer`) and the number of open
+    messages past their due time at `now` (`overdue`)."""
+    return {
+        "last_answer": Max("messages__answered_at"),
+        "overdue": Count(
+            "messages",
+            filter=Q(messages__status__in=OPEN_STATUSES, messages__due_at__lt=now),
+        ),
+    }
 
 
 def _uid(user: AnyUser) -> int:

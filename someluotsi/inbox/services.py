@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import partial
 
 from django.db import IntegrityError, transaction
@@ -34,6 +34,7 @@ from someluotsi.inbox.clock import configured_calendar, configured_sla_hours
 from someluotsi.inbox.enums import MessageStatus, Moderation, Resolution, TriageCategory
 from someluotsi.inbox.models import Message, ReplyTemplate
 from someluotsi.inbox.selectors import channel_workers, message_can_work, overdue_messages
+from someluotsi.inbox.signals import messages_ingested
 from someluotsi.inbox.sla import WorkingCalendar, due_at
 from someluotsi.notifications.services import notification_send_worded
 
@@ -202,12 +203,8 @@ def message_ingest(
             "assigned": sum(1 for m in created if m.assignee_id),
         },
     )
-    recent = timezone.now() - timedelta(hours=2)
-    live = sorted({m.channel_id for m in created if m.received_at >= recent})
-    if live and settings.STORM_SCAN_ON_INGEST:
-        from someluotsi.incidents.tasks import scan_storms
-
-        transaction.on_commit(partial(scan_storms.delay, live))
+    if created:
+        messages_ingested.send(sender=Message, messages=created)
     if settings.INBOX_AUTO_ESCALATE_THREATS if auto_escalate is None else auto_escalate:
         for message in created:
             if message.category == TriageCategory.THREAT:

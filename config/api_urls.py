@@ -1,4 +1,8 @@
-"""`/api/v1/`: every endpoint of version 1, the schema and its documentation pages."""
+"""`/api/v1/`: every endpoint of version 1, the schema and its documentation pages.
+
+The project's API map, like urls.py for pages: each app keeps its endpoints in its own apis.py,
+the shared plumbing (permissions, the error shape) is someluotsi.api.
+"""
 
 from __future__ import annotations
 
