@@ -2,8 +2,9 @@
 
 The rules are plain functions over plain facts (`ChannelFacts`), so that they can be tested
 and read without a database; `channel_health` gathers the facts for a set of channels. What the
-register does not keep itself (answers, overdue messages) comes from the apps above it through
-`channel_activity_source`, so that the register never imports them.
+register does not keep itself (answers, overdue messages, a broken platform connection) comes
+from the apps above it through `channel_activity_source` and `extra_findings_register`, so that
+the register never imports them.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ class Problem(models.TextChoices):
     INACTIVE = "inactive", _("No posts or answers lately")
     NO_GOALS = "no_goals", _("No goals")
     NO_TARGET_GROUPS = "no_target_groups", _("No target groups")
+    CONNECTION_BROKEN = "connection_broken", _("The platform connection has stopped working")
 
 
 # Where the guideline asks for it.
@@ -45,8 +47,17 @@ PROBLEM_SECTIONS: dict[Problem, str] = {
     Problem.INACTIVE: "§12.1",
     Problem.NO_GOALS: "§13.1",
     Problem.NO_TARGET_GROUPS: "§13.1",
+    # Messages can no longer be read or answered on the platform (§8.4).
+    Problem.CONNECTION_BROKEN: "§8.4",
 }
-CRITICAL = frozenset({Problem.NO_MAINTAINER, Problem.NOBODY_AVAILABLE, Problem.OVERDUE_MESSAGES})
+CRITICAL = frozenset(
+    {
+        Problem.NO_MAINTAINER,
+        Problem.NOBODY_AVAILABLE,
+        Problem.OVERDUE_MESSAGES,
+        Problem.CONNECTION_BROKEN,
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -105,6 +116,31 @@ def channel_problems(facts: ChannelFacts, *, now: datetime, inactive_days: int) 
     return found
 
 
+# Channel activity kept by the apps above the register, as annotations on the channel queryset:
+# `last_answer` (time of the channel's last answer) and `overdue` (open messages past their due
+# time, §8.4), both from the inbox. Each app registers a function of `now` in its
+# AppConfig.ready(); a channel without a source has no answers and nothing overdue.
+ActivityAnnotations = Callable[[datetime], Mapping[str, Any]]
+_activity_sources: list[ActivityAnnotations] = []
+
+
+def channel_activity_source(annotations: ActivityAnnotations) -> None:
+    """Register a source of channel activity (see above); registering it again changes nothing."""
+    if annotations not in _activity_sources:
+        _activity_sources.append(annotations)
+
+
+# Findings that higher apps add (the connectors: a broken platform connection), registered
+# explicitly in their AppConfig.ready(); each maps channel ids to extra findings.
+ExtraFindings = Callable[[list[int]], dict[int, list[Finding]]]
+EXTRA_FINDINGS: list[ExtraFindings] = []
+
+
+def extra_findings_register(source: ExtraFindings) -> None:
+    if source not in EXTRA_FINDINGS:
+        EXTRA_FINDINGS.append(source)
+
+
 @dataclass(frozen=True)
 class ChannelHealth:
     channel: Channel
@@ -129,20 +165,6 @@ def _absences_on(day: date, user_ids: set[int]) -> dict[int, bool]:
     return covered
 
 
-# Channel activity kept by the apps above the register, as annotations on the channel queryset:
-# `last_answer` (time of the channel's last answer) and `overdue` (open messages past their due
-# time, §8.4), both from the inbox. Each app registers a function of `now` in its
-# AppConfig.ready(); a channel without a source has no answers and nothing overdue.
-ActivityAnnotations = Callable[[datetime], Mapping[str, Any]]
-_activity_sources: list[ActivityAnnotations] = []
-
-
-def channel_activity_source(annotations: ActivityAnnotations) -> None:
-    """Register a source of channel activity (see above); registering it again changes nothing."""
-    if annotations not in _activity_sources:
-        _activity_sources.append(annotations)
-
-
 def channel_health(
     *, channels: QuerySet[Channel], inactive_days: int, now: datetime | None = None
 ) -> list[ChannelHealth]:
@@ -160,6 +182,10 @@ def channel_health(
     rows = list(active)
     user_ids = {m.user_id for channel in rows for m in channel.maintainerships.all()}
     covered = _absences_on(timezone.localdate(now), user_ids)
+    extra: dict[int, list[Finding]] = {}
+    for source in EXTRA_FINDINGS:
+        for channel_id, found in source([channel.pk for channel in rows]).items():
+            extra.setdefault(channel_id, []).extend(found)
     report = []
     for channel in rows:
         people = tuple(
@@ -182,6 +208,7 @@ def channel_health(
             has_target_groups=bool(channel.target_groups),
         )
         findings = channel_problems(facts, now=now, inactive_days=inactive_days)
+        findings = sorted(extra.get(channel.pk, []), key=lambda f: not f.critical) + findings
         report.append(ChannelHealth(channel, findings))
     report.sort(key=lambda row: (not row.critical, not row.findings, row.channel.name))
     return report
