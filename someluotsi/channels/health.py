@@ -171,8 +171,8 @@ def channel_health(
     """Findings for each active channel in `channels`, channels with findings first."""
     now = now or timezone.now()
     annotations: dict[str, Any] = {}
-    for source in _activity_sources:
-        annotations.update(source(now))
+    for activity_source in _activity_sources:
+        annotations.update(activity_source(now))
     active = (
         channels.filter(status=ChannelStatus.ACTIVE)
         .annotate(**annotations)
