@@ -8,6 +8,7 @@ in-process (eager) background tasks when no database or broker URL is given.
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import django_stubs_ext
@@ -38,6 +39,8 @@ env = environ.Env(
     DEFAULT_FROM_EMAIL=(str, "someluotsi@localhost"),
     AXES_FAILURE_LIMIT=(int, 5),
     AXES_COOLOFF_MINUTES=(int, 15),
+    LOGIN_ADDRESS_FAILURE_LIMIT=(int, 20),
+    SOMELUOTSI_TRUSTED_PROXIES=(int, 0),
     OIDC_ENABLED=(bool, False),
     OIDC_RP_CLIENT_ID=(str, ""),
     OIDC_RP_CLIENT_SECRET=(str, ""),
@@ -122,6 +125,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "someluotsi.core.client.ClientAddressMiddleware",
     "someluotsi.accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -191,6 +195,15 @@ AXES_COOLOFF_TIME = env("AXES_COOLOFF_MINUTES") / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# One address trying passwords on many usernames: locked once its failures over all usernames
+# within the cool-off reach this (accounts/lockout.py).
+AXES_HANDLER = "someluotsi.accounts.lockout.AddressAwareAxesHandler"
+LOGIN_ADDRESS_FAILURE_LIMIT: int = env("LOGIN_ADDRESS_FAILURE_LIMIT")
+LOGIN_ADDRESS_COOLOFF = timedelta(minutes=env("AXES_COOLOFF_MINUTES"))
+# The client address for lock-out, throttling and the audit trail alike (core/client.py): the
+# number of reverse proxies in front of the application whose X-Forwarded-For is trusted.
+SOMELUOTSI_TRUSTED_PROXIES: int = env("SOMELUOTSI_TRUSTED_PROXIES")
+AXES_CLIENT_IP_CALLABLE = "someluotsi.core.client.client_address"
 
 # OpenID Connect hook for the city's identity provider; off unless configured.
 OIDC_ENABLED: bool = env("OIDC_ENABLED")
@@ -363,6 +376,9 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_THROTTLE_RATES": {"token": "10/min"},
+    # DRF's own address reading trusts X-Forwarded-For unless told how many proxies there are;
+    # our throttles use core.client.client_address, this keeps any other one in step.
+    "NUM_PROXIES": SOMELUOTSI_TRUSTED_PROXIES,
     "UNAUTHENTICATED_USER": None,
 }
 SPECTACULAR_SETTINGS = {
