@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 import pytest
 from django.test import Client
@@ -22,6 +23,9 @@ from someluotsi.connectors.sandbox import platform as sandbox
 from someluotsi.connectors.sandbox.connector import SandboxConnector, sign
 from someluotsi.connectors.services import connection_save
 from tests.factories import ChannelFactory, UnitFactory, UserFactory, add_maintainer
+
+if TYPE_CHECKING:  # the test client's response type exists only in django-stubs
+    from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse
 
 
 @dataclass
@@ -54,7 +58,7 @@ def world(db: None) -> World:
     return World(channel, updater, backup, mavi, outsider)
 
 
-def signed_sandbox_post(client: Client, body: bytes, *, at: int | None = None) -> object:
+def signed_sandbox_post(client: Client, body: bytes, *, at: int | None = None) -> TestResponse:
     """POST a delivery to /webhooks/sandbox/ signed as the sandbox platform signs it."""
     stamp = int(time.time()) if at is None else at
     return client.post(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -173,7 +174,7 @@ def test_a_deleted_comment_is_marked_removed(world: World, connected_message: Me
     ],
 )
 def test_unsigned_or_wrongly_signed_deliveries_are_refused(
-    world: World, body: bytes, headers: dict[str, str], status: int
+    world: World, body: bytes, headers: dict[str, Any], status: int
 ) -> None:
     response = Client().post(
         "/webhooks/sandbox/", data=body, content_type="application/json", **headers
