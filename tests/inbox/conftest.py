@@ -4,8 +4,8 @@ an updater of another channel."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
