@@ -7,6 +7,7 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 from datetime import timedelta
 
 import pytest
@@ -54,12 +55,12 @@ def world(db: None) -> World:
     return World(channel, updater, backup, mavi, outsider)
 
 
-def signed_sandbox_post(client: Client, body: bytes, *, at: int | None = None) -> object:
+def signed_sandbox_post(client: Client, body: bytes, *, at: int | None = None) -> Any:
     """POST a delivery to /webhooks/sandbox/ signed as the sandbox platform signs it."""
     stamp = int(time.time()) if at is None else at
     return client.post(
         "/webhooks/sandbox/", data=body, content_type="application/json",
-        HTTP_X_SANDBOX_SIGNATURE=sign(body, at=stamp),
+        headers={"X-Sandbox-Signature": sign(body, at=stamp)},
     )  # fmt: skip
 
 
