@@ -27,7 +27,7 @@ from someluotsi.connectors.registry import connector_for
 from someluotsi.connectors.selectors import working_connection
 from someluotsi.connectors.services import connection_account, connection_record_error
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
-from someluotsi.guideline.engine import MAX_CHARS
+from someluotsi.guideline.checker.engine import MAX_CHARS
 from someluotsi.guideline.model import AuthorRole, Verdict
 from someluotsi.inbox.enums import Moderation
 from someluotsi.inbox.models import Message

@@ -26,8 +26,8 @@ from someluotsi.core.charts import bar_chart
 from someluotsi.core.errors import ApplicationError
 from someluotsi.core.pages import show_refusal
 from someluotsi.core.panels import panels_render
-from someluotsi.guideline.triage import TriageCategory as EngineCategory
-from someluotsi.guideline.triage import default_reply
+from someluotsi.guideline.messages.triage import TriageCategory as EngineCategory
+from someluotsi.guideline.messages.triage import default_reply
 from someluotsi.inbox import escalations, exports, services
 from someluotsi.inbox.enums import (
     EscalationStatus,
