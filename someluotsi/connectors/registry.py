@@ -12,11 +12,13 @@ from someluotsi.connectors.errors import NOT_CONNECTED, ConnectorError
 from someluotsi.connectors.meta.facebook import FacebookConnector
 from someluotsi.connectors.meta.instagram import InstagramConnector
 from someluotsi.connectors.sandbox.connector import SandboxConnector
+from someluotsi.connectors.x.connector import XConnector
 
 # platform → connector class. Adding a platform is one line here and one folder beside this.
 CONNECTORS: dict[str, Callable[[PlatformConfig], Connector]] = {
     "facebook": FacebookConnector,
     "instagram": InstagramConnector,
+    "x": XConnector,
     "sandbox": SandboxConnector,
 }
 
