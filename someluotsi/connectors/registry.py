@@ -9,6 +9,7 @@ from django.conf import settings
 
 from someluotsi.connectors.base import Connector, PlatformConfig
 from someluotsi.connectors.errors import NOT_CONNECTED, ConnectorError
+from someluotsi.connectors.linkedin.connector import LinkedInConnector
 from someluotsi.connectors.meta.facebook import FacebookConnector
 from someluotsi.connectors.meta.instagram import InstagramConnector
 from someluotsi.connectors.sandbox.connector import SandboxConnector
@@ -18,6 +19,7 @@ from someluotsi.connectors.x.connector import XConnector
 CONNECTORS: dict[str, Callable[[PlatformConfig], Connector]] = {
     "facebook": FacebookConnector,
     "instagram": InstagramConnector,
+    "linkedin": LinkedInConnector,
     "x": XConnector,
     "sandbox": SandboxConnector,
 }
