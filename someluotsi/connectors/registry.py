@@ -14,6 +14,7 @@ from someluotsi.connectors.meta.facebook import FacebookConnector
 from someluotsi.connectors.meta.instagram import InstagramConnector
 from someluotsi.connectors.sandbox.connector import SandboxConnector
 from someluotsi.connectors.x.connector import XConnector
+from someluotsi.connectors.youtube.connector import YouTubeConnector
 
 # platform → connector class. Adding a platform is one line here and one folder beside this.
 CONNECTORS: dict[str, Callable[[PlatformConfig], Connector]] = {
@@ -21,6 +22,7 @@ CONNECTORS: dict[str, Callable[[PlatformConfig], Connector]] = {
     "instagram": InstagramConnector,
     "linkedin": LinkedInConnector,
     "x": XConnector,
+    "youtube": YouTubeConnector,
     "sandbox": SandboxConnector,
 }
 
