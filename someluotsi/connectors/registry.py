@@ -13,6 +13,7 @@ from someluotsi.connectors.linkedin.connector import LinkedInConnector
 from someluotsi.connectors.meta.facebook import FacebookConnector
 from someluotsi.connectors.meta.instagram import InstagramConnector
 from someluotsi.connectors.sandbox.connector import SandboxConnector
+from someluotsi.connectors.tiktok.connector import TikTokConnector
 from someluotsi.connectors.x.connector import XConnector
 from someluotsi.connectors.youtube.connector import YouTubeConnector
 
@@ -23,6 +24,7 @@ CONNECTORS: dict[str, Callable[[PlatformConfig], Connector]] = {
     "linkedin": LinkedInConnector,
     "x": XConnector,
     "youtube": YouTubeConnector,
+    "tiktok": TikTokConnector,
     "sandbox": SandboxConnector,
 }
 
