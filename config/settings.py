@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "someluotsi.inbox",
     "someluotsi.metrics",
     "someluotsi.incidents",
+    "someluotsi.publishing",
 ]
 
 MIDDLEWARE = [

@@ -21,6 +21,7 @@ urlpatterns = [
     path("inbox/", include("someluotsi.inbox.urls")),
     path("metrics/", include("someluotsi.metrics.urls")),
     path("incidents/", include("someluotsi.incidents.urls")),
+    path("publishing/", include("someluotsi.publishing.urls")),
     path("notifications/", include("someluotsi.notifications.urls")),
     path("admin/", admin.site.urls),
     path("", include("someluotsi.core.urls")),

@@ -25,6 +25,7 @@ class Metric(models.TextChoices):
 class ValueSource(models.TextChoices):
     MANUAL = "manual", _("Entered by hand")
     IMPORT = "import", _("Imported from the platform's export")
+    PUBLISHING = "publishing", _("Counted from posts published in Someluotsi")
 
 
 class ImportStatus(models.TextChoices):
