@@ -57,6 +57,8 @@ env = environ.Env(
     STORM_SCAN_ON_INGEST=(bool, True),
     SOMELUOTSI_BASE_URL=(str, ""),
     PDF_FONT=(str, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+    PUBLISHING_MAX_IMAGE_MB=(int, 20),
+    PUBLISHING_MAX_VIDEO_MB=(int, 500),
 )
 # The local developer file; SOMELUOTSI_ENV_FILE names another one ("" reads none).
 _env_file = Path(os.environ.get("SOMELUOTSI_ENV_FILE", str(BASE_DIR / ".env")))
@@ -222,6 +224,10 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "someluotsi" / "static"]
+# Uploaded files (the asset library) go through the default storage: the file system under
+# SOMELUOTSI_DATA_DIR here; a city can point STORAGES["default"] at S3-compatible storage.
+MEDIA_ROOT = DATA_DIR / "media"
+MEDIA_URL = "/media/"  # never served directly: files go out through access-checked views
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -300,6 +306,8 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Storm detection (§17): every five minutes, besides the scan after each ingestion.
     "storm-scan": {"task": "incidents.scan_storms", "schedule": 300.0},
+    # Scheduled posts go out within a minute of their time (with retries and back-off).
+    "publishing-due": {"task": "publishing.publish_due", "schedule": 60.0},
 }
 
 # Storm detection (§17): scan a channel as soon as live messages arrive for it (the periodic
@@ -327,6 +335,12 @@ PDF_FONT: str = env("PDF_FONT")
 # Channel register: a channel with no post or answer for this many days is flagged (§12.1).
 # ---------------------------------------------------------------------------
 CHANNEL_INACTIVE_DAYS: int = env("CHANNEL_INACTIVE_DAYS")
+
+# ---------------------------------------------------------------------------
+# Publishing: upload limits of the asset library (images, videos), in megabytes.
+# ---------------------------------------------------------------------------
+PUBLISHING_MAX_IMAGE_MB: int = env("PUBLISHING_MAX_IMAGE_MB")
+PUBLISHING_MAX_VIDEO_MB: int = env("PUBLISHING_MAX_VIDEO_MB")
 
 # ---------------------------------------------------------------------------
 # REST API

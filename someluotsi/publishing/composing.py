@@ -276,7 +276,9 @@ def asset_warnings(assets: Iterable[Asset], *, on: date | None = None) -> list[A
             )
         if asset.kind == AssetKind.VIDEO and not asset.has_captions:
             warnings.append(
-                AssetWarning(asset, _("“%(title)s” has no captions (§1.1).") % {"title": asset.title})
+                AssetWarning(
+                    asset, _("“%(title)s” has no captions (§1.1).") % {"title": asset.title}
+                )
             )
     return warnings
 
@@ -323,3 +325,124 @@ def hashtag_suggestions(
 
 def city_hashtags() -> tuple[str, ...]:
     return configured_engine().rulebook.city.hashtags
+
+
+_known_tags: tuple[float, tuple[str, ...]] = (0.0, ())
+_KNOWN_TAGS_SECONDS = 300.0
+
+
+def known_hashtags() -> tuple[str, ...]:
+    """Readable (CamelCase) hashtags used in published posts, refreshed every five minutes."""
+    global _known_tags
+    import time
+
+    from someluotsi.publishing.enums import PostStatus
+    from someluotsi.publishing.models import Post
+
+    stamp, tags = _known_tags
+    if time.monotonic() - stamp < _KNOWN_TAGS_SECONDS:
+        return tags
+    texts = Post.objects.filter(status=PostStatus.PUBLISHED).order_by("-published_at")
+    found = {
+        tag
+        for text in texts.values_list("text", flat=True)[:500]
+        for tag in hashtags_in(text)
+        if tag != tag.lower()
+    }
+    _known_tags = (time.monotonic(), tuple(sorted(found)))
+    return _known_tags[1]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the composer shows beside the draft."""
+
+    versions: list[VersionCheck]
+    previews: list[Preview]
+    asset_warnings: list[AssetWarning]
+    hashtags: list[HashtagSuggestion]
+    needs_swedish: bool
+    errors: list[str]
+
+    @property
+    def blocking_count(self) -> int:
+        return sum(v.counts["block"] for v in self.versions)
+
+    @property
+    def warning_count(self) -> int:
+        return sum(v.counts["warn"] for v in self.versions)
+
+
+def analyse(
+    *,
+    text: str,
+    text_sv: str,
+    channels: Sequence[Channel],
+    assets: Sequence[Asset],
+    campaign: Campaign | None,
+    variants: dict[int, tuple[str, str, str]],
+    link: str,
+    first_comment: str,
+    publish_day: date | None,
+    needs_swedish: bool,
+    ui_language: str,
+) -> Analysis:
+    """Check each language version (and each channel's own text) and preview every channel.
+    `variants` maps a channel id to its (text, link, first comment), blanks meaning the post's."""
+    from someluotsi.guideline.model import EngineError
+
+    role, context = speaking_context(channels)
+    errors: list[str] = []
+    versions: list[VersionCheck] = []
+    number = 1
+    parts = [
+        ("main", _("Text"), text, None, False),
+        ("sv", _("Swedish version"), text_sv, "sv", True),
+    ]
+    for channel in channels:
+        own = variants.get(channel.pk, ("", "", ""))[0]
+        if own.strip():
+            parts.append((f"channel-{channel.pk}", str(channel), own, None, False))
+    for key, label, body, language, swedish in parts:
+        if not body.strip():
+            continue
+        try:
+            report = check_text(
+                body,
+                role=role,
+                channel=context,
+                media=asset_media(assets, swedish=swedish),
+                language=language,
+                ui_language=ui_language,
+            )
+        except EngineError as exc:
+            errors.append(str(exc))
+            continue
+        checked = version_check(key, label, body, language, report, number)
+        number += len(checked.findings)
+        versions.append(checked)
+    previews = []
+    for channel in channels:
+        own_text, own_link, own_comment = variants.get(channel.pk, ("", "", ""))
+        previews.append(
+            channel_preview(
+                channel,
+                text=own_text or combined_text(text, text_sv),
+                link=own_link or link,
+                first_comment=own_comment or first_comment,
+                assets=assets,
+            )
+        )
+    return Analysis(
+        versions=versions,
+        previews=previews,
+        asset_warnings=asset_warnings(assets, on=publish_day),
+        hashtags=hashtag_suggestions(
+            f"{text}\n{text_sv}",
+            city_tags=city_hashtags(),
+            campaign=campaign,
+            known=known_hashtags(),
+        ),
+        needs_swedish=needs_swedish and not text_sv.strip(),
+        errors=errors,
+    )

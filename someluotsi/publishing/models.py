@@ -8,6 +8,7 @@ Every state change goes through `services` (posts), `delivery` (the platforms), 
 from __future__ import annotations
 
 import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -339,9 +340,7 @@ class ShareRecord(models.Model):
     """One click on a share link in the ambassador hub (counted per post for the mavi team)."""
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="shares")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     platform = models.CharField(_("platform"), max_length=20, choices=SharePlatform.choices)
     created_at = models.DateTimeField(_("time"), auto_now_add=True)
 

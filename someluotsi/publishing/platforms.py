@@ -100,12 +100,12 @@ def _as_platform_error(exc: Exception) -> PlatformError:
 def _connector_error() -> type[Exception]:
     errors = _module("someluotsi.connectors.errors")
     if errors is None:
-        return _NeverRaised
+        return _NotInstalledError
     error: type[Exception] = errors.ConnectorError
     return error
 
 
-class _NeverRaised(Exception):
+class _NotInstalledError(Exception):
     pass
 
 

@@ -81,7 +81,7 @@ def publishable_channels(*, user: AnyUser) -> QuerySet[Channel]:
     )
 
 
-def _targets() -> Prefetch[PostTarget]:
+def _targets() -> Prefetch[str]:
     return Prefetch(
         "targets",
         queryset=PostTarget.objects.select_related("channel", "approved_by").order_by(
@@ -93,9 +93,7 @@ def _targets() -> Prefetch[PostTarget]:
 def post_list_for_user(*, user: AnyUser) -> QuerySet[Post]:
     if user.pk is None or not user_can_access_area(user=user, area=Area.PUBLISHING):
         return Post.objects.none()
-    posts = Post.objects.select_related("author", "campaign", "unit").prefetch_related(
-        _targets()
-    )
+    posts = Post.objects.select_related("author", "campaign", "unit").prefetch_related(_targets())
     if user_sees_all_channels(user=user):
         return posts
     seen = channel_list_for_user(user=user).values("pk")
