@@ -123,7 +123,7 @@ class VersionCheck:
 
 
 def version_check(
-    key: str, label: str, text: str, language: str | None, report: Report, first_number: int = 1
+    key: str, label: str, text: str, language: str | None, report: Report
 ) -> VersionCheck:
     ordered = findings_by_importance(report.findings)
     return VersionCheck(
@@ -140,7 +140,7 @@ def version_check(
                 "category": CATEGORY_LABELS[finding.category],
                 "severity": SEVERITY_LABELS[finding.severity],
             }
-            for number, finding in enumerate(ordered, first_number)
+            for number, finding in enumerate(ordered, 1)
         ],
         counts={
             level: sum(1 for f in report.findings if f.severity.value == level)
@@ -394,7 +394,6 @@ def analyse(
     role, context = speaking_context(channels)
     errors: list[str] = []
     versions: list[VersionCheck] = []
-    number = 1
     parts = [
         ("main", _("Text"), text, None, False),
         ("sv", _("Swedish version"), text_sv, "sv", True),
@@ -418,9 +417,7 @@ def analyse(
         except EngineError as exc:
             errors.append(str(exc))
             continue
-        checked = version_check(key, label, body, language, report, number)
-        number += len(checked.findings)
-        versions.append(checked)
+        versions.append(version_check(key, label, body, language, report))
     previews = []
     for channel in channels:
         own_text, own_link, own_comment = variants.get(channel.pk, ("", "", ""))
