@@ -1,7 +1,11 @@
 """Per-platform limits and how each platform counts a text: the one place the composer reads them.
 
-Until the connectors' `post_limits(platform=…)` is available (see CONTRACT-publish.md) the
-figures below are ours, from the platforms' published limits in 2026:
+Where a connector publishes to the platform, its `post_limits` (the connectors' contract) gives
+the text length, media count and types, link shortening, first comments and whether media are
+required; `limits_for` lays those over the table below. The table keeps what the contract does
+not say (how X weighs characters, Instagram's hashtag cap and unclickable links, video-only
+platforms, linked mentions) and the figures for platforms without a connector, from the
+platforms' published limits in 2026:
 Facebook 63,206 characters; Instagram captions 2,200 characters and 30 hashtags, at least one
 image or video, links not clickable; X 280 weighted characters (twitter-text v3: most Latin,
 Cyrillic and general punctuation weigh 1, everything else and each emoji 2; every URL counts as
@@ -13,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
 HASHTAG = re.compile(r"(?<![\w#])#(\w{1,100})")
@@ -79,8 +83,24 @@ _DEFAULT = PlatformLimits("other", 10_000, first_comment=False, mentions_linked=
 
 
 def limits_for(platform: str) -> PlatformLimits:
-    """The limits of a platform code (channels.enums.Platform); unknown ones get the default."""
-    return LIMITS.get(platform, _DEFAULT)
+    """The limits of a platform code (channels.enums.Platform): the connector's where one
+    publishes there, our table's otherwise; unknown platforms get the default."""
+    from someluotsi.publishing.platforms import contract_limits
+
+    ours = LIMITS.get(platform, _DEFAULT)
+    theirs = contract_limits(platform)
+    if theirs is None:
+        return ours
+    return replace(
+        ours,
+        platform=platform,
+        max_chars=theirs.max_text_chars,
+        max_media=theirs.max_media,
+        media_types=tuple(theirs.media_types),
+        link_length=theirs.link_shortened_to,
+        first_comment=theirs.first_comment,
+        needs_media=theirs.needs_media or ours.needs_media,
+    )
 
 
 def _x_weight(char: str) -> int:

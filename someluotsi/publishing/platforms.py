@@ -1,9 +1,9 @@
 """The only door to the platforms: the connectors' publishing contract.
 
 Publishing calls `someluotsi.connectors.outbound` and `someluotsi.connectors.errors` and nothing
-else of the connectors (the contract between the two apps). Until the connectors app is
-installed, no channel has a connection: every post goes out "by hand" (the updater publishes on
-the platform and enters the permalink here).
+else of the connectors (the contract between the two apps, CONTRACT-publish.md). A channel
+without a working connection publishes "by hand": the updater publishes on the platform and
+enters the permalink here.
 
 Never call `publish` or `delete` from a web request: they talk to a platform synchronously and
 belong in a task (`tasks.py`).
@@ -11,13 +11,12 @@ belong in a task (`tasks.py`).
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from datetime import datetime
-from types import ModuleType
-from typing import Any
 
 from someluotsi.channels.models import Channel
+from someluotsi.connectors import outbound
+from someluotsi.connectors.errors import ConnectorError
 
 
 @dataclass(frozen=True)
@@ -65,48 +64,27 @@ class PlatformError(Exception):
         self.retry_after = retry_after
 
 
-def _module(name: str) -> ModuleType | None:
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name and name.startswith(exc.name):
-            return None  # the connectors app is not installed
-        raise
-
-
-def _outbound() -> ModuleType | None:
-    return _module("someluotsi.connectors.outbound")
-
-
 def can_publish(channel: Channel) -> bool:
     """True when the channel has a working connection that publishes; otherwise by hand."""
-    outbound = _outbound()
-    if outbound is None:
-        return False
     return bool(outbound.channel_can_publish(channel=channel))
 
 
-def _as_platform_error(exc: Exception) -> PlatformError:
-    retry_after = getattr(exc, "retry_after", None)
-    wording = getattr(exc, "user_message", None)
+def contract_limits(platform: str) -> outbound.PlatformLimits | None:
+    """The connector's limits for a platform code, or None when no connector publishes there
+    (the composer then uses its own table, `limits.py`)."""
+    try:
+        return outbound.post_limits(platform=platform)
+    except ConnectorError:
+        return None
+
+
+def _as_platform_error(exc: ConnectorError) -> PlatformError:
     return PlatformError(
-        str(getattr(exc, "code", "error")),
-        str(wording() if callable(wording) else exc),
-        retryable=bool(getattr(exc, "retryable", False)),
-        retry_after=float(retry_after) if retry_after is not None else None,
+        exc.code,
+        exc.user_message(),
+        retryable=exc.retryable,
+        retry_after=float(exc.retry_after) if exc.retry_after is not None else None,
     )
-
-
-def _connector_error() -> type[Exception]:
-    errors = _module("someluotsi.connectors.errors")
-    if errors is None:
-        return _NotInstalledError
-    error: type[Exception] = errors.ConnectorError
-    return error
-
-
-class _NotInstalledError(Exception):
-    pass
 
 
 def publish(channel: Channel, outgoing: Outgoing, *, idempotency_key: str) -> Published:
@@ -114,9 +92,6 @@ def publish(channel: Channel, outgoing: Outgoing, *, idempotency_key: str) -> Pu
 
     Raises PlatformError (from the connector's ConnectorError, or `not_connected` without one).
     """
-    outbound = _outbound()
-    if outbound is None:
-        raise PlatformError("not_connected", "No connector is installed.", retryable=False)
     post = outbound.OutboundPost(
         text=outgoing.text,
         link=outgoing.link,
@@ -132,10 +107,8 @@ def publish(channel: Channel, outgoing: Outgoing, *, idempotency_key: str) -> Pu
         first_comment=outgoing.first_comment,
     )
     try:
-        result: Any = outbound.post_publish(
-            channel=channel, post=post, idempotency_key=idempotency_key
-        )
-    except _connector_error() as exc:
+        result = outbound.post_publish(channel=channel, post=post, idempotency_key=idempotency_key)
+    except ConnectorError as exc:
         raise _as_platform_error(exc) from exc
     return Published(
         platform_post_id=str(result.platform_post_id),
@@ -146,10 +119,7 @@ def publish(channel: Channel, outgoing: Outgoing, *, idempotency_key: str) -> Pu
 
 def delete(channel: Channel, platform_post_id: str) -> None:
     """Delete a published post on the platform (already gone is not an error)."""
-    outbound = _outbound()
-    if outbound is None:
-        raise PlatformError("not_connected", "No connector is installed.", retryable=False)
     try:
         outbound.post_delete(channel=channel, platform_post_id=platform_post_id)
-    except _connector_error() as exc:
+    except ConnectorError as exc:
         raise _as_platform_error(exc) from exc

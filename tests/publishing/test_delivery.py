@@ -18,6 +18,7 @@ from someluotsi.publishing import delivery, platforms, services
 from someluotsi.publishing.enums import Delivery, PostStatus
 from someluotsi.publishing.models import Post
 from someluotsi.publishing.tasks import publishing_publish_due
+from tests.helpers import wait_until
 from tests.publishing.conftest import FakePlatform, World
 
 
@@ -147,6 +148,7 @@ def test_without_a_connection_the_post_is_published_by_hand(
     assert post.targets.get().published_by_hand
 
 
+@pytest.mark.django_db(transaction=True)
 def test_withdrawing_a_published_post_deletes_it_on_the_platform_and_keeps_the_record(
     world: World,
     make_post: Callable[..., Post],
@@ -159,9 +161,9 @@ def test_withdrawing_a_published_post_deletes_it_on_the_platform_and_keeps_the_r
     platform_id = post.targets.get().platform_post_id
     with django_capture_on_commit_callbacks(execute=True):
         services.post_withdraw(actor=world.updater, post=post, reason="Väärä päivämäärä.")
+    assert wait_until(lambda: post.targets.get().delivery == Delivery.WITHDRAWN)
     assert fake_platform.deleted == [platform_id]
     target = post.targets.get()
-    assert target.delivery == Delivery.WITHDRAWN
     assert target.permalink  # the record is kept
     assert Post.objects.get(pk=post.pk).status == PostStatus.WITHDRAWN
 
