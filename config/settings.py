@@ -8,11 +8,13 @@ in-process (eager) background tasks when no database or broker URL is given.
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import django_stubs_ext
 import environ
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 
 # Lets admin and generic views be subscripted for type checking (ModelAdmin[Channel]).
 django_stubs_ext.monkeypatch()
@@ -37,6 +39,8 @@ env = environ.Env(
     DEFAULT_FROM_EMAIL=(str, "someluotsi@localhost"),
     AXES_FAILURE_LIMIT=(int, 5),
     AXES_COOLOFF_MINUTES=(int, 15),
+    LOGIN_ADDRESS_FAILURE_LIMIT=(int, 20),
+    SOMELUOTSI_TRUSTED_PROXIES=(int, 0),
     OIDC_ENABLED=(bool, False),
     OIDC_RP_CLIENT_ID=(str, ""),
     OIDC_RP_CLIENT_SECRET=(str, ""),
@@ -122,6 +126,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
+    "csp",
     "axes",
     "someluotsi.core",
     "someluotsi.accounts",
@@ -134,16 +139,23 @@ INSTALLED_APPS = [
     "someluotsi.incidents",
     "someluotsi.connectors",
     "someluotsi.publishing",
+    "someluotsi.demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below whitenoise: static files keep their long cache; every other response is no-store.
+    "someluotsi.core.middleware.NoStoreMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "someluotsi.core.client.ClientAddressMiddleware",
+    # Auditors never write: the one place that refuses them every state-changing request.
+    "someluotsi.accounts.middleware.ReadOnlyRoleMiddleware",
     "someluotsi.accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -213,6 +225,15 @@ AXES_COOLOFF_TIME = env("AXES_COOLOFF_MINUTES") / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# One address trying passwords on many usernames: locked once its failures over all usernames
+# within the cool-off reach this (accounts/lockout.py).
+AXES_HANDLER = "someluotsi.accounts.lockout.AddressAwareAxesHandler"
+LOGIN_ADDRESS_FAILURE_LIMIT: int = env("LOGIN_ADDRESS_FAILURE_LIMIT")
+LOGIN_ADDRESS_COOLOFF = timedelta(minutes=env("AXES_COOLOFF_MINUTES"))
+# The client address for lock-out, throttling and the audit trail alike (core/client.py): the
+# number of reverse proxies in front of the application whose X-Forwarded-For is trusted.
+SOMELUOTSI_TRUSTED_PROXIES: int = env("SOMELUOTSI_TRUSTED_PROXIES")
+AXES_CLIENT_IP_CALLABLE = "someluotsi.core.client.client_address"
 
 # OpenID Connect hook for the city's identity provider; off unless configured.
 OIDC_ENABLED: bool = env("OIDC_ENABLED")
@@ -279,6 +300,23 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_AGE = 8 * 3600  # one working day
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Content-Security-Policy (django-csp): scripts, styles, images and fonts from this origin only;
+# no inline script or style anywhere (templates keep them in static files), no eval, no framing,
+# forms post back to this origin.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
 SILENCED_SYSTEM_CHECKS = [
     # HSTS preload is a domain-owner decision made outside the application.
     "security.W021",
@@ -415,12 +453,15 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["someluotsi.api.permissions.IsAuthenticatedReadOnlyForAuditors"],
+    "DEFAULT_PERMISSION_CLASSES": ["someluotsi.api.permissions.IsSignedIn"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "someluotsi.api.errors.exception_handler",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_THROTTLE_RATES": {"token": "10/min"},
+    # DRF's own address reading trusts X-Forwarded-For unless told how many proxies there are;
+    # our throttles use core.client.client_address, this keeps any other one in step.
+    "NUM_PROXIES": SOMELUOTSI_TRUSTED_PROXIES,
     "UNAUTHENTICATED_USER": None,
 }
 SPECTACULAR_SETTINGS = {

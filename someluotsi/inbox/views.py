@@ -268,7 +268,9 @@ def escalation_detail(request: HttpRequest, escalation_id: int) -> HttpResponse:
             return HttpResponseRedirect(reverse("inbox:escalation", args=[escalation.pk]))
         except ApplicationError as exc:
             show_refusal(request, exc)
-    escalations.escalation_export_record(actor=user, escalation=escalation, fmt="view")
+    escalations.escalation_export_record(
+        actor=user, escalation=escalation, fmt="view", request=request
+    )
     recipients = list(escalation.recipients.select_related("user"))
     context = {
         "escalation": escalation,
@@ -290,7 +292,9 @@ def escalation_export(request: HttpRequest, escalation_id: int, fmt: str) -> Htt
     escalation = _escalation_or_404(request, escalation_id)
     if fmt not in {"json", "pdf"} or not escalation.evidence:
         raise Http404
-    escalations.escalation_export_record(actor=request.user, escalation=escalation, fmt=fmt)
+    escalations.escalation_export_record(
+        actor=request.user, escalation=escalation, fmt=fmt, request=request
+    )
     if fmt == "json":
         body, content_type = exports.evidence_json(escalation), "application/json"
     else:

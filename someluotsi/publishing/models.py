@@ -295,9 +295,7 @@ class PostEvent(models.Model):
         blank=True, related_name="+",
     )  # fmt: skip
     action = models.CharField(_("event"), max_length=40)
-    from_status = models.CharField(
-        _("from"), max_length=20, choices=PostStatus.choices, blank=True
-    )
+    from_status = models.CharField(_("from"), max_length=20, choices=PostStatus.choices, blank=True)
     to_status = models.CharField(_("to"), max_length=20, choices=PostStatus.choices, blank=True)
     channel = models.ForeignKey(
         "channels.Channel", verbose_name=_("channel"), on_delete=models.SET_NULL, null=True,

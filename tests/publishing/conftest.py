@@ -146,7 +146,7 @@ def fake_platform(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakePlatform]:
     monkeypatch.setattr(platforms, "can_publish", fake.can_publish)
     monkeypatch.setattr(platforms, "publish", fake.publish)
     monkeypatch.setattr(platforms, "delete", fake.delete)
-    yield fake
+    return fake
 
 
 def later(minutes: int = 0) -> datetime:

@@ -43,11 +43,15 @@ def _png_bomb(width: int, height: int) -> bytes:
 
     header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
     pixels = zlib.compress(b"\x00" * (width // 8 + 1) * 16, 9)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
 
 
 def test_image_is_stored_with_a_thumbnail_and_checked_details(world: World) -> None:
-    asset = asset_create(actor=world.updater, upload=_upload(image_bytes(size=(2000, 1000))), details=DETAILS)
+    asset = asset_create(
+        actor=world.updater, upload=_upload(image_bytes(size=(2000, 1000))), details=DETAILS
+    )
     assert asset.kind == AssetKind.IMAGE
     assert asset.content_type == "image/jpeg"
     assert (asset.width, asset.height) == (2000, 1000)
@@ -59,7 +63,11 @@ def test_image_is_stored_with_a_thumbnail_and_checked_details(world: World) -> N
 @pytest.mark.parametrize(
     ("content", "name", "code"),
     [
-        (b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 200, "kuva.jpg", "file_type"),
+        (
+            b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 200,
+            "kuva.jpg",
+            "file_type",
+        ),
         (b"\x7fELF\x02\x01\x01" + b"\x00" * 200, "photo.png", "file_type"),
         (b"<html><script>alert(1)</script></html>", "bild.jpg", "file_type"),
         (b"#!/bin/sh\nrm -rf /\n", "video.mp4", "file_type"),
@@ -85,7 +93,9 @@ def test_oversize_file_is_refused_with_the_limit(world: World, settings: Any) ->
     Image.effect_noise((1400, 1400), 100).convert("RGB").save(big, "PNG")
     assert big.tell() > 1024 * 1024
     with pytest.raises(ApplicationError) as refused:
-        asset_create(actor=world.updater, upload=_upload(big.getvalue(), "iso.png"), details=DETAILS)
+        asset_create(
+            actor=world.updater, upload=_upload(big.getvalue(), "iso.png"), details=DETAILS
+        )
     assert refused.value.code == "file_too_large"
     assert "1.0" in refused.value.message
 

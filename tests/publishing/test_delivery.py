@@ -45,7 +45,8 @@ def test_due_post_is_published_recorded_and_counted(
     assert target.platform_post_id.startswith("9007199254740993")  # a string, beyond 2**53
     assert target.permalink == "https://platform.example/facebook/1"
     sent = fake_platform.outgoing[0]
-    assert "Uimahalli avataan" in sent.text and "Simhallen öppnar" in sent.text
+    assert "Uimahalli avataan" in sent.text
+    assert "Simhallen öppnar" in sent.text
     world.city.refresh_from_db()
     assert world.city.last_post_at == target.published_at
     day = timezone.localdate(target.published_at)
@@ -102,7 +103,8 @@ def test_failure_keeps_the_post_and_tells_author_and_approver_in_their_language(
     assert post.targets.get().last_error_code == "rejected"
     to_author = Notification.objects.get(recipient=world.updater, subject__contains="Julkaisu")
     to_approver = Notification.objects.get(recipient=world.mavi, subject__contains="Publicering")
-    assert post.title in to_author.subject and post.title in to_approver.subject
+    assert post.title in to_author.subject
+    assert post.title in to_approver.subject
     services.post_retry(actor=world.updater, post=post)
     publishing_publish_due.apply()
     post.refresh_from_db()

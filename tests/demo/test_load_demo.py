@@ -10,7 +10,7 @@ from someluotsi.accounts.enums import Role
 from someluotsi.accounts.models import RoleAssignment, Unit, User
 from someluotsi.channels.enums import ChannelKind
 from someluotsi.channels.models import Channel, ChannelMaintainer
-from someluotsi.core.demo import demo_password
+from someluotsi.demo.load import demo_password
 
 CITY_CHANNELS = {
     ("facebook", "Kokkolan kaupunki Karleby stad"),

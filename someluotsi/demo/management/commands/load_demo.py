@@ -7,7 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from someluotsi.core.demo import demo_load
+from someluotsi.demo.load import demo_load
 
 
 class Command(BaseCommand):

@@ -21,6 +21,9 @@ from someluotsi.accounts.services import role_assign
 from someluotsi.audit.services import audit_record
 from someluotsi.channels.enums import ChannelKind, MaintainerRole, Platform
 from someluotsi.channels.models import Channel, ChannelMaintainer
+from someluotsi.demo.inbox import demo_inbox_load
+from someluotsi.demo.metrics import demo_metrics_load
+from someluotsi.demo.register import demo_register_load
 
 # code, Finnish, Swedish, English, parent code
 UNITS: tuple[tuple[str, str, str, str, str | None], ...] = (
@@ -283,10 +286,6 @@ def demo_load() -> list[DemoLogin]:
             ChannelMaintainer.objects.get_or_create(
                 channel=channel, user=users[username], defaults={"acting_role": acting}
             )
-    from someluotsi.core.demo_inbox import demo_inbox_load
-    from someluotsi.core.demo_metrics import demo_metrics_load
-    from someluotsi.core.demo_register import demo_register_load
-
     demo_register_load(users)
     added = demo_inbox_load(users)
     demo_metrics_load(users)

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from someluotsi.accounts.models import User
-from someluotsi.channels.models import Channel
+from someluotsi.channels.models import Channel, ChannelMaintainer
 from someluotsi.inbox.services import IncomingMessage, message_answer, message_ingest
 
 MESSAGES_FILE = Path(__file__).parent / "data" / "demo_messages.toml"
@@ -23,8 +23,6 @@ AGREEMENTS = {"paivittaja": [0, 1, 2, 3, 4], "mavi": [0, 1, 2, 3, 4]}
 @transaction.atomic
 def demo_inbox_load(users: dict[str, User]) -> int:
     """Ingest the demo messages that are not there yet; returns how many were added."""
-    from someluotsi.channels.models import ChannelMaintainer
-
     for username, weekdays in AGREEMENTS.items():
         ChannelMaintainer.objects.filter(user=users[username]).update(
             answers_messages=True, answer_weekdays=weekdays

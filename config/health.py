@@ -1,10 +1,15 @@
-"""Health probes for `/healthz`: the database and the task broker."""
+"""`/healthz`: the database and the task broker (the project's Celery app) as JSON."""
 
 from __future__ import annotations
 
 from typing import TypedDict
 
 from django.db import connection
+from django.http import HttpRequest, JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from config.celery import app
 
 
 class ComponentStatus(TypedDict):
@@ -25,8 +30,6 @@ def database_status() -> ComponentStatus:
 
 def broker_status() -> ComponentStatus:
     """Eager mode needs no broker; otherwise open (and close) one broker connection."""
-    from config.celery import app
-
     if app.conf.task_always_eager:
         return {"ok": True, "detail": "eager"}
     try:
@@ -36,3 +39,14 @@ def broker_status() -> ComponentStatus:
     except Exception as exc:  # noqa: BLE001 - any failure means unhealthy
         return {"ok": False, "detail": type(exc).__name__}
     return {"ok": True, "detail": str(transport)}
+
+
+@require_GET
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Database and broker status as JSON; 503 when either is down."""
+    database = database_status()
+    broker = broker_status()
+    ok = database["ok"] and broker["ok"]
+    body = {"status": "ok" if ok else "error", "database": database, "broker": broker}
+    return JsonResponse(body, status=200 if ok else 503)
