@@ -8,9 +8,11 @@ where the platform takes one): nothing is posted for anyone, and no platform API
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from someluotsi.accounts.models import User
@@ -24,6 +26,7 @@ from someluotsi.publishing.limits import hashtags_in, mentions_in
 from someluotsi.publishing.models import Post, ShareRecord
 
 MAX_SHARE_TEXT = 3000
+REPEAT_WINDOW = timedelta(minutes=30)
 
 
 def share_url(platform: str, *, url: str, text: str) -> str:
@@ -78,6 +81,11 @@ def share_record(*, user: User, post: Post, platform: str) -> ShareRecord:
     """Count one share (the mavi team sees the counts per post)."""
     if platform not in SharePlatform.values:
         raise ApplicationError(_("Unknown platform."), code="invalid_platform")
+    recent = ShareRecord.objects.filter(
+        post=post, user=user, platform=platform, created_at__gte=timezone.now() - REPEAT_WINDOW
+    ).first()
+    if recent is not None:
+        return recent  # a second click (or a prefetch) within the window counts once
     record = ShareRecord.objects.create(post=post, user=user, platform=platform)
     audit_record(actor=user, action="post.shared", target=post, data={"platform": platform})
     return record

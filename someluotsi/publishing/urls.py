@@ -24,6 +24,7 @@ urlpatterns = [
     path("campaigns/", setup.campaigns, name="campaigns"),
     path("hub/", hub.hub_feed, name="hub"),
     path("hub/<int:post_id>/share/", hub.hub_share, name="share"),
+    path("hub/<int:post_id>/share/<str:platform>/", hub.hub_share_go, name="share_go"),
     path("clearances/", hub.clearance_list, name="clearances"),
     path("clearances/<int:clearance_id>/", hub.clearance_detail, name="clearance"),
 ]

@@ -75,15 +75,7 @@ def hub_share(request: HttpRequest, post_id: int) -> HttpResponse:
         raise Http404
     form = ShareForm(request.POST)
     text = form.data.get("text", "")[: hub.MAX_SHARE_TEXT]
-    platform = request.POST.get("platform", "")
     kit = hub.share_kit(post)
-    if platform and kit.url:
-        try:
-            hub.share_record(user=user, post=post, platform=platform)
-        except ApplicationError as exc:
-            show_refusal(request, exc)
-            return HttpResponseRedirect(reverse("publishing:hub"))
-        return HttpResponseRedirect(hub.share_url(platform, url=kit.url, text=text))
     checked = _share_check(user, text, f"share-{post.pk}")
     context = {"checked": checked, "kit": kit}
     if getattr(request, "htmx", False):
@@ -94,6 +86,25 @@ def hub_share(request: HttpRequest, post_id: int) -> HttpResponse:
         "publishing/hub.html",
         {"items": [item], "platforms": SharePlatform, "single": True, "clearances": []},
     )
+
+
+@require_GET
+@area_required(Area.HUB)
+def hub_share_go(request: HttpRequest, post_id: int, platform: str) -> HttpResponse:
+    """Count a share and open the platform's share dialog with the person's text. A link, not
+    a form: the Content-Security-Policy keeps form submissions on this origin."""
+    user = cast(User, request.user)
+    post = hub_posts(user=user).filter(pk=post_id).first()
+    kit = hub.share_kit(post) if post is not None else None
+    if post is None or kit is None or not kit.url or platform not in SharePlatform.values:
+        raise Http404
+    text = request.GET.get("text", kit.suggested_text)[: hub.MAX_SHARE_TEXT]
+    try:
+        hub.share_record(user=user, post=post, platform=platform)
+    except ApplicationError as exc:
+        show_refusal(request, exc)
+        return HttpResponseRedirect(reverse("publishing:hub"))
+    return HttpResponseRedirect(hub.share_url(platform, url=kit.url, text=text))
 
 
 @require_http_methods(["GET", "POST"])
