@@ -138,7 +138,7 @@ def test_without_a_connection_the_post_is_published_by_hand(
         target = post.targets.get()
         assert target.delivery == Delivery.BY_HAND
         assert Notification.objects.filter(recipient=world.updater).exists()
-        with pytest.raises(Exception, match="web address"):
+        with pytest.raises(Exception, match="https://"):
             services.target_record_by_hand(
                 actor=world.updater, target=target, permalink="javascript:alert(1)"
             )
