@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from someluotsi.accounts.access import Area
 from someluotsi.accounts.models import User
-from someluotsi.accounts.selectors import user_is_read_only
+from someluotsi.accounts.selectors import user_can_access_area, user_is_read_only
 from someluotsi.channels.selectors import user_is_city_wide
 from someluotsi.core.access import area_required
 from someluotsi.core.charts import column_chart
@@ -124,6 +124,8 @@ def alert(request: HttpRequest, alert_id: int) -> HttpResponse:
         "chart": chart,
         "bins": list(zip(labels, bins, strict=True)),
         "can_work": not user_is_read_only(user=user),
+        # Auditors read the evidence here but have no inbox: no links that end in a 403.
+        "can_open_messages": user_can_access_area(user=user, area=Area.INBOX),
         "default_title": _("Storm on %(channel)s") % {"channel": item.channel.name},
         "sensitivity": sensitivity_for(item.channel),
     }
