@@ -47,7 +47,8 @@ def test_app_installs_and_shows_the_offline_page_without_a_network(
     phone.wait_for_function("navigator.serviceWorker.controller !== null")
     stored = phone.evaluate(
         "async () => { const out = []; for (const key of await caches.keys()) {"
-        " for (const r of await (await caches.open(key)).keys()) out.push(new URL(r.url).pathname); }"
+        " const cache = await caches.open(key);"
+        " for (const r of await cache.keys()) out.push(new URL(r.url).pathname); }"
         " return out; }"
     )
     assert "/offline/" in stored
