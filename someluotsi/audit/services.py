@@ -9,13 +9,15 @@ from django.db import models
 from django.http import HttpRequest
 
 from someluotsi.audit.models import AuditEvent
+from someluotsi.core.client import client_address, current_client_address
 
 
 def _client_ip(request: HttpRequest | None) -> str | None:
-    # REMOTE_ADDR only: a forwarded header is trivially forged unless a trusted proxy sets it.
+    """The request's client address (trusted proxies only, core.client); without a request,
+    the address of the request being served, if any (None for tasks and commands)."""
     if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR") or None
+        return current_client_address()
+    return client_address(request)
 
 
 def audit_record(

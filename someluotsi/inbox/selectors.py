@@ -4,14 +4,31 @@ Message texts and authors are personal data: they are readable only by those who
 channel (its maintainers, and the mavi team, who run the city's channels) and by the people an
 escalation of that message is addressed to. Unit managers see their units' queues as metadata
 (category, status, due time) so that they can follow the workload without reading messages.
+
+`readability_for_user` is THE inbox rule: every page, API, export, PDF, e-mail and
+notification that would carry a message's text, excerpt, words or author asks it first
+(storm-alert evidence, escalation evidence, the queue, the message page); everyone else gets
+counts and metadata. Each reading is audited by the caller with the client address.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from django.db.models import BooleanField, Case, Count, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Max,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.db.models.expressions import OrderBy
 from django.utils import timezone
 
@@ -29,6 +46,19 @@ from someluotsi.inbox.enums import EscalationStatus, MessageStatus, Priority, Tr
 from someluotsi.inbox.models import Escalation, Message
 
 OPEN_STATUSES = (MessageStatus.NEW, MessageStatus.ASSIGNED)
+
+
+def channel_activity(now: datetime) -> dict[str, Any]:
+    """The inbox's part of channel health (channels.health, registered in apps.py): annotations
+    on a channel queryset with the time of the last answer (`last_answer`) and the number of open
+    messages past their due time at `now` (`overdue`)."""
+    return {
+        "last_answer": Max("messages__answered_at"),
+        "overdue": Count(
+            "messages",
+            filter=Q(messages__status__in=OPEN_STATUSES, messages__due_at__lt=now),
+        ),
+    }
 
 
 def _uid(user: AnyUser) -> int:
@@ -90,8 +120,15 @@ class Readability:
             or message.pk in self.message_ids
         )
 
+    def can_read_channel(self, channel_id: int) -> bool:
+        """Whether every message of the channel is readable (texts and authors of a whole
+        channel's traffic: storm evidence, recurring words, the busiest author)."""
+        return self.all_channels or channel_id in self.channel_ids
+
 
 def readability_for_user(*, user: AnyUser) -> Readability:
+    """The inbox rule for `user`: the channels whose messages they may read (those they work,
+    all for the mavi team) and the single messages escalated to them."""
     if not user_can_access_area(user=user, area=Area.INBOX):
         return Readability(False, frozenset(), frozenset())
     if user_sees_all_channels(user=user):

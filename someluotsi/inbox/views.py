@@ -27,8 +27,9 @@ from someluotsi.core.access import area_required
 from someluotsi.core.charts import bar_chart
 from someluotsi.core.errors import ApplicationError
 from someluotsi.core.pages import show_refusal
-from someluotsi.guideline.triage import TriageCategory as EngineCategory
-from someluotsi.guideline.triage import default_reply
+from someluotsi.core.panels import panels_render
+from someluotsi.guideline.messages.triage import TriageCategory as EngineCategory
+from someluotsi.guideline.messages.triage import default_reply
 from someluotsi.inbox import escalations, exports, services
 from someluotsi.inbox.enums import (
     EscalationStatus,
@@ -183,6 +184,7 @@ def message_detail(request: HttpRequest, message_id: int) -> HttpResponse:
         and message.due_at is not None
         and message.due_at < timezone.now(),
         "Moderation": Moderation,
+        "panels": panels_render("message", request, message),
     }
     return render(request, "inbox/detail.html", context)
 
@@ -294,7 +296,9 @@ def escalation_detail(request: HttpRequest, escalation_id: int) -> HttpResponse:
             return HttpResponseRedirect(reverse("inbox:escalation", args=[escalation.pk]))
         except ApplicationError as exc:
             show_refusal(request, exc)
-    escalations.escalation_export_record(actor=user, escalation=escalation, fmt="view")
+    escalations.escalation_export_record(
+        actor=user, escalation=escalation, fmt="view", request=request
+    )
     recipients = list(escalation.recipients.select_related("user"))
     context = {
         "escalation": escalation,
@@ -316,7 +320,9 @@ def escalation_export(request: HttpRequest, escalation_id: int, fmt: str) -> Htt
     escalation = _escalation_or_404(request, escalation_id)
     if fmt not in {"json", "pdf"} or not escalation.evidence:
         raise Http404
-    escalations.escalation_export_record(actor=request.user, escalation=escalation, fmt=fmt)
+    escalations.escalation_export_record(
+        actor=request.user, escalation=escalation, fmt=fmt, request=request
+    )
     if fmt == "json":
         body, content_type = exports.evidence_json(escalation), "application/json"
     else:

@@ -21,7 +21,7 @@ import pytest
 from django.test import Client
 
 from someluotsi.accounts.models import User
-from someluotsi.core.demo import USERS, demo_load
+from someluotsi.demo.load import USERS, demo_load
 from tests.browser.conftest import AXE_JS, WCAG_TAGS
 from tests.site_crawl import crawl, page_url_names
 
