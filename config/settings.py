@@ -57,6 +57,29 @@ env = environ.Env(
     STORM_SCAN_ON_INGEST=(bool, True),
     SOMELUOTSI_BASE_URL=(str, ""),
     PDF_FONT=(str, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+    CONNECTORS_ENCRYPTION_KEYS=(list, []),
+    CONNECTORS_MAINTAINERS_MAY_CONNECT=(bool, False),
+    CONNECTORS_BACKFILL_DAYS=(int, 14),
+    CONNECTORS_POLL_MINUTES=(int, 10),
+    CONNECTORS_WEBHOOK_MAX_BYTES=(int, 256 * 1024),
+    CONNECTORS_WEBHOOK_REPLAY_SECONDS=(int, 300),
+    CONNECTORS_HTTP_TIMEOUT=(float, 10.0),
+    CONNECTORS_API_BASE_URLS=(dict, {}),
+    CONNECTORS_SANDBOX=(bool, False),
+    META_APP_ID=(str, ""),
+    META_APP_SECRET=(str, ""),
+    META_VERIFY_TOKEN=(str, ""),
+    META_GRAPH_VERSION=(str, "v25.0"),
+    YOUTUBE_CLIENT_ID=(str, ""),
+    YOUTUBE_CLIENT_SECRET=(str, ""),
+    LINKEDIN_CLIENT_ID=(str, ""),
+    LINKEDIN_CLIENT_SECRET=(str, ""),
+    LINKEDIN_API_VERSION=(str, "202610"),
+    X_CLIENT_ID=(str, ""),
+    X_CLIENT_SECRET=(str, ""),
+    X_CONSUMER_SECRET=(str, ""),
+    TIKTOK_CLIENT_KEY=(str, ""),
+    TIKTOK_CLIENT_SECRET=(str, ""),
 )
 # The local developer file; SOMELUOTSI_ENV_FILE names another one ("" reads none).
 _env_file = Path(os.environ.get("SOMELUOTSI_ENV_FILE", str(BASE_DIR / ".env")))
@@ -107,6 +130,7 @@ INSTALLED_APPS = [
     "someluotsi.inbox",
     "someluotsi.metrics",
     "someluotsi.incidents",
+    "someluotsi.connectors",
 ]
 
 MIDDLEWARE = [
@@ -299,6 +323,14 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Storm detection (§17): every five minutes, besides the scan after each ingestion.
     "storm-scan": {"task": "incidents.scan_storms", "schedule": 300.0},
+    # Platform connectors: the polling fallback (what webhooks missed), tokens renewed before
+    # they expire, and yesterday's figures every morning.
+    "connectors-poll": {"task": "connectors.poll_due", "schedule": 60.0},
+    "connectors-refresh-tokens": {"task": "connectors.refresh_tokens", "schedule": 900.0},
+    "connectors-daily-metrics": {
+        "task": "connectors.pull_metrics",
+        "schedule": crontab(minute=30, hour=6),
+    },
 }
 
 # Storm detection (§17): scan a channel as soon as live messages arrive for it (the periodic
@@ -326,6 +358,41 @@ PDF_FONT: str = env("PDF_FONT")
 # Channel register: a channel with no post or answer for this many days is flagged (§12.1).
 # ---------------------------------------------------------------------------
 CHANNEL_INACTIVE_DAYS: int = env("CHANNEL_INACTIVE_DAYS")
+
+# ---------------------------------------------------------------------------
+# Platform connectors (README: "Connecting the platforms")
+# ---------------------------------------------------------------------------
+# Fernet keys for the tokens at rest, newest first (all decrypt, the first encrypts). Without
+# them connecting is refused outside development (DEBUG derives a key from the secret key).
+CONNECTORS_ENCRYPTION_KEYS: list[str] = env("CONNECTORS_ENCRYPTION_KEYS")
+# Whether a channel's maintainers may connect it themselves (the mavi team always may).
+CONNECTORS_MAINTAINERS_MAY_CONNECT: bool = env("CONNECTORS_MAINTAINERS_MAY_CONNECT")
+# A first connection fetches this many days of history; polling runs every N minutes.
+CONNECTORS_BACKFILL_DAYS: int = env("CONNECTORS_BACKFILL_DAYS")
+CONNECTORS_POLL_MINUTES: int = env("CONNECTORS_POLL_MINUTES")
+# Webhook bodies above this are refused (413); signed timestamps older than this (s) too.
+CONNECTORS_WEBHOOK_MAX_BYTES: int = env("CONNECTORS_WEBHOOK_MAX_BYTES")
+CONNECTORS_WEBHOOK_REPLAY_SECONDS: int = env("CONNECTORS_WEBHOOK_REPLAY_SECONDS")
+CONNECTORS_HTTP_TIMEOUT: float = env("CONNECTORS_HTTP_TIMEOUT")
+# platform=https://… to reach a platform through a proxy (and the tests' local server).
+CONNECTORS_API_BASE_URLS: dict[str, str] = env("CONNECTORS_API_BASE_URLS")
+# The sandbox platform (demo and tests); on by default in development.
+CONNECTORS_SANDBOX: bool = env("CONNECTORS_SANDBOX") or DEBUG
+# The city's apps on the platforms (empty: the platform is off).
+META_APP_ID: str = env("META_APP_ID")
+META_APP_SECRET: str = env("META_APP_SECRET")
+META_VERIFY_TOKEN: str = env("META_VERIFY_TOKEN")
+META_GRAPH_VERSION: str = env("META_GRAPH_VERSION")
+YOUTUBE_CLIENT_ID: str = env("YOUTUBE_CLIENT_ID")
+YOUTUBE_CLIENT_SECRET: str = env("YOUTUBE_CLIENT_SECRET")
+LINKEDIN_CLIENT_ID: str = env("LINKEDIN_CLIENT_ID")
+LINKEDIN_CLIENT_SECRET: str = env("LINKEDIN_CLIENT_SECRET")
+LINKEDIN_API_VERSION: str = env("LINKEDIN_API_VERSION")
+X_CLIENT_ID: str = env("X_CLIENT_ID")
+X_CLIENT_SECRET: str = env("X_CLIENT_SECRET")
+X_CONSUMER_SECRET: str = env("X_CONSUMER_SECRET")
+TIKTOK_CLIENT_KEY: str = env("TIKTOK_CLIENT_KEY")
+TIKTOK_CLIENT_SECRET: str = env("TIKTOK_CLIENT_SECRET")
 
 # ---------------------------------------------------------------------------
 # REST API

@@ -12,6 +12,9 @@ os.environ.setdefault("DJANGO_DEBUG", "false")
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-for-production")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+# A test-only Fernet key (tokens at rest) and the sandbox platform for the connector tests.
+os.environ.setdefault("CONNECTORS_ENCRYPTION_KEYS", "dGVzdC1vbmx5LWZlcm5ldC1rZXktbm90LXNlY3JldCE=")
+os.environ.setdefault("CONNECTORS_SANDBOX", "true")
 
 from config.settings import *  # noqa: F403
 

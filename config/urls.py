@@ -9,6 +9,7 @@ from django.urls import include, path
 from django.views import defaults
 
 from someluotsi.api.errors import api_not_found, api_server_error
+from someluotsi.connectors.webhooks import webhook
 from someluotsi.core.views import healthz
 
 urlpatterns = [
@@ -22,6 +23,9 @@ urlpatterns = [
     path("metrics/", include("someluotsi.metrics.urls")),
     path("incidents/", include("someluotsi.incidents.urls")),
     path("notifications/", include("someluotsi.notifications.urls")),
+    path("connectors/", include("someluotsi.connectors.urls")),
+    # The platforms' webhooks: signature-checked, no session, no CSRF (connectors/webhooks.py).
+    path("webhooks/<str:platform>/", webhook, name="webhook"),
     path("admin/", admin.site.urls),
     path("", include("someluotsi.core.urls")),
 ]

@@ -34,8 +34,8 @@ from stdnum.fi import ytunnus
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from someluotsi.guideline.engine import check, engine_for  # noqa: E402
-from someluotsi.guideline.patterns import all_patterns, stdlib_patterns  # noqa: E402
+from someluotsi.guideline.checker.engine import check, engine_for  # noqa: E402
+from someluotsi.guideline.text.patterns import all_patterns, stdlib_patterns  # noqa: E402
 
 CITY_CONTACTS = {"06 828 9111", "palaute@kokkola.fi"}
 TYPES = ("HETU", "PHONE", "EMAIL", "IBAN", "ADDRESS", "PLATE", "BUSINESS_ID")
@@ -288,8 +288,8 @@ def run_ours(posts: list[Post]) -> tuple[list[list[tuple[str, int, int]]], list[
 
 def run_rules_only(posts: list[Post]) -> tuple[list[float], float]:
     """The same engine without the trained classifier (the rule detectors alone)."""
-    from someluotsi.guideline.engine import GuidelineEngine
-    from someluotsi.guideline.registry import RULE_DETECTORS
+    from someluotsi.guideline.checker.engine import GuidelineEngine
+    from someluotsi.guideline.checker.registry import RULE_DETECTORS
 
     engine = GuidelineEngine(engine_for().rulebook, detectors=RULE_DETECTORS)
     for post in posts[:200]:

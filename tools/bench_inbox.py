@@ -48,8 +48,8 @@ def progress(label: str, done: int, total: int) -> None:
 
 
 def bench_triage(count: int, seed: int) -> str:
-    from someluotsi.guideline.engine import engine_for
-    from someluotsi.guideline.triage import triage
+    from someluotsi.guideline.checker.engine import engine_for
+    from someluotsi.guideline.messages.triage import triage
 
     engine = engine_for()
     texts = corpus(count, seed)

@@ -6,6 +6,7 @@ and read without a database; `channel_health` gathers the facts for a set of cha
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -29,6 +30,7 @@ class Problem(models.TextChoices):
     INACTIVE = "inactive", _("No posts or answers lately")
     NO_GOALS = "no_goals", _("No goals")
     NO_TARGET_GROUPS = "no_target_groups", _("No target groups")
+    CONNECTION_BROKEN = "connection_broken", _("The platform connection has stopped working")
 
 
 # Where the guideline asks for it.
@@ -41,8 +43,17 @@ PROBLEM_SECTIONS: dict[Problem, str] = {
     Problem.INACTIVE: "§12.1",
     Problem.NO_GOALS: "§13.1",
     Problem.NO_TARGET_GROUPS: "§13.1",
+    # Messages can no longer be read or answered on the platform (§8.4).
+    Problem.CONNECTION_BROKEN: "§8.4",
 }
-CRITICAL = frozenset({Problem.NO_MAINTAINER, Problem.NOBODY_AVAILABLE, Problem.OVERDUE_MESSAGES})
+CRITICAL = frozenset(
+    {
+        Problem.NO_MAINTAINER,
+        Problem.NOBODY_AVAILABLE,
+        Problem.OVERDUE_MESSAGES,
+        Problem.CONNECTION_BROKEN,
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -101,6 +112,17 @@ def channel_problems(facts: ChannelFacts, *, now: datetime, inactive_days: int) 
     return found
 
 
+# Findings that higher apps add (the connectors: a broken platform connection), registered
+# explicitly in their AppConfig.ready(); each maps channel ids to extra findings.
+ExtraFindings = Callable[[list[int]], dict[int, list[Finding]]]
+EXTRA_FINDINGS: list[ExtraFindings] = []
+
+
+def extra_findings_register(source: ExtraFindings) -> None:
+    if source not in EXTRA_FINDINGS:
+        EXTRA_FINDINGS.append(source)
+
+
 @dataclass(frozen=True)
 class ChannelHealth:
     channel: Channel
@@ -147,6 +169,10 @@ def channel_health(
     rows = list(active)
     user_ids = {m.user_id for channel in rows for m in channel.maintainerships.all()}
     covered = _absences_on(timezone.localdate(now), user_ids)
+    extra: dict[int, list[Finding]] = {}
+    for source in EXTRA_FINDINGS:
+        for channel_id, found in source([channel.pk for channel in rows]).items():
+            extra.setdefault(channel_id, []).extend(found)
     report = []
     for channel in rows:
         people = tuple(
@@ -168,6 +194,7 @@ def channel_health(
             has_target_groups=bool(channel.target_groups),
         )
         findings = channel_problems(facts, now=now, inactive_days=inactive_days)
+        findings = sorted(extra.get(channel.pk, []), key=lambda f: not f.critical) + findings
         report.append(ChannelHealth(channel, findings))
     report.sort(key=lambda row: (not row.critical, not row.findings, row.channel.name))
     return report

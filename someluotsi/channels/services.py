@@ -142,12 +142,17 @@ def channel_update(*, actor: AnyUser, channel: Channel, data: dict[str, Any]) ->
 
 
 @transaction.atomic
-def channel_record_post(*, actor: AnyUser, channel: Channel, at: datetime | None = None) -> Channel:
-    """Record that the channel published (until the platform connectors report it)."""
-    if not channel_can_edit(user=actor, channel=channel):
+def channel_record_post(
+    *, actor: AnyUser | None, channel: Channel, at: datetime | None = None
+) -> Channel:
+    """Record that the channel published: by hand, or (`actor` None) reported by the platform
+    connectors, whose platform clock may run a little ahead of ours."""
+    if actor is not None and not channel_can_edit(user=actor, channel=channel):
         raise PermissionDeniedError(_("You cannot edit this channel."))
     at = at or timezone.now()
-    if at > timezone.now():
+    if actor is None:
+        at = min(at, timezone.now())
+    elif at > timezone.now():
         raise ApplicationError(_("A post cannot be in the future."), code="future_post")
     if channel.last_post_at is None or at > channel.last_post_at:
         channel.last_post_at = at

@@ -18,7 +18,7 @@ from someluotsi.api.permissions import area_permission
 from someluotsi.compliance.selectors import check_channel_choices
 from someluotsi.compliance.services import check_run_create, default_author_role
 from someluotsi.core.errors import ApplicationError
-from someluotsi.guideline.engine import MAX_CHARS
+from someluotsi.guideline.checker.engine import MAX_CHARS
 from someluotsi.guideline.model import AuthorRole, EngineError, Media
 
 

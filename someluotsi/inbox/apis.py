@@ -15,7 +15,7 @@ from someluotsi.accounts.access import Area
 from someluotsi.accounts.models import User
 from someluotsi.api.permissions import area_permission
 from someluotsi.channels.selectors import channel_list_for_user
-from someluotsi.guideline.engine import MAX_CHARS
+from someluotsi.guideline.checker.engine import MAX_CHARS
 from someluotsi.inbox.enums import MessageKind
 from someluotsi.inbox.services import IncomingMessage, message_ingest
 

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from someluotsi.channels.models import Channel
-from someluotsi.guideline.engine import MAX_CHARS
+from someluotsi.guideline.checker.engine import MAX_CHARS
 from someluotsi.inbox.enums import MessageKind
 from someluotsi.inbox.services import IncomingMessage
 

@@ -26,9 +26,9 @@ from someluotsi.audit.services import audit_record
 from someluotsi.channels.models import Channel
 from someluotsi.compliance.engine import configured_engine
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
-from someluotsi.guideline.engine import MAX_CHARS
-from someluotsi.guideline.tone import tone
-from someluotsi.guideline.triage import triage
+from someluotsi.guideline.checker.engine import MAX_CHARS
+from someluotsi.guideline.messages.tone import tone
+from someluotsi.guideline.messages.triage import triage
 from someluotsi.inbox.assignment import AnswererPicker
 from someluotsi.inbox.clock import configured_calendar, configured_sla_hours
 from someluotsi.inbox.enums import MessageStatus, Moderation, Resolution, TriageCategory

@@ -25,8 +25,9 @@ from someluotsi.core.access import area_required
 from someluotsi.core.charts import bar_chart
 from someluotsi.core.errors import ApplicationError
 from someluotsi.core.pages import show_refusal
-from someluotsi.guideline.triage import TriageCategory as EngineCategory
-from someluotsi.guideline.triage import default_reply
+from someluotsi.core.panels import panels_render
+from someluotsi.guideline.messages.triage import TriageCategory as EngineCategory
+from someluotsi.guideline.messages.triage import default_reply
 from someluotsi.inbox import escalations, exports, services
 from someluotsi.inbox.enums import (
     EscalationStatus,
@@ -155,6 +156,7 @@ def message_detail(request: HttpRequest, message_id: int) -> HttpResponse:
         and message.due_at is not None
         and message.due_at < timezone.now(),
         "Moderation": Moderation,
+        "panels": panels_render("message", request, message),
     }
     return render(request, "inbox/detail.html", context)
 

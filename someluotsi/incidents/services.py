@@ -17,7 +17,7 @@ from someluotsi.channels.models import Channel
 from someluotsi.compliance.engine import configured_engine
 from someluotsi.compliance.services import channel_context, default_author_role
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
-from someluotsi.guideline.engine import MAX_CHARS
+from someluotsi.guideline.checker.engine import MAX_CHARS
 from someluotsi.incidents.enums import (
     AlertStatus,
     EntryKind,

@@ -149,6 +149,18 @@ register_actions(
         },
     ),
     AuditAction(
+        code="metrics.platform_pulled",
+        group=GROUP,
+        label=gettext_lazy("Figures read from the platform"),
+        sentence=gettext_lazy(
+            "%(actor)s read %(values)s daily figures of %(channel)s from %(platform)s."
+        ),
+        details=lambda data: {
+            "values": str(data.get("values", "–")),
+            "platform": str(data.get("platform") or "–"),
+        },
+    ),
+    AuditAction(
         code="metrics.report_created",
         group=GROUP,
         label=gettext_lazy("Report downloaded"),

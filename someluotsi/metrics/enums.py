@@ -25,6 +25,7 @@ class Metric(models.TextChoices):
 class ValueSource(models.TextChoices):
     MANUAL = "manual", _("Entered by hand")
     IMPORT = "import", _("Imported from the platform's export")
+    PLATFORM = "platform", _("From the platform's interface")
 
 
 class ImportStatus(models.TextChoices):

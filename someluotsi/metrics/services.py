@@ -7,6 +7,7 @@ one transaction; a file that cannot be read is kept as rejected with its reason,
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -185,6 +186,43 @@ def metric_value_record(
         data={"day": day.isoformat(), "metric": metric, "value": str(number)},
     )
     return row
+
+
+@transaction.atomic
+def metric_values_from_platform(
+    *, channel: Channel, values: Sequence[tuple[date, str, float]], source_label: str
+) -> int:
+    """Daily figures read from the platform's interface (the connectors' daily pull), marked
+    as from the platform. They replace imported values of the same day and metric, never a
+    value a person entered by hand. Unknown metrics are skipped. Audited once per pull as
+    `metrics.platform_pulled`; returns how many values were written."""
+    written = 0
+    for day, metric, value in values:
+        if metric not in Metric.values:
+            continue
+        existing = MetricValue.objects.filter(channel=channel, day=day, metric=metric).first()
+        if existing is not None and existing.source == ValueSource.MANUAL:
+            continue
+        number = _decimal(value, signed=metric in SIGNED)
+        MetricValue.objects.update_or_create(
+            channel=channel,
+            day=day,
+            metric=metric,
+            defaults={
+                "value": number,
+                "source": ValueSource.PLATFORM,
+                "source_import": None,
+                "recorded_by": None,
+            },
+        )
+        written += 1
+    audit_record(
+        actor=None,
+        action="metrics.platform_pulled",
+        target=channel,
+        data={"values": written, "platform": source_label},
+    )
+    return written
 
 
 def goal_save(
