@@ -17,7 +17,6 @@ from typing import Any
 import weasyprint
 from django.template.loader import render_to_string
 from django.utils import translation
-from weasyprint.urls import URLFetcher
 
 
 @dataclass(frozen=True)
@@ -30,8 +29,8 @@ class PdfAttachment:
     description: str
 
 
-def _fetcher() -> URLFetcher:
-    return URLFetcher(allowed_protocols=("data",), fail_on_errors=False)
+def _fetcher() -> Any:
+    return weasyprint.URLFetcher(allowed_protocols=("data",), fail_on_errors=False)
 
 
 def render_html(template: str, context: Mapping[str, Any], *, language: str) -> str:

@@ -83,7 +83,13 @@ def evidence_context(escalation: Escalation, language: str) -> dict[str, Any]:
         }
         for finding in triage.get("findings", [])
     ]
-    cited = list(dict.fromkeys(ref for f in findings for ref in (s["ref"] for s in f["sections"])))
+    cited = list(
+        dict.fromkeys(
+            str(ref)
+            for finding in triage.get("findings", [])
+            for ref in finding.get("guideline") or []
+        )
+    )
     recipients = [
         {
             "name": r.user.get_full_name() or r.user.get_username(),

@@ -94,7 +94,7 @@ def test_swedish_document_is_swedish_throughout(closed_case: Escalation) -> None
 
 
 def test_attached_evidence_has_the_printed_digest(closed_case: Escalation) -> None:
-    _text_, reader = _text(evidence_pdf(closed_case, language="en"))
+    _unused, reader = _text(evidence_pdf(closed_case, language="en"))
     name = f"evidence-{closed_case.pk}.json"
     [data] = reader.attachments[name]
     assert hashlib.sha256(data).hexdigest() == closed_case.evidence_sha256
