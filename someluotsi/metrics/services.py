@@ -210,6 +210,22 @@ def metric_value_record(
 
 
 @transaction.atomic
+def metric_value_count_post(*, channel: Channel, day: date) -> MetricValue:
+    """One more post published on the channel that day (publishing calls this as a post goes
+    out); an export imported later replaces the day's value with the platform's own count."""
+    row, created = MetricValue.objects.select_for_update().get_or_create(
+        channel=channel,
+        day=day,
+        metric=Metric.POSTS,
+        defaults={"value": Decimal(1), "source": ValueSource.PUBLISHING},
+    )
+    if not created:
+        row.value += 1
+        row.save(update_fields=["value", "recorded_at"])
+    return row
+
+
+@transaction.atomic
 def metric_values_from_platform(
     *, channel: Channel, values: Sequence[tuple[date, str, float]], source_label: str
 ) -> int:
@@ -266,5 +282,10 @@ def goal_save(
 
 def goal_delete(*, actor: User, goal: Goal) -> None:
     _check_can_edit(actor, goal.channel)
-    audit_record(actor=actor, action="metrics.goal_removed", target=goal, data={"kind": goal.kind})
+    audit_record(
+        actor=actor,
+        action="metrics.goal_removed",
+        target=goal,
+        data={"kind": goal.kind, "channel": goal.channel_id},
+    )
     goal.delete()
