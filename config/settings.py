@@ -37,6 +37,9 @@ env = environ.Env(
     CELERY_RESULT_BACKEND=(str, ""),
     EMAIL_URL=(str, ""),
     DEFAULT_FROM_EMAIL=(str, "someluotsi@localhost"),
+    EMAIL_TIMEOUT=(int, 10),
+    NOTIFICATION_EMAIL_MAX_ATTEMPTS=(int, 8),
+    NOTIFICATION_RETRY_AFTER_REQUESTS=(bool, True),
     AXES_FAILURE_LIMIT=(int, 5),
     AXES_COOLOFF_MINUTES=(int, 15),
     LOGIN_ADDRESS_FAILURE_LIMIT=(int, 20),
@@ -332,6 +335,13 @@ elif DEBUG:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 DEFAULT_FROM_EMAIL: str = env("DEFAULT_FROM_EMAIL")
+# Seconds an SMTP connection may take: a server that is down must not hold a worker long.
+EMAIL_TIMEOUT: int = env("EMAIL_TIMEOUT")
+# Durable notification e-mails (notifications/delivery.py): tries before one is marked failed
+# (back-off 1, 2, 4 ... minutes, at most an hour apart: 8 tries span about 2 hours), and whether
+# the embedded default (no beat) sweeps for due retries after requests, at most once a minute.
+NOTIFICATION_EMAIL_MAX_ATTEMPTS: int = env("NOTIFICATION_EMAIL_MAX_ATTEMPTS")
+NOTIFICATION_RETRY_AFTER_REQUESTS: bool = env("NOTIFICATION_RETRY_AFTER_REQUESTS")
 # The address people open Someluotsi at (https://someluotsi.kokkola.fi): links in e-mails.
 BASE_URL: str = env("SOMELUOTSI_BASE_URL").rstrip("/")
 
@@ -358,6 +368,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "someluotsi.channels.tasks.channel_health_weekly_summary",
         "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
     },
+    # Notification e-mails whose retry is due (and any whose first try was never queued).
+    "notifications-retry": {"task": "notifications.retry_due", "schedule": 60.0},
     # Storm detection (§17): every five minutes, besides the scan after each ingestion.
     "storm-scan": {"task": "incidents.scan_storms", "schedule": 300.0},
     # Platform connectors: the polling fallback (what webhooks missed), tokens renewed before

@@ -1,4 +1,4 @@
-"""Health probes for `/healthz`: the database and the task broker."""
+"""Health probes for `/healthz`: the database, the task broker and notification delivery."""
 
 from __future__ import annotations
 
@@ -36,3 +36,20 @@ def broker_status() -> ComponentStatus:
     except Exception as exc:  # noqa: BLE001 - any failure means unhealthy
         return {"ok": False, "detail": type(exc).__name__}
     return {"ok": True, "detail": str(transport)}
+
+
+class NotificationStatus(TypedDict):
+    ok: bool
+    failed_recently: int
+    overdue: int
+
+
+def notification_status() -> NotificationStatus:
+    """E-mail notifications: failed in the last 24 hours, or waiting past their time."""
+    from someluotsi.notifications.delivery import delivery_health
+
+    try:
+        health = delivery_health()
+    except Exception:  # noqa: BLE001 - the database check reports the database itself
+        return {"ok": False, "failed_recently": 0, "overdue": 0}
+    return {"ok": health.ok, "failed_recently": health.failed_recently, "overdue": health.overdue}

@@ -7,4 +7,5 @@ app_name = "notifications"
 urlpatterns = [
     path("", views.notification_list, name="list"),
     path("<int:notification_id>/read/", views.notification_read, name="read"),
+    path("deliveries/", views.deliveries, name="deliveries"),
 ]
