@@ -153,6 +153,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "someluotsi.core.client.ClientAddressMiddleware",
+    "someluotsi.core.middleware.RefuseNulBytesMiddleware",
     # Auditors never write: the one place that refuses them every state-changing request.
     "someluotsi.accounts.middleware.ReadOnlyRoleMiddleware",
     "someluotsi.accounts.middleware.UserLanguageMiddleware",
@@ -454,8 +455,15 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["someluotsi.api.permissions.IsSignedIn"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "someluotsi.api.errors.exception_handler",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    # `limit` 1-500 (default 50), `offset` 0-1,000,000; outside is a 400 (api/limits.py).
+    "DEFAULT_PAGINATION_CLASS": "someluotsi.api.limits.BoundedLimitOffsetPagination",
     "PAGE_SIZE": 50,
+    # JSON nested deeper than 32 levels is a 400, not a stack overflow (api/limits.py).
+    "DEFAULT_PARSER_CLASSES": [
+        "someluotsi.api.limits.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_THROTTLE_RATES": {"token": "10/min"},
     # DRF's own address reading trusts X-Forwarded-For unless told how many proxies there are;
     # our throttles use core.client.client_address, this keeps any other one in step.

@@ -9,6 +9,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
+        from django.urls import register_converter
+
+        from someluotsi.core.converters import IdConverter
         from someluotsi.core.oneline import refuse_control_characters
 
+        register_converter(IdConverter, "id")
         pre_save.connect(refuse_control_characters, dispatch_uid="someluotsi-one-line-guard")
