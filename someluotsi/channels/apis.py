@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 
 from someluotsi.accounts.access import Area
 from someluotsi.accounts.models import Unit, User
+from someluotsi.api.limits import IdField
 from someluotsi.api.permissions import area_permission
 from someluotsi.channels import campaigns, requests, services
 from someluotsi.channels.enums import (
@@ -349,7 +350,7 @@ class CampaignOutputSerializer(serializers.ModelSerializer[PaidCampaign]):
 
 
 class CampaignInputSerializer(serializers.Serializer[dict[str, Any]]):
-    channel = serializers.IntegerField()
+    channel = IdField()
     purpose = OneLineSerializerField(max_length=500)
     target_group = OneLineSerializerField(max_length=500)
     budget_eur = serializers.DecimalField(max_digits=10, decimal_places=2)

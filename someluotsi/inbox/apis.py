@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 
 from someluotsi.accounts.models import User
 from someluotsi.accounts.selectors import user_can_ingest_messages
+from someluotsi.api.limits import IdField
 from someluotsi.api.permissions import IsSignedIn
 from someluotsi.channels.models import Channel
 from someluotsi.core.oneline import OneLineSerializerField
@@ -25,7 +26,7 @@ MAX_BATCH = 1000
 
 
 class MessageInputSerializer(serializers.Serializer[dict[str, Any]]):
-    channel = serializers.IntegerField()
+    channel = IdField()
     external_id = OneLineSerializerField(max_length=200)
     kind = serializers.ChoiceField(choices=MessageKind.choices)
     text = serializers.CharField(allow_blank=True, trim_whitespace=False, max_length=MAX_CHARS)
