@@ -36,7 +36,7 @@ class World:
     def connect_sandbox(
         self, channel: Channel | None = None, account: str = "sbx-kokkola"
     ) -> Connection:
-        tokens = SandboxConnector()._tokens(account, "Kokkola")
+        tokens = SandboxConnector().issue_tokens(account, "Kokkola")
         return connection_save(
             actor=self.mavi, channel=channel or self.channel, platform="sandbox", tokens=tokens
         )
