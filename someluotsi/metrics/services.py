@@ -282,5 +282,10 @@ def goal_save(
 
 def goal_delete(*, actor: User, goal: Goal) -> None:
     _check_can_edit(actor, goal.channel)
-    audit_record(actor=actor, action="metrics.goal_removed", target=goal, data={"kind": goal.kind})
+    audit_record(
+        actor=actor,
+        action="metrics.goal_removed",
+        target=goal,
+        data={"kind": goal.kind, "channel": goal.channel_id},
+    )
     goal.delete()
