@@ -38,6 +38,12 @@ def webhook_accept(*, platform: str, headers: object, body: bytes, now: float) -
     return len(hints)
 
 
+def deliver_in_process(body: bytes, headers: dict[str, str]) -> None:
+    """The sandbox platform's sender without HTTP: the same verification and queueing (a
+    process without a server, the tests)."""
+    webhook_accept(platform="sandbox", headers=headers, body=body, now=time.time())
+
+
 def _refusal(status: int, reason: str) -> JsonResponse:
     return JsonResponse({"error": {"code": "webhook_rejected", "message": reason}}, status=status)
 

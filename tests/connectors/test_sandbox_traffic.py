@@ -9,6 +9,7 @@ import pytest
 
 from someluotsi.connectors.models import SandboxItem
 from someluotsi.connectors.sandbox import traffic
+from someluotsi.connectors.webhooks import deliver_in_process
 from someluotsi.guideline.storms.detector import Event
 from someluotsi.inbox.models import Message
 from tests.connectors.conftest import World
@@ -19,9 +20,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_traffic_fills_the_inbox_through_signed_webhooks(world: World) -> None:
     world.connect_sandbox()
     waits: list[float] = []
-    posted = list(
-        traffic.run(send=traffic.deliver_in_process, limit=8, speed=3600, sleep=waits.append)
-    )
+    posted = list(traffic.run(send=deliver_in_process, limit=8, speed=3600, sleep=waits.append))
     assert len(posted) == 8
     messages = Message.objects.filter(external_id__in=[c.item_id for c in posted])
     assert messages.count() == 8

@@ -148,13 +148,6 @@ def deliver_http(url: str) -> Callable[[bytes, dict[str, str]], None]:
     return send
 
 
-def deliver_in_process(body: bytes, headers: dict[str, str]) -> None:
-    """The same verification and queueing, without HTTP (a worker process, the tests)."""
-    from someluotsi.connectors.webhooks import webhook_accept
-
-    webhook_accept(platform="sandbox", headers=headers, body=body, now=time.time())
-
-
 def post_and_announce(
     item: Planned,
     posts: list[SandboxItem],

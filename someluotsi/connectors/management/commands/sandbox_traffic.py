@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from someluotsi.connectors.sandbox import traffic
+from someluotsi.connectors.webhooks import deliver_in_process
 
 
 class Command(BaseCommand):
@@ -31,9 +32,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if not settings.CONNECTORS_SANDBOX:
             raise CommandError("The sandbox platform is off (CONNECTORS_SANDBOX).")
-        send = (
-            traffic.deliver_http(options["url"]) if options["url"] else traffic.deliver_in_process
-        )
+        send = traffic.deliver_http(options["url"]) if options["url"] else deliver_in_process
         for comment in traffic.run(
             send=send, seed=options["seed"], speed=options["speed"], limit=options["limit"]
         ):
