@@ -152,3 +152,13 @@ def wait_for(check: Any, *, timeout: float = 30.0, what: str = "the worker") -> 
             return value
         _time.sleep(0.1)
     raise AssertionError(f"timed out waiting for {what}")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_hint_window() -> Iterator[None]:
+    """Each test starts with an empty webhook repeat window (the cache outlives a test)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -4,6 +4,7 @@ platform's consent page; who may connect; the metrics pull into MetricValue."""
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import Decimal
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -135,8 +136,8 @@ def test_daily_metrics_are_pulled_as_platform_values(world: World) -> None:
         v.metric: (v.value, v.source)
         for v in MetricValue.objects.filter(channel=world.channel, day=yesterday)
     }
-    assert values["posts"] == (1, "platform")
-    assert values["comments"] == (99, "manual")
+    assert values["posts"] == (Decimal(1), "platform")
+    assert values["comments"] == (Decimal(99), "manual")
     assert values["followers"][1] == "platform"
 
 
