@@ -32,9 +32,9 @@ pytestmark = [pytest.mark.celery_worker, pytest.mark.django_db(transaction=True)
 
 
 def _queued() -> int:
-    from config.celery import app
-
     from kombu.exceptions import ChannelError
+
+    from config.celery import app
 
     with app.connection_for_read() as connection:
         channel: Any = connection.default_channel
