@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -30,8 +31,8 @@ def _client(user: object) -> Client:
     return client
 
 
-def _form(world: World, **extra: str) -> dict[str, object]:
-    data: dict[str, object] = {
+def _form(world: World, **extra: object) -> dict[str, Any]:
+    data: dict[str, Any] = {
         "title": "Uimahalli",
         "channels": [world.city.pk],
         "text": HETU,
@@ -166,7 +167,9 @@ def test_calendar_views_show_the_post_and_filter_by_status(
     assert post.title in client.get(url, {"day": day}).content.decode()
     filtered = client.get(url, {"day": day, "status": "published"}).content.decode()
     assert post.title not in filtered
-    assert post.title in client.get(url, {"day": day, "channel": world.city.pk}).content.decode()
+    assert (
+        post.title in client.get(url, {"day": day, "channel": str(world.city.pk)}).content.decode()
+    )
 
 
 def test_calendar_hides_posts_of_channels_the_user_does_not_see(
@@ -244,7 +247,7 @@ def test_hub_checks_the_employees_text_in_their_role_and_counts_shares(
 
 
 def test_clearance_request_is_answered_and_shown_beside_the_draft(
-    world: World, django_capture_on_commit_callbacks: Callable
+    world: World, django_capture_on_commit_callbacks: Callable[..., Any]
 ) -> None:
     elected = _client(world.elected)
     with django_capture_on_commit_callbacks(execute=True):
