@@ -76,3 +76,9 @@ AREA_ROLES: dict[Area, frozenset[Role]] = {
 
 # Roles that may only read, never change anything (enforced in the API permission class too).
 READ_ONLY_ROLES: frozenset[Role] = frozenset({Role.AUDITOR})
+
+# Who may deliver citizens' messages into the inbox (POST /api/v1/messages, import_messages):
+# the platform connectors' service accounts and the mavi team. Nobody else may put words in a
+# citizen's mouth: a made-up message can raise threat escalations and storm alerts.
+# Connectors calling inbox.services.message_ingest in-process pass actor=None (the system).
+INGEST_ROLES: frozenset[Role] = frozenset({Role.SERVICE_ACCOUNT, Role.MAVI})
