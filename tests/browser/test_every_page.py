@@ -45,6 +45,13 @@ NOT_PAGES = {
     "metrics:report": "PDF download (a form)",
     "notifications:read": "form target",
     "healthz": "JSON for the load balancer",
+    "publishing:compose_check": "htmx fragment of the composer (tests/publishing)",
+    "publishing:action": "form target",
+    "publishing:share": "htmx fragment of the hub's text check",
+    "publishing:share_go": "redirect to a platform's share dialog",
+    "publishing:feed": "iCalendar feed behind a secret address (tests/publishing)",
+    "publishing:asset_file": "image or video file shown in pages",
+    "publishing:asset_thumb": "thumbnail shown in pages",
 }
 
 
