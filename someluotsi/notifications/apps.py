@@ -6,3 +6,8 @@ class NotificationsConfig(AppConfig):
     name = "someluotsi.notifications"
     label = "notifications"
     verbose_name = _("Notifications")
+
+    def ready(self) -> None:
+        from someluotsi.notifications import waiting
+
+        waiting.register()
