@@ -23,6 +23,7 @@ urlpatterns = [
     path("inbox/", include("someluotsi.inbox.urls")),
     path("metrics/", include("someluotsi.metrics.urls")),
     path("incidents/", include("someluotsi.incidents.urls")),
+    path("publishing/", include("someluotsi.publishing.urls")),
     path("notifications/", include("someluotsi.notifications.urls")),
     path("connectors/", include("someluotsi.connectors.urls")),
     # The platforms' webhooks: signature-checked, no session, no CSRF (connectors/webhooks.py).

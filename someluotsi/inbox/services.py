@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import partial
 
 from django.conf import settings
@@ -23,7 +23,12 @@ from django.utils.translation import ngettext
 
 from someluotsi.accounts.enums import Role
 from someluotsi.accounts.models import User
-from someluotsi.accounts.selectors import AnyUser, user_has_role, users_with_role
+from someluotsi.accounts.selectors import (
+    AnyUser,
+    user_can_ingest_messages,
+    user_has_role,
+    users_with_role,
+)
 from someluotsi.audit.services import audit_record
 from someluotsi.channels.models import Channel
 from someluotsi.compliance.engine import configured_engine
@@ -56,6 +61,32 @@ class IncomingMessage:
     parent_external_id: str = ""
     permalink: str = ""
     language: str | None = None
+
+
+# A platform's clock may run a little ahead of ours; anything later is not a real message.
+FUTURE_TOLERANCE = timedelta(minutes=10)
+
+
+def received_at_problem(received_at: datetime, *, now: datetime | None = None) -> str | None:
+    """Why a message's receipt time cannot be true, worded for the sender, or None when it can.
+
+    Refused: no time zone; later than now plus `FUTURE_TOLERANCE`; older than the retention
+    period (INBOX_RETENTION_DAYS: the text would be removed at once, and a made-up old date
+    would distort figures and storm baselines).
+    """
+    from django.conf import settings
+
+    if received_at.tzinfo is None:
+        return _("The time needs a time zone.")
+    now = now or timezone.now()
+    if received_at > now + FUTURE_TOLERANCE:
+        return _("The time is in the future.")
+    oldest = now - timedelta(days=settings.INBOX_RETENTION_DAYS)
+    if received_at < oldest:
+        return _("The message is older than the retention period (%(days)s days).") % {
+            "days": settings.INBOX_RETENTION_DAYS
+        }
+    return None
 
 
 @dataclass(frozen=True)
@@ -141,10 +172,25 @@ def message_ingest(
 
     All or nothing: the whole batch is validated by the caller and written in one transaction.
     Concurrent deliveries of the same message create one row (the unique constraint decides).
+    Refused whole (ApplicationError, nothing stored): an actor who may not deliver messages
+    (accounts.access.INGEST_ROLES; `actor=None` is the system, e.g. a connector) and a receipt
+    time that cannot be true (`received_at_problem`).
     New messages are assigned by the channel's answering agreement (§8.4); threats are escalated
     at once when INBOX_AUTO_ESCALATE_THREATS is on (§10.6). Audited once per batch as
     `messages.ingested` (counts only, never bodies).
     """
+    if actor is not None and not user_can_ingest_messages(user=actor):
+        raise PermissionDeniedError(
+            _("Only the platform connectors and the mavi team deliver messages.")
+        )
+    now = timezone.now()
+    for number, item in enumerate(items, 1):
+        problem = received_at_problem(item.received_at, now=now)
+        if problem is not None:
+            raise ApplicationError(
+                _("Message %(n)s: %(problem)s") % {"n": number, "problem": problem},
+                code="invalid_received_at",
+            )
     triager = _Triager()
     picker = AnswererPicker({item.channel for item in items})
     created: list[Message] = []

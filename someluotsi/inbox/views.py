@@ -38,6 +38,7 @@ from someluotsi.inbox.enums import (
     TriageAction,
     TriageCategory,
 )
+from someluotsi.inbox.evidence_document import evidence_pdf
 from someluotsi.inbox.figures import response_figures
 from someluotsi.inbox.forms import (
     AnswerForm,
@@ -335,7 +336,8 @@ def escalation_export(request: HttpRequest, escalation_id: int, fmt: str) -> Htt
     if fmt == "json":
         body, content_type = exports.evidence_json(escalation), "application/json"
     else:
-        body, content_type = exports.evidence_pdf(escalation), "application/pdf"
+        language = request.GET.get("lang") or _user(request).preferred_language or "fi"
+        body, content_type = evidence_pdf(escalation, language=language), "application/pdf"
     response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = (
         f'attachment; filename="someluotsi-escalation-{escalation.pk}.{fmt}"'
