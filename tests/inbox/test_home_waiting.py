@@ -3,6 +3,7 @@ kind; a line never counts what its link would not show."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 
 import pytest
@@ -14,7 +15,7 @@ from someluotsi.accounts.models import User
 from someluotsi.core.waiting import Waiting, waiting_for, waiting_kinds, waiting_register
 from someluotsi.inbox.escalations import escalation_acknowledge
 from someluotsi.inbox.models import Escalation, Message
-from tests.inbox.conftest import TUESDAY_10, World, world  # noqa: F401 - the fixture
+from tests.inbox.conftest import TUESDAY_10, World
 
 
 def _lines(user: User) -> dict[str, Waiting]:
@@ -98,25 +99,38 @@ def test_home_page_lists_the_lines_with_links(world: World) -> None:
     assert "1 sinulle osoitettu viesti" in page
 
 
-def test_a_new_kind_is_listed_by_registering_one_selector(world: World) -> None:
-    def posts_to_review(user: User) -> Waiting | None:
-        return Waiting("publishing.review", 2, "2 posts to review", "/publishing/", order=1)
+@pytest.fixture
+def extra_kinds() -> Iterator[Callable[[str, Waiting], None]]:
+    """Register made-up kinds for a test and remove them afterwards."""
+    from someluotsi.core import waiting
 
-    waiting_register("publishing.review", posts_to_review)
-    try:
-        lines = waiting_for(user=world.mavi)
-        assert lines[0].kind == "publishing.review"
-    finally:
-        from someluotsi.core import waiting
+    added: list[str] = []
 
-        waiting._SELECTORS.pop("publishing.review")
+    def add(kind: str, line: Waiting) -> None:
+        waiting_register(kind, lambda user: line)
+        added.append(kind)
+
+    yield add
+    for kind in added:
+        waiting._SELECTORS.pop(kind)
 
 
-def test_urgent_lines_come_first() -> None:
-    assert sorted(
-        [Waiting("b", 1, "", "", order=1), Waiting("a", 1, "", "", urgent=True, order=99)],
-        key=lambda line: (not line.urgent, line.order, line.kind),
-    )[0].kind == "a"
+def test_a_new_kind_is_listed_by_registering_one_selector(
+    world: World, extra_kinds: Callable[[str, Waiting], None]
+) -> None:
+    extra_kinds("publishing.review", Waiting("publishing.review", 2, "2 posts to review", "/p/"))
+    assert "publishing.review" in [line.kind for line in waiting_for(user=world.mavi)]
+
+
+def test_urgent_lines_come_first_then_by_order_and_empty_ones_are_left_out(
+    world: World, extra_kinds: Callable[[str, Waiting], None]
+) -> None:
+    extra_kinds("x.first", Waiting("x.first", 1, "", "", order=0))
+    extra_kinds("x.urgent", Waiting("x.urgent", 1, "", "", urgent=True, order=999))
+    extra_kinds("x.empty", Waiting("x.empty", 0, "", "", urgent=True, order=0))
+    kinds = [line.kind for line in waiting_for(user=world.safety)]
+    assert kinds.index("x.urgent") < kinds.index("x.first")
+    assert "x.empty" not in kinds
 
 
 pytestmark = pytest.mark.django_db
