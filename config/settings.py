@@ -8,11 +8,13 @@ in-process (eager) background tasks when no database or broker URL is given.
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import django_stubs_ext
 import environ
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 
 # Lets admin and generic views be subscripted for type checking (ModelAdmin[Channel]).
 django_stubs_ext.monkeypatch()
@@ -37,6 +39,8 @@ env = environ.Env(
     DEFAULT_FROM_EMAIL=(str, "someluotsi@localhost"),
     AXES_FAILURE_LIMIT=(int, 5),
     AXES_COOLOFF_MINUTES=(int, 15),
+    LOGIN_ADDRESS_FAILURE_LIMIT=(int, 20),
+    SOMELUOTSI_TRUSTED_PROXIES=(int, 0),
     OIDC_ENABLED=(bool, False),
     OIDC_RP_CLIENT_ID=(str, ""),
     OIDC_RP_CLIENT_SECRET=(str, ""),
@@ -56,6 +60,8 @@ env = environ.Env(
     CHANNEL_INACTIVE_DAYS=(int, 14),
     STORM_SCAN_ON_INGEST=(bool, True),
     SOMELUOTSI_BASE_URL=(str, ""),
+    PUBLISHING_MAX_IMAGE_MB=(int, 20),
+    PUBLISHING_MAX_VIDEO_MB=(int, 500),
     CONNECTORS_ENCRYPTION_KEYS=(list, []),
     CONNECTORS_MAINTAINERS_MAY_CONNECT=(bool, False),
     CONNECTORS_BACKFILL_DAYS=(int, 14),
@@ -119,6 +125,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
+    "csp",
     "axes",
     "someluotsi.core",
     "someluotsi.accounts",
@@ -130,16 +137,24 @@ INSTALLED_APPS = [
     "someluotsi.metrics",
     "someluotsi.incidents",
     "someluotsi.connectors",
+    "someluotsi.publishing",
+    "someluotsi.demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below whitenoise: static files keep their long cache; every other response is no-store.
+    "someluotsi.core.middleware.NoStoreMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "someluotsi.core.client.ClientAddressMiddleware",
+    # Auditors never write: the one place that refuses them every state-changing request.
+    "someluotsi.accounts.middleware.ReadOnlyRoleMiddleware",
     "someluotsi.accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -209,6 +224,15 @@ AXES_COOLOFF_TIME = env("AXES_COOLOFF_MINUTES") / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# One address trying passwords on many usernames: locked once its failures over all usernames
+# within the cool-off reach this (accounts/lockout.py).
+AXES_HANDLER = "someluotsi.accounts.lockout.AddressAwareAxesHandler"
+LOGIN_ADDRESS_FAILURE_LIMIT: int = env("LOGIN_ADDRESS_FAILURE_LIMIT")
+LOGIN_ADDRESS_COOLOFF = timedelta(minutes=env("AXES_COOLOFF_MINUTES"))
+# The client address for lock-out, throttling and the audit trail alike (core/client.py): the
+# number of reverse proxies in front of the application whose X-Forwarded-For is trusted.
+SOMELUOTSI_TRUSTED_PROXIES: int = env("SOMELUOTSI_TRUSTED_PROXIES")
+AXES_CLIENT_IP_CALLABLE = "someluotsi.core.client.client_address"
 
 # OpenID Connect hook for the city's identity provider; off unless configured.
 OIDC_ENABLED: bool = env("OIDC_ENABLED")
@@ -244,6 +268,10 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "someluotsi" / "static"]
+# Uploaded files (the asset library) go through the default storage: the file system under
+# SOMELUOTSI_DATA_DIR here; a city can point STORAGES["default"] at S3-compatible storage.
+MEDIA_ROOT = DATA_DIR / "media"
+MEDIA_URL = "/media/"  # never served directly: files go out through access-checked views
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -271,6 +299,23 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_AGE = 8 * 3600  # one working day
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Content-Security-Policy (django-csp): scripts, styles, images and fonts from this origin only;
+# no inline script or style anywhere (templates keep them in static files), no eval, no framing,
+# forms post back to this origin.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
 SILENCED_SYSTEM_CHECKS = [
     # HSTS preload is a domain-owner decision made outside the application.
     "security.W021",
@@ -328,6 +373,8 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Storm detection (§17): every five minutes, besides the scan after each ingestion.
     "storm-scan": {"task": "incidents.scan_storms", "schedule": 300.0},
+    # Scheduled posts go out within a minute of their time (with retries and back-off).
+    "publishing-due": {"task": "publishing.publish_due", "schedule": 60.0},
     # Platform connectors: the polling fallback (what webhooks missed), tokens renewed before
     # they expire, and yesterday's figures every morning.
     "connectors-poll": {"task": "connectors.poll_due", "schedule": 60.0},
@@ -363,6 +410,10 @@ INBOX_AUTO_ESCALATE_THREATS: bool = env("INBOX_AUTO_ESCALATE_THREATS")
 CHANNEL_INACTIVE_DAYS: int = env("CHANNEL_INACTIVE_DAYS")
 
 # ---------------------------------------------------------------------------
+# Publishing: upload limits of the asset library (images, videos), in megabytes.
+# ---------------------------------------------------------------------------
+PUBLISHING_MAX_IMAGE_MB: int = env("PUBLISHING_MAX_IMAGE_MB")
+PUBLISHING_MAX_VIDEO_MB: int = env("PUBLISHING_MAX_VIDEO_MB")
 # Platform connectors (README: "Connecting the platforms")
 # ---------------------------------------------------------------------------
 # Fernet keys for the tokens at rest, newest first (all decrypt, the first encrypts). Without
@@ -405,12 +456,15 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["someluotsi.api.permissions.IsAuthenticatedReadOnlyForAuditors"],
+    "DEFAULT_PERMISSION_CLASSES": ["someluotsi.api.permissions.IsSignedIn"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "someluotsi.api.errors.exception_handler",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_THROTTLE_RATES": {"token": "10/min"},
+    # DRF's own address reading trusts X-Forwarded-For unless told how many proxies there are;
+    # our throttles use core.client.client_address, this keeps any other one in step.
+    "NUM_PROXIES": SOMELUOTSI_TRUSTED_PROXIES,
     "UNAUTHENTICATED_USER": None,
 }
 SPECTACULAR_SETTINGS = {

@@ -11,15 +11,17 @@ from django.http import HttpRequest
 
 from someluotsi.audit.models import AuditEvent, AuditSubject
 from someluotsi.audit.registry import action_for, event_subjects
+from someluotsi.core.client import client_address, current_client_address
 
 logger = logging.getLogger(__name__)
 
 
 def _client_ip(request: HttpRequest | None) -> str | None:
-    # REMOTE_ADDR only: a forwarded header is trivially forged unless a trusted proxy sets it.
+    """The request's client address (trusted proxies only, core.client); without a request,
+    the address of the request being served, if any (None for tasks and commands)."""
     if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR") or None
+        return current_client_address()
+    return client_address(request)
 
 
 def audit_record(

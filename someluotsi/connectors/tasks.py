@@ -155,19 +155,23 @@ def pull_metrics(day: str | None = None) -> int:
 
 @shared_task(name="connectors.run_action", bind=True, max_retries=None, acks_late=True)
 def run_action(self: Task[..., str], action_id: int) -> str:
-    """Carry out a reply, hide, unhide or delete; retry with back-off on throttling, timeouts
-    and outages (the eager embedded mode tries once more at most)."""
+    """Carry out a reply, hide, unhide or delete; retry with exponential back-off on
+    throttling, timeouts and outages. In the eager embedded mode (no worker to come back
+    later) it tries at most twice, at once."""
     from someluotsi.connectors.actions import MAX_ATTEMPTS, backoff_seconds
 
-    try:
-        return moderation.action_run(action_id=action_id)
-    except ConnectorError as error:
-        attempts = moderation.action_attempts(action_id=action_id)
-        if not error.retryable or attempts >= MAX_ATTEMPTS:
-            return error.code
-        if self.request.is_eager and attempts >= 2:
-            return error.code
-        raise self.retry(
-            countdown=backoff_seconds(attempts=attempts, retry_after=error.retry_after),
-            exc=error,
-        ) from error
+    tries = 2 if self.request.is_eager else 1
+    for _try in range(tries):
+        try:
+            return moderation.action_run(action_id=action_id)
+        except ConnectorError as error:
+            attempts = moderation.action_attempts(action_id=action_id)
+            if not error.retryable or attempts >= MAX_ATTEMPTS:
+                return error.code
+            if self.request.is_eager:
+                continue
+            raise self.retry(
+                countdown=backoff_seconds(attempts=attempts, retry_after=error.retry_after),
+                exc=error,
+            ) from error
+    return moderation.action_status(action_id=action_id)

@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -241,3 +242,25 @@ def detection_setting_save(*, actor: User, channel: Channel | None, sensitivity:
         action="incidents.sensitivity_set",
         data={"channel": channel.pk if channel else None, "sensitivity": sensitivity},
     )
+
+
+def alert_evidence_record(
+    *, actor: User, alert: StormAlert, message_ids: list[int], request: HttpRequest | None = None
+) -> None:
+    """Reading an alert's evidence with its message texts and authors is access to personal
+    data: audited with the messages' ids (never their texts) and the client address."""
+    audit_record(
+        actor=actor,
+        action="storm_alert.evidence_viewed",
+        target=alert,
+        data={"messages": message_ids},
+        request=request,
+    )
+
+
+def incident_view_record(
+    *, actor: User, incident: Incident, request: HttpRequest | None = None
+) -> None:
+    """An incident's timeline (notes, statements, reply drafts) may quote people: each reading
+    is audited with the client address, on the page and over the API alike."""
+    audit_record(actor=actor, action="incident.viewed", target=incident, request=request)

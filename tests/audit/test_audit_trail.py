@@ -96,7 +96,8 @@ def test_auditor_page_filters_and_htmx_returns_only_the_table(
 def test_audit_page_offers_no_way_to_change_events(client_for: Callable[..., Client]) -> None:
     audit_record(actor=None, action="demo.loaded")
     client = client_for(Role.AUDITOR)
-    assert client.post(reverse("audit:list")).status_code == 405
+    # Refused before the view is reached: auditors never change anything (403, not 405).
+    assert client.post(reverse("audit:list")).status_code == 403
     html = client.get(reverse("audit:list")).content.decode()
     assert 'method="post"' not in html.split("<main", 1)[1].split("</main>", 1)[0]
 

@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -54,12 +55,12 @@ def world(db: None) -> World:
     return World(channel, updater, backup, mavi, outsider)
 
 
-def signed_sandbox_post(client: Client, body: bytes, *, at: int | None = None) -> object:
+def signed_sandbox_post(client: Client, body: bytes, *, at: int | None = None) -> Any:
     """POST a delivery to /webhooks/sandbox/ signed as the sandbox platform signs it."""
     stamp = int(time.time()) if at is None else at
     return client.post(
         "/webhooks/sandbox/", data=body, content_type="application/json",
-        HTTP_X_SANDBOX_SIGNATURE=sign(body, at=stamp),
+        headers={"X-Sandbox-Signature": sign(body, at=stamp)},
     )  # fmt: skip
 
 
@@ -91,3 +92,35 @@ def citizen_comment() -> Callable[..., SandboxItem]:
 
 
 __all__ = ["TokenSet", "World", "sandbox_event_body", "signed_sandbox_post"]
+
+
+PLATFORMS = ("facebook", "instagram", "youtube", "youtube_analytics", "linkedin", "x", "tiktok")
+
+
+@pytest.fixture
+def api(settings: Any, httpserver: Any) -> Any:
+    """Every platform's API (and the city's app credentials) pointed at a local HTTP server."""
+    base = httpserver.url_for("").rstrip("/")
+    settings.CONNECTORS_API_BASE_URLS = dict.fromkeys(PLATFORMS, base)
+    settings.META_APP_ID, settings.META_APP_SECRET = "app-1", "meta-app-secret"
+    settings.META_VERIFY_TOKEN = "verify-me"
+    settings.YOUTUBE_CLIENT_ID, settings.YOUTUBE_CLIENT_SECRET = "yt-client", "yt-secret"
+    settings.LINKEDIN_CLIENT_ID, settings.LINKEDIN_CLIENT_SECRET = "li-client", "li-secret"
+    settings.X_CLIENT_ID, settings.X_CLIENT_SECRET = "x-client", "x-secret"
+    settings.X_CONSUMER_SECRET = "x-consumer-secret"
+    settings.TIKTOK_CLIENT_KEY, settings.TIKTOK_CLIENT_SECRET = "tt-key", "tt-secret"
+    settings.CONNECTORS_HTTP_TIMEOUT = 0.5
+    return httpserver
+
+
+def connect(
+    world: World, platform: str, account_id: str, *, expires_in: int | None = None,
+    refresh: str = "", token: str = "access-token-1",  # noqa: S107 - test fixture
+) -> Connection:  # fmt: skip
+    """Link the world's channel to `platform` with given tokens (no OAuth round trip)."""
+    expires = timezone.now() + timedelta(seconds=expires_in) if expires_in is not None else None
+    return connection_save(
+        actor=world.mavi, channel=world.channel, platform=platform,
+        tokens=TokenSet(access_token=token, refresh_token=refresh, access_expires_at=expires,
+                        account_id=account_id, account_name="Kokkola"),
+    )  # fmt: skip

@@ -169,14 +169,14 @@ def test_a_deleted_comment_is_marked_removed(world: World, connected_message: Me
     ("body", "headers", "status"),
     [
         (b'{"object":"sandbox","events":[]}', {}, 401),
-        (b'{"object":"sandbox","events":[]}', {"HTTP_X_SANDBOX_SIGNATURE": "t=1,s=00"}, 403),
+        (b'{"object":"sandbox","events":[]}', {"X-Sandbox-Signature": "t=1,s=00"}, 403),
     ],
 )
 def test_unsigned_or_wrongly_signed_deliveries_are_refused(
     world: World, body: bytes, headers: dict[str, str], status: int
 ) -> None:
     response = Client().post(
-        "/webhooks/sandbox/", data=body, content_type="application/json", **headers
+        "/webhooks/sandbox/", data=body, content_type="application/json", headers=headers
     )
     assert response.status_code == status
     assert not Message.objects.exists()
