@@ -13,6 +13,7 @@ from someluotsi.audit.registry import (
     Field,
     PersonRef,
     TargetKind,
+    Text,
     describe_objects,
     register_actions,
     register_target,
@@ -70,7 +71,7 @@ register_target(
 )
 
 
-def _post(code: str, label: str, sentence: str, **extra: Any) -> AuditAction:
+def _post(code: str, label: Text, sentence: Text, **extra: Any) -> AuditAction:
     return AuditAction(code=code, group=GROUP, label=label, sentence=sentence, **extra)
 
 
