@@ -82,11 +82,7 @@ def clearance_answer(
     item.answer = answer[:MAX_COMMENT]
     item.answered_at = timezone.now()
     item.save(update_fields=["status", "answer", "answered_at", "updated_at"])
-    audit_record(
-        actor=actor,
-        action={"cleared": "clearance.cleared", "refused": "clearance.refused"}[item.status],
-        target=item,
-    )
+    audit_record(actor=actor, action=f"clearance.{item.status}", target=item)
     url = reverse("publishing:clearance", args=[item.pk])
     requester = item.requester
     cleared_now = item.status == ClearanceStatus.CLEARED

@@ -225,18 +225,6 @@ def _event(
     )
 
 
-# The audit action of each move (literal, so the audit registry's test can read them).
-TRANSITION_ACTIONS = {
-    PostStatus.DRAFT: "post.draft",
-    PostStatus.IN_REVIEW: "post.in_review",
-    PostStatus.APPROVED: "post.approved",
-    PostStatus.SCHEDULED: "post.scheduled",
-    PostStatus.PUBLISHED: "post.published",
-    PostStatus.FAILED: "post.failed",
-    PostStatus.WITHDRAWN: "post.withdrawn",
-}
-
-
 def _transition(
     post: Post, to: PostStatus, *, actor: AnyUser | None, note: str = "", **data: object
 ) -> Post:
@@ -256,7 +244,7 @@ def _transition(
     post.save(update_fields=["status", "updated_at"])
     audit_record(
         actor=actor,
-        action=TRANSITION_ACTIONS[PostStatus(to)],
+        action=f"post.{to}",
         target=post,
         data={"from": before, "to": str(to), **data},
     )
