@@ -36,14 +36,13 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _fresh_caches() -> Iterator[None]:
+def _fresh_caches() -> None:
     """Each test starts with empty caches: throttles and lock-outs counted in one test must not
     refuse the next one's requests."""
     from django.core.cache import caches
 
     for cache in caches.all():
         cache.clear()
-    yield
 
 
 @pytest.fixture
