@@ -149,6 +149,12 @@ def fake_platform(monkeypatch: pytest.MonkeyPatch) -> FakePlatform:
     return fake
 
 
+def scheduled(post: Post) -> datetime:
+    """The post's publishing time (set once it is approved)."""
+    assert post.scheduled_at is not None
+    return post.scheduled_at
+
+
 def later(minutes: int = 0) -> datetime:
     return timezone.now() + timedelta(minutes=minutes)
 
