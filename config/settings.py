@@ -63,7 +63,8 @@ env = environ.Env(
     CHANNEL_INACTIVE_DAYS=(int, 14),
     STORM_SCAN_ON_INGEST=(bool, True),
     SOMELUOTSI_BASE_URL=(str, ""),
-    PDF_FONT=(str, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+    PUBLISHING_MAX_IMAGE_MB=(int, 20),
+    PUBLISHING_MAX_VIDEO_MB=(int, 500),
     CONNECTORS_ENCRYPTION_KEYS=(list, []),
     CONNECTORS_MAINTAINERS_MAY_CONNECT=(bool, False),
     CONNECTORS_BACKFILL_DAYS=(int, 14),
@@ -139,6 +140,8 @@ INSTALLED_APPS = [
     "someluotsi.metrics",
     "someluotsi.incidents",
     "someluotsi.connectors",
+    "someluotsi.publishing",
+    "someluotsi.demo",
 ]
 
 MIDDLEWARE = [
@@ -269,6 +272,10 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "someluotsi" / "static"]
+# Uploaded files (the asset library) go through the default storage: the file system under
+# SOMELUOTSI_DATA_DIR here; a city can point STORAGES["default"] at S3-compatible storage.
+MEDIA_ROOT = DATA_DIR / "media"
+MEDIA_URL = "/media/"  # never served directly: files go out through access-checked views
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -371,8 +378,16 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Notification e-mails whose retry is due (and any whose first try was never queued).
     "notifications-retry": {"task": "notifications.retry_due", "schedule": 60.0},
+    # Scheduled metrics reports (§16.2): daily at 06:30 Helsinki time; each due report goes
+    # to each recipient once (deliveries are rows), so a missed day is caught up the next.
+    "scheduled-reports": {
+        "task": "someluotsi.metrics.tasks.send_scheduled_reports",
+        "schedule": crontab(minute=30, hour=6),
+    },
     # Storm detection (§17): every five minutes, besides the scan after each ingestion.
     "storm-scan": {"task": "incidents.scan_storms", "schedule": 300.0},
+    # Scheduled posts go out within a minute of their time (with retries and back-off).
+    "publishing-due": {"task": "publishing.publish_due", "schedule": 60.0},
     # Platform connectors: the polling fallback (what webhooks missed), tokens renewed before
     # they expire, and yesterday's figures every morning.
     "connectors-poll": {"task": "connectors.poll_due", "schedule": 60.0},
@@ -401,8 +416,6 @@ INBOX_SLA_HOURS: dict[str, str] = env("INBOX_SLA_HOURS")
 INBOX_RETENTION_DAYS: int = env("INBOX_RETENTION_DAYS")
 # Threats found at ingestion are escalated at once, with their evidence captured (§10.6).
 INBOX_AUTO_ESCALATE_THREATS: bool = env("INBOX_AUTO_ESCALATE_THREATS")
-# A TrueType font for PDF exports (Debian: fonts-dejavu-core); without it PDFs use a core font.
-PDF_FONT: str = env("PDF_FONT")
 
 # ---------------------------------------------------------------------------
 # Channel register: a channel with no post or answer for this many days is flagged (§12.1).
@@ -410,6 +423,10 @@ PDF_FONT: str = env("PDF_FONT")
 CHANNEL_INACTIVE_DAYS: int = env("CHANNEL_INACTIVE_DAYS")
 
 # ---------------------------------------------------------------------------
+# Publishing: upload limits of the asset library (images, videos), in megabytes.
+# ---------------------------------------------------------------------------
+PUBLISHING_MAX_IMAGE_MB: int = env("PUBLISHING_MAX_IMAGE_MB")
+PUBLISHING_MAX_VIDEO_MB: int = env("PUBLISHING_MAX_VIDEO_MB")
 # Platform connectors (README: "Connecting the platforms")
 # ---------------------------------------------------------------------------
 # Fernet keys for the tokens at rest, newest first (all decrypt, the first encrypts). Without
@@ -505,5 +522,6 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    # WeasyPrint reports every layout step at INFO; its warnings (a refused URL) still show.
+    "loggers": {"axes": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}},
 }

@@ -18,6 +18,8 @@ class Area(models.TextChoices):
     CHANNELS = "channels", _("Channels")
     METRICS = "metrics", _("Metrics")
     INCIDENTS = "incidents", _("Incidents")
+    PUBLISHING = "publishing", _("Publishing")
+    HUB = "hub", _("Ambassador hub")
     PEOPLE = "people", _("People and units")
     AUDIT = "audit", _("Audit trail")
 
@@ -49,6 +51,24 @@ AREA_ROLES: dict[Area, frozenset[Role]] = {
     # Storms on the channels one works on (§17); supervisors get threats through the inbox.
     Area.INCIDENTS: frozenset(
         {Role.MAVI, Role.COMMS_MANAGER, Role.UNIT_MANAGER, Role.UPDATER, Role.AUDITOR}
+    ),
+    # The composer, approvals, the calendar and the asset library: those who run channels.
+    Area.PUBLISHING: frozenset(
+        {Role.MAVI, Role.COMMS_MANAGER, Role.UNIT_MANAGER, Role.UPDATER, Role.AUDITOR}
+    ),
+    # City posts to share, for every employee and elected official (§2.3–2.4, §3, §5), and
+    # elected officials' clearance requests (§6.4).
+    Area.HUB: frozenset(
+        {
+            Role.MAVI,
+            Role.COMMS_MANAGER,
+            Role.UNIT_MANAGER,
+            Role.UPDATER,
+            Role.EMPLOYEE,
+            Role.ELECTED,
+            Role.SUPERVISOR,
+            Role.SAFETY_MANAGER,
+        }
     ),
     Area.PEOPLE: frozenset({Role.MAVI, Role.UNIT_MANAGER}),
     Area.AUDIT: frozenset({Role.AUDITOR}),

@@ -5,31 +5,14 @@ from __future__ import annotations
 
 import csv
 import io
-import unicodedata
 from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
 
 from someluotsi.channels.models import Channel
+from someluotsi.core.spreadsheet import csv_cell
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
-
-
-def _formula_like(text: str) -> bool:
-    """Whether a spreadsheet could take the cell for a formula: it starts (after any spaces)
-    with = + - @ or a control character, in any width or compatibility form that normalises to
-    them (full-width ＝ ＋ － ＠, small ﹦ ﹢ ﹣ ﹫: some spreadsheet programs read those as the
-    operators too, OWASP's CSV-injection advice)."""
-    if text.startswith(FORMULA_STARTS):
-        return True
-    head = unicodedata.normalize("NFKC", text.lstrip()[:1])
-    return head.startswith(FORMULA_STARTS)
-
-
-def csv_cell(value: object) -> str:
-    """A cell a spreadsheet shows as text: formula-like values get a leading apostrophe."""
-    text = "" if value is None else str(value)
-    return "'" + text if _formula_like(text) else text
+__all__ = ["csv_cell", "register_csv"]
 
 
 def register_csv(channels: Iterable[Channel]) -> str:

@@ -20,7 +20,7 @@ from someluotsi.inbox.enums import EscalationStatus, MessageStatus, RecipientRol
 from someluotsi.inbox.evidence import evidence_build, evidence_digest
 from someluotsi.inbox.models import Escalation, EscalationRecipient, Message
 from someluotsi.inbox.selectors import open_escalation_for
-from someluotsi.inbox.services import message_transition
+from someluotsi.inbox.transitions import message_transition
 from someluotsi.notifications.services import notification_send_worded
 
 

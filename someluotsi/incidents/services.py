@@ -147,7 +147,11 @@ def incident_note(*, actor: User, incident: Incident, kind: str, text: str) -> I
     if not text or len(text) > 8000:
         raise ApplicationError(_("Write 1–8000 characters."), code="invalid_text")
     entry = IncidentEntry.objects.create(incident=incident, author=actor, kind=kind, text=text)
-    audit_record(actor=actor, action=f"incident.{kind}_added", target=incident)
+    audit_record(
+        actor=actor,
+        action={"note": "incident.note_added", "statement": "incident.statement_added"}[kind],
+        target=incident,
+    )
     return entry
 
 

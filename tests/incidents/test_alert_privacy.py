@@ -10,7 +10,7 @@ from rest_framework.test import APIClient
 
 from someluotsi.accounts.models import User
 from someluotsi.audit.models import AuditEvent
-from someluotsi.core.demo import demo_load
+from someluotsi.demo.load import demo_load
 from someluotsi.incidents.models import StormAlert
 
 pytestmark = pytest.mark.django_db
