@@ -17,6 +17,14 @@ visit("accounts:set_language", methods=POST, page=False, note="the session's lan
 visit("accounts:people")
 visit("accounts:person_detail", samples=lambda w: [{"person_id": w.users["updater"].pk}])
 visit("audit:list")
+visit("audit:export", page=False)
+visit("audit:person", samples=lambda w: [{"person_id": w.users["updater"].pk}])
+visit("audit:person_export", samples=lambda w: [{"person_id": w.users["updater"].pk}], page=False)
+visit("audit:author")
+visit("audit:author_export", page=False)
+visit("core:manifest", page=False)
+visit("core:service_worker", page=False)
+visit("core:offline")
 
 # --- Channels --------------------------------------------------------------------------------
 visit("channels:list", methods=GP)
@@ -68,6 +76,7 @@ visit(
 )
 visit("metrics:import", samples=lambda w: [{"import_id": w.metric_import.pk}], methods=GP)
 visit("metrics:report", methods=GP, page=False)
+visit("metrics:schedules", methods=GP)
 
 # --- Incidents ---------------------------------------------------------------------------------
 visit("incidents:list", methods=GP)

@@ -7,9 +7,11 @@ whether a response carries a message it must not.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.utils import timezone
 
@@ -29,6 +31,10 @@ from someluotsi.metrics.platform_exports import SAMPLE_EXPORTS
 from someluotsi.metrics.services import metric_import_upload
 from someluotsi.notifications.models import Notification
 from tests.factories import ChannelFactory, UnitFactory, UserFactory, add_maintainer
+
+# Builders of the objects an app's URLs need, run at the end of build_world: each gets the
+# world and stores what it made in `world.extra` (see tests/urlcatalogue/publishing.py).
+EXTENSIONS: list[Callable[[World], None]] = []
 
 # Every role a person (or an integration) can hold, plus the anonymous visitor (None).
 ROLES: tuple[Role | None, ...] = (*Role, None)
@@ -55,6 +61,8 @@ class World:
     absence: MaintainerAbsence
     notification: Notification  # the mavi user's
     markers: dict[int, tuple[str, ...]] = field(default_factory=dict)  # message id -> markers
+    # Objects other apps add (tests/urlcatalogue/<app>.py registers a builder in EXTENSIONS).
+    extra: dict[str, Any] = field(default_factory=dict)
 
     def user(self, role: Role) -> User:
         return self.users[role]
@@ -172,7 +180,7 @@ def build_world() -> World:
         starts_on=today + timedelta(days=30), ends_on=today + timedelta(days=35),
     )  # fmt: skip
     notification = Notification.objects.create(recipient=users[Role.MAVI], subject="Tervetuloa")
-    return World(
+    world = World(
         division=division, unit=unit, other_unit=other_unit, users=users, channel=channel,
         other_channel=other_channel, message=message, other_message=other_message,
         threat=threat, escalation=escalation, alert=alert, other_alert=other_alert,
@@ -180,3 +188,6 @@ def build_world() -> World:
         metric_import=metric_import, absence=absence, notification=notification,
         markers=markers,
     )  # fmt: skip
+    for extend in EXTENSIONS:
+        extend(world)
+    return world
