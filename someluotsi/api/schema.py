@@ -42,7 +42,7 @@ def add_error_responses(
     result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
     reference = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
     for path, operations in result.get("paths", {}).items():
-        for method, operation in operations.items():
+        for _method, operation in operations.items():
             codes = ["400", "401", "403", "404", "405"]
             if "requestBody" in operation:
                 codes.append("413")
