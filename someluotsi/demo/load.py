@@ -24,6 +24,7 @@ from someluotsi.channels.models import Channel, ChannelMaintainer
 from someluotsi.demo.connectors import demo_connectors_load
 from someluotsi.demo.inbox import demo_inbox_load
 from someluotsi.demo.metrics import demo_metrics_load
+from someluotsi.demo.publishing import demo_publishing_load
 from someluotsi.demo.register import demo_register_load
 
 # code, Finnish, Swedish, English, parent code
@@ -291,6 +292,7 @@ def demo_load() -> list[DemoLogin]:
     added = demo_inbox_load(users)
     demo_metrics_load(users)
     demo_connectors_load(users)
+    demo_publishing_load(users)
     audit_record(
         actor=None,
         action="demo.loaded",
