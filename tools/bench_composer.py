@@ -136,7 +136,8 @@ def run(requests: int, chars: int) -> str:
         for case, vary_swedish in (("typing (Swedish unchanged)", False), ("both change", True)):
             times = []
             for index in range(requests):
-                typed = base[: chars - 12] + f" muutos{index:05d}"[:12]
+                mark = "toinen" if vary_swedish else "muutos"
+                typed = base[: chars - 12] + f" {mark}{index:05d}"[:12]
                 text_sv = f"{swedish} {index}" if vary_swedish else swedish
                 times.append(post(typed, text_sv))
             lines.append(
