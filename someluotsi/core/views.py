@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from someluotsi.accounts.models import User
 from someluotsi.accounts.selectors import user_areas, user_roles
+from someluotsi.core.waiting import waiting_for
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
+    """What waits for the person (one line per kind, from each app's selector), then the
+    areas they may use."""
     context = {
+        "waiting": waiting_for(user=cast(User, request.user)),
         "areas": user_areas(user=request.user),
         "roles": sorted(role.label for role in user_roles(user=request.user)),
     }

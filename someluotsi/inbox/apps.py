@@ -9,6 +9,8 @@ class InboxConfig(AppConfig):
 
     def ready(self) -> None:
         from someluotsi.channels.health import channel_activity_source
+        from someluotsi.inbox import waiting
         from someluotsi.inbox.selectors import channel_activity
 
         channel_activity_source(channel_activity)
+        waiting.register()

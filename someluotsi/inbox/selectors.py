@@ -300,6 +300,15 @@ def escalation_list_for_user(*, user: AnyUser) -> QuerySet[Escalation]:
     ).distinct()
 
 
+def escalations_to_acknowledge(*, user: AnyUser) -> QuerySet[Escalation]:
+    """Open escalations addressed to the user that they have not acknowledged yet (§10.6)."""
+    return (
+        escalation_list_for_user(user=user)
+        .filter(recipients__user_id=_uid(user), recipients__acknowledged_at__isnull=True)
+        .exclude(status=EscalationStatus.CLOSED)
+    )
+
+
 def escalation_get_for_user(*, user: AnyUser, escalation_id: int) -> Escalation | None:
     return escalation_list_for_user(user=user).filter(pk=escalation_id).first()
 

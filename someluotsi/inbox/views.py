@@ -58,6 +58,7 @@ from someluotsi.inbox.selectors import (
     channels_in_queue,
     escalation_get_for_user,
     escalation_list_for_user,
+    escalations_to_acknowledge,
     message_can_work,
     message_get_for_user,
     message_queue,
@@ -258,8 +259,16 @@ def escalation_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     if status in EscalationStatus.values:
         items = items.filter(status=status)
+    waiting = request.GET.get("waiting") == "me"
+    if waiting:
+        items = items.filter(pk__in=escalations_to_acknowledge(user=user).values("pk"))
     page = Paginator(items, 50).get_page(request.GET.get("page"))
-    context = {"page": page, "status": status, "statuses": EscalationStatus.choices}
+    context = {
+        "page": page,
+        "status": status,
+        "statuses": EscalationStatus.choices,
+        "waiting": waiting,
+    }
     return render(request, "inbox/escalations.html", context)
 
 

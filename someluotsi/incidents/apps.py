@@ -9,6 +9,8 @@ class IncidentsConfig(AppConfig):
 
     def ready(self) -> None:
         from someluotsi.inbox.signals import messages_ingested
+        from someluotsi.incidents import waiting
         from someluotsi.incidents.receivers import scan_on_ingest
 
         messages_ingested.connect(scan_on_ingest, dispatch_uid="incidents.scan_on_ingest")
+        waiting.register()
