@@ -57,6 +57,7 @@ env = environ.Env(
     INBOX_SLA_HOURS=(dict, {}),
     INBOX_RETENTION_DAYS=(int, 365),
     INBOX_AUTO_ESCALATE_THREATS=(bool, True),
+    INBOX_AUTO_CLOSE=(bool, True),
     CHANNEL_INACTIVE_DAYS=(int, 14),
     STORM_SCAN_ON_INGEST=(bool, True),
     SOMELUOTSI_BASE_URL=(str, ""),
@@ -398,6 +399,9 @@ INBOX_SLA_HOURS: dict[str, str] = env("INBOX_SLA_HOURS")
 INBOX_RETENTION_DAYS: int = env("INBOX_RETENTION_DAYS")
 # Threats found at ingestion are escalated at once, with their evidence captured (§10.6).
 INBOX_AUTO_ESCALATE_THREATS: bool = env("INBOX_AUTO_ESCALATE_THREATS")
+# Spam and obvious duplicates (same author, same text, same channel, within a week) close
+# themselves at ingestion, audited; reopening a message undoes it.
+INBOX_AUTO_CLOSE: bool = env("INBOX_AUTO_CLOSE")
 # A TrueType font for PDF exports (Debian: fonts-dejavu-core); without it PDFs use a core font.
 PDF_FONT: str = env("PDF_FONT")
 

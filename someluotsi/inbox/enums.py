@@ -65,6 +65,9 @@ class Resolution(models.TextChoices):
     IGNORED = "ignored", _("Ignored")
     ESCALATED = "escalated", _("Handled as an escalation")
     NO_ACTION = "no_action", _("No action needed")
+    # Closed by Someluotsi itself at ingestion (INBOX_AUTO_CLOSE); reopening undoes it.
+    SPAM = "spam", _("Spam, closed automatically")
+    DUPLICATE = "duplicate", _("Duplicate, closed automatically")
 
 
 class EscalationStatus(models.TextChoices):
