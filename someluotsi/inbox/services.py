@@ -37,8 +37,10 @@ from someluotsi.channels.models import Channel
 from someluotsi.compliance.engine import configured_engine
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
 from someluotsi.guideline.checker.engine import MAX_CHARS
+from someluotsi.guideline.messages.replies import answer_by_phrase
 from someluotsi.guideline.messages.tone import tone
-from someluotsi.guideline.messages.triage import triage
+from someluotsi.guideline.messages.triage import Triage, compose_reply, triage
+from someluotsi.guideline.model import LANGUAGES
 from someluotsi.inbox.assignment import AnswererPicker
 from someluotsi.inbox.clock import configured_calendar, configured_sla_hours
 from someluotsi.inbox.enums import (
@@ -129,6 +131,11 @@ class _Triager:
         )
         category = sorted_message.category.value
         message_tone = tone(item.text, language=sorted_message.language, category=category)
+        due = due_at(category, item.received_at, self.calendar, self.hours)
+        reply = sorted_message.reply
+        if due is not None and reply:
+            # The reply says by when the city answers: the due time in the reply's language.
+            reply = self.reply_with_due(item, sorted_message, due)
         return Message(
             platform=item.channel.platform,
             external_id=item.external_id,
@@ -164,9 +171,22 @@ class _Triager:
                 }
                 for finding in sorted_message.findings
             ],
-            suggested_reply=sorted_message.reply,
-            due_at=due_at(category, item.received_at, self.calendar, self.hours),
+            suggested_reply=reply,
+            due_at=due,
         )
+
+    def reply_with_due(self, item: IncomingMessage, sorted_message: Triage, due: datetime) -> str:
+        language = sorted_message.language if sorted_message.language in LANGUAGES else "fi"
+        local = timezone.localtime
+        reply, _topic = compose_reply(
+            item.text,
+            sorted_message.category,
+            language,
+            feedback_url=self.engine.rulebook.city.feedback_url,
+            replies=self.replies,
+            answer_by=answer_by_phrase(local(due), local(item.received_at), language),
+        )
+        return reply
 
 
 @transaction.atomic

@@ -29,6 +29,7 @@ from someluotsi.core.charts import bar_chart
 from someluotsi.core.errors import ApplicationError
 from someluotsi.core.pages import posted_id, show_refusal
 from someluotsi.core.panels import panels_render
+from someluotsi.guideline.messages.replies import answer_by_phrase, fill
 from someluotsi.guideline.messages.triage import TriageCategory as EngineCategory
 from someluotsi.guideline.messages.triage import default_reply
 from someluotsi.inbox import escalations, exports, services
@@ -167,8 +168,21 @@ def _reply_choices(user: User, message: Message) -> list[dict[str, str]]:
     feedback_url = configured_engine().rulebook.city.feedback_url
     choices = []
     for language in ReplyLanguage:
-        text = templates.get(language.value) or default_reply(
-            EngineCategory(message.category), language.value, feedback_url
+        answer_by = (
+            answer_by_phrase(
+                timezone.localtime(message.due_at),
+                timezone.localtime(message.received_at),
+                language.value,
+            )
+            if message.due_at
+            else None
+        )
+        text = fill(
+            templates.get(language.value)
+            or default_reply(EngineCategory(message.category), language.value, "{feedback_url}"),
+            language.value,
+            feedback_url=feedback_url,
+            answer_by=answer_by,
         )
         if text:
             choices.append(
@@ -176,7 +190,7 @@ def _reply_choices(user: User, message: Message) -> list[dict[str, str]]:
                     "key": f"city-{language.value}",
                     "label": _("City's reply (%(language)s)") % {"language": language.label},
                     "language": language.value,
-                    "text": text.replace("{feedback_url}", feedback_url),
+                    "text": text,
                 }
             )
     for saved in saved_replies_for(user=user):
@@ -417,7 +431,7 @@ def reply_templates(request: HttpRequest) -> HttpResponse:
         for language in ReplyLanguage:
             template = saved.get((category.value, language.value))
             default = default_reply(
-                EngineCategory(category.value), language.value, "{feedback_url}"
+                EngineCategory(category.value), language.value, "{feedback_url}", "{answer_by}"
             )
             cells.append(
                 {

@@ -105,3 +105,30 @@ def test_auto_close_can_be_switched_off(world: World) -> None:
     message = world.ingest(SPAM["fi"])
     message.refresh_from_db()
     assert message.status == MessageStatus.ASSIGNED
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        ("Milloin kirjasto aukeaa lauantaina?", "Tarkistamme aukioloajat ja vastaamme tähän"),
+        ("När öppnar biblioteket på lördag?", "Vi kontrollerar öppettiderna och svarar här"),
+        ("When does the library open on Saturday?", "We will check the opening hours"),
+    ],
+)
+def test_suggested_reply_says_by_when_the_city_answers(
+    world: World, text: str, promise: str
+) -> None:
+    from django.utils import timezone
+
+    from someluotsi.guideline.messages.replies import answer_by_phrase
+
+    message = world.ingest(text)
+    assert message.due_at is not None
+    when = answer_by_phrase(
+        timezone.localtime(message.due_at),
+        timezone.localtime(message.received_at),
+        message.language,
+    )
+    assert promise in message.suggested_reply
+    assert when in message.suggested_reply
+    assert "virka-aikana" not in message.suggested_reply
