@@ -1,4 +1,5 @@
-"""`/healthz`: the database and the task broker (the project's Celery app) as JSON."""
+"""`/healthz`: the database, the task broker (the project's Celery app) and notification
+delivery as JSON."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from config.celery import app
+from someluotsi.notifications.delivery import delivery_health
 
 
 class ComponentStatus(TypedDict):
@@ -41,12 +43,38 @@ def broker_status() -> ComponentStatus:
     return {"ok": True, "detail": str(transport)}
 
 
+class NotificationStatus(TypedDict):
+    ok: bool
+    failed_recently: int
+    overdue: int
+
+
+def notification_status() -> NotificationStatus:
+    """E-mail notifications: failed in the last 24 hours, or waiting past their time."""
+    try:
+        health = delivery_health()
+    except Exception:  # noqa: BLE001 - the database check reports the database itself
+        return {"ok": False, "failed_recently": 0, "overdue": 0}
+    return {"ok": health.ok, "failed_recently": health.failed_recently, "overdue": health.overdue}
+
+
 @require_GET
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
-    """Database and broker status as JSON; 503 when either is down."""
+    """Database, broker and notification delivery as JSON: "error" with 503 when the database
+    or the broker is down; "degraded" with 200 (the service still works) when notification
+    e-mails failed in the last 24 hours or are waiting past their time."""
     database = database_status()
     broker = broker_status()
     ok = database["ok"] and broker["ok"]
-    body = {"status": "ok" if ok else "error", "database": database, "broker": broker}
+    notifications = notification_status() if database["ok"] else None
+    status = "ok" if ok else "error"
+    if ok and notifications is not None and not notifications["ok"]:
+        status = "degraded"
+    body = {
+        "status": status,
+        "database": database,
+        "broker": broker,
+        "notifications": notifications,
+    }
     return JsonResponse(body, status=200 if ok else 503)

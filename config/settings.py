@@ -37,6 +37,9 @@ env = environ.Env(
     CELERY_RESULT_BACKEND=(str, ""),
     EMAIL_URL=(str, ""),
     DEFAULT_FROM_EMAIL=(str, "someluotsi@localhost"),
+    EMAIL_TIMEOUT=(int, 10),
+    NOTIFICATION_EMAIL_MAX_ATTEMPTS=(int, 8),
+    NOTIFICATION_RETRY_AFTER_REQUESTS=(bool, True),
     AXES_FAILURE_LIMIT=(int, 5),
     AXES_COOLOFF_MINUTES=(int, 15),
     LOGIN_ADDRESS_FAILURE_LIMIT=(int, 20),
@@ -61,7 +64,6 @@ env = environ.Env(
     CHANNEL_INACTIVE_DAYS=(int, 14),
     STORM_SCAN_ON_INGEST=(bool, True),
     SOMELUOTSI_BASE_URL=(str, ""),
-    PDF_FONT=(str, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
     PUBLISHING_MAX_IMAGE_MB=(int, 20),
     PUBLISHING_MAX_VIDEO_MB=(int, 500),
     CONNECTORS_ENCRYPTION_KEYS=(list, []),
@@ -155,6 +157,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "someluotsi.core.client.ClientAddressMiddleware",
+    "someluotsi.core.middleware.RefuseNulBytesMiddleware",
     # Auditors never write: the one place that refuses them every state-changing request.
     "someluotsi.accounts.middleware.ReadOnlyRoleMiddleware",
     "someluotsi.accounts.middleware.UserLanguageMiddleware",
@@ -341,6 +344,13 @@ elif DEBUG:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 DEFAULT_FROM_EMAIL: str = env("DEFAULT_FROM_EMAIL")
+# Seconds an SMTP connection may take: a server that is down must not hold a worker long.
+EMAIL_TIMEOUT: int = env("EMAIL_TIMEOUT")
+# Durable notification e-mails (notifications/delivery.py): tries before one is marked failed
+# (back-off 1, 2, 4 ... minutes, at most an hour apart: 8 tries span about 2 hours), and whether
+# the embedded default (no beat) sweeps for due retries after requests, at most once a minute.
+NOTIFICATION_EMAIL_MAX_ATTEMPTS: int = env("NOTIFICATION_EMAIL_MAX_ATTEMPTS")
+NOTIFICATION_RETRY_AFTER_REQUESTS: bool = env("NOTIFICATION_RETRY_AFTER_REQUESTS")
 # The address people open Someluotsi at (https://someluotsi.kokkola.fi): links in e-mails.
 BASE_URL: str = env("SOMELUOTSI_BASE_URL").rstrip("/")
 
@@ -366,6 +376,14 @@ CELERY_BEAT_SCHEDULE = {
     "channel-health-summary": {
         "task": "someluotsi.channels.tasks.channel_health_weekly_summary",
         "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
+    },
+    # Notification e-mails whose retry is due (and any whose first try was never queued).
+    "notifications-retry": {"task": "notifications.retry_due", "schedule": 60.0},
+    # Scheduled metrics reports (§16.2): daily at 06:30 Helsinki time; each due report goes
+    # to each recipient once (deliveries are rows), so a missed day is caught up the next.
+    "scheduled-reports": {
+        "task": "someluotsi.metrics.tasks.send_scheduled_reports",
+        "schedule": crontab(minute=30, hour=6),
     },
     # Storm detection (§17): every five minutes, besides the scan after each ingestion.
     "storm-scan": {"task": "incidents.scan_storms", "schedule": 300.0},
@@ -402,8 +420,6 @@ INBOX_AUTO_ESCALATE_THREATS: bool = env("INBOX_AUTO_ESCALATE_THREATS")
 # Spam and obvious duplicates (same author, same text, same channel, within a week) close
 # themselves at ingestion, audited; reopening a message undoes it.
 INBOX_AUTO_CLOSE: bool = env("INBOX_AUTO_CLOSE")
-# A TrueType font for PDF exports (Debian: fonts-dejavu-core); without it PDFs use a core font.
-PDF_FONT: str = env("PDF_FONT")
 
 # ---------------------------------------------------------------------------
 # Channel register: a channel with no post or answer for this many days is flagged (§12.1).
@@ -460,8 +476,15 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["someluotsi.api.permissions.IsSignedIn"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "someluotsi.api.errors.exception_handler",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    # `limit` 1-500 (default 50), `offset` 0-1,000,000; outside is a 400 (api/limits.py).
+    "DEFAULT_PAGINATION_CLASS": "someluotsi.api.limits.BoundedLimitOffsetPagination",
     "PAGE_SIZE": 50,
+    # JSON nested deeper than 32 levels is a 400, not a stack overflow (api/limits.py).
+    "DEFAULT_PARSER_CLASSES": [
+        "someluotsi.api.limits.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_THROTTLE_RATES": {"token": "10/min"},
     # DRF's own address reading trusts X-Forwarded-For unless told how many proxies there are;
     # our throttles use core.client.client_address, this keeps any other one in step.

@@ -10,7 +10,7 @@ from django.views import defaults
 
 from config import api_urls
 from config.health import healthz
-from someluotsi.api.errors import api_not_found, api_server_error
+from someluotsi.api.errors import api_bad_request, api_not_found, api_server_error
 from someluotsi.connectors.webhooks import webhook
 
 urlpatterns = [
@@ -33,6 +33,14 @@ urlpatterns = [
 ]
 if settings.OIDC_ENABLED:
     urlpatterns.insert(0, path("oidc/", include("mozilla_django_oidc.urls")))
+
+
+def handler400(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """A body over the size limit, a malformed upload, a suspicious request: the API answers in
+    its error shape (413 for a body too big), pages with the plain 400 page."""
+    if request.path.startswith("/api/"):
+        return api_bad_request(request, exception)
+    return defaults.bad_request(request, exception)
 
 
 def handler404(request: HttpRequest, exception: Exception) -> HttpResponse:

@@ -40,7 +40,7 @@ def _hint(data: dict[str, Any]) -> WebhookHint:
     )
 
 
-@shared_task(name="connectors.process_hints", acks_late=True)
+@shared_task(name="connectors.process_hints", acks_late=True, ignore_result=True)
 def process_hints(platform: str, hints: list[dict[str, Any]]) -> int:
     """Fetch what a verified webhook pointed at, through the API, and ingest it once."""
     parsed = [_hint(h) for h in hints]
@@ -82,7 +82,7 @@ def process_hints(platform: str, hints: list[dict[str, Any]]) -> int:
     return created
 
 
-@shared_task(name="connectors.poll_connection")
+@shared_task(name="connectors.poll_connection", ignore_result=True)
 def poll_connection(connection_id: int) -> int:
     """Fetch everything new since the connection's cursor (the first time: the backfill)."""
     return ingest_poll(connection_id)
@@ -122,7 +122,7 @@ def ingest_poll(connection_id: int, *, max_pages: int = 20) -> int:
     return created
 
 
-@shared_task(name="connectors.poll_due")
+@shared_task(name="connectors.poll_due", ignore_result=True)
 def poll_due() -> int:
     """Celery beat: queue a poll for every connection not checked for a while."""
     ids = list(connections_due_for_poll().values_list("pk", flat=True))

@@ -21,8 +21,10 @@ from someluotsi.accounts.services import role_assign
 from someluotsi.audit.services import audit_record
 from someluotsi.channels.enums import ChannelKind, MaintainerRole, Platform
 from someluotsi.channels.models import Channel, ChannelMaintainer
+from someluotsi.demo.connectors import demo_connectors_load
 from someluotsi.demo.inbox import demo_inbox_load
 from someluotsi.demo.metrics import demo_metrics_load
+from someluotsi.demo.publishing import demo_publishing_load
 from someluotsi.demo.register import demo_register_load
 
 # code, Finnish, Swedish, English, parent code
@@ -289,6 +291,8 @@ def demo_load() -> list[DemoLogin]:
     demo_register_load(users)
     added = demo_inbox_load(users)
     demo_metrics_load(users)
+    demo_connectors_load(users)
+    demo_publishing_load(users)
     audit_record(
         actor=None,
         action="demo.loaded",

@@ -14,8 +14,10 @@ from rest_framework.views import APIView
 
 from someluotsi.accounts.models import User
 from someluotsi.accounts.selectors import user_can_ingest_messages
+from someluotsi.api.limits import IdField
 from someluotsi.api.permissions import IsSignedIn
 from someluotsi.channels.models import Channel
+from someluotsi.core.oneline import OneLineSerializerField
 from someluotsi.guideline.checker.engine import MAX_CHARS
 from someluotsi.inbox.enums import MessageKind
 from someluotsi.inbox.services import IncomingMessage, message_ingest, received_at_problem
@@ -24,15 +26,15 @@ MAX_BATCH = 1000
 
 
 class MessageInputSerializer(serializers.Serializer[dict[str, Any]]):
-    channel = serializers.IntegerField()
-    external_id = serializers.CharField(max_length=200)
+    channel = IdField()
+    external_id = OneLineSerializerField(max_length=200)
     kind = serializers.ChoiceField(choices=MessageKind.choices)
     text = serializers.CharField(allow_blank=True, trim_whitespace=False, max_length=MAX_CHARS)
     received_at = serializers.DateTimeField()
     author_handle = serializers.CharField(
         required=False, allow_blank=True, max_length=200, default=""
     )
-    parent_external_id = serializers.CharField(
+    parent_external_id = OneLineSerializerField(
         required=False, allow_blank=True, max_length=200, default=""
     )
     permalink = serializers.URLField(required=False, allow_blank=True, max_length=1000, default="")

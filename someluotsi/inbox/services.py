@@ -41,6 +41,7 @@ from someluotsi.guideline.messages.replies import answer_by_phrase
 from someluotsi.guideline.messages.tone import tone
 from someluotsi.guideline.messages.triage import Triage, compose_reply, triage
 from someluotsi.guideline.model import LANGUAGES
+from someluotsi.guideline.text.analysis import AnalysedText
 from someluotsi.inbox.assignment import AnswererPicker
 from someluotsi.inbox.clock import configured_calendar, configured_sla_hours
 from someluotsi.inbox.enums import (
@@ -126,11 +127,13 @@ class _Triager:
     def prepare(self, item: IncomingMessage) -> Message:
         if len(item.text) > MAX_CHARS:
             raise ValueError(f"text over {MAX_CHARS:,} characters")
+        # One analysis of the text for triage, its check and the tone reading.
+        analysed = AnalysedText(item.text, language=item.language)
         sorted_message = triage(
-            item.text, language=item.language, engine=self.engine, replies=self.replies
+            analysed, language=item.language, engine=self.engine, replies=self.replies
         )
         category = sorted_message.category.value
-        message_tone = tone(item.text, language=sorted_message.language, category=category)
+        message_tone = tone(analysed, language=sorted_message.language, category=category)
         due = due_at(category, item.received_at, self.calendar, self.hours)
         reply = sorted_message.reply
         if due is not None and reply:

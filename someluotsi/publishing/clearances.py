@@ -82,7 +82,11 @@ def clearance_answer(
     item.answer = answer[:MAX_COMMENT]
     item.answered_at = timezone.now()
     item.save(update_fields=["status", "answer", "answered_at", "updated_at"])
-    audit_record(actor=actor, action=f"clearance.{item.status}", target=item)
+    audit_record(
+        actor=actor,
+        action={True: "clearance.cleared", False: "clearance.refused"}[cleared],
+        target=item,
+    )
     url = reverse("publishing:clearance", args=[item.pk])
     requester = item.requester
     cleared_now = item.status == ClearanceStatus.CLEARED

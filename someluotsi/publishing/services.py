@@ -244,7 +244,15 @@ def _transition(
     post.save(update_fields=["status", "updated_at"])
     audit_record(
         actor=actor,
-        action=f"post.{to}",
+        action={
+            PostStatus.DRAFT: "post.back_to_draft",
+            PostStatus.IN_REVIEW: "post.submitted",
+            PostStatus.APPROVED: "post.approved",
+            PostStatus.SCHEDULED: "post.scheduled",
+            PostStatus.PUBLISHED: "post.published",
+            PostStatus.FAILED: "post.failed",
+            PostStatus.WITHDRAWN: "post.withdrawn",
+        }[to],
         target=post,
         data={"from": before, "to": str(to), **data},
     )

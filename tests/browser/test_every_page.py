@@ -36,6 +36,7 @@ NOT_PAGES = {
     "accounts:logout": "form target (signing out ends the crawl)",
     "accounts:set_language": "form target",
     "channels:export": "CSV download",
+    "audit:author_export": "CSV download after a search (tests/audit/test_auditor_pages.py)",
     "core:manifest": "web app manifest (tests/core/test_pwa.py)",
     "core:offline": "shown by the service worker offline (tests/browser/test_phone.py)",
     "core:service_worker": "service worker script (tests/core/test_pwa.py)",
@@ -45,6 +46,13 @@ NOT_PAGES = {
     "metrics:report": "PDF download (a form)",
     "notifications:read": "form target",
     "healthz": "JSON for the load balancer",
+    "publishing:compose_check": "htmx fragment of the composer (tests/publishing)",
+    "publishing:action": "form target",
+    "publishing:share": "htmx fragment of the hub's text check",
+    "publishing:share_go": "redirect to a platform's share dialog",
+    "publishing:feed": "iCalendar feed behind a secret address (tests/publishing)",
+    "publishing:asset_file": "image or video file shown in pages",
+    "publishing:asset_thumb": "thumbnail shown in pages",
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -36,7 +36,7 @@ class World:
     def connect_sandbox(
         self, channel: Channel | None = None, account: str = "sbx-kokkola"
     ) -> Connection:
-        tokens = SandboxConnector()._tokens(account, "Kokkola")
+        tokens = SandboxConnector().issue_tokens(account, "Kokkola")
         return connection_save(
             actor=self.mavi, channel=channel or self.channel, platform="sandbox", tokens=tokens
         )
@@ -124,3 +124,41 @@ def connect(
         tokens=TokenSet(access_token=token, refresh_token=refresh, access_expires_at=expires,
                         account_id=account_id, account_name="Kokkola"),
     )  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def _eager_unless_worker(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Contract and flow tests run their tasks in-process even when the suite has a broker;
+    the end-to-end tests (marked celery_worker) go through the real worker."""
+    if request.node.get_closest_marker("celery_worker"):
+        yield
+        return
+    from config.celery import app
+
+    saved = (app.conf.task_always_eager, app.conf.task_eager_propagates)
+    app.conf.task_always_eager = app.conf.task_eager_propagates = True
+    yield
+    app.conf.task_always_eager, app.conf.task_eager_propagates = saved
+
+
+def wait_for(check: Any, *, timeout: float = 30.0, what: str = "the worker") -> Any:
+    """Poll `check()` until it returns something truthy (the worker is another thread)."""
+    import time as _time
+
+    deadline = _time.monotonic() + timeout
+    while _time.monotonic() < deadline:
+        value = check()
+        if value:
+            return value
+        _time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_hint_window() -> Iterator[None]:
+    """Each test starts with an empty webhook repeat window (the cache outlives a test)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -4,7 +4,7 @@ temporary media folder, and a stand-in platform for the connectors' contract."""
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -141,7 +141,7 @@ class FakePlatform:
 
 
 @pytest.fixture
-def fake_platform(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakePlatform]:
+def fake_platform(monkeypatch: pytest.MonkeyPatch) -> FakePlatform:
     fake = FakePlatform()
     monkeypatch.setattr(platforms, "can_publish", fake.can_publish)
     monkeypatch.setattr(platforms, "publish", fake.publish)
@@ -151,3 +151,9 @@ def fake_platform(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakePlatform]:
 
 def later(minutes: int = 0) -> datetime:
     return timezone.now() + timedelta(minutes=minutes)
+
+
+def scheduled(post: Post) -> datetime:
+    """The post's publishing time (set in these tests)."""
+    assert post.scheduled_at is not None
+    return post.scheduled_at

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 
 import pytest
 import time_machine
@@ -19,7 +20,7 @@ from someluotsi.publishing.enums import Delivery, PostStatus
 from someluotsi.publishing.models import Post
 from someluotsi.publishing.tasks import publishing_publish_due
 from tests.helpers import wait_until
-from tests.publishing.conftest import FakePlatform, World
+from tests.publishing.conftest import FakePlatform, World, scheduled
 
 
 def _approved(world: World, make_post: Callable[..., Post], **kw: object) -> Post:
@@ -36,7 +37,7 @@ def test_due_post_is_published_recorded_and_counted(
 ) -> None:
     post = _approved(world, make_post)
     assert publishing_publish_due.apply().get() == 0  # not yet
-    with time_machine.travel(post.scheduled_at + timedelta(seconds=30)):
+    with time_machine.travel(scheduled(post) + timedelta(seconds=30)):
         assert publishing_publish_due.apply().get() == 1
         assert publishing_publish_due.apply().get() == 0  # claimed once
     post.refresh_from_db()
@@ -61,7 +62,7 @@ def test_retryable_error_backs_off_then_publishes_once(
     fake_platform.failures = [
         platforms.PlatformError("throttled", "Slow down", retryable=True, retry_after=120)
     ]
-    moment = post.scheduled_at + timedelta(seconds=1)
+    moment = scheduled(post) + timedelta(seconds=1)
     with time_machine.travel(moment, tick=False):
         publishing_publish_due.apply()
         target = post.targets.get()
@@ -87,14 +88,14 @@ def test_failure_keeps_the_post_and_tells_author_and_approver_in_their_language(
     world: World,
     make_post: Callable[..., Post],
     fake_platform: FakePlatform,
-    django_capture_on_commit_callbacks: Callable,
+    django_capture_on_commit_callbacks: Callable[..., Any],
 ) -> None:
     post = _approved(world, make_post)
     fake_platform.failures = [
         platforms.PlatformError("rejected", "Duplicate post", retryable=False)
     ]
     with (
-        time_machine.travel(post.scheduled_at + timedelta(seconds=1)),
+        time_machine.travel(scheduled(post) + timedelta(seconds=1)),
         django_capture_on_commit_callbacks(execute=True),
     ):
         publishing_publish_due.apply()
@@ -117,7 +118,7 @@ def test_attempts_run_out_and_the_copy_fails(
     post = _approved(world, make_post)
     error = platforms.PlatformError("unavailable", "Down", retryable=True)
     fake_platform.failures = [error] * delivery.MAX_ATTEMPTS
-    moment = post.scheduled_at
+    moment = scheduled(post)
     for _attempt in range(delivery.MAX_ATTEMPTS):
         moment += timedelta(hours=2)
         with time_machine.travel(moment):
@@ -129,10 +130,12 @@ def test_attempts_run_out_and_the_copy_fails(
 
 
 def test_without_a_connection_the_post_is_published_by_hand(
-    world: World, make_post: Callable[..., Post], django_capture_on_commit_callbacks: Callable
+    world: World,
+    make_post: Callable[..., Post],
+    django_capture_on_commit_callbacks: Callable[..., Any],
 ) -> None:
     post = _approved(world, make_post)
-    with time_machine.travel(post.scheduled_at + timedelta(seconds=1)):
+    with time_machine.travel(scheduled(post) + timedelta(seconds=1)):
         with django_capture_on_commit_callbacks(execute=True):
             publishing_publish_due.apply()
         target = post.targets.get()
@@ -155,10 +158,10 @@ def test_withdrawing_a_published_post_deletes_it_on_the_platform_and_keeps_the_r
     world: World,
     make_post: Callable[..., Post],
     fake_platform: FakePlatform,
-    django_capture_on_commit_callbacks: Callable,
+    django_capture_on_commit_callbacks: Callable[..., Any],
 ) -> None:
     post = _approved(world, make_post)
-    with time_machine.travel(post.scheduled_at + timedelta(seconds=1)):
+    with time_machine.travel(scheduled(post) + timedelta(seconds=1)):
         publishing_publish_due.apply()
     platform_id = post.targets.get().platform_post_id
     with django_capture_on_commit_callbacks(execute=True):
@@ -174,7 +177,7 @@ def test_correction_keeps_the_original(
     world: World, make_post: Callable[..., Post], fake_platform: FakePlatform
 ) -> None:
     post = _approved(world, make_post)
-    with time_machine.travel(post.scheduled_at + timedelta(seconds=1)):
+    with time_machine.travel(scheduled(post) + timedelta(seconds=1)):
         publishing_publish_due.apply()
     post.refresh_from_db()
     original = post.text

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 
 import pytest
 import time_machine
@@ -22,7 +23,7 @@ from someluotsi.publishing.limits import limits_for
 from someluotsi.publishing.models import Post
 from someluotsi.publishing.tasks import publishing_publish_due
 from tests.helpers import wait_until
-from tests.publishing.conftest import World, image_bytes
+from tests.publishing.conftest import World, image_bytes, scheduled
 
 
 @pytest.fixture
@@ -48,14 +49,16 @@ def _image(world: World) -> object:
 
 @pytest.mark.django_db(transaction=True)
 def test_post_goes_out_through_the_sandbox_once_and_is_withdrawn_there(
-    connected: World, make_post: Callable[..., Post], django_capture_on_commit_callbacks: Callable
+    connected: World,
+    make_post: Callable[..., Post],
+    django_capture_on_commit_callbacks: Callable[..., Any],
 ) -> None:
     world = connected
     post = make_post(assets=[_image(world)])
     services.post_submit(actor=world.updater, post=post)
     services.post_approve(actor=world.mavi, post=post)
     post.refresh_from_db()
-    with time_machine.travel(post.scheduled_at + timedelta(seconds=5)):
+    with time_machine.travel(scheduled(post) + timedelta(seconds=5)):
         publishing_publish_due.apply()
         publishing_publish_due.apply()
     post.refresh_from_db()
@@ -86,7 +89,7 @@ def test_a_real_worker_publishes_the_due_post(
     post = make_post()
     services.post_submit(actor=world.updater, post=post)
     services.post_approve(actor=world.mavi, post=post)
-    Post.objects.filter(pk=post.pk).update(scheduled_at=post.scheduled_at - timedelta(days=3))
+    Post.objects.filter(pk=post.pk).update(scheduled_at=scheduled(post) - timedelta(days=3))
     publishing_publish_due.delay()
     assert wait_until(
         lambda: Post.objects.get(pk=post.pk).status == PostStatus.PUBLISHED, timeout=30

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.utils import timezone
@@ -22,7 +23,9 @@ BLOCKING = "Uimahalli avataan. Lisätiedot: Matti Meikäläinen, hetu 131052-308
 
 
 def test_city_post_goes_to_the_mavi_team_who_approves_and_it_is_scheduled(
-    world: World, make_post: Callable[..., Post], django_capture_on_commit_callbacks: Callable
+    world: World,
+    make_post: Callable[..., Post],
+    django_capture_on_commit_callbacks: Callable[..., Any],
 ) -> None:
     post = make_post()
     assert post.targets.get().approval == ApprovalPolicy.MAVI
@@ -115,7 +118,9 @@ def test_bilingual_channel_needs_swedish_or_a_reason(
 
 
 def test_reviewer_returns_with_a_comment_and_the_author_is_told(
-    world: World, make_post: Callable[..., Post], django_capture_on_commit_callbacks: Callable
+    world: World,
+    make_post: Callable[..., Post],
+    django_capture_on_commit_callbacks: Callable[..., Any],
 ) -> None:
     post = make_post()
     services.post_submit(actor=world.updater, post=post)

@@ -19,9 +19,8 @@ from typing import Any
 from someluotsi.guideline.checker.engine import GuidelineEngine, engine_for
 from someluotsi.guideline.messages.replies import fill, question_topic
 from someluotsi.guideline.model import LANGUAGES, AuthorRole, Category, Finding
+from someluotsi.guideline.text.analysis import AnalysedText
 from someluotsi.guideline.text.lexicon import Lexicon
-from someluotsi.guideline.text.normalize import NormalizedText
-from someluotsi.guideline.text.sentences import sentences
 from someluotsi.guideline.text.vocabulary import vocabulary
 from someluotsi.guideline.text.wordlists import load_terms
 
@@ -147,15 +146,14 @@ def compose_reply(
     return default_reply(category, language, feedback_url, answer_by), ""
 
 
-def _cues(text: str) -> dict[str, bool]:
-    normalised = NormalizedText(text)
-    labels = {hit.term.label for hit in CUES.find(normalised.tokens)}
+def _cues(analysed: AnalysedText) -> dict[str, bool]:
+    labels = {hit.term.label for hit in analysed.find(CUES)}
     starts_question = any(
         sentence and any(hit.term.label == "question" for hit in CUES.find(sentence[:1]))
-        for sentence in sentences(normalised).tokens
+        for sentence in analysed.sentences.tokens
     )
     return {
-        "question": "?" in text or starts_question,
+        "question": "?" in analysed.original or starts_question,
         "feedback": "feedback" in labels,
         "praise": "praise" in labels,
         "scam": "scam" in labels,
@@ -230,7 +228,7 @@ def _category(rules: set[str], categories: set[Category], cues: dict[str, bool])
 
 
 def triage(
-    text: str,
+    text: str | AnalysedText,
     *,
     language: str | None = None,
     engine: GuidelineEngine | None = None,
@@ -238,15 +236,18 @@ def triage(
     replies: dict[str, dict[str, str]] | None = None,
 ) -> Triage:
     """Sort one message. `replies` may override the default reply templates per category; a
-    concrete question's reply comes from its topic (`compose_reply`)."""
+    concrete question's reply comes from its topic (`compose_reply`).
+
+    `text` may be an `AnalysedText` to share with the tone reading (it then carries the
+    language the caller knows, and `language` only chooses the messages' language).
+    """
     engine = engine or engine_for()
-    report = engine.check(
-        text, role=AuthorRole.ORGANIZATION, language=language, ui_language=language
-    )
+    analysed = AnalysedText.of(text, language=language)
+    report = engine.check(analysed, role=AuthorRole.ORGANIZATION, ui_language=language)
     findings = tuple(f for f in report.findings if f.category is not Category.ENGAGEMENT)
     rules = {f.rule for f in findings}
     categories = {f.category for f in findings}
-    category = _category(rules, categories, _cues(text))
+    category = _category(rules, categories, _cues(analysed))
     planned, priority, reason = PLANS[category]
     actions = list(planned)
     reasons = [reason]
@@ -261,7 +262,7 @@ def triage(
             actions, priority = [Action.REMOVE, Action.IGNORE], Priority.HIGH
     reply_language = report.language if report.language in LANGUAGES else "fi"
     reply, topic = compose_reply(
-        text,
+        analysed.original,
         category,
         reply_language,
         feedback_url=engine.rulebook.city.feedback_url,

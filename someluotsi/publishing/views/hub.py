@@ -104,7 +104,9 @@ def hub_share_go(request: HttpRequest, post_id: int, platform: str) -> HttpRespo
     except ApplicationError as exc:
         show_refusal(request, exc)
         return HttpResponseRedirect(reverse("publishing:hub"))
-    return HttpResponseRedirect(hub.share_url(platform, url=kit.url, text=text))
+    # A connector may give a permalink on this site (the sandbox): the platform needs it whole.
+    url = request.build_absolute_uri(kit.url)
+    return HttpResponseRedirect(hub.share_url(platform, url=url, text=text))
 
 
 @require_http_methods(["GET", "POST"])
