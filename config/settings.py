@@ -257,7 +257,9 @@ if OIDC_ENABLED:
 # Internationalisation: Finnish default, Swedish and English
 # ---------------------------------------------------------------------------
 LANGUAGE_CODE = "fi"
-LANGUAGES = [("fi", "Suomi"), ("sv", "Svenska"), ("en", "English")]
+# Each language named in itself, as the language switcher shows it (Finnish and Swedish write
+# language names in lower case).
+LANGUAGES = [("fi", "suomi"), ("sv", "svenska"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True

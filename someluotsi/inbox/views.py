@@ -3,11 +3,13 @@ templates and response-time figures. Views parse input and call services; nothin
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import cast
 
 from django.contrib import messages as flash
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -23,6 +25,7 @@ from someluotsi.accounts.models import User
 from someluotsi.accounts.selectors import user_has_role
 from someluotsi.audit.selectors import audit_events_for_target
 from someluotsi.audit.sentences import describe_events
+from someluotsi.channels.enums import Platform
 from someluotsi.compliance.engine import configured_engine
 from someluotsi.core.access import area_required
 from someluotsi.core.charts import bar_chart
@@ -378,8 +381,32 @@ def escalation_detail(request: HttpRequest, escalation_id: int) -> HttpResponse:
         "reasons": [
             reason_label(r) for r in escalation.evidence.get("triage", {}).get("reasons", [])
         ],
+        # The evidence is stored as captured (canonical JSON); the page words it for the reader.
+        "escalated_by": _("Someluotsi, automatically")
+        if escalation.created_by_id is None
+        else escalation.evidence.get("escalated_by", "–"),
+        "platform_label": _choice_label(
+            Platform, escalation.evidence.get("message", {}).get("platform")
+        ),
+        "received_at": _parsed_time(escalation.evidence.get("message", {}).get("received_at")),
     }
     return render(request, "inbox/escalation.html", context)
+
+
+def _choice_label(choices: type[models.TextChoices], value: object) -> str:
+    """A stored code's label ("facebook" → "Facebook"), or the value itself if unknown."""
+    try:
+        return str(choices(str(value)).label)
+    except ValueError:
+        return str(value or "–")
+
+
+def _parsed_time(value: object) -> datetime | None:
+    """An ISO 8601 time from stored evidence, or None when it cannot be read."""
+    try:
+        return datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
 
 
 @require_GET
