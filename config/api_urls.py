@@ -6,6 +6,7 @@ the shared plumbing (permissions, the error shape) is someluotsi.api.
 
 from __future__ import annotations
 
+from django.contrib.auth.decorators import login_required
 from django.urls import path
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
@@ -91,6 +92,11 @@ urlpatterns = [
     path("messages", MessageIngestApi.as_view(), name="messages"),
     path("audit-events", AuditEventListApi.as_view(), name="audit-events"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    # The split view serves its start-up script as a file: no inline script for the CSP.
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    # The split view serves its start-up script as a file: no inline script for the CSP. The
+    # documentation page is for signed-in people; the schema stays public for API clients.
+    path(
+        "docs/",
+        login_required(SpectacularSwaggerSplitView.as_view(url_name="api:schema")),
+        name="docs",
+    ),
 ]

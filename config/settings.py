@@ -60,6 +60,7 @@ env = environ.Env(
     INBOX_SLA_HOURS=(dict, {}),
     INBOX_RETENTION_DAYS=(int, 365),
     INBOX_AUTO_ESCALATE_THREATS=(bool, True),
+    INBOX_AUTO_CLOSE=(bool, True),
     CHANNEL_INACTIVE_DAYS=(int, 14),
     STORM_SCAN_ON_INGEST=(bool, True),
     SOMELUOTSI_BASE_URL=(str, ""),
@@ -256,7 +257,9 @@ if OIDC_ENABLED:
 # Internationalisation: Finnish default, Swedish and English
 # ---------------------------------------------------------------------------
 LANGUAGE_CODE = "fi"
-LANGUAGES = [("fi", "Suomi"), ("sv", "Svenska"), ("en", "English")]
+# Each language named in itself, as the language switcher shows it (Finnish and Swedish write
+# language names in lower case).
+LANGUAGES = [("fi", "suomi"), ("sv", "svenska"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
@@ -416,6 +419,9 @@ INBOX_SLA_HOURS: dict[str, str] = env("INBOX_SLA_HOURS")
 INBOX_RETENTION_DAYS: int = env("INBOX_RETENTION_DAYS")
 # Threats found at ingestion are escalated at once, with their evidence captured (§10.6).
 INBOX_AUTO_ESCALATE_THREATS: bool = env("INBOX_AUTO_ESCALATE_THREATS")
+# Spam and obvious duplicates (same author, same text, same channel, within a week) close
+# themselves at ingestion, audited; reopening a message undoes it.
+INBOX_AUTO_CLOSE: bool = env("INBOX_AUTO_CLOSE")
 
 # ---------------------------------------------------------------------------
 # Channel register: a channel with no post or answer for this many days is flagged (§12.1).

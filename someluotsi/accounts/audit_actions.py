@@ -99,6 +99,21 @@ register_actions(
         ),
     ),
     AuditAction(
+        code="password_reset.requested",
+        group=GROUP,
+        label=gettext_lazy("Password reset requested"),
+        sentence=gettext_lazy(
+            "Someone asked for a password reset link by e-mail (the address is kept only as a "
+            "digest)."
+        ),
+    ),
+    AuditAction(
+        code="password_reset.completed",
+        group=GROUP,
+        label=gettext_lazy("Password reset"),
+        sentence=gettext_lazy("%(actor)s set a new password with a reset link."),
+    ),
+    AuditAction(
         code="person.viewed",
         group=GROUP,
         label=gettext_lazy("Contact details viewed"),

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
@@ -17,5 +18,5 @@ class LoginForm(AuthenticationForm):
 
 
 class LanguageForm(forms.Form):
-    language = forms.ChoiceField(choices=[("fi", "Suomi"), ("sv", "Svenska"), ("en", "English")])
+    language = forms.ChoiceField(choices=settings.LANGUAGES)
     next = forms.CharField(required=False, max_length=500)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from someluotsi.accounts.access import Area
 from someluotsi.accounts.forms import LanguageForm, LoginForm
 from someluotsi.accounts.models import RoleAssignment
+from someluotsi.accounts.passwords import lockout_duration, login_attempts_left
 from someluotsi.accounts.selectors import person_get_for_user, person_list_for_user
 from someluotsi.accounts.services import user_set_language
 from someluotsi.audit.services import audit_record
@@ -21,6 +22,9 @@ from someluotsi.core.access import area_required
 
 
 class LoginView(auth_views.LoginView):
+    """Django's sign-in; after a failure it warns when one attempt is left before the lock-out
+    and says how long the lock-out lasts."""
+
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
@@ -28,7 +32,13 @@ class LoginView(auth_views.LoginView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["oidc_enabled"] = settings.OIDC_ENABLED
+        context["lockout_duration"] = lockout_duration()
         return context
+
+    def form_invalid(self, form: Any) -> HttpResponse:
+        username = str(form.data.get("username", ""))[:150]
+        left = login_attempts_left(self.request, username) if username else None
+        return self.render_to_response(self.get_context_data(form=form, attempts_left=left))
 
 
 class LogoutView(auth_views.LogoutView):

@@ -117,8 +117,12 @@ class Channel(TimeStampedModel, ChannelPlan):
     @property
     def name_with_platform(self) -> str:
         """ "Kokkolan kaupunki (Facebook)": how sentences, charts and reports name a channel
-        (the city has accounts of one name on several platforms)."""
-        return f"{self.name} ({self.get_platform_display()})"
+        (the city has accounts of one name on several platforms). A name that already says its
+        platform ("Nuokkari Discord") is not repeated: no "Nuokkari Discord (Discord)"."""
+        platform = self.get_platform_display()
+        if platform.casefold() in self.name.casefold():
+            return self.name
+        return f"{self.name} ({platform})"
 
 
 class ChannelMaintainer(models.Model):

@@ -21,6 +21,7 @@ from someluotsi.accounts.access import Area
 from someluotsi.accounts.models import User
 from someluotsi.accounts.selectors import user_is_read_only
 from someluotsi.audit.selectors import audit_events_for_target
+from someluotsi.audit.sentences import describe_events
 from someluotsi.audit.services import audit_record
 from someluotsi.channels import campaigns, requests, services
 from someluotsi.channels.enums import (
@@ -191,7 +192,7 @@ def channel_detail(request: HttpRequest, channel_id: int) -> HttpResponse:
         "findings": health[0].findings if health else [],
         "campaigns": channel.campaigns.order_by("-starts_on")[:20],
         "origin": ChannelRequest.objects.filter(channel=channel).first(),
-        "history": audit_events_for_target(target=channel)[:30],
+        "history": describe_events(list(audit_events_for_target(target=channel)[:30])),
         "panels": panels_render("channel", request, channel),
     }
     return render(request, "channels/detail.html", context)
@@ -359,7 +360,7 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
         "open_roles": open_roles,
         "decision_form": DecisionForm(),
         "can_withdraw": item.status == RequestStatus.PENDING and item.requested_by_id == user.pk,
-        "history": audit_events_for_target(target=item)[:30],
+        "history": describe_events(list(audit_events_for_target(target=item)[:30])),
     }
     return render(request, "channels/request.html", context)
 

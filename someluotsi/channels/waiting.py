@@ -7,7 +7,9 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import ngettext
 
+from someluotsi.accounts.access import Area
 from someluotsi.accounts.models import User
+from someluotsi.accounts.selectors import user_can_access_area
 from someluotsi.channels.health import channel_health
 from someluotsi.channels.selectors import channel_list_editable, decisions_waiting_for
 from someluotsi.core.waiting import Waiting, waiting_register
@@ -27,7 +29,7 @@ def health_waiting(user: User) -> Waiting | None:
     """Channels the user may change (maintains, manages, or all for the mavi team) that have a
     critical health finding: nobody maintains them, everyone is away, messages overdue."""
     editable = channel_list_editable(user=user)
-    if not editable.exists():
+    if not user_can_access_area(user=user, area=Area.CHANNELS) or not editable.exists():
         return None
     report = channel_health(channels=editable, inactive_days=settings.CHANNEL_INACTIVE_DAYS)
     count = sum(1 for row in report if row.critical)

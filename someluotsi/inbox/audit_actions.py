@@ -29,7 +29,7 @@ from someluotsi.audit.registry import (
 )
 from someluotsi.channels.enums import Platform
 from someluotsi.inbox.enums import Moderation, Resolution, TriageCategory
-from someluotsi.inbox.models import Escalation, Message, ReplyTemplate
+from someluotsi.inbox.models import Escalation, Message, ReplyTemplate, SavedReply
 
 GROUP = gettext_lazy("Inbox")
 MESSAGE = "inbox.message"
@@ -81,6 +81,13 @@ register_target(
         model="inbox.replytemplate",
         label=gettext_lazy("Suggested reply"),
         describe=describe_objects(ReplyTemplate.objects.all, lambda t: {}),
+    )
+)
+register_target(
+    TargetKind(
+        model="inbox.savedreply",
+        label=gettext_lazy("Saved reply"),
+        describe=describe_objects(SavedReply.objects.all, lambda r: {"title": r.title}),
     )
 )
 
@@ -201,6 +208,15 @@ register_actions(
         details=_resolution,
     ),
     AuditAction(
+        code="message.auto_closed",
+        group=GROUP,
+        label=gettext_lazy("Message closed automatically"),
+        sentence=gettext_lazy(
+            "%(actor)s closed message %(message)s on %(channel)s by itself (%(resolution)s)."
+        ),
+        details=_resolution,
+    ),
+    AuditAction(
         code="message.reopened",
         group=GROUP,
         label=gettext_lazy("Message reopened"),
@@ -230,6 +246,19 @@ register_actions(
             "(language: %(language)s)."
         ),
         details=_template,
+    ),
+    AuditAction(
+        code="saved_reply.saved",
+        group=GROUP,
+        label=gettext_lazy("Own saved reply saved"),
+        sentence=gettext_lazy("%(actor)s saved their own reply “%(title)s”."),
+    ),
+    AuditAction(
+        code="saved_reply.deleted",
+        group=GROUP,
+        label=gettext_lazy("Own saved reply removed"),
+        sentence=gettext_lazy("%(actor)s removed their own reply “%(title)s”."),
+        details=lambda data: {"title": str(data.get("title", "–"))},
     ),
     AuditAction(
         code="messages.purged",

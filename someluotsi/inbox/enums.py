@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class MessageKind(models.TextChoices):
@@ -60,15 +61,18 @@ class Moderation(models.TextChoices):
 
 
 class Resolution(models.TextChoices):
-    NONE = "", _("Open")
+    NONE = "", pgettext_lazy("message resolution", "Open")
     ANSWERED = "answered", _("Answered")
     IGNORED = "ignored", _("Ignored")
     ESCALATED = "escalated", _("Handled as an escalation")
     NO_ACTION = "no_action", _("No action needed")
+    # Closed by Someluotsi itself at ingestion (INBOX_AUTO_CLOSE); reopening undoes it.
+    SPAM = "spam", _("Spam, closed automatically")
+    DUPLICATE = "duplicate", _("Duplicate, closed automatically")
 
 
 class EscalationStatus(models.TextChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", pgettext_lazy("escalation status", "Open")
     ACKNOWLEDGED = "acknowledged", _("Acknowledged")
     CLOSED = "closed", _("Closed")
 
@@ -80,8 +84,8 @@ class RecipientRole(models.TextChoices):
 
 
 class ReplyLanguage(models.TextChoices):
-    FI = "fi", "Suomi"
-    SV = "sv", "Svenska"
+    FI = "fi", "suomi"
+    SV = "sv", "svenska"
     EN = "en", "English"
 
 

@@ -16,7 +16,13 @@ from someluotsi.accounts.selectors import AnyUser, users_with_role
 from someluotsi.audit.services import audit_record
 from someluotsi.channels.models import Channel
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
-from someluotsi.inbox.enums import EscalationStatus, MessageStatus, RecipientRole, Resolution
+from someluotsi.inbox.enums import (
+    EscalationStatus,
+    MessageStatus,
+    RecipientRole,
+    Resolution,
+    TriageCategory,
+)
 from someluotsi.inbox.evidence import evidence_build, evidence_digest
 from someluotsi.inbox.models import Escalation, EscalationRecipient, Message
 from someluotsi.inbox.selectors import open_escalation_for
@@ -40,6 +46,26 @@ def escalation_addressees(*, channel: Channel) -> list[tuple[User, RecipientRole
         for user in users_with_role(role=Role.MAVI):
             addressees.setdefault(user.pk, (user, RecipientRole.MAVI))
     return list(addressees.values())
+
+
+def escalation_subject(message: Message, *, police: bool) -> str:
+    """The notification's subject in the active language, named for what the message is: a
+    threat, an offensive message, a personal matter, or any other message a person escalated
+    (an insult is not announced as a threat)."""
+    channel = message.channel.name
+    if police:
+        return _("Threat to report to the police in %(channel)s") % {"channel": channel}
+    subjects = {
+        TriageCategory.THREAT: _("Threatening message escalated to you in %(channel)s"),
+        TriageCategory.INAPPROPRIATE: _("Offensive message escalated to you in %(channel)s"),
+        TriageCategory.SENSITIVE: _(
+            "Message about a personal matter escalated to you in %(channel)s"
+        ),
+    }
+    subject = subjects.get(
+        TriageCategory(message.category), _("Message escalated to you in %(channel)s")
+    )
+    return subject % {"channel": channel}
 
 
 def message_escalate(
@@ -94,14 +120,7 @@ def message_escalate(
         police = escalation.police_recommended
         notification_send_worded(
             recipients=[user for user, _role in addressees],
-            subject=lambda: (
-                (
-                    _("Threat to report to the police in %(channel)s")
-                    if police
-                    else _("Threatening message escalated to you in %(channel)s")
-                )
-                % {"channel": message.channel.name}
-            ),
+            subject=lambda: escalation_subject(message, police=police),
             body=lambda: _(
                 "A message was escalated to you under the guideline's §10.6. Open the "
                 "escalation, read the evidence and acknowledge it."

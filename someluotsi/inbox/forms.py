@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from someluotsi.channels.models import Channel
-from someluotsi.inbox.enums import MessageStatus, Resolution, TriageCategory
+from someluotsi.inbox.enums import MessageStatus, ReplyLanguage, Resolution, TriageCategory
 from someluotsi.inbox.services import MAX_REPLY_CHARS
 
 # Every order the queue offers (inbox.selectors.QUEUE_SORTS, both directions); the column
@@ -113,4 +113,14 @@ class OutcomeForm(forms.Form):
 class ReplyTemplateForm(forms.Form):
     text = forms.CharField(
         label=_("Reply"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class SavedReplyForm(forms.Form):
+    """One of a person's own saved replies (inbox.services.saved_reply_save)."""
+
+    title = forms.CharField(label=_("Title"), max_length=100)
+    language = forms.ChoiceField(label=_("Language"), choices=ReplyLanguage.choices)
+    text = forms.CharField(
+        label=_("Text"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
     )

@@ -71,6 +71,14 @@ class Message(models.Model):
     resolution = models.CharField(
         _("resolution"), max_length=20, choices=Resolution.choices, blank=True, default=""
     )
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("duplicate of"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="duplicates",
+    )
     reply_text = models.TextField(_("reply sent"), blank=True)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
@@ -95,6 +103,32 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"{self.platform}:{self.external_id}"
+
+
+class SavedReply(models.Model):
+    """A reply an updater keeps for themself, beside the city's templates (ReplyTemplate)."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        on_delete=models.CASCADE,
+        related_name="saved_replies",
+    )
+    title = models.CharField(_("title"), max_length=100)
+    language = models.CharField(_("language"), max_length=2, choices=ReplyLanguage.choices)
+    text = models.TextField(_("text"), max_length=2000)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("saved reply")
+        verbose_name_plural = _("saved replies")
+        ordering = ("title", "id")
+        constraints = [
+            models.UniqueConstraint(fields=("owner", "title"), name="unique_saved_reply_title")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
 
 
 class ReplyTemplate(models.Model):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.utils.translation import gettext, gettext_noop
 
+from someluotsi.compliance.engine import configured_engine
+
 # Every fixed reason the triage engine gives (guideline.messages.triage.PLANS and triage()).
 KNOWN_REASONS = (
     gettext_noop("a threat"),
@@ -19,6 +21,22 @@ KNOWN_REASONS = (
 )
 
 
+RULES_PREFIX = "rules: "
+
+
 def reason_label(reason: str) -> str:
-    """A known reason translated; a rule list ("rules: threat-001") shown as it is."""
-    return gettext(reason) if reason in KNOWN_REASONS else reason
+    """A known reason translated; the rules behind a threat ("rules: threat-001, threat-003")
+    as the guideline sections they apply ("guideline sections §10.6"), since readers know
+    the guideline, not the rule ids; anything else as it is."""
+    if reason in KNOWN_REASONS:
+        return gettext(reason)
+    if reason.startswith(RULES_PREFIX):
+        rulebook = configured_engine().rulebook
+        sections: dict[str, None] = {}
+        for rule_id in reason.removeprefix(RULES_PREFIX).split(","):
+            rule = rulebook.rules.get(rule_id.strip())
+            for section in rule.guideline if rule else ():
+                sections[section] = None
+        if sections:
+            return gettext("guideline sections %(sections)s") % {"sections": ", ".join(sections)}
+    return reason

@@ -43,7 +43,7 @@ from someluotsi.accounts.selectors import (
 )
 from someluotsi.channels.models import Channel
 from someluotsi.inbox.enums import EscalationStatus, MessageStatus, Priority, TriageCategory
-from someluotsi.inbox.models import Escalation, Message
+from someluotsi.inbox.models import Escalation, Message, SavedReply
 
 OPEN_STATUSES = (MessageStatus.NEW, MessageStatus.ASSIGNED)
 
@@ -324,3 +324,8 @@ def channel_workers(*, channel: Channel) -> QuerySet[User]:
     maintainers = Q(maintainerships__channel=channel)
     mavi = Q(role_assignments__role=Role.MAVI)
     return User.objects.filter(is_active=True).filter(maintainers | mavi).distinct()
+
+
+def saved_replies_for(*, user: AnyUser) -> QuerySet[SavedReply]:
+    """The user's own saved replies, by title; nobody else's."""
+    return SavedReply.objects.filter(owner_id=_uid(user)).order_by("title", "pk")

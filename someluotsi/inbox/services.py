@@ -21,12 +21,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from someluotsi.accounts.access import Area
 from someluotsi.accounts.enums import Role
 from someluotsi.accounts.models import User
 from someluotsi.accounts.selectors import (
     AnyUser,
+    user_can_access_area,
     user_can_ingest_messages,
     user_has_role,
+    user_is_read_only,
     users_with_role,
 )
 from someluotsi.audit.services import audit_record
@@ -34,14 +37,22 @@ from someluotsi.channels.models import Channel
 from someluotsi.compliance.engine import configured_engine
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
 from someluotsi.guideline.checker.engine import MAX_CHARS
+from someluotsi.guideline.messages.replies import answer_by_phrase
 from someluotsi.guideline.messages.tone import tone
-from someluotsi.guideline.messages.triage import triage
+from someluotsi.guideline.messages.triage import Triage, compose_reply, triage
+from someluotsi.guideline.model import LANGUAGES
 from someluotsi.guideline.text.analysis import AnalysedText
 from someluotsi.inbox.assignment import AnswererPicker
 from someluotsi.inbox.clock import configured_calendar, configured_sla_hours
-from someluotsi.inbox.enums import MessageStatus, Moderation, Resolution, TriageCategory
+from someluotsi.inbox.enums import (
+    MessageStatus,
+    Moderation,
+    ReplyLanguage,
+    Resolution,
+    TriageCategory,
+)
 from someluotsi.inbox.escalations import message_escalate
-from someluotsi.inbox.models import Message, ReplyTemplate
+from someluotsi.inbox.models import Message, ReplyTemplate, SavedReply
 from someluotsi.inbox.selectors import channel_workers, overdue_messages
 from someluotsi.inbox.signals import messages_ingested
 from someluotsi.inbox.sla import WorkingCalendar, due_at
@@ -123,6 +134,11 @@ class _Triager:
         )
         category = sorted_message.category.value
         message_tone = tone(analysed, language=sorted_message.language, category=category)
+        due = due_at(category, item.received_at, self.calendar, self.hours)
+        reply = sorted_message.reply
+        if due is not None and reply:
+            # The reply says by when the city answers: the due time in the reply's language.
+            reply = self.reply_with_due(item, sorted_message, due)
         return Message(
             platform=item.channel.platform,
             external_id=item.external_id,
@@ -158,9 +174,22 @@ class _Triager:
                 }
                 for finding in sorted_message.findings
             ],
-            suggested_reply=sorted_message.reply,
-            due_at=due_at(category, item.received_at, self.calendar, self.hours),
+            suggested_reply=reply,
+            due_at=due,
         )
+
+    def reply_with_due(self, item: IncomingMessage, sorted_message: Triage, due: datetime) -> str:
+        language = sorted_message.language if sorted_message.language in LANGUAGES else "fi"
+        local = timezone.localtime
+        reply, _topic = compose_reply(
+            item.text,
+            sorted_message.category,
+            language,
+            feedback_url=self.engine.rulebook.city.feedback_url,
+            replies=self.replies,
+            answer_by=answer_by_phrase(local(due), local(item.received_at), language),
+        )
+        return reply
 
 
 @transaction.atomic
@@ -226,6 +255,9 @@ def message_ingest(
             "assigned": sum(1 for m in created if m.assignee_id),
         },
     )
+    if settings.INBOX_AUTO_CLOSE:
+        for message in created:
+            _auto_close(message)
     if created:
         messages_ingested.send(sender=Message, messages=created)
     if settings.INBOX_AUTO_ESCALATE_THREATS if auto_escalate is None else auto_escalate:
@@ -233,6 +265,63 @@ def message_ingest(
             if message.category == TriageCategory.THREAT:
                 message_escalate(actor=None, message=message, note="", automatic=True)
     return IngestResult(created, duplicates)
+
+
+# An obvious duplicate: the same author's same text on the same channel within this window.
+DUPLICATE_WINDOW = timedelta(days=7)
+
+
+def _same_text(text: str) -> str:
+    """The text as compared for duplicates: case, spacing and surrounding punctuation ignored."""
+    return " ".join(text.casefold().split()).strip(" .!?…,;:-–")
+
+
+def duplicate_original(message: Message) -> Message | None:
+    """The earlier message `message` repeats, if it is an obvious duplicate: same channel, same
+    author (known), the same text after `_same_text`, received within DUPLICATE_WINDOW before
+    it. Threats are never duplicates (each one is evidence, §10.6)."""
+    if message.category == TriageCategory.THREAT or not message.author_handle:
+        return None
+    wanted = _same_text(message.text)
+    if not wanted:
+        return None
+    candidates = Message.objects.filter(
+        channel_id=message.channel_id,
+        author_handle=message.author_handle,
+        received_at__gte=message.received_at - DUPLICATE_WINDOW,
+        received_at__lte=message.received_at,
+        duplicate_of__isnull=True,
+    ).exclude(pk=message.pk)
+    for candidate in candidates.order_by("received_at", "pk").only("pk", "text"):
+        if _same_text(candidate.text) == wanted:
+            return candidate
+    return None
+
+
+def _auto_close(message: Message) -> None:
+    """Close spam and obvious duplicates at ingestion (INBOX_AUTO_CLOSE): audited as
+    `message.auto_closed` with the reason, undone by reopening the message."""
+    original = None
+    if message.category == TriageCategory.SPAM:
+        resolution = Resolution.SPAM
+    else:
+        original = duplicate_original(message)
+        if original is None:
+            return
+        resolution = Resolution.DUPLICATE
+    message_transition(
+        actor=None,
+        message=message,
+        to=MessageStatus.CLOSED,
+        action="message.auto_closed",
+        changes={
+            "resolution": resolution,
+            "closed_at": timezone.now(),
+            "assignee": None,
+            "duplicate_of": original,
+        },
+        data={"resolution": resolution, "duplicate_of": original.pk if original else None},
+    )
 
 
 def message_assign(*, actor: AnyUser, message: Message, assignee: User) -> Message:
@@ -301,7 +390,12 @@ def message_reopen(*, actor: User, message: Message) -> Message:
         message=message,
         to=MessageStatus.ASSIGNED,
         action="message.reopened",
-        changes={"assignee": actor, "resolution": Resolution.NONE, "closed_at": None},
+        changes={
+            "assignee": actor,
+            "resolution": Resolution.NONE,
+            "closed_at": None,
+            "duplicate_of": None,
+        },
     )
 
 
@@ -357,6 +451,70 @@ def reply_template_save(*, actor: User, category: str, language: str, text: str)
         data={"category": category, "language": language, "length": len(template.text)},
     )
     return template
+
+
+MAX_SAVED_REPLIES = 50
+
+
+def saved_reply_save(
+    *,
+    actor: User,
+    title: str,
+    language: str,
+    text: str,
+    reply: SavedReply | None = None,
+) -> SavedReply:
+    """Keep (or change) one of the actor's own replies beside the city's templates.
+
+    Refused (ApplicationError): someone else's reply, an empty title or text, a title the actor
+    already uses, an unknown language, over 2000 characters, over MAX_SAVED_REPLIES replies.
+    Audited as `saved_reply.saved` with the title, never the text.
+    """
+    if not user_can_access_area(user=actor, area=Area.INBOX) or user_is_read_only(user=actor):
+        raise PermissionDeniedError(_("Only those who answer messages keep saved replies."))
+    if reply is not None and reply.owner_id != actor.pk:
+        raise PermissionDeniedError(_("This saved reply is someone else's."))
+    title, text = title.strip(), text.strip()
+    if not title or not text:
+        raise ApplicationError(_("A saved reply needs a title and a text."), code="empty")
+    if language not in ReplyLanguage.values:
+        raise ApplicationError(_("Unknown category or language."), code="bad_language")
+    if len(title) > 100 or len(text) > 2000:
+        raise ApplicationError(
+            _("A saved reply can have a title of 100 and a text of 2000 characters at most."),
+            code="long",
+        )
+    mine = SavedReply.objects.filter(owner=actor)
+    same_title = mine.filter(title__iexact=title)
+    if reply is not None:
+        same_title = same_title.exclude(pk=reply.pk)
+    if same_title.exists():
+        raise ApplicationError(_("You already have a saved reply with this title."), code="taken")
+    if reply is None and mine.count() >= MAX_SAVED_REPLIES:
+        raise ApplicationError(
+            _("You can keep at most %(n)s saved replies.") % {"n": MAX_SAVED_REPLIES},
+            code="too_many",
+        )
+    reply = reply or SavedReply(owner=actor)
+    reply.title, reply.language, reply.text = title, language, text
+    reply.save()
+    audit_record(
+        actor=actor,
+        action="saved_reply.saved",
+        target=reply,
+        data={"title": title, "language": language, "length": len(text)},
+    )
+    return reply
+
+
+def saved_reply_delete(*, actor: User, reply: SavedReply) -> None:
+    """Remove one of the actor's own saved replies (audited with its title)."""
+    if reply.owner_id != actor.pk:
+        raise PermissionDeniedError(_("This saved reply is someone else's."))
+    audit_record(
+        actor=actor, action="saved_reply.deleted", target=reply, data={"title": reply.title}
+    )
+    reply.delete()
 
 
 def _overdue_subject(count: int) -> str:

@@ -16,5 +16,6 @@ urlpatterns = [
         name="escalation_export",
     ),
     path("replies/", views.reply_templates, name="replies"),
+    path("replies/mine/", views.saved_replies, name="saved_replies"),
     path("figures/", views.figures, name="figures"),
 ]

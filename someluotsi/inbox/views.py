@@ -3,11 +3,13 @@ templates and response-time figures. Views parse input and call services; nothin
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import cast
 
 from django.contrib import messages as flash
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -22,12 +24,15 @@ from someluotsi.accounts.enums import Role
 from someluotsi.accounts.models import User
 from someluotsi.accounts.selectors import user_has_role
 from someluotsi.audit.selectors import audit_events_for_target
+from someluotsi.audit.sentences import describe_events
+from someluotsi.channels.enums import Platform
 from someluotsi.compliance.engine import configured_engine
 from someluotsi.core.access import area_required
 from someluotsi.core.charts import bar_chart
 from someluotsi.core.errors import ApplicationError
-from someluotsi.core.pages import show_refusal
+from someluotsi.core.pages import posted_id, show_refusal
 from someluotsi.core.panels import panels_render
+from someluotsi.guideline.messages.replies import answer_by_phrase, fill
 from someluotsi.guideline.messages.triage import TriageCategory as EngineCategory
 from someluotsi.guideline.messages.triage import default_reply
 from someluotsi.inbox import escalations, exports, services
@@ -48,6 +53,7 @@ from someluotsi.inbox.forms import (
     OutcomeForm,
     QueueFilterForm,
     ReplyTemplateForm,
+    SavedReplyForm,
 )
 from someluotsi.inbox.models import Escalation, Message, ReplyTemplate
 from someluotsi.inbox.presentation import reason_label
@@ -65,6 +71,7 @@ from someluotsi.inbox.selectors import (
     open_escalation_for,
     queue_counts,
     readability_for_user,
+    saved_replies_for,
 )
 
 
@@ -157,9 +164,55 @@ def _message_or_404(request: HttpRequest, message_id: int) -> Message:
     return message
 
 
+def _reply_choices(user: User, message: Message) -> list[dict[str, str]]:
+    """Replies the person may start from besides the suggestion: the city's template for the
+    message's category in each language and their own saved replies, each with its text."""
+    templates = services.reply_templates().get(message.category, {})
+    feedback_url = configured_engine().rulebook.city.feedback_url
+    choices = []
+    for language in ReplyLanguage:
+        answer_by = (
+            answer_by_phrase(
+                timezone.localtime(message.due_at),
+                timezone.localtime(message.received_at),
+                language.value,
+            )
+            if message.due_at
+            else None
+        )
+        text = fill(
+            templates.get(language.value)
+            or default_reply(EngineCategory(message.category), language.value, "{feedback_url}"),
+            language.value,
+            feedback_url=feedback_url,
+            answer_by=answer_by,
+        )
+        if text:
+            choices.append(
+                {
+                    "key": f"city-{language.value}",
+                    "label": _("City's reply (%(language)s)") % {"language": language.label},
+                    "language": language.value,
+                    "text": text,
+                }
+            )
+    for saved in saved_replies_for(user=user):
+        choices.append(
+            {
+                "key": f"saved-{saved.pk}",
+                "label": saved.title,
+                "language": saved.language,
+                "text": saved.text,
+            }
+        )
+    return choices
+
+
 @require_GET
 @area_required(Area.INBOX)
 def message_detail(request: HttpRequest, message_id: int) -> HttpResponse:
+    """A message, its triage, its history in words and the actions; `?use=saved-12` or
+    `?use=city-sv` starts the reply from a saved reply or the city's template."""
     user = _user(request)
     message = _message_or_404(request, message_id)
     can_read = readability_for_user(user=user).can_read(message)
@@ -167,13 +220,19 @@ def message_detail(request: HttpRequest, message_id: int) -> HttpResponse:
         services.message_view_record(actor=user, message=message, request=request)
     can_work = message_can_work(user=user, message=message)
     workers = channel_workers(channel=message.channel).order_by("first_name")
+    reply_choices = _reply_choices(user, message) if can_work and can_read else []
+    chosen = {choice["key"]: choice["text"] for choice in reply_choices}
+    start_reply = chosen.get(request.GET.get("use", "")) or (
+        message.reply_text or message.suggested_reply
+    )
     context = {
         "message": message,
         "can_read": can_read,
         "can_work": can_work,
         "reasons": [reason_label(reason) for reason in message.reasons],
         "actions": [TriageAction(action).label for action in message.actions],
-        "answer_form": AnswerForm(initial={"reply": message.reply_text or message.suggested_reply}),
+        "answer_form": AnswerForm(initial={"reply": start_reply}),
+        "reply_choices": reply_choices,
         "assign_form": AssignForm(
             people=workers, initial={"assignee": str(message.assignee_id or user.pk)}
         ),
@@ -181,7 +240,9 @@ def message_detail(request: HttpRequest, message_id: int) -> HttpResponse:
         "escalate_form": EscalateForm(),
         "escalation": open_escalation_for(message=message),
         "escalations": message.escalations.all(),
-        "history": audit_events_for_target(target=message)[:50] if can_read else [],
+        "history": describe_events(list(audit_events_for_target(target=message)[:50]))
+        if can_read
+        else [],
         "overdue": message.status in OPEN_STATUSES
         and message.due_at is not None
         and message.due_at < timezone.now(),
@@ -320,8 +381,32 @@ def escalation_detail(request: HttpRequest, escalation_id: int) -> HttpResponse:
         "reasons": [
             reason_label(r) for r in escalation.evidence.get("triage", {}).get("reasons", [])
         ],
+        # The evidence is stored as captured (canonical JSON); the page words it for the reader.
+        "escalated_by": _("Someluotsi, automatically")
+        if escalation.created_by_id is None
+        else escalation.evidence.get("escalated_by", "–"),
+        "platform_label": _choice_label(
+            Platform, escalation.evidence.get("message", {}).get("platform")
+        ),
+        "received_at": _parsed_time(escalation.evidence.get("message", {}).get("received_at")),
     }
     return render(request, "inbox/escalation.html", context)
+
+
+def _choice_label(choices: type[models.TextChoices], value: object) -> str:
+    """A stored code's label ("facebook" → "Facebook"), or the value itself if unknown."""
+    try:
+        return str(choices(str(value)).label)
+    except ValueError:
+        return str(value or "–")
+
+
+def _parsed_time(value: object) -> datetime | None:
+    """An ISO 8601 time from stored evidence, or None when it cannot be read."""
+    try:
+        return datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
 
 
 @require_GET
@@ -373,7 +458,7 @@ def reply_templates(request: HttpRequest) -> HttpResponse:
         for language in ReplyLanguage:
             template = saved.get((category.value, language.value))
             default = default_reply(
-                EngineCategory(category.value), language.value, "{feedback_url}"
+                EngineCategory(category.value), language.value, "{feedback_url}", "{answer_by}"
             )
             cells.append(
                 {
@@ -385,6 +470,39 @@ def reply_templates(request: HttpRequest) -> HttpResponse:
             )
         rows.append({"category": category, "cells": cells})
     return render(request, "inbox/replies.html", {"rows": rows, "feedback_url": feedback_url})
+
+
+@require_http_methods(["GET", "POST"])
+@area_required(Area.INBOX)
+def saved_replies(request: HttpRequest) -> HttpResponse:
+    """A person's own saved replies, kept beside the city's templates."""
+    user = _user(request)
+    form = SavedReplyForm()
+    editing = None
+    mine = saved_replies_for(user=user)
+    if request.method == "POST":
+        action = request.POST.get("action", "save")
+        reply = mine.filter(pk=posted_id(request.POST.get("reply"))).first()
+        try:
+            if action == "delete" and reply is not None:
+                services.saved_reply_delete(actor=user, reply=reply)
+                flash.success(request, _("The saved reply was removed."))
+                return HttpResponseRedirect(reverse("inbox:saved_replies"))
+            form = SavedReplyForm(request.POST)
+            if form.is_valid():
+                services.saved_reply_save(actor=user, reply=reply, **form.cleaned_data)
+                flash.success(request, _("The reply was saved."))
+                return HttpResponseRedirect(reverse("inbox:saved_replies"))
+        except ApplicationError as exc:
+            show_refusal(request, exc)
+        editing = reply
+    elif (edit := posted_id(request.GET.get("edit"))) and (found := mine.filter(pk=edit).first()):
+        editing = found
+        form = SavedReplyForm(
+            initial={"title": found.title, "language": found.language, "text": found.text}
+        )
+    context = {"form": form, "replies": mine, "editing": editing}
+    return render(request, "inbox/saved_replies.html", context)
 
 
 @require_GET

@@ -4,6 +4,7 @@ from datetime import date
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils import timezone
@@ -72,9 +73,7 @@ class ReportForm(forms.Form):
     unit = forms.ModelChoiceField(
         label=_("Unit"), queryset=Unit.objects.none(), required=False, empty_label=_("The city")
     )
-    language = forms.ChoiceField(
-        label=_("Language"), choices=(("fi", "Suomi"), ("sv", "Svenska"), ("en", "English"))
-    )
+    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
     format = forms.ChoiceField(label=_("Format"), choices=(("pdf", "PDF"), ("csv", "CSV")))
 
     def __init__(self, *args: Any, units: Any = None, **kwargs: Any) -> None:

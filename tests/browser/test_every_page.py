@@ -57,7 +57,7 @@ NOT_PAGES = {
 
 
 def _axe_violations(page: Any) -> list[str]:
-    # Through the DevTools protocol: the page's CSP refuses inline script tags, as it should.
+    # Through the DevTools protocol: the page's Content-Security-Policy refuses inline scripts.
     page.evaluate(AXE_JS.read_text(encoding="utf-8"))
     result = page.evaluate(
         "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
@@ -102,6 +102,13 @@ def test_every_page_fits_a_phone_for_every_role(
         )
         tab = context.new_page()
         tab.set_default_timeout(20_000)
+        refused: list[str] = []
+        tab.on(
+            "console",
+            lambda message, out=refused: (
+                out.append(message.text) if "Content Security Policy" in message.text else None
+            ),
+        )
         for found in pages:
             reached.add(found.url_name)
             where = f"{spec.username} {found.url}"
@@ -126,6 +133,8 @@ def test_every_page_fits_a_phone_for_every_role(
                 problems.append(f"{where}: {narrow} px wide at {SMALL_PHONE_WIDTH} px")
             tab.set_viewport_size(PHONE)
             problems.extend(f"{where}: {v}" for v in _axe_violations(tab))
+            problems.extend(f"{where}: {text}" for text in refused)
+            refused.clear()
         context.close()
     report = os.environ.get("SOMELUOTSI_PAGE_WIDTHS")
     if report:

@@ -134,3 +134,15 @@ def test_urgent_lines_come_first_then_by_order_and_empty_ones_are_left_out(
 
 
 pytestmark = pytest.mark.django_db
+
+
+@time_machine.travel(TUESDAY_10 + timedelta(days=3), tick=False)
+def test_no_line_links_to_a_page_the_person_cannot_open(world: World) -> None:
+    """A supervisor who also maintains a channel has no register area: no health line."""
+    from tests.factories import add_maintainer
+
+    world.ingest("Milloin kirjasto aukeaa?")  # overdue now: the channel needs attention
+    add_maintainer(world.channel, world.supervisor)
+    assert _lines(world.manager)["channels.health"].count == 1
+    assert _lines(world.updater)["channels.health"].count == 1
+    assert "channels.health" not in _lines(world.supervisor)

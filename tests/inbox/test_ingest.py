@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from rest_framework.test import APIClient
 
 from someluotsi.accounts.access import INGEST_ROLES
@@ -180,7 +180,7 @@ def test_the_service_refuses_impossible_times_from_connectors_too() -> None:
     channel = ChannelFactory.create()
     now = timezone.now()
     for when in (now + timedelta(hours=2), now - timedelta(days=366 * 3)):
-        with pytest.raises(ApplicationError, match="Message 1"):
+        with translation.override("en"), pytest.raises(ApplicationError, match="Message 1"):
             message_ingest(actor=None, items=[_incoming(channel, when)])
     assert message_ingest(actor=None, items=[_incoming(channel, now - timedelta(minutes=5))])
     assert Message.objects.count() == 1

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django import template
 from django.utils import timezone
 
-from someluotsi.core.timewords import time_left_words
+from someluotsi.core.timewords import duration_words, time_left_words
 
 register = template.Library()
 
@@ -18,3 +18,9 @@ def time_left(due: datetime | None) -> str:
     if due is None:
         return ""
     return time_left_words(due, timezone.now())
+
+
+@register.filter
+def duration(delta: timedelta | None) -> str:
+    """A length of time in words ("15 min", "1 h 30 min"); "" when there is none."""
+    return duration_words(delta) if delta is not None else ""

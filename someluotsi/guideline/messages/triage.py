@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from someluotsi.guideline.checker.engine import GuidelineEngine, engine_for
+from someluotsi.guideline.messages.replies import fill, question_topic
 from someluotsi.guideline.model import LANGUAGES, AuthorRole, Category, Finding
 from someluotsi.guideline.text.analysis import AnalysedText
 from someluotsi.guideline.text.lexicon import Lexicon
@@ -87,6 +88,8 @@ class Triage:
     reply: str
     reasons: tuple[str, ...]
     id: Any = None
+    # The concrete question's topic (messages.replies: "opening_hours", "fault"...), or "".
+    topic: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -97,6 +100,7 @@ class Triage:
             "priority": self.priority.value,
             "findings": [finding.to_dict() for finding in self.findings],
             "reply": self.reply,
+            "topic": self.topic,
             "reasons": list(self.reasons),
         }
 
@@ -106,9 +110,40 @@ def _replies() -> dict[str, dict[str, str]]:
     return tomllib.loads(REPLIES.read_text(encoding="utf-8"))
 
 
-def default_reply(category: TriageCategory, language: str, feedback_url: str) -> str:
+def default_reply(
+    category: TriageCategory, language: str, feedback_url: str, answer_by: str | None = None
+) -> str:
+    """The category's default reply in `language` with the feedback address and the due time
+    in words ({answer_by}; "as soon as possible during office hours" without one)."""
     template = _replies().get(category.value, {}).get(language, "")
-    return template.replace("{feedback_url}", feedback_url)
+    return fill(template, language, feedback_url=feedback_url, answer_by=answer_by)
+
+
+def compose_reply(
+    text: str,
+    category: TriageCategory,
+    language: str,
+    *,
+    feedback_url: str,
+    replies: dict[str, dict[str, str]] | None = None,
+    answer_by: str | None = None,
+) -> tuple[str, str]:
+    """The suggested reply and the question's topic ("" when none).
+
+    A concrete question (and feedback reporting a fault) gets the reply of its topic, which
+    says what the city will do and by when (messages.replies); otherwise the city's own
+    template for the category (`replies`, {category: {language: text}}) or the default one.
+    """
+    if category in (TriageCategory.QUESTION, TriageCategory.FEEDBACK):
+        topic = question_topic(text, language)
+        if topic is not None and (category is TriageCategory.QUESTION or topic.name == "fault"):
+            template = topic.replies.get(language) or topic.replies["fi"]
+            reply = fill(template, language, feedback_url=feedback_url, answer_by=answer_by)
+            return reply, topic.name
+    custom = (replies or {}).get(category.value, {}).get(language)
+    if custom:
+        return fill(custom, language, feedback_url=feedback_url, answer_by=answer_by), ""
+    return default_reply(category, language, feedback_url, answer_by), ""
 
 
 def _cues(analysed: AnalysedText) -> dict[str, bool]:
@@ -200,7 +235,8 @@ def triage(
     message_id: Any = None,
     replies: dict[str, dict[str, str]] | None = None,
 ) -> Triage:
-    """Sort one message. `replies` may override the default reply templates per category.
+    """Sort one message. `replies` may override the default reply templates per category; a
+    concrete question's reply comes from its topic (`compose_reply`).
 
     `text` may be an `AnalysedText` to share with the tone reading (it then carries the
     language the caller knows, and `language` only chooses the messages' language).
@@ -225,13 +261,12 @@ def triage(
         if rules & {"identity-001", "identity-002"}:  # slurs and group attacks are removed
             actions, priority = [Action.REMOVE, Action.IGNORE], Priority.HIGH
     reply_language = report.language if report.language in LANGUAGES else "fi"
-    templates = replies or {}
-    custom = templates.get(category.value, {}).get(reply_language)
-    feedback_url = engine.rulebook.city.feedback_url
-    reply = (
-        custom.replace("{feedback_url}", feedback_url)
-        if custom
-        else default_reply(category, reply_language, feedback_url)
+    reply, topic = compose_reply(
+        analysed.original,
+        category,
+        reply_language,
+        feedback_url=engine.rulebook.city.feedback_url,
+        replies=replies,
     )
     return Triage(
         language=report.language,
@@ -242,4 +277,5 @@ def triage(
         reply=reply,
         reasons=tuple(reasons),
         id=message_id,
+        topic=topic,
     )
