@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0002_comms_manager_role'),
-        ('metrics', '0004_alter_metricvalue_source'),
+        ('metrics', '0005_value_source_publishing'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
