@@ -12,6 +12,9 @@ os.environ.setdefault("DJANGO_DEBUG", "false")
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-for-production")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+# A test-only Fernet key (tokens at rest) and the sandbox platform for the connector tests.
+os.environ.setdefault("CONNECTORS_ENCRYPTION_KEYS", "dGVzdC1vbmx5LWZlcm5ldC1rZXktbm90LXNlY3JldCE=")
+os.environ.setdefault("CONNECTORS_SANDBOX", "true")
 
 from config.settings import *  # noqa: F403
 
@@ -27,3 +30,12 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+if DATABASES["default"]["ENGINE"].endswith("sqlite3") and not CELERY_TASK_ALWAYS_EAGER:  # noqa: F405
+    # A real Celery worker (a thread of the test process) and the tests share the database. An
+    # in-memory SQLite's shared cache takes table locks that do not wait; a test database in a
+    # file, in WAL mode with a busy timeout, lets them take turns as production SQLite does.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(DATA_DIR / f"test-worker-{os.getpid()}.sqlite3")  # noqa: F405
+    }
+    DATABASES["default"]["OPTIONS"]["timeout"] = 30  # noqa: F405

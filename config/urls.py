@@ -8,12 +8,14 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
 from django.views import defaults
 
-from someluotsi.api.errors import api_not_found, api_server_error
-from someluotsi.core.views import healthz
+from config import api_urls
+from config.health import healthz
+from someluotsi.api.errors import api_bad_request, api_not_found, api_server_error
+from someluotsi.connectors.webhooks import webhook
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
-    path("api/v1/", include("someluotsi.api.urls")),
+    path("api/v1/", include(api_urls)),
     path("accounts/", include("someluotsi.accounts.urls")),
     path("audit/", include("someluotsi.audit.urls")),
     path("channels/", include("someluotsi.channels.urls")),
@@ -21,12 +23,24 @@ urlpatterns = [
     path("inbox/", include("someluotsi.inbox.urls")),
     path("metrics/", include("someluotsi.metrics.urls")),
     path("incidents/", include("someluotsi.incidents.urls")),
+    path("publishing/", include("someluotsi.publishing.urls")),
     path("notifications/", include("someluotsi.notifications.urls")),
+    path("connectors/", include("someluotsi.connectors.urls")),
+    # The platforms' webhooks: signature-checked, no session, no CSRF (connectors/webhooks.py).
+    path("webhooks/<str:platform>/", webhook, name="webhook"),
     path("admin/", admin.site.urls),
     path("", include("someluotsi.core.urls")),
 ]
 if settings.OIDC_ENABLED:
     urlpatterns.insert(0, path("oidc/", include("mozilla_django_oidc.urls")))
+
+
+def handler400(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """A body over the size limit, a malformed upload, a suspicious request: the API answers in
+    its error shape (413 for a body too big), pages with the plain 400 page."""
+    if request.path.startswith("/api/"):
+        return api_bad_request(request, exception)
+    return defaults.bad_request(request, exception)
 
 
 def handler404(request: HttpRequest, exception: Exception) -> HttpResponse:

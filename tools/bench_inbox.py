@@ -1,11 +1,13 @@
 """Benchmark the inbox, on demand (never part of the test suite).
 
     uv run python tools/bench_inbox.py [--messages 100000] [--triage 5000]
-                                        [--databases sqlite,postgres]
+        [--databases sqlite,postgres] [--postgres postgres://postgres@127.0.0.1:5432/postgres]
 
 1. Triage throughput: messages per second on one core, in a batch, with the full engine.
 2. Ingestion of N messages (triage, assignment, due time, one transaction per 1,000) into a
-   fresh SQLite database and a fresh PostgreSQL database (`someluotsi_bench` on 127.0.0.1).
+   fresh SQLite database and a fresh PostgreSQL database of the run's own (created on the server
+   of `--postgres`, named `someluotsi_bench_<pid>_<random>`, and dropped after the run: only
+   that one, so parallel runs and other databases on the server are never touched).
 3. The work-queue list at N messages: the first page and its count, as the queue page asks for
    them, for an updater (own channels) and for the mavi team (all), with several filters; p50/p95.
 Each database run happens in a child process with its own settings. Prints a markdown report.
@@ -16,12 +18,15 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import secrets
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import tomllib
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,7 +34,9 @@ sys.path.insert(0, str(ROOT))
 TEXTS = [
     m["text"]
     for m in tomllib.loads(
-        (ROOT / "tests" / "guideline" / "triage" / "messages.toml").read_text(encoding="utf-8")
+        (ROOT / "tests" / "guideline" / "messages" / "triage" / "messages.toml").read_text(
+            encoding="utf-8"
+        )
     )["message"]
 ]
 FILLERS = ["", " Kiitos.", " Terveisin asukas.", " 🙂", " Mvh.", " Thanks!", " (toinen kerta)"]
@@ -48,8 +55,8 @@ def progress(label: str, done: int, total: int) -> None:
 
 
 def bench_triage(count: int, seed: int) -> str:
-    from someluotsi.guideline.engine import engine_for
-    from someluotsi.guideline.triage import triage
+    from someluotsi.guideline.checker.engine import engine_for
+    from someluotsi.guideline.messages.triage import triage
 
     engine = engine_for()
     texts = corpus(count, seed)
@@ -117,7 +124,7 @@ def child(database: str, count: int, seed: int) -> None:
         items=[
             IncomingMessage(channel=channels[0], external_id=f"bench-{n}", kind="comment",
                             text=texts[n], received_at=now)
-            for n in range(1000)
+            for n in range(min(count, 1000))
         ],
     )  # fmt: skip
     replay_s = time.perf_counter() - started
@@ -143,7 +150,7 @@ def child(database: str, count: int, seed: int) -> None:
     p95 = timings[int(0.95 * (len(timings) - 1))]
     print(
         f"| ingest into {database} | {count:,} messages | {ingest_s:,.0f} s "
-        f"({count / ingest_s:,.0f}/s); replaying 1,000 known ids: {replay_s:.2f} s, "
+        f"({count / ingest_s:,.0f}/s); replaying {min(count, 1000):,} known ids: {replay_s:.2f} s, "
         f"{len(again.created)} created |"
     )
     print(
@@ -152,29 +159,45 @@ def child(database: str, count: int, seed: int) -> None:
     )
 
 
-def run_child(database: str, count: int, seed: int) -> str:
+def _server(url: str) -> tuple[str, str]:
+    """The server part of a PostgreSQL URL and the maintenance database to connect to."""
+    base, _, database = url.rpartition("/")
+    return base, database or "postgres"
+
+
+@contextmanager
+def run_database(server_url: str) -> Iterator[str]:
+    """A PostgreSQL database of this run's own: created fresh, dropped afterwards (only it)."""
+    import psycopg
+    from psycopg import sql
+
+    base, maintenance = _server(server_url)
+    name = f"someluotsi_bench_{os.getpid()}_{secrets.token_hex(4)}"
+    with psycopg.connect(f"{base}/{maintenance}", autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        yield f"{base}/{name}"
+    finally:
+        with psycopg.connect(f"{base}/{maintenance}", autocommit=True) as conn:
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                sql.Identifier(name)
+            ))  # fmt: skip
+
+
+def run_child(database: str, count: int, seed: int, server_url: str) -> str:
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings", "DJANGO_DEBUG": "1",
            "DJANGO_SECRET_KEY": "bench-only", "SOMELUOTSI_ENV_FILE": "", "CELERY_BROKER_URL": "",
-           "INBOX_AUTO_ESCALATE_THREATS": "false"}  # fmt: skip
-    with tempfile.TemporaryDirectory() as data_dir:
+           "INBOX_AUTO_ESCALATE_THREATS": "false",
+           # The storm scan after each batch has its own benchmark (tools/bench_storms.py).
+           "STORM_SCAN_ON_INGEST": "false"}  # fmt: skip
+    command = [sys.executable, __file__, "--child", database, "--messages", str(count)]
+    with tempfile.TemporaryDirectory() as data_dir, ExitStack() as stack:
         if database == "sqlite":
             env.pop("DATABASE_URL", None)
             env["SOMELUOTSI_DATA_DIR"] = data_dir
         else:
-            import psycopg
-
-            with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres") as conn:
-                conn.autocommit = True
-                conn.execute("DROP DATABASE IF EXISTS someluotsi_bench")
-                conn.execute("CREATE DATABASE someluotsi_bench")
-            env["DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/someluotsi_bench"
-        result = subprocess.run(
-            [sys.executable, __file__, "--child", database, "--messages", str(count)],
-            env=env,
-            check=True,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
+            env["DATABASE_URL"] = stack.enter_context(run_database(server_url))
+        result = subprocess.run(command, env=env, check=True, stdout=subprocess.PIPE, text=True)
     return result.stdout.strip()
 
 
@@ -184,6 +207,11 @@ def main() -> int:
     parser.add_argument("--triage", type=int, default=5_000)
     parser.add_argument("--databases", default="sqlite,postgres")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--postgres",
+        default="postgres://postgres@127.0.0.1:5432/postgres",
+        help="the PostgreSQL server (and a database to connect to) for the run's own database",
+    )
     parser.add_argument("--child", default="")
     args = parser.parse_args()
     if args.child:
@@ -191,7 +219,7 @@ def main() -> int:
         return 0
     rows = ["| what | size | result |", "| --- | --- | --- |", bench_triage(args.triage, args.seed)]
     for database in filter(None, args.databases.split(",")):
-        rows.append(run_child(database, args.messages, args.seed))
+        rows.append(run_child(database, args.messages, args.seed, args.postgres))
     report = "\n".join(rows)
     print(report)
     out = ROOT / "reports" / "bench_inbox.md"

@@ -4,8 +4,8 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/someluotsi uv run python tools/bench_storms.py
 
 Fills a fresh test database with eight weeks of simulated messages on the city's 12 channels
-(guideline/traffic.py; `--scales 10` multiplies every channel's traffic by ten), then times
-`storms_scan()` over all channels (what Celery beat runs every five minutes) at `--scans`
+(guideline/evaluation/traffic.py; `--scales 10` multiplies every channel's traffic by ten), then
+times `storms_scan()` over all channels (what Celery beat runs every five minutes) at `--scans`
 moments spread over the last day: p50 and p95 of a whole scan and per channel, and the number
 of messages each scan reads. Alerts raised are removed between scans so every scan does the
 full work. Prints a markdown report.
@@ -50,7 +50,7 @@ def _fill(scale: int, first_day: datetime) -> tuple[int, int]:
     from someluotsi.accounts.models import Unit
     from someluotsi.channels.enums import ChannelKind, ChannelStatus, Platform
     from someluotsi.channels.models import Channel
-    from someluotsi.guideline.traffic import CITY_CHANNELS, simulate
+    from someluotsi.guideline.evaluation.traffic import CITY_CHANNELS, simulate
     from someluotsi.inbox.models import Message
 
     profiles = tuple(replace(p, per_day=p.per_day * scale) for p in CITY_CHANNELS)
@@ -82,7 +82,7 @@ def run(scales: list[int], scans: int) -> str:
     runner = get_runner(settings)(verbosity=0, interactive=False)
     old = runner.setup_databases()
     from someluotsi.channels.models import Channel
-    from someluotsi.guideline.storms import HELSINKI
+    from someluotsi.guideline.storms.detector import HELSINKI
     from someluotsi.inbox.models import Message
     from someluotsi.incidents.detection import storms_scan
     from someluotsi.incidents.models import StormAlert

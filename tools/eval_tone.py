@@ -1,4 +1,4 @@
-"""Score the tone lexicon (someluotsi/guideline/tone.py) on XED, with progress.
+"""Score the tone lexicon (someluotsi/guideline/messages/tone.py) on XED, with progress.
 
 uv run python tools/eval_tone.py [--xed ../shared/data/xed]
 
@@ -14,7 +14,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from someluotsi.guideline.tone import tone
+from someluotsi.guideline.messages.tone import tone
 
 POSITIVE, NEGATIVE = {"5", "8"}, {"1", "3", "4", "6"}
 TONES = ("positive", "neutral", "negative")

@@ -46,7 +46,10 @@ from sklearn.model_selection import StratifiedGroupKFold
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from someluotsi.guideline.classifier import (  # noqa: E402
+from someluotsi.guideline.checker.engine import GuidelineEngine  # noqa: E402
+from someluotsi.guideline.checker.registry import RULE_DETECTORS  # noqa: E402
+from someluotsi.guideline.checker.rulebook import rulebook_load  # noqa: E402
+from someluotsi.guideline.text.classifier import (  # noqa: E402
     ATTRIBUTE_CATEGORIES,
     ATTRIBUTES,
     DIMENSION,
@@ -59,10 +62,7 @@ from someluotsi.guideline.classifier import (  # noqa: E402
     vocabulary_categories,
     with_hostility,
 )
-from someluotsi.guideline.engine import GuidelineEngine  # noqa: E402
-from someluotsi.guideline.registry import RULE_DETECTORS  # noqa: E402
-from someluotsi.guideline.rulebook import rulebook_load  # noqa: E402
-from someluotsi.guideline.text import NormalizedText  # noqa: E402
+from someluotsi.guideline.text.normalize import NormalizedText  # noqa: E402
 
 C_GRID = (0.5, 2.0, 8.0)
 THRESHOLDS = np.linspace(0.05, 0.95, 37)

@@ -1,16 +1,21 @@
 """Channel health: is every active channel staffed, covered, alive and planned?
 
 The rules are plain functions over plain facts (`ChannelFacts`), so that they can be tested
-and read without a database; `channel_health` gathers the facts for a set of channels.
+and read without a database; `channel_health` gathers the facts for a set of channels. What the
+register does not keep itself (answers, overdue messages, a broken platform connection) comes
+from the apps above it through `channel_activity_source` and `extra_findings_register`, so that
+the register never imports them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from django.db import models
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -29,6 +34,7 @@ class Problem(models.TextChoices):
     INACTIVE = "inactive", _("No posts or answers lately")
     NO_GOALS = "no_goals", _("No goals")
     NO_TARGET_GROUPS = "no_target_groups", _("No target groups")
+    CONNECTION_BROKEN = "connection_broken", _("The platform connection has stopped working")
 
 
 # Where the guideline asks for it.
@@ -41,8 +47,17 @@ PROBLEM_SECTIONS: dict[Problem, str] = {
     Problem.INACTIVE: "§12.1",
     Problem.NO_GOALS: "§13.1",
     Problem.NO_TARGET_GROUPS: "§13.1",
+    # Messages can no longer be read or answered on the platform (§8.4).
+    Problem.CONNECTION_BROKEN: "§8.4",
 }
-CRITICAL = frozenset({Problem.NO_MAINTAINER, Problem.NOBODY_AVAILABLE, Problem.OVERDUE_MESSAGES})
+CRITICAL = frozenset(
+    {
+        Problem.NO_MAINTAINER,
+        Problem.NOBODY_AVAILABLE,
+        Problem.OVERDUE_MESSAGES,
+        Problem.CONNECTION_BROKEN,
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -101,6 +116,31 @@ def channel_problems(facts: ChannelFacts, *, now: datetime, inactive_days: int) 
     return found
 
 
+# Channel activity kept by the apps above the register, as annotations on the channel queryset:
+# `last_answer` (time of the channel's last answer) and `overdue` (open messages past their due
+# time, §8.4), both from the inbox. Each app registers a function of `now` in its
+# AppConfig.ready(); a channel without a source has no answers and nothing overdue.
+ActivityAnnotations = Callable[[datetime], Mapping[str, Any]]
+_activity_sources: list[ActivityAnnotations] = []
+
+
+def channel_activity_source(annotations: ActivityAnnotations) -> None:
+    """Register a source of channel activity (see above); registering it again changes nothing."""
+    if annotations not in _activity_sources:
+        _activity_sources.append(annotations)
+
+
+# Findings that higher apps add (the connectors: a broken platform connection), registered
+# explicitly in their AppConfig.ready(); each maps channel ids to extra findings.
+ExtraFindings = Callable[[list[int]], dict[int, list[Finding]]]
+EXTRA_FINDINGS: list[ExtraFindings] = []
+
+
+def extra_findings_register(source: ExtraFindings) -> None:
+    if source not in EXTRA_FINDINGS:
+        EXTRA_FINDINGS.append(source)
+
+
 @dataclass(frozen=True)
 class ChannelHealth:
     channel: Channel
@@ -129,24 +169,23 @@ def channel_health(
     *, channels: QuerySet[Channel], inactive_days: int, now: datetime | None = None
 ) -> list[ChannelHealth]:
     """Findings for each active channel in `channels`, channels with findings first."""
-    from someluotsi.inbox.selectors import OPEN_STATUSES
-
     now = now or timezone.now()
+    annotations: dict[str, Any] = {}
+    for activity_source in _activity_sources:
+        annotations.update(activity_source(now))
     active = (
         channels.filter(status=ChannelStatus.ACTIVE)
-        .annotate(
-            last_answer=Max("messages__answered_at"),
-            overdue=Count(
-                "messages",
-                filter=Q(messages__status__in=OPEN_STATUSES, messages__due_at__lt=now),
-            ),
-        )
+        .annotate(**annotations)
         .prefetch_related("maintainerships__user")
         .order_by("name")
     )
     rows = list(active)
     user_ids = {m.user_id for channel in rows for m in channel.maintainerships.all()}
     covered = _absences_on(timezone.localdate(now), user_ids)
+    extra: dict[int, list[Finding]] = {}
+    for source in EXTRA_FINDINGS:
+        for channel_id, found in source([channel.pk for channel in rows]).items():
+            extra.setdefault(channel_id, []).extend(found)
     report = []
     for channel in rows:
         people = tuple(
@@ -158,16 +197,18 @@ def channel_health(
             for m in channel.maintainerships.all()
             if m.user.is_active
         )
-        activity = [t for t in (channel.last_post_at, channel.last_answer) if t is not None]
+        last_answer = getattr(channel, "last_answer", None)
+        activity = [t for t in (channel.last_post_at, last_answer) if t is not None]
         facts = ChannelFacts(
             maintainers=people,
             created_at=channel.created_at,
             last_activity=max(activity) if activity else None,
-            overdue_messages=channel.overdue,
+            overdue_messages=getattr(channel, "overdue", 0),
             has_goals=bool(channel.goals.strip()),
             has_target_groups=bool(channel.target_groups),
         )
         findings = channel_problems(facts, now=now, inactive_days=inactive_days)
+        findings = sorted(extra.get(channel.pk, []), key=lambda f: not f.critical) + findings
         report.append(ChannelHealth(channel, findings))
     report.sort(key=lambda row: (not row.critical, not row.findings, row.channel.name))
     return report

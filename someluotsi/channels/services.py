@@ -142,17 +142,32 @@ def channel_update(*, actor: AnyUser, channel: Channel, data: dict[str, Any]) ->
 
 
 @transaction.atomic
-def channel_record_post(*, actor: AnyUser, channel: Channel, at: datetime | None = None) -> Channel:
-    """Record that the channel published (until the platform connectors report it)."""
-    if not channel_can_edit(user=actor, channel=channel):
+def channel_record_post(
+    *, actor: AnyUser | None, channel: Channel, at: datetime | None = None
+) -> Channel:
+    """Record that the channel published: by hand, or (`actor` None) reported by the platform
+    connectors, whose platform clock may run a little ahead of ours."""
+    if actor is not None and not channel_can_edit(user=actor, channel=channel):
         raise PermissionDeniedError(_("You cannot edit this channel."))
     at = at or timezone.now()
-    if at > timezone.now():
+    if actor is None:
+        at = min(at, timezone.now())
+    elif at > timezone.now():
         raise ApplicationError(_("A post cannot be in the future."), code="future_post")
     if channel.last_post_at is None or at > channel.last_post_at:
         channel.last_post_at = at
         channel.save(update_fields=["last_post_at", "updated_at"])
         audit_record(actor=actor, action="channel.post_recorded", target=channel)
+    return channel
+
+
+@transaction.atomic
+def channel_note_published(*, channel: Channel, at: datetime) -> Channel:
+    """A post went out on the channel (from publishing, by a connector or recorded by hand):
+    the channel's latest activity moves forward. No permission check: callers have made it."""
+    if channel.last_post_at is None or at > channel.last_post_at:
+        channel.last_post_at = at
+        channel.save(update_fields=["last_post_at", "updated_at"])
     return channel
 
 

@@ -63,6 +63,7 @@ from someluotsi.core.access import area_required
 from someluotsi.core.charts import bar_chart
 from someluotsi.core.errors import ApplicationError
 from someluotsi.core.pages import posted_id, show_refusal
+from someluotsi.core.panels import panels_render
 
 
 def _user(request: HttpRequest) -> User:
@@ -191,6 +192,7 @@ def channel_detail(request: HttpRequest, channel_id: int) -> HttpResponse:
         "campaigns": channel.campaigns.order_by("-starts_on")[:20],
         "origin": ChannelRequest.objects.filter(channel=channel).first(),
         "history": audit_events_for_target(target=channel)[:30],
+        "panels": panels_render("channel", request, channel),
     }
     return render(request, "channels/detail.html", context)
 

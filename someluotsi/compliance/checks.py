@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.checks import CheckMessage, Error, register
 
-from someluotsi.guideline.rulebook import RulebookError
+from someluotsi.guideline.checker.rulebook import RulebookError
 
 
 @register()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 
-from someluotsi.guideline.engine import GuidelineEngine, engine_for
+from someluotsi.guideline.checker.engine import GuidelineEngine, engine_for
 
 
 def configured_engine() -> GuidelineEngine:

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from someluotsi.channels.models import Channel
-from someluotsi.guideline.engine import MAX_CHARS
+from someluotsi.guideline.checker.engine import MAX_CHARS
 from someluotsi.guideline.model import AuthorRole
 
 ROLE_LABELS = {

@@ -14,8 +14,8 @@ from someluotsi.channels.enums import ChannelKind as ChannelModelKind
 from someluotsi.channels.models import Channel
 from someluotsi.compliance.engine import configured_engine
 from someluotsi.compliance.models import CheckRun
+from someluotsi.guideline.checker.redaction import redact
 from someluotsi.guideline.model import AuthorRole, ChannelContext, ChannelKind, Media, Report
-from someluotsi.guideline.redaction import redact
 
 _CHANNEL_KINDS = {
     ChannelModelKind.CITY: ChannelKind.CITY,

@@ -14,7 +14,9 @@ from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from someluotsi import __version__
-from someluotsi.guideline.engine import GuidelineEngine, engine_for
+from someluotsi.guideline.checker.engine import GuidelineEngine, engine_for
+from someluotsi.guideline.checker.redaction import redact
+from someluotsi.guideline.checker.rulebook import RulebookError
 from someluotsi.guideline.model import (
     AuthorRole,
     ChannelContext,
@@ -23,8 +25,6 @@ from someluotsi.guideline.model import (
     Media,
     Report,
 )
-from someluotsi.guideline.redaction import redact
-from someluotsi.guideline.rulebook import RulebookError
 
 EXIT_INPUT_ERROR = 3
 
@@ -76,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="../shared/data/suomi24-toxicity/dev.tsv",
         help="the Suomi24 development file (never the held-out part)",
     )
-    evaluate.add_argument("--cases", default="tests/guideline/cases", help="example tables")
+    evaluate.add_argument("--cases", default="tests/guideline/checker/cases", help="example tables")
     evaluate.add_argument("--out", default=None, help="also write the table to this file")
     evaluate.add_argument("--rulebook", default=None)
     storms = commands.add_parser(
@@ -95,8 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _storms(args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
-    from someluotsi.guideline.storm_eval import CURVE_ALPHAS, curve, evaluate, markdown
-    from someluotsi.guideline.storms import SENSITIVITIES
+    from someluotsi.guideline.evaluation.storms import CURVE_ALPHAS, curve, evaluate, markdown
+    from someluotsi.guideline.storms.detector import SENSITIVITIES
 
     try:
         seeds = [int(part) for part in args.seeds.split(",") if part.strip()]
@@ -123,7 +123,7 @@ def _storms(args: argparse.Namespace, out: TextIO) -> int:
 def _evaluate(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
-    from someluotsi.guideline.evaluation import evaluate
+    from someluotsi.guideline.evaluation.checker import evaluate
 
     suomi24 = Path(args.suomi24)
     cases = Path(args.cases)
@@ -142,7 +142,7 @@ def _evaluate(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO) ->
 
 
 def _triage(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO) -> int:
-    from someluotsi.guideline.triage import triage
+    from someluotsi.guideline.messages.triage import triage
 
     if args.batch:
         return _batch(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext, gettext_noop
 
-# Every fixed reason the triage engine gives (someluotsi.guideline.triage.PLANS and triage()).
+# Every fixed reason the triage engine gives (guideline.messages.triage.PLANS and triage()).
 KNOWN_REASONS = (
     gettext_noop("a threat"),
     gettext_noop("personal data or a sensitive personal matter"),

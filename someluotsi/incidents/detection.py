@@ -15,7 +15,7 @@ from someluotsi.accounts.selectors import users_with_role
 from someluotsi.audit.services import audit_record
 from someluotsi.channels.enums import ChannelStatus
 from someluotsi.channels.models import Channel
-from someluotsi.guideline.storms import (
+from someluotsi.guideline.storms.detector import (
     Event,
     Sensitivity,
     build_baseline,

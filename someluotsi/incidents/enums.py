@@ -10,7 +10,7 @@ class SensitivityLevel(models.TextChoices):
 
 
 class AlertSignal(models.TextChoices):
-    """The detector's signals (guideline.storms.Signal), worded for people."""
+    """The detector's signals (guideline.storms.detector.Signal), worded for people."""
 
     VOLUME = "volume", _("unusually many messages")
     NEGATIVE = "negative", _("unusually many negative messages")

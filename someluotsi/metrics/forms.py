@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from someluotsi.accounts.models import Unit
+from someluotsi.core.oneline import OneLineFormField
 from someluotsi.metrics.enums import GoalKind, Metric
 from someluotsi.metrics.platform_exports import MAX_BYTES
 
@@ -52,7 +53,7 @@ class GoalForm(forms.Form):
     kind = forms.ChoiceField(label=_("Goal"), choices=GoalKind.choices)
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     target = forms.DecimalField(label=_("Target value"), max_digits=12, decimal_places=2)
-    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+    note = OneLineFormField(label=_("Note"), max_length=300, required=False)
 
 
 class ReportForm(forms.Form):

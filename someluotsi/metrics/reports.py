@@ -17,10 +17,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from someluotsi.accounts.models import Unit
-from someluotsi.channels.exports import csv_cell
 from someluotsi.channels.models import Channel
 from someluotsi.core.charts import shown
 from someluotsi.core.pdf import DocumentPdf
+from someluotsi.core.spreadsheet import csv_cell
 from someluotsi.incidents.models import Incident, StormAlert
 from someluotsi.metrics.enums import Metric
 from someluotsi.metrics.figures import (

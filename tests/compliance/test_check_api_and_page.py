@@ -13,7 +13,7 @@ from rest_framework.test import APIClient
 from someluotsi.accounts.enums import Role
 from someluotsi.accounts.models import User
 from someluotsi.compliance.models import CheckRun
-from someluotsi.guideline.engine import engine_for
+from someluotsi.guideline.checker.engine import engine_for
 from tests.factories import ChannelFactory, add_maintainer
 
 DRAFT = "Hakijan henkilötunnus on 131052-308T, soita 040 123 4567."

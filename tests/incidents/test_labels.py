@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils import translation
 
-from someluotsi.guideline.storms import Signal
+from someluotsi.guideline.storms.detector import Signal
 from someluotsi.incidents.enums import AlertSignal
 from someluotsi.incidents.models import StormAlert
 

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 def fill_tone(apps, schema_editor):
     """Messages ingested before tone existed get it from their text and category."""
-    from someluotsi.guideline.tone import tone
+    from someluotsi.guideline.messages.tone import tone
 
     Message = apps.get_model("inbox", "Message")
     batch = []

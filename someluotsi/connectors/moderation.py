@@ -1,0 +1,255 @@
+"""Acting on the platform from the message page: reply, hide, unhide and delete.
+
+A request is checked and recorded at once (in the web request, no platform call) and carried out
+by the `connectors.run_action` task; the page shows its state and result. A reply is run through
+the post checker first: a blocking finding stops it unless the user overrides with a reason,
+which is audited.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from someluotsi.accounts.models import User
+from someluotsi.audit.services import audit_record
+from someluotsi.compliance.engine import configured_engine
+from someluotsi.compliance.services import channel_context
+from someluotsi.connectors.actions import action_claim, action_fail, action_perform
+from someluotsi.connectors.base import ActionResult, Capability, ItemKind, RemoteItem
+from someluotsi.connectors.enums import ActionKind, ActionStatus
+from someluotsi.connectors.errors import ConnectorError
+from someluotsi.connectors.models import Connection, InboundItem, OutboundAction
+from someluotsi.connectors.registry import connector_for
+from someluotsi.connectors.selectors import working_connection
+from someluotsi.connectors.services import connection_account, connection_record_error
+from someluotsi.core.errors import ApplicationError, PermissionDeniedError
+from someluotsi.guideline.checker.engine import MAX_CHARS
+from someluotsi.guideline.model import AuthorRole, Verdict
+from someluotsi.inbox.enums import Moderation
+from someluotsi.inbox.models import Message
+from someluotsi.inbox.selectors import message_can_work
+
+CAPABILITY = {
+    ActionKind.REPLY: Capability.REPLY,
+    ActionKind.HIDE: Capability.HIDE,
+    ActionKind.UNHIDE: Capability.HIDE,
+    ActionKind.DELETE: Capability.DELETE,
+}
+
+
+@dataclass(frozen=True)
+class ReplyCheck:
+    """The post checker's verdict on a reply, for the page (blocking findings listed)."""
+
+    verdict: str
+    findings: list[dict[str, object]]
+
+    @property
+    def blocks(self) -> bool:
+        return self.verdict == Verdict.BLOCK.value
+
+
+def reply_check(*, message: Message, text: str, ui_language: str = "fi") -> ReplyCheck:
+    """Check a reply as the organisation speaking on the channel (§8, §10)."""
+    report = configured_engine().check(
+        text, role=AuthorRole.ORGANIZATION, channel=channel_context(message.channel),
+        ui_language=ui_language,
+    )  # fmt: skip
+    findings: list[dict[str, object]] = [
+        {"rule": f.rule, "severity": f.severity.value, "message": f.message,
+         "guideline": list(f.guideline), "excerpt": f.excerpt}
+        for f in report.findings
+    ]  # fmt: skip
+    return ReplyCheck(report.verdict.value, findings)
+
+
+def platform_capabilities(*, message: Message) -> tuple[Connection | None, frozenset[Capability]]:
+    """The message's channel's working connection and what its platform allows."""
+    connection = working_connection(channel=message.channel)
+    if connection is None:
+        return None, frozenset()
+    return connection, connector_for(connection.platform).capabilities
+
+
+def action_request(
+    *,
+    actor: User,
+    message: Message,
+    kind: ActionKind,
+    key: str,
+    text: str = "",
+    override_reason: str = "",
+    ui_language: str = "fi",
+) -> OutboundAction:
+    """Record a platform action on a message and queue it (after commit).
+
+    `key` comes from the page's form, so a double submit is one action. Refused with a worded
+    ApplicationError: no right to work the message, no working connection, an action the
+    platform does not allow (LinkedIn hide), an empty or over-long reply, or a reply the checker
+    blocks without an override reason. Audited as `platform_action.requested` (with the
+    override reason when given, never the reply's text).
+    """
+    if not message_can_work(user=actor, message=message):
+        raise PermissionDeniedError(_("You do not work this channel."))
+    connection, capabilities = platform_capabilities(message=message)
+    if connection is None:
+        raise ApplicationError(
+            _("The channel is not connected to its platform."), code="not_connected"
+        )
+    if CAPABILITY[kind] not in capabilities:
+        raise ApplicationError(
+            _("%(platform)s does not allow this action through its interface.")
+            % {"platform": connection.get_platform_display()},
+            code="not_supported",
+        )
+    text = text.strip()
+    verdict = ""
+    if kind == ActionKind.REPLY:
+        limit = min(connector_for(connection.platform).limits.max_text_chars, MAX_CHARS)
+        if not text:
+            raise ApplicationError(_("Write the reply first."), code="empty_reply")
+        if len(text) > limit:
+            raise ApplicationError(
+                _("The platform accepts at most %(n)s characters.") % {"n": limit},
+                code="reply_too_long",
+            )
+        check = reply_check(message=message, text=text, ui_language=ui_language)
+        verdict = check.verdict
+        if check.blocks and not override_reason.strip():
+            raise ApplicationError(
+                _("The post checker stops this reply. Fix it, or give a reason to send it anyway."),
+                code="reply_blocked",
+                details={"findings": check.findings},
+            )
+    full_key = f"{kind}:{message.pk}:{key}"
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                action = OutboundAction.objects.create(
+                    idempotency_key=full_key, connection=connection, channel=message.channel,
+                    message=message, kind=kind, text=text, target_id=message.external_id,
+                    override_reason=override_reason.strip() if verdict == "block" else "",
+                    requested_by=actor,
+                )  # fmt: skip
+        except IntegrityError:
+            return OutboundAction.objects.get(idempotency_key=full_key)
+        data: dict[str, object] = {"action": action.pk, "kind": kind.value}
+        if verdict:
+            data["check"] = verdict
+        if action.override_reason:
+            data["override_reason"] = action.override_reason
+        audit_record(actor=actor, action="platform_action.requested", target=message, data=data)
+        from someluotsi.connectors.tasks import run_action
+
+        transaction.on_commit(partial(run_action.delay, action.pk))
+    return action
+
+
+def _remote(action: OutboundAction) -> RemoteItem:
+    message = action.message
+    row = (
+        InboundItem.objects.filter(
+            connection=action.connection, external_id=action.target_id
+        ).first()
+        if action.connection
+        else None
+    )
+    return RemoteItem(
+        external_id=action.target_id,
+        kind=ItemKind(message.kind) if message else ItemKind.COMMENT,
+        text="",
+        created_at=message.received_at if message else action.requested_at,
+        parent_id=row.parent_id if row else "",
+        thread_id=row.thread_id if row else "",
+    )
+
+
+def _apply_to_message(action: OutboundAction) -> None:
+    """The inbox's record follows what happened on the platform."""
+    from someluotsi.inbox import services as inbox
+
+    message, actor = action.message, action.requested_by
+    if message is None or actor is None:
+        return
+    if action.kind == ActionKind.REPLY:
+        try:
+            inbox.message_answer(actor=actor, message=message, reply=action.text)
+        except ApplicationError:
+            # An escalated or already answered message keeps its state; the reply is recorded
+            # on the action and in the audit trail.
+            Message.objects.filter(pk=message.pk).update(reply_text=action.text)
+    else:
+        moderation = {
+            ActionKind.HIDE: Moderation.HIDDEN,
+            ActionKind.UNHIDE: Moderation.NONE,
+            ActionKind.DELETE: Moderation.REMOVED,
+        }[ActionKind(action.kind)]
+        inbox.message_moderate(actor=actor, message=message, moderation=moderation)
+
+
+def action_attempts(*, action_id: int) -> int:
+    return (
+        OutboundAction.objects.filter(pk=action_id).values_list("attempts", flat=True).first() or 0
+    )
+
+
+def action_status(*, action_id: int) -> str:
+    return str(OutboundAction.objects.values_list("status", flat=True).get(pk=action_id))
+
+
+def action_run(*, action_id: int) -> str:
+    """Carry out a claimed action (the task's body). Returns the final status; raises
+    ConnectorError for the task to retry when retrying may help."""
+    action = action_claim(action_id=action_id)
+    if action is None:
+        return OutboundAction.objects.get(pk=action_id).status
+    connection = action.connection
+    if connection is None:
+        return action.status
+    connector = connector_for(connection.platform)
+    item = _remote(action)
+    try:
+        account = connection_account(connection=connection)
+        kind = ActionKind(action.kind)
+        since = action.first_attempt_at or action.requested_at
+        if kind == ActionKind.REPLY:
+            action_perform(
+                action=action, connector=connector, account=account,
+                perform=lambda: connector.reply(account=account, item=item, text=action.text),
+                reconcile=lambda: connector.find_reply(
+                    account=account, item=item, text=action.text, since=since
+                ),
+                ident=lambda r: (r.platform_id, r.permalink),
+            )  # fmt: skip
+        elif kind in {ActionKind.HIDE, ActionKind.UNHIDE}:
+            hidden = kind == ActionKind.HIDE
+
+            def hide() -> ActionResult:
+                connector.set_hidden(account=account, item=item, hidden=hidden)
+                return ActionResult(item.external_id)
+
+            action_perform(
+                action=action, connector=connector, account=account, perform=hide,
+                reconcile=None, ident=lambda r: (r.platform_id, r.permalink),
+            )  # fmt: skip
+        else:
+
+            def delete() -> ActionResult:
+                connector.delete(account=account, item=item)
+                return ActionResult(item.external_id)
+
+            action_perform(
+                action=action, connector=connector, account=account, perform=delete,
+                reconcile=None, ident=lambda r: (r.platform_id, r.permalink),
+            )  # fmt: skip
+    except ConnectorError as error:
+        if action.status == ActionStatus.RUNNING:
+            action_fail(action=action, error=error, final=not error.retryable)
+        connection_record_error(connection=connection, error=error)
+        raise
+    _apply_to_message(action)
+    return action.status

@@ -1,0 +1,138 @@
+"""Accessibility (§1.1): shouting in capitals, emoji floods, multi-word hashtags that screen
+readers cannot split, images without alt text, videos without captions, link-only posts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from someluotsi.guideline.checker.detectors.base import CheckContext
+from someluotsi.guideline.model import Match
+from someluotsi.guideline.text.patterns import EMOJI, compile_char_class, compile_pattern
+from someluotsi.guideline.text.patterns import LETTERS as WORD
+
+HASHTAG = compile_pattern(r"(?:^|[^\p{L}\p{N}_&])(#[\p{L}\p{N}_]{2,100})")
+URL = compile_pattern(r"(?:https?://|www\.)\S+")
+TAG = compile_char_class(r"[#@][\w.]+")
+MIN_SHOUT_WORDS = 3
+MAX_EMOJI = 5
+MAX_EMOJI_RUN = 3
+LONG_HASHTAG = 15
+PLACEHOLDER_ALTS = frozenset({"", "kuva", "image", "bild", "img", "photo", "valokuva", "picture"})
+
+
+class AccessibilityDetector:
+    rules = ("a11y-001", "a11y-002", "a11y-003", "a11y-004", "a11y-005", "a11y-006", "a11y-007")
+
+    def detect(self, ctx: CheckContext) -> Iterator[Match]:
+        original = ctx.text.original
+        yield from self._shouting(ctx, original)
+        yield from self._emoji(ctx, original)
+        yield from self._hashtags(ctx, original)
+        yield from self._media(ctx)
+        yield from self._link_only(ctx, original)
+
+    @staticmethod
+    def _shouting(ctx: CheckContext, original: str) -> Iterator[Match]:
+        run: list[tuple[int, int]] = []
+        runs: list[list[tuple[int, int]]] = []
+        for found in WORD.finditer(original):
+            word = found.group()
+            if len(word) >= 2 and word.isupper():
+                run.append(found.span())
+            elif len(word) >= 2:
+                if len(run) >= MIN_SHOUT_WORDS:
+                    runs.append(run)
+                run = []
+        if len(run) >= MIN_SHOUT_WORDS:
+            runs.append(run)
+        for shout in runs:
+            # Acronym-only runs ("EU:n ALV ja KELA") are short words; shouting has real words.
+            if sum(end - start >= 4 for start, end in shout) >= 2:
+                yield ctx.match(
+                    "a11y-001",
+                    shout[0][0],
+                    shout[-1][1],
+                    confidence=0.9,
+                    reason="caps",
+                    normalised=False,
+                )
+
+    @staticmethod
+    def _emoji(ctx: CheckContext, original: str) -> Iterator[Match]:
+        spans = [found.span() for found in EMOJI.finditer(original)]
+        if not spans:
+            return
+        # The longest run of emoji with only spaces or joiners between them, as indexes.
+        best_first = best_last = run_first = 0
+        for index in range(1, len(spans)):
+            gap = original[spans[index - 1][1] : spans[index][0]]
+            if gap.strip(" \u200d\ufe0f"):
+                run_first = index
+            if index - run_first > best_last - best_first:
+                best_first, best_last = run_first, index
+        run_length = best_last - best_first + 1
+        if len(spans) > MAX_EMOJI or run_length > MAX_EMOJI_RUN:
+            start, end = (
+                (spans[best_first][0], spans[best_last][1])
+                if run_length > MAX_EMOJI_RUN
+                else (spans[0][0], spans[-1][1])
+            )
+            yield ctx.match(
+                "a11y-002",
+                start,
+                end,
+                confidence=0.9,
+                reason="emoji",
+                count=str(len(spans)),
+                normalised=False,
+            )
+
+    @staticmethod
+    def _hashtags(ctx: CheckContext, original: str) -> Iterator[Match]:
+        if "#" not in original:
+            return
+        known = {tag.lower(): tag for tag in ctx.city.hashtags}
+        for found in HASHTAG.finditer(original):
+            start, end = found.span(1)
+            tag = found.group(1)
+            proper = known.get(tag.lower())
+            if proper is not None and tag != proper and tag == tag.lower():
+                yield ctx.match(
+                    "a11y-003",
+                    start,
+                    end,
+                    confidence=0.95,
+                    reason="hashtag_known",
+                    suggested=proper,
+                    normalised=False,
+                )
+            elif proper is None and tag == tag.lower() and len(tag) - 1 >= LONG_HASHTAG:
+                yield ctx.match(
+                    "a11y-004", start, end, confidence=0.5, reason="hashtag_long", normalised=False
+                )
+
+    @staticmethod
+    def _media(ctx: CheckContext) -> Iterator[Match]:
+        for media in ctx.media:
+            if media.kind == "image" and media.alt.strip().lower() in PLACEHOLDER_ALTS:
+                yield ctx.match("a11y-005", 0, 0, confidence=1.0, reason="no_alt")
+            if media.kind == "video" and not media.captions:
+                yield ctx.match("a11y-006", 0, 0, confidence=1.0, reason="no_captions")
+
+    @staticmethod
+    def _link_only(ctx: CheckContext, original: str) -> Iterator[Match]:
+        if "http" not in original and "www." not in original:
+            return
+        first = URL.search(original)
+        if first is None:
+            return
+        rest = TAG.sub(" ", URL.sub(" ", original))
+        if len(WORD.findall(rest)) < 3:
+            yield ctx.match(
+                "a11y-007",
+                first.start(),
+                first.end(),
+                confidence=0.9,
+                reason="link_only",
+                normalised=False,
+            )

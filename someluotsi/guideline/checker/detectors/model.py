@@ -1,0 +1,47 @@
+"""The trained classifier as a detector: a warning when a score passes its threshold.
+
+Thresholds were chosen by cross-validation for the best F1 of "rules or model" (see
+tools/train_toxicity.py). Model findings only warn: a person decides. They are dropped when a
+rule of the same category already explains the text (registry.REDUNDANT_WITH).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from someluotsi.guideline.checker.detectors.base import CheckContext
+from someluotsi.guideline.model import Match
+from someluotsi.guideline.text.classifier import gate_open, harm_classifier, vocabulary_categories
+
+RULE_FOR_ATTRIBUTE = {
+    "toxicity": "insult-003",
+    "insult": "insult-002",
+    "threat": "threat-005",
+    "identity_attack": "identity-003",
+    "obscene": "obscene-002",
+}
+MIN_TOKENS = 3  # a word or two says too little for the model
+
+
+class HarmModelDetector:
+    rules = tuple(RULE_FOR_ATTRIBUTE.values())
+
+    def detect(self, ctx: CheckContext) -> Iterator[Match]:
+        classifier = harm_classifier()
+        if classifier is None or len(ctx.text.tokens) < MIN_TOKENS:
+            return
+        scores = classifier.scores(ctx.text)
+        categories = vocabulary_categories(ctx.text)
+        for attribute, rule in RULE_FOR_ATTRIBUTE.items():
+            model = classifier.models.get(attribute)
+            if model is None or model.threshold > 1 or not gate_open(attribute, categories):
+                continue
+            if scores[attribute] >= model.threshold:
+                yield ctx.match(
+                    rule,
+                    0,
+                    0,
+                    confidence=scores[attribute],
+                    reason="model_score",
+                    score=f"{scores[attribute]:.2f}",
+                )

@@ -1,0 +1,433 @@
+"""Personal data (§2.5, §6.4): identity codes, phone numbers, e-mail, bank accounts, addresses,
+registration plates, business ids, and a named person next to sensitive information.
+
+Identifiers are validated with python-stdnum and phonenumbers (checksums, dates, numbering
+plans), so dates, order numbers and the city's own published contact points are not flagged.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+import phonenumbers
+from stdnum import iban as stdnum_iban
+from stdnum.fi import hetu, ytunnus
+from stdnum.se import personnummer
+
+from someluotsi.guideline.checker.detectors.base import CheckContext, bounded
+from someluotsi.guideline.model import Match
+from someluotsi.guideline.text.lexicon import Lexicon
+from someluotsi.guideline.text.normalize import Token
+from someluotsi.guideline.text.patterns import compile_pattern
+from someluotsi.guideline.text.sentences import sentence_matches, sentences
+from someluotsi.guideline.text.wordlists import load_names, load_terms, load_words
+
+_NOT_WORD = r"(?:^|[^\p{L}\p{N}])"
+
+# ---------------------------------------------------------------- identity codes
+HETU = compile_pattern(_NOT_WORD + r"(\d{6}[-+a-fu-y]\d{3}[0-9a-y])")
+HETU_KEYWORDS = Lexicon(
+    (term, "hetu")
+    for term in (
+        "hetu*",
+        "henkilötun*",
+        "sotu*",
+        "sosiaaliturvatun*",
+        "personbeteckning*",
+        "personnummer*",
+        "identity code*",
+        "social security*",
+        "id-nu*",
+    )
+)
+SE_PERSONNUMMER = compile_pattern(_NOT_WORD + r"((?:19|20)?\d{6}[-+]\d{4}|(?:19|20)\d{10})")
+YTUNNUS = compile_pattern(_NOT_WORD + r"(\d{7}-\d)")
+
+
+class PersonalIdentityCodeDetector:
+    """Finnish henkilötunnus, with the 2023 century letters (A-F, U-Y)."""
+
+    rules = ("privacy-001", "privacy-002")
+
+    def detect(self, ctx: CheckContext) -> Iterator[Match]:
+        text = ctx.text.text
+        if not ctx.text.digit_count:
+            return
+        for found in HETU.finditer(text):
+            start, end = found.span(1)
+            if not bounded(text, start, end):
+                continue
+            code = found.group(1).upper()
+            if hetu.is_valid(code, allow_temporary=True):
+                yield ctx.match("privacy-001", start, end, confidence=0.99, reason="hetu_valid")
+            elif _near_keyword(ctx, start, end, HETU_KEYWORDS):
+                yield ctx.match("privacy-002", start, end, confidence=0.8, reason="hetu_keyword")
+
+
+def _near_keyword(
+    ctx: CheckContext, start: int, end: int, keywords: Lexicon, size: int = 6
+) -> bool:
+    """A keyword among the `size` tokens before or after the span."""
+    tokens = ctx.text.tokens
+    first = next((i for i, t in enumerate(tokens) if t.end > start), len(tokens))
+    last = next((i for i, t in enumerate(tokens) if t.start >= end), len(tokens))
+    nearby = tokens[max(0, first - size) : first] + tokens[last : last + size]
+    return bool(keywords.find(nearby))
+
+
+class SwedishPersonalNumberDetector:
+    rules = ("privacy-003",)
+
+    def detect(self, ctx: CheckContext) -> Iterator[Match]:
+        text = ctx.text.text
+        if not ctx.text.digit_count:
+            return
+        for found in SE_PERSONNUMMER.finditer(text):
+            start, end = found.span(1)
+            if not bounded(text, start, end):
+                continue
+            if personnummer.is_valid(found.group(1)):
+                near = _near_keyword(ctx, start, end, HETU_KEYWORDS)
+                yield ctx.match(
+                    "privacy-003", start, end, confidence=0.95 if near else 0.75, reason="se_pnr"
+                )
+
+
+class BusinessIdDetector:
+    rules = ("privacy-012",)
+
+    def detect(self, ctx: CheckContext) -> Iterator[Match]:
+        text = ctx.text.text
+        if "-" not in text:
+            return
+        for found in YTUNNUS.finditer(text):
+            start, end = found.span(1)
+            if bounded(text, start, end) and ytunnus.is_valid(found.group(1)):
+                yield ctx.match("privacy-012", start, end, confidence=0.9, reason="ytunnus")
+
+
+# ---------------------------------------------------------------- phone numbers
+# Candidates only; phonenumbers decides. Finnish and Swedish numbers start with 0 or a country
+# code; dots are excluded so that dates (12.06.2025) never become candidates.
+PHONE = compile_pattern(
+    _NOT_WORD
+    + r"((?:\+|00)\d{2,3}[ -]?(?:\(0\)[ -]?)?\d[\d -]{4,14}\d|0\d{1,3}[ /-]?\d[\d -]{3,12}\d)"
+)
+
+
+@cache
+def _e164_set(numbers: tuple[str, ...]) -> frozenset[str]:
+    result = set()
+    for number in numbers:
+        parsed = _parse_phone(number)
+        if parsed is not None:
+            result.add(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
+    return frozenset(result)
+
+
+def _parse_phone(candidate: str) -> phonenumbers.PhoneNumber | None:
+    for region in ("FI", "SE"):
+        try:
+            parsed = phonenumbers.parse(candidate, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(parsed):
+            return parsed
+    return None
+
+
+class PhoneNumberDetector:
+    """Valid Finnish and Swedish numbers that are not the city's published contact points."""
+
+    rules = ("privacy-004",)
+
+    def detect(self, ctx: CheckContext) -> Iterator[Match]:
+        text = ctx.text.text
+        if ctx.text.digit_count < 6:
+            return
+        allowed = _e164_set(ctx.city.contact_phones)
+        for found in PHONE.finditer(text):
+            start, end = found.span(1)
+            candidate = found.group(1).rstrip(" -")
+            end = start + len(candidate)
+            if not bounded(text, start, end) or _looks_like_other_identifier(candidate):
+                continue
+            parsed = _parse_phone(candidate)
+            if parsed is None:
+                continue
+            e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+            if e164 in allowed:
+                continue
+            yield ctx.match("privacy-004", start, end, confidence=0.9, reason="phone")
+
+
+def _looks_like_other_identifier(candidate: str) -> bool:
+    compact = candidate.replace(" ", "")
+    # 1234567-8 is a business id, 123456-1234 a Swedish personnummer.
+    parts = compact.split("-")
+    return len(parts) == 2 and (len(parts[0]), len(parts[1])) in {(7, 1), (6, 4), (8, 4)}
+
+
+# ---------------------------------------------------------------- e-mail
+EMAIL = compile_pattern(r"([a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9](?:[a-z0-9-]{0,62}\.)+[a-z]{2,24})")
+NAME_LOCAL_PART = compile_pattern(r"^[\p{L}]+(?:-[\p{L}]+)?\.[\p{L}]+(?:-[\p{L}]+)?$")
+
+
+def _in_domains(domain: str, domains: Iterable[str]) -> bool:
+    return any(domain == d or domain.endswith("." + d) for d in domains)
+
+
+class EmailDetector:
+    """Outside addresses warn; a named employee's city address gets advice; role addresses at
+    the city's domains (kirjasto@kokkola.fi) and listed contact addresses pass."""
+
+    rules = ("privacy-005", "privacy-006")
+
+    def detect(self, ctx: CheckContext) -> Iterator[Match]:
+        text = ctx.text.text
+        if "@" not in text:
+            return
+        for found in EMAIL.finditer(text):
+            start, end = found.span(1)
+            address = found.group(1).rstrip(".")
+            end = start + len(address)
+            local, _, domain = address.partition("@")
+            if address in ctx.city.contact_emails:
+                continue
+            if _in_domains(domain, ctx.city.domains):
+                if NAME_LOCAL_PART.search(local):
+                    yield ctx.match("privacy-006", start, end, confidence=0.8, reason="email_named")
+                continue
+            yield ctx.match("privacy-005", start, end, confidence=0.95, reason="email")
+
+
+# ---------------------------------------------------------------- IBAN
+IBAN = compile_pattern(_NOT_WORD + r"([a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,4})?)")
+
+
+class IbanDetector:
+    rules = ("privacy-007",)
+
+    def detect(self, ctx: CheckContext) -> Iterator[Match]:
+        text = ctx.text.text
+        if ctx.text.digit_count < 10:
+            return
+        allowed = {stdnum_iban.compact(i) for i in ctx.city.contact_ibans}
+        for found in IBAN.finditer(text):
+            start = found.start(1)
+            candidate = found.group(1)
+            # The last group may have swallowed a following word; shrink until valid.
+            while candidate and not stdnum_iban.is_valid(candidate):
+                if " " not in candidate:
+                    candidate = ""
+                    break
+                candidate = candidate.rsplit(" ", 1)[0]
+            if not candidate:
+                continue
+            if stdnum_iban.compact(candidate) in allowed:
+                continue
+            yield ctx.match(
+                "privacy-007", start, start + len(candidate), confidence=0.99, reason="iban"
+            )
+
+
+# ---------------------------------------------------------------- street addresses
+# A capitalised street name with a typical Finnish, Swedish or English ending, a house number
+# with an optional staircase and flat ("Rantakatu 12 B 4"), and an optional postal code + town.
+STREET = compile_pattern(
+    r"(?:^|[^\p{L}\p{N}])(\p{Lu}[\p{L}-]{1,40}"
+    r"(?:katu|kadun|tie|tien|kuja|polku|väylä|ranta|tori|raitti|kaari|rinne|mäki|aukio|puistikko"
+    r"|gatan|gata|vägen|väg|gränd|stigen|torget|allén|backen|esplanaden|strand|"
+    r" Street| Road| Avenue| Lane)"
+    r" \d{1,3}(?: ?[A-Za-z](?: ?\d{1,3})?)?(?:,? \d{5} \p{Lu}\p{Ll}+)?)"
+)
+HOME_CONTEXT = Lexicon(
+    (term, "home")
+    for term in (
+        "asu*",
+        "asuin*",
+        "kotiosoit*",
+        "kotona",
+        "koti*",
+        "osoitteessa",
+        "bor",
+        "boende",
+        "hemadress*",
+        "hemma",
+        "lives",
+        "live",
+        "living",
+        "home*",
+    )
+)
+VENUE_CONTEXT = Lexicon((term, "venue") for term in load_words("venues"))
+
+
+class StreetAddressDetector:
+    rules = ("privacy-008", "privacy-009")
+
+    def detect(self, ctx: CheckContext) -> Iterator[Match]:
+        original = ctx.text.original
+        if not ctx.text.digit_count:
+            return
+        for found in STREET.finditer(original):
+            start, end = found.span(1)
+            candidate = found.group(1)
+            # "Isokatu 52 sedan": the staircase letter was really the start of the next word.
+            while end < len(original) and original[end].isalnum() and " " in candidate[-4:]:
+                candidate = candidate[: candidate.rfind(" ")]
+                end = start + len(candidate)
+            if not candidate[-1:].isdigit() and not candidate[-1:].isalpha():
+                continue
+            if end < len(original) and original[end].isalnum():
+                continue
+            sentence = _sentence_tokens(ctx, start)
+            postal = any(len(p) == 5 and p.isdigit() for p in found.group(1).split())
+            if sentence_matches(ctx.text, HOME_CONTEXT, sentence):
+                yield ctx.match(
+                    "privacy-009",
+                    start,
+                    end,
+                    confidence=0.9,
+                    reason="home_address",
+                    normalised=False,
+                )
+            elif not VENUE_CONTEXT.find(_near_words(ctx, sentence, start, end)):
+                yield ctx.match(
+                    "privacy-008",
+                    start,
+                    end,
+                    confidence=0.85 if postal else 0.7,
+                    reason="street_address",
+                    normalised=False,
+                )
+
+
+def _near_words(ctx: CheckContext, sentence: list[Token], start: int, end: int) -> list[Token]:
+    """Words of the sentence close to an original span (five before, three after), leaving
+    out parts of links ("kokkola.fi/tapahtumat" names no venue)."""
+    original = ctx.text.original
+    before: list[Token] = []
+    after: list[Token] = []
+    if len(sentence) >= 64:  # a huge "sentence": look only at the tokens around the span
+        first = bisect_left(sentences(ctx.text).starts, start)
+        sentence = list(ctx.text.tokens[max(0, first - 6) : first + 12])
+    for token in sentence:
+        t_start, t_end = ctx.text.span(token.start, token.end)
+        if t_start > 0 and original[t_start - 1] in "/.":
+            continue
+        if t_end <= start:
+            before.append(token)
+        elif t_start >= end:
+            after.append(token)
+    return before[-5:] + after[:3]
+
+
+def _sentence_tokens(ctx: CheckContext, original_offset: int) -> list[Token]:
+    """The tokens of the sentence around an original offset (shared, computed once)."""
+    return sentences(ctx.text).at(original_offset)
+
+
+# ---------------------------------------------------------------- registration plates
+PLATE_FI = compile_pattern(r"(?:^|[^\p{L}\p{N}])([A-ZÅÄÖ]{2,3}-\d{1,3})")
+PLATE_SE = compile_pattern(r"(?:^|[^\p{L}\p{N}])([A-Z]{3} \d{2}[A-Z0-9])")
+PLATE_CONTEXT = Lexicon(load_terms("vehicle_words"))
+NOT_PLATES = frozenset(load_words("not_plates"))
+
+
+class RegistrationPlateDetector:
+    """Finnish (ABC-123) and Swedish (ABC 123) plates; two-letter Finnish plates and Swedish
+    ones need a vehicle word nearby, since acronyms look the same."""
+
+    rules = ("privacy-010",)
+
+    def detect(self, ctx: CheckContext) -> Iterator[Match]:
+        original = ctx.text.original
+        if not ctx.text.digit_count:
+            return
+        for pattern, needs_context in ((PLATE_FI, False), (PLATE_SE, True)):
+            for found in pattern.finditer(original):
+                start, end = found.span(1)
+                if end < len(original) and (original[end].isalnum() or original[end] == "-"):
+                    continue
+                letters = found.group(1).split("-")[0].split(" ")[0]
+                if letters in NOT_PLATES:
+                    continue
+                sentence = _sentence_tokens(ctx, start)
+                context = bool(sentence_matches(ctx.text, PLATE_CONTEXT, sentence))
+                if (needs_context or len(letters) == 2) and not context:
+                    continue
+                yield ctx.match(
+                    "privacy-010",
+                    start,
+                    end,
+                    confidence=0.9 if context else 0.65,
+                    reason="plate",
+                    normalised=False,
+                )
+
+
+# ---------------------------------------------------------------- a named person + sensitive
+SENSITIVE = Lexicon(load_terms("sensitive"))
+FIRST_NAMES = load_names()
+# Names that are also everyday words (onni = luck) count only with a surname after them.
+AMBIGUOUS_NAMES = frozenset(load_words("ambiguous_names"))
+
+
+class SensitivePersonDetector:
+    """A person's name and a sensitive matter (health, child welfare, crime, religion,
+    ethnicity, sexual orientation) in the same sentence."""
+
+    rules = ("privacy-011",)
+
+    def detect(self, ctx: CheckContext) -> Iterator[Match]:
+        tokens = ctx.text.tokens
+        hits = SENSITIVE.find(tokens)
+        if not hits:
+            return
+        original = ctx.text.original
+        reported: set[int] = set()
+        names: dict[int, tuple[int, int, bool] | None] = {}
+        for hit in hits:
+            sentence = _sentence_tokens(ctx, ctx.text.span(hit.start, hit.end)[0])
+            key = sentence[0].start if sentence else -1
+            if key not in names:  # one name search per sentence, however many hits it has
+                names[key] = self._name_in(ctx, sentence, original)
+            name = names[key]
+            if name is None or name[0] in reported:
+                continue
+            start, end, with_surname = name
+            reported.add(start)
+            span = (min(start, hit.start), max(end, hit.end))
+            yield ctx.match(
+                "privacy-011",
+                *span,
+                confidence=0.85 if with_surname else 0.65,
+                reason="sensitive_person",
+                topic=hit.term.label,
+            )
+
+    @staticmethod
+    def _name_in(
+        ctx: CheckContext, sentence: list[Token], original: str
+    ) -> tuple[int, int, bool] | None:
+        for index, token in enumerate(sentence):
+            if token.text not in FIRST_NAMES:
+                continue
+            first_original = original[slice(*ctx.text.span(token.start, token.end))]
+            if not first_original[:1].isupper():
+                continue
+            following = sentence[index + 1] if index + 1 < len(sentence) else None
+            surname = (
+                following is not None
+                and original[slice(*ctx.text.span(following.start, following.end))][:1].isupper()
+                and following.text not in FIRST_NAMES
+            )
+            if token.text in AMBIGUOUS_NAMES and not surname:
+                continue
+            if following is not None and surname:
+                return token.start, following.end, True
+            return token.start, token.end, False
+        return None

@@ -1,0 +1,201 @@
+"""The engine: one text in, one report out, every finding citing the rulebook.
+
+`check()` is the public entry point; `GuidelineEngine` holds a validated rulebook with its
+detectors, so a municipality's own rulebook gets its own engine.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from someluotsi.guideline.checker.detectors.base import CheckContext, Detector
+from someluotsi.guideline.checker.registry import DETECTORS, REDUNDANT_WITH, SUBSUMED_BY
+from someluotsi.guideline.checker.rulebook import Rulebook, RulebookError, rulebook_load
+from someluotsi.guideline.model import (
+    LANGUAGES,
+    AuthorRole,
+    ChannelContext,
+    ChannelKind,
+    Finding,
+    Match,
+    Media,
+    Report,
+    Severity,
+    TextTooLongError,
+    Verdict,
+)
+from someluotsi.guideline.text import language as language_id
+from someluotsi.guideline.text.normalize import NormalizedText
+
+MAX_CHARS = 100_000
+MAX_PER_RULE = 50  # more findings of one rule help nobody and only cost time
+MAX_PER_DETECTOR = 200
+EXCERPT_CHARS = 200
+EXPLANATIONS = Path(__file__).parents[1] / "data" / "explanations.toml"
+
+
+class _SafeParams(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+@cache
+def _explanations() -> Mapping[str, Any]:
+    return tomllib.loads(EXPLANATIONS.read_text(encoding="utf-8"))
+
+
+def _ui_language(value: str | None) -> str:
+    return value if value in LANGUAGES else "fi"
+
+
+class GuidelineEngine:
+    def __init__(self, rulebook: Rulebook, detectors: Sequence[Detector] = DETECTORS) -> None:
+        missing = sorted({r for d in detectors for r in d.rules} - set(rulebook.rules))
+        if missing:
+            raise RulebookError(
+                f"{rulebook.source}: the rulebook lacks rules the detectors report: "
+                + ", ".join(missing)
+            )
+        explanations = _explanations()
+        language_id.preload()  # the first check should not pay for loading the model
+        self.rulebook = rulebook
+        self.detectors = tuple(detectors)
+        self._explanations = explanations
+
+    def check(
+        self,
+        text: str,
+        *,
+        role: AuthorRole | str = AuthorRole.EMPLOYEE,
+        channel: ChannelContext | None = None,
+        media: Iterable[Media] = (),
+        language: str | None = None,
+        ui_language: str | None = "fi",
+        report_id: Any = None,
+    ) -> Report:
+        """Check one draft. Raises TextTooLongError above MAX_CHARS; never on odd content."""
+        if not isinstance(text, str):
+            raise TypeError("text must be a string")
+        if len(text) > MAX_CHARS:
+            raise TextTooLongError(
+                f"The text has {len(text):,} characters; the limit is {MAX_CHARS:,}."
+            )
+        author = AuthorRole(role)
+        normalised = NormalizedText(text)
+        detected = language_id.detect(text, hint=language)
+        if language in LANGUAGES:
+            detected = language_id.LanguageResult(language, detected.parts)
+        ctx = CheckContext(
+            text=normalised,
+            role=author,
+            channel=channel or ChannelContext(),
+            media=tuple(media),
+            language=detected,
+            city=self.rulebook.city,
+        )
+        # Detectors are lazy: islice bounds their work on pathological texts, not just output.
+        matches = _resolve(
+            [m for d in self.detectors for m in islice(d.detect(ctx), MAX_PER_DETECTOR)]
+        )
+        ui = _ui_language(ui_language)
+        findings = tuple(self._finding(m, author, text, ui) for m in matches)
+        return Report(
+            guideline_version=f"{self.rulebook.id}/{self.rulebook.version}",
+            language=detected.language,
+            role=author,
+            verdict=_verdict(findings),
+            findings=findings,
+            parts=detected.parts,
+            id=report_id,
+        )
+
+    def _finding(self, match: Match, role: AuthorRole, text: str, ui: str) -> Finding:
+        rule = self.rulebook.rule(match.rule)
+        params = _SafeParams(match.params)
+        topic = params.get("topic")
+        if topic:
+            params["topic"] = self._explanations.get("topics", {}).get(topic, {}).get(ui, topic)
+        explanation = self._explanations.get(match.reason, {}).get(ui, "")
+        return Finding(
+            rule=rule.id,
+            category=rule.category,
+            severity=rule.severity_for(role),
+            start=match.start,
+            end=match.end,
+            excerpt=text[match.start : match.end][:EXCERPT_CHARS],
+            guideline=rule.guideline,
+            message=rule.message[ui].format_map(params),
+            suggestion=rule.suggestion[ui].format_map(params),
+            explanation=explanation.format_map(params),
+            confidence=match.confidence,
+        )
+
+
+def _resolve(matches: list[Match]) -> list[Match]:
+    """Drop duplicates, matches subsumed by a more specific overlapping one, and model findings
+    a rule already explains; keep at most MAX_PER_RULE per rule; sort by position."""
+    best: dict[tuple[str, int, int], Match] = {}
+    per_rule: dict[str, int] = {}
+    for match in matches:
+        key = (match.rule, match.start, match.end)
+        if key in best:
+            if best[key].confidence < match.confidence:
+                best[key] = match
+        elif per_rule.get(match.rule, 0) < MAX_PER_RULE:
+            per_rule[match.rule] = per_rule.get(match.rule, 0) + 1
+            best[key] = match
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for match in best.values():
+        spans.setdefault(match.rule, []).append((match.start, match.end))
+    kept = []
+    for match in best.values():
+        if REDUNDANT_WITH.get(match.rule, frozenset()) & spans.keys():
+            continue
+        winners = SUBSUMED_BY.get(match.rule, frozenset())
+        if any(
+            start < match.end and match.start < end
+            for rule in winners
+            for start, end in spans.get(rule, ())
+        ):
+            continue
+        kept.append(match)
+    return sorted(kept, key=lambda m: (m.start, m.end, m.rule))
+
+
+def _verdict(findings: Iterable[Finding]) -> Verdict:
+    severities = {finding.severity for finding in findings}
+    if Severity.BLOCK in severities:
+        return Verdict.BLOCK
+    if Severity.WARN in severities:
+        return Verdict.WARN
+    return Verdict.OK
+
+
+@cache
+def engine_for(rulebook_path: str | None = None) -> GuidelineEngine:
+    """The engine for a rulebook file (cached; the bundled Kokkola rulebook by default)."""
+    return GuidelineEngine(rulebook_load(rulebook_path))
+
+
+def check(
+    text: str,
+    *,
+    role: AuthorRole | str = AuthorRole.EMPLOYEE,
+    channel: ChannelContext | None = None,
+    media: Iterable[Media] = (),
+    language: str | None = None,
+    ui_language: str | None = "fi",
+    rulebook_path: str | None = None,
+) -> Report:
+    """Check a draft against the guideline with the default (or a given) rulebook."""
+    return engine_for(rulebook_path).check(
+        text, role=role, channel=channel, media=media, language=language, ui_language=ui_language
+    )
+
+
+__all__ = ["MAX_CHARS", "ChannelContext", "ChannelKind", "GuidelineEngine", "check", "engine_for"]

@@ -1,0 +1,244 @@
+"""Triage of citizens' messages: a category, the actions the guideline asks for, a priority,
+the findings behind them and a suggested reply in the message's language.
+
+Categories in precedence order (the first that applies wins):
+threat (§10.6), sensitive (§8.5, §10.5), inappropriate (§10.4), spam (§10.2), question,
+feedback (§8.4, §8.5), praise, other. Angry but legitimate feedback stays feedback: swearing at
+a pothole is feedback, an attack on a person is inappropriate. Links are never opened.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from someluotsi.guideline.checker.engine import GuidelineEngine, engine_for
+from someluotsi.guideline.model import LANGUAGES, AuthorRole, Category, Finding
+from someluotsi.guideline.text.lexicon import Lexicon
+from someluotsi.guideline.text.normalize import NormalizedText
+from someluotsi.guideline.text.sentences import sentences
+from someluotsi.guideline.text.vocabulary import vocabulary
+from someluotsi.guideline.text.wordlists import load_terms
+
+REPLIES = Path(__file__).parents[1] / "data" / "triage" / "replies.toml"
+
+
+class TriageCategory(StrEnum):
+    THREAT = "threat"
+    SENSITIVE = "sensitive"
+    INAPPROPRIATE = "inappropriate"
+    SPAM = "spam"
+    QUESTION = "question"
+    FEEDBACK = "feedback"
+    PRAISE = "praise"
+    OTHER = "other"
+
+
+class Action(StrEnum):
+    REPLY = "reply"
+    REDIRECT_FEEDBACK_CHANNEL = "redirect_feedback_channel"
+    HIDE = "hide"
+    REMOVE = "remove"
+    ESCALATE_SUPERVISOR = "escalate_supervisor"
+    NOTIFY_OCCUPATIONAL_SAFETY = "notify_occupational_safety"
+    NOTIFY_POLICE = "notify_police"
+    IGNORE = "ignore"
+
+
+class Priority(StrEnum):
+    URGENT = "urgent"
+    HIGH = "high"
+    NORMAL = "normal"
+    LOW = "low"
+
+
+# Violence that goes to the police as well (§10.6): killing, shooting, arson, bombs, weapons.
+POLICE_LEMMAS = frozenset(
+    {"tappaa", "murhata", "ampua", "puukottaa", "polttaa", "räjäyttää", "hirttää", "kuristaa",
+     "teurastaa", "sytyttää", "listiä", "lahdata", "döda", "mörda", "skjuta", "knivhugga",
+     "bränna", "spränga", "kill", "murder", "shoot", "shot", "stab", "burn", "blow up"}
+)  # fmt: skip
+PERSONAL_DATA_RULES = frozenset(
+    {"privacy-001", "privacy-002", "privacy-003", "privacy-004", "privacy-005", "privacy-007",
+     "privacy-008", "privacy-009", "privacy-010", "privacy-011"}
+)  # fmt: skip
+# Intimidation that threatens a beating or "you'll regret it", not killing, weapons or stalking:
+# supervisor and safety manager, and the police only when a person judges it needed.
+NO_POLICE_PHRASES = (
+    "turpaan", "turpiin", "turpasauna", "verille", "vedän", "annan turpiin", "saat turpaan",
+    "saat turpiin", "blodig", "odota va", "saat vielä", "saatte vielä", "kohta lähtee",
+    "tästä tulee", "pidä varasi", "pitäkää varanne", "akta dig", "watch your back",
+    "you will regret", "you'll regret", "du kommer att ångra", "ni kommer att ångra",
+)  # fmt: skip
+ATTACK_RULES = frozenset({"insult-001", "identity-001", "identity-002"})
+CUES = Lexicon(load_terms("triage"))
+
+
+@dataclass(frozen=True)
+class Triage:
+    language: str
+    category: TriageCategory
+    actions: tuple[Action, ...]
+    priority: Priority
+    findings: tuple[Finding, ...]
+    reply: str
+    reasons: tuple[str, ...]
+    id: Any = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "language": self.language,
+            "category": self.category.value,
+            "actions": [action.value for action in self.actions],
+            "priority": self.priority.value,
+            "findings": [finding.to_dict() for finding in self.findings],
+            "reply": self.reply,
+            "reasons": list(self.reasons),
+        }
+
+
+@cache
+def _replies() -> dict[str, dict[str, str]]:
+    return tomllib.loads(REPLIES.read_text(encoding="utf-8"))
+
+
+def default_reply(category: TriageCategory, language: str, feedback_url: str) -> str:
+    template = _replies().get(category.value, {}).get(language, "")
+    return template.replace("{feedback_url}", feedback_url)
+
+
+def _cues(text: str) -> dict[str, bool]:
+    normalised = NormalizedText(text)
+    labels = {hit.term.label for hit in CUES.find(normalised.tokens)}
+    starts_question = any(
+        sentence and any(hit.term.label == "question" for hit in CUES.find(sentence[:1]))
+        for sentence in sentences(normalised).tokens
+    )
+    return {
+        "question": "?" in text or starts_question,
+        "feedback": "feedback" in labels,
+        "praise": "praise" in labels,
+        "scam": "scam" in labels,
+        "sensitive_topic": "sensitive_topic" in labels,
+        "complaint": "complaint" in labels and "praise" not in labels,
+    }
+
+
+def _police(findings: tuple[Finding, ...]) -> bool:
+    """Weapons, death threats and stalking ("I know where you live"), or a violent verb of
+    killing, shooting, arson or bombing aimed at someone."""
+    words = vocabulary()
+    for finding in findings:
+        if finding.rule == "threat-002":
+            return True
+        if finding.rule == "threat-003" and not finding.excerpt.lower().startswith(
+            NO_POLICE_PHRASES
+        ):
+            return True
+        lemmas = {info.lemma for info in words.lookup(finding.excerpt.lower())}
+        if finding.rule == "threat-001" and lemmas & POLICE_LEMMAS:
+            return True
+    return False
+
+
+# What each category asks for by default (§8.4, §8.5, §10.2, §10.4-§10.6) and why.
+PLANS: dict[TriageCategory, tuple[tuple[Action, ...], Priority, str]] = {
+    TriageCategory.THREAT: (
+        (Action.ESCALATE_SUPERVISOR, Action.NOTIFY_OCCUPATIONAL_SAFETY),
+        Priority.URGENT,
+        "a threat",
+    ),
+    TriageCategory.SENSITIVE: (
+        (Action.HIDE, Action.REDIRECT_FEEDBACK_CHANNEL, Action.REPLY),
+        Priority.HIGH,
+        "personal data or a sensitive personal matter",
+    ),
+    TriageCategory.INAPPROPRIATE: ((Action.HIDE, Action.IGNORE), Priority.NORMAL, "obscenity"),
+    TriageCategory.SPAM: (
+        (Action.HIDE,),
+        Priority.NORMAL,
+        "suspicious link or scam wording; links are not opened",
+    ),
+    TriageCategory.QUESTION: ((Action.REPLY,), Priority.NORMAL, "a question"),
+    TriageCategory.FEEDBACK: (
+        (Action.REPLY, Action.REDIRECT_FEEDBACK_CHANNEL),
+        Priority.NORMAL,
+        "feedback (angry tone counts as feedback when no one is attacked)",
+    ),
+    TriageCategory.PRAISE: ((Action.REPLY,), Priority.LOW, "praise"),
+    TriageCategory.OTHER: ((Action.IGNORE,), Priority.LOW, "nothing to act on"),
+}
+
+
+def _category(rules: set[str], categories: set[Category], cues: dict[str, bool]) -> TriageCategory:
+    """The first category that applies, in the guideline's order of urgency."""
+    if Category.THREAT in categories:
+        return TriageCategory.THREAT
+    if rules & PERSONAL_DATA_RULES or cues["sensitive_topic"]:
+        return TriageCategory.SENSITIVE
+    if rules & ATTACK_RULES or (
+        "obscene-001" in rules and not (cues["feedback"] or cues["question"])
+    ):
+        return TriageCategory.INAPPROPRIATE
+    if Category.SUSPICIOUS_LINK in categories or cues["scam"]:
+        return TriageCategory.SPAM
+    if cues["question"]:
+        return TriageCategory.QUESTION
+    if cues["feedback"] or cues["complaint"] or categories & {Category.INSULT, Category.OBSCENE}:
+        return TriageCategory.FEEDBACK
+    return TriageCategory.PRAISE if cues["praise"] else TriageCategory.OTHER
+
+
+def triage(
+    text: str,
+    *,
+    language: str | None = None,
+    engine: GuidelineEngine | None = None,
+    message_id: Any = None,
+    replies: dict[str, dict[str, str]] | None = None,
+) -> Triage:
+    """Sort one message. `replies` may override the default reply templates per category."""
+    engine = engine or engine_for()
+    report = engine.check(
+        text, role=AuthorRole.ORGANIZATION, language=language, ui_language=language
+    )
+    findings = tuple(f for f in report.findings if f.category is not Category.ENGAGEMENT)
+    rules = {f.rule for f in findings}
+    categories = {f.category for f in findings}
+    category = _category(rules, categories, _cues(text))
+    planned, priority, reason = PLANS[category]
+    actions = list(planned)
+    reasons = [reason]
+    if category is TriageCategory.THREAT:
+        reasons.append("rules: " + ", ".join(sorted(r for r in rules if r.startswith("threat"))))
+        if _police(findings):
+            actions.append(Action.NOTIFY_POLICE)
+            reasons.append("explicit threat of violence")
+    elif category is TriageCategory.INAPPROPRIATE and rules & ATTACK_RULES:
+        reasons = ["an attack on a person or a group"]
+        if rules & {"identity-001", "identity-002"}:  # slurs and group attacks are removed
+            actions, priority = [Action.REMOVE, Action.IGNORE], Priority.HIGH
+    reply_language = report.language if report.language in LANGUAGES else "fi"
+    templates = replies or {}
+    custom = templates.get(category.value, {}).get(reply_language)
+    feedback_url = engine.rulebook.city.feedback_url
+    reply = (
+        custom.replace("{feedback_url}", feedback_url)
+        if custom
+        else default_reply(category, reply_language, feedback_url)
+    )
+    return Triage(
+        language=report.language,
+        category=category,
+        actions=tuple(actions),
+        priority=priority,
+        findings=findings,
+        reply=reply,
+        reasons=tuple(reasons),
+        id=message_id,
+    )

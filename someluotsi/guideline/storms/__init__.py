@@ -1,0 +1,1 @@
+"""Storm (somekohu) detection: signals over a channel's recent messages against its own baseline."""

@@ -1,0 +1,125 @@
+"""Matching word lists on tokens, with Finnish and Swedish inflection and compounds in mind.
+
+A term is one or more space-separated token specs:
+  `hetu`        the exact word
+  `salasan*`    a stem with any ending (salasana, salasanan, salasanat)
+  `*koodi*`     a part anywhere in a word (ovikoodi, hälytyskoodin)
+  `*koodi`      a word ending in the part
+  `vielä?`      an optional word inside a phrase ("ei vielä? julki*")
+Matching walks the tokens once and looks terms up by their first three letters, so the cost is
+linear in the text whatever the size of the list.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from someluotsi.guideline.text.normalize import Token
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    kind: str  # "exact", "prefix", "infix", "suffix"
+    value: str
+    optional: bool = False
+
+    def matches(self, word: str) -> bool:
+        if self.kind == "exact":
+            return word == self.value
+        if self.kind == "prefix":
+            return word.startswith(self.value)
+        if self.kind == "suffix":
+            return word.endswith(self.value)
+        return self.value in word
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    text: str
+    label: str
+    specs: tuple[Spec, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconMatch:
+    term: Term
+    first: int  # token indexes, end exclusive
+    last: int
+    start: int  # offsets in the normalised text
+    end: int
+
+
+def _spec(raw: str) -> Spec:
+    optional = raw.endswith("?")
+    raw = raw.removesuffix("?")
+    if raw.startswith("*") and raw.endswith("*") and len(raw) > 2:
+        return Spec("infix", raw[1:-1], optional)
+    if raw.startswith("*"):
+        return Spec("suffix", raw[1:], optional)
+    if raw.endswith("*"):
+        return Spec("prefix", raw[:-1], optional)
+    return Spec("exact", raw, optional)
+
+
+def parse_term(text: str, label: str) -> Term:
+    specs = tuple(_spec(part) for part in text.lower().split())
+    if not specs or specs[0].optional:
+        raise ValueError(f"term {text!r}: must start with a required word")
+    for spec in specs:
+        if not spec.value:
+            raise ValueError(f"term {text!r}: empty word")
+    return Term(text, label, specs)
+
+
+class Lexicon:
+    def __init__(self, terms: Iterable[tuple[str, str]]) -> None:
+        self._exact: dict[str, list[Term]] = defaultdict(list)
+        self._prefix: dict[str, list[Term]] = defaultdict(list)
+        self._short_prefix: list[Term] = []
+        self._other: list[Term] = []
+        for text, label in terms:
+            term = parse_term(text, label)
+            head = term.specs[0]
+            if head.kind == "exact":
+                self._exact[head.value].append(term)
+            elif head.kind == "prefix" and len(head.value) >= 3:
+                self._prefix[head.value[:3]].append(term)
+            elif head.kind == "prefix":
+                self._short_prefix.append(term)
+            else:
+                self._other.append(term)
+
+    def find(
+        self, tokens: Sequence[Token], words: Sequence[str] | None = None
+    ) -> list[LexiconMatch]:
+        """All term occurrences; `words` may replace the token texts (e.g. de-leeted)."""
+        texts = words if words is not None else [token.text for token in tokens]
+        found: list[LexiconMatch] = []
+        exact, prefix = self._exact, self._prefix
+        always = self._short_prefix + self._other
+        for index, word in enumerate(texts):
+            by_word = exact.get(word)
+            by_prefix = prefix.get(word[:3])
+            if by_word is None and by_prefix is None and not always:
+                continue  # the common case: two dictionary misses per token
+            for term in (*(by_word or ()), *(by_prefix or ()), *always):
+                if not term.specs[0].matches(word):
+                    continue
+                last = _match_rest(term.specs, texts, index)
+                if last is not None:
+                    found.append(
+                        LexiconMatch(term, index, last, tokens[index].start, tokens[last - 1].end)
+                    )
+        return found
+
+
+def _match_rest(specs: tuple[Spec, ...], words: Sequence[str], index: int) -> int | None:
+    position = index + 1
+    for spec in specs[1:]:
+        if position < len(words) and spec.matches(words[position]):
+            position += 1
+        elif not spec.optional:
+            return None
+    return position

@@ -1,0 +1,114 @@
+"""The harmful-language vocabulary at run time: every inflected form, looked up in a set.
+
+Built by tools/build_wordforms.py (data/wordforms/harm.tsv). A word is found as written, without
+a Finnish clitic (idiootti-kin), with leetspeak undone (1d10tt1), as part of a compound
+(kusipää, paskahousu) or through masking (v*ttu, p**ka).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from someluotsi.guideline.text.lexicon import Lexicon
+from someluotsi.guideline.text.normalize import deleet
+
+FORMS_FILE = Path(__file__).parents[1] / "data" / "wordforms" / "harm.tsv"
+CLITICS = ("kaan", "kään", "kin", "han", "hän", "pa", "pä", "ko", "kö")
+MASK_CHARS = frozenset("*#@_-.")
+# No listed word is longer; longer tokens (URLs without breaks, junk) are not looked up at all,
+# which also keeps the compound search linear.
+MAX_WORD = 40
+
+
+@dataclass(frozen=True, slots=True)
+class FormInfo:
+    category: str
+    language: str
+    lemma: str
+    tags: str
+
+
+class Vocabulary:
+    def __init__(self, rows: Sequence[tuple[str, str, str, str, str]]) -> None:
+        forms: dict[str, list[FormInfo]] = defaultdict(list)
+        compounds: dict[str, list[str]] = defaultdict(list)
+        phrases: list[tuple[str, str]] = []
+        by_shape: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for category, language, form, lemma, tags in rows:
+            if tags == "+compound":
+                compounds[category].append(form)
+            elif " " in form:
+                phrases.append((form, category))
+            else:
+                if not forms[form]:
+                    by_shape[(form[:1], len(form))].append(form)
+                forms[form].append(FormInfo(category, language, lemma, tags))
+        self._forms = {form: tuple(infos) for form, infos in forms.items()}
+        self._compounds = {c: tuple(sorted(p, key=len, reverse=True)) for c, p in compounds.items()}
+        self._by_shape = dict(by_shape)
+        self.phrases = Lexicon(phrases)
+
+    def lookup(self, word: str) -> tuple[FormInfo, ...]:
+        """The analyses of a token (lower case), trying clitics and leetspeak."""
+        if len(word) > MAX_WORD:
+            return ()
+        found = self._forms.get(word)
+        if found:
+            return found
+        for clitic in CLITICS:
+            if word.endswith(clitic) and len(word) - len(clitic) >= 3:
+                found = self._forms.get(word[: -len(clitic)])
+                if found:
+                    return found
+        plain = deleet(word)
+        if plain != word:
+            return self.lookup(plain)
+        return ()
+
+    def compound_part(self, word: str, category: str) -> str | None:
+        """A listed first part of a compound (kusi- in kusipää), if the word starts with one."""
+        if len(word) > MAX_WORD:
+            return None
+        for part in self._compounds.get(category, ()):
+            if len(part) >= 4 and word.startswith(part) and len(word) - len(part) >= 3:
+                return part
+        return None
+
+    def group_compound(self, word: str, heads: Sequence[str]) -> FormInfo | None:
+        """A compound of a group word and a degrading head ("muslimikoirat"): an identity
+        attack in one word. Group first parts are their nominative or genitive forms."""
+        if len(word) > MAX_WORD:
+            return None
+        for split in range(4, len(word) - 2):
+            first, rest = word[:split], word[split:]
+            if not any(i.category == "groups" for i in self._forms.get(first, ())):
+                continue
+            head = next((i for i in self._forms.get(rest, ()) if i.category in heads), None)
+            if head is not None:
+                return FormInfo("identity", "fi", f"{first}-{head.lemma}", "+compound")
+        return None
+
+    def unmask(self, masked: str) -> tuple[FormInfo, ...]:
+        """Forms a masked word can stand for: same length, same first letter, masks as wildcards."""
+        first = masked[:1]
+        if first in MASK_CHARS:
+            return ()
+        found: list[FormInfo] = []
+        for form in self._by_shape.get((first, len(masked)), ()):
+            if all(m in MASK_CHARS or m == f for m, f in zip(masked, form, strict=True)):
+                found.extend(self._forms[form])
+        return tuple(found)
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    rows = []
+    for line in FORMS_FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            category, language, form, lemma, tags = line.split("\t")
+            rows.append((category, language, form, lemma, tags))
+    return Vocabulary(rows)

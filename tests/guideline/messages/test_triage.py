@@ -1,0 +1,94 @@
+"""Triage of citizens' messages: category by precedence, actions, priority, reply."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from someluotsi.guideline.messages.triage import Action, Priority, TriageCategory, triage
+
+MESSAGES = tomllib.loads(
+    (Path(__file__).parent / "triage" / "messages.toml").read_text(encoding="utf-8")
+)["message"]
+
+
+@pytest.mark.parametrize("message", MESSAGES, ids=[m["text"][:40] for m in MESSAGES])
+def test_message_gets_its_category(message: dict[str, Any]) -> None:
+    result = triage(message["text"])
+    assert result.category.value == message["category"], result.reasons
+    if "police" in message:
+        assert (Action.NOTIFY_POLICE in result.actions) is message["police"]
+
+
+def test_the_table_has_at_least_twenty_messages_per_category_in_three_languages() -> None:
+    from collections import Counter
+
+    from someluotsi.guideline.text.language import classify
+
+    counts = Counter(m["category"] for m in MESSAGES)
+    assert set(counts) == {c.value for c in TriageCategory}
+    assert min(counts.values()) >= 20, counts
+    languages = {classify(m["text"])[0] for m in MESSAGES if len(m["text"]) > 20}
+    assert {"fi", "sv", "en"} <= languages
+
+
+def test_every_reason_the_engine_gives_has_a_translation_key() -> None:
+    from someluotsi.guideline.messages.triage import PLANS
+
+    source = (Path(__file__).parents[3] / "someluotsi" / "inbox" / "presentation.py").read_text(
+        encoding="utf-8"
+    )
+    for _actions, _priority, reason in PLANS.values():
+        assert f'"{reason}"' in source, reason
+
+
+def test_no_explicit_threat_in_the_table_is_missed() -> None:
+    threats = [m for m in MESSAGES if m["category"] == "threat"]
+    assert all(triage(m["text"]).category is TriageCategory.THREAT for m in threats)
+
+
+def test_threat_escalates_to_supervisor_and_safety_manager_urgently() -> None:
+    result = triage("Tapan sinut.")
+    assert result.priority is Priority.URGENT
+    assert {Action.ESCALATE_SUPERVISOR, Action.NOTIFY_OCCUPATIONAL_SAFETY} <= set(result.actions)
+    assert result.reply == ""
+
+
+def test_sensitive_message_is_hidden_and_redirected_in_its_language() -> None:
+    result = triage("Min son har omhändertagits av barnskyddet, vem kan jag prata med?")
+    assert result.language == "sv"
+    assert result.actions[:2] == (Action.HIDE, Action.REDIRECT_FEEDBACK_CHANNEL)
+    assert "kartta.kokkola.fi/eFeedback" in result.reply
+    assert result.reply.startswith("Tack")
+
+
+def test_mavi_team_templates_override_the_default_reply() -> None:
+    custom = {"praise": {"fi": "Kiitos, välitämme terveiset tiimille!"}}
+    assert triage("Kiitos upeasta tapahtumasta!", replies=custom).reply == custom["praise"]["fi"]
+
+
+def test_tappaa_in_a_sports_or_figurative_context_is_no_threat() -> None:
+    for text in ["Ammuin maalin eilisessä pelissä, kiitos valmentajalle!", "Tämä helle tappaa."]:
+        assert triage(text).category is not TriageCategory.THREAT
+
+
+def test_triage_cli_batch_keeps_order_and_ids() -> None:
+    lines = "\n".join(json.dumps({"id": i, "text": m["text"]}) for i, m in enumerate(MESSAGES[:5]))
+    result = subprocess.run(
+        [sys.executable, "-m", "someluotsi.guideline", "triage", "--batch"],
+        input=lines + "\n",
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["id"] for o in out] == [0, 1, 2, 3, 4]
+    assert set(out[0]) >= {"id", "language", "category", "actions", "priority", "findings", "reply"}
