@@ -184,7 +184,7 @@ def fit(
             labels.append(np.zeros(block.shape[0], dtype=int))
             weights.append(np.full(block.shape[0], weight))
     # The dual solver: far faster than the primal when features (65,536) outnumber rows.
-    model = LogisticRegression(C=c, max_iter=5000, solver="liblinear", dual=True)
+    model = LogisticRegression(C=c, max_iter=5000, solver="liblinear", dual=True, random_state=0)
     model.fit(vstack(parts).tocsr(), np.concatenate(labels), sample_weight=np.concatenate(weights))
     return model
 
@@ -289,7 +289,9 @@ def train_hostility(xed: Path) -> tuple[AttributeModel, dict[str, object]]:
     print(f"hostility: {len(texts)} XED lines, {sum(labels)} angry or disgusted", file=sys.stderr)
     x = matrix(texts)
     y = np.array(labels)
-    model = LogisticRegression(C=2.0, class_weight="balanced", max_iter=2000, solver="liblinear")
+    model = LogisticRegression(
+        C=2.0, class_weight="balanced", max_iter=2000, solver="liblinear", random_state=0
+    )
     model.fit(x, y)
     weights = model.coef_[0].astype(np.float32)
     bias = float(model.intercept_[0])
