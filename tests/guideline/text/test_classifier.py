@@ -59,9 +59,7 @@ def _flags(text: str) -> list[str]:
     return [
         name
         for name, model in classifier.models.items()
-        if model.threshold <= 1
-        and gate_open(name, categories)
-        and scores[name] >= model.threshold
+        if model.threshold <= 1 and gate_open(name, categories) and scores[name] >= model.threshold
     ]
 
 
