@@ -63,7 +63,6 @@ env = environ.Env(
     CHANNEL_INACTIVE_DAYS=(int, 14),
     STORM_SCAN_ON_INGEST=(bool, True),
     SOMELUOTSI_BASE_URL=(str, ""),
-    PDF_FONT=(str, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
     PUBLISHING_MAX_IMAGE_MB=(int, 20),
     PUBLISHING_MAX_VIDEO_MB=(int, 500),
     CONNECTORS_ENCRYPTION_KEYS=(list, []),
@@ -379,6 +378,12 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Notification e-mails whose retry is due (and any whose first try was never queued).
     "notifications-retry": {"task": "notifications.retry_due", "schedule": 60.0},
+    # Scheduled metrics reports (§16.2): daily at 06:30 Helsinki time; each due report goes
+    # to each recipient once (deliveries are rows), so a missed day is caught up the next.
+    "scheduled-reports": {
+        "task": "someluotsi.metrics.tasks.send_scheduled_reports",
+        "schedule": crontab(minute=30, hour=6),
+    },
     # Storm detection (§17): every five minutes, besides the scan after each ingestion.
     "storm-scan": {"task": "incidents.scan_storms", "schedule": 300.0},
     # Scheduled posts go out within a minute of their time (with retries and back-off).
@@ -411,8 +416,6 @@ INBOX_SLA_HOURS: dict[str, str] = env("INBOX_SLA_HOURS")
 INBOX_RETENTION_DAYS: int = env("INBOX_RETENTION_DAYS")
 # Threats found at ingestion are escalated at once, with their evidence captured (§10.6).
 INBOX_AUTO_ESCALATE_THREATS: bool = env("INBOX_AUTO_ESCALATE_THREATS")
-# A TrueType font for PDF exports (Debian: fonts-dejavu-core); without it PDFs use a core font.
-PDF_FONT: str = env("PDF_FONT")
 
 # ---------------------------------------------------------------------------
 # Channel register: a channel with no post or answer for this many days is flagged (§12.1).

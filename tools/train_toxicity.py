@@ -49,6 +49,7 @@ sys.path.insert(0, str(ROOT))
 from someluotsi.guideline.checker.engine import GuidelineEngine  # noqa: E402
 from someluotsi.guideline.checker.registry import RULE_DETECTORS  # noqa: E402
 from someluotsi.guideline.checker.rulebook import rulebook_load  # noqa: E402
+from someluotsi.guideline.text.analysis import AnalysedText  # noqa: E402
 from someluotsi.guideline.text.classifier import (  # noqa: E402
     ATTRIBUTE_CATEGORIES,
     ATTRIBUTES,
@@ -62,7 +63,6 @@ from someluotsi.guideline.text.classifier import (  # noqa: E402
     vocabulary_categories,
     with_hostility,
 )
-from someluotsi.guideline.text.normalize import NormalizedText  # noqa: E402
 
 C_GRID = (0.5, 2.0, 8.0)
 THRESHOLDS = np.linspace(0.05, 0.95, 37)
@@ -102,7 +102,7 @@ def load(path: Path) -> list[Row]:
 def matrix(texts: list[str], hostility: AttributeModel | None = None) -> csr_matrix:
     data, indices, pointers = [], [], [0]
     for text in texts:
-        vector = features(NormalizedText(text))
+        vector = features(AnalysedText(text))
         if hostility is not None:
             vector = with_hostility(vector, hostility.probability(vector))
         indices.extend(vector.keys())
@@ -389,7 +389,7 @@ def main() -> int:
         file=sys.stderr,
     )
     x_all = matrix(texts, hostility_model)
-    categories = [vocabulary_categories(NormalizedText(text)) for text in texts]
+    categories = [vocabulary_categories(AnalysedText(text)) for text in texts]
     flags_all = rule_flags(texts)
     arrays: dict[str, np.ndarray] = {}
     meta: dict[str, object] = {

@@ -36,6 +36,7 @@ from someluotsi.core.errors import ApplicationError, PermissionDeniedError
 from someluotsi.guideline.checker.engine import MAX_CHARS
 from someluotsi.guideline.messages.tone import tone
 from someluotsi.guideline.messages.triage import triage
+from someluotsi.guideline.text.analysis import AnalysedText
 from someluotsi.inbox.assignment import AnswererPicker
 from someluotsi.inbox.clock import configured_calendar, configured_sla_hours
 from someluotsi.inbox.enums import MessageStatus, Moderation, Resolution, TriageCategory
@@ -115,11 +116,13 @@ class _Triager:
     def prepare(self, item: IncomingMessage) -> Message:
         if len(item.text) > MAX_CHARS:
             raise ValueError(f"text over {MAX_CHARS:,} characters")
+        # One analysis of the text for triage, its check and the tone reading.
+        analysed = AnalysedText(item.text, language=item.language)
         sorted_message = triage(
-            item.text, language=item.language, engine=self.engine, replies=self.replies
+            analysed, language=item.language, engine=self.engine, replies=self.replies
         )
         category = sorted_message.category.value
-        message_tone = tone(item.text, language=sorted_message.language, category=category)
+        message_tone = tone(analysed, language=sorted_message.language, category=category)
         return Message(
             platform=item.channel.platform,
             external_id=item.external_id,

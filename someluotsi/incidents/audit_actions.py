@@ -132,6 +132,25 @@ register_actions(
         details=lambda data: {"verdict": _verdict(data.get("verdict"))},
     ),
     AuditAction(
+        code="incident.viewed",
+        group=GROUP,
+        label=gettext_lazy("Incident read"),
+        sentence=gettext_lazy("%(actor)s read incident %(incident)s on %(channel)s."),
+        personal_data=True,
+    ),
+    AuditAction(
+        code="storm_alert.evidence_viewed",
+        group=GROUP,
+        label=gettext_lazy("Storm alert evidence read"),
+        sentence=gettext_lazy(
+            "%(actor)s read the messages behind storm alert %(alert)s on %(channel)s "
+            "(%(count)s messages)."
+        ),
+        personal_data=True,
+        details=lambda data: {"count": str(len(data.get("messages") or []))},
+        subjects=lambda data: [("inbox.message", pk) for pk in data.get("messages") or []],
+    ),
+    AuditAction(
         code="incident.closed",
         group=GROUP,
         label=gettext_lazy("Incident closed"),

@@ -12,6 +12,7 @@ from someluotsi.accounts.models import Unit
 from someluotsi.audit.registry import (
     AuditAction,
     Field,
+    PersonRef,
     TargetKind,
     describe_objects,
     register_actions,
@@ -19,7 +20,7 @@ from someluotsi.audit.registry import (
 )
 from someluotsi.channels.models import Channel
 from someluotsi.metrics.enums import GoalKind, Metric
-from someluotsi.metrics.models import Goal, MetricImport
+from someluotsi.metrics.models import Goal, MetricImport, ReportSchedule
 
 GROUP = gettext_lazy("Metrics and reports")
 
@@ -83,7 +84,72 @@ def _report(data: Mapping[str, Any]) -> dict[str, Field]:
     }
 
 
+register_target(
+    TargetKind(
+        model="metrics.reportschedule",
+        label=gettext_lazy("Report schedule"),
+        describe=describe_objects(ReportSchedule.objects.all, lambda item: {"schedule": item.name}),
+        fallback_field="schedule",
+    )
+)
+
+
+def _delivery(data: Mapping[str, Any]) -> dict[str, Field]:
+    people: Field = [PersonRef(pk) for pk in data.get("people") or []]
+    return {
+        "period": str(data.get("period", "–")),
+        "recipient": people if people else str(data.get("outside") or "–"),
+        "attempts": str(data.get("attempts", "–")),
+    }
+
+
+def _people(data: Mapping[str, Any]) -> list[tuple[str, object]]:
+    return [("accounts.user", pk) for pk in data.get("people") or []]
+
+
 register_actions(
+    AuditAction(
+        code="metrics.report_scheduled",
+        group=GROUP,
+        label=gettext_lazy("Report schedule saved"),
+        sentence=gettext_lazy(
+            "%(actor)s scheduled the report “%(schedule)s” for %(scope)s to %(people)s and "
+            "%(outside)s other addresses."
+        ),
+        details=lambda data: {
+            "scope": report_scope(data.get("unit")),
+            "people": [PersonRef(pk) for pk in data.get("people") or []],
+            "outside": str(data.get("outside", 0)),
+        },
+        subjects=_people,
+    ),
+    AuditAction(
+        code="metrics.report_schedule_stopped",
+        group=GROUP,
+        label=gettext_lazy("Report schedule stopped"),
+        sentence=gettext_lazy("%(actor)s stopped the scheduled report “%(schedule)s”."),
+    ),
+    AuditAction(
+        code="metrics.report_sent",
+        group=GROUP,
+        label=gettext_lazy("Scheduled report sent"),
+        sentence=gettext_lazy(
+            "%(actor)s sent the report “%(schedule)s” for %(period)s to %(recipient)s."
+        ),
+        details=_delivery,
+        subjects=_people,
+    ),
+    AuditAction(
+        code="metrics.report_failed",
+        group=GROUP,
+        label=gettext_lazy("Scheduled report not delivered"),
+        sentence=gettext_lazy(
+            "%(actor)s could not send the report “%(schedule)s” for %(period)s to "
+            "%(recipient)s after %(attempts)s attempts."
+        ),
+        details=_delivery,
+        subjects=_people,
+    ),
     AuditAction(
         code="metrics.import_uploaded",
         group=GROUP,

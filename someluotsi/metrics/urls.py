@@ -9,4 +9,5 @@ urlpatterns = [
     path("channel/<id:channel_id>/", views.channel, name="channel"),
     path("imports/<id:import_id>/", views.metric_import, name="import"),
     path("report/", views.report, name="report"),
+    path("schedules/", views.schedules, name="schedules"),
 ]

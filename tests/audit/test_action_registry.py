@@ -31,6 +31,18 @@ def _module_constants(tree: ast.Module) -> dict[str, str]:
     return found
 
 
+def _module_tables(tree: ast.Module) -> dict[str, list[str]]:
+    """Module-level dicts of literal strings (an action per state)."""
+    found: dict[str, list[str]] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict):
+            values = [v.value for v in node.value.values if isinstance(v, ast.Constant)]
+            for target in node.targets:
+                if isinstance(target, ast.Name) and all(isinstance(v, str) for v in values):
+                    found[target.id] = [str(v) for v in values]
+    return found
+
+
 def _parameters(tree: ast.Module) -> dict[ast.AST, set[str]]:
     """For each call, the parameter names of the function it sits in."""
     enclosing: dict[ast.AST, set[str]] = {}
@@ -51,6 +63,7 @@ def recorded_actions() -> tuple[set[str], list[str]]:
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         constants = _module_constants(tree)
+        tables = _module_tables(tree)
         parameters = _parameters(tree)
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call):
@@ -68,6 +81,12 @@ def recorded_actions() -> tuple[set[str], list[str]]:
                     codes.add(constants[value.id])
                 elif isinstance(value, ast.Name) and value.id in parameters.get(node, set()):
                     continue  # passed through; its callers' literals are checked
+                elif (
+                    isinstance(value, ast.Subscript)
+                    and isinstance(value.value, ast.Name)
+                    and value.value.id in tables
+                ):
+                    codes.update(tables[value.value.id])
                 elif isinstance(value, ast.Subscript) and isinstance(value.value, ast.Dict):
                     for item in value.value.values:
                         if isinstance(item, ast.Constant) and isinstance(item.value, str):

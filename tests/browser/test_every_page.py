@@ -36,6 +36,7 @@ NOT_PAGES = {
     "accounts:logout": "form target (signing out ends the crawl)",
     "accounts:set_language": "form target",
     "channels:export": "CSV download",
+    "audit:author_export": "CSV download after a search (tests/audit/test_auditor_pages.py)",
     "core:manifest": "web app manifest (tests/core/test_pwa.py)",
     "core:offline": "shown by the service worker offline (tests/browser/test_phone.py)",
     "core:service_worker": "service worker script (tests/core/test_pwa.py)",

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from someluotsi.guideline.checker.detectors.base import CheckContext, Detector
+from someluotsi.guideline.checker.prefilter import Prefilter
 from someluotsi.guideline.checker.registry import DETECTORS, REDUNDANT_WITH, SUBSUMED_BY
 from someluotsi.guideline.checker.rulebook import Rulebook, RulebookError, rulebook_load
 from someluotsi.guideline.model import (
@@ -30,7 +31,7 @@ from someluotsi.guideline.model import (
     Verdict,
 )
 from someluotsi.guideline.text import language as language_id
-from someluotsi.guideline.text.normalize import NormalizedText
+from someluotsi.guideline.text.analysis import AnalysedText
 
 MAX_CHARS = 100_000
 MAX_PER_RULE = 50  # more findings of one rule help nobody and only cost time
@@ -65,11 +66,12 @@ class GuidelineEngine:
         language_id.preload()  # the first check should not pay for loading the model
         self.rulebook = rulebook
         self.detectors = tuple(detectors)
+        self.prefilter = Prefilter(self.detectors)
         self._explanations = explanations
 
     def check(
         self,
-        text: str,
+        text: str | AnalysedText,
         *,
         role: AuthorRole | str = AuthorRole.EMPLOYEE,
         channel: ChannelContext | None = None,
@@ -78,32 +80,33 @@ class GuidelineEngine:
         ui_language: str | None = "fi",
         report_id: Any = None,
     ) -> Report:
-        """Check one draft. Raises TextTooLongError above MAX_CHARS; never on odd content."""
-        if not isinstance(text, str):
+        """Check one draft. Raises TextTooLongError above MAX_CHARS; never on odd content.
+
+        `text` may be an `AnalysedText` already built for the same text (triage shares one with
+        the tone reading); it carries its own language, and `language` is then ignored.
+        """
+        if not isinstance(text, str | AnalysedText):
             raise TypeError("text must be a string")
-        if len(text) > MAX_CHARS:
+        original = text.original if isinstance(text, AnalysedText) else text
+        if len(original) > MAX_CHARS:
             raise TextTooLongError(
-                f"The text has {len(text):,} characters; the limit is {MAX_CHARS:,}."
+                f"The text has {len(original):,} characters; the limit is {MAX_CHARS:,}."
             )
         author = AuthorRole(role)
-        normalised = NormalizedText(text)
-        detected = language_id.detect(text, hint=language)
-        if language in LANGUAGES:
-            detected = language_id.LanguageResult(language, detected.parts)
+        analysed = AnalysedText.of(text, language=language)
         ctx = CheckContext(
-            text=normalised,
+            text=analysed,
             role=author,
             channel=channel or ChannelContext(),
             media=tuple(media),
-            language=detected,
             city=self.rulebook.city,
         )
         # Detectors are lazy: islice bounds their work on pathological texts, not just output.
-        matches = _resolve(
-            [m for d in self.detectors for m in islice(d.detect(ctx), MAX_PER_DETECTOR)]
-        )
+        detectors = self.prefilter.select(analysed.text)
+        matches = _resolve([m for d in detectors for m in islice(d.detect(ctx), MAX_PER_DETECTOR)])
         ui = _ui_language(ui_language)
-        findings = tuple(self._finding(m, author, text, ui) for m in matches)
+        findings = tuple(self._finding(m, author, original, ui) for m in matches)
+        detected = analysed.language
         return Report(
             guideline_version=f"{self.rulebook.id}/{self.rulebook.version}",
             language=detected.language,
@@ -183,7 +186,7 @@ def engine_for(rulebook_path: str | None = None) -> GuidelineEngine:
 
 
 def check(
-    text: str,
+    text: str | AnalysedText,
     *,
     role: AuthorRole | str = AuthorRole.EMPLOYEE,
     channel: ChannelContext | None = None,

@@ -18,8 +18,8 @@ from typing import Any, TextIO
 from someluotsi.guideline.checker.engine import GuidelineEngine
 from someluotsi.guideline.checker.registry import RULE_DETECTORS
 from someluotsi.guideline.model import ChannelContext, ChannelKind, Media
+from someluotsi.guideline.text.analysis import AnalysedText
 from someluotsi.guideline.text.classifier import ATTRIBUTE_CATEGORIES, harm_classifier
-from someluotsi.guideline.text.normalize import NormalizedText
 
 # Published reference (FinBERT-base on machine-translated Jigsaw, full annotated set), F1 %.
 REFERENCE_F1 = {
@@ -113,7 +113,7 @@ def suomi24_section(engine: GuidelineEngine, path: Path) -> list[str]:
         full[attribute].add(bool(found & wanted), bool(label))
         rules[attribute].add(bool(by_rules & wanted), bool(label))
         if classifier is not None:
-            model_scores[attribute].append(classifier.scores(NormalizedText(text))[attribute])
+            model_scores[attribute].append(classifier.scores(AnalysedText(text))[attribute])
             labels[attribute].append(label)
         progress("Suomi24", done, len(rows))
     meta = classifier.meta["attributes"] if classifier is not None else {}

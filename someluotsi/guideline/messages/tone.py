@@ -15,6 +15,7 @@ from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
+from someluotsi.guideline.text.analysis import AnalysedText
 from someluotsi.guideline.text.normalize import NormalizedText
 
 DATA = Path(__file__).parents[1] / "data" / "tone"
@@ -40,6 +41,7 @@ NEGATIVE_EMOJI = frozenset("😠😡🤬👎😤😒🙄😞😢😭💩🤮🤢
 NEGATIVE_CATEGORIES = frozenset({"threat", "inappropriate"})
 POSITIVE_CATEGORIES = frozenset({"praise"})
 MIN_STEM = 4
+MAX_CHARS = 20_000  # a message's tone shows in its beginning; longer texts are read that far
 
 
 class Tone(StrEnum):
@@ -81,13 +83,22 @@ def _lookup(word: str, table: dict[str, int]) -> int | None:
     return None
 
 
-def tone(text: str, *, language: str = "fi", category: str = "") -> ToneResult:
-    """The tone of `text` in `language` (fi, sv or en; others read as English)."""
+def tone(text: str | AnalysedText, *, language: str = "fi", category: str = "") -> ToneResult:
+    """The tone of `text` in `language` (fi, sv or en; others read as English).
+
+    `text` may be the `AnalysedText` triage already built for the message (its tokens are
+    reused, not computed again).
+    """
     table = _valences(language if language in {"fi", "sv", "en"} else "en")
     score = 0.0
     words: list[str] = []
     negated = 0
-    for token in NormalizedText(text[:20_000]).tokens:
+    original = text.original if isinstance(text, AnalysedText) else text
+    if isinstance(text, AnalysedText) and len(original) <= MAX_CHARS:
+        tokens = text.tokens
+    else:
+        tokens = NormalizedText(original[:MAX_CHARS]).tokens
+    for token in tokens:
         word = token.text
         if word in NEGATIONS:
             negated = 3
@@ -97,8 +108,9 @@ def tone(text: str, *, language: str = "fi", category: str = "") -> ToneResult:
             score += -value if negated else value
             words.append(word)
         negated = max(0, negated - 1)
-    score += sum(1.5 for char in text[:20_000] if char in POSITIVE_EMOJI)
-    score -= sum(1.5 for char in text[:20_000] if char in NEGATIVE_EMOJI)
+    beginning = original[:MAX_CHARS]
+    score += 1.5 * sum(map(beginning.count, POSITIVE_EMOJI))
+    score -= 1.5 * sum(map(beginning.count, NEGATIVE_EMOJI))
     if category in NEGATIVE_CATEGORIES:
         result = Tone.NEGATIVE
     elif category in POSITIVE_CATEGORIES or score >= 1:

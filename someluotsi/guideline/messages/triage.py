@@ -18,9 +18,8 @@ from typing import Any
 
 from someluotsi.guideline.checker.engine import GuidelineEngine, engine_for
 from someluotsi.guideline.model import LANGUAGES, AuthorRole, Category, Finding
+from someluotsi.guideline.text.analysis import AnalysedText
 from someluotsi.guideline.text.lexicon import Lexicon
-from someluotsi.guideline.text.normalize import NormalizedText
-from someluotsi.guideline.text.sentences import sentences
 from someluotsi.guideline.text.vocabulary import vocabulary
 from someluotsi.guideline.text.wordlists import load_terms
 
@@ -112,15 +111,14 @@ def default_reply(category: TriageCategory, language: str, feedback_url: str) ->
     return template.replace("{feedback_url}", feedback_url)
 
 
-def _cues(text: str) -> dict[str, bool]:
-    normalised = NormalizedText(text)
-    labels = {hit.term.label for hit in CUES.find(normalised.tokens)}
+def _cues(analysed: AnalysedText) -> dict[str, bool]:
+    labels = {hit.term.label for hit in analysed.find(CUES)}
     starts_question = any(
         sentence and any(hit.term.label == "question" for hit in CUES.find(sentence[:1]))
-        for sentence in sentences(normalised).tokens
+        for sentence in analysed.sentences.tokens
     )
     return {
-        "question": "?" in text or starts_question,
+        "question": "?" in analysed.original or starts_question,
         "feedback": "feedback" in labels,
         "praise": "praise" in labels,
         "scam": "scam" in labels,
@@ -195,22 +193,25 @@ def _category(rules: set[str], categories: set[Category], cues: dict[str, bool])
 
 
 def triage(
-    text: str,
+    text: str | AnalysedText,
     *,
     language: str | None = None,
     engine: GuidelineEngine | None = None,
     message_id: Any = None,
     replies: dict[str, dict[str, str]] | None = None,
 ) -> Triage:
-    """Sort one message. `replies` may override the default reply templates per category."""
+    """Sort one message. `replies` may override the default reply templates per category.
+
+    `text` may be an `AnalysedText` to share with the tone reading (it then carries the
+    language the caller knows, and `language` only chooses the messages' language).
+    """
     engine = engine or engine_for()
-    report = engine.check(
-        text, role=AuthorRole.ORGANIZATION, language=language, ui_language=language
-    )
+    analysed = AnalysedText.of(text, language=language)
+    report = engine.check(analysed, role=AuthorRole.ORGANIZATION, ui_language=language)
     findings = tuple(f for f in report.findings if f.category is not Category.ENGAGEMENT)
     rules = {f.rule for f in findings}
     categories = {f.category for f in findings}
-    category = _category(rules, categories, _cues(text))
+    category = _category(rules, categories, _cues(analysed))
     planned, priority, reason = PLANS[category]
     actions = list(planned)
     reasons = [reason]

@@ -19,8 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from someluotsi.guideline.text.normalize import NormalizedText
-from someluotsi.guideline.text.vocabulary import vocabulary
+from someluotsi.guideline.text.analysis import AnalysedText
 
 MODEL_DIR = Path(__file__).parents[1] / "data" / "models"
 MODEL_FILE = MODEL_DIR / "harm-classifier.npz"
@@ -51,7 +50,7 @@ def _bucket(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8")) & (DIMENSION - 1)
 
 
-def features(text: NormalizedText) -> dict[int, float]:
+def features(text: AnalysedText) -> dict[int, float]:
     """Sparse, L2-normalised feature vector: character n-grams within word boundaries
     (sublinear counts) and the rule vocabulary's hits by category."""
     counts: Counter[int] = Counter()
@@ -67,9 +66,9 @@ def features(text: NormalizedText) -> dict[int, float]:
         counts[_bucket(f"w:{token_text}")] += 1
         if index:
             counts[_bucket(f"b:{tokens[index - 1]} {token_text}")] += 1
-    words = vocabulary()
-    for token in tokens_seen:
-        for info in words.lookup(token.text):
+    analyses = text.vocabulary
+    for index in range(len(tokens_seen)):
+        for info in analyses[index]:
             counts[_bucket(f"__{info.category}__")] += 2
             if info.category == "threat_verbs" and any(t in info.tags for t in THREATENING):
                 counts[_bucket("__threatening_verb__")] += 2
@@ -89,9 +88,8 @@ GATES: dict[str, frozenset[str]] = {
 }
 
 
-def vocabulary_categories(text: NormalizedText) -> frozenset[str]:
-    words = vocabulary()
-    return frozenset(info.category for token in text.tokens for info in words.lookup(token.text))
+def vocabulary_categories(text: AnalysedText) -> frozenset[str]:
+    return text.vocabulary_categories
 
 
 def gate_open(attribute: str, categories: frozenset[str]) -> bool:
@@ -133,13 +131,13 @@ class HarmClassifier:
         self.meta = meta
         self.hostility = hostility
 
-    def vector(self, text: NormalizedText) -> dict[int, float]:
+    def vector(self, text: AnalysedText) -> dict[int, float]:
         vector = features(text)
         if self.hostility is not None:
             vector = with_hostility(vector, self.hostility.probability(vector))
         return vector
 
-    def scores(self, text: NormalizedText) -> dict[str, float]:
+    def scores(self, text: AnalysedText) -> dict[str, float]:
         cached = text.cache.get("harm_scores")
         if isinstance(cached, dict):
             return cached

@@ -75,6 +75,7 @@ def parse_term(text: str, label: str) -> Term:
 
 class Lexicon:
     def __init__(self, terms: Iterable[tuple[str, str]]) -> None:
+        heads: set[str] = set()
         self._exact: dict[str, list[Term]] = defaultdict(list)
         self._prefix: dict[str, list[Term]] = defaultdict(list)
         self._short_prefix: list[Term] = []
@@ -82,6 +83,7 @@ class Lexicon:
         for text, label in terms:
             term = parse_term(text, label)
             head = term.specs[0]
+            heads.add(head.value)
             if head.kind == "exact":
                 self._exact[head.value].append(term)
             elif head.kind == "prefix" and len(head.value) >= 3:
@@ -90,6 +92,9 @@ class Lexicon:
                 self._short_prefix.append(term)
             else:
                 self._other.append(term)
+        # Every match starts with a token containing its first word's value, so a text without
+        # any of these strings has no match (the engine's prefilter, checker/prefilter.py).
+        self.cues = frozenset(heads)
 
     def find(
         self, tokens: Sequence[Token], words: Sequence[str] | None = None

@@ -1,4 +1,11 @@
-"""The detector plug point and the context every detector receives."""
+"""The detector plug point and the context every detector receives.
+
+A detector gets a `CheckContext`: the analysed text (`ctx.text`, text/analysis.py: normalised
+text with its offset map, tokens, words, sentences, language, vocabulary hits and word-list hits,
+each computed once per check and shared by all detectors), the author's role, the channel, the
+attachments and the city's facts. It yields `Match`es with offsets in the normalised text
+(`ctx.match` maps them back to the original) or, with `normalised=False`, in the original.
+"""
 
 from __future__ import annotations
 
@@ -8,18 +15,22 @@ from typing import Protocol
 
 from someluotsi.guideline.checker.rulebook import CityProfile
 from someluotsi.guideline.model import AuthorRole, ChannelContext, Match, Media
+from someluotsi.guideline.text.analysis import AnalysedText
 from someluotsi.guideline.text.language import LanguageResult
-from someluotsi.guideline.text.normalize import NormalizedText
 
 
 @dataclass(frozen=True, slots=True)
 class CheckContext:
-    text: NormalizedText
+    text: AnalysedText
     role: AuthorRole
     channel: ChannelContext
     media: tuple[Media, ...]
-    language: LanguageResult
     city: CityProfile
+
+    @property
+    def language(self) -> LanguageResult:
+        """The text's language and language parts, identified on first use (or the caller's)."""
+        return self.text.language
 
     def match(
         self,
@@ -39,12 +50,22 @@ class CheckContext:
 
 
 class Detector(Protocol):
-    """Finds one kind of problem. `rules` lists every rule id it may report."""
+    """Finds one kind of problem. `rules` lists every rule id it may report.
+
+    A detector may also have a `cues` attribute (a frozenset of lower-case strings): then the
+    engine runs it only when at least one cue occurs in the normalised text, found for all
+    detectors at once in one pass (checker/prefilter.py). A cue must be a necessary condition
+    of every match: the digits for a number, "@" for an address, the heads of a word list
+    (`Lexicon.cues`). A detector without `cues` (or with an empty set) always runs.
+    """
 
     @property
     def rules(self) -> tuple[str, ...]: ...
 
     def detect(self, ctx: CheckContext) -> Iterable[Match]: ...
+
+
+DIGITS = frozenset("0123456789")
 
 
 def is_word_char(char: str) -> bool:

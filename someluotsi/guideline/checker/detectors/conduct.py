@@ -22,9 +22,10 @@ SPEAKING_ROLES = frozenset({AuthorRole.EMPLOYEE, AuthorRole.ELECTED})
 
 class RumorDetector:
     rules = ("rumor-001",)
+    cues = RUMOURS.cues
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
-        for hit in RUMOURS.find(ctx.text.tokens):
+        for hit in ctx.text.find(RUMOURS):
             yield ctx.match(
                 "rumor-001",
                 hit.start,
@@ -39,16 +40,16 @@ class RoleConductDetector:
     """An employee or elected official speaking ill of city staff, officials or the city."""
 
     rules = ("conduct-001",)
+    cues = CITY_PEOPLE.cues
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         if ctx.role not in SPEAKING_ROLES:
             return
-        tokens = ctx.text.tokens
-        people = CITY_PEOPLE.find(tokens)
+        people = ctx.text.find(CITY_PEOPLE)
         if not people:
             return
         reported: set[int] = set()
-        for bad in DISPARAGING.find(tokens):
+        for bad in ctx.text.find(DISPARAGING):
             near = [p for p in people if abs(p.first - bad.first) <= 8]
             if near and near[0].first not in reported:
                 target = near[0]
@@ -67,13 +68,13 @@ class DisclaimerDetector:
     """A personal opinion on a city matter without saying it is personal (a warning)."""
 
     rules = ("disclaimer-001",)
+    cues = OPINIONS.cues
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         if ctx.role not in SPEAKING_ROLES:
             return
-        tokens = ctx.text.tokens
-        opinions = OPINIONS.find(tokens)
-        if not opinions or DISCLAIMERS.find(tokens) or not CITY_MATTERS.find(tokens):
+        opinions = ctx.text.find(OPINIONS)
+        if not opinions or ctx.text.find(DISCLAIMERS) or not ctx.text.find(CITY_MATTERS):
             return
         first = opinions[0]
         yield ctx.match("disclaimer-001", first.start, first.end, confidence=0.7, reason="opinion")

@@ -21,11 +21,11 @@ LEAKS = Lexicon((term, "leak") for term in load_words("leaks"))
 
 class ConfidentialDetector:
     rules = ("confidential-001", "confidential-002", "confidential-003")
+    cues = MARKERS.cues | LEAKS.cues
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
-        tokens = ctx.text.tokens
-        drafts = DRAFTS.find(tokens)
-        for hit in MARKERS.find(tokens):
+        drafts = ctx.text.find(DRAFTS)
+        for hit in ctx.text.find(MARKERS):
             if hit.term.label == "marker":
                 yield ctx.match(
                     "confidential-001",
@@ -48,5 +48,5 @@ class ConfidentialDetector:
                 yield ctx.match(
                     "confidential-002", hit.start, hit.end, confidence=0.75, reason="not_public"
                 )
-        for hit in LEAKS.find(tokens):
+        for hit in ctx.text.find(LEAKS):
             yield ctx.match("confidential-003", hit.start, hit.end, confidence=0.7, reason="leak")

@@ -134,10 +134,12 @@ def analyse(ctx: CheckContext) -> HarmAnalysis:
         return cached
     words = vocabulary()
     hits: list[Hit] = []
+    analyses = ctx.text.vocabulary  # each token looked up once per check, for every detector
     for index, token in enumerate(ctx.text.tokens):
-        for info in words.lookup(token.text):
+        found = analyses[index]
+        for info in found:
             hits.append(Hit(index, token.start, token.end, info))
-        if words.lookup(token.text):
+        if found:
             continue
         for category in ("insult", "obscene"):
             part = words.compound_part(token.text, category)
@@ -155,10 +157,10 @@ def analyse(ctx: CheckContext) -> HarmAnalysis:
             for category in dict.fromkeys(i.category for i in harmful):
                 info = next(i for i in harmful if i.category == category)
                 hits.append(Hit(-1, start, end, info))
-    for phrase in words.phrases.find(ctx.text.tokens):
+    for phrase in ctx.text.find(words.phrases):
         info = FormInfo(phrase.term.label, "", phrase.term.text, "+phrase")
         hits.append(Hit(phrase.first, phrase.start, phrase.end, info))
-    analysis = HarmAnalysis(hits, sentences(ctx.text).of_token, [t.text for t in ctx.text.tokens])
+    analysis = HarmAnalysis(hits, sentences(ctx.text).of_token, list(ctx.text.words))
     ctx.text.cache["harm"] = analysis
     return analysis
 

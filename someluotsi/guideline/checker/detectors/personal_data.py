@@ -16,7 +16,7 @@ from stdnum import iban as stdnum_iban
 from stdnum.fi import hetu, ytunnus
 from stdnum.se import personnummer
 
-from someluotsi.guideline.checker.detectors.base import CheckContext, bounded
+from someluotsi.guideline.checker.detectors.base import DIGITS, CheckContext, bounded
 from someluotsi.guideline.model import Match
 from someluotsi.guideline.text.lexicon import Lexicon
 from someluotsi.guideline.text.normalize import Token
@@ -50,6 +50,7 @@ class PersonalIdentityCodeDetector:
     """Finnish henkilötunnus, with the 2023 century letters (A-F, U-Y)."""
 
     rules = ("privacy-001", "privacy-002")
+    cues = DIGITS
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         text = ctx.text.text
@@ -79,6 +80,7 @@ def _near_keyword(
 
 class SwedishPersonalNumberDetector:
     rules = ("privacy-003",)
+    cues = DIGITS
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         text = ctx.text.text
@@ -97,6 +99,7 @@ class SwedishPersonalNumberDetector:
 
 class BusinessIdDetector:
     rules = ("privacy-012",)
+    cues = DIGITS
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         text = ctx.text.text
@@ -142,6 +145,7 @@ class PhoneNumberDetector:
     """Valid Finnish and Swedish numbers that are not the city's published contact points."""
 
     rules = ("privacy-004",)
+    cues = DIGITS
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         text = ctx.text.text
@@ -184,6 +188,7 @@ class EmailDetector:
     the city's domains (kirjasto@kokkola.fi) and listed contact addresses pass."""
 
     rules = ("privacy-005", "privacy-006")
+    cues = frozenset("@")
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         text = ctx.text.text
@@ -209,6 +214,7 @@ IBAN = compile_pattern(_NOT_WORD + r"([a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a
 
 class IbanDetector:
     rules = ("privacy-007",)
+    cues = DIGITS
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         text = ctx.text.text
@@ -267,6 +273,7 @@ VENUE_CONTEXT = Lexicon((term, "venue") for term in load_words("venues"))
 
 class StreetAddressDetector:
     rules = ("privacy-008", "privacy-009")
+    cues = DIGITS
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         original = ctx.text.original
@@ -342,6 +349,7 @@ class RegistrationPlateDetector:
     ones need a vehicle word nearby, since acronyms look the same."""
 
     rules = ("privacy-010",)
+    cues = DIGITS
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         original = ctx.text.original
@@ -381,10 +389,10 @@ class SensitivePersonDetector:
     ethnicity, sexual orientation) in the same sentence."""
 
     rules = ("privacy-011",)
+    cues = SENSITIVE.cues
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
-        tokens = ctx.text.tokens
-        hits = SENSITIVE.find(tokens)
+        hits = ctx.text.find(SENSITIVE)
         if not hits:
             return
         original = ctx.text.original

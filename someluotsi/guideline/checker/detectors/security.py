@@ -79,10 +79,10 @@ def _is_secret(value: str) -> bool:
 
 class SecurityDetector:
     rules = ("security-001", "security-002", "security-003")
+    cues = CODE_WORDS.cues | PASSWORD_WORDS.cues | PLACES.cues
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
-        tokens = ctx.text.tokens
-        for hit in CODE_WORDS.find(tokens):
+        for hit in ctx.text.find(CODE_WORDS):
             for token in _near(ctx, hit, before=0, after=10):
                 if CODE_VALUE.search(token.text):
                     yield ctx.match(
@@ -90,7 +90,7 @@ class SecurityDetector:
                     )
                     break
         original = ctx.text.original
-        for hit in PASSWORD_WORDS.find(tokens):
+        for hit in ctx.text.find(PASSWORD_WORDS):
             start, end = ctx.text.span(hit.start, hit.end)
             value_end = _password_value_end(original, end)
             if value_end is not None:
@@ -102,7 +102,7 @@ class SecurityDetector:
                     reason="password",
                     normalised=False,
                 )
-        for hit in PLACES.find(tokens):
+        for hit in ctx.text.find(PLACES):
             places = LOCATIONS.find(_near(ctx, hit, before=4, after=8))
             if hit.term.label == "generic":
                 places = [p for p in places if p.term.label == "concrete"]

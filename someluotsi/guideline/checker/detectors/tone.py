@@ -23,7 +23,7 @@ class ProvocationDetector:
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         if not ctx.channel.incident:
             return
-        for hit in PROVOKED.find(ctx.text.tokens):
+        for hit in ctx.text.find(PROVOKED):
             yield ctx.match(
                 "tone-001", hit.start, hit.end, confidence=0.7, reason=hit.term.label,
                 phrase=ctx.text.text[hit.start : hit.end],
