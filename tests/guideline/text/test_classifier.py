@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import pytest
 
+from someluotsi.guideline.text.analysis import AnalysedText
 from someluotsi.guideline.text.classifier import (
     ATTRIBUTES,
     gate_open,
     harm_classifier,
     vocabulary_categories,
 )
-from someluotsi.guideline.text.normalize import NormalizedText
 
 # Written for this test (not in any training file): everyday sentences a city or a citizen
 # writes, several of them with words the model has learnt to weigh (groups, violence in a
@@ -53,7 +53,7 @@ EVERYDAY = {
 def _flags(text: str) -> list[str]:
     classifier = harm_classifier()
     assert classifier is not None
-    normalized = NormalizedText(text)
+    normalized = AnalysedText(text)
     scores = classifier.scores(normalized)
     categories = vocabulary_categories(normalized)
     return [
