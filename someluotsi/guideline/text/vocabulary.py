@@ -22,6 +22,7 @@ MASK_CHARS = frozenset("*#@_-.")
 # No listed word is longer; longer tokens (URLs without breaks, junk) are not looked up at all,
 # which also keeps the compound search linear.
 MAX_WORD = 40
+MEMO = 50_000  # words whose lookups are remembered (a few MB at most)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +52,21 @@ class Vocabulary:
         self._compounds = {c: tuple(sorted(p, key=len, reverse=True)) for c, p in compounds.items()}
         self._by_shape = dict(by_shape)
         self.phrases = Lexicon(phrases)
+        self._memo: dict[str, tuple[FormInfo, ...]] = {}
 
     def lookup(self, word: str) -> tuple[FormInfo, ...]:
-        """The analyses of a token (lower case), trying clitics and leetspeak."""
+        """The analyses of a token (lower case), trying clitics and leetspeak. A pure function
+        of the word, remembered for the most recent MEMO words (common words recur in every
+        text; a bounded memo keeps memory flat)."""
+        found = self._memo.get(word)
+        if found is None:
+            found = self._lookup(word)
+            if len(self._memo) >= MEMO:
+                self._memo.clear()
+            self._memo[word] = found
+        return found
+
+    def _lookup(self, word: str) -> tuple[FormInfo, ...]:
         if len(word) > MAX_WORD:
             return ()
         found = self._forms.get(word)
@@ -66,7 +79,7 @@ class Vocabulary:
                     return found
         plain = deleet(word)
         if plain != word:
-            return self.lookup(plain)
+            return self._lookup(plain)
         return ()
 
     def compound_part(self, word: str, category: str) -> str | None:
