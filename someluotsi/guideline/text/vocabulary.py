@@ -53,6 +53,8 @@ class Vocabulary:
         self._by_shape = dict(by_shape)
         self.phrases = Lexicon(phrases)
         self._memo: dict[str, tuple[FormInfo, ...]] = {}
+        self._parts_memo: dict[tuple[str, str], str | None] = {}
+        self._groups_memo: dict[tuple[str, tuple[str, ...]], FormInfo | None] = {}
 
     def lookup(self, word: str) -> tuple[FormInfo, ...]:
         """The analyses of a token (lower case), trying clitics and leetspeak. A pure function
@@ -84,6 +86,14 @@ class Vocabulary:
 
     def compound_part(self, word: str, category: str) -> str | None:
         """A listed first part of a compound (kusi- in kusipää), if the word starts with one."""
+        key = (word, category)
+        if key not in self._parts_memo:
+            if len(self._parts_memo) >= MEMO:
+                self._parts_memo.clear()
+            self._parts_memo[key] = self._compound_part(word, category)
+        return self._parts_memo[key]
+
+    def _compound_part(self, word: str, category: str) -> str | None:
         if len(word) > MAX_WORD:
             return None
         for part in self._compounds.get(category, ()):
@@ -94,6 +104,14 @@ class Vocabulary:
     def group_compound(self, word: str, heads: Sequence[str]) -> FormInfo | None:
         """A compound of a group word and a degrading head ("muslimikoirat"): an identity
         attack in one word. Group first parts are their nominative or genitive forms."""
+        key = (word, tuple(heads))
+        if key not in self._groups_memo:
+            if len(self._groups_memo) >= MEMO:
+                self._groups_memo.clear()
+            self._groups_memo[key] = self._group_compound(word, heads)
+        return self._groups_memo[key]
+
+    def _group_compound(self, word: str, heads: Sequence[str]) -> FormInfo | None:
         if len(word) > MAX_WORD:
             return None
         for split in range(4, len(word) - 2):
