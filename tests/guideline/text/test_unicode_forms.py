@@ -12,7 +12,7 @@ from __future__ import annotations
 import tomllib
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -40,12 +40,10 @@ INVISIBLE = ("\u200b", "\u200c", "\u200d", "\u2060", "\u00ad", "\ufeff")
 def variant(draw: st.DrawFn, text: str) -> str:
     """`text` in another Unicode form: what a phone keyboard, a copy from a PDF or a word
     processor makes of it."""
-    form = draw(st.sampled_from(["NFC", "NFD", "NFKC"]))
+    form: Literal["NFC", "NFD", "NFKC"] = draw(st.sampled_from(["NFC", "NFD", "NFKC"]))
     out = unicodedata.normalize(form, text)
     out = "".join(draw(st.sampled_from(DASHES + "-")) if c == "-" else c for c in out)
-    out = "".join(
-        draw(st.sampled_from((" ", *SPACE_FORMS))) if c == " " else c for c in out
-    )
+    out = "".join(draw(st.sampled_from((" ", *SPACE_FORMS))) if c == " " else c for c in out)
     for _ in range(draw(st.integers(0, 3))):  # inside words too
         at = draw(st.integers(0, len(out)))
         out = out[:at] + draw(st.sampled_from(INVISIBLE)) + out[at:]
