@@ -8,11 +8,13 @@ in-process (eager) background tasks when no database or broker URL is given.
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import django_stubs_ext
 import environ
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 
 # Lets admin and generic views be subscripted for type checking (ModelAdmin[Channel]).
 django_stubs_ext.monkeypatch()
@@ -35,8 +37,13 @@ env = environ.Env(
     CELERY_RESULT_BACKEND=(str, ""),
     EMAIL_URL=(str, ""),
     DEFAULT_FROM_EMAIL=(str, "someluotsi@localhost"),
+    EMAIL_TIMEOUT=(int, 10),
+    NOTIFICATION_EMAIL_MAX_ATTEMPTS=(int, 8),
+    NOTIFICATION_RETRY_AFTER_REQUESTS=(bool, True),
     AXES_FAILURE_LIMIT=(int, 5),
     AXES_COOLOFF_MINUTES=(int, 15),
+    LOGIN_ADDRESS_FAILURE_LIMIT=(int, 20),
+    SOMELUOTSI_TRUSTED_PROXIES=(int, 0),
     OIDC_ENABLED=(bool, False),
     OIDC_RP_CLIENT_ID=(str, ""),
     OIDC_RP_CLIENT_SECRET=(str, ""),
@@ -56,7 +63,8 @@ env = environ.Env(
     CHANNEL_INACTIVE_DAYS=(int, 14),
     STORM_SCAN_ON_INGEST=(bool, True),
     SOMELUOTSI_BASE_URL=(str, ""),
-    PDF_FONT=(str, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+    PUBLISHING_MAX_IMAGE_MB=(int, 20),
+    PUBLISHING_MAX_VIDEO_MB=(int, 500),
     CONNECTORS_ENCRYPTION_KEYS=(list, []),
     CONNECTORS_MAINTAINERS_MAY_CONNECT=(bool, False),
     CONNECTORS_BACKFILL_DAYS=(int, 14),
@@ -120,6 +128,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
+    "csp",
     "axes",
     "someluotsi.core",
     "someluotsi.accounts",
@@ -131,16 +140,25 @@ INSTALLED_APPS = [
     "someluotsi.metrics",
     "someluotsi.incidents",
     "someluotsi.connectors",
+    "someluotsi.publishing",
+    "someluotsi.demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below whitenoise: static files keep their long cache; every other response is no-store.
+    "someluotsi.core.middleware.NoStoreMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "someluotsi.core.client.ClientAddressMiddleware",
+    "someluotsi.core.middleware.RefuseNulBytesMiddleware",
+    # Auditors never write: the one place that refuses them every state-changing request.
+    "someluotsi.accounts.middleware.ReadOnlyRoleMiddleware",
     "someluotsi.accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -210,6 +228,15 @@ AXES_COOLOFF_TIME = env("AXES_COOLOFF_MINUTES") / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# One address trying passwords on many usernames: locked once its failures over all usernames
+# within the cool-off reach this (accounts/lockout.py).
+AXES_HANDLER = "someluotsi.accounts.lockout.AddressAwareAxesHandler"
+LOGIN_ADDRESS_FAILURE_LIMIT: int = env("LOGIN_ADDRESS_FAILURE_LIMIT")
+LOGIN_ADDRESS_COOLOFF = timedelta(minutes=env("AXES_COOLOFF_MINUTES"))
+# The client address for lock-out, throttling and the audit trail alike (core/client.py): the
+# number of reverse proxies in front of the application whose X-Forwarded-For is trusted.
+SOMELUOTSI_TRUSTED_PROXIES: int = env("SOMELUOTSI_TRUSTED_PROXIES")
+AXES_CLIENT_IP_CALLABLE = "someluotsi.core.client.client_address"
 
 # OpenID Connect hook for the city's identity provider; off unless configured.
 OIDC_ENABLED: bool = env("OIDC_ENABLED")
@@ -245,6 +272,10 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "someluotsi" / "static"]
+# Uploaded files (the asset library) go through the default storage: the file system under
+# SOMELUOTSI_DATA_DIR here; a city can point STORAGES["default"] at S3-compatible storage.
+MEDIA_ROOT = DATA_DIR / "media"
+MEDIA_URL = "/media/"  # never served directly: files go out through access-checked views
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -272,6 +303,23 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_AGE = 8 * 3600  # one working day
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Content-Security-Policy (django-csp): scripts, styles, images and fonts from this origin only;
+# no inline script or style anywhere (templates keep them in static files), no eval, no framing,
+# forms post back to this origin.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
 SILENCED_SYSTEM_CHECKS = [
     # HSTS preload is a domain-owner decision made outside the application.
     "security.W021",
@@ -295,6 +343,13 @@ elif DEBUG:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 DEFAULT_FROM_EMAIL: str = env("DEFAULT_FROM_EMAIL")
+# Seconds an SMTP connection may take: a server that is down must not hold a worker long.
+EMAIL_TIMEOUT: int = env("EMAIL_TIMEOUT")
+# Durable notification e-mails (notifications/delivery.py): tries before one is marked failed
+# (back-off 1, 2, 4 ... minutes, at most an hour apart: 8 tries span about 2 hours), and whether
+# the embedded default (no beat) sweeps for due retries after requests, at most once a minute.
+NOTIFICATION_EMAIL_MAX_ATTEMPTS: int = env("NOTIFICATION_EMAIL_MAX_ATTEMPTS")
+NOTIFICATION_RETRY_AFTER_REQUESTS: bool = env("NOTIFICATION_RETRY_AFTER_REQUESTS")
 # The address people open Someluotsi at (https://someluotsi.kokkola.fi): links in e-mails.
 BASE_URL: str = env("SOMELUOTSI_BASE_URL").rstrip("/")
 
@@ -321,8 +376,18 @@ CELERY_BEAT_SCHEDULE = {
         "task": "someluotsi.channels.tasks.channel_health_weekly_summary",
         "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
     },
+    # Notification e-mails whose retry is due (and any whose first try was never queued).
+    "notifications-retry": {"task": "notifications.retry_due", "schedule": 60.0},
+    # Scheduled metrics reports (§16.2): daily at 06:30 Helsinki time; each due report goes
+    # to each recipient once (deliveries are rows), so a missed day is caught up the next.
+    "scheduled-reports": {
+        "task": "someluotsi.metrics.tasks.send_scheduled_reports",
+        "schedule": crontab(minute=30, hour=6),
+    },
     # Storm detection (§17): every five minutes, besides the scan after each ingestion.
     "storm-scan": {"task": "incidents.scan_storms", "schedule": 300.0},
+    # Scheduled posts go out within a minute of their time (with retries and back-off).
+    "publishing-due": {"task": "publishing.publish_due", "schedule": 60.0},
     # Platform connectors: the polling fallback (what webhooks missed), tokens renewed before
     # they expire, and yesterday's figures every morning.
     "connectors-poll": {"task": "connectors.poll_due", "schedule": 60.0},
@@ -351,8 +416,6 @@ INBOX_SLA_HOURS: dict[str, str] = env("INBOX_SLA_HOURS")
 INBOX_RETENTION_DAYS: int = env("INBOX_RETENTION_DAYS")
 # Threats found at ingestion are escalated at once, with their evidence captured (§10.6).
 INBOX_AUTO_ESCALATE_THREATS: bool = env("INBOX_AUTO_ESCALATE_THREATS")
-# A TrueType font for PDF exports (Debian: fonts-dejavu-core); without it PDFs use a core font.
-PDF_FONT: str = env("PDF_FONT")
 
 # ---------------------------------------------------------------------------
 # Channel register: a channel with no post or answer for this many days is flagged (§12.1).
@@ -360,6 +423,10 @@ PDF_FONT: str = env("PDF_FONT")
 CHANNEL_INACTIVE_DAYS: int = env("CHANNEL_INACTIVE_DAYS")
 
 # ---------------------------------------------------------------------------
+# Publishing: upload limits of the asset library (images, videos), in megabytes.
+# ---------------------------------------------------------------------------
+PUBLISHING_MAX_IMAGE_MB: int = env("PUBLISHING_MAX_IMAGE_MB")
+PUBLISHING_MAX_VIDEO_MB: int = env("PUBLISHING_MAX_VIDEO_MB")
 # Platform connectors (README: "Connecting the platforms")
 # ---------------------------------------------------------------------------
 # Fernet keys for the tokens at rest, newest first (all decrypt, the first encrypts). Without
@@ -402,12 +469,22 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["someluotsi.api.permissions.IsAuthenticatedReadOnlyForAuditors"],
+    "DEFAULT_PERMISSION_CLASSES": ["someluotsi.api.permissions.IsSignedIn"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "someluotsi.api.errors.exception_handler",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    # `limit` 1-500 (default 50), `offset` 0-1,000,000; outside is a 400 (api/limits.py).
+    "DEFAULT_PAGINATION_CLASS": "someluotsi.api.limits.BoundedLimitOffsetPagination",
     "PAGE_SIZE": 50,
+    # JSON nested deeper than 32 levels is a 400, not a stack overflow (api/limits.py).
+    "DEFAULT_PARSER_CLASSES": [
+        "someluotsi.api.limits.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_THROTTLE_RATES": {"token": "10/min"},
+    # DRF's own address reading trusts X-Forwarded-For unless told how many proxies there are;
+    # our throttles use core.client.client_address, this keeps any other one in step.
+    "NUM_PROXIES": SOMELUOTSI_TRUSTED_PROXIES,
     "UNAUTHENTICATED_USER": None,
 }
 SPECTACULAR_SETTINGS = {
@@ -441,5 +518,6 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    # WeasyPrint reports every layout step at INFO; its warnings (a refused URL) still show.
+    "loggers": {"axes": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}},
 }

@@ -30,3 +30,12 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+if DATABASES["default"]["ENGINE"].endswith("sqlite3") and not CELERY_TASK_ALWAYS_EAGER:  # noqa: F405
+    # A real Celery worker (a thread of the test process) and the tests share the database. An
+    # in-memory SQLite's shared cache takes table locks that do not wait; a test database in a
+    # file, in WAL mode with a busy timeout, lets them take turns as production SQLite does.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(DATA_DIR / f"test-worker-{os.getpid()}.sqlite3")  # noqa: F405
+    }
+    DATABASES["default"]["OPTIONS"]["timeout"] = 30  # noqa: F405

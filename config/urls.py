@@ -8,13 +8,14 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
 from django.views import defaults
 
-from someluotsi.api.errors import api_not_found, api_server_error
+from config import api_urls
+from config.health import healthz
+from someluotsi.api.errors import api_bad_request, api_not_found, api_server_error
 from someluotsi.connectors.webhooks import webhook
-from someluotsi.core.views import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
-    path("api/v1/", include("someluotsi.api.urls")),
+    path("api/v1/", include(api_urls)),
     path("accounts/", include("someluotsi.accounts.urls")),
     path("audit/", include("someluotsi.audit.urls")),
     path("channels/", include("someluotsi.channels.urls")),
@@ -22,6 +23,7 @@ urlpatterns = [
     path("inbox/", include("someluotsi.inbox.urls")),
     path("metrics/", include("someluotsi.metrics.urls")),
     path("incidents/", include("someluotsi.incidents.urls")),
+    path("publishing/", include("someluotsi.publishing.urls")),
     path("notifications/", include("someluotsi.notifications.urls")),
     path("connectors/", include("someluotsi.connectors.urls")),
     # The platforms' webhooks: signature-checked, no session, no CSRF (connectors/webhooks.py).
@@ -31,6 +33,14 @@ urlpatterns = [
 ]
 if settings.OIDC_ENABLED:
     urlpatterns.insert(0, path("oidc/", include("mozilla_django_oidc.urls")))
+
+
+def handler400(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """A body over the size limit, a malformed upload, a suspicious request: the API answers in
+    its error shape (413 for a body too big), pages with the plain 400 page."""
+    if request.path.startswith("/api/"):
+        return api_bad_request(request, exception)
+    return defaults.bad_request(request, exception)
 
 
 def handler404(request: HttpRequest, exception: Exception) -> HttpResponse:

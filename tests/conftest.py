@@ -35,6 +35,16 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
+@pytest.fixture(autouse=True)
+def _fresh_caches() -> None:
+    """Each test starts with empty caches: throttles and lock-outs counted in one test must not
+    refuse the next one's requests."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
 @pytest.fixture
 def make_user(db: None) -> Callable[..., User]:
     def _make(*roles: Role, **kwargs: object) -> User:

@@ -18,6 +18,8 @@ class Area(models.TextChoices):
     CHANNELS = "channels", _("Channels")
     METRICS = "metrics", _("Metrics")
     INCIDENTS = "incidents", _("Incidents")
+    PUBLISHING = "publishing", _("Publishing")
+    HUB = "hub", _("Ambassador hub")
     PEOPLE = "people", _("People and units")
     AUDIT = "audit", _("Audit trail")
 
@@ -50,9 +52,33 @@ AREA_ROLES: dict[Area, frozenset[Role]] = {
     Area.INCIDENTS: frozenset(
         {Role.MAVI, Role.COMMS_MANAGER, Role.UNIT_MANAGER, Role.UPDATER, Role.AUDITOR}
     ),
+    # The composer, approvals, the calendar and the asset library: those who run channels.
+    Area.PUBLISHING: frozenset(
+        {Role.MAVI, Role.COMMS_MANAGER, Role.UNIT_MANAGER, Role.UPDATER, Role.AUDITOR}
+    ),
+    # City posts to share, for every employee and elected official (§2.3–2.4, §3, §5), and
+    # elected officials' clearance requests (§6.4).
+    Area.HUB: frozenset(
+        {
+            Role.MAVI,
+            Role.COMMS_MANAGER,
+            Role.UNIT_MANAGER,
+            Role.UPDATER,
+            Role.EMPLOYEE,
+            Role.ELECTED,
+            Role.SUPERVISOR,
+            Role.SAFETY_MANAGER,
+        }
+    ),
     Area.PEOPLE: frozenset({Role.MAVI, Role.UNIT_MANAGER}),
     Area.AUDIT: frozenset({Role.AUDITOR}),
 }
 
 # Roles that may only read, never change anything (enforced in the API permission class too).
 READ_ONLY_ROLES: frozenset[Role] = frozenset({Role.AUDITOR})
+
+# Who may deliver citizens' messages into the inbox (POST /api/v1/messages, import_messages):
+# the platform connectors' service accounts and the mavi team. Nobody else may put words in a
+# citizen's mouth: a made-up message can raise threat escalations and storm alerts.
+# Connectors calling inbox.services.message_ingest in-process pass actor=None (the system).
+INGEST_ROLES: frozenset[Role] = frozenset({Role.SERVICE_ACCOUNT, Role.MAVI})

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any, cast
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.exceptions import Throttled, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
@@ -14,6 +16,7 @@ from rest_framework.views import APIView
 
 from someluotsi.accounts.models import Unit, User
 from someluotsi.accounts.selectors import unit_list, user_areas, user_roles
+from someluotsi.core.client import client_address
 
 
 class MeOutputSerializer(serializers.Serializer[dict[str, Any]]):
@@ -60,12 +63,26 @@ class UnitListApi(APIView):
 
 
 class TokenThrottle(AnonRateThrottle):
+    """Token requests per client address (core.client: trusted proxies only, so a forged
+    X-Forwarded-For does not open a new bucket)."""
+
     scope = "token"
+
+    def get_ident(self, request: Request) -> str:
+        return client_address(request) or "unknown"
 
 
 class TokenObtainApi(ObtainAuthToken):
     """Exchange a username and password for an API token; throttled and locked out like the
-    login page."""
+    login page (429 while locked out)."""
 
     throttle_classes = (TokenThrottle,)
     permission_classes = ()
+
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        try:
+            return super().post(request, *args, **kwargs)
+        except ValidationError:
+            if getattr(request, "axes_locked_out", False):
+                raise Throttled(detail=_("Too many failed sign-ins; try again later.")) from None
+            raise

@@ -15,3 +15,7 @@ class Role(models.TextChoices):
     SUPERVISOR = "supervisor", _("Supervisor")
     SAFETY_MANAGER = "safety_manager", _("Occupational safety manager")
     AUDITOR = "auditor", _("Auditor")
+    # Not a person: the account a platform connector (someluotsi.connectors) or another
+    # integration uses to deliver citizens' messages (POST /api/v1/messages). It may ingest
+    # messages and nothing else (accounts.access.INGEST_ROLES).
+    SERVICE_ACCOUNT = "service_account", _("Service account of a platform connector")

@@ -1,15 +1,26 @@
-"""Use the signed-in user's saved interface language unless they chose one in this browser."""
+"""Per-request rules about the user: the saved interface language, and read-only roles."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.urls import Resolver404, resolve
 from django.utils import translation
+from django.utils.translation import gettext as _
+from rest_framework.authtoken.models import Token
+from rest_framework.permissions import SAFE_METHODS
+
+from someluotsi.accounts.selectors import AnyUser, user_is_read_only
+from someluotsi.api.errors import error_body
 
 
 class UserLanguageMiddleware:
+    """Use the signed-in user's saved interface language unless they chose one here."""
+
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
@@ -23,3 +34,51 @@ class UserLanguageMiddleware:
             translation.activate(user.preferred_language)
             request.LANGUAGE_CODE = user.preferred_language
         return self.get_response(request)
+
+
+# Requests a read-only user may still send: signing in and out, the API token exchange, and the
+# interface language (their own session, not the city's records).
+READ_ONLY_EXEMPT_URL_NAMES = frozenset(
+    {"accounts:login", "accounts:logout", "accounts:set_language", "api:token"}
+)
+
+
+def _request_user(request: HttpRequest) -> AnyUser | None:
+    """The session's user, or the user of an API token in the Authorization header."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return cast(AnyUser, user)
+    header = str(request.META.get("HTTP_AUTHORIZATION", "")).split()
+    if len(header) == 2 and header[0].lower() == "token":
+        token = Token.objects.select_related("user").filter(key=header[1][:40]).first()
+        if token is not None:
+            return cast(AnyUser, token.user)
+    return None
+
+
+class ReadOnlyRoleMiddleware:
+    """Auditors (every read-only role, accounts.access.READ_ONLY_ROLES) never change anything:
+    the one place that refuses them every state-changing request (any method but GET, HEAD,
+    OPTIONS and TRACE) on every page and API endpoint, whatever the view would have allowed.
+    Pages answer 403 with the usual page; the API answers 403 in its error shape."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method not in SAFE_METHODS:
+            user = _request_user(request)
+            if user is not None and user_is_read_only(user=user) and not _exempt(request):
+                if request.path.startswith("/api/"):
+                    message = _("Your role may read but not change anything.")
+                    return JsonResponse(error_body("read_only", message), status=403)
+                raise PermissionDenied
+        return self.get_response(request)
+
+
+def _exempt(request: HttpRequest) -> bool:
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return False
+    return match.view_name in READ_ONLY_EXEMPT_URL_NAMES

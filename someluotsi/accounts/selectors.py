@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 
-from someluotsi.accounts.access import AREA_ROLES, READ_ONLY_ROLES, Area
+from someluotsi.accounts.access import AREA_ROLES, INGEST_ROLES, READ_ONLY_ROLES, Area
 from someluotsi.accounts.enums import Role
 from someluotsi.accounts.models import RoleAssignment, Unit, User
 
@@ -44,6 +44,14 @@ def user_can_access_area(*, user: AnyUser, area: Area) -> bool:
     if user.is_superuser:
         return True
     return user_has_role(user=user, roles=AREA_ROLES[area])
+
+
+def user_can_ingest_messages(*, user: AnyUser) -> bool:
+    """Whether `user` may deliver citizens' messages (accounts.access.INGEST_ROLES); superusers
+    are the system administrators and may too."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or user_has_role(user=user, roles=INGEST_ROLES)
 
 
 def user_areas(*, user: AnyUser) -> list[Area]:

@@ -9,5 +9,5 @@ urlpatterns = [
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("language/", views.set_language, name="set_language"),
     path("people/", views.people, name="people"),
-    path("people/<int:person_id>/", views.person_detail, name="person_detail"),
+    path("people/<id:person_id>/", views.person_detail, name="person_detail"),
 ]

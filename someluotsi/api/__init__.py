@@ -1,2 +1,3 @@
-"""Shared REST API plumbing: the versioned root, authentication, permissions, the single error
-shape and the OpenAPI schema. Each app keeps its own endpoints beside its services."""
+"""Shared REST API plumbing: permissions and the single error shape. Each app keeps its own
+endpoints beside its services; the versioned root, the URL map and the OpenAPI schema pages are
+the project's (config/api_urls.py)."""

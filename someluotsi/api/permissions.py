@@ -9,8 +9,11 @@ from someluotsi.accounts.access import Area
 from someluotsi.accounts.selectors import user_can_access_area, user_is_read_only
 
 
-class IsAuthenticatedReadOnlyForAuditors(BasePermission):
-    """Signed-in users only; read-only roles (auditors) may never change anything."""
+class IsSignedIn(BasePermission):
+    """Signed-in, active users only. Read-only roles (auditors) are refused every change before
+    any view runs by accounts.middleware.ReadOnlyRoleMiddleware, the gate for pages and API;
+    the same rule is repeated here only for authentication the middleware cannot see (a user
+    forced onto the request in tests, a future authentication class)."""
 
     def has_permission(self, request: Request, view: Any) -> bool:
         user = request.user
@@ -22,7 +25,7 @@ class IsAuthenticatedReadOnlyForAuditors(BasePermission):
 def area_permission(area: Area) -> type[BasePermission]:
     """A permission class for one product area (see accounts.access.AREA_ROLES)."""
 
-    class _AreaPermission(IsAuthenticatedReadOnlyForAuditors):
+    class _AreaPermission(IsSignedIn):
         def has_permission(self, request: Request, view: Any) -> bool:
             return super().has_permission(request, view) and user_can_access_area(
                 user=request.user, area=area

@@ -33,6 +33,8 @@ class AuditEventOutputSerializer(serializers.ModelSerializer[AuditEvent]):
 class AuditFilterSerializer(serializers.Serializer[dict[str, Any]]):
     action = serializers.CharField(required=False, allow_blank=True, max_length=100)
     actor = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    person = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    personal_data = serializers.BooleanField(required=False, default=False)
     target_type = serializers.CharField(required=False, allow_blank=True, max_length=100)
     target_id = serializers.CharField(required=False, allow_blank=True, max_length=64)
     since = serializers.DateField(required=False)
@@ -42,8 +44,11 @@ class AuditFilterSerializer(serializers.Serializer[dict[str, Any]]):
 @extend_schema(
     summary="Audit events (auditors only)",
     parameters=[
-        OpenApiParameter(name, str, required=False)
-        for name in ("action", "actor", "target_type", "target_id", "since", "until")
+        *(
+            OpenApiParameter(name, str, required=False)
+            for name in ("action", "actor", "person", "target_type", "target_id", "since", "until")
+        ),
+        OpenApiParameter("personal_data", bool, required=False),
     ],
 )
 class AuditEventListApi(ListAPIView[AuditEvent]):

@@ -59,3 +59,47 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise AppendOnlyError("Audit events cannot be deleted.")
+
+
+class AuditSubjectQuerySet(models.QuerySet["AuditSubject"]):
+    def update(self, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError("Audit subjects cannot be updated.")
+
+    def delete(self) -> NoReturn:
+        raise AppendOnlyError("Audit subjects cannot be deleted.")
+
+
+class AuditSubject(models.Model):
+    """A record an event is about (the person, the message …), one row each, written with the
+    event and as append-only as it: the data-subject page finds every event about a person or
+    about the messages they wrote through these rows, also when the event's data holds a list
+    (the messages shown on one page of the queue)."""
+
+    event = models.ForeignKey(
+        AuditEvent, on_delete=models.DO_NOTHING, related_name="subjects", db_constraint=False
+    )
+    subject_type = models.CharField(_("subject type"), max_length=100)
+    subject_id = models.CharField(_("subject id"), max_length=64)
+
+    objects = AuditSubjectQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit subject")
+        verbose_name_plural = _("audit subjects")
+        indexes = [models.Index(fields=("subject_type", "subject_id"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=("event", "subject_type", "subject_id"), name="unique_audit_subject"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject_type}:{self.subject_id}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError("Audit subjects cannot be updated.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError("Audit subjects cannot be deleted.")

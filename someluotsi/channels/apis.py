@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 
 from someluotsi.accounts.access import Area
 from someluotsi.accounts.models import Unit, User
+from someluotsi.api.limits import IdField
 from someluotsi.api.permissions import area_permission
 from someluotsi.channels import campaigns, requests, services
 from someluotsi.channels.enums import (
@@ -43,6 +44,7 @@ from someluotsi.channels.selectors import (
     channel_list_for_user,
     request_list_for_user,
 )
+from someluotsi.core.oneline import OneLineSerializerField
 
 ChannelsArea = area_permission(Area.CHANNELS)
 
@@ -116,8 +118,8 @@ class PlanInputSerializer(serializers.Serializer[dict[str, Any]]):
 
 class ChannelInputSerializer(PlanInputSerializer):
     platform = serializers.ChoiceField(choices=Platform.choices)
-    name = serializers.CharField(max_length=200)
-    handle = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    name = OneLineSerializerField(max_length=200)
+    handle = OneLineSerializerField(max_length=200, required=False, allow_blank=True)
     url = serializers.URLField(max_length=200, required=False, allow_blank=True)
     unit = serializers.SlugRelatedField[Unit](slug_field="code", queryset=Unit.objects.all())
     kind = serializers.ChoiceField(choices=ChannelKind.choices)
@@ -238,8 +240,8 @@ class RequestOutputSerializer(serializers.ModelSerializer[ChannelRequest]):
 class RequestInputSerializer(PlanInputSerializer):
     unit = serializers.SlugRelatedField[Unit](slug_field="code", queryset=Unit.objects.all())
     platform = serializers.ChoiceField(choices=Platform.choices)
-    name = serializers.CharField(max_length=200)
-    handle = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    name = OneLineSerializerField(max_length=200)
+    handle = OneLineSerializerField(max_length=200, required=False, allow_blank=True, default="")
     kind = serializers.ChoiceField(choices=ChannelKind.choices, default=ChannelKind.UNIT)
     maintainer_role = serializers.ChoiceField(
         choices=MaintainerRole.choices, default=MaintainerRole.ORGANISATION
@@ -348,15 +350,15 @@ class CampaignOutputSerializer(serializers.ModelSerializer[PaidCampaign]):
 
 
 class CampaignInputSerializer(serializers.Serializer[dict[str, Any]]):
-    channel = serializers.IntegerField()
-    purpose = serializers.CharField(max_length=500)
-    target_group = serializers.CharField(max_length=500)
+    channel = IdField()
+    purpose = OneLineSerializerField(max_length=500)
+    target_group = OneLineSerializerField(max_length=500)
     budget_eur = serializers.DecimalField(max_digits=10, decimal_places=2)
     starts_on = serializers.DateField()
     ends_on = serializers.DateField()
-    decided_by_name = serializers.CharField(max_length=200)
+    decided_by_name = OneLineSerializerField(max_length=200)
     decided_at = serializers.DateTimeField()
-    decision_reference = serializers.CharField(
+    decision_reference = OneLineSerializerField(
         max_length=100, required=False, allow_blank=True, default=""
     )
 

@@ -6,3 +6,8 @@ class ChannelsConfig(AppConfig):
     name = "someluotsi.channels"
     label = "channels"
     verbose_name = _("Channels")
+
+    def ready(self) -> None:
+        from someluotsi.channels import waiting
+
+        waiting.register()

@@ -10,14 +10,9 @@ from collections.abc import Iterable
 from django.utils.translation import gettext as _
 
 from someluotsi.channels.models import Channel
+from someluotsi.core.spreadsheet import csv_cell
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value: object) -> str:
-    """A cell a spreadsheet shows as text: formula-like values get a leading apostrophe."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+__all__ = ["csv_cell", "register_csv"]
 
 
 def register_csv(channels: Iterable[Channel]) -> str:

@@ -20,6 +20,7 @@ from someluotsi.channels.enums import (
     Translations,
 )
 from someluotsi.channels.models import PLAN_FIELDS, Channel
+from someluotsi.core.oneline import OneLineFormField
 
 
 def person_label(person: User) -> str:
@@ -90,8 +91,8 @@ class PlanForm(forms.Form):
 
 
 class ChannelEditForm(PlanForm):
-    name = forms.CharField(label=_("Name"), max_length=200)
-    handle = forms.CharField(label=_("Handle"), max_length=200, required=False)
+    name = OneLineFormField(label=_("Name"), max_length=200)
+    handle = OneLineFormField(label=_("Handle"), max_length=200, required=False)
     url = forms.URLField(label=_("Address"), max_length=200, required=False, assume_scheme="https")
     kind = forms.ChoiceField(label=_("Kind"), choices=ChannelKind.choices)
     status = forms.ChoiceField(label=_("Status"), choices=ChannelStatus.choices)
@@ -145,8 +146,8 @@ class RequestForm(PlanForm):
     MULTI = frozenset({"target_groups", "languages", "maintainers"})
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
     platform = forms.ChoiceField(label=_("Platform"), choices=Platform.choices)
-    name = forms.CharField(label=_("Name of the new account"), max_length=200)
-    handle = forms.CharField(label=_("Handle"), max_length=200, required=False)
+    name = OneLineFormField(label=_("Name of the new account"), max_length=200)
+    handle = OneLineFormField(label=_("Handle"), max_length=200, required=False)
     kind = forms.ChoiceField(label=_("Kind"), choices=ChannelKind.choices, initial=ChannelKind.UNIT)
     maintainers = PeopleChoiceField(
         label=_("Maintainers"),
@@ -207,7 +208,7 @@ class AbsenceForm(forms.Form):
     cover = PersonChoiceField(
         label=_("Covered by"), queryset=User.objects.none(), required=False, empty_label=_("Nobody")
     )
-    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+    note = OneLineFormField(label=_("Note"), max_length=300, required=False)
 
     def __init__(self, *args: Any, people: Any, covers: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -217,14 +218,14 @@ class AbsenceForm(forms.Form):
 
 class CampaignForm(forms.Form):
     channel = forms.ModelChoiceField(label=_("Channel"), queryset=Channel.objects.none())
-    purpose = forms.CharField(label=_("Purpose"), max_length=500)
-    target_group = forms.CharField(label=_("Target group"), max_length=500)
+    purpose = OneLineFormField(label=_("Purpose"), max_length=500)
+    target_group = OneLineFormField(label=_("Target group"), max_length=500)
     budget_eur = forms.DecimalField(
         label=_("Budget (€)"), min_value=0.01, max_value=10_000_000, decimal_places=2
     )
     starts_on = forms.DateField(label=_("Starts"), widget=forms.DateInput(attrs={"type": "date"}))
     ends_on = forms.DateField(label=_("Ends"), widget=forms.DateInput(attrs={"type": "date"}))
-    decided_by_name = forms.CharField(
+    decided_by_name = OneLineFormField(
         label=_("Decided by (unit director)"),
         max_length=200,
         help_text=_("Paid marketing is decided by the unit's director (§14.4)."),
@@ -233,7 +234,7 @@ class CampaignForm(forms.Form):
         label=_("Decision time"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
-    decision_reference = forms.CharField(
+    decision_reference = OneLineFormField(
         label=_("Decision reference"), max_length=100, required=False
     )
 

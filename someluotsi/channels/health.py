@@ -1,17 +1,21 @@
 """Channel health: is every active channel staffed, covered, alive and planned?
 
 The rules are plain functions over plain facts (`ChannelFacts`), so that they can be tested
-and read without a database; `channel_health` gathers the facts for a set of channels.
+and read without a database; `channel_health` gathers the facts for a set of channels. What the
+register does not keep itself (answers, overdue messages, a broken platform connection) comes
+from the apps above it through `channel_activity_source` and `extra_findings_register`, so that
+the register never imports them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from django.db import models
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -112,6 +116,20 @@ def channel_problems(facts: ChannelFacts, *, now: datetime, inactive_days: int) 
     return found
 
 
+# Channel activity kept by the apps above the register, as annotations on the channel queryset:
+# `last_answer` (time of the channel's last answer) and `overdue` (open messages past their due
+# time, §8.4), both from the inbox. Each app registers a function of `now` in its
+# AppConfig.ready(); a channel without a source has no answers and nothing overdue.
+ActivityAnnotations = Callable[[datetime], Mapping[str, Any]]
+_activity_sources: list[ActivityAnnotations] = []
+
+
+def channel_activity_source(annotations: ActivityAnnotations) -> None:
+    """Register a source of channel activity (see above); registering it again changes nothing."""
+    if annotations not in _activity_sources:
+        _activity_sources.append(annotations)
+
+
 # Findings that higher apps add (the connectors: a broken platform connection), registered
 # explicitly in their AppConfig.ready(); each maps channel ids to extra findings.
 ExtraFindings = Callable[[list[int]], dict[int, list[Finding]]]
@@ -151,18 +169,13 @@ def channel_health(
     *, channels: QuerySet[Channel], inactive_days: int, now: datetime | None = None
 ) -> list[ChannelHealth]:
     """Findings for each active channel in `channels`, channels with findings first."""
-    from someluotsi.inbox.selectors import OPEN_STATUSES
-
     now = now or timezone.now()
+    annotations: dict[str, Any] = {}
+    for activity_source in _activity_sources:
+        annotations.update(activity_source(now))
     active = (
         channels.filter(status=ChannelStatus.ACTIVE)
-        .annotate(
-            last_answer=Max("messages__answered_at"),
-            overdue=Count(
-                "messages",
-                filter=Q(messages__status__in=OPEN_STATUSES, messages__due_at__lt=now),
-            ),
-        )
+        .annotate(**annotations)
         .prefetch_related("maintainerships__user")
         .order_by("name")
     )
@@ -184,12 +197,13 @@ def channel_health(
             for m in channel.maintainerships.all()
             if m.user.is_active
         )
-        activity = [t for t in (channel.last_post_at, channel.last_answer) if t is not None]
+        last_answer = getattr(channel, "last_answer", None)
+        activity = [t for t in (channel.last_post_at, last_answer) if t is not None]
         facts = ChannelFacts(
             maintainers=people,
             created_at=channel.created_at,
             last_activity=max(activity) if activity else None,
-            overdue_messages=channel.overdue,
+            overdue_messages=getattr(channel, "overdue", 0),
             has_goals=bool(channel.goals.strip()),
             has_target_groups=bool(channel.target_groups),
         )

@@ -114,6 +114,12 @@ class Channel(TimeStampedModel, ChannelPlan):
     def __str__(self) -> str:
         return f"{self.get_platform_display()}: {self.name}"
 
+    @property
+    def name_with_platform(self) -> str:
+        """ "Kokkolan kaupunki (Facebook)": how sentences, charts and reports name a channel
+        (the city has accounts of one name on several platforms)."""
+        return f"{self.name} ({self.get_platform_display()})"
+
 
 class ChannelMaintainer(models.Model):
     channel = models.ForeignKey(Channel, on_delete=models.CASCADE, related_name="maintainerships")

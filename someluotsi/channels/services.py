@@ -162,6 +162,16 @@ def channel_record_post(
 
 
 @transaction.atomic
+def channel_note_published(*, channel: Channel, at: datetime) -> Channel:
+    """A post went out on the channel (from publishing, by a connector or recorded by hand):
+    the channel's latest activity moves forward. No permission check: callers have made it."""
+    if channel.last_post_at is None or at > channel.last_post_at:
+        channel.last_post_at = at
+        channel.save(update_fields=["last_post_at", "updated_at"])
+    return channel
+
+
+@transaction.atomic
 def maintainer_add(
     *,
     actor: AnyUser,

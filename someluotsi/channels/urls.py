@@ -8,11 +8,11 @@ urlpatterns = [
     path("", views.channel_list, name="list"),
     path("export.csv", views.channel_export, name="export"),
     path("health/", views.health, name="health"),
-    path("<int:channel_id>/", views.channel_detail, name="detail"),
+    path("<id:channel_id>/", views.channel_detail, name="detail"),
     path("requests/", views.request_list, name="requests"),
     path("requests/new/", views.request_new, name="request_new"),
     path("requests/existing/", views.existing, name="existing"),
-    path("requests/<int:request_id>/", views.request_detail, name="request"),
+    path("requests/<id:request_id>/", views.request_detail, name="request"),
     path("campaigns/", views.campaign_list, name="campaigns"),
     path("absences/", views.absences, name="absences"),
 ]

@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 
 from someluotsi.accounts.access import Area
 from someluotsi.accounts.models import User
+from someluotsi.api.limits import IdField
 from someluotsi.api.permissions import area_permission
 from someluotsi.compliance.selectors import check_channel_choices
 from someluotsi.compliance.services import check_run_create, default_author_role
@@ -40,7 +41,7 @@ class CheckInputSerializer(serializers.Serializer[dict[str, Any]]):
         },
     )
     role = serializers.ChoiceField(choices=[r.value for r in AuthorRole], required=False)
-    channel = serializers.IntegerField(required=False, allow_null=True)
+    channel = IdField(required=False, allow_null=True)
     media = serializers.ListField(child=MediaInputSerializer(), required=False, max_length=20)
     language = serializers.ChoiceField(choices=["fi", "sv", "en"], required=False)
     ui_language = serializers.ChoiceField(choices=["fi", "sv", "en"], required=False)

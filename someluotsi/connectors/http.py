@@ -106,3 +106,29 @@ def json_of(response: httpx.Response) -> Any:
         return response.json()
     except ValueError as exc:
         raise ConnectorError(UNAVAILABLE, "answer was not JSON") from exc
+
+
+def call_multipart(
+    url: str,
+    *,
+    timeout: float,
+    mapper: ErrorMapper | None,
+    headers: Mapping[str, str],
+    data: Mapping[str, Any],
+    files: Any,
+) -> httpx.Response:
+    """A multipart upload (media bytes); a timeout is TIMEOUT like any write."""
+    try:
+        with httpx.Client(timeout=timeout, follow_redirects=False) as client:
+            response = client.post(url, headers=headers, data=data, files=files)
+    except httpx.TimeoutException as exc:
+        raise ConnectorError(TIMEOUT, f"upload to {httpx.URL(url).host}: timed out") from exc
+    except httpx.HTTPError as exc:
+        raise ConnectorError(UNAVAILABLE, f"upload: {type(exc).__name__}") from exc
+    if mapper is not None:
+        mapped = mapper(response)
+        if mapped is not None:
+            raise mapped
+    if response.is_success:
+        return response
+    raise status_error(response)

@@ -197,6 +197,10 @@ def action_attempts(*, action_id: int) -> int:
     )
 
 
+def action_status(*, action_id: int) -> str:
+    return str(OutboundAction.objects.values_list("status", flat=True).get(pk=action_id))
+
+
 def action_run(*, action_id: int) -> str:
     """Carry out a claimed action (the task's body). Returns the final status; raises
     ConnectorError for the task to retry when retrying may help."""

@@ -9,10 +9,22 @@ from django.conf import settings
 
 from someluotsi.connectors.base import Connector, PlatformConfig
 from someluotsi.connectors.errors import NOT_CONNECTED, ConnectorError
+from someluotsi.connectors.linkedin.connector import LinkedInConnector
+from someluotsi.connectors.meta.facebook import FacebookConnector
+from someluotsi.connectors.meta.instagram import InstagramConnector
 from someluotsi.connectors.sandbox.connector import SandboxConnector
+from someluotsi.connectors.tiktok.connector import TikTokConnector
+from someluotsi.connectors.x.connector import XConnector
+from someluotsi.connectors.youtube.connector import YouTubeConnector
 
 # platform → connector class. Adding a platform is one line here and one folder beside this.
 CONNECTORS: dict[str, Callable[[PlatformConfig], Connector]] = {
+    "facebook": FacebookConnector,
+    "instagram": InstagramConnector,
+    "linkedin": LinkedInConnector,
+    "x": XConnector,
+    "youtube": YouTubeConnector,
+    "tiktok": TikTokConnector,
     "sandbox": SandboxConnector,
 }
 

@@ -40,7 +40,7 @@ def _hint(data: dict[str, Any]) -> WebhookHint:
     )
 
 
-@shared_task(name="connectors.process_hints", acks_late=True)
+@shared_task(name="connectors.process_hints", acks_late=True, ignore_result=True)
 def process_hints(platform: str, hints: list[dict[str, Any]]) -> int:
     """Fetch what a verified webhook pointed at, through the API, and ingest it once."""
     parsed = [_hint(h) for h in hints]
@@ -82,7 +82,7 @@ def process_hints(platform: str, hints: list[dict[str, Any]]) -> int:
     return created
 
 
-@shared_task(name="connectors.poll_connection")
+@shared_task(name="connectors.poll_connection", ignore_result=True)
 def poll_connection(connection_id: int) -> int:
     """Fetch everything new since the connection's cursor (the first time: the backfill)."""
     return ingest_poll(connection_id)
@@ -122,7 +122,7 @@ def ingest_poll(connection_id: int, *, max_pages: int = 20) -> int:
     return created
 
 
-@shared_task(name="connectors.poll_due")
+@shared_task(name="connectors.poll_due", ignore_result=True)
 def poll_due() -> int:
     """Celery beat: queue a poll for every connection not checked for a while."""
     ids = list(connections_due_for_poll().values_list("pk", flat=True))
@@ -155,19 +155,23 @@ def pull_metrics(day: str | None = None) -> int:
 
 @shared_task(name="connectors.run_action", bind=True, max_retries=None, acks_late=True)
 def run_action(self: Task[..., str], action_id: int) -> str:
-    """Carry out a reply, hide, unhide or delete; retry with back-off on throttling, timeouts
-    and outages (the eager embedded mode tries once more at most)."""
+    """Carry out a reply, hide, unhide or delete; retry with exponential back-off on
+    throttling, timeouts and outages. In the eager embedded mode (no worker to come back
+    later) it tries at most twice, at once."""
     from someluotsi.connectors.actions import MAX_ATTEMPTS, backoff_seconds
 
-    try:
-        return moderation.action_run(action_id=action_id)
-    except ConnectorError as error:
-        attempts = moderation.action_attempts(action_id=action_id)
-        if not error.retryable or attempts >= MAX_ATTEMPTS:
-            return error.code
-        if self.request.is_eager and attempts >= 2:
-            return error.code
-        raise self.retry(
-            countdown=backoff_seconds(attempts=attempts, retry_after=error.retry_after),
-            exc=error,
-        ) from error
+    tries = 2 if self.request.is_eager else 1
+    for _try in range(tries):
+        try:
+            return moderation.action_run(action_id=action_id)
+        except ConnectorError as error:
+            attempts = moderation.action_attempts(action_id=action_id)
+            if not error.retryable or attempts >= MAX_ATTEMPTS:
+                return error.code
+            if self.request.is_eager:
+                continue
+            raise self.retry(
+                countdown=backoff_seconds(attempts=attempts, retry_after=error.retry_after),
+                exc=error,
+            ) from error
+    return moderation.action_status(action_id=action_id)

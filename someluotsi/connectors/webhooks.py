@@ -13,13 +13,17 @@ import time
 from dataclasses import asdict
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
+from someluotsi.connectors.base import WebhookHint
 from someluotsi.connectors.errors import WebhookRejectedError
 from someluotsi.connectors.registry import CONNECTORS, connector_for, platform_enabled
 
 logger = logging.getLogger(__name__)
+
+HINT_WINDOW_SECONDS = 60
 
 
 def webhook_accept(*, platform: str, headers: object, body: bytes, now: float) -> int:
@@ -32,10 +36,24 @@ def webhook_accept(*, platform: str, headers: object, body: bytes, now: float) -
     connector = connector_for(platform)
     connector.verify_webhook(headers=headers, body=body, now=now)  # type: ignore[arg-type]
     hints = connector.parse_webhook(body=body)
-    if hints:
-        payload = [asdict(hint) for hint in hints]
-        process_hints.delay(platform, payload)
-    return len(hints)
+    fresh = [hint for hint in hints if hint.removed or _first_sighting(platform, hint)]
+    if fresh:
+        process_hints.delay(platform, [asdict(hint) for hint in fresh])
+    return len(fresh)
+
+
+def _first_sighting(platform: str, hint: WebhookHint) -> bool:
+    """Whether this item was not queued in the last minute. Platforms deliver at least once
+    and retry in bursts; the task de-duplicates for good (in the database), this only keeps a
+    burst of repeats from flooding the queue. A repeat after a lost task is caught by polling."""
+    key = f"connectors:hint:{platform}:{hint.account_id}:{hint.item_id}"
+    return bool(cache.add(key, 1, timeout=HINT_WINDOW_SECONDS))
+
+
+def deliver_in_process(body: bytes, headers: dict[str, str]) -> None:
+    """The sandbox platform's sender without HTTP: the same verification and queueing (a
+    process without a server, the tests)."""
+    webhook_accept(platform="sandbox", headers=headers, body=body, now=time.time())
 
 
 def _refusal(status: int, reason: str) -> JsonResponse:

@@ -1,3 +1,3 @@
-"""Shared building blocks: base model, the application error type, health checks, navigation,
-demo data. It holds no domain rules of its own and imports no other Someluotsi app at import time.
+"""Shared building blocks: base model, the application error type, charts, PDF, page helpers,
+navigation and the home page. It holds no domain rules of its own and imports no feature app.
 """

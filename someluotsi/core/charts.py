@@ -1,31 +1,41 @@
-"""Horizontal bar charts for pages that show figures: the geometry here, the SVG in
-`templates/_bar_chart.html`. A chart is decoration beside its table (aria-hidden), so the
-table stays the accessible equivalent."""
+"""Charts for pages and documents that show figures: the geometry here, the SVG in
+`templates/_bar_chart.html` and `templates/_column_chart.html`. A chart is decoration beside
+its table (aria-hidden), so the table stays the accessible equivalent.
+
+Horizontal positions are percentages of the chart's width and vertical ones are CSS pixels,
+with no viewBox: the chart fills whatever width it gets (a phone, a PDF column) while its
+labels keep their size (13 px bar labels, 12 px column labels) instead of shrinking with it."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import ClassVar
 
 from django.utils.formats import number_format
 
-ROW_HEIGHT = 24
-BAR_SPACE = 220
+ROW_HEIGHT = 40  # a label line, the bar under it, a gap
+BAR_SPACE = 80.0  # the longest bar, in percent of the width (its value is written after it)
 
 
 @dataclass(frozen=True)
 class Bar:
-    y: int
+    y: int  # the row's top, px
     label: str
-    width: int
+    width: float  # percent of the chart's width
     value: str
+
+    @property
+    def value_x(self) -> float:
+        return round(self.width + 1.5, 1)
 
 
 @dataclass(frozen=True)
 class BarChart:
     caption: str
     bars: list[Bar]
+    kind: ClassVar[str] = "bar"
 
     @property
     def height(self) -> int:
@@ -40,7 +50,7 @@ def bar_chart(caption: str, rows: Iterable[tuple[str, float | Decimal | None]]) 
         Bar(
             y=index * ROW_HEIGHT,
             label=str(label),
-            width=round(BAR_SPACE * (value or 0) / longest),
+            width=round(BAR_SPACE * (value or 0) / longest, 1),
             value=shown(value),
         )
         for index, (label, value) in enumerate(items)
@@ -58,14 +68,15 @@ def shown(value: float | Decimal | None, digits: int | None = None) -> str:
     return number_format(value, decimal_pos=digits, use_l10n=True, force_grouping=True)
 
 
-COLUMN_SPACE = 600
-COLUMN_HEIGHT = 120
+COLUMN_SPACE = 100.0  # percent of the width
+COLUMN_HEIGHT = 120  # px
+MAX_COLUMN_LABELS = 6  # 12 px dates stay apart on a 320 px phone
 
 
 @dataclass(frozen=True)
 class Column:
-    x: float
-    width: float
+    x: float  # percent of the width
+    width: float  # percent of the width
     height: int
     y: int
     label: str  # shown under some columns only, to stay legible
@@ -77,7 +88,7 @@ class Column:
 class ColumnChart:
     caption: str
     columns: list[Column]
-    width: int = COLUMN_SPACE
+    kind: ClassVar[str] = "column"
     height: int = COLUMN_HEIGHT
     baseline: int | None = None  # y of a reference line (an expected level), if any
 
@@ -96,11 +107,11 @@ def column_chart(
     marks = list(highlight)
     top = max([value for _label, value in items] + [reference or 0], default=0) or 1
     step = COLUMN_SPACE / max(1, len(items))
-    label_every = max(1, len(items) // 8)
-    width = round(max(1.0, step * 0.8), 1)
+    label_every = max(1, -(-len(items) // MAX_COLUMN_LABELS))
+    width = round(step * 0.8, 2)
     columns = []
     for index, (label, value) in enumerate(items):
-        x = round(index * step, 1)
+        x = round(index * step, 2)
         height = round(COLUMN_HEIGHT * value / top)
         shown_label = label if index % label_every == 0 else ""
         columns.append(Column(x, width, height, COLUMN_HEIGHT - height, shown_label, shown(value)))

@@ -17,6 +17,8 @@ AREA_URL_NAMES: dict[Area, str] = {
     Area.CHANNELS: "channels:list",
     Area.METRICS: "metrics:dashboard",
     Area.INCIDENTS: "incidents:list",
+    Area.PUBLISHING: "publishing:calendar",
+    Area.HUB: "publishing:hub",
     Area.PEOPLE: "accounts:people",
     Area.AUDIT: "audit:list",
 }

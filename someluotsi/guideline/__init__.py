@@ -13,7 +13,8 @@ Public entry points (loaded on first use, so importing the package costs nothing
 
 The parts, lowest first (docs/architecture.md):
 
-- `model`: the engine's vocabulary (categories, severities, roles, findings, reports, errors);
+- `model`: the engine's vocabulary (categories, severities, roles, findings, reports, errors),
+  and `sections`: what each § of the guideline is about, in words;
 - `text/`: shared text analysis (patterns, normalisation, language id, sentences, lexicon,
   vocabulary, word lists, the harm classifier);
 - `checker/`: the post checker (engine, rulebook, detector registry, detectors, redaction);

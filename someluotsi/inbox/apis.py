@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, cast
 
 from django.utils.translation import gettext_lazy as _
@@ -11,27 +12,29 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from someluotsi.accounts.access import Area
 from someluotsi.accounts.models import User
-from someluotsi.api.permissions import area_permission
-from someluotsi.channels.selectors import channel_list_for_user
+from someluotsi.accounts.selectors import user_can_ingest_messages
+from someluotsi.api.limits import IdField
+from someluotsi.api.permissions import IsSignedIn
+from someluotsi.channels.models import Channel
+from someluotsi.core.oneline import OneLineSerializerField
 from someluotsi.guideline.checker.engine import MAX_CHARS
 from someluotsi.inbox.enums import MessageKind
-from someluotsi.inbox.services import IncomingMessage, message_ingest
+from someluotsi.inbox.services import IncomingMessage, message_ingest, received_at_problem
 
 MAX_BATCH = 1000
 
 
 class MessageInputSerializer(serializers.Serializer[dict[str, Any]]):
-    channel = serializers.IntegerField()
-    external_id = serializers.CharField(max_length=200)
+    channel = IdField()
+    external_id = OneLineSerializerField(max_length=200)
     kind = serializers.ChoiceField(choices=MessageKind.choices)
     text = serializers.CharField(allow_blank=True, trim_whitespace=False, max_length=MAX_CHARS)
     received_at = serializers.DateTimeField()
     author_handle = serializers.CharField(
         required=False, allow_blank=True, max_length=200, default=""
     )
-    parent_external_id = serializers.CharField(
+    parent_external_id = OneLineSerializerField(
         required=False, allow_blank=True, max_length=200, default=""
     )
     permalink = serializers.URLField(required=False, allow_blank=True, max_length=1000, default="")
@@ -42,6 +45,19 @@ class MessageInputSerializer(serializers.Serializer[dict[str, Any]]):
             raise serializers.ValidationError(_("Unknown channel."))
         return value
 
+    def validate_received_at(self, value: datetime) -> datetime:
+        problem = received_at_problem(value)
+        if problem is not None:
+            raise serializers.ValidationError(problem)
+        return value
+
+
+class IngestPermission(IsSignedIn):
+    """Platform connectors' service accounts and the mavi team (accounts.access.INGEST_ROLES)."""
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        return super().has_permission(request, view) and user_can_ingest_messages(user=request.user)
+
 
 class IngestOutputSerializer(serializers.Serializer[dict[str, Any]]):
     created = serializers.ListField(child=serializers.IntegerField())
@@ -49,7 +65,9 @@ class IngestOutputSerializer(serializers.Serializer[dict[str, Any]]):
 
 
 class MessageIngestApi(APIView):
-    permission_classes = (area_permission(Area.INBOX),)
+    """Only for the platform connectors' service accounts and the mavi team."""
+
+    permission_classes = (IngestPermission,)
 
     @extend_schema(
         request=MessageInputSerializer(many=True),
@@ -58,7 +76,7 @@ class MessageIngestApi(APIView):
     )
     def post(self, request: Request) -> Response:
         user = cast(User, request.user)
-        channels = {c.pk: c for c in channel_list_for_user(user=user)}
+        channels: dict[int, Channel] = Channel.objects.in_bulk()
         many = isinstance(request.data, list)
         if many and len(request.data) > MAX_BATCH:
             raise serializers.ValidationError(

@@ -5,6 +5,7 @@ marked for a police report. Addressees acknowledge; the case is closed with an o
 from __future__ import annotations
 
 from django.db import transaction
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,7 +20,7 @@ from someluotsi.inbox.enums import EscalationStatus, MessageStatus, RecipientRol
 from someluotsi.inbox.evidence import evidence_build, evidence_digest
 from someluotsi.inbox.models import Escalation, EscalationRecipient, Message
 from someluotsi.inbox.selectors import open_escalation_for
-from someluotsi.inbox.services import message_transition
+from someluotsi.inbox.transitions import message_transition
 from someluotsi.notifications.services import notification_send_worded
 
 
@@ -165,5 +166,15 @@ def escalation_close(*, actor: User, escalation: Escalation, outcome: str) -> Es
     return escalation
 
 
-def escalation_export_record(*, actor: AnyUser, escalation: Escalation, fmt: str) -> None:
-    audit_record(actor=actor, action="escalation.exported", target=escalation, data={"format": fmt})
+def escalation_export_record(
+    *, actor: AnyUser, escalation: Escalation, fmt: str, request: HttpRequest | None = None
+) -> None:
+    """Reading the evidence (on the page, or as JSON or PDF) is access to personal data:
+    audited with the format and the client address."""
+    audit_record(
+        actor=actor,
+        action="escalation.exported",
+        target=escalation,
+        data={"format": fmt},
+        request=request,
+    )

@@ -9,6 +9,26 @@ from someluotsi.channels.models import Channel
 from someluotsi.inbox.enums import MessageStatus, Resolution, TriageCategory
 from someluotsi.inbox.services import MAX_REPLY_CHARS
 
+# Every order the queue offers (inbox.selectors.QUEUE_SORTS, both directions); the column
+# headers link to the same values.
+QUEUE_SORT_CHOICES = [
+    ("", _("Most urgent first")),
+    ("priority", _("Priority, highest first")),
+    ("-priority", _("Priority, lowest first")),
+    ("due", _("Due time, soonest first")),
+    ("-due", _("Due time, latest first")),
+    ("-received", _("Received, newest first")),
+    ("received", _("Received, oldest first")),
+    ("category", _("Category, most serious first")),
+    ("-category", _("Category, least serious first")),
+    ("status", _("Status, new first")),
+    ("-status", _("Status, closed first")),
+    ("channel", _("Channel, A to Z")),
+    ("-channel", _("Channel, Z to A")),
+    ("assignee", _("Assignee, A to Z")),
+    ("-assignee", _("Assignee, Z to A")),
+]
+
 
 class QueueFilterForm(forms.Form):
     channel = forms.ModelChoiceField(
@@ -26,6 +46,7 @@ class QueueFilterForm(forms.Form):
     )
     assignee = forms.ChoiceField(label=_("Assignee"), required=False)
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+    sort = forms.ChoiceField(label=_("Order"), required=False, choices=QUEUE_SORT_CHOICES)
 
     def __init__(self, *args: Any, channels: Any, people: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.utils import translation
+
 from someluotsi.channels.models import Channel
 from someluotsi.guideline.checker.engine import MAX_CHARS
 from someluotsi.inbox.enums import MessageKind
-from someluotsi.inbox.services import IncomingMessage
+from someluotsi.inbox.services import IncomingMessage, received_at_problem
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 REQUIRED = ("channel", "external_id", "kind", "text", "received_at")
@@ -73,6 +75,11 @@ def parse_messages(data: bytes, name: str, channels: dict[str, Channel]) -> Pars
             received = datetime.fromisoformat(str(record["received_at"]))
             if received.tzinfo is None:
                 problems.append("received_at needs a time zone")
+            else:
+                with translation.override("en"):  # the importer reports in English
+                    problem = received_at_problem(received)
+                if problem is not None:
+                    problems.append(f"received_at: {problem}")
         except ValueError:
             problems.append(f"received_at is not a date and time: {record['received_at']!r}")
         if problems or channel is None:

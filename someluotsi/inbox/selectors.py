@@ -4,14 +4,32 @@ Message texts and authors are personal data: they are readable only by those who
 channel (its maintainers, and the mavi team, who run the city's channels) and by the people an
 escalation of that message is addressed to. Unit managers see their units' queues as metadata
 (category, status, due time) so that they can follow the workload without reading messages.
+
+`readability_for_user` is THE inbox rule: every page, API, export, PDF, e-mail and
+notification that would carry a message's text, excerpt, words or author asks it first
+(storm-alert evidence, escalation evidence, the queue, the message page); everyone else gets
+counts and metadata. Each reading is audited by the caller with the client address.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Max,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.expressions import OrderBy
 from django.utils import timezone
 
 from someluotsi.accounts.access import Area
@@ -24,10 +42,23 @@ from someluotsi.accounts.selectors import (
     user_managed_units,
 )
 from someluotsi.channels.models import Channel
-from someluotsi.inbox.enums import EscalationStatus, MessageStatus
+from someluotsi.inbox.enums import EscalationStatus, MessageStatus, Priority, TriageCategory
 from someluotsi.inbox.models import Escalation, Message
 
 OPEN_STATUSES = (MessageStatus.NEW, MessageStatus.ASSIGNED)
+
+
+def channel_activity(now: datetime) -> dict[str, Any]:
+    """The inbox's part of channel health (channels.health, registered in apps.py): annotations
+    on a channel queryset with the time of the last answer (`last_answer`) and the number of open
+    messages past their due time at `now` (`overdue`)."""
+    return {
+        "last_answer": Max("messages__answered_at"),
+        "overdue": Count(
+            "messages",
+            filter=Q(messages__status__in=OPEN_STATUSES, messages__due_at__lt=now),
+        ),
+    }
 
 
 def _uid(user: AnyUser) -> int:
@@ -89,8 +120,15 @@ class Readability:
             or message.pk in self.message_ids
         )
 
+    def can_read_channel(self, channel_id: int) -> bool:
+        """Whether every message of the channel is readable (texts and authors of a whole
+        channel's traffic: storm evidence, recurring words, the busiest author)."""
+        return self.all_channels or channel_id in self.channel_ids
+
 
 def readability_for_user(*, user: AnyUser) -> Readability:
+    """The inbox rule for `user`: the channels whose messages they may read (those they work,
+    all for the mavi team) and the single messages escalated to them."""
     if not user_can_access_area(user=user, area=Area.INBOX):
         return Readability(False, frozenset(), frozenset())
     if user_sees_all_channels(user=user):
@@ -117,19 +155,85 @@ def message_get_for_user(*, user: AnyUser, message_id: int) -> Message | None:
     return message_list_for_user(user=user).filter(pk=message_id).first()
 
 
+# Priority order for sorting: the most urgent first (the triage's priorities, §10.6, §8.4).
+PRIORITY_RANK: dict[str, int] = {
+    Priority.URGENT: 0,
+    Priority.HIGH: 1,
+    Priority.NORMAL: 2,
+    Priority.LOW: 3,
+}
+
+# Categories in the triage's precedence (threats first), statuses in the workflow's order.
+CATEGORY_RANK: dict[str, int] = {value: rank for rank, value in enumerate(TriageCategory.values)}
+STATUS_RANK: dict[str, int] = {value: rank for rank, value in enumerate(MessageStatus.values)}
+
+
+def _rank(field: str, ranks: dict[str, int]) -> Case:
+    return Case(
+        *[When(**{field: value}, then=Value(rank)) for value, rank in ranks.items()],
+        default=Value(len(ranks)),
+        output_field=IntegerField(),
+    )
+
+
+# The queue's sort keys (`?sort=due`, `?sort=-received`) and the fields they order by; "" is
+# the default, urgency: open before handled, overdue first, then priority, then the due time.
+QUEUE_SORTS: dict[str, tuple[str, ...]] = {
+    "": ("-is_open", "-is_overdue", "priority_rank", "due_at", "-received_at"),
+    "priority": ("priority_rank", "due_at", "-received_at"),
+    "due": ("due_at", "priority_rank", "-received_at"),
+    "received": ("received_at",),
+    "channel": ("channel__name", "-received_at"),
+    "category": ("category_rank", "-received_at"),
+    "status": ("status_rank", "-received_at"),
+    "assignee": ("assignee__first_name", "assignee__last_name", "-received_at"),
+}
+
+
 @dataclass(frozen=True)
 class QueueFilters:
+    """The work queue's filters and order.
+
+    `sort` is a key of QUEUE_SORTS, optionally with a leading "-" for the reverse order
+    ("-received" is newest first); anything else means the default urgency order.
+    """
+
     channel: int | None = None
     category: str = ""
     status: str = ""
     assignee: str = ""  # "" any, "me", "none", or a user id
     overdue: bool = False
+    sort: str = ""
+
+
+def _queue_order(sort: str) -> list[OrderBy]:
+    """ORDER BY terms for a sort key; missing due times and assignees sort last either way.
+
+    A reversed key flips its first field only; the tie-breakers keep their own direction.
+    """
+    key = sort.removeprefix("-")
+    fields = QUEUE_SORTS.get(key) if key else None
+    descending = fields is not None and sort.startswith("-")
+    terms: list[OrderBy] = []
+    for position, field in enumerate(fields or QUEUE_SORTS[""]):
+        reverse = field.startswith("-") != (descending and position == 0)
+        expression = F(field.removeprefix("-"))
+        terms.append(
+            expression.desc(nulls_last=True) if reverse else expression.asc(nulls_last=True)
+        )
+    terms.append(F("id").desc())
+    return terms
 
 
 def message_queue(
     *, user: AnyUser, filters: QueueFilters, now: datetime | None = None
 ) -> QuerySet[Message]:
-    """The work queue: open messages first by due time, then the rest newest first."""
+    """The work queue, most urgent first unless `filters.sort` says otherwise.
+
+    Each message is annotated with `is_open`, `is_overdue` (open and past its due time at
+    `now`), `priority_rank` (0 urgent … 3 low), `category_rank` (0 threat …) and `status_rank`
+    (0 new …).
+    """
     now = now or timezone.now()
     messages = message_list_for_user(user=user)
     if filters.channel:
@@ -148,7 +252,21 @@ def message_queue(
         messages = messages.filter(assignee_id=int(filters.assignee))
     if filters.overdue:
         messages = messages.filter(status__in=OPEN_STATUSES, due_at__lt=now)
-    return messages.order_by("-received_at", "-id")
+    is_open = Q(status__in=OPEN_STATUSES)
+    messages = messages.annotate(
+        is_open=Case(
+            When(is_open, then=Value(True)), default=Value(False), output_field=BooleanField()
+        ),
+        is_overdue=Case(
+            When(is_open & Q(due_at__lt=now), then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        ),
+        priority_rank=_rank("priority", PRIORITY_RANK),
+        category_rank=_rank("category", CATEGORY_RANK),
+        status_rank=_rank("status", STATUS_RANK),
+    )
+    return messages.order_by(*_queue_order(filters.sort))
 
 
 def overdue_messages(*, now: datetime | None = None) -> QuerySet[Message]:
@@ -180,6 +298,15 @@ def escalation_list_for_user(*, user: AnyUser) -> QuerySet[Escalation]:
     return escalations.filter(
         Q(recipients__user_id=_uid(user)) | Q(message__channel__in=worked)
     ).distinct()
+
+
+def escalations_to_acknowledge(*, user: AnyUser) -> QuerySet[Escalation]:
+    """Open escalations addressed to the user that they have not acknowledged yet (§10.6)."""
+    return (
+        escalation_list_for_user(user=user)
+        .filter(recipients__user_id=_uid(user), recipients__acknowledged_at__isnull=True)
+        .exclude(status=EscalationStatus.CLOSED)
+    )
 
 
 def escalation_get_for_user(*, user: AnyUser, escalation_id: int) -> Escalation | None:

@@ -1,4 +1,5 @@
-"""Inbox services: ingestion, the message state machine, reply templates and reminders.
+"""Inbox services: ingestion, the changes of a message's state (by the state machine in
+transitions.py), reply templates and reminders.
 
 Every change goes through here, checks the actor's right to work the channel, and writes an
 audit event (ids and states, never message texts).
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.urls import reverse
@@ -21,7 +23,12 @@ from django.utils.translation import ngettext
 
 from someluotsi.accounts.enums import Role
 from someluotsi.accounts.models import User
-from someluotsi.accounts.selectors import AnyUser, user_has_role, users_with_role
+from someluotsi.accounts.selectors import (
+    AnyUser,
+    user_can_ingest_messages,
+    user_has_role,
+    users_with_role,
+)
 from someluotsi.audit.services import audit_record
 from someluotsi.channels.models import Channel
 from someluotsi.compliance.engine import configured_engine
@@ -33,38 +40,15 @@ from someluotsi.guideline.text.analysis import AnalysedText
 from someluotsi.inbox.assignment import AnswererPicker
 from someluotsi.inbox.clock import configured_calendar, configured_sla_hours
 from someluotsi.inbox.enums import MessageStatus, Moderation, Resolution, TriageCategory
+from someluotsi.inbox.escalations import message_escalate
 from someluotsi.inbox.models import Message, ReplyTemplate
-from someluotsi.inbox.selectors import channel_workers, message_can_work, overdue_messages
+from someluotsi.inbox.selectors import channel_workers, overdue_messages
+from someluotsi.inbox.signals import messages_ingested
 from someluotsi.inbox.sla import WorkingCalendar, due_at
+from someluotsi.inbox.transitions import message_check_can_work, message_transition
 from someluotsi.notifications.services import notification_send_worded
 
 MAX_REPLY_CHARS = 8000
-
-# The state machine: new → assigned → answered / escalated → closed; closed and answered
-# messages can be taken up again (a follow-up), an escalated one only closed.
-ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
-    MessageStatus.NEW: frozenset(
-        {
-            MessageStatus.ASSIGNED,
-            MessageStatus.ANSWERED,
-            MessageStatus.ESCALATED,
-            MessageStatus.CLOSED,
-        }
-    ),
-    MessageStatus.ASSIGNED: frozenset(
-        {
-            MessageStatus.ASSIGNED,
-            MessageStatus.ANSWERED,
-            MessageStatus.ESCALATED,
-            MessageStatus.CLOSED,
-        }
-    ),
-    MessageStatus.ANSWERED: frozenset(
-        {MessageStatus.ASSIGNED, MessageStatus.ESCALATED, MessageStatus.CLOSED}
-    ),
-    MessageStatus.ESCALATED: frozenset({MessageStatus.CLOSED}),
-    MessageStatus.CLOSED: frozenset({MessageStatus.ASSIGNED}),
-}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -78,6 +62,32 @@ class IncomingMessage:
     parent_external_id: str = ""
     permalink: str = ""
     language: str | None = None
+
+
+# A platform's clock may run a little ahead of ours; anything later is not a real message.
+FUTURE_TOLERANCE = timedelta(minutes=10)
+
+
+def received_at_problem(received_at: datetime, *, now: datetime | None = None) -> str | None:
+    """Why a message's receipt time cannot be true, worded for the sender, or None when it can.
+
+    Refused: no time zone; later than now plus `FUTURE_TOLERANCE`; older than the retention
+    period (INBOX_RETENTION_DAYS: the text would be removed at once, and a made-up old date
+    would distort figures and storm baselines).
+    """
+    from django.conf import settings
+
+    if received_at.tzinfo is None:
+        return _("The time needs a time zone.")
+    now = now or timezone.now()
+    if received_at > now + FUTURE_TOLERANCE:
+        return _("The time is in the future.")
+    oldest = now - timedelta(days=settings.INBOX_RETENTION_DAYS)
+    if received_at < oldest:
+        return _("The message is older than the retention period (%(days)s days).") % {
+            "days": settings.INBOX_RETENTION_DAYS
+        }
+    return None
 
 
 @dataclass(frozen=True)
@@ -165,14 +175,25 @@ def message_ingest(
 
     All or nothing: the whole batch is validated by the caller and written in one transaction.
     Concurrent deliveries of the same message create one row (the unique constraint decides).
+    Refused whole (ApplicationError, nothing stored): an actor who may not deliver messages
+    (accounts.access.INGEST_ROLES; `actor=None` is the system, e.g. a connector) and a receipt
+    time that cannot be true (`received_at_problem`).
     New messages are assigned by the channel's answering agreement (§8.4); threats are escalated
     at once when INBOX_AUTO_ESCALATE_THREATS is on (§10.6). Audited once per batch as
     `messages.ingested` (counts only, never bodies).
     """
-    from django.conf import settings
-
-    from someluotsi.inbox.escalations import message_escalate
-
+    if actor is not None and not user_can_ingest_messages(user=actor):
+        raise PermissionDeniedError(
+            _("Only the platform connectors and the mavi team deliver messages.")
+        )
+    now = timezone.now()
+    for number, item in enumerate(items, 1):
+        problem = received_at_problem(item.received_at, now=now)
+        if problem is not None:
+            raise ApplicationError(
+                _("Message %(n)s: %(problem)s") % {"n": number, "problem": problem},
+                code="invalid_received_at",
+            )
     triager = _Triager()
     picker = AnswererPicker({item.channel for item in items})
     created: list[Message] = []
@@ -205,60 +226,13 @@ def message_ingest(
             "assigned": sum(1 for m in created if m.assignee_id),
         },
     )
-    recent = timezone.now() - timedelta(hours=2)
-    live = sorted({m.channel_id for m in created if m.received_at >= recent})
-    if live and settings.STORM_SCAN_ON_INGEST:
-        from someluotsi.incidents.tasks import scan_storms
-
-        transaction.on_commit(partial(scan_storms.delay, live))
+    if created:
+        messages_ingested.send(sender=Message, messages=created)
     if settings.INBOX_AUTO_ESCALATE_THREATS if auto_escalate is None else auto_escalate:
         for message in created:
             if message.category == TriageCategory.THREAT:
                 message_escalate(actor=None, message=message, note="", automatic=True)
     return IngestResult(created, duplicates)
-
-
-def _check_can_work(actor: AnyUser | None, message: Message) -> None:
-    if actor is not None and not message_can_work(user=actor, message=message):
-        raise PermissionDeniedError(_("You do not work this channel."))
-
-
-def message_transition(
-    *,
-    actor: AnyUser | None,
-    message: Message,
-    to: str,
-    action: str,
-    changes: dict[str, object] | None = None,
-    data: dict[str, object] | None = None,
-) -> Message:
-    """Move a message to `to` if the state machine allows it; locks the row while it does."""
-    _check_can_work(actor, message)
-    with transaction.atomic():
-        locked = Message.objects.select_for_update().get(pk=message.pk)
-        if to not in ALLOWED_TRANSITIONS[locked.status]:
-            raise ApplicationError(
-                _("A message that is %(old)s cannot become %(new)s.")
-                % {
-                    "old": MessageStatus(locked.status).label,
-                    "new": MessageStatus(to).label,
-                },
-                code="invalid_transition",
-                status_code=409,
-            )
-        old = locked.status
-        locked.status = to
-        for field, value in (changes or {}).items():
-            setattr(locked, field, value)
-        locked.save()
-        audit_record(
-            actor=actor,
-            action=action,
-            target=locked,
-            data={"from": old, "to": to, **(data or {})},
-        )
-    message.refresh_from_db()
-    return message
 
 
 def message_assign(*, actor: AnyUser, message: Message, assignee: User) -> Message:
@@ -335,7 +309,7 @@ def message_moderate(*, actor: User, message: Message, moderation: str) -> Messa
     """Record that the message was hidden or removed on the platform (§10.4, §10.5)."""
     if moderation not in {Moderation.HIDDEN, Moderation.REMOVED, Moderation.NONE}:
         raise ApplicationError(_("Unknown moderation."), code="bad_moderation")
-    _check_can_work(actor, message)
+    message_check_can_work(actor, message)
     old = message.moderation
     message.moderation = moderation
     message.save(update_fields=["moderation", "updated_at"])

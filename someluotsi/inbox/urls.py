@@ -6,12 +6,12 @@ app_name = "inbox"
 
 urlpatterns = [
     path("", views.queue, name="queue"),
-    path("<int:message_id>/", views.message_detail, name="detail"),
-    path("<int:message_id>/act", views.message_act, name="act"),
+    path("<id:message_id>/", views.message_detail, name="detail"),
+    path("<id:message_id>/act", views.message_act, name="act"),
     path("escalations/", views.escalation_list, name="escalations"),
-    path("escalations/<int:escalation_id>/", views.escalation_detail, name="escalation"),
+    path("escalations/<id:escalation_id>/", views.escalation_detail, name="escalation"),
     path(
-        "escalations/<int:escalation_id>/evidence.<str:fmt>",
+        "escalations/<id:escalation_id>/evidence.<str:fmt>",
         views.escalation_export,
         name="escalation_export",
     ),

@@ -13,7 +13,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_stubs_ext import StrOrPromise
 
 from someluotsi.accounts.access import Area
 from someluotsi.accounts.enums import Role
@@ -36,6 +38,7 @@ from someluotsi.inbox.enums import (
     TriageAction,
     TriageCategory,
 )
+from someluotsi.inbox.evidence_document import evidence_pdf
 from someluotsi.inbox.figures import response_figures
 from someluotsi.inbox.forms import (
     AnswerForm,
@@ -55,6 +58,7 @@ from someluotsi.inbox.selectors import (
     channels_in_queue,
     escalation_get_for_user,
     escalation_list_for_user,
+    escalations_to_acknowledge,
     message_can_work,
     message_get_for_user,
     message_queue,
@@ -68,9 +72,41 @@ def _user(request: HttpRequest) -> User:
     return cast(User, request.user)
 
 
+# The queue's columns: (sort key or "" for none, heading). The message text is not sortable.
+QUEUE_COLUMNS: tuple[tuple[str, StrOrPromise], ...] = (
+    ("priority", gettext_lazy("Priority")),
+    ("due", gettext_lazy("Due")),
+    ("", gettext_lazy("Message")),
+    ("category", gettext_lazy("Category")),
+    ("channel", gettext_lazy("Channel")),
+    ("status", gettext_lazy("Status")),
+    ("assignee", gettext_lazy("Assignee")),
+    ("received", gettext_lazy("Received")),
+)
+
+
+def _sort_columns(request: HttpRequest, current: str) -> list[dict[str, object]]:
+    """Each column's heading with a link that sorts by it (again: the other way round) and its
+    aria-sort state."""
+    columns: list[dict[str, object]] = []
+    for key, label in QUEUE_COLUMNS:
+        column: dict[str, object] = {"label": label, "href": "", "state": ""}
+        if key:
+            query = request.GET.copy()
+            query.pop("page", None)
+            query["sort"] = f"-{key}" if current == key else key
+            column["href"] = "?" + query.urlencode()
+            if current in {key, f"-{key}"}:
+                column["state"] = "descending" if current.startswith("-") else "ascending"
+        columns.append(column)
+    return columns
+
+
 @require_GET
 @area_required(Area.INBOX)
 def queue(request: HttpRequest) -> HttpResponse:
+    """The work queue: the most urgent first (overdue, then priority, then due time), filters
+    and any column's order from the query string; htmx swaps the table alone."""
     user = _user(request)
     channels = channels_in_queue(user=user).order_by("name")
     people = User.objects.filter(assigned_messages__channel__in=channels).distinct()
@@ -87,26 +123,20 @@ def queue(request: HttpRequest) -> HttpResponse:
             status=cleaned["status"],
             assignee=cleaned["assignee"],
             overdue=cleaned["overdue"],
+            sort=cleaned["sort"],
         )
     page = Paginator(message_queue(user=user, filters=filters), 50).get_page(
         request.GET.get("page")
     )
     readable = readability_for_user(user=user)
-    now = timezone.now()
-    rows = [
-        (
-            message,
-            readable.can_read(message),
-            message.status in OPEN_STATUSES and message.due_at is not None and message.due_at < now,
-        )
-        for message in page
-    ]
-    shown = [message.pk for message, can_read, _overdue in rows if can_read]
+    rows = [(message, readable.can_read(message)) for message in page]
+    shown = [message.pk for message, can_read in rows if can_read]
     services.messages_list_record(actor=user, message_ids=shown, request=request)
     context = {
         "form": form,
         "page": page,
         "rows": rows,
+        "columns": _sort_columns(request, filters.sort),
         "counts": queue_counts(user=user),
         "query": _query_without_page(request),
     }
@@ -229,8 +259,16 @@ def escalation_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     if status in EscalationStatus.values:
         items = items.filter(status=status)
+    waiting = request.GET.get("waiting") == "me"
+    if waiting:
+        items = items.filter(pk__in=escalations_to_acknowledge(user=user).values("pk"))
     page = Paginator(items, 50).get_page(request.GET.get("page"))
-    context = {"page": page, "status": status, "statuses": EscalationStatus.choices}
+    context = {
+        "page": page,
+        "status": status,
+        "statuses": EscalationStatus.choices,
+        "waiting": waiting,
+    }
     return render(request, "inbox/escalations.html", context)
 
 
@@ -268,7 +306,9 @@ def escalation_detail(request: HttpRequest, escalation_id: int) -> HttpResponse:
             return HttpResponseRedirect(reverse("inbox:escalation", args=[escalation.pk]))
         except ApplicationError as exc:
             show_refusal(request, exc)
-    escalations.escalation_export_record(actor=user, escalation=escalation, fmt="view")
+    escalations.escalation_export_record(
+        actor=user, escalation=escalation, fmt="view", request=request
+    )
     recipients = list(escalation.recipients.select_related("user"))
     context = {
         "escalation": escalation,
@@ -290,11 +330,14 @@ def escalation_export(request: HttpRequest, escalation_id: int, fmt: str) -> Htt
     escalation = _escalation_or_404(request, escalation_id)
     if fmt not in {"json", "pdf"} or not escalation.evidence:
         raise Http404
-    escalations.escalation_export_record(actor=request.user, escalation=escalation, fmt=fmt)
+    escalations.escalation_export_record(
+        actor=request.user, escalation=escalation, fmt=fmt, request=request
+    )
     if fmt == "json":
         body, content_type = exports.evidence_json(escalation), "application/json"
     else:
-        body, content_type = exports.evidence_pdf(escalation), "application/pdf"
+        language = request.GET.get("lang") or _user(request).preferred_language or "fi"
+        body, content_type = evidence_pdf(escalation, language=language), "application/pdf"
     response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = (
         f'attachment; filename="someluotsi-escalation-{escalation.pk}.{fmt}"'

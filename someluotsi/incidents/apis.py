@@ -3,18 +3,27 @@ and timeline, read-only, with the pages' visibility (for a city's dashboards and
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from django.db.models import QuerySet
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.generics import ListAPIView, RetrieveAPIView
+from rest_framework.request import Request
+from rest_framework.response import Response
 
 from someluotsi.accounts.access import Area
+from someluotsi.accounts.models import User
 from someluotsi.api.permissions import area_permission
 from someluotsi.incidents.enums import AlertStatus, IncidentStatus
 from someluotsi.incidents.models import Incident, IncidentEntry, StormAlert
-from someluotsi.incidents.selectors import alert_list_for_user, incident_list_for_user
+from someluotsi.incidents.selectors import (
+    AlertEvidence,
+    alert_evidence_for_user,
+    alert_list_for_user,
+    incident_list_for_user,
+)
+from someluotsi.incidents.services import alert_evidence_record, incident_view_record
 
 IncidentsArea = area_permission(Area.INCIDENTS)
 
@@ -47,10 +56,50 @@ class AlertSerializer(serializers.ModelSerializer[StormAlert]):
         fields = ALERT_FIELDS
 
 
+class EvidenceMessageSerializer(serializers.Serializer[dict[str, Any]]):
+    id = serializers.IntegerField()
+    received_at = serializers.DateTimeField()
+    category = serializers.CharField()
+    tone = serializers.CharField(allow_blank=True)
+    excerpt = serializers.CharField(
+        required=False, help_text="Only for those who may read the channel's messages."
+    )
+
+
+class EvidenceSerializer(serializers.Serializer[AlertEvidence]):
+    """An alert's evidence; texts, recurring words and the busiest author only for those who
+    may read the channel's messages (`readable`)."""
+
+    readable = serializers.BooleanField()
+    messages = EvidenceMessageSerializer(many=True)
+    terms = serializers.ListField(
+        child=serializers.ListField(child=serializers.JSONField(), min_length=2, max_length=2),
+        help_text="[word, number of messages] pairs; empty unless readable.",
+    )
+    timeline = serializers.ListField(
+        child=serializers.ListField(child=serializers.JSONField(), min_length=4, max_length=4),
+        help_text="[start (ISO 8601), messages, negative, usual level] per 15 minutes.",
+    )
+    top_author = serializers.CharField(allow_null=True)
+
+
 class AlertDetailSerializer(serializers.ModelSerializer[StormAlert]):
+    evidence = serializers.SerializerMethodField()
+
     class Meta:
         model = StormAlert
         fields = (*ALERT_FIELDS, "evidence")
+
+    @extend_schema_field(EvidenceSerializer)
+    def get_evidence(self, alert: StormAlert) -> dict[str, Any]:
+        evidence: AlertEvidence = self.context["evidence"]
+        return {
+            "readable": evidence.readable,
+            "messages": evidence.messages,
+            "terms": [list(pair) for pair in evidence.terms],
+            "timeline": evidence.timeline,
+            "top_author": evidence.top_author,
+        }
 
 
 class EntrySerializer(serializers.ModelSerializer[IncidentEntry]):
@@ -110,13 +159,27 @@ class AlertListApi(ListAPIView[StormAlert]):
         )
 
 
-@extend_schema(summary="One storm alert with its evidence")
+@extend_schema(summary="One storm alert with its evidence (texts and authors only for readers)")
 class AlertDetailApi(RetrieveAPIView[StormAlert]):
     serializer_class = AlertDetailSerializer
     permission_classes = (IncidentsArea,)
 
     def get_queryset(self) -> QuerySet[StormAlert]:
         return alert_list_for_user(user=self.request.user)
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        alert = self.get_object()
+        user = cast(User, request.user)
+        evidence = alert_evidence_for_user(user=user, alert=alert)
+        if evidence.readable:
+            alert_evidence_record(
+                actor=user,
+                alert=alert,
+                message_ids=[int(m["id"]) for m in evidence.messages],
+                request=request,
+            )
+        context = {**self.get_serializer_context(), "evidence": evidence}
+        return Response(AlertDetailSerializer(alert, context=context).data)
 
 
 @extend_schema(
@@ -142,3 +205,8 @@ class IncidentDetailApi(RetrieveAPIView[Incident]):
 
     def get_queryset(self) -> QuerySet[Incident]:
         return incident_list_for_user(user=self.request.user).prefetch_related("entries__author")
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        incident = self.get_object()
+        incident_view_record(actor=cast(User, request.user), incident=incident, request=request)
+        return Response(self.get_serializer(incident).data)

@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -146,7 +147,11 @@ def incident_note(*, actor: User, incident: Incident, kind: str, text: str) -> I
     if not text or len(text) > 8000:
         raise ApplicationError(_("Write 1–8000 characters."), code="invalid_text")
     entry = IncidentEntry.objects.create(incident=incident, author=actor, kind=kind, text=text)
-    audit_record(actor=actor, action=f"incident.{kind}_added", target=incident)
+    audit_record(
+        actor=actor,
+        action={"note": "incident.note_added", "statement": "incident.statement_added"}[kind],
+        target=incident,
+    )
     return entry
 
 
@@ -237,3 +242,25 @@ def detection_setting_save(*, actor: User, channel: Channel | None, sensitivity:
         action="incidents.sensitivity_set",
         data={"channel": channel.pk if channel else None, "sensitivity": sensitivity},
     )
+
+
+def alert_evidence_record(
+    *, actor: User, alert: StormAlert, message_ids: list[int], request: HttpRequest | None = None
+) -> None:
+    """Reading an alert's evidence with its message texts and authors is access to personal
+    data: audited with the messages' ids (never their texts) and the client address."""
+    audit_record(
+        actor=actor,
+        action="storm_alert.evidence_viewed",
+        target=alert,
+        data={"messages": message_ids},
+        request=request,
+    )
+
+
+def incident_view_record(
+    *, actor: User, incident: Incident, request: HttpRequest | None = None
+) -> None:
+    """An incident's timeline (notes, statements, reply drafts) may quote people: each reading
+    is audited with the client address, on the page and over the API alike."""
+    audit_record(actor=actor, action="incident.viewed", target=incident, request=request)

@@ -6,6 +6,6 @@ app_name = "incidents"
 
 urlpatterns = [
     path("", views.incident_list, name="list"),
-    path("alerts/<int:alert_id>/", views.alert, name="alert"),
-    path("<int:incident_id>/", views.incident, name="incident"),
+    path("alerts/<id:alert_id>/", views.alert, name="alert"),
+    path("<id:incident_id>/", views.incident, name="incident"),
 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import cast
+from typing import Any, cast
 
 from django.contrib import messages as flash
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -34,6 +34,7 @@ from someluotsi.incidents.enums import (
 from someluotsi.incidents.forms import SensitivityForm
 from someluotsi.incidents.models import DetectionSetting
 from someluotsi.incidents.selectors import (
+    alert_evidence_for_user,
     alert_list_for_user,
     incident_channels,
     incident_list_for_user,
@@ -71,7 +72,7 @@ def incident_list(request: HttpRequest) -> HttpResponse:
     return render(request, "incidents/list.html", context)
 
 
-def _evidence_messages(rows: list[dict[str, object]]) -> list[dict[str, object]]:
+def _evidence_messages(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The alert's top messages with local times and worded category and tone."""
     categories = dict(TriageCategory.choices)
     tones = dict(MessageTone.choices)
@@ -110,7 +111,15 @@ def alert(request: HttpRequest, alert_id: int) -> HttpResponse:
                 return HttpResponseRedirect(reverse("incidents:list"))
         except ApplicationError as exc:
             show_refusal(request, exc)
-    bins = item.evidence.get("timeline", [])
+    evidence = alert_evidence_for_user(user=user, alert=item)
+    if evidence.readable:
+        services.alert_evidence_record(
+            actor=user,
+            alert=item,
+            message_ids=[int(m["id"]) for m in evidence.messages],
+            request=request,
+        )
+    bins = evidence.timeline
     labels = [timezone.localtime(datetime.fromisoformat(at)).strftime("%H:%M") for at, *_r in bins]
     chart = column_chart(
         _("Messages per 15 minutes; the darker part is negative; the line is the usual level"),
@@ -120,7 +129,8 @@ def alert(request: HttpRequest, alert_id: int) -> HttpResponse:
     )
     context = {
         "alert": item,
-        "evidence_messages": _evidence_messages(item.evidence.get("messages", [])),
+        "evidence": evidence,
+        "evidence_messages": _evidence_messages(evidence.messages),
         "chart": chart,
         "bins": list(zip(labels, bins, strict=True)),
         "can_work": not user_is_read_only(user=user),
@@ -135,6 +145,8 @@ def alert(request: HttpRequest, alert_id: int) -> HttpResponse:
 def incident(request: HttpRequest, incident_id: int) -> HttpResponse:
     user = cast(User, request.user)
     item = get_object_or_404(incident_list_for_user(user=user), pk=incident_id)
+    if request.method == "GET":
+        services.incident_view_record(actor=user, incident=item, request=request)
     draft = None
     if request.method == "POST":
         action = request.POST.get("action", "")

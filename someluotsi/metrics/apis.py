@@ -18,6 +18,7 @@ from rest_framework.views import APIView
 
 from someluotsi.accounts.access import Area
 from someluotsi.accounts.models import User
+from someluotsi.api.limits import IdField
 from someluotsi.api.permissions import area_permission
 from someluotsi.channels.selectors import channel_list_for_user
 from someluotsi.metrics import services
@@ -36,14 +37,14 @@ class MetricValueSerializer(serializers.ModelSerializer[MetricValue]):
 
 
 class MetricValueInputSerializer(serializers.Serializer[dict[str, Any]]):
-    channel = serializers.IntegerField(min_value=1)
+    channel = IdField()
     day = serializers.DateField()
     metric = serializers.ChoiceField(choices=Metric.choices)
     value = serializers.DecimalField(max_digits=14, decimal_places=2)
 
 
 class ValueQuerySerializer(serializers.Serializer[dict[str, Any]]):
-    channel = serializers.IntegerField(min_value=1, required=False)
+    channel = IdField(required=False)
     metric = serializers.ChoiceField(choices=Metric.choices, required=False)
     start = serializers.DateField(required=False)
     end = serializers.DateField(required=False)

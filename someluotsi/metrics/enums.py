@@ -26,6 +26,7 @@ class ValueSource(models.TextChoices):
     MANUAL = "manual", _("Entered by hand")
     IMPORT = "import", _("Imported from the platform's export")
     PLATFORM = "platform", _("From the platform's interface")
+    PUBLISHING = "publishing", _("Counted from posts published in Someluotsi")
 
 
 class ImportStatus(models.TextChoices):

@@ -4,12 +4,17 @@ from datetime import date
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from someluotsi.accounts.models import Unit
+from someluotsi.accounts.models import Unit, User
+from someluotsi.core.oneline import OneLineFormField
 from someluotsi.metrics.enums import GoalKind, Metric
+from someluotsi.metrics.models import ReportFrequency
 from someluotsi.metrics.platform_exports import MAX_BYTES
+from someluotsi.metrics.schedules import Outside
 
 PERIODS = (("30", _("30 days")), ("90", _("90 days")), ("365", _("365 days")))
 
@@ -52,7 +57,7 @@ class GoalForm(forms.Form):
     kind = forms.ChoiceField(label=_("Goal"), choices=GoalKind.choices)
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     target = forms.DecimalField(label=_("Target value"), max_digits=12, decimal_places=2)
-    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+    note = OneLineFormField(label=_("Note"), max_length=300, required=False)
 
 
 class ReportForm(forms.Form):
@@ -67,10 +72,58 @@ class ReportForm(forms.Form):
     unit = forms.ModelChoiceField(
         label=_("Unit"), queryset=Unit.objects.none(), required=False, empty_label=_("The city")
     )
-    language = forms.ChoiceField(label=_("Language"), choices=(("fi", "Suomi"), ("sv", "Svenska")))
+    language = forms.ChoiceField(
+        label=_("Language"), choices=(("fi", "Suomi"), ("sv", "Svenska"), ("en", "English"))
+    )
     format = forms.ChoiceField(label=_("Format"), choices=(("pdf", "PDF"), ("csv", "CSV")))
 
     def __init__(self, *args: Any, units: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if units is not None:
             self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+
+
+class ScheduleForm(forms.Form):
+    """A scheduled report: what, how often, for whom (people with accounts, and outside
+    addresses one per line, each optionally followed by its language: "board@example.fi sv")."""
+
+    name = forms.CharField(label=_("Name"), max_length=200)
+    frequency = forms.ChoiceField(label=_("How often"), choices=ReportFrequency.choices)
+    unit = forms.ModelChoiceField(
+        label=_("Unit"), queryset=Unit.objects.all(), required=False, empty_label=_("The city")
+    )
+    users = forms.ModelMultipleChoiceField(
+        label=_("People"),
+        queryset=User.objects.filter(is_active=True)
+        .exclude(email="")
+        .order_by("last_name", "first_name"),
+        required=False,
+        help_text=_("Each gets the report in their own language."),
+    )
+    outside = forms.CharField(
+        label=_("Other addresses"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One address a line, then fi, sv or en for its language (fi if none)."),
+    )
+
+    def clean_outside(self) -> list[Outside]:
+        found = []
+        for number, line in enumerate(self.cleaned_data["outside"].splitlines(), start=1):
+            parts = line.split()
+            if not parts:
+                continue
+            email, language = parts[0], (parts[1].lower() if len(parts) > 1 else "fi")
+            try:
+                validate_email(email)
+            except ValidationError as exc:
+                raise ValidationError(
+                    _("Line %(line)s is not an e-mail address.") % {"line": number}
+                ) from exc
+            if language not in {"fi", "sv", "en"} or len(parts) > 2:
+                raise ValidationError(
+                    _("Line %(line)s: write the address, then fi, sv or en.") % {"line": number}
+                )
+            found.append(Outside(email=email, language=language))
+        return found[:50]

@@ -134,3 +134,108 @@ class Goal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.channel_id} {self.year} {self.kind} {self.target}"
+
+
+class ReportFrequency(models.TextChoices):
+    MONTHLY = "monthly", _("Monthly (the previous month)")
+    YEARLY = "yearly", _("Yearly (the previous year)")
+
+
+class ReportSchedule(models.Model):
+    """A report sent by e-mail to a list of recipients after each month or year ends, as PDF in
+    each recipient's language (§16.2). Deliveries are rows, so a restart or a failed mail
+    server loses none and sends none twice."""
+
+    name = models.CharField(_("name"), max_length=200)
+    frequency = models.CharField(
+        _("frequency"), max_length=10, choices=ReportFrequency.choices,
+        default=ReportFrequency.MONTHLY,
+    )  # fmt: skip
+    unit = models.ForeignKey(
+        "accounts.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+", help_text=_("Empty: the whole city."),
+    )  # fmt: skip
+    active = models.BooleanField(_("active"), default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.SET_NULL,
+        null=True, related_name="+",
+    )  # fmt: skip
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("report schedule")
+        verbose_name_plural = _("report schedules")
+        ordering = ("name", "id")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReportRecipient(models.Model):
+    """A person with an account (their e-mail and language) or an outside address with a
+    language of its own."""
+
+    schedule = models.ForeignKey(
+        ReportSchedule, on_delete=models.CASCADE, related_name="recipients"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE,
+        null=True, blank=True, related_name="+",
+    )  # fmt: skip
+    email = models.EmailField(_("e-mail"), blank=True)
+    language = models.CharField(_("language"), max_length=2, default="fi")
+
+    class Meta:
+        verbose_name = _("report recipient")
+        verbose_name_plural = _("report recipients")
+
+    def __str__(self) -> str:
+        return str(self.user) if self.user else self.email
+
+    @property
+    def address(self) -> str:
+        return self.user.email if self.user else self.email
+
+    @property
+    def report_language(self) -> str:
+        if self.user is not None:
+            return self.user.preferred_language or "fi"
+        return self.language or "fi"
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+
+
+class ReportDelivery(models.Model):
+    """One report to one recipient for one period: created once, sent once."""
+
+    schedule = models.ForeignKey(
+        ReportSchedule, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    recipient = models.ForeignKey(
+        ReportRecipient, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    period = models.CharField(_("period"), max_length=7)  # "2026-06" or "2026"
+    status = models.CharField(
+        _("status"), max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    error = models.CharField(_("error"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("report delivery")
+        verbose_name_plural = _("report deliveries")
+        ordering = ("-created_at", "-id")
+        constraints = [
+            models.UniqueConstraint(
+                fields=("recipient", "period"), name="one_report_per_recipient_and_period"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.schedule_id}/{self.period}/{self.recipient_id}"

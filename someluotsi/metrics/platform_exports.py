@@ -15,9 +15,10 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 import unicodedata
 import zipfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -185,20 +186,56 @@ def _decode(data: bytes) -> str:
     return text
 
 
+DELIMITERS = (",", ";", "\t")
+# Lines read to decide the delimiter and the format: the title, header and first data rows.
+HEADER_BLOCK = 12
+
+
+def _sniff_delimiter(lines: Sequence[str]) -> str:
+    """The delimiter that splits the header block most consistently: the width (more than one
+    column) shared by most of its lines, then the wider split. A spreadsheet program that saved
+    the file again may have padded a one-cell title line with separators or swapped commas for
+    semicolons (Finnish and Swedish Excel) or tabs ("Unicode text"), so the first line alone
+    cannot decide."""
+    block = [line for line in lines[:HEADER_BLOCK] if line.strip()]
+    best, best_score = ",", (0, 0)
+    for delimiter in DELIMITERS:
+        try:
+            widths = [len(row) for row in csv.reader(block, delimiter=delimiter) if len(row) > 1]
+        except csv.Error:
+            continue
+        if not widths:
+            continue
+        width, lines_sharing = Counter(widths).most_common(1)[0]
+        score = (lines_sharing, width)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _is_title(row: Sequence[str]) -> bool:
+    """A one-cell line (Meta's metric name), perhaps padded with empty cells."""
+    return bool(row) and bool(row[0].strip()) and not any(cell.strip() for cell in row[1:])
+
+
 def _csv(text: str) -> ParsedExport:
     lines = text.splitlines()
     offset = 0
-    delimiter = ","
     if lines and lines[0].strip().lower().startswith("sep="):
         delimiter = lines[0].strip()[4:5] or ","
         offset = 1
-    elif lines and lines[0].count(";") > lines[0].count(","):
-        delimiter = ";"
-    rows = list(csv.reader(lines[offset:], delimiter=delimiter))
+    else:
+        delimiter = _sniff_delimiter(lines)
+    try:
+        rows = list(csv.reader(lines[offset:], delimiter=delimiter))
+    except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise ExportError("field_too_long", chars=csv.field_size_limit()) from exc
+        raise ExportError("malformed_csv") from exc
     if len(rows) > MAX_ROWS:
         raise ExportError("too_many_rows", rows=MAX_ROWS)
     # Meta's daily series: the metric's name alone on the line before the header.
-    if len(rows) >= 2 and len(rows[0]) == 1 and _is_series_header(rows[1]):
+    if len(rows) >= 2 and _is_title(rows[0]) and _is_series_header(rows[1]):
         metric = HEADERS.get(_key(rows[0][0]))
         if metric is None:
             raise ExportError("unknown_meta_metric", name=repr(rows[0][0][:60]))
@@ -218,20 +255,21 @@ def _is_series_header(row: Sequence[str]) -> bool:
     return bool(keys & DATE_HEADERS) and bool(keys & PRIMARY_HEADERS)
 
 
-def _series(rows: Iterable[Sequence[str]], metric: str, *, first_line: int) -> ParsedExport:
+def _series(rows: Sequence[Sequence[str]], metric: str, *, first_line: int) -> ParsedExport:
     parsed = ParsedExport(format="meta-daily")
     seen: set[date] = set()
+    day_first = _day_first(row[0] for row in rows if row)
     for line, row in enumerate(rows, start=first_line):
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) < 2:
+        if len(row) < 2 or (not row[1].strip() and not row[0].strip()):
             parsed.rejected.append(_rejected(line, "date_and_value"))
             continue
-        _add(parsed, seen, line, row[0], [(metric, row[1])])
+        _add(parsed, seen, line, row[0], [(metric, row[1])], day_first=day_first)
     return parsed
 
 
-def _posts(header: list[str], rows: Iterable[Sequence[str]], *, first_line: int) -> ParsedExport:
+def _posts(header: list[str], rows: Sequence[Sequence[str]], *, first_line: int) -> ParsedExport:
     """Per-post lifetime totals, summed per publishing day (re-exports replace earlier ones)."""
     parsed = ParsedExport(format="meta-content")
     publish = next(i for i, h in enumerate(header) if h in PUBLISH_HEADERS)
@@ -240,13 +278,14 @@ def _posts(header: list[str], rows: Iterable[Sequence[str]], *, first_line: int)
         h for i, h in enumerate(header) if i not in columns and i != publish and h
     ][:50]
     totals: dict[date, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    day_first = _day_first(row[publish] for row in rows if len(row) > publish)
     for line, row in enumerate(rows, start=first_line):
         if not any(cell.strip() for cell in row):
             continue
         if len(row) < len(header):
             parsed.rejected.append(_rejected(line, "short_row"))
             continue
-        day = _date(row[publish])
+        day = _date(row[publish], day_first=day_first)
         if day is None:
             parsed.rejected.append(
                 _rejected(line, "bad_publish_time", value=repr(row[publish][:30]))
@@ -279,7 +318,7 @@ def _posts(header: list[str], rows: Iterable[Sequence[str]], *, first_line: int)
 def _table(
     format: str,
     header: Sequence[str],
-    rows: Iterable[Sequence[object]],
+    rows: Sequence[Sequence[object]],
     *,
     first_line: int,
     signed: frozenset[str] = frozenset(),
@@ -295,6 +334,7 @@ def _table(
     if not columns:
         raise ExportError("no_known_metric")
     seen: set[date] = set()
+    day_first = _day_first(str(row[date_column]) for row in rows if date_column < len(row))
     for line, row in enumerate(rows, start=first_line):
         cells = list(row)
         if not any(str(c).strip() for c in cells if c is not None):
@@ -306,7 +346,7 @@ def _table(
             (metric, cells[index] if index < len(cells) else "")
             for index, metric in columns.items()
         ]
-        _add(parsed, seen, line, raw_day, values, signed)
+        _add(parsed, seen, line, raw_day, values, signed, day_first=day_first)
     return parsed
 
 
@@ -317,8 +357,14 @@ def _add(
     raw_day: object,
     values: Sequence[tuple[str, object]],
     signed: frozenset[str] = frozenset(),
+    *,
+    day_first: bool = False,
 ) -> None:
-    day = raw_day.date() if isinstance(raw_day, datetime) else _date(str(raw_day))
+    day = (
+        raw_day.date()
+        if isinstance(raw_day, datetime)
+        else _date(str(raw_day), day_first=day_first)
+    )
     if day is None:
         parsed.rejected.append(_rejected(line, "bad_date", value=repr(str(raw_day)[:30])))
         return
@@ -347,20 +393,56 @@ def _add(
     parsed.rows.extend(MetricRow(day, metric, value) for metric, value in merged.items())
 
 
+# The platforms' own forms and those a spreadsheet program writes when it saves the file again:
+# ISO (Swedish Excel: 2026-10-01 0:00), d.m.yyyy with "." or ":" in the time (Finnish), and
+# m/d/yyyy (American English) or d/m/yyyy (British English), told apart per file.
 DATE_FORMATS = (
     "%Y-%m-%d",
     "%Y-%m-%dT%H:%M:%S",
-    "%m/%d/%Y",
-    "%m/%d/%Y %H:%M",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%d %H:%M:%S",
     "%d.%m.%Y",
     "%d.%m.%Y %H:%M",
+    "%d.%m.%Y %H.%M",
+    "%d.%m.%Y %H:%M:%S",
+    "%d.%m.%Y %H.%M.%S",
     "%b %d, %Y",
 )
+MONTH_FIRST = ("%m/%d/%Y", "%m/%d/%Y %H:%M", "%m/%d/%Y %H:%M:%S", "%m/%d/%y", "%m/%d/%y %H:%M")
+DAY_FIRST = ("%d/%m/%Y", "%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%d/%m/%y", "%d/%m/%y %H:%M")
+SLASH_DATE = re.compile(r"\s*\"?(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b")
 
 
-def _date(raw: str) -> date | None:
+def _day_first(values: Iterable[str]) -> bool:
+    """Whether the file's slash dates are day/month (British) rather than month/day (the
+    platforms' and American Excel's). Decided by a number over 12 where there is one; else by
+    which reading keeps the days closer together (a daily export covers consecutive days, and
+    the wrong reading spreads them over months); a tie reads month first."""
+    pairs = []
+    for value in values:
+        match = SLASH_DATE.match(value[:40])
+        if match:
+            first, second, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+            pairs.append((first, second, year if year > 99 else 2000 + year))
+    if any(first > 12 for first, _second, _year in pairs):
+        return True
+    if any(second > 12 for _first, second, _year in pairs) or not pairs:
+        return False
+
+    def span(day_first: bool) -> int:
+        days = [
+            date(year, second, first) if day_first else date(year, first, second)
+            for first, second, year in pairs
+            if first and second
+        ]
+        return (max(days) - min(days)).days if days else 0
+
+    return span(True) < span(False)
+
+
+def _date(raw: str, *, day_first: bool = False) -> date | None:
     text = raw.strip().strip('"')[:40]
-    for form in DATE_FORMATS:
+    for form in DATE_FORMATS + (DAY_FIRST if day_first else MONTH_FIRST):
         try:
             return datetime.strptime(text, form).date()  # noqa: DTZ007 - a calendar day only
         except ValueError:

@@ -1,35 +1,58 @@
-"""Monthly and yearly reports per unit or for the city, as CSV and PDF, in Finnish or Swedish
-(§16.2: metrics show what worked and what to improve)."""
+"""Monthly and yearly reports per unit or for the city, in Finnish, Swedish or English (§16.2:
+metrics show what worked and what to improve).
+
+The PDF is a designed document (`templates/documents/report.html`, rendered by WeasyPrint): a
+cover with the period and scope, a summary of the goals met and missed, the channels' table and
+the dashboard's charts, a page per channel with its charts and goals, the storms and incidents
+of the period, and the post checker's figures. Every figure comes from the dashboard's code
+path (`figures.channel_rows`, `presentation.channel_table` and `presentation.figure_charts`),
+so a report and the dashboard over the same days show the same numbers. The CSV has the same
+columns as the dashboard's table. Neither holds a message text or an author.
+"""
 
 from __future__ import annotations
 
 import calendar
 import csv
 import io
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from someluotsi.accounts.models import Unit
-from someluotsi.channels.exports import csv_cell
 from someluotsi.channels.models import Channel
-from someluotsi.core.charts import shown
-from someluotsi.core.pdf import DocumentPdf
+from someluotsi.core.charts import column_chart, shown
+from someluotsi.core.documents import render_html, render_pdf
+from someluotsi.core.spreadsheet import csv_cell
+from someluotsi.core.times import moment_text
+from someluotsi.incidents.enums import AlertStatus, IncidentStatus
 from someluotsi.incidents.models import Incident, StormAlert
-from someluotsi.metrics.enums import Metric
+from someluotsi.metrics.enums import LOWER_IS_BETTER, GoalKind, Metric
 from someluotsi.metrics.figures import (
     ChannelRow,
     Period,
     channel_rows,
     checker_figures,
+    daily_messages,
+    daily_series,
     negative_share,
 )
+from someluotsi.metrics.presentation import (
+    ChartWithTable,
+    channel_labels,
+    channel_table,
+    figure_charts,
+)
+
+LANGUAGES = ("fi", "sv", "en")
+SERIES = (Metric.NEW_FOLLOWERS, Metric.REACH, Metric.VIEWS, Metric.INTERACTIONS)
+TEMPLATE = "documents/report.html"
 
 
 @dataclass(frozen=True)
@@ -37,7 +60,7 @@ class ReportSpec:
     year: int
     month: int | None  # None: the whole year
     unit: Unit | None  # None: the city
-    language: str  # fi or sv
+    language: str  # fi, sv or en
 
     @property
     def period(self) -> Period:
@@ -62,140 +85,202 @@ def report_channels(spec: ReportSpec, visible: QuerySet[Channel]) -> QuerySet[Ch
     return visible.filter(unit__in=[spec.unit.pk, *spec.unit.children.values_list("pk", flat=True)])
 
 
-def _n(value: Decimal | float | int | None, digits: int = 0) -> str:
-    return shown(value, digits)
+def _month_name(month: int) -> str:
+    from django.utils.dates import MONTHS
+
+    return str(MONTHS[month])
 
 
-def _columns() -> list[str]:
-    return [
-        _("Channel"),
-        _("Platform"),
-        _("Unit"),
-        _("Followers at the end"),
-        _("Change in followers"),
-        _("Reach"),
-        _("Views"),
-        _("Interactions"),
-        _("Posts"),
-        _("Messages received"),
-        _("Positive (%)"),
-        _("Negative (%)"),
-        _("Median first response (working hours)"),
-        _("Handled on time (%)"),
-        _("Goals on track"),
-    ]
-
-
-def _cells(row: ChannelRow) -> list[str]:
-    tones = row.tones
-    total = sum(tones.values())
-    positive = round(100 * tones.get("positive", 0) / total, 1) if total else None
-    response = row.response
-    return [
-        row.channel.name,
-        row.channel.get_platform_display(),
-        row.channel.unit.localized_name() if row.channel.unit else "",
-        _n(row.followers),
-        _n(row.follower_change),
-        _n(row.total(Metric.REACH)),
-        _n(row.total(Metric.VIEWS)),
-        _n(row.total(Metric.INTERACTIONS)),
-        _n(row.total(Metric.POSTS)),
-        _n(response.received if response else None),
-        _n(positive, 1),
-        _n(row.negative_share, 1),
-        _n(response.median_hours if response else None, 1),
-        _n(response.on_time_percent if response else None, 1),
-        row.goals_text(),
-    ]
+def _scope(spec: ReportSpec) -> str:
+    return spec.unit.localized_name() if spec.unit else _("City of Kokkola")
 
 
 def _title(spec: ReportSpec) -> str:
-    scope = spec.unit.localized_name() if spec.unit else _("City of Kokkola")
     if spec.month:
-        return _("Social media report %(month)s/%(year)s: %(scope)s") % {
-            "month": spec.month,
+        return _("Social media report %(month)s %(year)s") % {
+            "month": _month_name(spec.month),
             "year": spec.year,
-            "scope": scope,
         }
-    return _("Social media report %(year)s: %(scope)s") % {"year": spec.year, "scope": scope}
+    return _("Social media report %(year)s") % {"year": spec.year}
 
 
 def report_csv(spec: ReportSpec, channels: QuerySet[Channel]) -> str:
+    """The dashboard's table for the period: a title line, the headings, a row per channel."""
     with translation.override(spec.language):
+        table = channel_table(channel_rows(channels, spec.period))
         out = io.StringIO()
         writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-        writer.writerow([csv_cell(_title(spec))])
-        writer.writerow(_columns())
-        for row in channel_rows(channels, spec.period):
-            writer.writerow([csv_cell(cell) for cell in _cells(row)])
+        writer.writerow([csv_cell(f"{_title(spec)}: {_scope(spec)}")])
+        writer.writerow([_("Channel"), _("Platform"), *(c.header for c in table.columns)])
+        for line in table.rows:
+            channel = line.row.channel
+            writer.writerow(
+                [csv_cell(c) for c in (channel.name, channel.get_platform_display(), *line.cells)]
+            )
         return "\ufeff" + out.getvalue()
 
 
-def report_pdf(spec: ReportSpec, channels: QuerySet[Channel]) -> bytes:
-    """A4 landscape: the period, the city's or unit's totals, the checker and storms, then
-    one row per channel with the same columns as the CSV."""
-    with translation.override(spec.language):
-        period = spec.period
-        rows = channel_rows(channels, period)
-        checks = checker_figures(None if spec.unit is None else channels, period)
-        start, end = period.bounds()
-        alerts = StormAlert.objects.filter(
-            channel__in=channels, detected_at__gte=start, detected_at__lt=end
-        ).count()
-        incidents = Incident.objects.filter(
-            channel__in=channels, opened_at__gte=start, opened_at__lt=end
-        ).count()
-        pdf = DocumentPdf(orientation="landscape")
-        pdf.set_title(_title(spec))
-        pdf.add_page()
-        pdf.heading(_title(spec))
-        pdf.field(
-            _("Period"),
-            _("%(start)s – %(end)s, %(count)s channels")
-            % {"start": f"{period.start:%d.%m.%Y}", "end": f"{period.end:%d.%m.%Y}",
-               "count": len(rows)},
-        )  # fmt: skip
-        pdf.field(_("All channels together"), _totals_text(rows))
-        pdf.field(
-            _("Post checker"),
-            _("%(checked)s drafts checked, %(blocked)s stopped, %(warned)s with warnings")
-            % {"checked": checks.checked, "blocked": checks.blocked, "warned": checks.warned},
-        )
-        pdf.field(
-            _("Storms"),
-            ngettext("%(count)s storm alert", "%(count)s storm alerts", alerts) % {"count": alerts}
-            + ", "
-            + ngettext("%(count)s incident opened", "%(count)s incidents opened", incidents)
-            % {"count": incidents},
-        )
-        pdf.ln(2)
-        headers = _columns()
-        shown = [0, *range(3, len(headers))]  # platform and unit go into the channel cell
-        table = [
-            [f"{cells[0]} ({cells[1]})" if index == 0 else cells[index] for index in shown]
-            for cells in (_cells(row) for row in rows)
-        ]
-        # Channel, followers, change, reach, views, interactions, posts, messages, positive,
-        # negative, median response, on time, goals (the widths are shares of the page).
-        widths = [40, 15, 15, 16, 17, 17, 16, 15, 15, 15, 21, 15, 22]
-        pdf.grid([headers[i] for i in shown], table, widths)
-        return bytes(pdf.output())
-
-
-def _totals_text(rows: list[ChannelRow]) -> str:
+def _totals(rows: list[ChannelRow]) -> dict[str, str]:
     """Followers, reach and messages summed over the channels; negative share over them all."""
-    followers = sum((r.followers for r in rows if r.followers is not None), Decimal(0))
+    counted = [r.followers for r in rows if r.followers is not None]
+    followers = sum(counted, Decimal(0)) if counted else None
     reach = sum((r.total(Metric.REACH) or Decimal(0) for r in rows), Decimal(0))
     messages = sum(r.response.received for r in rows if r.response)
     tones = sum((r.tones for r in rows), Counter[str]())
-    share = negative_share(tones)
-    return _(
-        "%(followers)s followers, reach %(reach)s, %(messages)s messages received, "
-        "%(negative)s %% of them negative"
-    ) % {
-        "followers": _n(followers),
-        "reach": _n(reach),
-        "messages": _n(messages),
-        "negative": _n(share, 1),
+    return {
+        "followers": shown(followers, 0),
+        "reach": shown(reach, 0),
+        "messages": shown(messages, 0),
+        "negative": shown(negative_share(tones), 1),
     }
+
+
+def _goal_lines(rows: list[ChannelRow], labels: dict[int, str]) -> list[dict[str, Any]]:
+    lines = []
+    for row in rows:
+        for progress in row.goals:
+            kind = progress.goal.kind
+            lines.append(
+                {
+                    "channel": labels[row.channel.pk],
+                    "goal": str(GoalKind(kind).label),
+                    "actual": shown(progress.actual, 1),
+                    "expected": shown(progress.expected_now, 1),
+                    "target": shown(progress.goal.target, 1),
+                    "met": progress.met,
+                    "lower_is_better": kind in LOWER_IS_BETTER,
+                }
+            )
+    return lines
+
+
+def _series(channel: Channel, metric: str, period: Period) -> list[tuple[str, Decimal]]:
+    """Daily values for a month; monthly sums for a longer period (a year's 365 columns and
+    table rows would tell nothing)."""
+    values = daily_series(channel, metric, period)
+    if period.days <= 62:
+        return [(f"{day:%d.%m.}", value) for day, value in values]
+    months: dict[tuple[int, int], Decimal] = defaultdict(Decimal)
+    for day, value in values:
+        months[(day.year, day.month)] += value
+    return [(f"{month}/{year}", total) for (year, month), total in sorted(months.items())]
+
+
+def _channel_pages(
+    rows: list[ChannelRow], period: Period, labels: dict[int, str]
+) -> list[dict[str, Any]]:
+    table = channel_table(rows)
+    pages = []
+    for line in table.rows:
+        channel = line.row.channel
+        charts = []
+        for metric in SERIES:
+            points = _series(channel, metric, period)
+            if not points:
+                continue
+            label = str(Metric(metric).label)
+            charts.append(
+                ChartWithTable(
+                    key=str(metric),
+                    title=label,
+                    chart=column_chart(label, [(name, float(value)) for name, value in points]),
+                    table_caption=label,
+                    headers=(_("Day") if period.days <= 62 else _("Month"), label),
+                    rows=[(name, shown(value)) for name, value in points],
+                )
+            )
+        pages.append(
+            {
+                "label": labels[channel.pk],
+                "channel": channel,
+                "unit": channel.unit.localized_name() if channel.unit else "",
+                "facts": list(zip([c.header for c in table.columns], line.cells, strict=True)),
+                "goals": _goal_lines([line.row], labels),
+                "charts": charts,
+            }
+        )
+    return pages
+
+
+def _storms(channels: QuerySet[Channel], period: Period, labels: dict[int, str]) -> dict[str, Any]:
+    start, end = period.bounds()
+    alerts = StormAlert.objects.filter(
+        channel__in=channels, detected_at__gte=start, detected_at__lt=end
+    ).order_by("detected_at")
+    incidents = Incident.objects.filter(
+        channel__in=channels, opened_at__gte=start, opened_at__lt=end
+    ).order_by("opened_at")
+    return {
+        "alerts": [
+            {
+                "when": moment_text(alert.detected_at),
+                "channel": labels.get(alert.channel_id, ""),
+                "messages": shown(alert.observed),
+                "expected": shown(alert.expected, 1),
+                "status": str(AlertStatus(alert.status).label),
+            }
+            for alert in alerts
+        ],
+        "incidents": [
+            {
+                "title": incident.title,
+                "channel": labels.get(incident.channel_id, ""),
+                "opened": moment_text(incident.opened_at),
+                "closed": moment_text(incident.closed_at) if incident.closed_at else "",
+                "status": str(IncidentStatus(incident.status).label),
+            }
+            for incident in incidents
+        ],
+    }
+
+
+def report_context(spec: ReportSpec, channels: QuerySet[Channel]) -> dict[str, Any]:
+    """Everything the report shows, worded in the active language (call it under the
+    report's language)."""
+    period = spec.period
+    rows = channel_rows(channels, period)
+    labels = channel_labels(row.channel for row in rows)
+    checks = checker_figures(None if spec.unit is None else channels, period)
+    daily = daily_messages(channels, period)
+    goals = _goal_lines(rows, labels)
+    # Storms and incidents for every channel of the scope, also those without figures.
+    all_labels = {**channel_labels(channels), **labels}
+    today = timezone.localdate()
+    return {
+        "title": _title(spec),
+        "scope": _scope(spec),
+        "period_start": period.start,
+        "period_end": period.end,
+        "running": period.end == today and (spec.month is None or period.days < 28),
+        "created": moment_text(timezone.now(), with_zone=True),
+        "channel_count": len(rows),
+        "totals": _totals(rows),
+        "goals": goals,
+        "goals_met": sum(1 for g in goals if g["met"] is True),
+        "goals_missed": [g for g in goals if g["met"] is False],
+        "goals_without_data": sum(1 for g in goals if g["met"] is None),
+        "table": channel_table(rows),
+        "charts": figure_charts(rows, daily, checks),
+        "checks": checks,
+        "channel_pages": _channel_pages(rows, period, labels),
+        "storms": _storms(channels, period, all_labels),
+    }
+
+
+def _language(spec: ReportSpec) -> str:
+    return spec.language if spec.language in LANGUAGES else "fi"
+
+
+def report_html(spec: ReportSpec, channels: QuerySet[Channel]) -> str:
+    language = _language(spec)
+    with translation.override(language):
+        context = report_context(spec, channels)
+    return render_html(TEMPLATE, context, language=language)
+
+
+def report_pdf(spec: ReportSpec, channels: QuerySet[Channel]) -> bytes:
+    """The report as a designed PDF in the spec's language."""
+    language = _language(spec)
+    with translation.override(language):
+        context = report_context(spec, channels)
+    return render_pdf(TEMPLATE, context, language=language)

@@ -101,6 +101,32 @@ def metric_import_upload(
     return record
 
 
+def _value_write(
+    *,
+    channel: Channel,
+    day: date,
+    metric: str,
+    value: Decimal,
+    source: ValueSource,
+    source_import: MetricImport | None = None,
+    recorded_by: User | None = None,
+) -> MetricValue:
+    """Store a channel's value of a metric on a day, replacing the one stored before (one value
+    per channel, day and metric), with where it came from."""
+    row, _created = MetricValue.objects.update_or_create(
+        channel=channel,
+        day=day,
+        metric=metric,
+        defaults={
+            "value": value,
+            "source": source,
+            "source_import": source_import,
+            "recorded_by": recorded_by,
+        },
+    )
+    return row
+
+
 @transaction.atomic
 def metric_import_apply(*, actor: User, metric_import: MetricImport) -> MetricImport:
     """Write the preview's values, replacing the same days' earlier values: all or nothing."""
@@ -110,16 +136,14 @@ def metric_import_apply(*, actor: User, metric_import: MetricImport) -> MetricIm
         raise ApplicationError(_("Only an import waiting for confirmation can be applied."))
     written = 0
     for day, metric, value in record.rows:
-        MetricValue.objects.update_or_create(
+        _value_write(
             channel=record.channel,
             day=date.fromisoformat(day),
             metric=metric,
-            defaults={
-                "value": Decimal(str(value)).quantize(Decimal("0.01")),
-                "source": ValueSource.IMPORT,
-                "source_import": record,
-                "recorded_by": actor,
-            },
+            value=Decimal(str(value)).quantize(Decimal("0.01")),
+            source=ValueSource.IMPORT,
+            source_import=record,
+            recorded_by=actor,
         )
         written += 1
     record.status = ImportStatus.APPLIED
@@ -168,16 +192,13 @@ def metric_value_record(
     if day > timezone.localdate():
         raise ApplicationError(_("The day cannot be in the future."), code="future_day")
     number = _decimal(value, signed=metric in SIGNED)
-    row, _created = MetricValue.objects.update_or_create(
+    row = _value_write(
         channel=channel,
         day=day,
         metric=metric,
-        defaults={
-            "value": number,
-            "source": ValueSource.MANUAL,
-            "source_import": None,
-            "recorded_by": actor,
-        },
+        value=number,
+        source=ValueSource.MANUAL,
+        recorded_by=actor,
     )
     audit_record(
         actor=actor,
@@ -185,6 +206,22 @@ def metric_value_record(
         target=channel,
         data={"day": day.isoformat(), "metric": metric, "value": str(number)},
     )
+    return row
+
+
+@transaction.atomic
+def metric_value_count_post(*, channel: Channel, day: date) -> MetricValue:
+    """One more post published on the channel that day (publishing calls this as a post goes
+    out); an export imported later replaces the day's value with the platform's own count."""
+    row, created = MetricValue.objects.select_for_update().get_or_create(
+        channel=channel,
+        day=day,
+        metric=Metric.POSTS,
+        defaults={"value": Decimal(1), "source": ValueSource.PUBLISHING},
+    )
+    if not created:
+        row.value += 1
+        row.save(update_fields=["value", "recorded_at"])
     return row
 
 
@@ -204,16 +241,8 @@ def metric_values_from_platform(
         if existing is not None and existing.source == ValueSource.MANUAL:
             continue
         number = _decimal(value, signed=metric in SIGNED)
-        MetricValue.objects.update_or_create(
-            channel=channel,
-            day=day,
-            metric=metric,
-            defaults={
-                "value": number,
-                "source": ValueSource.PLATFORM,
-                "source_import": None,
-                "recorded_by": None,
-            },
+        _value_write(
+            channel=channel, day=day, metric=metric, value=number, source=ValueSource.PLATFORM
         )
         written += 1
     audit_record(
@@ -253,5 +282,10 @@ def goal_save(
 
 def goal_delete(*, actor: User, goal: Goal) -> None:
     _check_can_edit(actor, goal.channel)
-    audit_record(actor=actor, action="metrics.goal_removed", target=goal, data={"kind": goal.kind})
+    audit_record(
+        actor=actor,
+        action="metrics.goal_removed",
+        target=goal,
+        data={"kind": goal.kind, "channel": goal.channel_id},
+    )
     goal.delete()

@@ -6,7 +6,8 @@ app_name = "metrics"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
-    path("channel/<int:channel_id>/", views.channel, name="channel"),
-    path("imports/<int:import_id>/", views.metric_import, name="import"),
+    path("channel/<id:channel_id>/", views.channel, name="channel"),
+    path("imports/<id:import_id>/", views.metric_import, name="import"),
     path("report/", views.report, name="report"),
+    path("schedules/", views.schedules, name="schedules"),
 ]

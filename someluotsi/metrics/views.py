@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import cast
 
 from django.contrib import messages as flash
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -23,12 +24,11 @@ from someluotsi.channels.selectors import (
     channel_list_for_user,
     user_sees_all_channels,
 )
-from someluotsi.compliance.presentation import CATEGORY_LABELS
 from someluotsi.core.access import area_required
 from someluotsi.core.charts import bar_chart, column_chart
 from someluotsi.core.errors import ApplicationError
 from someluotsi.core.pages import posted_id, show_refusal
-from someluotsi.guideline.model import Category
+from someluotsi.metrics import schedules as report_schedules
 from someluotsi.metrics import services
 from someluotsi.metrics.enums import Metric
 from someluotsi.metrics.figures import (
@@ -39,8 +39,16 @@ from someluotsi.metrics.figures import (
     followers_on,
     last_days,
 )
-from someluotsi.metrics.forms import GoalForm, PeriodForm, ReportForm, UploadForm, ValueForm
-from someluotsi.metrics.models import Goal, MetricImport
+from someluotsi.metrics.forms import (
+    GoalForm,
+    PeriodForm,
+    ReportForm,
+    ScheduleForm,
+    UploadForm,
+    ValueForm,
+)
+from someluotsi.metrics.models import Goal, MetricImport, ReportDelivery, ReportSchedule
+from someluotsi.metrics.presentation import channel_table, figure_charts
 from someluotsi.metrics.reports import ReportSpec, report_channels, report_csv, report_pdf
 
 SERIES = (Metric.NEW_FOLLOWERS, Metric.REACH, Metric.VIEWS, Metric.INTERACTIONS)
@@ -58,13 +66,6 @@ def _report_units(user: User) -> list[Unit]:
     return list(Unit.objects.filter(pk__in=visible).order_by("name_fi"))
 
 
-def _category_label(value: str) -> str:
-    try:
-        return str(CATEGORY_LABELS[Category(value)])
-    except ValueError:  # a category a later rulebook dropped
-        return value
-
-
 @require_GET
 @area_required(Area.METRICS)
 def dashboard(request: HttpRequest) -> HttpResponse:
@@ -75,7 +76,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     rows = channel_rows(channels, period)
     checks = checker_figures(None if user_sees_all_channels(user=user) else channels, period)
     daily = daily_messages(channels, period)
-    by_category = [(_category_label(value), count) for value, count in checks.by_category]
     units = Unit.objects.filter(pk__in=[u.pk for u in _report_units(user)])
     report_form = ReportForm(
         initial={"year": timezone.localdate().year, "language": user.preferred_language or "fi"},
@@ -84,27 +84,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     context = {
         "period_form": PeriodForm(initial={"days": days}),
         "period": period,
-        "rows": rows,
+        "table": channel_table(rows),
         "checks": checks,
-        "by_category": by_category,
-        "daily": daily,
-        "messages_chart": column_chart(
-            _("Messages per day; the darker part is negative"),
-            [(f"{d:%d.%m.}", n) for d, n, _neg in daily],
-            highlight=[neg for _d, _n, neg in daily],
-        ),
-        "negative_chart": bar_chart(
-            _("Negative share of reactions per channel (%)"),
-            [(r.channel.name, r.negative_share) for r in rows if r.tones],
-        ),
-        "reach_chart": bar_chart(
-            _("Reach per channel"),
-            [(r.channel.name, float(r.total(Metric.REACH) or 0)) for r in rows],
-        ),
-        "checks_chart": bar_chart(
-            _("Findings in checked drafts by category"),
-            by_category,
-        ),
+        "charts": figure_charts(rows, daily, checks),
+        "can_schedule": user_sees_all_channels(user=user),
         "report_form": report_form,
     }
     return render(request, "metrics/dashboard.html", context)
@@ -271,3 +254,45 @@ def report(request: HttpRequest) -> HttpResponse:
         extension = "pdf"
     response["Content-Disposition"] = f'attachment; filename="{spec.file_stem()}.{extension}"'
     return response
+
+
+@require_http_methods(["GET", "POST"])
+@area_required(Area.METRICS)
+def schedules(request: HttpRequest) -> HttpResponse:
+    """The mavi team's scheduled reports: who gets which report, and what was sent."""
+    user = cast(User, request.user)
+    if not user_sees_all_channels(user=user):
+        raise PermissionDenied
+    form = ScheduleForm()
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "stop":
+                schedule = get_object_or_404(
+                    ReportSchedule, pk=posted_id(request.POST.get("schedule"))
+                )
+                report_schedules.schedule_stop(actor=user, schedule=schedule)
+                flash.success(request, _("The schedule was stopped."))
+                return HttpResponseRedirect(request.path)
+            form = ScheduleForm(request.POST)
+            if form.is_valid():
+                data = form.cleaned_data
+                report_schedules.schedule_save(
+                    actor=user,
+                    name=data["name"],
+                    frequency=data["frequency"],
+                    unit=data["unit"],
+                    users=list(data["users"]),
+                    outside=data["outside"],
+                )
+                flash.success(request, _("The report was scheduled."))
+                return HttpResponseRedirect(request.path)
+        except ApplicationError as exc:
+            show_refusal(request, exc)
+    context = {
+        "form": form,
+        "schedules": ReportSchedule.objects.filter(active=True)
+        .select_related("unit")
+        .prefetch_related("recipients__user"),
+        "deliveries": ReportDelivery.objects.select_related("schedule", "recipient__user")[:50],
+    }
+    return render(request, "metrics/schedules.html", context)

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from someluotsi.accounts.selectors import AnyUser
-from someluotsi.notifications.models import Notification
+from someluotsi.notifications.models import EmailStatus, Notification
 
 
 def notification_list_for_user(*, user: AnyUser) -> QuerySet[Notification]:
@@ -14,3 +14,11 @@ def notification_list_for_user(*, user: AnyUser) -> QuerySet[Notification]:
 
 def notification_unread_count(*, user: AnyUser) -> int:
     return notification_list_for_user(user=user).filter(read_at__isnull=True).count()
+
+
+def delivery_problems() -> QuerySet[Notification]:
+    """E-mails that failed, or are waiting for a retry after a failed try (newest first)."""
+    return Notification.objects.filter(
+        Q(email_status=EmailStatus.FAILED)
+        | Q(email_status=EmailStatus.PENDING, email_attempts__gt=0)
+    ).order_by("-created_at", "-id")

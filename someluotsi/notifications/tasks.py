@@ -1,4 +1,4 @@
-"""Background work for notifications."""
+"""Background work for notifications (see notifications/delivery.py for the whole design)."""
 
 from __future__ import annotations
 
@@ -6,32 +6,38 @@ import logging
 
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import send_mail
-from django.utils import timezone
 
+from someluotsi.notifications.delivery import (
+    Outcome,
+    notification_email_attempt,
+    notifications_retry_due,
+)
 from someluotsi.notifications.models import Notification
 
 logger = logging.getLogger(__name__)
 
 
-@shared_task(bind=True, max_retries=5, default_retry_delay=60, ignore_result=False)
-def notification_email_send(self, notification_id: int) -> bool:  # type: ignore[no-untyped-def]
-    """E-mail one notification once; retried on transient mail-server errors."""
-    notification = (
-        Notification.objects.select_related("recipient").filter(pk=notification_id).first()
-    )
-    if notification is None or notification.emailed_at is not None:
-        return False
-    try:
-        send_mail(
-            subject=f"[Someluotsi] {notification.subject}",
-            message=notification.body
-            + (f"\n\n{settings.BASE_URL}{notification.url}" if notification.url else ""),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[notification.recipient.email],
+@shared_task(ignore_result=False)
+def notification_email_send(notification_id: int) -> bool:
+    """Try one notification's e-mail; True when it was sent by this task. A failed try is
+    recorded and, on a real worker, this task is scheduled again at the back-off time (in
+    eager mode the request sweep or the `send_notifications` command takes it up)."""
+    outcome = notification_email_attempt(notification_id)
+    if outcome in {Outcome.RETRY, Outcome.UNREACHABLE} and not settings.CELERY_TASK_ALWAYS_EAGER:
+        next_at = (
+            Notification.objects.filter(pk=notification_id)
+            .values_list("email_next_at", flat=True)
+            .first()
         )
-    except OSError as exc:
-        logger.warning("notification e-mail %s failed: %s", notification_id, type(exc).__name__)
-        raise self.retry(exc=exc) from exc
-    Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
-    return True
+        if next_at is not None:
+            try:
+                notification_email_send.apply_async((notification_id,), eta=next_at)
+            except Exception:  # noqa: BLE001 - the beat sweep takes it up later
+                logger.warning("could not schedule the retry of notification %s", notification_id)
+    return outcome is Outcome.SENT
+
+
+@shared_task(name="notifications.retry_due")
+def notifications_retry_due_task() -> int:
+    """Every minute (beat): send the e-mails whose time has come; the number sent."""
+    return notifications_retry_due().sent

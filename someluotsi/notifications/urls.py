@@ -6,5 +6,6 @@ app_name = "notifications"
 
 urlpatterns = [
     path("", views.notification_list, name="list"),
-    path("<int:notification_id>/read/", views.notification_read, name="read"),
+    path("<id:notification_id>/read/", views.notification_read, name="read"),
+    path("deliveries/", views.deliveries, name="deliveries"),
 ]

@@ -13,7 +13,7 @@ import pytest
 from someluotsi.accounts.models import User
 from someluotsi.channels.enums import Platform
 from someluotsi.channels.models import Channel
-from someluotsi.core.demo import demo_load
+from someluotsi.demo.load import demo_load
 from someluotsi.incidents.enums import AlertStatus, IncidentStatus, PlaybookStep
 from someluotsi.incidents.models import Incident, StormAlert
 from someluotsi.metrics.enums import ImportStatus, Metric

@@ -131,6 +131,36 @@ def test_answers_in_the_inbox_count_as_activity(city: City) -> None:
 
 
 @pytest.mark.django_db
+def test_open_inbox_messages_past_their_due_time_are_overdue(city: City) -> None:
+    # The inbox supplies these facts (inbox/apps.py); the register never imports the inbox.
+    from someluotsi.inbox.models import Message
+
+    channel = city.library_ig
+    now = timezone.now()
+    for external_id, status, due_in in (
+        ("open-late", "new", -1),
+        ("taken-late", "assigned", -2),
+        ("open-in-time", "new", 5),
+        ("answered-late", "answered", -3),
+    ):
+        Message.objects.create(
+            channel=channel,
+            platform=channel.platform,
+            external_id=external_id,
+            kind="comment",
+            text="Milloin uimahalli aukeaa?",
+            received_at=now - timedelta(days=1),
+            due_at=now + timedelta(hours=due_in),
+            status=status,
+            priority="normal",
+            category="question",
+        )
+    report = channel_health(channels=Channel.objects.filter(pk=channel.pk), inactive_days=14)
+    overdue = [f for f in report[0].findings if f.problem == Problem.OVERDUE_MESSAGES]
+    assert [f.detail for f in overdue] == ["2"]
+
+
+@pytest.mark.django_db
 def test_the_weekly_summary_goes_to_the_mavi_team_once_a_week(city: City) -> None:
     reported = health_summary_send(now=NOW)
     assert reported == 2  # both demo channels lack goals

@@ -159,6 +159,28 @@ def test_csv_cells_never_run_as_formulas() -> None:
     assert csv_cell(None) == ""
 
 
+@pytest.mark.parametrize(
+    "value",
+    [
+        '＝HYPERLINK("http://x")',  # full-width equals
+        "＋358 40",
+        "－1+1",
+        "＠SUM(A1)",
+        "﹦1+1",  # small equals
+        "  =1+1",  # spaces before the operator
+        " ＠x",
+        "\n=1",
+    ],
+)
+def test_csv_cells_in_other_widths_never_run_as_formulas(value: str) -> None:
+    assert csv_cell(value) == "'" + value
+
+
+@pytest.mark.parametrize("value", ["Kokkola = Karleby", "Tiedote 1", "e-mail@kokkola.fi", "＃tag"])
+def test_csv_cells_that_only_contain_operators_stay_as_they_are(value: str) -> None:
+    assert csv_cell(value) == value
+
+
 @pytest.mark.django_db
 def test_the_csv_export_holds_what_the_user_may_see_and_is_audited(city: City) -> None:
     city.library_ig.goals = "=cmd|' /C calc'!A0"

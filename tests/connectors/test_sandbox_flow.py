@@ -52,8 +52,12 @@ def test_duplicate_deliveries_create_one_message(
 ) -> None:
     world.connect_sandbox()
     comment = citizen_comment()
+    from django.core.cache import cache
+
     client = Client()
-    for _ in range(50):
+    for n in range(50):
+        if n % 2:
+            cache.clear()  # past the repeat window: the task's de-duplication decides
         _deliver(client, comment)
     assert Message.objects.filter(external_id=comment.item_id).count() == 1
 
@@ -169,14 +173,14 @@ def test_a_deleted_comment_is_marked_removed(world: World, connected_message: Me
     ("body", "headers", "status"),
     [
         (b'{"object":"sandbox","events":[]}', {}, 401),
-        (b'{"object":"sandbox","events":[]}', {"HTTP_X_SANDBOX_SIGNATURE": "t=1,s=00"}, 403),
+        (b'{"object":"sandbox","events":[]}', {"X-Sandbox-Signature": "t=1,s=00"}, 403),
     ],
 )
 def test_unsigned_or_wrongly_signed_deliveries_are_refused(
     world: World, body: bytes, headers: dict[str, str], status: int
 ) -> None:
     response = Client().post(
-        "/webhooks/sandbox/", data=body, content_type="application/json", **headers
+        "/webhooks/sandbox/", data=body, content_type="application/json", headers=headers
     )
     assert response.status_code == status
     assert not Message.objects.exists()

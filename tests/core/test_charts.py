@@ -11,7 +11,7 @@ from someluotsi.core.charts import BAR_SPACE, ROW_HEIGHT, bar_chart, column_char
 
 def test_bars_scale_to_the_largest_value_and_none_draws_nothing() -> None:
     chart = bar_chart("c", [("a", 2), ("b", 4), ("c", None), ("d", 0)])
-    assert [bar.width for bar in chart.bars] == [BAR_SPACE // 2, BAR_SPACE, 0, 0]
+    assert [bar.width for bar in chart.bars] == [BAR_SPACE / 2, BAR_SPACE, 0, 0]
     assert [bar.value for bar in chart.bars] == ["2", "4", "–", "0"]
     assert [bar.y for bar in chart.bars] == [0, ROW_HEIGHT, 2 * ROW_HEIGHT, 3 * ROW_HEIGHT]
     assert chart.height == 4 * ROW_HEIGHT
@@ -37,4 +37,21 @@ def test_svg_geometry_is_not_localised() -> None:
         html = render_to_string("_column_chart.html", {"chart": chart})
     numbers = re.findall(r'\b(?:x|y|width|height)="([^"]*)"', html)
     assert numbers
-    assert all(re.fullmatch(r"-?\d+(\.\d+)?", n) for n in numbers), numbers
+    assert all(re.fullmatch(r"-?\d+(\.\d+)?%?", n) for n in numbers), numbers
+
+
+def test_labels_keep_their_size_at_any_width() -> None:
+    """No viewBox: the SVG is never scaled, so 13 px and 12 px labels stay 13 px and 12 px on
+    a 320 px phone; horizontal geometry is in percent so the chart still fits."""
+    bars = render_to_string("_bar_chart.html", {"chart": bar_chart("c", [("a", 1)])})
+    columns = render_to_string(
+        "_column_chart.html", {"chart": column_chart("c", [(str(d), 1.0) for d in range(90)])}
+    )
+    for html in (bars, columns):
+        assert "viewBox" not in html
+        assert 'width="100%"' in html
+        sizes = [int(size) for size in re.findall(r'font-size="(\d+)"', html)]
+        assert sizes
+        assert min(sizes) >= 12
+    labels = re.findall(r"<text[^>]*>([^<]+)</text>", columns)
+    assert 1 < len(labels) <= 6

@@ -4,18 +4,21 @@ an updater of another channel."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
+from django.utils import timezone
 
 from someluotsi.accounts.enums import Role
 from someluotsi.accounts.models import RoleAssignment, Unit, User
 from someluotsi.channels.models import Channel
 from someluotsi.inbox.models import Message
-from someluotsi.inbox.services import IncomingMessage, message_ingest
+from someluotsi.inbox.services import IncomingMessage, IngestResult, message_ingest
 from tests.factories import ChannelFactory, UnitFactory, UserFactory, add_maintainer
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -47,12 +50,28 @@ class World:
         auto_escalate: bool | None = None,
     ) -> Message:
         ingest_count = Message.objects.count()
-        result = message_ingest(
+        # The service refuses receipt times older than the retention period (they cannot be
+        # new deliveries); a test that needs such a message delivers it back then.
+        delivered_at = received_at if received_at < timezone.now() - timedelta(days=300) else None
+        with time_machine.travel(delivered_at) if delivered_at else contextlib.nullcontext():
+            result = self._deliver(text, external_id or f"m-{ingest_count + 1}", received_at,
+                                   channel, auto_escalate)  # fmt: skip
+        return result.created[0]
+
+    def _deliver(
+        self,
+        text: str,
+        external_id: str,
+        received_at: datetime,
+        channel: Channel | None,
+        auto_escalate: bool | None,
+    ) -> IngestResult:
+        return message_ingest(
             actor=None,
             items=[
                 IncomingMessage(
                     channel=channel or self.channel,
-                    external_id=external_id or f"m-{ingest_count + 1}",
+                    external_id=external_id,
                     kind="comment",
                     text=text,
                     received_at=received_at,
@@ -62,7 +81,6 @@ class World:
             ],
             auto_escalate=auto_escalate,
         )
-        return result.created[0]
 
 
 @pytest.fixture

@@ -1,16 +1,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
+from django.utils import timezone
 from rest_framework.test import APIClient
 
+from someluotsi.accounts.access import INGEST_ROLES
 from someluotsi.accounts.enums import Role
 from someluotsi.accounts.models import User
 from someluotsi.audit.models import AuditEvent
 from someluotsi.channels.models import Channel
+from someluotsi.core.errors import ApplicationError, PermissionDeniedError
 from someluotsi.inbox.models import Message
+from someluotsi.inbox.services import IncomingMessage, message_ingest
 from tests.factories import ChannelFactory, add_maintainer
 from tests.helpers import run_concurrently
 
@@ -30,9 +35,10 @@ def _message(
 
 @pytest.fixture
 def updater_and_channel(make_user: Callable[..., User]) -> tuple[User, Channel]:
-    user = make_user(Role.UPDATER)
+    """A connector's service account (the deliverer of messages) and a channel."""
+    user = make_user(Role.SERVICE_ACCOUNT)
     channel = ChannelFactory.create(platform="facebook")
-    add_maintainer(channel, user)
+    add_maintainer(channel, make_user(Role.UPDATER))
     return user, channel
 
 
@@ -84,12 +90,12 @@ def test_one_invalid_item_rejects_the_whole_batch(
 
 
 @pytest.mark.django_db
-def test_messages_for_channels_the_user_does_not_work_are_refused(
+def test_messages_for_unknown_channels_are_refused(
     updater_and_channel: tuple[User, Channel],
 ) -> None:
-    user, _channel = updater_and_channel
-    other = ChannelFactory.create()
-    response = _client(user).post("/api/v1/messages", _message(other, "x-1"), format="json")
+    user, channel = updater_and_channel
+    payload = {**_message(channel, "x-1"), "channel": channel.pk + 1000}
+    response = _client(user).post("/api/v1/messages", payload, format="json")
     assert response.status_code == 400
     assert not Message.objects.exists()
 
@@ -108,13 +114,76 @@ def test_threat_is_triaged_for_escalation_and_the_police(
 
 
 @pytest.mark.django_db
-def test_auditors_and_employees_cannot_ingest(make_user: Callable[..., User]) -> None:
+@pytest.mark.parametrize("role", [r for r in Role if r not in INGEST_ROLES])
+def test_only_service_accounts_and_the_mavi_team_ingest(
+    make_user: Callable[..., User], role: Role
+) -> None:
+    """A unit manager, an updater of the very channel or anyone else cannot put made-up citizen
+    messages into the inbox (they could raise threat escalations and storm alerts)."""
     channel = ChannelFactory.create()
-    for role in (Role.AUDITOR, Role.EMPLOYEE):
-        response = _client(make_user(role)).post(
-            "/api/v1/messages", _message(channel, "fb-1"), format="json"
-        )
-        assert response.status_code == 403
+    user = make_user(role)
+    add_maintainer(channel, user)
+    response = _client(user).post("/api/v1/messages", _message(channel, "fb-1"), format="json")
+    assert response.status_code == 403
+    assert response.json()["error"]["code"] in {"permission_denied", "read_only"}
+    assert not Message.objects.exists()
+    with pytest.raises(PermissionDeniedError):
+        message_ingest(actor=user, items=[_incoming(channel)])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", sorted(INGEST_ROLES))
+def test_service_accounts_and_the_mavi_team_ingest(
+    make_user: Callable[..., User], role: Role
+) -> None:
+    channel = ChannelFactory.create()
+    response = _client(make_user(role)).post(
+        "/api/v1/messages", _message(channel, "fb-1"), format="json"
+    )
+    assert response.status_code == 201
+
+
+def _incoming(channel: Channel, received_at: datetime | None = None) -> IncomingMessage:
+    return IncomingMessage(
+        channel=channel,
+        external_id="svc-1",
+        kind="comment",
+        text="Hei",
+        received_at=received_at or timezone.now(),
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "received_at",
+    [
+        "0001-01-01T00:00:00+00:00",  # year 1
+        "1999-12-31T23:59:59+02:00",
+        "9999-12-31T23:59:59+00:00",
+        "2100-01-01T00:00:00+00:00",
+    ],
+)
+def test_impossible_receipt_times_are_refused(
+    updater_and_channel: tuple[User, Channel], received_at: str
+) -> None:
+    user, channel = updater_and_channel
+    payload = {**_message(channel, "fb-1"), "received_at": received_at}
+    response = _client(user).post("/api/v1/messages", payload, format="json")
+    assert response.status_code == 400, response.json()
+    assert "received_at" in response.json()["error"]["details"]
+    assert not Message.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_service_refuses_impossible_times_from_connectors_too() -> None:
+    """Connectors call the service in-process (actor=None): the bounds hold there as well."""
+    channel = ChannelFactory.create()
+    now = timezone.now()
+    for when in (now + timedelta(hours=2), now - timedelta(days=366 * 3)):
+        with pytest.raises(ApplicationError, match="Message 1"):
+            message_ingest(actor=None, items=[_incoming(channel, when)])
+    assert message_ingest(actor=None, items=[_incoming(channel, now - timedelta(minutes=5))])
+    assert Message.objects.count() == 1
 
 
 @pytest.mark.postgres

@@ -11,7 +11,7 @@ from rest_framework.test import APIClient
 
 from someluotsi.accounts.models import User
 from someluotsi.channels.models import Channel
-from someluotsi.core.demo import demo_load
+from someluotsi.demo.load import demo_load
 from someluotsi.incidents.models import Incident, StormAlert
 from someluotsi.metrics.models import MetricValue
 

@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from someluotsi.core.demo import demo_load
+from someluotsi.demo.load import demo_load
 from someluotsi.incidents.enums import AlertStatus, IncidentStatus, PlaybookStep, StepState
 from someluotsi.incidents.models import Incident, IncidentEntry, StormAlert
 from someluotsi.metrics.enums import ImportStatus

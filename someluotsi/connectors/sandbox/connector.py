@@ -109,9 +109,9 @@ class SandboxConnector:
             raise ConnectorError(REJECTED, "authorization code not valid") from exc
         if _challenge(code_verifier) != grant["c"]:
             raise ConnectorError(REJECTED, "PKCE verifier does not match")
-        return self._tokens(grant["a"], grant["n"])
+        return self.issue_tokens(grant["a"], grant["n"])
 
-    def _tokens(self, account_id: str, name: str) -> TokenSet:
+    def issue_tokens(self, account_id: str, name: str) -> TokenSet:
         now = timezone.now()
         return TokenSet(
             access_token=f"sbx.{account_id}.{secrets.token_urlsafe(24)}",
@@ -126,7 +126,7 @@ class SandboxConnector:
     def refresh(self, *, tokens: TokenSet) -> TokenSet:
         if not tokens.refresh_token.startswith("sbxr."):
             raise ConnectorError(AUTH_EXPIRED, "refresh token not valid")
-        return self._tokens(tokens.refresh_token.split(".")[1], tokens.account_name)
+        return self.issue_tokens(tokens.refresh_token.split(".")[1], tokens.account_name)
 
     def _check(self, account: Account) -> None:
         if not account.token.startswith(f"sbx.{account.account_id}."):

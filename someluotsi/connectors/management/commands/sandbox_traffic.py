@@ -1,0 +1,39 @@
+"""Citizens commenting on the sandbox platform, announced with signed webhooks (the demo's
+live inbox). `--url http://127.0.0.1:8000` posts to a running server; without it the same
+verification runs in this process."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from someluotsi.connectors.sandbox import traffic
+from someluotsi.connectors.webhooks import deliver_in_process
+
+
+class Command(BaseCommand):
+    help = "Simulated citizens comment on the sandbox platform; the inbox fills as you watch."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--url", default="", help="the running server, e.g. http://127.0.0.1:8000"
+        )
+        parser.add_argument(
+            "--speed",
+            type=float,
+            default=180.0,
+            help="simulated seconds per real second (180: an hour in 20 s)",
+        )
+        parser.add_argument("--seed", type=int, default=7)
+        parser.add_argument("--limit", type=int, default=None, help="stop after this many comments")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.CONNECTORS_SANDBOX:
+            raise CommandError("The sandbox platform is off (CONNECTORS_SANDBOX).")
+        send = traffic.deliver_http(options["url"]) if options["url"] else deliver_in_process
+        for comment in traffic.run(
+            send=send, seed=options["seed"], speed=options["speed"], limit=options["limit"]
+        ):
+            self.stdout.write(f"sandbox comment {comment.item_id} at {comment.created_at:%H:%M:%S}")

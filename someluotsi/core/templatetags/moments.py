@@ -1,0 +1,21 @@
+"""`{{ value|moment }}`: a moment in local time to the second, in the reader's language."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django import template
+
+from someluotsi.core.times import moment_text
+
+register = template.Library()
+
+
+@register.filter
+def moment(value: datetime | str | None) -> str:
+    return moment_text(value)
+
+
+@register.filter
+def moment_zoned(value: datetime | str | None) -> str:
+    return moment_text(value, with_zone=True)

@@ -1,0 +1,288 @@
+"""The asset library: uploads checked by their content (never their name), thumbnails with
+Pillow, files kept through Django's storage API (a city can use S3-compatible storage).
+
+Refused with a clear message: files over the size limit, anything that is not an image or video
+of an accepted type whatever its name says (an executable renamed .jpg), images whose pixel
+count would exhaust memory (decompression bombs) and images Pillow cannot decode whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import warnings
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import magic
+from django.conf import settings
+from django.core.files.base import ContentFile, File
+from django.db import transaction
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from someluotsi.accounts.models import User
+from someluotsi.accounts.selectors import AnyUser, user_is_read_only
+from someluotsi.audit.services import audit_record
+from someluotsi.core.errors import ApplicationError, PermissionDeniedError
+from someluotsi.publishing.enums import AssetKind, Consent, Licence
+from someluotsi.publishing.models import Asset
+from someluotsi.publishing.selectors import asset_can_edit
+
+IMAGE_TYPES = {"image/jpeg": "JPEG", "image/png": "PNG", "image/gif": "GIF", "image/webp": "WEBP"}
+VIDEO_TYPES = frozenset({"video/mp4", "video/quicktime", "video/webm"})
+# 40 megapixels: any camera's photo; a bomb of 30,000 × 30,000 pixels (3.6 GB decoded) is not.
+MAX_PIXELS = 40_000_000
+THUMBNAIL_SIZE = (480, 480)
+SNIFF_BYTES = 8192
+# Alt texts that say nothing (§1.1): the engine's own list is for post texts.
+EMPTY_ALTS = frozenset({"kuva", "image", "bild", "photo", "valokuva", "foto", "img", "picture"})
+
+
+def max_bytes(kind: AssetKind) -> int:
+    """Size limits in bytes (settings PUBLISHING_MAX_IMAGE_MB, PUBLISHING_MAX_VIDEO_MB)."""
+    megabytes = (
+        settings.PUBLISHING_MAX_IMAGE_MB
+        if kind == AssetKind.IMAGE
+        else settings.PUBLISHING_MAX_VIDEO_MB
+    )
+    return int(megabytes) * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Inspected:
+    kind: AssetKind
+    content_type: str
+    size: int
+    sha256: str
+    width: int | None
+    height: int | None
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f}"
+
+
+def inspect_file(upload: File[Any]) -> Inspected:
+    """What the file really is, judged by its bytes. Raises ApplicationError (code
+    `file_too_large`, `file_type`, `image_too_large`, `image_broken`) with a worded reason."""
+    size = upload.size or 0
+    largest = max(max_bytes(AssetKind.IMAGE), max_bytes(AssetKind.VIDEO))
+    if size == 0:
+        raise ApplicationError(_("The file is empty."), code="file_empty")
+    if size > largest:
+        raise ApplicationError(
+            _("The file is %(size)s MB; the limit is %(max)s MB.")
+            % {"size": _megabytes(size), "max": _megabytes(largest)},
+            code="file_too_large",
+        )
+    upload.seek(0)
+    head = upload.read(SNIFF_BYTES)
+    content_type = magic.from_buffer(head, mime=True)
+    if content_type in IMAGE_TYPES:
+        kind = AssetKind.IMAGE
+    elif content_type in VIDEO_TYPES:
+        kind = AssetKind.VIDEO
+    else:
+        raise ApplicationError(
+            _(
+                "The file is not an image (JPEG, PNG, GIF, WebP) or a video (MP4, MOV, WebM) "
+                "by its content (it looks like %(type)s), whatever its name says."
+            )
+            % {"type": content_type},
+            code="file_type",
+        )
+    if size > max_bytes(kind):
+        raise ApplicationError(
+            _("The file is %(size)s MB; the limit is %(max)s MB.")
+            % {"size": _megabytes(size), "max": _megabytes(max_bytes(kind))},
+            code="file_too_large",
+        )
+    digest = hashlib.sha256()
+    upload.seek(0)
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    width = height = None
+    if kind == AssetKind.IMAGE:
+        width, height = _inspect_image(upload, IMAGE_TYPES[content_type])
+    upload.seek(0)
+    return Inspected(kind, content_type, size, digest.hexdigest(), width, height)
+
+
+def _inspect_image(upload: File[Any], expected_format: str) -> tuple[int, int]:
+    upload.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(upload) as image:
+                width, height = image.size
+                if width * height > MAX_PIXELS:
+                    raise _too_many_pixels(width, height)
+                if image.format != expected_format:
+                    raise ApplicationError(
+                        _("The image's content does not match its type."), code="file_type"
+                    )
+                image.load()  # decode it whole: truncated or corrupt files fail here
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ApplicationError(
+            _("The image has too many pixels to be opened safely (at most %(n)d megapixels).")
+            % {"n": MAX_PIXELS // 1_000_000},
+            code="image_too_large",
+        ) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise ApplicationError(
+            _("The image cannot be read; it may be damaged."), code="image_broken"
+        ) from exc
+    return width, height
+
+
+def _too_many_pixels(width: int, height: int) -> ApplicationError:
+    return ApplicationError(
+        _(
+            "The image is %(w)d × %(h)d pixels: too many to be opened safely "
+            "(at most %(n)d megapixels)."
+        )
+        % {"w": width, "h": height, "n": MAX_PIXELS // 1_000_000},
+        code="image_too_large",
+    )
+
+
+def make_thumbnail(upload: File[Any]) -> ContentFile[bytes]:
+    """A JPEG at most 480 px on its longer side, turned upright, without the photo's metadata."""
+    upload.seek(0)
+    with Image.open(upload) as image:
+        image.draft("RGB", THUMBNAIL_SIZE)
+        upright = ImageOps.exif_transpose(image)
+        upright.thumbnail(THUMBNAIL_SIZE)
+        if upright.mode not in ("RGB", "L"):
+            background = Image.new("RGB", upright.size, "white")
+            rgba = upright.convert("RGBA")
+            background.paste(rgba, mask=rgba.getchannel("A"))
+            upright = background
+        out = io.BytesIO()
+        upright.save(out, "JPEG", quality=82, optimize=True)
+    return ContentFile(out.getvalue(), name="thumbnail.jpg")
+
+
+@dataclass(frozen=True, kw_only=True)
+class AssetDetails:
+    """What the library keeps about an asset besides its file."""
+
+    title: str
+    alt_text: str
+    alt_text_sv: str = ""
+    caption: str = ""
+    has_captions: bool = False
+    photographer: str
+    licence: str
+    rights_holder: str = ""
+    rights_expire_on: date | None = None
+    consent: str
+    consent_note: str = ""
+
+
+def _clean_details(details: AssetDetails) -> dict[str, Any]:
+    alt = details.alt_text.strip()
+    if not alt:
+        raise ApplicationError(
+            _("Describe the image or video in the alt text (§1.1)."), code="alt_required"
+        )
+    if alt.lower().strip(".") in EMPTY_ALTS or len(alt) < 5:
+        raise ApplicationError(
+            _("Describe what the image shows; a word like “image” does not help (§1.1)."),
+            code="alt_empty",
+        )
+    if not details.title.strip():
+        raise ApplicationError(_("Give the asset a title."), code="title_required")
+    if not details.photographer.strip():
+        raise ApplicationError(
+            _("Name the photographer or maker (credit and rights)."), code="credit_required"
+        )
+    if details.licence not in Licence.values:
+        raise ApplicationError(_("Choose the licence."), code="licence_required")
+    if details.consent not in Consent.values:
+        raise ApplicationError(
+            _("Say whether recognisable people appear and whether they consented (§2.5)."),
+            code="consent_required",
+        )
+    if details.consent == Consent.OBTAINED and not details.consent_note.strip():
+        raise ApplicationError(
+            _("Say where the consents are kept (a reference, not the consent itself)."),
+            code="consent_note_required",
+        )
+    return {
+        "title": details.title.strip()[:200],
+        "alt_text": alt[:1000],
+        "alt_text_sv": details.alt_text_sv.strip()[:1000],
+        "caption": details.caption.strip()[:1000],
+        "has_captions": details.has_captions,
+        "photographer": details.photographer.strip()[:200],
+        "licence": details.licence,
+        "rights_holder": details.rights_holder.strip()[:200],
+        "rights_expire_on": details.rights_expire_on,
+        "consent": details.consent,
+        "consent_note": details.consent_note.strip()[:500],
+    }
+
+
+@transaction.atomic
+def asset_create(*, actor: User, upload: File[Any], details: AssetDetails) -> Asset:
+    """Check the file by its content, store it and its thumbnail, and record its details.
+    Raises ApplicationError for a refused file or missing details (nothing is stored then)."""
+    if not actor.is_authenticated or user_is_read_only(user=actor):
+        raise PermissionDeniedError(_("You cannot add to the library."))
+    fields = _clean_details(details)
+    found = inspect_file(upload)
+    asset = Asset(
+        kind=found.kind,
+        content_type=found.content_type,
+        size=found.size,
+        sha256=found.sha256,
+        width=found.width,
+        height=found.height,
+        original_name=(getattr(upload, "name", "") or "")[-255:],
+        unit=actor.unit,
+        uploaded_by=actor,
+        **fields,
+    )
+    upload.seek(0)
+    asset.file.save("upload", upload, save=False)
+    if found.kind == AssetKind.IMAGE:
+        asset.thumbnail.save("thumbnail.jpg", make_thumbnail(upload), save=False)
+    try:
+        asset.save()
+    except Exception:
+        asset.file.delete(save=False)
+        if asset.thumbnail:
+            asset.thumbnail.delete(save=False)
+        raise
+    audit_record(
+        actor=actor,
+        action="asset.added",
+        target=asset,
+        data={"type": found.content_type, "size": found.size, "sha256": found.sha256},
+    )
+    return asset
+
+
+@transaction.atomic
+def asset_update(*, actor: AnyUser, asset: Asset, details: AssetDetails) -> Asset:
+    if not asset_can_edit(user=actor, asset=asset):
+        raise PermissionDeniedError(_("You cannot edit this asset."))
+    for name, value in _clean_details(details).items():
+        setattr(asset, name, value)
+    asset.save()
+    audit_record(actor=actor, action="asset.edited", target=asset)
+    return asset
+
+
+@transaction.atomic
+def asset_archive(*, actor: AnyUser, asset: Asset) -> Asset:
+    """Take an asset out of the library; posts that used it keep it."""
+    if not asset_can_edit(user=actor, asset=asset):
+        raise PermissionDeniedError(_("You cannot edit this asset."))
+    asset.archived = True
+    asset.save(update_fields=["archived", "updated_at"])
+    audit_record(actor=actor, action="asset.archived", target=asset)
+    return asset

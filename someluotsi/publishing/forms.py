@@ -1,0 +1,324 @@
+"""Forms of the publishing pages. They parse and bound the input; the rules live in services."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from someluotsi.channels.models import Channel
+from someluotsi.publishing.enums import ApprovalPolicy, Consent, Licence, PostStatus
+from someluotsi.publishing.models import MAX_COMMENT, MAX_TEXT, Asset, Campaign, Post
+from someluotsi.publishing.services import PostInput, Variant
+
+DATETIME_INPUT = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"]
+
+
+class LocalDateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+def local_datetime_field(label: Any, required: bool = False) -> forms.DateTimeField:
+    return forms.DateTimeField(
+        label=label,
+        required=required,
+        input_formats=DATETIME_INPUT,
+        widget=LocalDateTimeInput(),
+        help_text=_("Local time (Finland)."),
+    )
+
+
+class ChannelChoice(forms.ModelMultipleChoiceField[Channel]):
+    def label_from_instance(self, obj: Channel) -> str:
+        return f"{obj.get_platform_display()}: {obj.name}"
+
+
+class AssetChoice(forms.ModelMultipleChoiceField[Asset]):
+    def label_from_instance(self, obj: Asset) -> str:
+        return f"{obj.title} ({obj.get_kind_display()})"
+
+
+class ComposerForm(forms.Form):
+    """The composer: one post, its channels and their variants, media, time and sharing."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    title = forms.CharField(label=_("Working title"), max_length=200)
+    channels = ChannelChoice(
+        label=_("Channels"), queryset=Channel.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    text = forms.CharField(
+        label=_("Text"),
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 8, "class": "compose-text"}),
+    )
+    text_sv = forms.CharField(
+        label=_("Swedish version"),
+        max_length=MAX_TEXT,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6, "lang": "sv", "class": "compose-text"}),
+    )
+    no_swedish_reason = forms.CharField(
+        label=_("Why there is no Swedish version"),
+        max_length=500,
+        required=False,
+        help_text=_("Only when a city-level channel gets no Swedish version."),
+    )
+    link = forms.CharField(label=_("Link"), max_length=1000, required=False)
+    first_comment = forms.CharField(
+        label=_("First comment"),
+        max_length=MAX_COMMENT,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    assets = AssetChoice(
+        label=_("Images and videos"),
+        queryset=Asset.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    campaign = forms.ModelChoiceField(
+        label=_("Campaign"), queryset=Campaign.objects.none(), required=False
+    )
+    scheduled_at = local_datetime_field(_("Publishing time"))
+    shareable = forms.BooleanField(label=_("Share in the ambassador hub"), required=False)
+    share_text = forms.CharField(
+        label=_("Suggested text for sharing"),
+        max_length=MAX_COMMENT,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        channels: QuerySet[Channel],
+        assets: QuerySet[Asset],
+        campaigns: QuerySet[Campaign],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["channels"].queryset = channels  # type: ignore[attr-defined]
+        self.fields["assets"].queryset = assets  # type: ignore[attr-defined]
+        self.fields["campaign"].queryset = campaigns  # type: ignore[attr-defined]
+        self.channel_list = list(channels)
+        for channel in self.channel_list:
+            self.fields[f"variant_text_{channel.pk}"] = forms.CharField(
+                label=_("Text for this channel"),
+                max_length=MAX_TEXT,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 4}),
+            )
+            self.fields[f"variant_link_{channel.pk}"] = forms.CharField(
+                label=_("Link for this channel"), max_length=1000, required=False
+            )
+            self.fields[f"variant_comment_{channel.pk}"] = forms.CharField(
+                label=_("First comment for this channel"),
+                max_length=MAX_COMMENT,
+                required=False,
+            )
+
+    def variant_rows(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "channel": channel,
+                "text": self[f"variant_text_{channel.pk}"],
+                "link": self[f"variant_link_{channel.pk}"],
+                "comment": self[f"variant_comment_{channel.pk}"],
+            }
+            for channel in self.channel_list
+        ]
+
+    def to_input(self) -> PostInput:
+        data = self.cleaned_data
+        variants = {}
+        for channel in self.channel_list:
+            variant = Variant(
+                text=data.get(f"variant_text_{channel.pk}") or "",
+                link=data.get(f"variant_link_{channel.pk}") or "",
+                first_comment=data.get(f"variant_comment_{channel.pk}") or "",
+            )
+            if variant.text or variant.link or variant.first_comment:
+                variants[channel.pk] = variant
+        scheduled: datetime | None = data.get("scheduled_at")
+        return PostInput(
+            title=data["title"],
+            text=data["text"],
+            text_sv=data.get("text_sv") or "",
+            no_swedish_reason=data.get("no_swedish_reason") or "",
+            link=data.get("link") or "",
+            first_comment=data.get("first_comment") or "",
+            channels=list(data["channels"]),
+            variants=variants,
+            assets=list(data.get("assets") or []),
+            campaign=data.get("campaign"),
+            scheduled_at=scheduled,
+            shareable=bool(data.get("shareable")),
+            share_text=data.get("share_text") or "",
+        )
+
+
+def composer_initial(post: Post) -> dict[str, Any]:
+    initial: dict[str, Any] = {
+        "version": post.version,
+        "title": post.title,
+        "channels": [t.channel_id for t in post.targets.all()],
+        "text": post.text,
+        "text_sv": post.text_sv,
+        "no_swedish_reason": post.no_swedish_reason,
+        "link": post.link,
+        "first_comment": post.first_comment,
+        "assets": [a.pk for a in post.assets.all()],
+        "campaign": post.campaign_id,
+        "scheduled_at": timezone.localtime(post.scheduled_at) if post.scheduled_at else None,
+        "shareable": post.shareable,
+        "share_text": post.share_text,
+    }
+    for target in post.targets.all():
+        initial[f"variant_text_{target.channel_id}"] = target.text
+        initial[f"variant_link_{target.channel_id}"] = target.link
+        initial[f"variant_comment_{target.channel_id}"] = target.first_comment
+    return initial
+
+
+class ScheduleForm(forms.Form):
+    scheduled_at = local_datetime_field(_("New time"), required=True)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class CommentForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Comment"), max_length=MAX_COMMENT, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ApproveForm(forms.Form):
+    override_reason = forms.CharField(
+        label=_("Reason for approving despite the findings"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class CorrectionForm(forms.Form):
+    corrected_text = forms.CharField(
+        label=_("Corrected text"), max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    note = forms.CharField(
+        label=_("Correction note shown to readers"),
+        max_length=500,
+        help_text=_("For example: the opening hours were wrong in the first version."),
+    )
+
+
+class ByHandForm(forms.Form):
+    permalink = forms.CharField(label=_("Address of the published post"), max_length=1000)
+    published_at = local_datetime_field(_("Published at"))
+
+
+class CalendarFilterForm(forms.Form):
+    channel = forms.ModelChoiceField(
+        label=_("Channel"), queryset=Channel.objects.none(), required=False
+    )
+    unit = forms.TypedChoiceField(label=_("Unit"), required=False, coerce=int, empty_value=None)
+    campaign = forms.ModelChoiceField(
+        label=_("Campaign"), queryset=Campaign.objects.none(), required=False
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All")), *list(PostStatus.choices)],
+    )
+
+
+class AssetForm(forms.Form):
+    """The library's details of an asset (and the file, when adding one)."""
+
+    file = forms.FileField(label=_("File"), required=False)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    alt_text = forms.CharField(
+        label=_("Alt text"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("What the image shows, for people who cannot see it (§1.1)."),
+    )
+    alt_text_sv = forms.CharField(
+        label=_("Alt text in Swedish"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "lang": "sv"}),
+    )
+    caption = forms.CharField(label=_("Caption"), max_length=1000, required=False)
+    has_captions = forms.BooleanField(label=_("The video has captions"), required=False)
+    photographer = forms.CharField(label=_("Photographer or maker"), max_length=200)
+    licence = forms.ChoiceField(label=_("Licence"), choices=Licence.choices)
+    rights_holder = forms.CharField(label=_("Rights holder"), max_length=200, required=False)
+    rights_expire_on = forms.DateField(
+        label=_("Rights expire"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    consent = forms.ChoiceField(
+        label=_("Recognisable people (§2.5)"), choices=Consent.choices, initial=Consent.MISSING
+    )
+    consent_note = forms.CharField(
+        label=_("Where the consents are kept"), max_length=500, required=False
+    )
+
+
+class PolicyForm(forms.Form):
+    approval = forms.ChoiceField(label=_("Posts are approved by"), choices=ApprovalPolicy.choices)
+    bilingual = forms.BooleanField(label=_("Posts need a Swedish version"), required=False)
+
+
+class CampaignForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    hashtags = forms.CharField(
+        label=_("Hashtags"), max_length=300, required=False, help_text=_("Separated by spaces.")
+    )
+    starts_on = forms.DateField(
+        label=_("Starts"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    ends_on = forms.DateField(
+        label=_("Ends"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class ShareForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your text"),
+        max_length=3000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class ClearanceForm(forms.Form):
+    preparer_email = forms.EmailField(
+        label=_("The preparing official's work e-mail"), max_length=254
+    )
+    matter = forms.CharField(label=_("Matter"), max_length=300)
+    document = forms.CharField(label=_("Document"), max_length=300)
+    draft_text = forms.CharField(
+        label=_("Your draft"), max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 5})
+    )
+
+
+class ClearanceAnswerForm(forms.Form):
+    answer = forms.CharField(
+        label=_("Answer"), max_length=MAX_COMMENT, required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip

@@ -1,0 +1,1 @@
+"""Publishing pages: thin views that parse input, call a service or selector and render."""

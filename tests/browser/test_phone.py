@@ -1,0 +1,90 @@
+"""On a phone: the app installs and opens offline, the check result comes into view, the queue's
+links can be tapped."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from someluotsi.accounts.enums import Role
+from someluotsi.accounts.models import User
+from tests.browser.conftest import assert_accessible, login
+from tests.inbox.conftest import World, world  # noqa: F401 - the fixture
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def phone(browser: Any, live_server: Any) -> Iterator[Any]:
+    context = browser.new_context(
+        base_url=live_server.url, viewport=PHONE, is_mobile=True, has_touch=True, locale="fi-FI"
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def test_app_installs_and_shows_the_offline_page_without_a_network(
+    phone: Any, browser_user: Callable[..., User]
+) -> None:
+    login(phone, browser_user(Role.UPDATER).username)
+    manifest = phone.evaluate(
+        "async () => (await fetch(document.querySelector('link[rel=manifest]').href)).json()"
+    )
+    assert manifest["display"] == "standalone"
+    for icon in manifest["icons"]:
+        assert phone.request.get(icon["src"]).headers["content-type"] == "image/png"
+    scope = phone.evaluate("async () => (await navigator.serviceWorker.ready).scope")
+    assert scope.endswith("/")
+    # Once the worker controls the page, every stored entry is a public file.
+    phone.reload()
+    phone.wait_for_function("navigator.serviceWorker.controller !== null")
+    stored = phone.evaluate(
+        "async () => { const out = []; for (const key of await caches.keys()) {"
+        " const cache = await caches.open(key);"
+        " for (const r of await cache.keys()) out.push(new URL(r.url).pathname); }"
+        " return out; }"
+    )
+    assert "/offline/" in stored
+    assert all(path == "/offline/" or path.startswith("/static/") for path in stored)
+    phone.context.set_offline(True)
+    try:
+        phone.goto("/inbox/")
+        assert phone.locator("main h1").inner_text() == "Ei verkkoyhteyttä"
+        assert_accessible(phone)
+    finally:
+        phone.context.set_offline(False)
+
+
+def test_check_result_scrolls_into_view_on_a_phone(
+    phone: Any, browser_user: Callable[..., User]
+) -> None:
+    login(phone, browser_user(Role.EMPLOYEE).username)
+    phone.goto("/check/")
+    phone.locator("#id_text").fill("Soita minulle 040 123 4567, hetu 131052-308T.")
+    phone.locator(".check-form button[type=submit]").tap()
+    heading = phone.locator("#result-heading")
+    heading.wait_for()
+    phone.wait_for_function(
+        "(() => { const r = document.getElementById('result-heading').getBoundingClientRect();"
+        " return r.top >= 0 && r.bottom <= window.innerHeight; })()"
+    )
+    assert phone.evaluate("document.activeElement.id") == "result-heading"
+
+
+def test_queue_links_can_be_tapped(phone: Any, transactional_db: None, world: World) -> None:  # noqa: F811
+    world.ingest("Milloin kirjasto aukeaa lauantaina?", received_at=timezone.now())
+    login(phone, world.updater.username)
+    phone.goto("/inbox/")
+    link = phone.get_by_role("link", name="Milloin kirjasto aukeaa lauantaina?")
+    box = link.bounding_box()
+    assert box["height"] >= 24  # a target a finger can hit (WCAG 2.5.8: 24 px)
+    link.tap()
+    phone.wait_for_url("**/inbox/*/")
+    assert "Milloin kirjasto aukeaa lauantaina?" in phone.locator("main").inner_text()
