@@ -8,6 +8,7 @@ someluotsi triage TEXT; someluotsi eval; someluotsi storms [--seeds 101,102] [--
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -261,7 +262,17 @@ def _batch(handle: Callable[[dict[str, Any]], dict[str, Any]], out: TextIO) -> i
     return 0
 
 
+def _tolerant_streams() -> None:
+    """Bytes that are not UTF-8 on stdin arrive as lone surrogates (the engine takes any
+    string), and a lone surrogate in a report is printed escaped instead of raising."""
+    if isinstance(sys.stdin, io.TextIOWrapper):
+        sys.stdin.reconfigure(errors="surrogateescape")
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

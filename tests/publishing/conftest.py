@@ -157,9 +157,3 @@ def scheduled(post: Post) -> datetime:
 
 def later(minutes: int = 0) -> datetime:
     return timezone.now() + timedelta(minutes=minutes)
-
-
-def scheduled(post: Post) -> datetime:
-    """The post's publishing time (set in these tests)."""
-    assert post.scheduled_at is not None
-    return post.scheduled_at
