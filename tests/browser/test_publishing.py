@@ -78,7 +78,7 @@ def test_compose_approve_publish_and_share(
         actor=mavi,
         channel=city,
         platform="sandbox",
-        tokens=SandboxConnector()._tokens("sbx-kokkola", "Kokkola"),
+        tokens=SandboxConnector().issue_tokens("sbx-kokkola", "Kokkola"),
     )
     context = browser.new_context(
         base_url=live_server.url, viewport=viewport, locale=f"{language}-FI"
