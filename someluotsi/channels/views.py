@@ -44,7 +44,7 @@ from someluotsi.channels.forms import (
     channel_edit_initial,
 )
 from someluotsi.channels.health import channel_health, problem_counts
-from someluotsi.channels.models import Channel, ChannelRequest, MaintainerAbsence
+from someluotsi.channels.models import Channel, ChannelMaintainer, ChannelRequest, MaintainerAbsence
 from someluotsi.channels.selectors import (
     absence_can_record,
     absentees_for,
@@ -457,5 +457,13 @@ def absences(request: HttpRequest) -> HttpResponse:
         .distinct()
     )
     editable = {a.pk for a in listed if absence_can_record(user=user, person=a.user)}
+    # An absence covers the person: every channel they maintain, listed with it.
+    channels_of: dict[int, list[str]] = {}
+    for row in ChannelMaintainer.objects.filter(
+        user_id__in={a.user_id for a in listed}
+    ).select_related("channel"):
+        channels_of.setdefault(row.user_id, []).append(row.channel.name_with_platform)
+    for absence in listed:
+        absence.channel_names = sorted(channels_of.get(absence.user_id, []))  # type: ignore[attr-defined]
     context = {"form": form, "absences": listed, "editable": editable}
     return render(request, "channels/absences.html", context)
