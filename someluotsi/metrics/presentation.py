@@ -119,6 +119,14 @@ class ChartWithTable:
     headers: tuple[str, str]
     rows: list[tuple[str, str]]
 
+    def chunks(self, size: int = 8) -> list[list[tuple[str, str]]]:
+        """The rows in runs of `size`, for a document's compact table (labels over values)."""
+        return [self.rows[start : start + size] for start in range(0, len(self.rows), size)]
+
+    @property
+    def runs(self) -> list[list[tuple[str, str]]]:
+        return self.chunks()
+
 
 DAY_FORMAT = "%d.%m."
 
