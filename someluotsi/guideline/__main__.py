@@ -78,6 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="the Suomi24 development file (never the held-out part)",
     )
     evaluate.add_argument("--cases", default="tests/guideline/checker/cases", help="example tables")
+    evaluate.add_argument(
+        "--parallel",
+        default="tests/guideline/parallel",
+        help="the parallel fi/sv/en tables of threats, insults, identity attacks and false alarms",
+    )
     evaluate.add_argument("--out", default=None, help="also write the table to this file")
     evaluate.add_argument("--rulebook", default=None)
     storms = commands.add_parser(
@@ -128,13 +133,19 @@ def _evaluate(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO) ->
 
     suomi24 = Path(args.suomi24)
     cases = Path(args.cases)
-    for label, path in (("Suomi24 data", suomi24), ("example tables", cases)):
+    parallel = Path(args.parallel)
+    for label, path in (
+        ("Suomi24 data", suomi24),
+        ("example tables", cases),
+        ("parallel tables", parallel),
+    ):
         if not path.exists():
             sys.stderr.write(f"someluotsi: {label} not found at {path}; skipping it\n")
     table = evaluate(
         engine,
         suomi24=suomi24 if suomi24.exists() else None,
         cases=cases if cases.exists() else None,
+        parallel=parallel if parallel.exists() else None,
     )
     out.write(table)
     if args.out:

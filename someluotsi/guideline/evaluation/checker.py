@@ -211,10 +211,20 @@ def _prf_dict(values: dict[str, float]) -> str:
     return f"{_pct(values['precision'])} / {_pct(values['recall'])} / {_pct(values['f1'])}"
 
 
-def evaluate(engine: GuidelineEngine, *, suomi24: Path | None, cases: Path | None) -> str:
+def evaluate(
+    engine: GuidelineEngine,
+    *,
+    suomi24: Path | None,
+    cases: Path | None,
+    parallel: Path | None = None,
+) -> str:
     lines = ["# Someluotsi detector evaluation", ""]
     if suomi24 is not None:
         lines += [*suomi24_section(engine, suomi24), ""]
     if cases is not None:
-        lines += cases_section(engine, cases)
+        lines += [*cases_section(engine, cases), ""]
+    if parallel is not None:
+        from someluotsi.guideline.evaluation.parallel import parallel_section
+
+        lines += parallel_section(engine, parallel)
     return "\n".join(lines) + "\n"
