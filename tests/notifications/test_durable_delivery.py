@@ -93,7 +93,7 @@ def test_threat_ingestion_succeeds_with_the_mail_server_down(city: City, mail_do
     assert {n.recipient_id for n in stored} == {city.supervisor.pk, city.safety.pk}
     # The first try runs after commit: in-process, or on the Celery worker a moment later.
     assert wait_until(lambda: all(n.email_attempts == 1 for n in stored.all()))
-    for notification in stored:
+    for notification in stored.all():
         assert notification.email_status == EmailStatus.PENDING
         assert notification.email_attempts == 1
         assert notification.email_error == "ConnectionRefusedError"
