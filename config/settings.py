@@ -481,12 +481,10 @@ REST_FRAMEWORK = {
     # `limit` 1-500 (default 50), `offset` 0-1,000,000; outside is a 400 (api/limits.py).
     "DEFAULT_PAGINATION_CLASS": "someluotsi.api.limits.BoundedLimitOffsetPagination",
     "PAGE_SIZE": 50,
-    # JSON nested deeper than 32 levels is a 400, not a stack overflow (api/limits.py).
-    "DEFAULT_PARSER_CLASSES": [
-        "someluotsi.api.limits.BoundedJSONParser",
-        "rest_framework.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
-    ],
+    # The API speaks JSON only (its schema documents JSON bodies; form encodings cannot carry
+    # its nested fields faithfully); JSON nested deeper than 32 levels is a 400 (api/limits.py).
+    "DEFAULT_PARSER_CLASSES": ["someluotsi.api.limits.BoundedJSONParser"],
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
     "DEFAULT_THROTTLE_RATES": {"token": "10/min"},
     # DRF's own address reading trusts X-Forwarded-For unless told how many proxies there are;
     # our throttles use core.client.client_address, this keeps any other one in step.
@@ -502,6 +500,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "someluotsi.api.schema.add_error_responses",
+    ],
     # The schema describes the API; it holds no data, so anyone may read it.
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "ENUM_NAME_OVERRIDES": {

@@ -48,7 +48,7 @@ class MeApi(APIView):
 
 class UnitOutputSerializer(serializers.ModelSerializer[Unit]):
     parent: serializers.SlugRelatedField[Unit] = serializers.SlugRelatedField(
-        slug_field="code", read_only=True
+        slug_field="code", read_only=True, allow_null=True
     )  # type: ignore[assignment]
 
     class Meta:

@@ -65,7 +65,7 @@ def _connect_sandbox(channel: Channel, actor: User) -> None:
 
     if Connection.objects.filter(channel=channel).exists():
         return
-    tokens = SandboxConnector()._tokens("sbx-kokkola", channel.name)
+    tokens = SandboxConnector().issue_tokens("sbx-kokkola", channel.name)
     connection_save(actor=actor, channel=channel, platform="sandbox", tokens=tokens)
 
 

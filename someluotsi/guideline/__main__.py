@@ -8,6 +8,7 @@ someluotsi triage TEXT; someluotsi eval; someluotsi storms [--seeds 101,102] [--
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -77,6 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="the Suomi24 development file (never the held-out part)",
     )
     evaluate.add_argument("--cases", default="tests/guideline/checker/cases", help="example tables")
+    evaluate.add_argument(
+        "--parallel",
+        default="tests/guideline/parallel",
+        help="the parallel fi/sv/en tables of threats, insults, identity attacks and false alarms",
+    )
     evaluate.add_argument("--out", default=None, help="also write the table to this file")
     evaluate.add_argument("--rulebook", default=None)
     storms = commands.add_parser(
@@ -127,13 +133,19 @@ def _evaluate(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO) ->
 
     suomi24 = Path(args.suomi24)
     cases = Path(args.cases)
-    for label, path in (("Suomi24 data", suomi24), ("example tables", cases)):
+    parallel = Path(args.parallel)
+    for label, path in (
+        ("Suomi24 data", suomi24),
+        ("example tables", cases),
+        ("parallel tables", parallel),
+    ):
         if not path.exists():
             sys.stderr.write(f"someluotsi: {label} not found at {path}; skipping it\n")
     table = evaluate(
         engine,
         suomi24=suomi24 if suomi24.exists() else None,
         cases=cases if cases.exists() else None,
+        parallel=parallel if parallel.exists() else None,
     )
     out.write(table)
     if args.out:
@@ -261,7 +273,17 @@ def _batch(handle: Callable[[dict[str, Any]], dict[str, Any]], out: TextIO) -> i
     return 0
 
 
+def _tolerant_streams() -> None:
+    """Bytes that are not UTF-8 on stdin arrive as lone surrogates (the engine takes any
+    string), and a lone surrogate in a report is printed escaped instead of raising."""
+    if isinstance(sys.stdin, io.TextIOWrapper):
+        sys.stdin.reconfigure(errors="surrogateescape")
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

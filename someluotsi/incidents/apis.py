@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import Any, TypeVar, cast
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
 from rest_framework.generics import ListAPIView, RetrieveAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -140,7 +142,14 @@ Item = TypeVar("Item", StormAlert, Incident)
 
 
 def _status_filtered(items: QuerySet[Item], status: str, choices: list[str]) -> QuerySet[Item]:
-    return items.filter(status=status) if status in choices else items
+    """Items in `status`; all when it is empty; a 400 for a status that does not exist."""
+    if not status:
+        return items
+    if status not in choices:
+        raise ValidationError(
+            {"status": [_("One of: %(choices)s.") % {"choices": ", ".join(choices)}]}
+        )
+    return items.filter(status=status)
 
 
 @extend_schema(

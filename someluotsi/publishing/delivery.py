@@ -28,7 +28,7 @@ from someluotsi.publishing import platforms
 from someluotsi.publishing.composing import combined_text
 from someluotsi.publishing.enums import Delivery, PostStatus
 from someluotsi.publishing.models import Post, PostEvent, PostTarget
-from someluotsi.publishing.services import _notify, _transition
+from someluotsi.publishing.transitions import notify, transition
 
 logger = logging.getLogger(__name__)
 
@@ -93,7 +93,7 @@ def _hand_over(target: PostTarget, now: datetime) -> None:
         t.approved_by for t in post.targets.all() if t.approved_by_id and t.pk == target.pk
     ]
     title, channel = post.title, str(target.channel)
-    _notify(
+    notify(
         [p for p in people if p is not None],
         post,
         lambda: (
@@ -241,18 +241,18 @@ def settle(post: Post) -> None:
         first = post.targets.order_by("published_at").values_list("published_at", flat=True)
         post.published_at = first.first()
         post.save(update_fields=["published_at", "updated_at"])
-        _transition(post, PostStatus.PUBLISHED, actor=None)
+        transition(post, PostStatus.PUBLISHED, actor=None)
         title = post.title
-        _notify([post.author], post, lambda: _("Your post was published: %s") % title)
+        notify([post.author], post, lambda: _("Your post was published: %s") % title)
     elif (
         Delivery.FAILED in states
         and not states & on_the_way
         and post.status == PostStatus.SCHEDULED
     ):
-        _transition(post, PostStatus.FAILED, actor=None)
+        transition(post, PostStatus.FAILED, actor=None)
         approvers = [t.approved_by for t in post.targets.all() if t.approved_by is not None]
         title = post.title
-        _notify(
+        notify(
             [post.author, *approvers],
             post,
             lambda: _("Publishing failed; the post waits for you to try again: %s") % title,

@@ -4,7 +4,7 @@ from django.utils.translation import pgettext_lazy
 
 
 class PostStatus(models.TextChoices):
-    """The one state machine of a post (services.ALLOWED_TRANSITIONS)."""
+    """The one state machine of a post (transitions.ALLOWED_TRANSITIONS)."""
 
     DRAFT = "draft", pgettext_lazy("post status", "Draft")
     IN_REVIEW = "in_review", pgettext_lazy("post status", "In review")

@@ -9,7 +9,7 @@ Delivery to the platforms is `delivery.py` (run by tasks, never in a request).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -17,7 +17,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import F
-from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -28,7 +27,6 @@ from someluotsi.audit.services import audit_record
 from someluotsi.channels.models import Channel
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
 from someluotsi.guideline.model import EngineError, Severity
-from someluotsi.notifications.services import notification_send_worded
 from someluotsi.publishing.composing import (
     asset_media,
     asset_warnings,
@@ -46,7 +44,6 @@ from someluotsi.publishing.models import (
     Post,
     PostComment,
     PostCorrection,
-    PostEvent,
     PostTarget,
 )
 from someluotsi.publishing.selectors import (
@@ -56,26 +53,12 @@ from someluotsi.publishing.selectors import (
     post_targets_user_may_approve,
     publishable_channels,
 )
+from someluotsi.publishing.transitions import (
+    notify,
+    record_event,
+    transition,
+)
 
-ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
-    PostStatus.DRAFT: frozenset({PostStatus.IN_REVIEW, PostStatus.WITHDRAWN}),
-    PostStatus.IN_REVIEW: frozenset({PostStatus.DRAFT, PostStatus.APPROVED, PostStatus.WITHDRAWN}),
-    PostStatus.APPROVED: frozenset({PostStatus.SCHEDULED, PostStatus.DRAFT, PostStatus.WITHDRAWN}),
-    PostStatus.SCHEDULED: frozenset(
-        {
-            PostStatus.PUBLISHED,
-            PostStatus.FAILED,
-            PostStatus.APPROVED,
-            PostStatus.DRAFT,
-            PostStatus.WITHDRAWN,
-        }
-    ),
-    PostStatus.FAILED: frozenset(
-        {PostStatus.SCHEDULED, PostStatus.PUBLISHED, PostStatus.DRAFT, PostStatus.WITHDRAWN}
-    ),
-    PostStatus.PUBLISHED: frozenset({PostStatus.WITHDRAWN}),
-    PostStatus.WITHDRAWN: frozenset(),
-}
 # A draft may be saved with a time a moment ago (the form was open); older is "in the past".
 PAST_GRACE = timedelta(minutes=1)
 MIN_OVERRIDE_REASON = 10
@@ -111,10 +94,6 @@ class PostInput:
     scheduled_at: datetime | None = None
     shareable: bool = False
     share_text: str = ""
-
-
-def post_url(post: Post) -> str:
-    return reverse("publishing:post", args=[post.pk])
 
 
 def _local(at: datetime) -> str:
@@ -204,71 +183,6 @@ def _clean_input(actor: AnyUser, data: PostInput, post: Post | None) -> PostInpu
     )
 
 
-def _event(
-    post: Post,
-    actor: AnyUser | None,
-    action: str,
-    *,
-    note: str = "",
-    channel: Channel | None = None,
-    from_status: str = "",
-    to_status: str = "",
-) -> None:
-    PostEvent.objects.create(
-        post=post,
-        actor=actor if actor is not None and actor.is_authenticated else None,
-        action=action,
-        from_status=from_status,
-        to_status=to_status,
-        channel=channel,
-        note=note,
-    )
-
-
-def _transition(
-    post: Post, to: PostStatus, *, actor: AnyUser | None, note: str = "", **data: object
-) -> Post:
-    """Move the post along ALLOWED_TRANSITIONS, saving only what changed, with its audit event
-    and history row. Raises ApplicationError for a move the table does not allow."""
-    before = post.status
-    if to not in ALLOWED_TRANSITIONS[before]:
-        raise ApplicationError(
-            _("A post that is %(state)s cannot become %(new)s.")
-            % {
-                "state": PostStatus(before).label.lower(),
-                "new": PostStatus(to).label.lower(),
-            },
-            code="invalid_transition",
-        )
-    post.status = to
-    post.save(update_fields=["status", "updated_at"])
-    audit_record(
-        actor=actor,
-        action={
-            PostStatus.DRAFT: "post.back_to_draft",
-            PostStatus.IN_REVIEW: "post.submitted",
-            PostStatus.APPROVED: "post.approved",
-            PostStatus.SCHEDULED: "post.scheduled",
-            PostStatus.PUBLISHED: "post.published",
-            PostStatus.FAILED: "post.failed",
-            PostStatus.WITHDRAWN: "post.withdrawn",
-        }[to],
-        target=post,
-        data={"from": before, "to": str(to), **data},
-    )
-    _event(post, actor, "transition", from_status=before, to_status=to, note=note)
-    return post
-
-
-def _notify(recipients: Iterable[User], post: Post, subject: Callable[[], str]) -> None:
-    """Notify after commit, each in their language (the post's title is in the subject)."""
-    people = [user for user in recipients if user.is_active]
-    url = post_url(post)
-    transaction.on_commit(
-        lambda: notification_send_worded(recipients=people, subject=subject, url=url)
-    )
-
-
 def _store_check(post: Post, assets: Sequence[Asset]) -> None:
     """Check both language versions and every channel variant; keep the rule ids found."""
     targets = list(post.targets.select_related("channel"))
@@ -350,7 +264,7 @@ def post_create(*, actor: User, data: PostInput) -> Post:
         target=post,
         data={"channels": sorted(c.pk for c in data.channels)},
     )
-    _event(post, actor, "created", to_status=PostStatus.DRAFT)
+    record_event(post, actor, "created", to_status=PostStatus.DRAFT)
     return post
 
 
@@ -388,12 +302,12 @@ def post_update(*, actor: User, post: Post, version: int, data: PostInput) -> Po
     _store_check(post, data.assets)
     post.save()
     audit_record(actor=actor, action="post.edited", target=post, data={"version": post.version})
-    _event(post, actor, "edited")
+    record_event(post, actor, "edited")
     if before != PostStatus.DRAFT:
         post.targets.update(approved_by=None, approved_at=None, delivery=Delivery.PENDING)
         post.override_reason, post.override_by, post.override_at = "", None, None
         post.save(update_fields=["override_reason", "override_by", "override_at"])
-        _transition(post, PostStatus.DRAFT, actor=actor, note=_("Edited: approval needed again."))
+        transition(post, PostStatus.DRAFT, actor=actor, note=_("Edited: approval needed again."))
     return post
 
 
@@ -460,20 +374,20 @@ def post_submit(*, actor: User, post: Post) -> Post:
         )
     _store_check(post, list(post.assets.all()))
     post.save(update_fields=["check_verdict", "check_rules", "blocking_rules", "checked_at"])
-    _transition(post, PostStatus.IN_REVIEW, actor=actor)
+    transition(post, PostStatus.IN_REVIEW, actor=actor)
     waiting = [t for t in post.targets.select_related("channel") if t.approved_at is None]
     recipients: list[User] = []
     for target in waiting:
         recipients += [u for u in _approvers(target) if u.pk != actor.pk]
     if recipients:
         title = post.title
-        _notify(recipients, post, lambda: _("A post waits for your approval: %s") % title)
-    if all(t.approval == ApprovalPolicy.NONE for t in waiting) and not _needs_override(post):
+        notify(recipients, post, lambda: _("A post waits for your approval: %s") % title)
+    if all(t.approval == ApprovalPolicy.NONE for t in waiting) and not needs_override(post):
         post_approve(actor=actor, post=post)
     return post
 
 
-def _needs_override(post: Post) -> list[str]:
+def needs_override(post: Post) -> list[str]:
     """Why approving needs an override: findings that must be fixed, assets that may not go
     out (rights ended, consent missing)."""
     reasons = list(post.blocking_rules)
@@ -494,7 +408,7 @@ def post_approve(*, actor: User, post: Post, override_reason: str = "") -> Post:
     mine = post_targets_user_may_approve(user=actor, post=post)
     if not mine:
         raise PermissionDeniedError(_("You cannot approve this post."), code="not_approver")
-    blocking = _needs_override(post)
+    blocking = needs_override(post)
     if blocking and not post.override_reason:
         reason = override_reason.strip()
         if len(reason) < MIN_OVERRIDE_REASON:
@@ -517,13 +431,13 @@ def post_approve(*, actor: User, post: Post, override_reason: str = "") -> Post:
             target=post,
             data={"rules": list(post.blocking_rules), "reason": post.override_reason},
         )
-        _event(post, actor, "override", note=post.override_reason)
+        record_event(post, actor, "override", note=post.override_reason)
     now = timezone.now()
     for target in mine:
         target.approved_by = actor
         target.approved_at = now
         target.save(update_fields=["approved_by", "approved_at"])
-        _event(post, actor, "approved_channel", channel=target.channel)
+        record_event(post, actor, "approved_channel", channel=target.channel)
     audit_record(
         actor=actor,
         action="post.channels_approved",
@@ -532,12 +446,12 @@ def post_approve(*, actor: User, post: Post, override_reason: str = "") -> Post:
     )
     if PostTarget.objects.filter(post=post, approved_at__isnull=True).exists():
         return post
-    _transition(post, PostStatus.APPROVED, actor=actor)
+    transition(post, PostStatus.APPROVED, actor=actor)
     if post.author_id != actor.pk:
         title = post.title
-        _notify([post.author], post, lambda: _("Your post was approved: %s") % title)
+        notify([post.author], post, lambda: _("Your post was approved: %s") % title)
     if post.scheduled_at and post.scheduled_at > now:
-        _transition(post, PostStatus.SCHEDULED, actor=actor, at=post.scheduled_at.isoformat())
+        transition(post, PostStatus.SCHEDULED, actor=actor, at=post.scheduled_at.isoformat())
     return post
 
 
@@ -553,10 +467,10 @@ def post_return(*, actor: User, post: Post, comment: str) -> Post:
     if comment.strip():
         post_comment(actor=actor, post=post, text=comment)
     post.targets.update(approved_by=None, approved_at=None)
-    _transition(post, PostStatus.DRAFT, actor=actor, note=comment.strip()[:500])
+    transition(post, PostStatus.DRAFT, actor=actor, note=comment.strip()[:500])
     if post.author_id != actor.pk:
         title = post.title
-        _notify([post.author], post, lambda: _("Your post was returned for changes: %s") % title)
+        notify([post.author], post, lambda: _("Your post was returned for changes: %s") % title)
     return post
 
 
@@ -578,7 +492,7 @@ def post_comment(*, actor: User, post: Post, text: str) -> PostComment:
     others |= {t.approved_by_id for t in post.targets.all() if t.approved_by_id}
     others.discard(actor.pk)
     title = post.title
-    _notify(
+    notify(
         User.objects.filter(pk__in=others),
         post,
         lambda: _("New comment on the post %s") % title,
@@ -617,12 +531,12 @@ def post_schedule(*, actor: User, post: Post, at: datetime, version: int | None 
         target=post,
         data={"from": before.isoformat() if before else None, "to": at.isoformat()},
     )
-    _event(post, actor, "rescheduled", note=_local(at))
+    record_event(post, actor, "rescheduled", note=_local(at))
     if post.status in (PostStatus.APPROVED, PostStatus.FAILED):
         post.targets.filter(delivery__in=[Delivery.FAILED, Delivery.RETRY]).update(
             delivery=Delivery.PENDING, next_attempt_at=None
         )
-        _transition(post, PostStatus.SCHEDULED, actor=actor, at=at.isoformat())
+        transition(post, PostStatus.SCHEDULED, actor=actor, at=at.isoformat())
     return post
 
 
@@ -634,7 +548,7 @@ def post_unschedule(*, actor: User, post: Post) -> Post:
         raise ApplicationError(_("Only a scheduled post can be held."), code="not_scheduled")
     post.scheduled_at = None
     post.save(update_fields=["scheduled_at", "updated_at"])
-    return _transition(post, PostStatus.APPROVED, actor=actor)
+    return transition(post, PostStatus.APPROVED, actor=actor)
 
 
 @transaction.atomic
@@ -651,7 +565,7 @@ def post_retry(*, actor: User, post: Post) -> Post:
     )  # fmt: skip
     post.scheduled_at = timezone.now()
     post.save(update_fields=["scheduled_at", "updated_at"])
-    return _transition(post, PostStatus.SCHEDULED, actor=actor, retry=True)
+    return transition(post, PostStatus.SCHEDULED, actor=actor, retry=True)
 
 
 @transaction.atomic
@@ -676,7 +590,7 @@ def post_withdraw(*, actor: User, post: Post, reason: str) -> Post:
     post.withdraw_reason = reason[:2000]
     post.withdrawn_at = timezone.now()
     post.save(update_fields=["withdraw_reason", "withdrawn_at", "updated_at"])
-    _transition(post, PostStatus.WITHDRAWN, actor=actor, note=post.withdraw_reason)
+    transition(post, PostStatus.WITHDRAWN, actor=actor, note=post.withdraw_reason)
     for target in post.targets.all():
         if target.delivery == Delivery.PUBLISHED and target.platform_post_id:
             target.delivery = Delivery.DELETING
@@ -726,7 +640,7 @@ def post_correct(*, actor: User, post: Post, corrected_text: str, note: str) -> 
     audit_record(
         actor=actor, action="post.corrected", target=post, data={"correction": correction.pk}
     )
-    _event(post, actor, "corrected", note=correction.note)
+    record_event(post, actor, "corrected", note=correction.note)
     return correction
 
 

@@ -78,7 +78,7 @@ def test_compose_approve_publish_and_share(
         actor=mavi,
         channel=city,
         platform="sandbox",
-        tokens=SandboxConnector()._tokens("sbx-kokkola", "Kokkola"),
+        tokens=SandboxConnector().issue_tokens("sbx-kokkola", "Kokkola"),
     )
     context = browser.new_context(
         base_url=live_server.url, viewport=viewport, locale=f"{language}-FI"
@@ -86,6 +86,15 @@ def test_compose_approve_publish_and_share(
     context.route("https://www.linkedin.com/**", lambda route: route.fulfill(body="shared"))
     page = context.new_page()
     page.set_default_timeout(20_000)
+    csp_violations: list[str] = []
+    context.on(
+        "console",
+        lambda message: (
+            csp_violations.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
 
     # The updater adds an image to the library.
     login(page, updater.username)
@@ -172,3 +181,4 @@ def test_compose_approve_publish_and_share(
     assert "linkedin.com" in opened.value.url
     assert ShareRecord.objects.filter(post=post, user=employee, platform="linkedin").exists()
     context.close()
+    assert csp_violations == [], csp_violations

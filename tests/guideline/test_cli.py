@@ -1,8 +1,11 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+
+import pytest
 
 
 def _cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
@@ -75,3 +78,34 @@ def test_broken_rulebook_is_reported(tmp_path: object) -> None:
     result = _cli("check", "--rulebook", "/nonexistent/city.toml", "Moi")
     assert result.returncode == 2
     assert "cannot read the rulebook" in result.stderr
+
+
+BAD_BYTES = [
+    b"\xff\xfe Hetu 131052-308T \xed\xa0\x80",
+    b"\xc3",
+    b"puh 040\xe2\x80\x91123 4567 \x80",
+]
+
+
+@pytest.mark.parametrize("data", BAD_BYTES)
+def test_any_bytes_on_stdin_or_in_argv_get_a_report(data: bytes) -> None:
+    """Invalid UTF-8 arrives as lone surrogates (surrogateescape), a JSON "\\ud800" escape as
+    one too; the report is printed, never a traceback."""
+    batch_line = json.dumps({"id": 1, "text": data.decode("latin-1") + "\ud800 131052-308T"})
+    for args, stdin in (
+        (["check", "--format", "json", "-"], data),
+        (["check", os.fsdecode(data)], b""),
+        (["check", "--batch"], batch_line.encode() + b"\n"),
+        (["triage", "-"], data),
+    ):
+        result = subprocess.run(
+            [sys.executable, "-m", "someluotsi.guideline", *args],
+            input=stdin,
+            capture_output=True,
+            check=False,
+            timeout=120,
+            env={**os.environ, "LC_ALL": "C.UTF-8", "PYTHONIOENCODING": ""},
+        )
+        assert result.returncode == 0, result.stderr.decode(errors="replace")[-500:]
+        assert b"Traceback" not in result.stderr
+        assert result.stdout

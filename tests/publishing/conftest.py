@@ -149,11 +149,11 @@ def fake_platform(monkeypatch: pytest.MonkeyPatch) -> FakePlatform:
     return fake
 
 
-def later(minutes: int = 0) -> datetime:
-    return timezone.now() + timedelta(minutes=minutes)
-
-
 def scheduled(post: Post) -> datetime:
-    """The post's publishing time (set in these tests)."""
+    """The post's publishing time (set once it is approved)."""
     assert post.scheduled_at is not None
     return post.scheduled_at
+
+
+def later(minutes: int = 0) -> datetime:
+    return timezone.now() + timedelta(minutes=minutes)

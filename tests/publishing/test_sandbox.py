@@ -28,7 +28,7 @@ from tests.publishing.conftest import World, image_bytes, scheduled
 
 @pytest.fixture
 def connected(world: World) -> World:
-    tokens = SandboxConnector()._tokens("sbx-kokkola", "Kokkola")
+    tokens = SandboxConnector().issue_tokens("sbx-kokkola", "Kokkola")
     connection_save(actor=world.mavi, channel=world.city, platform="sandbox", tokens=tokens)
     return world
 

@@ -17,6 +17,7 @@ from someluotsi.publishing import services
 from someluotsi.publishing.enums import ApprovalPolicy, PostStatus
 from someluotsi.publishing.models import Post
 from someluotsi.publishing.policies import channel_policy_save
+from someluotsi.publishing.transitions import transition
 from tests.publishing.conftest import World, draft_input
 
 BLOCKING = "Uimahalli avataan. Lisätiedot: Matti Meikäläinen, hetu 131052-308T"
@@ -193,7 +194,7 @@ def test_transition_table_refuses_a_jump(world: World, make_post: Callable[..., 
         services.post_approve(actor=world.mavi, post=post)
     assert refused.value.code == "not_in_review"
     with pytest.raises(ApplicationError):
-        services._transition(post, PostStatus.PUBLISHED, actor=world.mavi)
+        transition(post, PostStatus.PUBLISHED, actor=world.mavi)
     assert Post.objects.get(pk=post.pk).status == PostStatus.DRAFT
 
 

@@ -123,6 +123,9 @@ class SandboxConnector:
             account_name=name,
         )
 
+    # The name the publishing contract first gave (CONTRACT-publish.md, 2026-11-29).
+    _tokens = issue_tokens
+
     def refresh(self, *, tokens: TokenSet) -> TokenSet:
         if not tokens.refresh_token.startswith("sbxr."):
             raise ConnectorError(AUTH_EXPIRED, "refresh token not valid")

@@ -106,14 +106,15 @@ class GuidelineEngine:
         matches = _resolve([m for d in detectors for m in islice(d.detect(ctx), MAX_PER_DETECTOR)])
         ui = _ui_language(ui_language)
         findings = tuple(self._finding(m, author, original, ui) for m in matches)
-        detected = analysed.language
         return Report(
             guideline_version=f"{self.rulebook.id}/{self.rulebook.version}",
-            language=detected.language,
+            language=analysed.main_language,
             role=author,
             verdict=_verdict(findings),
             findings=findings,
-            parts=detected.parts,
+            # Identified with the language, or for a detector; with language= given, parts
+            # are only identified when a detector needs them (engagement on city channels).
+            parts=analysed.known_parts,
             id=report_id,
         )
 

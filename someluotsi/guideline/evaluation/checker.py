@@ -121,32 +121,48 @@ def suomi24_section(engine: GuidelineEngine, path: Path) -> list[str]:
         "## Suomi24 development data (fi)",
         "",
         "| attribute | rows | rules P / R / F1 | rules + model P / R / F1 (in-sample) | model AUC "
-        "(in-sample) | CV F1-optimal P / R / F1 | CV AUC | CV product P / R / F1 | reference F1 |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "(in-sample) | CV F1-optimal P / R / F1 | CV AUC | CV product P / R / F1 | everyday "
+        "texts flagged by the model | reference F1 |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
+    shipped_f1: dict[str, float] = {}
     for attribute in ATTRIBUTE_CATEGORIES:
         r, f = rules[attribute], full[attribute]
         cv = meta.get(attribute, {}) if isinstance(meta, dict) else {}
         cv_best, cv_product = cv.get("cv", {}), cv.get("cv_product", {})
+        if "f1" in cv_product:
+            shipped_f1[attribute] = float(cv_product["f1"])
         lines.append(
             f"| {attribute} | {r.tp + r.fp + r.fn + r.tn} | {_prf(r)} | {_prf(f)} | "
             f"{_pct(auc(model_scores[attribute], labels[attribute]))} | {_prf_dict(cv_best)} | "
             f"{_pct(cv_best.get('auc', float('nan')))} | {_prf_dict(cv_product)} | "
-            f"{REFERENCE_F1[attribute]} |"
+            f"{_pct(cv.get('ordinary_flag_rate', float('nan')))} % | {REFERENCE_F1[attribute]} |"
         )
     specified = classifier.meta.get("toxicity_as_specified") if classifier is not None else None
     if isinstance(specified, dict):
         best, shipped = specified.get("f1_optimal", {}), specified.get("product", {})
         lines.append(
             f"| toxicity, as specified (any harm finding, all models) | 137 | – | – | – | "
-            f"{_prf_dict(best)} | – | {_prf_dict(shipped)} | {REFERENCE_F1['toxicity']} |"
+            f"{_prf_dict(best)} | – | {_prf_dict(shipped)} | – | {REFERENCE_F1['toxicity']} |"
+        )
+        if "f1" in shipped:
+            shipped_f1["toxicity"] = float(shipped["f1"])
+    if len(shipped_f1) == len(REFERENCE_F1):
+        macro = sum(shipped_f1.values()) / len(shipped_f1)
+        reference = sum(REFERENCE_F1.values()) / len(REFERENCE_F1)
+        lines.append(
+            f"| macro F1 (toxicity as specified) | – | – | – | – | – | – | {_pct(macro)} | – | "
+            f"{reference:.1f} |"
         )
     lines += [
         "",
         "Toxicity counts as found when any insult, obscene, identity-attack or threat finding is "
         "made. CV: 5-fold cross-validation grouped by comment, 3 seeds, thresholds chosen by "
         "inner cross-validation (tools/train_toxicity.py); F1-optimal is the research operating "
-        "point, product is the shipped one (model precision >= 0.7).",
+        "point, product is the shipped one: F1-optimal, but never flagging more than 0.5 % of a "
+        "calibration sample of everyday Finnish and Swedish texts (toxicity: the model alone "
+        "right at least 70 % of the time). Everyday texts flagged: that share for the shipped "
+        "model, before the rule gates.",
     ]
     return lines
 
@@ -195,10 +211,20 @@ def _prf_dict(values: dict[str, float]) -> str:
     return f"{_pct(values['precision'])} / {_pct(values['recall'])} / {_pct(values['f1'])}"
 
 
-def evaluate(engine: GuidelineEngine, *, suomi24: Path | None, cases: Path | None) -> str:
+def evaluate(
+    engine: GuidelineEngine,
+    *,
+    suomi24: Path | None,
+    cases: Path | None,
+    parallel: Path | None = None,
+) -> str:
     lines = ["# Someluotsi detector evaluation", ""]
     if suomi24 is not None:
         lines += [*suomi24_section(engine, suomi24), ""]
     if cases is not None:
-        lines += cases_section(engine, cases)
+        lines += [*cases_section(engine, cases), ""]
+    if parallel is not None:
+        from someluotsi.guideline.evaluation.parallel import parallel_section
+
+        lines += parallel_section(engine, parallel)
     return "\n".join(lines) + "\n"

@@ -21,6 +21,7 @@ from someluotsi.guideline.messages.replies import fill, question_topic
 from someluotsi.guideline.model import LANGUAGES, AuthorRole, Category, Finding
 from someluotsi.guideline.text.analysis import AnalysedText
 from someluotsi.guideline.text.lexicon import Lexicon
+from someluotsi.guideline.text.normalize import NormalizedText
 from someluotsi.guideline.text.vocabulary import vocabulary
 from someluotsi.guideline.text.wordlists import load_terms
 
@@ -169,11 +170,12 @@ def _police(findings: tuple[Finding, ...]) -> bool:
     for finding in findings:
         if finding.rule == "threat-002":
             return True
-        if finding.rule == "threat-003" and not finding.excerpt.lower().startswith(
-            NO_POLICE_PHRASES
-        ):
+        # The excerpt is the original text: read it through the same normalisation as the
+        # detectors (a decomposed "ö", a zero-width space or a non-breaking hyphen in it).
+        excerpt = NormalizedText(finding.excerpt).text
+        if finding.rule == "threat-003" and not excerpt.startswith(NO_POLICE_PHRASES):
             return True
-        lemmas = {info.lemma for info in words.lookup(finding.excerpt.lower())}
+        lemmas = {info.lemma for info in words.lookup(excerpt)}
         if finding.rule == "threat-001" and lemmas & POLICE_LEMMAS:
             return True
     return False

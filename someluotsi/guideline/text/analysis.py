@@ -5,7 +5,8 @@ detector. It is the one entrance to the text: the normalised view with its map b
 original offsets (normalize.py), and, computed on first use and then kept, the tokens and
 words, the sentences, the language (never identified when the caller said which it is), the
 harmful-vocabulary analyses of every token and the hits of any word list. Nothing is computed
-that no detector asks for, and nothing is computed twice.
+that no detector asks for, and nothing is computed twice: the language parts (one
+identification per sentence) only when a detector needs them or the language was not given.
 
     analysed = AnalysedText("Tapan sinut huomenna.", language=None)
     analysed.text             # normalised: "tapan sinut huomenna."
@@ -13,7 +14,8 @@ that no detector asks for, and nothing is computed twice.
     analysed.words            # ("tapan", "sinut", "huomenna")
     analysed.vocabulary[0]    # the harm vocabulary's analyses of "tapan" (FormInfo tuple)
     analysed.find(lexicon)    # a word list's hits (LexiconMatch list), once per text
-    analysed.language         # LanguageResult("fi", parts)
+    analysed.main_language    # "fi" (the caller's language= when given: nothing identified)
+    analysed.parts            # LanguagePart per sentence or line, identified on first use
 
 Detectors that derive more from the text keep it in `cache` (a dict per text) so that other
 detectors can reuse it.
@@ -21,11 +23,14 @@ detectors can reuse it.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from someluotsi.guideline.model import LANGUAGES
+from someluotsi.guideline.model import LANGUAGES, LanguagePart
 from someluotsi.guideline.text import language as language_id
-from someluotsi.guideline.text.normalize import NormalizedText
+from someluotsi.guideline.text.normalize import REPLACEMENT, NormalizedText
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 if TYPE_CHECKING:
     from someluotsi.guideline.text.lexicon import Lexicon, LexiconMatch
@@ -40,12 +45,13 @@ class AnalysedText(NormalizedText):
     the text's language is not identified. Raises nothing on any string.
     """
 
-    __slots__ = ("_language", "_lexicon_hits", "_vocabulary", "_words", "hint")
+    __slots__ = ("_language", "_lexicon_hits", "_main", "_parts", "_vocabulary", "_words", "hint")
 
     def __init__(self, original: str, *, language: str | None = None) -> None:
         super().__init__(original)
         self.hint = language
-        self._language: language_id.LanguageResult | None = None
+        self._main: str | None = None
+        self._parts: tuple[LanguagePart, ...] | None = None
         self._words: tuple[str, ...] | None = None
         self._vocabulary: tuple[tuple[FormInfo, ...], ...] | None = None
         self._lexicon_hits: dict[int, list[LexiconMatch]] = {}
@@ -58,14 +64,45 @@ class AnalysedText(NormalizedText):
         return cls(text, language=language)
 
     @property
-    def language(self) -> language_id.LanguageResult:
-        """The main language and the language parts (identified at most once)."""
-        if self._language is None:
-            detected = language_id.detect(self.original, hint=self.hint)
+    def main_language(self) -> str:
+        """The text's language: the caller's when given (then nothing is identified), else
+        identified once, together with the parts (language.detect)."""
+        if self._main is None:
             if self.hint in LANGUAGES:
-                detected = language_id.LanguageResult(self.hint, detected.parts)
-            self._language = detected
-        return self._language
+                self._main = self.hint
+            else:
+                detected = language_id.detect(self._readable(), hint=self.hint)
+                self._main, self._parts = detected.language, detected.parts
+        return self._main
+
+    @property
+    def parts(self) -> tuple[LanguagePart, ...]:
+        """The language of each sentence or line of a few words (a bilingual post has two);
+        identified on first use, and only then when the caller gave the language."""
+        if self._parts is None:
+            if self.hint in LANGUAGES:
+                self._parts = language_id.parts(self._readable())
+            else:
+                self.main_language  # noqa: B018 - identifies the parts with the language
+        assert self._parts is not None  # noqa: S101 - set by either branch
+        return self._parts
+
+    def _readable(self) -> str:
+        """The original text for the language identifier, a lone surrogate (which no encoder
+        takes) replaced; the same length, so the parts' offsets stay the original's."""
+        if self.original.isascii() or not _SURROGATE.search(self.original):
+            return self.original
+        return _SURROGATE.sub(REPLACEMENT, self.original)
+
+    @property
+    def known_parts(self) -> tuple[LanguagePart, ...]:
+        """The parts if they have been identified (never identifies them)."""
+        return self._parts or ()
+
+    @property
+    def language(self) -> language_id.LanguageResult:
+        """The main language and the language parts (each identified at most once)."""
+        return language_id.LanguageResult(self.main_language, self.parts)
 
     @property
     def words(self) -> tuple[str, ...]:

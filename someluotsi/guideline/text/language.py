@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+import numpy as np
+
 from someluotsi.guideline.model import LANGUAGES, LanguagePart
 from someluotsi.guideline.text.patterns import WORDS_OF_TWO, compile_pattern
 
@@ -30,6 +32,11 @@ def _identifier() -> Any:
         langid.MODEL_DIR / langid.MODEL_FILE, norm_probs=True
     )
     identifier.set_languages(list(LANGUAGES))
+    # Keep only the three languages' columns, in float32: the full float16 table of all
+    # languages is ~28 MB, and float16 rows were converted on every product anyway (exactly:
+    # every float16 is a float32, so the scores do not change).
+    identifier.nb_ptc = identifier.nb_ptc.astype(np.float32)
+    identifier._full_model = (identifier.nb_ptc, identifier.nb_pc, identifier.nb_classes)
     return identifier
 
 
@@ -75,7 +82,18 @@ def detect(text: str, *, hint: str | None = None) -> LanguageResult:
     main, confidence = classify(text)
     if confidence < MIN_CONFIDENCE:
         main = fallback
-    parts: list[LanguagePart] = []
+    found = parts(text)
+    if len({part.language for part in found}) > 1:
+        main = found[0].language  # bilingual posts lead with their primary language
+    return LanguageResult(main, found)
+
+
+def parts(text: str) -> tuple[LanguagePart, ...]:
+    """The language of each part of `text` (sentences and lines of at least MIN_WORDS words,
+    neighbours of one language merged); parts identified with little confidence are left out."""
+    found: list[LanguagePart] = []
+    if len(text) < 2000 and len(_WORD.findall(text)) < MIN_WORDS:
+        return ()
     for start, end in _segments(text) if len(text) < 20_000 else []:
         segment = text[start:end]
         if len(_WORD.findall(segment)) < MIN_WORDS:
@@ -83,10 +101,8 @@ def detect(text: str, *, hint: str | None = None) -> LanguageResult:
         language, part_confidence = classify(segment)
         if part_confidence < MIN_CONFIDENCE:
             continue
-        if parts and parts[-1].language == language:
-            parts[-1] = LanguagePart(parts[-1].start, end, language)
+        if found and found[-1].language == language:
+            found[-1] = LanguagePart(found[-1].start, end, language)
         else:
-            parts.append(LanguagePart(start, end, language))
-    if len({part.language for part in parts}) > 1:
-        main = parts[0].language  # bilingual posts lead with their primary language
-    return LanguageResult(main, tuple(parts))
+            found.append(LanguagePart(start, end, language))
+    return tuple(found)

@@ -11,8 +11,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
-from someluotsi.guideline.text.patterns import TOKEN, compile_pattern
+import regex
+
+from someluotsi.guideline.text.patterns import TOKEN
 
 _DIGITS = re.compile(r"\d")
 
@@ -71,13 +74,55 @@ LEET = str.maketrans(
     }
 )
 
-# Characters that need the slow path: format (Cf) and variation selectors, combining marks,
-# Cyrillic and Greek, full-width and other compatibility forms, and the dotted capital I.
-_SPECIAL = compile_pattern(
-    r"[\p{Cf}\p{Mn}\x{0370}-\x{03FF}\x{0400}-\x{052F}\x{2000}-\x{206F}"
-    r"\x{2100}-\x{214F}\x{2460}-\x{24FF}\x{FB00}-\x{FB4F}\x{FE00}-\x{FE0F}"
-    r"\x{FF00}-\x{FFEF}\x{0130}\x{1D400}-\x{1D7FF}\x{00A0}-\x{00BF}]"
+# One text, one answer, whatever its Unicode form: every dash of the Unicode dash family reads
+# as "-", every space character as " " (compatibility forms such as the non-breaking and
+# narrow spaces already do under NFKC), and format characters (zero-width space and joiners,
+# soft hyphen, bidi controls) and variation selectors disappear.
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+SPACES = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+UNIFORM = str.maketrans({**dict.fromkeys(DASHES, "-"), **dict.fromkeys(SPACES, " ")})
+
+# Characters that may need more than lower-casing: format (Cf) and variation selectors,
+# combining marks, lone surrogates, Cyrillic and Greek, punctuation and spaces of the general
+# punctuation block, full-width and other compatibility forms, the dotted capital I. Most of
+# them (an en dash, "§", a non-breaking space) map to one character each and are translated
+# in one pass; the others take the character-by-character path.
+_SPECIAL = regex.compile(
+    r"[\p{Cf}\p{Mn}\p{Cs}\u0370-\u03FF\u0400-\u052F\u1680\u2000-\u206F"
+    r"\u2100-\u214F\u2212\u2460-\u24FF\u3000\uFB00-\uFB4F\uFE00-\uFE0F"
+    r"\uFE50-\uFE6F\uFF00-\uFFEF\u0130\U0001D400-\U0001D7FF\u00A0-\u00BF]"
 )
+REPLACEMENT = "\ufffd"  # for a lone surrogate, which no encoder accepts
+
+
+@lru_cache(maxsize=8192)
+def _pieces(char: str) -> tuple[tuple[str, str], ...]:
+    """What one character becomes: (case-preserving, lower-case) pieces, usually one."""
+    category = unicodedata.category(char)
+    if category == "Cs":
+        return ((REPLACEMENT, REPLACEMENT),)
+    mapped = unicodedata.normalize("NFKC", char) if ord(char) > 0x7F else char
+    folded = mapped.translate(UNIFORM).translate(HOMOGLYPHS)
+    lowered = folded.lower().translate(HOMOGLYPHS)
+    lower = [p for p in lowered if not (len(lowered) > 1 and unicodedata.category(p) == "Mn")]
+    cased = list(folded) if len(folded) == len(lower) else lower  # "İ" lowers to 2 characters
+    return tuple(zip(cased, lower, strict=True))
+
+
+def _dropped(char: str, category: str) -> bool:
+    """Zero-width and other format characters, variation selectors."""
+    return category == "Cf" or "\ufe00" <= char <= "\ufe0f"
+
+
+@lru_cache(maxsize=8192)
+def _simple(char: str) -> tuple[str, str] | None:
+    """(case-preserving, lower-case) for a character that maps to exactly one character and
+    needs no neighbour (not a format character or combining mark), else None."""
+    category = unicodedata.category(char)
+    if category in {"Mn", "Cs"} or _dropped(char, category):
+        return None
+    pieces = _pieces(char)
+    return pieces[0] if len(pieces) == 1 else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +133,16 @@ class Token:
 
 
 class NormalizedText:
-    """A normalised view of `original` with a map back to original offsets."""
+    """A normalised view of `original` with a map back to original offsets.
 
-    __slots__ = ("_ends", "_starts", "_tokens", "cache", "digit_count", "original", "text")
+    `text` is the lower-case view every detector matches on; `cased` is the same view with
+    the letters' case kept (for what needs capitals: street names, plates, shouting). Both
+    have the same length and the same map back to `original` (`span`).
+    """
+
+    __slots__ = (
+        "_ends", "_starts", "_tokens", "cache", "cased", "digit_count", "original", "text",
+    )  # fmt: skip
 
     def __init__(self, original: str) -> None:
         self.original = original
@@ -98,38 +150,47 @@ class NormalizedText:
         self.cache: dict[str, object] = {}  # analyses shared by the detectors of one check
         # Many detectors need digits; count them once (C speed) instead of once per detector.
         self.digit_count = len(_DIGITS.findall(original)) if _DIGITS.search(original) else 0
+        self._starts: list[int] | None = None
+        self._ends: list[int] | None = None
         lowered = original.lower()
-        if len(lowered) == len(original) and not _SPECIAL.search(original):
-            self.text = lowered
-            self._starts: list[int] | None = None
-            self._ends: list[int] | None = None
-        else:
-            self._slow_path()
+        special = set(_SPECIAL.findall(original)) if len(lowered) == len(original) else None
+        if special is not None and not special:
+            self.text, self.cased = lowered, original
+            return
+        simple = {char: _simple(char) for char in special} if special else None
+        if simple and all(simple.values()):
+            cased = original.translate({ord(c): m[0] for c, m in simple.items() if m})
+            text = original.translate({ord(c): m[1] for c, m in simple.items() if m}).lower()
+            if len(text) == len(original):
+                self.text, self.cased = text, cased
+                return
+        self._slow_path()
 
     def _slow_path(self) -> None:
         out: list[str] = []
+        cased: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
         for index, char in enumerate(self.original):
             category = unicodedata.category(char)
-            if category == "Cf" or "\ufe00" <= char <= "\ufe0f":
+            if _dropped(char, category):
                 continue  # zero-width, bidi marks, soft hyphen, variation selectors
             if category == "Mn":
                 if out:  # compose a decomposed "a" + diaeresis into "ä" where possible
                     composed = unicodedata.normalize("NFC", out[-1] + char)
                     if len(composed) == 1:
                         out[-1] = composed
+                        upper = unicodedata.normalize("NFC", cased[-1] + char)
+                        cased[-1] = upper if len(upper) == 1 else composed
                         ends[-1] = index + 1
                 continue
-            mapped = unicodedata.normalize("NFKC", char) if ord(char) > 0x7F else char
-            mapped = mapped.translate(HOMOGLYPHS).lower().translate(HOMOGLYPHS)
-            for piece in mapped:
-                if len(mapped) > 1 and unicodedata.category(piece) == "Mn":
-                    continue  # "İ".lower() adds a combining dot
+            for cased_piece, piece in _pieces(char):
                 out.append(piece)
+                cased.append(cased_piece)
                 starts.append(index)
                 ends.append(index + 1)
         self.text = "".join(out)
+        self.cased = "".join(cased)
         self._starts = starts
         self._ends = ends
 

@@ -22,6 +22,7 @@ MASK_CHARS = frozenset("*#@_-.")
 # No listed word is longer; longer tokens (URLs without breaks, junk) are not looked up at all,
 # which also keeps the compound search linear.
 MAX_WORD = 40
+MEMO = 50_000  # words whose lookups are remembered (a few MB at most)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +52,23 @@ class Vocabulary:
         self._compounds = {c: tuple(sorted(p, key=len, reverse=True)) for c, p in compounds.items()}
         self._by_shape = dict(by_shape)
         self.phrases = Lexicon(phrases)
+        self._memo: dict[str, tuple[FormInfo, ...]] = {}
+        self._parts_memo: dict[tuple[str, str], str | None] = {}
+        self._groups_memo: dict[tuple[str, tuple[str, ...]], FormInfo | None] = {}
 
     def lookup(self, word: str) -> tuple[FormInfo, ...]:
-        """The analyses of a token (lower case), trying clitics and leetspeak."""
+        """The analyses of a token (lower case), trying clitics and leetspeak. A pure function
+        of the word, remembered for the most recent MEMO words (common words recur in every
+        text; a bounded memo keeps memory flat)."""
+        found = self._memo.get(word)
+        if found is None:
+            found = self._lookup(word)
+            if len(self._memo) >= MEMO:
+                self._memo.clear()
+            self._memo[word] = found
+        return found
+
+    def _lookup(self, word: str) -> tuple[FormInfo, ...]:
         if len(word) > MAX_WORD:
             return ()
         found = self._forms.get(word)
@@ -66,11 +81,19 @@ class Vocabulary:
                     return found
         plain = deleet(word)
         if plain != word:
-            return self.lookup(plain)
+            return self._lookup(plain)
         return ()
 
     def compound_part(self, word: str, category: str) -> str | None:
         """A listed first part of a compound (kusi- in kusipää), if the word starts with one."""
+        key = (word, category)
+        if key not in self._parts_memo:
+            if len(self._parts_memo) >= MEMO:
+                self._parts_memo.clear()
+            self._parts_memo[key] = self._compound_part(word, category)
+        return self._parts_memo[key]
+
+    def _compound_part(self, word: str, category: str) -> str | None:
         if len(word) > MAX_WORD:
             return None
         for part in self._compounds.get(category, ()):
@@ -81,6 +104,14 @@ class Vocabulary:
     def group_compound(self, word: str, heads: Sequence[str]) -> FormInfo | None:
         """A compound of a group word and a degrading head ("muslimikoirat"): an identity
         attack in one word. Group first parts are their nominative or genitive forms."""
+        key = (word, tuple(heads))
+        if key not in self._groups_memo:
+            if len(self._groups_memo) >= MEMO:
+                self._groups_memo.clear()
+            self._groups_memo[key] = self._group_compound(word, heads)
+        return self._groups_memo[key]
+
+    def _group_compound(self, word: str, heads: Sequence[str]) -> FormInfo | None:
         if len(word) > MAX_WORD:
             return None
         for split in range(4, len(word) - 2):

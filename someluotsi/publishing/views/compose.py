@@ -33,6 +33,7 @@ from someluotsi.publishing.selectors import (
     post_get_for_user,
     publishable_channels,
 )
+from someluotsi.publishing.transitions import post_url
 
 
 def _channels(user: User, post: Post | None) -> QuerySet[Channel]:
@@ -163,7 +164,7 @@ def compose(request: HttpRequest, post_id: int | None = None) -> HttpResponse:
                         flash.success(request, _("The post was sent for review."))
                 else:
                     flash.success(request, _("The draft was saved."))
-                return HttpResponseRedirect(services.post_url(saved))
+                return HttpResponseRedirect(post_url(saved))
             except services.EditConflictError as exc:
                 conflict = True
                 form.add_error(None, exc.message)

@@ -38,6 +38,7 @@ from someluotsi.publishing.selectors import (
     share_counts,
     user_sees_share_counts,
 )
+from someluotsi.publishing.transitions import post_url
 from someluotsi.publishing.views.compose import _analysis_for
 
 
@@ -70,7 +71,7 @@ def post_detail(request: HttpRequest, post_id: int) -> HttpResponse:
         "approvable": post_targets_user_may_approve(user=user, post=post)
         if post.status == PostStatus.IN_REVIEW
         else [],
-        "needs_override": bool(services._needs_override(post)),
+        "needs_override": bool(services.needs_override(post)),
         "problems": services.submission_problems(post) if post.status == PostStatus.DRAFT else [],
         "by_hand_targets": [
             t
@@ -124,7 +125,7 @@ def post_action(request: HttpRequest, post_id: int) -> HttpResponse:
             return JsonResponse({"ok": True, "message": done})
         if done:
             flash.success(request, done)
-    return HttpResponseRedirect(services.post_url(post))
+    return HttpResponseRedirect(post_url(post))
 
 
 def _act(request: HttpRequest, user: User, post: Post, action: str) -> str:

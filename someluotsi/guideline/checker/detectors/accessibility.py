@@ -3,16 +3,22 @@ readers cannot split, images without alt text, videos without captions, link-onl
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
+
+import regex
 
 from someluotsi.guideline.checker.detectors.base import CheckContext
 from someluotsi.guideline.model import Match
+from someluotsi.guideline.text.normalize import SPACES
 from someluotsi.guideline.text.patterns import EMOJI, compile_char_class, compile_pattern
 from someluotsi.guideline.text.patterns import LETTERS as WORD
 
 HASHTAG = compile_pattern(r"(?:^|[^\p{L}\p{N}_&])(#[\p{L}\p{N}_]{2,100})")
 URL = compile_pattern(r"(?:https?://|www\.)\S+")
 TAG = compile_char_class(r"[#@][\w.]+")
+# An extended grapheme cluster (UAX #29, the `regex` module's \X) that starts with an emoji.
+EMOJI_CLUSTER = regex.compile(r"(?=" + EMOJI.pattern + r")\X")
 MIN_SHOUT_WORDS = 3
 MAX_EMOJI = 5
 MAX_EMOJI_RUN = 3
@@ -20,16 +26,27 @@ LONG_HASHTAG = 15
 PLACEHOLDER_ALTS = frozenset({"", "kuva", "image", "bild", "img", "photo", "valokuva", "picture"})
 
 
+def _blank(gap: str) -> bool:
+    """Only spaces (of any width, not line breaks) and invisible characters (joiners,
+    variation selectors, zero-width spaces)."""
+    return all(
+        char == " " or char in SPACES or unicodedata.category(char) in {"Cf", "Mn"} for char in gap
+    )
+
+
 class AccessibilityDetector:
     rules = ("a11y-001", "a11y-002", "a11y-003", "a11y-004", "a11y-005", "a11y-006", "a11y-007")
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
-        original = ctx.text.original
-        yield from self._shouting(ctx, original)
-        yield from self._emoji(ctx, original)
-        yield from self._hashtags(ctx, original)
+        # Words, hashtags and links are read in the case-preserving normalised view (a
+        # zero-width space inside a word does not split it); offsets map back to the original.
+        # Emoji are counted in the original, where their joiners and selectors still are.
+        cased = ctx.text.cased
+        yield from self._shouting(ctx, cased)
+        yield from self._emoji(ctx, ctx.text.original)
+        yield from self._hashtags(ctx, cased)
         yield from self._media(ctx)
-        yield from self._link_only(ctx, original)
+        yield from self._link_only(ctx, cased)
 
     @staticmethod
     def _shouting(ctx: CheckContext, original: str) -> Iterator[Match]:
@@ -49,24 +66,23 @@ class AccessibilityDetector:
             # Acronym-only runs ("EU:n ALV ja KELA") are short words; shouting has real words.
             if sum(end - start >= 4 for start, end in shout) >= 2:
                 yield ctx.match(
-                    "a11y-001",
-                    shout[0][0],
-                    shout[-1][1],
-                    confidence=0.9,
-                    reason="caps",
-                    normalised=False,
+                    "a11y-001", shout[0][0], shout[-1][1], confidence=0.9, reason="caps"
                 )
 
     @staticmethod
     def _emoji(ctx: CheckContext, original: str) -> Iterator[Match]:
-        spans = [found.span() for found in EMOJI.finditer(original)]
+        if not EMOJI.search(original):
+            return
+        # One emoji to a reader and a screen reader is one extended grapheme cluster (UAX #29):
+        # a family joined with zero-width joiners, a flag's two regional indicators, a skin tone.
+        spans = [found.span() for found in EMOJI_CLUSTER.finditer(original)]
         if not spans:
             return
         # The longest run of emoji with only spaces or joiners between them, as indexes.
         best_first = best_last = run_first = 0
         for index in range(1, len(spans)):
             gap = original[spans[index - 1][1] : spans[index][0]]
-            if gap.strip(" \u200d\ufe0f"):
+            if not _blank(gap):
                 run_first = index
             if index - run_first > best_last - best_first:
                 best_first, best_last = run_first, index
@@ -104,12 +120,9 @@ class AccessibilityDetector:
                     confidence=0.95,
                     reason="hashtag_known",
                     suggested=proper,
-                    normalised=False,
                 )
             elif proper is None and tag == tag.lower() and len(tag) - 1 >= LONG_HASHTAG:
-                yield ctx.match(
-                    "a11y-004", start, end, confidence=0.5, reason="hashtag_long", normalised=False
-                )
+                yield ctx.match("a11y-004", start, end, confidence=0.5, reason="hashtag_long")
 
     @staticmethod
     def _media(ctx: CheckContext) -> Iterator[Match]:
@@ -129,10 +142,5 @@ class AccessibilityDetector:
         rest = TAG.sub(" ", URL.sub(" ", original))
         if len(WORD.findall(rest)) < 3:
             yield ctx.match(
-                "a11y-007",
-                first.start(),
-                first.end(),
-                confidence=0.9,
-                reason="link_only",
-                normalised=False,
+                "a11y-007", first.start(), first.end(), confidence=0.9, reason="link_only"
             )

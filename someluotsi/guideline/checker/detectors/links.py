@@ -7,6 +7,7 @@ near-misses (one edit away, or the trusted name glued into someone else's domain
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -125,7 +126,17 @@ def _parse(normalised: str, original: str) -> ParsedLink:
         position = rest.find(separator)
         if position != -1:
             cut = min(cut, position)
-    return ParsedLink(scheme, rest[:cut], original_rest[:cut], rest[cut:])
+    # Invisible characters (a zero-width space, a soft hyphen) are no letters of the host:
+    # they vanish in the normalised text and must not make a host look non-ASCII here.
+    original_cut = len(original_rest)
+    for separator in "/?#:":
+        position = original_rest.find(separator)
+        if position != -1:
+            original_cut = min(original_cut, position)
+    original_host = "".join(
+        c for c in original_rest[:original_cut] if unicodedata.category(c) != "Cf"
+    )
+    return ParsedLink(scheme, rest[:cut], original_host, rest[cut:])
 
 
 def _within_one_edit(a: str, b: str) -> bool:

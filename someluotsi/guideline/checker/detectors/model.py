@@ -30,12 +30,22 @@ class HarmModelDetector:
         classifier = harm_classifier()
         if classifier is None or len(ctx.text.tokens) < MIN_TOKENS:
             return
-        scores = classifier.scores(ctx.text)
         categories = vocabulary_categories(ctx.text)
-        for attribute, rule in RULE_FOR_ATTRIBUTE.items():
-            model = classifier.models.get(attribute)
-            if model is None or model.threshold > 1 or not gate_open(attribute, categories):
-                continue
+        # Only the attributes that can speak: a model its threshold switches off (above 1)
+        # or whose gate is closed is not computed at all.
+        wanted = [
+            attribute
+            for attribute in RULE_FOR_ATTRIBUTE
+            if (model := classifier.models.get(attribute)) is not None
+            and model.threshold <= 1
+            and gate_open(attribute, categories)
+        ]
+        if not wanted:
+            return
+        scores = classifier.scores(ctx.text, wanted)
+        for attribute in wanted:
+            rule = RULE_FOR_ATTRIBUTE[attribute]
+            model = classifier.models[attribute]
             if scores[attribute] >= model.threshold:
                 yield ctx.match(
                     rule,

@@ -276,7 +276,9 @@ class StreetAddressDetector:
     cues = DIGITS
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
-        original = ctx.text.original
+        # The case-preserving normalised view: street names need their capital, and a
+        # non-breaking space or a decomposed "ä" must not hide an address.
+        original = ctx.text.cased
         if not ctx.text.digit_count:
             return
         for found in STREET.finditer(original):
@@ -290,25 +292,18 @@ class StreetAddressDetector:
                 continue
             if end < len(original) and original[end].isalnum():
                 continue
-            sentence = _sentence_tokens(ctx, start)
+            o_start, o_end = ctx.text.span(start, end)
+            sentence = _sentence_tokens(ctx, o_start)
             postal = any(len(p) == 5 and p.isdigit() for p in found.group(1).split())
             if sentence_matches(ctx.text, HOME_CONTEXT, sentence):
-                yield ctx.match(
-                    "privacy-009",
-                    start,
-                    end,
-                    confidence=0.9,
-                    reason="home_address",
-                    normalised=False,
-                )
-            elif not VENUE_CONTEXT.find(_near_words(ctx, sentence, start, end)):
+                yield ctx.match("privacy-009", start, end, confidence=0.9, reason="home_address")
+            elif not VENUE_CONTEXT.find(_near_words(ctx, sentence, o_start, o_end)):
                 yield ctx.match(
                     "privacy-008",
                     start,
                     end,
                     confidence=0.85 if postal else 0.7,
                     reason="street_address",
-                    normalised=False,
                 )
 
 
@@ -352,7 +347,7 @@ class RegistrationPlateDetector:
     cues = DIGITS
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
-        original = ctx.text.original
+        original = ctx.text.cased  # capitals kept, any dash read as "-"
         if not ctx.text.digit_count:
             return
         for pattern, needs_context in ((PLATE_FI, False), (PLATE_SE, True)):
@@ -363,17 +358,12 @@ class RegistrationPlateDetector:
                 letters = found.group(1).split("-")[0].split(" ")[0]
                 if letters in NOT_PLATES:
                     continue
-                sentence = _sentence_tokens(ctx, start)
+                sentence = _sentence_tokens(ctx, ctx.text.span(start, end)[0])
                 context = bool(sentence_matches(ctx.text, PLATE_CONTEXT, sentence))
                 if (needs_context or len(letters) == 2) and not context:
                     continue
                 yield ctx.match(
-                    "privacy-010",
-                    start,
-                    end,
-                    confidence=0.9 if context else 0.65,
-                    reason="plate",
-                    normalised=False,
+                    "privacy-010", start, end, confidence=0.9 if context else 0.65, reason="plate"
                 )
 
 

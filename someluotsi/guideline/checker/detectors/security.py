@@ -89,18 +89,12 @@ class SecurityDetector:
                         "security-001", hit.start, token.end, confidence=0.9, reason="access_code"
                     )
                     break
-        original = ctx.text.original
+        cased = ctx.text.cased  # the value keeps its case; odd spaces and invisibles are gone
         for hit in ctx.text.find(PASSWORD_WORDS):
-            start, end = ctx.text.span(hit.start, hit.end)
-            value_end = _password_value_end(original, end)
+            value_end = _password_value_end(cased, hit.end)
             if value_end is not None:
                 yield ctx.match(
-                    "security-002",
-                    start,
-                    value_end,
-                    confidence=0.85,
-                    reason="password",
-                    normalised=False,
+                    "security-002", hit.start, value_end, confidence=0.85, reason="password"
                 )
         for hit in ctx.text.find(PLACES):
             places = LOCATIONS.find(_near(ctx, hit, before=4, after=8))

@@ -32,7 +32,7 @@ class ProvocationDetector:
 
 
 def _shouting(ctx: CheckContext) -> Iterator[Match]:
-    original = ctx.text.original
+    original = ctx.text.cased  # offsets in the normalised text, capitals kept
     run_start, run = -1, 0
     position = 0
     for word in original.split():
@@ -46,7 +46,7 @@ def _shouting(ctx: CheckContext) -> Iterator[Match]:
             if run == SHOUTED_WORDS:
                 yield ctx.match(
                     "tone-001", run_start, position, confidence=0.8, reason="shouting",
-                    normalised=False, phrase=original[run_start:position][:40],
+                    phrase=original[run_start:position][:40],
                 )  # fmt: skip
                 return
         else:
@@ -57,6 +57,6 @@ def _shouting(ctx: CheckContext) -> Iterator[Match]:
         if marks == PILED_MARKS:
             yield ctx.match(
                 "tone-001", index - 1, index + 1, confidence=0.6, reason="exclamation",
-                normalised=False, phrase=original[index - 1 : index + 1],
+                phrase=original[index - 1 : index + 1],
             )  # fmt: skip
             return
