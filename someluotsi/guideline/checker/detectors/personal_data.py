@@ -24,6 +24,7 @@ from someluotsi.guideline.text.lexicon import Lexicon
 from someluotsi.guideline.text.normalize import Token
 from someluotsi.guideline.text.patterns import compile_pattern
 from someluotsi.guideline.text.sentences import sentence_matches, sentences
+from someluotsi.guideline.text.urls import in_userinfo
 from someluotsi.guideline.text.wordlists import load_names, load_terms, load_words
 
 _NOT_WORD = r"(?:^|[^\p{L}\p{N}])"
@@ -74,9 +75,7 @@ SE_KEYWORDS = Lexicon(
 # Swedish personal and coordination numbers: YYMMDD-NNNN (+ for 100 years and older),
 # YYYYMMDD-NNNN, YYYYMMDDNNNN, and, only with a keyword, YYMMDDNNNN (ten digits are also
 # phone numbers and account numbers).
-SE_PERSONNUMMER = compile_pattern(
-    _NOT_WORD + r"((?:19|20)?\d{6}[-+]\d{4}|(?:19|20)\d{10}|\d{10})"
-)
+SE_PERSONNUMMER = compile_pattern(_NOT_WORD + r"((?:19|20)?\d{6}[-+]\d{4}|(?:19|20)\d{10}|\d{10})")
 YTUNNUS = compile_pattern(_NOT_WORD + r"(\d{7}-\d|fi\d{8})")
 
 
@@ -121,7 +120,7 @@ def _near_keyword(
 
 
 def _swedish_number(number: str) -> str | None:
-    """"personnummer" or "samordningsnummer" when `number` is a valid Swedish personal or
+    """ "personnummer" or "samordningsnummer" when `number` is a valid Swedish personal or
     coordination number, else None.
 
     A coordination number (samordningsnummer, Folkbokföringslagen 1991:481 §18 a) is a
@@ -176,9 +175,12 @@ class SwedishPersonalNumberDetector:
             near = _near_keyword(ctx, start, end, HETU_KEYWORDS)
             if len(number) == 10 and not near:
                 continue  # ten bare digits: a phone or account number just as well
-            if len(number) == 11 and hetu.is_valid(number.upper(), allow_temporary=True):
-                if not _near_keyword(ctx, start, end, SE_KEYWORDS):
-                    continue  # also a valid Finnish code: reported once, as the Finnish one
+            if (
+                len(number) == 11
+                and hetu.is_valid(number.upper(), allow_temporary=True)
+                and not _near_keyword(ctx, start, end, SE_KEYWORDS)
+            ):
+                continue  # also a valid Finnish code: reported once, as the Finnish one
             yield ctx.match(
                 "privacy-003",
                 start,
@@ -266,28 +268,26 @@ def _phones_in_run(run: str) -> list[tuple[int, int]]:
             groups.append((position, position + len(piece)))
         position += len(piece) + 1
     # Separators written with spaces around them (" - ", " / ") are groups of their own.
+    # best[i]: the most characters covered by phone numbers in groups[:i], and those numbers.
     n = len(groups)
-    best: list[tuple[int, list[tuple[int, int]]] | None] = [None] * (n + 1)
-    best[0] = (0, [])
+    best: dict[int, tuple[int, list[tuple[int, int]]]] = {0: (0, [])}
     for i in range(n):
-        done = best[i]
-        if done is None:
+        if i not in best:
             continue
-        covered, phones = done
+        covered, phones = best[i]
         group = run[groups[i][0] : groups[i][1]]
-        if group in {"-", "/"} or _free_group(group):
-            if best[i + 1] is None or best[i + 1][0] < covered:  # type: ignore[index]
-                best[i + 1] = (covered, phones)
+        free = group in {"-", "/"} or _free_group(group)
+        if free and (i + 1 not in best or best[i + 1][0] < covered):
+            best[i + 1] = (covered, phones)
         for j in range(i + 1, min(n, i + MAX_GROUPS) + 1):
             start, end = groups[i][0], groups[j - 1][1]
             candidate = run[start:end]
             if not _phone_piece(candidate) or _parse_phone(candidate) is None:
                 continue
             score = covered + end - start
-            if best[j] is None or best[j][0] < score:  # type: ignore[index]
+            if j not in best or best[j][0] < score:
                 best[j] = (score, [*phones, (start, end)])
-    final = best[n]
-    return final[1] if final is not None else []
+    return best[n][1] if n in best else []
 
 
 class PhoneNumberDetector:
@@ -353,6 +353,8 @@ class EmailDetector:
             address = found.group(1).rstrip(".")
             end = start + len(address)
             local, _, domain = address.partition("@")
+            if in_userinfo(ctx.text, start, end):
+                continue  # "https://kokkola.fi@evil.example/": part of a link, no address
             if address in ctx.city.contact_emails:
                 continue
             if _in_domains(domain, ctx.city.domains):
