@@ -47,11 +47,13 @@ SIGNED_OUT = (
 
 
 # Pages no link leads to in the demo, opened directly by a role that may: the deliveries list is
-# linked only after an e-mail failed; the API documentation is Swagger UI under /api/.
-DIRECT = {"notifications:deliveries": "mavi", "api:docs": "mavi"}
-# Pages of other parties, checked where they are made (tests/connectors): the sandbox
-# platform's consent page (reached by a redirect while connecting) and its page of a post.
-ELSEWHERE = {"connectors:sandbox_authorize", "connectors:sandbox_item"}
+# linked only after an e-mail failed.
+DIRECT = {"notifications:deliveries": "mavi"}
+# Pages that are not Someluotsi's own layout, checked where they are made: the sandbox
+# platform's consent page (reached by a redirect while connecting) and its page of a post
+# (tests/connectors), and the API documentation (drf-spectacular's Swagger UI, in English for
+# developers; tests/accounts/test_password_reset.py checks it needs sign-in).
+ELSEWHERE = {"connectors:sandbox_authorize", "connectors:sandbox_item", "api:docs"}
 
 
 def catalogue_pages() -> set[str]:
