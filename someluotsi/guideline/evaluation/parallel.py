@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from someluotsi.guideline.checker.detectors.model import RULE_FOR_ATTRIBUTE
 from someluotsi.guideline.checker.engine import GuidelineEngine, engine_for
 from someluotsi.guideline.messages.triage import triage
 from someluotsi.guideline.model import (
@@ -33,6 +34,9 @@ HARM_CATEGORIES = frozenset(
     {Category.THREAT, Category.INSULT, Category.IDENTITY_ATTACK, Category.OBSCENE}
 )
 ATTACK_CATEGORIES = frozenset({Category.INSULT, Category.IDENTITY_ATTACK})
+# The trained model's warnings ("the tone may be insulting") are measured by the Suomi24
+# evaluation; the false-alarm tables hold the rules to account.
+MODEL_RULES = frozenset(RULE_FOR_ATTRIBUTE.values())
 
 
 @dataclass(frozen=True)
@@ -43,7 +47,7 @@ class Outcome:
     actions: tuple[str, ...]  # triage actions
     category: str  # triage category
     rules: tuple[str, ...]  # every rule the check reported
-    harm_rules: tuple[str, ...]  # threat, insult, identity and obscenity rules reported
+    harm_rules: tuple[str, ...]  # threat, insult, identity and obscenity rules (not the model)
     attack_severities: dict[str, Severity]  # insult and identity rules with their severity
 
 
@@ -77,7 +81,11 @@ def run_row(row: dict[str, Any], language: str, engine: GuidelineEngine | None =
         actions=tuple(action.value for action in triaged.actions),
         category=triaged.category.value,
         rules=tuple(f.rule for f in report.findings),
-        harm_rules=tuple(f.rule for f in report.findings if f.category in HARM_CATEGORIES),
+        harm_rules=tuple(
+            f.rule
+            for f in report.findings
+            if f.category in HARM_CATEGORIES and f.rule not in MODEL_RULES
+        ),
         attack_severities=attacks,
     )
 
