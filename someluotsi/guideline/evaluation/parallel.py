@@ -165,4 +165,27 @@ def parallel_section(engine: GuidelineEngine, directory: Path = PARALLEL_DIR) ->
             f"{passed}/{total}" for passed, total in (per_language[lang] for lang in LANGUAGES)
         )
         lines.append(f"| {name} | {cells} |")
+    clean = directory.parent / "checker" / "clean_posts.toml"
+    if clean.exists():
+        flagged, total = clean_posts_flagged(engine, clean)
+        lines += [
+            "",
+            f"Clean city posts with a harm finding or blocked (organisation and employee): "
+            f"{flagged}/{total} ({100 * flagged / max(total, 1):.1f} %).",
+        ]
     return lines
+
+
+def clean_posts_flagged(engine: GuidelineEngine, path: Path) -> tuple[int, int]:
+    """(clean posts with a threat, insult, obscenity or identity finding or a block for an
+    organisation or an employee, posts) for tests/guideline/checker/clean_posts.toml."""
+    posts = tomllib.loads(path.read_text(encoding="utf-8")).get("post", [])
+    flagged = 0
+    for post in posts:
+        for role in (AuthorRole.ORGANIZATION, AuthorRole.EMPLOYEE):
+            report = engine.check(post["text"], role=role, language=post.get("lang"))
+            harmful = any(f.category in HARM_CATEGORIES for f in report.findings)
+            if harmful or report.verdict is Verdict.BLOCK:
+                flagged += 1
+                break
+    return flagged, len(posts)

@@ -170,12 +170,16 @@ def _finnish(
     if "+fate" in tags:
         return Reading(("+2sg" in tags or "+2pl" in tags) and "+past" not in tags)
     wish = bool(FI_WISH & set(words[start:index]))
+    # A past form reports ("poltin sormeni"): only present, conditional, imperative and
+    # passive forms (and an infinitive after a modal) threaten.
+    readings = [t for t in tags.split("|") if "+past" not in t or "+pass+past" in t]
+    now = "|".join(t for t in readings if "+past" not in t)
     threatening = (
-        any(tag in tags for tag in FI_THREATENING_TAGS)
-        or ("+inf1" in tags and bool(FI_MODALS & before))
-        or (wish and "+past" not in tags)
+        any(tag in now for tag in FI_THREATENING_TAGS)
+        or ("+inf1" in now and bool(FI_MODALS & before))
+        or (wish and bool(now))
     )
-    first_person = any(t in tags for t in ("+1sg", "+1pl", "+cond"))
+    first_person = any(t in now for t in ("+1sg", "+1pl", "+cond"))
     strong = threatening and lethal and not place_verb and first_person and not figurative
     return Reading(threatening, strong=strong, figurative=figurative)
 
@@ -191,7 +195,9 @@ def _swedish(
     window = words[start:index]
     seen = set(window)
     after = set(words[index + 1 : min(end, index + 3)])
-    if negated(words, index, start, "sv"):
+    # "Du dör inte", "skjuter jag inte": Swedish puts the negation after the finite verb.
+    later = words[index + 1 : min(end, index + 3)]
+    if negated(words, index, start, "sv") or any(w in SV_NEGATION for w in later):
         return NOT_THREATENING
     if (
         index + 1 < end
@@ -229,7 +235,7 @@ def _english(
     seen = set(window)
     if negated(words, index, start, "en"):
         return NOT_THREATENING
-    if index + 1 < end and words[index + 1] == "for" and "+base" in tags:
+    if index + 1 < end and words[index + 1] == "for" and "+base" in tags and "+fate" not in tags:
         return Reading(False, figurative=True)  # "I could kill for a coffee"
     base = "+base" in tags
     if "+fate" in tags:
@@ -264,3 +270,51 @@ def has_particle(words: Sequence[str], index: int, end: int, tags: str) -> tuple
             return False, index
         last = max(last, found)
     return True, last
+
+
+# "Tiedän missä asut", "jag vet var din dotter går i skolan", "I know which school your kids go
+# to": the writer says they know where the reader or their family lives, works or goes.
+KNOW = frozenset({"tiedän", "tiedämme", "tiedetään", "vet", "know", "knows"})
+KNOWER = frozenset({"jag", "vi", "i", "we", "ja"})
+WH = frozenset(
+    {"missä", "mihin", "milloin", "mistä", "minne", "mikä", "mitä", "var", "vart", "vilken",
+     "vilket", "när", "where", "which", "when", "what"}
+)  # fmt: skip
+SECOND_PERSON = frozenset(
+    {"sinä", "sä", "te", "sinun", "teidän", "sun", "du", "din", "dina", "ditt", "ni", "er",
+     "era", "ert", "dig", "you", "your", "u", "ur", "yours"}
+)  # fmt: skip
+WHEREABOUTS = (
+    "asu", "koulu", "lapse", "lapsi", "perhe", "tytär", "tyttär", "poika", "poja", "töissä",
+    "työ", "päiväko", "käy", "bor", "jobb", "skol", "barn", "dotter", "son", "familj", "dagis",
+    "live", "school", "kid", "child", "daughter", "work", "family", "sleep", "park",
+)  # fmt: skip
+NOT_POSSESSIVE = frozenset({"sinne", "tänne", "minne", "jonne", "kuusi", "uusi", "vesi", "käsi"})
+
+
+def stalking(words: Sequence[str], index: int, end: int) -> int | None:
+    """The last token of a "(I) know where you live" construction starting at the knowing
+    verb `words[index]`, or None: a wh-word right after it, then within six words a
+    second-person word (or a Finnish possessive "lapsesi", "perheenne") and a word about
+    home, school, work or family."""
+    if words[index] not in KNOW:
+        return None
+    if words[index] in {"vet", "know", "knows"} and not (index > 0 and words[index - 1] in KNOWER):
+        return None
+    if not any(w in WH for w in words[index + 1 : min(end, index + 3)]):
+        return None
+    tail = range(index + 1, min(end, index + 8))
+    you = [
+        i
+        for i in tail
+        if words[i] in SECOND_PERSON
+        or (
+            len(words[i]) >= 5
+            and words[i].endswith(("si", "nne"))
+            and words[i] not in NOT_POSSESSIVE
+        )
+    ]
+    place = [i for i in tail if words[i].startswith(WHEREABOUTS)]
+    if you and place:
+        return max(max(you), max(place))
+    return None

@@ -58,6 +58,10 @@ VERB_CATEGORIES = ("threat_verbs", "fate")
 # Innocent words that set a verb aside only as its object ("tappaa aikaa", "killing time"),
 # not anywhere in the sentence ("I'll kill you if you come one more time").
 IDIOM_OBJECTS = frozenset({"aikaa", "aika", "time", "tiden", "tid"})
+MESSAGE_OBJECTS = frozenset(
+    {"email", "mail", "message", "text", "line", "note", "dm", "sähköposti", "sähköpostia",
+     "viesti", "viestin", "mejl", "meddelande", "sms"}
+)  # fmt: skip
 THREAT_PHRASES = ("threat_phrases", "intimidation")
 MASKED = compile_pattern(r"(?:^|[^\p{L}\p{N}])(\p{L}[\p{L}]*[*#@_][\p{L}*#@_]*\p{L}?)")
 FIRST_NAMES = load_names()
@@ -134,8 +138,20 @@ class HarmAnalysis:
         the objects of idioms ("tappaa aikaa", "kill time") only right beside it."""
         for other in self.in_sentence(sentence, "innocent"):
             if other.index == index:
+                if "+phrase" in other.info.tags:
+                    return True  # the verb opens an innocent phrase: "skjuta upp" (postpone)
                 continue
-            if other.info.lemma not in IDIOM_OBJECTS or -2 <= other.index - index <= 3:
+            distance = other.index - index
+            if other.info.lemma in MESSAGE_OBJECTS:
+                if 1 <= distance <= 3:
+                    return True  # "shoot you an email"
+            elif other.info.lemma in IDIOM_OBJECTS:
+                if 1 <= distance <= 2 and not any(
+                    h.index in range(index + 1, other.index)
+                    for h in self.in_sentence(sentence, "targets")
+                ):
+                    return True  # "tappaa aikaa", "slog ihjäl tiden"
+            else:
                 return True
         return False
 
@@ -330,6 +346,24 @@ class ThreatDetector:
                     reason="intimidation",
                     phrase=hit.info.lemma,
                 )
+        words = analysis.words
+        if harm_grammar.KNOW & set(words):
+            for index, word in enumerate(words):
+                if word not in harm_grammar.KNOW:
+                    continue
+                _first, end = analysis.bounds[analysis.sentence_of[index]]
+                last = harm_grammar.stalking(words, index, end)
+                if last is not None:
+                    tokens = ctx.text.tokens
+                    knower = index > 0 and words[index - 1] in harm_grammar.KNOWER
+                    yield ctx.match(
+                        "threat-003",
+                        tokens[index - 1 if knower else index].start,
+                        tokens[last].end,
+                        confidence=0.85,
+                        reason="intimidation",
+                        phrase="stalking",
+                    )
         verbs: dict[int, list[Hit]] = {}
         for category in VERB_CATEGORIES:
             for hit in analysis.of(category):
@@ -445,7 +479,14 @@ def explicit_violence(excerpt: str) -> bool:
                 particles = [p.split("+", 1)[0] for p in info.tags.split("+prt=")[1:]]
                 if all(particle in words for particle in particles):
                     return True
-    return any(hit.term.label == "threat_phrases" for hit in text.find(vocabulary().phrases))
+    if any(hit.term.label == "threat_phrases" for hit in text.find(vocabulary().phrases)):
+        return True
+    listed = text.words
+    return any(
+        harm_grammar.stalking(listed, index, len(listed)) is not None
+        for index, word in enumerate(listed)
+        if word in harm_grammar.KNOW
+    )
 
 
 def _language(ctx: CheckContext, infos: Sequence[FormInfo]) -> str:
