@@ -2,8 +2,8 @@
 
 `crawl(client)` starts at the home page and follows every same-site link of every HTML page,
 keeping one address per URL name (the first found, so the navigation's own links win). Pages
-of apps added later are picked up as soon as something links to them; `page_url_names()` lists
-every named page of the URL map so a test can fail when a page is reachable by no role.
+of apps added later are picked up as soon as something links to them; the URL catalogue
+(tests/urlcatalogue) says which names are pages, so a test can fail on a page no role reaches.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from urllib.parse import urldefrag, urlsplit
 
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, resolve
+from django.urls import resolve
 from django.urls.exceptions import Resolver404
 
 # Not pages for a person: the API (its own tests), the admin (Django's), signing out (ends the
@@ -93,23 +93,3 @@ def crawl(client: Client, start: str = "/", *, max_pages: int = 400) -> list[Pag
                 continue
             queue.append(target)
     return pages
-
-
-def page_url_names() -> set[str]:
-    """Every `namespace:name` of the URL map outside the skipped namespaces."""
-    names: set[str] = set()
-
-    def walk(patterns: list[URLPattern | URLResolver], namespace: str) -> None:
-        for pattern in patterns:
-            if isinstance(pattern, URLResolver):
-                inner = namespace
-                if pattern.namespace:
-                    inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
-                if pattern.namespace in SKIPPED_NAMESPACES:
-                    continue
-                walk(pattern.url_patterns, inner)
-            elif pattern.name:
-                names.add(f"{namespace}:{pattern.name}" if namespace else pattern.name)
-
-    walk(get_resolver().url_patterns, "")
-    return names

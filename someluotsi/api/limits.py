@@ -83,7 +83,7 @@ def IdField(**kwargs: Any) -> serializers.IntegerField:  # noqa: N802 - a field 
 
 def _bounded(request: Request, name: str, default: int, low: int, high: int) -> int:
     raw = request.query_params.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return default
     if not raw.isdigit() or len(raw) > 12 or not low <= int(raw) <= high:
         raise ValidationError(

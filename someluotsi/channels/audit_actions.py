@@ -221,6 +221,22 @@ register_actions(
         details=lambda data: {"budget": _euros(data.get("budget_eur", "–"))},
     ),
     AuditAction(
+        code="campaign.updated",
+        group=GROUP,
+        label=gettext_lazy("Paid campaign changed"),
+        sentence=gettext_lazy(
+            "%(actor)s changed the paid campaign %(campaign)s on %(channel)s "
+            "(budget now %(budget)s €)."
+        ),
+        details=lambda data: {"budget": _euros(data.get("budget_eur", "–"))},
+    ),
+    AuditAction(
+        code="campaign.cancelled",
+        group=GROUP,
+        label=gettext_lazy("Paid campaign cancelled"),
+        sentence=gettext_lazy("%(actor)s cancelled the paid campaign %(campaign)s on %(channel)s."),
+    ),
+    AuditAction(
         code="channel_health.summary_sent",
         group=GROUP,
         label=gettext_lazy("Weekly channel-health summary sent"),

@@ -3,6 +3,7 @@ that decision, and the mavi team is told at once. Totals per unit and year for t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
@@ -73,9 +74,9 @@ def _texts(draft: CampaignDraft) -> dict[str, str]:
     return {field: text for field, (text, _limit) in texts.items()}
 
 
-@transaction.atomic
-def campaign_register(*, actor: User, draft: CampaignDraft) -> PaidCampaign:
-    """Register a campaign the unit's director has decided; the mavi team is notified."""
+def _checked(actor: User, draft: CampaignDraft) -> dict[str, Any]:
+    """The draft's fields as stored, or ApplicationError (PermissionDeniedError) saying why
+    not: the same rules for registering and editing."""
     channel = draft.channel
     if not channel_can_edit(user=actor, channel=channel):
         raise PermissionDeniedError(
@@ -98,43 +99,131 @@ def campaign_register(*, actor: User, draft: CampaignDraft) -> PaidCampaign:
         raise ApplicationError(
             _("The director decides before the campaign starts (§14.4)."), code="late_decision"
         )
-    campaign = PaidCampaign.objects.create(
-        channel=channel,
-        unit=channel.unit,
-        budget_eur=budget,
-        starts_on=draft.starts_on,
-        ends_on=draft.ends_on,
-        decided_at=decided_at,
-        registered_by=actor,
+    return {
+        "channel": channel,
+        "unit": channel.unit,
+        "budget_eur": budget,
+        "starts_on": draft.starts_on,
+        "ends_on": draft.ends_on,
+        "decided_at": decided_at,
         **texts,
+    }
+
+
+def _tell_the_mavi_team(campaign: PaidCampaign, subject: Callable[[], str]) -> bool:
+    """Notify the mavi team of a campaign (§14.4): each in their own language."""
+    return bool(
+        notification_send_worded(
+            recipients=city_wide_people(),
+            subject=subject,
+            body=lambda: (
+                _("%(unit)s, %(start)s–%(end)s. Decided by %(director)s. Purpose: %(purpose)s")
+                % {
+                    "unit": campaign.unit.localized_name(),
+                    "start": formats.date_format(campaign.starts_on, "SHORT_DATE_FORMAT"),
+                    "end": formats.date_format(campaign.ends_on, "SHORT_DATE_FORMAT"),
+                    "director": campaign.decided_by_name,
+                    "purpose": campaign.purpose,
+                }
+            ),
+            url=reverse("channels:campaign", args=[campaign.pk]),
+        )
     )
+
+
+def _euros(amount: Decimal) -> str:
+    return formats.number_format(amount, 2, use_l10n=True)
+
+
+@transaction.atomic
+def campaign_register(*, actor: User, draft: CampaignDraft) -> PaidCampaign:
+    """Register a campaign the unit's director has decided; the mavi team is notified."""
+    fields = _checked(actor, draft)
+    campaign = PaidCampaign.objects.create(registered_by=actor, **fields)
+    channel = campaign.channel
     audit_record(
         actor=actor,
         action="campaign.registered",
         target=campaign,
-        data={"channel": channel.pk, "unit": channel.unit.code, "budget_eur": str(budget)},
+        data={
+            "channel": channel.pk,
+            "unit": channel.unit.code,
+            "budget_eur": str(campaign.budget_eur),
+        },
     )
-    sent = notification_send_worded(
-        recipients=city_wide_people(),
-        subject=lambda: (
+    sent = _tell_the_mavi_team(
+        campaign,
+        lambda: (
             _("Paid campaign on %(channel)s: %(budget)s €")
-            % {"channel": channel.name, "budget": formats.number_format(budget, 2, use_l10n=True)}
+            % {"channel": channel.name, "budget": _euros(campaign.budget_eur)}
         ),
-        body=lambda: (
-            _("%(unit)s, %(start)s–%(end)s. Decided by %(director)s. Purpose: %(purpose)s")
-            % {
-                "unit": channel.unit.localized_name(),
-                "start": formats.date_format(draft.starts_on, "SHORT_DATE_FORMAT"),
-                "end": formats.date_format(draft.ends_on, "SHORT_DATE_FORMAT"),
-                "director": texts["decided_by_name"],
-                "purpose": texts["purpose"],
-            }
-        ),
-        url=reverse("channels:campaigns"),
     )
     if sent:
         campaign.mavi_notified_at = timezone.now()
         campaign.save(update_fields=["mavi_notified_at"])
+    return campaign
+
+
+@transaction.atomic
+def campaign_update(*, actor: User, campaign: PaidCampaign, draft: CampaignDraft) -> PaidCampaign:
+    """Change a registered campaign (the same rules as registering it, on the campaign's
+    channel and the one it moves to); a cancelled one cannot change. Audited with the changed
+    fields; the mavi team is told of the change."""
+    campaign = PaidCampaign.objects.select_for_update().get(pk=campaign.pk)
+    if not channel_can_edit(user=actor, channel=campaign.channel):
+        raise PermissionDeniedError(_("You cannot change this campaign."))
+    if campaign.cancelled_at is not None:
+        raise ApplicationError(_("The campaign was cancelled."), code="cancelled", status_code=409)
+    fields = _checked(actor, draft)
+    changed = {name: value for name, value in fields.items() if getattr(campaign, name) != value}
+    if not changed:
+        return campaign
+    for name, value in changed.items():
+        setattr(campaign, name, value)
+    campaign.save()
+    audit_record(
+        actor=actor,
+        action="campaign.updated",
+        target=campaign,
+        data={"fields": sorted(changed), "budget_eur": str(campaign.budget_eur)},
+    )
+    channel = campaign.channel
+    _tell_the_mavi_team(
+        campaign,
+        lambda: (
+            _("Paid campaign changed on %(channel)s: %(budget)s €")
+            % {"channel": channel.name, "budget": _euros(campaign.budget_eur)}
+        ),
+    )
+    return campaign
+
+
+@transaction.atomic
+def campaign_cancel(*, actor: User, campaign: PaidCampaign, reason: str) -> PaidCampaign:
+    """Cancel a campaign with a reason (kept in the register, left out of the totals); the mavi
+    team is told. Refused: someone who may not edit the channel, no reason, cancelled twice."""
+    campaign = PaidCampaign.objects.select_for_update().get(pk=campaign.pk)
+    if not channel_can_edit(user=actor, channel=campaign.channel):
+        raise PermissionDeniedError(_("You cannot change this campaign."))
+    if campaign.cancelled_at is not None:
+        raise ApplicationError(
+            _("The campaign was already cancelled."), code="cancelled", status_code=409
+        )
+    reason = reason.strip()
+    if not reason or len(reason) > 500:
+        raise ApplicationError(
+            _("Say in at most 500 characters why the campaign is cancelled."), code="reason"
+        )
+    campaign.cancelled_at = timezone.now()
+    campaign.cancelled_by = actor
+    campaign.cancel_reason = reason
+    campaign.save(update_fields=["cancelled_at", "cancelled_by", "cancel_reason", "updated_at"])
+    audit_record(actor=actor, action="campaign.cancelled", target=campaign, data={})
+    channel = campaign.channel
+    _tell_the_mavi_team(
+        campaign,
+        lambda: _("Paid campaign cancelled on %(channel)s") % {"channel": channel.name},
+    )
     return campaign
 
 
@@ -148,9 +237,10 @@ class CampaignTotal:
 
 
 def campaign_totals(*, campaigns: QuerySet[PaidCampaign]) -> list[CampaignTotal]:
-    """Count and budget per unit and the year a campaign starts in."""
+    """Count and budget per unit and the year a campaign starts in; cancelled ones left out."""
     rows = (
-        campaigns.annotate(year=ExtractYear("starts_on"))
+        campaigns.filter(cancelled_at__isnull=True)
+        .annotate(year=ExtractYear("starts_on"))
         .values("unit_id", "year")
         .annotate(campaigns=Count("id"), budget=Sum("budget_eur"))
         .order_by("-year", "unit_id")

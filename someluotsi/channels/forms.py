@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from someluotsi.accounts.models import Unit, User
@@ -241,6 +242,39 @@ class CampaignForm(forms.Form):
     def __init__(self, *args: Any, channels: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["channel"].queryset = channels  # type: ignore[attr-defined]
+
+
+def campaign_initial(campaign: Any) -> dict[str, Any]:
+    """A registered campaign as the form's starting values."""
+    names = ("channel", "purpose", "target_group", "budget_eur", "starts_on", "ends_on")
+    initial = {name: getattr(campaign, name) for name in names}
+    initial.update(
+        decided_by_name=campaign.decided_by_name,
+        decided_at=timezone.localtime(campaign.decided_at),
+        decision_reference=campaign.decision_reference,
+    )
+    return initial
+
+
+class CampaignCancelForm(forms.Form):
+    reason = OneLineFormField(label=_("Why is it cancelled?"), max_length=500)
+
+
+class RegisterChannelForm(PlanForm):
+    """An account that already exists, added to the register by the mavi team."""
+
+    platform = forms.ChoiceField(label=_("Platform"), choices=Platform.choices)
+    name = OneLineFormField(label=_("Name"), max_length=200)
+    handle = OneLineFormField(label=_("Handle"), max_length=200, required=False)
+    url = forms.URLField(label=_("Address"), max_length=200, required=False, assume_scheme="https")
+    unit = forms.ModelChoiceField(label=_("Owning unit"), queryset=Unit.objects.none())
+    kind = forms.ChoiceField(label=_("Kind"), choices=ChannelKind.choices)
+    FIRST = ("platform", "name", "handle", "url", "unit", "kind")
+
+    def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+        self.order_fields(self.FIRST)
 
 
 class CampaignFilterForm(forms.Form):

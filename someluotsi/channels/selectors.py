@@ -140,12 +140,16 @@ def existing_shared_channels(
 
 
 def request_list_for_user(*, user: AnyUser) -> QuerySet[ChannelRequest]:
-    if user.pk is None or not user_can_access_area(user=user, area=Area.CHANNELS):
+    """Requests a user may see: everyone sees those they filed or are named in (a need can
+    start anywhere in a unit, §11.1); managers their units'; the register's readers all."""
+    if user.pk is None:
         return ChannelRequest.objects.none()
     requests = ChannelRequest.objects.select_related("unit", "requested_by", "channel")
+    scope = Q(requested_by_id=user.pk) | Q(proposed_maintainers=user.pk)
+    if not user_can_access_area(user=user, area=Area.CHANNELS):
+        return requests.filter(scope).distinct()
     if user_sees_all_channels(user=user):
         return requests
-    scope = Q(requested_by_id=user.pk) | Q(proposed_maintainers=user.pk)
     if user_has_role(user=user, roles={Role.UNIT_MANAGER}):
         scope |= _managed_scope(user)
     return requests.filter(scope).distinct()

@@ -14,5 +14,7 @@ urlpatterns = [
     path("requests/existing/", views.existing, name="existing"),
     path("requests/<id:request_id>/", views.request_detail, name="request"),
     path("campaigns/", views.campaign_list, name="campaigns"),
+    path("campaigns/<id:campaign_id>/", views.campaign_detail, name="campaign"),
+    path("register/", views.channel_register, name="register"),
     path("absences/", views.absences, name="absences"),
 ]

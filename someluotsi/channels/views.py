@@ -7,6 +7,7 @@ from typing import Any, cast
 
 from django.conf import settings
 from django.contrib import messages as flash
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.db.models.functions import ExtractYear
@@ -34,17 +35,20 @@ from someluotsi.channels.enums import (
 from someluotsi.channels.exports import register_csv
 from someluotsi.channels.forms import (
     AbsenceForm,
+    CampaignCancelForm,
     CampaignFilterForm,
     CampaignForm,
     ChannelEditForm,
     ChannelFilterForm,
     DecisionForm,
     MaintainerForm,
+    RegisterChannelForm,
     RequestForm,
+    campaign_initial,
     channel_edit_initial,
 )
 from someluotsi.channels.health import channel_health, problem_counts
-from someluotsi.channels.models import Channel, ChannelRequest, MaintainerAbsence
+from someluotsi.channels.models import Channel, ChannelMaintainer, ChannelRequest, MaintainerAbsence
 from someluotsi.channels.selectors import (
     absence_can_record,
     absentees_for,
@@ -59,6 +63,7 @@ from someluotsi.channels.selectors import (
     people_in_scope,
     request_list_for_user,
     units_in_scope,
+    user_is_city_wide,
 )
 from someluotsi.core.access import area_required
 from someluotsi.core.charts import bar_chart
@@ -99,6 +104,7 @@ def channel_list(request: HttpRequest) -> HttpResponse:
     }
     context = {
         "form": form,
+        "can_register": user_is_city_wide(user=user) and not user_is_read_only(user=user),
         "rows": [(channel, health.get(channel.pk)) for channel in channels],
         "query": request.GET.urlencode(),
         "waiting": decisions_waiting_for(user=user),
@@ -224,7 +230,7 @@ def health(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@area_required(Area.CHANNELS)
+@login_required
 def request_list(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     items = request_list_for_user(user=user).prefetch_related("decisions")
@@ -258,7 +264,7 @@ def _existing_context(platform: str, target_groups: list[str]) -> dict[str, Any]
 
 
 @require_GET
-@area_required(Area.CHANNELS)
+@login_required
 def existing(request: HttpRequest) -> HttpResponse:
     """The shared profiles to weigh, re-rendered by htmx as the platform and audience change."""
     context = _existing_context(
@@ -268,7 +274,7 @@ def existing(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@area_required(Area.CHANNELS)
+@login_required
 def request_new(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     if user_is_read_only(user=user):
@@ -316,7 +322,7 @@ def request_new(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@area_required(Area.CHANNELS)
+@login_required
 def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
     user = _user(request)
     item = get_object_or_404(request_list_for_user(user=user), pk=request_id)
@@ -411,6 +417,84 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
     return render(request, "channels/campaigns.html", context)
 
 
+@require_http_methods(["GET", "POST"])
+@area_required(Area.CHANNELS)
+def campaign_detail(request: HttpRequest, campaign_id: int) -> HttpResponse:
+    """One campaign; those who may edit its channel change or cancel it (audited, the mavi
+    team told)."""
+    user = _user(request)
+    campaign = get_object_or_404(campaign_list_for_user(user=user), pk=campaign_id)
+    can_edit = channel_can_edit(user=user, channel=campaign.channel) and not campaign.cancelled_at
+    editable = channel_list_editable(user=user).exclude(status=ChannelStatus.ARCHIVED)
+    action = request.POST.get("action", "") if request.method == "POST" else ""
+    form = CampaignForm(
+        request.POST if action == "edit" else None,
+        channels=editable.order_by("name"),
+        initial=campaign_initial(campaign),
+    )
+    cancel_form = CampaignCancelForm(request.POST if action == "cancel" else None)
+    if action:
+        try:
+            if action == "edit" and form.is_valid():
+                campaigns.campaign_update(
+                    actor=user,
+                    campaign=campaign,
+                    draft=campaigns.CampaignDraft(**form.cleaned_data),
+                )
+                flash.success(request, _("The campaign was changed and the mavi team told."))
+                return HttpResponseRedirect(reverse("channels:campaign", args=[campaign.pk]))
+            if action == "cancel" and cancel_form.is_valid():
+                campaigns.campaign_cancel(
+                    actor=user, campaign=campaign, reason=cancel_form.cleaned_data["reason"]
+                )
+                flash.success(request, _("The campaign was cancelled and the mavi team told."))
+                return HttpResponseRedirect(reverse("channels:campaign", args=[campaign.pk]))
+            flash.error(request, _("Check the highlighted fields."))
+        except ApplicationError as exc:
+            show_refusal(request, exc)
+    context = {
+        "campaign": campaign,
+        "form": form,
+        "cancel_form": cancel_form,
+        "can_edit": can_edit,
+        "history": describe_events(list(audit_events_for_target(target=campaign)[:30])),
+    }
+    return render(request, "channels/campaign.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@area_required(Area.CHANNELS)
+def channel_register(request: HttpRequest) -> HttpResponse:
+    """The mavi team adds an account that already exists to the register (a new account needs
+    the two decisions of §11.1 instead: a request)."""
+    user = _user(request)
+    if not user_is_city_wide(user=user) or user_is_read_only(user=user):
+        raise PermissionDenied
+    form = RegisterChannelForm(request.POST or None, units=units_in_scope(user=user))
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                channel = services.channel_register(
+                    actor=user,
+                    platform=data["platform"],
+                    name=data["name"],
+                    unit=data["unit"],
+                    kind=data["kind"],
+                    data={"handle": data["handle"], "url": data["url"], **form.plan_data()},
+                )
+                flash.success(request, _("The account was added to the register."))
+                return HttpResponseRedirect(reverse("channels:detail", args=[channel.pk]))
+            except ApplicationError as exc:
+                if exc.code == "channel_exists":
+                    form.add_error("name", exc.message)
+                else:
+                    show_refusal(request, exc)
+        else:
+            flash.error(request, _("Check the highlighted fields."))
+    return render(request, "channels/register.html", {"form": form})
+
+
 # --- Absences (§12.1) -----------------------------------------------------------------------
 
 
@@ -457,5 +541,13 @@ def absences(request: HttpRequest) -> HttpResponse:
         .distinct()
     )
     editable = {a.pk for a in listed if absence_can_record(user=user, person=a.user)}
+    # An absence covers the person: every channel they maintain, listed with it.
+    channels_of: dict[int, list[str]] = {}
+    for row in ChannelMaintainer.objects.filter(
+        user_id__in={a.user_id for a in listed}
+    ).select_related("channel"):
+        channels_of.setdefault(row.user_id, []).append(row.channel.name_with_platform)
+    for absence in listed:
+        absence.channel_names = sorted(channels_of.get(absence.user_id, []))  # type: ignore[attr-defined]
     context = {"form": form, "absences": listed, "editable": editable}
     return render(request, "channels/absences.html", context)

@@ -10,7 +10,9 @@ from django.utils.translation import ngettext
 from someluotsi.accounts.access import Area
 from someluotsi.accounts.models import User
 from someluotsi.accounts.selectors import user_can_access_area
+from someluotsi.channels.enums import RequestStatus
 from someluotsi.channels.health import channel_health
+from someluotsi.channels.models import ChannelRequest
 from someluotsi.channels.selectors import channel_list_editable, decisions_waiting_for
 from someluotsi.core.waiting import Waiting, waiting_register
 
@@ -23,6 +25,20 @@ def decisions_waiting(user: User) -> Waiting | None:
     ) % {"count": count}
     url = f"{reverse('channels:requests')}?status=pending"
     return Waiting("channels.decisions", count, text, url, order=15)
+
+
+def own_requests_waiting(user: User) -> Waiting | None:
+    """The user's own new-channel requests still waiting for decisions (anyone may ask)."""
+    count = ChannelRequest.objects.filter(
+        requested_by_id=user.pk, status=RequestStatus.PENDING
+    ).count()
+    text = ngettext(
+        "%(count)d of your new-channel requests waits for decisions",
+        "%(count)d of your new-channel requests wait for decisions",
+        count,
+    ) % {"count": count}
+    url = f"{reverse('channels:requests')}?status=pending"
+    return Waiting("channels.own_requests", count, text, url, order=80)
 
 
 def health_waiting(user: User) -> Waiting | None:
@@ -43,3 +59,4 @@ def register() -> None:
     """Called from the app's ready()."""
     waiting_register("channels.decisions", decisions_waiting)
     waiting_register("channels.health", health_waiting)
+    waiting_register("channels.own_requests", own_requests_waiting)

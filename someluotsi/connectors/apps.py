@@ -10,6 +10,7 @@ class ConnectorsConfig(AppConfig):
     def ready(self) -> None:
         # Explicit registration of what the lower layers show about connections (they never
         # import this app): the channel-health finding and the message page's platform panel.
-        from someluotsi.connectors import hooks
+        from someluotsi.connectors import hooks, waiting
 
         hooks.register()
+        waiting.register()

@@ -42,12 +42,16 @@ def hints_new(*, connection: Connection, hints: Sequence[WebhookHint]) -> list[W
 
 
 def _thread_save(connection: Connection, item: RemoteItem) -> None:
+    """Keep the post's text for the thread context; written only when new or changed."""
     if not item.thread_id or not item.thread_text:
         return
-    PlatformThread.objects.update_or_create(
-        connection=connection, thread_id=item.thread_id,
-        defaults={"text": item.thread_text[:5000]},
-    )  # fmt: skip
+    text = item.thread_text[:5000]
+    thread, created = PlatformThread.objects.get_or_create(
+        connection=connection, thread_id=item.thread_id, defaults={"text": text}
+    )
+    if not created and thread.text != text:
+        thread.text = text
+        thread.save(update_fields=["text", "updated_at"])
 
 
 def items_ingest(*, connection: Connection, items: Sequence[RemoteItem]) -> int:

@@ -39,6 +39,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         )
     return {
         "nav_items": items,
+        "nav_areas": {item["area"] for item in items},
         "unread_notifications": notification_unread_count(user=user),
         "is_mavi": user.is_superuser or user_has_role(user=user, roles={Role.MAVI}),
     }

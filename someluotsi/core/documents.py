@@ -45,9 +45,11 @@ def render_pdf(
     *,
     language: str,
     attachments: Sequence[PdfAttachment] = (),
+    tagged: bool = True,
 ) -> bytes:
     """Render `template` with `context` in `language` (fi, sv or en) to PDF bytes.
 
+    `tagged` adds the PDF structure tags screen readers use (slower on long documents).
     Raises nothing for content: any text renders (WeasyPrint escapes nothing itself, the
     template's autoescaping does). External resources are refused, never fetched."""
     html = render_html(template, context, language=language)
@@ -60,6 +62,6 @@ def render_pdf(
                 )
                 for item in attachments
             ],
-            pdf_tags=True,
+            pdf_tags=tagged,
         )
     )

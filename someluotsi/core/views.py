@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from someluotsi.accounts.models import User
-from someluotsi.accounts.selectors import user_areas, user_roles
+from someluotsi.accounts.selectors import user_areas, user_is_read_only, user_roles
 from someluotsi.core.waiting import waiting_for
 
 
@@ -17,8 +17,11 @@ from someluotsi.core.waiting import waiting_for
 def home(request: HttpRequest) -> HttpResponse:
     """What waits for the person (one line per kind, from each app's selector), then the
     areas they may use."""
+    user = cast(User, request.user)
     context = {
-        "waiting": waiting_for(user=cast(User, request.user)),
+        "waiting": waiting_for(user=user),
+        # Anyone may file a new-channel request (§11.1 fixes who decides, not who asks).
+        "can_request_channel": not user_is_read_only(user=user),
         "areas": user_areas(user=request.user),
         "roles": sorted(role.label for role in user_roles(user=request.user)),
     }

@@ -4,19 +4,24 @@ A maintainer who answers messages lists the weekdays they answer and an order (1
 2 is the backup). A message goes to the first in order who answers on the weekday it is due
 (so Saturday's question goes to Monday's answerer); among equals, to the one with the fewest
 open messages. A channel with no answerer leaves the message unassigned for the mavi team.
+
+An absence covers the person, all their channels at once (§12.1): an answerer away on the day a
+message is due is passed over; when every answerer on duty is away, the person covering the
+first of them gets it (if they are not away too), then any other answerer who is present.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.utils import timezone
 
 from someluotsi.accounts.models import User
-from someluotsi.channels.models import Channel, ChannelMaintainer
+from someluotsi.channels.models import Channel, ChannelMaintainer, MaintainerAbsence
 from someluotsi.inbox.enums import MessageStatus
 from someluotsi.inbox.models import Message
 
@@ -43,15 +48,48 @@ class AnswererPicker:
             ).values_list("assignee_id", flat=True)
         )
         self._zone = ZoneInfo(settings.TIME_ZONE)
+        self._absences: dict[int, list[MaintainerAbsence]] = defaultdict(list)
+        for absence in MaintainerAbsence.objects.filter(
+            user_id__in=users, ends_on__gte=timezone.localdate()
+        ).select_related("cover"):
+            self._absences[absence.user_id].append(absence)
+        covers = {a.cover_id for rows_ in self._absences.values() for a in rows_ if a.cover_id}
+        for absence in MaintainerAbsence.objects.filter(
+            user_id__in=covers - users, ends_on__gte=timezone.localdate()
+        ):
+            self._absences[absence.user_id].append(absence)
+
+    def _away(self, user_id: int, day: date) -> MaintainerAbsence | None:
+        return next(
+            (a for a in self._absences.get(user_id, []) if a.starts_on <= day <= a.ends_on), None
+        )
+
+    def _cover(self, user_id: int, day: date) -> User | None:
+        absence = self._away(user_id, day)
+        cover = absence.cover if absence else None
+        if cover is None or not cover.is_active or self._away(cover.pk, day):
+            return None
+        return cover
 
     def pick(self, channel: Channel, moment: datetime) -> User | None:
         answerers = self._answerers.get(channel.pk, [])
         if not answerers:
             return None
-        weekday = moment.astimezone(self._zone).weekday()
+        local = moment.astimezone(self._zone)
+        weekday, day = local.weekday(), local.date()
         on_duty = [row for row in answerers if weekday in (row.answer_weekdays or [])] or answerers
-        first_order = min(row.answer_order for row in on_duty)
-        candidates = [row for row in on_duty if row.answer_order == first_order]
+        present = [row for row in on_duty if not self._away(row.user_id, day)]
+        if not present:
+            for row in on_duty:
+                cover = self._cover(row.user_id, day)
+                if cover is not None:
+                    self._load[cover.pk] += 1
+                    return cover
+            present = [row for row in answerers if not self._away(row.user_id, day)]
+            if not present:
+                return None
+        first_order = min(row.answer_order for row in present)
+        candidates = [row for row in present if row.answer_order == first_order]
         chosen = min(candidates, key=lambda row: (self._load[row.user_id], row.user_id))
         self._load[chosen.user_id] += 1
         return chosen.user

@@ -41,7 +41,7 @@ from someluotsi.accounts.selectors import (
     user_has_role,
     user_managed_units,
 )
-from someluotsi.channels.models import Channel
+from someluotsi.channels.models import Channel, MaintainerAbsence
 from someluotsi.inbox.enums import EscalationStatus, MessageStatus, Priority, TriageCategory
 from someluotsi.inbox.models import Escalation, Message, SavedReply
 
@@ -72,22 +72,37 @@ def user_sees_all_channels(*, user: AnyUser) -> bool:
     )
 
 
+def covered_today(*, user: AnyUser) -> QuerySet[MaintainerAbsence]:
+    """Today's absences the user covers: they stand in for those people on all their channels
+    (§12.1)."""
+    today = timezone.localdate()
+    return MaintainerAbsence.objects.filter(
+        cover_id=_uid(user), starts_on__lte=today, ends_on__gte=today
+    )
+
+
 def channels_worked_by(*, user: AnyUser) -> QuerySet[Channel]:
-    """Channels whose messages the user answers: maintained ones; all for the mavi team."""
+    """Channels whose messages the user answers: maintained ones and, while they cover someone
+    who is away, that person's channels; all for the mavi team."""
     if not user_can_access_area(user=user, area=Area.INBOX):
         return Channel.objects.none()
     if user_sees_all_channels(user=user):
         return Channel.objects.all()
-    return Channel.objects.filter(maintainerships__user_id=_uid(user)).distinct()
+    covered = covered_today(user=user).values("user_id")
+    return Channel.objects.filter(
+        Q(maintainerships__user_id=_uid(user)) | Q(maintainerships__user_id__in=covered)
+    ).distinct()
 
 
 def channels_in_queue(*, user: AnyUser) -> QuerySet[Channel]:
-    """Channels whose queue the user may list: worked ones plus a unit manager's units'."""
+    """Channels whose queue the user may list: worked ones (covers included) plus a unit
+    manager's units'."""
     if not user_can_access_area(user=user, area=Area.INBOX):
         return Channel.objects.none()
     if user_sees_all_channels(user=user):
         return Channel.objects.all()
-    scope = Q(maintainerships__user_id=_uid(user))
+    covered = covered_today(user=user).values("user_id")
+    scope = Q(maintainerships__user_id=_uid(user)) | Q(maintainerships__user_id__in=covered)
     if user_has_role(user=user, roles={Role.UNIT_MANAGER}):
         units = user_managed_units(user=user)
         scope |= Q(unit__in=units) | Q(unit__parent__in=units)
@@ -320,10 +335,19 @@ def open_escalation_for(*, message: Message) -> Escalation | None:
 
 
 def channel_workers(*, channel: Channel) -> QuerySet[User]:
-    """People who may be assigned the channel's messages: maintainers, then the mavi team."""
+    """People who may be assigned the channel's messages: maintainers, whoever covers an absent
+    maintainer today (the cover stands in on all the person's channels), the mavi team."""
     maintainers = Q(maintainerships__channel=channel)
     mavi = Q(role_assignments__role=Role.MAVI)
-    return User.objects.filter(is_active=True).filter(maintainers | mavi).distinct()
+    today = timezone.localdate()
+    covering = MaintainerAbsence.objects.filter(
+        user__maintainerships__channel=channel, starts_on__lte=today, ends_on__gte=today
+    ).values("cover_id")
+    return (
+        User.objects.filter(is_active=True)
+        .filter(maintainers | mavi | Q(pk__in=covering))
+        .distinct()
+    )
 
 
 def saved_replies_for(*, user: AnyUser) -> QuerySet[SavedReply]:

@@ -119,6 +119,14 @@ class ChartWithTable:
     headers: tuple[str, str]
     rows: list[tuple[str, str]]
 
+    def chunks(self, size: int = 8) -> list[list[tuple[str, str]]]:
+        """The rows in runs of `size`, for a document's compact table (labels over values)."""
+        return [self.rows[start : start + size] for start in range(0, len(self.rows), size)]
+
+    @property
+    def runs(self) -> list[list[tuple[str, str]]]:
+        return self.chunks()
+
 
 DAY_FORMAT = "%d.%m."
 
@@ -127,9 +135,13 @@ def figure_charts(
     rows: list[ChannelRow],
     daily: list[tuple[date, int, int]],
     checks: CheckerFigures,
+    *,
+    by_month: bool = False,
 ) -> list[ChartWithTable]:
-    """The dashboard's charts, each with its table, in the active language."""
+    """The dashboard's charts, each with its table, in the active language; `by_month`: the
+    message counts are per month (a yearly report), dated by each month's first day."""
     labels = channel_labels(row.channel for row in rows)
+    when = "%-m/%Y" if by_month else DAY_FORMAT
     toned = [row for row in rows if row.tones]
     by_category = [(category_label(value), count) for value, count in checks.by_category]
     return [
@@ -137,13 +149,15 @@ def figure_charts(
             key="daily",
             title=_("Messages from citizens"),
             chart=column_chart(
-                _("Messages per day; the darker part is negative"),
-                [(f"{d:{DAY_FORMAT}}", n) for d, n, _neg in daily],
+                _("Messages per month; the darker part is negative")
+                if by_month
+                else _("Messages per day; the darker part is negative"),
+                [(f"{d:{when}}", n) for d, n, _neg in daily],
                 highlight=[neg for _d, _n, neg in daily],
             ),
-            table_caption=_("Messages per day"),
-            headers=(_("Day"), _("Messages (negative)")),
-            rows=[(f"{d:{DAY_FORMAT}}", f"{shown(n)} ({shown(neg)})") for d, n, neg in daily],
+            table_caption=_("Messages per month") if by_month else _("Messages per day"),
+            headers=(_("Month") if by_month else _("Day"), _("Messages (negative)")),
+            rows=[(f"{d:{when}}", f"{shown(n)} ({shown(neg)})") for d, n, neg in daily],
         ),
         ChartWithTable(
             key="negative",

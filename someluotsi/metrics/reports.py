@@ -166,6 +166,16 @@ def _series(channel: Channel, metric: str, period: Period) -> list[tuple[str, De
     return [(f"{month}/{year}", total) for (year, month), total in sorted(months.items())]
 
 
+def _by_month(daily: list[tuple[date, int, int]]) -> list[tuple[date, int, int]]:
+    """The daily message counts summed per month, each month dated by its first day."""
+    months: dict[date, list[int]] = defaultdict(lambda: [0, 0])
+    for day, count, negative in daily:
+        key = day.replace(day=1)
+        months[key][0] += count
+        months[key][1] += negative
+    return [(day, total, negative) for day, (total, negative) in sorted(months.items())]
+
+
 def _channel_pages(
     rows: list[ChannelRow], period: Period, labels: dict[int, str]
 ) -> list[dict[str, Any]]:
@@ -242,6 +252,8 @@ def report_context(spec: ReportSpec, channels: QuerySet[Channel]) -> dict[str, A
     labels = channel_labels(row.channel for row in rows)
     checks = checker_figures(None if spec.unit is None else channels, period)
     daily = daily_messages(channels, period)
+    if period.days > 62:  # a year: 12 columns and rows, not 365
+        daily = _by_month(daily)
     goals = _goal_lines(rows, labels)
     # Storms and incidents for every channel of the scope, also those without figures.
     all_labels = {**channel_labels(channels), **labels}
@@ -260,7 +272,7 @@ def report_context(spec: ReportSpec, channels: QuerySet[Channel]) -> dict[str, A
         "goals_missed": [g for g in goals if g["met"] is False],
         "goals_without_data": sum(1 for g in goals if g["met"] is None),
         "table": channel_table(rows),
-        "charts": figure_charts(rows, daily, checks),
+        "charts": figure_charts(rows, daily, checks, by_month=period.days > 62),
         "checks": checks,
         "channel_pages": _channel_pages(rows, period, labels),
         "storms": _storms(channels, period, all_labels),

@@ -6,3 +6,8 @@ class PublishingConfig(AppConfig):
     name = "someluotsi.publishing"
     label = "publishing"
     verbose_name = _("Publishing")
+
+    def ready(self) -> None:
+        from someluotsi.publishing import waiting
+
+        waiting.register()

@@ -58,6 +58,7 @@ def test_json_depth_skips_brackets_inside_strings() -> None:
         {"limit": "-1"},
         {"offset": HUGE},
         {"offset": "x"},
+        {"offset": ""},
         {"limit": "1e3"},
     ],
 )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 import schemathesis
@@ -70,7 +71,7 @@ def _report() -> Iterator[None]:
     suppress_health_check=list(HealthCheck),
 )
 def test_api_conforms_to_its_schema(
-    case: schemathesis.Case, role: Role | None, tokens: dict[str, str]
+    case: schemathesis.Case[Any], role: Role | None, tokens: dict[str, str]
 ) -> None:
     headers = {"Authorization": f"Token {tokens[role.value]}"} if role else {}
     CASES[f"{case.operation.label} {role}"] += 1

@@ -123,8 +123,9 @@ def test_dashboard_import_and_reports(mavi_page: Any, language: str, tmp_path: P
     report.locator("#id_language").select_option(language)
     for fmt, magic in (("pdf", b"%PDF"), ("csv", None)):
         report.locator("#id_format").select_option(fmt)
-        with page.expect_download() as info:
-            report.get_by_role("button", name=words["download"]).click()
+        # A year of eleven channels is some 30 designed pages: allow it time under load.
+        with page.expect_download(timeout=180_000) as info:
+            report.get_by_role("button", name=words["download"]).click(no_wait_after=True)
         saved = tmp_path / f"report.{fmt}"
         info.value.save_as(saved)
         data = saved.read_bytes()

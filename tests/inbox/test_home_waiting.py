@@ -118,8 +118,8 @@ def extra_kinds() -> Iterator[Callable[[str, Waiting], None]]:
 def test_a_new_kind_is_listed_by_registering_one_selector(
     world: World, extra_kinds: Callable[[str, Waiting], None]
 ) -> None:
-    extra_kinds("publishing.review", Waiting("publishing.review", 2, "2 posts to review", "/p/"))
-    assert "publishing.review" in [line.kind for line in waiting_for(user=world.mavi)]
+    extra_kinds("x.review", Waiting("x.review", 2, "2 things to review", "/x/"))
+    assert "x.review" in [line.kind for line in waiting_for(user=world.mavi)]
 
 
 def test_urgent_lines_come_first_then_by_order_and_empty_ones_are_left_out(
@@ -146,3 +146,32 @@ def test_no_line_links_to_a_page_the_person_cannot_open(world: World) -> None:
     assert _lines(world.manager)["channels.health"].count == 1
     assert _lines(world.updater)["channels.health"].count == 1
     assert "channels.health" not in _lines(world.supervisor)
+
+
+def test_publishing_and_connectors_add_their_lines() -> None:
+    assert {"publishing.review", "publishing.clearances", "connectors.expiring"} <= set(
+        waiting_kinds()
+    )
+
+
+def test_an_expiring_platform_connection_waits_for_those_who_run_the_channel(
+    world: World,
+) -> None:
+    from django.utils import timezone
+
+    from someluotsi.connectors.models import Connection
+
+    Connection.objects.create(
+        channel=world.channel,
+        platform="sandbox",
+        account_id="kirjasto",
+        status="active",
+        refresh_expires_at=timezone.now() + timedelta(days=3),
+    )
+    line = _lines(world.updater)["connectors.expiring"]
+    assert line.count == 1
+    assert not line.urgent
+    assert line.url == f"/channels/{world.channel.pk}/"
+    assert "connectors.expiring" not in _lines(world.outsider)
+    Connection.objects.update(status="revoked")
+    assert _lines(world.manager)["connectors.expiring"].urgent

@@ -139,7 +139,8 @@ def test_reports_download(demo: None, fmt: str, language: str) -> None:
         assert body.startswith(b"%PDF")
     else:
         text = body.decode("utf-8-sig")
-        assert ("Seuraajat lopussa" if language == "fi" else "Följare vid slutet") in text
+        # The dashboard's columns, headed in the report's language.
+        assert ("Seuraajien muutos" if language == "fi" else "Förändring i följare") in text
 
 
 def test_auditor_reads_but_cannot_act(demo: None) -> None:

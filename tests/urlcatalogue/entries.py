@@ -14,6 +14,15 @@ visit("healthz", page=False)
 visit("accounts:login", methods=GP, note="signing in: open to read-only roles too")
 visit("accounts:logout", methods=POST, page=False, note="signing out")
 visit("accounts:set_language", methods=POST, page=False, note="the session's language")
+visit("accounts:password_reset", methods=GP, note="open to everyone: throttled, reveals nobody")
+visit("accounts:password_reset_done")
+visit(
+    "accounts:password_reset_confirm",
+    samples=lambda w: [{"uidb64": "MQ", "token": "set-password"}],
+    methods=GP,
+    note="reached from the e-mail; a made-up token shows the expired-link page",
+)
+visit("accounts:password_reset_complete")
 visit("accounts:people")
 visit("accounts:person_detail", samples=lambda w: [{"person_id": w.users["updater"].pk}])
 visit("audit:list")
@@ -40,6 +49,8 @@ visit("channels:request_new", methods=GP)
 visit("channels:existing", query={"platform": "facebook"})
 visit("channels:request", samples=lambda w: [{"request_id": w.channel_request.pk}], methods=GP)
 visit("channels:campaigns", methods=GP)
+visit("channels:campaign", samples=lambda w: [{"campaign_id": w.campaign.pk}], methods=GP)
+visit("channels:register", methods=GP, note="the mavi team adds an existing account")
 visit("channels:absences", methods=GP)
 
 # --- Checker -----------------------------------------------------------------------------------
@@ -55,6 +66,7 @@ visit("inbox:queue")
 visit("inbox:detail", samples=MESSAGES)
 visit("inbox:act", samples=MESSAGES, methods=POST, page=False)
 visit("inbox:escalations")
+visit("inbox:saved_replies", methods=GP, note="a person's own saved replies")
 visit("inbox:escalation", samples=lambda w: [{"escalation_id": w.escalation.pk}], methods=GP)
 visit(
     "inbox:escalation_export",

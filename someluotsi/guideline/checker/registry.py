@@ -67,6 +67,7 @@ SUBSUMED_BY: dict[str, frozenset[str]] = {
         {"privacy-001", "privacy-002", "privacy-003", "privacy-007", "privacy-012"}
     ),
     "privacy-003": frozenset({"privacy-001", "privacy-007"}),
+    "privacy-002": frozenset({"privacy-003"}),
     "privacy-012": frozenset({"privacy-007"}),
     "link-006": frozenset({"link-003"}),
     "threat-004": frozenset({"threat-001", "threat-002", "threat-003"}),

@@ -77,3 +77,36 @@ def bounded(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
     return not is_word_char(before) and not is_word_char(after)
+
+
+# Characters that join two pieces into one longer identifier when written without spaces:
+# "2024-0401234", "FI/1234567-8", "kuva_0401234.jpg". A dot or a comma joins only digits
+# ("1.131052-308T", "123,5"), so "puh.040 123 4567" and "hetu:131052-308T." still stand alone.
+_JOINERS = "-/_\\+"
+_DIGIT_JOINERS = ".,"
+
+
+def joined(text: str, start: int, end: int) -> bool:
+    """True when the span is glued to a longer number or identifier on either side: a letter
+    or digit right next to it, or a joiner (`-`, `/`, `_`, `\\`, `+`) with a letter or digit
+    beyond it, or a dot or comma with a digit beyond it. An identifier (or a phone number)
+    that starts or ends inside a longer one is not that identifier (issue 16, §3)."""
+    if start > 0:
+        before = text[start - 1]
+        if before.isalnum():
+            return True
+        beyond = text[start - 2] if start > 1 else " "
+        if (before in _JOINERS and beyond.isalnum()) or (
+            before in _DIGIT_JOINERS and beyond.isdigit()
+        ):
+            return True
+    if end < len(text):
+        after = text[end]
+        if after.isalnum():
+            return True
+        beyond = text[end + 1] if end + 1 < len(text) else " "
+        if (after in _JOINERS and beyond.isalnum()) or (
+            after in _DIGIT_JOINERS and beyond.isdigit()
+        ):
+            return True
+    return False

@@ -1,13 +1,17 @@
 """Suspicious links and files (§10.2). Links are parsed, never fetched.
 
-Look-alikes of trusted domains are found three ways: homoglyphs (a Cyrillic "а" folds to Latin
-in the normalised text, but the original is not ASCII), punycode labels that decode to one, and
-near-misses (one edit away, or the trusted name glued into someone else's domain).
+Every link is parsed the way a browser parses it (text/urls.py, a WHATWG URL parser) and judged
+on the host the browser would visit: a raw IP address in any form (dotted, integer, hex, octal,
+short) warns and, with a program or script at the end of the path, blocks; userinfo that shows
+a domain the browser does not visit (`https://kokkola.fi@other.host/`) blocks. Look-alikes of
+the city's, the rulebook's and well-known Finnish services' domains block: homoglyphs (the
+original is not ASCII), punycode that decodes to one, one edit away, or the trusted name as a
+word of the host or glued to a login or service word, digits for letters counting as letters
+("k0kk0la-login.fi").
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -19,17 +23,9 @@ from someluotsi.guideline.checker.detectors.base import CheckContext
 from someluotsi.guideline.model import Match
 from someluotsi.guideline.text.normalize import HOMOGLYPHS
 from someluotsi.guideline.text.patterns import compile_pattern
+from someluotsi.guideline.text.urls import Link, links
 from someluotsi.guideline.text.wordlists import load_words
 
-_URL_CHARS = r"[^\s<>\"'()\[\]{}]"
-URL = compile_pattern(
-    r"(?:^|[^\p{L}\p{N}@.\-/_])("
-    r"(?:https?://|www\.)" + _URL_CHARS + r"+"
-    r"|(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,24}|xn--[a-z0-9-]{1,59})"
-    r"(?:/" + _URL_CHARS + r"*)?"
-    r")"
-)
-IPV4 = compile_pattern(r"^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$")
 LOGIN_WORDS = (
     "login",
     "log-in",
@@ -107,38 +103,6 @@ def _extract() -> tldextract.TLDExtract:
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
-@dataclass(frozen=True, slots=True)
-class ParsedLink:
-    scheme: str
-    host: str  # normalised (homoglyphs folded, lower case)
-    original_host: str
-    path: str
-
-
-def _parse(normalised: str, original: str) -> ParsedLink:
-    scheme = ""
-    rest, original_rest = normalised, original
-    if "://" in normalised[:8]:
-        scheme, _, rest = normalised.partition("://")
-        original_rest = original.partition("://")[2]
-    cut = len(rest)
-    for separator in "/?#:":
-        position = rest.find(separator)
-        if position != -1:
-            cut = min(cut, position)
-    # Invisible characters (a zero-width space, a soft hyphen) are no letters of the host:
-    # they vanish in the normalised text and must not make a host look non-ASCII here.
-    original_cut = len(original_rest)
-    for separator in "/?#:":
-        position = original_rest.find(separator)
-        if position != -1:
-            original_cut = min(original_cut, position)
-    original_host = "".join(
-        c for c in original_rest[:original_cut] if unicodedata.category(c) != "Cf"
-    )
-    return ParsedLink(scheme, rest[:cut], original_host, rest[cut:])
-
-
 def _within_one_edit(a: str, b: str) -> bool:
     """Damerau-Levenshtein distance <= 1 (one insertion, deletion, substitution or swap)."""
     if a == b or abs(len(a) - len(b)) > 1:
@@ -166,13 +130,101 @@ def _decode_punycode(host: str) -> str | None:
         return host  # undecodable punycode is suspicious in itself
 
 
+# Digits and signs written for letters in a fake domain ("k0kk0la", "kokko1a", "suom1").
+# "1" stands for "l" or "i", so each label is folded both ways.
+_LEET_L = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
+_LEET_I = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
+PHISHING_WORDS = frozenset(load_words("phishing_words"))
+# Well-known Finnish (and Swedish) services whose look-alikes are blocked as well as those of
+# the city's own and the rulebook's trusted domains.
+WELL_KNOWN_DOMAINS = tuple(load_words("trusted_services"))
+
+
+def _folds(word: str) -> set[str]:
+    """The ways a label may read once digits are taken for letters and "rn" for "m"."""
+    variants = {word.translate(_LEET_L), word.translate(_LEET_I)}
+    return variants | {v.replace("rn", "m").replace("vv", "w") for v in variants}
+
+
+@dataclass(frozen=True, slots=True)
+class _Trusted:
+    domain: str  # "kokkola.fi"
+    name: str  # its registered label: "kokkola"
+    suffix: str  # "fi"
+
+
+@cache
+def _trusted(domains: tuple[str, ...]) -> tuple[_Trusted, ...]:
+    result = []
+    for domain in dict.fromkeys(domains + WELL_KNOWN_DOMAINS):
+        parts = _extract()(domain)
+        if parts.domain and not parts.domain.isdigit():
+            result.append(_Trusted(domain, parts.domain, parts.suffix))
+    return tuple(result)
+
+
+def _is_or_under(host: str, domain: str) -> bool:
+    return host == domain or host.endswith("." + domain)
+
+
+def _imitates(host: str, parts: tldextract.tldextract.ExtractResult, trusted: _Trusted) -> bool:
+    """Does a host that is not `trusted.domain` borrow its name? One edit away ("kokola"),
+    the name as a word of the host ("kokkola-login", "kokkola.fi.evil.net", "k0kk0la.com"),
+    or glued to a login or service word or to the trusted suffix ("kokkolakirjaudu",
+    "kelafi"); digits for letters count as the letters."""
+    name = trusted.name
+    labels = [label for label in (*parts.subdomain.split("."), parts.domain) if label]
+    words = [word for label in labels for word in label.split("-") if word]
+    folded_words = [(word, _folds(word)) for word in words]
+    plain = set(words)
+    extra = plain - {name}
+    lure = bool(extra & PHISHING_WORDS) or trusted.suffix in plain
+    for word, folds in folded_words:
+        if name not in folds and word != name:
+            continue
+        swapped = word != name  # the name was written with digits for letters
+        if swapped or lure or len(name) >= 5:
+            return True
+    domain_folds = _folds(parts.domain.replace("-", ""))
+    if len(name) >= 5 and any(_within_one_edit(f, name) for f in domain_folds):
+        return True
+    if len(name) >= 4:
+        swapped = parts.domain.replace("-", "") not in {name} and name not in parts.domain
+        for folded in domain_folds:
+            for rest in (folded.removeprefix(name), folded.removesuffix(name)):
+                if rest == folded or not rest:
+                    continue
+                if (
+                    swapped
+                    or rest == trusted.suffix
+                    or any(rest.startswith(w) or rest.endswith(w) for w in PHISHING_WORDS)
+                ):
+                    return True
+    return False
+
+
+def _userinfo_domain(userinfo: str) -> str | None:
+    """The domain name a link's userinfo shows the reader ("kokkola.fi" in
+    `https://kokkola.fi@evil.example/`), or None when it shows none."""
+    shown = userinfo.partition(":")[0].lower().strip(".")
+    if "." not in shown:
+        return None
+    parts = _extract()(shown)
+    return f"{parts.domain}.{parts.suffix}" if parts.domain and parts.suffix else None
+
+
 class SuspiciousLinkDetector:
+    """Shortened links, raw IP addresses (in any of the forms a browser accepts), look-alike
+    and punycode domains, http login pages and risky files, judged on the host a browser would
+    visit (text/urls.py parses every link with a WHATWG URL parser)."""
+
     rules = ("link-001", "link-002", "link-003", "link-004", "link-005", "link-006")
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         text = ctx.text.text
-        if "." in text:
+        if "." in text or "://" in text:  # "http://3232235777/" has no dot
             yield from self._links(ctx)
+        if "." in text:
             yield from self._files(ctx)
         for media in ctx.media:
             extension = media.filename.rsplit(".", 1)[-1].lower() if "." in media.filename else ""
@@ -182,41 +234,50 @@ class SuspiciousLinkDetector:
                 )
 
     def _links(self, ctx: CheckContext) -> Iterator[Match]:
-        text, original = ctx.text.text, ctx.text.original
-        for found in URL.finditer(text):
-            start, end = found.span(1)
-            raw = found.group(1).rstrip(".,;:!?)")
-            end = start + len(raw)
-            o_start, o_end = ctx.text.span(start, end)
-            link = _parse(raw, original[o_start:o_end])
-            bare = not link.scheme and not raw.startswith("www.")
+        for link in links(ctx.text):
+            if link.host_type != "domain":
+                yield from self._judge_ip(ctx, link)
+                continue
             parts = _extract()(link.host)
-            if not parts.suffix and not IPV4.search(link.host):
+            if not parts.suffix and not link.userinfo:
                 continue
-            if bare and (
-                parts.suffix.split(".")[-1] not in BARE_TLDS
-                or link.original_host != link.original_host.lower()
+            if (
+                link.bare
+                and not link.userinfo
+                and (
+                    parts.suffix.split(".")[-1] not in BARE_TLDS
+                    or link.original_host != link.original_host.lower()
+                )
             ):
-                continue
-            yield from self._judge(ctx, link, parts, start, end)
+                continue  # "rantalomapaikoissa.To": a missing space, not a Tongan link
+            yield from self._judge(ctx, link, parts)
+
+    def _judge_ip(self, ctx: CheckContext, link: Link) -> Iterator[Match]:
+        start, end = link.start, link.end
+        yield ctx.match("link-002", start, end, confidence=0.9, reason="raw_ip", host=link.host)
+        shown = _userinfo_domain(link.userinfo)
+        if shown:
+            yield ctx.match(
+                "link-003", start, end, confidence=0.95, reason="userinfo_domain", trusted=shown
+            )
+        yield from self._path(ctx, link, link.host)
 
     def _judge(
-        self,
-        ctx: CheckContext,
-        link: ParsedLink,
-        parts: tldextract.tldextract.ExtractResult,
-        start: int,
-        end: int,
+        self, ctx: CheckContext, link: Link, parts: tldextract.tldextract.ExtractResult
     ) -> Iterator[Match]:
-        host = link.host
-        if IPV4.search(host):
-            yield ctx.match("link-002", start, end, confidence=0.9, reason="raw_ip")
-            return
+        host, start, end = link.host, link.start, link.end
         registered = f"{parts.domain}.{parts.suffix}"
         decoded = _decode_punycode(host)
-        homoglyph = not link.original_host.isascii()
-        lookalike = self._lookalike(ctx, registered, parts.subdomain, decoded, homoglyph)
-        if lookalike and (homoglyph or decoded is not None):
+        homoglyph = not link.original_host.isascii() and decoded is None
+        lookalike = self._lookalike(ctx, host, registered, parts, decoded, homoglyph)
+        shown = _userinfo_domain(link.userinfo)
+        if shown and not lookalike and not _is_or_under(host, shown):
+            # "https://kokkola.fi@evil.example/": the reader sees one domain, the browser
+            # visits another.
+            yield ctx.match(
+                "link-003", start, end, confidence=0.95, reason="userinfo_domain", trusted=shown
+            )
+        elif lookalike and (homoglyph or decoded is not None):
             yield ctx.match(
                 "link-003",
                 start,
@@ -238,37 +299,41 @@ class SuspiciousLinkDetector:
             yield ctx.match("link-006", start, end, confidence=0.7, reason="punycode")
         if registered in SHORTENERS or host in SHORTENERS:
             yield ctx.match("link-001", start, end, confidence=0.95, reason="shortener")
+        yield from self._path(ctx, link, host)
+
+    def _path(self, ctx: CheckContext, link: Link, host: str) -> Iterator[Match]:
+        start, end = link.start, link.end
         path = link.path.lower()
         if link.scheme == "http" and any(word in host + path for word in LOGIN_WORDS):
             yield ctx.match("link-005", start, end, confidence=0.9, reason="http_login")
-        last = path.split("?", 1)[0].rsplit("/", 1)[-1]
+        last = path.split("?", 1)[0].split("#", 1)[0].rsplit("/", 1)[-1]
         if "." in last and last.rsplit(".", 1)[-1] in RISKY_EXTENSIONS:
-            yield ctx.match("link-004", start, end, confidence=0.9, reason="risky_file", file=last)
+            reason = "raw_ip_file" if link.host_type != "domain" else "risky_file"
+            yield ctx.match("link-004", start, end, confidence=0.9, reason=reason, file=last)
 
     @staticmethod
     def _lookalike(
-        ctx: CheckContext, registered: str, subdomain: str, decoded: str | None, homoglyph: bool
+        ctx: CheckContext,
+        host: str,
+        registered: str,
+        parts: tldextract.tldextract.ExtractResult,
+        decoded: str | None,
+        homoglyph: bool,
     ) -> str | None:
-        """The trusted domain this one imitates, or None when it is trusted or unrelated."""
-        trusted = ctx.city.trusted_domains + ctx.city.domains
-        if homoglyph and registered in trusted:
-            return registered  # folds to a trusted name but is written in other letters
+        """The trusted domain this host imitates, or None when it is trusted or unrelated."""
+        trusted = _trusted(ctx.city.trusted_domains + ctx.city.domains)
         if decoded is not None:
             folded = decoded.lower().translate(HOMOGLYPHS)
-            for domain in trusted:
-                if folded == domain or folded.endswith("." + domain):
-                    return domain
-        if any(registered == d for d in trusted):
+            for item in trusted:
+                if _is_or_under(folded, item.domain):
+                    return item.domain
+        if homoglyph and any(registered == item.domain for item in trusted):
+            return registered  # folds to a trusted name but is written in other letters
+        if any(_is_or_under(host, item.domain) for item in trusted):
             return None
-        label = registered.split(".", 1)[0]
-        for domain in trusted:
-            name = domain.split(".", 1)[0]
-            if len(name) >= 5 and _within_one_edit(label, name):
-                return domain
-            if domain in subdomain.split(".", 1)[-1] or f"{domain}." in f"{subdomain}.":
-                return domain
-            if len(name) >= 5 and (label.startswith(name + "-") or label.endswith("-" + name)):
-                return domain
+        for item in trusted:
+            if _imitates(host, parts, item):
+                return item.domain
         return None
 
     def _files(self, ctx: CheckContext) -> Iterator[Match]:

@@ -7,21 +7,24 @@ plans), so dates, order numbers and the city's own published contact points are 
 
 from __future__ import annotations
 
+import datetime
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import cache
 
 import phonenumbers
 from stdnum import iban as stdnum_iban
-from stdnum.fi import hetu, ytunnus
+from stdnum import luhn
+from stdnum.fi import alv, hetu, ytunnus
 from stdnum.se import personnummer
 
-from someluotsi.guideline.checker.detectors.base import DIGITS, CheckContext, bounded
+from someluotsi.guideline.checker.detectors.base import DIGITS, CheckContext, joined
 from someluotsi.guideline.model import Match
 from someluotsi.guideline.text.lexicon import Lexicon
 from someluotsi.guideline.text.normalize import Token
 from someluotsi.guideline.text.patterns import compile_pattern
 from someluotsi.guideline.text.sentences import sentence_matches, sentences
+from someluotsi.guideline.text.urls import in_userinfo
 from someluotsi.guideline.text.wordlists import load_names, load_terms, load_words
 
 _NOT_WORD = r"(?:^|[^\p{L}\p{N}])"
@@ -37,33 +40,71 @@ HETU_KEYWORDS = Lexicon(
         "sosiaaliturvatun*",
         "personbeteckning*",
         "personnummer*",
+        "samordningsnummer*",
+        "samordningsnr*",
+        "personnr*",
+        "pnr",
+        "p-nr",
         "identity code*",
+        "identity number*",
+        "personal number*",
+        "coordination number*",
         "social security*",
         "id-nu*",
     )
 )
-SE_PERSONNUMMER = compile_pattern(_NOT_WORD + r"((?:19|20)?\d{6}[-+]\d{4}|(?:19|20)\d{10})")
-YTUNNUS = compile_pattern(_NOT_WORD + r"(\d{7}-\d)")
+# Words that say a number is Swedish: then a code that is both a valid personnummer and a
+# valid Finnish identity code is reported as the Swedish one.
+SE_KEYWORDS = Lexicon(
+    (term, "se")
+    for term in (
+        "personnummer*",
+        "personnumret",
+        "samordningsnummer*",
+        "samordningsnumret",
+        "coordination number*",
+        "co-ordination number*",
+        "swedish",
+        "ruotsalai*",
+        "ruotsin",
+        "svensk*",
+        "sverige",
+        "skatteverket*",
+    )
+)
+# Swedish personal and coordination numbers: YYMMDD-NNNN (+ for 100 years and older),
+# YYYYMMDD-NNNN, YYYYMMDDNNNN, and, only with a keyword, YYMMDDNNNN (ten digits are also
+# phone numbers and account numbers).
+SE_PERSONNUMMER = compile_pattern(_NOT_WORD + r"((?:19|20)?\d{6}[-+]\d{4}|(?:19|20)\d{10}|\d{10})")
+YTUNNUS = compile_pattern(_NOT_WORD + r"(\d{7}-\d|fi\d{8})")
 
 
 class PersonalIdentityCodeDetector:
-    """Finnish henkilötunnus, with the 2023 century letters (A-F, U-Y)."""
+    """Finnish henkilötunnus, with the 2023 century letters (A-F, U-Y).
+
+    A code that starts or ends inside a longer number is none (`joined`). A valid Swedish
+    personnummer of the same shape is left to the Swedish detector when its check digit does
+    not fit a Finnish code, or when the text says it is Swedish: one number, one finding.
+    """
 
     rules = ("privacy-001", "privacy-002")
     cues = DIGITS
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         text = ctx.text.text
-        if not ctx.text.digit_count:
+        if ctx.text.digit_count < 9:
             return
         for found in HETU.finditer(text):
             start, end = found.span(1)
-            if not bounded(text, start, end):
+            if joined(text, start, end):
                 continue
             code = found.group(1).upper()
+            swedish = _swedish_number(code) is not None
             if hetu.is_valid(code, allow_temporary=True):
+                if swedish and _near_keyword(ctx, start, end, SE_KEYWORDS):
+                    continue
                 yield ctx.match("privacy-001", start, end, confidence=0.99, reason="hetu_valid")
-            elif _near_keyword(ctx, start, end, HETU_KEYWORDS):
+            elif not swedish and _near_keyword(ctx, start, end, HETU_KEYWORDS):
                 yield ctx.match("privacy-002", start, end, confidence=0.8, reason="hetu_keyword")
 
 
@@ -78,46 +119,107 @@ def _near_keyword(
     return bool(keywords.find(nearby))
 
 
+def _swedish_number(number: str) -> str | None:
+    """ "personnummer" or "samordningsnummer" when `number` is a valid Swedish personal or
+    coordination number, else None.
+
+    A coordination number (samordningsnummer, Folkbokföringslagen 1991:481 §18 a) is a
+    personnummer whose day of birth has 60 added (61-91); python-stdnum knows only the
+    personnummer, so the coordination number is checked here with the same Luhn digit. The
+    Swedish Tax Agency also gives 00 for an unknown month or day (then 60 for the day).
+    """
+    if personnummer.is_valid(number):
+        return "personnummer"
+    try:
+        compact = personnummer.compact(number)
+    except Exception:  # noqa: BLE001 - stdnum raises its own errors on odd input
+        return None
+    if len(compact) not in (11, 13) or compact[-5] not in "-+":
+        return None
+    digits = compact[:-5] + compact[-4:]
+    if not digits.isdigit():
+        return None
+    date = digits[-10:-4]
+    month, day = int(date[2:4]), int(date[4:6])
+    if not 60 <= day <= 91 or month > 12:
+        return None
+    if day > 60 and month:
+        # The century is unknown in the short form; any leap year tells 29 February apart.
+        year = int(digits[:4]) if len(digits) == 12 else 2000 + int(date[:2]) % 4
+        try:
+            datetime.date(year, month, day - 60)
+        except ValueError:
+            return None
+    return "samordningsnummer" if luhn.is_valid(digits[-10:]) else None
+
+
 class SwedishPersonalNumberDetector:
+    """Swedish personnummer and samordningsnummer (coordination numbers: day + 60), with or
+    without the separator; the ten-digit form without one only with a keyword near."""
+
     rules = ("privacy-003",)
     cues = DIGITS
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         text = ctx.text.text
-        if not ctx.text.digit_count:
+        if ctx.text.digit_count < 10:
             return
         for found in SE_PERSONNUMMER.finditer(text):
             start, end = found.span(1)
-            if not bounded(text, start, end):
+            number = found.group(1)
+            if joined(text, start, end):
                 continue
-            if personnummer.is_valid(found.group(1)):
-                near = _near_keyword(ctx, start, end, HETU_KEYWORDS)
-                yield ctx.match(
-                    "privacy-003", start, end, confidence=0.95 if near else 0.75, reason="se_pnr"
-                )
+            kind = _swedish_number(number)
+            if kind is None:
+                continue
+            near = _near_keyword(ctx, start, end, HETU_KEYWORDS)
+            if len(number) == 10 and not near:
+                continue  # ten bare digits: a phone or account number just as well
+            if (
+                len(number) == 11
+                and hetu.is_valid(number.upper(), allow_temporary=True)
+                and not _near_keyword(ctx, start, end, SE_KEYWORDS)
+            ):
+                continue  # also a valid Finnish code: reported once, as the Finnish one
+            yield ctx.match(
+                "privacy-003",
+                start,
+                end,
+                confidence=0.95 if near else 0.75,
+                reason="se_coordination" if kind == "samordningsnummer" else "se_pnr",
+            )
 
 
 class BusinessIdDetector:
+    """Finnish business ids (Y-tunnus 1234567-8) and their VAT form (FI12345678)."""
+
     rules = ("privacy-012",)
     cues = DIGITS
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         text = ctx.text.text
-        if "-" not in text:
+        if ctx.text.digit_count < 8:
             return
         for found in YTUNNUS.finditer(text):
             start, end = found.span(1)
-            if bounded(text, start, end) and ytunnus.is_valid(found.group(1)):
+            code = found.group(1)
+            if joined(text, start, end):
+                continue
+            valid = alv.is_valid(code) if code.startswith("fi") else ytunnus.is_valid(code)
+            if valid:
                 yield ctx.match("privacy-012", start, end, confidence=0.9, reason="ytunnus")
 
 
 # ---------------------------------------------------------------- phone numbers
-# Candidates only; phonenumbers decides. Finnish and Swedish numbers start with 0 or a country
-# code; dots are excluded so that dates (12.06.2025) never become candidates.
-PHONE = compile_pattern(
-    _NOT_WORD
-    + r"((?:\+|00)\d{2,3}[ -]?(?:\(0\)[ -]?)?\d[\d -]{4,14}\d|0\d{1,3}[ /-]?\d[\d -]{3,12}\d)"
-)
+# A phone number is decided on the whole run of digits it stands in: digits with single
+# spaces, dashes, slashes, dots or brackets between them. The run must split into phone
+# numbers (and dates, times or ranges such as "12.6." or "9-16") without a bare number left
+# over, and must not be glued to letters or to a longer identifier; only then is each piece
+# asked of phonenumbers. So an order number (20240401-0401234), an account number, a GUID or
+# an IBAN with a wrong check digit never yields a phone number from its middle or its end.
+PHONE_RUN = compile_pattern(r"[+(]?\d[\d()]*(?:(?: ?[-/.] ?| )[(]?\d[\d()]*)*")
+MAX_RUN = 48  # two numbers side by side at most; longer runs are lists or other numbers
+MAX_GROUPS = 7  # groups of one phone number ("+46 70 123 45 67" has five)
 
 
 @cache
@@ -130,6 +232,7 @@ def _e164_set(numbers: tuple[str, ...]) -> frozenset[str]:
     return frozenset(result)
 
 
+@cache
 def _parse_phone(candidate: str) -> phonenumbers.PhoneNumber | None:
     for region in ("FI", "SE"):
         try:
@@ -141,8 +244,55 @@ def _parse_phone(candidate: str) -> phonenumbers.PhoneNumber | None:
     return None
 
 
+def _phone_piece(candidate: str) -> bool:
+    """Could this piece of a run be a phone number at all (before asking phonenumbers)?"""
+    if not candidate.startswith(("0", "+", "(")) or "." in candidate:
+        return False  # a dot makes a date or a decimal, never a Finnish or Swedish number
+    digits = sum(c.isdigit() for c in candidate)
+    return 6 <= digits <= 15 and not _looks_like_other_identifier(candidate)
+
+
+def _free_group(group: str) -> bool:
+    """A piece that may stand next to a phone number in one run: a date, a time or a range
+    ("12.6.", "9-16", "8.00-16.00"), never a bare number (that would make a longer number)."""
+    return any(c in group for c in ".-/") and not group.strip("()").isdigit()
+
+
+def _phones_in_run(run: str) -> list[tuple[int, int]]:
+    """Offsets (in `run`) of the phone numbers the run splits into; none when a piece of it
+    is a bare number that is no phone number (the run is then one longer number)."""
+    groups: list[tuple[int, int]] = []
+    position = 0
+    for piece in run.split(" "):
+        if piece:
+            groups.append((position, position + len(piece)))
+        position += len(piece) + 1
+    # Separators written with spaces around them (" - ", " / ") are groups of their own.
+    # best[i]: the most characters covered by phone numbers in groups[:i], and those numbers.
+    n = len(groups)
+    best: dict[int, tuple[int, list[tuple[int, int]]]] = {0: (0, [])}
+    for i in range(n):
+        if i not in best:
+            continue
+        covered, phones = best[i]
+        group = run[groups[i][0] : groups[i][1]]
+        free = group in {"-", "/"} or _free_group(group)
+        if free and (i + 1 not in best or best[i + 1][0] < covered):
+            best[i + 1] = (covered, phones)
+        for j in range(i + 1, min(n, i + MAX_GROUPS) + 1):
+            start, end = groups[i][0], groups[j - 1][1]
+            candidate = run[start:end]
+            if not _phone_piece(candidate) or _parse_phone(candidate) is None:
+                continue
+            score = covered + end - start
+            if j not in best or best[j][0] < score:
+                best[j] = (score, [*phones, (start, end)])
+    return best[n][1] if n in best else []
+
+
 class PhoneNumberDetector:
-    """Valid Finnish and Swedish numbers that are not the city's published contact points."""
+    """Valid Finnish and Swedish numbers that are not the city's published contact points,
+    decided on the whole run of digits they stand in (see PHONE_RUN)."""
 
     rules = ("privacy-004",)
     cues = DIGITS
@@ -152,19 +302,23 @@ class PhoneNumberDetector:
         if ctx.text.digit_count < 6:
             return
         allowed = _e164_set(ctx.city.contact_phones)
-        for found in PHONE.finditer(text):
-            start, end = found.span(1)
-            candidate = found.group(1).rstrip(" -")
-            end = start + len(candidate)
-            if not bounded(text, start, end) or _looks_like_other_identifier(candidate):
+        for found in PHONE_RUN.finditer(text):
+            run = found.group().rstrip(" -/.")
+            start, end = found.start(), found.start() + len(run)
+            if len(run) > MAX_RUN or sum(c.isdigit() for c in run) < 6:
                 continue
-            parsed = _parse_phone(candidate)
-            if parsed is None:
+            if joined(text, start, end):
                 continue
-            e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-            if e164 in allowed:
-                continue
-            yield ctx.match("privacy-004", start, end, confidence=0.9, reason="phone")
+            for p_start, p_end in _phones_in_run(run):
+                parsed = _parse_phone(run[p_start:p_end])
+                if parsed is None:
+                    continue
+                e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+                if e164 in allowed:
+                    continue
+                yield ctx.match(
+                    "privacy-004", start + p_start, start + p_end, confidence=0.9, reason="phone"
+                )
 
 
 def _looks_like_other_identifier(candidate: str) -> bool:
@@ -199,6 +353,8 @@ class EmailDetector:
             address = found.group(1).rstrip(".")
             end = start + len(address)
             local, _, domain = address.partition("@")
+            if in_userinfo(ctx.text, start, end):
+                continue  # "https://kokkola.fi@evil.example/": part of a link, no address
             if address in ctx.city.contact_emails:
                 continue
             if _in_domains(domain, ctx.city.domains):
@@ -209,10 +365,28 @@ class EmailDetector:
 
 
 # ---------------------------------------------------------------- IBAN
-IBAN = compile_pattern(_NOT_WORD + r"([a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,4})?)")
+# Groups of four separated by a space or a dash (any dash of the Unicode family reads "-").
+IBAN = compile_pattern(
+    _NOT_WORD + r"([a-z]{2}\d{2}(?:[ -]?[a-z0-9]{4}){2,7}(?:[ -]?[a-z0-9]{1,4})?)"
+)
+
+
+def _iban_prefixes(candidate: str) -> Iterator[str]:
+    """The candidate, then shorter and shorter at its separators: the last group may have
+    swallowed the start of the next word or number."""
+    yield candidate
+    cut = len(candidate)
+    while True:
+        cut = max(candidate.rfind(" ", 0, cut), candidate.rfind("-", 0, cut))
+        if cut <= 4:
+            return
+        yield candidate[:cut]
 
 
 class IbanDetector:
+    """IBANs with a valid check (python-stdnum), printed with spaces, dashes or none, that
+    neither start nor end inside a longer identifier."""
+
     rules = ("privacy-007",)
     cues = DIGITS
 
@@ -223,14 +397,10 @@ class IbanDetector:
         allowed = {stdnum_iban.compact(i) for i in ctx.city.contact_ibans}
         for found in IBAN.finditer(text):
             start = found.start(1)
-            candidate = found.group(1)
-            # The last group may have swallowed a following word; shrink until valid.
-            while candidate and not stdnum_iban.is_valid(candidate):
-                if " " not in candidate:
-                    candidate = ""
-                    break
-                candidate = candidate.rsplit(" ", 1)[0]
-            if not candidate:
+            candidate = next(
+                (c for c in _iban_prefixes(found.group(1)) if stdnum_iban.is_valid(c)), ""
+            )
+            if not candidate or joined(text, start, start + len(candidate)):
                 continue
             if stdnum_iban.compact(candidate) in allowed:
                 continue
@@ -353,7 +523,7 @@ class RegistrationPlateDetector:
         for pattern, needs_context in ((PLATE_FI, False), (PLATE_SE, True)):
             for found in pattern.finditer(original):
                 start, end = found.span(1)
-                if end < len(original) and (original[end].isalnum() or original[end] == "-"):
+                if joined(original, start, end) or original[end : end + 1] == "-":
                     continue
                 letters = found.group(1).split("-")[0].split(" ")[0]
                 if letters in NOT_PLATES:

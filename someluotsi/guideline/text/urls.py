@@ -1,0 +1,160 @@
+"""Links in a text, found by pattern and then parsed the way a browser parses them.
+
+A pattern only proposes URL-like spans (with a scheme, starting with `www.`, a bare domain
+with a common top-level domain, or a dotted IPv4 address with a path); each span is then
+parsed with ada-url, a WHATWG URL Standard parser (the one Node.js uses). So the host is the
+one a browser would visit, not the one a reader sees first:
+
+- `https://kokkola.fi@evil.example/login` goes to `evil.example`; `kokkola.fi` is only the
+  userinfo, and the span is no e-mail address;
+- `http://3232235777/`, `http://0xC0A80101/`, `http://0300.0250.1.1/` and `http://192.168.257/`
+  are all the IPv4 address 192.168.1.1;
+- `https://kokkolа.fi` (a Cyrillic "а") becomes the punycode host `xn--kokkol-8nf.fi`;
+- a backslash ends the host of an http(s) URL as a slash does.
+
+Links are never fetched. The spans are offsets in the normalised text (`AnalysedText.text`);
+the parser reads the original characters (invisible format characters removed), so a
+homoglyph is not folded away before the host is judged. Found once per text and shared
+through `AnalysedText.cache` (the link detector and the e-mail detector both read them).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from ada_url import parse_url
+
+from someluotsi.guideline.text.normalize import NormalizedText
+from someluotsi.guideline.text.patterns import compile_pattern
+
+_URL_CHARS = r"[^\s<>\"'()\[\]{}]"
+_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+URL = compile_pattern(
+    r"(?:^|[^\p{L}\p{N}@.\-/_\\])("
+    r"(?:https?|ftp)://" + _URL_CHARS + r"+"
+    r"|www\d{0,3}\." + _URL_CHARS + r"+"
+    # A bare domain, optionally with userinfo (then it must have a path: else it is an
+    # e-mail address), a port and a path.
+    r"|(?:[a-z0-9._%+~-]{1,64}(?::[a-z0-9._%+~-]{0,64})?@)?"
+    r"(?:" + _LABEL + r"\.)+(?:[a-z]{2,24}|xn--[a-z0-9-]{1,59})"
+    r"(?::\d{1,5})?(?:[/?#\\]" + _URL_CHARS + r"*)?"
+    # A dotted IPv4 address with a port or a path ("1.2.3.4" alone is a version number).
+    r"|\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?[/?#:]" + _URL_CHARS + r"*"
+    r")"
+)
+TRAILING = ".,;:!?)'\"”’»"
+MAX_LINKS = 200  # per text; more is spam the other rules already see
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One parsed link. Offsets are in the normalised text."""
+
+    start: int
+    end: int
+    scheme: str  # "http", "https", "ftp"; "" when written without one
+    host: str  # as a browser resolves it: IDNA (punycode) ASCII, IPv4 dotted, lower case
+    host_type: str  # "domain", "ipv4" or "ipv6"
+    userinfo: str  # what stands before "@" in the authority ("" when nothing)
+    authority_end: int  # normalised offset where the authority ends (userinfo and host)
+    path: str  # path, query and fragment as written (percent-encoded where needed)
+    original_host: str  # the host as written in the original text (format characters removed)
+    www: bool  # written starting with "www."
+
+    @property
+    def bare(self) -> bool:
+        """Written without a scheme and without "www." (a bare domain)."""
+        return not self.scheme and not self.www
+
+
+_HOST_TYPES = {0: "domain", 1: "ipv4", 2: "ipv6"}
+
+
+def _authority_end(raw: str) -> int:
+    """Offset in `raw` where the authority (userinfo, host and port) ends."""
+    rest = raw.partition("://")[2] if "://" in raw[:8] else raw
+    offset = len(raw) - len(rest)
+    cut = len(rest)
+    for separator in "/?#\\":
+        position = rest.find(separator)
+        if position != -1:
+            cut = min(cut, position)
+    return offset + cut
+
+
+def _visible(text: str) -> str:
+    """`text` without format characters (zero-width space, soft hyphen, bidi marks)."""
+    if text.isascii():
+        return text
+    return "".join(c for c in text if unicodedata.category(c) != "Cf")
+
+
+def parse_link(normalised: str, original: str, start: int, end: int) -> Link | None:
+    """Parse one URL-like span (`normalised`, its `original` characters) or None when a
+    browser would not take it for a URL."""
+    scheme = normalised.partition("://")[0] if "://" in normalised[:8] else ""
+    written = _visible(original)
+    if not scheme and not written.lower().startswith(("http", "ftp")):
+        written = "http://" + written
+    try:
+        parsed = parse_url(written)
+    except (ValueError, TypeError):
+        return None
+    host = parsed["hostname"]
+    if not host:
+        return None
+    userinfo = parsed["username"] + (":" + parsed["password"] if parsed["password"] else "")
+    authority = _authority_end(normalised)
+    written_authority = written.partition("://")[2]
+    cut = _authority_end(written_authority)
+    original_host = written_authority[:cut].rpartition("@")[2].partition(":")[0]
+    if original_host.startswith("["):
+        original_host = written_authority[:cut].rpartition("@")[2]
+    if userinfo and not scheme and authority == len(normalised):
+        return None  # "name@domain.fi" with nothing after it is an e-mail address
+    return Link(
+        start=start,
+        end=end,
+        scheme=scheme,
+        host=host,
+        host_type=_HOST_TYPES.get(parsed["host_type"], "domain"),
+        userinfo=userinfo,
+        authority_end=start + authority,
+        path=parsed["pathname"] + parsed["search"] + parsed["hash"],
+        original_host=original_host,
+        www=normalised.startswith("www"),
+    )
+
+
+def links(text: NormalizedText) -> tuple[Link, ...]:
+    """Every link of the text, parsed (computed once per text, shared by the detectors)."""
+    cached = text.cache.get("links")
+    if isinstance(cached, tuple):
+        return cached
+    found: list[Link] = []
+    normalised = text.text
+    if "." in normalised or "://" in normalised:
+        for match in URL.finditer(normalised):
+            start, end = match.span(1)
+            raw = match.group(1).rstrip(TRAILING)
+            end = start + len(raw)
+            if not raw:
+                continue
+            o_start, o_end = text.span(start, end)
+            link = parse_link(raw, text.original[o_start:o_end], start, end)
+            if link is not None:
+                found.append(link)
+            if len(found) >= MAX_LINKS:
+                break
+    result = tuple(found)
+    text.cache["links"] = result
+    return result
+
+
+def in_userinfo(text: NormalizedText, start: int, end: int) -> bool:
+    """True when a span of the normalised text lies in the authority of a link that has
+    userinfo (`https://kokkola.fi@evil.example/`): it is part of that link, no e-mail."""
+    return any(
+        link.userinfo and link.start <= start and end <= link.authority_end for link in links(text)
+    )
