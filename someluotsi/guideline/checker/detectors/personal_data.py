@@ -573,9 +573,10 @@ class SensitivePersonDetector:
         of_token = sentences(ctx.text).of_token
         groups = sentences(ctx.text).tokens
         named: dict[int, PersonName] = {}
-        for name in names:
-            named.setdefault(of_token[name.first], name)
-        statements: dict[int, tuple[PersonName, int, str]] = {}  # first sentence -> ...
+        for person in names:
+            named.setdefault(of_token[person.first], person)
+        # The first sentence of each statement -> (the person, its last sentence, the topic).
+        statements: dict[int, tuple[PersonName, int, str]] = {}
         for hit in hits:
             sentence = of_token[hit.first]
             name = named.get(sentence)
