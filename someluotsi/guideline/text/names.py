@@ -33,6 +33,7 @@ AMBIGUOUS_NAMES = frozenset(load_words("ambiguous_names"))
 TITLES = tuple(load_words("person_titles"))
 # Capitalised words after a title that are places or organisations, not surnames.
 NOT_SURNAMES = tuple(load_words("not_surnames"))
+STOPWORDS = frozenset(load_words("stopwords"))
 
 # Finnish case endings (longest first) and the Swedish genitive, taken off a capitalised word
 # to find a first name in it.
@@ -74,12 +75,12 @@ def first_name(word: str, *, inflected: bool = True) -> str | None:
     """The first name `word` (lower case) is, or is an inflected form of, else None."""
     if word in FIRST_NAMES:
         return word
-    if not inflected or len(word) < 4 or word in NOT_INFLECTED_NAMES:
+    if not inflected or len(word) < 5 or word in NOT_INFLECTED_NAMES or word in STOPWORDS:
         return None
     for ending in _ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             for base in _bases(word[: -len(ending)]):
-                if base in FIRST_NAMES:
+                if len(base) >= 4 and base in FIRST_NAMES:
                     return base
     return None
 
