@@ -1,4 +1,12 @@
-"""Redaction of personal data and security details on request."""
+"""The cleaned copy of a text: personal data, security details, insults, attacks, threats
+and suspicious links replaced by a placeholder, on request (`someluotsi check --redact`, the
+check page).
+
+Each finding is removed over its whole span. The detectors make that span what must go:
+a named person's sensitive matter (privacy-011) spans the whole statement, the name and the
+fact together, so no readable fragment of it is left; a link spans the whole address.
+Findings without a span (the trained model's scores on the whole text) cannot be cut out.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +14,17 @@ from collections.abc import Iterable
 
 from someluotsi.guideline.model import Category, Finding
 
-REDACTED_CATEGORIES = frozenset({Category.PERSONAL_DATA, Category.SECURITY})
+REDACTED_CATEGORIES = frozenset(
+    {
+        Category.PERSONAL_DATA,
+        Category.SECURITY,
+        Category.INSULT,
+        Category.IDENTITY_ATTACK,
+        Category.OBSCENE,
+        Category.THREAT,
+        Category.SUSPICIOUS_LINK,
+    }
+)
 PLACEHOLDERS = {"fi": "[poistettu]", "sv": "[borttaget]", "en": "[removed]"}
 
 
@@ -17,7 +35,9 @@ def redact(
     ui_language: str = "fi",
     categories: frozenset[Category] = REDACTED_CATEGORIES,
 ) -> str:
-    """Replace the spans of findings in `categories` with a placeholder (overlaps merged)."""
+    """`text` with the span of every finding in `categories` replaced by the placeholder of
+    `ui_language` ("[poistettu]", "[borttaget]", "[removed]"); overlapping or touching spans
+    become one placeholder. `findings` carry offsets into `text` (a report on it)."""
     spans = sorted(
         (f.start, f.end) for f in findings if f.category in categories and f.end > f.start
     )

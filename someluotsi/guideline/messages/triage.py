@@ -133,6 +133,18 @@ def compose_reply(
     return default_reply(category, language, feedback_url, answer_by), ""
 
 
+def _own(analysed: AnalysedText, labels: set[str]) -> bool:
+    """Does the writer speak of their own or their family's situation? A first-person
+    pronoun or verb ([own] cues), or a Finnish word with the possessive suffix of "my" or
+    "our" ("lapseni", "velkamme"; -mme also ends "we" verbs: "olemme", "emme")."""
+    if "own" in labels:
+        return True
+    return any(
+        len(word) >= 5 and word.endswith(("ni", "mme")) and word.isalpha()
+        for word in analysed.words
+    )
+
+
 def _cues(analysed: AnalysedText) -> dict[str, bool]:
     labels = {hit.term.label for hit in analysed.find(CUES)}
     starts_question = any(
@@ -144,7 +156,10 @@ def _cues(analysed: AnalysedText) -> dict[str, bool]:
         "feedback": "feedback" in labels,
         "praise": "praise" in labels,
         "scam": "scam" in labels,
-        "sensitive_topic": "sensitive_topic" in labels,
+        # A citizen's own illness, debts, eviction, child welfare or benefits, asked about or
+        # told (§8.5, §10.5): hidden and redirected, even as a question. A general question
+        # about a service ("how is income support applied for?") stays a question.
+        "sensitive_topic": "sensitive_topic" in labels and _own(analysed, labels),
         "complaint": "complaint" in labels and "praise" not in labels,
     }
 

@@ -1,5 +1,6 @@
-"""Conduct in a public role: rumours (§4.3), disparaging colleagues, officials or the city
-(§4.2, §6.2), and personal opinions on city matters said without marking them personal (§9.2).
+"""Conduct in a public role: rumours (§4.3), disparaging colleagues, named people, officials
+or the city (§4.2, §6.2), and personal opinions on city matters said without marking them
+personal (§9.2).
 """
 
 from __future__ import annotations
@@ -8,7 +9,9 @@ from collections.abc import Iterator
 
 from someluotsi.guideline.checker.detectors.base import CheckContext
 from someluotsi.guideline.model import AuthorRole, Match
-from someluotsi.guideline.text.lexicon import Lexicon
+from someluotsi.guideline.text.lexicon import Lexicon, LexiconMatch
+from someluotsi.guideline.text.names import person_names
+from someluotsi.guideline.text.sentences import sentences
 from someluotsi.guideline.text.wordlists import load_words
 
 RUMOURS = Lexicon((term, "rumour") for term in load_words("rumor"))
@@ -36,32 +39,56 @@ class RumorDetector:
             )
 
 
+NEGATIONS = frozenset({"ei", "eikä", "emme", "inte", "aldrig", "not", "never", "isn"})
+NEAR = 8  # tokens between the target and the disparaging word, in one sentence
+
+
 class RoleConductDetector:
-    """An employee or elected official speaking ill of city staff, officials or the city."""
+    """An employee or elected official speaking ill, in public, of the work of city staff,
+    officials, a colleague or a named person, or of the city (§4.2, §6.2). A warning: the
+    author may disagree, but about the matter, not the people."""
 
     rules = ("conduct-001",)
-    cues = CITY_PEOPLE.cues
+    cues = DISPARAGING.cues  # no finding without a disparaging word
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         if ctx.role not in SPEAKING_ROLES:
             return
-        people = ctx.text.find(CITY_PEOPLE)
-        if not people:
+        bad_words = [bad for bad in ctx.text.find(DISPARAGING) if not _negated(ctx, bad)]
+        if not bad_words:
             return
+        of_token = sentences(ctx.text).of_token
+        targets = [(p.first, p.start, p.end) for p in ctx.text.find(CITY_PEOPLE)]
+        targets += [(n.first, n.start, n.end) for n in person_names(ctx.text)]
+        if not targets:
+            return
+        targets.sort()
         reported: set[int] = set()
-        for bad in ctx.text.find(DISPARAGING):
-            near = [p for p in people if abs(p.first - bad.first) <= 8]
-            if near and near[0].first not in reported:
-                target = near[0]
-                reported.add(target.first)
+        for bad in bad_words:
+            near = [
+                target
+                for target in targets
+                if abs(target[0] - bad.first) <= NEAR and of_token[target[0]] == of_token[bad.first]
+            ]
+            if near and near[0][0] not in reported:
+                first, start, end = near[0]
+                reported.add(first)
                 yield ctx.match(
                     "conduct-001",
-                    min(target.start, bad.start),
-                    max(target.end, bad.end),
+                    min(start, bad.start),
+                    max(end, bad.end),
                     confidence=0.7,
                     reason="disparaging",
                     word=bad.term.text.rstrip("*"),
                 )
+
+
+def _negated(ctx: CheckContext, hit: LexiconMatch) -> bool:
+    """A one-word disparaging term right after a negation ("ei ole laiska", "is not lazy")."""
+    if len(hit.term.specs) > 1 or hit.term.specs[0].value in NEGATIONS:
+        return False
+    words = ctx.text.words
+    return any(words[i] in NEGATIONS for i in range(max(0, hit.first - 2), hit.first))
 
 
 class DisclaimerDetector:

@@ -21,11 +21,12 @@ from stdnum.se import personnummer
 from someluotsi.guideline.checker.detectors.base import DIGITS, CheckContext, joined
 from someluotsi.guideline.model import Match
 from someluotsi.guideline.text.lexicon import Lexicon
+from someluotsi.guideline.text.names import PersonName, person_names
 from someluotsi.guideline.text.normalize import Token
 from someluotsi.guideline.text.patterns import compile_pattern
 from someluotsi.guideline.text.sentences import sentence_matches, sentences
 from someluotsi.guideline.text.urls import in_userinfo
-from someluotsi.guideline.text.wordlists import load_names, load_terms, load_words
+from someluotsi.guideline.text.wordlists import load_terms, load_words
 
 _NOT_WORD = r"(?:^|[^\p{L}\p{N}])"
 
@@ -539,14 +540,25 @@ class RegistrationPlateDetector:
 
 # ---------------------------------------------------------------- a named person + sensitive
 SENSITIVE = Lexicon(load_terms("sensitive"))
-FIRST_NAMES = load_names()
-# Names that are also everyday words (onni = luck) count only with a surname after them.
-AMBIGUOUS_NAMES = frozenset(load_words("ambiguous_names"))
+# A third-person pronoun carries a person named in the sentence before into the next one
+# ("Liisa Virtanen on ollut poissa. Hänellä on syöpä.").
+PRONOUNS = frozenset(
+    {"hän", "hänen", "häntä", "hänellä", "häneltä", "hänelle", "hänet", "hänestä", "hänessä",
+     "han", "hon", "honom", "henne", "hans", "hennes", "he", "she", "him", "her", "his", "hers"}
+)  # fmt: skip
+_SENTENCE_END = ".!?…"
 
 
 class SensitivePersonDetector:
-    """A person's name and a sensitive matter (health, child welfare, crime, religion,
-    ethnicity, sexual orientation) in the same sentence."""
+    """A named person and a sensitive matter about them: health and diagnoses, addiction,
+    disability, social welfare and debt, child welfare, crime, religion, ethnicity, sexual
+    orientation (§2.5, §6.4; special categories of personal data). For every author role.
+
+    The name and the matter are in one sentence, or the matter is in the next sentence with a
+    third-person pronoun. The match covers the whole statement, from the start of the first
+    sentence to the end of the last, so that redaction removes the name and the fact together
+    and leaves neither readable.
+    """
 
     rules = ("privacy-011",)
     cues = SENSITIVE.cues
@@ -555,47 +567,44 @@ class SensitivePersonDetector:
         hits = ctx.text.find(SENSITIVE)
         if not hits:
             return
-        original = ctx.text.original
-        reported: set[int] = set()
-        names: dict[int, tuple[int, int, bool] | None] = {}
+        names = person_names(ctx.text)
+        if not names:
+            return
+        of_token = sentences(ctx.text).of_token
+        groups = sentences(ctx.text).tokens
+        named: dict[int, PersonName] = {}
+        for person in names:
+            named.setdefault(of_token[person.first], person)
+        # The first sentence of each statement -> (the person, its last sentence, the topic).
+        statements: dict[int, tuple[PersonName, int, str]] = {}
         for hit in hits:
-            sentence = _sentence_tokens(ctx, ctx.text.span(hit.start, hit.end)[0])
-            key = sentence[0].start if sentence else -1
-            if key not in names:  # one name search per sentence, however many hits it has
-                names[key] = self._name_in(ctx, sentence, original)
-            name = names[key]
-            if name is None or name[0] in reported:
+            sentence = of_token[hit.first]
+            name = named.get(sentence)
+            first = sentence
+            if name is None and sentence - 1 in named:
+                words = {token.text for token in groups[sentence]}
+                if words & PRONOUNS:
+                    name, first = named[sentence - 1], sentence - 1
+            if name is None:
                 continue
-            start, end, with_surname = name
-            reported.add(start)
-            span = (min(start, hit.start), max(end, hit.end))
+            known = statements.get(first)
+            last = max(sentence, known[1]) if known else sentence
+            statements[first] = (name, last, known[2] if known else hit.term.label)
+        for first, (name, last, topic) in statements.items():
+            start = groups[first][0].start
+            end = _statement_end(ctx.text.text, groups[last][-1].end)
             yield ctx.match(
                 "privacy-011",
-                *span,
-                confidence=0.85 if with_surname else 0.65,
+                start,
+                end,
+                confidence=0.85 if name.certain else 0.65,
                 reason="sensitive_person",
-                topic=hit.term.label,
+                topic=topic,
             )
 
-    @staticmethod
-    def _name_in(
-        ctx: CheckContext, sentence: list[Token], original: str
-    ) -> tuple[int, int, bool] | None:
-        for index, token in enumerate(sentence):
-            if token.text not in FIRST_NAMES:
-                continue
-            first_original = original[slice(*ctx.text.span(token.start, token.end))]
-            if not first_original[:1].isupper():
-                continue
-            following = sentence[index + 1] if index + 1 < len(sentence) else None
-            surname = (
-                following is not None
-                and original[slice(*ctx.text.span(following.start, following.end))][:1].isupper()
-                and following.text not in FIRST_NAMES
-            )
-            if token.text in AMBIGUOUS_NAMES and not surname:
-                continue
-            if following is not None and surname:
-                return token.start, following.end, True
-            return token.start, token.end, False
-        return None
+
+def _statement_end(text: str, end: int) -> int:
+    """The end of a statement: its last word, with a closing full stop, ! or ? taken in."""
+    while end < len(text) and text[end] in _SENTENCE_END:
+        end += 1
+    return end

@@ -1,0 +1,150 @@
+"""People named in a text: who a sentence is about, for personal data (§2.5, §6.4) and role
+conduct (§4.2).
+
+No offline named-entity recogniser covers Swedish, and the Finnish one costs ~20 ms and
+~800 MB (shared/notes/nlp.md), so names are found the cheap way, in one pass over the tokens
+with the capitals of the original text:
+
+- a first name from the shipped list (data/names/first_names.txt), also inflected the
+  Finnish way ("Liisan", "Pekalle", "Matilla": the case ending taken off and the consonant
+  gradation undone), or with a Swedish genitive "s" ("Annas"), unless the form is an
+  everyday word of its own ("annan" is also "I give");
+- optionally followed by a capitalised surname ("Liisa Korhonen", "Korhosen");
+- or a title or role word before a capitalised name ("valtuutettu Korhonen",
+  "kommunalrådet Nyström", "councillor Brown", "Dr Smith", "kollegani Mäkinen").
+
+First names that are also everyday words (onni, toivo, satu) count only with a surname.
+Computed once per text and kept in `AnalysedText.cache`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from someluotsi.guideline.text.normalize import NormalizedText
+from someluotsi.guideline.text.sentences import sentences
+from someluotsi.guideline.text.wordlists import load_names, load_words
+
+FIRST_NAMES = load_names()
+# Names that are also everyday words (onni = luck) count only with a surname after them.
+AMBIGUOUS_NAMES = frozenset(load_words("ambiguous_names"))
+# Title and role words (prefixes, any inflection) that name a person with the capitalised
+# word after them.
+TITLES = tuple(load_words("person_titles"))
+# Capitalised words after a title that are places or organisations, not surnames.
+NOT_SURNAMES = tuple(load_words("not_surnames"))
+STOPWORDS = frozenset(load_words("stopwords"))
+
+# Finnish case endings (longest first) and the Swedish genitive, taken off a capitalised word
+# to find a first name in it.
+_ENDINGS = (
+    "lleen", "ltaan", "ltään", "staan", "stään", "ssaan", "ssään", "kseen", "nsa", "nsä",
+    "lle", "lla", "llä", "lta", "ltä", "sta", "stä", "ssa", "ssä", "ksi", "na", "nä",
+    "ta", "tä", "n", "a", "ä", "s",
+)  # fmt: skip
+_VOWELS = frozenset("aeiouyäö")
+# Inflected-looking forms that are everyday words ("annan": I give, "sadan": of a hundred).
+NOT_INFLECTED_NAMES = frozenset({"annan", "annat", "sadan", "aamun", "illan", "tuulen", "sateen"})
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    """A named person. Offsets in the normalised text; `first`/`last` token indexes (end
+    exclusive); `certain` when a surname or a title goes with it."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+    certain: bool
+
+
+def _bases(stem: str) -> tuple[str, ...]:
+    """Base forms a Finnish stem may come from: itself, the strong grade of a single k, p or
+    t before the last vowel ("peka" -> "pekka", "mati" -> "matti"), and without the -i- that
+    consonant-final names take before an ending ("eriki" -> "erik")."""
+    forms = [stem]
+    if len(stem) >= 3 and stem[-1] in _VOWELS and stem[-2] in "kpt" and stem[-3] != stem[-2]:
+        forms.append(stem[:-1] + stem[-2] + stem[-1])
+    if stem.endswith("i") and len(stem) >= 4:
+        forms.append(stem[:-1])
+    return tuple(forms)
+
+
+def first_name(word: str, *, inflected: bool = True) -> str | None:
+    """The first name `word` (lower case) is, or is an inflected form of, else None."""
+    if word in FIRST_NAMES:
+        return word
+    if not inflected or len(word) < 5 or word in NOT_INFLECTED_NAMES or word in STOPWORDS:
+        return None
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            for base in _bases(word[: -len(ending)]):
+                if len(base) >= 4 and base in FIRST_NAMES:
+                    return base
+    return None
+
+
+def _title(word: str) -> bool:
+    return word.startswith(TITLES)
+
+
+def person_names(text: NormalizedText) -> tuple[PersonName, ...]:
+    """Every named person in the text, in order (see the module docstring)."""
+    cached = text.cache.get("person_names")
+    if isinstance(cached, tuple):
+        return cached
+    tokens, cased, normalised = text.tokens, text.cased, text.text
+    of_token = sentences(text).of_token
+    found: list[PersonName] = []
+
+    def capital(index: int) -> bool:
+        return (
+            index < len(tokens) and cased[tokens[index].start : tokens[index].start + 1].isupper()
+        )
+
+    def adjacent(index: int) -> bool:
+        """Token `index` follows token `index - 1` in the same sentence, only spaces between."""
+        gap = normalised[tokens[index - 1].end : tokens[index].start]
+        return of_token[index] == of_token[index - 1] and gap.strip(" '’-") == ""
+
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        word = token.text
+        titled = index > 0 and adjacent(index) and _title(tokens[index - 1].text)
+        base = first_name(word) if capital(index) else None
+        surname = (
+            index + 1 < len(tokens)
+            and capital(index + 1)
+            and adjacent(index + 1)
+            and first_name(tokens[index + 1].text, inflected=False) is None
+            and not tokens[index + 1].text.startswith(NOT_SURNAMES)
+        )
+        if base is not None and (surname or titled or base not in AMBIGUOUS_NAMES):
+            first = index - 1 if titled else index
+            last = index + 2 if surname else index + 1
+            found.append(
+                PersonName(
+                    tokens[first].start, tokens[last - 1].end, first, last, surname or titled
+                )
+            )
+            index = last
+            continue
+        if (
+            titled
+            and capital(index)
+            and not word.isdigit()
+            and not word.startswith(NOT_SURNAMES)
+            and not _title(word)
+        ):
+            last = index + 2 if surname else index + 1
+            found.append(
+                PersonName(tokens[index - 1].start, tokens[last - 1].end, index - 1, last, True)
+            )
+            index = last
+            continue
+        index += 1
+    result = tuple(found)
+    text.cache["person_names"] = result
+    return result
