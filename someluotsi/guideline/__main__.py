@@ -83,6 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
         default="tests/guideline/parallel",
         help="the parallel fi/sv/en tables of threats, insults, identity attacks and false alarms",
     )
+    evaluate.add_argument(
+        "--privacy",
+        default="tests/guideline/privacy",
+        help="the fi/sv/en tables of identifiers, links, sensitive people, redaction, sensitive "
+        "triage and role conduct",
+    )
     evaluate.add_argument("--out", default=None, help="also write the table to this file")
     evaluate.add_argument("--rulebook", default=None)
     storms = commands.add_parser(
@@ -134,10 +140,12 @@ def _evaluate(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO) ->
     suomi24 = Path(args.suomi24)
     cases = Path(args.cases)
     parallel = Path(args.parallel)
+    privacy = Path(args.privacy)
     for label, path in (
         ("Suomi24 data", suomi24),
         ("example tables", cases),
         ("parallel tables", parallel),
+        ("privacy tables", privacy),
     ):
         if not path.exists():
             sys.stderr.write(f"someluotsi: {label} not found at {path}; skipping it\n")
@@ -146,6 +154,7 @@ def _evaluate(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO) ->
         suomi24=suomi24 if suomi24.exists() else None,
         cases=cases if cases.exists() else None,
         parallel=parallel if parallel.exists() else None,
+        privacy=privacy if privacy.exists() else None,
     )
     out.write(table)
     if args.out:

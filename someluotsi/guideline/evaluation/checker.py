@@ -217,6 +217,7 @@ def evaluate(
     suomi24: Path | None,
     cases: Path | None,
     parallel: Path | None = None,
+    privacy: Path | None = None,
 ) -> str:
     lines = ["# Someluotsi detector evaluation", ""]
     if suomi24 is not None:
@@ -226,5 +227,9 @@ def evaluate(
     if parallel is not None:
         from someluotsi.guideline.evaluation.parallel import parallel_section
 
-        lines += parallel_section(engine, parallel)
+        lines += [*parallel_section(engine, parallel), ""]
+    if privacy is not None:
+        from someluotsi.guideline.evaluation.privacy import privacy_section
+
+        lines += privacy_section(engine, privacy)
     return "\n".join(lines) + "\n"
