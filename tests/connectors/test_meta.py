@@ -357,7 +357,7 @@ def test_a_reply_that_times_out_is_posted_once(
                 "created_time": time.strftime("%Y-%m-%dT%H:%M:%S+0000", time.gmtime()),
             }
         )
-        time.sleep(3.0)  # longer than CONNECTORS_HTTP_TIMEOUT
+        time.sleep(1.5)  # longer than CONNECTORS_HTTP_TIMEOUT (1 s), shorter than two
         return json_response({"id": replies[-1]["id"]})
 
     graph.expect_request(f"{V}/987_9007199254740993/comments", method="POST").respond_with_handler(
