@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from someluotsi.accounts.models import User
 from someluotsi.channels.models import Channel
-from someluotsi.connectors.models import Connection
+from someluotsi.connectors.models import Connection, SandboxItem
 from someluotsi.connectors.sandbox import platform
 from someluotsi.connectors.sandbox.connector import SandboxConnector
 from someluotsi.connectors.sandbox.traffic import PHRASES, author_name
@@ -28,7 +28,10 @@ def demo_connectors_load(users: dict[str, User]) -> int:
     rng = random.Random(2026)  # noqa: S311 - demo content, not secrets
     for handle, account_id, name in DEMO_CONNECTIONS:
         channel = Channel.objects.filter(handle=handle).order_by("pk").first()
-        if channel is None or Connection.objects.filter(channel=channel).exists():
+        if (
+            channel is None
+            or SandboxItem.objects.filter(account_id=account_id, from_account=False).exists()
+        ):
             continue
         now = timezone.now()
         post = platform.sandbox_post(
@@ -40,6 +43,12 @@ def demo_connectors_load(users: dict[str, User]) -> int:
                 author=author_name(f"{kind}-{minutes}"), text=rng.choice(PHRASES[kind]["fi"]),
                 at=now - timedelta(minutes=minutes),
             )  # fmt: skip
+        existing = Connection.objects.filter(channel=channel, platform="sandbox").first()
+        if existing is not None:  # the publishing demo connected it already: fetch the thread
+            from someluotsi.connectors.tasks import poll_connection
+
+            poll_connection.delay(existing.pk)
+            continue
         connection_save(
             actor=users.get("mavi"), channel=channel, platform="sandbox",
             tokens=SandboxConnector().issue_tokens(account_id, name),

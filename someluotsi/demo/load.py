@@ -300,8 +300,10 @@ def demo_load() -> list[DemoLogin]:
     demo_register_load(users)
     added = demo_inbox_load(users)
     demo_metrics_load(users)
-    demo_connectors_load(users)
     demo_publishing_load(users)
+    # Last: the sandbox backfill goes through live ingestion (and its storm scan), which must
+    # not run before the demo's own storm is in place.
+    demo_connectors_load(users)
     audit_record(
         actor=None,
         action="demo.loaded",

@@ -100,7 +100,7 @@ def test_a_threat_is_escalated_with_the_permalink(
 
 
 def test_a_reply_whose_first_attempt_times_out_is_posted_once(
-    require_celery_worker: object, world: World, api: HTTPServer
+    require_celery_worker: object, world: World, api: HTTPServer, settings: Any
 ) -> None:
     connect(world, "facebook", "123456789")
     comment = {
@@ -124,6 +124,7 @@ def test_a_reply_whose_first_attempt_times_out_is_posted_once(
         headers={"X-Hub-Signature-256": signature},
     )
     message = _message("987_9007199254740993")
+    settings.CONNECTORS_HTTP_TIMEOUT = 1.0
     replies: list[dict[str, object]] = []
 
     def slow_post(request: Request) -> Response:
@@ -135,7 +136,7 @@ def test_a_reply_whose_first_attempt_times_out_is_posted_once(
             }
         )
         if len(replies) == 1:
-            time.sleep(1.0)  # stored, but the answer comes after our timeout
+            time.sleep(3.0)  # stored, but the answer comes after our timeout
         return json_response({"id": replies[-1]["id"]})
 
     api.expect_request("/v25.0/987_9007199254740993/comments", method="POST").respond_with_handler(

@@ -8,6 +8,7 @@ import hmac
 import json
 import time
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -42,7 +43,7 @@ def graph(settings: object, httpserver: HTTPServer) -> HTTPServer:
     settings.META_APP_ID = "app-1"  # type: ignore[attr-defined]
     settings.META_APP_SECRET = SECRET  # type: ignore[attr-defined]
     settings.META_VERIFY_TOKEN = "verify-me"  # type: ignore[attr-defined]
-    settings.CONNECTORS_HTTP_TIMEOUT = 0.5  # type: ignore[attr-defined]
+    settings.CONNECTORS_HTTP_TIMEOUT = 5.0  # type: ignore[attr-defined]
     return httpserver
 
 
@@ -334,7 +335,9 @@ def test_instagram_hide_uses_the_hide_parameter(graph: HTTPServer, db: None) -> 
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_reply_that_times_out_is_posted_once(world: World, graph: HTTPServer) -> None:
+def test_a_reply_that_times_out_is_posted_once(
+    world: World, graph: HTTPServer, settings: Any
+) -> None:
     """The platform stores the reply but answers after our timeout; the retry finds it."""
     connect(world)
     graph.expect_request(f"{V}/987_9007199254740993").respond_with_json(COMMENT)
@@ -342,6 +345,7 @@ def test_a_reply_that_times_out_is_posted_once(world: World, graph: HTTPServer) 
     body = fixture_bytes("meta", "page_comment.json")
     assert post_webhook(body, sign(body)) == 200
     message = Message.objects.get()
+    settings.CONNECTORS_HTTP_TIMEOUT = 1.0
     replies: list[dict[str, object]] = []
 
     def slow_post(request: Request) -> Response:
@@ -353,7 +357,7 @@ def test_a_reply_that_times_out_is_posted_once(world: World, graph: HTTPServer) 
                 "created_time": time.strftime("%Y-%m-%dT%H:%M:%S+0000", time.gmtime()),
             }
         )
-        time.sleep(1.0)  # longer than CONNECTORS_HTTP_TIMEOUT
+        time.sleep(1.5)  # longer than CONNECTORS_HTTP_TIMEOUT (1 s), shorter than two
         return json_response({"id": replies[-1]["id"]})
 
     graph.expect_request(f"{V}/987_9007199254740993/comments", method="POST").respond_with_handler(
