@@ -8,7 +8,7 @@ plans), so dates, order numbers and the city's own published contact points are 
 from __future__ import annotations
 
 import datetime
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache
 
@@ -114,8 +114,13 @@ def _near_keyword(
 ) -> bool:
     """A keyword among the `size` tokens before or after the span."""
     tokens = ctx.text.tokens
-    first = next((i for i, t in enumerate(tokens) if t.end > start), len(tokens))
-    last = next((i for i, t in enumerate(tokens) if t.start >= end), len(tokens))
+    ends = ctx.text.cache.get("token_ends")
+    if not isinstance(ends, list):
+        ends = ctx.text.cache["token_ends"] = [t.end for t in tokens]
+    first = bisect_right(ends, start)  # the first token that ends after the span starts
+    last = first
+    while last < len(tokens) and tokens[last].start < end:
+        last += 1
     nearby = tokens[max(0, first - size) : first] + tokens[last : last + size]
     return bool(keywords.find(nearby))
 
