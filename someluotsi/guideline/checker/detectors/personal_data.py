@@ -252,7 +252,9 @@ def _parse_phone(candidate: str) -> phonenumbers.PhoneNumber | None:
 
 def _phone_piece(candidate: str) -> bool:
     """Could this piece of a run be a phone number at all (before asking phonenumbers)?"""
-    if not candidate.startswith(("0", "+", "(")) or "." in candidate:
+    if not candidate.startswith(("0", "+", "(")) or not candidate[-1].isdigit():
+        return False
+    if "." in candidate or " / " in candidate:
         return False  # a dot makes a date or a decimal, never a Finnish or Swedish number
     digits = sum(c.isdigit() for c in candidate)
     return 6 <= digits <= 15 and not _looks_like_other_identifier(candidate)
