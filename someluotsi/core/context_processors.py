@@ -31,12 +31,14 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     from someluotsi.notifications.selectors import notification_unread_count
 
     path = request.path
-    items = []
-    for area in user_areas(user=user):
-        url = reverse(AREA_URL_NAMES[area])
-        items.append(
-            {"area": area.value, "label": area.label, "url": url, "current": path.startswith(url)}
-        )
+    urls = {area: reverse(AREA_URL_NAMES[area]) for area in user_areas(user=user)}
+    # The current area is the longest address the path starts with (/publishing/hub/ is the
+    # hub's, not the publishing area's).
+    current = max((url for url in urls.values() if path.startswith(url)), key=len, default=None)
+    items = [
+        {"area": area.value, "label": area.label, "url": url, "current": url == current}
+        for area, url in urls.items()
+    ]
     return {
         "nav_items": items,
         "nav_areas": {item["area"] for item in items},

@@ -108,6 +108,15 @@ USERS: tuple[DemoUser, ...] = (
         ((Role.SAFETY_MANAGER, None),),
     ),
     DemoUser("tarkastaja", "Anders", "Ek", "konserni", "Tarkastaja", ((Role.AUDITOR, None),), "sv"),
+    # The account a platform connector delivers messages with (POST /api/v1/messages).
+    DemoUser(
+        "liitin",
+        "Alustaliitin",
+        "Palvelutili",
+        "mavi",
+        "Palvelutili",
+        ((Role.SERVICE_ACCOUNT, None),),
+    ),
 )
 
 # platform, name, handle, url, unit, kind, guideline section, maintainers

@@ -155,7 +155,9 @@ def delivery_send(
     (at most MAX_ATTEMPTS times). Returns whether it was sent now."""
     with transaction.atomic():
         delivery = (
-            ReportDelivery.objects.select_for_update(skip_locked=True)
+            # Lock the delivery row only: the joined schedule, unit and user may be null
+            # (outer joins), which PostgreSQL cannot lock.
+            ReportDelivery.objects.select_for_update(skip_locked=True, of=("self",))
             .select_related("schedule__unit", "recipient__user")
             .filter(pk=delivery_id, status=DeliveryStatus.PENDING)
             .first()

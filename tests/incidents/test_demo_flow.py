@@ -33,7 +33,11 @@ def login(username: str) -> Client:
 def test_demo_storm_is_detected_alerted_and_taken_up(demo: None) -> None:
     alert = StormAlert.objects.get()
     assert "negative" in alert.signals
-    assert alert.negative >= 10
+    # The detector reports its strongest window (10, 20 or 60 minutes), which depends on the
+    # hour-of-week baseline and so on the time the demo is loaded: assert what holds in any.
+    assert alert.negative >= 3
+    assert alert.negative_share > alert.baseline_negative_share
+    assert alert.negative_share >= 0.5
     assert alert.evidence["messages"]
     assert alert.status == AlertStatus.INCIDENT
     assert Notification.objects.filter(url__contains=f"/incidents/alerts/{alert.pk}/").exists()

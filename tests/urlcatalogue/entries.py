@@ -46,7 +46,7 @@ visit(
 )
 visit("channels:requests")
 visit("channels:request_new", methods=GP)
-visit("channels:existing", query={"platform": "facebook"})
+visit("channels:existing", query={"platform": "facebook"}, page=False, note="htmx fragment")
 visit("channels:request", samples=lambda w: [{"request_id": w.channel_request.pk}], methods=GP)
 visit("channels:campaigns", methods=GP)
 visit("channels:campaign", samples=lambda w: [{"campaign_id": w.campaign.pk}], methods=GP)
@@ -110,8 +110,9 @@ visit(
 visit("notifications:deliveries", methods=GP)
 
 # --- Connectors (platform connections, the sandbox platform, webhooks) -------------------------
-visit("connectors:connect", samples=lambda w: [{"channel_id": w.channel.pk}], methods=POST)
-visit("connectors:disconnect", samples=lambda w: [{"channel_id": w.channel.pk}], methods=POST)
+CHANNEL = lambda w: [{"channel_id": w.channel.pk}]  # noqa: E731 - a sample list
+visit("connectors:connect", samples=CHANNEL, methods=POST, page=False, note="form target")
+visit("connectors:disconnect", samples=CHANNEL, methods=POST, page=False, note="form target")
 visit("connectors:callback", page=False, note="the platform's redirect after authorisation")
 visit("connectors:act", samples=MESSAGES, methods=POST, page=False)
 visit("connectors:sandbox_authorize", methods=GP)

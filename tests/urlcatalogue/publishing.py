@@ -57,7 +57,7 @@ visit("publishing:asset_thumb", samples=ASSET, page=False)
 visit("publishing:channels", methods=GP)
 visit("publishing:campaigns", methods=GP)
 visit("publishing:hub")
-visit("publishing:share", samples=POST, methods=GP)
+visit("publishing:share", samples=POST, methods=GP, page=False, note="htmx fragment")
 visit(
     "publishing:share_go",
     samples=lambda w: [{"post_id": w.extra["post"].pk, "platform": "facebook"}],

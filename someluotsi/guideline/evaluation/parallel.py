@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from someluotsi.guideline.checker.detectors.model import RULE_FOR_ATTRIBUTE
 from someluotsi.guideline.checker.engine import GuidelineEngine, engine_for
 from someluotsi.guideline.messages.triage import triage
 from someluotsi.guideline.model import (
@@ -33,6 +34,9 @@ HARM_CATEGORIES = frozenset(
     {Category.THREAT, Category.INSULT, Category.IDENTITY_ATTACK, Category.OBSCENE}
 )
 ATTACK_CATEGORIES = frozenset({Category.INSULT, Category.IDENTITY_ATTACK})
+# The trained model's warnings ("the tone may be insulting") are measured by the Suomi24
+# evaluation; the false-alarm tables hold the rules to account.
+MODEL_RULES = frozenset(RULE_FOR_ATTRIBUTE.values())
 
 
 @dataclass(frozen=True)
@@ -43,7 +47,7 @@ class Outcome:
     actions: tuple[str, ...]  # triage actions
     category: str  # triage category
     rules: tuple[str, ...]  # every rule the check reported
-    harm_rules: tuple[str, ...]  # threat, insult, identity and obscenity rules reported
+    harm_rules: tuple[str, ...]  # threat, insult, identity and obscenity rules (not the model)
     attack_severities: dict[str, Severity]  # insult and identity rules with their severity
 
 
@@ -77,7 +81,11 @@ def run_row(row: dict[str, Any], language: str, engine: GuidelineEngine | None =
         actions=tuple(action.value for action in triaged.actions),
         category=triaged.category.value,
         rules=tuple(f.rule for f in report.findings),
-        harm_rules=tuple(f.rule for f in report.findings if f.category in HARM_CATEGORIES),
+        harm_rules=tuple(
+            f.rule
+            for f in report.findings
+            if f.category in HARM_CATEGORIES and f.rule not in MODEL_RULES
+        ),
         attack_severities=attacks,
     )
 
@@ -157,4 +165,27 @@ def parallel_section(engine: GuidelineEngine, directory: Path = PARALLEL_DIR) ->
             f"{passed}/{total}" for passed, total in (per_language[lang] for lang in LANGUAGES)
         )
         lines.append(f"| {name} | {cells} |")
+    clean = directory.parent / "checker" / "clean_posts.toml"
+    if clean.exists():
+        flagged, total = clean_posts_flagged(engine, clean)
+        lines += [
+            "",
+            f"Clean city posts with a harm finding or blocked (organisation and employee): "
+            f"{flagged}/{total} ({100 * flagged / max(total, 1):.1f} %).",
+        ]
     return lines
+
+
+def clean_posts_flagged(engine: GuidelineEngine, path: Path) -> tuple[int, int]:
+    """(clean posts with a threat, insult, obscenity or identity finding or a block for an
+    organisation or an employee, posts) for tests/guideline/checker/clean_posts.toml."""
+    posts = tomllib.loads(path.read_text(encoding="utf-8")).get("post", [])
+    flagged = 0
+    for post in posts:
+        for role in (AuthorRole.ORGANIZATION, AuthorRole.EMPLOYEE):
+            report = engine.check(post["text"], role=role, language=post.get("lang"))
+            harmful = any(f.category in HARM_CATEGORIES for f in report.findings)
+            if harmful or report.verdict is Verdict.BLOCK:
+                flagged += 1
+                break
+    return flagged, len(posts)

@@ -16,13 +16,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from someluotsi.guideline.checker.detectors.harmful import explicit_violence
 from someluotsi.guideline.checker.engine import GuidelineEngine, engine_for
 from someluotsi.guideline.messages.replies import fill, question_topic
 from someluotsi.guideline.model import LANGUAGES, AuthorRole, Category, Finding
 from someluotsi.guideline.text.analysis import AnalysedText
 from someluotsi.guideline.text.lexicon import Lexicon
-from someluotsi.guideline.text.normalize import NormalizedText
-from someluotsi.guideline.text.vocabulary import vocabulary
 from someluotsi.guideline.text.wordlists import load_terms
 
 REPLIES = Path(__file__).parents[1] / "data" / "triage" / "replies.toml"
@@ -57,25 +56,12 @@ class Priority(StrEnum):
     LOW = "low"
 
 
-# Violence that goes to the police as well (§10.6): killing, shooting, arson, bombs, weapons.
-POLICE_LEMMAS = frozenset(
-    {"tappaa", "murhata", "ampua", "puukottaa", "polttaa", "räjäyttää", "hirttää", "kuristaa",
-     "teurastaa", "sytyttää", "listiä", "lahdata", "döda", "mörda", "skjuta", "knivhugga",
-     "bränna", "spränga", "kill", "murder", "shoot", "shot", "stab", "burn", "blow up"}
-)  # fmt: skip
 PERSONAL_DATA_RULES = frozenset(
     {"privacy-001", "privacy-002", "privacy-003", "privacy-004", "privacy-005", "privacy-007",
      "privacy-008", "privacy-009", "privacy-010", "privacy-011"}
 )  # fmt: skip
-# Intimidation that threatens a beating or "you'll regret it", not killing, weapons or stalking:
-# supervisor and safety manager, and the police only when a person judges it needed.
-NO_POLICE_PHRASES = (
-    "turpaan", "turpiin", "turpasauna", "verille", "vedän", "annan turpiin", "saat turpaan",
-    "saat turpiin", "blodig", "odota va", "saat vielä", "saatte vielä", "kohta lähtee",
-    "tästä tulee", "pidä varasi", "pitäkää varanne", "akta dig", "watch your back",
-    "you will regret", "you'll regret", "du kommer att ångra", "ni kommer att ångra",
-)  # fmt: skip
 ATTACK_RULES = frozenset({"insult-001", "identity-001", "identity-002"})
+GROUP_ATTACK_RULES = frozenset({"identity-001", "identity-002"})
 CUES = Lexicon(load_terms("triage"))
 
 
@@ -179,19 +165,16 @@ def _cues(analysed: AnalysedText) -> dict[str, bool]:
 
 
 def _police(findings: tuple[Finding, ...]) -> bool:
-    """Weapons, death threats and stalking ("I know where you live"), or a violent verb of
-    killing, shooting, arson or bombing aimed at someone."""
-    words = vocabulary()
+    """Explicit violence goes to the police as well (§10.6), the same way in every language:
+    a weapon, explosive or arson (threat-002), or a threat whose words are lethal (killing,
+    shooting, stabbing, arson, bombs, poison, rape, torture), promise death or show that the
+    writer watches the reader's home or children (harmful.explicit_violence). A beating or
+    "you'll regret it" goes to the supervisor and the safety manager, who call the police when
+    they judge it needed."""
     for finding in findings:
         if finding.rule == "threat-002":
             return True
-        # The excerpt is the original text: read it through the same normalisation as the
-        # detectors (a decomposed "ö", a zero-width space or a non-breaking hyphen in it).
-        excerpt = NormalizedText(finding.excerpt).text
-        if finding.rule == "threat-003" and not excerpt.startswith(NO_POLICE_PHRASES):
-            return True
-        lemmas = {info.lemma for info in words.lookup(excerpt)}
-        if finding.rule == "threat-001" and lemmas & POLICE_LEMMAS:
+        if finding.rule in {"threat-001", "threat-003"} and explicit_violence(finding.excerpt):
             return True
     return False
 
@@ -229,6 +212,10 @@ def _category(rules: set[str], categories: set[Category], cues: dict[str, bool])
     """The first category that applies, in the guideline's order of urgency."""
     if Category.THREAT in categories:
         return TriageCategory.THREAT
+    # A slur or an attack on a group is removed (§9.5) even when it touches a sensitive
+    # subject ("refugees are vermin"): removing it also removes whatever it says of anyone.
+    if rules & GROUP_ATTACK_RULES:
+        return TriageCategory.INAPPROPRIATE
     if rules & PERSONAL_DATA_RULES or cues["sensitive_topic"]:
         return TriageCategory.SENSITIVE
     if rules & ATTACK_RULES or (
@@ -275,7 +262,7 @@ def triage(
             reasons.append("explicit threat of violence")
     elif category is TriageCategory.INAPPROPRIATE and rules & ATTACK_RULES:
         reasons = ["an attack on a person or a group"]
-        if rules & {"identity-001", "identity-002"}:  # slurs and group attacks are removed
+        if rules & GROUP_ATTACK_RULES:  # slurs and group attacks are removed
             actions, priority = [Action.REMOVE, Action.IGNORE], Priority.HIGH
     reply_language = report.language if report.language in LANGUAGES else "fi"
     reply, topic = compose_reply(

@@ -17,6 +17,9 @@ from someluotsi.guideline.text.lexicon import Lexicon
 from someluotsi.guideline.text.normalize import deleet
 
 FORMS_FILE = Path(__file__).parents[1] / "data" / "wordforms" / "harm.tsv"
+# Stems of dictionary words that only look like harmful compounds ("kusiai-" of kusiainen, an
+# ant), decided with the Voikko analyser by tools/build_dictionary_stems.py.
+STEMS_FILE = Path(__file__).parents[1] / "data" / "wordforms" / "dictionary_stems.txt"
 CLITICS = ("kaan", "kään", "kin", "han", "hän", "pa", "pä", "ko", "kö")
 MASK_CHARS = frozenset("*#@_-.")
 # No listed word is longer; longer tokens (URLs without breaks, junk) are not looked up at all,
@@ -34,7 +37,11 @@ class FormInfo:
 
 
 class Vocabulary:
-    def __init__(self, rows: Sequence[tuple[str, str, str, str, str]]) -> None:
+    def __init__(
+        self,
+        rows: Sequence[tuple[str, str, str, str, str]],
+        dictionary_stems: Sequence[str] = (),
+    ) -> None:
         forms: dict[str, list[FormInfo]] = defaultdict(list)
         compounds: dict[str, list[str]] = defaultdict(list)
         phrases: list[tuple[str, str]] = []
@@ -52,6 +59,10 @@ class Vocabulary:
         self._compounds = {c: tuple(sorted(p, key=len, reverse=True)) for c, p in compounds.items()}
         self._by_shape = dict(by_shape)
         self.phrases = Lexicon(phrases)
+        stems: dict[str, list[str]] = defaultdict(list)
+        for stem in dictionary_stems:
+            stems[stem[:4]].append(stem)
+        self._stems = {head: tuple(group) for head, group in stems.items()}
         self._memo: dict[str, tuple[FormInfo, ...]] = {}
         self._parts_memo: dict[tuple[str, str], str | None] = {}
         self._groups_memo: dict[tuple[str, tuple[str, ...]], FormInfo | None] = {}
@@ -93,8 +104,12 @@ class Vocabulary:
             self._parts_memo[key] = self._compound_part(word, category)
         return self._parts_memo[key]
 
+    def dictionary_word(self, word: str) -> bool:
+        """The word starts like a dictionary word that is no harmful compound (kusiaispesä)."""
+        return any(word.startswith(stem) for stem in self._stems.get(word[:4], ()))
+
     def _compound_part(self, word: str, category: str) -> str | None:
-        if len(word) > MAX_WORD:
+        if len(word) > MAX_WORD or self.dictionary_word(word):
             return None
         for part in self._compounds.get(category, ()):
             if len(part) >= 4 and word.startswith(part) and len(word) - len(part) >= 3:
@@ -112,7 +127,7 @@ class Vocabulary:
         return self._groups_memo[key]
 
     def _group_compound(self, word: str, heads: Sequence[str]) -> FormInfo | None:
-        if len(word) > MAX_WORD:
+        if len(word) > MAX_WORD or self.dictionary_word(word):
             return None
         for split in range(4, len(word) - 2):
             first, rest = word[:split], word[split:]
@@ -142,4 +157,8 @@ def vocabulary() -> Vocabulary:
         if line and not line.startswith("#"):
             category, language, form, lemma, tags = line.split("\t")
             rows.append((category, language, form, lemma, tags))
-    return Vocabulary(rows)
+    stems: list[str] = []
+    if STEMS_FILE.exists():
+        lines = STEMS_FILE.read_text(encoding="utf-8").splitlines()
+        stems = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    return Vocabulary(rows, stems)

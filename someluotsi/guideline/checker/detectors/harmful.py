@@ -1,10 +1,21 @@
-"""Threats, insults, obscenity and identity attacks (§2.5, §9.5, §10.6) by rules.
+"""Threats, insults, obscenity and identity attacks (§2.5, §9.5, §10.6) by rules, in fi/sv/en.
 
-Words are looked up in every inflected form (text/vocabulary.py), so "tappaisin", "idiootteja" and
-"vitun" are found from their lemmas. Threats are a recall net for a human: a violent verb counts
-when its form threatens (first person, conditional, imperative, passive) and someone is its
-target; figurative uses (the heat kills, killing time, shooting a goal) are set aside by context
-words in the same sentence. Every match says which word and why.
+Words are looked up in every inflected form (text/vocabulary.py, built from data/harm_src by
+tools/build_wordforms.py), so "tappaisin", "skjutas", "shot", "idiootteja" and "vitun" are
+found from their lemmas, each with tags for person, mood, tense and voice. Threats are a recall
+net for a human: a violent verb counts when its construction threatens (harm_grammar.py: first
+person, wishes, passive obligations, calls on others, consequences promised to the reader) and
+someone or some place is its target; figurative uses (the heat kills, killing time, shooting a
+goal, a film's plot, a recipe) are set aside by context words in the same sentence.
+
+Insults and identity attacks read their context too (harm_context.py): a negated degrading word
+("eivät ole loisia"), a sentence that rejects a prejudice or reports a naming, and a slur in
+quotation marks are no attack; a reclaimed in-group word in a Pride context warns about word
+choice (identity-004). A negative adjective with a vulgar noun aimed at a person ("senkin tyhmä
+lehmä", "din dumma ko", "you stupid cow") is an insult. Every match says which word and why.
+
+Everything here runs only on texts with vocabulary hits, and only reads a few tokens around each
+hit: set lookups, no per-token regular expressions.
 """
 
 from __future__ import annotations
@@ -12,76 +23,46 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from someluotsi.guideline.checker.detectors import harm_context, harm_grammar
 from someluotsi.guideline.checker.detectors.base import CheckContext
 from someluotsi.guideline.model import Match
+from someluotsi.guideline.text.analysis import AnalysedText
 from someluotsi.guideline.text.patterns import compile_pattern
 from someluotsi.guideline.text.sentences import sentences
 from someluotsi.guideline.text.vocabulary import FormInfo, vocabulary
 from someluotsi.guideline.text.wordlists import load_names
 
-THREATENING_TAGS = ("+1sg", "+1pl", "+cond", "+imper", "+pass+pres", "+pass+cond", "+inf3+ill")
-STRONG_VERBS = frozenset(
-    {
-        "tappaa",
-        "murhata",
-        "ampua",
-        "puukottaa",
-        "raiskata",
-        "hirttää",
-        "kuristaa",
-        "teurastaa",
-        "räjäyttää",
-        "listiä",
-        "nitistää",
-        "lahdata",
-        "kiduttaa",
-        "myrkyttää",
-        "silpoa",
-        "hukuttaa",
-    }
-)
-ARSON_VERBS = frozenset(
-    {"polttaa", "sytyttää", "räjäyttää", "bränna", "spränga", "burn", "blow up"}
-)
 # Verbs whose threat can be aimed at a place rather than a person (arson, bombs, shootings).
-PLACE_VERBS = ARSON_VERBS | {"ampua", "skjuta", "shoot", "shot"}
-# Swedish and English modals that make a violent verb threatening ("should be shot").
-OTHER_MODALS = frozenset({"should", "must", "ought", "borde", "bör", "måste"})
+PLACE_VERBS = frozenset(
+    {"polttaa", "sytyttää", "räjäyttää", "ampua", "pommittaa", "bränna", "spränga", "skjuta",
+     "tända eld", "sätta eld", "burn", "blow up", "shoot", "bomb", "torch", "set fire"}
+)  # fmt: skip
+# Weapons that threaten a place on their own ("there is a bomb in the town hall").
+EXPLOSIVES = frozenset(
+    {"pommi", "räjähde", "polttopullo", "molotov", "bomb", "sprängämne", "molotovcocktail",
+     "explosive"}
+)  # fmt: skip
 FIRST_PERSON = frozenset({"minä", "mä", "mää", "me", "jag", "vi", "i", "we", "ill", "im"})
-WILL = frozenset({"ska", "skall", "kommer", "will", "gonna", "going", "aion", "aiomme", "tulen"})
-# A modal or volitive verb before a violent infinitive makes it threatening ("pitäisi kiduttaa",
-# "haluaisin lyödä", "tekis mieli vetää").
-MODALS = frozenset(
-    {
-        "pitäisi",
-        "pitäis",
-        "pitäs",
-        "pitää",
-        "täytyy",
-        "täytyisi",
-        "täytyis",
-        "kannattaisi",
-        "haluaisin",
-        "haluan",
-        "haluaisi",
-        "voisin",
-        "voisi",
-        "aion",
-        "aiomme",
-        "aikoo",
-        "tulen",
-        "mieli",
-        "saisi",
-        "saisin",
-        "sais",
-        "pitäiskö",
-        "should",
-        "must",
-        "ought",
-        "borde",
-        "måste",
-    }
-)
+# Who an insult is aimed at: a direct address or an exclamation about the person.
+ADDRESS = {
+    "fi": frozenset({"senkin", "sinä", "sä", "sää", "te", "olet", "oot", "ootte", "olette", "mikä",
+                     "sinua", "sua", "teitä"}),
+    "sv": frozenset({"du", "din", "ditt", "dina", "ni", "era", "vilken", "vilket", "dig"}),
+    "en": frozenset({"you", "u", "ya", "youre", "what", "ur"}),
+}  # fmt: skip
+COPULA = frozenset(
+    {"on", "ovat", "olet", "oot", "ootte", "olette", "oli", "olivat", "är", "var", "blev",
+     "is", "are", "was", "were", "s", "re"}
+)  # fmt: skip
+VERB_CATEGORIES = ("threat_verbs", "fate")
+# Innocent words that set a verb aside only as its object ("tappaa aikaa", "killing time"),
+# not anywhere in the sentence ("I'll kill you if you come one more time").
+IDIOM_OBJECTS = frozenset({"aikaa", "aika", "time", "tiden", "tid"})
+MESSAGE_OBJECTS = frozenset(
+    {"email", "mail", "message", "text", "line", "note", "dm", "sähköposti", "sähköpostia",
+     "viesti", "viestin", "mejl", "meddelande", "sms"}
+)  # fmt: skip
+THREAT_PHRASES = ("threat_phrases", "intimidation")
 MASKED = compile_pattern(r"(?:^|[^\p{L}\p{N}])(\p{L}[\p{L}]*[*#@_][\p{L}*#@_]*\p{L}?)")
 FIRST_NAMES = load_names()
 MASKABLE = ("obscene", "insult", "identity")
@@ -91,7 +72,7 @@ DEGRADING = ("dehumanising", "insult", "obscene")
 
 @dataclass
 class Hit:
-    index: int  # token index; -1 for masked words and phrases
+    index: int  # token index; -1 for masked words
     start: int  # normalised offsets
     end: int
     info: FormInfo
@@ -104,19 +85,25 @@ class HarmAnalysis:
     hits: list[Hit]
     sentence_of: list[int]
     words: list[str]
+    gaps: list[str]  # the normalised text before each token (since the previous one)
     by_category: dict[str, list[Hit]] = field(init=False)
     by_sentence: dict[tuple[int, str], list[Hit]] = field(init=False)
     words_by_sentence: dict[int, set[str]] = field(init=False)
+    bounds: dict[int, tuple[int, int]] = field(init=False)  # sentence -> first, end token
 
     def __post_init__(self) -> None:
         self.by_category, self.by_sentence, self.words_by_sentence = {}, {}, {}
+        self.bounds = {}
         for hit in self.hits:
             self.by_category.setdefault(hit.info.category, []).append(hit)
             if hit.index >= 0:
                 key = (self.sentence_of[hit.index], hit.info.category)
                 self.by_sentence.setdefault(key, []).append(hit)
         for index, word in enumerate(self.words):
-            self.words_by_sentence.setdefault(self.sentence_of[index], set()).add(word)
+            sentence = self.sentence_of[index]
+            self.words_by_sentence.setdefault(sentence, set()).add(word)
+            first, _end = self.bounds.get(sentence, (index, index))
+            self.bounds[sentence] = (first, index + 1)
 
     def in_sentence(self, sentence: int, category: str) -> list[Hit]:
         return self.by_sentence.get((sentence, category), [])
@@ -126,6 +113,52 @@ class HarmAnalysis:
 
     def sentence_words(self, sentence: int) -> set[str]:
         return self.words_by_sentence.get(sentence, set())
+
+    def sentence_list(self, sentence: int) -> list[str]:
+        first, end = self.bounds.get(sentence, (0, 0))
+        return self.words[first:end]
+
+    def clause_start(self, index: int) -> int:
+        first, _end = self.bounds[self.sentence_of[index]]
+        return harm_grammar.clause_start(self.gaps, index, first)
+
+    def negated(self, hit: Hit) -> bool:
+        """The hit's word is negated in its clause, in the sense of its language(s)."""
+        if hit.index < 0 or "+phrase" in hit.info.tags or "+compound" in hit.info.tags:
+            return False
+        start = self.clause_start(hit.index)
+        languages = {info.language for info in _infos_at(self, hit.index, hit.info.category)}
+        return any(
+            harm_grammar.negated(self.words, hit.index, start, language or "fi")
+            for language in languages or {hit.info.language}
+        )
+
+    def innocent_besides(self, sentence: int, index: int) -> bool:
+        """A figurative or harmless context word in the sentence other than token `index`;
+        the objects of idioms ("tappaa aikaa", "kill time") only right beside it."""
+        for other in self.in_sentence(sentence, "innocent"):
+            if other.index == index:
+                if "+phrase" in other.info.tags:
+                    return True  # the verb opens an innocent phrase: "skjuta upp" (postpone)
+                continue
+            distance = other.index - index
+            if other.info.lemma in MESSAGE_OBJECTS:
+                if 1 <= distance <= 3:
+                    return True  # "shoot you an email"
+            elif other.info.lemma in IDIOM_OBJECTS:
+                if 1 <= distance <= 2 and not any(
+                    h.index in range(index + 1, other.index)
+                    for h in self.in_sentence(sentence, "targets")
+                ):
+                    return True  # "tappaa aikaa", "slog ihjäl tiden"
+            else:
+                return True
+        return False
+
+
+def _infos_at(analysis: HarmAnalysis, index: int, category: str) -> list[FormInfo]:
+    sentence = analysis.sentence_of[index]
+    return [h.info for h in analysis.in_sentence(sentence, category) if h.index == index]
 
 
 def analyse(ctx: CheckContext) -> HarmAnalysis:
@@ -160,7 +193,9 @@ def analyse(ctx: CheckContext) -> HarmAnalysis:
     for phrase in ctx.text.find(words.phrases):
         info = FormInfo(phrase.term.label, "", phrase.term.text, "+phrase")
         hits.append(Hit(phrase.first, phrase.start, phrase.end, info))
-    analysis = HarmAnalysis(hits, sentences(ctx.text).of_token, list(ctx.text.words))
+    tokens = ctx.text.tokens
+    gaps = [text[tokens[i - 1].end if i else 0 : token.start] for i, token in enumerate(tokens)]
+    analysis = HarmAnalysis(hits, sentences(ctx.text).of_token, list(ctx.text.words), gaps)
     ctx.text.cache["harm"] = analysis
     return analysis
 
@@ -184,7 +219,10 @@ class InsultDetector:
     rules = ("insult-001",)
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
-        for hit in analyse(ctx).of("insult"):
+        analysis = analyse(ctx)
+        for hit in analysis.of("insult"):
+            if analysis.negated(hit):  # "kukaan ei ole idiootti", "nobody is an idiot"
+                continue
             reason = "insult_compound" if hit.info.tags == "+compound" else "insult_word"
             yield ctx.match(
                 "insult-001",
@@ -194,29 +232,91 @@ class InsultDetector:
                 reason=reason,
                 word=hit.info.lemma,
             )
+        yield from self._adjective_and_noun(ctx, analysis)
+
+    @staticmethod
+    def _adjective_and_noun(ctx: CheckContext, analysis: HarmAnalysis) -> Iterator[Match]:
+        """A vulgar noun aimed at a person: with a negative adjective just before it in a
+        sentence that addresses someone, or right after a direct address ("ditt as")."""
+        words = analysis.words
+        adjectives = {hit.index for hit in analysis.of("negative_adjectives")}
+        for hit in analysis.of("vulgar_nouns"):
+            if hit.index < 0 or analysis.negated(hit):
+                continue
+            start = analysis.clause_start(hit.index)
+            adjective = next(
+                (i for i in range(max(start, hit.index - 3), hit.index) if i in adjectives), None
+            )
+            address = ADDRESS.get(hit.info.language, frozenset())
+            sentence = analysis.sentence_of[hit.index]
+            same = analysis.sentence_words(sentence)
+            # Aimed at a person: addressed ("senkin", "you"), or said of someone with a copula
+            # ("the mayor is a fat pig"); a fat pig on a farm visit is no insult.
+            aimed = bool(address & same) or bool(
+                COPULA & same
+                and (
+                    analysis.in_sentence(sentence, "targets")
+                    or _named_person(ctx, analysis, sentence)
+                )
+            )
+            lead = adjective if adjective is not None else hit.index
+            direct = lead > 0 and words[lead - 1] in address
+            if (adjective is not None and aimed) or direct:
+                first = ctx.text.tokens[lead].start
+                yield ctx.match(
+                    "insult-001",
+                    first,
+                    hit.end,
+                    confidence=0.8,
+                    reason="insult_construction",
+                    word=hit.info.lemma,
+                )
 
 
 class IdentityAttackDetector:
-    rules = ("identity-001", "identity-002")
+    rules = ("identity-001", "identity-002", "identity-004")
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         analysis = analyse(ctx)
+        reclaimable = {hit.index for hit in analysis.of("reclaimable")}
+        pride = harm_context.pride_context(analysis.words)
         for hit in analysis.of("identity"):
+            sentence = analysis.sentence_of[hit.index] if hit.index >= 0 else -1
+            words = analysis.sentence_list(sentence) if sentence >= 0 else []
+            degrading = sentence >= 0 and any(
+                h.index != hit.index
+                for category in DEGRADING
+                for h in analysis.in_sentence(sentence, category)
+            )
+            if hit.index in reclaimable and pride and not degrading:
+                reason = "reclaimed_word"
+            elif harm_context.quoted(ctx.text.text, hit.start, hit.end) or (
+                words and (harm_context.rejects(words) or harm_context.reports_naming(words))
+            ):
+                reason = "quoted_word"
+            else:
+                reason = ""
             yield ctx.match(
-                "identity-001",
+                "identity-004" if reason else "identity-001",
                 hit.start,
                 hit.end,
-                confidence=0.9,
-                reason="slur",
+                confidence=0.6 if reason else 0.9,
+                reason=reason or "slur",
                 word=hit.info.lemma,
             )
         for hit in analysis.of("groups"):
             sentence = analysis.sentence_of[hit.index]
-            degrading = [
-                h for category in DEGRADING for h in analysis.in_sentence(sentence, category)
+            words = analysis.sentence_list(sentence)
+            if harm_context.rejects(words) or harm_context.reports_naming(words):
+                continue  # counter-speech: "it is wrong to say...", "stop calling..."
+            attacks = [
+                h
+                for category in DEGRADING
+                for h in analysis.in_sentence(sentence, category)
+                if not analysis.negated(h)
             ]
-            if degrading:
-                other = degrading[0]
+            if attacks:
+                other = attacks[0]
                 yield ctx.match(
                     "identity-002",
                     min(hit.start, other.start),
@@ -233,31 +333,56 @@ class ThreatDetector:
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         analysis = analyse(ctx)
-        tokens = ctx.text.tokens
-        words = [t.text for t in tokens]
-        for hit in analysis.of("threat_phrases"):
-            yield ctx.match(
-                "threat-003",
-                hit.start,
-                hit.end,
-                confidence=0.9,
-                reason="intimidation",
-                phrase=hit.info.lemma,
-            )
-        for hit in analysis.of("threat_verbs"):
-            sentence = analysis.sentence_of[hit.index]
+        for category in THREAT_PHRASES:
+            for hit in analysis.of(category):
+                sentence = analysis.sentence_of[hit.index]
+                if analysis.innocent_besides(sentence, hit.index):
+                    continue  # "slog ihjäl tiden": killing time
+                yield ctx.match(
+                    "threat-003",
+                    hit.start,
+                    hit.end,
+                    confidence=0.9,
+                    reason="intimidation",
+                    phrase=hit.info.lemma,
+                )
+        words = analysis.words
+        if harm_grammar.KNOW & set(words):
+            for index, word in enumerate(words):
+                if word not in harm_grammar.KNOW:
+                    continue
+                _first, end = analysis.bounds[analysis.sentence_of[index]]
+                last = harm_grammar.stalking(words, index, end)
+                if last is not None:
+                    tokens = ctx.text.tokens
+                    knower = index > 0 and words[index - 1] in harm_grammar.KNOWER
+                    yield ctx.match(
+                        "threat-003",
+                        tokens[index - 1 if knower else index].start,
+                        tokens[last].end,
+                        confidence=0.85,
+                        reason="intimidation",
+                        phrase="stalking",
+                    )
+        verbs: dict[int, list[Hit]] = {}
+        for category in VERB_CATEGORIES:
+            for hit in analysis.of(category):
+                if hit.index >= 0:
+                    verbs.setdefault(hit.index, []).append(hit)
+        for index, hits in verbs.items():
+            sentence = analysis.sentence_of[index]
             # Context words set the verb aside; the verb's own form ("shot") does not count.
-            innocent = analysis.in_sentence(sentence, "innocent")
-            if any(other.index != hit.index for other in innocent):
+            if analysis.innocent_besides(sentence, index):
                 continue
-            yield from self._verb(ctx, analysis, hit, sentence, words)
+            yield from self._verb(ctx, analysis, hits, sentence)
         for hit in analysis.of("weapons"):
             sentence = analysis.sentence_of[hit.index]
             same = analysis.sentence_words(sentence)
+            places = bool(analysis.in_sentence(sentence, "places"))
             armed = (
                 analysis.in_sentence(sentence, "threat_verbs")
                 or analysis.in_sentence(sentence, "targets")
-                or (analysis.in_sentence(sentence, "places") and FIRST_PERSON & set(same))
+                or (places and (FIRST_PERSON & same or hit.info.lemma in EXPLOSIVES))
             )
             if armed and not analysis.in_sentence(sentence, "innocent"):
                 yield ctx.match(
@@ -271,45 +396,106 @@ class ThreatDetector:
 
     @staticmethod
     def _verb(
-        ctx: CheckContext, analysis: HarmAnalysis, hit: Hit, sentence: int, words: Sequence[str]
+        ctx: CheckContext, analysis: HarmAnalysis, hits: Sequence[Hit], sentence: int
     ) -> Iterator[Match]:
-        info = hit.info
-        same = analysis.sentence_words(sentence)
+        words = analysis.words
+        _first, end = analysis.bounds[sentence]
+        hit = hits[0]
+        index = hit.index
+        # Readings whose particle is there ("slå ... ihjäl", "run ... over"); a reading that
+        # needs a particle wins over the plain verb when its particle is present.
+        usable: list[tuple[FormInfo, int]] = []
+        for candidate in hits:
+            info = candidate.info
+            present, last = harm_grammar.has_particle(words, index, end, info.tags)
+            if present:
+                usable.append((info, last))
+        if not usable:
+            return
+        with_particle = [(info, last) for info, last in usable if "+prt=" in info.tags]
+        chosen = with_particle or usable
+        infos = [info for info, _last in chosen]
+        last = max(last for _info, last in chosen)
+        language = _language(ctx, infos)
+        infos = [info for info in infos if info.language == language] or infos
+        tags = "|".join(info.tags + ("+fate" if info.category == "fate" else "") for info in infos)
+        lemma = infos[0].lemma
+        lethal = "+lethal" in tags
+        place_verb = any(info.lemma in PLACE_VERBS for info in infos)
+        start = analysis.clause_start(index)
+        reading = harm_grammar.read_verb(
+            words, index, start, end, language, tags, lethal, place_verb
+        )
         target = bool(
             analysis.in_sentence(sentence, "targets")
             or analysis.in_sentence(sentence, "groups")
-            or (info.lemma in PLACE_VERBS and analysis.in_sentence(sentence, "places"))
+            or (place_verb and analysis.in_sentence(sentence, "places"))
             or _named_person(ctx, analysis, sentence)
         )
-        if info.language == "fi":
-            before = {words[i] for i in range(max(0, hit.index - 3), hit.index)}
-            threatening = any(tag in info.tags for tag in THREATENING_TAGS) or (
-                "+inf1" in info.tags and bool(MODALS & before)
-            )
-            strong = info.lemma in STRONG_VERBS and any(
-                t in info.tags for t in ("+1sg", "+1pl", "+cond")
-            )
-        else:
-            threatening = bool(FIRST_PERSON & same or WILL & same or OTHER_MODALS & same)
-            strong = False
-        if threatening and (target or strong):
+        if reading.figurative and (language != "fi" or not target):
+            return
+        fate = "+fate" in tags
+        span_end = ctx.text.tokens[last].end if last != index else hit.end
+        if reading.threatening and (target or reading.strong or fate):
             yield ctx.match(
                 "threat-001",
                 hit.start,
-                hit.end,
+                span_end,
                 confidence=0.85,
                 reason="violent_verb_target",
-                word=info.lemma,
+                word=lemma,
             )
-        elif threatening or target:
+            return
+        if fate or all("+ambiguous" in info.tags for info in infos):
+            return  # "you die", "hit" and "slå" say nothing alone
+        past_only = language != "fi" and all(
+            any(t in info.tags for t in ("+past", "+sup", "+part"))
+            and not any(t in info.tags for t in ("+base", "+inf", "+pres", "+imper"))
+            for info in infos
+        )
+        if reading.threatening or (target and not past_only):
             yield ctx.match(
                 "threat-004",
                 hit.start,
-                hit.end,
+                span_end,
                 confidence=0.5,
                 reason="violent_verb",
-                word=info.lemma,
+                word=lemma,
             )
+
+
+def explicit_violence(excerpt: str) -> bool:
+    """Whether a threat's excerpt names lethal violence: a lethal verb (with its particle in the
+    excerpt when that reading needs one: "slå ihjäl", "take out"), death promised to the reader
+    ("kuolet", "you will die"), or a phrase of death or stalking (data/harm_src/threat_phrases).
+    The excerpt is read through the same normalisation and vocabulary as the detectors."""
+    text = AnalysedText(excerpt)
+    words = set(text.words)
+    for infos in text.vocabulary:
+        for info in infos:
+            if info.category == "threat_phrases":
+                return True
+            if info.category in VERB_CATEGORIES and "+lethal" in info.tags:
+                particles = [p.split("+", 1)[0] for p in info.tags.split("+prt=")[1:]]
+                if all(particle in words for particle in particles):
+                    return True
+    if any(hit.term.label == "threat_phrases" for hit in text.find(vocabulary().phrases)):
+        return True
+    listed = text.words
+    return any(
+        harm_grammar.stalking(listed, index, len(listed)) is not None
+        for index, word in enumerate(listed)
+        if word in harm_grammar.KNOW
+    )
+
+
+def _language(ctx: CheckContext, infos: Sequence[FormInfo]) -> str:
+    """The language to read a verb in: its own, or the text's when the form is shared."""
+    languages = list(dict.fromkeys(info.language for info in infos if info.language))
+    if len(languages) <= 1:
+        return languages[0] if languages else "fi"
+    main = ctx.text.main_language
+    return main if main in languages else languages[0]
 
 
 def _named_person(ctx: CheckContext, analysis: HarmAnalysis, sentence: int) -> bool:

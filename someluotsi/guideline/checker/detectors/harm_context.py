@@ -1,0 +1,91 @@
+"""Counter-speech, quotation and reclaimed words (issue 16 §5): when harmful words are no attack.
+
+A sentence that rejects a slur or a prejudice uses the same words as the attack it rejects:
+"Maahanmuuttajat eivät ole loisia", "It is wrong to say that Muslims are terrorists", "The
+word 'n...' is racist". Three signals, each a set lookup over the sentence's words:
+
+- a judgement that the claim is false or wrong, or a refusal ("väärin", "ennakkoluulo",
+  "rasismia", "lopettakaa"; "fel", "fördom", "sluta"; "wrong", "prejudice", "stop");
+- a verb of naming that reports the word rather than uses it ("kutsua", "sanotaan"; "kalla",
+  "kallas"; "call", "called"), unless the writer is its subject ("I call them...");
+- the slur in quotation marks.
+
+Negation of the degrading word itself is read by harm_grammar.negated. A reclaimed in-group
+word ("hintti", "bög", "dyke") in a Pride context warns about word choice instead of blocking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+# A judgement that what is said of a group is false, wrong or prejudiced, or a refusal of it.
+REJECT_WORDS = frozenset(
+    {
+        # fi
+        "väärin", "väärää", "väärä", "ennakkoluulo", "ennakkoluuloa", "ennakkoluuloja",
+        "ennakkoluuloista", "rasismia", "rasismi", "rasismin", "rasismista", "rasistinen",
+        "rasistista", "rasistisia", "rasistiset", "myytti", "myyttiä", "stereotypia",
+        "stereotypioita", "vihapuhetta", "vihapuhe", "lopettakaa", "lopeta", "älkää",
+        "tuomitsemme", "tuomitsen", "valhe", "valhetta", "harhaluulo", "loukkaava",
+        "loukkaavaa", "halventava", "halventavaa", "syrjintää", "syrjintä",
+        # sv
+        "fel", "fördom", "fördomar", "fördomsfullt", "rasism", "rasistiskt", "rasistisk",
+        "rasistiska", "myt", "myten", "lögn", "lögnen", "hatprat", "hets", "stereotyp",
+        "stereotyper", "sluta", "fördömer", "kränkande", "nedsättande", "diskriminering",
+        # en
+        "wrong", "prejudice", "prejudiced", "prejudices", "racism", "racist", "myth", "lie",
+        "stereotype", "stereotypes", "bigotry", "bigoted", "stop", "condemn", "condemns",
+        "offensive", "slur", "discrimination", "hateful",
+    }
+)  # fmt: skip
+# Words that reject only together with a negation: "ei ole totta", "stämmer inte", "not true".
+REJECT_WITH_NEGATION = frozenset(
+    {"totta", "paikkaansa", "hyväksy", "sant", "stämmer", "accepterar", "true", "accept"}
+)
+NEGATIONS = frozenset({"ei", "emme", "eivät", "inte", "aldrig", "not", "t", "never", "dont"})
+NAMING_VERBS = frozenset(
+    {
+        "kutsua", "kutsui", "kutsuivat", "kutsutaan", "kutsuttiin", "kutsuminen", "kutsumista",
+        "sanotaan", "sanottiin", "sanoa", "nimitellä", "nimitellään", "nimittely", "nimittelyä",
+        "haukkua", "haukutaan", "haukkui", "sana", "sanaa", "nimitys",
+        "kalla", "kallade", "kallas", "kallar", "benämna", "ordet", "säga", "säger",
+        "call", "called", "calling", "calls", "say", "saying", "word", "term",
+    }
+)  # fmt: skip
+FIRST_PERSON = frozenset({"minä", "mä", "me", "jag", "vi", "i", "we"})
+QUOTES = frozenset("\"'“”„‘’«»‹›")
+PRIDE = frozenset(
+    {"pride", "sateenkaari", "sateenkaaren", "sateenkaariväki", "sateenkaariväen", "regnbåge",
+     "regnbågen", "regnbågsfamiljen", "regnbågsflaggan", "rainbow", "hlbt", "hlbtq", "hlbtiq",
+     "hlbti", "hbtq", "hbtqi", "lgbt", "lgbtq", "lgbtqi", "lgbtiq", "ylpeys", "ylpeyden",
+     "stolthet", "queer"}
+)  # fmt: skip
+
+
+def rejects(words: Iterable[str]) -> bool:
+    """True when a sentence's words judge a claim about a group false or wrong, refuse it,
+    or report a naming ("kutsui naapuriani X:ksi") rather than make it."""
+    seen = set(words)
+    if seen & REJECT_WORDS:
+        return True
+    return bool(seen & REJECT_WITH_NEGATION and seen & NEGATIONS)
+
+
+def reports_naming(words: list[str]) -> bool:
+    """A verb of naming whose subject is not the writer ("X is called", "someone called")."""
+    for index, word in enumerate(words):
+        if word in NAMING_VERBS and not (index > 0 and words[index - 1] in FIRST_PERSON):
+            return True
+    return False
+
+
+def quoted(normalised: str, start: int, end: int) -> bool:
+    """The word at [start, end) stands between quotation marks."""
+    before = normalised[start - 1] if start > 0 else ""
+    after = normalised[end] if end < len(normalised) else ""
+    return before in QUOTES and after in QUOTES
+
+
+def pride_context(words: Iterable[str]) -> bool:
+    """A Pride or rainbow context: pride, sateenkaari, regnbåge, LGBTQ..."""
+    return any(word in PRIDE for word in words)

@@ -1,0 +1,320 @@
+"""How a harmful word is used: the construction around it, in Finnish, Swedish and English.
+
+The harm detectors (harmful.py) find violent verbs, insults and group words by set lookups;
+this module reads the few words around such a hit to tell a threat from a report, an insult
+from its denial and an attack from counter-speech. Every function looks at a bounded window of
+tokens (at most `WINDOW` before and `AFTER` after the hit, inside its clause), so the cost is
+constant per hit, and nothing runs on a text without hits.
+
+Threatening constructions (issue 16 §1), the same kinds in each language:
+
+- first-person intent: "tapan", "aion tappaa"; "jag ska döda", "i morgon skjuter jag";
+  "I'll kill", "I'm gonna shoot", "Tomorrow I shoot";
+- wishes: "toivottavasti joku tappaa", "jag hoppas att någon dödar", "I hope someone kills";
+- passive obligations: "pitäisi ampua", "ammutaan"; "borde skjutas"; "should be shot";
+- calls on others: "joku voisi ampua", imperatives ("polttakaa"); "någon borde skjuta",
+  "bränn ner"; "somebody should shoot", "burn it down", "let's beat up";
+- consequences promised to the reader: "kuolet"; "du kommer att dö"; "you are going to die".
+
+A negation before the verb ("en ikinä satuttaisi", "jag skulle aldrig", "I would never") and a
+past-tense report ("I shot three goals") are not threats.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+WINDOW = 8  # tokens read before a hit
+AFTER = 4  # tokens read after a hit (particles, inverted subjects)
+CLAUSE_MARKS = frozenset(",;:()")
+
+# --- Finnish (the verb's own form carries person and mood: text/vocabulary.py tags) ----------
+FI_THREATENING_TAGS = (
+    "+1sg", "+1pl", "+cond", "+imper", "+pass+pres", "+pass+cond", "+inf3+ill"
+)  # fmt: skip
+FI_MODALS = frozenset(
+    {"pitäisi", "pitäis", "pitäs", "pitää", "täytyy", "täytyisi", "täytyis", "kannattaisi",
+     "haluaisin", "haluan", "haluaisi", "haluaisimme", "voisin", "voisi", "voisimme", "aion",
+     "aiomme", "aikoo", "tulen", "tulemme", "mieli", "saisi", "saisin", "sais", "pitäiskö",
+     "pitäisköhän", "kuuluisi", "ansaitsee", "ansaitsisi", "ansaitset", "ansaitsette"}
+)  # fmt: skip
+FI_WISH = frozenset(
+    {"toivottavasti", "toivon", "toivoisin", "toivomme", "kunpa", "jospa", "toivois", "toivoo"}
+)
+FI_NEGATION = frozenset(
+    {"en", "et", "ei", "emme", "ette", "eivät", "eikä", "enkä", "etkä", "ettei", "ettet",
+     "ikinä", "koskaan", "kukaan", "mikään", "älä", "älkää"}
+)  # fmt: skip
+FI_YOU = frozenset({"sinä", "sä", "te", "sää", "työ", "olet", "oot", "olette", "ootte"})
+
+# --- Swedish ------------------------------------------------------------------------------
+SV_FIRST = frozenset({"jag", "vi", "ja", "jagg"})
+SV_MODALS = frozenset(
+    {"ska", "skall", "kommer", "tänker", "vill", "ämnar", "skulle", "kan", "måste", "borde",
+     "bör", "tänkte", "går", "gå", "får", "behöver", "förtjänar", "kunde", "vilja", "kunna",
+     "åker", "ger"}
+)  # fmt: skip
+SV_OBLIGE = frozenset(
+    {"borde", "bör", "måste", "ska", "skall", "skulle", "behöver", "förtjänar", "kommer", "får"}
+)
+SV_SOMEONE = frozenset({"någon", "nån", "folk", "man", "alla", "ni", "ngn"})
+SV_WISH = frozenset({"hoppas", "önskar", "önskade", "hoppades"})
+SV_NEGATION = frozenset({"inte", "icke", "ej", "aldrig", "ingen", "inga", "inget", "varken"})
+SV_YOU = frozenset({"du", "ni", "dig", "dej"})
+SV_IMPERATIVE_LEAD = frozenset({"och", "nu", "bara", "låt", "oss", "så", "gå", "kom", "snälla"})
+
+# --- English ------------------------------------------------------------------------------
+EN_FIRST = frozenset({"i", "we", "im", "ima", "imma", "ive", "id", "ill"})
+EN_MODALS = frozenset(
+    {"will", "ll", "gonna", "going", "shall", "wanna", "want", "wants", "intend", "plan",
+     "about", "would", "d", "could", "might", "must", "should", "gotta", "need", "love",
+     "like", "coming", "come", "to", "can", "ready", "planning", "wish", "hope"}
+)  # fmt: skip
+EN_OBLIGE = frozenset(
+    {"should", "must", "ought", "needs", "need", "has", "have", "deserve", "deserves",
+     "gotta", "will", "ll", "gonna", "going", "shall", "oughta"}
+)  # fmt: skip
+EN_BE = frozenset({"be", "been", "get", "gets", "getting", "being"})
+EN_SOMEONE = frozenset(
+    {"someone", "somebody", "anyone", "anybody", "people", "everyone", "everybody", "yall"}
+)
+EN_WISH = frozenset({"hope", "wish", "pray", "hoping", "wishing", "hopefully"})
+EN_NEGATION = frozenset({"not", "t", "never", "nobody", "noone", "none", "neither", "nor"})
+EN_YOU = frozenset({"you", "u", "ya", "ye", "youre", "yall"})
+EN_IMPERATIVE_LEAD = frozenset({"and", "now", "just", "go", "let", "lets", "s", "please", "so"})
+
+# "Ei ihme, että..." / "inte konstigt att" / "no wonder": not a negation of what follows.
+NOT_NEGATING = frozenset({"ihme", "ihmekään", "konstigt", "undra", "wonder", "doubt"})
+
+NEGATION = {"fi": FI_NEGATION, "sv": SV_NEGATION, "en": EN_NEGATION}
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How a violent verb is used. `threatening`: a construction that threatens; `strong`:
+    first-person lethal intent, a threat even without a listed target; `figurative`: "kill
+    for a coffee"."""
+
+    threatening: bool
+    strong: bool = False
+    figurative: bool = False
+
+
+NOT_THREATENING = Reading(False)
+
+
+def clause_start(words_gap: Sequence[str], index: int, floor: int) -> int:
+    """The first token index of the clause of token `index`: the nearest earlier token whose
+    gap before it holds a comma, semicolon, colon or bracket, not before `floor` (the
+    sentence's first token) nor more than WINDOW tokens back. `words_gap[i]` is the text
+    between token i-1 and token i."""
+    lowest = max(floor, index - WINDOW)
+    position = index
+    while position > lowest:
+        if any(mark in words_gap[position] for mark in CLAUSE_MARKS):
+            return position
+        position -= 1
+    return lowest
+
+
+def negated(words: Sequence[str], index: int, start: int, language: str, span: int = 4) -> bool:
+    """A negation among the `span` words before `index` in its clause (from `start`), in
+    `language`'s sense ("en" negates in Finnish only), unless it is "no wonder"."""
+    negations = NEGATION.get(language, frozenset())
+    for position in range(max(start, index - span), index):
+        word = words[position]
+        if word in negations:
+            following = words[position + 1] if position + 1 < len(words) else ""
+            if following not in NOT_NEGATING:
+                return True
+    return False
+
+
+def read_verb(
+    words: Sequence[str],
+    index: int,
+    start: int,
+    end: int,
+    language: str,
+    tags: str,
+    lethal: bool,
+    place_verb: bool,
+) -> Reading:
+    """How the violent verb at `words[index]` is used. `start`: its clause's first token,
+    `end`: its sentence's end (exclusive); `tags`: every tag of the verb's analyses, joined;
+    `lethal`/`place_verb`: the verb kills or burns and bombs places."""
+    if language == "fi":
+        return _finnish(words, index, start, end, tags, lethal, place_verb)
+    if language == "sv":
+        return _swedish(words, index, start, end, tags, lethal)
+    return _english(words, index, start, end, tags, lethal)
+
+
+def _finnish(
+    words: Sequence[str],
+    index: int,
+    start: int,
+    end: int,
+    tags: str,
+    lethal: bool,
+    place_verb: bool,
+) -> Reading:
+    before = set(words[max(start, index - 3) : index])
+    if negated(words, index, start, "fi", span=3):
+        return NOT_THREATENING
+    following = words[index + 1] if index + 1 < end else ""
+    # "voisin tappaa kupista kahvia": killing *for* something (an elative object); the caller
+    # sets this reading aside only when no one is a target in the sentence.
+    figurative = following.endswith(("sta", "stä")) and following not in {"teistä", "sinusta"}
+    if "+fate" in tags:
+        return Reading(("+2sg" in tags or "+2pl" in tags) and "+past" not in tags)
+    wish = bool(FI_WISH & set(words[start:index]))
+    # A past form reports ("poltin sormeni"): only present, conditional, imperative and
+    # passive forms (and an infinitive after a modal) threaten.
+    readings = [t for t in tags.split("|") if "+past" not in t or "+pass+past" in t]
+    now = "|".join(t for t in readings if "+past" not in t)
+    threatening = (
+        any(tag in now for tag in FI_THREATENING_TAGS)
+        or ("+inf1" in now and bool(FI_MODALS & before))
+        or (wish and bool(now))
+    )
+    first_person = any(t in now for t in ("+1sg", "+1pl", "+cond"))
+    strong = threatening and lethal and not place_verb and first_person and not figurative
+    return Reading(threatening, strong=strong, figurative=figurative)
+
+
+def _swedish(
+    words: Sequence[str],
+    index: int,
+    start: int,
+    end: int,
+    tags: str,
+    lethal: bool,
+) -> Reading:
+    window = words[start:index]
+    seen = set(window)
+    after = set(words[index + 1 : min(end, index + 3)])
+    # "Du dör inte", "skjuter jag inte": Swedish puts the negation after the finite verb.
+    later = words[index + 1 : min(end, index + 3)]
+    if negated(words, index, start, "sv") or any(w in SV_NEGATION for w in later):
+        return NOT_THREATENING
+    if (
+        index + 1 < end
+        and words[index + 1] == "för"
+        and "+pass" not in tags
+        and not (SV_YOU & after - {"för"})
+    ):
+        return Reading(False, figurative=True)  # "döda för en kopp kaffe"
+    past = "+past" in tags or "+sup" in tags or "+part" in tags
+    if "+fate" in tags:
+        you = bool(SV_YOU & seen or SV_YOU & after)
+        return Reading(you and not past and ("+inf" in tags or "+pres" in tags))
+    if SV_WISH & seen and not past:
+        return Reading(True)
+    if "+pass" in tags:
+        return Reading(bool(SV_OBLIGE & seen) and "+pass+past" not in tags)
+    first = bool(SV_FIRST & seen) or bool({"jag", "vi"} & after)
+    modal = bool(SV_MODALS & seen)
+    if ("+inf" in tags and (first or SV_SOMEONE & seen) and modal) or ("+pres" in tags and first):
+        return Reading(True, strong=lethal and first)
+    if "+imper" in tags and (index == start or set(window) <= SV_IMPERATIVE_LEAD):
+        return Reading(True)
+    return NOT_THREATENING
+
+
+def _english(
+    words: Sequence[str],
+    index: int,
+    start: int,
+    end: int,
+    tags: str,
+    lethal: bool,
+) -> Reading:
+    window = words[start:index]
+    seen = set(window)
+    if negated(words, index, start, "en"):
+        return NOT_THREATENING
+    if index + 1 < end and words[index + 1] == "for" and "+base" in tags and "+fate" not in tags:
+        return Reading(False, figurative=True)  # "I could kill for a coffee"
+    base = "+base" in tags
+    if "+fate" in tags:
+        you = bool(EN_YOU & seen)
+        return Reading(you and (base or "+ing" in tags))
+    if EN_WISH & seen and "+past" not in tags.replace("+pp", ""):
+        return Reading(True)
+    if "+pp" in tags and EN_BE & seen and EN_OBLIGE & seen:
+        return Reading(True)  # "should be shot", "you will all be shot"
+    first = bool(EN_FIRST & seen)
+    if base and first and (EN_MODALS & seen or (index > 0 and words[index - 1] in EN_FIRST)):
+        return Reading(True, strong=lethal)
+    if base and EN_SOMEONE & seen and EN_OBLIGE & seen | {"could", "would"} & seen:
+        return Reading(True)
+    if base and (index == start or seen <= EN_IMPERATIVE_LEAD):
+        return Reading(True)
+    return NOT_THREATENING
+
+
+def has_particle(words: Sequence[str], index: int, end: int, tags: str) -> tuple[bool, int]:
+    """Whether the verb's required particle or object word (`+prt=` tags) follows it within
+    AFTER tokens, and the index of the last one found (the verb's own index when none is
+    required)."""
+    last = index
+    for part in tags.split("+prt=")[1:]:
+        particle = part.split("+", 1)[0].split("|", 1)[0]
+        found = next(
+            (i for i in range(index + 1, min(end, index + 1 + AFTER)) if words[i] == particle),
+            None,
+        )
+        if found is None:
+            return False, index
+        last = max(last, found)
+    return True, last
+
+
+# "Tiedän missä asut", "jag vet var din dotter går i skolan", "I know which school your kids go
+# to": the writer says they know where the reader or their family lives, works or goes.
+KNOW = frozenset({"tiedän", "tiedämme", "tiedetään", "vet", "know", "knows"})
+KNOWER = frozenset({"jag", "vi", "i", "we", "ja"})
+WH = frozenset(
+    {"missä", "mihin", "milloin", "mistä", "minne", "mikä", "mitä", "var", "vart", "vilken",
+     "vilket", "när", "where", "which", "when", "what"}
+)  # fmt: skip
+SECOND_PERSON = frozenset(
+    {"sinä", "sä", "te", "sinun", "teidän", "sun", "du", "din", "dina", "ditt", "ni", "er",
+     "era", "ert", "dig", "you", "your", "u", "ur", "yours"}
+)  # fmt: skip
+WHEREABOUTS = (
+    "asu", "koulu", "lapse", "lapsi", "perhe", "tytär", "tyttär", "poika", "poja", "töissä",
+    "työ", "päiväko", "käy", "bor", "jobb", "skol", "barn", "dotter", "son", "familj", "dagis",
+    "live", "school", "kid", "child", "daughter", "work", "family", "sleep", "park",
+)  # fmt: skip
+NOT_POSSESSIVE = frozenset({"sinne", "tänne", "minne", "jonne", "kuusi", "uusi", "vesi", "käsi"})
+
+
+def stalking(words: Sequence[str], index: int, end: int) -> int | None:
+    """The last token of a "(I) know where you live" construction starting at the knowing
+    verb `words[index]`, or None: a wh-word right after it, then within six words a
+    second-person word (or a Finnish possessive "lapsesi", "perheenne") and a word about
+    home, school, work or family."""
+    if words[index] not in KNOW:
+        return None
+    if words[index] in {"vet", "know", "knows"} and not (index > 0 and words[index - 1] in KNOWER):
+        return None
+    if not any(w in WH for w in words[index + 1 : min(end, index + 3)]):
+        return None
+    tail = range(index + 1, min(end, index + 8))
+    you = [
+        i
+        for i in tail
+        if words[i] in SECOND_PERSON
+        or (
+            len(words[i]) >= 5
+            and words[i].endswith(("si", "nne"))
+            and words[i] not in NOT_POSSESSIVE
+        )
+    ]
+    place = [i for i in tail if words[i].startswith(WHEREABOUTS)]
+    if you and place:
+        return max(max(you), max(place))
+    return None
