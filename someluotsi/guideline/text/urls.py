@@ -45,6 +45,7 @@ URL = compile_pattern(
 )
 TRAILING = ".,;:!?)'\"”’»"
 MAX_LINKS = 200  # per text; more is spam the other rules already see
+MAX_CANDIDATES = 1000  # URL-like spans looked at per text (adversarial input stays linear)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,12 +136,14 @@ def links(text: NormalizedText) -> tuple[Link, ...]:
     found: list[Link] = []
     normalised = text.text
     if "." in normalised or "://" in normalised:
-        for match in URL.finditer(normalised):
+        for count, match in enumerate(URL.finditer(normalised)):
+            if count >= MAX_CANDIDATES:
+                break
             start, end = match.span(1)
             raw = match.group(1).rstrip(TRAILING)
             end = start + len(raw)
-            if not raw:
-                continue
+            if not raw or ("@" in raw and "://" not in raw and _authority_end(raw) == len(raw)):
+                continue  # "name@domain.fi" with nothing after it is an e-mail address
             o_start, o_end = text.span(start, end)
             link = parse_link(raw, text.original[o_start:o_end], start, end)
             if link is not None:
@@ -155,6 +158,8 @@ def links(text: NormalizedText) -> tuple[Link, ...]:
 def in_userinfo(text: NormalizedText, start: int, end: int) -> bool:
     """True when a span of the normalised text lies in the authority of a link that has
     userinfo (`https://kokkola.fi@evil.example/`): it is part of that link, no e-mail."""
-    return any(
-        link.userinfo and link.start <= start and end <= link.authority_end for link in links(text)
-    )
+    with_userinfo = text.cache.get("links_with_userinfo")
+    if not isinstance(with_userinfo, tuple):
+        with_userinfo = tuple(link for link in links(text) if link.userinfo)
+        text.cache["links_with_userinfo"] = with_userinfo
+    return any(link.start <= start and end <= link.authority_end for link in with_userinfo)

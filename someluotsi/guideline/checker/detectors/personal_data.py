@@ -8,7 +8,7 @@ plans), so dates, order numbers and the city's own published contact points are 
 from __future__ import annotations
 
 import datetime
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache
 
@@ -114,8 +114,13 @@ def _near_keyword(
 ) -> bool:
     """A keyword among the `size` tokens before or after the span."""
     tokens = ctx.text.tokens
-    first = next((i for i, t in enumerate(tokens) if t.end > start), len(tokens))
-    last = next((i for i, t in enumerate(tokens) if t.start >= end), len(tokens))
+    ends = ctx.text.cache.get("token_ends")
+    if not isinstance(ends, list):
+        ends = ctx.text.cache["token_ends"] = [t.end for t in tokens]
+    first = bisect_right(ends, start)  # the first token that ends after the span starts
+    last = first
+    while last < len(tokens) and tokens[last].start < end:
+        last += 1
     nearby = tokens[max(0, first - size) : first] + tokens[last : last + size]
     return bool(keywords.find(nearby))
 
@@ -247,7 +252,9 @@ def _parse_phone(candidate: str) -> phonenumbers.PhoneNumber | None:
 
 def _phone_piece(candidate: str) -> bool:
     """Could this piece of a run be a phone number at all (before asking phonenumbers)?"""
-    if not candidate.startswith(("0", "+", "(")) or "." in candidate:
+    if not candidate.startswith(("0", "+", "(")) or not candidate[-1].isdigit():
+        return False
+    if "." in candidate or " / " in candidate:
         return False  # a dot makes a date or a decimal, never a Finnish or Swedish number
     digits = sum(c.isdigit() for c in candidate)
     return 6 <= digits <= 15 and not _looks_like_other_identifier(candidate)
