@@ -54,6 +54,8 @@ COPULA = frozenset(
     {"on", "ovat", "olet", "oot", "ootte", "olette", "oli", "olivat", "är", "var", "blev",
      "is", "are", "was", "were", "s", "re"}
 )  # fmt: skip
+# After a predicated adjective, words that end its statement: "tyhmiä ja laiskoja", "and lazy".
+CLAUSE_GOES_ON = frozenset({"ja", "eikä", "sekä", "och", "samt", "and", "but", "mutta", "men"})
 VERB_CATEGORIES = ("threat_verbs", "fate")
 # Innocent words that set a verb aside only as its object ("tappaa aikaa", "killing time"),
 # not anywhere in the sentence ("I'll kill you if you come one more time").
@@ -239,7 +241,10 @@ class InsultDetector:
         """A vulgar noun aimed at a person: with a negative adjective just before it in a
         sentence that addresses someone, or right after a direct address ("ditt as")."""
         words = analysis.words
-        adjectives = {hit.index for hit in analysis.of("negative_adjectives")}
+        # Negative adjectives, and swearing used as one ("senkin saatanan pelle").
+        adjectives = {hit.index for hit in analysis.of("negative_adjectives")} | {
+            hit.index for hit in analysis.of("obscene") if hit.index >= 0
+        }
         for hit in analysis.of("vulgar_nouns"):
             if hit.index < 0 or analysis.negated(hit):
                 continue
@@ -314,6 +319,12 @@ class IdentityAttackDetector:
                 for category in DEGRADING
                 for h in analysis.in_sentence(sentence, category)
                 if not analysis.negated(h)
+            ] + [
+                h
+                for h in analysis.in_sentence(sentence, "negative_adjectives")
+                if h.index > hit.index
+                and _predicated(analysis, h.index)
+                and not analysis.negated(h)
             ]
             if attacks:
                 other = attacks[0]
@@ -462,6 +473,20 @@ class ThreatDetector:
                 reason="violent_verb",
                 word=lemma,
             )
+
+
+def _predicated(analysis: HarmAnalysis, index: int) -> bool:
+    """The adjective at `index` is what its clause says of its subject: right after a copula
+    (an intensifier between them at most) and ending the clause ("gays are disgusting",
+    "naiset ovat tyhmiä ja..."); "refugees in a miserable situation" is no such statement."""
+    words = analysis.words
+    copula = next((i for i in range(max(0, index - 3), index) if words[i] in COPULA), None)
+    if copula is None or index - copula > 2:
+        return False
+    if index + 1 >= len(words) or analysis.sentence_of[index + 1] != analysis.sentence_of[index]:
+        return True
+    gap = analysis.gaps[index + 1]
+    return any(mark in gap for mark in ",;:") or words[index + 1] in CLAUSE_GOES_ON
 
 
 def explicit_violence(excerpt: str) -> bool:
