@@ -19,6 +19,7 @@ Computed once per text and kept in `AnalysedText.cache`.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from someluotsi.guideline.text.normalize import NormalizedText
@@ -94,6 +95,31 @@ def person_names(text: NormalizedText) -> tuple[PersonName, ...]:
     cached = text.cache.get("person_names")
     if isinstance(cached, tuple):
         return cached
+    result = _scan(text, 0, len(text.tokens))
+    text.cache["person_names"] = result
+    return result
+
+
+def names_in_sentence(text: NormalizedText, sentence: int) -> tuple[PersonName, ...]:
+    """The named people of one sentence (by its number in `sentences(text)`); a detector that
+    needs only the sentences around a hit scans only those."""
+    cache = text.cache.setdefault("sentence_names", {})
+    assert isinstance(cache, dict)  # noqa: S101 - created just above
+    if sentence not in cache:
+        full = text.cache.get("person_names")
+        of_token = sentences(text).of_token
+        if isinstance(full, tuple):
+            cache[sentence] = tuple(n for n in full if of_token[n.first] == sentence)
+        else:
+            group = sentences(text).tokens[sentence]
+            first = bisect_left(of_token, sentence)
+            cache[sentence] = _scan(text, first, first + len(group))
+    found: tuple[PersonName, ...] = cache[sentence]
+    return found
+
+
+def _scan(text: NormalizedText, lo: int, hi: int) -> tuple[PersonName, ...]:
+    """The named people among tokens lo..hi (end exclusive)."""
     tokens, cased, normalised = text.tokens, text.cased, text.text
     of_token = sentences(text).of_token
     found: list[PersonName] = []
@@ -108,8 +134,8 @@ def person_names(text: NormalizedText) -> tuple[PersonName, ...]:
         gap = normalised[tokens[index - 1].end : tokens[index].start]
         return of_token[index] == of_token[index - 1] and gap.strip(" '’-") == ""
 
-    index = 0
-    while index < len(tokens):
+    index = lo
+    while index < hi:
         token = tokens[index]
         word = token.text
         titled = index > 0 and adjacent(index) and _title(tokens[index - 1].text)
@@ -145,6 +171,4 @@ def person_names(text: NormalizedText) -> tuple[PersonName, ...]:
             index = last
             continue
         index += 1
-    result = tuple(found)
-    text.cache["person_names"] = result
-    return result
+    return tuple(found)

@@ -21,7 +21,7 @@ from stdnum.se import personnummer
 from someluotsi.guideline.checker.detectors.base import DIGITS, CheckContext, joined
 from someluotsi.guideline.model import Match
 from someluotsi.guideline.text.lexicon import Lexicon
-from someluotsi.guideline.text.names import PersonName, person_names
+from someluotsi.guideline.text.names import PersonName, names_in_sentence
 from someluotsi.guideline.text.normalize import Token
 from someluotsi.guideline.text.patterns import compile_pattern
 from someluotsi.guideline.text.sentences import sentence_matches, sentences
@@ -361,7 +361,14 @@ class EmailDetector:
             address = found.group(1).rstrip(".")
             end = start + len(address)
             local, _, domain = address.partition("@")
-            if in_userinfo(ctx.text, start, end):
+            touches_link = text[start - 1 : start] in ("/", ":") or text[end : end + 1] in (
+                "/",
+                "?",
+                "#",
+                ":",
+                "\\",
+            )
+            if touches_link and in_userinfo(ctx.text, start, end):
                 continue  # "https://kokkola.fi@evil.example/": part of a link, no address
             if address in ctx.city.contact_emails:
                 continue
@@ -391,6 +398,17 @@ def _iban_prefixes(candidate: str) -> Iterator[str]:
         yield candidate[:cut]
 
 
+def _mod97(candidate: str) -> bool:
+    """The IBAN check (ISO 13616: the number read with A=10 ... Z=35, country and check
+    digits moved to the end, is 1 modulo 97), cheap enough to try before python-stdnum, which
+    also checks each country's length and format."""
+    compact = candidate.replace(" ", "").replace("-", "").upper()
+    if not 15 <= len(compact) <= 34 or not compact.isalnum():
+        return False
+    digits = "".join(str(int(c, 36)) for c in compact[4:] + compact[:4])
+    return int(digits) % 97 == 1
+
+
 class IbanDetector:
     """IBANs with a valid check (python-stdnum), printed with spaces, dashes or none, that
     neither start nor end inside a longer identifier."""
@@ -406,7 +424,12 @@ class IbanDetector:
         for found in IBAN.finditer(text):
             start = found.start(1)
             candidate = next(
-                (c for c in _iban_prefixes(found.group(1)) if stdnum_iban.is_valid(c)), ""
+                (
+                    c
+                    for c in _iban_prefixes(found.group(1))
+                    if _mod97(c) and stdnum_iban.is_valid(c)
+                ),
+                "",
             )
             if not candidate or joined(text, start, start + len(candidate)):
                 continue
@@ -574,14 +597,17 @@ class SensitivePersonDetector:
         hits = ctx.text.find(SENSITIVE)
         if not hits:
             return
-        names = person_names(ctx.text)
-        if not names:
-            return
         of_token = sentences(ctx.text).of_token
         groups = sentences(ctx.text).tokens
+        # Names only in the sentences that matter: those with a hit and the one before each.
         named: dict[int, PersonName] = {}
-        for person in names:
-            named.setdefault(of_token[person.first], person)
+        for sentence in {of_token[hit.first] + step for hit in hits for step in (0, -1)}:
+            if sentence >= 0:
+                found = names_in_sentence(ctx.text, sentence)
+                if found:
+                    named[sentence] = found[0]
+        if not named:
+            return
         # The first sentence of each statement -> (the person, its last sentence, the topic).
         statements: dict[int, tuple[PersonName, int, str]] = {}
         for hit in hits:
