@@ -63,6 +63,10 @@ env = environ.Env(
     INBOX_AUTO_CLOSE=(bool, True),
     CHANNEL_INACTIVE_DAYS=(int, 14),
     STORM_SCAN_ON_INGEST=(bool, True),
+    METRICS_REPORT_KEEP_HOURS=(int, 24),
+    METRICS_REPORT_THREADS=(int, 1),
+    METRICS_REPORT_STALL_MINUTES=(int, 15),
+    METRICS_REPORT_MAX_ACTIVE=(int, 3),
     SOMELUOTSI_BASE_URL=(str, ""),
     PUBLISHING_MAX_IMAGE_MB=(int, 20),
     PUBLISHING_MAX_VIDEO_MB=(int, 500),
@@ -387,6 +391,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "someluotsi.metrics.tasks.send_scheduled_reports",
         "schedule": crontab(minute=30, hour=6),
     },
+    # Report files past METRICS_REPORT_KEEP_HOURS removed, jobs whose worker died marked failed.
+    "report-files-purge": {"task": "metrics.report_jobs_tidy", "schedule": 900.0},
     # Storm detection (§17): every five minutes, besides the scan after each ingestion.
     "storm-scan": {"task": "incidents.scan_storms", "schedule": 300.0},
     # Scheduled posts go out within a minute of their time (with retries and back-off).
@@ -404,6 +410,21 @@ CELERY_BEAT_SCHEDULE = {
 # Storm detection (§17): scan a channel as soon as live messages arrive for it (the periodic
 # scan runs anyway). Sensitivity is set per channel on the incidents page.
 STORM_SCAN_ON_INGEST: bool = env("STORM_SCAN_ON_INGEST")
+
+# ---------------------------------------------------------------------------
+# Metrics reports asked for on the metrics page (metrics/report_jobs.py): made in the
+# background with their progress shown. With a broker a Celery worker makes them (the file goes
+# through the default storage, which the web and worker machines must share: S3-compatible
+# storage when they are separate machines); in the embedded default (no broker) this many
+# background threads of the web process do, one report at a time each (0: in the request, as
+# the tests do). Finished files are removed after METRICS_REPORT_KEEP_HOURS; a job without
+# progress for METRICS_REPORT_STALL_MINUTES lost its worker and is marked failed; a person may
+# have METRICS_REPORT_MAX_ACTIVE reports waiting or being made at once.
+# ---------------------------------------------------------------------------
+METRICS_REPORT_KEEP_HOURS: int = env("METRICS_REPORT_KEEP_HOURS")
+METRICS_REPORT_THREADS: int = env("METRICS_REPORT_THREADS")
+METRICS_REPORT_STALL_MINUTES: int = env("METRICS_REPORT_STALL_MINUTES")
+METRICS_REPORT_MAX_ACTIVE: int = env("METRICS_REPORT_MAX_ACTIVE")
 
 # ---------------------------------------------------------------------------
 # Inbox: the answering clock (§8.4) and how long message texts are kept

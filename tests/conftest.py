@@ -45,6 +45,13 @@ def _fresh_caches() -> None:
         cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Uploaded and generated files (the asset library, report files) go to a temporary
+    folder, never into the working tree's var/."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
 @pytest.fixture
 def make_user(db: None) -> Callable[..., User]:
     def _make(*roles: Role, **kwargs: object) -> User:

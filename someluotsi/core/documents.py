@@ -10,7 +10,7 @@ numbers "Sivu 2/5", the document's title in the footer).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,22 +46,27 @@ def render_pdf(
     language: str,
     attachments: Sequence[PdfAttachment] = (),
     tagged: bool = True,
+    on_stage: Callable[[str], None] | None = None,
 ) -> bytes:
     """Render `template` with `context` in `language` (fi, sv or en) to PDF bytes.
 
     `tagged` adds the PDF structure tags screen readers use (slower on long documents).
+    `on_stage` hears "layout" before the pages are laid out and "write" before the PDF is
+    written (the two long steps of a long document), so a job can show its progress.
     Raises nothing for content: any text renders (WeasyPrint escapes nothing itself, the
     template's autoescaping does). External resources are refused, never fetched."""
     html = render_html(template, context, language=language)
-    document = weasyprint.HTML(string=html, url_fetcher=_fetcher(), base_url="data:,")
-    return bytes(
-        document.write_pdf(
-            attachments=[
-                weasyprint.Attachment(
-                    string=item.data, name=item.name, description=item.description
-                )
-                for item in attachments
-            ],
-            pdf_tags=tagged,
-        )
-    )
+    options: dict[str, Any] = {
+        "attachments": [
+            weasyprint.Attachment(string=item.data, name=item.name, description=item.description)
+            for item in attachments
+        ],
+        "pdf_tags": tagged,
+    }
+    if on_stage:
+        on_stage("layout")
+    source = weasyprint.HTML(string=html, url_fetcher=_fetcher(), base_url="data:,")
+    document = source.render(**options)
+    if on_stage:
+        on_stage("write")
+    return bytes(document.write_pdf(**options))

@@ -2,6 +2,9 @@
 same every time), goals for this year, the LinkedIn sample export applied, drafts run through
 the post checker, and a wave of angry
 comments on the city's Facebook page that the storm detector picks up, taken up as an incident.
+Reports: a monthly city report scheduled to the communications manager, the mavi team and the
+management group's outside address (in Swedish), a yearly report of the library to its manager,
+and last month's city report that the mavi team asked for, ready to download.
 Idempotent: nothing is added twice."""
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from someluotsi.accounts.models import User
+from someluotsi.accounts.models import Unit, User
 from someluotsi.channels.enums import ChannelStatus, Platform
 from someluotsi.channels.models import Channel
 from someluotsi.compliance.models import CheckRun
@@ -24,9 +27,18 @@ from someluotsi.incidents.detection import storm_scan_channel
 from someluotsi.incidents.enums import PlaybookStep, StepState
 from someluotsi.incidents.models import StormAlert
 from someluotsi.incidents.services import incident_open, incident_reply_draft, incident_step
-from someluotsi.metrics.enums import GoalKind, Metric, ValueSource
-from someluotsi.metrics.models import Goal, MetricImport, MetricValue
+from someluotsi.metrics.enums import GoalKind, Metric, ReportFormat, ValueSource
+from someluotsi.metrics.models import (
+    Goal,
+    MetricImport,
+    MetricValue,
+    ReportFrequency,
+    ReportJob,
+    ReportSchedule,
+)
 from someluotsi.metrics.platform_exports import SAMPLE_EXPORTS
+from someluotsi.metrics.report_jobs import ReportRequest, report_job_request, report_job_run
+from someluotsi.metrics.schedules import Outside, last_period, schedule_save
 from someluotsi.metrics.services import metric_import_apply, metric_import_upload
 
 SAMPLES = SAMPLE_EXPORTS
@@ -189,6 +201,38 @@ def _storm(users: dict[str, User]) -> None:
     )
 
 
+def _reports(users: dict[str, User]) -> None:
+    """The scheduled reports and one report made through the metrics page's own path."""
+    mavi = users["mavi"]
+    if not ReportSchedule.objects.filter(name="Somen kuukausiraportti").exists():
+        schedule_save(
+            actor=mavi,
+            name="Somen kuukausiraportti",
+            frequency=ReportFrequency.MONTHLY,
+            unit=None,
+            users=[users["viestintapaallikko"], mavi],
+            outside=[Outside(email="johtoryhma@demo.kokkola.invalid", language="sv")],
+        )
+    if not ReportSchedule.objects.filter(name="Kirjaston vuosiraportti").exists():
+        schedule_save(
+            actor=mavi,
+            name="Kirjaston vuosiraportti",
+            frequency=ReportFrequency.YEARLY,
+            unit=Unit.objects.get(code="kirjasto"),
+            users=[users["yksikonpaallikko"]],
+            outside=[],
+        )
+    if not ReportJob.objects.filter(requested_by=mavi).exists():
+        year, month = last_period(ReportFrequency.MONTHLY, timezone.localdate())
+        job = report_job_request(
+            actor=mavi,
+            data=ReportRequest(
+                year=year, month=month, unit=None, language="fi", format=ReportFormat.CSV
+            ),
+        )
+        report_job_run(job.pk)  # made now; the start after the commit finds it done
+
+
 @transaction.atomic
 def demo_metrics_load(users: dict[str, User]) -> None:
     for channel in Channel.objects.filter(status=ChannelStatus.ACTIVE):
@@ -196,3 +240,4 @@ def demo_metrics_load(users: dict[str, User]) -> None:
     _linkedin_import(users)
     _checked_drafts(users)
     _storm(users)
+    _reports(users)

@@ -20,7 +20,7 @@ from someluotsi.audit.registry import (
 )
 from someluotsi.channels.models import Channel
 from someluotsi.metrics.enums import GoalKind, Metric
-from someluotsi.metrics.models import Goal, MetricImport, ReportSchedule
+from someluotsi.metrics.models import Goal, MetricImport, ReportJob, ReportSchedule
 
 GROUP = gettext_lazy("Metrics and reports")
 
@@ -82,6 +82,31 @@ def _report(data: Mapping[str, Any]) -> dict[str, Field]:
         "scope": report_scope(data.get("unit")),
         "format": str(data.get("format", "")).upper() or "–",
     }
+
+
+def _job_error(code: object) -> str:
+    return {
+        "failed": str(_("an error on the server")),
+        "interrupted": str(_("its worker stopped")),
+        "no_access": str(_("the person no longer has access to the metrics")),
+    }.get(str(code), str(code or "–"))
+
+
+register_target(
+    TargetKind(
+        model="metrics.reportjob",
+        label=gettext_lazy("Report"),
+        describe=describe_objects(
+            ReportJob.objects.all,
+            lambda job: {
+                "period": report_period(job.year, job.month),
+                "scope": report_scope(job.unit_id),
+                "format": str(job.format).upper(),
+            },
+        ),
+        fallback_field="period",
+    )
+)
 
 
 register_target(
@@ -226,6 +251,27 @@ register_actions(
             "platform": str(data.get("platform") or "–"),
         },
     ),
+    AuditAction(
+        code="metrics.report_requested",
+        group=GROUP,
+        label=gettext_lazy("Report asked for"),
+        sentence=gettext_lazy(
+            "%(actor)s asked for the report %(period)s for %(scope)s as %(format)s."
+        ),
+        details=_report,
+    ),
+    AuditAction(
+        code="metrics.report_job_failed",
+        group=GROUP,
+        label=gettext_lazy("Report not made"),
+        sentence=gettext_lazy(
+            "%(actor)s could not make the report %(period)s for %(scope)s: %(error)s."
+        ),
+        details=lambda data: {"error": _job_error(data.get("error"))},
+        subjects=lambda data: [("accounts.user", data.get("requested_by"))],
+    ),
+    # A report's file downloaded (the code is older than the background jobs, when a report was
+    # made and downloaded in one request; the trail keeps one code for both).
     AuditAction(
         code="metrics.report_created",
         group=GROUP,

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Metric(models.TextChoices):
@@ -47,3 +48,18 @@ class GoalKind(models.TextChoices):
 
 # Goals where a smaller number is better.
 LOWER_IS_BETTER = frozenset({GoalKind.MEDIAN_RESPONSE, GoalKind.NEGATIVE_SHARE})
+
+
+class ReportJobStatus(models.TextChoices):
+    """Where a report someone asked for stands (report_jobs.py)."""
+
+    QUEUED = "queued", pgettext_lazy("report", "Waiting to start")
+    RUNNING = "running", pgettext_lazy("report", "Being made")
+    DONE = "done", pgettext_lazy("report", "Ready")
+    FAILED = "failed", pgettext_lazy("report", "Failed")
+    EXPIRED = "expired", pgettext_lazy("report", "Removed")
+
+
+class ReportFormat(models.TextChoices):
+    PDF = "pdf", "PDF"
+    CSV = "csv", "CSV"

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from someluotsi.metrics.enums import GoalKind, ImportStatus, Metric, ValueSource
+from someluotsi.metrics.enums import (
+    GoalKind,
+    ImportStatus,
+    Metric,
+    ReportFormat,
+    ReportJobStatus,
+    ValueSource,
+)
 from someluotsi.metrics.export_problems import problem_text
 
 
@@ -239,3 +248,62 @@ class ReportDelivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.schedule_id}/{self.period}/{self.recipient_id}"
+
+
+def report_file_upload_to(instance: ReportJob, filename: str) -> str:
+    """A random name under reports/: the file is reached only through its access-checked view."""
+    return f"reports/{uuid.uuid4().hex}"
+
+
+class ReportJob(models.Model):
+    """A report someone asked for on the metrics page, made in the background (report_jobs.py):
+    who asked, what (period, scope, language, format), how far it has come, and the finished
+    file, kept for METRICS_REPORT_KEEP_HOURS and then removed. Only its requester downloads
+    it; every download is audited. The file holds figures only (reports.py)."""
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), on_delete=models.CASCADE,
+        related_name="+",
+    )  # fmt: skip
+    year = models.PositiveSmallIntegerField(_("year"))
+    month = models.PositiveSmallIntegerField(_("month"), null=True, blank=True)
+    unit = models.ForeignKey(
+        "accounts.Unit", verbose_name=_("unit"), on_delete=models.CASCADE, null=True,
+        blank=True, related_name="+", help_text=_("Empty: the whole city."),
+    )  # fmt: skip
+    language = models.CharField(_("language"), max_length=2, default="fi")
+    format = models.CharField(
+        _("format"), max_length=4, choices=ReportFormat.choices, default=ReportFormat.PDF
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=ReportJobStatus.choices,
+        default=ReportJobStatus.QUEUED, db_index=True,
+    )  # fmt: skip
+    # Progress: the stage (reports.STAGES), step of steps, and within the channels' stage
+    # which channel of how many.
+    stage = models.CharField(_("stage"), max_length=20, blank=True)
+    step = models.PositiveIntegerField(_("step"), default=0)
+    steps = models.PositiveIntegerField(_("steps"), default=0)
+    item = models.PositiveIntegerField(_("channel"), default=0)
+    items = models.PositiveIntegerField(_("channels"), default=0)
+    error_code = models.CharField(_("error"), max_length=40, blank=True)
+    file = models.FileField(_("file"), upload_to=report_file_upload_to, max_length=200, blank=True)
+    file_name = models.CharField(_("file name"), max_length=200, blank=True)
+    size = models.PositiveIntegerField(_("size (bytes)"), default=0)
+    downloads = models.PositiveIntegerField(_("downloads"), default=0)
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    # Written with every step: a running job whose heartbeat stops has lost its worker.
+    heartbeat_at = models.DateTimeField(_("last progress"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("removed at"), null=True, blank=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("report job")
+        verbose_name_plural = _("report jobs")
+        ordering = ("-created_at", "-id")
+        indexes = [models.Index(fields=("requested_by", "status"))]
+
+    def __str__(self) -> str:
+        when = f"{self.year}-{self.month:02d}" if self.month else str(self.year)
+        return f"{self.pk} {when} {self.format}"

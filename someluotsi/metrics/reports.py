@@ -8,6 +8,12 @@ of the period, and the post checker's figures. Every figure comes from the dashb
 path (`figures.channel_rows`, `presentation.channel_table` and `presentation.figure_charts`),
 so a report and the dashboard over the same days show the same numbers. The CSV has the same
 columns as the dashboard's table. Neither holds a message text or an author.
+
+`report_render` is the one way a report becomes a file: the report jobs people start from the
+metrics page (`report_jobs.py`, rendered by a task) and the scheduled reports (`schedules.py`)
+both call it. It reports its steps to an optional `Progress` callback (collecting the figures,
+each channel's page, laying out the pages, writing the file) so a page can show how far a long
+report has come.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from django.db.models import QuerySet
 from django.utils import timezone, translation
@@ -51,8 +57,30 @@ from someluotsi.metrics.presentation import (
 )
 
 LANGUAGES = ("fi", "sv", "en")
+FORMATS = ("pdf", "csv")
 SERIES = (Metric.NEW_FOLLOWERS, Metric.REACH, Metric.VIEWS, Metric.INTERACTIONS)
 TEMPLATE = "documents/report.html"
+CONTENT_TYPES = {"pdf": "application/pdf", "csv": "text/csv; charset=utf-8"}
+
+# The steps of making a report, in order (their words are the job page's, report_jobs.py).
+STAGE_FIGURES = "figures"  # the channels' figures, the summary, storms and checker figures
+STAGE_CHANNELS = "channels"  # one page per channel: its charts and goals
+STAGE_LAYOUT = "layout"  # WeasyPrint lays out the pages
+STAGE_WRITING = "writing"  # the PDF (or CSV) is written
+STAGES = (STAGE_FIGURES, STAGE_CHANNELS, STAGE_LAYOUT, STAGE_WRITING)
+
+
+class Progress(Protocol):
+    """Told at the start of each step: the stage (one of STAGES), the step number (1-based) and
+    the number of steps in all, and within the channels' stage which channel of how many."""
+
+    def __call__(
+        self, stage: str, step: int, steps: int, *, item: int = 0, items: int = 0
+    ) -> None: ...
+
+
+def _no_progress(stage: str, step: int, steps: int, *, item: int = 0, items: int = 0) -> None:
+    return None
 
 
 @dataclass(frozen=True)
@@ -177,11 +205,16 @@ def _by_month(daily: list[tuple[date, int, int]]) -> list[tuple[date, int, int]]
 
 
 def _channel_pages(
-    rows: list[ChannelRow], period: Period, labels: dict[int, str]
+    rows: list[ChannelRow],
+    period: Period,
+    labels: dict[int, str],
+    progress: Progress = _no_progress,
+    steps: int = 0,
 ) -> list[dict[str, Any]]:
     table = channel_table(rows)
     pages = []
-    for line in table.rows:
+    for number, line in enumerate(table.rows, start=1):
+        progress(STAGE_CHANNELS, 1 + number, steps, item=number, items=len(table.rows))
         channel = line.row.channel
         charts = []
         for metric in SERIES:
@@ -244,10 +277,19 @@ def _storms(channels: QuerySet[Channel], period: Period, labels: dict[int, str])
     }
 
 
-def report_context(spec: ReportSpec, channels: QuerySet[Channel]) -> dict[str, Any]:
+def pdf_steps(channel_count: int) -> int:
+    """The steps of a PDF report: the figures, a page per channel, the layout and the writing."""
+    return channel_count + 3
+
+
+def report_context(
+    spec: ReportSpec, channels: QuerySet[Channel], progress: Progress = _no_progress
+) -> dict[str, Any]:
     """Everything the report shows, worded in the active language (call it under the
-    report's language)."""
+    report's language). `progress` hears of the figures step and of each channel's page."""
     period = spec.period
+    steps = pdf_steps(channels.count())
+    progress(STAGE_FIGURES, 1, steps)
     rows = channel_rows(channels, period)
     labels = channel_labels(row.channel for row in rows)
     checks = checker_figures(None if spec.unit is None else channels, period)
@@ -274,7 +316,7 @@ def report_context(spec: ReportSpec, channels: QuerySet[Channel]) -> dict[str, A
         "table": channel_table(rows),
         "charts": figure_charts(rows, daily, checks, by_month=period.days > 62),
         "checks": checks,
-        "channel_pages": _channel_pages(rows, period, labels),
+        "channel_pages": _channel_pages(rows, period, labels, progress, steps),
         "storms": _storms(channels, period, all_labels),
     }
 
@@ -290,9 +332,54 @@ def report_html(spec: ReportSpec, channels: QuerySet[Channel]) -> str:
     return render_html(TEMPLATE, context, language=language)
 
 
-def report_pdf(spec: ReportSpec, channels: QuerySet[Channel]) -> bytes:
+def report_pdf(
+    spec: ReportSpec, channels: QuerySet[Channel], progress: Progress = _no_progress
+) -> bytes:
     """The report as a designed PDF in the spec's language."""
     language = _language(spec)
     with translation.override(language):
-        context = report_context(spec, channels)
-    return render_pdf(TEMPLATE, context, language=language)
+        context = report_context(spec, channels, progress)
+    steps = pdf_steps(context["channel_count"])
+    stages: dict[str, tuple[str, int]] = {
+        "layout": (STAGE_LAYOUT, steps - 1),
+        "write": (STAGE_WRITING, steps),
+    }
+
+    def on_stage(name: str) -> None:
+        stage, step = stages[name]
+        progress(stage, step, steps)
+
+    return render_pdf(TEMPLATE, context, language=language, on_stage=on_stage)
+
+
+@dataclass(frozen=True)
+class RenderedReport:
+    """A finished report: its bytes, their content type and the file name to offer."""
+
+    content: bytes
+    content_type: str
+    file_name: str
+
+
+def report_render(
+    spec: ReportSpec,
+    channels: QuerySet[Channel],
+    fmt: str,
+    progress: Progress = _no_progress,
+) -> RenderedReport:
+    """The report over `channels` (already limited to what its reader may see) as `fmt`
+    ("pdf" or "csv"), telling `progress` of each step. Raises ValueError for another format.
+    Takes seconds to tens of seconds for a year of a city's channels (mostly WeasyPrint's
+    layout): call it from a task, never in a request."""
+    if fmt == "csv":
+        progress(STAGE_FIGURES, 1, 2)
+        text = report_csv(spec, channels)
+        progress(STAGE_WRITING, 2, 2)
+        content = text.encode("utf-8")
+    elif fmt == "pdf":
+        content = report_pdf(spec, channels, progress)
+    else:
+        raise ValueError(f"unknown report format {fmt!r}")
+    return RenderedReport(
+        content=content, content_type=CONTENT_TYPES[fmt], file_name=f"{spec.file_stem()}.{fmt}"
+    )

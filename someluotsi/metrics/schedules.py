@@ -28,7 +28,7 @@ from someluotsi.metrics.models import (
     ReportRecipient,
     ReportSchedule,
 )
-from someluotsi.metrics.reports import ReportSpec, report_channels, report_pdf
+from someluotsi.metrics.reports import ReportSpec, report_channels, report_render
 
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
@@ -170,7 +170,10 @@ def delivery_send(
         key = (delivery.schedule_id, delivery.period, spec.language)
         pdf = (cache or {}).get(key)
         if pdf is None:
-            pdf = report_pdf(spec, report_channels(spec, Channel.objects.all()))
+            # The same rendering as the reports people ask for on the metrics page (the city's
+            # channels: a schedule is the mavi team's, who see them all).
+            channels = report_channels(spec, Channel.objects.all())
+            pdf = report_render(spec, channels, "pdf").content
             if cache is not None:
                 cache[key] = pdf
         with translation.override(spec.language):

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 from typing import cast
 
+from django.conf import settings
 from django.contrib import messages as flash
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    HttpResponseRedirect,
+)
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dates import MONTHS
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -17,7 +26,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from someluotsi.accounts.access import Area
 from someluotsi.accounts.models import Unit, User
 from someluotsi.accounts.selectors import unit_list
-from someluotsi.audit.services import audit_record
 from someluotsi.channels.models import Channel
 from someluotsi.channels.selectors import (
     channel_can_edit,
@@ -28,8 +36,8 @@ from someluotsi.core.access import area_required
 from someluotsi.core.charts import bar_chart, column_chart
 from someluotsi.core.errors import ApplicationError
 from someluotsi.core.pages import posted_id, show_refusal
+from someluotsi.metrics import report_jobs, services
 from someluotsi.metrics import schedules as report_schedules
-from someluotsi.metrics import services
 from someluotsi.metrics.enums import Metric
 from someluotsi.metrics.figures import (
     channel_rows,
@@ -47,9 +55,15 @@ from someluotsi.metrics.forms import (
     UploadForm,
     ValueForm,
 )
-from someluotsi.metrics.models import Goal, MetricImport, ReportDelivery, ReportSchedule
+from someluotsi.metrics.models import (
+    Goal,
+    MetricImport,
+    ReportDelivery,
+    ReportJob,
+    ReportSchedule,
+)
 from someluotsi.metrics.presentation import channel_table, figure_charts
-from someluotsi.metrics.reports import ReportSpec, report_channels, report_csv, report_pdf
+from someluotsi.metrics.reports import CONTENT_TYPES
 
 SERIES = (Metric.NEW_FOLLOWERS, Metric.REACH, Metric.VIEWS, Metric.INTERACTIONS)
 
@@ -224,6 +238,8 @@ def metric_import(request: HttpRequest, import_id: int) -> HttpResponse:
 @require_POST
 @area_required(Area.METRICS)
 def report(request: HttpRequest) -> HttpResponse:
+    """Ask for a report: stored as a job and made in the background; its page shows how far it
+    has come and offers the file when it is ready."""
     user = cast(User, request.user)
     units = Unit.objects.filter(pk__in=[u.pk for u in _report_units(user)])
     form = ReportForm(request.POST, units=units)
@@ -231,28 +247,100 @@ def report(request: HttpRequest) -> HttpResponse:
         flash.error(request, _("Check the report's choices."))
         return HttpResponseRedirect(reverse("metrics:dashboard"))
     data = form.cleaned_data
-    spec = ReportSpec(
-        year=data["year"], month=data["month"], unit=data["unit"], language=data["language"]
+    report_jobs.report_jobs_tidy()  # where no beat runs, old files go now
+    try:
+        job = report_jobs.report_job_request(
+            actor=user,
+            data=report_jobs.ReportRequest(
+                year=data["year"],
+                month=data["month"],
+                unit=data["unit"],
+                language=data["language"],
+                format=data["format"],
+            ),
+            request=request,
+        )
+    except ApplicationError as exc:
+        show_refusal(request, exc)
+        return HttpResponseRedirect(reverse("metrics:reports"))
+    return HttpResponseRedirect(reverse("metrics:report_job", args=[job.pk]), status=303)
+
+
+def _job(request: HttpRequest, job_id: int) -> ReportJob:
+    job = report_jobs.report_job_get_for_user(user=request.user, job_id=job_id)
+    if job is None:
+        raise Http404
+    return report_jobs.report_job_mark_stalled(job)
+
+
+def _job_context(job: ReportJob) -> dict[str, object]:
+    period = f"{MONTHS[job.month]} {job.year}" if job.month else str(job.year)
+    return {
+        "job": job,
+        "period": period,
+        "language_name": dict(settings.LANGUAGES).get(job.language, job.language),
+        "text": report_jobs.job_progress_text(job),
+        "percent": report_jobs.job_percent(job),
+        "key": report_jobs.job_progress_key(job),
+        "active": job.status in report_jobs.ACTIVE,
+        "scope": job.unit.localized_name() if job.unit else _("The city"),
+    }
+
+
+@require_GET
+@area_required(Area.METRICS)
+def reports(request: HttpRequest) -> HttpResponse:
+    """The reports the person asked for in the last days, with their state and files."""
+    jobs = [_job_context(job) for job in report_jobs.report_jobs_for_user(user=request.user)[:50]]
+    return render(
+        request,
+        "metrics/reports.html",
+        {"jobs": jobs, "keep_hours": settings.METRICS_REPORT_KEEP_HOURS},
     )
-    channels = report_channels(spec, channel_list_for_user(user=user))
-    audit_record(
-        actor=user,
-        action="metrics.report_created",
-        request=request,
-        data={
-            "year": spec.year,
-            "month": spec.month,
-            "unit": spec.unit.pk if spec.unit else None,
-            "format": data["format"],
-        },
+
+
+@require_GET
+@area_required(Area.METRICS)
+def report_job(request: HttpRequest, job_id: int) -> HttpResponse:
+    """One report: its progress while it is made (htmx polls `report_job_progress`; without
+    JavaScript the page's own link shows the news), then its file."""
+    job = _job(request, job_id)
+    context = {**_job_context(job), "keep_hours": settings.METRICS_REPORT_KEEP_HOURS}
+    return render(request, "metrics/report_job.html", context)
+
+
+@require_GET
+@area_required(Area.METRICS)
+def report_job_progress(request: HttpRequest, job_id: int) -> HttpResponse:
+    """The job page's progress box (an htmx fragment). When the state the page last showed
+    (`?seen=`) has not changed, 204 and nothing to swap: screen readers hear only news."""
+    job = _job(request, job_id)
+    context = _job_context(job)
+    if request.GET.get("seen", "") == context["key"]:
+        return HttpResponse(status=204)
+    return render(request, "metrics/_report_progress.html", context)
+
+
+@require_GET
+@area_required(Area.METRICS)
+def report_job_file(request: HttpRequest, job_id: int) -> HttpResponseBase:
+    """The finished file, to its requester only, each download audited."""
+    user = cast(User, request.user)
+    job = _job(request, job_id)
+    try:
+        report_jobs.report_job_download(actor=user, job=job, request=request)
+    except ApplicationError as exc:
+        show_refusal(request, exc)
+        return HttpResponseRedirect(reverse("metrics:report_job", args=[job.pk]))
+    try:
+        handle = job.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    content_type = CONTENT_TYPES.get(job.format, "application/octet-stream")
+    response = FileResponse(
+        handle, as_attachment=True, filename=job.file_name, content_type=content_type
     )
-    if data["format"] == "csv":
-        response = HttpResponse(report_csv(spec, channels), content_type="text/csv; charset=utf-8")
-        extension = "csv"
-    else:
-        response = HttpResponse(report_pdf(spec, channels), content_type="application/pdf")
-        extension = "pdf"
-    response["Content-Disposition"] = f'attachment; filename="{spec.file_stem()}.{extension}"'
+    response["Cache-Control"] = "private, no-store"
     return response
 
 
