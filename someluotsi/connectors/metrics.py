@@ -6,11 +6,11 @@ import logging
 from datetime import date
 
 from someluotsi.connectors.base import Capability
+from someluotsi.connectors.credentials import connection_account, connection_record_error
 from someluotsi.connectors.enums import ConnectionStatus
 from someluotsi.connectors.errors import ConnectorError
 from someluotsi.connectors.models import Connection
 from someluotsi.connectors.registry import connector_for
-from someluotsi.connectors.services import connection_account, connection_record_error
 from someluotsi.core.errors import ApplicationError
 from someluotsi.metrics.services import metric_values_from_platform
 

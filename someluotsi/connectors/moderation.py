@@ -1,7 +1,8 @@
 """Acting on the platform from the message page: reply, hide, unhide and delete.
 
 A request is checked and recorded at once (in the web request, no platform call) and carried out
-by the `connectors.run_action` task; the page shows its state and result. A reply is run through
+by the `connectors.run_action` task (`execution.py`, which also takes up the ones a failure left
+waiting); the page shows its state and result. A reply is run through
 the post checker first: a blocking finding stops it unless the user overrides with a reason,
 which is audited.
 """
@@ -18,18 +19,15 @@ from someluotsi.accounts.models import User
 from someluotsi.audit.services import audit_record
 from someluotsi.compliance.engine import configured_engine
 from someluotsi.compliance.services import channel_context
-from someluotsi.connectors.actions import action_claim, action_fail, action_perform
-from someluotsi.connectors.base import ActionResult, Capability, ItemKind, RemoteItem
-from someluotsi.connectors.enums import ActionKind, ActionStatus
-from someluotsi.connectors.errors import ConnectorError
-from someluotsi.connectors.models import Connection, InboundItem, OutboundAction
+from someluotsi.connectors.base import Capability
+from someluotsi.connectors.enums import ActionKind
+from someluotsi.connectors.models import Connection, OutboundAction
 from someluotsi.connectors.registry import connector_for
 from someluotsi.connectors.selectors import working_connection
-from someluotsi.connectors.services import connection_account, connection_record_error
+from someluotsi.connectors.tasks import run_action
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
 from someluotsi.guideline.checker.engine import MAX_CHARS
 from someluotsi.guideline.model import AuthorRole, Verdict
-from someluotsi.inbox.enums import Moderation
 from someluotsi.inbox.models import Message
 from someluotsi.inbox.selectors import message_can_work
 
@@ -143,113 +141,5 @@ def action_request(
         if action.override_reason:
             data["override_reason"] = action.override_reason
         audit_record(actor=actor, action="platform_action.requested", target=message, data=data)
-        from someluotsi.connectors.tasks import run_action
-
         transaction.on_commit(partial(run_action.delay, action.pk))
     return action
-
-
-def _remote(action: OutboundAction) -> RemoteItem:
-    message = action.message
-    row = (
-        InboundItem.objects.filter(
-            connection=action.connection, external_id=action.target_id
-        ).first()
-        if action.connection
-        else None
-    )
-    return RemoteItem(
-        external_id=action.target_id,
-        kind=ItemKind(message.kind) if message else ItemKind.COMMENT,
-        text="",
-        created_at=message.received_at if message else action.requested_at,
-        parent_id=row.parent_id if row else "",
-        thread_id=row.thread_id if row else "",
-    )
-
-
-def _apply_to_message(action: OutboundAction) -> None:
-    """The inbox's record follows what happened on the platform."""
-    from someluotsi.inbox import services as inbox
-
-    message, actor = action.message, action.requested_by
-    if message is None or actor is None:
-        return
-    if action.kind == ActionKind.REPLY:
-        try:
-            inbox.message_answer(actor=actor, message=message, reply=action.text)
-        except ApplicationError:
-            # An escalated or already answered message keeps its state; the reply is recorded
-            # on the action and in the audit trail.
-            Message.objects.filter(pk=message.pk).update(reply_text=action.text)
-    else:
-        moderation = {
-            ActionKind.HIDE: Moderation.HIDDEN,
-            ActionKind.UNHIDE: Moderation.NONE,
-            ActionKind.DELETE: Moderation.REMOVED,
-        }[ActionKind(action.kind)]
-        inbox.message_moderate(actor=actor, message=message, moderation=moderation)
-
-
-def action_attempts(*, action_id: int) -> int:
-    return (
-        OutboundAction.objects.filter(pk=action_id).values_list("attempts", flat=True).first() or 0
-    )
-
-
-def action_status(*, action_id: int) -> str:
-    return str(OutboundAction.objects.values_list("status", flat=True).get(pk=action_id))
-
-
-def action_run(*, action_id: int) -> str:
-    """Carry out a claimed action (the task's body). Returns the final status; raises
-    ConnectorError for the task to retry when retrying may help."""
-    action = action_claim(action_id=action_id)
-    if action is None:
-        return OutboundAction.objects.get(pk=action_id).status
-    connection = action.connection
-    if connection is None:
-        return action.status
-    connector = connector_for(connection.platform)
-    item = _remote(action)
-    try:
-        account = connection_account(connection=connection)
-        kind = ActionKind(action.kind)
-        since = action.first_attempt_at or action.requested_at
-        if kind == ActionKind.REPLY:
-            action_perform(
-                action=action, connector=connector, account=account,
-                perform=lambda: connector.reply(account=account, item=item, text=action.text),
-                reconcile=lambda: connector.find_reply(
-                    account=account, item=item, text=action.text, since=since
-                ),
-                ident=lambda r: (r.platform_id, r.permalink),
-            )  # fmt: skip
-        elif kind in {ActionKind.HIDE, ActionKind.UNHIDE}:
-            hidden = kind == ActionKind.HIDE
-
-            def hide() -> ActionResult:
-                connector.set_hidden(account=account, item=item, hidden=hidden)
-                return ActionResult(item.external_id)
-
-            action_perform(
-                action=action, connector=connector, account=account, perform=hide,
-                reconcile=None, ident=lambda r: (r.platform_id, r.permalink),
-            )  # fmt: skip
-        else:
-
-            def delete() -> ActionResult:
-                connector.delete(account=account, item=item)
-                return ActionResult(item.external_id)
-
-            action_perform(
-                action=action, connector=connector, account=account, perform=delete,
-                reconcile=None, ident=lambda r: (r.platform_id, r.permalink),
-            )  # fmt: skip
-    except ConnectorError as error:
-        if action.status == ActionStatus.RUNNING:
-            action_fail(action=action, error=error, final=not error.retryable)
-        connection_record_error(connection=connection, error=error)
-        raise
-    _apply_to_message(action)
-    return action.status

@@ -19,6 +19,10 @@ from someluotsi.connectors.base import (
     PlatformLimits,
     PublishedPost,
 )
+from someluotsi.connectors.credentials import (
+    connection_account,
+    connection_record_error,
+)
 from someluotsi.connectors.enums import ActionKind, ActionStatus
 from someluotsi.connectors.errors import (
     NOT_CONNECTED,
@@ -31,10 +35,6 @@ from someluotsi.connectors.errors import (
 from someluotsi.connectors.models import OutboundAction
 from someluotsi.connectors.registry import CONNECTORS, connector_for, platform_enabled
 from someluotsi.connectors.selectors import working_connection
-from someluotsi.connectors.services import (
-    connection_account,
-    connection_record_error,
-)
 
 __all__ = [
     "OutboundMedia",

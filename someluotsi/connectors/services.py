@@ -1,5 +1,6 @@
-"""Connection lifecycle: connect (OAuth), tokens (encrypted, refreshed ahead of expiry),
-broken connections (shown and notified), disconnect. Every change is audited without tokens.
+"""Connection lifecycle: connect (OAuth), disconnect and key rotation. Every change is audited
+without tokens. The tokens of a call (decrypted, refreshed ahead of expiry, a refusal breaking
+the connection) are `credentials`.
 """
 
 from __future__ import annotations
@@ -12,46 +13,26 @@ from datetime import timedelta
 from functools import partial
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from someluotsi.accounts.enums import Role
 from someluotsi.accounts.models import User
-from someluotsi.accounts.selectors import AnyUser, users_with_role
+from someluotsi.accounts.selectors import AnyUser
 from someluotsi.audit.services import audit_record
 from someluotsi.channels.models import Channel
 from someluotsi.connectors import crypto
-from someluotsi.connectors.base import Account, TokenSet
+from someluotsi.connectors.base import TokenSet
+from someluotsi.connectors.credentials import tokens_store
 from someluotsi.connectors.enums import ConnectionStatus
-from someluotsi.connectors.errors import (
-    AUTH_EXPIRED,
-    NOT_CONNECTED,
-    PERMISSION,
-    ConnectorError,
-)
 from someluotsi.connectors.models import Connection, OAuthAttempt
 from someluotsi.connectors.registry import connector_for, platform_enabled
 from someluotsi.connectors.selectors import connection_can_manage
+from someluotsi.connectors.tasks import poll_connection
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
-from someluotsi.notifications.services import notification_send_worded
 
 logger = logging.getLogger(__name__)
 
 OAUTH_ATTEMPT_LIFETIME = timedelta(minutes=10)
-# Refresh this long before the access token runs out (the beat task runs every 15 minutes).
-REFRESH_AHEAD = timedelta(minutes=30)
-
-
-def _store_tokens(connection: Connection, tokens: TokenSet) -> None:
-    connection.access_token_enc = crypto.encrypt(tokens.access_token)
-    if tokens.refresh_token:  # rotating refresh tokens (TikTok, X): keep the newest
-        connection.refresh_token_enc = crypto.encrypt(tokens.refresh_token)
-    connection.access_expires_at = tokens.access_expires_at
-    if tokens.refresh_expires_at is not None or tokens.refresh_token:
-        connection.refresh_expires_at = tokens.refresh_expires_at
-    if tokens.scopes:
-        connection.scopes = list(tokens.scopes)
 
 
 @transaction.atomic
@@ -82,7 +63,7 @@ def connection_save(
     if new_account:
         connection.cursor = {}
         connection.backfilled_at = None
-    _store_tokens(connection, tokens)
+    tokens_store(connection, tokens)
     connection.save()
     audit_record(
         actor=actor,
@@ -96,8 +77,6 @@ def connection_save(
             "new_account": new_account,
         },
     )
-    from someluotsi.connectors.tasks import poll_connection
-
     transaction.on_commit(partial(poll_connection.delay, connection.pk))
     return connection
 
@@ -175,107 +154,6 @@ def connection_disconnect(*, actor: User, connection: Connection) -> Connection:
     connection.save(update_fields=["status", "access_token_enc", "refresh_token_enc"])
     audit_record(actor=actor, action="connection.disconnected", target=connection)
     return connection
-
-
-def connection_mark_broken(*, connection: Connection, code: str) -> Connection:
-    """The platform refused the token (expired, revoked, page role lost): the connection is
-    shown as broken on the channel page and in channel health, and the channel's maintainers
-    (or the mavi team) are told once, in their language, after commit."""
-    status = ConnectionStatus.REVOKED if code == PERMISSION else ConnectionStatus.EXPIRED
-    with transaction.atomic():
-        locked = Connection.objects.select_for_update().get(pk=connection.pk)
-        already = locked.status in {ConnectionStatus.EXPIRED, ConnectionStatus.REVOKED}
-        if locked.status == ConnectionStatus.DISCONNECTED:
-            return locked
-        locked.status = status
-        locked.last_error_code = code
-        locked.last_error_at = timezone.now()
-        locked.broken_at = locked.broken_at or timezone.now()
-        locked.save(update_fields=["status", "last_error_code", "last_error_at", "broken_at"])
-        if not already:
-            audit_record(actor=None, action="connection.broken", target=locked, data={"code": code})
-            channel = locked.channel
-            recipients = list(channel.maintainers.filter(is_active=True)) or list(
-                users_with_role(role=Role.MAVI)
-            )
-            name, platform = channel.name, locked.get_platform_display()
-            notification_send_worded(
-                recipients=recipients,
-                subject=lambda: (
-                    _("The %(platform)s connection of %(channel)s stopped working")
-                    % {"platform": platform, "channel": name}
-                ),
-                body=lambda: _(
-                    "Someluotsi can no longer read or answer the channel's messages on the "
-                    "platform. Open the channel and connect it again."
-                ),
-                url=reverse("channels:detail", args=[channel.pk]),
-            )
-    connection.refresh_from_db()
-    return connection
-
-
-def connection_record_error(*, connection: Connection, error: ConnectorError) -> None:
-    """Remember the last failure (shown on the channel page); auth failures break it."""
-    if error.code == AUTH_EXPIRED or (error.code == PERMISSION and error.status == 401):
-        connection_mark_broken(connection=connection, code=error.code)
-        return
-    Connection.objects.filter(pk=connection.pk).update(
-        last_error_code=error.code, last_error_at=timezone.now()
-    )
-
-
-def connection_refresh(*, connection: Connection) -> Connection:
-    """Renew the tokens with the refresh token; a refusal breaks the connection."""
-    connector = connector_for(connection.platform)
-    current = TokenSet(
-        access_token=crypto.decrypt(connection.access_token_enc),
-        refresh_token=crypto.decrypt(connection.refresh_token_enc),
-        account_id=connection.account_id,
-        account_name=connection.account_name,
-    )
-    try:
-        tokens = connector.refresh(tokens=current)
-    except ConnectorError as error:
-        if error.code in {AUTH_EXPIRED, PERMISSION} or not error.retryable:
-            connection_mark_broken(connection=connection, code=AUTH_EXPIRED)
-        raise
-    with transaction.atomic():
-        locked = Connection.objects.select_for_update().get(pk=connection.pk)
-        _store_tokens(locked, tokens)
-        locked.save(
-            update_fields=[
-                "access_token_enc", "refresh_token_enc", "access_expires_at",
-                "refresh_expires_at", "scopes",
-            ]
-        )  # fmt: skip
-        audit_record(
-            actor=None, action="connection.refreshed", target=locked,
-            data={"expires": (
-                tokens.access_expires_at.isoformat() if tokens.access_expires_at else None
-            )},
-        )  # fmt: skip
-    connection.refresh_from_db()
-    return connection
-
-
-def connection_account(*, connection: Connection) -> Account:
-    """The decrypted account for a connector call (tasks only), refreshed first when the
-    access token is about to expire. ConnectorError(NOT_CONNECTED / AUTH_EXPIRED) otherwise."""
-    if connection.status != ConnectionStatus.ACTIVE:
-        raise ConnectorError(NOT_CONNECTED, f"connection {connection.pk} is {connection.status}")
-    expires = connection.access_expires_at
-    if expires is not None and expires - REFRESH_AHEAD < timezone.now():
-        if connection.refresh_token_enc:
-            connection = connection_refresh(connection=connection)
-        elif expires < timezone.now():
-            connection_mark_broken(connection=connection, code=AUTH_EXPIRED)
-            raise ConnectorError(AUTH_EXPIRED, "access token expired without a refresh token")
-    return Account(
-        account_id=connection.account_id,
-        token=crypto.decrypt(connection.access_token_enc),
-        name=connection.account_name,
-    )
 
 
 def connection_rotate_keys() -> int:

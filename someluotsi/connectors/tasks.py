@@ -14,18 +14,19 @@ from celery import Task, shared_task
 from django.conf import settings
 from django.utils import timezone
 
-from someluotsi.connectors import ingest, metrics, moderation
+from someluotsi.connectors import execution, ingest, metrics
+from someluotsi.connectors.actions import MAX_ATTEMPTS, backoff_seconds
 from someluotsi.connectors.base import ItemKind, WebhookHint
+from someluotsi.connectors.credentials import (
+    connection_account,
+    connection_record_error,
+    connection_refresh,
+)
 from someluotsi.connectors.enums import ConnectionStatus
 from someluotsi.connectors.errors import ConnectorError
 from someluotsi.connectors.models import Connection
 from someluotsi.connectors.registry import connector_for
 from someluotsi.connectors.selectors import connections_due_for_poll, connections_needing_refresh
-from someluotsi.connectors.services import (
-    connection_account,
-    connection_record_error,
-    connection_refresh,
-)
 
 logger = logging.getLogger(__name__)
 
@@ -158,14 +159,12 @@ def run_action(self: Task[..., str], action_id: int) -> str:
     """Carry out a reply, hide, unhide or delete; retry with exponential back-off on
     throttling, timeouts and outages. In the eager embedded mode (no worker to come back
     later) it tries at most twice, at once."""
-    from someluotsi.connectors.actions import MAX_ATTEMPTS, backoff_seconds
-
     tries = 2 if self.request.is_eager else 1
     for _try in range(tries):
         try:
-            return moderation.action_run(action_id=action_id)
+            return execution.action_run(action_id=action_id)
         except ConnectorError as error:
-            attempts = moderation.action_attempts(action_id=action_id)
+            attempts = execution.action_attempts(action_id=action_id)
             if not error.retryable or attempts >= MAX_ATTEMPTS:
                 return error.code
             if self.request.is_eager:
@@ -174,4 +173,4 @@ def run_action(self: Task[..., str], action_id: int) -> str:
                 countdown=backoff_seconds(attempts=attempts, retry_after=error.retry_after),
                 exc=error,
             ) from error
-    return moderation.action_status(action_id=action_id)
+    return execution.action_status(action_id=action_id)

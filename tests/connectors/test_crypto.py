@@ -11,7 +11,8 @@ from django.test import override_settings
 from someluotsi.connectors import crypto
 from someluotsi.connectors.errors import ConnectorError
 from someluotsi.connectors.models import Connection
-from someluotsi.connectors.services import connection_account, connection_rotate_keys
+from someluotsi.connectors.credentials import connection_account
+from someluotsi.connectors.services import connection_rotate_keys
 from tests.connectors.conftest import World
 
 

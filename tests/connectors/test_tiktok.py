@@ -17,7 +17,7 @@ from someluotsi.connectors.base import Account, ItemKind, RemoteItem, WebhookHin
 from someluotsi.connectors.errors import ConnectorError
 from someluotsi.connectors.models import Connection
 from someluotsi.connectors.registry import connector_for
-from someluotsi.connectors.services import connection_account
+from someluotsi.connectors.credentials import connection_account
 from someluotsi.inbox.models import Message
 from tests.connectors.conftest import World, connect
 from tests.connectors.platform_side import fixture, fixture_bytes

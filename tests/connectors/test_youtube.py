@@ -85,7 +85,7 @@ def test_a_deleted_comment_is_none(api: HTTPServer, db: None) -> None:
 
 def test_token_refresh_keeps_the_refresh_token(world: World, api: HTTPServer) -> None:
     from someluotsi.connectors import crypto
-    from someluotsi.connectors.services import connection_account
+    from someluotsi.connectors.credentials import connection_account
 
     connection = connect(world, "youtube", CHANNEL, expires_in=30, refresh="1//refresh")
     api.expect_request("/token", method="POST").respond_with_json(
