@@ -9,9 +9,9 @@ from cryptography.fernet import Fernet
 from django.test import override_settings
 
 from someluotsi.connectors import crypto
+from someluotsi.connectors.credentials import connection_account
 from someluotsi.connectors.errors import ConnectorError
 from someluotsi.connectors.models import Connection
-from someluotsi.connectors.credentials import connection_account
 from someluotsi.connectors.services import connection_rotate_keys
 from tests.connectors.conftest import World
 

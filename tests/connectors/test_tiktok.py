@@ -14,10 +14,10 @@ from pytest_httpserver import HTTPServer
 
 from someluotsi.connectors import crypto
 from someluotsi.connectors.base import Account, ItemKind, RemoteItem, WebhookHint
+from someluotsi.connectors.credentials import connection_account
 from someluotsi.connectors.errors import ConnectorError
 from someluotsi.connectors.models import Connection
 from someluotsi.connectors.registry import connector_for
-from someluotsi.connectors.credentials import connection_account
 from someluotsi.inbox.models import Message
 from tests.connectors.conftest import World, connect
 from tests.connectors.platform_side import fixture, fixture_bytes

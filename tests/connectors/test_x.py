@@ -16,12 +16,12 @@ from pytest_httpserver import HTTPServer
 
 from someluotsi.connectors import crypto
 from someluotsi.connectors.base import Account, ItemKind, RemoteItem, WebhookHint
+from someluotsi.connectors.credentials import connection_account
 from someluotsi.connectors.enums import ActionKind
 from someluotsi.connectors.errors import ConnectorError
 from someluotsi.connectors.models import Connection
 from someluotsi.connectors.moderation import action_request
 from someluotsi.connectors.registry import connector_for
-from someluotsi.connectors.credentials import connection_account
 from someluotsi.core.errors import ApplicationError
 from someluotsi.inbox.models import Message
 from tests.connectors.conftest import World, connect
