@@ -45,6 +45,7 @@ class Visit:
     page: bool = True
     query: Kwargs = field(default_factory=dict)
     note: str = ""
+    csp: bool = True
 
     @property
     def writes(self) -> bool:
@@ -111,4 +112,4 @@ __all__ = [
 ]
 
 # The declarations, one module per area.
-from tests.urlcatalogue import entries, publishing, reports  # noqa: E402, F401
+from tests.urlcatalogue import connectors, entries, publishing, reports  # noqa: E402, F401
