@@ -24,13 +24,48 @@ detectors can reuse it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING
+
+import regex
 
 from someluotsi.guideline.model import LANGUAGES, LanguagePart
 from someluotsi.guideline.text import language as language_id
-from someluotsi.guideline.text.normalize import REPLACEMENT, NormalizedText
+from someluotsi.guideline.text.normalize import REPLACEMENT, UNIFORM, NormalizedText
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_CLUSTER = regex.compile(r"\X")
+_FORMAT = regex.compile(r"\p{Cf}")
+
+
+def readable_text(original: str) -> tuple[str, tuple[list[int], list[int]] | None]:
+    """`original` as the language identifier should read it, and where each of its characters
+    starts and ends in `original` (None: the same offsets).
+
+    One text, one answer whatever its Unicode form (issue 16): composed (NFC) whatever the
+    keyboard sent, every dash of the Unicode dash family read as "-" and every odd space
+    (no-break, narrow, ideographic) as " ", format characters (zero-width space, soft hyphen,
+    BOM) left out, a lone surrogate (which no encoder takes) replaced with U+FFFD. Letter case
+    is kept: the identifier was trained on written text. Linear in the length of `original`;
+    raises nothing.
+    """
+    if original.isascii():
+        return original, None
+    uniform = original.translate(UNIFORM)
+    if _SURROGATE.search(uniform):
+        uniform = _SURROGATE.sub(REPLACEMENT, uniform)
+    if unicodedata.is_normalized("NFC", uniform) and not _FORMAT.search(uniform):
+        return uniform, None  # one character for one: the offsets are the original's
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for cluster in _CLUSTER.finditer(uniform):
+        piece = _FORMAT.sub("", unicodedata.normalize("NFC", cluster.group()))
+        out.append(piece)
+        starts.extend([cluster.start()] * len(piece))
+        ends.extend([cluster.end()] * len(piece))
+    return "".join(out), (starts, ends)
+
 
 if TYPE_CHECKING:
     from someluotsi.guideline.text.lexicon import Lexicon, LexiconMatch
@@ -45,7 +80,16 @@ class AnalysedText(NormalizedText):
     the text's language is not identified. Raises nothing on any string.
     """
 
-    __slots__ = ("_language", "_lexicon_hits", "_main", "_parts", "_vocabulary", "_words", "hint")
+    __slots__ = (
+        "_language",
+        "_lexicon_hits",
+        "_main",
+        "_parts",
+        "_reading",
+        "_vocabulary",
+        "_words",
+        "hint",
+    )
 
     def __init__(self, original: str, *, language: str | None = None) -> None:
         super().__init__(original)
@@ -55,6 +99,7 @@ class AnalysedText(NormalizedText):
         self._words: tuple[str, ...] | None = None
         self._vocabulary: tuple[tuple[FormInfo, ...], ...] | None = None
         self._lexicon_hits: dict[int, list[LexiconMatch]] = {}
+        self._reading: tuple[str, tuple[list[int], list[int]] | None] | None = None
 
     @classmethod
     def of(cls, text: str | AnalysedText, *, language: str | None = None) -> AnalysedText:
@@ -72,7 +117,8 @@ class AnalysedText(NormalizedText):
                 self._main = self.hint
             else:
                 detected = language_id.detect(self._readable(), hint=self.hint)
-                self._main, self._parts = detected.language, detected.parts
+                self._main = detected.language
+                self._parts = self._original_parts(detected.parts)
         return self._main
 
     @property
@@ -81,18 +127,29 @@ class AnalysedText(NormalizedText):
         identified on first use, and only then when the caller gave the language."""
         if self._parts is None:
             if self.hint in LANGUAGES:
-                self._parts = language_id.parts(self._readable())
+                self._parts = self._original_parts(language_id.parts(self._readable()))
             else:
                 self.main_language  # noqa: B018 - identifies the parts with the language
         assert self._parts is not None  # noqa: S101 - set by either branch
         return self._parts
 
     def _readable(self) -> str:
-        """The original text for the language identifier, a lone surrogate (which no encoder
-        takes) replaced; the same length, so the parts' offsets stay the original's."""
-        if self.original.isascii() or not _SURROGATE.search(self.original):
-            return self.original
-        return _SURROGATE.sub(REPLACEMENT, self.original)
+        """The text the language identifier reads: see `readable_text`."""
+        if self._reading is None:
+            self._reading = readable_text(self.original)
+        return self._reading[0]
+
+    def _original_parts(self, parts: tuple[LanguagePart, ...]) -> tuple[LanguagePart, ...]:
+        """`parts` found in the readable text, with offsets into the original."""
+        assert self._reading is not None  # noqa: S101 - _readable() ran first
+        if self._reading[1] is None:
+            return parts
+        starts, ends = self._reading[1]
+        return tuple(
+            LanguagePart(starts[p.start], ends[p.end - 1] if p.end > p.start else starts[p.start],
+                         p.language)
+            for p in parts
+        )  # fmt: skip
 
     @property
     def known_parts(self) -> tuple[LanguagePart, ...]:

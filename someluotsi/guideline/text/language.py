@@ -1,6 +1,7 @@
 """Language identification for Finnish, Swedish and English, per text and per part.
 
-py3langid restricted to fi/sv/en (99 % on full texts in the project's measurements). Short or
+py3langid's model restricted to fi/sv/en (99 % on full texts in the project's measurements),
+packed by tools/build_language_model.py and scored here without loading py3langid. Short or
 uncertain texts fall back to the caller's hint (the channel's or author's language). Bilingual
 posts are split at sentence and line breaks and each part is labelled, so a Finnish–Swedish city
 post is recognised as both.
@@ -8,9 +9,12 @@ post is recognised as both.
 
 from __future__ import annotations
 
+import math
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from pathlib import Path
 
 import numpy as np
 
@@ -24,29 +28,131 @@ _BREAK = compile_pattern(r"[.!?]+\s+|\n+|\s/\s|\s\|\s")
 _WORD = WORDS_OF_TWO
 
 
-@cache
-def _identifier() -> Any:
-    from py3langid import langid  # type: ignore[import-untyped]
+MODEL = Path(__file__).parents[1] / "data" / "models" / "langid-fi-sv-en.npz"
+MAX_LABEL = 6  # bytes: the longest label of py3langid's automaton
+WALK_BYTES = 4096  # shorter texts are walked byte by byte, longer ones scored with arrays
+MAX_MOVES = 200_000  # transitions kept for the walk (~20 MB at most), then forgotten
+_OUTPUT = (1 << 18) - 1
 
-    identifier = langid.LanguageIdentifier.from_modelpath(
-        langid.MODEL_DIR / langid.MODEL_FILE, norm_probs=True
-    )
-    identifier.set_languages(list(LANGUAGES))
-    # Keep only the three languages' columns, in float32: the full float16 table of all
-    # languages is ~28 MB, and float16 rows were converted on every product anyway (exactly:
-    # every float16 is a float32, so the scores do not change).
-    identifier.nb_ptc = identifier.nb_ptc.astype(np.float32)
-    identifier._full_model = (identifier.nb_ptc, identifier.nb_pc, identifier.nb_classes)
-    return identifier
+
+class _Model:
+    """py3langid's naive Bayes model for fi/sv/en, packed by tools/build_language_model.py.
+
+    py3langid walks a byte automaton whose state after each byte is the longest suffix (at most
+    6 bytes) of the bytes read so far that is a node of its trie; each state may output one
+    feature. Here the state after each byte is found for all bytes at once: for each length 1–6
+    the integer of the bytes ending there is looked up in that length's sorted node table, and
+    the longest hit wins. The features are then counted and scored in py3langid's order and
+    float32 arithmetic, so the scores are the same to the bit (test_language_model.py).
+    """
+
+    def __init__(self, path: Path) -> None:
+        with np.load(path, allow_pickle=False) as data:
+            self.classes: list[str] = [str(c) for c in data["classes"].tolist()]
+            self.ptc = data["ptc"].astype(np.float32)  # float16 in the file, as in py3langid's
+            self.pc = data["pc"]
+            self.root_output = int(data["root_output"][0])
+            self.keys = [data[f"keys{n}"] for n in range(1, MAX_LABEL + 1)]
+            self.outputs = [data[f"outputs{n}"] for n in range(1, MAX_LABEL + 1)]
+        # State ids for the byte-by-byte walk: 0 is the root, then each length's nodes in order.
+        self._offsets = [1]
+        for keys in self.keys:
+            self._offsets.append(self._offsets[-1] + len(keys))
+        self._labels = np.concatenate([np.zeros(1, dtype=np.int64), *self.keys])
+        self._lengths = np.repeat(
+            np.arange(MAX_LABEL + 1), [1, *(len(keys) for keys in self.keys)]
+        ).tolist()
+        self._state_outputs = np.concatenate(
+            [np.array([self.root_output], dtype=np.int32), *self.outputs]
+        )
+        # (state << 8 | byte) -> (next state << 18 | its output + 1), filled as texts need it.
+        self._moves: dict[int, int] = {}
+
+    def _move(self, state: int, byte: int) -> int:
+        """The transition from `state` on `byte`, packed with the output of the state it goes
+        to: the longest suffix of the state's label and the byte that is a node."""
+        if len(self._moves) >= MAX_MOVES:
+            self._moves.clear()
+        word = (int(self._labels[state]) << 8) | byte
+        target = 0
+        for length in range(min(self._lengths[state] + 1, MAX_LABEL), 0, -1):
+            code = word & ((1 << (8 * length)) - 1)
+            keys = self.keys[length - 1]
+            at = int(keys.searchsorted(code))
+            if at < len(keys) and keys[at] == code:
+                target = self._offsets[length - 1] + at
+                break
+        packed = (target << 18) | (int(self._state_outputs[target]) + 1)
+        self._moves[(state << 8) | byte] = packed
+        return packed
+
+    def _walk(self, data: bytes) -> tuple[np.ndarray, np.ndarray]:
+        """`_features` for a short text: py3langid's walk, one byte at a time, over the
+        transitions met so far (the full table would be 39 MB)."""
+        moves = self._moves.get
+        state, found = 0, list[int]()
+        append = found.append
+        for byte in data:
+            packed = moves((state << 8) | byte)
+            if packed is None:
+                packed = self._move(state, byte)
+            state = packed >> 18
+            if packed & _OUTPUT:
+                append((packed & _OUTPUT) - 1)
+        counted = Counter(found)
+        features = np.fromiter(counted.keys(), dtype=np.intp, count=len(counted))
+        counts = np.fromiter(counted.values(), dtype=np.float32, count=len(counted))
+        return features, counts
+
+    def _features(self, data: bytes) -> tuple[np.ndarray, np.ndarray]:
+        """The features output after each byte, distinct, in order of first occurrence, and
+        their counts (float32), as py3langid's Counter of its automaton's outputs."""
+        size = len(data)
+        window = np.frombuffer(data, dtype=np.uint8).astype(np.int64)
+        byte = window
+        output = np.full(size, self.root_output, dtype=np.int32)
+        for length in range(1, min(MAX_LABEL, size) + 1):
+            if length > 1:  # the integer of the `length` bytes ending at each position
+                window = (window[:-1] << 8) | byte[length - 1 :]
+            keys = self.keys[length - 1]
+            at = np.searchsorted(keys, window)
+            np.minimum(at, len(keys) - 1, out=at)
+            hit = keys[at] == window
+            output[length - 1 :][hit] = self.outputs[length - 1][at[hit]]
+        found = output[output >= 0]
+        features, first, counts = np.unique(found, return_index=True, return_counts=True)
+        order = np.argsort(first)
+        return features[order], counts[order].astype(np.float32)
+
+    def classify(self, text: str) -> tuple[str, float]:
+        """py3langid's `classify` with `norm_probs=True`: the language and its probability."""
+        if text.isupper():
+            text = text.lower()
+        data = unicodedata.normalize("NFC", text).encode("utf8", errors="surrogatepass")
+        features, counts = self._walk(data) if len(data) <= WALK_BYTES else self._features(data)
+        if len(features):
+            scores = np.log1p(counts) @ self.ptc[features] + self.pc
+        else:
+            scores = np.full(len(self.classes), 0.0, dtype=np.float32)
+        scores *= 1.0 / math.sqrt(len(data) or 1)
+        np.exp(scores - scores.max(), out=scores)
+        scores /= scores.sum()
+        best = int(scores.argmax())
+        return self.classes[best], float(scores[best])
+
+
+@cache
+def _model() -> _Model:
+    return _Model(MODEL)
 
 
 def preload() -> None:
-    _identifier()
+    _model()
 
 
 def classify(text: str) -> tuple[str, float]:
-    language, confidence = _identifier().classify(text)
-    return str(language), float(confidence)
+    """The language of `text` among fi/sv/en and the model's probability for it (0–1)."""
+    return _model().classify(text)
 
 
 @dataclass(frozen=True, slots=True)

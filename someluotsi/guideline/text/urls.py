@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from ada_url import parse_url
 
-from someluotsi.guideline.text.normalize import NormalizedText
+from someluotsi.guideline.text.normalize import UNIFORM, NormalizedText
 from someluotsi.guideline.text.patterns import compile_pattern
 
 _URL_CHARS = r"[^\s<>\"'()\[\]{}]"
@@ -95,7 +95,9 @@ def parse_link(normalised: str, original: str, start: int, end: int) -> Link | N
     """Parse one URL-like span (`normalised`, its `original` characters) or None when a
     browser would not take it for a URL."""
     scheme = normalised.partition("://")[0] if "://" in normalised[:8] else ""
-    written = _visible(original)
+    # A dash of the Unicode dash family reads as "-" and an odd space as " " (one text, one
+    # answer whatever the keyboard made of it); letters that only look Latin stay as written.
+    written = _visible(original).translate(UNIFORM)
     if not scheme and not written.lower().startswith(("http", "ftp")):
         written = "http://" + written
     try:

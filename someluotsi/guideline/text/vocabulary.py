@@ -66,6 +66,7 @@ class Vocabulary:
         self._memo: dict[str, tuple[FormInfo, ...]] = {}
         self._parts_memo: dict[tuple[str, str], str | None] = {}
         self._groups_memo: dict[tuple[str, tuple[str, ...]], FormInfo | None] = {}
+        self._unmask_memo: dict[str, tuple[FormInfo, ...]] = {}
 
     def lookup(self, word: str) -> tuple[FormInfo, ...]:
         """The analyses of a token (lower case), trying clitics and leetspeak. A pure function
@@ -139,7 +140,16 @@ class Vocabulary:
         return None
 
     def unmask(self, masked: str) -> tuple[FormInfo, ...]:
-        """Forms a masked word can stand for: same length, same first letter, masks as wildcards."""
+        """Forms a masked word can stand for: same length, same first letter, masks as wildcards
+        (remembered for the most recent MEMO masked words: a flood repeats the same ones)."""
+        found = self._unmask_memo.get(masked)
+        if found is None:
+            if len(self._unmask_memo) >= MEMO:
+                self._unmask_memo.clear()
+            found = self._unmask_memo[masked] = self._unmask(masked)
+        return found
+
+    def _unmask(self, masked: str) -> tuple[FormInfo, ...]:
         first = masked[:1]
         if first in MASK_CHARS:
             return ()

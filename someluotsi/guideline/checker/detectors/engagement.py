@@ -23,7 +23,6 @@ class EngagementDetector:
     )
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
-        original = ctx.text.original
         words = len(ctx.text.tokens)
         if words < 4 or ctx.channel.incident:
             return
@@ -33,7 +32,7 @@ class EngagementDetector:
         }
         if not organisation:
             return
-        lowered = original.lower()
+        lowered = ctx.text.text  # normalised: lower case, composed, no zero-width characters
         tagged = any(tag.lower() in lowered for tag in ctx.city.hashtags)
         if ctx.channel.kind is ChannelKind.CITY and ctx.city.hashtags and not tagged:
             yield ctx.match(
@@ -44,7 +43,7 @@ class EngagementDetector:
                 reason="city_hashtag",
                 hashtags=" ".join(ctx.city.hashtags),
             )
-        if words >= MIN_WORDS_FOR_TAGS and "@" not in original:
+        if words >= MIN_WORDS_FOR_TAGS and "@" not in lowered:
             yield ctx.match("engagement-002", 0, 0, confidence=0.6, reason="no_tags")
         if not ctx.media:
             yield ctx.match("engagement-003", 0, 0, confidence=0.8, reason="no_media")

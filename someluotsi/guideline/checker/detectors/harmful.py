@@ -20,6 +20,7 @@ hit: set lookups, no per-token regular expressions.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -90,22 +91,21 @@ class HarmAnalysis:
     gaps: list[str]  # the normalised text before each token (since the previous one)
     by_category: dict[str, list[Hit]] = field(init=False)
     by_sentence: dict[tuple[int, str], list[Hit]] = field(init=False)
-    words_by_sentence: dict[int, set[str]] = field(init=False)
-    bounds: dict[int, tuple[int, int]] = field(init=False)  # sentence -> first, end token
+    words_by_sentence: dict[int, set[str]] = field(init=False)  # filled as sentences are asked
 
     def __post_init__(self) -> None:
         self.by_category, self.by_sentence, self.words_by_sentence = {}, {}, {}
-        self.bounds = {}
         for hit in self.hits:
             self.by_category.setdefault(hit.info.category, []).append(hit)
             if hit.index >= 0:
                 key = (self.sentence_of[hit.index], hit.info.category)
                 self.by_sentence.setdefault(key, []).append(hit)
-        for index, word in enumerate(self.words):
-            sentence = self.sentence_of[index]
-            self.words_by_sentence.setdefault(sentence, set()).add(word)
-            first, _end = self.bounds.get(sentence, (index, index))
-            self.bounds[sentence] = (first, index + 1)
+
+    def bounds(self, sentence: int) -> tuple[int, int]:
+        """The sentence's first token and the token after its last (sentences are numbered in
+        token order, so a binary search finds them; nothing is indexed for sentences that no
+        detector asks about, which a flood of one-word sentences made costly)."""
+        return bisect_left(self.sentence_of, sentence), bisect_right(self.sentence_of, sentence)
 
     def in_sentence(self, sentence: int, category: str) -> list[Hit]:
         return self.by_sentence.get((sentence, category), [])
@@ -114,14 +114,17 @@ class HarmAnalysis:
         return self.by_category.get(category, [])
 
     def sentence_words(self, sentence: int) -> set[str]:
-        return self.words_by_sentence.get(sentence, set())
+        found = self.words_by_sentence.get(sentence)
+        if found is None:
+            found = self.words_by_sentence[sentence] = set(self.sentence_list(sentence))
+        return found
 
     def sentence_list(self, sentence: int) -> list[str]:
-        first, end = self.bounds.get(sentence, (0, 0))
+        first, end = self.bounds(sentence)
         return self.words[first:end]
 
     def clause_start(self, index: int) -> int:
-        first, _end = self.bounds[self.sentence_of[index]]
+        first, _end = self.bounds(self.sentence_of[index])
         return harm_grammar.clause_start(self.gaps, index, first)
 
     def negated(self, hit: Hit) -> bool:
@@ -362,7 +365,7 @@ class ThreatDetector:
             for index, word in enumerate(words):
                 if word not in harm_grammar.KNOW:
                     continue
-                _first, end = analysis.bounds[analysis.sentence_of[index]]
+                _first, end = analysis.bounds(analysis.sentence_of[index])
                 last = harm_grammar.stalking(words, index, end)
                 if last is not None:
                     tokens = ctx.text.tokens
@@ -410,7 +413,7 @@ class ThreatDetector:
         ctx: CheckContext, analysis: HarmAnalysis, hits: Sequence[Hit], sentence: int
     ) -> Iterator[Match]:
         words = analysis.words
-        _first, end = analysis.bounds[sentence]
+        _first, end = analysis.bounds(sentence)
         hit = hits[0]
         index = hit.index
         # Readings whose particle is there ("slå ... ihjäl", "run ... over"); a reading that

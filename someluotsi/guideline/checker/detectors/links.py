@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 import idna
-import tldextract
 
 from someluotsi.guideline.checker.detectors.base import CheckContext
 from someluotsi.guideline.model import Match
@@ -25,6 +25,9 @@ from someluotsi.guideline.text.normalize import HOMOGLYPHS
 from someluotsi.guideline.text.patterns import compile_pattern
 from someluotsi.guideline.text.urls import Link, links
 from someluotsi.guideline.text.wordlists import load_words
+
+if TYPE_CHECKING:
+    import tldextract
 
 LOGIN_WORDS = (
     "login",
@@ -99,6 +102,10 @@ FILE = compile_pattern(
 
 @cache
 def _extract() -> tldextract.TLDExtract:
+    # Imported on the first link: tldextract brings requests and urllib3 (a fifth of the
+    # engine's import time) and most texts have no link.
+    import tldextract
+
     # An empty URL list keeps tldextract on its bundled suffix list: no download, ever.
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 

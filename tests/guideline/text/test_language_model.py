@@ -1,0 +1,82 @@
+"""The packed fi/sv/en language model scores exactly as py3langid does.
+
+text/language.py scores with a copy of py3langid's model packed by
+tools/build_language_model.py (its automaton replaced by sorted tables of node labels). These
+tests run both on the same texts, including ones whose bytes exercise every label length, odd
+Unicode and texts without a single feature, and require the same language and the same
+probability to the bit.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from someluotsi.guideline.text import language
+
+ROOT = Path(__file__).parents[3]
+
+
+@cache
+def _reference() -> Any:
+    langid = pytest.importorskip("py3langid.langid")
+    identifier = langid.LanguageIdentifier.from_modelpath(
+        langid.MODEL_DIR / langid.MODEL_FILE, norm_probs=True
+    )
+    identifier.set_languages(["fi", "sv", "en"])
+    identifier.nb_ptc = identifier.nb_ptc.astype(np.float32)  # as the engine used it
+    return identifier
+
+
+def _texts() -> list[str]:
+    texts = [
+        "",
+        " ",
+        "a",
+        "ÄÖ",
+        "🎉🎉🎉",
+        "KAIKKI ISOLLA KIRJAIMILLA KIRJOITETTU VIESTI",
+        "Kaupunginkirjasto on auki arkisin klo 10–20 ja lauantaisin klo 10–16.",
+        "Stadsbiblioteket har öppet vardagar kl. 10–20.",
+        "The city library is open on weekdays from 10 to 20.",
+        "Kiitos! Tack! Thank you! 👍 #KokkolaKarleby",
+        "a\u0308iti on kotona",  # combining diaeresis: NFC composes it
+        "i\u200bd\u200bi\u200bo\u200bt\u200bi",
+        "1234567890 " * 40,
+        "v*ttu p**ka a@a@a@ https://www.example.fi/x/y/z",
+        "Tervetuloa! Välkommen! Welcome! " * 30,
+    ]
+    for file in sorted((ROOT / "tests/guideline/checker/cases").glob("*.toml")):
+        texts += [case["text"] for case in tomllib.loads(file.read_text("utf-8"))["case"]]
+    clean = tomllib.loads((ROOT / "tests/guideline/checker/clean_posts.toml").read_text("utf-8"))
+    texts += [post["text"] for post in clean["post"]]
+    return texts
+
+
+def test_the_packed_model_gives_py3langids_language_and_probability_on_every_text() -> None:
+    reference = _reference()
+    texts = _texts()
+    assert len(texts) > 200
+    for text in texts:
+        expected_language, expected_probability = reference.classify(text)
+        assert language.classify(text) == (expected_language, float(expected_probability)), text
+
+
+def test_the_packed_model_agrees_on_every_sentence_and_on_sliced_texts() -> None:
+    reference = _reference()
+    sample = " ".join(_texts()[:120])
+    pieces = [sample[i : i + n] for n in (1, 2, 3, 5, 7, 40) for i in range(0, 600, n + 1)]
+    for piece in pieces:
+        expected = reference.classify(piece)
+        assert language.classify(piece) == (expected[0], float(expected[1])), piece
+
+
+def test_a_text_without_features_is_undecided_evenly() -> None:
+    found, probability = language.classify("")
+    assert found in {"fi", "sv", "en"}
+    assert probability == pytest.approx(1 / 3)
