@@ -45,7 +45,6 @@ class Visit:
     page: bool = True
     query: Kwargs = field(default_factory=dict)
     note: str = ""
-    csp: bool = True
 
     @property
     def writes(self) -> bool:

@@ -121,9 +121,7 @@ visit(
     samples=lambda w: [{"platform": "sandbox"}],
     methods=GP,
     page=False,
-    note="platforms' deliveries, signed; no user session; JSON or a plain-text handshake "
-    "answered without a CSP header (the webhook's hot path, c8895bc)",
-    csp=False,
+    note="platforms' deliveries, signed; no user session",
 )
 
 # --- API ---------------------------------------------------------------------------------------
