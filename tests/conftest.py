@@ -53,6 +53,22 @@ def _media_in_tmp(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> No
 
 
 @pytest.fixture
+def embedded_default(settings: Any) -> Iterator[None]:
+    """The embedded default's way of running background work (tasks in-process, no broker),
+    also in the PostgreSQL stage, which has a broker and a worker: for tests of what the app
+    does without one (report jobs in the request, sweeps after requests)."""
+    from celery import current_app
+
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    before = current_app.conf.task_always_eager
+    current_app.conf.task_always_eager = True
+    try:
+        yield
+    finally:
+        current_app.conf.task_always_eager = before
+
+
+@pytest.fixture
 def make_user(db: None) -> Callable[..., User]:
     def _make(*roles: Role, **kwargs: object) -> User:
         return UserFactory.create(roles=list(roles), **kwargs)

@@ -75,9 +75,8 @@ def _time_passes(action: OutboundAction) -> None:
     cache.delete(retries.SWEEP_LOCK)  # a minute has passed for the sweep too
 
 
-@pytest.mark.skipif(not settings.CELERY_TASK_ALWAYS_EAGER, reason="the embedded default")
 def test_a_failed_reply_is_retried_after_a_request_once_its_back_off_has_passed(
-    world: World, message: Message, platform_down: Callable[[bool], None]
+    world: World, message: Message, platform_down: Callable[[bool], None], embedded_default: None
 ) -> None:
     action = _ask_reply(world, message)
     assert action.status == ActionStatus.RETRYING
@@ -100,9 +99,8 @@ def test_a_failed_reply_is_retried_after_a_request_once_its_back_off_has_passed(
     assert _replies(message) == [REPLY]  # once
 
 
-@pytest.mark.skipif(not settings.CELERY_TASK_ALWAYS_EAGER, reason="the embedded default")
 def test_the_request_sweep_runs_at_most_once_a_minute(
-    world: World, message: Message, platform_down: Callable[[bool], None]
+    world: World, message: Message, platform_down: Callable[[bool], None], embedded_default: None
 ) -> None:
     action = _ask_reply(world, message)
     platform_down(False)

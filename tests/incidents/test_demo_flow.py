@@ -137,6 +137,7 @@ def test_reports_download(
     language: str,
     settings: Any,
     django_capture_on_commit_callbacks: Callable[..., Any],
+    embedded_default: None,
 ) -> None:
     """A year of the demo's eleven channels, asked for on the metrics page and made as a job
     (in the request here: METRICS_REPORT_THREADS=0), then downloaded from the job's page."""

@@ -49,8 +49,9 @@ MARK_AUTHOR = "@qwerty-asukas-4711"
 
 
 @pytest.fixture
-def inline(settings: Any) -> None:
-    """Reports made in the request (METRICS_REPORT_THREADS=0) after the commit."""
+def inline(settings: Any, embedded_default: None) -> None:
+    """Reports made in the request (METRICS_REPORT_THREADS=0) after the commit, with or
+    without a broker."""
     settings.METRICS_REPORT_THREADS = 0
 
 
