@@ -44,7 +44,11 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
+def browser(live_server: Any) -> Iterator[Any]:
+    """Chromium for the session. It needs the live server so that it closes first: a
+    connection the browser still held when the live server stopped ended in a request thread
+    closing the test's shared in-memory SQLite connection after the server gave up sharing it
+    ("DatabaseWrapper objects created in a thread can only be used in that same thread")."""
     if not Path(CHROMIUM).exists():
         pytest.skip(f"Chromium not found at {CHROMIUM}: apt-get install chromium chromium-driver")
     if not AXE_JS.exists():
@@ -57,6 +61,23 @@ def browser() -> Iterator[Any]:
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def open_context(browser: Any, live_server: Any) -> Iterator[Callable[..., Any]]:
+    """Open browser contexts on the live server (keyword arguments as `new_context`'s); every
+    one is closed when the test ends, passed or failed, so that none keeps connections to the
+    live server open past its test."""
+    contexts: list[Any] = []
+
+    def _open(**kwargs: Any) -> Any:
+        context = browser.new_context(base_url=live_server.url, **kwargs)
+        contexts.append(context)
+        return context
+
+    yield _open
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture
