@@ -7,7 +7,7 @@ the shared plumbing (permissions, the error shape) is someluotsi.api.
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.urls import path
+from django.urls import path, resolve
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
@@ -41,8 +41,21 @@ from someluotsi.metrics.apis import ChannelFiguresApi, MetricValueListApi
 app_name = "api"
 
 
+def _may_open(request: Request, name: str) -> bool:
+    """Whether the endpoint's own permission classes let `request`'s user read it (a GET), so
+    that the root links nobody to a 403. Views that are not DRF views (the documentation page,
+    behind sign-in) are open to whoever may read the root."""
+    func = resolve(reverse(f"api:{name}")).func
+    view_class = getattr(func, "cls", None)
+    if view_class is None or not issubclass(view_class, APIView):
+        return True
+    view = view_class()
+    view.request, view.args, view.kwargs, view.format_kwarg = request, (), {}, None
+    return all(permission.has_permission(request, view) for permission in view.get_permissions())
+
+
 class ApiRootApi(APIView):
-    """Links to the version-1 resources."""
+    """Links to the version-1 resources the user may open (their own permission decides)."""
 
     @extend_schema(responses={200: OpenApiTypes.OBJECT}, summary="Links to the resources")
     def get(self, request: Request) -> Response:
@@ -62,7 +75,13 @@ class ApiRootApi(APIView):
             "schema",
             "docs",
         )
-        return Response({name: reverse(f"api:{name}", request=request) for name in names})
+        return Response(
+            {
+                name: reverse(f"api:{name}", request=request)
+                for name in names
+                if _may_open(request, name)
+            }
+        )
 
 
 urlpatterns = [

@@ -79,6 +79,7 @@ env = environ.Env(
     CONNECTORS_HTTP_TIMEOUT=(float, 10.0),
     CONNECTORS_API_BASE_URLS=(dict, {}),
     CONNECTORS_SANDBOX=(bool, False),
+    CONNECTORS_RETRY_AFTER_REQUESTS=(bool, True),
     META_APP_ID=(str, ""),
     META_APP_SECRET=(str, ""),
     META_VERIFY_TOKEN=(str, ""),
@@ -400,6 +401,9 @@ CELERY_BEAT_SCHEDULE = {
     # Platform connectors: the polling fallback (what webhooks missed), tokens renewed before
     # they expire, and yesterday's figures every morning.
     "connectors-poll": {"task": "connectors.poll_due", "schedule": 60.0},
+    # Replies, hides and deletes whose retry is due (a lost task, a worker restarted, a broker
+    # that was down when the action was queued).
+    "connectors-actions-retry": {"task": "connectors.retry_actions", "schedule": 60.0},
     "connectors-refresh-tokens": {"task": "connectors.refresh_tokens", "schedule": 900.0},
     "connectors-daily-metrics": {
         "task": "connectors.pull_metrics",
@@ -468,6 +472,9 @@ CONNECTORS_POLL_MINUTES: int = env("CONNECTORS_POLL_MINUTES")
 CONNECTORS_WEBHOOK_MAX_BYTES: int = env("CONNECTORS_WEBHOOK_MAX_BYTES")
 CONNECTORS_WEBHOOK_REPLAY_SECONDS: int = env("CONNECTORS_WEBHOOK_REPLAY_SECONDS")
 CONNECTORS_HTTP_TIMEOUT: float = env("CONNECTORS_HTTP_TIMEOUT")
+# Whether the embedded default (no beat) takes up platform actions whose retry is due after
+# requests, at most once a minute (connectors/retries.py); with Celery the beat entry does.
+CONNECTORS_RETRY_AFTER_REQUESTS: bool = env("CONNECTORS_RETRY_AFTER_REQUESTS")
 # platform=https://… to reach a platform through a proxy (and the tests' local server).
 CONNECTORS_API_BASE_URLS: dict[str, str] = env("CONNECTORS_API_BASE_URLS")
 # The sandbox platform (demo and tests); on by default in development.

@@ -31,6 +31,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# A fresh clone has no data folder yet (tools/run makes it): the worker's test database, report
+# files and uploads written by tests go there.
+DATA_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405
+
 if DATABASES["default"]["ENGINE"].endswith("sqlite3") and not CELERY_TASK_ALWAYS_EAGER:  # noqa: F405
     # A real Celery worker (a thread of the test process) and the tests share the database. An
     # in-memory SQLite's shared cache takes table locks that do not wait; a test database in a

@@ -79,10 +79,19 @@ def action_finish(
 
 
 def action_fail(*, action: OutboundAction, error: ConnectorError, final: bool) -> None:
-    """Record a failed attempt: RETRYING (the task tries again) or FAILED for good."""
+    """Record a failed attempt: RETRYING, due again after the back-off (`next_attempt_at`: the
+    task's own retry or the sweep of connectors/retries.py tries again), or FAILED for good."""
     action.status = ActionStatus.FAILED if final else ActionStatus.RETRYING
     action.error_code = error.code
-    action.save(update_fields=["status", "error_code"])
+    action.next_attempt_at = (
+        None
+        if final
+        else timezone.now()
+        + timedelta(
+            seconds=backoff_seconds(attempts=action.attempts, retry_after=error.retry_after)
+        )
+    )
+    action.save(update_fields=["status", "error_code", "next_attempt_at"])
     if final:
         audit_record(
             actor=action.requested_by,

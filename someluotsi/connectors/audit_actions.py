@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.utils.translation import gettext_lazy
@@ -20,6 +20,7 @@ from someluotsi.connectors.enums import ActionKind
 from someluotsi.connectors.models import Connection
 
 GROUP = gettext_lazy("Platform connections")
+MESSAGE = "inbox.message"
 
 
 def _kind(data: Mapping[str, Any]) -> dict[str, Field]:
@@ -28,6 +29,16 @@ def _kind(data: Mapping[str, Any]) -> dict[str, Field]:
     except ValueError:
         kind = str(data.get("kind") or "–")
     return {"kind": kind, "code": str(data.get("code") or "–")}
+
+
+def _shown(data: Mapping[str, Any]) -> dict[str, Field]:
+    ids = [str(pk) for pk in data.get("ids") or []]
+    listed = ", ".join(ids[:20]) + (" …" if len(ids) > 20 else "")
+    return {"count": str(data.get("count", "–")), "ids": listed or "–"}
+
+
+def _shown_subjects(data: Mapping[str, Any]) -> Iterable[tuple[str, object]]:
+    return [(MESSAGE, pk) for pk in data.get("ids") or []]
 
 
 register_target(
@@ -116,5 +127,17 @@ register_actions(
             "%(message)s; %(code)s)."
         ),
         details=_kind,
+    ),
+    AuditAction(
+        code="sandbox_item.viewed",
+        group=GROUP,
+        label=gettext_lazy("Comments read on the sandbox platform"),
+        sentence=gettext_lazy(
+            "%(actor)s read %(count)s comments with their authors on the sandbox platform's "
+            "page of %(channel)s (messages %(ids)s)."
+        ),
+        personal_data=True,
+        details=_shown,
+        subjects=_shown_subjects,
     ),
 )

@@ -101,6 +101,9 @@ class OutboundAction(models.Model):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     first_attempt_at = models.DateTimeField(null=True, blank=True)
     claimed_at = models.DateTimeField(null=True, blank=True)
+    # When a failed try may be repeated (the back-off): the sweep (connectors/retries.py) takes
+    # up RETRYING actions whose time has come, with or without Celery.
+    next_attempt_at = models.DateTimeField(null=True, blank=True, db_index=True)
     platform_id = models.CharField(_("platform id"), max_length=200, blank=True)
     permalink = models.URLField(_("link"), max_length=1000, blank=True)
     error_code = models.CharField(_("error"), max_length=40, blank=True)

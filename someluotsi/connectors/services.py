@@ -13,6 +13,7 @@ from datetime import timedelta
 from functools import partial
 
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,7 +27,7 @@ from someluotsi.connectors.credentials import tokens_store
 from someluotsi.connectors.enums import ConnectionStatus
 from someluotsi.connectors.models import Connection, OAuthAttempt
 from someluotsi.connectors.registry import connector_for, platform_enabled
-from someluotsi.connectors.selectors import connection_can_manage
+from someluotsi.connectors.selectors import SandboxView, connection_can_manage
 from someluotsi.connectors.tasks import poll_connection
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
 
@@ -167,3 +168,24 @@ def connection_rotate_keys() -> int:
         count += 1
     audit_record(actor=None, action="connections.keys_rotated", data={"connections": count})
     return count
+
+
+def sandbox_view_record(
+    *, actor: AnyUser, view: SandboxView, request: HttpRequest | None = None
+) -> None:
+    """Reading citizens' comments and authors on the sandbox platform's page is access to
+    personal data: audited every time comments are shown, with the inbox messages behind them
+    (so a data-subject request finds it)."""
+    if not view.shown:
+        return
+    audit_record(
+        actor=actor,
+        action="sandbox_item.viewed",
+        target=view.connection,
+        data={
+            "item": view.item.item_id,
+            "count": len(view.shown),
+            "ids": view.message_ids,
+        },
+        request=request,
+    )

@@ -14,7 +14,7 @@ from celery import Task, shared_task
 from django.conf import settings
 from django.utils import timezone
 
-from someluotsi.connectors import execution, ingest, metrics
+from someluotsi.connectors import execution, ingest, metrics, retries
 from someluotsi.connectors.actions import MAX_ATTEMPTS, backoff_seconds
 from someluotsi.connectors.base import ItemKind, WebhookHint
 from someluotsi.connectors.credentials import (
@@ -174,3 +174,10 @@ def run_action(self: Task[..., str], action_id: int) -> str:
                 exc=error,
             ) from error
     return execution.action_status(action_id=action_id)
+
+
+@shared_task(name="connectors.retry_actions", ignore_result=True)
+def retry_actions() -> int:
+    """Celery beat, every minute: replies, hides and deletes whose retry is due; the number
+    done now."""
+    return retries.actions_retry_due().done

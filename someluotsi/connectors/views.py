@@ -9,6 +9,7 @@ from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.contrib import messages as flash
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -25,13 +26,14 @@ from someluotsi.connectors import moderation, services
 from someluotsi.connectors.base import Capability
 from someluotsi.connectors.enums import ActionKind, ConnectionStatus
 from someluotsi.connectors.errors import ConnectorError
-from someluotsi.connectors.models import InboundItem, PlatformThread, SandboxItem
+from someluotsi.connectors.models import InboundItem, PlatformThread
 from someluotsi.connectors.registry import CONNECTORS, connector_for, platform_enabled
 from someluotsi.connectors.sandbox.connector import SandboxConnector
 from someluotsi.connectors.selectors import (
     actions_for_message,
     connection_can_manage,
     connection_for_channel,
+    sandbox_view_for_user,
 )
 from someluotsi.core.access import area_required
 from someluotsi.core.errors import ApplicationError
@@ -270,16 +272,20 @@ def sandbox_authorize(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@area_required(Area.INBOX)
+@login_required
 def sandbox_item(request: HttpRequest, item_id: str) -> HttpResponse:
     """The sandbox platform's page of a post or comment with its thread (what "the platform"
-    shows: replies, hidden and deleted comments)."""
+    shows: replies, hidden and deleted comments). Comments and their authors only under the
+    inbox rule (connectors.selectors.sandbox_view_for_user), each reading audited; a comment
+    the person may not read is a 404, a post shows how many comments are not shown."""
     if not platform_enabled("sandbox"):
         raise Http404
-    item = get_object_or_404(SandboxItem, item_id=item_id)
-    root_id = item.thread_id or item.item_id
-    root = SandboxItem.objects.filter(item_id=root_id).first()
-    thread = SandboxItem.objects.filter(thread_id=root_id).order_by("created_at", "pk")
+    view = sandbox_view_for_user(user=_user(request), item_id=item_id)
+    if view is None:
+        raise Http404
+    services.sandbox_view_record(actor=_user(request), view=view, request=request)
     return render(
-        request, "connectors/sandbox_item.html", {"item": item, "root": root, "thread": thread}
+        request,
+        "connectors/sandbox_item.html",
+        {"item": view.item, "root": view.root, "thread": view.shown, "hidden": view.hidden},
     )

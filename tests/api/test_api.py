@@ -137,3 +137,24 @@ def test_api_root_links_resources(make_user: Callable[..., User]) -> None:
     client.force_authenticate(make_user(Role.EMPLOYEE))
     body = client.get("/api/v1/").json()
     assert body["me"].endswith("/api/v1/me")
+
+
+@pytest.mark.parametrize(
+    ("role", "listed", "left_out"),
+    [
+        (Role.EMPLOYEE, {"me", "check"}, {"channel-health", "channels", "audit-events"}),
+        (Role.SUPERVISOR, {"me", "check"}, {"channel-health", "incidents"}),
+        (Role.MAVI, {"channel-health", "channels", "incidents"}, {"audit-events"}),
+        (Role.AUDITOR, {"audit-events", "channel-health"}, set()),
+    ],
+)
+def test_api_root_links_only_what_the_user_may_open(
+    make_user: Callable[..., User], role: Role, listed: set[str], left_out: set[str]
+) -> None:
+    client = APIClient()
+    client.force_authenticate(make_user(role))
+    body = client.get("/api/v1/").json()
+    assert listed <= set(body)
+    assert not left_out & set(body)
+    for url in body.values():
+        assert client.get(url).status_code != 403, url

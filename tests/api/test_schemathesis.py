@@ -17,6 +17,8 @@ from typing import Any
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
 from schemathesis.specs.openapi.checks import positive_data_acceptance
@@ -53,6 +55,21 @@ def tokens(db: None) -> dict[str, str]:
     return keys
 
 
+@pytest.fixture
+def _test_connection_kept() -> Iterator[None]:
+    """The calls go through the WSGI handler, whose request signals close "old" database
+    connections; inside the test's transaction (autocommit off) Django takes the connection for
+    obsolete and closes it, which on PostgreSQL ends the test's transaction (an in-memory SQLite
+    is never closed). Django's test client disconnects these receivers the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
 @pytest.fixture(scope="module", autouse=True)
 def _report() -> Iterator[None]:
     yield
@@ -61,6 +78,7 @@ def _report() -> Iterator[None]:
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("_test_connection_kept")
 @pytest.mark.parametrize("role", ROLES, ids=lambda role: role.value if role else "anonymous")
 @schema.parametrize()
 @settings(

@@ -111,4 +111,4 @@ __all__ = [
 ]
 
 # The declarations, one module per area.
-from tests.urlcatalogue import entries, publishing, reports  # noqa: E402, F401
+from tests.urlcatalogue import connectors, entries, publishing, reports  # noqa: E402, F401

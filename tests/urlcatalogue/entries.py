@@ -116,7 +116,6 @@ visit("connectors:disconnect", samples=CHANNEL, methods=POST, page=False, note="
 visit("connectors:callback", page=False, note="the platform's redirect after authorisation")
 visit("connectors:act", samples=MESSAGES, methods=POST, page=False)
 visit("connectors:sandbox_authorize", methods=GP)
-visit("connectors:sandbox_item", samples=lambda w: [{"item_id": "no-such-item"}])
 visit(
     "webhook",
     samples=lambda w: [{"platform": "sandbox"}],
