@@ -163,9 +163,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "someluotsi.core.client.ClientAddressMiddleware",
     "someluotsi.core.middleware.RefuseNulBytesMiddleware",
+    # The saved language first, so that every answer below (a read-only refusal too) speaks it.
+    "someluotsi.accounts.middleware.UserLanguageMiddleware",
     # Auditors never write: the one place that refuses them every state-changing request.
     "someluotsi.accounts.middleware.ReadOnlyRoleMiddleware",
-    "someluotsi.accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
