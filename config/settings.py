@@ -267,6 +267,8 @@ LANGUAGE_CODE = "fi"
 # language names in lower case).
 LANGUAGES = [("fi", "suomi"), ("sv", "svenska"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# English as written in Finland: day-first dates, the 24-hour clock (someluotsi/formats/en).
+FORMAT_MODULE_PATH = ["someluotsi.formats"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True

@@ -229,3 +229,15 @@ def test_incident_page_speaks_the_readers_language_whoever_wrote_the_entries(
     tone = next(f for f in flagged.review["findings"] if f["rule"] == "tone-001")
     assert tone["message"]["fi"] not in html
     assert tone["message"][language] in html
+
+
+def test_storm_notification_writes_the_usual_level_the_readers_way(demo: None) -> None:
+    """ "(tavallisesti 0,4)" in Finnish, not the decimal point of Python's formatting."""
+    import re
+
+    alert = StormAlert.objects.get()
+    sent = Notification.objects.filter(url__contains=f"/incidents/alerts/{alert.pk}/")
+    finnish = [n.body for n in sent if n.recipient.preferred_language == "fi"]
+    assert finnish
+    for body in finnish:
+        assert re.search(r"\(tavallisesti \d+,\d\)", body), body
