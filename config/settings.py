@@ -163,9 +163,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "someluotsi.core.client.ClientAddressMiddleware",
     "someluotsi.core.middleware.RefuseNulBytesMiddleware",
+    # The saved language first, so that every answer below (a read-only refusal too) speaks it.
+    "someluotsi.accounts.middleware.UserLanguageMiddleware",
     # Auditors never write: the one place that refuses them every state-changing request.
     "someluotsi.accounts.middleware.ReadOnlyRoleMiddleware",
-    "someluotsi.accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -266,6 +267,8 @@ LANGUAGE_CODE = "fi"
 # language names in lower case).
 LANGUAGES = [("fi", "suomi"), ("sv", "svenska"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# English as written in Finland: day-first dates, the 24-hour clock (someluotsi/formats/en).
+FORMAT_MODULE_PATH = ["someluotsi.formats"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django import template
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from someluotsi.core.timewords import duration_words, time_left_words
 
@@ -24,3 +24,15 @@ def time_left(due: datetime | None) -> str:
 def duration(delta: timedelta | None) -> str:
     """A length of time in words ("15 min", "1 h 30 min"); "" when there is none."""
     return duration_words(delta) if delta is not None else ""
+
+
+@register.filter
+def language_name(code: str | None) -> str:
+    """A language's name in the reader's language ("ruotsi", "svenska" → "Swedish" in English);
+    a code Django does not know is shown as it is, none as a dash."""
+    if not code:
+        return "–"
+    try:
+        return str(translation.get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
