@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from someluotsi.channels.models import Channel
+from someluotsi.core.choices import IdChoiceField
 from someluotsi.guideline.checker.engine import MAX_CHARS
 from someluotsi.guideline.model import AuthorRole
 
@@ -29,7 +30,7 @@ class CheckForm(forms.Form):
         label=_("You write as"),
         choices=[(role.value, label) for role, label in ROLE_LABELS.items()],
     )
-    channel = forms.ModelChoiceField(
+    channel = IdChoiceField(
         label=_("Channel"),
         queryset=Channel.objects.none(),
         required=False,

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from someluotsi.channels.models import Channel
+from someluotsi.core.choices import IdChoiceField
 from someluotsi.inbox.enums import MessageStatus, ReplyLanguage, Resolution, TriageCategory
 from someluotsi.inbox.services import MAX_REPLY_CHARS
 
@@ -31,7 +32,7 @@ QUEUE_SORT_CHOICES = [
 
 
 class QueueFilterForm(forms.Form):
-    channel = forms.ModelChoiceField(
+    channel = IdChoiceField(
         label=_("Channel"), queryset=Channel.objects.none(), required=False, empty_label=_("All")
     )
     category = forms.ChoiceField(

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from someluotsi.channels.models import Channel
+from someluotsi.core.choices import IdChoiceField, IdMultipleChoiceField
 from someluotsi.publishing.enums import ApprovalPolicy, Consent, Licence, PostStatus
 from someluotsi.publishing.models import MAX_COMMENT, MAX_TEXT, Asset, Campaign, Post
 from someluotsi.publishing.services import PostInput, Variant
@@ -35,12 +36,12 @@ def local_datetime_field(label: Any, required: bool = False) -> forms.DateTimeFi
     )
 
 
-class ChannelChoice(forms.ModelMultipleChoiceField[Channel]):
+class ChannelChoice(IdMultipleChoiceField[Channel]):
     def label_from_instance(self, obj: Channel) -> str:
         return f"{obj.get_platform_display()}: {obj.name}"
 
 
-class AssetChoice(forms.ModelMultipleChoiceField[Asset]):
+class AssetChoice(IdMultipleChoiceField[Asset]):
     def label_from_instance(self, obj: Asset) -> str:
         return f"{obj.title} ({obj.get_kind_display()})"
 
@@ -83,9 +84,7 @@ class ComposerForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    campaign = forms.ModelChoiceField(
-        label=_("Campaign"), queryset=Campaign.objects.none(), required=False
-    )
+    campaign = IdChoiceField(label=_("Campaign"), queryset=Campaign.objects.none(), required=False)
     scheduled_at = local_datetime_field(_("Publishing time"))
     shareable = forms.BooleanField(label=_("Share in the ambassador hub"), required=False)
     share_text = forms.CharField(
@@ -230,13 +229,9 @@ class ByHandForm(forms.Form):
 
 
 class CalendarFilterForm(forms.Form):
-    channel = forms.ModelChoiceField(
-        label=_("Channel"), queryset=Channel.objects.none(), required=False
-    )
+    channel = IdChoiceField(label=_("Channel"), queryset=Channel.objects.none(), required=False)
     unit = forms.TypedChoiceField(label=_("Unit"), required=False, coerce=int, empty_value=None)
-    campaign = forms.ModelChoiceField(
-        label=_("Campaign"), queryset=Campaign.objects.none(), required=False
-    )
+    campaign = IdChoiceField(label=_("Campaign"), queryset=Campaign.objects.none(), required=False)
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,

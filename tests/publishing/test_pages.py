@@ -293,3 +293,21 @@ def test_junk_in_the_composer_never_breaks_it(world: World, data: dict[str, str]
     assert client.post(reverse("publishing:compose_check"), data).status_code == expected
     saved = client.post(reverse("publishing:compose"), {**data, "action": "save"})
     assert saved.status_code == expected
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"channels": ["99999999999999999999999"]},
+        {"assets": ["9999999999999999999999999999999999999999"]},
+        {"campaign": "99999999999999999999999"},
+    ],
+)
+def test_composer_refuses_an_id_beyond_the_database_as_a_form_error(
+    world: World, extra: dict[str, object]
+) -> None:
+    """A tampered id is a form error on the refilled composer, not a server error."""
+    response = _client(world.updater).post(reverse("publishing:compose"), _form(world, **extra))
+    assert response.status_code == 200
+    assert HETU in response.content.decode()  # the draft stays
+    assert not Post.objects.exists()
