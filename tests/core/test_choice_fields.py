@@ -36,7 +36,7 @@ def _choice_fields() -> list[tuple[str, forms.ModelChoiceField]]:  # type: ignor
     return [
         (f"{form.__module__}.{form.__qualname__}.{name}", field)
         for form in _project_forms()
-        for name, field in form.base_fields.items()
+        for name, field in form.base_fields.items()  # type: ignore[attr-defined]
         if isinstance(field, forms.ModelChoiceField)
     ]
 
