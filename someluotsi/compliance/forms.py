@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from someluotsi.channels.models import Channel
 from someluotsi.core.choices import IdChoiceField
+from someluotsi.core.oneline import OneLineFormField
 from someluotsi.guideline.checker.engine import MAX_CHARS
 from someluotsi.guideline.model import AuthorRole
 
@@ -37,7 +38,7 @@ class CheckForm(forms.Form):
         empty_label=_("My own profile"),
     )
     image = forms.BooleanField(label=_("The post has an image"), required=False)
-    image_alt = forms.CharField(
+    image_alt = OneLineFormField(
         label=_("Alt text of the image"),
         required=False,
         max_length=2000,

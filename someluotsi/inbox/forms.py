@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from someluotsi.channels.models import Channel
 from someluotsi.core.choices import IdChoiceField
+from someluotsi.core.oneline import OneLineFormField
 from someluotsi.inbox.enums import MessageStatus, ReplyLanguage, Resolution, TriageCategory
 from someluotsi.inbox.services import MAX_REPLY_CHARS
 
@@ -120,7 +121,7 @@ class ReplyTemplateForm(forms.Form):
 class SavedReplyForm(forms.Form):
     """One of a person's own saved replies (inbox.services.saved_reply_save)."""
 
-    title = forms.CharField(label=_("Title"), max_length=100)
+    title = OneLineFormField(label=_("Title"), max_length=100)
     language = forms.ChoiceField(label=_("Language"), choices=ReplyLanguage.choices)
     text = forms.CharField(
         label=_("Text"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4})

@@ -87,7 +87,7 @@ class ScheduleForm(forms.Form):
     """A scheduled report: what, how often, for whom (people with accounts, and outside
     addresses one per line, each optionally followed by its language: "board@example.fi sv")."""
 
-    name = forms.CharField(label=_("Name"), max_length=200)
+    name = OneLineFormField(label=_("Name"), max_length=200)
     frequency = forms.ChoiceField(label=_("How often"), choices=ReportFrequency.choices)
     unit = IdChoiceField(
         label=_("Unit"), queryset=Unit.objects.all(), required=False, empty_label=_("The city")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from someluotsi.channels.models import Channel
 from someluotsi.core.choices import IdChoiceField, IdMultipleChoiceField
+from someluotsi.core.oneline import OneLineFormField
 from someluotsi.publishing.enums import ApprovalPolicy, Consent, Licence, PostStatus
 from someluotsi.publishing.models import MAX_COMMENT, MAX_TEXT, Asset, Campaign, Post
 from someluotsi.publishing.services import PostInput, Variant
@@ -50,7 +51,7 @@ class ComposerForm(forms.Form):
     """The composer: one post, its channels and their variants, media, time and sharing."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    title = forms.CharField(label=_("Working title"), max_length=200)
+    title = OneLineFormField(label=_("Working title"), max_length=200)
     channels = ChannelChoice(
         label=_("Channels"), queryset=Channel.objects.none(), widget=forms.CheckboxSelectMultiple
     )
@@ -65,13 +66,13 @@ class ComposerForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 6, "lang": "sv", "class": "compose-text"}),
     )
-    no_swedish_reason = forms.CharField(
+    no_swedish_reason = OneLineFormField(
         label=_("Why there is no Swedish version"),
         max_length=500,
         required=False,
         help_text=_("Only when a city-level channel gets no Swedish version."),
     )
-    link = forms.CharField(label=_("Link"), max_length=1000, required=False)
+    link = OneLineFormField(label=_("Link"), max_length=1000, required=False)
     first_comment = forms.CharField(
         label=_("First comment"),
         max_length=MAX_COMMENT,
@@ -216,7 +217,7 @@ class CorrectionForm(forms.Form):
     corrected_text = forms.CharField(
         label=_("Corrected text"), max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 6})
     )
-    note = forms.CharField(
+    note = OneLineFormField(
         label=_("Correction note shown to readers"),
         max_length=500,
         help_text=_("For example: the opening hours were wrong in the first version."),
@@ -224,7 +225,7 @@ class CorrectionForm(forms.Form):
 
 
 class ByHandForm(forms.Form):
-    permalink = forms.CharField(label=_("Address of the published post"), max_length=1000)
+    permalink = OneLineFormField(label=_("Address of the published post"), max_length=1000)
     published_at = local_datetime_field(_("Published at"))
 
 
@@ -243,7 +244,7 @@ class AssetForm(forms.Form):
     """The library's details of an asset (and the file, when adding one)."""
 
     file = forms.FileField(label=_("File"), required=False)
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = OneLineFormField(label=_("Title"), max_length=200)
     alt_text = forms.CharField(
         label=_("Alt text"),
         max_length=1000,
@@ -256,11 +257,11 @@ class AssetForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2, "lang": "sv"}),
     )
-    caption = forms.CharField(label=_("Caption"), max_length=1000, required=False)
+    caption = OneLineFormField(label=_("Caption"), max_length=1000, required=False)
     has_captions = forms.BooleanField(label=_("The video has captions"), required=False)
-    photographer = forms.CharField(label=_("Photographer or maker"), max_length=200)
+    photographer = OneLineFormField(label=_("Photographer or maker"), max_length=200)
     licence = forms.ChoiceField(label=_("Licence"), choices=Licence.choices)
-    rights_holder = forms.CharField(label=_("Rights holder"), max_length=200, required=False)
+    rights_holder = OneLineFormField(label=_("Rights holder"), max_length=200, required=False)
     rights_expire_on = forms.DateField(
         label=_("Rights expire"),
         required=False,
@@ -269,7 +270,7 @@ class AssetForm(forms.Form):
     consent = forms.ChoiceField(
         label=_("Recognisable people (§2.5)"), choices=Consent.choices, initial=Consent.MISSING
     )
-    consent_note = forms.CharField(
+    consent_note = OneLineFormField(
         label=_("Where the consents are kept"), max_length=500, required=False
     )
 
@@ -280,8 +281,8 @@ class PolicyForm(forms.Form):
 
 
 class CampaignForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=200)
-    hashtags = forms.CharField(
+    name = OneLineFormField(label=_("Name"), max_length=200)
+    hashtags = OneLineFormField(
         label=_("Hashtags"), max_length=300, required=False, help_text=_("Separated by spaces.")
     )
     starts_on = forms.DateField(
@@ -305,8 +306,8 @@ class ClearanceForm(forms.Form):
     preparer_email = forms.EmailField(
         label=_("The preparing official's work e-mail"), max_length=254
     )
-    matter = forms.CharField(label=_("Matter"), max_length=300)
-    document = forms.CharField(label=_("Document"), max_length=300)
+    matter = OneLineFormField(label=_("Matter"), max_length=300)
+    document = OneLineFormField(label=_("Document"), max_length=300)
     draft_text = forms.CharField(
         label=_("Your draft"), max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 5})
     )
