@@ -35,6 +35,7 @@ from someluotsi.accounts.models import User
 from someluotsi.accounts.selectors import AnyUser, user_is_read_only
 from someluotsi.audit.services import audit_record
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
+from someluotsi.core.pages import uploaded_file_name
 from someluotsi.publishing.enums import AssetKind, Consent, Licence
 from someluotsi.publishing.models import Asset
 from someluotsi.publishing.selectors import asset_can_edit
@@ -312,7 +313,7 @@ def asset_create(*, actor: User, upload: File[Any], details: AssetDetails) -> As
         raise PermissionDeniedError(_("You cannot add to the library."))
     fields = _clean_details(details)
     found = inspect_file(upload)
-    original_name = (getattr(upload, "name", "") or "")[-255:]
+    original_name = uploaded_file_name(getattr(upload, "name", ""))
     cleaned = (
         without_personal_metadata(upload, found.content_type)
         if found.kind == AssetKind.IMAGE

@@ -101,3 +101,18 @@ def test_every_api_404_is_in_the_error_shape(
 ) -> None:
     settings.DEBUG = debug
     _api_error(client_for(Role.MAVI).get(path), 404, "not_found")
+
+
+@pytest.mark.parametrize(
+    ("sent", "shown"),
+    [
+        ("weird %22name%22<x>.csv", 'weird "name"<x>.csv'),
+        ("rivi%0D%0Akaksi.jpg", "rivi kaksi.jpg"),
+        ("100%41.csv", "100%41.csv"),  # a % of the name's own stays
+        ("C:/polku/kuva.jpg", "kuva.jpg"),
+    ],
+)
+def test_uploaded_file_names_are_decoded_as_browsers_encode_them(sent: str, shown: str) -> None:
+    from someluotsi.core.pages import uploaded_file_name
+
+    assert uploaded_file_name(sent) == shown

@@ -102,3 +102,22 @@ def test_export_source_of_each_format() -> None:
     assert export_source("linkedin (Visitors)")[0] == "LinkedIn"
     assert export_source("youtube-totals")[1] == {"youtube"}
     assert export_source("something new")[1] == frozenset()
+
+
+def test_an_uploaded_file_name_is_shown_as_the_person_wrote_it(
+    client_for: Callable[..., Client],
+) -> None:
+    """Browsers send a quote in a file name as %22; the page shows the quote (escaped)."""
+    client = client_for(Role.MAVI)
+    channel = ChannelFactory.create(platform=Platform.FACEBOOK)
+    data = (SAMPLE_EXPORTS / META).read_bytes()
+    page = client.post(
+        f"/metrics/channel/{channel.pk}/",
+        {"action": "upload", "file": SimpleUploadedFile("weird %22name%22<x> 100%.csv", data)},
+        follow=True,
+    )
+    record = MetricImport.objects.get()
+    assert record.file_name == 'weird "name"<x> 100%.csv'
+    text = page.content.decode()
+    assert "weird &quot;name&quot;&lt;x&gt; 100%.csv" in text
+    assert "%22" not in text

@@ -311,3 +311,21 @@ def test_composer_refuses_an_id_beyond_the_database_as_a_form_error(
     assert response.status_code == 200
     assert HETU in response.content.decode()  # the draft stays
     assert not Post.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("base_url", "expected"),
+    [
+        ("", "http://testserver"),
+        ("https://someluotsi.kokkola.fi/", "https://someluotsi.kokkola.fi"),
+    ],
+)
+def test_calendar_feed_links_each_post_by_an_absolute_address(
+    world: World, make_post: Callable[..., Post], settings: Any, base_url: str, expected: str
+) -> None:
+    settings.BASE_URL = base_url
+    post = make_post()
+    token = cal.feed_token_create(user=world.updater)
+    body = Client().get(reverse("publishing:feed", args=[token]))
+    (event,) = Calendar.from_ical(body.content).walk("VEVENT")
+    assert str(event["url"]) == f"{expected}{reverse('publishing:post', args=[post.pk])}"
