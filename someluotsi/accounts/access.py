@@ -74,6 +74,21 @@ AREA_ROLES: dict[Area, frozenset[Role]] = {
     Area.AUDIT: frozenset({Role.AUDITOR}),
 }
 
+# Areas a person reaches by maintaining a channel (or standing in for an absent maintainer),
+# whatever their role: a channel's maintainers are its updaters, who answer its messages (§8.4),
+# keep it running as customer service (§12.1) in the role the unit chose for it, a youth worker
+# as well as a communications officer (§12.2), and face its storms (§17.3). What they see there
+# is their own channels only: the apps' selectors scope every area to the channels a person
+# works (the inbox rule for message texts). The channels app says who has such a duty
+# (accounts.selectors.channel_duty_register).
+CHANNEL_DUTY_AREAS: frozenset[Area] = frozenset(
+    {Area.INBOX, Area.CHANNELS, Area.METRICS, Area.INCIDENTS}
+)
+
+# Roles whose holders never get the channel duty's areas: integrations are no people, and
+# auditors only read (the register refuses to make either a maintainer).
+NO_CHANNEL_DUTY_ROLES: frozenset[Role] = frozenset({Role.SERVICE_ACCOUNT, Role.AUDITOR})
+
 # Roles that may only read, never change anything (enforced in the API permission class too).
 READ_ONLY_ROLES: frozenset[Role] = frozenset({Role.AUDITOR})
 

@@ -2,17 +2,36 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 
-from someluotsi.accounts.access import AREA_ROLES, INGEST_ROLES, READ_ONLY_ROLES, Area
+from someluotsi.accounts.access import (
+    AREA_ROLES,
+    CHANNEL_DUTY_AREAS,
+    INGEST_ROLES,
+    NO_CHANNEL_DUTY_ROLES,
+    READ_ONLY_ROLES,
+    Area,
+)
 from someluotsi.accounts.enums import Role
 from someluotsi.accounts.models import RoleAssignment, Unit, User
 
 _ROLE_CACHE_ATTR = "_someluotsi_roles"
+_DUTY_CACHE_ATTR = "_someluotsi_channel_duty"
 AnyUser = User | AnonymousUser
+
+# Who has a channel duty (accounts.access.CHANNEL_DUTY_AREAS): the register, which sits above
+# this app, registers a function of the user in its AppConfig.ready() (channels/apps.py).
+ChannelDutySource = Callable[[User], bool]
+_duty_sources: list[ChannelDutySource] = []
+
+
+def channel_duty_register(source: ChannelDutySource) -> None:
+    """Register a source of channel duties; registering it again changes nothing."""
+    if source not in _duty_sources:
+        _duty_sources.append(source)
 
 
 def user_roles(*, user: AnyUser) -> frozenset[Role]:
@@ -28,9 +47,26 @@ def user_roles(*, user: AnyUser) -> frozenset[Role]:
 
 
 def user_roles_forget(*, user: AnyUser) -> None:
-    """Drop the cached roles after an assignment changes."""
-    if hasattr(user, _ROLE_CACHE_ATTR):
-        delattr(user, _ROLE_CACHE_ATTR)
+    """Drop the cached roles (and channel duty) after an assignment changes."""
+    for attr in (_ROLE_CACHE_ATTR, _DUTY_CACHE_ATTR):
+        if hasattr(user, attr):
+            delattr(user, attr)
+
+
+def user_has_channel_duty(*, user: AnyUser) -> bool:
+    """Whether the user maintains a channel or stands in for an absent maintainer today (the
+    registered sources say); never for service accounts and auditors. Cached on the user object
+    for the request."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    cached: bool | None = getattr(user, _DUTY_CACHE_ATTR, None)
+    if cached is None:
+        roles = user_roles(user=user)
+        cached = not (roles & NO_CHANNEL_DUTY_ROLES) and any(
+            source(user) for source in _duty_sources
+        )
+        setattr(user, _DUTY_CACHE_ATTR, cached)
+    return cached
 
 
 def user_has_role(*, user: AnyUser, roles: Iterable[Role]) -> bool:
@@ -38,12 +74,16 @@ def user_has_role(*, user: AnyUser, roles: Iterable[Role]) -> bool:
 
 
 def user_can_access_area(*, user: AnyUser, area: Area) -> bool:
-    """Superusers are the system administrators and see every area."""
+    """By role (accounts.access.AREA_ROLES), or by a channel duty for the areas a channel's
+    maintainer works in (CHANNEL_DUTY_AREAS, §8.4, §12.2). Superusers are the system
+    administrators and see every area."""
     if not user.is_authenticated or not user.is_active:
         return False
     if user.is_superuser:
         return True
-    return user_has_role(user=user, roles=AREA_ROLES[area])
+    if user_has_role(user=user, roles=AREA_ROLES[area]):
+        return True
+    return area in CHANNEL_DUTY_AREAS and user_has_channel_duty(user=user)
 
 
 def user_can_ingest_messages(*, user: AnyUser) -> bool:

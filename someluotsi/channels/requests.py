@@ -34,10 +34,12 @@ from someluotsi.channels.models import (
 )
 from someluotsi.channels.plan import plan_clean, plan_missing
 from someluotsi.channels.selectors import (
+    CANNOT_MAINTAIN,
     city_wide_people,
     deciders_for,
     decision_roles_of,
     existing_shared_channels,
+    user_can_maintain,
     user_is_city_wide,
     user_manages_unit,
 )
@@ -104,6 +106,8 @@ def _check(draft: RequestDraft, actor: User) -> dict[str, Any]:
         )
     if any(not user.is_active for user in draft.maintainers):
         raise ApplicationError(_("A maintainer's account is not active."), code="inactive_user")
+    if not all(user_can_maintain(user=user) for user in draft.maintainers):
+        raise ApplicationError(_(CANNOT_MAINTAIN), code="cannot_maintain")
     if len(draft.why_not_existing) > 2000:
         raise ApplicationError(_("At most 2000 characters."), code="why_too_long")
     return {"name": name, "plan": plan}

@@ -1,7 +1,9 @@
 """Which channels, requests and campaigns a user may see and change.
 
-Updaters see the channels they maintain; unit managers their units' (and their divisions'
-units'); the mavi team, the marketing and communications manager and auditors everything.
+Updaters (and anyone else who maintains a channel, §12.2) see the channels they maintain and,
+while they cover an absent maintainer, that person's; unit managers their units' (and their
+divisions' units'); the mavi team, the marketing and communications manager and auditors
+everything.
 """
 
 from __future__ import annotations
@@ -9,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_noop
 
-from someluotsi.accounts.access import Area
+from someluotsi.accounts.access import NO_CHANNEL_DUTY_ROLES, Area
 from someluotsi.accounts.enums import Role
 from someluotsi.accounts.models import RoleAssignment, Unit, User
 from someluotsi.accounts.selectors import (
@@ -21,7 +25,13 @@ from someluotsi.accounts.selectors import (
     user_managed_units,
 )
 from someluotsi.channels.enums import ChannelKind, ChannelStatus, DecisionRole, RequestStatus
-from someluotsi.channels.models import Channel, ChannelRequest, PaidCampaign
+from someluotsi.channels.models import (
+    Channel,
+    ChannelMaintainer,
+    ChannelRequest,
+    MaintainerAbsence,
+    PaidCampaign,
+)
 
 SEE_ALL_ROLES = frozenset({Role.MAVI, Role.COMMS_MANAGER, Role.AUDITOR})
 CITY_WIDE_ROLES = frozenset({Role.MAVI, Role.COMMS_MANAGER})
@@ -37,6 +47,20 @@ def user_is_city_wide(*, user: AnyUser) -> bool:
     return bool(user.is_superuser or user_has_role(user=user, roles=CITY_WIDE_ROLES))
 
 
+def user_has_channel_work(user: User) -> bool:
+    """The register's channel duty (accounts.selectors.channel_duty_register, apps.py): the
+    user maintains a channel, or covers today for someone who does (§8.4, §12.1-§12.2)."""
+    if ChannelMaintainer.objects.filter(user_id=user.pk).exists():
+        return True
+    today = timezone.localdate()
+    return MaintainerAbsence.objects.filter(
+        cover_id=user.pk,
+        starts_on__lte=today,
+        ends_on__gte=today,
+        user__maintainerships__isnull=False,
+    ).exists()
+
+
 def _managed_scope(user: AnyUser, prefix: str = "") -> Q:
     units = user_managed_units(user=user)
     return Q(**{f"{prefix}unit__in": units}) | Q(**{f"{prefix}unit__parent__in": units})
@@ -48,7 +72,14 @@ def channel_list_for_user(*, user: AnyUser) -> QuerySet[Channel]:
     channels = Channel.objects.select_related("unit").prefetch_related("maintainers")
     if user_sees_all_channels(user=user):
         return channels
-    scope = Q(pk__in=Channel.objects.filter(maintainerships__user_id=user.pk).values("pk"))
+    today = timezone.localdate()
+    covered = MaintainerAbsence.objects.filter(
+        cover_id=user.pk, starts_on__lte=today, ends_on__gte=today
+    ).values("user_id")
+    worked = Channel.objects.filter(
+        Q(maintainerships__user_id=user.pk) | Q(maintainerships__user_id__in=covered)
+    )
+    scope = Q(pk__in=worked.values("pk"))
     if user_has_role(user=user, roles={Role.UNIT_MANAGER}):
         scope |= _managed_scope(user)
     return channels.filter(scope).distinct()
@@ -98,9 +129,27 @@ def units_in_scope(*, user: User) -> QuerySet[Unit]:
     ).order_by("code")
 
 
+# Service accounts and auditors cannot answer a channel's messages (§8.4) or keep it running
+# (§12.1): the register never makes them maintainers (channels.selectors.user_can_maintain).
+CANNOT_MAINTAIN = gettext_noop(
+    "A service account or an auditor cannot maintain a channel: choose a person who can answer "
+    "its messages (§8.4, §12.2)."
+)
+
+
+def user_can_maintain(*, user: User) -> bool:
+    """Whether `user` can do a channel's work (answer its messages, §8.4; keep it running,
+    §12.1) and so be its maintainer or a maintainer's cover: an active person who is neither
+    a platform connector's service account nor an auditor (accounts.access
+    NO_CHANNEL_DUTY_ROLES). Any other role may: maintaining gives the channel's areas."""
+    return user.is_active and not user_has_role(user=user, roles=NO_CHANNEL_DUTY_ROLES)
+
+
 def people_in_scope(*, user: User) -> QuerySet[User]:
-    """People a user may name as maintainers, covers or absentees."""
-    people = User.objects.filter(is_active=True).select_related("unit")
+    """People a user may name as maintainers, covers or absentees (never service accounts or
+    auditors, who cannot do a channel's work)."""
+    barred = RoleAssignment.objects.filter(role__in=NO_CHANNEL_DUTY_ROLES).values("user")
+    people = User.objects.filter(is_active=True).exclude(pk__in=barred).select_related("unit")
     if not user_is_city_wide(user=user):
         people = people.filter(unit__in=units_in_scope(user=user))
     return people.order_by("first_name", "last_name")

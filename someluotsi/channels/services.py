@@ -24,9 +24,11 @@ from someluotsi.channels.enums import (
 from someluotsi.channels.models import Channel, ChannelMaintainer, MaintainerAbsence
 from someluotsi.channels.plan import plan_clean
 from someluotsi.channels.selectors import (
+    CANNOT_MAINTAIN,
     absence_can_record,
     channel_can_edit,
     channel_can_staff,
+    user_can_maintain,
     user_is_city_wide,
 )
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
@@ -185,6 +187,8 @@ def maintainer_add(
         raise PermissionDeniedError(_("Only the unit's managers and the mavi team staff channels."))
     if not user.is_active:
         raise ApplicationError(_("This person's account is not active."), code="inactive_user")
+    if not user_can_maintain(user=user):
+        raise ApplicationError(_(CANNOT_MAINTAIN), code="cannot_maintain")
     acting_role = _choice(acting_role, MaintainerRole, "acting_role")
     order = answer_order or (channel.maintainerships.count() + 1)
     try:
@@ -236,7 +240,7 @@ def absence_record(
         raise ApplicationError(_("The absence must end on or after its first day."), code="dates")
     if (ends_on - starts_on).days > MAX_ABSENCE_DAYS:
         raise ApplicationError(_("Record at most a year at a time."), code="too_long")
-    if cover is not None and (cover.pk == user.pk or not cover.is_active):
+    if cover is not None and (cover.pk == user.pk or not user_can_maintain(user=cover)):
         raise ApplicationError(_("Choose someone else as the cover."), code="bad_cover")
     if len(note) > 300:
         raise ApplicationError(_("A note can be at most 300 characters."), code="note_too_long")

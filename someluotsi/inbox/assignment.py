@@ -3,11 +3,18 @@
 A maintainer who answers messages lists the weekdays they answer and an order (1 answers first,
 2 is the backup). A message goes to the first in order who answers on the weekday it is due
 (so Saturday's question goes to Monday's answerer); among equals, to the one with the fewest
-open messages. A channel with no answerer leaves the message unassigned for the mavi team.
+open messages.
 
 An absence covers the person, all their channels at once (§12.1): an answerer away on the day a
 message is due is passed over; when every answerer on duty is away, the person covering the
 first of them gets it (if they are not away too), then any other answerer who is present.
+
+When none of them can take it (a channel without answerers, or every answerer away with nobody
+covering), the message goes to the mavi team, who are responsible for the city's channels and
+may work every channel's messages (§7.8, §12.1: social media takes no holiday): the member
+present with the fewest open messages. A unit manager is not a fallback: the inbox rule shows
+them their units' messages as metadata only, so they could not read what they were given. A
+message stays unassigned only when nobody who may work it is present.
 """
 
 from __future__ import annotations
@@ -20,7 +27,9 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.utils import timezone
 
+from someluotsi.accounts.enums import Role
 from someluotsi.accounts.models import User
+from someluotsi.accounts.selectors import users_with_role
 from someluotsi.channels.models import Channel, ChannelMaintainer, MaintainerAbsence
 from someluotsi.inbox.enums import MessageStatus
 from someluotsi.inbox.models import Message
@@ -41,7 +50,9 @@ class AnswererPicker:
         )
         for row in rows:
             self._answerers[row.channel_id].append(row)
+        self._mavi: list[User] = list(users_with_role(role=Role.MAVI).order_by("pk"))
         users = {row.user_id for rows_ in self._answerers.values() for row in rows_}
+        users |= {user.pk for user in self._mavi}
         self._load: Counter[int] = Counter(
             Message.objects.filter(
                 assignee_id__in=users, status__in=(MessageStatus.NEW, MessageStatus.ASSIGNED)
@@ -72,10 +83,18 @@ class AnswererPicker:
         return cover
 
     def pick(self, channel: Channel, moment: datetime) -> User | None:
+        """The answerer by the channel's agreement, else the mavi team (see the module)."""
+        local = moment.astimezone(self._zone)
+        return self._pick_answerer(channel, local) or self._pick_mavi(local.date())
+
+    def _take(self, user: User) -> User:
+        self._load[user.pk] += 1
+        return user
+
+    def _pick_answerer(self, channel: Channel, local: datetime) -> User | None:
         answerers = self._answerers.get(channel.pk, [])
         if not answerers:
             return None
-        local = moment.astimezone(self._zone)
         weekday, day = local.weekday(), local.date()
         on_duty = [row for row in answerers if weekday in (row.answer_weekdays or [])] or answerers
         present = [row for row in on_duty if not self._away(row.user_id, day)]
@@ -83,13 +102,17 @@ class AnswererPicker:
             for row in on_duty:
                 cover = self._cover(row.user_id, day)
                 if cover is not None:
-                    self._load[cover.pk] += 1
-                    return cover
+                    return self._take(cover)
             present = [row for row in answerers if not self._away(row.user_id, day)]
             if not present:
                 return None
         first_order = min(row.answer_order for row in present)
         candidates = [row for row in present if row.answer_order == first_order]
         chosen = min(candidates, key=lambda row: (self._load[row.user_id], row.user_id))
-        self._load[chosen.user_id] += 1
-        return chosen.user
+        return self._take(chosen.user)
+
+    def _pick_mavi(self, day: date) -> User | None:
+        present = [user for user in self._mavi if not self._away(user.pk, day)]
+        if not present:
+            return None
+        return self._take(min(present, key=lambda user: (self._load[user.pk], user.pk)))

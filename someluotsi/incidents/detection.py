@@ -26,6 +26,7 @@ from someluotsi.guideline.storms.detector import (
 from someluotsi.inbox.models import Message
 from someluotsi.incidents.enums import EntryKind, IncidentStatus, SensitivityLevel
 from someluotsi.incidents.models import DetectionSetting, IncidentEntry, StormAlert
+from someluotsi.incidents.selectors import alert_list_for_user
 from someluotsi.notifications.services import notification_send_worded
 
 LOOKBACK = timedelta(hours=2)
@@ -138,8 +139,16 @@ def storm_scan_channel(channel: Channel, *, now: datetime | None = None) -> Stor
     )
     mavi = list(users_with_role(role=Role.MAVI)) + list(users_with_role(role=Role.COMMS_MANAGER))
     maintainers = list(channel.maintainers.all())
+    # Only those who can open the alert are told (a notification never links to a page its
+    # recipient cannot open); the maintainers can, whatever their role (§17.3, §12.2). The
+    # text is counts only; the alert page shows each one the evidence they may read.
+    recipients = [
+        user
+        for user in mavi + maintainers
+        if alert_list_for_user(user=user).filter(pk=alert.pk).exists()
+    ]
     notification_send_worded(
-        recipients=mavi + maintainers,
+        recipients=recipients,
         subject=lambda: _("Possible social media storm on %(channel)s") % {"channel": channel.name},
         body=lambda: (
             _(

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from someluotsi.accounts.enums import Role
 from someluotsi.accounts.models import User
@@ -32,13 +34,21 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
+# `expect(locator)` waits as long as a page's own default (pages set 15 s): a loaded machine
+# answers htmx more slowly than Playwright's default 5 s assumes.
+expect.set_options(timeout=15_000)
+
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make to set
 # up data are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
+def browser(live_server: Any) -> Iterator[Any]:
+    """Chromium for the session. It needs the live server so that it closes first: a
+    connection the browser still held when the live server stopped ended in a request thread
+    closing the test's shared in-memory SQLite connection after the server gave up sharing it
+    ("DatabaseWrapper objects created in a thread can only be used in that same thread")."""
     if not Path(CHROMIUM).exists():
         pytest.skip(f"Chromium not found at {CHROMIUM}: apt-get install chromium chromium-driver")
     if not AXE_JS.exists():
@@ -51,6 +61,23 @@ def browser() -> Iterator[Any]:
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def open_context(browser: Any, live_server: Any) -> Iterator[Callable[..., Any]]:
+    """Open browser contexts on the live server (keyword arguments as `new_context`'s); every
+    one is closed when the test ends, passed or failed, so that none keeps connections to the
+    live server open past its test."""
+    contexts: list[Any] = []
+
+    def _open(**kwargs: Any) -> Any:
+        context = browser.new_context(base_url=live_server.url, **kwargs)
+        contexts.append(context)
+        return context
+
+    yield _open
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture
@@ -87,6 +114,24 @@ def assert_accessible(page: Any) -> None:
         for v in result["violations"]
     ]
     assert violations == [], f"{page.url}: " + " | ".join(violations)
+
+
+def wait_until(page: Any, predicate: str, arg: Any = None, timeout_ms: float = 15_000) -> None:
+    """Poll `predicate` (a JavaScript function, "() => ...") until it returns true, or fail
+    after `timeout_ms`.
+
+    Playwright's `wait_for_function` compiles its predicate inside the page with `new Function`,
+    which the app's CSP (script-src 'self', no 'unsafe-eval') rightly refuses; `page.evaluate`
+    goes through the DevTools protocol, which the CSP does not govern. Prefer `expect(locator)`
+    where a locator says it; this is for what only a script can read (a service worker, a box).
+    """
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        if page.evaluate(predicate, arg):
+            return
+        if time.monotonic() >= deadline:
+            raise AssertionError(f"{page.url}: still false after {timeout_ms:.0f} ms: {predicate}")
+        page.wait_for_timeout(100)
 
 
 def login(page: Any, username: str, password: str = TEST_PASSWORD) -> None:

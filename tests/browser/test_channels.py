@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from someluotsi.accounts.models import User
 from someluotsi.channels.enums import RequestStatus
@@ -71,7 +72,7 @@ def _ask(page: Any, words: dict[str, str], town: City) -> ChannelRequest:
     assert_accessible(page)
     page.locator("#id_platform").select_option("tiktok")
     # htmx shows the shared profiles already on TikTok (§11.2, §14.1).
-    page.wait_for_function("document.querySelector('#existing').innerText.includes('Kokkola')")
+    expect(page.locator("#existing")).to_contain_text("Kokkola")
     page.locator("input[name=target_groups][value=youth]").check()
     page.locator("#id_name").fill("Kirjasto TikTok")
     page.locator("#id_goals").fill("Lukuvinkit nuorille, 500 seuraajaa vuodessa.")
@@ -153,7 +154,7 @@ def test_register_pages_pass_axe(open_as: Any, people: City, language: str) -> N
     assert_accessible(page)
     page.goto("/channels/")
     page.locator("#id_platform").select_option("instagram")
-    page.wait_for_function("document.querySelectorAll('#register tbody tr').length === 1")
+    expect(page.locator("#register tbody tr")).to_have_count(1)
     assert "Kirjasto IG" in page.locator("#register").inner_text()
     page.get_by_role("link", name=WORDS[language]["health"]).click()
     page.wait_for_load_state()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -80,7 +81,7 @@ def _axe_violations(page: Any) -> list[str]:
 
 @pytest.mark.parametrize("language", ["fi", "sv"])
 def test_every_page_fits_a_phone_for_every_role(
-    browser: Any, live_server: Any, transactional_db: None, language: str
+    open_context: Callable[..., Any], live_server: Any, transactional_db: None, language: str
 ) -> None:
     demo_load()
     problems: list[str] = []
@@ -109,8 +110,7 @@ def test_every_page_fits_a_phone_for_every_role(
     ]
     visitors.append(("signed-out", anonymous, signed_out))
     for username, client, pages in visitors:
-        context = browser.new_context(
-            base_url=live_server.url,
+        context = open_context(
             viewport=PHONE,
             is_mobile=True,
             has_touch=True,

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from someluotsi.inbox.models import Escalation, Message
 from tests.browser.conftest import assert_accessible, login
@@ -30,7 +31,7 @@ def test_updater_filters_the_queue_and_answers_in_finnish(page: Any, city: World
     assert page.locator("main h1").inner_text() == "Saapuneet"
     assert_accessible(page)
     page.locator("#id_category").select_option("question")
-    page.wait_for_function("document.querySelectorAll('#queue-results tbody tr').length === 1")
+    expect(page.locator("#queue-results tbody tr")).to_have_count(1)
     assert "kysymys" in page.locator("#queue-results tbody").inner_text().lower()
     page.get_by_role("link", name="Milloin kirjasto aukeaa lauantaina?").click()
     page.wait_for_load_state()

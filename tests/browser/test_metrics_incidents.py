@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from someluotsi.accounts.models import User
 from someluotsi.channels.enums import Platform
@@ -16,8 +17,9 @@ from someluotsi.channels.models import Channel
 from someluotsi.demo.load import demo_load
 from someluotsi.incidents.enums import AlertStatus, IncidentStatus, PlaybookStep
 from someluotsi.incidents.models import Incident, StormAlert
+from someluotsi.metrics import report_jobs
 from someluotsi.metrics.enums import ImportStatus, Metric
-from someluotsi.metrics.models import MetricImport, MetricValue
+from someluotsi.metrics.models import MetricImport, MetricValue, ReportJob
 from someluotsi.metrics.platform_exports import SAMPLE_EXPORTS
 from tests.browser.conftest import assert_accessible, login
 from tests.factories import TEST_PASSWORD
@@ -30,7 +32,9 @@ WORDS = {
     "fi": {
         "read": "Lue tiedosto",
         "apply": "Tallenna tuodut arvot",
-        "download": "Lataa raportti",
+        "make": "Tee raportti",
+        "ready": "Raportti on valmis.",
+        "waiting": "Odottaa vuoroaan; raportti tehdään taustalla.",
         "open": "Avaa tilanne",
         "check": "Tarkista vastaus",
         "close": "Sulje tilanne",
@@ -39,7 +43,9 @@ WORDS = {
     "sv": {
         "read": "Läs filen",
         "apply": "Tillämpa importen",
-        "download": "Ladda ner rapporten",
+        "make": "Gör rapporten",
+        "ready": "Rapporten är klar.",
+        "waiting": "Väntar på sin tur; rapporten görs i bakgrunden.",
         "open": "Öppna en händelse",
         "check": "Granska svaret",
         "close": "Stäng händelsen",
@@ -76,7 +82,9 @@ def mavi_page(browser: Any, live_server: Any, demo: None) -> Iterator[Any]:
 
 
 @pytest.mark.parametrize("language", ["fi", "sv"])
-def test_dashboard_import_and_reports(mavi_page: Any, language: str, tmp_path: Path) -> None:
+def test_dashboard_import_and_reports(
+    mavi_page: Any, language: str, tmp_path: Path, settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     words = WORDS[language]
     page = mavi_page(language)
     page.goto("/metrics/")
@@ -118,14 +126,49 @@ def test_dashboard_import_and_reports(mavi_page: Any, language: str, tmp_path: P
     assert page.locator("main table").first.locator("tbody tr").count() == len(waiting.rejected)
     assert_accessible(page)
 
-    page.goto("/metrics/")
-    report = page.locator("form[action$='/metrics/report/']")
-    report.locator("#id_language").select_option(language)
+    # Reports are asked for on the dashboard and made as jobs. As in the other tests they are
+    # made in the request (METRICS_REPORT_THREADS=0): the live server's threads share the
+    # test's in-memory SQLite database, a pool thread of its own would not.
+    settings.METRICS_REPORT_THREADS = 0
+    settings.MEDIA_ROOT = tmp_path / "media"
+    # The CSV waits for a worker (the test plays it) so that its page follows the progress
+    # (htmx polls it) until the file is offered, without leaving the page.
+    waiting_for_worker: list[int] = []
+    make_now = report_jobs.report_job_start
+
+    def start(job_id: int) -> None:
+        if ReportJob.objects.get(pk=job_id).format == "csv":
+            waiting_for_worker.append(job_id)
+        else:
+            make_now(job_id)
+
+    monkeypatch.setattr(report_jobs, "report_job_start", start)
     for fmt, magic in (("pdf", b"%PDF"), ("csv", None)):
+        page.goto("/metrics/")
+        report = page.locator("form[action$='/metrics/report/']")
+        report.locator("#id_language").select_option(language)
         report.locator("#id_format").select_option(fmt)
+        report.get_by_role("button", name=words["make"]).click()
         # A year of eleven channels is some 30 designed pages: allow it time under load.
-        with page.expect_download(timeout=180_000) as info:
-            report.get_by_role("button", name=words["download"]).click(no_wait_after=True)
+        page.wait_for_url("**/metrics/reports/*/", timeout=180_000)
+        job = ReportJob.objects.filter(requested_by__username="mavi").latest("id")
+        assert (job.language, job.format, job.month) == (language, fmt, None)
+        state = page.locator("#report-progress .report-state")
+        if fmt == "csv":
+            assert waiting_for_worker == [job.pk]
+            expect(state).to_have_text(words["waiting"])
+            assert page.locator("#report-progress progress").count() == 1
+            assert_accessible(page)
+            url = page.url
+            assert report_jobs.report_job_run(job.pk)
+            expect(state).to_have_text(words["ready"])
+            assert page.url == url  # the poll swapped the news in
+        else:
+            expect(state).to_have_text(words["ready"])
+        assert_accessible(page)
+        with page.expect_download() as info:
+            page.locator(f"#report-progress a[href$='/metrics/reports/{job.pk}/file/']").click()
+        assert info.value.suggested_filename.endswith(f".{fmt}")
         saved = tmp_path / f"report.{fmt}"
         info.value.save_as(saved)
         data = saved.read_bytes()
@@ -135,6 +178,9 @@ def test_dashboard_import_and_reports(mavi_page: Any, language: str, tmp_path: P
             text = data.decode("utf-8-sig")
             assert youtube.name in text
             assert text.count("\n") > 3
+    page.goto("/metrics/reports/")
+    assert page.locator("main table tbody a[href$='/file/']").count() >= 2
+    assert_accessible(page)
 
 
 @pytest.mark.parametrize("language", ["fi", "sv"])
@@ -169,7 +215,7 @@ def test_storm_alert_to_closed_incident(mavi_page: Any, language: str) -> None:
     url = page.url
     page.get_by_role("button", name=words["check"]).click()
     # htmx swaps in the verdict without leaving the page (the form still works without it).
-    page.wait_for_function("document.querySelector('#draft-result').innerText.includes('§17.3')")
+    expect(page.locator("#draft-result")).to_contain_text("§17.3")
     assert page.url == url
     assert page.locator("#id_draft").input_value().startswith("Lukekaa")
     assert_accessible(page)

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from someluotsi.accounts.enums import Role
 from someluotsi.accounts.models import User
-from tests.browser.conftest import assert_accessible, login
+from tests.browser.conftest import assert_accessible, login, wait_until
 from tests.inbox.conftest import World, world  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.browser
@@ -44,7 +44,7 @@ def test_app_installs_and_shows_the_offline_page_without_a_network(
     assert scope.endswith("/")
     # Once the worker controls the page, every stored entry is a public file.
     phone.reload()
-    phone.wait_for_function("navigator.serviceWorker.controller !== null")
+    wait_until(phone, "() => navigator.serviceWorker.controller !== null")
     stored = phone.evaluate(
         "async () => { const out = []; for (const key of await caches.keys()) {"
         " const cache = await caches.open(key);"
@@ -71,9 +71,10 @@ def test_check_result_scrolls_into_view_on_a_phone(
     phone.locator(".check-form button[type=submit]").tap()
     heading = phone.locator("#result-heading")
     heading.wait_for()
-    phone.wait_for_function(
-        "(() => { const r = document.getElementById('result-heading').getBoundingClientRect();"
-        " return r.top >= 0 && r.bottom <= window.innerHeight; })()"
+    wait_until(
+        phone,
+        "() => { const r = document.getElementById('result-heading').getBoundingClientRect();"
+        " return r.top >= 0 && r.bottom <= window.innerHeight; }",
     )
     assert phone.evaluate("document.activeElement.id") == "result-heading"
 

@@ -39,9 +39,23 @@ WORDS = {
 }
 
 
+# The innermost elements whose right edge passes the viewport (what makes the page too wide).
+OVERFLOWING = """(limit) => {
+    const wide = [...document.querySelectorAll('body *')].filter(
+        (el) => el.getBoundingClientRect().right > limit + 0.5);
+    return wide.filter((el) => !wide.some((other) => other !== el && el.contains(other)))
+        .slice(0, 5).map((el) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}`
+            + `${el.className && typeof el.className === 'string' ? '.' + el.className.trim()
+                .split(/\\s+/).join('.') : ''} (${Math.round(el.getBoundingClientRect().right)}`
+            + ` px): ${(el.textContent || '').trim().slice(0, 60)}`);
+}"""
+
+
 def _fits(page: Any, viewport: dict[str, int]) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= viewport["width"], f"{page.url}: {width} px wide"
+    if width > viewport["width"]:
+        wide = page.evaluate(OVERFLOWING, viewport["width"])
+        raise AssertionError(f"{page.url}: {width} px wide; too wide: {wide}")
 
 
 def _check(page: Any, viewport: dict[str, int]) -> None:
@@ -56,8 +70,7 @@ def _logout(page: Any) -> None:
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 @pytest.mark.parametrize("language", ["fi", "sv"])
 def test_compose_approve_publish_and_share(
-    browser: Any,
-    live_server: Any,
+    open_context: Callable[..., Any],
     browser_user: Callable[..., User],
     settings: Any,
     tmp_path: Path,
@@ -80,9 +93,7 @@ def test_compose_approve_publish_and_share(
         platform="sandbox",
         tokens=SandboxConnector().issue_tokens("sbx-kokkola", "Kokkola"),
     )
-    context = browser.new_context(
-        base_url=live_server.url, viewport=viewport, locale=f"{language}-FI"
-    )
+    context = open_context(viewport=viewport, locale=f"{language}-FI")
     context.route("https://www.linkedin.com/**", lambda route: route.fulfill(body="shared"))
     page = context.new_page()
     page.set_default_timeout(20_000)
@@ -143,6 +154,7 @@ def test_compose_approve_publish_and_share(
     page.goto("/publishing/")
     page.locator("#waiting-h").wait_for()
     page.get_by_role("link", name="Uimahalli avautuu").first.click()
+    page.wait_for_url(f"**/publishing/posts/{post.pk}/")
     _check(page, viewport)
     page.locator("button[value=approve]").click()
     page.wait_for_url(f"**/publishing/posts/{post.pk}/")

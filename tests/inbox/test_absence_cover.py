@@ -10,9 +10,11 @@ import pytest
 import time_machine
 from django.test import Client
 
+from someluotsi.accounts.enums import Role
+from someluotsi.accounts.models import RoleAssignment
 from someluotsi.channels.services import absence_record
 from someluotsi.inbox.selectors import channel_workers, message_can_read, message_can_work
-from tests.factories import ChannelFactory, add_maintainer
+from tests.factories import ChannelFactory, UserFactory, add_maintainer
 from tests.inbox.conftest import TUESDAY_10, World
 
 
@@ -61,7 +63,9 @@ def test_after_the_absence_the_cover_no_longer_works_the_channel(away: World) ->
         assert not message_can_work(user=away.outsider, message=message)
 
 
-def test_absent_person_without_cover_leaves_the_message_for_the_mavi_team(world: World) -> None:
+def test_absent_person_without_cover_passes_the_message_to_the_mavi_team(world: World) -> None:
+    """The demo's sports channel: its only maintainer is on holiday with nobody covering; the
+    message goes to a mavi team member who is present, not to nobody (§7.8, §12.1)."""
     solo = ChannelFactory.create(unit=world.unit, name="Museo")
     add_maintainer(solo, world.updater)
     absence_record(
@@ -72,7 +76,25 @@ def test_absent_person_without_cover_leaves_the_message_for_the_mavi_team(world:
         cover=None,
         note="",
     )
+    assert world.ingest("Onko museo auki?", channel=solo).assignee == world.mavi
+
+
+def test_a_mavi_member_who_is_away_is_passed_over(world: World) -> None:
+    solo = ChannelFactory.create(unit=world.unit, name="Museo")
+    add_maintainer(solo, world.updater)
+    for person in (world.updater, world.mavi):
+        absence_record(
+            actor=person,
+            user=person,
+            starts_on=TUESDAY_10.date(),
+            ends_on=TUESDAY_10.date(),
+            cover=None,
+            note="",
+        )
     assert world.ingest("Onko museo auki?", channel=solo).assignee is None
+    other = UserFactory.create(unit=world.unit)
+    RoleAssignment.objects.create(user=other, role=Role.MAVI)
+    assert world.ingest("Onko museo auki tänään?", channel=solo).assignee == other
 
 
 def test_absences_page_lists_the_channels_an_absence_covers(away: World) -> None:

@@ -138,14 +138,23 @@ pytestmark = pytest.mark.django_db
 
 @time_machine.travel(TUESDAY_10 + timedelta(days=3), tick=False)
 def test_no_line_links_to_a_page_the_person_cannot_open(world: World) -> None:
-    """A supervisor who also maintains a channel has no register area: no health line."""
+    """A supervisor who also maintains a channel works it as its updater (§8.4, §12.2): the
+    register's health line is theirs too, and every line's link opens for them; a supervisor
+    who maintains nothing gets no health line."""
     from tests.factories import add_maintainer
 
     world.ingest("Milloin kirjasto aukeaa?")  # overdue now: the channel needs attention
+    assert "channels.health" not in _lines(world.supervisor)
     add_maintainer(world.channel, world.supervisor)
+    world.supervisor = User.objects.get(pk=world.supervisor.pk)  # no cached duty
     assert _lines(world.manager)["channels.health"].count == 1
     assert _lines(world.updater)["channels.health"].count == 1
-    assert "channels.health" not in _lines(world.supervisor)
+    lines = _lines(world.supervisor)
+    assert lines["channels.health"].count == 1
+    client = Client()
+    client.force_login(world.supervisor)
+    for line in lines.values():
+        assert client.get(line.url).status_code == 200, line.url
 
 
 def test_publishing_and_connectors_add_their_lines() -> None:

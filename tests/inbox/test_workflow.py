@@ -6,12 +6,16 @@ from datetime import timedelta
 
 import pytest
 
+from someluotsi.accounts.enums import Role
+from someluotsi.accounts.models import RoleAssignment
 from someluotsi.audit.models import AuditEvent
 from someluotsi.channels.models import ChannelMaintainer
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
 from someluotsi.inbox import services
 from someluotsi.inbox.enums import MessageStatus, Moderation
 from someluotsi.inbox.models import Message
+from someluotsi.inbox.selectors import message_can_read, message_can_work
+from tests.factories import UserFactory
 from tests.inbox.conftest import TUESDAY_10, World
 
 QUESTION = "Milloin kirjasto aukeaa lauantaina?"
@@ -34,8 +38,30 @@ def test_equal_answerers_share_the_load(world: World) -> None:
     assert assignees == {world.updater, world.backup}
 
 
-def test_channel_without_answerers_leaves_the_message_new(world: World) -> None:
+def test_channel_without_answerers_goes_to_the_mavi_team(world: World) -> None:
+    """Nobody in the agreement answers: the mavi team, who work every channel, take it (§7.8,
+    §12.1); it is never left unassigned while someone who may work it is there."""
     ChannelMaintainer.objects.filter(channel=world.channel).update(answers_messages=False)
+    message = world.ingest(QUESTION)
+    assert message.assignee == world.mavi
+    assert message.status == MessageStatus.ASSIGNED
+    assert message_can_work(user=world.mavi, message=message)
+
+
+def test_the_mavi_fallback_shares_the_load_and_never_picks_a_unit_manager(world: World) -> None:
+    ChannelMaintainer.objects.filter(channel=world.channel).update(answers_messages=False)
+    second = UserFactory.create(unit=world.unit)
+    RoleAssignment.objects.create(user=second, role=Role.MAVI)
+    assignees = [world.ingest(f"{QUESTION} {n}").assignee for n in range(4)]
+    assert sorted(a.pk for a in assignees if a) == sorted([world.mavi.pk, second.pk] * 2)
+    # The unit manager sees the unit's queue as metadata only: never given a message to answer.
+    assert world.manager not in assignees
+    assert not message_can_read(user=world.manager, message=Message.objects.earliest("pk"))
+
+
+def test_without_anyone_to_take_it_the_message_stays_new(world: World) -> None:
+    ChannelMaintainer.objects.filter(channel=world.channel).update(answers_messages=False)
+    RoleAssignment.objects.filter(user=world.mavi).delete()
     message = world.ingest(QUESTION)
     assert message.assignee is None
     assert message.status == MessageStatus.NEW
@@ -142,7 +168,8 @@ def test_overdue_reminder_reaches_the_assignee_once(world: World) -> None:
 
 def test_unassigned_overdue_message_reminds_the_maintainers(world: World) -> None:
     ChannelMaintainer.objects.filter(channel=world.channel).update(answers_messages=False)
-    world.ingest(QUESTION)
+    RoleAssignment.objects.filter(user=world.mavi).delete()  # nobody to assign it to
+    assert world.ingest(QUESTION).assignee is None
     services.inbox_send_reminders(now=TUESDAY_10 + timedelta(days=2))
     assert world.updater.notifications.count() == 1
     assert world.backup.notifications.count() == 1

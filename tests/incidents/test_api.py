@@ -94,5 +94,16 @@ def test_alerts_and_incidents_read_only(demo: None) -> None:
 
 
 def test_people_without_the_incidents_area_see_nothing(demo: None) -> None:
-    assert _client("tyontekija").get("/api/v1/storm-alerts").status_code == 403
-    assert _client("tyontekija").get("/api/v1/metric-values").status_code == 403
+    assert _client("luottamushenkilo").get("/api/v1/storm-alerts").status_code == 403
+    assert _client("luottamushenkilo").get("/api/v1/metric-values").status_code == 403
+
+
+def test_a_maintainer_sees_the_storms_of_their_own_channels_only(demo: None) -> None:
+    """The employee maintains the sports channel (§12.2): its storms are his to face (§17.3),
+    no other channel's."""
+    answer = _client("tyontekija").get("/api/v1/storm-alerts")
+    assert answer.status_code == 200
+    own = set(
+        Channel.objects.filter(maintainers__username="tyontekija").values_list("pk", flat=True)
+    )
+    assert {alert["channel"] for alert in answer.json()["results"]} <= own

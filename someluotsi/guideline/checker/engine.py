@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from functools import cache
 from itertools import islice
 from pathlib import Path
@@ -142,7 +143,8 @@ class GuidelineEngine:
 
 def _resolve(matches: list[Match]) -> list[Match]:
     """Drop duplicates, matches subsumed by a more specific overlapping one, and model findings
-    a rule already explains; keep at most MAX_PER_RULE per rule; sort by position."""
+    a rule already explains; keep at most MAX_PER_RULE per rule; merge overlapping matches of
+    one rule; sort by position."""
     best: dict[tuple[str, int, int], Match] = {}
     per_rule: dict[str, int] = {}
     for match in matches:
@@ -168,7 +170,40 @@ def _resolve(matches: list[Match]) -> list[Match]:
         ):
             continue
         kept.append(match)
-    return sorted(kept, key=lambda m: (m.start, m.end, m.rule))
+    return sorted(_merge_overlaps(kept), key=lambda m: (m.start, m.end, m.rule))
+
+
+def _merge_overlaps(matches: list[Match]) -> list[Match]:
+    """One match per stretch of text a rule covers: overlapping matches of the same rule ("Olet
+    kuollut" inside "Olet kuollut mies") become one spanning them all, which says what the
+    longest of them says, with the highest confidence."""
+    by_rule: dict[str, list[Match]] = {}
+    for match in matches:
+        by_rule.setdefault(match.rule, []).append(match)
+    merged: list[Match] = []
+    for group in by_rule.values():
+        group.sort(key=lambda m: (m.start, -m.end))
+        run = [group[0]]
+        for match in group[1:]:
+            if match.start < max(m.end for m in run):
+                run.append(match)
+            else:
+                merged.append(_merged(run))
+                run = [match]
+        merged.append(_merged(run))
+    return merged
+
+
+def _merged(run: list[Match]) -> Match:
+    if len(run) == 1:
+        return run[0]
+    longest = max(run, key=lambda m: (m.end - m.start, m.confidence))
+    return replace(
+        longest,
+        start=min(m.start for m in run),
+        end=max(m.end for m in run),
+        confidence=max(m.confidence for m in run),
+    )
 
 
 def _verdict(findings: Iterable[Finding]) -> Verdict:

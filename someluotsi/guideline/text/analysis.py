@@ -81,6 +81,7 @@ class AnalysedText(NormalizedText):
     """
 
     __slots__ = (
+        "_certain",
         "_language",
         "_lexicon_hits",
         "_main",
@@ -95,6 +96,7 @@ class AnalysedText(NormalizedText):
         super().__init__(original)
         self.hint = language
         self._main: str | None = None
+        self._certain = True
         self._parts: tuple[LanguagePart, ...] | None = None
         self._words: tuple[str, ...] | None = None
         self._vocabulary: tuple[tuple[FormInfo, ...], ...] | None = None
@@ -118,6 +120,7 @@ class AnalysedText(NormalizedText):
             else:
                 detected = language_id.detect(self._readable(), hint=self.hint)
                 self._main = detected.language
+                self._certain = detected.certain
                 self._parts = self._original_parts(detected.parts)
         return self._main
 
@@ -152,6 +155,12 @@ class AnalysedText(NormalizedText):
         )  # fmt: skip
 
     @property
+    def language_certain(self) -> bool:
+        """Whether the main language was given or told by the text (not a mere default)."""
+        self.main_language  # noqa: B018 - identifies the language once
+        return self._certain
+
+    @property
     def known_parts(self) -> tuple[LanguagePart, ...]:
         """The parts if they have been identified (never identifies them)."""
         return self._parts or ()
@@ -159,7 +168,7 @@ class AnalysedText(NormalizedText):
     @property
     def language(self) -> language_id.LanguageResult:
         """The main language and the language parts (each identified at most once)."""
-        return language_id.LanguageResult(self.main_language, self.parts)
+        return language_id.LanguageResult(self.main_language, self.parts, self.language_certain)
 
     @property
     def words(self) -> tuple[str, ...]:

@@ -1,15 +1,20 @@
 """Language identification for Finnish, Swedish and English, per text and per part.
 
 py3langid's model restricted to fi/sv/en (99 % on full texts in the project's measurements),
-packed by tools/build_language_model.py and scored here without loading py3langid. Short or
-uncertain texts fall back to the caller's hint (the channel's or author's language). Bilingual
-posts are split at sentence and line breaks and each part is labelled, so a Finnish–Swedish city
-post is recognised as both.
+packed by tools/build_language_model.py and scored here without loading py3langid. Texts of
+fewer than MIN_WORDS words are read from their words as well: function words, question words,
+greetings and thanks of one language only (data/wordlists/language_markers.txt) and the letter
+å, weighed together with the model's probability ("Tack för hjälpen!" is Swedish, "I will kill
+you" English). Texts that still say nothing fall back to the caller's hint (the channel's or
+author's language), else Finnish, and are marked uncertain so that language-specific readings
+can try every language. Bilingual posts are split at sentence and line breaks and each part is
+labelled, so a Finnish–Swedish city post is recognised as both.
 """
 
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -20,9 +25,16 @@ import numpy as np
 
 from someluotsi.guideline.model import LANGUAGES, LanguagePart
 from someluotsi.guideline.text.patterns import WORDS_OF_TWO, compile_pattern
+from someluotsi.guideline.text.wordlists import load_terms
 
 MIN_WORDS = 4
 MIN_CONFIDENCE = 0.8
+# A short text: the model's probability counts as this many marker words when at least
+# SHORT_CONFIDENCE (a weaker vote at MIN_CONFIDENCE); "å" counts as one Swedish word.
+SHORT_CONFIDENCE = 0.95
+STRONG_VOTE = 1.5
+WEAK_VOTE = 0.5
+_TOKEN = re.compile(r"[^\W\d_]+")
 # Sentence ends, line breaks and the " / " that bilingual posts put between their languages.
 _BREAK = compile_pattern(r"[.!?]+\s+|\n+|\s/\s|\s\|\s")
 _WORD = WORDS_OF_TWO
@@ -155,10 +167,46 @@ def classify(text: str) -> tuple[str, float]:
     return _model().classify(text)
 
 
+@cache
+def _markers() -> dict[str, frozenset[str]]:
+    """Words of one language only, per language (data/wordlists/language_markers.txt)."""
+    found: dict[str, set[str]] = {}
+    for word, language in load_terms("language_markers"):
+        found.setdefault(language, set()).add(word)
+    return {language: frozenset(words) for language, words in found.items()}
+
+
+def short_text_language(text: str) -> str | None:
+    """The language of a short text when its words or the model clearly favour one: marker
+    words of each language counted, "å" as a Swedish one, plus the model's vote; None when no
+    language leads (a name, a number, "Ok")."""
+    lowered = unicodedata.normalize("NFC", text).lower()
+    markers = _markers()
+    scores = dict.fromkeys(LANGUAGES, 0.0)
+    for word in _TOKEN.findall(lowered):
+        for language in LANGUAGES:
+            if word in markers.get(language, ()):
+                scores[language] += 1
+    if "å" in lowered:
+        scores["sv"] += 1
+    if lowered.strip():
+        language, confidence = classify(text)
+        if confidence >= SHORT_CONFIDENCE:
+            scores[language] += STRONG_VOTE
+        elif confidence >= MIN_CONFIDENCE:
+            scores[language] += WEAK_VOTE
+    best = max(scores.values())
+    leaders = [language for language, score in scores.items() if score == best]
+    return leaders[0] if best > 0 and len(leaders) == 1 else None
+
+
 @dataclass(frozen=True, slots=True)
 class LanguageResult:
     language: str
     parts: tuple[LanguagePart, ...]
+    # False when nothing in the text told its language: `language` is then the caller's hint
+    # or Finnish, and readings that depend on the language may try each one.
+    certain: bool = True
 
     @property
     def languages(self) -> frozenset[str]:
@@ -178,20 +226,24 @@ def _segments(text: str) -> list[tuple[int, int]]:
 def detect(text: str, *, hint: str | None = None) -> LanguageResult:
     """The main language of `text` and its language parts.
 
-    `hint` wins for short or uncertain texts; with no hint those default to Finnish, the city's
-    majority language.
+    A short text is read from its words and the model together (`short_text_language`);
+    `hint` wins for texts that say nothing of their language and for long uncertain ones; with
+    no hint those default to Finnish, the city's majority language, marked uncertain.
     """
     fallback = hint if hint in LANGUAGES else "fi"
     words = len(_WORD.findall(text)) if len(text) < 2000 else MIN_WORDS
     if words < MIN_WORDS:
-        return LanguageResult(fallback, ())
+        short = short_text_language(text)
+        return LanguageResult(short or fallback, (), certain=short is not None)
     main, confidence = classify(text)
-    if confidence < MIN_CONFIDENCE:
+    certain = confidence >= MIN_CONFIDENCE
+    if not certain:
         main = fallback
     found = parts(text)
     if len({part.language for part in found}) > 1:
         main = found[0].language  # bilingual posts lead with their primary language
-    return LanguageResult(main, found)
+        certain = True
+    return LanguageResult(main, found, certain)
 
 
 def parts(text: str) -> tuple[LanguagePart, ...]:

@@ -24,6 +24,8 @@ def test_message_gets_its_category(message: dict[str, Any]) -> None:
     assert result.category.value == message["category"], result.reasons
     if "police" in message:
         assert (Action.NOTIFY_POLICE in result.actions) is message["police"]
+    if "language" in message:  # the language replies are suggested in
+        assert result.language == message["language"]
 
 
 def test_the_table_has_at_least_twenty_messages_per_category_in_three_languages() -> None:

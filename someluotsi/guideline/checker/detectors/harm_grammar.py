@@ -84,6 +84,12 @@ EN_NEGATION = frozenset({"not", "t", "never", "nobody", "noone", "none", "neithe
 EN_YOU = frozenset({"you", "u", "ya", "ye", "youre", "yall"})
 EN_IMPERATIVE_LEAD = frozenset({"and", "now", "just", "go", "let", "lets", "s", "please", "so"})
 
+# The subject of a passive obligation, the person it is aimed at: "han borde hängas", "de
+# måste skjutas", "she should be shot" (a Finnish passive takes its target as an object).
+PASSIVE_SUBJECTS = frozenset(
+    {"han", "hon", "hen", "de", "dom", "du", "ni", "he", "she", "they", "you", "u", "ya"}
+)
+
 # "Ei ihme, että..." / "inte konstigt att" / "no wonder": not a negation of what follows.
 NOT_NEGATING = frozenset({"ihme", "ihmekään", "konstigt", "undra", "wonder", "doubt"})
 
@@ -99,6 +105,9 @@ class Reading:
     threatening: bool
     strong: bool = False
     figurative: bool = False
+    # The construction names whom it is aimed at: the subject of a passive obligation ("han
+    # borde skjutas", "she should be shot"), as the Finnish object does ("hänet pitäisi ampua").
+    aimed: bool = False
 
 
 NOT_THREATENING = Reading(False)
@@ -213,7 +222,8 @@ def _swedish(
     if SV_WISH & seen and not past:
         return Reading(True)
     if "+pass" in tags:
-        return Reading(bool(SV_OBLIGE & seen) and "+pass+past" not in tags)
+        obliged = bool(SV_OBLIGE & seen) and "+pass+past" not in tags
+        return Reading(obliged, aimed=obliged and bool(PASSIVE_SUBJECTS & seen))
     first = bool(SV_FIRST & seen) or bool({"jag", "vi"} & after)
     modal = bool(SV_MODALS & seen)
     if ("+inf" in tags and (first or SV_SOMEONE & seen) and modal) or ("+pres" in tags and first):
@@ -244,7 +254,8 @@ def _english(
     if EN_WISH & seen and "+past" not in tags.replace("+pp", ""):
         return Reading(True)
     if "+pp" in tags and EN_BE & seen and EN_OBLIGE & seen:
-        return Reading(True)  # "should be shot", "you will all be shot"
+        # "should be shot", "you will all be shot"
+        return Reading(True, aimed=bool(PASSIVE_SUBJECTS & seen))
     first = bool(EN_FIRST & seen)
     if base and first and (EN_MODALS & seen or (index > 0 and words[index - 1] in EN_FIRST)):
         return Reading(True, strong=lethal)

@@ -430,18 +430,26 @@ class ThreatDetector:
         chosen = with_particle or usable
         infos = [info for info, _last in chosen]
         last = max(last for _info, last in chosen)
-        language = _language(ctx, infos)
-        infos = [info for info in infos if info.language == language] or infos
-        tags = "|".join(info.tags + ("+fate" if info.category == "fate" else "") for info in infos)
-        lemma = infos[0].lemma
-        lethal = "+lethal" in tags
-        place_verb = any(info.lemma in PLACE_VERBS for info in infos)
         start = analysis.clause_start(index)
-        reading = harm_grammar.read_verb(
-            words, index, start, end, language, tags, lethal, place_verb
-        )
+        # A form shared by languages is read in the text's; when the text did not tell its
+        # language (a few words), in each of them, and the first threatening reading counts.
+        every = infos
+        for language in _languages(ctx, every):
+            infos = [info for info in every if info.language == language] or every
+            tags = "|".join(
+                info.tags + ("+fate" if info.category == "fate" else "") for info in infos
+            )
+            lethal = "+lethal" in tags
+            place_verb = any(info.lemma in PLACE_VERBS for info in infos)
+            reading = harm_grammar.read_verb(
+                words, index, start, end, language, tags, lethal, place_verb
+            )
+            if reading.threatening:
+                break
+        lemma = infos[0].lemma
         target = bool(
-            analysis.in_sentence(sentence, "targets")
+            reading.aimed
+            or analysis.in_sentence(sentence, "targets")
             or analysis.in_sentence(sentence, "groups")
             or (place_verb and analysis.in_sentence(sentence, "places"))
             or _named_person(ctx, analysis, sentence)
@@ -517,13 +525,16 @@ def explicit_violence(excerpt: str) -> bool:
     )
 
 
-def _language(ctx: CheckContext, infos: Sequence[FormInfo]) -> str:
-    """The language to read a verb in: its own, or the text's when the form is shared."""
+def _languages(ctx: CheckContext, infos: Sequence[FormInfo]) -> list[str]:
+    """The languages to read a verb in: its own, or the text's when the form is shared (each
+    of the form's languages, the text's first, when the text's language is a mere default)."""
     languages = list(dict.fromkeys(info.language for info in infos if info.language))
     if len(languages) <= 1:
-        return languages[0] if languages else "fi"
+        return languages or ["fi"]
     main = ctx.text.main_language
-    return main if main in languages else languages[0]
+    if not ctx.text.language_certain:
+        return sorted(languages, key=lambda language: language != main)
+    return [main if main in languages else languages[0]]
 
 
 def _named_person(ctx: CheckContext, analysis: HarmAnalysis, sentence: int) -> bool:

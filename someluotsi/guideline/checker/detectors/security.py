@@ -77,6 +77,17 @@ def _is_secret(value: str) -> bool:
     return has_digit or has_symbol or inner_upper
 
 
+def _written_out(value: str) -> bool:
+    """A value right after a password word that is one: letters and digits mixed, at least
+    four characters ("talvi2026", "4kT9xQ"); a year or a word alone ("2026", "reset") is not."""
+    return (
+        len(value) >= 4
+        and any(c.isdigit() for c in value)
+        and any(c.isalpha() for c in value)
+        and "/" not in value
+    )
+
+
 class SecurityDetector:
     rules = ("security-001", "security-002", "security-003")
     cues = CODE_WORDS.cues | PASSWORD_WORDS.cues | PLACES.cues
@@ -107,10 +118,11 @@ class SecurityDetector:
 
 
 def _password_value_end(original: str, after: int) -> int | None:
-    """Where a secret value ends, when one follows a separator or verb within a few words."""
+    """Where a secret value ends, when one follows a separator or verb within a few words, or
+    the password word itself when it mixes letters and digits ("salasana talvi2026")."""
     position = after
     separated = False
-    for _step in range(6):
+    for step in range(6):
         while position < len(original) and original[position] in " \t":
             position += 1
         chunk_end = position
@@ -121,6 +133,8 @@ def _password_value_end(original: str, after: int) -> int | None:
             return None
         if chunk[0] in ":=" and len(chunk) > 1:  # "salasana:Kirjasto2024"
             separated, chunk, position = True, chunk[1:], position + 1
+        if step == 0 and not separated and _written_out(chunk.strip(QUOTES).rstrip(".,;!?)")):
+            separated = True  # "salasana talvi2026", "Passcode 4kT9xQ": no separator needed
         if separated:
             value = chunk.strip(QUOTES).rstrip(".,;!?)")
             if "/" in value or value.lower().startswith("www"):
