@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from someluotsi.accounts.models import Unit, User
+from someluotsi.core.choices import IdChoiceField, IdMultipleChoiceField
 from someluotsi.core.oneline import OneLineFormField
 from someluotsi.metrics.enums import GoalKind, Metric
 from someluotsi.metrics.models import ReportFrequency
@@ -70,7 +71,7 @@ class ReportForm(forms.Form):
         empty_value=None,
         required=False,
     )
-    unit = forms.ModelChoiceField(
+    unit = IdChoiceField(
         label=_("Unit"), queryset=Unit.objects.none(), required=False, empty_label=_("The city")
     )
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
@@ -86,12 +87,12 @@ class ScheduleForm(forms.Form):
     """A scheduled report: what, how often, for whom (people with accounts, and outside
     addresses one per line, each optionally followed by its language: "board@example.fi sv")."""
 
-    name = forms.CharField(label=_("Name"), max_length=200)
+    name = OneLineFormField(label=_("Name"), max_length=200)
     frequency = forms.ChoiceField(label=_("How often"), choices=ReportFrequency.choices)
-    unit = forms.ModelChoiceField(
+    unit = IdChoiceField(
         label=_("Unit"), queryset=Unit.objects.all(), required=False, empty_label=_("The city")
     )
-    users = forms.ModelMultipleChoiceField(
+    users = IdMultipleChoiceField(
         label=_("People"),
         queryset=User.objects.filter(is_active=True)
         .exclude(email="")

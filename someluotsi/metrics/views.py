@@ -35,7 +35,7 @@ from someluotsi.channels.selectors import (
 from someluotsi.core.access import area_required
 from someluotsi.core.charts import bar_chart, column_chart
 from someluotsi.core.errors import ApplicationError
-from someluotsi.core.pages import posted_id, show_refusal
+from someluotsi.core.pages import posted_id, show_refusal, uploaded_file_name
 from someluotsi.metrics import report_jobs, services
 from someluotsi.metrics import schedules as report_schedules
 from someluotsi.metrics.enums import Metric
@@ -130,7 +130,10 @@ def channel(request: HttpRequest, channel_id: int) -> HttpResponse:
                 if upload_form.is_valid():
                     upload = upload_form.cleaned_data["file"]
                     record = services.metric_import_upload(
-                        actor=user, channel=target, file_name=upload.name, data=upload.read()
+                        actor=user,
+                        channel=target,
+                        file_name=uploaded_file_name(upload.name),
+                        data=upload.read(),
                     )
                     return HttpResponseRedirect(reverse("metrics:import", args=[record.pk]))
             elif action == "value":
