@@ -457,6 +457,41 @@ def test_a_report_covers_what_its_requester_may_see_and_holds_figures_only(
     assert MARK_AUTHOR not in text
 
 
+def test_a_city_report_of_a_reader_who_sees_part_of_the_city_says_so(
+    db: None,
+    inline: None,
+    make_user: Callable[..., User],
+    django_capture_on_commit_callbacks: Callable[..., Any],
+) -> None:
+    """A unit manager's "city" report covers their channels only: its title line says "1 of
+    2" and the scope choice says it before they ask; the mavi team's says the city."""
+    _city_channel, library = _city(with_message=False)
+    unit = UnitFactory.create()
+    library.unit = unit
+    library.save()
+    manager = make_user(Role.UNIT_MANAGER, unit=unit, preferred_language="en")
+    unit.manager = manager
+    unit.save()
+    mavi = make_user(Role.MAVI, preferred_language="en")
+    choice = _login(manager).get(reverse("metrics:dashboard")).content.decode()
+    assert "The city: only the channels you may see" in choice
+    assert "The city: only" not in _login(mavi).get(reverse("metrics:dashboard")).content.decode()
+    for user in (manager, mavi):
+        with (
+            time_machine.travel(JUNE, tick=False),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            _ask(_login(user), format="csv", language="en")
+    first = {
+        job.requested_by_id: job.file.open("rb").read().decode("utf-8-sig").splitlines()[0]
+        for job in ReportJob.objects.all()
+    }
+    assert first[manager.pk].endswith("City of Kokkola: the channels you may see, 1 of 2")
+    assert first[mavi.pk].endswith(": City of Kokkola")
+    page = _login(manager).get(reverse("metrics:reports")).content.decode()
+    assert "The city: only the channels you may see" in page
+
+
 def test_a_requester_who_lost_the_metrics_is_not_sent_a_report(
     db: None, make_user: Callable[..., User], settings: Any
 ) -> None:
