@@ -523,3 +523,56 @@ def test_the_list_and_the_pages_fit_every_language(
         page = _login(user).get(reverse("metrics:reports")).content.decode()
         assert 'table class="stack"' in page
         assert reverse("metrics:report_job_file", args=[ReportJob.objects.latest("id").pk]) in page
+
+
+def test_an_auditor_makes_a_figures_only_report_for_themselves_and_writes_nothing_else(
+    db: None,
+    inline: None,
+    make_user: Callable[..., User],
+    django_capture_on_commit_callbacks: Callable[..., Any],
+) -> None:
+    """The read-only rule's one allow-listed request: an auditor's report is made (the city's
+    figures, no message text or author, audited as a read-only role's); every other metrics
+    write of theirs is still refused."""
+    city, library = _city()
+    auditor = make_user(Role.AUDITOR)
+    client = _login(auditor)
+    for fmt in ("csv", "pdf"):
+        with (
+            time_machine.travel(JUNE, tick=False),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            assert _ask(client, format=fmt).status_code == 303
+    jobs = list(ReportJob.objects.filter(requested_by=auditor))
+    assert {job.format for job in jobs} == {"csv", "pdf"}
+    for job in jobs:
+        assert job.status == ReportJobStatus.DONE
+        data = job.file.open("rb").read()
+        if job.format == "pdf":
+            reader = pypdf.PdfReader(io.BytesIO(data))
+            text = "\n".join(page.extract_text() for page in reader.pages)
+        else:
+            text = data.decode("utf-8-sig")
+        assert city.name in text
+        assert library.name in text
+        assert MARK_TEXT not in text
+        assert MARK_AUTHOR not in text
+        assert client.get(reverse("metrics:report_job_file", args=[job.pk])).status_code == 200
+    requested = AuditEvent.objects.filter(action="metrics.report_requested", actor=auditor)
+    assert requested.count() == 2
+    assert all(event.data["read_only_role"] is True for event in requested)
+    # Everything else stays read-only: a schedule, a goal, a value, an import.
+    before = (MetricValue.objects.count(), ReportJob.objects.count())
+    refused = [
+        client.post(reverse("metrics:schedules"), {"name": "x", "frequency": "monthly"}),
+        client.post(
+            reverse("metrics:channel", args=[city.pk]),
+            {"action": "value", "day": "2026-06-01", "metric": "reach", "value": "1"},
+        ),
+        client.post(
+            reverse("metrics:channel", args=[city.pk]),
+            {"action": "goal", "kind": "reach_month", "year": "2026", "target": "1"},
+        ),
+    ]
+    assert [response.status_code for response in refused] == [403, 403, 403]
+    assert (MetricValue.objects.count(), ReportJob.objects.count()) == before
