@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, cast
+from typing import Any, ClassVar, cast
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
@@ -17,11 +18,7 @@ from someluotsi.accounts.selectors import user_can_ingest_messages
 from someluotsi.api.limits import IdField
 from someluotsi.api.permissions import IsSignedIn
 from someluotsi.channels.models import Channel
-from someluotsi.core.oneline import (
-    MULTILINE_MESSAGE,
-    OneLineSerializerField,
-    has_control_characters,
-)
+from someluotsi.core.oneline import OneLineSerializerField, neutralised, one_line
 from someluotsi.guideline.checker.engine import MAX_CHARS
 from someluotsi.inbox.enums import MessageKind
 from someluotsi.inbox.services import IncomingMessage, message_ingest, received_at_problem
@@ -29,28 +26,69 @@ from someluotsi.inbox.services import IncomingMessage, message_ingest, received_
 MAX_BATCH = 1000
 
 
+class StrictCharField(serializers.CharField):
+    """A string and nothing else: DRF's CharField would turn 123 or true into text."""
+
+    default_error_messages: ClassVar[dict[str, Any]] = {"invalid": _("Not a valid string.")}
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class PlatformTextField(StrictCharField):
+    """Text a platform delivered: control characters are neutralised, never refused (one
+    U+2067 in one message must not keep a whole batch, a threat among it, out of the inbox)."""
+
+    def __init__(self, *, one_line_only: bool = False, **kwargs: Any) -> None:
+        self.one_line_only = one_line_only
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data: Any) -> str:
+        value = super().to_internal_value(data)
+        return one_line(value) if self.one_line_only else neutralised(value)
+
+
+class AwareDateTimeField(serializers.DateTimeField):
+    """A time with its zone: a naive time is refused, not read in the server's zone (a
+    platform's UTC time read as Helsinki time would be three hours off)."""
+
+    default_error_messages: ClassVar[dict[str, Any]] = {
+        "naive": _("The time needs a time zone, e.g. 2026-03-01T09:00:00+02:00 or …Z."),
+    }
+
+    def enforce_timezone(self, value: datetime) -> datetime:
+        if timezone.is_naive(value):
+            self.fail("naive")
+        return super().enforce_timezone(value)
+
+
 class MessageInputSerializer(serializers.Serializer[dict[str, Any]]):
     channel = IdField()
-    external_id = OneLineSerializerField(max_length=200)
+    external_id = OneLineSerializerField(max_length=200)  # an identifier: refused, not mended
     kind = serializers.ChoiceField(choices=MessageKind.choices)
-    text = serializers.CharField(allow_blank=True, trim_whitespace=False, max_length=MAX_CHARS)
-    received_at = serializers.DateTimeField()
-    author_handle = OneLineSerializerField(
-        required=False, allow_blank=True, max_length=200, default=""
+    text = PlatformTextField(allow_blank=True, trim_whitespace=False, max_length=MAX_CHARS)
+    received_at = AwareDateTimeField()
+    author_handle = PlatformTextField(
+        one_line_only=True, required=False, allow_blank=True, max_length=200, default=""
     )
     parent_external_id = OneLineSerializerField(
         required=False, allow_blank=True, max_length=200, default=""
     )
-    permalink = serializers.URLField(required=False, allow_blank=True, max_length=1000, default="")
+    # Kept only on the channel platform's domains; any other address is dropped on storing
+    # (inbox/permalinks.py), the message kept.
+    permalink = StrictCharField(
+        required=False, allow_blank=True, trim_whitespace=True, max_length=1000, default=""
+    )
     language = serializers.ChoiceField(choices=["fi", "sv", "en"], required=False)
 
     def validate_text(self, value: str) -> str:
         """A message says something: an empty or blank text is refused here (a connector that
-        stores a platform's media-only comment calls the service, which keeps it)."""
+        stores a platform's media-only comment calls the service, which keeps it). Control
+        characters were already neutralised (`PlatformTextField`), not refused."""
         if not value.strip():
             raise serializers.ValidationError(_("The message has no text."))
-        if has_control_characters(value, multiline=True):
-            raise serializers.ValidationError(MULTILINE_MESSAGE)
         return value
 
     def validate_channel(self, value: int) -> int:

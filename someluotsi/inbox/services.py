@@ -55,6 +55,7 @@ from someluotsi.inbox.enums import (
 )
 from someluotsi.inbox.escalations import message_escalate
 from someluotsi.inbox.models import Message, ReplyTemplate, SavedReply
+from someluotsi.inbox.permalinks import safe_permalink
 from someluotsi.inbox.selectors import channel_workers, overdue_messages
 from someluotsi.inbox.signals import messages_ingested
 from someluotsi.inbox.sla import WorkingCalendar, due_at
@@ -70,7 +71,8 @@ class IncomingMessage:
     comment (a photo, a sticker) is kept so that it is seen and answered; the ingestion API
     refuses an empty text, since a caller there types the message (inbox/apis.py). Control
     characters are neutralised on storing (`_Triager.prepare`), never refused: nothing a
-    platform delivered is lost."""
+    platform delivered is lost. A permalink off the platform's domains is dropped
+    (inbox/permalinks.py)."""
 
     channel: Channel
     external_id: str
@@ -140,6 +142,7 @@ class _Triager:
             author_handle=one_line(item.author_handle)[:200],
             parent_external_id=one_line(item.parent_external_id)[:200],
             text=neutralised(item.text),
+            permalink=safe_permalink(item.permalink, item.channel.platform),
         )
         if len(item.text) > MAX_CHARS:
             raise ValueError(f"text over {MAX_CHARS:,} characters")

@@ -21,7 +21,7 @@ from someluotsi.accounts.models import User
 
 BAD_MESSAGE = (
     '{"channel": 0, "external_id": "", "kind": "nonsense", "text": "a\\ud800",'
-    ' "received_at": "0001-01-01T00:00:00+14:00", "permalink": "not a link",'
+    ' "received_at": "0001-01-01T00:00:00+14:00", "permalink": 5,'
     ' "language": "de"}'
 )
 

@@ -1,0 +1,61 @@
+"""Which permalinks a message may keep: https addresses on its platform's own domains.
+
+A permalink is platform data shown as a link ("Open on the platform"); one that points
+anywhere else would make the inbox link out to a site a sender chose. Ingestion neutralises
+instead of refusing (nothing a platform delivered is lost): a message keeps its text and
+loses only the address.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+
+PLATFORM_DOMAINS: dict[str, tuple[str, ...]] = {
+    "facebook": ("facebook.com", "fb.com", "fb.watch"),
+    "instagram": ("instagram.com",),
+    "youtube": ("youtube.com", "youtu.be"),
+    "linkedin": ("linkedin.com", "lnkd.in"),
+    "x": ("x.com", "twitter.com"),
+    "tiktok": ("tiktok.com",),
+}
+
+MAX_LENGTH = 1000
+
+
+def _host_matches(host: str, domains: tuple[str, ...]) -> bool:
+    return any(host == domain or host.endswith("." + domain) for domain in domains)
+
+
+def _own_origin() -> tuple[str, str] | None:
+    base = getattr(settings, "BASE_URL", "")
+    if not base:
+        return None
+    parts = urlsplit(base)
+    return (parts.scheme, parts.netloc.lower()) if parts.netloc else None
+
+
+def safe_permalink(url: object, platform: str) -> str:
+    """`url` when it is an https address on `platform`'s domains (or this installation's own
+    address, which the sandbox platform uses), else ""."""
+    if not isinstance(url, str) or not url or len(url) > MAX_LENGTH:
+        return ""
+    if any(ch.isspace() or ord(ch) < 0x20 or ch in '"<>\\`{}|^' for ch in url):
+        return ""
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        port = parts.port
+    except ValueError:
+        return ""
+    if parts.username or parts.password or not host:
+        return ""
+    own = _own_origin()
+    if own is not None and (parts.scheme, parts.netloc.lower()) == own:
+        return url
+    if parts.scheme != "https" or port not in (None, 443):
+        return ""
+    if _host_matches(host, PLATFORM_DOMAINS.get(platform, ())):
+        return url
+    return ""
