@@ -12,6 +12,7 @@ from someluotsi.accounts.access import Area
 from someluotsi.api.permissions import area_permission
 from someluotsi.audit.models import AuditEvent
 from someluotsi.audit.selectors import AuditFilter, audit_event_list
+from someluotsi.core.dates import BoundedDateSerializerField
 
 
 class AuditEventOutputSerializer(serializers.ModelSerializer[AuditEvent]):
@@ -37,8 +38,8 @@ class AuditFilterSerializer(serializers.Serializer[dict[str, Any]]):
     personal_data = serializers.BooleanField(required=False, default=False)
     target_type = serializers.CharField(required=False, allow_blank=True, max_length=100)
     target_id = serializers.CharField(required=False, allow_blank=True, max_length=64)
-    since = serializers.DateField(required=False)
-    until = serializers.DateField(required=False)
+    since = BoundedDateSerializerField(required=False)
+    until = BoundedDateSerializerField(required=False)
 
 
 @extend_schema(

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from someluotsi.audit.registry import all_actions, all_target_kinds, author_lookups
+from someluotsi.core.dates import BoundedDateField
 
 
 def action_choices() -> list[tuple[str, Any]]:
@@ -45,10 +46,10 @@ class AuditFilterForm(forms.Form):
         max_length=64,
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
-    since = forms.DateField(
+    since = BoundedDateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    until = forms.DateField(
+    until = BoundedDateField(
         label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     personal_data = forms.BooleanField(label=_("Only readings of personal data"), required=False)

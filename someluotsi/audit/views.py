@@ -96,7 +96,15 @@ def audit_export(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     """The filtered trail as CSV; the export is itself an event (with its filters and size)."""
     form, filters = _filters(request)
     if request.GET and not form.is_valid():
-        return render(request, "audit/list.html", {"form": form, "author_form": AuthorForm()})
+        # The page with the form's errors, and no rows: nothing is exported on a bad filter.
+        context = {
+            "form": form,
+            "author_form": AuthorForm(),
+            "matched_people": get_user_model().objects.none(),
+            "query": _query_without_page(request),
+            **_page(request, AuditEvent.objects.none()),
+        }
+        return render(request, "audit/list.html", context, status=400)
     events = audit_event_list(user=request.user, filters=filters)
     exported = audit_record(
         actor=request.user,

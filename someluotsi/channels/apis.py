@@ -44,6 +44,7 @@ from someluotsi.channels.selectors import (
     channel_list_for_user,
     request_list_for_user,
 )
+from someluotsi.core.dates import BoundedDateSerializerField, BoundedDateTimeSerializerField
 from someluotsi.core.oneline import OneLineSerializerField
 
 ChannelsArea = area_permission(Area.CHANNELS)
@@ -354,10 +355,10 @@ class CampaignInputSerializer(serializers.Serializer[dict[str, Any]]):
     purpose = OneLineSerializerField(max_length=500)
     target_group = OneLineSerializerField(max_length=500)
     budget_eur = serializers.DecimalField(max_digits=10, decimal_places=2)
-    starts_on = serializers.DateField()
-    ends_on = serializers.DateField()
+    starts_on = BoundedDateSerializerField()
+    ends_on = BoundedDateSerializerField()
     decided_by_name = OneLineSerializerField(max_length=200)
-    decided_at = serializers.DateTimeField()
+    decided_at = BoundedDateTimeSerializerField()
     decision_reference = OneLineSerializerField(
         max_length=100, required=False, allow_blank=True, default=""
     )

@@ -22,6 +22,7 @@ from someluotsi.channels.enums import (
 )
 from someluotsi.channels.models import PLAN_FIELDS, Channel
 from someluotsi.core.choices import IdChoiceField, IdMultipleChoiceField
+from someluotsi.core.dates import BoundedDateField, BoundedDateTimeField
 from someluotsi.core.oneline import OneLineFormField
 
 
@@ -99,7 +100,7 @@ class ChannelEditForm(PlanForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=ChannelKind.choices)
     status = forms.ChoiceField(label=_("Status"), choices=ChannelStatus.choices)
     brand_conformity = forms.ChoiceField(label=_("Brand book"), choices=BrandConformity.choices)
-    brand_reviewed_on = forms.DateField(
+    brand_reviewed_on = BoundedDateField(
         label=_("Brand book reviewed"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
@@ -205,8 +206,8 @@ class MaintainerForm(forms.Form):
 
 class AbsenceForm(forms.Form):
     user = PersonChoiceField(label=_("Who is away"), queryset=User.objects.none())
-    starts_on = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    ends_on = forms.DateField(label=_("Until"), widget=forms.DateInput(attrs={"type": "date"}))
+    starts_on = BoundedDateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    ends_on = BoundedDateField(label=_("Until"), widget=forms.DateInput(attrs={"type": "date"}))
     cover = PersonChoiceField(
         label=_("Covered by"), queryset=User.objects.none(), required=False, empty_label=_("Nobody")
     )
@@ -225,14 +226,14 @@ class CampaignForm(forms.Form):
     budget_eur = forms.DecimalField(
         label=_("Budget (€)"), min_value=0.01, max_value=10_000_000, decimal_places=2
     )
-    starts_on = forms.DateField(label=_("Starts"), widget=forms.DateInput(attrs={"type": "date"}))
-    ends_on = forms.DateField(label=_("Ends"), widget=forms.DateInput(attrs={"type": "date"}))
+    starts_on = BoundedDateField(label=_("Starts"), widget=forms.DateInput(attrs={"type": "date"}))
+    ends_on = BoundedDateField(label=_("Ends"), widget=forms.DateInput(attrs={"type": "date"}))
     decided_by_name = OneLineFormField(
         label=_("Decided by (unit director)"),
         max_length=200,
         help_text=_("Paid marketing is decided by the unit's director (§14.4)."),
     )
-    decided_at = forms.DateTimeField(
+    decided_at = BoundedDateTimeField(
         label=_("Decision time"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )

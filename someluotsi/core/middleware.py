@@ -13,6 +13,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from someluotsi.api.errors import error_body
+from someluotsi.core.errors import ApplicationError
 
 
 class NoStoreMiddleware:
@@ -99,6 +100,14 @@ class RequestInputMiddleware:
                 _("NUL characters were removed from what you sent. Check it and try again."),
             )
         return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        """A client's mistake a view did not catch (an `ApplicationError` with status 400, e.g.
+        a query-string date out of range, core.dates): the project's 400 with its message,
+        never a 500."""
+        if isinstance(exception, ApplicationError) and exception.status_code == 400:
+            return bad_request_page(request, str(exception))
+        return None
 
 
 class ApiErrorShapeMiddleware:

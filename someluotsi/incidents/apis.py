@@ -18,6 +18,7 @@ from rest_framework.response import Response
 from someluotsi.accounts.access import Area
 from someluotsi.accounts.models import User
 from someluotsi.api.permissions import area_permission
+from someluotsi.core.dates import BoundedDateTimeSerializerField
 from someluotsi.incidents.enums import AlertStatus, IncidentStatus
 from someluotsi.incidents.models import Incident, IncidentEntry, StormAlert
 from someluotsi.incidents.selectors import (
@@ -66,7 +67,7 @@ class AlertSerializer(serializers.ModelSerializer[StormAlert]):
 
 class EvidenceMessageSerializer(serializers.Serializer[dict[str, Any]]):
     id = serializers.IntegerField()
-    received_at = serializers.DateTimeField()
+    received_at = BoundedDateTimeSerializerField()
     category = serializers.CharField()
     tone = serializers.CharField(allow_blank=True)
     excerpt = serializers.CharField(

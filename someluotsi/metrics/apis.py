@@ -21,6 +21,7 @@ from someluotsi.accounts.models import User
 from someluotsi.api.limits import IdField
 from someluotsi.api.permissions import area_permission
 from someluotsi.channels.selectors import channel_list_for_user
+from someluotsi.core.dates import BoundedDateSerializerField
 from someluotsi.metrics import services
 from someluotsi.metrics.enums import Metric
 from someluotsi.metrics.figures import ChannelRow, GoalProgress, channel_rows, last_days
@@ -38,7 +39,7 @@ class MetricValueSerializer(serializers.ModelSerializer[MetricValue]):
 
 class MetricValueInputSerializer(serializers.Serializer[dict[str, Any]]):
     channel = IdField()
-    day = serializers.DateField()
+    day = BoundedDateSerializerField()
     metric = serializers.ChoiceField(choices=Metric.choices)
     value = serializers.DecimalField(max_digits=14, decimal_places=2)
 
@@ -46,8 +47,8 @@ class MetricValueInputSerializer(serializers.Serializer[dict[str, Any]]):
 class ValueQuerySerializer(serializers.Serializer[dict[str, Any]]):
     channel = IdField(required=False)
     metric = serializers.ChoiceField(choices=Metric.choices, required=False)
-    start = serializers.DateField(required=False)
-    end = serializers.DateField(required=False)
+    start = BoundedDateSerializerField(required=False)
+    end = BoundedDateSerializerField(required=False)
 
 
 @extend_schema(

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from someluotsi.accounts.models import Unit, User
 from someluotsi.core.choices import IdChoiceField, IdMultipleChoiceField
+from someluotsi.core.dates import BoundedDateField
 from someluotsi.core.oneline import OneLineFormField
 from someluotsi.metrics.enums import GoalKind, Metric
 from someluotsi.metrics.models import ReportFrequency
@@ -44,7 +45,7 @@ class UploadForm(forms.Form):
 
 
 class ValueForm(forms.Form):
-    day = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}))
+    day = BoundedDateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}))
     metric = forms.ChoiceField(label=_("Metric"), choices=Metric.choices)
     value = forms.DecimalField(label=_("Value"), max_digits=14, decimal_places=2)
 

@@ -19,6 +19,7 @@ from icalendar import Calendar, Event
 
 from someluotsi.accounts.models import User
 from someluotsi.audit.services import audit_record
+from someluotsi.core.dates import parse_query_date
 from someluotsi.publishing.enums import PostStatus
 from someluotsi.publishing.models import CalendarFeedToken, Post
 from someluotsi.publishing.selectors import post_list_for_user
@@ -101,10 +102,9 @@ def week_days(monday: date, posts: QuerySet[Post]) -> list[Day]:
 
 
 def parse_day(value: str | None, default: date) -> date:
-    try:
-        return date.fromisoformat(value) if value else default
-    except ValueError:
-        return default
+    """The `day` of a calendar address: `default` when absent; a 400 with a message when it is
+    not a date or lies outside the sensible years (core.dates), never an overflow."""
+    return parse_query_date(value, default) or default
 
 
 def _hash(token: str) -> str:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from someluotsi.channels.models import Channel
 from someluotsi.core.choices import IdChoiceField, IdMultipleChoiceField
+from someluotsi.core.dates import BoundedDateField, BoundedDateTimeField
 from someluotsi.core.oneline import OneLineFormField
 from someluotsi.publishing.enums import ApprovalPolicy, Consent, Licence, PostStatus
 from someluotsi.publishing.models import MAX_COMMENT, MAX_TEXT, Asset, Campaign, Post
@@ -28,7 +29,7 @@ class LocalDateTimeInput(forms.DateTimeInput):
 
 
 def local_datetime_field(label: Any, required: bool = False) -> forms.DateTimeField:
-    return forms.DateTimeField(
+    return BoundedDateTimeField(
         label=label,
         required=required,
         input_formats=DATETIME_INPUT,
@@ -262,7 +263,7 @@ class AssetForm(forms.Form):
     photographer = OneLineFormField(label=_("Photographer or maker"), max_length=200)
     licence = forms.ChoiceField(label=_("Licence"), choices=Licence.choices)
     rights_holder = OneLineFormField(label=_("Rights holder"), max_length=200, required=False)
-    rights_expire_on = forms.DateField(
+    rights_expire_on = BoundedDateField(
         label=_("Rights expire"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
@@ -285,10 +286,10 @@ class CampaignForm(forms.Form):
     hashtags = OneLineFormField(
         label=_("Hashtags"), max_length=300, required=False, help_text=_("Separated by spaces.")
     )
-    starts_on = forms.DateField(
+    starts_on = BoundedDateField(
         label=_("Starts"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    ends_on = forms.DateField(
+    ends_on = BoundedDateField(
         label=_("Ends"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
