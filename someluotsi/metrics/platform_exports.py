@@ -21,7 +21,7 @@ import zipfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from someluotsi.metrics.export_problems import Problem
@@ -35,6 +35,19 @@ MAX_ROWS = 20_000
 # Net changes that can go below zero (YouTube's subscribers gained minus lost).
 SIGNED = frozenset({"new_followers"})
 MISSING = frozenset({"", "-", "–", "—", "n/a", "na", "null"})
+# The days an export may speak of: none before social media platforms existed, none after
+# tomorrow (a platform's day may end ahead of ours); 0001-01-01 or 9999-12-31 are refused.
+EARLIEST_DAY = date(2004, 1, 1)
+
+
+def day_out_of_range(day: date, *, today: date | None = None) -> bool:
+    """True when a metrics day cannot be real: before EARLIEST_DAY or after tomorrow."""
+    latest = (today or datetime.now(tz=UTC).date()) + timedelta(days=1)
+    return not EARLIEST_DAY <= day <= latest
+
+
+def _range_rejected(line: int, day: date) -> RejectedRow:
+    return _rejected(line, "day_out_of_range", day=day.isoformat(), earliest=EARLIEST_DAY)
 
 
 # Which platforms' channels an export's format can describe (the format's first word): a Meta
@@ -307,6 +320,9 @@ def _posts(header: list[str], rows: Sequence[Sequence[str]], *, first_line: int)
                 _rejected(line, "bad_publish_time", value=repr(row[publish][:30]))
             )
             continue
+        if day_out_of_range(day):
+            parsed.rejected.append(_range_rejected(line, day))
+            continue
         values: dict[str, float] = {}
         problem: RejectedRow | None = None
         for index, metric in columns.items():
@@ -383,6 +399,9 @@ def _add(
     )
     if day is None:
         parsed.rejected.append(_rejected(line, "bad_date", value=repr(str(raw_day)[:30])))
+        return
+    if day_out_of_range(day):
+        parsed.rejected.append(_range_rejected(line, day))
         return
     if day in seen:
         parsed.rejected.append(_rejected(line, "repeated_date", day=day.isoformat()))

@@ -26,9 +26,11 @@ from someluotsi.metrics.enums import GoalKind, ImportStatus, Metric, ValueSource
 from someluotsi.metrics.export_problems import problem_text
 from someluotsi.metrics.models import Goal, MetricImport, MetricValue
 from someluotsi.metrics.platform_exports import (
+    EARLIEST_DAY,
     MAX_BYTES,
     SIGNED,
     ExportError,
+    day_out_of_range,
     export_source,
     parse_export,
 )
@@ -133,6 +135,15 @@ def _value_write(
 ) -> MetricValue:
     """Store a channel's value of a metric on a day, replacing the one stored before (one value
     per channel, day and metric), with where it came from."""
+    if day_out_of_range(day, today=timezone.localdate()):
+        raise ApplicationError(
+            problem_text(
+                "day_out_of_range",
+                {"day": day.isoformat(), "earliest": EARLIEST_DAY.isoformat()},
+                get_language() or "fi",
+            ),
+            code="day_out_of_range",
+        )
     row, _created = MetricValue.objects.update_or_create(
         channel=channel,
         day=day,

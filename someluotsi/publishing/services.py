@@ -61,6 +61,20 @@ from someluotsi.publishing.transitions import (
 
 # A draft may be saved with a time a moment ago (the form was open); older is "in the past".
 PAST_GRACE = timedelta(minutes=1)
+# How far ahead a post may be planned: a campaign a season or two ahead, not year 9999.
+MAX_AHEAD = timedelta(days=2 * 365)
+
+
+def _check_schedule_time(at: datetime) -> None:
+    """Refuse a publishing time later than MAX_AHEAD from now (the past is checked by the
+    callers, which may keep an unchanged earlier time)."""
+    if at > timezone.now() + MAX_AHEAD:
+        raise ApplicationError(
+            _("The publishing time is too far ahead: choose a time within two years."),
+            code="time_too_far",
+        )
+
+
 MIN_OVERRIDE_REASON = 10
 
 
@@ -158,6 +172,8 @@ def _clean_input(actor: AnyUser, data: PostInput, post: Post | None) -> PostInpu
                 _("The publishing time is in the past. Choose a time from now on."),
                 code="time_in_past",
             )
+        if not unchanged:
+            _check_schedule_time(data.scheduled_at)
     return PostInput(
         title=title,
         text=data.text.strip(),
@@ -515,6 +531,7 @@ def post_schedule(*, actor: User, post: Post, at: datetime, version: int | None 
             _("The publishing time is in the past. Choose a time from now on."),
             code="time_in_past",
         )
+    _check_schedule_time(at)
     query = Post.objects.filter(pk=post.pk)
     if version is not None:
         query = query.filter(version=version)

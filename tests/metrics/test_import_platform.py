@@ -121,3 +121,45 @@ def test_an_uploaded_file_name_is_shown_as_the_person_wrote_it(
     text = page.content.decode()
     assert "weird &quot;name&quot;&lt;x&gt; 100%.csv" in text
     assert "%22" not in text
+
+
+def _follows(*days: str) -> bytes:
+    lines = ["sep=,", '"Facebook follows"', '"Date","Primary"']
+    lines += [f'"{day}T00:00:00","{n}"' for n, day in enumerate(days, 1)]
+    return "\n".join(lines).encode("utf-16")
+
+
+def test_an_export_day_that_cannot_be_real_is_rejected_and_never_applied(
+    make_user: Callable[..., User],
+) -> None:
+    """0001-01-01 and 9999-12-31 (and any day after tomorrow) are rejected rows with a
+    worded reason; the file's real days are applied."""
+    user = make_user(Role.MAVI)
+    channel = ChannelFactory.create(platform=Platform.FACEBOOK)
+    data = _follows("0001-01-01", "2026-10-02", "9999-12-31", "2003-12-31")
+    record = metric_import_upload(actor=user, channel=channel, file_name="f.csv", data=data)
+    assert record.status == ImportStatus.PREVIEW
+    assert [row[0] for row in record.rows] == ["2026-10-02"]
+    assert [code for _line, code, _params in record.rejected] == ["day_out_of_range"] * 3
+    assert (record.first_day.isoformat(), record.last_day.isoformat()) == ("2026-10-02",) * 2
+    metric_import_apply(actor=user, metric_import=record)
+    assert sorted(str(d) for d in MetricValue.objects.values_list("day", flat=True)) == [
+        "2026-10-02"
+    ]
+
+
+def test_a_stored_preview_with_an_impossible_day_is_refused_when_applied(
+    make_user: Callable[..., User],
+) -> None:
+    """A preview made before the check cannot write year 9999: the whole import is refused."""
+    user = make_user(Role.MAVI)
+    channel = ChannelFactory.create(platform=Platform.FACEBOOK)
+    record = metric_import_upload(
+        actor=user, channel=channel, file_name="f.csv", data=_follows("2026-10-02")
+    )
+    record.rows = [*record.rows, ["9999-12-31", record.rows[0][1], 5]]
+    record.save(update_fields=["rows"])
+    with pytest.raises(ApplicationError) as refused:
+        metric_import_apply(actor=user, metric_import=record)
+    assert refused.value.code == "day_out_of_range"
+    assert not MetricValue.objects.exists()

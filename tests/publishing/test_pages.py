@@ -132,6 +132,13 @@ def test_move_by_drag_answers_json_and_refuses_the_past(
     )
     assert refused.status_code == 400
     assert refused.json()["code"] == "time_in_past"
+    for far in ("9999-12-31T23:59", "2100-12-31T23:59"):
+        too_far = client.post(
+            url,
+            {"action": "move", "scheduled_at": far, "version": post.version},
+            headers={"Accept": "application/json"},
+        )
+        assert too_far.status_code == 400, far
     ahead = timezone.localtime() + timedelta(days=5)
     moved = client.post(
         url,

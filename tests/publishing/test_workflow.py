@@ -175,6 +175,23 @@ def test_channel_the_user_may_not_publish_to_is_refused(world: World) -> None:
     assert not Post.objects.exists()
 
 
+@pytest.mark.parametrize("days", [2 * 365 + 1, 365 * 50])
+def test_a_time_too_far_ahead_is_refused(
+    world: World, make_post: Callable[..., Post], days: int
+) -> None:
+    far = timezone.now() + timedelta(days=days)
+    with pytest.raises(ApplicationError) as refused:
+        services.post_create(actor=world.updater, data=draft_input([world.city], scheduled_at=far))
+    assert refused.value.code == "time_too_far"
+    post = make_post()
+    with pytest.raises(ApplicationError) as moved:
+        services.post_schedule(actor=world.updater, post=post, at=far)
+    assert moved.value.code == "time_too_far"
+    assert Post.objects.get(pk=post.pk).scheduled_at != far
+    ahead = timezone.now() + timedelta(days=2 * 365 - 1)
+    assert services.post_schedule(actor=world.updater, post=post, at=ahead).scheduled_at == ahead
+
+
 @pytest.mark.parametrize("minutes", [-5, -60 * 24 * 400])
 def test_time_in_the_past_is_refused(
     world: World, make_post: Callable[..., Post], minutes: int
