@@ -56,6 +56,32 @@ def neutralised(value: str) -> str:
     return "".join(" " if _forbidden(ch) and ch not in _MULTILINE_ALLOWED else ch for ch in value)
 
 
+def refuse_typed_control_characters(value: str, *, label: str = "") -> None:
+    """Text a person typed in a text area (a review comment, a post's first comment that goes
+    to the platform): line breaks and tabs are fine, any other control character or direction
+    override is refused with a clear message (ApplicationError, 400, `control_characters`),
+    never stored. Platform data is `neutralised` instead."""
+    if has_control_characters(value, multiline=True):
+        message = str(MULTILINE_MESSAGE)
+        raise ApplicationError(
+            f"{label}: {message}" if label else message, code="control_characters"
+        )
+
+
+def validate_multiline(value: Any) -> None:
+    """Django validator for a text area: line breaks and tabs allowed, other controls not."""
+    if isinstance(value, str) and has_control_characters(value, multiline=True):
+        raise ValidationError(MULTILINE_MESSAGE, code="control_characters")
+
+
+class MultiLineFormField(forms.CharField):
+    """A form field for text typed in a text area."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.validators.append(validate_multiline)
+
+
 def validate_one_line(value: Any) -> None:
     """Django validator (forms, serializers, model fields)."""
     if isinstance(value, str) and has_control_characters(value):

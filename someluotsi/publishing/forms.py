@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from someluotsi.channels.models import Channel
 from someluotsi.core.choices import IdChoiceField, IdMultipleChoiceField
 from someluotsi.core.dates import BoundedDateField, BoundedDateTimeField
-from someluotsi.core.oneline import OneLineFormField
+from someluotsi.core.oneline import MultiLineFormField, OneLineFormField
 from someluotsi.publishing.enums import ApprovalPolicy, Consent, Licence, PostStatus
 from someluotsi.publishing.models import MAX_COMMENT, MAX_TEXT, Asset, Campaign, Post
 from someluotsi.publishing.services import PostInput, Variant
@@ -74,7 +74,7 @@ class ComposerForm(forms.Form):
         help_text=_("Only when a city-level channel gets no Swedish version."),
     )
     link = OneLineFormField(label=_("Link"), max_length=1000, required=False)
-    first_comment = forms.CharField(
+    first_comment = MultiLineFormField(
         label=_("First comment"),
         max_length=MAX_COMMENT,
         required=False,
@@ -200,7 +200,7 @@ class ReasonForm(forms.Form):
 
 
 class CommentForm(forms.Form):
-    comment = forms.CharField(
+    comment = MultiLineFormField(
         label=_("Comment"), max_length=MAX_COMMENT, widget=forms.Textarea(attrs={"rows": 3})
     )
 

@@ -26,6 +26,7 @@ from someluotsi.accounts.selectors import AnyUser, user_is_read_only
 from someluotsi.audit.services import audit_record
 from someluotsi.channels.models import Channel
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
+from someluotsi.core.oneline import refuse_typed_control_characters
 from someluotsi.guideline.model import EngineError, Severity
 from someluotsi.publishing.composing import (
     asset_media,
@@ -145,12 +146,26 @@ def _clean_input(actor: AnyUser, data: PostInput, post: Post | None) -> PostInpu
                 _("A text may have at most %(n)d characters.") % {"n": MAX_TEXT},
                 code="text_too_long",
             )
-    for text in (data.first_comment, data.share_text):
+    comments = (
+        data.first_comment,
+        data.share_text,
+        *(v.first_comment for v in data.variants.values()),
+    )
+    for text in comments:
         if len(text) > MAX_COMMENT:
             raise ApplicationError(
                 _("A comment may have at most %(n)d characters.") % {"n": MAX_COMMENT},
                 code="comment_too_long",
             )
+    # What goes to a platform or to reviewers is what a person typed: no terminal escapes,
+    # no direction overrides (line breaks and tabs are fine).
+    for text in (
+        data.text,
+        data.text_sv,
+        *comments,
+        *(v.text for v in data.variants.values()),
+    ):
+        refuse_typed_control_characters(text)
     if not data.text.strip():
         raise ApplicationError(_("Write the post's text."), code="text_required")
     if not data.channels:
@@ -502,6 +517,7 @@ def post_comment(*, actor: User, post: Post, text: str) -> PostComment:
             _("A comment may have at most %(n)d characters.") % {"n": MAX_COMMENT},
             code="comment_too_long",
         )
+    refuse_typed_control_characters(text)
     comment = PostComment.objects.create(post=post, author=actor, text=text)
     audit_record(actor=actor, action="post.commented", target=post, data={"comment": comment.pk})
     others = {post.author_id} | set(post.comments.values_list("author_id", flat=True))
@@ -594,6 +610,12 @@ def post_withdraw(*, actor: User, post: Post, reason: str) -> Post:
     reason = reason.strip()
     if not reason:
         raise ApplicationError(_("Say why the post is withdrawn."), code="reason_required")
+    if len(reason) > MAX_COMMENT:
+        raise ApplicationError(
+            _("A reason may have at most %(n)d characters.") % {"n": MAX_COMMENT},
+            code="reason_too_long",
+        )
+    refuse_typed_control_characters(reason)
     may = (
         post.author_id == actor.pk
         or publishable_channels(user=actor)

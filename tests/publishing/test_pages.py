@@ -336,3 +336,18 @@ def test_calendar_feed_links_each_post_by_an_absolute_address(
     body = Client().get(reverse("publishing:feed", args=[token]))
     (event,) = Calendar.from_ical(body.content).walk("VEVENT")
     assert str(event["url"]) == f"{expected}{reverse('publishing:post', args=[post.pk])}"
+
+
+@pytest.mark.parametrize("text", ["a" * 2_001, "Katso \x1b[2J\u202etämä"])
+def test_a_review_comment_page_refuses_with_a_message_and_cuts_nothing(
+    world: World, make_post: Callable[..., Post], text: str
+) -> None:
+    post = make_post()
+    response = _client(world.updater).post(
+        reverse("publishing:action", args=[post.pk]),
+        {"action": "comment", "comment": text},
+        headers={"Accept": "application/json"},
+    )
+    assert response.status_code == 400
+    assert response.json()["code"] in {"comment_too_long", "control_characters"}
+    assert not post.comments.exists()

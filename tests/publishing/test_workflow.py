@@ -223,3 +223,42 @@ def test_withdrawing_a_draft_keeps_the_record(world: World, make_post: Callable[
     post.refresh_from_db()
     assert post.status == PostStatus.WITHDRAWN
     assert post.withdraw_reason == "Tapahtuma peruttiin."
+
+
+TYPED_CONTROLS = ["\x1b[2J", "\x01", "\x7f", "\u202e", "\u2067", "\x85"]
+
+
+@pytest.mark.parametrize("mark", TYPED_CONTROLS)
+def test_a_review_comment_with_a_control_character_is_refused_and_nothing_stored(
+    world: World, make_post: Callable[..., Post], mark: str
+) -> None:
+    post = make_post()
+    with pytest.raises(ApplicationError) as refused:
+        services.post_comment(actor=world.updater, post=post, text=f"Katso {mark}tämä")
+    assert refused.value.code == "control_characters"
+    assert not post.comments.exists()
+    kept = services.post_comment(actor=world.updater, post=post, text="Rivi 1\nRivi 2\tsarkain")
+    assert kept.text == "Rivi 1\nRivi 2\tsarkain"
+
+
+def test_a_review_comment_over_the_limit_is_refused_not_cut(
+    world: World, make_post: Callable[..., Post]
+) -> None:
+    post = make_post()
+    with pytest.raises(ApplicationError) as refused:
+        services.post_comment(actor=world.updater, post=post, text="a" * 300_000)
+    assert refused.value.code == "comment_too_long"
+    assert not post.comments.exists()
+
+
+@pytest.mark.parametrize("field", ["first_comment", "text", "share_text"])
+@pytest.mark.parametrize("mark", ["\x1b[31m", "\u202e", "\x7f"])
+def test_the_composers_typed_texts_refuse_control_characters(
+    world: World, field: str, mark: str
+) -> None:
+    """The first comment goes to the platform as typed: a control character is refused."""
+    text = f"Tervetuloa {mark}uimahalliin"
+    with pytest.raises(ApplicationError) as refused:
+        services.post_create(actor=world.updater, data=draft_input([world.city], **{field: text}))
+    assert refused.value.code == "control_characters"
+    assert not Post.objects.exists()

@@ -146,10 +146,10 @@ def _act(request: HttpRequest, user: User, post: Post, action: str) -> str:
         )
         return _("Approved.")
     if action == "return":
-        services.post_return(actor=user, post=post, comment=data.get("comment", "")[:2000])
+        services.post_return(actor=user, post=post, comment=data.get("comment", ""))
         return _("The post went back to draft.")
     if action == "comment":
-        services.post_comment(actor=user, post=post, text=data.get("comment", "")[:2000])
+        services.post_comment(actor=user, post=post, text=data.get("comment", ""))
         return _("The comment was added.")
     if action in ("schedule", "move"):
         form = ScheduleForm(data)
@@ -169,7 +169,7 @@ def _act(request: HttpRequest, user: User, post: Post, action: str) -> str:
         services.post_retry(actor=user, post=post)
         return _("The post will be tried again within a minute.")
     if action == "withdraw":
-        services.post_withdraw(actor=user, post=post, reason=data.get("reason", "")[:2000])
+        services.post_withdraw(actor=user, post=post, reason=data.get("reason", ""))
         return _("The post was withdrawn.")
     if action == "correct":
         services.post_correct(
