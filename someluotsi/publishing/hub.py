@@ -76,6 +76,15 @@ def share_check(*, user: User, text: str, ui_language: str) -> Report:
     )
 
 
+def share_blocked(*, user: User, text: str, ui_language: str) -> bool:
+    """True when the person's text has a finding that must be fixed (a henkilötunnus, a
+    threat): such a text is not handed to a platform's share dialog."""
+    if not text.strip():
+        return False
+    report = share_check(user=user, text=text, ui_language=ui_language)
+    return report.verdict.value == "block"
+
+
 @transaction.atomic
 def share_record(*, user: User, post: Post, platform: str) -> ShareRecord:
     """Count one share (the mavi team sees the counts per post)."""

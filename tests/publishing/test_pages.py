@@ -253,6 +253,39 @@ def test_hub_checks_the_employees_text_in_their_role_and_counts_shares(
     )
 
 
+def test_hub_shares_by_email_with_a_mailto_link(
+    world: World, make_post: Callable[..., Post]
+) -> None:
+    post = _published_shareable(world, make_post)
+    go = _client(world.employee).get(
+        reverse("publishing:share_go", args=[post.pk, "email"]), {"text": "Uimaan!"}
+    )
+    assert go.status_code == 302
+    assert go["Location"].startswith("mailto:?body=Uimaan%21")
+    assert ShareRecord.objects.filter(platform="email").count() == 1
+
+
+def test_a_share_text_with_a_blocking_finding_is_never_sent_to_a_platform(
+    world: World, make_post: Callable[..., Post]
+) -> None:
+    """A henkilötunnus in the text: no share links are offered, and the share address refuses
+    with a message instead of redirecting to the platform with the text; nothing is counted."""
+    post = _published_shareable(world, make_post)
+    employee = _client(world.employee)
+    text = "Naapurini hetu on 131052-308T"
+    for platform in ("x", "email"):
+        go = employee.get(reverse("publishing:share_go", args=[post.pk, platform]), {"text": text})
+        assert go.status_code == 400, platform
+        assert "Location" not in go
+    assert not ShareRecord.objects.exists()
+    page = employee.post(reverse("publishing:share", args=[post.pk]), {"text": text})
+    body = page.content.decode()
+    assert 'class="share-blocked"' in body
+    assert reverse("publishing:share_go", args=[post.pk, "x"]) not in body
+    fine = employee.post(reverse("publishing:share", args=[post.pk]), {"text": "Uimaan!"})
+    assert reverse("publishing:share_go", args=[post.pk, "x"]) in fine.content.decode()
+
+
 def test_clearance_request_is_answered_and_shown_beside_the_draft(
     world: World, django_capture_on_commit_callbacks: Callable[..., Any]
 ) -> None:

@@ -18,6 +18,7 @@ from someluotsi.accounts.models import User
 from someluotsi.accounts.selectors import user_has_role
 from someluotsi.core.access import area_required
 from someluotsi.core.errors import ApplicationError
+from someluotsi.core.middleware import bad_request_page
 from someluotsi.core.pages import show_refusal
 from someluotsi.publishing import clearances, hub
 from someluotsi.publishing.composing import version_check
@@ -29,6 +30,13 @@ from someluotsi.publishing.selectors import (
     share_counts,
     user_sees_share_counts,
 )
+
+
+class ShareRedirect(HttpResponseRedirect):
+    """A redirect to a platform's share dialog or to the person's e-mail program (mailto:,
+    which Django's redirect refuses by default)."""
+
+    allowed_schemes = ["http", "https", "mailto"]  # noqa: RUF012 (Django's own attribute)
 
 
 def _share_check(user: User, text: str, key: str) -> Any:
@@ -99,6 +107,15 @@ def hub_share_go(request: HttpRequest, post_id: int, platform: str) -> HttpRespo
     if post is None or kit is None or not kit.url or platform not in SharePlatform.values:
         raise Http404
     text = request.GET.get("text", kit.suggested_text)[: hub.MAX_SHARE_TEXT]
+    if hub.share_blocked(user=user, text=text, ui_language=(get_language() or "fi")[:2]):
+        # The checker found something that must be fixed: never sent out, nothing counted.
+        return bad_request_page(
+            request,
+            _(
+                "Your text has a finding that must be fixed before sharing (e.g. a personal "
+                "identity code). Check the text in the hub and fix it."
+            ),
+        )
     try:
         hub.share_record(user=user, post=post, platform=platform)
     except ApplicationError as exc:
@@ -106,7 +123,7 @@ def hub_share_go(request: HttpRequest, post_id: int, platform: str) -> HttpRespo
         return HttpResponseRedirect(reverse("publishing:hub"))
     # A connector may give a permalink on this site (the sandbox): the platform needs it whole.
     url = request.build_absolute_uri(kit.url)
-    return HttpResponseRedirect(hub.share_url(platform, url=url, text=text))
+    return ShareRedirect(hub.share_url(platform, url=url, text=text))
 
 
 @require_http_methods(["GET", "POST"])
