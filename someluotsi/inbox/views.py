@@ -442,6 +442,8 @@ def reply_templates(request: HttpRequest) -> HttpResponse:
         category, language = request.POST.get("category", ""), request.POST.get("language", "")
         form = ReplyTemplateForm(request.POST)
         try:
+            if category not in TriageCategory.values or language not in ReplyLanguage.values:
+                raise ApplicationError(_("Unknown category or language."), code="bad_template")
             if not form.is_valid():
                 raise ApplicationError(_("A reply can be at most 2000 characters."), code="long")
             services.reply_template_save(
@@ -450,7 +452,14 @@ def reply_templates(request: HttpRequest) -> HttpResponse:
             flash.success(request, _("The reply template was saved."))
         except ApplicationError as exc:
             flash.error(request, exc.message)
-        return HttpResponseRedirect(reverse("inbox:replies") + f"#tpl-{category}-{language}")
+        # Back to the edited cell, only for a real category and language (never an echo of
+        # what was posted: a 20,000-character language would make the redirect itself fail).
+        anchor = (
+            f"#tpl-{category}-{language}"
+            if category in TriageCategory.values and language in ReplyLanguage.values
+            else ""
+        )
+        return HttpResponseRedirect(reverse("inbox:replies") + anchor)
     feedback_url = configured_engine().rulebook.city.feedback_url
     rows = []
     for category in TriageCategory:

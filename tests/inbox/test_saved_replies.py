@@ -92,3 +92,28 @@ def test_reply_starts_from_a_saved_reply_or_the_citys_template(world: World) -> 
     # Another person's saved reply cannot be pulled in by its id.
     other = _client(world.backup).get(f"/inbox/{message.pk}/?use=saved-{reply.pk}")
     assert "Lauantaisin 10–15." not in other.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("category", "language"),
+    [("question", "x" * 20_000), ("nonsense", "fi"), ("question", "de"), ("", "")],
+)
+def test_a_reply_template_with_an_unknown_category_or_language_is_refused_not_echoed(
+    world: World, category: str, language: str
+) -> None:
+    """The redirect never echoes what was posted; the refusal says why; nothing is stored."""
+    from someluotsi.inbox.models import ReplyTemplate
+
+    client = _client(world.mavi)
+    response = client.post(
+        "/inbox/replies/", {"category": category, "language": language, "text": "Kiitos!"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/inbox/replies/"
+    assert not ReplyTemplate.objects.exists()
+    page = client.get(response["Location"]).content.decode()
+    assert "Unknown category or language." in page
+    saved = client.post(
+        "/inbox/replies/", {"category": "question", "language": "sv", "text": "Tack!"}
+    )
+    assert saved["Location"] == "/inbox/replies/#tpl-question-sv"
