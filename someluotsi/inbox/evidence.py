@@ -40,7 +40,7 @@ def evidence_build(
             "language": message.language,
             "received_at": _iso(message.received_at),
             "ingested_at": _iso(message.ingested_at),
-            "permalink": message.permalink,
+            "permalink": message.platform_link,
         },
         "channel": {
             "id": channel.pk,

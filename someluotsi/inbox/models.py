@@ -19,6 +19,7 @@ from someluotsi.inbox.enums import (
     Resolution,
     TriageCategory,
 )
+from someluotsi.inbox.permalinks import safe_permalink
 
 
 class Message(models.Model):
@@ -103,6 +104,12 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"{self.platform}:{self.external_id}"
+
+    @property
+    def platform_link(self) -> str:
+        """The permalink when it is an https address on the message's platform, else "": the
+        inbox never links out to another site, whatever was stored before the check."""
+        return safe_permalink(self.permalink, self.platform)
 
 
 class SavedReply(models.Model):

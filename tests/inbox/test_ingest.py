@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 from rest_framework.test import APIClient
 
@@ -317,3 +318,30 @@ def test_platform_data_is_neutralised_and_kept_a_media_only_comment_included(
     media_only = Message.objects.get(external_id="p-2")
     assert media_only.text == ""
     assert media_only.author_handle == "admin"
+
+
+@pytest.mark.django_db
+def test_a_stored_permalink_to_another_site_is_never_linked_to(
+    make_user: Callable[..., User],
+) -> None:
+    """A permalink stored before the check (or by any other path) is not a link on the page."""
+    user = make_user(Role.MAVI)
+    channel = ChannelFactory.create(platform="facebook")
+    message_ingest(
+        actor=None,
+        items=[
+            IncomingMessage(
+                channel=channel, external_id="old-1", kind="comment", text="Hei",
+                received_at=timezone.now(), permalink="https://www.facebook.com/kokkola/posts/1",
+            )
+        ],
+    )  # fmt: skip
+    message = Message.objects.get()
+    Message.objects.filter(pk=message.pk).update(permalink="https://evil.example/phish")
+    client = Client()
+    client.force_login(user)
+    response = client.get(f"/inbox/{message.pk}/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Open on the platform" in page or "Avaa" in page or "Öppna" in page or "–" in page
+    assert "evil.example" not in page
