@@ -122,42 +122,73 @@ _SPACE = zlib.crc32(b" ")
 _SIZES = np.arange(NGRAMS[0], NGRAMS[1] + 1)
 
 
+MAX_CACHED_WORDS = 200_000  # words whose hashes are kept (~40 MB at most), then forgotten
+# word -> (buckets of its character n-grams, CRC-32 of its UTF-8 bytes, their number)
+_word_cache: dict[str, tuple[np.ndarray, int, int]] = {}
+
+
+def _hash_words(words: list[str]) -> None:
+    """Hash the n-grams of `words` (distinct, not cached yet) in one vectorised step and
+    keep each word's n-gram buckets, CRC-32 and byte length in `_word_cache`."""
+    if len(_word_cache) + len(words) > MAX_CACHED_WORDS:
+        _word_cache.clear()
+    count = len(words)
+    buffer = "".join(f" {word} " for word in words)
+    data = buffer.encode("utf-8", "surrogatepass")
+    padded = np.fromiter(map(len, words), dtype=np.int64, count=count) + 2
+    word_start = np.cumsum(padded) - padded  # character offset of each padded word
+    if len(data) == len(buffer):
+        byte_at = np.arange(len(buffer) + 1)
+    else:
+        points = np.frombuffer(buffer.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        widths = 1 + (points >= 0x80) + (points >= 0x800) + (points >= 0x10000)
+        byte_at = np.concatenate(([0], np.cumsum(widths)))
+    running = _running_crc(data)
+    # Character n-grams of each size inside each padded word " word ": for word w and size n
+    # there are padded[w] - n + 1 of them, in order of word, so each word's are contiguous.
+    # Then the word itself (for the "w:" and "b:" features).
+    per = np.maximum(padded[:, None] - _SIZES[None, :] + 1, 0).reshape(-1)
+    owner = np.repeat(np.arange(len(per)), per)
+    within = np.arange(int(per.sum())) - np.repeat(np.cumsum(per) - per, per)
+    first = word_start[owner // len(_SIZES)] + within
+    last = first + _SIZES[owner % len(_SIZES)]
+    begin = byte_at[np.concatenate((first, word_start + 1))]
+    end = byte_at[np.concatenate((last, word_start + padded - 1))]
+    crcs = running[end] ^ _shift(running[begin], end - begin)
+    ngrams = (crcs[: len(first)] & (DIMENSION - 1)).astype(np.int64)
+    crc = crcs[len(first) :].tolist()
+    width = (end - begin)[len(first) :].tolist()
+    per_word = per.reshape(count, len(_SIZES)).sum(axis=1)
+    for word, buckets, word_crc, word_width in zip(
+        words, np.split(ngrams, np.cumsum(per_word)[:-1]), crc, width, strict=True
+    ):
+        _word_cache[word] = (buckets, word_crc, word_width)
+
+
 def _hashed(text: AnalysedText) -> np.ndarray:
-    """The bucket of every feature occurrence (with repeats), in no particular order."""
+    """The bucket of every feature occurrence (with repeats), in no particular order.
+
+    A word's character n-grams are hashed once and kept (`_word_cache`): city posts and
+    comments repeat most of their words, and the n-grams were most of the classifier's work.
+    """
     words = [word[:MAX_WORD] for word in text.words[:MAX_TOKENS]]
     parts: list[np.ndarray] = []
     if words:
-        count = len(words)
-        buffer = "".join(f" {word} " for word in words)
-        data = buffer.encode("utf-8", "surrogatepass")
-        padded = np.fromiter(map(len, words), dtype=np.int64, count=count) + 2
-        word_start = np.cumsum(padded) - padded  # character offset of each padded word
-        if len(data) == len(buffer):
-            byte_at = np.arange(len(buffer) + 1)
-        else:
-            points = np.frombuffer(buffer.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-            widths = 1 + (points >= 0x80) + (points >= 0x800) + (points >= 0x10000)
-            byte_at = np.concatenate(([0], np.cumsum(widths)))
-        running = _running_crc(data)
-        # Character n-grams of each size inside each padded word " word ": for word w and
-        # size n there are padded[w] - n + 1 of them. Then the word itself (for "w:" and
-        # "b:" features), all hashed in one vectorised step.
-        per = np.maximum(padded[:, None] - _SIZES[None, :] + 1, 0).reshape(-1)
-        owner = np.repeat(np.arange(len(per)), per)
-        within = np.arange(int(per.sum())) - np.repeat(np.cumsum(per) - per, per)
-        first = word_start[owner // len(_SIZES)] + within
-        last = first + _SIZES[owner % len(_SIZES)]
-        begin = byte_at[np.concatenate((first, word_start + 1))]
-        end = byte_at[np.concatenate((last, word_start + padded - 1))]
-        crcs = running[end] ^ _shift(running[begin], end - begin)
-        ngrams, crc = crcs[: len(first)], crcs[len(first) :]
-        width = (end - begin)[len(first) :]
-        parts.append(ngrams)
-        parts.append(crc ^ _shifted_constant(_W_PREFIX)[width])  # "w:" + word
-        if count > 1:  # "b:" + previous + " " + word
+        cache = _word_cache
+        missing = [word for word in dict.fromkeys(words) if word not in cache]
+        if missing:
+            _hash_words(missing)
+            cache = _word_cache
+        known = [cache[word] for word in words]
+        parts.extend(entry[0] for entry in known)
+        crc = np.fromiter((entry[1] for entry in known), dtype=np.uint32, count=len(known))
+        width = np.fromiter((entry[2] for entry in known), dtype=np.int64, count=len(known))
+        tail: list[np.ndarray] = [crc ^ _shifted_constant(_W_PREFIX)[width]]  # "w:" + word
+        if len(words) > 1:  # "b:" + previous + " " + word
             previous = crc[:-1] ^ _shifted_constant(_B_PREFIX)[width[:-1]]
             previous = np.uint32(_SPACE) ^ (previous >> 8) ^ _crc_table()[previous & 0xFF]
-            parts.append(crc[1:] ^ _shift(previous, width[1:]))
+            tail.append(crc[1:] ^ _shift(previous, width[1:]))
+        parts.append((np.concatenate(tail) & (DIMENSION - 1)).astype(np.int64))
     extra: list[int] = []
     analyses = text.vocabulary
     for index in range(len(words)):
@@ -168,8 +199,8 @@ def _hashed(text: AnalysedText) -> np.ndarray:
     letters = "".join(filter(str.isalpha, text.original))
     if letters and sum(map(str.isupper, letters)) / len(letters) > 0.5:
         extra += (_bucket("__shouting__"),) * 2
-    hashed = np.concatenate(parts) & (DIMENSION - 1) if parts else np.empty(0, np.uint32)
-    return np.concatenate((hashed.astype(np.int64), np.array(extra, dtype=np.int64)))
+    parts.append(np.array(extra, dtype=np.int64))
+    return np.concatenate(parts)
 
 
 @cache
