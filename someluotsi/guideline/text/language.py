@@ -154,11 +154,15 @@ class _Model:
         features, counts = self._walk(data) if len(data) <= WALK_BYTES else self._features(data)
         return self._score(features, counts, len(data))
 
-    def _score(self, features: np.ndarray, counts: np.ndarray, size: int) -> tuple[str, float]:
+    def _raw(self, features: np.ndarray, counts: np.ndarray) -> np.ndarray:
+        """The scores (float32) before the length normalisation."""
         if len(features):
-            scores = np.log1p(counts) @ self.ptc[features] + self.pc
-        else:
-            scores = np.full(len(self.classes), 0.0, dtype=np.float32)
+            raw: np.ndarray = np.log1p(counts) @ self.ptc[features] + self.pc
+            return raw
+        return np.full(len(self.classes), 0.0, dtype=np.float32)
+
+    def _score(self, features: np.ndarray, counts: np.ndarray, size: int) -> tuple[str, float]:
+        scores = self._raw(features, counts)
         scores *= 1.0 / math.sqrt(size or 1)
         np.exp(scores - scores.max(), out=scores)
         scores /= scores.sum()
@@ -184,20 +188,38 @@ class _Model:
         if len(data) > WALK_BYTES:
             return self.classify(text), [self.classify(text[a:b]) for a, b in spans]
         outputs = self._outputs(data)
-        whole = self._score(*self._counted(outputs), len(data))
         one_byte = len(data) == len(text)
-        found: list[tuple[str, float]] = []
-        for start, end in spans:
+        # Each text's features scored as `_score` does, the element-wise steps after the
+        # product done for all of them at once (row by row the same float32 operations).
+        sizes = [len(data)]
+        raws = [self._raw(*self._counted(outputs))]
+        alone: dict[int, tuple[str, float]] = {}
+        for number, (start, end) in enumerate(spans):
             part = text[start:end]
             if part.isupper() or not unicodedata.is_normalized("NFC", part):
-                found.append(self.classify(part))
+                alone[number] = self.classify(part)
+                sizes.append(1)
+                raws.append(np.zeros(len(self.classes), dtype=np.float32))
                 continue
             if not one_byte:
                 start = len(text[:start].encode("utf8", errors="surrogatepass"))
                 end = start + len(part.encode("utf8", errors="surrogatepass"))
             head = min(start + MAX_LABEL, end)
-            walked = self._outputs(data[start:head]) + outputs[head:end]
-            found.append(self._score(*self._counted(walked), end - start))
+            sizes.append(end - start)
+            raws.append(
+                self._raw(*self._counted(self._outputs(data[start:head]) + outputs[head:end]))
+            )
+        scores = np.stack(raws)
+        scores *= np.array([1.0 / math.sqrt(size or 1) for size in sizes], dtype=np.float32)[
+            :, None
+        ]
+        np.exp(scores - scores.max(axis=1, keepdims=True), out=scores)
+        scores /= scores.sum(axis=1, keepdims=True)
+        best = scores.argmax(axis=1).tolist()
+        probabilities = scores[np.arange(len(best)), best].tolist()
+        results = [(self.classes[b], p) for b, p in zip(best, probabilities, strict=True)]
+        whole = results[0]
+        found = [alone.get(number, result) for number, result in enumerate(results[1:])]
         return whole, found
 
 
