@@ -9,6 +9,7 @@ The same `features()` serves training and inference, so they cannot drift apart.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import zlib
@@ -97,13 +98,6 @@ def _shift(values: np.ndarray, distances: np.ndarray) -> np.ndarray:
     return shifted
 
 
-@cache
-def _shifted_constant(value: int) -> np.ndarray:
-    """Z^d(value) for every d = 0.._MAX_SHIFT (a feature's fixed prefix, "w:" or "b:")."""
-    distances = np.arange(_MAX_SHIFT + 1, dtype=np.int64)
-    return _shift(np.full(_MAX_SHIFT + 1, value, dtype=np.uint32), distances)
-
-
 def _running_crc(data: bytes) -> np.ndarray:
     """G[k] = zlib.crc32(data[:k]) for k = 0..len(data)."""
     running = [0]
@@ -118,20 +112,18 @@ def _running_crc(data: bytes) -> np.ndarray:
 
 _W_PREFIX = zlib.crc32(b"w:")
 _B_PREFIX = zlib.crc32(b"b:")
-_SPACE = zlib.crc32(b" ")
 _SIZES = np.arange(NGRAMS[0], NGRAMS[1] + 1)
 
 
 MAX_CACHED_WORDS = 200_000  # words whose hashes are kept (~40 MB at most), then forgotten
-# word -> (buckets of its character n-grams, CRC-32 of its UTF-8 bytes, their number)
-_word_cache: dict[str, tuple[np.ndarray, int, int]] = {}
+# word -> (buckets of its character n-grams, bucket of "w:" + word, CRC-32 of "b:" + word +
+# " " (a bigram's CRC continues from it), the word's UTF-8 bytes)
+_word_cache: dict[str, tuple[np.ndarray, int, int, bytes]] = {}
 
 
 def _hash_words(words: list[str]) -> None:
     """Hash the n-grams of `words` (distinct, not cached yet) in one vectorised step and
-    keep each word's n-gram buckets, CRC-32 and byte length in `_word_cache`."""
-    if len(_word_cache) + len(words) > MAX_CACHED_WORDS:
-        _word_cache.clear()
+    keep them in `_word_cache` with the CRCs of the word's "w:" and "b:" features."""
     count = len(words)
     buffer = "".join(f" {word} " for word in words)
     data = buffer.encode("utf-8", "surrogatepass")
@@ -146,23 +138,23 @@ def _hash_words(words: list[str]) -> None:
     running = _running_crc(data)
     # Character n-grams of each size inside each padded word " word ": for word w and size n
     # there are padded[w] - n + 1 of them, in order of word, so each word's are contiguous.
-    # Then the word itself (for the "w:" and "b:" features).
     per = np.maximum(padded[:, None] - _SIZES[None, :] + 1, 0).reshape(-1)
     owner = np.repeat(np.arange(len(per)), per)
     within = np.arange(int(per.sum())) - np.repeat(np.cumsum(per) - per, per)
     first = word_start[owner // len(_SIZES)] + within
     last = first + _SIZES[owner % len(_SIZES)]
-    begin = byte_at[np.concatenate((first, word_start + 1))]
-    end = byte_at[np.concatenate((last, word_start + padded - 1))]
+    begin, end = byte_at[first], byte_at[last]
     crcs = running[end] ^ _shift(running[begin], end - begin)
-    ngrams = (crcs[: len(first)] & (DIMENSION - 1)).astype(np.int64)
-    crc = crcs[len(first) :].tolist()
-    width = (end - begin)[len(first) :].tolist()
+    ngrams = (crcs & (DIMENSION - 1)).astype(np.int64)
     per_word = per.reshape(count, len(_SIZES)).sum(axis=1)
-    for word, buckets, word_crc, word_width in zip(
-        words, np.split(ngrams, np.cumsum(per_word)[:-1]), crc, width, strict=True
-    ):
-        _word_cache[word] = (buckets, word_crc, word_width)
+    for word, buckets in zip(words, np.split(ngrams, np.cumsum(per_word)[:-1]), strict=True):
+        encoded = word.encode("utf-8", "surrogatepass")
+        _word_cache[word] = (
+            buckets,
+            zlib.crc32(encoded, _W_PREFIX) & (DIMENSION - 1),
+            zlib.crc32(b" ", zlib.crc32(encoded, _B_PREFIX)),
+            encoded,
+        )
 
 
 def _hashed(text: AnalysedText) -> np.ndarray:
@@ -175,20 +167,22 @@ def _hashed(text: AnalysedText) -> np.ndarray:
     parts: list[np.ndarray] = []
     if words:
         cache = _word_cache
-        missing = [word for word in dict.fromkeys(words) if word not in cache]
+        distinct = dict.fromkeys(words)
+        missing = [word for word in distinct if word not in cache]
         if missing:
+            if len(cache) + len(missing) > MAX_CACHED_WORDS:
+                cache.clear()
+                missing = list(distinct)
             _hash_words(missing)
-            cache = _word_cache
         known = [cache[word] for word in words]
         parts.extend(entry[0] for entry in known)
-        crc = np.fromiter((entry[1] for entry in known), dtype=np.uint32, count=len(known))
-        width = np.fromiter((entry[2] for entry in known), dtype=np.int64, count=len(known))
-        tail: list[np.ndarray] = [crc ^ _shifted_constant(_W_PREFIX)[width]]  # "w:" + word
-        if len(words) > 1:  # "b:" + previous + " " + word
-            previous = crc[:-1] ^ _shifted_constant(_B_PREFIX)[width[:-1]]
-            previous = np.uint32(_SPACE) ^ (previous >> 8) ^ _crc_table()[previous & 0xFF]
-            tail.append(crc[1:] ^ _shift(previous, width[1:]))
-        parts.append((np.concatenate(tail) & (DIMENSION - 1)).astype(np.int64))
+        crc32 = zlib.crc32
+        single = [entry[1] for entry in known]  # "w:" + word
+        pairs = [  # "b:" + previous + " " + word
+            crc32(entry[3], previous[2]) & (DIMENSION - 1)
+            for previous, entry in itertools.pairwise(known)
+        ]
+        parts.append(np.array(single + pairs, dtype=np.int64))
     extra: list[int] = []
     analyses = text.vocabulary
     for index in range(len(words)):
