@@ -115,7 +115,7 @@ _B_PREFIX = zlib.crc32(b"b:")
 _SIZES = np.arange(NGRAMS[0], NGRAMS[1] + 1)
 
 
-MAX_CACHED_WORDS = 200_000  # words whose hashes are kept (~40 MB at most), then forgotten
+MAX_CACHED_WORDS = 50_000  # words whose hashes are kept (~25 MB at most), then forgotten
 # word -> (buckets of its character n-grams, bucket of "w:" + word, CRC-32 of "b:" + word +
 # " " (a bigram's CRC continues from it), the word's UTF-8 bytes)
 _word_cache: dict[str, tuple[np.ndarray, int, int, bytes]] = {}
@@ -145,7 +145,7 @@ def _hash_words(words: list[str]) -> None:
     last = first + _SIZES[owner % len(_SIZES)]
     begin, end = byte_at[first], byte_at[last]
     crcs = running[end] ^ _shift(running[begin], end - begin)
-    ngrams = (crcs & (DIMENSION - 1)).astype(np.int64)
+    ngrams = (crcs & (DIMENSION - 1)).astype(np.uint16)  # DIMENSION is 1 << 16
     per_word = per.reshape(count, len(_SIZES)).sum(axis=1)
     for word, buckets in zip(words, np.split(ngrams, np.cumsum(per_word)[:-1]), strict=True):
         encoded = word.encode("utf-8", "surrogatepass")
