@@ -77,10 +77,16 @@ class ReportForm(forms.Form):
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
     format = forms.ChoiceField(label=_("Format"), choices=(("pdf", "PDF"), ("csv", "CSV")))
 
-    def __init__(self, *args: Any, units: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, units: Any = None, sees_all: bool = True, **kwargs: Any) -> None:
+        """`sees_all`: the reader sees every channel of the city; otherwise the city choice says
+        that it covers only the channels the reader may see."""
         super().__init__(*args, **kwargs)
         if units is not None:
             self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+        if not sees_all:
+            self.fields["unit"].empty_label = _(  # type: ignore[attr-defined]
+                "The city: only the channels you may see"
+            )
 
 
 class ScheduleForm(forms.Form):

@@ -265,3 +265,32 @@ def test_png_text_with_a_location_is_removed_and_an_image_without_metadata_kept_
     kept = asset_create(actor=world.updater, upload=_upload(plain), details=DETAILS)
     assert not kept.metadata_removed
     assert _stored(kept) == plain
+
+
+@pytest.mark.parametrize(
+    ("language", "shown", "not_shown"),
+    [
+        ("sv", "Stadsbiblioteket", "Kaupunginkirjasto"),
+        ("en", "City Library", "Kaupunginkirjasto"),
+        ("fi", "Kaupunginkirjasto", "Stadsbiblioteket"),
+    ],
+)
+def test_the_library_names_the_assets_unit_in_the_readers_language(
+    world: World, client: Client, language: str, shown: str, not_shown: str
+) -> None:
+    unit = world.updater.unit
+    assert unit is not None
+    unit.name_fi, unit.name_sv, unit.name_en = (
+        "Kaupunginkirjasto",
+        "Stadsbiblioteket",
+        "City Library",
+    )
+    unit.save()
+    asset = asset_create(actor=world.updater, upload=_upload(image_bytes()), details=DETAILS)
+    world.updater.preferred_language = language
+    world.updater.save()
+    client.force_login(world.updater)
+    for url in (reverse("publishing:assets"), reverse("publishing:asset", args=[asset.pk])):
+        page = client.get(url).content.decode()
+        assert shown in page
+        assert not_shown not in page

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 from django import template
 from django.utils import timezone, translation
 
+from someluotsi.core.charts import shown
 from someluotsi.core.timewords import duration_words, time_left_words
 
 register = template.Library()
@@ -36,3 +38,10 @@ def language_name(code: str | None) -> str:
         return str(translation.get_language_info(code)["name_translated"])
     except KeyError:
         return code
+
+
+@register.filter
+def figure(value: float | Decimal | None, digits: int | None = None) -> str:
+    """A figure written as the dashboard and the reports write it (core.charts.shown): 0,0 is a
+    figure, only a missing one is a dash."""
+    return shown(value, digits)
