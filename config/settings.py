@@ -156,17 +156,21 @@ MIDDLEWARE = [
     # Below whitenoise: static files keep their long cache; every other response is no-store.
     "someluotsi.core.middleware.NoStoreMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Inside the headers above: an error under /api/ from anywhere is turned into the API's shape.
+    "someluotsi.core.middleware.ApiErrorShapeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "someluotsi.core.client.ClientAddressMiddleware",
-    "someluotsi.core.middleware.RefuseNulBytesMiddleware",
+    # The saved language first, so that every answer below (a read-only refusal too) speaks it.
+    "someluotsi.accounts.middleware.UserLanguageMiddleware",
     # Auditors never write: the one place that refuses them every state-changing request.
     "someluotsi.accounts.middleware.ReadOnlyRoleMiddleware",
-    "someluotsi.accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After the language and the messages: too many fields, NUL characters (core.middleware).
+    "someluotsi.core.middleware.RequestInputMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Axes must come last so it sees the outcome of authentication.
@@ -266,6 +270,8 @@ LANGUAGE_CODE = "fi"
 # language names in lower case).
 LANGUAGES = [("fi", "suomi"), ("sv", "svenska"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# English as written in Finland: day-first dates, the 24-hour clock (someluotsi/formats/en).
+FORMAT_MODULE_PATH = ["someluotsi.formats"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True

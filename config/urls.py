@@ -12,6 +12,7 @@ from config import api_urls
 from config.health import healthz
 from someluotsi.api.errors import api_bad_request, api_not_found, api_server_error
 from someluotsi.connectors.webhooks import webhook
+from someluotsi.core.middleware import bad_request_page
 
 urlpatterns = [
     # The platforms' webhooks first (the busiest path, resolved without walking the others):
@@ -38,10 +39,10 @@ if settings.OIDC_ENABLED:
 
 def handler400(request: HttpRequest, exception: Exception) -> HttpResponse:
     """A body over the size limit, a malformed upload, a suspicious request: the API answers in
-    its error shape (413 for a body too big), pages with the plain 400 page."""
+    its error shape (413 for a body too big), pages with the 400 page in the site shell."""
     if request.path.startswith("/api/"):
         return api_bad_request(request, exception)
-    return defaults.bad_request(request, exception)
+    return bad_request_page(request)
 
 
 def handler404(request: HttpRequest, exception: Exception) -> HttpResponse:

@@ -42,6 +42,13 @@ READ_ONLY_EXEMPT_URL_NAMES = frozenset(
     {"accounts:login", "accounts:logout", "accounts:set_language", "api:token"}
 )
 
+# The narrow allow-list of work a read-only user may ask for because it changes no city data:
+# - metrics:report: a metrics report file for themselves. An auditor reads the figures; the
+#   report holds figures only (never a message text or an author, reports.py), is theirs alone
+#   to download, goes after METRICS_REPORT_KEEP_HOURS, and the request and every download are
+#   audited (metrics.report_requested, metrics.report_created). tests/security lists it.
+READ_ONLY_ALLOWED_URL_NAMES = frozenset({"metrics:report"})
+
 
 def _request_user(request: HttpRequest) -> AnyUser | None:
     """The session's user, or the user of an API token in the Authorization header."""
@@ -57,10 +64,12 @@ def _request_user(request: HttpRequest) -> AnyUser | None:
 
 
 class ReadOnlyRoleMiddleware:
-    """Auditors (every read-only role, accounts.access.READ_ONLY_ROLES) never change anything:
-    the one place that refuses them every state-changing request (any method but GET, HEAD,
-    OPTIONS and TRACE) on every page and API endpoint, whatever the view would have allowed.
-    Pages answer 403 with the usual page; the API answers 403 in its error shape."""
+    """Auditors (every read-only role, accounts.access.READ_ONLY_ROLES) never change the city's
+    data: the one place that refuses them every state-changing request (any method but GET,
+    HEAD, OPTIONS and TRACE) on every page and API endpoint, whatever the view would have
+    allowed, but for their own session (READ_ONLY_EXEMPT_URL_NAMES) and the figures-only
+    report file they make for themselves (READ_ONLY_ALLOWED_URL_NAMES). Pages answer 403 with
+    the usual page; the API answers 403 in its error shape."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -81,4 +90,4 @@ def _exempt(request: HttpRequest) -> bool:
         match = resolve(request.path_info)
     except Resolver404:
         return False
-    return match.view_name in READ_ONLY_EXEMPT_URL_NAMES
+    return match.view_name in READ_ONLY_EXEMPT_URL_NAMES | READ_ONLY_ALLOWED_URL_NAMES

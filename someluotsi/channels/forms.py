@@ -21,6 +21,7 @@ from someluotsi.channels.enums import (
     Translations,
 )
 from someluotsi.channels.models import PLAN_FIELDS, Channel
+from someluotsi.core.choices import IdChoiceField, IdMultipleChoiceField
 from someluotsi.core.oneline import OneLineFormField
 
 
@@ -30,12 +31,12 @@ def person_label(person: User) -> str:
     return f"{person.get_full_name() or person.get_username()}{unit}"
 
 
-class PersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+class PersonChoiceField(IdChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
         return person_label(obj)
 
 
-class PeopleChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+class PeopleChoiceField(IdMultipleChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
         return person_label(obj)
 
@@ -131,7 +132,7 @@ class ChannelFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"), choices=[("", _("All")), *ChannelKind.choices], required=False
     )
-    unit = forms.ModelChoiceField(
+    unit = IdChoiceField(
         label=_("Unit"), queryset=Unit.objects.none(), required=False, empty_label=_("All")
     )
     status = forms.ChoiceField(
@@ -145,7 +146,7 @@ class ChannelFilterForm(forms.Form):
 
 class RequestForm(PlanForm):
     MULTI = frozenset({"target_groups", "languages", "maintainers"})
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
+    unit = IdChoiceField(label=_("Unit"), queryset=Unit.objects.none())
     platform = forms.ChoiceField(label=_("Platform"), choices=Platform.choices)
     name = OneLineFormField(label=_("Name of the new account"), max_length=200)
     handle = OneLineFormField(label=_("Handle"), max_length=200, required=False)
@@ -218,7 +219,7 @@ class AbsenceForm(forms.Form):
 
 
 class CampaignForm(forms.Form):
-    channel = forms.ModelChoiceField(label=_("Channel"), queryset=Channel.objects.none())
+    channel = IdChoiceField(label=_("Channel"), queryset=Channel.objects.none())
     purpose = OneLineFormField(label=_("Purpose"), max_length=500)
     target_group = OneLineFormField(label=_("Target group"), max_length=500)
     budget_eur = forms.DecimalField(
@@ -267,7 +268,7 @@ class RegisterChannelForm(PlanForm):
     name = OneLineFormField(label=_("Name"), max_length=200)
     handle = OneLineFormField(label=_("Handle"), max_length=200, required=False)
     url = forms.URLField(label=_("Address"), max_length=200, required=False, assume_scheme="https")
-    unit = forms.ModelChoiceField(label=_("Owning unit"), queryset=Unit.objects.none())
+    unit = IdChoiceField(label=_("Owning unit"), queryset=Unit.objects.none())
     kind = forms.ChoiceField(label=_("Kind"), choices=ChannelKind.choices)
     FIRST = ("platform", "name", "handle", "url", "unit", "kind")
 
@@ -279,7 +280,7 @@ class RegisterChannelForm(PlanForm):
 
 class CampaignFilterForm(forms.Form):
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False, empty_value=None)
-    unit = forms.ModelChoiceField(
+    unit = IdChoiceField(
         label=_("Unit"), queryset=Unit.objects.none(), required=False, empty_label=_("All")
     )
 

@@ -145,21 +145,29 @@ def user_can_maintain(*, user: User) -> bool:
     return user.is_active and not user_has_role(user=user, roles=NO_CHANNEL_DUTY_ROLES)
 
 
+def people_who_can_maintain() -> QuerySet[User]:
+    """Every person who can do a channel's work (user_can_maintain): the covers an absence may
+    name, whatever their unit; never a service account or an auditor."""
+    barred = RoleAssignment.objects.filter(role__in=NO_CHANNEL_DUTY_ROLES).values("user")
+    people = User.objects.filter(is_active=True).exclude(pk__in=barred).select_related("unit")
+    return people.order_by("first_name", "last_name")
+
+
 def people_in_scope(*, user: User) -> QuerySet[User]:
     """People a user may name as maintainers, covers or absentees (never service accounts or
     auditors, who cannot do a channel's work)."""
-    barred = RoleAssignment.objects.filter(role__in=NO_CHANNEL_DUTY_ROLES).values("user")
-    people = User.objects.filter(is_active=True).exclude(pk__in=barred).select_related("unit")
+    people = people_who_can_maintain()
     if not user_is_city_wide(user=user):
         people = people.filter(unit__in=units_in_scope(user=user))
     return people.order_by("first_name", "last_name")
 
 
 def absentees_for(*, user: User) -> QuerySet[User]:
-    """Whose absences a user records: their own, or their people's as a manager or mavi."""
+    """Whose absences a user records: their own, or their people's as a manager or mavi; only
+    people who can do a channel's work (an absence hands that work to a cover, §12.1)."""
     if user_is_city_wide(user=user) or user_managed_units(user=user).exists():
         return people_in_scope(user=user)
-    return User.objects.filter(pk=user.pk)
+    return people_who_can_maintain().filter(pk=user.pk)
 
 
 def absence_can_record(*, user: AnyUser, person: User) -> bool:

@@ -236,6 +236,9 @@ def absence_record(
         raise PermissionDeniedError(
             _("You can record your own absences, and managers those of their units.")
         )
+    if not user_can_maintain(user=user):
+        # Nobody's channel work to cover: a service account or an auditor has none.
+        raise ApplicationError(_(CANNOT_MAINTAIN), code="cannot_maintain")
     if ends_on < starts_on:
         raise ApplicationError(_("The absence must end on or after its first day."), code="dates")
     if (ends_on - starts_on).days > MAX_ABSENCE_DAYS:

@@ -61,6 +61,7 @@ from someluotsi.channels.selectors import (
     decisions_waiting_for,
     existing_shared_channels,
     people_in_scope,
+    people_who_can_maintain,
     request_list_for_user,
     units_in_scope,
     user_is_city_wide,
@@ -503,7 +504,7 @@ def channel_register(request: HttpRequest) -> HttpResponse:
 def absences(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     people = absentees_for(user=user)
-    covers = User.objects.filter(is_active=True).order_by("first_name", "last_name")
+    covers = people_who_can_maintain()
     form = AbsenceForm(
         request.POST or None, people=people, covers=covers, initial={"user": user.pk}
     )

@@ -19,15 +19,16 @@ from someluotsi.api.permissions import area_permission
 from someluotsi.compliance.selectors import check_channel_choices
 from someluotsi.compliance.services import check_run_create, default_author_role
 from someluotsi.core.errors import ApplicationError
+from someluotsi.core.oneline import OneLineSerializerField
 from someluotsi.guideline.checker.engine import MAX_CHARS
 from someluotsi.guideline.model import AuthorRole, EngineError, Media
 
 
 class MediaInputSerializer(serializers.Serializer[dict[str, Any]]):
     kind = serializers.ChoiceField(choices=["image", "video", "file"])
-    alt = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
+    alt = OneLineSerializerField(required=False, allow_blank=True, max_length=2000, default="")
     captions = serializers.BooleanField(required=False, default=False)
-    filename = serializers.CharField(required=False, allow_blank=True, max_length=255, default="")
+    filename = OneLineSerializerField(required=False, allow_blank=True, max_length=255, default="")
 
 
 class CheckInputSerializer(serializers.Serializer[dict[str, Any]]):

@@ -6,6 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from someluotsi.channels.models import Channel
+from someluotsi.core.choices import IdChoiceField
+from someluotsi.core.oneline import OneLineFormField
 from someluotsi.guideline.checker.engine import MAX_CHARS
 from someluotsi.guideline.model import AuthorRole
 
@@ -29,14 +31,14 @@ class CheckForm(forms.Form):
         label=_("You write as"),
         choices=[(role.value, label) for role, label in ROLE_LABELS.items()],
     )
-    channel = forms.ModelChoiceField(
+    channel = IdChoiceField(
         label=_("Channel"),
         queryset=Channel.objects.none(),
         required=False,
         empty_label=_("My own profile"),
     )
     image = forms.BooleanField(label=_("The post has an image"), required=False)
-    image_alt = forms.CharField(
+    image_alt = OneLineFormField(
         label=_("Alt text of the image"),
         required=False,
         max_length=2000,

@@ -23,12 +23,16 @@ BAR_SPACE = 80.0  # the longest bar, in percent of the width (its value is writt
 class Bar:
     y: int  # the row's top, px
     label: str
-    width: float  # percent of the chart's width
+    width: float  # percent of the chart's width, never negative
     value: str
+    x: float = 0.0  # the bar's left end, percent: left of the zero line for a negative value
+    negative: bool = False
 
     @property
     def value_x(self) -> float:
-        return round(self.width + 1.5, 1)
+        """The value is written after the bar, or after the zero line for a negative bar."""
+        end = self.x if self.negative else self.x + self.width
+        return round(end + 1.5, 1)
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,7 @@ class BarChart:
     caption: str
     bars: list[Bar]
     kind: ClassVar[str] = "bar"
+    zero_x: float = 0.0  # the zero line, percent of the width: not 0 when a value is negative
 
     @property
     def height(self) -> int:
@@ -43,19 +48,21 @@ class BarChart:
 
 
 def bar_chart(caption: str, rows: Iterable[tuple[str, float | Decimal | None]]) -> BarChart:
-    """One bar per (label, value); bars are scaled to the largest value, None draws nothing."""
+    """One bar per (label, value); bars are scaled to the largest value, None draws nothing.
+    A negative value (a net loss of followers) is drawn left of a zero line, never as a
+    negative width (invalid SVG: the browser drops the bar)."""
     items = [(label, None if value is None else float(value)) for label, value in rows]
-    longest = max((value or 0 for _label, value in items), default=0) or 1
-    bars = [
-        Bar(
-            y=index * ROW_HEIGHT,
-            label=str(label),
-            width=round(BAR_SPACE * (value or 0) / longest, 1),
-            value=shown(value),
-        )
-        for index, (label, value) in enumerate(items)
-    ]
-    return BarChart(caption=caption, bars=bars)
+    highest = max((value or 0 for _label, value in items), default=0)
+    lowest = min((value or 0 for _label, value in items), default=0)
+    span = (max(highest, 0) - min(lowest, 0)) or 1
+    zero = round(BAR_SPACE * -min(lowest, 0) / span, 1)
+    bars = []
+    for index, (label, value) in enumerate(items):
+        width = round(BAR_SPACE * abs(value or 0) / span, 1)
+        negative = (value or 0) < 0
+        x = round(zero - width, 1) if negative else zero
+        bars.append(Bar(index * ROW_HEIGHT, str(label), width, shown(value), x, negative))
+    return BarChart(caption=caption, bars=bars, zero_x=zero)
 
 
 def shown(value: float | Decimal | None, digits: int | None = None) -> str:
@@ -77,7 +84,7 @@ MAX_COLUMN_LABELS = 6  # 12 px dates stay apart on a 320 px phone
 class Column:
     x: float  # percent of the width
     width: float  # percent of the width
-    height: int
+    height: int  # never negative: a negative value hangs down from the zero line
     y: int
     label: str  # shown under some columns only, to stay legible
     value: str
@@ -91,6 +98,7 @@ class ColumnChart:
     kind: ClassVar[str] = "column"
     height: int = COLUMN_HEIGHT
     baseline: int | None = None  # y of a reference line (an expected level), if any
+    zero: int | None = None  # y of the zero line, drawn when some value is negative
 
 
 def column_chart(
@@ -102,21 +110,34 @@ def column_chart(
 ) -> ColumnChart:
     """Columns over time (days, quarter hours): one per (label, value). `highlight` gives a
     second value per column drawn darker inside it (the negative share of messages);
-    `reference` draws a horizontal line (the expected level)."""
+    `reference` draws a horizontal line (the expected level). A negative value (a day's net
+    loss of followers) hangs below a zero line drawn across the chart; SVG has no negative
+    heights (the browser drops such a rect)."""
     items = list(rows)
     marks = list(highlight)
-    top = max([value for _label, value in items] + [reference or 0], default=0) or 1
+    top = max([value for _label, value in items] + [reference or 0, 0])
+    bottom = min([value for _label, value in items] + [reference or 0, 0])
+    span = (top - bottom) or 1
+    zero = round(COLUMN_HEIGHT * top / span)
+
+    def extent(value: float) -> tuple[int, int]:
+        """(y, height) of a column from the zero line to `value`."""
+        height = round(COLUMN_HEIGHT * abs(value) / span)
+        return (zero - height, height) if value >= 0 else (zero, height)
+
     step = COLUMN_SPACE / max(1, len(items))
     label_every = max(1, -(-len(items) // MAX_COLUMN_LABELS))
     width = round(step * 0.8, 2)
     columns = []
     for index, (label, value) in enumerate(items):
         x = round(index * step, 2)
-        height = round(COLUMN_HEIGHT * value / top)
+        y, height = extent(value)
         shown_label = label if index % label_every == 0 else ""
-        columns.append(Column(x, width, height, COLUMN_HEIGHT - height, shown_label, shown(value)))
+        columns.append(Column(x, width, height, y, shown_label, shown(value)))
         if index < len(marks) and marks[index]:
-            inner = round(COLUMN_HEIGHT * marks[index] / top)
-            columns.append(Column(x, width, inner, COLUMN_HEIGHT - inner, "", "", highlight=True))
-    line = None if reference is None else COLUMN_HEIGHT - round(COLUMN_HEIGHT * reference / top)
-    return ColumnChart(caption=caption, columns=columns, baseline=line)
+            y, inner = extent(marks[index])
+            columns.append(Column(x, width, inner, y, "", "", highlight=True))
+    line = None if reference is None else extent(reference)[0]
+    return ColumnChart(
+        caption=caption, columns=columns, baseline=line, zero=zero if bottom < 0 else None
+    )

@@ -49,6 +49,13 @@ def one_line(value: str) -> str:
     return " ".join("".join(" " if _forbidden(ch) else ch for ch in value).split())
 
 
+def neutralised(value: str) -> str:
+    """A text kept on its lines: every refused character but line breaks and tabs turned into
+    a space (a platform's message body, which must not be lost nor drive a terminal or flip
+    the direction of what follows)."""
+    return "".join(" " if _forbidden(ch) and ch not in _MULTILINE_ALLOWED else ch for ch in value)
+
+
 def validate_one_line(value: Any) -> None:
     """Django validator (forms, serializers, model fields)."""
     if isinstance(value, str) and has_control_characters(value):

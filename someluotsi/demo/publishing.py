@@ -87,7 +87,7 @@ def demo_publishing_load(users: dict[str, User]) -> int:
         {
             "alt_text": "Kokkolan satama kesäaamuna: tyyni meri, metsäinen niemi, aurinko.",
             "alt_text_sv": "Karleby hamn en sommarmorgon: stilla hav, en skogig udde, solen.",
-            "photographer": "Markkinointi- ja viestintätiimi",
+            "photographer": "Mikael Sundqvist",
             "licence": "city",
             "consent": "no_people",
         },
@@ -98,7 +98,7 @@ def demo_publishing_load(users: dict[str, User]) -> int:
         "Lukupiiri kirjastossa",
         {
             "alt_text": "Lukupiirin osallistujat istuvat kirjaston lukusalissa kirjat sylissä.",
-            "photographer": "Kirjaston henkilökunta",
+            "photographer": "Riitta Koskela",
             "licence": "city",
             "consent": "missing",
         },

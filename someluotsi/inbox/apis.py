@@ -17,7 +17,11 @@ from someluotsi.accounts.selectors import user_can_ingest_messages
 from someluotsi.api.limits import IdField
 from someluotsi.api.permissions import IsSignedIn
 from someluotsi.channels.models import Channel
-from someluotsi.core.oneline import OneLineSerializerField
+from someluotsi.core.oneline import (
+    MULTILINE_MESSAGE,
+    OneLineSerializerField,
+    has_control_characters,
+)
 from someluotsi.guideline.checker.engine import MAX_CHARS
 from someluotsi.inbox.enums import MessageKind
 from someluotsi.inbox.services import IncomingMessage, message_ingest, received_at_problem
@@ -31,7 +35,7 @@ class MessageInputSerializer(serializers.Serializer[dict[str, Any]]):
     kind = serializers.ChoiceField(choices=MessageKind.choices)
     text = serializers.CharField(allow_blank=True, trim_whitespace=False, max_length=MAX_CHARS)
     received_at = serializers.DateTimeField()
-    author_handle = serializers.CharField(
+    author_handle = OneLineSerializerField(
         required=False, allow_blank=True, max_length=200, default=""
     )
     parent_external_id = OneLineSerializerField(
@@ -39,6 +43,15 @@ class MessageInputSerializer(serializers.Serializer[dict[str, Any]]):
     )
     permalink = serializers.URLField(required=False, allow_blank=True, max_length=1000, default="")
     language = serializers.ChoiceField(choices=["fi", "sv", "en"], required=False)
+
+    def validate_text(self, value: str) -> str:
+        """A message says something: an empty or blank text is refused here (a connector that
+        stores a platform's media-only comment calls the service, which keeps it)."""
+        if not value.strip():
+            raise serializers.ValidationError(_("The message has no text."))
+        if has_control_characters(value, multiline=True):
+            raise serializers.ValidationError(MULTILINE_MESSAGE)
+        return value
 
     def validate_channel(self, value: int) -> int:
         if value not in self.context["channel_ids"]:

@@ -6,6 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from someluotsi.channels.models import Channel
+from someluotsi.core.choices import IdChoiceField
+from someluotsi.core.oneline import OneLineFormField
 from someluotsi.inbox.enums import MessageStatus, ReplyLanguage, Resolution, TriageCategory
 from someluotsi.inbox.services import MAX_REPLY_CHARS
 
@@ -31,7 +33,7 @@ QUEUE_SORT_CHOICES = [
 
 
 class QueueFilterForm(forms.Form):
-    channel = forms.ModelChoiceField(
+    channel = IdChoiceField(
         label=_("Channel"), queryset=Channel.objects.none(), required=False, empty_label=_("All")
     )
     category = forms.ChoiceField(
@@ -119,7 +121,7 @@ class ReplyTemplateForm(forms.Form):
 class SavedReplyForm(forms.Form):
     """One of a person's own saved replies (inbox.services.saved_reply_save)."""
 
-    title = forms.CharField(label=_("Title"), max_length=100)
+    title = OneLineFormField(label=_("Title"), max_length=100)
     language = forms.ChoiceField(label=_("Language"), choices=ReplyLanguage.choices)
     text = forms.CharField(
         label=_("Text"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4})

@@ -292,13 +292,20 @@ def overdue_messages(*, now: datetime | None = None) -> QuerySet[Message]:
 
 
 def queue_counts(*, user: AnyUser, now: datetime | None = None) -> dict[str, int]:
+    """The queue's summary for `user`: open (new or assigned) messages, of them overdue, the
+    user's own and threats, and the messages escalated to a supervisor (§10.6) that are not
+    closed yet, which are no longer open in the queue but still waiting for someone."""
     now = now or timezone.now()
-    open_messages = message_list_for_user(user=user).filter(status__in=OPEN_STATUSES)
-    return open_messages.aggregate(
-        open=Count("pk"),
-        overdue=Count("pk", filter=Q(due_at__lt=now)),
-        mine=Count("pk", filter=Q(assignee_id=user.pk)),
-        threats=Count("pk", filter=Q(category="threat")),
+    is_open = Q(status__in=OPEN_STATUSES)
+    waiting = message_list_for_user(user=user).filter(
+        status__in=(*OPEN_STATUSES, MessageStatus.ESCALATED)
+    )
+    return waiting.aggregate(
+        open=Count("pk", filter=is_open),
+        overdue=Count("pk", filter=is_open & Q(due_at__lt=now)),
+        mine=Count("pk", filter=is_open & Q(assignee_id=user.pk)),
+        threats=Count("pk", filter=is_open & Q(category="threat")),
+        escalated=Count("pk", filter=Q(status=MessageStatus.ESCALATED)),
     )
 
 

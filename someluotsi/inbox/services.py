@@ -7,6 +7,7 @@ audit event (ids and states, never message texts).
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ from someluotsi.audit.services import audit_record
 from someluotsi.channels.models import Channel
 from someluotsi.compliance.engine import configured_engine
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
+from someluotsi.core.oneline import neutralised, one_line
 from someluotsi.guideline.checker.engine import MAX_CHARS
 from someluotsi.guideline.messages.replies import answer_by_phrase
 from someluotsi.guideline.messages.tone import tone
@@ -64,6 +66,12 @@ MAX_REPLY_CHARS = 8000
 
 @dataclass(frozen=True, kw_only=True)
 class IncomingMessage:
+    """One message as a platform delivered it. `text` may be empty: a platform's media-only
+    comment (a photo, a sticker) is kept so that it is seen and answered; the ingestion API
+    refuses an empty text, since a caller there types the message (inbox/apis.py). Control
+    characters are neutralised on storing (`_Triager.prepare`), never refused: nothing a
+    platform delivered is lost."""
+
     channel: Channel
     external_id: str
     kind: str
@@ -125,6 +133,14 @@ class _Triager:
         self.hours = configured_sla_hours()
 
     def prepare(self, item: IncomingMessage) -> Message:
+        # Platform data is kept, made harmless: a handle on one line, no terminal escapes or
+        # direction overrides in the text (the API refuses them; connectors deliver as is).
+        item = dataclasses.replace(
+            item,
+            author_handle=one_line(item.author_handle)[:200],
+            parent_external_id=one_line(item.parent_external_id)[:200],
+            text=neutralised(item.text),
+        )
         if len(item.text) > MAX_CHARS:
             raise ValueError(f"text over {MAX_CHARS:,} characters")
         # One analysis of the text for triage, its check and the tone reading.

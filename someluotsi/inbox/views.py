@@ -44,7 +44,7 @@ from someluotsi.inbox.enums import (
     TriageCategory,
 )
 from someluotsi.inbox.evidence_document import evidence_pdf
-from someluotsi.inbox.figures import response_figures
+from someluotsi.inbox.figures import last_days_bounds, response_figures
 from someluotsi.inbox.forms import (
     AnswerForm,
     AssignForm,
@@ -510,7 +510,8 @@ def saved_replies(request: HttpRequest) -> HttpResponse:
 def figures(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     days = int(request.GET["days"]) if request.GET.get("days") in {"7", "30", "90", "365"} else 30
-    rows = response_figures(channels=channels_in_queue(user=user), days=days)
+    since, until = last_days_bounds(days)
+    rows = response_figures(channels=channels_in_queue(user=user), since=since, until=until)
     chart = bar_chart(
         _("Median first response, working hours (the table beside it has the figures)"),
         ((row.channel.name, row.median_hours) for row in rows),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, TypeVar, cast
 
 from django.db.models import QuerySet
+from django.utils import translation
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers
@@ -25,7 +26,12 @@ from someluotsi.incidents.selectors import (
     alert_list_for_user,
     incident_list_for_user,
 )
-from someluotsi.incidents.services import alert_evidence_record, incident_view_record
+from someluotsi.incidents.services import (
+    alert_evidence_record,
+    incident_view_record,
+    localized_review,
+    localized_step_note,
+)
 
 IncidentsArea = area_permission(Area.INCIDENTS)
 
@@ -105,11 +111,20 @@ class AlertDetailSerializer(serializers.ModelSerializer[StormAlert]):
 
 
 class EntrySerializer(serializers.ModelSerializer[IncidentEntry]):
+    """A timeline entry; a playbook step's entry names its step and state (codes), the text is
+    the person's note, and the post checker's findings speak the request's language."""
+
     author = serializers.SlugRelatedField[Any](slug_field="username", read_only=True)
+    review = serializers.SerializerMethodField()
 
     class Meta:
         model = IncidentEntry
-        fields = ("at", "author", "kind", "text", "review")
+        fields = ("at", "author", "kind", "step", "state", "text", "review")
+
+    def get_review(self, entry: IncidentEntry) -> dict[str, Any]:
+        if not entry.review:
+            return {}
+        return localized_review(entry.review, translation.get_language() or "fi")
 
 
 INCIDENT_FIELDS = ("id", "title", "channel", "status", "owner", "opened_at", "closed_at")
@@ -133,7 +148,7 @@ class IncidentDetailSerializer(IncidentSerializer):
 
     def get_playbook(self, incident: Incident) -> list[dict[str, str]]:
         return [
-            {"step": step.value, "state": record["state"], "note": record.get("note", "")}
+            {"step": step.value, "state": record["state"], "note": localized_step_note(record)}
             for step, record in incident.playbook()
         ]
 

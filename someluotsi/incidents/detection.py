@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from someluotsi.accounts.enums import Role
@@ -159,7 +160,7 @@ def storm_scan_channel(channel: Channel, *, now: datetime | None = None) -> Stor
             % {
                 "observed": alert.observed,
                 "minutes": alert.window_minutes,
-                "expected": f"{alert.expected:.1f}",
+                "expected": number_format(alert.expected, decimal_pos=1, use_l10n=True),
                 "negative": alert.negative,
                 "threats": alert.threats,
             }

@@ -4,11 +4,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from someluotsi.channels.models import Channel
+from someluotsi.core.choices import IdChoiceField
 from someluotsi.incidents.enums import SensitivityLevel
 
 
 class SensitivityForm(forms.Form):
-    channel: forms.ModelChoiceField[Channel] = forms.ModelChoiceField(
+    channel: IdChoiceField[Channel] = IdChoiceField(
         label=_("Channel"),
         queryset=Channel.objects.none(),
         required=False,

@@ -14,6 +14,7 @@ from someluotsi.incidents.enums import (
     OurMistake,
     PlaybookStep,
     SensitivityLevel,
+    StepState,
 )
 
 
@@ -156,6 +157,14 @@ class IncidentEntry(models.Model):
     kind = models.CharField(_("kind"), max_length=12, choices=EntryKind.choices)
     text = models.TextField(_("text"), blank=True, max_length=8000)
     review = models.JSONField(_("post checker"), default=dict, blank=True)
+    # A playbook step's entry names the step and its state, shown in the reader's language; the
+    # text is then the person's own note.
+    step = models.CharField(
+        _("playbook step"), max_length=12, blank=True, default="", choices=PlaybookStep.choices
+    )
+    state = models.CharField(
+        _("state"), max_length=12, blank=True, default="", choices=StepState.choices
+    )
 
     class Meta:
         verbose_name = _("timeline entry")

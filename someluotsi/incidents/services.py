@@ -49,7 +49,7 @@ def incident_open(
         raise ApplicationError(_("Give the incident a title."), code="missing_title")
     # An alert already went to the mavi team: §17.4 is under way from the start.
     steps = (
-        {PlaybookStep.MAVI: _step(actor, StepState.DONE, _("The mavi team was alerted."))}
+        {PlaybookStep.MAVI: {**_step(actor, StepState.DONE, ""), "auto": ALERTED}}
         if alert is not None
         else {}
     )
@@ -71,6 +71,44 @@ def incident_open(
         data={"channel": channel.pk, "alert": alert.pk if alert else None, "owner": owner.pk},
     )
     return incident
+
+
+REVIEW_LANGUAGES = ("fi", "sv", "en")
+# A step record's "auto" mark: a note the system made, worded when shown (localized_step_note).
+ALERTED = "alerted"
+
+
+def localized_step_note(record: dict[str, Any]) -> str:
+    """A step record's note in the reader's language: the person's own words, or the wording of
+    the system's mark."""
+    if record.get("auto") == ALERTED:
+        return _("The mavi team was alerted.")
+    return str(record.get("note", ""))
+
+
+def localized_review(review: dict[str, Any], language: str) -> dict[str, Any]:
+    """A stored post-checker review with each finding's message and suggestion in `language`
+    (reviews stored before the three languages were kept have one text, shown as it is)."""
+
+    def pick(value: Any) -> str:
+        if isinstance(value, dict):
+            return str(value.get(language) or value.get("fi") or next(iter(value.values()), ""))
+        return str(value or "")
+
+    findings = [
+        {**f, "message": pick(f.get("message")), "suggestion": pick(f.get("suggestion"))}
+        for f in review.get("findings", [])
+    ]
+    return {**review, "findings": findings}
+
+
+def _in_each(reports: dict[str, Any], index: int, field: str) -> dict[str, str]:
+    """A finding's `field` in each language's report (the same rule at the same place)."""
+    out = {}
+    for language, report in reports.items():
+        if index < len(report.findings):
+            out[language] = str(getattr(report.findings[index], field))
+    return out
 
 
 def _step(actor: User, state: str, note: str) -> dict[str, Any]:
@@ -110,10 +148,9 @@ def incident_step(
     steps[step] = _step(actor, state, note.strip())
     incident.steps = steps
     incident.save(update_fields=["steps"])
-    label = PlaybookStep(step).label
     IncidentEntry.objects.create(
-        incident=incident, author=actor, kind=EntryKind.STEP,
-        text=f"{label}: {StepState(state).label}" + (f" – {note.strip()}" if note.strip() else ""),
+        incident=incident, author=actor, kind=EntryKind.STEP, step=step, state=state,
+        text=note.strip(),
     )  # fmt: skip
     audit_record(
         actor=actor, action="incident.step", target=incident, data={"step": step, "state": state}
@@ -133,7 +170,6 @@ def incident_assess(*, actor: User, incident: Incident, our_mistake: str) -> Inc
         incident=incident,
         step=PlaybookStep.ASSESS,
         state=StepState.DONE if our_mistake else StepState.OPEN,
-        note=str(OurMistake(our_mistake).label),
     )
 
 
@@ -165,24 +201,31 @@ def incident_reply_draft(*, actor: User, incident: Incident, text: str, ui: str)
     if len(text) > MAX_CHARS:
         raise ApplicationError(_("The reply is too long."), code="too_long")
     context = channel_context(incident.channel)
-    report = configured_engine().check(
-        text,
-        role=default_author_role(user=actor),
-        channel=replace(context, incident=True),
-        ui_language=ui,
-    )
+    engine = configured_engine()
+    # The findings' words in every interface language, so that each reader of the timeline
+    # reads them in theirs (localized_review); the verdict and rules do not depend on it.
+    reports = {
+        language: engine.check(
+            text,
+            role=default_author_role(user=actor),
+            channel=replace(context, incident=True),
+            ui_language=language,
+        )
+        for language in REVIEW_LANGUAGES
+    }
+    report = reports[ui if ui in reports else REVIEW_LANGUAGES[0]]
     review = {
         "verdict": report.verdict.value,
         "findings": [
             {
                 "rule": f.rule,
                 "severity": f.severity.value,
-                "message": f.message,
-                "suggestion": f.suggestion,
+                "message": _in_each(reports, i, "message"),
+                "suggestion": _in_each(reports, i, "suggestion"),
                 "guideline": list(f.guideline),
                 "excerpt": f.excerpt,
             }
-            for f in report.findings
+            for i, f in enumerate(report.findings)
         ],
     }
     entry = IncidentEntry.objects.create(

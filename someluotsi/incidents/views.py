@@ -148,6 +148,7 @@ def incident(request: HttpRequest, incident_id: int) -> HttpResponse:
     if request.method == "GET":
         services.incident_view_record(actor=user, incident=item, request=request)
     draft = None
+    language = (get_language() or "fi")[:2]
     if request.method == "POST":
         action = request.POST.get("action", "")
         try:
@@ -167,7 +168,7 @@ def incident(request: HttpRequest, incident_id: int) -> HttpResponse:
             elif action == "draft":
                 draft = services.incident_reply_draft(
                     actor=user, incident=item, text=request.POST.get("text", ""),
-                    ui=(get_language() or "fi")[:2],
+                    ui=language,
                 )  # fmt: skip
             elif action == "close":
                 services.incident_close(
@@ -175,7 +176,8 @@ def incident(request: HttpRequest, incident_id: int) -> HttpResponse:
                 )
                 flash.success(request, _("The incident was closed."))
             if draft is not None and getattr(request, "htmx", False):
-                return render(request, "incidents/_draft_result.html", {"draft": draft})
+                review = services.localized_review(draft.review, language)
+                return render(request, "incidents/_draft_result.html", {"draft_review": review})
             if draft is None and action:
                 return HttpResponseRedirect(request.path)
         except ApplicationError as exc:
@@ -189,7 +191,7 @@ def incident(request: HttpRequest, incident_id: int) -> HttpResponse:
             "label": step.label,
             "state": record["state"],
             "state_label": StepState(record["state"]).label,
-            "note": record.get("note", ""),
+            "note": services.localized_step_note(record),
             "by": record.get("by", ""),
         }
         for step, record in item.playbook()
@@ -199,9 +201,13 @@ def incident(request: HttpRequest, incident_id: int) -> HttpResponse:
         "steps": steps,
         "states": StepState.choices,
         "mistake_choices": OurMistake.choices,
-        "entries": item.entries.select_related("author"),
+        "entries": [
+            (entry, services.localized_review(entry.review, language) if entry.review else None)
+            for entry in item.entries.select_related("author")
+        ],
         "alerts": item.alerts.all(),
         "draft": draft,
+        "draft_review": services.localized_review(draft.review, language) if draft else None,
         "can_work": item.status == IncidentStatus.OPEN and not user_is_read_only(user=user),
     }
     return render(request, "incidents/incident.html", context)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.db.models import Count, QuerySet, Sum
@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 
 from someluotsi.channels.models import Channel
 from someluotsi.compliance.models import CheckRun
-from someluotsi.inbox.figures import ChannelFigures, response_figures
+from someluotsi.inbox.figures import ChannelFigures, day_bounds, response_figures
 from someluotsi.inbox.models import Message
 from someluotsi.metrics.enums import LOWER_IS_BETTER, GoalKind, Metric
 from someluotsi.metrics.models import Goal, MetricValue
@@ -33,11 +33,8 @@ class Period:
         return (self.end - self.start).days + 1
 
     def bounds(self) -> tuple[datetime, datetime]:
-        zone = timezone.get_current_timezone()
-        return (
-            datetime.combine(self.start, time.min, zone),
-            datetime.combine(self.end + timedelta(days=1), time.min, zone),
-        )
+        """The period's window, the one the inbox's figures page counts in too."""
+        return day_bounds(self.start, self.end)
 
 
 def last_days(days: int, today: date | None = None) -> Period:
@@ -125,8 +122,10 @@ def checker_figures(channels: QuerySet[Channel] | None, period: Period) -> Check
 
 
 def responses(channels: QuerySet[Channel], period: Period) -> dict[int, ChannelFigures]:
-    _start, end = period.bounds()
-    figures = response_figures(channels=channels, days=period.days, now=end)
+    """The response figures (inbox.figures: one definition everywhere) of the messages received
+    in the period; open ones are judged against the time now."""
+    start, end = period.bounds()
+    figures = response_figures(channels=channels, since=start, until=end)
     return {f.channel.pk: f for f in figures}
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from someluotsi.accounts.models import Unit, User
+from someluotsi.core.choices import IdChoiceField, IdMultipleChoiceField
 from someluotsi.core.oneline import OneLineFormField
 from someluotsi.metrics.enums import GoalKind, Metric
 from someluotsi.metrics.models import ReportFrequency
@@ -70,28 +71,34 @@ class ReportForm(forms.Form):
         empty_value=None,
         required=False,
     )
-    unit = forms.ModelChoiceField(
+    unit = IdChoiceField(
         label=_("Unit"), queryset=Unit.objects.none(), required=False, empty_label=_("The city")
     )
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
     format = forms.ChoiceField(label=_("Format"), choices=(("pdf", "PDF"), ("csv", "CSV")))
 
-    def __init__(self, *args: Any, units: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, units: Any = None, sees_all: bool = True, **kwargs: Any) -> None:
+        """`sees_all`: the reader sees every channel of the city; otherwise the city choice says
+        that it covers only the channels the reader may see."""
         super().__init__(*args, **kwargs)
         if units is not None:
             self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+        if not sees_all:
+            self.fields["unit"].empty_label = _(  # type: ignore[attr-defined]
+                "The city: only the channels you may see"
+            )
 
 
 class ScheduleForm(forms.Form):
     """A scheduled report: what, how often, for whom (people with accounts, and outside
     addresses one per line, each optionally followed by its language: "board@example.fi sv")."""
 
-    name = forms.CharField(label=_("Name"), max_length=200)
+    name = OneLineFormField(label=_("Name"), max_length=200)
     frequency = forms.ChoiceField(label=_("How often"), choices=ReportFrequency.choices)
-    unit = forms.ModelChoiceField(
+    unit = IdChoiceField(
         label=_("Unit"), queryset=Unit.objects.all(), required=False, empty_label=_("The city")
     )
-    users = forms.ModelMultipleChoiceField(
+    users = IdMultipleChoiceField(
         label=_("People"),
         queryset=User.objects.filter(is_active=True)
         .exclude(email="")

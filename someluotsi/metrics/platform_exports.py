@@ -37,6 +37,22 @@ SIGNED = frozenset({"new_followers"})
 MISSING = frozenset({"", "-", "–", "—", "n/a", "na", "null"})
 
 
+# Which platforms' channels an export's format can describe (the format's first word): a Meta
+# Business Suite export is a Facebook page's or an Instagram account's, never an X account's.
+FORMAT_PLATFORMS: dict[str, tuple[str, frozenset[str]]] = {
+    "meta": ("Meta Business Suite", frozenset({"facebook", "instagram"})),
+    "youtube": ("YouTube Studio", frozenset({"youtube"})),
+    "linkedin": ("LinkedIn", frozenset({"linkedin"})),
+}
+
+
+def export_source(format: str) -> tuple[str, frozenset[str]]:
+    """(the export's source as people call it, the platforms whose channels it fits) for a
+    parsed format ("meta-daily", "linkedin (Visitors)"); an unknown format fits none."""
+    family = re.split(r"[-\s(]", format, maxsplit=1)[0]
+    return FORMAT_PLATFORMS.get(family, (format or "?", frozenset()))
+
+
 class ExportError(ValueError):
     """The file as a whole cannot be read; nothing of it is used."""
 

@@ -36,9 +36,9 @@ from django.utils.translation import gettext as _
 
 from someluotsi.accounts.access import Area
 from someluotsi.accounts.models import Unit, User
-from someluotsi.accounts.selectors import AnyUser, user_can_access_area
+from someluotsi.accounts.selectors import AnyUser, user_can_access_area, user_is_read_only
 from someluotsi.audit.services import audit_record
-from someluotsi.channels.selectors import channel_list_for_user
+from someluotsi.channels.selectors import channel_list_for_user, user_sees_all_channels
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
 from someluotsi.metrics.enums import ReportJobStatus
 from someluotsi.metrics.models import ReportJob
@@ -216,6 +216,8 @@ def report_job_request(
             "unit": data.unit.pk if data.unit else None,
             "language": data.language,
             "format": data.format,
+            # A read-only role's request (the middleware's allow-list): figures only, theirs.
+            "read_only_role": user_is_read_only(user=actor),
         },
     )
     transaction.on_commit(lambda: report_job_start(job.pk))
@@ -304,7 +306,13 @@ def report_job_run(job_id: int) -> bool:
             heartbeat_at=timezone.now(),
         )
 
-    spec = ReportSpec(year=job.year, month=job.month, unit=job.unit, language=job.language)
+    spec = ReportSpec(
+        year=job.year,
+        month=job.month,
+        unit=job.unit,
+        language=job.language,
+        limited=not user_sees_all_channels(user=requester),
+    )
     try:
         channels = report_channels(spec, channel_list_for_user(user=requester))
         rendered = report_render(spec, channels, job.format, progress)

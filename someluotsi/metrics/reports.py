@@ -89,6 +89,9 @@ class ReportSpec:
     month: int | None  # None: the whole year
     unit: Unit | None  # None: the city
     language: str  # fi, sv or en
+    # The reader sees only some of the city's channels (a unit manager, an updater): a city
+    # report then says on its cover and title line that it covers those, "3 of 11".
+    limited: bool = False
 
     @property
     def period(self) -> Period:
@@ -119,8 +122,17 @@ def _month_name(month: int) -> str:
     return str(MONTHS[month])
 
 
-def _scope(spec: ReportSpec) -> str:
-    return spec.unit.localized_name() if spec.unit else _("City of Kokkola")
+def _scope(spec: ReportSpec, channels: QuerySet[Channel]) -> str:
+    """What the report covers, truthfully: a unit, the city, or (for a reader who does not see
+    every channel) the city's channels that reader may see, "3 of 11"."""
+    if spec.unit is not None:
+        return spec.unit.localized_name()
+    if spec.limited:
+        return _("City of Kokkola: the channels you may see, %(seen)s of %(all)s") % {
+            "seen": channels.count(),
+            "all": Channel.objects.count(),
+        }
+    return _("City of Kokkola")
 
 
 def _title(spec: ReportSpec) -> str:
@@ -138,7 +150,7 @@ def report_csv(spec: ReportSpec, channels: QuerySet[Channel]) -> str:
         table = channel_table(channel_rows(channels, spec.period))
         out = io.StringIO()
         writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-        writer.writerow([csv_cell(f"{_title(spec)}: {_scope(spec)}")])
+        writer.writerow([csv_cell(f"{_title(spec)}: {_scope(spec, channels)}")])
         writer.writerow([_("Channel"), _("Platform"), *(c.header for c in table.columns)])
         for line in table.rows:
             channel = line.row.channel
@@ -302,7 +314,7 @@ def report_context(
     today = timezone.localdate()
     return {
         "title": _title(spec),
-        "scope": _scope(spec),
+        "scope": _scope(spec, channels),
         "period_start": period.start,
         "period_end": period.end,
         "running": period.end == today and (spec.month is None or period.days < 28),

@@ -10,9 +10,11 @@ import hashlib
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from someluotsi.accounts.models import User
@@ -21,11 +23,13 @@ from someluotsi.channels.models import Channel
 from someluotsi.channels.selectors import channel_can_edit
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
 from someluotsi.metrics.enums import GoalKind, ImportStatus, Metric, ValueSource
+from someluotsi.metrics.export_problems import problem_text
 from someluotsi.metrics.models import Goal, MetricImport, MetricValue
 from someluotsi.metrics.platform_exports import (
     MAX_BYTES,
     SIGNED,
     ExportError,
+    export_source,
     parse_export,
 )
 
@@ -74,6 +78,10 @@ def metric_import_upload(
         record.error = {"code": exc.problem.code, "params": dict(exc.problem.params)}
     else:
         record.format = parsed.format
+        if (mismatch := _platform_mismatch(channel, parsed.format)) is not None:
+            record.status = ImportStatus.REJECTED
+            record.error = mismatch
+            parsed.rows = []
         record.rows = [[r.day.isoformat(), r.metric, r.value] for r in parsed.rows]
         record.rejected = [
             [r.line, r.problem.code, dict(r.problem.params)] for r in parsed.rejected
@@ -81,7 +89,7 @@ def metric_import_upload(
         record.ignored_columns = parsed.ignored_columns
         if parsed.days:
             record.first_day, record.last_day = parsed.days
-        if not parsed.rows:
+        if not parsed.rows and not record.error:
             record.status = ImportStatus.REJECTED
             record.error = {"code": "no_rows", "params": {}}
     record.save()
@@ -99,6 +107,18 @@ def metric_import_upload(
         },
     )
     return record
+
+
+def _platform_mismatch(channel: Channel, format: str) -> dict[str, Any] | None:
+    """The stored problem when an export of `format` cannot describe `channel` (a Meta export
+    for an X account), else None."""
+    source, platforms = export_source(format)
+    if channel.platform in platforms:
+        return None
+    return {
+        "code": "wrong_platform",
+        "params": {"source": source, "platform": str(channel.get_platform_display())},
+    }
 
 
 def _value_write(
@@ -134,6 +154,12 @@ def metric_import_apply(*, actor: User, metric_import: MetricImport) -> MetricIm
     _check_can_edit(actor, record.channel)
     if record.status != ImportStatus.PREVIEW:
         raise ApplicationError(_("Only an import waiting for confirmation can be applied."))
+    if (mismatch := _platform_mismatch(record.channel, record.format)) is not None:
+        # A preview made before the upload checked the platform: refused here too.
+        raise ApplicationError(
+            problem_text(mismatch["code"], mismatch["params"], get_language() or "fi"),
+            code="wrong_platform",
+        )
     written = 0
     for day, metric, value in record.rows:
         _value_write(

@@ -35,7 +35,7 @@ from someluotsi.channels.selectors import (
 from someluotsi.core.access import area_required
 from someluotsi.core.charts import bar_chart, column_chart
 from someluotsi.core.errors import ApplicationError
-from someluotsi.core.pages import posted_id, show_refusal
+from someluotsi.core.pages import posted_id, show_refusal, uploaded_file_name
 from someluotsi.metrics import report_jobs, services
 from someluotsi.metrics import schedules as report_schedules
 from someluotsi.metrics.enums import Metric
@@ -94,6 +94,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     report_form = ReportForm(
         initial={"year": timezone.localdate().year, "language": user.preferred_language or "fi"},
         units=units,
+        sees_all=user_sees_all_channels(user=user),
     )
     context = {
         "period_form": PeriodForm(initial={"days": days}),
@@ -130,7 +131,10 @@ def channel(request: HttpRequest, channel_id: int) -> HttpResponse:
                 if upload_form.is_valid():
                     upload = upload_form.cleaned_data["file"]
                     record = services.metric_import_upload(
-                        actor=user, channel=target, file_name=upload.name, data=upload.read()
+                        actor=user,
+                        channel=target,
+                        file_name=uploaded_file_name(upload.name),
+                        data=upload.read(),
                     )
                     return HttpResponseRedirect(reverse("metrics:import", args=[record.pk]))
             elif action == "value":
@@ -242,7 +246,7 @@ def report(request: HttpRequest) -> HttpResponse:
     has come and offers the file when it is ready."""
     user = cast(User, request.user)
     units = Unit.objects.filter(pk__in=[u.pk for u in _report_units(user)])
-    form = ReportForm(request.POST, units=units)
+    form = ReportForm(request.POST, units=units, sees_all=user_sees_all_channels(user=user))
     if not form.is_valid():
         flash.error(request, _("Check the report's choices."))
         return HttpResponseRedirect(reverse("metrics:dashboard"))
@@ -273,6 +277,14 @@ def _job(request: HttpRequest, job_id: int) -> ReportJob:
     return report_jobs.report_job_mark_stalled(job)
 
 
+def _city_scope(requester: User) -> str:
+    """A city report's scope as its requester's reports list shows it: all of the city, or only
+    the channels the requester may see."""
+    if user_sees_all_channels(user=requester):
+        return _("The city")
+    return _("The city: only the channels you may see")
+
+
 def _job_context(job: ReportJob) -> dict[str, object]:
     period = f"{MONTHS[job.month]} {job.year}" if job.month else str(job.year)
     return {
@@ -283,7 +295,7 @@ def _job_context(job: ReportJob) -> dict[str, object]:
         "percent": report_jobs.job_percent(job),
         "key": report_jobs.job_progress_key(job),
         "active": job.status in report_jobs.ACTIVE,
-        "scope": job.unit.localized_name() if job.unit else _("The city"),
+        "scope": job.unit.localized_name() if job.unit else _city_scope(job.requested_by),
     }
 
 

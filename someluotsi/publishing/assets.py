@@ -3,13 +3,22 @@ Pillow, files kept through Django's storage API (a city can use S3-compatible st
 
 Refused with a clear message: files over the size limit, anything that is not an image or video
 of an accepted type whatever its name says (an executable renamed .jpg), images whose pixel
-count would exhaust memory (decompression bombs) and images Pillow cannot decode whole.
+count would exhaust memory (decompression bombs) and images Pillow cannot decode whole
+(truncated ones included, whatever Pillow's process-wide LOAD_TRUNCATED_IMAGES says: WeasyPrint
+turns it on for PDFs when it is imported).
+
+Privacy: the stored original of a JPEG, PNG or WebP is what gets published, so its personal
+metadata is removed at upload (EXIF with GPS position, camera serial and owner, maker notes; XMP,
+which can hold a location; IPTC; comments; PNG text chunks), with the EXIF orientation applied to
+the pixels first. The uploader is told (`Asset.metadata_removed` after `asset_create`). GIFs
+carry no EXIF and are kept as uploaded; videos are kept as uploaded.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import threading
 import warnings
 from dataclasses import dataclass
 from datetime import date
@@ -20,12 +29,13 @@ from django.conf import settings
 from django.core.files.base import ContentFile, File
 from django.db import transaction
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 from someluotsi.accounts.models import User
 from someluotsi.accounts.selectors import AnyUser, user_is_read_only
 from someluotsi.audit.services import audit_record
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
+from someluotsi.core.pages import uploaded_file_name
 from someluotsi.publishing.enums import AssetKind, Consent, Licence
 from someluotsi.publishing.models import Asset
 from someluotsi.publishing.selectors import asset_can_edit
@@ -110,6 +120,22 @@ def inspect_file(upload: File[Any]) -> Inspected:
     return Inspected(kind, content_type, size, digest.hexdigest(), width, height)
 
 
+# Pillow's LOAD_TRUNCATED_IMAGES is one process-wide flag (WeasyPrint sets it on import): the
+# check turns it off for its decode, one check at a time, and puts back what it found.
+_TRUNCATION_LOCK = threading.Lock()
+
+
+def _decode_whole(image: Image.Image) -> None:
+    """Decode every pixel; a truncated or corrupt file raises OSError whatever the flag says."""
+    with _TRUNCATION_LOCK:
+        before = ImageFile.LOAD_TRUNCATED_IMAGES
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+        try:
+            image.load()
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = before
+
+
 def _inspect_image(upload: File[Any], expected_format: str) -> tuple[int, int]:
     upload.seek(0)
     try:
@@ -123,7 +149,7 @@ def _inspect_image(upload: File[Any], expected_format: str) -> tuple[int, int]:
                     raise ApplicationError(
                         _("The image's content does not match its type."), code="file_type"
                     )
-                image.load()  # decode it whole: truncated or corrupt files fail here
+                _decode_whole(image)  # truncated or corrupt files fail here
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ApplicationError(
             _("The image has too many pixels to be opened safely (at most %(n)d megapixels).")
@@ -146,6 +172,59 @@ def _too_many_pixels(width: int, height: int) -> ApplicationError:
         % {"w": width, "h": height, "n": MAX_PIXELS // 1_000_000},
         code="image_too_large",
     )
+
+
+# Metadata kept in a cleaned original: how it is drawn, nothing about who, where or with what.
+_PNG_KEEP = frozenset({"dpi", "gamma", "icc_profile", "transparency", "aspect", "srgb"})
+
+
+def _personal_metadata(image: Image.Image) -> bool:
+    info = image.info
+    if info.get("exif") or info.get("xmp") or info.get("comment") or info.get("photoshop"):
+        return True
+    if image.format == "JPEG":
+        applist = getattr(image, "applist", [])
+        return any(marker in {"APP1", "APP13"} for marker, _data in applist)
+    if image.format == "PNG":
+        return any(key not in _PNG_KEEP for key in info) or bool(getattr(image, "text", {}))
+    return False
+
+
+def without_personal_metadata(upload: File[Any], content_type: str) -> bytes | None:
+    """The image's bytes without its personal metadata and turned upright, or None when it
+    carries none (or is a GIF, kept as uploaded). The pixels are re-encoded only as far as
+    the format needs: PNG losslessly, JPEG with its own quantisation tables when it needs no
+    turning, WebP at high quality."""
+    fmt = IMAGE_TYPES.get(content_type)
+    if fmt not in {"JPEG", "PNG", "WEBP"}:
+        return None
+    upload.seek(0)
+    with Image.open(upload) as image:
+        if not _personal_metadata(image):
+            return None
+        animated = getattr(image, "n_frames", 1) > 1
+        orientation = image.getexif().get(0x0112, 1)
+        out = io.BytesIO()
+        options: dict[str, Any] = {"icc_profile": image.info.get("icc_profile")}
+        if animated:
+            image.save(out, fmt, save_all=True, exif=b"", xmp=b"", **options)
+        elif fmt == "JPEG":
+            if orientation in (1, None):
+                options.update(quality="keep", subsampling="keep")
+                target: Image.Image = image
+            else:
+                target = ImageOps.exif_transpose(image)
+                options.update(quality=95)
+            target.save(out, "JPEG", exif=b"", comment=b"", optimize=True, **options)
+        else:
+            upright = ImageOps.exif_transpose(image)
+            if fmt == "PNG":
+                if "transparency" in image.info:
+                    options["transparency"] = image.info["transparency"]
+                upright.save(out, "PNG", optimize=True, **options)
+            else:
+                upright.save(out, "WEBP", quality=90, exif=b"", xmp=b"", **options)
+    return out.getvalue()
 
 
 def make_thumbnail(upload: File[Any]) -> ContentFile[bytes]:
@@ -234,6 +313,15 @@ def asset_create(*, actor: User, upload: File[Any], details: AssetDetails) -> As
         raise PermissionDeniedError(_("You cannot add to the library."))
     fields = _clean_details(details)
     found = inspect_file(upload)
+    original_name = uploaded_file_name(getattr(upload, "name", ""))
+    cleaned = (
+        without_personal_metadata(upload, found.content_type)
+        if found.kind == AssetKind.IMAGE
+        else None
+    )
+    if cleaned is not None:
+        upload = ContentFile(cleaned, name=original_name or "upload")
+        found = inspect_file(upload)
     asset = Asset(
         kind=found.kind,
         content_type=found.content_type,
@@ -241,7 +329,7 @@ def asset_create(*, actor: User, upload: File[Any], details: AssetDetails) -> As
         sha256=found.sha256,
         width=found.width,
         height=found.height,
-        original_name=(getattr(upload, "name", "") or "")[-255:],
+        original_name=original_name,
         unit=actor.unit,
         uploaded_by=actor,
         **fields,
@@ -261,8 +349,14 @@ def asset_create(*, actor: User, upload: File[Any], details: AssetDetails) -> As
         actor=actor,
         action="asset.added",
         target=asset,
-        data={"type": found.content_type, "size": found.size, "sha256": found.sha256},
+        data={
+            "type": found.content_type,
+            "size": found.size,
+            "sha256": found.sha256,
+            "metadata_removed": cleaned is not None,
+        },
     )
+    asset.metadata_removed = cleaned is not None
     return asset
 
 

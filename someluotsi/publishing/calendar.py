@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.urls import reverse
@@ -153,8 +152,10 @@ def feed_active(*, user: User) -> bool:
     return CalendarFeedToken.objects.filter(user=user, revoked_at__isnull=True).exists()
 
 
-def feed_ics(*, user: User, status_label: dict[str, str]) -> bytes:
-    """The person's posts from 90 days back to a year ahead as VEVENTs of 15 minutes."""
+def feed_ics(*, user: User, status_label: dict[str, str], base_url: str) -> bytes:
+    """The person's posts from 90 days back to a year ahead as VEVENTs of 15 minutes; each
+    event's URL is absolute (`base_url`, e.g. https://someluotsi.kokkola.fi): a calendar app
+    has no page to resolve a relative one against."""
     today = timezone.localdate()
     posts = in_range(
         post_list_for_user(user=user).exclude(status=PostStatus.WITHDRAWN),
@@ -165,7 +166,7 @@ def feed_ics(*, user: User, status_label: dict[str, str]) -> bytes:
     cal.add("prodid", "-//Someluotsi//publishing calendar//FI")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", "Someluotsi")
-    base = settings.BASE_URL
+    base = base_url.rstrip("/")
     for post in posts:
         moment = post_moment(post)
         if moment is None:

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from someluotsi.channels.models import Channel
+from someluotsi.core.choices import IdChoiceField, IdMultipleChoiceField
+from someluotsi.core.oneline import OneLineFormField
 from someluotsi.publishing.enums import ApprovalPolicy, Consent, Licence, PostStatus
 from someluotsi.publishing.models import MAX_COMMENT, MAX_TEXT, Asset, Campaign, Post
 from someluotsi.publishing.services import PostInput, Variant
@@ -35,12 +37,12 @@ def local_datetime_field(label: Any, required: bool = False) -> forms.DateTimeFi
     )
 
 
-class ChannelChoice(forms.ModelMultipleChoiceField[Channel]):
+class ChannelChoice(IdMultipleChoiceField[Channel]):
     def label_from_instance(self, obj: Channel) -> str:
         return f"{obj.get_platform_display()}: {obj.name}"
 
 
-class AssetChoice(forms.ModelMultipleChoiceField[Asset]):
+class AssetChoice(IdMultipleChoiceField[Asset]):
     def label_from_instance(self, obj: Asset) -> str:
         return f"{obj.title} ({obj.get_kind_display()})"
 
@@ -49,7 +51,7 @@ class ComposerForm(forms.Form):
     """The composer: one post, its channels and their variants, media, time and sharing."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    title = forms.CharField(label=_("Working title"), max_length=200)
+    title = OneLineFormField(label=_("Working title"), max_length=200)
     channels = ChannelChoice(
         label=_("Channels"), queryset=Channel.objects.none(), widget=forms.CheckboxSelectMultiple
     )
@@ -64,13 +66,13 @@ class ComposerForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 6, "lang": "sv", "class": "compose-text"}),
     )
-    no_swedish_reason = forms.CharField(
+    no_swedish_reason = OneLineFormField(
         label=_("Why there is no Swedish version"),
         max_length=500,
         required=False,
         help_text=_("Only when a city-level channel gets no Swedish version."),
     )
-    link = forms.CharField(label=_("Link"), max_length=1000, required=False)
+    link = OneLineFormField(label=_("Link"), max_length=1000, required=False)
     first_comment = forms.CharField(
         label=_("First comment"),
         max_length=MAX_COMMENT,
@@ -83,9 +85,7 @@ class ComposerForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    campaign = forms.ModelChoiceField(
-        label=_("Campaign"), queryset=Campaign.objects.none(), required=False
-    )
+    campaign = IdChoiceField(label=_("Campaign"), queryset=Campaign.objects.none(), required=False)
     scheduled_at = local_datetime_field(_("Publishing time"))
     shareable = forms.BooleanField(label=_("Share in the ambassador hub"), required=False)
     share_text = forms.CharField(
@@ -217,7 +217,7 @@ class CorrectionForm(forms.Form):
     corrected_text = forms.CharField(
         label=_("Corrected text"), max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 6})
     )
-    note = forms.CharField(
+    note = OneLineFormField(
         label=_("Correction note shown to readers"),
         max_length=500,
         help_text=_("For example: the opening hours were wrong in the first version."),
@@ -225,18 +225,14 @@ class CorrectionForm(forms.Form):
 
 
 class ByHandForm(forms.Form):
-    permalink = forms.CharField(label=_("Address of the published post"), max_length=1000)
+    permalink = OneLineFormField(label=_("Address of the published post"), max_length=1000)
     published_at = local_datetime_field(_("Published at"))
 
 
 class CalendarFilterForm(forms.Form):
-    channel = forms.ModelChoiceField(
-        label=_("Channel"), queryset=Channel.objects.none(), required=False
-    )
+    channel = IdChoiceField(label=_("Channel"), queryset=Channel.objects.none(), required=False)
     unit = forms.TypedChoiceField(label=_("Unit"), required=False, coerce=int, empty_value=None)
-    campaign = forms.ModelChoiceField(
-        label=_("Campaign"), queryset=Campaign.objects.none(), required=False
-    )
+    campaign = IdChoiceField(label=_("Campaign"), queryset=Campaign.objects.none(), required=False)
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
@@ -248,7 +244,7 @@ class AssetForm(forms.Form):
     """The library's details of an asset (and the file, when adding one)."""
 
     file = forms.FileField(label=_("File"), required=False)
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = OneLineFormField(label=_("Title"), max_length=200)
     alt_text = forms.CharField(
         label=_("Alt text"),
         max_length=1000,
@@ -261,11 +257,11 @@ class AssetForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2, "lang": "sv"}),
     )
-    caption = forms.CharField(label=_("Caption"), max_length=1000, required=False)
+    caption = OneLineFormField(label=_("Caption"), max_length=1000, required=False)
     has_captions = forms.BooleanField(label=_("The video has captions"), required=False)
-    photographer = forms.CharField(label=_("Photographer or maker"), max_length=200)
+    photographer = OneLineFormField(label=_("Photographer or maker"), max_length=200)
     licence = forms.ChoiceField(label=_("Licence"), choices=Licence.choices)
-    rights_holder = forms.CharField(label=_("Rights holder"), max_length=200, required=False)
+    rights_holder = OneLineFormField(label=_("Rights holder"), max_length=200, required=False)
     rights_expire_on = forms.DateField(
         label=_("Rights expire"),
         required=False,
@@ -274,7 +270,7 @@ class AssetForm(forms.Form):
     consent = forms.ChoiceField(
         label=_("Recognisable people (§2.5)"), choices=Consent.choices, initial=Consent.MISSING
     )
-    consent_note = forms.CharField(
+    consent_note = OneLineFormField(
         label=_("Where the consents are kept"), max_length=500, required=False
     )
 
@@ -285,8 +281,8 @@ class PolicyForm(forms.Form):
 
 
 class CampaignForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=200)
-    hashtags = forms.CharField(
+    name = OneLineFormField(label=_("Name"), max_length=200)
+    hashtags = OneLineFormField(
         label=_("Hashtags"), max_length=300, required=False, help_text=_("Separated by spaces.")
     )
     starts_on = forms.DateField(
@@ -310,8 +306,8 @@ class ClearanceForm(forms.Form):
     preparer_email = forms.EmailField(
         label=_("The preparing official's work e-mail"), max_length=254
     )
-    matter = forms.CharField(label=_("Matter"), max_length=300)
-    document = forms.CharField(label=_("Document"), max_length=300)
+    matter = OneLineFormField(label=_("Matter"), max_length=300)
+    document = OneLineFormField(label=_("Document"), max_length=300)
     draft_text = forms.CharField(
         label=_("Your draft"), max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 5})
     )

@@ -101,6 +101,9 @@ class Asset(TimeStampedModel):
     rights and the consent of recognisable people (§1.1, §2.5). The file is checked by its
     content (assets.py) and kept through Django's storage API."""
 
+    # Not stored: set by assets.asset_create when it removed the upload's personal metadata.
+    metadata_removed: bool = False
+
     kind = models.CharField(_("kind"), max_length=10, choices=AssetKind.choices)
     file = models.FileField(_("file"), upload_to=asset_upload_to, max_length=200)
     thumbnail = models.FileField(

@@ -114,9 +114,11 @@ def test_nul_in_a_filter_is_a_400(api: Client, path: str) -> None:
     assert _shape(response.json()) == "invalid"
 
 
-def test_nul_in_a_page_form_is_a_400(client_for: Callable[..., Client]) -> None:
-    response = client_for(Role.MAVI).post("/incidents/", {"channel": "1\x00"})
-    assert response.status_code == 400
+def test_nul_in_a_page_form_comes_back_with_a_message(client_for: Callable[..., Client]) -> None:
+    """A page keeps what was posted (NUL removed) and says so (tests/core/test_request_input.py)."""
+    response = client_for(Role.MAVI).post("/incidents/", {"channel": "1\x00"}, follow=True)
+    assert response.status_code == 200
+    assert "NUL" in response.content.decode()
 
 
 @override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=1000)

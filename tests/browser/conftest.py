@@ -155,3 +155,42 @@ def browser_user(transactional_db: None) -> Callable[..., User]:
         return UserFactory.create(roles=list(roles), **kwargs)
 
     return _make
+
+
+# Table cells whose text is laid out in a column too narrow to read: the text of a th/td takes
+# several lines with fewer than MIN_CHARS_PER_LINE characters per line on average (a heading or
+# a channel name running down letter by letter). Lines are the distinct line boxes of the cell's
+# text nodes (Range.getClientRects), so padding, borders and row heights set by a taller
+# neighbour do not count. Returns "text: n chars on m lines, w px" for each such cell.
+MIN_CHARS_PER_LINE = 3
+SQUEEZED_CELLS_JS = """(minChars) => {
+  const out = [];
+  for (const cell of document.querySelectorAll('main th, main td')) {
+    if (!cell.checkVisibility()) continue;
+    const tops = [];
+    let chars = 0;
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent.replace(/\\s+/g, '');
+      if (!text) continue;
+      chars += text.length;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const rect of range.getClientRects()) {
+        if (rect.width === 0 || rect.height === 0) continue;
+        if (!tops.some((top) => Math.abs(top - rect.top) < rect.height / 2)) tops.push(rect.top);
+      }
+    }
+    if (tops.length > 1 && chars / tops.length < minChars) {
+      const width = Math.round(cell.getBoundingClientRect().width);
+      const text = cell.innerText.trim().slice(0, 40);
+      out.push(`${text}: ${chars} chars on ${tops.length} lines, ${width} px`);
+    }
+  }
+  return out;
+}"""
+
+
+def squeezed_cells(page: Any) -> list[str]:
+    """The table cells of the current page laid out too narrow to read (SQUEEZED_CELLS_JS)."""
+    return list(page.evaluate(SQUEEZED_CELLS_JS, MIN_CHARS_PER_LINE))

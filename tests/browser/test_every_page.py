@@ -5,7 +5,9 @@ following links (tests/site_crawl.py: new apps are picked up as soon as somethin
 them), and the signed-out pages, are opened in real Chromium emulating a 390 px phone, then
 narrowed to 320 px. A page fails when its document is wider than the viewport (the person would
 have to scroll sideways: tables scroll inside their own box instead), when axe-core finds a
-WCAG 2.1 A/AA violation or when the browser reports a Content-Security-Policy violation.
+WCAG 2.1 A/AA violation, when a table cell's text is squeezed into a column of a couple of
+letters a line (conftest.squeezed_cells) or when the browser reports a Content-Security-Policy
+violation.
 
 Every HTML page of the URL catalogue (tests/urlcatalogue) must be reached by some role, so a
 page nobody links to fails here too. Set SOMELUOTSI_PAGE_WIDTHS=path.json to write every
@@ -27,7 +29,7 @@ from django.urls import reverse
 
 from someluotsi.accounts.models import User
 from someluotsi.demo.load import USERS, demo_load
-from tests.browser.conftest import AXE_JS, WCAG_TAGS
+from tests.browser.conftest import AXE_JS, WCAG_TAGS, squeezed_cells
 from tests.site_crawl import Page, crawl
 from tests.urlcatalogue import CATALOGUE, NAMESPACES
 
@@ -155,6 +157,7 @@ def test_every_page_fits_a_phone_for_every_role(
             if narrow > SMALL_PHONE_WIDTH:
                 problems.append(f"{where}: {narrow} px wide at {SMALL_PHONE_WIDTH} px")
             tab.set_viewport_size(PHONE)
+            problems.extend(f"{where}: squeezed cell {cell}" for cell in squeezed_cells(tab))
             problems.extend(f"{where}: {v}" for v in _axe_violations(tab))
             problems.extend(f"{where}: {text}" for text in refused)
             refused.clear()

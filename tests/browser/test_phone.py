@@ -11,7 +11,9 @@ from django.utils import timezone
 
 from someluotsi.accounts.enums import Role
 from someluotsi.accounts.models import User
-from tests.browser.conftest import assert_accessible, login, wait_until
+from someluotsi.channels.models import Channel
+from someluotsi.demo.load import demo_load
+from tests.browser.conftest import assert_accessible, login, squeezed_cells, wait_until
 from tests.inbox.conftest import World, world  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.browser
@@ -89,3 +91,49 @@ def test_queue_links_can_be_tapped(phone: Any, transactional_db: None, world: Wo
     link.tap()
     phone.wait_for_url("**/inbox/*/")
     assert "Milloin kirjasto aukeaa lauantaina?" in phone.locator("main").inner_text()
+
+
+# The box of a figure table scrolls sideways and its first column stays where it is.
+BOXES_JS = """() => [...document.querySelectorAll('main .table-box')]
+  .filter((box) => box.checkVisibility())
+  .map((box) => { const first = box.querySelector('tr > :first-child');
+    const before = first.getBoundingClientRect().left;
+    box.scrollLeft = box.scrollWidth;
+    const moved = first.getBoundingClientRect().left - before;
+    box.scrollLeft = 0;
+    return {id: box.getAttribute('aria-labelledby'), scrolls: box.scrollWidth > box.clientWidth,
+            sticky: getComputedStyle(first).position === 'sticky',
+            firstMoved: Math.round(moved)}; })"""
+
+
+@pytest.mark.parametrize(("username", "language"), [("mavi", "fi"), ("paivittaja", "sv")])
+def test_figure_tables_scroll_in_their_box_and_stay_readable_on_a_phone(
+    phone: Any, transactional_db: None, username: str, language: str
+) -> None:
+    """The figure tables of the metrics and the inbox figures with the demo's channels: no cell
+    squeezed to a couple of letters a line, the page no wider than the phone, the table box
+    scrolling with its key column kept in view."""
+    logins = {login.username: login.password for login in demo_load()}
+    user = User.objects.get(username=username)
+    user.preferred_language = language
+    user.save(update_fields=["preferred_language"])
+    channel = Channel.objects.filter(maintainers=user).first() or Channel.objects.first()
+    assert channel is not None
+    login(phone, username, logins[username])
+    problems: list[str] = []
+    scrolled = 0
+    for url in ("/metrics/", f"/metrics/channel/{channel.pk}/", "/inbox/figures/"):
+        phone.goto(url)
+        if phone.locator("main h1").count() == 0:
+            continue
+        phone.evaluate("document.querySelectorAll('main details').forEach((d) => d.open = true)")
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        if width > PHONE["width"]:
+            problems.append(f"{url}: the page is {width} px wide")
+        problems.extend(f"{url}: {cell}" for cell in squeezed_cells(phone))
+        for box in phone.evaluate(BOXES_JS):
+            if not box["sticky"] or box["firstMoved"] != 0:
+                problems.append(f"{url}: the key column of {box['id']} does not stay in view")
+            scrolled += box["scrolls"]
+    assert problems == [], "\n".join(problems)
+    assert scrolled, "no figure table was wider than the phone: the test measured nothing"

@@ -12,6 +12,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from someluotsi.accounts.enums import Role
+from someluotsi.accounts.models import RoleAssignment
 from someluotsi.audit.models import AuditEvent
 from someluotsi.channels.enums import ChannelKind, MaintainerRole, Platform
 from someluotsi.channels.exports import csv_cell
@@ -25,6 +27,7 @@ from someluotsi.channels.services import (
 )
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
 from tests.channels.conftest import City
+from tests.factories import UserFactory
 
 
 @pytest.mark.django_db
@@ -149,6 +152,35 @@ def test_absences_are_recorded_by_oneself_or_a_manager(city: City) -> None:
         )
     assert cover.value.code == "bad_cover"
     assert MaintainerAbsence.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_the_absence_form_offers_only_people_who_can_do_a_channels_work(
+    city: City, client: Client
+) -> None:
+    """A service account and an auditor are neither absentees nor covers: the form does not
+    offer them and the service refuses them (as the register refuses them as maintainers)."""
+    service = UserFactory.create(unit=city.unit, first_name="Liitin")
+    RoleAssignment.objects.create(user=service, role=Role.SERVICE_ACCOUNT)
+    city.auditor.unit = city.unit
+    city.auditor.save()
+    client.force_login(city.mavi)
+    form = client.get(reverse("channels:absences")).context["form"]
+    absentees = set(form.fields["user"].queryset)
+    covers = set(form.fields["cover"].queryset)
+    assert {city.requester, city.colleague} <= absentees
+    assert {city.requester, city.colleague} <= covers
+    for barred in (service, city.auditor):
+        assert barred not in absentees
+        assert barred not in covers
+    today = timezone.localdate()
+    for person, cover in ((service, None), (city.auditor, None), (city.requester, service),
+                          (city.requester, city.auditor)):  # fmt: skip
+        with pytest.raises(ApplicationError) as refused:
+            absence_record(actor=city.mavi, user=person, starts_on=today, ends_on=today,
+                           cover=cover)  # fmt: skip
+        assert refused.value.code in {"cannot_maintain", "bad_cover"}
+    assert not MaintainerAbsence.objects.exists()
 
 
 def test_csv_cells_never_run_as_formulas() -> None:

@@ -10,6 +10,7 @@ import pytest
 from someluotsi.connectors.models import SandboxItem
 from someluotsi.connectors.sandbox import traffic
 from someluotsi.connectors.webhooks import deliver_in_process
+from someluotsi.guideline.evaluation.traffic import CITY_CHANNELS
 from someluotsi.guideline.storms.detector import Event
 from someluotsi.inbox.models import Message
 from tests.connectors.conftest import World
@@ -57,3 +58,36 @@ def test_the_demo_connects_the_city_page_to_the_sandbox() -> None:
         ).count()
         == 3
     )
+
+
+def test_traffic_waits_while_the_cap_of_open_sandbox_messages_is_reached(world: World) -> None:
+    """The demo inbox is not buried: nothing is added while `max_open` messages are open."""
+    world.connect_sandbox()
+    waits: list[float] = []
+    counts = iter([5, 5, 4, 0, 0, 0])
+    posted = list(
+        traffic.run(
+            send=deliver_in_process, limit=2, speed=3600, max_open=5, sleep=waits.append,
+            open_count=lambda: next(counts),
+        )
+    )  # fmt: skip
+    assert len(posted) == 2
+    assert waits.count(traffic.OPEN_CHECK_SECONDS) == 2  # two checks found the cap reached
+    assert (
+        traffic.open_sandbox_messages()
+        == Message.objects.filter(
+            external_id__in=[c.item_id for c in posted], status__in=["new", "assigned"]
+        ).count()
+    )
+
+
+def test_the_default_rate_is_a_few_comments_a_minute() -> None:
+    """A demo left running adds at most a couple of messages a minute to its sandbox channel
+    (the plan's delays are real seconds)."""
+    accounts = ["a"]
+    items = traffic.plan(
+        accounts=accounts, seed=7, speed=traffic.DEFAULT_SPEED, hours=24,
+        profile=CITY_CHANNELS[0],
+    )  # fmt: skip
+    per_minute = len(items) / (24 * 3600 / traffic.DEFAULT_SPEED / 60)
+    assert 0 < per_minute <= 2, per_minute

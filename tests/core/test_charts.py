@@ -55,3 +55,29 @@ def test_labels_keep_their_size_at_any_width() -> None:
         assert min(sizes) >= 12
     labels = re.findall(r"<text[^>]*>([^<]+)</text>", columns)
     assert 1 < len(labels) <= 6
+
+
+def test_negative_columns_hang_below_a_zero_line() -> None:
+    """A net loss is drawn downwards from the zero line, never as a negative height."""
+    chart = column_chart("c", [("a", 30.0), ("b", -10.0), ("c", 0.0)])
+    up, down, flat = chart.columns
+    assert chart.zero == 90  # 30 of the 40 units of range are above zero: 3/4 of 120 px
+    assert (up.y, up.height) == (0, 90)
+    assert (down.y, down.height) == (90, 30)
+    assert (flat.y, flat.height) == (90, 0)
+    assert all(column.height >= 0 for column in chart.columns)
+    assert column_chart("c", [("a", 3.0)]).zero is None  # no zero line without a loss
+    html = render_to_string("_column_chart.html", {"chart": chart})
+    assert 'class="column-zero"' in html
+    assert not re.search(r'(?:width|height)="-', html)
+
+
+def test_negative_bars_extend_left_of_a_zero_line() -> None:
+    chart = bar_chart("c", [("gain", 30), ("loss", -10)])
+    gain, loss = chart.bars
+    assert chart.zero_x == BAR_SPACE / 4
+    assert (gain.x, gain.width) == (BAR_SPACE / 4, BAR_SPACE * 3 / 4)
+    assert (loss.x, loss.width) == (0, BAR_SPACE / 4)
+    html = render_to_string("_bar_chart.html", {"chart": chart})
+    assert not re.search(r'(?:width|height)="-', html)
+    assert 'class="bar-zero"' in html

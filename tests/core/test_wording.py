@@ -98,3 +98,34 @@ def test_language_switcher_names_each_language_in_itself(language: str) -> None:
         assert f">{name}</option>" in switcher
     assert "englanti" not in switcher
     assert "engelska" not in switcher
+
+
+def test_english_dates_are_day_first_with_the_24_hour_clock() -> None:
+    """English in Finland: not the American 11/30/2026 2:30 a.m."""
+    from datetime import date, datetime, time
+
+    from django.template import Context, Template
+    from django.utils import translation
+
+    moment = date(2026, 11, 30)  # a date and a naive time: no zone to convert
+    moment = datetime.combine(moment, time(14, 30))
+    template = Template(
+        '{{ d|date:"SHORT_DATETIME_FORMAT" }}|{{ d|date:"DATETIME_FORMAT" }}|{{ d|date }}'
+    )
+    with translation.override("en"):
+        short, long, plain = template.render(Context({"d": moment})).split("|")
+    assert short == "30 Nov 2026 14:30"
+    assert long == "30 November 2026 14:30"
+    assert plain == "30 November 2026"
+
+
+def test_a_language_is_named_in_the_readers_language() -> None:
+    from someluotsi.core.templatetags.ui import language_name
+
+    names = {}
+    for reader in ("fi", "sv", "en"):
+        with translation.override(reader):
+            names[reader] = language_name("sv")
+    assert names == {"fi": "ruotsi", "sv": "svenska", "en": "Swedish"}
+    assert language_name("") == "–"
+    assert language_name("xx") == "xx"

@@ -202,3 +202,59 @@ def test_the_same_message_posted_twice_at_once_creates_one_record(
     )
     assert statuses == [201, 201, 201, 201]
     assert Message.objects.filter(external_id="fb-race").count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("author_handle", "a\nb\x1b[31m"),
+        ("author_handle", "\u202eadmin"),
+        ("text", ""),
+        ("text", "   \n\t "),
+        ("text", "Hei\x1b[2J kaikki"),
+        ("text", "Uimahalli \u202ekiinni"),
+    ],
+)
+def test_the_api_refuses_control_characters_and_empty_texts_with_a_reason(
+    updater_and_channel: tuple[User, Channel], field: str, value: str
+) -> None:
+    user, channel = updater_and_channel
+    response = _client(user).post(
+        "/api/v1/messages", {**_message(channel, "fb-x"), field: value}, format="json"
+    )
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert error["code"] == "invalid"
+    assert error["details"][field]
+    assert not Message.objects.exists()
+
+
+@pytest.mark.django_db
+def test_platform_data_is_neutralised_and_kept_a_media_only_comment_included(
+    updater_and_channel: tuple[User, Channel],
+) -> None:
+    """What a connector delivers is never refused for its characters: flattened and kept."""
+    _user, channel = updater_and_channel
+    received = timezone.now() - timedelta(minutes=5)
+    message_ingest(
+        actor=None,
+        items=[
+            IncomingMessage(
+                channel=channel, external_id="p-1", kind="comment",
+                text="Hei\x1b[31m kaikki\nrivi \u202ekaksi", received_at=received,
+                author_handle="a\nb\x1b[31m", parent_external_id="t\x00-1",
+            ),
+            IncomingMessage(
+                channel=channel, external_id="p-2", kind="comment", text="",
+                received_at=received, author_handle="\u202eadmin",
+            ),
+        ],
+    )  # fmt: skip
+    first = Message.objects.get(external_id="p-1")
+    assert first.author_handle == "a b [31m"
+    assert first.text == "Hei [31m kaikki\nrivi  kaksi"
+    assert first.parent_external_id == "t -1"
+    media_only = Message.objects.get(external_id="p-2")
+    assert media_only.text == ""
+    assert media_only.author_handle == "admin"

@@ -15,7 +15,7 @@ from django.utils import translation
 from someluotsi.core.timewords import duration_words, time_left_words
 from someluotsi.inbox.enums import MessageStatus, Priority
 from someluotsi.inbox.models import Message
-from someluotsi.inbox.selectors import QUEUE_SORTS, QueueFilters, message_queue
+from someluotsi.inbox.selectors import QUEUE_SORTS, QueueFilters, message_queue, queue_counts
 from tests.inbox.conftest import TUESDAY_10, World
 
 
@@ -160,3 +160,23 @@ def test_time_left_words_in_three_languages() -> None:
         with translation.override(language):
             assert time_left_words(TUESDAY_10 + timedelta(minutes=135), TUESDAY_10) == left
             assert time_left_words(TUESDAY_10 - timedelta(hours=27), TUESDAY_10) == late
+
+
+def test_the_summary_counts_what_its_labels_say_and_escalated_threats_are_not_lost(
+    mixed: World,
+) -> None:
+    """Escalated threats are not open in the queue any more, but they are still waiting: the
+    summary shows them beside the open threats, and each figure's link lists exactly them."""
+    escalated = _make(mixed, "escalated", priority=Priority.URGENT, due_in_hours=None)
+    Message.objects.filter(pk=escalated.pk).update(
+        status=MessageStatus.ESCALATED, category="threat"
+    )
+    counts = queue_counts(user=mixed.mavi, now=TUESDAY_10)
+    assert counts == {"open": 6, "overdue": 2, "mine": 0, "threats": 1, "escalated": 1}
+    assert len(_ids(mixed, status="escalated")) == counts["escalated"]
+    assert len(_ids(mixed, status="open", category="threat")) == counts["threats"]
+    client = Client()
+    client.force_login(mixed.mavi)
+    client.cookies["someluotsi_language"] = "en"
+    page = client.get("/inbox/").content.decode()
+    assert '<a href="?status=escalated"><strong>1</strong> escalated</a>' in page

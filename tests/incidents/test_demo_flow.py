@@ -192,3 +192,52 @@ def test_a_reply_is_checked_with_and_without_htmx(demo: None) -> None:
     empty = client.post(url, {"action": "draft", "text": " "}, HTTP_HX_REQUEST="true")
     assert "field-error" in empty.content.decode()
     assert IncidentEntry.objects.filter(incident=incident, kind="reply_draft").count() == before + 2
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_incident_page_speaks_the_readers_language_whoever_wrote_the_entries(
+    demo: None, language: str
+) -> None:
+    """The demo's incident was worked in Finnish; a Swedish or English reader sees the playbook
+    steps, their states, the system's notes and the tone finding in their own language."""
+    from django.utils import translation
+
+    from someluotsi.accounts.models import User
+
+    incident = Incident.objects.get()
+    mavi = User.objects.get(username="mavi")
+    mavi.preferred_language = language
+    mavi.save(update_fields=["preferred_language"])
+    html = login("mavi").get(f"/incidents/{incident.pk}/").content.decode()
+    with translation.override("fi"):
+        finnish = [
+            str(StepState.DONE.label),
+            str(PlaybookStep.FOLLOW.label),
+            translation.gettext("The mavi team was alerted."),
+        ]
+    with translation.override(language):
+        own = [
+            str(StepState.DONE.label),
+            str(PlaybookStep.FOLLOW.label),
+            translation.gettext("The mavi team was alerted."),
+        ]
+    for text in finnish:
+        assert text not in html
+    for text in own:
+        assert text in html
+    flagged = next(e for e in incident.entries.all() if e.review and e.review["verdict"] == "warn")
+    tone = next(f for f in flagged.review["findings"] if f["rule"] == "tone-001")
+    assert tone["message"]["fi"] not in html
+    assert tone["message"][language] in html
+
+
+def test_storm_notification_writes_the_usual_level_the_readers_way(demo: None) -> None:
+    """ "(tavallisesti 0,4)" in Finnish, not the decimal point of Python's formatting."""
+    import re
+
+    alert = StormAlert.objects.get()
+    sent = Notification.objects.filter(url__contains=f"/incidents/alerts/{alert.pk}/")
+    finnish = [n.body for n in sent if n.recipient.preferred_language == "fi"]
+    assert finnish
+    for body in finnish:
+        assert re.search(r"\(tavallisesti \d+,\d\)", body), body

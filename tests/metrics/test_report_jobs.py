@@ -457,6 +457,41 @@ def test_a_report_covers_what_its_requester_may_see_and_holds_figures_only(
     assert MARK_AUTHOR not in text
 
 
+def test_a_city_report_of_a_reader_who_sees_part_of_the_city_says_so(
+    db: None,
+    inline: None,
+    make_user: Callable[..., User],
+    django_capture_on_commit_callbacks: Callable[..., Any],
+) -> None:
+    """A unit manager's "city" report covers their channels only: its title line says "1 of
+    2" and the scope choice says it before they ask; the mavi team's says the city."""
+    _city_channel, library = _city(with_message=False)
+    unit = UnitFactory.create()
+    library.unit = unit
+    library.save()
+    manager = make_user(Role.UNIT_MANAGER, unit=unit, preferred_language="en")
+    unit.manager = manager
+    unit.save()
+    mavi = make_user(Role.MAVI, preferred_language="en")
+    choice = _login(manager).get(reverse("metrics:dashboard")).content.decode()
+    assert "The city: only the channels you may see" in choice
+    assert "The city: only" not in _login(mavi).get(reverse("metrics:dashboard")).content.decode()
+    for user in (manager, mavi):
+        with (
+            time_machine.travel(JUNE, tick=False),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            _ask(_login(user), format="csv", language="en")
+    first = {
+        job.requested_by_id: job.file.open("rb").read().decode("utf-8-sig").splitlines()[0]
+        for job in ReportJob.objects.all()
+    }
+    assert first[manager.pk].endswith("City of Kokkola: the channels you may see, 1 of 2")
+    assert first[mavi.pk].endswith(": City of Kokkola")
+    page = _login(manager).get(reverse("metrics:reports")).content.decode()
+    assert "The city: only the channels you may see" in page
+
+
 def test_a_requester_who_lost_the_metrics_is_not_sent_a_report(
     db: None, make_user: Callable[..., User], settings: Any
 ) -> None:
@@ -470,9 +505,11 @@ def test_a_requester_who_lost_the_metrics_is_not_sent_a_report(
     assert not job.file
 
 
-def test_read_only_and_outside_roles_cannot_ask(db: None, make_user: Callable[..., User]) -> None:
-    assert _ask(_login(make_user(Role.AUDITOR))).status_code == 403
-    assert _ask(_login(make_user(Role.EMPLOYEE))).status_code == 403
+def test_roles_outside_the_metrics_cannot_ask(db: None, make_user: Callable[..., User]) -> None:
+    """Those outside the metrics area are refused; an auditor may ask (the read-only rule's
+    allow-list, tested below)."""
+    for role in (Role.EMPLOYEE, Role.ELECTED, Role.SERVICE_ACCOUNT):
+        assert _ask(_login(make_user(role))).status_code == 403
     assert not ReportJob.objects.exists()
 
 
@@ -488,3 +525,56 @@ def test_the_list_and_the_pages_fit_every_language(
         page = _login(user).get(reverse("metrics:reports")).content.decode()
         assert 'table class="stack"' in page
         assert reverse("metrics:report_job_file", args=[ReportJob.objects.latest("id").pk]) in page
+
+
+def test_an_auditor_makes_a_figures_only_report_for_themselves_and_writes_nothing_else(
+    db: None,
+    inline: None,
+    make_user: Callable[..., User],
+    django_capture_on_commit_callbacks: Callable[..., Any],
+) -> None:
+    """The read-only rule's one allow-listed request: an auditor's report is made (the city's
+    figures, no message text or author, audited as a read-only role's); every other metrics
+    write of theirs is still refused."""
+    city, library = _city()
+    auditor = make_user(Role.AUDITOR)
+    client = _login(auditor)
+    for fmt in ("csv", "pdf"):
+        with (
+            time_machine.travel(JUNE, tick=False),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            assert _ask(client, format=fmt).status_code == 303
+    jobs = list(ReportJob.objects.filter(requested_by=auditor))
+    assert {job.format for job in jobs} == {"csv", "pdf"}
+    for job in jobs:
+        assert job.status == ReportJobStatus.DONE
+        data = job.file.open("rb").read()
+        if job.format == "pdf":
+            reader = pypdf.PdfReader(io.BytesIO(data))
+            text = "\n".join(page.extract_text() for page in reader.pages)
+        else:
+            text = data.decode("utf-8-sig")
+        assert city.name in text
+        assert library.name in text
+        assert MARK_TEXT not in text
+        assert MARK_AUTHOR not in text
+        assert client.get(reverse("metrics:report_job_file", args=[job.pk])).status_code == 200
+    requested = AuditEvent.objects.filter(action="metrics.report_requested", actor=auditor)
+    assert requested.count() == 2
+    assert all(event.data["read_only_role"] is True for event in requested)
+    # Everything else stays read-only: a schedule, a goal, a value, an import.
+    before = (MetricValue.objects.count(), ReportJob.objects.count())
+    refused = [
+        client.post(reverse("metrics:schedules"), {"name": "x", "frequency": "monthly"}),
+        client.post(
+            reverse("metrics:channel", args=[city.pk]),
+            {"action": "value", "day": "2026-06-01", "metric": "reach", "value": "1"},
+        ),
+        client.post(
+            reverse("metrics:channel", args=[city.pk]),
+            {"action": "goal", "kind": "reach_month", "year": "2026", "target": "1"},
+        ),
+    ]
+    assert [response.status_code for response in refused] == [403, 403, 403]
+    assert (MetricValue.objects.count(), ReportJob.objects.count()) == before

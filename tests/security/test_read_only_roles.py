@@ -1,7 +1,8 @@
 """Auditors never write: every state-changing request (POST, PUT, PATCH, DELETE) to every URL
 of the project is refused with 403 before any view runs, by session and by API token, and not
 one row anywhere changes. Only signing in and out, the token exchange and the language switch
-(their own session) are open to them."""
+(their own session) are open to them, and the one allow-listed request that changes no city
+data: a figures-only metrics report for themselves (tests/metrics/test_report_jobs.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from django.test import Client, override_settings
 from rest_framework.authtoken.models import Token
 
 from someluotsi.accounts.enums import Role
-from someluotsi.accounts.middleware import READ_ONLY_EXEMPT_URL_NAMES
+from someluotsi.accounts.middleware import READ_ONLY_ALLOWED_URL_NAMES, READ_ONLY_EXEMPT_URL_NAMES
 from tests.urlcatalogue import CATALOGUE, WRITE_METHODS, build_world
 
 # Bodies a writer would send: whatever the view expects, the refusal comes first.
@@ -43,7 +44,7 @@ def test_auditors_are_refused_every_write_on_every_url() -> None:
     before = _snapshot()
     tried = 0
     for declared in CATALOGUE.values():
-        if declared.name in READ_ONLY_EXEMPT_URL_NAMES:
+        if declared.name in READ_ONLY_EXEMPT_URL_NAMES | READ_ONLY_ALLOWED_URL_NAMES:
             continue
         for url in declared.urls(world):
             for method in WRITE_METHODS:
@@ -80,3 +81,8 @@ def test_auditors_may_still_sign_out_and_switch_language() -> None:
     client.force_login(world.user(Role.AUDITOR))
     assert client.post("/accounts/language/", {"language": "sv", "next": "/"}).status_code == 302
     assert client.post("/accounts/logout/").status_code == 302
+
+
+def test_the_allow_list_is_the_figures_only_report_and_nothing_else() -> None:
+    """Widening what an auditor may send is a decision this test makes visible."""
+    assert {"metrics:report"} == READ_ONLY_ALLOWED_URL_NAMES

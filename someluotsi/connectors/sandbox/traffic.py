@@ -190,16 +190,35 @@ def sandbox_accounts() -> list[str]:
     )
 
 
+# The demo's defaults: a few comments a minute at most, and none while this many sandbox
+# messages are open (new or assigned), so the demo inbox stays workable however long it runs.
+DEFAULT_SPEED = 6.0  # simulated seconds per real second: about one comment a minute an account
+DEFAULT_MAX_OPEN = 40
+OPEN_CHECK_SECONDS = 30.0
+
+
+def open_sandbox_messages() -> int:
+    """Open (new or assigned) inbox messages of the channels connected to the sandbox."""
+    from someluotsi.inbox.models import Message
+    from someluotsi.inbox.selectors import OPEN_STATUSES
+
+    channels = Connection.objects.filter(platform="sandbox").values("channel_id")
+    return Message.objects.filter(channel__in=channels, status__in=OPEN_STATUSES).count()
+
+
 def run(
     *,
     send: Callable[[bytes, dict[str, str]], None],
     seed: int = 7,
-    speed: float = 180.0,
+    speed: float = DEFAULT_SPEED,
     limit: int | None = None,
+    max_open: int | None = DEFAULT_MAX_OPEN,
     sleep: Callable[[float], None] = time.sleep,
+    open_count: Callable[[], int] = open_sandbox_messages,
 ) -> Iterator[SandboxItem]:
     """Play the traffic for every sandbox connection, yielding each comment as it is posted.
-    Runs a simulated day at a time, forever unless `limit` comments are given."""
+    Runs a simulated day at a time, forever unless `limit` comments are given; while
+    `max_open` sandbox messages are open (None: no cap) it waits instead of adding more."""
     rng = random.Random(seed)  # noqa: S311
     posted = 0
     round_ = 0
@@ -216,6 +235,8 @@ def run(
             wait = item.delay - (time.monotonic() - started)
             if wait > 0:
                 sleep(wait)
+            while max_open is not None and open_count() >= max_open:
+                sleep(OPEN_CHECK_SECONDS)
             yield post_and_announce(item, posts[item.account_id], rng, send)
             posted += 1
             if limit is not None and posted >= limit:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 from django import template
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from someluotsi.core.charts import shown
 from someluotsi.core.timewords import duration_words, time_left_words
 
 register = template.Library()
@@ -24,3 +26,22 @@ def time_left(due: datetime | None) -> str:
 def duration(delta: timedelta | None) -> str:
     """A length of time in words ("15 min", "1 h 30 min"); "" when there is none."""
     return duration_words(delta) if delta is not None else ""
+
+
+@register.filter
+def language_name(code: str | None) -> str:
+    """A language's name in the reader's language ("ruotsi", "svenska" → "Swedish" in English);
+    a code Django does not know is shown as it is, none as a dash."""
+    if not code:
+        return "–"
+    try:
+        return str(translation.get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
+
+
+@register.filter
+def figure(value: float | Decimal | None, digits: int | None = None) -> str:
+    """A figure written as the dashboard and the reports write it (core.charts.shown): 0,0 is a
+    figure, only a missing one is a dash."""
+    return shown(value, digits)

@@ -63,6 +63,14 @@ def asset_list(request: HttpRequest) -> HttpResponse:
                 )
             else:
                 flash.success(request, _("The file was added to the library."))
+                if asset.metadata_removed:
+                    flash.info(
+                        request,
+                        _(
+                            "The image's location and camera details (GPS position, serial "
+                            "number, comments) were removed from the stored file."
+                        ),
+                    )
                 return HttpResponseRedirect(reverse("publishing:asset", args=[asset.pk]))
     assets = asset_list_for_user(user=user)
     return render(

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from someluotsi.accounts.access import Area
 from someluotsi.accounts.models import Unit, User
 from someluotsi.core.access import area_required
+from someluotsi.core.pages import site_base
 from someluotsi.publishing import calendar as cal
 from someluotsi.publishing.enums import PostStatus
 from someluotsi.publishing.forms import CalendarFilterForm, ScheduleForm
@@ -147,7 +148,7 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     from django.utils import translation
 
     with translation.override(user.preferred_language or "fi"):
-        body = cal.feed_ics(user=user, status_label=status_labels())
+        body = cal.feed_ics(user=user, status_label=status_labels(), base_url=site_base(request))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="someluotsi.ics"'
     response["Cache-Control"] = "private, max-age=300"

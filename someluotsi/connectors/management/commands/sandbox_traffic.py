@@ -23,8 +23,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--speed",
             type=float,
-            default=180.0,
-            help="simulated seconds per real second (180: an hour in 20 s)",
+            default=traffic.DEFAULT_SPEED,
+            help="simulated seconds per real second (6, the default: about one comment a "
+            "minute for each sandbox account; 180: an hour in 20 s)",
+        )
+        parser.add_argument(
+            "--max-open",
+            type=int,
+            default=traffic.DEFAULT_MAX_OPEN,
+            help="add nothing while this many sandbox messages are open (0: no cap)",
         )
         parser.add_argument("--seed", type=int, default=7)
         parser.add_argument("--limit", type=int, default=None, help="stop after this many comments")
@@ -34,6 +41,10 @@ class Command(BaseCommand):
             raise CommandError("The sandbox platform is off (CONNECTORS_SANDBOX).")
         send = traffic.deliver_http(options["url"]) if options["url"] else deliver_in_process
         for comment in traffic.run(
-            send=send, seed=options["seed"], speed=options["speed"], limit=options["limit"]
+            send=send,
+            seed=options["seed"],
+            speed=options["speed"],
+            limit=options["limit"],
+            max_open=options["max_open"] or None,
         ):
             self.stdout.write(f"sandbox comment {comment.item_id} at {comment.created_at:%H:%M:%S}")
