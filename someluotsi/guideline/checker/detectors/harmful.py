@@ -71,6 +71,7 @@ FIRST_NAMES = load_names()
 MASKABLE = ("obscene", "insult", "identity")
 # Words that turn a mention of a group into an attack on it, in the same sentence.
 DEGRADING = ("dehumanising", "insult", "obscene")
+COMPOUND_CATEGORIES = ("insult", "obscene")  # whose listed first parts make compounds
 
 
 @dataclass
@@ -179,14 +180,8 @@ def analyse(ctx: CheckContext) -> HarmAnalysis:
             hits.append(Hit(index, token.start, token.end, info))
         if found:
             continue
-        for category in ("insult", "obscene"):
-            part = words.compound_part(token.text, category)
-            if part:
-                info = FormInfo(category, "fi", part, "+compound")
-                hits.append(Hit(index, token.start, token.end, info))
-        attack = words.group_compound(token.text, DEGRADING)
-        if attack:
-            hits.append(Hit(index, token.start, token.end, attack))
+        for info in words.compounds(token.text, COMPOUND_CATEGORIES, DEGRADING):
+            hits.append(Hit(index, token.start, token.end, info))
     text = ctx.text.text
     if any(mark in text for mark in "*#@_"):
         for found in MASKED.finditer(text):
