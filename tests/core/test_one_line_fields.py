@@ -39,6 +39,9 @@ SERIALIZER_EXEMPT = {
     "RequestInputSerializer.target_notes", "RequestInputSerializer.why_not_existing",
     "DecisionInputSerializer.reason", "CheckInputSerializer.text",
     "MessageInputSerializer.text",
+    # Platform data: neutralised, never refused (inbox/apis.py PlatformTextField; the
+    # permalink is dropped off the platform's domains, inbox/permalinks.py).
+    "MessageInputSerializer.author_handle", "MessageInputSerializer.permalink",
     "AuditFilterSerializer.action", "AuditFilterSerializer.actor",
     "AuditFilterSerializer.person", "AuditFilterSerializer.target_id",
     "AuditFilterSerializer.target_type",

@@ -52,7 +52,7 @@ def test_a_calendar_day_out_of_range_is_a_400_with_a_message(path: str, value: s
     client.force_login(world.user(Role.MAVI))
     response = client.get(path, {"day": value})
     assert response.status_code == 400, response.status_code
-    assert b"2000-01-01" in response.content or b"YYYY-MM-DD" in response.content
+    assert b"2000-01-01" in response.content or b"2026-03-01" in response.content
     assert client.get(path, {"day": "2026-03-01"}).status_code == 200
 
 
