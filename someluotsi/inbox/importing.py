@@ -66,7 +66,7 @@ def parse_messages(data: bytes, name: str, channels: dict[str, Channel]) -> Pars
         problems = []
         if channel is None:
             problems.append(f"unknown channel {record['channel']!r}")
-        if record["kind"] not in kinds:
+        if not isinstance(record["kind"], str) or record["kind"] not in kinds:
             problems.append(f"kind must be one of {', '.join(sorted(kinds))}")
         text = str(record.get("text") or "")
         if len(text) > MAX_CHARS:
@@ -85,6 +85,7 @@ def parse_messages(data: bytes, name: str, channels: dict[str, Channel]) -> Pars
         if problems or channel is None:
             errors.append(f"row {number}: " + "; ".join(problems))
             continue
+        language = record.get("language")
         items.append(
             IncomingMessage(
                 channel=channel,
@@ -95,7 +96,8 @@ def parse_messages(data: bytes, name: str, channels: dict[str, Channel]) -> Pars
                 author_handle=str(record.get("author_handle") or "")[:200],
                 parent_external_id=str(record.get("parent_external_id") or "")[:200],
                 permalink=str(record.get("permalink") or "")[:1000],
-                language=record.get("language") or None,
+                # An unknown language is detected from the text instead of refused.
+                language=language if language in {"fi", "sv", "en"} else None,
             )
         )
     return ParsedFile(items, errors)

@@ -99,3 +99,36 @@ def test_unreadable_files_are_refused(channel: Channel, tmp_path: Path, content:
     with pytest.raises(CommandError):
         call_command("import_messages", str(path), stdout=StringIO(), stderr=StringIO())
     assert not Message.objects.exists()
+
+
+@pytest.mark.django_db
+def test_platform_data_with_control_characters_is_imported_neutralised(
+    channel: Channel, tmp_path: Path
+) -> None:
+    """The importer never refuses a row for its characters (nothing a platform delivered is
+    lost); off-platform permalinks are dropped; an odd language is detected instead."""
+    rows = [
+        {**ROWS[0], "text": "Uhkaus \u2067piilossa\x07", "author_handle": "\u202eadmin\x7f",
+         "permalink": "https://example.com/\"><script>", "language": "de"},
+        {**ROWS[1], "language": 5, "permalink": "https://www.facebook.com/k/posts/2"},
+    ]  # fmt: skip
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    assert "2 imported" in _import(path)
+    first = Message.objects.get(external_id="fb-1")
+    assert first.text == "Uhkaus  piilossa "
+    assert first.author_handle == "admin"
+    assert first.permalink == ""
+    assert Message.objects.get(external_id="fb-2").permalink.startswith("https://www.facebook")
+
+
+@pytest.mark.django_db
+def test_a_row_whose_kind_is_not_text_is_named_not_a_crash(
+    channel: Channel, tmp_path: Path
+) -> None:
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps([{**ROWS[0], "kind": ["comment"]}]), encoding="utf-8")
+    err = StringIO()
+    with pytest.raises(CommandError, match="1 rejected rows"):
+        call_command("import_messages", str(path), stdout=StringIO(), stderr=err)
+    assert "row 1: kind must be one of" in err.getvalue()
