@@ -75,6 +75,7 @@ def items_ingest(*, connection: Connection, items: Sequence[RemoteItem]) -> int:
                 author_handle=item.author[:200],
                 parent_external_id=(item.parent_id or item.thread_id)[:200],
                 permalink=item.permalink[:1000],
+                link_platform=connection.platform,
             )
             for item in fresh
             if not item.own

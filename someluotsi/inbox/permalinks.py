@@ -37,8 +37,8 @@ def _own_origin() -> tuple[str, str] | None:
 
 
 def safe_permalink(url: object, platform: str) -> str:
-    """`url` when it is an https address on `platform`'s domains (or this installation's own
-    address, which the sandbox platform uses), else ""."""
+    """`url` when it is an https address on `platform`'s domains (or on this installation
+    itself, absolute or as a path: the sandbox platform's items), else ""."""
     if not isinstance(url, str) or not url or len(url) > MAX_LENGTH:
         return ""
     if any(ch.isspace() or ord(ch) < 0x20 or ch in '"<>\\`{}|^' for ch in url):
@@ -49,6 +49,8 @@ def safe_permalink(url: object, platform: str) -> str:
         port = parts.port
     except ValueError:
         return ""
+    if not parts.scheme and not parts.netloc and url.startswith("/") and url[1:2] != "/":
+        return url  # a path on this site (the sandbox platform without a BASE_URL)
     if parts.username or parts.password or not host:
         return ""
     own = _own_origin()

@@ -83,6 +83,9 @@ class IncomingMessage:
     parent_external_id: str = ""
     permalink: str = ""
     language: str | None = None
+    # The platform whose domains the permalink may be on: the delivering connection's when a
+    # connector delivers (it knows where the message came from), else the channel's.
+    link_platform: str = ""
 
 
 # A platform's clock may run a little ahead of ours; anything later is not a real message.
@@ -142,7 +145,7 @@ class _Triager:
             author_handle=one_line(item.author_handle)[:200],
             parent_external_id=one_line(item.parent_external_id)[:200],
             text=neutralised(item.text),
-            permalink=safe_permalink(item.permalink, item.channel.platform),
+            permalink=safe_permalink(item.permalink, item.link_platform or item.channel.platform),
         )
         if len(item.text) > MAX_CHARS:
             raise ValueError(f"text over {MAX_CHARS:,} characters")

@@ -276,6 +276,8 @@ def test_a_control_character_in_one_message_never_keeps_a_batch_out_of_the_inbox
         ("facebook", "javascript:alert(1)//facebook.com", False),
         ("instagram", "https://www.facebook.com/kokkola/posts/1", False),
         ("facebook", "not a link", False),
+        ("facebook", "/connectors/sandbox/items/1/", True),
+        ("facebook", "//evil.example/x", False),
     ],
 )
 def test_a_permalink_is_kept_only_on_the_platforms_own_domains(
