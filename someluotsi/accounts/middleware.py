@@ -36,10 +36,18 @@ class UserLanguageMiddleware:
         return self.get_response(request)
 
 
-# Requests a read-only user may still send: signing in and out, the API token exchange, and the
-# interface language (their own session, not the city's records).
+# Requests a read-only user may still send: signing in and out, the API token exchange, the
+# interface language, and resetting their own password by the e-mailed link (their own session
+# and sign-in, not the city's records; the same forms are open to anyone signed out).
 READ_ONLY_EXEMPT_URL_NAMES = frozenset(
-    {"accounts:login", "accounts:logout", "accounts:set_language", "api:token"}
+    {
+        "accounts:login",
+        "accounts:logout",
+        "accounts:set_language",
+        "accounts:password_reset",
+        "accounts:password_reset_confirm",
+        "api:token",
+    }
 )
 
 # The narrow allow-list of work a read-only user may ask for because it changes no city data:
