@@ -26,7 +26,7 @@ class SessionAuthentication(authentication.SessionAuthentication):
             ) from refused
 
 
-class SessionScheme(spectacular_authentication.SessionScheme):
+class SessionScheme(spectacular_authentication.SessionScheme):  # type: ignore[no-untyped-call]
     """The schema documents this sign-in as DRF's session cookie (cookieAuth)."""
 
     target_class = "someluotsi.api.authentication.SessionAuthentication"
