@@ -37,8 +37,9 @@ class UserLanguageMiddleware:
 
 
 # Requests a read-only user may still send: signing in and out, the API token exchange, the
-# interface language, and resetting their own password by the e-mailed link (their own session
-# and sign-in, not the city's records; the same forms are open to anyone signed out).
+# interface language, resetting their own password by the e-mailed link (the same forms are
+# open to anyone signed out) and marking their own notification read (notification_read finds
+# only the user's own): their own session and sign-in, not the city's records.
 READ_ONLY_EXEMPT_URL_NAMES = frozenset(
     {
         "accounts:login",
@@ -47,6 +48,7 @@ READ_ONLY_EXEMPT_URL_NAMES = frozenset(
         "accounts:password_reset",
         "accounts:password_reset_confirm",
         "api:token",
+        "notifications:read",
     }
 )
 

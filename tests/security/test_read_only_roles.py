@@ -18,6 +18,7 @@ from rest_framework.authtoken.models import Token
 
 from someluotsi.accounts.enums import Role
 from someluotsi.accounts.middleware import READ_ONLY_ALLOWED_URL_NAMES, READ_ONLY_EXEMPT_URL_NAMES
+from someluotsi.notifications.services import notification_send
 from tests.urlcatalogue import CATALOGUE, WRITE_METHODS, build_world
 
 # Bodies a writer would send: whatever the view expects, the refusal comes first.
@@ -88,6 +89,20 @@ def test_auditors_may_still_sign_out_and_switch_language() -> None:
     assert client.post("/accounts/logout/").status_code == 302
 
 
+@pytest.mark.django_db
+def test_auditors_may_mark_their_own_notification_read() -> None:
+    world = build_world()
+    auditor = world.user(Role.AUDITOR)
+    (notification,) = notification_send(recipients=[auditor], subject="Raportti valmis")
+    client = Client()
+    client.force_login(auditor)
+    page = client.get("/notifications/").content.decode()
+    assert f'action="/notifications/{notification.pk}/read/"' in page
+    assert client.post(f"/notifications/{notification.pk}/read/").status_code == 302
+    notification.refresh_from_db()
+    assert notification.read_at is not None
+
+
 def test_the_allow_list_is_the_figures_only_report_and_nothing_else() -> None:
     """Widening what an auditor may send is a decision this test makes visible."""
     assert {"metrics:report"} == READ_ONLY_ALLOWED_URL_NAMES
@@ -116,8 +131,11 @@ def test_auditors_are_shown_no_form_they_may_not_send() -> None:
     catalogue the auditor sees, each POST form and htmx write goes to an allow-listed address
     (sign out, language, the figures-only report)."""
     world = build_world()
+    auditor = world.user(Role.AUDITOR)
+    # An unread notification shows its "Mark as read" button (their own, allowed).
+    notification_send(recipients=[auditor], subject="Raportti valmis", url="/metrics/")
     client = Client()
-    client.force_login(world.user(Role.AUDITOR))
+    client.force_login(auditor)
     offered: list[str] = []
     pages = 0
     for declared in CATALOGUE.values():
