@@ -386,7 +386,7 @@ class ThreatDetector:
         for index, hits in verbs.items():
             sentence = analysis.sentence_of[index]
             # Context words set the verb aside; the verb's own form ("shot") does not count.
-            if analysis.innocent_besides(sentence, index):
+            if analysis.innocent_besides(sentence, index) or _in_title(ctx, analysis, index):
                 continue
             yield from self._verb(ctx, analysis, hits, sentence)
         for hit in analysis.of("weapons"):
@@ -456,6 +456,10 @@ class ThreatDetector:
         )
         if reading.figurative and (language != "fi" or not target):
             return
+        if _animal_object(analysis, index, end) or (
+            not target and harm_context.animal_context(analysis.sentence_words(sentence))
+        ):
+            return  # "Tapa hummeri nopeasti", "döda hummern innan du kokar den"
         fate = "+fate" in tags
         span_end = ctx.text.tokens[last].end if last != index else hit.end
         if reading.threatening and (target or reading.strong or fate):
@@ -535,6 +539,43 @@ def _languages(ctx: CheckContext, infos: Sequence[FormInfo]) -> list[str]:
     if not ctx.text.language_certain:
         return sorted(languages, key=lambda language: language != main)
     return [main if main in languages else languages[0]]
+
+
+def _animal_object(analysis: HarmAnalysis, index: int, end: int) -> bool:
+    """A food animal or a pest is the verb's object: within three words after it, with no
+    person between ("kill the lobster before you boil it"; not "tapan sinut ja kalan")."""
+    people = {h.index for h in analysis.in_sentence(analysis.sentence_of[index], "targets")}
+    for i in range(index + 1, min(end, index + 4)):
+        if i in people:
+            return False
+        if harm_context.animal_context((analysis.words[i],)):
+            return True
+    return False
+
+
+def _capitalised(ctx: CheckContext, index: int) -> bool:
+    start, _end = ctx.text.span(ctx.text.tokens[index].start, ctx.text.tokens[index].end)
+    return ctx.text.original[start : start + 1].isupper()
+
+
+def _in_title(ctx: CheckContext, analysis: HarmAnalysis, index: int) -> bool:
+    """The verb at `index` is part of a title of a work: a known one written as a title
+    ("Kill Bill", "Kill la Kill"), or, in a sentence about a film, game, book or song, a
+    quoted title or a run of capitalised words ("Tapan Sinut Huomenna on hyvä biisi")."""
+    words = analysis.words
+    if harm_context.in_known_title(words, index) and _capitalised(ctx, index):
+        return True
+    sentence = analysis.sentence_of[index]
+    if not harm_context.media_context(analysis.sentence_words(sentence)):
+        return False
+    if harm_context.inside_quotes(ctx.text.text, ctx.text.tokens[index].start):
+        return True
+    neighbours = [
+        i
+        for i in (index - 1, index + 1)
+        if 0 <= i < len(words) and analysis.sentence_of[i] == sentence
+    ]
+    return _capitalised(ctx, index) and any(_capitalised(ctx, i) for i in neighbours)
 
 
 def _named_person(ctx: CheckContext, analysis: HarmAnalysis, sentence: int) -> bool:
