@@ -159,3 +159,15 @@ ANIMAL_WORDS = frozenset(
 def animal_context(words: Iterable[str]) -> bool:
     """The sentence speaks of a food animal or a pest ("hummeri", "kräftan", "the mice")."""
     return any(word in ANIMAL_WORDS or word.startswith(ANIMAL_STARTS) for word in words)
+
+
+# A group told to leave (issue 22 §5): "Mamut pois", "Invandrarna ut", "Immigrants out".
+EXCLUSION = frozenset({"pois", "ulos", "helvettiin", "hornaan", "ut", "bort", "out"})
+# Words before the group that keep it at the clause's start: "kaikki mamut pois", "all ...".
+GROUP_LEADS = frozenset({"kaikki", "nää", "nämä", "noi", "nuo", "alla", "dessa", "all", "these"})
+# What follows an exclusion word when it is no exclusion: "pois lukien" (except), "out of
+# work", "ut på stan" (out in town).
+NOT_EXCLUSION = frozenset(
+    {"lukien", "luettuna", "work", "danger", "poverty", "jobs", "reach", "hospital", "prison",
+     "quarantine", "sight", "på", "och", "in", "and", "to"}
+)  # fmt: skip
