@@ -71,6 +71,9 @@ class Vocabulary:
         self._groups_memo: dict[tuple[str, tuple[str, ...]], FormInfo | None] = {}
         self._unmask_memo: dict[str, tuple[FormInfo, ...]] = {}
         self._folded: dict[str, tuple[FormInfo, ...]] | None = None
+        self._compounds_memo: dict[
+            tuple[str, tuple[str, ...], tuple[str, ...]], tuple[FormInfo, ...]
+        ] = {}
 
     def lookup(self, word: str) -> tuple[FormInfo, ...]:
         """The analyses of a token (lower case), trying clitics and leetspeak. A pure function
@@ -121,6 +124,28 @@ class Vocabulary:
                 self._parts_memo.clear()
             self._parts_memo[key] = self._compound_part(word, category)
         return self._parts_memo[key]
+
+    def compounds(
+        self, word: str, categories: tuple[str, ...], heads: tuple[str, ...]
+    ) -> tuple[FormInfo, ...]:
+        """A word's compound readings, in order: a listed first part of each of `categories`
+        (`compound_part`, tagged "+compound"), then a group word with one of the degrading
+        `heads` (`group_compound`); remembered per word, like the parts."""
+        key = (word, categories, heads)
+        found = self._compounds_memo.get(key)
+        if found is None:
+            readings: list[FormInfo] = []
+            for category in categories:
+                part = self.compound_part(word, category)
+                if part:
+                    readings.append(FormInfo(category, "fi", part, "+compound"))
+            attack = self.group_compound(word, heads)
+            if attack:
+                readings.append(attack)
+            if len(self._compounds_memo) >= MEMO:
+                self._compounds_memo.clear()
+            found = self._compounds_memo[key] = tuple(readings)
+        return found
 
     def dictionary_word(self, word: str) -> bool:
         """The word starts like a dictionary word that is no harmful compound (kusiaispesä)."""

@@ -77,6 +77,7 @@ FIRST_NAMES = load_names()
 MASKABLE = ("obscene", "insult", "identity")
 # Words that turn a mention of a group into an attack on it, in the same sentence.
 DEGRADING = ("dehumanising", "insult", "obscene")
+COMPOUND_CATEGORIES = ("insult", "obscene")  # whose listed first parts make compounds
 # Categories looked up in words spelt out letter by letter ("t a p a n", "i d i o o t t i").
 SPACED_CATEGORIES = frozenset({"threat_verbs", "fate", "insult", "obscene", "identity"})
 # Weapon and blood emoji: a threat with a person addressed and a time ("🔪🩸 sulle huomenna").
@@ -194,14 +195,8 @@ def analyse(ctx: CheckContext) -> HarmAnalysis:
             hits.append(Hit(index, token.start, token.end, info))
         if found:
             continue
-        for category in ("insult", "obscene"):
-            part = words.compound_part(token.text, category)
-            if part:
-                info = FormInfo(category, "fi", part, "+compound")
-                hits.append(Hit(index, token.start, token.end, info))
-        attack = words.group_compound(token.text, DEGRADING)
-        if attack:
-            hits.append(Hit(index, token.start, token.end, attack))
+        for info in words.compounds(token.text, COMPOUND_CATEGORIES, DEGRADING):
+            hits.append(Hit(index, token.start, token.end, info))
     hits.extend(_spaced(ctx, words))
     text = ctx.text.text
     if any(mark in text for mark in "*#@_"):
