@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Q
 from django.utils import timezone
 
@@ -31,6 +30,7 @@ from someluotsi.connectors.actions import STALE_CLAIM
 from someluotsi.connectors.enums import ActionKind, ActionStatus
 from someluotsi.connectors.errors import ConnectorError
 from someluotsi.connectors.models import OutboundAction
+from someluotsi.core.sweeps import sweep_once_in_a_while
 
 logger = logging.getLogger(__name__)
 
@@ -81,11 +81,10 @@ def actions_retry_due(*, now: datetime | None = None, limit: int = 50) -> SweepR
 def sweep_after_request(**kwargs: object) -> None:
     """`request_finished` receiver for the embedded default (no beat): a sweep at most once a
     minute per process, after the response has been sent."""
-    if not settings.CELERY_TASK_ALWAYS_EAGER or not settings.CONNECTORS_RETRY_AFTER_REQUESTS:
-        return
-    if not cache.add(SWEEP_LOCK, 1, timeout=SWEEP_EVERY_SECONDS):
-        return
-    try:
-        actions_retry_due(limit=10)
-    except Exception:  # a sweep must never disturb serving
-        logger.exception("platform action sweep failed")
+    sweep_once_in_a_while(
+        lock=SWEEP_LOCK,
+        every_seconds=SWEEP_EVERY_SECONDS,
+        enabled=settings.CONNECTORS_RETRY_AFTER_REQUESTS,
+        job=lambda: actions_retry_due(limit=10),
+        what="platform action sweep",
+    )

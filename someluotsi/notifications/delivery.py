@@ -32,13 +32,13 @@ from datetime import datetime, timedelta
 from enum import Enum
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import BadHeaderError, send_mail
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from someluotsi.core.oneline import one_line
+from someluotsi.core.sweeps import sweep_once_in_a_while
 from someluotsi.notifications.models import EmailStatus, Notification
 
 logger = logging.getLogger(__name__)
@@ -194,14 +194,13 @@ def notifications_retry_due(*, now: datetime | None = None, limit: int = 50) -> 
 def sweep_after_request(**kwargs: object) -> None:
     """`request_finished` receiver for the embedded default (no beat): a sweep at most once a
     minute per process, after the response has been sent."""
-    if not settings.CELERY_TASK_ALWAYS_EAGER or not settings.NOTIFICATION_RETRY_AFTER_REQUESTS:
-        return
-    if not cache.add(SWEEP_LOCK, 1, timeout=SWEEP_EVERY_SECONDS):
-        return
-    try:
-        notifications_retry_due(limit=10)
-    except Exception:  # a sweep must never disturb serving
-        logger.exception("notification sweep failed")
+    sweep_once_in_a_while(
+        lock=SWEEP_LOCK,
+        every_seconds=SWEEP_EVERY_SECONDS,
+        enabled=settings.NOTIFICATION_RETRY_AFTER_REQUESTS,
+        job=lambda: notifications_retry_due(limit=10),
+        what="notification sweep",
+    )
 
 
 def notification_retry(*, notification: Notification, now: datetime | None = None) -> Outcome:

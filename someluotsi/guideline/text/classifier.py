@@ -9,6 +9,7 @@ The same `features()` serves training and inference, so they cannot drift apart.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import zlib
@@ -97,13 +98,6 @@ def _shift(values: np.ndarray, distances: np.ndarray) -> np.ndarray:
     return shifted
 
 
-@cache
-def _shifted_constant(value: int) -> np.ndarray:
-    """Z^d(value) for every d = 0.._MAX_SHIFT (a feature's fixed prefix, "w:" or "b:")."""
-    distances = np.arange(_MAX_SHIFT + 1, dtype=np.int64)
-    return _shift(np.full(_MAX_SHIFT + 1, value, dtype=np.uint32), distances)
-
-
 def _running_crc(data: bytes) -> np.ndarray:
     """G[k] = zlib.crc32(data[:k]) for k = 0..len(data)."""
     running = [0]
@@ -118,46 +112,77 @@ def _running_crc(data: bytes) -> np.ndarray:
 
 _W_PREFIX = zlib.crc32(b"w:")
 _B_PREFIX = zlib.crc32(b"b:")
-_SPACE = zlib.crc32(b" ")
 _SIZES = np.arange(NGRAMS[0], NGRAMS[1] + 1)
 
 
+MAX_CACHED_WORDS = 50_000  # words whose hashes are kept (~25 MB at most), then forgotten
+# word -> (buckets of its character n-grams, bucket of "w:" + word, CRC-32 of "b:" + word +
+# " " (a bigram's CRC continues from it), the word's UTF-8 bytes)
+_word_cache: dict[str, tuple[np.ndarray, int, int, bytes]] = {}
+
+
+def _hash_words(words: list[str]) -> None:
+    """Hash the n-grams of `words` (distinct, not cached yet) in one vectorised step and
+    keep them in `_word_cache` with the CRCs of the word's "w:" and "b:" features."""
+    count = len(words)
+    buffer = "".join(f" {word} " for word in words)
+    data = buffer.encode("utf-8", "surrogatepass")
+    padded = np.fromiter(map(len, words), dtype=np.int64, count=count) + 2
+    word_start = np.cumsum(padded) - padded  # character offset of each padded word
+    if len(data) == len(buffer):
+        byte_at = np.arange(len(buffer) + 1)
+    else:
+        points = np.frombuffer(buffer.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        widths = 1 + (points >= 0x80) + (points >= 0x800) + (points >= 0x10000)
+        byte_at = np.concatenate(([0], np.cumsum(widths)))
+    running = _running_crc(data)
+    # Character n-grams of each size inside each padded word " word ": for word w and size n
+    # there are padded[w] - n + 1 of them, in order of word, so each word's are contiguous.
+    per = np.maximum(padded[:, None] - _SIZES[None, :] + 1, 0).reshape(-1)
+    owner = np.repeat(np.arange(len(per)), per)
+    within = np.arange(int(per.sum())) - np.repeat(np.cumsum(per) - per, per)
+    first = word_start[owner // len(_SIZES)] + within
+    last = first + _SIZES[owner % len(_SIZES)]
+    begin, end = byte_at[first], byte_at[last]
+    crcs = running[end] ^ _shift(running[begin], end - begin)
+    ngrams = (crcs & (DIMENSION - 1)).astype(np.uint16)  # DIMENSION is 1 << 16
+    per_word = per.reshape(count, len(_SIZES)).sum(axis=1)
+    for word, buckets in zip(words, np.split(ngrams, np.cumsum(per_word)[:-1]), strict=True):
+        encoded = word.encode("utf-8", "surrogatepass")
+        _word_cache[word] = (
+            buckets,
+            zlib.crc32(encoded, _W_PREFIX) & (DIMENSION - 1),
+            zlib.crc32(b" ", zlib.crc32(encoded, _B_PREFIX)),
+            encoded,
+        )
+
+
 def _hashed(text: AnalysedText) -> np.ndarray:
-    """The bucket of every feature occurrence (with repeats), in no particular order."""
+    """The bucket of every feature occurrence (with repeats), in no particular order.
+
+    A word's character n-grams are hashed once and kept (`_word_cache`): city posts and
+    comments repeat most of their words, and the n-grams were most of the classifier's work.
+    """
     words = [word[:MAX_WORD] for word in text.words[:MAX_TOKENS]]
     parts: list[np.ndarray] = []
     if words:
-        count = len(words)
-        buffer = "".join(f" {word} " for word in words)
-        data = buffer.encode("utf-8", "surrogatepass")
-        padded = np.fromiter(map(len, words), dtype=np.int64, count=count) + 2
-        word_start = np.cumsum(padded) - padded  # character offset of each padded word
-        if len(data) == len(buffer):
-            byte_at = np.arange(len(buffer) + 1)
-        else:
-            points = np.frombuffer(buffer.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-            widths = 1 + (points >= 0x80) + (points >= 0x800) + (points >= 0x10000)
-            byte_at = np.concatenate(([0], np.cumsum(widths)))
-        running = _running_crc(data)
-        # Character n-grams of each size inside each padded word " word ": for word w and
-        # size n there are padded[w] - n + 1 of them. Then the word itself (for "w:" and
-        # "b:" features), all hashed in one vectorised step.
-        per = np.maximum(padded[:, None] - _SIZES[None, :] + 1, 0).reshape(-1)
-        owner = np.repeat(np.arange(len(per)), per)
-        within = np.arange(int(per.sum())) - np.repeat(np.cumsum(per) - per, per)
-        first = word_start[owner // len(_SIZES)] + within
-        last = first + _SIZES[owner % len(_SIZES)]
-        begin = byte_at[np.concatenate((first, word_start + 1))]
-        end = byte_at[np.concatenate((last, word_start + padded - 1))]
-        crcs = running[end] ^ _shift(running[begin], end - begin)
-        ngrams, crc = crcs[: len(first)], crcs[len(first) :]
-        width = (end - begin)[len(first) :]
-        parts.append(ngrams)
-        parts.append(crc ^ _shifted_constant(_W_PREFIX)[width])  # "w:" + word
-        if count > 1:  # "b:" + previous + " " + word
-            previous = crc[:-1] ^ _shifted_constant(_B_PREFIX)[width[:-1]]
-            previous = np.uint32(_SPACE) ^ (previous >> 8) ^ _crc_table()[previous & 0xFF]
-            parts.append(crc[1:] ^ _shift(previous, width[1:]))
+        cache = _word_cache
+        distinct = dict.fromkeys(words)
+        missing = [word for word in distinct if word not in cache]
+        if missing:
+            if len(cache) + len(missing) > MAX_CACHED_WORDS:
+                cache.clear()
+                missing = list(distinct)
+            _hash_words(missing)
+        known = [cache[word] for word in words]
+        parts.extend(entry[0] for entry in known)
+        crc32 = zlib.crc32
+        single = [entry[1] for entry in known]  # "w:" + word
+        pairs = [  # "b:" + previous + " " + word
+            crc32(entry[3], previous[2]) & (DIMENSION - 1)
+            for previous, entry in itertools.pairwise(known)
+        ]
+        parts.append(np.array(single + pairs, dtype=np.int64))
     extra: list[int] = []
     analyses = text.vocabulary
     for index in range(len(words)):
@@ -168,8 +193,8 @@ def _hashed(text: AnalysedText) -> np.ndarray:
     letters = "".join(filter(str.isalpha, text.original))
     if letters and sum(map(str.isupper, letters)) / len(letters) > 0.5:
         extra += (_bucket("__shouting__"),) * 2
-    hashed = np.concatenate(parts) & (DIMENSION - 1) if parts else np.empty(0, np.uint32)
-    return np.concatenate((hashed.astype(np.int64), np.array(extra, dtype=np.int64)))
+    parts.append(np.array(extra, dtype=np.int64))
+    return np.concatenate(parts)
 
 
 @cache
@@ -300,8 +325,9 @@ class HarmClassifier:
                 values = values.copy()
                 values[position] += 2 * hostile
             else:
-                indexes = np.insert(indexes, position, bucket)
-                values = np.insert(values, position, 2 * hostile)
+                # np.insert, without its generic axis handling (a tenth of the classifier)
+                indexes = np.concatenate((indexes[:position], [bucket], indexes[position:]))
+                values = np.concatenate((values[:position], [2 * hostile], values[position:]))
         result = (indexes, values.astype(np.float32))
         text.cache["harm_vector"] = result
         return result

@@ -98,9 +98,9 @@ class _Model:
         self._moves[(state << 8) | byte] = packed
         return packed
 
-    def _walk(self, data: bytes) -> tuple[np.ndarray, np.ndarray]:
-        """`_features` for a short text: py3langid's walk, one byte at a time, over the
-        transitions met so far (the full table would be 39 MB)."""
+    def _outputs(self, data: bytes) -> list[int]:
+        """py3langid's walk over `data`, one byte at a time, over the transitions met so far
+        (the full table would be 39 MB): the feature output after each byte, -1 for none."""
         moves = self._moves.get
         state, found = 0, list[int]()
         append = found.append
@@ -109,12 +109,22 @@ class _Model:
             if packed is None:
                 packed = self._move(state, byte)
             state = packed >> 18
-            if packed & _OUTPUT:
-                append((packed & _OUTPUT) - 1)
-        counted = Counter(found)
+            append((packed & _OUTPUT) - 1)
+        return found
+
+    @staticmethod
+    def _counted(outputs: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        """The distinct features of `outputs` (-1: none) in order of first occurrence, and
+        their counts (float32)."""
+        counted = Counter(outputs)
+        counted.pop(-1, None)
         features = np.fromiter(counted.keys(), dtype=np.intp, count=len(counted))
         counts = np.fromiter(counted.values(), dtype=np.float32, count=len(counted))
         return features, counts
+
+    def _walk(self, data: bytes) -> tuple[np.ndarray, np.ndarray]:
+        """`_features` for a short text, by walking it byte by byte."""
+        return self._counted(self._outputs(data))
 
     def _features(self, data: bytes) -> tuple[np.ndarray, np.ndarray]:
         """The features output after each byte, distinct, in order of first occurrence, and
@@ -142,15 +152,75 @@ class _Model:
             text = text.lower()
         data = unicodedata.normalize("NFC", text).encode("utf8", errors="surrogatepass")
         features, counts = self._walk(data) if len(data) <= WALK_BYTES else self._features(data)
+        return self._score(features, counts, len(data))
+
+    def _raw(self, features: np.ndarray, counts: np.ndarray) -> np.ndarray:
+        """The scores (float32) before the length normalisation."""
         if len(features):
-            scores = np.log1p(counts) @ self.ptc[features] + self.pc
-        else:
-            scores = np.full(len(self.classes), 0.0, dtype=np.float32)
-        scores *= 1.0 / math.sqrt(len(data) or 1)
+            raw: np.ndarray = np.log1p(counts) @ self.ptc[features] + self.pc
+            return raw
+        return np.full(len(self.classes), 0.0, dtype=np.float32)
+
+    def _score(self, features: np.ndarray, counts: np.ndarray, size: int) -> tuple[str, float]:
+        scores = self._raw(features, counts)
+        scores *= 1.0 / math.sqrt(size or 1)
         np.exp(scores - scores.max(), out=scores)
         scores /= scores.sum()
         best = int(scores.argmax())
         return self.classes[best], float(scores[best])
+
+    def classify_spans(
+        self, text: str, spans: list[tuple[int, int]]
+    ) -> tuple[tuple[str, float], list[tuple[str, float]]]:
+        """`classify(text)` and `classify(text[start:end])` for each span, walking the bytes
+        of `text` once.
+
+        The walk's state after a byte is the longest suffix of at most MAX_LABEL bytes read
+        so far that is a node, so a part's walk from the root agrees with the whole text's
+        after its first MAX_LABEL bytes: only those are walked again. The features, their
+        order and the arithmetic are those of `classify`, so the results are the same to the
+        bit. Texts that `classify` would change first (upper case, not NFC) and long ones are
+        classified part by part.
+        """
+        if text.isupper() or len(text) > WALK_BYTES or not unicodedata.is_normalized("NFC", text):
+            return self.classify(text), [self.classify(text[a:b]) for a, b in spans]
+        data = text.encode("utf8", errors="surrogatepass")
+        if len(data) > WALK_BYTES:
+            return self.classify(text), [self.classify(text[a:b]) for a, b in spans]
+        outputs = self._outputs(data)
+        one_byte = len(data) == len(text)
+        # Each text's features scored as `_score` does, the element-wise steps after the
+        # product done for all of them at once (row by row the same float32 operations).
+        sizes = [len(data)]
+        raws = [self._raw(*self._counted(outputs))]
+        alone: dict[int, tuple[str, float]] = {}
+        for number, (start, end) in enumerate(spans):
+            part = text[start:end]
+            if part.isupper() or not unicodedata.is_normalized("NFC", part):
+                alone[number] = self.classify(part)
+                sizes.append(1)
+                raws.append(np.zeros(len(self.classes), dtype=np.float32))
+                continue
+            if not one_byte:
+                start = len(text[:start].encode("utf8", errors="surrogatepass"))
+                end = start + len(part.encode("utf8", errors="surrogatepass"))
+            head = min(start + MAX_LABEL, end)
+            sizes.append(end - start)
+            raws.append(
+                self._raw(*self._counted(self._outputs(data[start:head]) + outputs[head:end]))
+            )
+        scores = np.stack(raws)
+        scores *= np.array([1.0 / math.sqrt(size or 1) for size in sizes], dtype=np.float32)[
+            :, None
+        ]
+        np.exp(scores - scores.max(axis=1, keepdims=True), out=scores)
+        scores /= scores.sum(axis=1, keepdims=True)
+        best = scores.argmax(axis=1).tolist()
+        probabilities = scores[np.arange(len(best)), best].tolist()
+        results = [(self.classes[b], p) for b, p in zip(best, probabilities, strict=True)]
+        whole = results[0]
+        found = [alone.get(number, result) for number, result in enumerate(results[1:])]
+        return whole, found
 
 
 @cache
@@ -235,11 +305,12 @@ def detect(text: str, *, hint: str | None = None) -> LanguageResult:
     if words < MIN_WORDS:
         short = short_text_language(text)
         return LanguageResult(short or fallback, (), certain=short is not None)
-    main, confidence = classify(text)
+    spans = _part_spans(text)
+    (main, confidence), classified = _model().classify_spans(text, spans)
     certain = confidence >= MIN_CONFIDENCE
     if not certain:
         main = fallback
-    found = parts(text)
+    found = _merged(spans, classified)
     if len({part.language for part in found}) > 1:
         main = found[0].language  # bilingual posts lead with their primary language
         certain = True
@@ -249,14 +320,28 @@ def detect(text: str, *, hint: str | None = None) -> LanguageResult:
 def parts(text: str) -> tuple[LanguagePart, ...]:
     """The language of each part of `text` (sentences and lines of at least MIN_WORDS words,
     neighbours of one language merged); parts identified with little confidence are left out."""
-    found: list[LanguagePart] = []
     if len(text) < 2000 and len(_WORD.findall(text)) < MIN_WORDS:
         return ()
-    for start, end in _segments(text) if len(text) < 20_000 else []:
-        segment = text[start:end]
-        if len(_WORD.findall(segment)) < MIN_WORDS:
-            continue
-        language, part_confidence = classify(segment)
+    spans = _part_spans(text)
+    return _merged(spans, [classify(text[start:end]) for start, end in spans])
+
+
+def _part_spans(text: str) -> list[tuple[int, int]]:
+    """The sentences and lines of `text` of at least MIN_WORDS words (none past 20,000
+    characters)."""
+    return [
+        (start, end)
+        for start, end in (_segments(text) if len(text) < 20_000 else [])
+        if len(_WORD.findall(text, start, end)) >= MIN_WORDS
+    ]
+
+
+def _merged(
+    spans: list[tuple[int, int]], classified: list[tuple[str, float]]
+) -> tuple[LanguagePart, ...]:
+    """The confidently identified spans as parts, neighbours of one language merged."""
+    found: list[LanguagePart] = []
+    for (start, end), (language, part_confidence) in zip(spans, classified, strict=True):
         if part_confidence < MIN_CONFIDENCE:
             continue
         if found and found[-1].language == language:

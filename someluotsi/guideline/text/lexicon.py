@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from someluotsi.guideline.text.normalize import Token
 
+MAX_MEMO_WORDS = 100_000  # words whose candidate terms a word list keeps, then forgotten
+
 
 @dataclass(frozen=True, slots=True)
 class Spec:
@@ -95,6 +97,27 @@ class Lexicon:
         # Every match starts with a token containing its first word's value, so a text without
         # any of these strings has no match (the engine's prefilter, checker/prefilter.py).
         self.cues = frozenset(heads)
+        # word -> the terms whose first word it matches, in the order `find` tries them;
+        # texts repeat their words, and the terms matched anywhere in a word (`*koodi*`)
+        # were tried on every token.
+        self._heads: dict[str, tuple[Term, ...]] = {}
+
+    def _terms_at(self, word: str) -> tuple[Term, ...]:
+        """The terms whose first word matches `word`: by the word, by its first three
+        letters, then the ones tried on every word (memoised per word)."""
+        found = self._heads.get(word)
+        if found is None:
+            if len(self._heads) >= MAX_MEMO_WORDS:
+                self._heads.clear()
+            candidates = (
+                *self._exact.get(word, ()),
+                *self._prefix.get(word[:3], ()),
+                *self._short_prefix,
+                *self._other,
+            )
+            found = tuple(term for term in candidates if term.specs[0].matches(word))
+            self._heads[word] = found
+        return found
 
     def find(
         self, tokens: Sequence[Token], words: Sequence[str] | None = None
@@ -103,15 +126,12 @@ class Lexicon:
         texts = words if words is not None else [token.text for token in tokens]
         found: list[LexiconMatch] = []
         exact, prefix = self._exact, self._prefix
-        always = self._short_prefix + self._other
+        always = bool(self._short_prefix or self._other)
+        terms_at = self._terms_at
         for index, word in enumerate(texts):
-            by_word = exact.get(word)
-            by_prefix = prefix.get(word[:3])
-            if by_word is None and by_prefix is None and not always:
+            if not always and word not in exact and word[:3] not in prefix:
                 continue  # the common case: two dictionary misses per token
-            for term in (*(by_word or ()), *(by_prefix or ()), *always):
-                if not term.specs[0].matches(word):
-                    continue
+            for term in terms_at(word):
                 last = _match_rest(term.specs, texts, index)
                 if last is not None:
                     found.append(

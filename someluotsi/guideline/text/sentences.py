@@ -41,8 +41,12 @@ def sentences(text: NormalizedText) -> Sentences:
             groups.append([])
         else:
             gap = normalised[tokens[index - 1].end : token.start]
-            ends = any(mark in gap for mark in ".!?") and not gap.strip(" \t.!?\"')”")
-            if "\n" in gap or ends:
+            # A line break, or sentence marks with nothing but space and quotes; most gaps
+            # are one space.
+            if gap != " " and (
+                "\n" in gap
+                or (("." in gap or "!" in gap or "?" in gap) and not gap.strip(" \t.!?\"')”"))
+            ):
                 number += 1
                 groups.append([])
         of_token.append(number)

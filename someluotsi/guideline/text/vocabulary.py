@@ -36,6 +36,9 @@ class FormInfo:
     tags: str
 
 
+FOLD = str.maketrans({"ä": "a", "ö": "o", "å": "a"})
+
+
 class Vocabulary:
     def __init__(
         self,
@@ -67,6 +70,10 @@ class Vocabulary:
         self._parts_memo: dict[tuple[str, str], str | None] = {}
         self._groups_memo: dict[tuple[str, tuple[str, ...]], FormInfo | None] = {}
         self._unmask_memo: dict[str, tuple[FormInfo, ...]] = {}
+        self._folded: dict[str, tuple[FormInfo, ...]] | None = None
+        self._compounds_memo: dict[
+            tuple[str, tuple[str, ...], tuple[str, ...]], tuple[FormInfo, ...]
+        ] = {}
 
     def lookup(self, word: str) -> tuple[FormInfo, ...]:
         """The analyses of a token (lower case), trying clitics and leetspeak. A pure function
@@ -93,8 +100,21 @@ class Vocabulary:
                     return found
         plain = deleet(word)
         if plain != word:
-            return self._lookup(plain)
+            # "d0da": digits stand for letters, and a 0 or 4 often for ö, ä or å as well.
+            return self._lookup(plain) or self._folded_forms().get(plain, ())
         return ()
+
+    def _folded_forms(self) -> dict[str, tuple[FormInfo, ...]]:
+        """Forms with ä, ö or å by their spelling without them ("döda" under "doda"), built
+        on first use; read only for words written with digits, where the fold is intended."""
+        if self._folded is None:
+            folded: dict[str, list[FormInfo]] = defaultdict(list)
+            for form, infos in self._forms.items():
+                plain = form.translate(FOLD)
+                if plain != form and plain not in self._forms:
+                    folded[plain].extend(infos)
+            self._folded = {form: tuple(infos) for form, infos in folded.items()}
+        return self._folded
 
     def compound_part(self, word: str, category: str) -> str | None:
         """A listed first part of a compound (kusi- in kusipää), if the word starts with one."""
@@ -104,6 +124,28 @@ class Vocabulary:
                 self._parts_memo.clear()
             self._parts_memo[key] = self._compound_part(word, category)
         return self._parts_memo[key]
+
+    def compounds(
+        self, word: str, categories: tuple[str, ...], heads: tuple[str, ...]
+    ) -> tuple[FormInfo, ...]:
+        """A word's compound readings, in order: a listed first part of each of `categories`
+        (`compound_part`, tagged "+compound"), then a group word with one of the degrading
+        `heads` (`group_compound`); remembered per word, like the parts."""
+        key = (word, categories, heads)
+        found = self._compounds_memo.get(key)
+        if found is None:
+            readings: list[FormInfo] = []
+            for category in categories:
+                part = self.compound_part(word, category)
+                if part:
+                    readings.append(FormInfo(category, "fi", part, "+compound"))
+            attack = self.group_compound(word, heads)
+            if attack:
+                readings.append(attack)
+            if len(self._compounds_memo) >= MEMO:
+                self._compounds_memo.clear()
+            found = self._compounds_memo[key] = tuple(readings)
+        return found
 
     def dictionary_word(self, word: str) -> bool:
         """The word starts like a dictionary word that is no harmful compound (kusiaispesä)."""

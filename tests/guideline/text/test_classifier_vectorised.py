@@ -99,3 +99,18 @@ def test_one_matrix_product_gives_each_models_probability(text: str) -> None:
     subset = classifier.scores(AnalysedText(text), ["insult"])
     assert list(subset) == ["insult"]
     assert subset["insult"] == pytest.approx(scores["insult"], abs=1e-6)
+
+
+def test_features_stay_exact_when_the_word_cache_is_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Words' hashes are kept per word; when the cache fills up it is emptied and the text's
+    words are hashed again, including those that were known before."""
+    from someluotsi.guideline.text import classifier
+
+    monkeypatch.setattr(classifier, "_word_cache", {})
+    monkeypatch.setattr(classifier, "MAX_CACHED_WORDS", 6)
+    for text in ("yksi kaksi kolme neljä", "kolme neljä viisi kuusi seitsemän", SAMPLES[2]):
+        analysed = AnalysedText(text)
+        ours, reference = features(analysed), reference_features(analysed)
+        assert ours.keys() == reference.keys()
+        assert np.allclose([ours[k] for k in reference], list(reference.values()), rtol=1e-12)
+        assert len(classifier._word_cache) <= 6 or len(set(analysed.words)) > 6
