@@ -36,10 +36,20 @@ class UserLanguageMiddleware:
         return self.get_response(request)
 
 
-# Requests a read-only user may still send: signing in and out, the API token exchange, and the
-# interface language (their own session, not the city's records).
+# Requests a read-only user may still send: signing in and out, the API token exchange, the
+# interface language, resetting their own password by the e-mailed link (the same forms are
+# open to anyone signed out) and marking their own notification read (notification_read finds
+# only the user's own): their own session and sign-in, not the city's records.
 READ_ONLY_EXEMPT_URL_NAMES = frozenset(
-    {"accounts:login", "accounts:logout", "accounts:set_language", "api:token"}
+    {
+        "accounts:login",
+        "accounts:logout",
+        "accounts:set_language",
+        "accounts:password_reset",
+        "accounts:password_reset_confirm",
+        "api:token",
+        "notifications:read",
+    }
 )
 
 # The narrow allow-list of work a read-only user may ask for because it changes no city data:

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import ClassVar
 
+from django.utils import translation
+from django.utils.dateformat import format as format_date
 from django.utils.formats import number_format
 
 ROW_HEIGHT = 40  # a label line, the bar under it, a gap
@@ -77,6 +80,17 @@ def shown(value: float | Decimal | None, digits: int | None = None) -> str:
 
 COLUMN_SPACE = 100.0  # percent of the width
 COLUMN_HEIGHT = 120  # px
+# A day's short label (a chart's column, a table row of days) as its reader writes it, with no
+# year: Finnish "01.11.", Swedish "1/11", English (day first, someluotsi/formats/en) "1 Nov".
+DAY_LABEL_FORMATS = {"fi": "d.m.", "sv": "j/n", "en": "j M"}
+
+
+def day_label(day: date) -> str:
+    """`day` without its year in the active language's short form."""
+    language = (translation.get_language() or "fi").split("-")[0]
+    return format_date(day, DAY_LABEL_FORMATS.get(language, DAY_LABEL_FORMATS["fi"]))
+
+
 MAX_COLUMN_LABELS = 6  # 12 px dates stay apart on a 320 px phone
 
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from someluotsi.accounts.access import Area
 from someluotsi.accounts.enums import Role
-from someluotsi.accounts.selectors import user_areas, user_has_role
+from someluotsi.accounts.selectors import user_areas, user_has_role, user_is_read_only
 
 AREA_URL_NAMES: dict[Area, str] = {
     Area.CHECK: "compliance:check",
@@ -27,7 +27,7 @@ AREA_URL_NAMES: dict[Area, str] = {
 def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"nav_items": []}
+        return {"nav_items": [], "read_only": False}
     from someluotsi.notifications.selectors import notification_unread_count
 
     path = request.path
@@ -44,4 +44,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "nav_areas": {item["area"] for item in items},
         "unread_notifications": notification_unread_count(user=user),
         "is_mavi": user.is_superuser or user_has_role(user=user, roles={Role.MAVI}),
+        # A read-only role (an auditor) is shown no form or button it would be refused
+        # (accounts.middleware.ReadOnlyRoleMiddleware): templates wrap writes in
+        # {% if not read_only %}.
+        "read_only": user_is_read_only(user=user),
     }

@@ -116,6 +116,10 @@ def queue(request: HttpRequest) -> HttpResponse:
     and any column's order from the query string; htmx swaps the table alone."""
     user = _user(request)
     channels = channels_in_queue(user=user).order_by("name")
+    if not request.GET and not channels.exists():
+        # Someone whose inbox work is escalations (the occupational safety manager, a
+        # supervisor without channels of their own): the inbox opens on them.
+        return HttpResponseRedirect(reverse("inbox:escalations"))
     people = User.objects.filter(assigned_messages__channel__in=channels).distinct()
     data = request.GET.copy()
     if "status" not in data:
@@ -329,6 +333,8 @@ def escalation_list(request: HttpRequest) -> HttpResponse:
         "status": status,
         "statuses": EscalationStatus.choices,
         "waiting": waiting,
+        # No channel queue of their own: this page is their inbox (queue() sends them here).
+        "escalations_only": not channels_in_queue(user=user).exists(),
     }
     return render(request, "inbox/escalations.html", context)
 

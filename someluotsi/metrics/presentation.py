@@ -18,7 +18,14 @@ from django.utils.translation import gettext as _
 
 from someluotsi.channels.models import Channel
 from someluotsi.compliance.presentation import CATEGORY_LABELS
-from someluotsi.core.charts import BarChart, ColumnChart, bar_chart, column_chart, shown
+from someluotsi.core.charts import (
+    BarChart,
+    ColumnChart,
+    bar_chart,
+    column_chart,
+    day_label,
+    shown,
+)
 from someluotsi.guideline.model import Category
 from someluotsi.metrics.enums import Metric
 from someluotsi.metrics.figures import ChannelRow, CheckerFigures
@@ -128,9 +135,6 @@ class ChartWithTable:
         return self.chunks()
 
 
-DAY_FORMAT = "%d.%m."
-
-
 def figure_charts(
     rows: list[ChannelRow],
     daily: list[tuple[date, int, int]],
@@ -141,7 +145,10 @@ def figure_charts(
     """The dashboard's charts, each with its table, in the active language; `by_month`: the
     message counts are per month (a yearly report), dated by each month's first day."""
     labels = channel_labels(row.channel for row in rows)
-    when = "%-m/%Y" if by_month else DAY_FORMAT
+
+    def when(day: date) -> str:
+        return f"{day.month}/{day.year}" if by_month else day_label(day)
+
     toned = [row for row in rows if row.tones]
     by_category = [(category_label(value), count) for value, count in checks.by_category]
     return [
@@ -152,12 +159,12 @@ def figure_charts(
                 _("Messages per month; the darker part is negative")
                 if by_month
                 else _("Messages per day; the darker part is negative"),
-                [(f"{d:{when}}", n) for d, n, _neg in daily],
+                [(when(d), n) for d, n, _neg in daily],
                 highlight=[neg for _d, _n, neg in daily],
             ),
             table_caption=_("Messages per month") if by_month else _("Messages per day"),
             headers=(_("Month") if by_month else _("Day"), _("Messages (negative)")),
-            rows=[(f"{d:{when}}", f"{shown(n)} ({shown(neg)})") for d, n, neg in daily],
+            rows=[(when(d), f"{shown(n)} ({shown(neg)})") for d, n, neg in daily],
         ),
         ChartWithTable(
             key="negative",

@@ -33,7 +33,7 @@ from django.utils.translation import gettext as _
 
 from someluotsi.accounts.models import Unit
 from someluotsi.channels.models import Channel
-from someluotsi.core.charts import column_chart, shown
+from someluotsi.core.charts import column_chart, day_label, shown
 from someluotsi.core.documents import render_html, render_pdf
 from someluotsi.core.spreadsheet import csv_cell
 from someluotsi.core.times import moment_text
@@ -199,7 +199,7 @@ def _series(channel: Channel, metric: str, period: Period) -> list[tuple[str, De
     table rows would tell nothing)."""
     values = daily_series(channel, metric, period)
     if period.days <= 62:
-        return [(f"{day:%d.%m.}", value) for day, value in values]
+        return [(day_label(day), value) for day, value in values]
     months: dict[tuple[int, int], Decimal] = defaultdict(Decimal)
     for day, value in values:
         months[(day.year, day.month)] += value

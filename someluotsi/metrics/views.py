@@ -33,7 +33,7 @@ from someluotsi.channels.selectors import (
     user_sees_all_channels,
 )
 from someluotsi.core.access import area_required
-from someluotsi.core.charts import bar_chart, column_chart
+from someluotsi.core.charts import bar_chart, column_chart, day_label
 from someluotsi.core.errors import ApplicationError
 from someluotsi.core.pages import posted_id, show_refusal, uploaded_file_name
 from someluotsi.metrics import report_jobs, services
@@ -170,7 +170,7 @@ def channel(request: HttpRequest, channel_id: int) -> HttpResponse:
             charts.append(
                 {
                     "chart": column_chart(
-                        str(Metric(metric).label), [(f"{d:%d.%m.}", float(v)) for d, v in series]
+                        str(Metric(metric).label), [(day_label(d), float(v)) for d, v in series]
                     ),
                     "series": series,
                     "label": Metric(metric).label,

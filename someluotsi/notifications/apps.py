@@ -9,7 +9,10 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self) -> None:
-        from someluotsi.notifications import waiting
+        from someluotsi.notifications import (
+            checks,  # noqa: F401 - registers the deploy check
+            waiting,
+        )
         from someluotsi.notifications.delivery import sweep_after_request
 
         request_finished.connect(sweep_after_request, dispatch_uid="someluotsi-notification-sweep")

@@ -79,3 +79,28 @@ def test_the_read_only_refusal_speaks_the_auditors_saved_language(
     page = client.post("/check/", {"text": "x"})
     assert page.status_code == 403
     assert no_access in page.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_the_csrf_refusal_speaks_the_users_language(
+    make_user: Callable[..., User], language: str
+) -> None:
+    """A session write without its CSRF token is refused in the user's language, not in DRF's
+    English ("CSRF Failed: CSRF token missing.")."""
+    user = make_user(Role.MAVI)
+    user.preferred_language = language
+    user.save(update_fields=["preferred_language"])
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user)
+    with translation.override(language):
+        expected = translation.gettext(
+            "The request was refused because its CSRF token is missing or not valid. "
+            "Reload the page and try again."
+        )
+    answer = client.post("/api/v1/check", {"text": "x"}, content_type="application/json")
+    assert answer.status_code == 403
+    assert answer.json()["error"] == {"code": "csrf_failed", "message": expected} | {
+        key: value for key, value in answer.json()["error"].items() if key == "details"
+    }
+    assert "CSRF Failed" not in answer.content.decode()

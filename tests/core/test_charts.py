@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal
 
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from someluotsi.core.charts import BAR_SPACE, ROW_HEIGHT, bar_chart, column_chart
+from someluotsi.core.charts import BAR_SPACE, ROW_HEIGHT, bar_chart, column_chart, day_label
 
 
 def test_bars_scale_to_the_largest_value_and_none_draws_nothing() -> None:
@@ -81,3 +82,14 @@ def test_negative_bars_extend_left_of_a_zero_line() -> None:
     html = render_to_string("_bar_chart.html", {"chart": chart})
     assert not re.search(r'(?:width|height)="-', html)
     assert 'class="bar-zero"' in html
+
+
+def test_a_days_label_follows_the_readers_language() -> None:
+    """Chart columns and day tables: Finnish "01.11.", Swedish "1/11", English "1 Nov" (never
+    the Finnish form in another language)."""
+    day = date(2026, 11, 1)
+    labels = {}
+    for language in ("fi", "sv", "en"):
+        with translation.override(language):
+            labels[language] = day_label(day)
+    assert labels == {"fi": "01.11.", "sv": "1/11", "en": "1 Nov"}

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _environment(env: dict[str, str], settings: str) -> dict[str, str]:
     """This process's environment without our settings variables, plus `env`."""
-    ours = ("DJANGO_", "DATABASE_URL", "CELERY_", "OIDC_")
+    ours = ("DJANGO_", "DATABASE_URL", "CELERY_", "OIDC_", "SOMELUOTSI_BASE_URL")
     base = {k: v for k, v in os.environ.items() if not k.startswith(ours)}
     base.update(env)
     base["DJANGO_SETTINGS_MODULE"] = settings
@@ -46,9 +46,15 @@ def test_deploy_check_is_clean_with_production_environment(tmp_path: Path) -> No
         "DJANGO_SECRET_KEY": "x" * 64 + "production-like-secret-for-the-check",
         "DJANGO_ALLOWED_HOSTS": "some.kokkola.fi",
         "SOMELUOTSI_DATA_DIR": str(tmp_path),
+        "SOMELUOTSI_BASE_URL": "https://some.kokkola.fi",
     }
     result = _manage("check", "--deploy", "--fail-level", "WARNING", env=env)
     assert result.returncode == 0, result.stdout + result.stderr
+    # Without the site's address, links in notification e-mails would have no host.
+    del env["SOMELUOTSI_BASE_URL"]
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode != 0
+    assert "notifications.W001" in result.stdout + result.stderr
 
 
 def _resolve_oidc(env: dict[str, str]) -> subprocess.CompletedProcess[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 from datetime import timedelta
 from typing import Any
@@ -11,6 +12,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from someluotsi.audit.models import AuditEvent
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
@@ -194,3 +196,31 @@ def test_purge_command_reports_and_refuses_nonsense(world: World) -> None:
     assert "Removed the texts of 0 messages" in out.getvalue()
     with pytest.raises(CommandError):
         call_command("purge_messages", "--days", "-1")
+
+
+@pytest.mark.parametrize("who", ["safety", "supervisor"])
+def test_the_inbox_of_someone_without_channels_opens_on_their_escalations(
+    world: World, who: str
+) -> None:
+    """The safety manager and a supervisor with no channel queue work escalations: /inbox/
+    leads there, and that page says so; a channel maintainer keeps the work queue."""
+    world.ingest(THREAT)
+    person = getattr(world, who)
+    with translation.override(person.preferred_language):
+        intro = translation.gettext(
+            "You work no channel's messages yourself: your inbox is the escalations addressed "
+            "to you. Open each one to read the message and its evidence, and acknowledge it."
+        )
+    client = _client(person)
+    response = client.get(reverse("inbox:queue"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("inbox:escalations")
+    page = client.get(response["Location"]).content.decode()
+    assert html.escape(intro) in page
+    assert 'href="/inbox/escalations/' in page
+    # A filter they ask for is still theirs to see.
+    assert client.get(reverse("inbox:queue"), {"status": "escalated"}).status_code == 200
+    maintainer = _client(world.updater)
+    assert maintainer.get(reverse("inbox:queue")).status_code == 200
+    own = maintainer.get(reverse("inbox:escalations")).content.decode()
+    assert html.escape(intro) not in own

@@ -60,6 +60,9 @@ PERSONAL_DATA_RULES = frozenset(
     {"privacy-001", "privacy-002", "privacy-003", "privacy-004", "privacy-005", "privacy-007",
      "privacy-008", "privacy-009", "privacy-010", "privacy-011"}
 )  # fmt: skip
+# A password, a door or alarm code, or where keys are kept (§10.5): the citizen's own secret on
+# a public page is hidden and the citizen asked to use a private channel, even in a question.
+SECRET_RULES = frozenset({"security-001", "security-002", "security-003"})
 ATTACK_RULES = frozenset({"insult-001", "identity-001", "identity-002"})
 GROUP_ATTACK_RULES = frozenset({"identity-001", "identity-002"})
 CUES = Lexicon(load_terms("triage"))
@@ -216,7 +219,7 @@ def _category(rules: set[str], categories: set[Category], cues: dict[str, bool])
     # subject ("refugees are vermin"): removing it also removes whatever it says of anyone.
     if rules & GROUP_ATTACK_RULES:
         return TriageCategory.INAPPROPRIATE
-    if rules & PERSONAL_DATA_RULES or cues["sensitive_topic"]:
+    if rules & (PERSONAL_DATA_RULES | SECRET_RULES) or cues["sensitive_topic"]:
         return TriageCategory.SENSITIVE
     if rules & ATTACK_RULES or (
         "obscene-001" in rules and not (cues["feedback"] or cues["question"])

@@ -36,6 +36,9 @@ class FormInfo:
     tags: str
 
 
+FOLD = str.maketrans({"ä": "a", "ö": "o", "å": "a"})
+
+
 class Vocabulary:
     def __init__(
         self,
@@ -67,6 +70,7 @@ class Vocabulary:
         self._parts_memo: dict[tuple[str, str], str | None] = {}
         self._groups_memo: dict[tuple[str, tuple[str, ...]], FormInfo | None] = {}
         self._unmask_memo: dict[str, tuple[FormInfo, ...]] = {}
+        self._folded: dict[str, tuple[FormInfo, ...]] | None = None
         self._compounds_memo: dict[
             tuple[str, tuple[str, ...], tuple[str, ...]], tuple[FormInfo, ...]
         ] = {}
@@ -96,8 +100,21 @@ class Vocabulary:
                     return found
         plain = deleet(word)
         if plain != word:
-            return self._lookup(plain)
+            # "d0da": digits stand for letters, and a 0 or 4 often for ö, ä or å as well.
+            return self._lookup(plain) or self._folded_forms().get(plain, ())
         return ()
+
+    def _folded_forms(self) -> dict[str, tuple[FormInfo, ...]]:
+        """Forms with ä, ö or å by their spelling without them ("döda" under "doda"), built
+        on first use; read only for words written with digits, where the fold is intended."""
+        if self._folded is None:
+            folded: dict[str, list[FormInfo]] = defaultdict(list)
+            for form, infos in self._forms.items():
+                plain = form.translate(FOLD)
+                if plain != form and plain not in self._forms:
+                    folded[plain].extend(infos)
+            self._folded = {form: tuple(infos) for form, infos in folded.items()}
+        return self._folded
 
     def compound_part(self, word: str, category: str) -> str | None:
         """A listed first part of a compound (kusi- in kusipää), if the word starts with one."""

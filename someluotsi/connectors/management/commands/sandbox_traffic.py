@@ -40,6 +40,13 @@ class Command(BaseCommand):
         if not settings.CONNECTORS_SANDBOX:
             raise CommandError("The sandbox platform is off (CONNECTORS_SANDBOX).")
         send = traffic.deliver_http(options["url"]) if options["url"] else deliver_in_process
+        # The log is read while it grows (tools/run: var/sandbox_traffic.log): every line is
+        # written through at once, not when a buffer fills.
+        self.stdout.write(
+            f"sandbox traffic at speed {options['speed']:g}: the simulated citizens keep the hour "
+            "of the day, so at night few or none comment"
+        )
+        self.stdout.flush()
         for comment in traffic.run(
             send=send,
             seed=options["seed"],
@@ -48,3 +55,4 @@ class Command(BaseCommand):
             max_open=options["max_open"] or None,
         ):
             self.stdout.write(f"sandbox comment {comment.item_id} at {comment.created_at:%H:%M:%S}")
+            self.stdout.flush()

@@ -89,3 +89,85 @@ def quoted(normalised: str, start: int, end: int) -> bool:
 def pride_context(words: Iterable[str]) -> bool:
     """A Pride or rainbow context: pride, sateenkaari, regnbåge, LGBTQ..."""
     return any(word in PRIDE for word in words)
+
+
+# Titles of films, games, books and songs (issue 22 §1): a violent verb inside a title is no
+# threat. Known titles always; otherwise a capitalised run of words or a quoted title, only
+# when the sentence speaks of a work ("klassikkoleffa", "filmen", "the game").
+KNOWN_TITLES = (
+    ("kill", "bill"), ("kill", "la", "kill"), ("die", "hard"), ("tappajahai",),
+    ("kill", "the", "bill"), ("to", "kill", "a", "mockingbird"), ("shoot", "em", "up"),
+)  # fmt: skip
+# Parts of Finnish compounds that name a work, anywhere in a word ("klassikkoleffa").
+MEDIA_PARTS = (
+    "leffa", "elokuv", "anime", "peli", "pelin", "sarja", "kirja", "biisi", "kappale", "albumi",
+    "klassikko", "trilleri", "dekkari", "näytelm", "musikaali",
+)  # fmt: skip
+# Swedish and English words for a work, at the start of a word ("filmen", "movies").
+MEDIA_HEADS = (
+    "film", "movie", "spelet", "spelen", "datorspel", "serie", "boken", "böcker", "låt",
+    "album", "klassiker", "roman", "musikal", "pjäs", "game", "series", "book", "song",
+    "classic", "novel", "anime", "show", "play", "musical", "trailer", "sequel", "netflix",
+)  # fmt: skip
+
+
+def media_context(words: Iterable[str]) -> bool:
+    """The sentence speaks of a film, game, book, series or song."""
+    return any(
+        any(part in word for part in MEDIA_PARTS) or word.startswith(MEDIA_HEADS) for word in words
+    )
+
+
+def in_known_title(words: list[str], index: int) -> bool:
+    """The word at `index` is part of a known title ("Kill Bill", "Kill la Kill")."""
+    for title in KNOWN_TITLES:
+        for offset, part in enumerate(title):
+            first = index - offset
+            if part == words[index] and words[first : first + len(title)] == list(title):
+                return True
+    return False
+
+
+def inside_quotes(normalised: str, start: int) -> bool:
+    """An odd number of straight or paired double quotes stands before `start`."""
+    return sum(normalised[:start].count(mark) for mark in '"“”„«»') % 2 == 1
+
+
+# Food animals killed for cooking, and pests (issue 22 §1): "Tapa hummeri nopeasti", "döda
+# kräftan", "kill the lobster", "tappoi hiiren". Word starts, so every inflection counts.
+ANIMAL_STARTS = (
+    # fi
+    "hummer", "rapu", "ravu", "kala", "kaloj", "simpuk", "osteri", "katkarap", "kanan", "kanoj",
+    "hiiri", "hiire", "hiiriä", "rotta", "rotan", "rottia", "torak", "lutik", "ampiai",
+    "muurahai", "hyttys", "kärpä", "punkki", "punki", "etana", "etano",
+    # sv
+    "hummer", "kräft", "krabb", "fisk", "musslor", "ostron", "räkor", "kyckling", "råtta",
+    "råttor", "kackerlack", "vägglöss", "geting", "myror", "mygg", "flugor", "fästing",
+    "sniglar", "mördarsnigl",
+    # en
+    "lobster", "crab", "crayfish", "fish", "mussel", "oyster", "shrimp", "prawn", "chicken",
+    "cockroach", "bedbug", "wasp", "mosquito", "vermin",
+)  # fmt: skip
+# Short animal words, as whole words only ("mus" starts "museo", "ant" starts "antaa").
+ANIMAL_WORDS = frozenset(
+    {"kana", "kanat", "mus", "musen", "möss", "mössen", "mouse", "mice", "rat", "rats", "ant",
+     "ants", "fly", "flies", "tick", "ticks", "slug", "slugs", "snail", "snails", "pest",
+     "pests", "roach", "roaches", "lude", "luteet", "luteita", "mato", "madot", "matoja"}
+)  # fmt: skip
+
+
+def animal_context(words: Iterable[str]) -> bool:
+    """The sentence speaks of a food animal or a pest ("hummeri", "kräftan", "the mice")."""
+    return any(word in ANIMAL_WORDS or word.startswith(ANIMAL_STARTS) for word in words)
+
+
+# A group told to leave (issue 22 §5): "Mamut pois", "Invandrarna ut", "Immigrants out".
+EXCLUSION = frozenset({"pois", "ulos", "helvettiin", "hornaan", "ut", "bort", "out"})
+# Words before the group that keep it at the clause's start: "kaikki mamut pois", "all ...".
+GROUP_LEADS = frozenset({"kaikki", "nää", "nämä", "noi", "nuo", "alla", "dessa", "all", "these"})
+# What follows an exclusion word when it is no exclusion: "pois lukien" (except), "out of
+# work", "ut på stan" (out in town).
+NOT_EXCLUSION = frozenset(
+    {"lukien", "luettuna", "work", "danger", "poverty", "jobs", "reach", "hospital", "prison",
+     "quarantine", "sight", "på", "och", "in", "and", "to"}
+)  # fmt: skip

@@ -67,9 +67,10 @@ SV_IMPERATIVE_LEAD = frozenset({"och", "nu", "bara", "låt", "oss", "så", "gå"
 # --- English ------------------------------------------------------------------------------
 EN_FIRST = frozenset({"i", "we", "im", "ima", "imma", "ive", "id", "ill"})
 EN_MODALS = frozenset(
-    {"will", "ll", "gonna", "going", "shall", "wanna", "want", "wants", "intend", "plan",
-     "about", "would", "d", "could", "might", "must", "should", "gotta", "need", "love",
-     "like", "coming", "come", "to", "can", "ready", "planning", "wish", "hope"}
+    {"will", "wil", "wll", "ll", "gonna", "gona", "gunna", "going", "shall", "wanna", "want",
+     "wants", "intend", "plan", "about", "would", "d", "could", "might", "must", "should",
+     "gotta", "need", "love", "like", "coming", "come", "to", "can", "ready", "planning",
+     "wish", "hope"}
 )  # fmt: skip
 EN_OBLIGE = frozenset(
     {"should", "must", "ought", "needs", "need", "has", "have", "deserve", "deserves",
@@ -149,15 +150,17 @@ def read_verb(
     tags: str,
     lethal: bool,
     place_verb: bool,
+    alone: bool = False,
 ) -> Reading:
     """How the violent verb at `words[index]` is used. `start`: its clause's first token,
     `end`: its sentence's end (exclusive); `tags`: every tag of the verb's analyses, joined;
-    `lethal`/`place_verb`: the verb kills or burns and bombs places."""
+    `lethal`/`place_verb`: the verb kills or burns and bombs places; `alone`: punctuation or
+    the sentence's end follows the verb ("Dö.", "Die, you pig"), as a bare imperative."""
     if language == "fi":
         return _finnish(words, index, start, end, tags, lethal, place_verb)
     if language == "sv":
-        return _swedish(words, index, start, end, tags, lethal)
-    return _english(words, index, start, end, tags, lethal)
+        return _swedish(words, index, start, end, tags, lethal, alone)
+    return _english(words, index, start, end, tags, lethal, alone)
 
 
 def _finnish(
@@ -200,6 +203,7 @@ def _swedish(
     end: int,
     tags: str,
     lethal: bool,
+    alone: bool = False,
 ) -> Reading:
     window = words[start:index]
     seen = set(window)
@@ -218,6 +222,8 @@ def _swedish(
     past = "+past" in tags or "+sup" in tags or "+part" in tags
     if "+fate" in tags:
         you = bool(SV_YOU & seen or SV_YOU & after)
+        if "+imper" in tags and alone and index == start:
+            return Reading(True)  # "Dö.", "Dö, hora.": a bare imperative, like "Kuole."
         return Reading(you and not past and ("+inf" in tags or "+pres" in tags))
     if SV_WISH & seen and not past:
         return Reading(True)
@@ -240,6 +246,7 @@ def _english(
     end: int,
     tags: str,
     lethal: bool,
+    alone: bool = False,
 ) -> Reading:
     window = words[start:index]
     seen = set(window)
@@ -250,6 +257,8 @@ def _english(
     base = "+base" in tags
     if "+fate" in tags:
         you = bool(EN_YOU & seen)
+        if base and alone and index == start:
+            return Reading(True)  # "Die.", "Die, you pig.": a bare imperative, like "Kuole."
         return Reading(you and (base or "+ing" in tags))
     if EN_WISH & seen and "+past" not in tags.replace("+pp", ""):
         return Reading(True)

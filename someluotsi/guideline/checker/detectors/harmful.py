@@ -6,13 +6,19 @@ found from their lemmas, each with tags for person, mood, tense and voice. Threa
 net for a human: a violent verb counts when its construction threatens (harm_grammar.py: first
 person, wishes, passive obligations, calls on others, consequences promised to the reader) and
 someone or some place is its target; figurative uses (the heat kills, killing time, shooting a
-goal, a film's plot, a recipe) are set aside by context words in the same sentence.
+goal, a film's plot, a recipe) are set aside by context words in the same sentence, and so are
+a work's title ("Kill Bill on klassikkoleffa") and a food animal or pest as the verb's object
+("Tapa hummeri", "kill the lobster"; harm_context.py). Words spelt out letter by letter ("t a p
+a n") are joined, digits read as letters with or without their dots ("d0da"), and a weapon emoji
+with a person addressed and a time ("🔪🩸 sulle huomenna") is a threat.
 
 Insults and identity attacks read their context too (harm_context.py): a negated degrading word
 ("eivät ole loisia"), a sentence that rejects a prejudice or reports a naming, and a slur in
 quotation marks are no attack; a reclaimed in-group word in a Pride context warns about word
-choice (identity-004). A negative adjective with a vulgar noun aimed at a person ("senkin tyhmä
-lehmä", "din dumma ko", "you stupid cow") is an insult. Every match says which word and why.
+choice (identity-004). A group told to leave ("Mamut pois", "Invandrarna ut", "Immigrants
+out of our town") is attacked (identity-002). A negative adjective with a vulgar noun aimed at
+a person ("senkin tyhmä lehmä", "din dumma ko", "you stupid cow") is an insult. Every match
+says which word and why.
 
 Everything here runs only on texts with vocabulary hits, and only reads a few tokens around each
 hit: set lookups, no per-token regular expressions.
@@ -30,7 +36,7 @@ from someluotsi.guideline.model import Match
 from someluotsi.guideline.text.analysis import AnalysedText
 from someluotsi.guideline.text.patterns import compile_pattern
 from someluotsi.guideline.text.sentences import sentences
-from someluotsi.guideline.text.vocabulary import FormInfo, vocabulary
+from someluotsi.guideline.text.vocabulary import FormInfo, Vocabulary, vocabulary
 from someluotsi.guideline.text.wordlists import load_names
 
 # Verbs whose threat can be aimed at a place rather than a person (arson, bombs, shootings).
@@ -72,6 +78,15 @@ MASKABLE = ("obscene", "insult", "identity")
 # Words that turn a mention of a group into an attack on it, in the same sentence.
 DEGRADING = ("dehumanising", "insult", "obscene")
 COMPOUND_CATEGORIES = ("insult", "obscene")  # whose listed first parts make compounds
+# Categories looked up in words spelt out letter by letter ("t a p a n", "i d i o o t t i").
+SPACED_CATEGORIES = frozenset({"threat_verbs", "fate", "insult", "obscene", "identity"})
+# Weapon and blood emoji: a threat with a person addressed and a time ("🔪🩸 sulle huomenna").
+WEAPON_EMOJI = ("🔪", "🗡", "🔫", "💣", "🪓", "🩸", "⚰")
+WHEN = frozenset(
+    {"huomenna", "tänään", "tänä", "illalla", "yöllä", "pian", "kohta", "ensi", "huomisaamuna",
+     "imorgon", "ikväll", "inatt", "snart", "morgon", "kväll", "natt", "tomorrow", "tonight",
+     "soon", "today", "next"}
+)  # fmt: skip
 
 
 @dataclass
@@ -182,6 +197,7 @@ def analyse(ctx: CheckContext) -> HarmAnalysis:
             continue
         for info in words.compounds(token.text, COMPOUND_CATEGORIES, DEGRADING):
             hits.append(Hit(index, token.start, token.end, info))
+    hits.extend(_spaced(ctx, words))
     text = ctx.text.text
     if any(mark in text for mark in "*#@_"):
         for found in MASKED.finditer(text):
@@ -198,6 +214,31 @@ def analyse(ctx: CheckContext) -> HarmAnalysis:
     analysis = HarmAnalysis(hits, sentences(ctx.text).of_token, list(ctx.text.words), gaps)
     ctx.text.cache["harm"] = analysis
     return analysis
+
+
+def _spaced(ctx: CheckContext, words: Vocabulary) -> Iterator[Hit]:
+    """Words spelt out in single letters with spaces ("t a p a n sut"): each run of three or
+    more one-letter tokens is joined and looked up; a hit is tagged +spaced (a spaced threat
+    verb counts only with a target, so "t a p a" in a crossword's answer stays quiet)."""
+    tokens, listed, text = ctx.text.tokens, ctx.text.words, ctx.text.text
+    index = 0
+    while index < len(tokens):
+        end = index
+        while (
+            end < len(tokens)
+            and len(listed[end]) == 1
+            and listed[end].isalpha()
+            and (end == index or text[tokens[end - 1].end : tokens[end].start] == " ")
+        ):
+            end += 1
+        if end - index >= 3:
+            for info in words.lookup("".join(listed[index:end])):
+                if info.category in SPACED_CATEGORIES:
+                    spaced = FormInfo(
+                        info.category, info.language, info.lemma, info.tags + "+spaced"
+                    )
+                    yield Hit(index, tokens[index].start, tokens[end - 1].end, spaced)
+        index = max(end, index + 1)
 
 
 class ObsceneDetector:
@@ -324,6 +365,9 @@ class IdentityAttackDetector:
                 and _predicated(analysis, h.index)
                 and not analysis.negated(h)
             ]
+            exclusion = _exclusion(ctx, analysis, hit.index)
+            if exclusion is not None:
+                attacks.append(exclusion)
             if attacks:
                 other = attacks[0]
                 yield ctx.match(
@@ -381,9 +425,10 @@ class ThreatDetector:
         for index, hits in verbs.items():
             sentence = analysis.sentence_of[index]
             # Context words set the verb aside; the verb's own form ("shot") does not count.
-            if analysis.innocent_besides(sentence, index):
+            if analysis.innocent_besides(sentence, index) or _in_title(ctx, analysis, index):
                 continue
             yield from self._verb(ctx, analysis, hits, sentence)
+        yield from _weapon_emoji(ctx, analysis)
         for hit in analysis.of("weapons"):
             sentence = analysis.sentence_of[hit.index]
             same = analysis.sentence_words(sentence)
@@ -426,6 +471,9 @@ class ThreatDetector:
         infos = [info for info, _last in chosen]
         last = max(last for _info, last in chosen)
         start = analysis.clause_start(index)
+        alone = last == index and (
+            index + 1 >= end or any(mark in analysis.gaps[index + 1] for mark in ",;:!")
+        )
         # A form shared by languages is read in the text's; when the text did not tell its
         # language (a few words), in each of them, and the first threatening reading counts.
         every = infos
@@ -437,7 +485,7 @@ class ThreatDetector:
             lethal = "+lethal" in tags
             place_verb = any(info.lemma in PLACE_VERBS for info in infos)
             reading = harm_grammar.read_verb(
-                words, index, start, end, language, tags, lethal, place_verb
+                words, index, start, end, language, tags, lethal, place_verb, alone
             )
             if reading.threatening:
                 break
@@ -451,6 +499,12 @@ class ThreatDetector:
         )
         if reading.figurative and (language != "fi" or not target):
             return
+        if "+spaced" in hit.info.tags and not target:
+            return  # "t a p a" as a crossword's answer
+        if _animal_object(analysis, index, end) or (
+            not target and harm_context.animal_context(analysis.sentence_words(sentence))
+        ):
+            return  # "Tapa hummeri nopeasti", "döda hummern innan du kokar den"
         fate = "+fate" in tags
         span_end = ctx.text.tokens[last].end if last != index else hit.end
         if reading.threatening and (target or reading.strong or fate):
@@ -479,6 +533,28 @@ class ThreatDetector:
                 reason="violent_verb",
                 word=lemma,
             )
+
+
+def _exclusion(ctx: CheckContext, analysis: HarmAnalysis, index: int) -> Hit | None:
+    """A group told to leave: the group word opens its clause (after "kaikki", "all" at
+    most) and an exclusion word follows it ("Mamut pois", "Invandrarna ut ur stan",
+    "Immigrants out of our town", "Muslims go home"); "out of work" is no exclusion."""
+    words = analysis.words
+    start = analysis.clause_start(index)
+    if any(words[i] not in harm_context.GROUP_LEADS for i in range(start, index)):
+        return None
+    sentence = analysis.sentence_of[index]
+    _first, end = analysis.bounds(sentence)
+    following = words[index + 1 : min(end, index + 4)]
+    if not following:
+        return None
+    out = following[0] in harm_context.EXCLUSION or following[:2] in (["go", "home"], ["åk", "hem"])
+    if not out or (following[1:2] and following[1] in harm_context.NOT_EXCLUSION):
+        return None
+    if following[1:2] == ["of"] and following[2:3] and following[2] in harm_context.NOT_EXCLUSION:
+        return None
+    token = ctx.text.tokens[index + 1]
+    return Hit(index + 1, token.start, token.end, FormInfo("exclusion", "", following[0], ""))
 
 
 def _predicated(analysis: HarmAnalysis, index: int) -> bool:
@@ -513,6 +589,10 @@ def explicit_violence(excerpt: str) -> bool:
     if any(hit.term.label == "threat_phrases" for hit in text.find(vocabulary().phrases)):
         return True
     listed = text.words
+    if len(listed) >= 3 and all(len(word) == 1 for word in listed):  # "t a p a n"
+        for info in vocabulary().lookup("".join(listed)):
+            if info.category in VERB_CATEGORIES and "+lethal" in info.tags:
+                return True
     return any(
         harm_grammar.stalking(listed, index, len(listed)) is not None
         for index, word in enumerate(listed)
@@ -530,6 +610,56 @@ def _languages(ctx: CheckContext, infos: Sequence[FormInfo]) -> list[str]:
     if not ctx.text.language_certain:
         return sorted(languages, key=lambda language: language != main)
     return [main if main in languages else languages[0]]
+
+
+def _weapon_emoji(ctx: CheckContext, analysis: HarmAnalysis) -> Iterator[Match]:
+    """A knife, gun, bomb or blood emoji with a person addressed and a time in the same text
+    ("🔪🩸 sulle huomenna", "🔫 dig ikväll", "🔪 you tomorrow")."""
+    text = ctx.text.text
+    found = [(text.find(mark), mark) for mark in WEAPON_EMOJI if mark in text]
+    if not found or not analysis.of("targets") or not WHEN & set(analysis.words):
+        return
+    start, mark = min(found)
+    yield ctx.match(
+        "threat-002", start, start + len(mark), confidence=0.8, reason="weapon", word=mark
+    )
+
+
+def _animal_object(analysis: HarmAnalysis, index: int, end: int) -> bool:
+    """A food animal or a pest is the verb's object: within three words after it, with no
+    person between ("kill the lobster before you boil it"; not "tapan sinut ja kalan")."""
+    people = {h.index for h in analysis.in_sentence(analysis.sentence_of[index], "targets")}
+    for i in range(index + 1, min(end, index + 4)):
+        if i in people:
+            return False
+        if harm_context.animal_context((analysis.words[i],)):
+            return True
+    return False
+
+
+def _capitalised(ctx: CheckContext, index: int) -> bool:
+    start, _end = ctx.text.span(ctx.text.tokens[index].start, ctx.text.tokens[index].end)
+    return ctx.text.original[start : start + 1].isupper()
+
+
+def _in_title(ctx: CheckContext, analysis: HarmAnalysis, index: int) -> bool:
+    """The verb at `index` is part of a title of a work: a known one written as a title
+    ("Kill Bill", "Kill la Kill"), or, in a sentence about a film, game, book or song, a
+    quoted title or a run of capitalised words ("Tapan Sinut Huomenna on hyvä biisi")."""
+    words = analysis.words
+    if harm_context.in_known_title(words, index) and _capitalised(ctx, index):
+        return True
+    sentence = analysis.sentence_of[index]
+    if not harm_context.media_context(analysis.sentence_words(sentence)):
+        return False
+    if harm_context.inside_quotes(ctx.text.text, ctx.text.tokens[index].start):
+        return True
+    neighbours = [
+        i
+        for i in (index - 1, index + 1)
+        if 0 <= i < len(words) and analysis.sentence_of[i] == sentence
+    ]
+    return _capitalised(ctx, index) and any(_capitalised(ctx, i) for i in neighbours)
 
 
 def _named_person(ctx: CheckContext, analysis: HarmAnalysis, sentence: int) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from someluotsi.guideline.checker.detectors import harm_context
 from someluotsi.guideline.checker.detectors.base import CheckContext
 from someluotsi.guideline.model import Match
 from someluotsi.guideline.text.classifier import gate_open, harm_classifier, vocabulary_categories
@@ -21,6 +22,13 @@ RULE_FOR_ATTRIBUTE = {
     "obscene": "obscene-002",
 }
 MIN_TOKENS = 3  # a word or two says too little for the model
+# Vocabulary that makes a text hostile in the rules' eyes. Without any of it, a group word with
+# a neutral predicate ("Muslimit juhlivat ramadania") needs a much higher identity score.
+HOSTILE = frozenset(
+    {"dehumanising", "insult", "obscene", "identity", "negative_adjectives", "vulgar_nouns",
+     "threat_verbs", "threat_phrases", "intimidation", "weapons", "fate"}
+)  # fmt: skip
+NEUTRAL_GROUP_THRESHOLD = 0.5
 
 
 class HarmModelDetector:
@@ -31,6 +39,8 @@ class HarmModelDetector:
         if classifier is None or len(ctx.text.tokens) < MIN_TOKENS:
             return
         categories = vocabulary_categories(ctx.text)
+        if _set_aside(ctx, categories):
+            return
         # Only the attributes that can speak: a model its threshold switches off (above 1)
         # or whose gate is closed is not computed at all.
         wanted = [
@@ -46,7 +56,10 @@ class HarmModelDetector:
         for attribute in wanted:
             rule = RULE_FOR_ATTRIBUTE[attribute]
             model = classifier.models[attribute]
-            if scores[attribute] >= model.threshold:
+            threshold = model.threshold
+            if attribute == "identity_attack" and not categories & HOSTILE:
+                threshold = max(threshold, NEUTRAL_GROUP_THRESHOLD)
+            if scores[attribute] >= threshold:
                 yield ctx.match(
                     rule,
                     0,
@@ -55,3 +68,15 @@ class HarmModelDetector:
                     reason="model_score",
                     score=f"{scores[attribute]:.2f}",
                 )
+
+
+def _set_aside(ctx: CheckContext, categories: frozenset[str]) -> bool:
+    """Texts the rules read as harmless, whose words the model still scores high:
+    counter-speech whose only harmful word is a slur and which rejects it ('Rasismi on
+    väärin: "mamut pois" -kirjoittelu pitää lopettaa'), and a violent verb about a food
+    animal or a pest with no person in the text ("Kissanpentu tappoi hiiren pihalla")."""
+    words = ctx.text.words
+    if categories & HOSTILE == {"identity"} and harm_context.rejects(words):
+        return True
+    violent_only = categories & HOSTILE <= {"threat_verbs", "fate"}
+    return violent_only and "targets" not in categories and harm_context.animal_context(words)
