@@ -322,6 +322,16 @@ def escalation_list_for_user(*, user: AnyUser) -> QuerySet[Escalation]:
     ).distinct()
 
 
+def works_escalations_only(*, user: AnyUser) -> bool:
+    """Whether the user's inbox work is the escalations addressed to them (§10.6): they work
+    no channel's queue (not the mavi team, no channel of their own or covered) and at least
+    one escalation is addressed to them, as for the occupational safety manager or a
+    supervisor without channels. Their inbox opens on those escalations."""
+    if user_sees_all_channels(user=user) or channels_in_queue(user=user).exists():
+        return False
+    return Escalation.objects.filter(recipients__user_id=_uid(user)).exists()
+
+
 def escalations_to_acknowledge(*, user: AnyUser) -> QuerySet[Escalation]:
     """Open escalations addressed to the user that they have not acknowledged yet (§10.6)."""
     return (

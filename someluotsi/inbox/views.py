@@ -72,6 +72,7 @@ from someluotsi.inbox.selectors import (
     queue_counts,
     readability_for_user,
     saved_replies_for,
+    works_escalations_only,
 )
 
 
@@ -116,7 +117,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     and any column's order from the query string; htmx swaps the table alone."""
     user = _user(request)
     channels = channels_in_queue(user=user).order_by("name")
-    if not request.GET and not channels.exists():
+    if not request.GET and works_escalations_only(user=user):
         # Someone whose inbox work is escalations (the occupational safety manager, a
         # supervisor without channels of their own): the inbox opens on them.
         return HttpResponseRedirect(reverse("inbox:escalations"))
@@ -334,7 +335,7 @@ def escalation_list(request: HttpRequest) -> HttpResponse:
         "statuses": EscalationStatus.choices,
         "waiting": waiting,
         # No channel queue of their own: this page is their inbox (queue() sends them here).
-        "escalations_only": not channels_in_queue(user=user).exists(),
+        "escalations_only": works_escalations_only(user=user),
     }
     return render(request, "inbox/escalations.html", context)
 
