@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -28,7 +29,7 @@ from datetime import datetime, timedelta
 from celery import current_app
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import connections, transaction
+from django.db import OperationalError, connections, transaction
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
@@ -61,6 +62,7 @@ ACTIVE = (ReportJobStatus.QUEUED, ReportJobStatus.RUNNING)
 FAILED_ERROR = "failed"  # an error while making it (logged with its traceback)
 FAILED_INTERRUPTED = "interrupted"  # the worker or server stopped mid-way
 FAILED_NO_ACCESS = "no_access"  # the requester lost the metrics area before it ran
+PROGRESS_TRIES = 5  # writes of one progress step before it is skipped (0.05, 0.1, ... s apart)
 
 
 # --- Reads ----------------------------------------------------------------------------------
@@ -230,8 +232,21 @@ def _pool(workers: int) -> ThreadPoolExecutor:
 
 
 def _run_in_thread(job_id: int) -> None:
+    """A background thread's run of one job. The embedded SQLite may be busy with the web
+    requests beyond its timeout: the run is tried again a few times (the claim makes a second
+    run of a claimed job a no-op); any other error is logged, never lost in the pool."""
     try:
-        report_job_run(job_id)
+        for attempt in range(PROGRESS_TRIES):
+            try:
+                report_job_run(job_id)
+                return
+            except OperationalError:
+                time.sleep(0.1 * (attempt + 1))
+        logger.error(
+            "report job %s: the database stayed busy; the job waits for the tidy-up", job_id
+        )
+    except Exception:
+        logger.exception("report job %s could not be run", job_id)
     finally:
         connections.close_all()  # this thread's connections only
 
@@ -297,14 +312,22 @@ def report_job_run(job_id: int) -> bool:
         return False
 
     def progress(stage: str, step: int, steps: int, *, item: int = 0, items: int = 0) -> None:
-        ReportJob.objects.filter(pk=job_id, status=ReportJobStatus.RUNNING).update(
-            stage=stage,
-            step=step,
-            steps=steps,
-            item=item,
-            items=items,
-            heartbeat_at=timezone.now(),
-        )
+        # Best effort: a progress line that cannot be written now (SQLite busy with a reader
+        # past its timeout) is tried a few times, then skipped; it never fails the report.
+        for attempt in range(PROGRESS_TRIES):
+            try:
+                ReportJob.objects.filter(pk=job_id, status=ReportJobStatus.RUNNING).update(
+                    stage=stage,
+                    step=step,
+                    steps=steps,
+                    item=item,
+                    items=items,
+                    heartbeat_at=timezone.now(),
+                )
+                return
+            except OperationalError:
+                time.sleep(0.05 * (attempt + 1))
+        logger.warning("report job %s: progress %s %s/%s not written", job_id, stage, step, steps)
 
     spec = ReportSpec(
         year=job.year,
