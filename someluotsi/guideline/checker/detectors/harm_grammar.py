@@ -209,8 +209,7 @@ def _swedish(
     seen = set(window)
     after = set(words[index + 1 : min(end, index + 3)])
     # "Du dör inte", "skjuter jag inte": Swedish puts the negation after the finite verb.
-    later = words[index + 1 : min(end, index + 3)]
-    if negated(words, index, start, "sv") or any(w in SV_NEGATION for w in later):
+    if negated(words, index, start, "sv") or after & SV_NEGATION:
         return NOT_THREATENING
     if (
         index + 1 < end
@@ -234,7 +233,7 @@ def _swedish(
     modal = bool(SV_MODALS & seen)
     if ("+inf" in tags and (first or SV_SOMEONE & seen) and modal) or ("+pres" in tags and first):
         return Reading(True, strong=lethal and first)
-    if "+imper" in tags and (index == start or set(window) <= SV_IMPERATIVE_LEAD):
+    if "+imper" in tags and (index == start or seen <= SV_IMPERATIVE_LEAD):
         return Reading(True)
     return NOT_THREATENING
 
