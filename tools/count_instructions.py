@@ -1,7 +1,7 @@
 """Instructions per text, counted by valgrind (callgrind): a speed figure that load on a shared
 machine does not move, for comparing two versions of the engine where wall time is too noisy.
 
-    uv run python tools/count_instructions.py [--what check,personal,triage] [--texts 200]
+    uv run python tools/count_instructions.py [--what check,personal,triage,language] [--texts 200]
                                               [--suomi24 ../shared/data/suomi24-toxicity/dev.tsv]
 
 For each measure and corpus the same program runs twice under `valgrind --tool=callgrind`: once
@@ -50,6 +50,12 @@ def inner(what: str, corpus: str, count: int, suomi24: str) -> None:
             engine.rulebook,
             detectors=[d for d in DETECTORS if all(r.startswith("privacy-") for r in d.rules)],
         )
+    if what == "language":
+        from someluotsi.guideline.text.analysis import AnalysedText
+
+        for text in texts:
+            AnalysedText(text).main_language  # noqa: B018 - identifies the language
+        return
     if what == "triage":
         from someluotsi.guideline.messages.tone import tone
         from someluotsi.guideline.messages.triage import triage

@@ -13,6 +13,7 @@ labelled, so a Finnish–Swedish city post is recognised as both.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -24,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from someluotsi.guideline.model import LANGUAGES, LanguagePart
-from someluotsi.guideline.text.patterns import WORDS_OF_TWO, compile_pattern
+from someluotsi.guideline.text.patterns import WORDS_OF_TWO
 from someluotsi.guideline.text.wordlists import load_terms
 
 MIN_WORDS = 4
@@ -35,8 +36,17 @@ SHORT_CONFIDENCE = 0.95
 STRONG_VOTE = 1.5
 WEAK_VOTE = 0.5
 _TOKEN = re.compile(r"[^\W\d_]+")
-# Sentence ends, line breaks and the " / " that bilingual posts put between their languages.
-_BREAK = compile_pattern(r"[.!?]+\s+|\n+|\s/\s|\s\|\s")
+# Sentence ends, line breaks and the " / " that bilingual posts put between their languages:
+# RE2's BREAK_PATTERN (its \s is [\t\n\f\r ]), searched with the standard library, which is
+# several times faster here: every match starts at one of the characters [.!?\n/|], so the
+# engine skips to those, and the " / " form is matched from its slash (`_breaks` puts the
+# space before it back). A run of end marks is tried only from its first mark, so the search
+# stays linear. test_language_model.py compares the breaks with RE2's.
+BREAK_PATTERN = r"[.!?]+\s+|\n+|\s/\s|\s\|\s"
+_SPACE = "[\t\n\f\r ]"
+_BREAK = re.compile(
+    rf"[.!?\n/|](?:(?<=[.!?])(?<![.!?]{{2}})[.!?]*{_SPACE}+|(?<=\n)\n*|(?<={_SPACE}[/|]){_SPACE})"
+)
 _WORD = WORDS_OF_TWO
 
 
@@ -45,6 +55,7 @@ MAX_LABEL = 6  # bytes: the longest label of py3langid's automaton
 WALK_BYTES = 4096  # shorter texts are walked byte by byte, longer ones scored with arrays
 MAX_MOVES = 200_000  # transitions kept for the walk (~20 MB at most), then forgotten
 _OUTPUT = (1 << 18) - 1
+MAX_WORDS = 50_000  # (state, word) walks kept (a few MB), then forgotten
 
 
 class _Model:
@@ -79,6 +90,8 @@ class _Model:
         )
         # (state << 8 | byte) -> (next state << 18 | its output + 1), filled as texts need it.
         self._moves: dict[int, int] = {}
+        # (state, word and its space) -> (state after it, output after each of its bytes)
+        self._words: dict[tuple[int, bytes], tuple[int, tuple[int, ...]]] = {}
 
     def _move(self, state: int, byte: int) -> int:
         """The transition from `state` on `byte`, packed with the output of the state it goes
@@ -99,18 +112,44 @@ class _Model:
         return packed
 
     def _outputs(self, data: bytes) -> list[int]:
-        """py3langid's walk over `data`, one byte at a time, over the transitions met so far
-        (the full table would be 39 MB): the feature output after each byte, -1 for none."""
-        moves = self._moves.get
+        """py3langid's walk over `data`: the feature output after each byte, -1 for none.
+
+        The bytes are read a word at a time (up to and including the space after it): the
+        outputs of a word and the state after it depend only on the state before it, so a
+        word met again after the same state costs one dictionary lookup (`_words`); new ones
+        are walked byte by byte over the transitions met so far (the full table would be
+        39 MB).
+        """
+        words = self._words
         state, found = 0, list[int]()
+        extend = found.extend
+        units = data.split(b" ")
+        last = len(units) - 1
+        for number, unit in enumerate(units):
+            if number < last:
+                unit += b" "
+            key = (state, unit)
+            known = words.get(key)
+            if known is None:
+                if len(words) >= MAX_WORDS:
+                    words.clear()
+                known = words[key] = self._walk_unit(state, unit)
+            state = known[0]
+            extend(known[1])
+        return found
+
+    def _walk_unit(self, state: int, unit: bytes) -> tuple[int, tuple[int, ...]]:
+        """The state after walking `unit` from `state`, and the output after each byte."""
+        moves = self._moves.get
+        found = list[int]()
         append = found.append
-        for byte in data:
+        for byte in unit:
             packed = moves((state << 8) | byte)
             if packed is None:
                 packed = self._move(state, byte)
             state = packed >> 18
             append((packed & _OUTPUT) - 1)
-        return found
+        return state, tuple(found)
 
     @staticmethod
     def _counted(outputs: list[int]) -> tuple[np.ndarray, np.ndarray]:
@@ -173,14 +212,16 @@ class _Model:
         self, text: str, spans: list[tuple[int, int]]
     ) -> tuple[tuple[str, float], list[tuple[str, float]]]:
         """`classify(text)` and `classify(text[start:end])` for each span, walking the bytes
-        of `text` once.
+        of `text` once and scoring all of them with a few array operations.
 
         The walk's state after a byte is the longest suffix of at most MAX_LABEL bytes read
         so far that is a node, so a part's walk from the root agrees with the whole text's
-        after its first MAX_LABEL bytes: only those are walked again. The features, their
-        order and the arithmetic are those of `classify`, so the results are the same to the
-        bit. Texts that `classify` would change first (upper case, not NFC) and long ones are
-        classified part by part.
+        after its first MAX_LABEL bytes: only those are walked again. The features of every
+        piece are counted in one `np.unique` over (piece, feature) keys and kept in order of
+        first occurrence, so each piece's product is `classify`'s product over the same
+        arrays: the results are the same to the bit (test_language_model.py). Texts that
+        `classify` would change first (upper case, not NFC) and long ones are classified
+        part by part.
         """
         if text.isupper() or len(text) > WALK_BYTES or not unicodedata.is_normalized("NFC", text):
             return self.classify(text), [self.classify(text[a:b]) for a, b in spans]
@@ -189,27 +230,24 @@ class _Model:
             return self.classify(text), [self.classify(text[a:b]) for a, b in spans]
         outputs = self._outputs(data)
         one_byte = len(data) == len(text)
-        # Each text's features scored as `_score` does, the element-wise steps after the
-        # product done for all of them at once (row by row the same float32 operations).
+        # The outputs of every piece (the whole text first), one after the other.
+        pieces = [outputs]
         sizes = [len(data)]
-        raws = [self._raw(*self._counted(outputs))]
         alone: dict[int, tuple[str, float]] = {}
         for number, (start, end) in enumerate(spans):
             part = text[start:end]
             if part.isupper() or not unicodedata.is_normalized("NFC", part):
                 alone[number] = self.classify(part)
+                pieces.append([])
                 sizes.append(1)
-                raws.append(np.zeros(len(self.classes), dtype=np.float32))
                 continue
             if not one_byte:
                 start = len(text[:start].encode("utf8", errors="surrogatepass"))
                 end = start + len(part.encode("utf8", errors="surrogatepass"))
             head = min(start + MAX_LABEL, end)
+            pieces.append(self._outputs(data[start:head]) + outputs[head:end])
             sizes.append(end - start)
-            raws.append(
-                self._raw(*self._counted(self._outputs(data[start:head]) + outputs[head:end]))
-            )
-        scores = np.stack(raws)
+        scores = self._scores(pieces)
         scores *= np.array([1.0 / math.sqrt(size or 1) for size in sizes], dtype=np.float32)[
             :, None
         ]
@@ -221,6 +259,34 @@ class _Model:
         whole = results[0]
         found = [alone.get(number, result) for number, result in enumerate(results[1:])]
         return whole, found
+
+    def _scores(self, pieces: list[list[int]]) -> np.ndarray:
+        """`_raw` of each piece's walk outputs (-1: none): (len(pieces), classes) float32.
+
+        One `np.unique` over (piece, feature) keys counts every piece's features; ordered by
+        first occurrence, each piece's keys are contiguous (pieces are laid out one after
+        the other) and in the order `_counted` gives, so `w[a:b] @ P[a:b]` is `_raw`'s
+        product over the same values: the same to the bit (test_language_model.py).
+        """
+        lengths = [len(piece) for piece in pieces]
+        flat = np.fromiter(itertools.chain.from_iterable(pieces), dtype=np.int64,
+                           count=sum(lengths))  # fmt: skip
+        owner = np.repeat(np.arange(len(pieces), dtype=np.int64), lengths)
+        found = flat >= 0
+        keys = owner[found] * len(self.ptc) + flat[found]
+        scores = np.zeros((len(pieces), len(self.classes)), dtype=np.float32)
+        if not len(keys):
+            return scores
+        distinct, first, counts = np.unique(keys, return_index=True, return_counts=True)
+        order = np.argsort(first, kind="stable")
+        piece_of, feature = np.divmod(distinct[order], len(self.ptc))
+        weights = np.log1p(counts[order].astype(np.float32))
+        table = self.ptc[feature]
+        bounds = np.searchsorted(piece_of, np.arange(len(pieces) + 1)).tolist()
+        for number, (a, b) in enumerate(itertools.pairwise(bounds)):
+            if b > a:
+                scores[number] = weights[a:b] @ table[a:b] + self.pc
+        return scores
 
 
 @cache
@@ -283,12 +349,29 @@ class LanguageResult:
         return frozenset(part.language for part in self.parts) | {self.language}
 
 
+def _breaks(text: str) -> list[tuple[int, int]]:
+    """Where BREAK_PATTERN matches in `text`, as RE2's finditer gives them: (start, end)."""
+    found: list[tuple[int, int]] = []
+    last = position = 0
+    search = _BREAK.search
+    while (match := search(text, position)) is not None:
+        start, end = match.span()
+        if text[start] in "/|":
+            if start - 1 < last:  # an earlier break took the space before the slash
+                position = start + 1
+                continue
+            start -= 1
+        found.append((start, end))
+        last = position = end
+    return found
+
+
 def _segments(text: str) -> list[tuple[int, int]]:
     segments: list[tuple[int, int]] = []
     start = 0
-    for match in _BREAK.finditer(text):
-        segments.append((start, match.start()))
-        start = match.end()
+    for begin, end in _breaks(text):
+        segments.append((start, begin))
+        start = end
     segments.append((start, len(text)))
     return [(a, b) for a, b in segments if text[a:b].strip()]
 

@@ -80,3 +80,55 @@ def test_a_text_without_features_is_undecided_evenly() -> None:
     found, probability = language.classify("")
     assert found in {"fi", "sv", "en"}
     assert probability == pytest.approx(1 / 3)
+
+
+def _spans_cases() -> list[str]:
+    texts = _texts()
+    return [
+        *texts,
+        " ".join(texts[:40]),
+        "\n".join(texts[40:80]),
+        "Kirjasto on auki. Biblioteket är öppet! The library is open?\n\nTervetuloa / Välkommen",
+        "...!!! ??? Hei... moi!!! hej .\n.\n. end",
+    ]
+
+
+def test_the_walk_a_word_at_a_time_gives_the_outputs_of_the_walk_byte_by_byte() -> None:
+    model = language._model()
+    for text in _spans_cases():
+        data = text.encode("utf8", errors="surrogatepass")
+        state, expected = 0, []
+        for byte in data:  # one byte at a time from the root, as py3langid walks
+            state, (output,) = model._walk_unit(state, bytes((byte,)))
+            expected.append(output)
+        assert model._outputs(data) == expected, text
+        assert model._outputs(data) == expected, text  # again, from the cache of words
+
+
+def test_classify_spans_gives_what_classify_gives_for_the_text_and_each_span() -> None:
+    model = language._model()
+    checked = 0
+    for text in _spans_cases():
+        spans = [*language._part_spans(text), (0, len(text)), (1, max(1, len(text) - 1))]
+        spans = [(a, b) for a, b in spans if a < b]
+        whole, parts = model.classify_spans(text, spans)
+        assert whole == model.classify(text), text
+        for (start, end), found in zip(spans, parts, strict=True):
+            assert found == model.classify(text[start:end]), (text, start, end)
+            checked += 1
+    assert checked > 500
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_break_pattern_finds_what_re2_finds(seed: int) -> None:
+    import random
+
+    import re2  # type: ignore[import-untyped]
+
+    reference = re2.compile(language.BREAK_PATTERN)
+    rng = random.Random(seed)
+    alphabet = ".!?/| \t\n\r\f\vab\u00a0\u2028"
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
+        expected = [m.span() for m in reference.finditer(text)]
+        assert language._breaks(text) == expected, repr(text)
