@@ -88,6 +88,7 @@ class AnalysedText(NormalizedText):
         "_parts",
         "_reading",
         "_vocabulary",
+        "_word_vocabulary",
         "_words",
         "hint",
     )
@@ -100,6 +101,7 @@ class AnalysedText(NormalizedText):
         self._parts: tuple[LanguagePart, ...] | None = None
         self._words: tuple[str, ...] | None = None
         self._vocabulary: tuple[tuple[FormInfo, ...], ...] | None = None
+        self._word_vocabulary: dict[str, tuple[FormInfo, ...]] | None = None
         self._lexicon_hits: dict[int, list[LexiconMatch]] = {}
         self._reading: tuple[str, tuple[list[int], list[int]] | None] | None = None
 
@@ -174,7 +176,7 @@ class AnalysedText(NormalizedText):
     def words(self) -> tuple[str, ...]:
         """The normalised text of each token, in order."""
         if self._words is None:
-            self._words = tuple(token.text for token in self.tokens)
+            self._words = tuple(self.table.words)
         return self._words
 
     @property
@@ -187,21 +189,32 @@ class AnalysedText(NormalizedText):
     def vocabulary(self) -> tuple[tuple[FormInfo, ...], ...]:
         """The harmful-language vocabulary's analyses of each token (text/vocabulary.py)."""
         if self._vocabulary is None:
+            self._vocabulary = tuple(map(self.word_vocabulary.__getitem__, self.words))
+        return self._vocabulary
+
+    @property
+    def word_vocabulary(self) -> dict[str, tuple[FormInfo, ...]]:
+        """The harmful-language vocabulary's analyses of each distinct word, in order of
+        first occurrence (a long text repeats its words: each is looked up once)."""
+        if self._word_vocabulary is None:
             from someluotsi.guideline.text.vocabulary import vocabulary
 
             lookup = vocabulary().lookup
-            self._vocabulary = tuple(lookup(word) for word in self.words)
-        return self._vocabulary
+            self._word_vocabulary = {word: lookup(word) for word in self.table.distinct}
+        return self._word_vocabulary
 
     @property
     def vocabulary_categories(self) -> frozenset[str]:
         """Every vocabulary category some token of the text belongs to."""
-        return frozenset(info.category for infos in self.vocabulary for info in infos)
+        return frozenset(info.category for infos in self.word_vocabulary.values() for info in infos)
 
     def find(self, lexicon: Lexicon) -> list[LexiconMatch]:
         """`lexicon.find(self.tokens)`, computed once per text and word list."""
         key = id(lexicon)
         found = self._lexicon_hits.get(key)
         if found is None:
-            found = self._lexicon_hits[key] = lexicon.find(self.tokens)
+            table = self.table
+            found = self._lexicon_hits[key] = lexicon.find_in(
+                table.words, table.starts, table.ends, table.distinct
+            )
         return found

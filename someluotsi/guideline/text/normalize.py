@@ -12,12 +12,15 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 import regex
 
 from someluotsi.guideline.text.patterns import TOKEN
 
 _DIGITS = re.compile(r"\d")
+# TOKEN with a group: `split` gives the text between tokens and the tokens, alternately.
+_TOKEN_SPLIT = re.compile("(" + TOKEN.pattern + ")")
 
 # Look-alikes used to dodge filters and to fake domains (a Cyrillic "а" in "kokkolа.fi").
 HOMOGLYPHS = str.maketrans(
@@ -132,6 +135,33 @@ class Token:
     end: int
 
 
+class TokenTable:
+    """The tokens of a normalised text as columns: `words[i]` is token i's text, `starts[i]`
+    and `ends[i]` its offsets in the normalised text, `gaps[i]` the text before it (since the
+    previous token's end, or the text's start), and `gaps[len(words)]` the text after the
+    last one. The same tokens as `TOKEN.finditer(text)`, found with one `split` and a running
+    sum of lengths, with no Python work per token: a 100 kB text may have 50,000 tokens."""
+
+    __slots__ = ("_distinct", "ends", "gaps", "starts", "words")
+
+    def __init__(self, text: str) -> None:
+        pieces = _TOKEN_SPLIT.split(text)  # gap, token, gap, ..., token, gap
+        offsets = list(accumulate(map(len, pieces), initial=0))
+        self.words: list[str] = pieces[1::2]
+        self.gaps: list[str] = pieces[0::2]
+        self.starts: list[int] = offsets[1:-1:2]
+        self.ends: list[int] = offsets[2::2]
+        self._distinct: tuple[str, ...] | None = None
+
+    @property
+    def distinct(self) -> tuple[str, ...]:
+        """The distinct words, in order of first occurrence (a long text repeats its words:
+        what depends on the word alone is computed once per distinct word)."""
+        if self._distinct is None:
+            self._distinct = tuple(dict.fromkeys(self.words))
+        return self._distinct
+
+
 class NormalizedText:
     """A normalised view of `original` with a map back to original offsets.
 
@@ -141,12 +171,14 @@ class NormalizedText:
     """
 
     __slots__ = (
-        "_ends", "_starts", "_tokens", "cache", "cased", "digit_count", "original", "text",
+        "_ends", "_starts", "_table", "_tokens", "cache", "cased", "digit_count", "original",
+        "text",
     )  # fmt: skip
 
     def __init__(self, original: str) -> None:
         self.original = original
         self._tokens: tuple[Token, ...] | None = None
+        self._table: TokenTable | None = None
         self.cache: dict[str, object] = {}  # analyses shared by the detectors of one check
         # Many detectors need digits; count them once (C speed) instead of once per detector.
         self.digit_count = len(_DIGITS.findall(original)) if _DIGITS.search(original) else 0
@@ -194,6 +226,13 @@ class NormalizedText:
         self._starts = starts
         self._ends = ends
 
+    def original_starts(self, starts: list[int]) -> list[int]:
+        """Where the characters at these offsets of the normalised text (each below its
+        length) start in the original text."""
+        if self._starts is None:
+            return starts
+        return list(map(self._starts.__getitem__, starts))
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the normalised text back to the original text."""
         if self._starts is None or self._ends is None:
@@ -204,11 +243,19 @@ class NormalizedText:
         return self._starts[start], self._ends[end - 1]
 
     @property
+    def table(self) -> TokenTable:
+        """The tokens as columns (`TokenTable`), found in one pass at C speed."""
+        if self._table is None:
+            self._table = TokenTable(self.text)
+        return self._table
+
+    @property
     def tokens(self) -> tuple[Token, ...]:
+        """The tokens (`TOKEN` matches of the normalised text) as objects, in order. A
+        detector that reads every token of a long text reads `table` instead."""
         if self._tokens is None:
-            self._tokens = tuple(
-                Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(self.text)
-            )
+            table = self.table
+            self._tokens = tuple(map(Token, table.words, table.starts, table.ends))
         return self._tokens
 
 

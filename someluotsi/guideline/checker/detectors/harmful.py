@@ -26,6 +26,7 @@ hit: set lookups, no per-token regular expressions.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -187,16 +188,22 @@ def analyse(ctx: CheckContext) -> HarmAnalysis:
     if isinstance(cached, HarmAnalysis):
         return cached
     words = vocabulary()
-    hits: list[Hit] = []
-    analyses = ctx.text.vocabulary  # each token looked up once per check, for every detector
-    for index, token in enumerate(ctx.text.tokens):
-        found = analyses[index]
-        for info in found:
-            hits.append(Hit(index, token.start, token.end, info))
+    table = ctx.text.table
+    starts, ends = table.starts, table.ends
+    # The readings of each distinct word: its analyses (each token looked up once per check,
+    # for every detector), else its compound readings.
+    readings: dict[str, tuple[FormInfo, ...]] = {}
+    for word, found in ctx.text.word_vocabulary.items():
+        if not found:
+            found = words.compounds(word, COMPOUND_CATEGORIES, DEGRADING)
         if found:
-            continue
-        for info in words.compounds(token.text, COMPOUND_CATEGORIES, DEGRADING):
-            hits.append(Hit(index, token.start, token.end, info))
+            readings[word] = found
+    hits: list[Hit] = []
+    if readings:
+        for index, word in enumerate(table.words):
+            if word in readings:
+                start, end = starts[index], ends[index]
+                hits.extend(Hit(index, start, end, info) for info in readings[word])
     hits.extend(_spaced(ctx, words))
     text = ctx.text.text
     if any(mark in text for mark in "*#@_"):
@@ -209,36 +216,51 @@ def analyse(ctx: CheckContext) -> HarmAnalysis:
     for phrase in ctx.text.find(words.phrases):
         info = FormInfo(phrase.term.label, "", phrase.term.text, "+phrase")
         hits.append(Hit(phrase.first, phrase.start, phrase.end, info))
-    tokens = ctx.text.tokens
-    gaps = [text[tokens[i - 1].end if i else 0 : token.start] for i, token in enumerate(tokens)]
-    analysis = HarmAnalysis(hits, sentences(ctx.text).of_token, list(ctx.text.words), gaps)
+    analysis = HarmAnalysis(hits, sentences(ctx.text).of_token, list(table.words), table.gaps[:-1])
     ctx.text.cache["harm"] = analysis
     return analysis
+
+
+# A run of one-character tokens with single spaces between them ("t a p a n"); the runs of
+# letters in it are what `_spaced` joins. One character class, so no backtracking.
+_SINGLES = re.compile(r"(?<![^\W_])[^\W_](?: [^\W_])+(?![^\W_])")
 
 
 def _spaced(ctx: CheckContext, words: Vocabulary) -> Iterator[Hit]:
     """Words spelt out in single letters with spaces ("t a p a n sut"): each run of three or
     more one-letter tokens is joined and looked up; a hit is tagged +spaced (a spaced threat
     verb counts only with a target, so "t a p a" in a crossword's answer stays quiet)."""
-    tokens, listed, text = ctx.text.tokens, ctx.text.words, ctx.text.text
-    index = 0
-    while index < len(tokens):
-        end = index
-        while (
-            end < len(tokens)
-            and len(listed[end]) == 1
-            and listed[end].isalpha()
-            and (end == index or text[tokens[end - 1].end : tokens[end].start] == " ")
-        ):
-            end += 1
-        if end - index >= 3:
-            for info in words.lookup("".join(listed[index:end])):
+    table = ctx.text.table
+    for run in _SINGLES.finditer(ctx.text.text):
+        letters = run.group()[::2]  # one token each
+        first = bisect_left(table.starts, run.start())
+        for offset, end in _letter_runs(letters):
+            if end - offset < 3:
+                continue
+            index = first + offset
+            for info in words.lookup(letters[offset:end]):
                 if info.category in SPACED_CATEGORIES:
                     spaced = FormInfo(
                         info.category, info.language, info.lemma, info.tags + "+spaced"
                     )
-                    yield Hit(index, tokens[index].start, tokens[end - 1].end, spaced)
-        index = max(end, index + 1)
+                    yield Hit(index, table.starts[index], table.ends[first + end - 1], spaced)
+
+
+def _letter_runs(characters: str) -> Iterator[tuple[int, int]]:
+    """The runs of letters (`str.isalpha`) in `characters`, as (start, end) indexes."""
+    if characters.isalpha():
+        yield 0, len(characters)
+        return
+    index = 0
+    while index < len(characters):
+        if not characters[index].isalpha():
+            index += 1
+            continue
+        end = index
+        while end < len(characters) and characters[end].isalpha():
+            end += 1
+        yield index, end
+        index = end
 
 
 class ObsceneDetector:

@@ -1,0 +1,145 @@
+"""The column views of a text (tokens, sentences, word-list hits, spelt-out words) agree with
+the token-by-token definitions they replace, on any string."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from someluotsi.guideline.checker.detectors.base import CheckContext
+from someluotsi.guideline.checker.detectors.harmful import _spaced, analyse
+from someluotsi.guideline.checker.engine import engine_for
+from someluotsi.guideline.model import AuthorRole, ChannelContext
+from someluotsi.guideline.text.analysis import AnalysedText
+from someluotsi.guideline.text.lexicon import Lexicon
+from someluotsi.guideline.text.normalize import NormalizedText, Token
+from someluotsi.guideline.text.patterns import TOKEN
+from someluotsi.guideline.text.sentences import sentences
+from someluotsi.guideline.text.vocabulary import vocabulary
+
+PIECES = st.sampled_from(
+    ["a", "b", "t", "ä", " ", "  ", ".", ". ", "!", "?", "\n", '"', "”", ")", "-", "_", "1",
+     "²", "@", "*", "\t", "tapan", "sinut", "idiootti", "Matti", "\u200b", "a\u0308", "İ"]
+)  # fmt: skip
+TEXTS = st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=40).map("".join)
+
+
+def _reference_sentences(text: NormalizedText) -> tuple[list[int], list[list[Token]]]:
+    """The token-by-token segmentation the columns replace."""
+    tokens, normalised = text.tokens, text.text
+    of_token: list[int] = []
+    groups: list[list[Token]] = []
+    number = -1
+    for index, token in enumerate(tokens):
+        if index == 0:
+            number = 0
+            groups.append([])
+        else:
+            gap = normalised[tokens[index - 1].end : token.start]
+            if gap != " " and (
+                "\n" in gap
+                or (("." in gap or "!" in gap or "?" in gap) and not gap.strip(" \t.!?\"')”"))
+            ):
+                number += 1
+                groups.append([])
+        of_token.append(number)
+        groups[number].append(token)
+    return of_token, groups
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_tokens_and_sentences_agree_with_the_token_by_token_definitions(original: str) -> None:
+    text = NormalizedText(original)
+    expected = tuple(Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text.text))
+    assert text.tokens == expected
+    table = text.table
+    assert table.gaps == [
+        text.text[expected[i - 1].end if i else 0 : token.start] for i, token in enumerate(expected)
+    ] + [text.text[expected[-1].end if expected else 0 :]]
+    assert list(table.distinct) == list(dict.fromkeys(t.text for t in expected))
+    found = sentences(text)
+    of_token, groups = _reference_sentences(text)
+    assert found.of_token == of_token
+    assert found.tokens == groups
+    assert found.starts == [text.span(t.start, t.end)[0] for t in expected]
+
+
+LEXICON = Lexicon(
+    [("tapan", "a"), ("sinu*", "b"), ("*tti", "c"), ("a b?", "d"), ("t a p", "e"), ("ä", "f")]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_word_list_hits_are_found_as_on_the_tokens(original: str) -> None:
+    text = AnalysedText(original)
+    tokens = text.tokens
+    expected = []
+    for index in range(len(tokens)):
+        for term in LEXICON._terms_at(tokens[index].text):
+            position = index + 1
+            for spec in term.specs[1:]:
+                if position < len(tokens) and spec.matches(tokens[position].text):
+                    position += 1
+                elif not spec.optional:
+                    break
+            else:
+                expected.append((term.text, index, position))
+    assert [(m.term.text, m.first, m.last) for m in text.find(LEXICON)] == expected
+    assert text.find(LEXICON) == LEXICON.find(tokens)
+
+
+def _reference_spaced(text: AnalysedText) -> list[tuple[int, int, int, str]]:
+    tokens, listed, normalised = text.tokens, text.words, text.text
+    found = []
+    index = 0
+    while index < len(tokens):
+        end = index
+        while (
+            end < len(tokens)
+            and len(listed[end]) == 1
+            and listed[end].isalpha()
+            and (end == index or normalised[tokens[end - 1].end : tokens[end].start] == " ")
+        ):
+            end += 1
+        if end - index >= 3:
+            for info in vocabulary().lookup("".join(listed[index:end])):
+                if info.category in {"threat_verbs", "fate", "insult", "obscene", "identity"}:
+                    found.append((index, tokens[index].start, tokens[end - 1].end, info.lemma))
+        index = max(end, index + 1)
+    return found
+
+
+SPACED = st.lists(
+    st.sampled_from(["t", "a", "p", "n", "i", "d", "o", "1", "²", "ab", " ", "  ", "-", "."]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(SPACED, TEXTS))
+def test_spelt_out_words_are_found_as_token_by_token(original: str) -> None:
+    text = AnalysedText(original)
+    ctx = CheckContext(
+        text=text,
+        role=AuthorRole.EMPLOYEE,
+        channel=ChannelContext(),
+        media=(),
+        city=engine_for().rulebook.city,
+    )
+    found = [(h.index, h.start, h.end, h.info.lemma) for h in _spaced(ctx, vocabulary())]
+    assert found == _reference_spaced(text)
+
+
+def test_spelt_out_threat_is_a_hit() -> None:
+    text = AnalysedText("t a p a n sut, 1 t a p a n")
+    ctx = CheckContext(
+        text=text,
+        role=AuthorRole.EMPLOYEE,
+        channel=ChannelContext(),
+        media=(),
+        city=engine_for().rulebook.city,
+    )
+    spaced = [h for h in analyse(ctx).hits if "+spaced" in h.info.tags]
+    assert {(h.index, h.info.lemma) for h in spaced} == {(0, "tappaa"), (7, "tappaa")}
