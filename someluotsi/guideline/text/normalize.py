@@ -226,6 +226,16 @@ class NormalizedText:
         self._starts = starts
         self._ends = ends
 
+    def token_slice(self, first: int, end: int) -> list[Token]:
+        """Tokens `first`..`end` (end exclusive) as objects, made for the slice alone when
+        the whole text's were not made."""
+        if self._tokens is not None:
+            return list(self._tokens[first:end])
+        table = self.table
+        return list(
+            map(Token, table.words[first:end], table.starts[first:end], table.ends[first:end])
+        )
+
     def original_starts(self, starts: list[int]) -> list[int]:
         """Where the characters at these offsets of the normalised text (each below its
         length) start in the original text."""

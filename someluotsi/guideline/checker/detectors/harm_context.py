@@ -16,6 +16,7 @@ word ("hintti", "bög", "dyke") in a Pride context warns about word choice inste
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 # A judgement that what is said of a group is false, wrong or prejudiced, or a refusal of it.
@@ -128,9 +129,19 @@ def in_known_title(words: list[str], index: int) -> bool:
     return False
 
 
+DOUBLE_QUOTES = '"“”„«»'
+_DOUBLE_QUOTE = re.compile("[" + DOUBLE_QUOTES + "]")
+
+
 def inside_quotes(normalised: str, start: int) -> bool:
     """An odd number of straight or paired double quotes stands before `start`."""
-    return sum(normalised[:start].count(mark) for mark in '"“”„«»') % 2 == 1
+    return sum(normalised[:start].count(mark) for mark in DOUBLE_QUOTES) % 2 == 1
+
+
+def double_quotes(normalised: str) -> list[int]:
+    """The offsets of the straight and paired double quotes, in order: `inside_quotes` for
+    many words of one text is the parity of how many of them come before each word."""
+    return [found.start() for found in _DOUBLE_QUOTE.finditer(normalised)]
 
 
 # Food animals killed for cooking, and pests (issue 22 §1): "Tapa hummeri nopeasti", "döda

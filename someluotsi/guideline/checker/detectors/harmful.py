@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from someluotsi.guideline.checker.detectors import harm_context, harm_grammar
@@ -100,7 +100,13 @@ class Hit:
 
 @dataclass
 class HarmAnalysis:
-    """Every harmful-vocabulary hit of one text, indexed once for all detectors."""
+    """Every harmful-vocabulary hit of one text, indexed once for all detectors.
+
+    What the detectors ask of a sentence (its words, whether it rejects a prejudice, which
+    tokens are targets...) is computed once per sentence and kept, and what they ask of a hit
+    once per hit: a flood of hits in one long sentence costs each hit a few lookups, not a
+    walk over the sentence.
+    """
 
     hits: list[Hit]
     sentence_of: list[int]
@@ -109,14 +115,23 @@ class HarmAnalysis:
     by_category: dict[str, list[Hit]] = field(init=False)
     by_sentence: dict[tuple[int, str], list[Hit]] = field(init=False)
     words_by_sentence: dict[int, set[str]] = field(init=False)  # filled as sentences are asked
+    # The analyses of each token by category: (token index, category) -> infos, in hit order.
+    by_token: dict[tuple[int, str], list[FormInfo]] = field(init=False)
+    # Per sentence (kind, sentence number) and per hit (id of the hit), filled as asked.
+    per_sentence: dict[tuple[str, int], object] = field(init=False)
+    per_hit: dict[int, bool] = field(init=False)
+    clause_marked: list[bool] = field(init=False)  # harm_grammar.clause_marks of the gaps
 
     def __post_init__(self) -> None:
         self.by_category, self.by_sentence, self.words_by_sentence = {}, {}, {}
+        self.by_token, self.per_sentence, self.per_hit = {}, {}, {}
+        self.clause_marked = harm_grammar.clause_marks(self.gaps) if self.hits else []
         for hit in self.hits:
             self.by_category.setdefault(hit.info.category, []).append(hit)
             if hit.index >= 0:
                 key = (self.sentence_of[hit.index], hit.info.category)
                 self.by_sentence.setdefault(key, []).append(hit)
+                self.by_token.setdefault((hit.index, hit.info.category), []).append(hit.info)
 
     def bounds(self, sentence: int) -> tuple[int, int]:
         """The sentence's first token and the token after its last (sentences are numbered in
@@ -137,50 +152,165 @@ class HarmAnalysis:
         return found
 
     def sentence_list(self, sentence: int) -> list[str]:
-        first, end = self.bounds(sentence)
-        return self.words[first:end]
+        """The words of a sentence, in order (one list per sentence, kept: do not change)."""
+        found = self.per_sentence.get(("list", sentence))
+        if not isinstance(found, list):
+            first, end = self.bounds(sentence)
+            found = self.per_sentence[("list", sentence)] = self.words[first:end]
+        return found
+
+    def sentence_fact(self, kind: str, sentence: int, compute: Callable[[], bool]) -> bool:
+        """`compute()`, a fact of the sentence named `kind`, computed once per sentence."""
+        key = (kind, sentence)
+        found = self.per_sentence.get(key)
+        if not isinstance(found, bool):
+            found = self.per_sentence[key] = compute()
+        return found
+
+    def counter_speech(self, sentence: int) -> bool:
+        """The sentence rejects a prejudice or reports a naming (harm_context)."""
+
+        def compute() -> bool:
+            words = self.sentence_list(sentence)
+            return harm_context.rejects(words) or harm_context.reports_naming(words)
+
+        return self.sentence_fact("counter_speech", sentence, compute)
+
+    def animal_sentence(self, sentence: int) -> bool:
+        """The sentence speaks of a food animal or a pest (harm_context.animal_context)."""
+        return self.sentence_fact(
+            "animal",
+            sentence,
+            lambda: harm_context.animal_context(self.sentence_words(sentence)),
+        )
+
+    def media_sentence(self, sentence: int) -> bool:
+        """The sentence speaks of a film, game, book, series or song."""
+        return self.sentence_fact(
+            "media", sentence, lambda: harm_context.media_context(self.sentence_words(sentence))
+        )
+
+    def targets_at(self, sentence: int) -> set[int]:
+        """The token indexes of the sentence's target words."""
+        found = self.per_sentence.get(("targets", sentence))
+        if not isinstance(found, set):
+            found = {h.index for h in self.in_sentence(sentence, "targets")}
+            self.per_sentence[("targets", sentence)] = found
+        return found
 
     def clause_start(self, index: int) -> int:
         first, _end = self.bounds(self.sentence_of[index])
-        return harm_grammar.clause_start(self.gaps, index, first)
+        return harm_grammar.clause_start(self.clause_marked, index, first)
 
     def negated(self, hit: Hit) -> bool:
         """The hit's word is negated in its clause, in the sense of its language(s)."""
         if hit.index < 0 or "+phrase" in hit.info.tags or "+compound" in hit.info.tags:
             return False
-        start = self.clause_start(hit.index)
-        languages = {info.language for info in _infos_at(self, hit.index, hit.info.category)}
-        return any(
-            harm_grammar.negated(self.words, hit.index, start, language or "fi")
-            for language in languages or {hit.info.language}
-        )
+        found = self.per_hit.get(id(hit))
+        if found is None:
+            start = self.clause_start(hit.index)
+            infos = self.by_token.get((hit.index, hit.info.category), [])
+            languages = {info.language for info in infos}
+            found = self.per_hit[id(hit)] = any(
+                harm_grammar.negated(self.words, hit.index, start, language or "fi")
+                for language in languages or {hit.info.language}
+            )
+        return found
+
+    def first_attack(self, sentence: int) -> Hit | None:
+        """The sentence's first degrading word that is not negated (DEGRADING's order)."""
+        key = ("attack", sentence)
+        if key not in self.per_sentence:
+            self.per_sentence[key] = next(
+                (
+                    h
+                    for category in DEGRADING
+                    for h in self.in_sentence(sentence, category)
+                    if not self.negated(h)
+                ),
+                None,
+            )
+        found = self.per_sentence[key]
+        return found if isinstance(found, Hit) else None
+
+    def predicated_after(self, sentence: int, index: int) -> Hit | None:
+        """The sentence's first negative adjective (in hit order) after token `index` that is
+        what its clause says of its subject (`_predicated`) and is not negated."""
+        key = ("predicated", sentence)
+        found = self.per_sentence.get(key)
+        if not isinstance(found, _FirstAfter):
+            found = _FirstAfter(
+                [
+                    h
+                    for h in self.in_sentence(sentence, "negative_adjectives")
+                    if _predicated(self, h.index) and not self.negated(h)
+                ]
+            )
+            self.per_sentence[key] = found
+        return found.after(index)
 
     def innocent_besides(self, sentence: int, index: int) -> bool:
         """A figurative or harmless context word in the sentence other than token `index`;
-        the objects of idioms ("tappaa aikaa", "kill time") only right beside it."""
-        for other in self.in_sentence(sentence, "innocent"):
-            if other.index == index:
-                if "+phrase" in other.info.tags:
-                    return True  # the verb opens an innocent phrase: "skjuta upp" (postpone)
-                continue
-            distance = other.index - index
-            if other.info.lemma in MESSAGE_OBJECTS:
-                if 1 <= distance <= 3:
-                    return True  # "shoot you an email"
-            elif other.info.lemma in IDIOM_OBJECTS:
-                if 1 <= distance <= 2 and not any(
-                    h.index in range(index + 1, other.index)
-                    for h in self.in_sentence(sentence, "targets")
-                ):
-                    return True  # "tappaa aikaa", "slog ihjäl tiden"
+        the objects of idioms ("tappaa aikaa", "kill time") only right beside it: a message
+        ("shoot you an email") within three words after it, an idiom's object right after it
+        or one word further with no target between. A phrase that the verb opens ("skjuta
+        upp": postpone) counts as well."""
+        found = self.per_sentence.get(("innocent", sentence))
+        if not isinstance(found, _Innocent):
+            found = _Innocent(self.in_sentence(sentence, "innocent"))
+            self.per_sentence[("innocent", sentence)] = found
+        if index in found.phrases:
+            return True
+        general = found.general
+        if len(general) > 1 or (general and index not in general):
+            return True
+        if any(index + distance in found.messages for distance in (1, 2, 3)):
+            return True
+        if index + 1 in found.idioms:
+            return True  # "tappaa aikaa", "slog ihjäl tiden"
+        return index + 2 in found.idioms and index + 1 not in self.targets_at(sentence)
+
+
+class _Innocent:
+    """The innocent words of a sentence by token index: those that set a verb aside anywhere
+    in the sentence, phrases, objects of a message and objects of an idiom."""
+
+    __slots__ = ("general", "idioms", "messages", "phrases")
+
+    def __init__(self, hits: list[Hit]) -> None:
+        self.general: set[int] = set()
+        self.phrases: set[int] = set()
+        self.messages: set[int] = set()
+        self.idioms: set[int] = set()
+        for hit in hits:
+            if "+phrase" in hit.info.tags:
+                self.phrases.add(hit.index)
+            if hit.info.lemma in MESSAGE_OBJECTS:
+                self.messages.add(hit.index)
+            elif hit.info.lemma in IDIOM_OBJECTS:
+                self.idioms.add(hit.index)
             else:
-                return True
-        return False
+                self.general.add(hit.index)
 
 
-def _infos_at(analysis: HarmAnalysis, index: int, category: str) -> list[FormInfo]:
-    sentence = analysis.sentence_of[index]
-    return [h.info for h in analysis.in_sentence(sentence, category) if h.index == index]
+class _FirstAfter:
+    """Of a list of hits, the first (in list order) whose token comes after a given one, found
+    by a binary search over the hits sorted by token with the earliest list position of each
+    suffix."""
+
+    __slots__ = ("earliest", "hits", "indexes")
+
+    def __init__(self, hits: list[Hit]) -> None:
+        self.hits = hits
+        order = sorted(range(len(hits)), key=lambda position: hits[position].index)
+        self.indexes = [hits[position].index for position in order]
+        self.earliest = list(order)
+        for at in range(len(order) - 2, -1, -1):
+            self.earliest[at] = min(self.earliest[at], self.earliest[at + 1])
+
+    def after(self, index: int) -> Hit | None:
+        at = bisect_right(self.indexes, index)
+        return self.hits[self.earliest[at]] if at < len(self.indexes) else None
 
 
 def analyse(ctx: CheckContext) -> HarmAnalysis:
@@ -328,7 +458,7 @@ class InsultDetector:
             lead = adjective if adjective is not None else hit.index
             direct = lead > 0 and words[lead - 1] in address
             if (adjective is not None and aimed) or direct:
-                first = ctx.text.tokens[lead].start
+                first = ctx.text.table.starts[lead]
                 yield ctx.match(
                     "insult-001",
                     first,
@@ -348,7 +478,6 @@ class IdentityAttackDetector:
         pride = harm_context.pride_context(analysis.words)
         for hit in analysis.of("identity"):
             sentence = analysis.sentence_of[hit.index] if hit.index >= 0 else -1
-            words = analysis.sentence_list(sentence) if sentence >= 0 else []
             degrading = sentence >= 0 and any(
                 h.index != hit.index
                 for category in DEGRADING
@@ -357,7 +486,7 @@ class IdentityAttackDetector:
             if hit.index in reclaimable and pride and not degrading:
                 reason = "reclaimed_word"
             elif harm_context.quoted(ctx.text.text, hit.start, hit.end) or (
-                words and (harm_context.rejects(words) or harm_context.reports_naming(words))
+                sentence >= 0 and analysis.counter_speech(sentence)
             ):
                 reason = "quoted_word"
             else:
@@ -372,26 +501,17 @@ class IdentityAttackDetector:
             )
         for hit in analysis.of("groups"):
             sentence = analysis.sentence_of[hit.index]
-            words = analysis.sentence_list(sentence)
-            if harm_context.rejects(words) or harm_context.reports_naming(words):
+            if analysis.counter_speech(sentence):
                 continue  # counter-speech: "it is wrong to say...", "stop calling..."
-            attacks = [
-                h
-                for category in DEGRADING
-                for h in analysis.in_sentence(sentence, category)
-                if not analysis.negated(h)
-            ] + [
-                h
-                for h in analysis.in_sentence(sentence, "negative_adjectives")
-                if h.index > hit.index
-                and _predicated(analysis, h.index)
-                and not analysis.negated(h)
-            ]
-            exclusion = _exclusion(ctx, analysis, hit.index)
-            if exclusion is not None:
-                attacks.append(exclusion)
-            if attacks:
-                other = attacks[0]
+            # The attack: a degrading word (not negated) in the sentence, else a negative
+            # adjective predicated of the group after it ("gays are disgusting"), else the
+            # group told to leave ("Mamut pois").
+            other = (
+                analysis.first_attack(sentence)
+                or analysis.predicated_after(sentence, hit.index)
+                or _exclusion(ctx, analysis, hit.index)
+            )
+            if other is not None:
                 yield ctx.match(
                     "identity-002",
                     min(hit.start, other.start),
@@ -429,12 +549,12 @@ class ThreatDetector:
                 _first, end = analysis.bounds(analysis.sentence_of[index])
                 last = harm_grammar.stalking(words, index, end)
                 if last is not None:
-                    tokens = ctx.text.tokens
+                    table = ctx.text.table
                     knower = index > 0 and words[index - 1] in harm_grammar.KNOWER
                     yield ctx.match(
                         "threat-003",
-                        tokens[index - 1 if knower else index].start,
-                        tokens[last].end,
+                        table.starts[index - 1 if knower else index],
+                        table.ends[last],
                         confidence=0.85,
                         reason="intimidation",
                         phrase="stalking",
@@ -524,11 +644,11 @@ class ThreatDetector:
         if "+spaced" in hit.info.tags and not target:
             return  # "t a p a" as a crossword's answer
         if _animal_object(analysis, index, end) or (
-            not target and harm_context.animal_context(analysis.sentence_words(sentence))
+            not target and analysis.animal_sentence(sentence)
         ):
             return  # "Tapa hummeri nopeasti", "döda hummern innan du kokar den"
         fate = "+fate" in tags
-        span_end = ctx.text.tokens[last].end if last != index else hit.end
+        span_end = ctx.text.table.ends[last] if last != index else hit.end
         if reading.threatening and (target or reading.strong or fate):
             yield ctx.match(
                 "threat-001",
@@ -575,8 +695,13 @@ def _exclusion(ctx: CheckContext, analysis: HarmAnalysis, index: int) -> Hit | N
         return None
     if following[1:2] == ["of"] and following[2:3] and following[2] in harm_context.NOT_EXCLUSION:
         return None
-    token = ctx.text.tokens[index + 1]
-    return Hit(index + 1, token.start, token.end, FormInfo("exclusion", "", following[0], ""))
+    table = ctx.text.table
+    return Hit(
+        index + 1,
+        table.starts[index + 1],
+        table.ends[index + 1],
+        FormInfo("exclusion", "", following[0], ""),
+    )
 
 
 def _predicated(analysis: HarmAnalysis, index: int) -> bool:
@@ -650,7 +775,7 @@ def _weapon_emoji(ctx: CheckContext, analysis: HarmAnalysis) -> Iterator[Match]:
 def _animal_object(analysis: HarmAnalysis, index: int, end: int) -> bool:
     """A food animal or a pest is the verb's object: within three words after it, with no
     person between ("kill the lobster before you boil it"; not "tapan sinut ja kalan")."""
-    people = {h.index for h in analysis.in_sentence(analysis.sentence_of[index], "targets")}
+    people = analysis.targets_at(analysis.sentence_of[index])
     for i in range(index + 1, min(end, index + 4)):
         if i in people:
             return False
@@ -660,7 +785,8 @@ def _animal_object(analysis: HarmAnalysis, index: int, end: int) -> bool:
 
 
 def _capitalised(ctx: CheckContext, index: int) -> bool:
-    start, _end = ctx.text.span(ctx.text.tokens[index].start, ctx.text.tokens[index].end)
+    table = ctx.text.table
+    start, _end = ctx.text.span(table.starts[index], table.ends[index])
     return ctx.text.original[start : start + 1].isupper()
 
 
@@ -672,9 +798,9 @@ def _in_title(ctx: CheckContext, analysis: HarmAnalysis, index: int) -> bool:
     if harm_context.in_known_title(words, index) and _capitalised(ctx, index):
         return True
     sentence = analysis.sentence_of[index]
-    if not harm_context.media_context(analysis.sentence_words(sentence)):
+    if not analysis.media_sentence(sentence):
         return False
-    if harm_context.inside_quotes(ctx.text.text, ctx.text.tokens[index].start):
+    if _inside_quotes(ctx, ctx.text.table.starts[index]):
         return True
     neighbours = [
         i
@@ -684,14 +810,30 @@ def _in_title(ctx: CheckContext, analysis: HarmAnalysis, index: int) -> bool:
     return _capitalised(ctx, index) and any(_capitalised(ctx, i) for i in neighbours)
 
 
+def _inside_quotes(ctx: CheckContext, start: int) -> bool:
+    """harm_context.inside_quotes, from the positions of the text's quotes (found once)."""
+    positions = ctx.text.cache.get("double_quotes")
+    if not isinstance(positions, list):
+        positions = ctx.text.cache["double_quotes"] = harm_context.double_quotes(ctx.text.text)
+    return bisect_left(positions, start) % 2 == 1
+
+
 def _named_person(ctx: CheckContext, analysis: HarmAnalysis, sentence: int) -> bool:
+    """A first name written with a capital in the sentence (once per sentence)."""
+    return analysis.sentence_fact(
+        "named_person", sentence, lambda: _has_named_person(ctx, analysis, sentence)
+    )
+
+
+def _has_named_person(ctx: CheckContext, analysis: HarmAnalysis, sentence: int) -> bool:
     if not analysis.sentence_words(sentence) & FIRST_NAMES:
         return False
-    original = ctx.text.original
-    for index, token in enumerate(ctx.text.tokens):
-        if analysis.sentence_of[index] != sentence or token.text not in FIRST_NAMES:
+    original, table = ctx.text.original, ctx.text.table
+    first, end = analysis.bounds(sentence)
+    for index in range(first, end):
+        if table.words[index] not in FIRST_NAMES:
             continue
-        start, _end = ctx.text.span(token.start, token.end)
+        start, _end = ctx.text.span(table.starts[index], table.ends[index])
         if original[start : start + 1].isupper():
             return True
     return False

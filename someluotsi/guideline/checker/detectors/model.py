@@ -36,7 +36,7 @@ class HarmModelDetector:
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         classifier = harm_classifier()
-        if classifier is None or len(ctx.text.tokens) < MIN_TOKENS:
+        if classifier is None or len(ctx.text.table.words) < MIN_TOKENS:
             return
         categories = vocabulary_categories(ctx.text)
         if _set_aside(ctx, categories):
