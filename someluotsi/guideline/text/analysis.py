@@ -25,20 +25,52 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 import regex
 
 from someluotsi.guideline.model import LANGUAGES, LanguagePart
 from someluotsi.guideline.text import language as language_id
-from someluotsi.guideline.text.normalize import REPLACEMENT, UNIFORM, NormalizedText
+from someluotsi.guideline.text.normalize import REPLACEMENT, UNIFORM, NormalizedText, repeat_each
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CLUSTER = regex.compile(r"\X")
 _FORMAT = regex.compile(r"\p{Cf}")
 
 
-def readable_text(original: str) -> tuple[str, tuple[list[int], list[int]] | None]:
+class ReadingMap:
+    """Where each character of a readable text (`readable_text`) starts and ends in the
+    original: `starts[i]`, `ends[i]`, the grapheme cluster it was read from. Made on first
+    use: a long text's language parts are not identified, so its map is rarely needed."""
+
+    __slots__ = ("_clusters", "_ends", "_pieces", "_starts")
+
+    def __init__(self, clusters: list[str], pieces: list[str]) -> None:
+        self._clusters, self._pieces = clusters, pieces
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+
+    @property
+    def starts(self) -> list[int]:
+        self._make()
+        assert self._starts is not None  # noqa: S101 - made just above
+        return self._starts
+
+    @property
+    def ends(self) -> list[int]:
+        self._make()
+        return self._ends
+
+    def _make(self) -> None:
+        if self._starts is None:
+            counts = list(map(len, self._pieces))
+            bounds = list(accumulate(map(len, self._clusters), initial=0))
+            self._starts = repeat_each(bounds, counts)
+            self._ends = repeat_each(bounds[1:], counts)
+
+
+def readable_text(original: str) -> tuple[str, ReadingMap | None]:
     """`original` as the language identifier should read it, and where each of its characters
     starts and ends in `original` (None: the same offsets).
 
@@ -56,15 +88,12 @@ def readable_text(original: str) -> tuple[str, tuple[list[int], list[int]] | Non
         uniform = _SURROGATE.sub(REPLACEMENT, uniform)
     if unicodedata.is_normalized("NFC", uniform) and not _FORMAT.search(uniform):
         return uniform, None  # one character for one: the offsets are the original's
-    out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for cluster in _CLUSTER.finditer(uniform):
-        piece = _FORMAT.sub("", unicodedata.normalize("NFC", cluster.group()))
-        out.append(piece)
-        starts.extend([cluster.start()] * len(piece))
-        ends.extend([cluster.end()] * len(piece))
-    return "".join(out), (starts, ends)
+    # Each grapheme cluster composed and stripped of format characters: once per distinct
+    # cluster, then put together, and the offsets, without Python work per cluster.
+    clusters = _CLUSTER.findall(uniform)
+    read = {c: _FORMAT.sub("", unicodedata.normalize("NFC", c)) for c in dict.fromkeys(clusters)}
+    pieces = list(map(read.__getitem__, clusters))
+    return "".join(pieces), ReadingMap(clusters, pieces)
 
 
 if TYPE_CHECKING:
@@ -103,7 +132,7 @@ class AnalysedText(NormalizedText):
         self._vocabulary: tuple[tuple[FormInfo, ...], ...] | None = None
         self._word_vocabulary: dict[str, tuple[FormInfo, ...]] | None = None
         self._lexicon_hits: dict[int, list[LexiconMatch]] = {}
-        self._reading: tuple[str, tuple[list[int], list[int]] | None] | None = None
+        self._reading: tuple[str, ReadingMap | None] | None = None
 
     @classmethod
     def of(cls, text: str | AnalysedText, *, language: str | None = None) -> AnalysedText:
@@ -147,9 +176,9 @@ class AnalysedText(NormalizedText):
     def _original_parts(self, parts: tuple[LanguagePart, ...]) -> tuple[LanguagePart, ...]:
         """`parts` found in the readable text, with offsets into the original."""
         assert self._reading is not None  # noqa: S101 - _readable() ran first
-        if self._reading[1] is None:
+        if self._reading[1] is None or not parts:
             return parts
-        starts, ends = self._reading[1]
+        starts, ends = self._reading[1].starts, self._reading[1].ends
         return tuple(
             LanguagePart(starts[p.start], ends[p.end - 1] if p.end > p.start else starts[p.start],
                          p.language)

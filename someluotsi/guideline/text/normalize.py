@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain, compress, repeat
 
 import regex
 
@@ -128,6 +129,21 @@ def _simple(char: str) -> tuple[str, str] | None:
     return pieces[0] if len(pieces) == 1 else None
 
 
+def repeat_each(values: Iterable[int], counts: list[int]) -> list[int]:
+    """Each value repeated its count's times (counts of 0 and 1, the usual ones, select)."""
+    if not counts or max(counts) <= 1:
+        return list(compress(values, counts))
+    return list(chain.from_iterable(map(repeat, values, counts)))
+
+
+def _specials(original: str) -> set[str]:
+    """The distinct characters of `original` that `_SPECIAL` matches (of a long text, its
+    distinct characters are tried, not every character)."""
+    if len(original) < 1000:
+        return set(_SPECIAL.findall(original))
+    return {char for char in set(original) if _SPECIAL.match(char)}
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     text: str  # normalised (lower case)
@@ -181,11 +197,13 @@ class NormalizedText:
         self._table: TokenTable | None = None
         self.cache: dict[str, object] = {}  # analyses shared by the detectors of one check
         # Many detectors need digits; count them once (C speed) instead of once per detector.
-        self.digit_count = len(_DIGITS.findall(original)) if _DIGITS.search(original) else 0
+        self.digit_count = (
+            len(original) - len(_DIGITS.sub("", original)) if _DIGITS.search(original) else 0
+        )
         self._starts: list[int] | None = None
         self._ends: list[int] | None = None
         lowered = original.lower()
-        special = set(_SPECIAL.findall(original)) if len(lowered) == len(original) else None
+        special = _specials(original) if len(lowered) == len(original) else None
         if special is not None and not special:
             self.text, self.cased = lowered, original
             return
@@ -199,28 +217,52 @@ class NormalizedText:
         self._slow_path()
 
     def _slow_path(self) -> None:
+        """Character by character: format characters dropped, combining marks composed with
+        the character before them where they can be, every other character mapped to its
+        pieces (`_pieces`). What a character becomes is decided once per distinct character;
+        a text without combining marks is then mapped without Python work per character."""
+        original = self.original
+        lower_of: dict[str, str] = {}
+        cased_of: dict[str, str] = {}
+        marks = False
+        for char in dict.fromkeys(original):
+            category = unicodedata.category(char)
+            if _dropped(char, category):
+                lower_of[char] = cased_of[char] = ""  # zero-width, bidi marks, soft hyphen...
+            elif category == "Mn":
+                lower_of[char] = cased_of[char] = ""
+                marks = True
+            else:
+                pieces = _pieces(char)
+                cased_of[char] = "".join(cased for cased, _lower in pieces)
+                lower_of[char] = "".join(lower for _cased, lower in pieces)
+        if not marks:
+            lowers = list(map(lower_of.__getitem__, original))
+            counts = list(map(len, lowers))
+            self.text = "".join(lowers)
+            self.cased = "".join(map(cased_of.__getitem__, original))
+            self._starts = repeat_each(range(len(original)), counts)
+            self._ends = repeat_each(range(1, len(original) + 1), counts)
+            return
         out: list[str] = []
         cased: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
-        for index, char in enumerate(self.original):
-            category = unicodedata.category(char)
-            if _dropped(char, category):
-                continue  # zero-width, bidi marks, soft hyphen, variation selectors
-            if category == "Mn":
-                if out:  # compose a decomposed "a" + diaeresis into "ä" where possible
-                    composed = unicodedata.normalize("NFC", out[-1] + char)
-                    if len(composed) == 1:
-                        out[-1] = composed
-                        upper = unicodedata.normalize("NFC", cased[-1] + char)
-                        cased[-1] = upper if len(upper) == 1 else composed
-                        ends[-1] = index + 1
-                continue
-            for cased_piece, piece in _pieces(char):
-                out.append(piece)
-                cased.append(cased_piece)
-                starts.append(index)
-                ends.append(index + 1)
+        for index, char in enumerate(original):
+            piece = lower_of[char]
+            if piece:
+                out.extend(piece)
+                cased.extend(cased_of[char])
+                starts.extend([index] * len(piece))
+                ends.extend([index + 1] * len(piece))
+            elif out and unicodedata.category(char) == "Mn" and not _dropped(char, "Mn"):
+                # Compose a decomposed "a" + diaeresis into "ä" where possible.
+                composed = unicodedata.normalize("NFC", out[-1] + char)
+                if len(composed) == 1:
+                    out[-1] = composed
+                    upper = unicodedata.normalize("NFC", cased[-1] + char)
+                    cased[-1] = upper if len(upper) == 1 else composed
+                    ends[-1] = index + 1
         self.text = "".join(out)
         self.cased = "".join(cased)
         self._starts = starts

@@ -3,6 +3,10 @@ the token-by-token definitions they replace, on any string."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -10,9 +14,17 @@ from someluotsi.guideline.checker.detectors.base import CheckContext
 from someluotsi.guideline.checker.detectors.harmful import _spaced, analyse
 from someluotsi.guideline.checker.engine import engine_for
 from someluotsi.guideline.model import AuthorRole, ChannelContext
-from someluotsi.guideline.text.analysis import AnalysedText
+from someluotsi.guideline.text.analysis import AnalysedText, readable_text
 from someluotsi.guideline.text.lexicon import Lexicon
-from someluotsi.guideline.text.normalize import NormalizedText, Token
+from someluotsi.guideline.text.normalize import (
+    _SPECIAL,
+    UNIFORM,
+    NormalizedText,
+    Token,
+    _dropped,
+    _pieces,
+    _specials,
+)
 from someluotsi.guideline.text.patterns import TOKEN
 from someluotsi.guideline.text.sentences import sentences
 from someluotsi.guideline.text.vocabulary import vocabulary
@@ -143,3 +155,83 @@ def test_spelt_out_threat_is_a_hit() -> None:
     )
     spaced = [h for h in analyse(ctx).hits if "+spaced" in h.info.tags]
     assert {(h.index, h.info.lemma) for h in spaced} == {(0, "tappaa"), (7, "tappaa")}
+
+
+def _reference_normalised(original: str) -> tuple[str, str, list[int], list[int]]:
+    """The character-by-character normalisation the per-distinct-character one replaces."""
+    out: list[str] = []
+    cased: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for index, char in enumerate(original):
+        category = unicodedata.category(char)
+        if _dropped(char, category):
+            continue
+        if category == "Mn":
+            if out:
+                composed = unicodedata.normalize("NFC", out[-1] + char)
+                if len(composed) == 1:
+                    out[-1] = composed
+                    upper = unicodedata.normalize("NFC", cased[-1] + char)
+                    cased[-1] = upper if len(upper) == 1 else composed
+                    ends[-1] = index + 1
+            continue
+        for cased_piece, piece in _pieces(char):
+            out.append(piece)
+            cased.append(cased_piece)
+            starts.append(index)
+            ends.append(index + 1)
+    return "".join(out), "".join(cased), starts, ends
+
+
+def _reference_readable(original: str) -> tuple[str, list[int], list[int]]:
+    uniform = original.translate(UNIFORM)
+    uniform = re.sub("[\ud800-\udfff]", "\ufffd", uniform)
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for cluster in regex.finditer(r"\X", uniform):
+        piece = regex.sub(r"\p{Cf}", "", unicodedata.normalize("NFC", cluster.group()))
+        out.append(piece)
+        starts.extend([cluster.start()] * len(piece))
+        ends.extend([cluster.end()] * len(piece))
+    return "".join(out), starts, ends
+
+
+ODD = st.sampled_from(
+    ["\u200b", "\u200d", "\u00ad", "\u0308", "\u0301", "\ufe0f", "İ", "ﬁ", "Å", "а", "𝐀", "–",
+     "\u00a0", "👨\u200d👩", "🇫🇮", "e\u0301\u0308", "\ud800", "ǅ", "\r\n", "ß"]
+)  # fmt: skip
+ODD_TEXTS = st.lists(st.one_of(ODD, PIECES, st.text(max_size=4)), max_size=40).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(ODD_TEXTS)
+def test_normalisation_and_reading_agree_with_the_character_by_character_ones(
+    original: str,
+) -> None:
+    text = NormalizedText(original)
+    assert _specials(original) == _specials(original * 100) == set(_SPECIAL.findall(original))
+    if text._starts is not None:  # the slow path (the others map one character to one)
+        expected, cased, starts, ends = _reference_normalised(original)
+        assert (text.text, text.cased) == (expected, cased)
+        assert [text.span(i, i + 1) for i in range(len(expected))] == list(
+            zip(starts, ends, strict=True)
+        )
+    assert text.digit_count == len(re.findall(r"\d", original))
+    reading, mapped = readable_text(original)
+    if mapped is not None:  # else one character for one, before and after
+        wanted, wanted_starts, wanted_ends = _reference_readable(original)
+        assert reading == wanted
+        assert (mapped.starts, mapped.ends) == (wanted_starts, wanted_ends)
+
+
+def test_a_long_text_of_odd_characters_is_normalised_as_character_by_character() -> None:
+    for piece in ("a\u200b", "a\u0308", "а\u00ad ", "👨\u200d👩\u200d👧 "):
+        original = piece * 3000
+        text = NormalizedText(original)
+        assert text._starts is not None
+        expected, cased, starts, ends = _reference_normalised(original)
+        assert (text.text, text.cased) == (expected, cased)
+        assert text.span(0, len(expected)) == (starts[0], ends[-1])
+        assert readable_text(original)[0] == _reference_readable(original)[0]
