@@ -20,6 +20,7 @@ Computed once per text and kept in `AnalysedText.cache`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
 
 from someluotsi.guideline.text.normalize import NormalizedText
 from someluotsi.guideline.text.sentences import sentences
@@ -116,12 +117,27 @@ def names_in_sentence(text: NormalizedText, sentence: int) -> tuple[PersonName, 
 
 
 def _scan(text: NormalizedText, lo: int, hi: int) -> tuple[PersonName, ...]:
-    """The named people among tokens lo..hi (end exclusive)."""
+    """The named people among tokens lo..hi (end exclusive). A name starts only at a
+    capitalised token, so only those are read (found at C speed), and what depends on a word
+    alone (a first name? a title?) is decided once per distinct word."""
     table, cased = text.table, text.cased
     words, starts, ends, gaps = table.words, table.starts, table.ends, table.gaps
     count = len(words)
     of_token = sentences(text).of_token
     found: list[PersonName] = []
+    upper = list(map(str.isupper, map(cased.__getitem__, starts[lo:hi])))
+    names: dict[str, str | None] = {}
+    titles: dict[str, bool] = {}
+
+    def name_of(word: str) -> str | None:
+        if word not in names:
+            names[word] = first_name(word)
+        return names[word]
+
+    def title(word: str) -> bool:
+        if word not in titles:
+            titles[word] = _title(word)
+        return titles[word]
 
     def capital(index: int) -> bool:
         return index < count and cased[starts[index] : starts[index] + 1].isupper()
@@ -131,10 +147,13 @@ def _scan(text: NormalizedText, lo: int, hi: int) -> tuple[PersonName, ...]:
         return of_token[index] == of_token[index - 1] and gaps[index].strip(" '’-") == ""
 
     index = lo
-    while index < hi:
+    for capitalised in compress(range(lo, hi), upper):
+        if capitalised < index:
+            continue  # inside a name found before
+        index = capitalised
         word = words[index]
-        titled = index > 0 and adjacent(index) and _title(words[index - 1])
-        base = first_name(word) if capital(index) else None
+        titled = index > 0 and adjacent(index) and title(words[index - 1])
+        base = name_of(word)
         surname = (
             index + 1 < count
             and capital(index + 1)
@@ -148,16 +167,8 @@ def _scan(text: NormalizedText, lo: int, hi: int) -> tuple[PersonName, ...]:
             found.append(PersonName(starts[first], ends[last - 1], first, last, surname or titled))
             index = last
             continue
-        if (
-            titled
-            and capital(index)
-            and not word.isdigit()
-            and not word.startswith(NOT_SURNAMES)
-            and not _title(word)
-        ):
+        if titled and not word.isdigit() and not word.startswith(NOT_SURNAMES) and not title(word):
             last = index + 2 if surname else index + 1
             found.append(PersonName(starts[index - 1], ends[last - 1], index - 1, last, True))
             index = last
-            continue
-        index += 1
     return tuple(found)

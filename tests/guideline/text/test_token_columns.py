@@ -14,6 +14,7 @@ from someluotsi.guideline.checker.detectors.base import CheckContext
 from someluotsi.guideline.checker.detectors.harmful import _spaced, analyse
 from someluotsi.guideline.checker.engine import engine_for
 from someluotsi.guideline.model import AuthorRole, ChannelContext
+from someluotsi.guideline.text import names
 from someluotsi.guideline.text.analysis import AnalysedText, readable_text
 from someluotsi.guideline.text.lexicon import Lexicon
 from someluotsi.guideline.text.normalize import (
@@ -235,3 +236,77 @@ def test_a_long_text_of_odd_characters_is_normalised_as_character_by_character()
         assert (text.text, text.cased) == (expected, cased)
         assert text.span(0, len(expected)) == (starts[0], ends[-1])
         assert readable_text(original)[0] == _reference_readable(original)[0]
+
+
+def _reference_names(text: NormalizedText) -> list[tuple[int, int, int, int, bool]]:
+    """The token-by-token name scan the capitals-only one replaces."""
+    tokens, cased, normalised = text.tokens, text.cased, text.text
+    of_token = sentences(text).of_token
+    found = []
+
+    def capital(index: int) -> bool:
+        return (
+            index < len(tokens) and cased[tokens[index].start : tokens[index].start + 1].isupper()
+        )
+
+    def adjacent(index: int) -> bool:
+        gap = normalised[tokens[index - 1].end : tokens[index].start]
+        return of_token[index] == of_token[index - 1] and gap.strip(" '’-") == ""
+
+    index = 0
+    while index < len(tokens):
+        word = tokens[index].text
+        titled = index > 0 and adjacent(index) and names._title(tokens[index - 1].text)
+        base = names.first_name(word) if capital(index) else None
+        surname = (
+            index + 1 < len(tokens)
+            and capital(index + 1)
+            and adjacent(index + 1)
+            and names.first_name(tokens[index + 1].text, inflected=False) is None
+            and not tokens[index + 1].text.startswith(names.NOT_SURNAMES)
+        )
+        if base is not None and (surname or titled or base not in names.AMBIGUOUS_NAMES):
+            first = index - 1 if titled else index
+            last = index + 2 if surname else index + 1
+            found.append(
+                (tokens[first].start, tokens[last - 1].end, first, last, surname or titled)
+            )
+            index = last
+            continue
+        if (
+            titled
+            and capital(index)
+            and not word.isdigit()
+            and not word.startswith(names.NOT_SURNAMES)
+            and not names._title(word)
+        ):
+            last = index + 2 if surname else index + 1
+            found.append((tokens[index - 1].start, tokens[last - 1].end, index - 1, last, True))
+            index = last
+            continue
+        index += 1
+    return found
+
+
+NAMEY = st.lists(
+    st.sampled_from(["Matti", "Liisan", "Onni", "Korhonen", "Korhosen", "valtuutettu",
+                     "Dr", "Smith", "kaupunki", "Kokkola", "annan", "Annas", " ", "  ", ". ",
+                     "-", "'", "\n", "2", "JA", "ja"]),
+    max_size=25,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(NAMEY, TEXTS))
+def test_names_are_found_as_token_by_token(original: str) -> None:
+    text = NormalizedText(original)
+    expected = _reference_names(text)
+    found = [(n.start, n.end, n.first, n.last, n.certain) for n in names.person_names(text)]
+    assert found == expected
+    split = sentences(text)
+    for number in range(len(split)):
+        first, end = split.bounds(number)
+        assert [
+            (n.start, n.end, n.first, n.last, n.certain)
+            for n in names.names_in_sentence(NormalizedText(original), number)
+        ] == [name for name in expected if first <= name[2] < end]

@@ -89,7 +89,7 @@ def quoted(normalised: str, start: int, end: int) -> bool:
 
 def pride_context(words: Iterable[str]) -> bool:
     """A Pride or rainbow context: pride, sateenkaari, regnbåge, LGBTQ..."""
-    return any(word in PRIDE for word in words)
+    return not PRIDE.isdisjoint(words)
 
 
 # Titles of films, games, books and songs (issue 22 §1): a violent verb inside a title is no

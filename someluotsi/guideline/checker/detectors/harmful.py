@@ -475,7 +475,7 @@ class IdentityAttackDetector:
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         analysis = analyse(ctx)
         reclaimable = {hit.index for hit in analysis.of("reclaimable")}
-        pride = harm_context.pride_context(analysis.words)
+        pride = harm_context.pride_context(ctx.text.table.distinct)
         for hit in analysis.of("identity"):
             sentence = analysis.sentence_of[hit.index] if hit.index >= 0 else -1
             degrading = sentence >= 0 and any(

@@ -1,11 +1,15 @@
-"""A host's words are read once for all trusted domains; whether it imitates one is what the
-word-by-word walk said."""
+"""Detectors that read a long text once per distinct word (or host word) say what the
+word-by-word walks they replace said: look-alike links, shouting."""
 
 from __future__ import annotations
+
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from someluotsi.guideline.checker.detectors.accessibility import AccessibilityDetector
+from someluotsi.guideline.checker.detectors.base import CheckContext
 from someluotsi.guideline.checker.detectors.links import (
     PHISHING_WORDS,
     _extract,
@@ -16,6 +20,9 @@ from someluotsi.guideline.checker.detectors.links import (
     _trusted,
     _within_one_edit,
 )
+from someluotsi.guideline.checker.engine import engine_for
+from someluotsi.guideline.model import AuthorRole, ChannelContext
+from someluotsi.guideline.text.analysis import AnalysedText
 
 TRUSTED = _trusted(("kokkola.fi", "kela.fi", "vero.fi"))
 PARTS = ["kokkola", "k0kk0la", "kokko1a", "kela", "ke1a", "vero", "login", "fi", "evil", "rn",
@@ -63,3 +70,46 @@ def test_imitation_is_decided_as_word_by_word(host: str) -> None:
     words = _HostWords.of(parts)
     for item in TRUSTED:
         assert _imitates(parts, words, item) == _walk(host, item)
+
+
+def _reference_shouts(cased: str) -> list[tuple[int, int]]:
+    run: list[tuple[int, int]] = []
+    runs: list[list[tuple[int, int]]] = []
+    for found in re.finditer(r"[^\W\d_]+", cased):
+        word = found.group()
+        if len(word) >= 2 and word.isupper():
+            run.append(found.span())
+        elif len(word) >= 2:
+            if len(run) >= 3:
+                runs.append(run)
+            run = []
+    if len(run) >= 3:
+        runs.append(run)
+    return [
+        (shout[0][0], shout[-1][1])
+        for shout in runs
+        if sum(end - start >= 4 for start, end in shout) >= 2
+    ]
+
+
+SHOUTY = st.lists(
+    st.sampled_from(["KOKKOLA", "EU", "a", "A", "ja", "Kaupunki", "ÄÄNI", " ", "-", "2", "Ⅻ",
+                     "ǅ", "KELA", ". ", "\n", "x"]),
+    max_size=30,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(SHOUTY, st.text(max_size=30)))
+def test_shouting_is_found_as_word_by_word(cased: str) -> None:
+    ctx = CheckContext(
+        text=AnalysedText(cased),
+        role=AuthorRole.EMPLOYEE,
+        channel=ChannelContext(),
+        media=(),
+        city=engine_for().rulebook.city,
+    )
+    found = list(AccessibilityDetector._shouting(ctx, cased))
+    assert [(m.start, m.end) for m in found] == [
+        ctx.text.span(a, b) for a, b in _reference_shouts(cased)
+    ]
