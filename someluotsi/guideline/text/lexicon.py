@@ -150,14 +150,32 @@ class Lexicon:
         found: list[LexiconMatch] = []
         if not heads:
             return found
+        count = len(words)
+        # (word, next word) -> the word's terms whose second word may be the next word: a
+        # word that starts many phrases ("you") is then tried only with those that can go on.
+        by_pair: dict[tuple[str, str | None], tuple[Term, ...]] = {}
         for index, word in enumerate(words):
             if word not in heads:
                 continue
-            for term in heads[word]:
+            following = words[index + 1] if index + 1 < count else None
+            candidates = by_pair.get((word, following))
+            if candidates is None:
+                candidates = by_pair[(word, following)] = tuple(
+                    term for term in heads[word] if _may_follow(term, following)
+                )
+            for term in candidates:
                 last = _match_rest(term.specs, words, index)
                 if last is not None:
                     found.append(LexiconMatch(term, index, last, starts[index], ends[last - 1]))
         return found
+
+
+def _may_follow(term: Term, following: str | None) -> bool:
+    """Whether `term` may go on with the word `following` its first one (None: the text
+    ends there): what `_match_rest` asks of its second word."""
+    if len(term.specs) < 2 or term.specs[1].optional:
+        return True
+    return following is not None and term.specs[1].matches(following)
 
 
 def _match_rest(specs: tuple[Spec, ...], words: Sequence[str], index: int) -> int | None:

@@ -30,6 +30,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import attrgetter
 
 from someluotsi.guideline.checker.detectors import harm_context, harm_grammar
 from someluotsi.guideline.checker.detectors.base import CheckContext
@@ -90,12 +92,15 @@ WHEN = frozenset(
 )  # fmt: skip
 
 
-@dataclass
+@dataclass(slots=True)
 class Hit:
     index: int  # token index; -1 for masked words
     start: int  # normalised offsets
     end: int
     info: FormInfo
+
+
+_CATEGORY = attrgetter("info.category")
 
 
 @dataclass
@@ -113,10 +118,13 @@ class HarmAnalysis:
     words: list[str]
     gaps: list[str]  # the normalised text before each token (since the previous one)
     by_category: dict[str, list[Hit]] = field(init=False)
-    by_sentence: dict[tuple[int, str], list[Hit]] = field(init=False)
+    # Of each category, its hits by sentence (sentence -> hits, in hit order); made for a
+    # category when a detector first asks for its hits in a sentence.
+    by_sentence: dict[str, dict[int, list[Hit]]] = field(init=False)
     words_by_sentence: dict[int, set[str]] = field(init=False)  # filled as sentences are asked
-    # The analyses of each token by category: (token index, category) -> infos, in hit order.
-    by_token: dict[tuple[int, str], list[FormInfo]] = field(init=False)
+    # Of each category, the analyses of each token (token index -> infos, in hit order); made
+    # for a category when the negation of one of its hits is first asked.
+    by_token: dict[str, dict[int, list[FormInfo]]] = field(init=False)
     # Per sentence (kind, sentence number) and per hit (id of the hit), filled as asked.
     per_sentence: dict[tuple[str, int], object] = field(init=False)
     per_hit: dict[int, bool] = field(init=False)
@@ -126,12 +134,10 @@ class HarmAnalysis:
         self.by_category, self.by_sentence, self.words_by_sentence = {}, {}, {}
         self.by_token, self.per_sentence, self.per_hit = {}, {}, {}
         self.clause_marked = harm_grammar.clause_marks(self.gaps) if self.hits else []
-        for hit in self.hits:
-            self.by_category.setdefault(hit.info.category, []).append(hit)
-            if hit.index >= 0:
-                key = (self.sentence_of[hit.index], hit.info.category)
-                self.by_sentence.setdefault(key, []).append(hit)
-                self.by_token.setdefault((hit.index, hit.info.category), []).append(hit.info)
+        # Grouped by category at C speed: a flood of hits costs no Python work per hit here.
+        categories = list(map(_CATEGORY, self.hits))
+        for category in dict.fromkeys(categories):
+            self.by_category[category] = list(compress(self.hits, map(category.__eq__, categories)))
 
     def bounds(self, sentence: int) -> tuple[int, int]:
         """The sentence's first token and the token after its last (sentences are numbered in
@@ -140,7 +146,14 @@ class HarmAnalysis:
         return bisect_left(self.sentence_of, sentence), bisect_right(self.sentence_of, sentence)
 
     def in_sentence(self, sentence: int, category: str) -> list[Hit]:
-        return self.by_sentence.get((sentence, category), [])
+        """The hits of `category` in the sentence (token hits, not masked words), in order."""
+        found = self.by_sentence.get(category)
+        if found is None:
+            found = self.by_sentence[category] = {}
+            for hit in self.of(category):
+                if hit.index >= 0:
+                    found.setdefault(self.sentence_of[hit.index], []).append(hit)
+        return found.get(sentence, [])
 
     def of(self, category: str) -> list[Hit]:
         return self.by_category.get(category, [])
@@ -209,12 +222,21 @@ class HarmAnalysis:
         found = self.per_hit.get(id(hit))
         if found is None:
             start = self.clause_start(hit.index)
-            infos = self.by_token.get((hit.index, hit.info.category), [])
+            infos = self._token_infos(hit.info.category).get(hit.index, [])
             languages = {info.language for info in infos}
             found = self.per_hit[id(hit)] = any(
                 harm_grammar.negated(self.words, hit.index, start, language or "fi")
                 for language in languages or {hit.info.language}
             )
+        return found
+
+    def _token_infos(self, category: str) -> dict[int, list[FormInfo]]:
+        found = self.by_token.get(category)
+        if found is None:
+            found = self.by_token[category] = {}
+            for hit in self.of(category):
+                if hit.index >= 0:
+                    found.setdefault(hit.index, []).append(hit.info)
         return found
 
     def first_attack(self, sentence: int) -> Hit | None:
@@ -330,19 +352,39 @@ def analyse(ctx: CheckContext) -> HarmAnalysis:
             readings[word] = found
     hits: list[Hit] = []
     if readings:
-        for index, word in enumerate(table.words):
-            if word in readings:
+        listed = table.words
+        indexes = list(compress(range(len(listed)), map(readings.__contains__, listed)))
+        if all(len(infos) == 1 for infos in readings.values()):  # one hit per token
+            only = {word: infos[0] for word, infos in readings.items()}
+            hits = list(
+                map(
+                    Hit,
+                    indexes,
+                    map(starts.__getitem__, indexes),
+                    map(ends.__getitem__, indexes),
+                    map(only.__getitem__, map(listed.__getitem__, indexes)),
+                )
+            )
+        else:
+            for index in indexes:
                 start, end = starts[index], ends[index]
-                hits.extend(Hit(index, start, end, info) for info in readings[word])
+                hits.extend(Hit(index, start, end, info) for info in readings[listed[index]])
     hits.extend(_spaced(ctx, words))
     text = ctx.text.text
     if any(mark in text for mark in "*#@_"):
+        masked: dict[str, list[FormInfo]] = {}  # each masked word's first reading per category
         for found in MASKED.finditer(text):
-            start, end = found.span(1)
-            harmful = [i for i in words.unmask(found.group(1)) if i.category in MASKABLE]
-            for category in dict.fromkeys(i.category for i in harmful):
-                info = next(i for i in harmful if i.category == category)
-                hits.append(Hit(-1, start, end, info))
+            word = found.group(1)
+            infos = masked.get(word)
+            if infos is None:
+                harmful = [i for i in words.unmask(word) if i.category in MASKABLE]
+                infos = masked[word] = [
+                    next(i for i in harmful if i.category == category)
+                    for category in dict.fromkeys(i.category for i in harmful)
+                ]
+            if infos:
+                start, end = found.span(1)
+                hits.extend(Hit(-1, start, end, info) for info in infos)
     for phrase in ctx.text.find(words.phrases):
         info = FormInfo(phrase.term.label, "", phrase.term.text, "+phrase")
         hits.append(Hit(phrase.first, phrase.start, phrase.end, info))
@@ -351,9 +393,10 @@ def analyse(ctx: CheckContext) -> HarmAnalysis:
     return analysis
 
 
-# A run of one-character tokens with single spaces between them ("t a p a n"); the runs of
-# letters in it are what `_spaced` joins. One character class, so no backtracking.
-_SINGLES = re.compile(r"(?<![^\W_])[^\W_](?: [^\W_])+(?![^\W_])")
+# A run of three or more one-character tokens with single spaces between them ("t a p a n");
+# the runs of letters in it are what `_spaced` joins. Runs of one character class: no
+# backtracking beyond a step.
+_SINGLES = re.compile(r"(?<![^\W_])[^\W_](?: [^\W_]){2,}(?![^\W_])")
 
 
 def _spaced(ctx: CheckContext, words: Vocabulary) -> Iterator[Hit]:
