@@ -106,6 +106,8 @@ MORE_ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "threat-idioms": _repeat("tappaa aikaa "),
     "threat-idioms-en": _repeat("kill time "),
     "named-threats": _repeat("Matti tapan sinut "),
+    "named-insults": _repeat("Matti on laiska idiootti "),
+    "official-insults": _repeat("virkamiehet ovat laiskoja. "),
     "insult-constructions": _repeat("senkin tyhmä lehmä "),
     "negated-insults": _repeat("kukaan ei ole idiootti "),
     "animal-threats": _repeat("tapa hummeri "),

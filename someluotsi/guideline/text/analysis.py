@@ -42,12 +42,16 @@ _FORMAT = regex.compile(r"\p{Cf}")
 class ReadingMap:
     """Where each character of a readable text (`readable_text`) starts and ends in the
     original: `starts[i]`, `ends[i]`, the grapheme cluster it was read from. Made on first
-    use: a long text's language parts are not identified, so its map is rarely needed."""
+    use: a long text's language parts are not identified, so its map is rarely needed.
+    `uniform`: the original with dashes, spaces and surrogates made uniform; `clusters`, its
+    grapheme clusters, and `pieces`, what each reads as, when they are known."""
 
-    __slots__ = ("_clusters", "_ends", "_pieces", "_starts")
+    __slots__ = ("_clusters", "_ends", "_pieces", "_starts", "_uniform")
 
-    def __init__(self, clusters: list[str], pieces: list[str]) -> None:
-        self._clusters, self._pieces = clusters, pieces
+    def __init__(
+        self, uniform: str, clusters: list[str] | None = None, pieces: list[str] | None = None
+    ) -> None:
+        self._uniform, self._clusters, self._pieces = uniform, clusters, pieces
         self._starts: list[int] | None = None
         self._ends: list[int] = []
 
@@ -64,6 +68,8 @@ class ReadingMap:
 
     def _make(self) -> None:
         if self._starts is None:
+            if self._clusters is None or self._pieces is None:
+                self._clusters, self._pieces = _read_clusters(self._uniform)
             counts = list(map(len, self._pieces))
             bounds = list(accumulate(map(len, self._clusters), initial=0))
             self._starts = repeat_each(bounds, counts)
@@ -86,14 +92,22 @@ def readable_text(original: str) -> tuple[str, ReadingMap | None]:
     uniform = original.translate(UNIFORM)
     if _SURROGATE.search(uniform):
         uniform = _SURROGATE.sub(REPLACEMENT, uniform)
-    if unicodedata.is_normalized("NFC", uniform) and not _FORMAT.search(uniform):
-        return uniform, None  # one character for one: the offsets are the original's
-    # Each grapheme cluster composed and stripped of format characters: once per distinct
-    # cluster, then put together, and the offsets, without Python work per cluster.
+    if unicodedata.is_normalized("NFC", uniform):
+        if not _FORMAT.search(uniform):
+            return uniform, None  # one character for one: the offsets are the original's
+        # Composed already, and so is each of its grapheme clusters: what the clusters read
+        # as is the text without its format characters.
+        return _FORMAT.sub("", uniform), ReadingMap(uniform)
+    clusters, pieces = _read_clusters(uniform)
+    return "".join(pieces), ReadingMap(uniform, clusters, pieces)
+
+
+def _read_clusters(uniform: str) -> tuple[list[str], list[str]]:
+    """The grapheme clusters of `uniform` and what each reads as: composed (NFC) and
+    stripped of format characters, decided once per distinct cluster."""
     clusters = _CLUSTER.findall(uniform)
     read = {c: _FORMAT.sub("", unicodedata.normalize("NFC", c)) for c in dict.fromkeys(clusters)}
-    pieces = list(map(read.__getitem__, clusters))
-    return "".join(pieces), ReadingMap(clusters, pieces)
+    return clusters, list(map(read.__getitem__, clusters))
 
 
 if TYPE_CHECKING:

@@ -201,12 +201,14 @@ def _reference_readable(original: str) -> tuple[str, list[int], list[int]]:
 
 ODD = st.sampled_from(
     ["\u200b", "\u200d", "\u00ad", "\u0308", "\u0301", "\ufe0f", "İ", "ﬁ", "Å", "а", "𝐀", "–",
-     "\u00a0", "👨\u200d👩", "🇫🇮", "e\u0301\u0308", "\ud800", "ǅ", "\r\n", "ß"]
+     "\u00a0", "👨\u200d👩", "🇫🇮", "e\u0301\u0308", "\ud800", "ǅ", "\r\n", "ß", "\u1100",
+     "\u1161", "\u11a8", "가", "\u0600", "\u200e", "\ufeff", "\n", "\r", "é", "\u0345",
+     "\u0b47", "\u0b3e", "\u0915\u094d", "\U0001f3fb", "\u2060"]
 )  # fmt: skip
 ODD_TEXTS = st.lists(st.one_of(ODD, PIECES, st.text(max_size=4)), max_size=40).map("".join)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(ODD_TEXTS)
 def test_normalisation_and_reading_agree_with_the_character_by_character_ones(
     original: str,
