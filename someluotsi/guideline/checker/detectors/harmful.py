@@ -355,9 +355,9 @@ def analyse(ctx: CheckContext) -> HarmAnalysis:
     if readings:
         # One hit per reading of each token that has some, in token order, made at C speed.
         listed = table.words
-        found = list(compress(range(len(listed)), map(readings.__contains__, listed)))
-        per_token = list(map(readings.__getitem__, map(listed.__getitem__, found)))
-        indexes = repeat_each(found, list(map(len, per_token)))
+        read = list(compress(range(len(listed)), map(readings.__contains__, listed)))
+        per_token = list(map(readings.__getitem__, map(listed.__getitem__, read)))
+        indexes = repeat_each(read, list(map(len, per_token)))
         hits = list(
             map(
                 Hit,
