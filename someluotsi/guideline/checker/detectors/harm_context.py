@@ -119,13 +119,19 @@ def media_context(words: Iterable[str]) -> bool:
     )
 
 
+# Each word of a known title -> (the title, the word's place in it), in KNOWN_TITLES' order.
+_TITLE_PARTS: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+for _title in KNOWN_TITLES:
+    for _offset, _part in enumerate(_title):
+        _TITLE_PARTS.setdefault(_part, []).append((_title, _offset))
+
+
 def in_known_title(words: list[str], index: int) -> bool:
     """The word at `index` is part of a known title ("Kill Bill", "Kill la Kill")."""
-    for title in KNOWN_TITLES:
-        for offset, part in enumerate(title):
-            first = index - offset
-            if part == words[index] and words[first : first + len(title)] == list(title):
-                return True
+    for title, offset in _TITLE_PARTS.get(words[index], ()):
+        first = index - offset
+        if words[first : first + len(title)] == list(title):
+            return True
     return False
 
 

@@ -130,10 +130,12 @@ class HarmAnalysis:
     per_sentence: dict[tuple[str, int], object] = field(init=False)
     per_hit: dict[int, bool] = field(init=False)
     clause_marked: list[bool] = field(init=False)  # harm_grammar.clause_marks of the gaps
+    # The readings of a violent verb's analyses (`_verb_forms`), filled as asked.
+    verb_forms: dict[tuple[FormInfo, ...], list[_VerbForm]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.by_category, self.by_sentence, self.words_by_sentence = {}, {}, {}
-        self.by_token, self.per_sentence, self.per_hit = {}, {}, {}
+        self.by_token, self.per_sentence, self.per_hit, self.verb_forms = {}, {}, {}, {}
         self.clause_marked = harm_grammar.clause_marks(self.gaps) if self.hits else []
         # Grouped by category at C speed: a flood of hits costs no Python work per hit here.
         categories = list(map(_CATEGORY, self.hits))
@@ -144,7 +146,14 @@ class HarmAnalysis:
         """The sentence's first token and the token after its last (sentences are numbered in
         token order, so a binary search finds them; nothing is indexed for sentences that no
         detector asks about, which a flood of one-word sentences made costly)."""
-        return bisect_left(self.sentence_of, sentence), bisect_right(self.sentence_of, sentence)
+        found = self.per_sentence.get(("bounds", sentence))
+        if not isinstance(found, tuple):
+            found = (
+                bisect_left(self.sentence_of, sentence),
+                bisect_right(self.sentence_of, sentence),
+            )
+            self.per_sentence[("bounds", sentence)] = found
+        return found
 
     def in_sentence(self, sentence: int, category: str) -> list[Hit]:
         """The hits of `category` in the sentence (token hits, not masked words), in order."""
@@ -659,19 +668,14 @@ class ThreatDetector:
         )
         # A form shared by languages is read in the text's; when the text did not tell its
         # language (a few words), in each of them, and the first threatening reading counts.
-        every = infos
-        for language in _languages(ctx, every):
-            infos = [info for info in every if info.language == language] or every
-            tags = "|".join(
-                info.tags + ("+fate" if info.category == "fate" else "") for info in infos
-            )
-            lethal = "+lethal" in tags
-            place_verb = any(info.lemma in PLACE_VERBS for info in infos)
+        for form in _verb_forms(ctx, analysis, infos):
+            language, _infos, tags, lethal, place_verb = form
             reading = harm_grammar.read_verb(
                 words, index, start, end, language, tags, lethal, place_verb, alone
             )
             if reading.threatening:
                 break
+        infos = form[1]  # the analyses in the language read last
         lemma = infos[0].lemma
         target = bool(
             reading.aimed
@@ -716,6 +720,29 @@ class ThreatDetector:
                 reason="violent_verb",
                 word=lemma,
             )
+
+
+_VerbForm = tuple[str, list[FormInfo], str, bool, bool]
+
+
+def _verb_forms(
+    ctx: CheckContext, analysis: HarmAnalysis, infos: list[FormInfo]
+) -> list[_VerbForm]:
+    """The ways to read a verb with these analyses, in order: for each of its languages to
+    try (`_languages`), the language, its analyses in it, their tags joined, whether it kills
+    and whether it burns or bombs places. Once per text and set of analyses."""
+    key = tuple(infos)
+    found = analysis.verb_forms.get(key)
+    if found is None:
+        found = analysis.verb_forms[key] = []
+        for language in _languages(ctx, infos):
+            chosen = [info for info in infos if info.language == language] or infos
+            tags = "|".join(
+                info.tags + ("+fate" if info.category == "fate" else "") for info in chosen
+            )
+            place_verb = any(info.lemma in PLACE_VERBS for info in chosen)
+            found.append((language, chosen, tags, "+lethal" in tags, place_verb))
+    return found
 
 
 def _exclusion(ctx: CheckContext, analysis: HarmAnalysis, index: int) -> Hit | None:
