@@ -11,7 +11,10 @@ or a construction the harm detectors read ("tapan sinut"), in Finnish, Swedish a
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable
+from typing import Any
 
 
 def _repeat(piece: str) -> Callable[[int], str]:
@@ -137,4 +140,26 @@ MORE_ADVERSARIAL: dict[str, Callable[[int], str]] = {
 
 ALL_ADVERSARIAL: dict[str, Callable[[int], str]] = {**ADVERSARIAL, **MORE_ADVERSARIAL}
 
-__all__ = ["ADVERSARIAL", "ALL_ADVERSARIAL", "MORE_ADVERSARIAL"]
+
+def fingerprint(report: Any) -> dict[str, Any]:
+    """What a report (model.Report) says, in short: its verdict and language, how many
+    findings of each rule, and a SHA-256 of every finding (rule, offsets, severity, excerpt,
+    confidence to three decimals), so that two engines can be compared on long texts
+    without keeping their findings."""
+    findings = [
+        [f.rule, f.start, f.end, f.severity.value, f.excerpt, round(f.confidence, 3)]
+        for f in report.findings
+    ]
+    rules: dict[str, int] = {}
+    for finding in findings:
+        rules[finding[0]] = rules.get(finding[0], 0) + 1
+    encoded = json.dumps(findings, ensure_ascii=False).encode("utf-8")
+    return {
+        "verdict": report.verdict.value,
+        "language": report.language,
+        "rules": dict(sorted(rules.items())),
+        "digest": hashlib.sha256(encoded).hexdigest(),
+    }
+
+
+__all__ = ["ADVERSARIAL", "ALL_ADVERSARIAL", "MORE_ADVERSARIAL", "fingerprint"]
