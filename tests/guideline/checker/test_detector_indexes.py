@@ -1,5 +1,5 @@
 """Detectors that read a long text once per distinct word (or host word) say what the
-word-by-word walks they replace said: look-alike links, shouting."""
+word-by-word walks they replace said: look-alike links, shouting, masked words."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from someluotsi.guideline.checker.detectors.accessibility import AccessibilityDetector
 from someluotsi.guideline.checker.detectors.base import CheckContext
+from someluotsi.guideline.checker.detectors.harmful import MASKED, masked_words
 from someluotsi.guideline.checker.detectors.links import (
     PHISHING_WORDS,
     _extract,
@@ -113,3 +114,17 @@ def test_shouting_is_found_as_word_by_word(cased: str) -> None:
     assert [(m.start, m.end) for m in found] == [
         ctx.text.span(a, b) for a, b in _reference_shouts(cased)
     ]
+
+
+MASKY = st.lists(
+    st.sampled_from(["v*ttu", "p**ka", "a@", "a.b@c.fi", " ", "  ", "*", "_", "#", "ä", "1",
+                     "\n", "x", "-", "sh*t", "@@", "a_b", ",", ".", "(", "€", "/", "é", "\u0301"]),
+    max_size=25,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(MASKY, st.text(max_size=30)))
+def test_masked_words_are_the_pattern_s_matches_in_the_whole_text(text: str) -> None:
+    expected = [(m.start(1), m.end(1), m.group(1)) for m in MASKED.compiled().finditer(text)]
+    assert list(masked_words(text)) == expected

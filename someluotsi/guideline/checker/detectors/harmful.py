@@ -77,6 +77,9 @@ MESSAGE_OBJECTS = frozenset(
 )  # fmt: skip
 THREAT_PHRASES = ("threat_phrases", "intimidation")
 MASKED = compile_pattern(r"(?:^|[^\p{L}\p{N}])(\p{L}[\p{L}]*[*#@_][\p{L}*#@_]*\p{L}?)")
+MASK_MARKS = "*#@_"  # one of them is in every masked word
+# Characters (one each) that are never in a masked word: neither letters, digits nor masks.
+_NOT_IN_MASKED = re.compile(r"[ \t\n\r,.;:!?()\[\]{}\"'/\\<>=+&%$€|~^`-]")
 FIRST_NAMES = load_names()
 MASKABLE = ("obscene", "insult", "identity")
 # Words that turn a mention of a group into an attack on it, in the same sentence.
@@ -378,10 +381,9 @@ def analyse(ctx: CheckContext) -> HarmAnalysis:
         )
     hits.extend(_spaced(ctx, words))
     text = ctx.text.text
-    if any(mark in text for mark in "*#@_"):
+    if any(mark in text for mark in MASK_MARKS):
         masked: dict[str, list[FormInfo]] = {}  # each masked word's first reading per category
-        for found in MASKED.finditer(text):
-            word = found.group(1)
+        for start, end, word in masked_words(text):
             infos = masked.get(word)
             if infos is None:
                 harmful = [i for i in words.unmask(word) if i.category in MASKABLE]
@@ -390,7 +392,6 @@ def analyse(ctx: CheckContext) -> HarmAnalysis:
                     for category in dict.fromkeys(i.category for i in harmful)
                 ]
             if infos:
-                start, end = found.span(1)
                 hits.extend(Hit(-1, start, end, info) for info in infos)
     for phrase in ctx.text.find(words.phrases):
         info = FormInfo(phrase.term.label, "", phrase.term.text, "+phrase")
@@ -404,6 +405,29 @@ def analyse(ctx: CheckContext) -> HarmAnalysis:
 # the runs of letters in it are what `_spaced` joins. Runs of one character class: no
 # backtracking beyond a step.
 _SINGLES = re.compile(r"(?<![^\W_])[^\W_](?: [^\W_]){2,}(?![^\W_])")
+
+
+def masked_words(text: str) -> Iterator[tuple[int, int, str]]:
+    """The masked words of `text` ("v*ttu", "p**ka"): MASKED's matches, as (start, end,
+    word) of its group. A masked word holds no space or punctuation mark (other than a mask),
+    and MASKED's leading character may be such a mark before it, as well as the text's start,
+    so the matches are those in each run of text between such marks taken alone; each
+    distinct run is searched once (a long text repeats its words, and RE2's matches cost
+    microseconds each)."""
+    found: dict[str, list[tuple[int, int, str]]] = {}
+    position = 0
+    for run in _NOT_IN_MASKED.split(text):
+        if run:
+            spans = found.get(run)
+            if spans is None:
+                spans = found[run] = (
+                    [(m.start(1), m.end(1), m.group(1)) for m in MASKED.finditer(run)]
+                    if any(mark in run for mark in MASK_MARKS)
+                    else []
+                )
+            for start, end, word in spans:
+                yield position + start, position + end, word
+        position += len(run) + 1
 
 
 def _spaced(ctx: CheckContext, words: Vocabulary) -> Iterator[Hit]:
