@@ -47,6 +47,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from someluotsi.guideline.checker.engine import check, engine_for  # noqa: E402
+from someluotsi.guideline.evaluation.adversarial import ADVERSARIAL  # noqa: E402
 from someluotsi.guideline.text.patterns import all_patterns, stdlib_patterns  # noqa: E402
 
 CITY_CONTACTS = {"06 828 9111", "palaute@kokkola.fi"}
@@ -464,48 +465,6 @@ def suomi24_texts(path: Path) -> list[str]:
         if len(parts) >= 4 and parts[3].strip():
             texts[parts[3]] = None
     return list(texts)
-
-
-ADVERSARIAL: dict[str, Callable[[int], str]] = {
-    "digits": lambda n: "1" * n,
-    "digit-dash": lambda n: "12-" * (n // 3),
-    "letters": lambda n: "a" * n,
-    "capitals": lambda n: "AB-" * (n // 3),
-    "dots": lambda n: "a." * (n // 2),
-    "at-signs": lambda n: "a@" * (n // 2),
-    "hashes": lambda n: "#" * n,
-    "spaces": lambda n: " " * n,
-    "url-ish": lambda n: "http://" + "a." * (n // 2 - 4),
-    "iban-ish": lambda n: "FI21 " + "1234 " * (n // 5 - 1),
-    "phone-ish": lambda n: "+358 " + "40 " * (n // 3 - 2),
-    "street-ish": lambda n: "Katu " * (n // 5),
-    "emoji": lambda n: "🎉" * (n // 2),
-    "zero-width": lambda n: "a\u200b" * (n // 2),
-    "masked-swears": lambda n: "v*ttu " * (n // 6),
-    "threats": lambda n: "tapan sinut " * (n // 12),
-    "name-and-health": lambda n: "Matti sairaala " * (n // 15),
-    "home-addresses": lambda n: "Isokatu 3 asuu " * (n // 15),
-    "plates": lambda n: "auto ABC-123 " * (n // 13),
-    "emails": lambda n: "a.b@c.fi " * (n // 9),
-}
-
-
-def _mixed(n: int) -> str:
-    """Everything a hostile or broken client might send, mixed: masked swears, "a@" repeats,
-    digit runs, long URLs, emoji floods (families and flags), zero-width characters."""
-    piece = (
-        "v*ttu p**ka a@a@a@a@ 0401234567890123456789 https://www."
-        + "a" * 300
-        + ".fi/"
-        + "x/" * 100
-        + " 🎉👨\u200d👩\u200d👧🇫🇮🎉🎉 i\u200bd\u200bi\u200bo\u200bt\u200bi 131052-308T "
-    )
-    return (piece * (n // len(piece) + 1))[:n]
-
-
-ADVERSARIAL["mixed"] = _mixed
-ADVERSARIAL["long-url"] = lambda n: "https://" + "a" * (n - 12) + ".fi/"
-ADVERSARIAL["digit-runs"] = lambda n: ("1234567890" * 20 + " ") * (n // 201)
 
 
 def adversarial(size: int) -> tuple[float, str, dict[str, float]]:

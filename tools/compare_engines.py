@@ -1,6 +1,7 @@
 """Compare the guideline engine of a git revision with the working tree's, text by text.
 
     uv run python tools/compare_engines.py [--base main] [--suomi24 PATH] [--posts 2000]
+                                          [--adversarial 100000]
                                           [--out reports/compare_engines.md]
 
 A speed change must not change what the engine says. This runs both engines on the same inputs
@@ -12,7 +13,10 @@ and lists every difference:
 - the triage table (tests/guideline/messages/triage/messages.toml): category, actions,
   priority, language, findings and the tone of the message;
 - the Suomi24 development comments (check and triage);
-- the generated benchmark posts of tools/bench_engine.py (seeded).
+- the generated benchmark posts of tools/bench_engine.py (seeded);
+- with `--adversarial SIZE`, the adversarial texts of SIZE characters
+  (someluotsi/guideline/evaluation/adversarial.py; an engine without the speed work of
+  issue 20 takes minutes on some of them).
 
 The base revision's `someluotsi/` is exported with `git archive` into a temporary folder and
 imported from there in a child process; the inputs always come from the working tree, so both
@@ -37,7 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SUOMI24 = "../shared/data/suomi24-toxicity/dev.tsv"
 
 
-def _items(suomi24: Path | None, posts: int) -> list[dict[str, Any]]:
+def _items(suomi24: Path | None, posts: int, adversarial: int = 0) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
     for file in sorted((ROOT / "tests/guideline/checker/cases").glob("*.toml")):
         for index, case in enumerate(tomllib.loads(file.read_text(encoding="utf-8"))["case"]):
@@ -74,6 +78,12 @@ def _items(suomi24: Path | None, posts: int) -> list[dict[str, Any]]:
 
         for index, post in enumerate(generate(posts, 7)):
             items.append({"key": f"bench:{index}", "kind": "check", "text": post.text})
+    if adversarial:
+        sys.path.insert(0, str(ROOT))
+        from someluotsi.guideline.evaluation.adversarial import ALL_ADVERSARIAL
+
+        for name, make in ALL_ADVERSARIAL.items():
+            items.append({"key": f"adversarial:{name}", "kind": "check", "text": make(adversarial)})
     return items
 
 
@@ -183,9 +193,12 @@ def main() -> int:
     parser.add_argument("--base", default="main", help="git revision of the engine to compare")
     parser.add_argument("--suomi24", default=SUOMI24)
     parser.add_argument("--posts", type=int, default=2000, help="generated benchmark posts")
+    parser.add_argument(
+        "--adversarial", type=int, default=0, help="characters per adversarial text (0: none)"
+    )
     parser.add_argument("--out", default=str(ROOT / "reports" / "compare_engines.md"))
     args = parser.parse_args()
-    items = _items(Path(args.suomi24) if args.suomi24 else None, args.posts)
+    items = _items(Path(args.suomi24) if args.suomi24 else None, args.posts, args.adversarial)
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         items_file = tmp / "items.json"

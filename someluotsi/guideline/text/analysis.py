@@ -25,20 +25,58 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 import regex
 
 from someluotsi.guideline.model import LANGUAGES, LanguagePart
 from someluotsi.guideline.text import language as language_id
-from someluotsi.guideline.text.normalize import REPLACEMENT, UNIFORM, NormalizedText
+from someluotsi.guideline.text.normalize import REPLACEMENT, UNIFORM, NormalizedText, repeat_each
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CLUSTER = regex.compile(r"\X")
 _FORMAT = regex.compile(r"\p{Cf}")
 
 
-def readable_text(original: str) -> tuple[str, tuple[list[int], list[int]] | None]:
+class ReadingMap:
+    """Where each character of a readable text (`readable_text`) starts and ends in the
+    original: `starts[i]`, `ends[i]`, the grapheme cluster it was read from. Made on first
+    use: a long text's language parts are not identified, so its map is rarely needed.
+    `uniform`: the original with dashes, spaces and surrogates made uniform; `clusters`, its
+    grapheme clusters, and `pieces`, what each reads as, when they are known."""
+
+    __slots__ = ("_clusters", "_ends", "_pieces", "_starts", "_uniform")
+
+    def __init__(
+        self, uniform: str, clusters: list[str] | None = None, pieces: list[str] | None = None
+    ) -> None:
+        self._uniform, self._clusters, self._pieces = uniform, clusters, pieces
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+
+    @property
+    def starts(self) -> list[int]:
+        self._make()
+        assert self._starts is not None  # noqa: S101 - made just above
+        return self._starts
+
+    @property
+    def ends(self) -> list[int]:
+        self._make()
+        return self._ends
+
+    def _make(self) -> None:
+        if self._starts is None:
+            if self._clusters is None or self._pieces is None:
+                self._clusters, self._pieces = _read_clusters(self._uniform)
+            counts = list(map(len, self._pieces))
+            bounds = list(accumulate(map(len, self._clusters), initial=0))
+            self._starts = repeat_each(bounds, counts)
+            self._ends = repeat_each(bounds[1:], counts)
+
+
+def readable_text(original: str) -> tuple[str, ReadingMap | None]:
     """`original` as the language identifier should read it, and where each of its characters
     starts and ends in `original` (None: the same offsets).
 
@@ -54,17 +92,22 @@ def readable_text(original: str) -> tuple[str, tuple[list[int], list[int]] | Non
     uniform = original.translate(UNIFORM)
     if _SURROGATE.search(uniform):
         uniform = _SURROGATE.sub(REPLACEMENT, uniform)
-    if unicodedata.is_normalized("NFC", uniform) and not _FORMAT.search(uniform):
-        return uniform, None  # one character for one: the offsets are the original's
-    out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for cluster in _CLUSTER.finditer(uniform):
-        piece = _FORMAT.sub("", unicodedata.normalize("NFC", cluster.group()))
-        out.append(piece)
-        starts.extend([cluster.start()] * len(piece))
-        ends.extend([cluster.end()] * len(piece))
-    return "".join(out), (starts, ends)
+    if unicodedata.is_normalized("NFC", uniform):
+        if not _FORMAT.search(uniform):
+            return uniform, None  # one character for one: the offsets are the original's
+        # Composed already, and so is each of its grapheme clusters: what the clusters read
+        # as is the text without its format characters.
+        return _FORMAT.sub("", uniform), ReadingMap(uniform)
+    clusters, pieces = _read_clusters(uniform)
+    return "".join(pieces), ReadingMap(uniform, clusters, pieces)
+
+
+def _read_clusters(uniform: str) -> tuple[list[str], list[str]]:
+    """The grapheme clusters of `uniform` and what each reads as: composed (NFC) and
+    stripped of format characters, decided once per distinct cluster."""
+    clusters = _CLUSTER.findall(uniform)
+    read = {c: _FORMAT.sub("", unicodedata.normalize("NFC", c)) for c in dict.fromkeys(clusters)}
+    return clusters, list(map(read.__getitem__, clusters))
 
 
 if TYPE_CHECKING:
@@ -88,6 +131,7 @@ class AnalysedText(NormalizedText):
         "_parts",
         "_reading",
         "_vocabulary",
+        "_word_vocabulary",
         "_words",
         "hint",
     )
@@ -100,8 +144,9 @@ class AnalysedText(NormalizedText):
         self._parts: tuple[LanguagePart, ...] | None = None
         self._words: tuple[str, ...] | None = None
         self._vocabulary: tuple[tuple[FormInfo, ...], ...] | None = None
+        self._word_vocabulary: dict[str, tuple[FormInfo, ...]] | None = None
         self._lexicon_hits: dict[int, list[LexiconMatch]] = {}
-        self._reading: tuple[str, tuple[list[int], list[int]] | None] | None = None
+        self._reading: tuple[str, ReadingMap | None] | None = None
 
     @classmethod
     def of(cls, text: str | AnalysedText, *, language: str | None = None) -> AnalysedText:
@@ -145,9 +190,9 @@ class AnalysedText(NormalizedText):
     def _original_parts(self, parts: tuple[LanguagePart, ...]) -> tuple[LanguagePart, ...]:
         """`parts` found in the readable text, with offsets into the original."""
         assert self._reading is not None  # noqa: S101 - _readable() ran first
-        if self._reading[1] is None:
+        if self._reading[1] is None or not parts:
             return parts
-        starts, ends = self._reading[1]
+        starts, ends = self._reading[1].starts, self._reading[1].ends
         return tuple(
             LanguagePart(starts[p.start], ends[p.end - 1] if p.end > p.start else starts[p.start],
                          p.language)
@@ -174,7 +219,7 @@ class AnalysedText(NormalizedText):
     def words(self) -> tuple[str, ...]:
         """The normalised text of each token, in order."""
         if self._words is None:
-            self._words = tuple(token.text for token in self.tokens)
+            self._words = tuple(self.table.words)
         return self._words
 
     @property
@@ -187,21 +232,32 @@ class AnalysedText(NormalizedText):
     def vocabulary(self) -> tuple[tuple[FormInfo, ...], ...]:
         """The harmful-language vocabulary's analyses of each token (text/vocabulary.py)."""
         if self._vocabulary is None:
+            self._vocabulary = tuple(map(self.word_vocabulary.__getitem__, self.words))
+        return self._vocabulary
+
+    @property
+    def word_vocabulary(self) -> dict[str, tuple[FormInfo, ...]]:
+        """The harmful-language vocabulary's analyses of each distinct word, in order of
+        first occurrence (a long text repeats its words: each is looked up once)."""
+        if self._word_vocabulary is None:
             from someluotsi.guideline.text.vocabulary import vocabulary
 
             lookup = vocabulary().lookup
-            self._vocabulary = tuple(lookup(word) for word in self.words)
-        return self._vocabulary
+            self._word_vocabulary = {word: lookup(word) for word in self.table.distinct}
+        return self._word_vocabulary
 
     @property
     def vocabulary_categories(self) -> frozenset[str]:
         """Every vocabulary category some token of the text belongs to."""
-        return frozenset(info.category for infos in self.vocabulary for info in infos)
+        return frozenset(info.category for infos in self.word_vocabulary.values() for info in infos)
 
     def find(self, lexicon: Lexicon) -> list[LexiconMatch]:
         """`lexicon.find(self.tokens)`, computed once per text and word list."""
         key = id(lexicon)
         found = self._lexicon_hits.get(key)
         if found is None:
-            found = self._lexicon_hits[key] = lexicon.find(self.tokens)
+            table = self.table
+            found = self._lexicon_hits[key] = lexicon.find_in(
+                table.words, table.starts, table.ends, table.distinct
+            )
         return found

@@ -124,20 +124,58 @@ class Lexicon:
     ) -> list[LexiconMatch]:
         """All term occurrences; `words` may replace the token texts (e.g. de-leeted)."""
         texts = words if words is not None else [token.text for token in tokens]
-        found: list[LexiconMatch] = []
+        return self.find_in(texts, [t.start for t in tokens], [t.end for t in tokens])
+
+    def find_in(
+        self,
+        words: Sequence[str],
+        starts: Sequence[int],
+        ends: Sequence[int],
+        distinct: Iterable[str] | None = None,
+    ) -> list[LexiconMatch]:
+        """All term occurrences in tokens given as columns (normalize.TokenTable): their
+        texts and their start and end offsets. `distinct`, the distinct words (any order),
+        saves finding them. The terms that may start at a word are found once per distinct
+        word; the tokens are walked only when some word starts a term."""
         exact, prefix = self._exact, self._prefix
         always = bool(self._short_prefix or self._other)
         terms_at = self._terms_at
-        for index, word in enumerate(texts):
-            if not always and word not in exact and word[:3] not in prefix:
-                continue  # the common case: two dictionary misses per token
-            for term in terms_at(word):
-                last = _match_rest(term.specs, texts, index)
+        heads: dict[str, tuple[Term, ...]] = {}
+        for word in dict.fromkeys(words) if distinct is None else distinct:
+            # The common case: two dictionary misses per word.
+            if always or word in exact or word[:3] in prefix:
+                terms = terms_at(word)
+                if terms:
+                    heads[word] = terms
+        found: list[LexiconMatch] = []
+        if not heads:
+            return found
+        count = len(words)
+        # (word, next word) -> the word's terms whose second word may be the next word: a
+        # word that starts many phrases ("you") is then tried only with those that can go on.
+        by_pair: dict[tuple[str, str | None], tuple[Term, ...]] = {}
+        for index, word in enumerate(words):
+            if word not in heads:
+                continue
+            following = words[index + 1] if index + 1 < count else None
+            candidates = by_pair.get((word, following))
+            if candidates is None:
+                candidates = by_pair[(word, following)] = tuple(
+                    term for term in heads[word] if _may_follow(term, following)
+                )
+            for term in candidates:
+                last = _match_rest(term.specs, words, index)
                 if last is not None:
-                    found.append(
-                        LexiconMatch(term, index, last, tokens[index].start, tokens[last - 1].end)
-                    )
+                    found.append(LexiconMatch(term, index, last, starts[index], ends[last - 1]))
         return found
+
+
+def _may_follow(term: Term, following: str | None) -> bool:
+    """Whether `term` may go on with the word `following` its first one (None: the text
+    ends there): what `_match_rest` asks of its second word."""
+    if len(term.specs) < 2 or term.specs[1].optional:
+        return True
+    return following is not None and term.specs[1].matches(following)
 
 
 def _match_rest(specs: tuple[Spec, ...], words: Sequence[str], index: int) -> int | None:

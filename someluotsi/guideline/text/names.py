@@ -19,8 +19,8 @@ Computed once per text and kept in `AnalysedText.cache`.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import compress
 
 from someluotsi.guideline.text.normalize import NormalizedText
 from someluotsi.guideline.text.sentences import sentences
@@ -95,7 +95,7 @@ def person_names(text: NormalizedText) -> tuple[PersonName, ...]:
     cached = text.cache.get("person_names")
     if isinstance(cached, tuple):
         return cached
-    result = _scan(text, 0, len(text.tokens))
+    result = _scan(text, 0, len(text.table.words))
     text.cache["person_names"] = result
     return result
 
@@ -111,64 +111,64 @@ def names_in_sentence(text: NormalizedText, sentence: int) -> tuple[PersonName, 
         if isinstance(full, tuple):
             cache[sentence] = tuple(n for n in full if of_token[n.first] == sentence)
         else:
-            group = sentences(text).tokens[sentence]
-            first = bisect_left(of_token, sentence)
-            cache[sentence] = _scan(text, first, first + len(group))
+            cache[sentence] = _scan(text, *sentences(text).bounds(sentence))
     found: tuple[PersonName, ...] = cache[sentence]
     return found
 
 
 def _scan(text: NormalizedText, lo: int, hi: int) -> tuple[PersonName, ...]:
-    """The named people among tokens lo..hi (end exclusive)."""
-    tokens, cased, normalised = text.tokens, text.cased, text.text
+    """The named people among tokens lo..hi (end exclusive). A name starts only at a
+    capitalised token, so only those are read (found at C speed), and what depends on a word
+    alone (a first name? a title?) is decided once per distinct word."""
+    table, cased = text.table, text.cased
+    words, starts, ends, gaps = table.words, table.starts, table.ends, table.gaps
+    count = len(words)
     of_token = sentences(text).of_token
     found: list[PersonName] = []
+    upper = list(map(str.isupper, map(cased.__getitem__, starts[lo:hi])))
+    names: dict[str, str | None] = {}
+    titles: dict[str, bool] = {}
+
+    def name_of(word: str) -> str | None:
+        if word not in names:
+            names[word] = first_name(word)
+        return names[word]
+
+    def title(word: str) -> bool:
+        if word not in titles:
+            titles[word] = _title(word)
+        return titles[word]
 
     def capital(index: int) -> bool:
-        return (
-            index < len(tokens) and cased[tokens[index].start : tokens[index].start + 1].isupper()
-        )
+        return index < count and cased[starts[index] : starts[index] + 1].isupper()
 
     def adjacent(index: int) -> bool:
         """Token `index` follows token `index - 1` in the same sentence, only spaces between."""
-        gap = normalised[tokens[index - 1].end : tokens[index].start]
-        return of_token[index] == of_token[index - 1] and gap.strip(" '’-") == ""
+        return of_token[index] == of_token[index - 1] and gaps[index].strip(" '’-") == ""
 
     index = lo
-    while index < hi:
-        token = tokens[index]
-        word = token.text
-        titled = index > 0 and adjacent(index) and _title(tokens[index - 1].text)
-        base = first_name(word) if capital(index) else None
+    for capitalised in compress(range(lo, hi), upper):
+        if capitalised < index:
+            continue  # inside a name found before
+        index = capitalised
+        word = words[index]
+        titled = index > 0 and adjacent(index) and title(words[index - 1])
+        base = name_of(word)
         surname = (
-            index + 1 < len(tokens)
+            index + 1 < count
             and capital(index + 1)
             and adjacent(index + 1)
-            and first_name(tokens[index + 1].text, inflected=False) is None
-            and not tokens[index + 1].text.startswith(NOT_SURNAMES)
+            and first_name(words[index + 1], inflected=False) is None
+            and not words[index + 1].startswith(NOT_SURNAMES)
         )
         if base is not None and (surname or titled or base not in AMBIGUOUS_NAMES):
             first = index - 1 if titled else index
             last = index + 2 if surname else index + 1
-            found.append(
-                PersonName(
-                    tokens[first].start, tokens[last - 1].end, first, last, surname or titled
-                )
-            )
+            found.append(PersonName(starts[first], ends[last - 1], first, last, surname or titled))
             index = last
             continue
-        if (
-            titled
-            and capital(index)
-            and not word.isdigit()
-            and not word.startswith(NOT_SURNAMES)
-            and not _title(word)
-        ):
+        if titled and not word.isdigit() and not word.startswith(NOT_SURNAMES) and not title(word):
             last = index + 2 if surname else index + 1
-            found.append(
-                PersonName(tokens[index - 1].start, tokens[last - 1].end, index - 1, last, True)
-            )
+            found.append(PersonName(starts[index - 1], ends[last - 1], index - 1, last, True))
             index = last
-            continue
-        index += 1
     return tuple(found)

@@ -7,64 +7,119 @@ or a number does not end one.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from itertools import accumulate, compress, pairwise
 
 from someluotsi.guideline.text.lexicon import Lexicon, LexiconMatch
 from someluotsi.guideline.text.normalize import NormalizedText, Token
 
 
-@dataclass(frozen=True)
 class Sentences:
-    of_token: list[int]  # sentence number of each token
-    tokens: list[list[Token]]  # tokens of each sentence
-    starts: list[int]  # original start offset of each token, for lookups
+    """The sentences of a text, over its tokens: `of_token[i]` is token i's sentence number
+    (0, 1, ... in order), `firsts[k]` sentence k's first token. Token objects are made only
+    for the sentences asked for (`tokens_of`, `at`), or for all with `tokens`; `starts` (each
+    token's start offset in the original text) is made on first use."""
+
+    __slots__ = ("_groups", "_starts", "_text", "_tokens", "firsts", "of_token")
+
+    def __init__(self, text: NormalizedText, of_token: list[int], firsts: list[int]) -> None:
+        self._text = text
+        self.of_token = of_token
+        self.firsts = firsts
+        self._tokens: list[list[Token]] | None = None
+        self._groups: dict[int, list[Token]] = {}
+        self._starts: list[int] | None = None
+
+    def __len__(self) -> int:
+        return len(self.firsts)
+
+    def bounds(self, sentence: int) -> tuple[int, int]:
+        """The first token of sentence number `sentence` and the token after its last."""
+        following = sentence + 1
+        end = self.firsts[following] if following < len(self.firsts) else len(self.of_token)
+        return self.firsts[sentence], end
+
+    @property
+    def tokens(self) -> list[list[Token]]:
+        """The tokens of each sentence."""
+        if self._tokens is None:
+            tokens = self._text.tokens
+            bounds = [*self.firsts, len(tokens)]
+            self._tokens = [list(tokens[a:b]) for a, b in pairwise(bounds)]
+        return self._tokens
+
+    def tokens_of(self, sentence: int) -> list[Token]:
+        """The tokens of one sentence (made for it alone; do not change the list)."""
+        if self._tokens is not None:
+            return self._tokens[sentence]
+        found = self._groups.get(sentence)
+        if found is None:
+            found = self._groups[sentence] = self._text.token_slice(*self.bounds(sentence))
+        return found
+
+    @property
+    def starts(self) -> list[int]:
+        """The original start offset of each token, for lookups."""
+        if self._starts is None:
+            self._starts = self._text.original_starts(self._text.table.starts)
+        return self._starts
+
+    def number_at(self, original_offset: int) -> int:
+        """The number of the sentence around an offset of the original text (-1: no tokens)."""
+        if not self.of_token:
+            return -1
+        index = max(0, bisect_right(self.starts, original_offset) - 1)
+        return self.of_token[index]
 
     def at(self, original_offset: int) -> list[Token]:
         """The tokens of the sentence around an offset of the original text."""
-        if not self.starts:
-            return []
-        index = max(0, bisect_right(self.starts, original_offset) - 1)
-        return self.tokens[self.of_token[index]]
+        number = self.number_at(original_offset)
+        return self.tokens_of(number) if number >= 0 else []
+
+
+def _ends_sentence(gap: str) -> bool:
+    """Whether the text between two tokens ends a sentence: a line break, or sentence marks
+    with nothing but space and quotes."""
+    return gap != " " and (
+        "\n" in gap or (("." in gap or "!" in gap or "?" in gap) and not gap.strip(" \t.!?\"')”"))
+    )
 
 
 def sentences(text: NormalizedText) -> Sentences:
     cached = text.cache.get("sentences")
     if isinstance(cached, Sentences):
         return cached
-    tokens, normalised = text.tokens, text.text
-    of_token: list[int] = []
-    groups: list[list[Token]] = []
-    number = -1
-    for index, token in enumerate(tokens):
-        if index == 0:
-            number = 0
-            groups.append([])
-        else:
-            gap = normalised[tokens[index - 1].end : token.start]
-            # A line break, or sentence marks with nothing but space and quotes; most gaps
-            # are one space.
-            if gap != " " and (
-                "\n" in gap
-                or (("." in gap or "!" in gap or "?" in gap) and not gap.strip(" \t.!?\"')”"))
-            ):
-                number += 1
-                groups.append([])
-        of_token.append(number)
-        groups[number].append(token)
-    starts = [text.span(t.start, t.end)[0] for t in tokens]
-    result = Sentences(of_token, groups, starts)
+    gaps = text.table.gaps[1:-1]  # between tokens: gaps[i - 1] comes before token i
+    # Decided once per distinct gap (most are one space), then summed up at C speed.
+    ending = {gap for gap in dict.fromkeys(gaps) if _ends_sentence(gap)}
+    if not text.table.words:
+        of_token: list[int] = []
+        firsts: list[int] = []
+    elif not ending:
+        of_token, firsts = [0] * len(text.table.words), [0]
+    else:
+        breaks = list(map(ending.__contains__, gaps))
+        of_token = list(accumulate(breaks, initial=0))
+        firsts = [0, *compress(range(1, len(breaks) + 1), breaks)]
+    result = Sentences(text, of_token, firsts)
     text.cache["sentences"] = result
     return result
 
 
-def sentence_matches(
-    text: NormalizedText, lexicon: Lexicon, sentence: list[Token]
-) -> list[LexiconMatch]:
-    """`lexicon.find(sentence)`, computed once per sentence and lexicon for the whole check."""
+def sentence_matches(text: NormalizedText, lexicon: Lexicon, sentence: int) -> list[LexiconMatch]:
+    """`lexicon.find` over the tokens of sentence number `sentence` (token indexes relative
+    to the sentence's first token; none for -1), computed once per sentence and lexicon for
+    the whole check."""
     cache = text.cache.setdefault("sentence_matches", {})
     assert isinstance(cache, dict)  # noqa: S101 - created just above
-    key = (id(lexicon), sentence[0].start if sentence else -1)
+    key = (id(lexicon), sentence)
     if key not in cache:
-        cache[key] = lexicon.find(sentence)
+        if sentence < 0:
+            cache[key] = []
+        else:
+            first, end = sentences(text).bounds(sentence)
+            table = text.table
+            cache[key] = lexicon.find_in(
+                table.words[first:end], table.starts[first:end], table.ends[first:end]
+            )
     found: list[LexiconMatch] = cache[key]
     return found

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from someluotsi.guideline.checker.engine import check
 from someluotsi.guideline.text import patterns
@@ -34,3 +36,27 @@ def test_a_pattern_re2_cannot_compile_fails_when_the_patterns_are_listed() -> No
             all_patterns()
     finally:
         patterns._compiled.remove(bad)
+
+
+PIECES = st.sampled_from(
+    ["a", "ä", "@", ".", "-", " ", "1", "*", "v*ttu", "a.b@c.fi", "ABC-123", "040 123 4567",
+     "131052-308T", "Isokatu 3", "https://kokkola.fi/x", "🎉", "\u200b", "#tag", "ö"]
+)  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(PIECES, st.text(max_size=6)), max_size=25).map("".join))
+def test_finditer_finds_what_the_binding_finds(text: str) -> None:
+    check("Tervetuloa #kokkolakarleby")  # imports every detector module
+    text = text.encode("utf-8", "replace").decode("utf-8")  # as normalised texts are
+    for lazy in [*patterns._compiled, compile_pattern(r"(x)?(\d)|()")]:
+        compiled = lazy.compiled()
+        expected = [
+            ([m.span(g) for g in range(compiled.groups + 1)], m.group(), m.groups())
+            for m in compiled.finditer(text)
+        ]
+        found = [
+            ([m.span(g) for g in range(compiled.groups + 1)], m.group(), m.groups())
+            for m in lazy.finditer(text)
+        ]
+        assert found == expected, lazy.pattern

@@ -3,8 +3,10 @@ readers cannot split, images without alt text, videos without captions, link-onl
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
+from itertools import accumulate
 
 import regex
 
@@ -24,6 +26,21 @@ MAX_EMOJI = 5
 MAX_EMOJI_RUN = 3
 LONG_HASHTAG = 15
 PLACEHOLDER_ALTS = frozenset({"", "kuva", "image", "bild", "img", "photo", "valokuva", "picture"})
+
+
+# One code per word: "U" in capitals, "V" in capitals and of four letters or more, "L" any
+# other word of two letters or more, "s" a one-letter word. A shout is a run of capitals with
+# nothing but one-letter words between them.
+_SHOUT_RUN = re.compile("[UV](?:s*[UV])*")
+_WORD_SPLIT = re.compile("(" + WORD.pattern + ")")
+
+
+def _shout_code(word: str) -> str:
+    if len(word) < 2:
+        return "s"
+    if word.isupper():
+        return "V" if len(word) >= 4 else "U"
+    return "L"
 
 
 def _blank(gap: str) -> bool:
@@ -50,24 +67,31 @@ class AccessibilityDetector:
 
     @staticmethod
     def _shouting(ctx: CheckContext, original: str) -> Iterator[Match]:
-        run: list[tuple[int, int]] = []
-        runs: list[list[tuple[int, int]]] = []
-        for found in WORD.finditer(original):
-            word = found.group()
-            if len(word) >= 2 and word.isupper():
-                run.append(found.span())
-            elif len(word) >= 2:
-                if len(run) >= MIN_SHOUT_WORDS:
-                    runs.append(run)
-                run = []
-        if len(run) >= MIN_SHOUT_WORDS:
-            runs.append(run)
-        for shout in runs:
-            # Acronym-only runs ("EU:n ALV ja KELA") are short words; shouting has real words.
-            if sum(end - start >= 4 for start, end in shout) >= 2:
-                yield ctx.match(
-                    "a11y-001", shout[0][0], shout[-1][1], confidence=0.9, reason="caps"
-                )
+        """Runs of at least MIN_SHOUT_WORDS words in capitals (words of two letters or more;
+        one-letter words neither count nor break a run), two of them of four letters or
+        more. Each distinct word is read once and the runs are found in a string of one
+        code per word, so a long text costs no Python work per word."""
+        words = WORD.findall(original)
+        codes = {word: _shout_code(word) for word in dict.fromkeys(words)}
+        if "U" not in codes.values() and "V" not in codes.values():
+            return
+        coded = "".join(map(codes.__getitem__, words))
+        bounds: list[int] | None = None
+        for run in _SHOUT_RUN.finditer(coded):
+            shout = run.group()
+            if len(shout) - shout.count("s") < MIN_SHOUT_WORDS or shout.count("V") < 2:
+                continue  # acronym-only runs ("EU:n ALV ja KELA"): shouting has real words
+            if bounds is None:  # where each word starts and ends, for the runs found
+                pieces = _WORD_SPLIT.split(original)
+                bounds = list(accumulate(map(len, pieces), initial=0))
+            first, last = run.start(), run.end() - 1
+            yield ctx.match(
+                "a11y-001",
+                bounds[2 * first + 1],
+                bounds[2 * last + 2],
+                confidence=0.9,
+                reason="caps",
+            )
 
     @staticmethod
     def _emoji(ctx: CheckContext, original: str) -> Iterator[Match]:

@@ -5,6 +5,7 @@ personal (§9.2).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from someluotsi.guideline.checker.detectors.base import CheckContext
@@ -52,26 +53,32 @@ class RoleConductDetector:
     cues = DISPARAGING.cues  # no finding without a disparaging word
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
-        if ctx.role not in SPEAKING_ROLES:
-            return
-        bad_words = [bad for bad in ctx.text.find(DISPARAGING) if not _negated(ctx, bad)]
-        if not bad_words:
+        if ctx.role not in SPEAKING_ROLES or not ctx.text.find(DISPARAGING):
             return
         of_token = sentences(ctx.text).of_token
         targets = [(p.first, p.start, p.end) for p in ctx.text.find(CITY_PEOPLE)]
         targets += [(n.first, n.start, n.end) for n in person_names(ctx.text)]
         if not targets:
             return
+        bad_words = [bad for bad in ctx.text.find(DISPARAGING) if not _negated(ctx, bad)]
         targets.sort()
+        firsts = [target[0] for target in targets]
         reported: set[int] = set()
         for bad in bad_words:
-            near = [
-                target
-                for target in targets
-                if abs(target[0] - bad.first) <= NEAR and of_token[target[0]] == of_token[bad.first]
-            ]
-            if near and near[0][0] not in reported:
-                first, start, end = near[0]
+            # The first target (in order) within NEAR tokens of the word, in its sentence.
+            near = next(
+                (
+                    targets[at]
+                    for at in range(
+                        bisect_left(firsts, bad.first - NEAR),
+                        bisect_right(firsts, bad.first + NEAR),
+                    )
+                    if of_token[targets[at][0]] == of_token[bad.first]
+                ),
+                None,
+            )
+            if near is not None and near[0] not in reported:
+                first, start, end = near
                 reported.add(first)
                 yield ctx.match(
                     "conduct-001",

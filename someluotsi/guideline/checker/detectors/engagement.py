@@ -23,7 +23,7 @@ class EngagementDetector:
     )
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
-        words = len(ctx.text.tokens)
+        words = len(ctx.text.table.words)
         if words < 4 or ctx.channel.incident:
             return
         organisation = ctx.role is AuthorRole.ORGANIZATION or ctx.channel.kind in {

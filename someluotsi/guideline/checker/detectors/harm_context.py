@@ -16,6 +16,7 @@ word ("hintti", "bög", "dyke") in a Pride context warns about word choice inste
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 # A judgement that what is said of a group is false, wrong or prejudiced, or a refusal of it.
@@ -88,7 +89,7 @@ def quoted(normalised: str, start: int, end: int) -> bool:
 
 def pride_context(words: Iterable[str]) -> bool:
     """A Pride or rainbow context: pride, sateenkaari, regnbåge, LGBTQ..."""
-    return any(word in PRIDE for word in words)
+    return not PRIDE.isdisjoint(words)
 
 
 # Titles of films, games, books and songs (issue 22 §1): a violent verb inside a title is no
@@ -118,19 +119,35 @@ def media_context(words: Iterable[str]) -> bool:
     )
 
 
+# Each word of a known title -> (the title, the word's place in it), in KNOWN_TITLES' order.
+_TITLE_PARTS: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+for _title in KNOWN_TITLES:
+    for _offset, _part in enumerate(_title):
+        _TITLE_PARTS.setdefault(_part, []).append((_title, _offset))
+
+
 def in_known_title(words: list[str], index: int) -> bool:
     """The word at `index` is part of a known title ("Kill Bill", "Kill la Kill")."""
-    for title in KNOWN_TITLES:
-        for offset, part in enumerate(title):
-            first = index - offset
-            if part == words[index] and words[first : first + len(title)] == list(title):
-                return True
+    for title, offset in _TITLE_PARTS.get(words[index], ()):
+        first = index - offset
+        if words[first : first + len(title)] == list(title):
+            return True
     return False
+
+
+DOUBLE_QUOTES = '"“”„«»'
+_DOUBLE_QUOTE = re.compile("[" + DOUBLE_QUOTES + "]")
 
 
 def inside_quotes(normalised: str, start: int) -> bool:
     """An odd number of straight or paired double quotes stands before `start`."""
-    return sum(normalised[:start].count(mark) for mark in '"“”„«»') % 2 == 1
+    return sum(normalised[:start].count(mark) for mark in DOUBLE_QUOTES) % 2 == 1
+
+
+def double_quotes(normalised: str) -> list[int]:
+    """The offsets of the straight and paired double quotes, in order: `inside_quotes` for
+    many words of one text is the parity of how many of them come before each word."""
+    return [found.start() for found in _DOUBLE_QUOTE.finditer(normalised)]
 
 
 # Food animals killed for cooking, and pests (issue 22 §1): "Tapa hummeri nopeasti", "döda

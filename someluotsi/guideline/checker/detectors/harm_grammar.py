@@ -114,15 +114,21 @@ class Reading:
 NOT_THREATENING = Reading(False)
 
 
-def clause_start(words_gap: Sequence[str], index: int, floor: int) -> int:
-    """The first token index of the clause of token `index`: the nearest earlier token whose
-    gap before it holds a comma, semicolon, colon or bracket, not before `floor` (the
-    sentence's first token) nor more than WINDOW tokens back. `words_gap[i]` is the text
-    between token i-1 and token i."""
+def clause_marks(gaps: Sequence[str]) -> list[bool]:
+    """For each token, whether the text before it (`gaps[i]`, since the previous token) holds
+    a comma, semicolon, colon or bracket; decided once per distinct gap."""
+    marked = {gap for gap in dict.fromkeys(gaps) if any(mark in gap for mark in CLAUSE_MARKS)}
+    return list(map(marked.__contains__, gaps))
+
+
+def clause_start(marked: Sequence[bool], index: int, floor: int) -> int:
+    """The first token index of the clause of token `index`: the nearest earlier token with a
+    comma, semicolon, colon or bracket before it (`marked`, from `clause_marks`), not before
+    `floor` (the sentence's first token) nor more than WINDOW tokens back."""
     lowest = max(floor, index - WINDOW)
     position = index
     while position > lowest:
-        if any(mark in words_gap[position] for mark in CLAUSE_MARKS):
+        if marked[position]:
             return position
         position -= 1
     return lowest

@@ -26,14 +26,18 @@ hit: set lookups, no per-token regular expressions.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain, compress
+from operator import attrgetter
 
 from someluotsi.guideline.checker.detectors import harm_context, harm_grammar
 from someluotsi.guideline.checker.detectors.base import CheckContext
 from someluotsi.guideline.model import Match
 from someluotsi.guideline.text.analysis import AnalysedText
+from someluotsi.guideline.text.normalize import repeat_each
 from someluotsi.guideline.text.patterns import compile_pattern
 from someluotsi.guideline.text.sentences import sentences
 from someluotsi.guideline.text.vocabulary import FormInfo, Vocabulary, vocabulary
@@ -73,6 +77,9 @@ MESSAGE_OBJECTS = frozenset(
 )  # fmt: skip
 THREAT_PHRASES = ("threat_phrases", "intimidation")
 MASKED = compile_pattern(r"(?:^|[^\p{L}\p{N}])(\p{L}[\p{L}]*[*#@_][\p{L}*#@_]*\p{L}?)")
+MASK_MARKS = "*#@_"  # one of them is in every masked word
+# Characters (one each) that are never in a masked word: neither letters, digits nor masks.
+_NOT_IN_MASKED = re.compile(r"[ \t\n\r,.;:!?()\[\]{}\"'/\\<>=+&%$€|~^`-]")
 FIRST_NAMES = load_names()
 MASKABLE = ("obscene", "insult", "identity")
 # Words that turn a mention of a group into an attack on it, in the same sentence.
@@ -89,7 +96,7 @@ WHEN = frozenset(
 )  # fmt: skip
 
 
-@dataclass
+@dataclass(slots=True)
 class Hit:
     index: int  # token index; -1 for masked words
     start: int  # normalised offsets
@@ -97,34 +104,69 @@ class Hit:
     info: FormInfo
 
 
+_CATEGORY = attrgetter("info.category")
+
+
 @dataclass
 class HarmAnalysis:
-    """Every harmful-vocabulary hit of one text, indexed once for all detectors."""
+    """Every harmful-vocabulary hit of one text, indexed once for all detectors.
+
+    What the detectors ask of a sentence (its words, whether it rejects a prejudice, which
+    tokens are targets...) is computed once per sentence and kept, and what they ask of a hit
+    once per hit: a flood of hits in one long sentence costs each hit a few lookups, not a
+    walk over the sentence.
+    """
 
     hits: list[Hit]
     sentence_of: list[int]
     words: list[str]
     gaps: list[str]  # the normalised text before each token (since the previous one)
     by_category: dict[str, list[Hit]] = field(init=False)
-    by_sentence: dict[tuple[int, str], list[Hit]] = field(init=False)
+    # Of each category, its hits by sentence (sentence -> hits, in hit order); made for a
+    # category when a detector first asks for its hits in a sentence.
+    by_sentence: dict[str, dict[int, list[Hit]]] = field(init=False)
     words_by_sentence: dict[int, set[str]] = field(init=False)  # filled as sentences are asked
+    # Of each category, the analyses of each token (token index -> infos, in hit order); made
+    # for a category when the negation of one of its hits is first asked.
+    by_token: dict[str, dict[int, list[FormInfo]]] = field(init=False)
+    # Per sentence (kind, sentence number) and per hit (id of the hit), filled as asked.
+    per_sentence: dict[tuple[str, int], object] = field(init=False)
+    per_hit: dict[int, bool] = field(init=False)
+    clause_marked: list[bool] = field(init=False)  # harm_grammar.clause_marks of the gaps
+    # The readings of a violent verb's analyses (`_verb_forms`), filled as asked.
+    verb_forms: dict[tuple[FormInfo, ...], list[_VerbForm]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.by_category, self.by_sentence, self.words_by_sentence = {}, {}, {}
-        for hit in self.hits:
-            self.by_category.setdefault(hit.info.category, []).append(hit)
-            if hit.index >= 0:
-                key = (self.sentence_of[hit.index], hit.info.category)
-                self.by_sentence.setdefault(key, []).append(hit)
+        self.by_token, self.per_sentence, self.per_hit, self.verb_forms = {}, {}, {}, {}
+        self.clause_marked = harm_grammar.clause_marks(self.gaps) if self.hits else []
+        # Grouped by category at C speed: a flood of hits costs no Python work per hit here.
+        categories = list(map(_CATEGORY, self.hits))
+        for category in dict.fromkeys(categories):
+            self.by_category[category] = list(compress(self.hits, map(category.__eq__, categories)))
 
     def bounds(self, sentence: int) -> tuple[int, int]:
         """The sentence's first token and the token after its last (sentences are numbered in
         token order, so a binary search finds them; nothing is indexed for sentences that no
         detector asks about, which a flood of one-word sentences made costly)."""
-        return bisect_left(self.sentence_of, sentence), bisect_right(self.sentence_of, sentence)
+        found = self.per_sentence.get(("bounds", sentence))
+        if not isinstance(found, tuple):
+            found = (
+                bisect_left(self.sentence_of, sentence),
+                bisect_right(self.sentence_of, sentence),
+            )
+            self.per_sentence[("bounds", sentence)] = found
+        return found
 
     def in_sentence(self, sentence: int, category: str) -> list[Hit]:
-        return self.by_sentence.get((sentence, category), [])
+        """The hits of `category` in the sentence (token hits, not masked words), in order."""
+        found = self.by_sentence.get(category)
+        if found is None:
+            found = self.by_sentence[category] = {}
+            for hit in self.of(category):
+                if hit.index >= 0:
+                    found.setdefault(self.sentence_of[hit.index], []).append(hit)
+        return found.get(sentence, [])
 
     def of(self, category: str) -> list[Hit]:
         return self.by_category.get(category, [])
@@ -136,50 +178,174 @@ class HarmAnalysis:
         return found
 
     def sentence_list(self, sentence: int) -> list[str]:
-        first, end = self.bounds(sentence)
-        return self.words[first:end]
+        """The words of a sentence, in order (one list per sentence, kept: do not change)."""
+        found = self.per_sentence.get(("list", sentence))
+        if not isinstance(found, list):
+            first, end = self.bounds(sentence)
+            found = self.per_sentence[("list", sentence)] = self.words[first:end]
+        return found
+
+    def sentence_fact(self, kind: str, sentence: int, compute: Callable[[], bool]) -> bool:
+        """`compute()`, a fact of the sentence named `kind`, computed once per sentence."""
+        key = (kind, sentence)
+        found = self.per_sentence.get(key)
+        if not isinstance(found, bool):
+            found = self.per_sentence[key] = compute()
+        return found
+
+    def counter_speech(self, sentence: int) -> bool:
+        """The sentence rejects a prejudice or reports a naming (harm_context)."""
+
+        def compute() -> bool:
+            words = self.sentence_list(sentence)
+            return harm_context.rejects(words) or harm_context.reports_naming(words)
+
+        return self.sentence_fact("counter_speech", sentence, compute)
+
+    def animal_sentence(self, sentence: int) -> bool:
+        """The sentence speaks of a food animal or a pest (harm_context.animal_context)."""
+        return self.sentence_fact(
+            "animal",
+            sentence,
+            lambda: harm_context.animal_context(self.sentence_words(sentence)),
+        )
+
+    def media_sentence(self, sentence: int) -> bool:
+        """The sentence speaks of a film, game, book, series or song."""
+        return self.sentence_fact(
+            "media", sentence, lambda: harm_context.media_context(self.sentence_words(sentence))
+        )
+
+    def targets_at(self, sentence: int) -> set[int]:
+        """The token indexes of the sentence's target words."""
+        found = self.per_sentence.get(("targets", sentence))
+        if not isinstance(found, set):
+            found = {h.index for h in self.in_sentence(sentence, "targets")}
+            self.per_sentence[("targets", sentence)] = found
+        return found
 
     def clause_start(self, index: int) -> int:
         first, _end = self.bounds(self.sentence_of[index])
-        return harm_grammar.clause_start(self.gaps, index, first)
+        return harm_grammar.clause_start(self.clause_marked, index, first)
 
     def negated(self, hit: Hit) -> bool:
         """The hit's word is negated in its clause, in the sense of its language(s)."""
         if hit.index < 0 or "+phrase" in hit.info.tags or "+compound" in hit.info.tags:
             return False
-        start = self.clause_start(hit.index)
-        languages = {info.language for info in _infos_at(self, hit.index, hit.info.category)}
-        return any(
-            harm_grammar.negated(self.words, hit.index, start, language or "fi")
-            for language in languages or {hit.info.language}
-        )
+        found = self.per_hit.get(id(hit))
+        if found is None:
+            start = self.clause_start(hit.index)
+            infos = self._token_infos(hit.info.category).get(hit.index, [])
+            languages = {info.language for info in infos}
+            found = self.per_hit[id(hit)] = any(
+                harm_grammar.negated(self.words, hit.index, start, language or "fi")
+                for language in languages or {hit.info.language}
+            )
+        return found
+
+    def _token_infos(self, category: str) -> dict[int, list[FormInfo]]:
+        found = self.by_token.get(category)
+        if found is None:
+            found = self.by_token[category] = {}
+            for hit in self.of(category):
+                if hit.index >= 0:
+                    found.setdefault(hit.index, []).append(hit.info)
+        return found
+
+    def first_attack(self, sentence: int) -> Hit | None:
+        """The sentence's first degrading word that is not negated (DEGRADING's order)."""
+        key = ("attack", sentence)
+        if key not in self.per_sentence:
+            self.per_sentence[key] = next(
+                (
+                    h
+                    for category in DEGRADING
+                    for h in self.in_sentence(sentence, category)
+                    if not self.negated(h)
+                ),
+                None,
+            )
+        found = self.per_sentence[key]
+        return found if isinstance(found, Hit) else None
+
+    def predicated_after(self, sentence: int, index: int) -> Hit | None:
+        """The sentence's first negative adjective (in hit order) after token `index` that is
+        what its clause says of its subject (`_predicated`) and is not negated."""
+        key = ("predicated", sentence)
+        found = self.per_sentence.get(key)
+        if not isinstance(found, _FirstAfter):
+            found = _FirstAfter(
+                [
+                    h
+                    for h in self.in_sentence(sentence, "negative_adjectives")
+                    if _predicated(self, h.index) and not self.negated(h)
+                ]
+            )
+            self.per_sentence[key] = found
+        return found.after(index)
 
     def innocent_besides(self, sentence: int, index: int) -> bool:
         """A figurative or harmless context word in the sentence other than token `index`;
-        the objects of idioms ("tappaa aikaa", "kill time") only right beside it."""
-        for other in self.in_sentence(sentence, "innocent"):
-            if other.index == index:
-                if "+phrase" in other.info.tags:
-                    return True  # the verb opens an innocent phrase: "skjuta upp" (postpone)
-                continue
-            distance = other.index - index
-            if other.info.lemma in MESSAGE_OBJECTS:
-                if 1 <= distance <= 3:
-                    return True  # "shoot you an email"
-            elif other.info.lemma in IDIOM_OBJECTS:
-                if 1 <= distance <= 2 and not any(
-                    h.index in range(index + 1, other.index)
-                    for h in self.in_sentence(sentence, "targets")
-                ):
-                    return True  # "tappaa aikaa", "slog ihjäl tiden"
+        the objects of idioms ("tappaa aikaa", "kill time") only right beside it: a message
+        ("shoot you an email") within three words after it, an idiom's object right after it
+        or one word further with no target between. A phrase that the verb opens ("skjuta
+        upp": postpone) counts as well."""
+        found = self.per_sentence.get(("innocent", sentence))
+        if not isinstance(found, _Innocent):
+            found = _Innocent(self.in_sentence(sentence, "innocent"))
+            self.per_sentence[("innocent", sentence)] = found
+        if index in found.phrases:
+            return True
+        general = found.general
+        if len(general) > 1 or (general and index not in general):
+            return True
+        if any(index + distance in found.messages for distance in (1, 2, 3)):
+            return True
+        if index + 1 in found.idioms:
+            return True  # "tappaa aikaa", "slog ihjäl tiden"
+        return index + 2 in found.idioms and index + 1 not in self.targets_at(sentence)
+
+
+class _Innocent:
+    """The innocent words of a sentence by token index: those that set a verb aside anywhere
+    in the sentence, phrases, objects of a message and objects of an idiom."""
+
+    __slots__ = ("general", "idioms", "messages", "phrases")
+
+    def __init__(self, hits: list[Hit]) -> None:
+        self.general: set[int] = set()
+        self.phrases: set[int] = set()
+        self.messages: set[int] = set()
+        self.idioms: set[int] = set()
+        for hit in hits:
+            if "+phrase" in hit.info.tags:
+                self.phrases.add(hit.index)
+            if hit.info.lemma in MESSAGE_OBJECTS:
+                self.messages.add(hit.index)
+            elif hit.info.lemma in IDIOM_OBJECTS:
+                self.idioms.add(hit.index)
             else:
-                return True
-        return False
+                self.general.add(hit.index)
 
 
-def _infos_at(analysis: HarmAnalysis, index: int, category: str) -> list[FormInfo]:
-    sentence = analysis.sentence_of[index]
-    return [h.info for h in analysis.in_sentence(sentence, category) if h.index == index]
+class _FirstAfter:
+    """Of a list of hits, the first (in list order) whose token comes after a given one, found
+    by a binary search over the hits sorted by token with the earliest list position of each
+    suffix."""
+
+    __slots__ = ("earliest", "hits", "indexes")
+
+    def __init__(self, hits: list[Hit]) -> None:
+        self.hits = hits
+        order = sorted(range(len(hits)), key=lambda position: hits[position].index)
+        self.indexes = [hits[position].index for position in order]
+        self.earliest = list(order)
+        for at in range(len(order) - 2, -1, -1):
+            self.earliest[at] = min(self.earliest[at], self.earliest[at + 1])
+
+    def after(self, index: int) -> Hit | None:
+        at = bisect_right(self.indexes, index)
+        return self.hits[self.earliest[at]] if at < len(self.indexes) else None
 
 
 def analyse(ctx: CheckContext) -> HarmAnalysis:
@@ -187,58 +353,118 @@ def analyse(ctx: CheckContext) -> HarmAnalysis:
     if isinstance(cached, HarmAnalysis):
         return cached
     words = vocabulary()
-    hits: list[Hit] = []
-    analyses = ctx.text.vocabulary  # each token looked up once per check, for every detector
-    for index, token in enumerate(ctx.text.tokens):
-        found = analyses[index]
-        for info in found:
-            hits.append(Hit(index, token.start, token.end, info))
+    table = ctx.text.table
+    starts, ends = table.starts, table.ends
+    # The readings of each distinct word: its analyses (each token looked up once per check,
+    # for every detector), else its compound readings.
+    readings: dict[str, tuple[FormInfo, ...]] = {}
+    for word, found in ctx.text.word_vocabulary.items():
+        if not found:
+            found = words.compounds(word, COMPOUND_CATEGORIES, DEGRADING)
         if found:
-            continue
-        for info in words.compounds(token.text, COMPOUND_CATEGORIES, DEGRADING):
-            hits.append(Hit(index, token.start, token.end, info))
+            readings[word] = found
+    hits: list[Hit] = []
+    if readings:
+        # One hit per reading of each token that has some, in token order, made at C speed.
+        listed = table.words
+        read = list(compress(range(len(listed)), map(readings.__contains__, listed)))
+        per_token = list(map(readings.__getitem__, map(listed.__getitem__, read)))
+        indexes = repeat_each(read, list(map(len, per_token)))
+        hits = list(
+            map(
+                Hit,
+                indexes,
+                map(starts.__getitem__, indexes),
+                map(ends.__getitem__, indexes),
+                chain.from_iterable(per_token),
+            )
+        )
     hits.extend(_spaced(ctx, words))
     text = ctx.text.text
-    if any(mark in text for mark in "*#@_"):
-        for found in MASKED.finditer(text):
-            start, end = found.span(1)
-            harmful = [i for i in words.unmask(found.group(1)) if i.category in MASKABLE]
-            for category in dict.fromkeys(i.category for i in harmful):
-                info = next(i for i in harmful if i.category == category)
-                hits.append(Hit(-1, start, end, info))
+    if any(mark in text for mark in MASK_MARKS):
+        masked: dict[str, list[FormInfo]] = {}  # each masked word's first reading per category
+        for start, end, word in masked_words(text):
+            infos = masked.get(word)
+            if infos is None:
+                harmful = [i for i in words.unmask(word) if i.category in MASKABLE]
+                infos = masked[word] = [
+                    next(i for i in harmful if i.category == category)
+                    for category in dict.fromkeys(i.category for i in harmful)
+                ]
+            if infos:
+                hits.extend(Hit(-1, start, end, info) for info in infos)
     for phrase in ctx.text.find(words.phrases):
         info = FormInfo(phrase.term.label, "", phrase.term.text, "+phrase")
         hits.append(Hit(phrase.first, phrase.start, phrase.end, info))
-    tokens = ctx.text.tokens
-    gaps = [text[tokens[i - 1].end if i else 0 : token.start] for i, token in enumerate(tokens)]
-    analysis = HarmAnalysis(hits, sentences(ctx.text).of_token, list(ctx.text.words), gaps)
+    analysis = HarmAnalysis(hits, sentences(ctx.text).of_token, list(table.words), table.gaps[:-1])
     ctx.text.cache["harm"] = analysis
     return analysis
+
+
+# A run of three or more one-character tokens with single spaces between them ("t a p a n");
+# the runs of letters in it are what `_spaced` joins. Runs of one character class: no
+# backtracking beyond a step.
+_SINGLES = re.compile(r"(?<![^\W_])[^\W_](?: [^\W_]){2,}(?![^\W_])")
+
+
+def masked_words(text: str) -> Iterator[tuple[int, int, str]]:
+    """The masked words of `text` ("v*ttu", "p**ka"): MASKED's matches, as (start, end,
+    word) of its group. A masked word holds no space or punctuation mark (other than a mask),
+    and MASKED's leading character may be such a mark before it, as well as the text's start,
+    so the matches are those in each run of text between such marks taken alone; each
+    distinct run is searched once (a long text repeats its words, and RE2's matches cost
+    microseconds each)."""
+    found: dict[str, list[tuple[int, int, str]]] = {}
+    position = 0
+    for run in _NOT_IN_MASKED.split(text):
+        if run:
+            spans = found.get(run)
+            if spans is None:
+                spans = found[run] = (
+                    [(m.start(1), m.end(1), m.group(1)) for m in MASKED.finditer(run)]
+                    if any(mark in run for mark in MASK_MARKS)
+                    else []
+                )
+            for start, end, word in spans:
+                yield position + start, position + end, word
+        position += len(run) + 1
 
 
 def _spaced(ctx: CheckContext, words: Vocabulary) -> Iterator[Hit]:
     """Words spelt out in single letters with spaces ("t a p a n sut"): each run of three or
     more one-letter tokens is joined and looked up; a hit is tagged +spaced (a spaced threat
     verb counts only with a target, so "t a p a" in a crossword's answer stays quiet)."""
-    tokens, listed, text = ctx.text.tokens, ctx.text.words, ctx.text.text
-    index = 0
-    while index < len(tokens):
-        end = index
-        while (
-            end < len(tokens)
-            and len(listed[end]) == 1
-            and listed[end].isalpha()
-            and (end == index or text[tokens[end - 1].end : tokens[end].start] == " ")
-        ):
-            end += 1
-        if end - index >= 3:
-            for info in words.lookup("".join(listed[index:end])):
+    table = ctx.text.table
+    for run in _SINGLES.finditer(ctx.text.text):
+        letters = run.group()[::2]  # one token each
+        first = bisect_left(table.starts, run.start())
+        for offset, end in _letter_runs(letters):
+            if end - offset < 3:
+                continue
+            index = first + offset
+            for info in words.lookup(letters[offset:end]):
                 if info.category in SPACED_CATEGORIES:
                     spaced = FormInfo(
                         info.category, info.language, info.lemma, info.tags + "+spaced"
                     )
-                    yield Hit(index, tokens[index].start, tokens[end - 1].end, spaced)
-        index = max(end, index + 1)
+                    yield Hit(index, table.starts[index], table.ends[first + end - 1], spaced)
+
+
+def _letter_runs(characters: str) -> Iterator[tuple[int, int]]:
+    """The runs of letters (`str.isalpha`) in `characters`, as (start, end) indexes."""
+    if characters.isalpha():
+        yield 0, len(characters)
+        return
+    index = 0
+    while index < len(characters):
+        if not characters[index].isalpha():
+            index += 1
+            continue
+        end = index
+        while end < len(characters) and characters[end].isalpha():
+            end += 1
+        yield index, end
+        index = end
 
 
 class ObsceneDetector:
@@ -306,7 +532,7 @@ class InsultDetector:
             lead = adjective if adjective is not None else hit.index
             direct = lead > 0 and words[lead - 1] in address
             if (adjective is not None and aimed) or direct:
-                first = ctx.text.tokens[lead].start
+                first = ctx.text.table.starts[lead]
                 yield ctx.match(
                     "insult-001",
                     first,
@@ -323,10 +549,9 @@ class IdentityAttackDetector:
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         analysis = analyse(ctx)
         reclaimable = {hit.index for hit in analysis.of("reclaimable")}
-        pride = harm_context.pride_context(analysis.words)
+        pride = harm_context.pride_context(ctx.text.table.distinct)
         for hit in analysis.of("identity"):
             sentence = analysis.sentence_of[hit.index] if hit.index >= 0 else -1
-            words = analysis.sentence_list(sentence) if sentence >= 0 else []
             degrading = sentence >= 0 and any(
                 h.index != hit.index
                 for category in DEGRADING
@@ -335,7 +560,7 @@ class IdentityAttackDetector:
             if hit.index in reclaimable and pride and not degrading:
                 reason = "reclaimed_word"
             elif harm_context.quoted(ctx.text.text, hit.start, hit.end) or (
-                words and (harm_context.rejects(words) or harm_context.reports_naming(words))
+                sentence >= 0 and analysis.counter_speech(sentence)
             ):
                 reason = "quoted_word"
             else:
@@ -350,26 +575,17 @@ class IdentityAttackDetector:
             )
         for hit in analysis.of("groups"):
             sentence = analysis.sentence_of[hit.index]
-            words = analysis.sentence_list(sentence)
-            if harm_context.rejects(words) or harm_context.reports_naming(words):
+            if analysis.counter_speech(sentence):
                 continue  # counter-speech: "it is wrong to say...", "stop calling..."
-            attacks = [
-                h
-                for category in DEGRADING
-                for h in analysis.in_sentence(sentence, category)
-                if not analysis.negated(h)
-            ] + [
-                h
-                for h in analysis.in_sentence(sentence, "negative_adjectives")
-                if h.index > hit.index
-                and _predicated(analysis, h.index)
-                and not analysis.negated(h)
-            ]
-            exclusion = _exclusion(ctx, analysis, hit.index)
-            if exclusion is not None:
-                attacks.append(exclusion)
-            if attacks:
-                other = attacks[0]
+            # The attack: a degrading word (not negated) in the sentence, else a negative
+            # adjective predicated of the group after it ("gays are disgusting"), else the
+            # group told to leave ("Mamut pois").
+            other = (
+                analysis.first_attack(sentence)
+                or analysis.predicated_after(sentence, hit.index)
+                or _exclusion(ctx, analysis, hit.index)
+            )
+            if other is not None:
                 yield ctx.match(
                     "identity-002",
                     min(hit.start, other.start),
@@ -407,12 +623,12 @@ class ThreatDetector:
                 _first, end = analysis.bounds(analysis.sentence_of[index])
                 last = harm_grammar.stalking(words, index, end)
                 if last is not None:
-                    tokens = ctx.text.tokens
+                    table = ctx.text.table
                     knower = index > 0 and words[index - 1] in harm_grammar.KNOWER
                     yield ctx.match(
                         "threat-003",
-                        tokens[index - 1 if knower else index].start,
-                        tokens[last].end,
+                        table.starts[index - 1 if knower else index],
+                        table.ends[last],
                         confidence=0.85,
                         reason="intimidation",
                         phrase="stalking",
@@ -476,19 +692,14 @@ class ThreatDetector:
         )
         # A form shared by languages is read in the text's; when the text did not tell its
         # language (a few words), in each of them, and the first threatening reading counts.
-        every = infos
-        for language in _languages(ctx, every):
-            infos = [info for info in every if info.language == language] or every
-            tags = "|".join(
-                info.tags + ("+fate" if info.category == "fate" else "") for info in infos
-            )
-            lethal = "+lethal" in tags
-            place_verb = any(info.lemma in PLACE_VERBS for info in infos)
+        for form in _verb_forms(ctx, analysis, infos):
+            language, _infos, tags, lethal, place_verb = form
             reading = harm_grammar.read_verb(
                 words, index, start, end, language, tags, lethal, place_verb, alone
             )
             if reading.threatening:
                 break
+        infos = form[1]  # the analyses in the language read last
         lemma = infos[0].lemma
         target = bool(
             reading.aimed
@@ -502,11 +713,11 @@ class ThreatDetector:
         if "+spaced" in hit.info.tags and not target:
             return  # "t a p a" as a crossword's answer
         if _animal_object(analysis, index, end) or (
-            not target and harm_context.animal_context(analysis.sentence_words(sentence))
+            not target and analysis.animal_sentence(sentence)
         ):
             return  # "Tapa hummeri nopeasti", "döda hummern innan du kokar den"
         fate = "+fate" in tags
-        span_end = ctx.text.tokens[last].end if last != index else hit.end
+        span_end = ctx.text.table.ends[last] if last != index else hit.end
         if reading.threatening and (target or reading.strong or fate):
             yield ctx.match(
                 "threat-001",
@@ -535,6 +746,29 @@ class ThreatDetector:
             )
 
 
+_VerbForm = tuple[str, list[FormInfo], str, bool, bool]
+
+
+def _verb_forms(
+    ctx: CheckContext, analysis: HarmAnalysis, infos: list[FormInfo]
+) -> list[_VerbForm]:
+    """The ways to read a verb with these analyses, in order: for each of its languages to
+    try (`_languages`), the language, its analyses in it, their tags joined, whether it kills
+    and whether it burns or bombs places. Once per text and set of analyses."""
+    key = tuple(infos)
+    found = analysis.verb_forms.get(key)
+    if found is None:
+        found = analysis.verb_forms[key] = []
+        for language in _languages(ctx, infos):
+            chosen = [info for info in infos if info.language == language] or infos
+            tags = "|".join(
+                info.tags + ("+fate" if info.category == "fate" else "") for info in chosen
+            )
+            place_verb = any(info.lemma in PLACE_VERBS for info in chosen)
+            found.append((language, chosen, tags, "+lethal" in tags, place_verb))
+    return found
+
+
 def _exclusion(ctx: CheckContext, analysis: HarmAnalysis, index: int) -> Hit | None:
     """A group told to leave: the group word opens its clause (after "kaikki", "all" at
     most) and an exclusion word follows it ("Mamut pois", "Invandrarna ut ur stan",
@@ -553,8 +787,13 @@ def _exclusion(ctx: CheckContext, analysis: HarmAnalysis, index: int) -> Hit | N
         return None
     if following[1:2] == ["of"] and following[2:3] and following[2] in harm_context.NOT_EXCLUSION:
         return None
-    token = ctx.text.tokens[index + 1]
-    return Hit(index + 1, token.start, token.end, FormInfo("exclusion", "", following[0], ""))
+    table = ctx.text.table
+    return Hit(
+        index + 1,
+        table.starts[index + 1],
+        table.ends[index + 1],
+        FormInfo("exclusion", "", following[0], ""),
+    )
 
 
 def _predicated(analysis: HarmAnalysis, index: int) -> bool:
@@ -628,7 +867,7 @@ def _weapon_emoji(ctx: CheckContext, analysis: HarmAnalysis) -> Iterator[Match]:
 def _animal_object(analysis: HarmAnalysis, index: int, end: int) -> bool:
     """A food animal or a pest is the verb's object: within three words after it, with no
     person between ("kill the lobster before you boil it"; not "tapan sinut ja kalan")."""
-    people = {h.index for h in analysis.in_sentence(analysis.sentence_of[index], "targets")}
+    people = analysis.targets_at(analysis.sentence_of[index])
     for i in range(index + 1, min(end, index + 4)):
         if i in people:
             return False
@@ -638,7 +877,8 @@ def _animal_object(analysis: HarmAnalysis, index: int, end: int) -> bool:
 
 
 def _capitalised(ctx: CheckContext, index: int) -> bool:
-    start, _end = ctx.text.span(ctx.text.tokens[index].start, ctx.text.tokens[index].end)
+    table = ctx.text.table
+    start, _end = ctx.text.span(table.starts[index], table.ends[index])
     return ctx.text.original[start : start + 1].isupper()
 
 
@@ -650,9 +890,9 @@ def _in_title(ctx: CheckContext, analysis: HarmAnalysis, index: int) -> bool:
     if harm_context.in_known_title(words, index) and _capitalised(ctx, index):
         return True
     sentence = analysis.sentence_of[index]
-    if not harm_context.media_context(analysis.sentence_words(sentence)):
+    if not analysis.media_sentence(sentence):
         return False
-    if harm_context.inside_quotes(ctx.text.text, ctx.text.tokens[index].start):
+    if _inside_quotes(ctx, ctx.text.table.starts[index]):
         return True
     neighbours = [
         i
@@ -662,14 +902,30 @@ def _in_title(ctx: CheckContext, analysis: HarmAnalysis, index: int) -> bool:
     return _capitalised(ctx, index) and any(_capitalised(ctx, i) for i in neighbours)
 
 
+def _inside_quotes(ctx: CheckContext, start: int) -> bool:
+    """harm_context.inside_quotes, from the positions of the text's quotes (found once)."""
+    positions = ctx.text.cache.get("double_quotes")
+    if not isinstance(positions, list):
+        positions = ctx.text.cache["double_quotes"] = harm_context.double_quotes(ctx.text.text)
+    return bisect_left(positions, start) % 2 == 1
+
+
 def _named_person(ctx: CheckContext, analysis: HarmAnalysis, sentence: int) -> bool:
+    """A first name written with a capital in the sentence (once per sentence)."""
+    return analysis.sentence_fact(
+        "named_person", sentence, lambda: _has_named_person(ctx, analysis, sentence)
+    )
+
+
+def _has_named_person(ctx: CheckContext, analysis: HarmAnalysis, sentence: int) -> bool:
     if not analysis.sentence_words(sentence) & FIRST_NAMES:
         return False
-    original = ctx.text.original
-    for index, token in enumerate(ctx.text.tokens):
-        if analysis.sentence_of[index] != sentence or token.text not in FIRST_NAMES:
+    original, table = ctx.text.original, ctx.text.table
+    first, end = analysis.bounds(sentence)
+    for index in range(first, end):
+        if table.words[index] not in FIRST_NAMES:
             continue
-        start, _end = ctx.text.span(token.start, token.end)
+        start, _end = ctx.text.span(table.starts[index], table.ends[index])
         if original[start : start + 1].isupper():
             return True
     return False

@@ -174,25 +174,43 @@ def _is_or_under(host: str, domain: str) -> bool:
     return host == domain or host.endswith("." + domain)
 
 
-def _imitates(host: str, parts: tldextract.tldextract.ExtractResult, trusted: _Trusted) -> bool:
+@dataclass(frozen=True, slots=True)
+class _HostWords:
+    """The words of a host, read once for every trusted domain it is compared with."""
+
+    plain: frozenset[str]  # the words
+    folded_from: dict[str, set[str]]  # each way a word reads (`_folds`) -> the words
+    domain_folds: set[str]  # `_folds` of the registered label without its dashes
+
+    @classmethod
+    def of(cls, parts: tldextract.tldextract.ExtractResult) -> _HostWords:
+        labels = [label for label in (*parts.subdomain.split("."), parts.domain) if label]
+        words = frozenset(word for label in labels for word in label.split("-") if word)
+        folded_from: dict[str, set[str]] = {}
+        for word in words:
+            for fold in _folds(word):
+                folded_from.setdefault(fold, set()).add(word)
+        return cls(words, folded_from, _folds(parts.domain.replace("-", "")))
+
+
+def _imitates(
+    parts: tldextract.tldextract.ExtractResult, host_words: _HostWords, trusted: _Trusted
+) -> bool:
     """Does a host that is not `trusted.domain` borrow its name? One edit away ("kokola"),
     the name as a word of the host ("kokkola-login", "kokkola.fi.evil.net", "k0kk0la.com"),
     or glued to a login or service word or to the trusted suffix ("kokkolakirjaudu",
-    "kelafi"); digits for letters count as the letters."""
+    "kelafi"); digits for letters count as the letters. `host_words`: the host's words
+    (`_HostWords.of(parts)`)."""
     name = trusted.name
-    labels = [label for label in (*parts.subdomain.split("."), parts.domain) if label]
-    words = [word for label in labels for word in label.split("-") if word]
-    folded_words = [(word, _folds(word)) for word in words]
-    plain = set(words)
+    plain = host_words.plain
     extra = plain - {name}
     lure = bool(extra & PHISHING_WORDS) or trusted.suffix in plain
-    for word, folds in folded_words:
-        if name not in folds and word != name:
-            continue
-        swapped = word != name  # the name was written with digits for letters
-        if swapped or lure or len(name) >= 5:
-            return True
-    domain_folds = _folds(parts.domain.replace("-", ""))
+    # A word of the host that is the name, or reads as it ("k0kk0la"); one written with
+    # digits for letters (swapped) counts even without a lure.
+    reading = host_words.folded_from.get(name, set())
+    if reading - {name} or ((name in plain or name in reading) and (lure or len(name) >= 5)):
+        return True
+    domain_folds = host_words.domain_folds
     if len(name) >= 5 and any(_within_one_edit(f, name) for f in domain_folds):
         return True
     if len(name) >= 4:
@@ -338,8 +356,9 @@ class SuspiciousLinkDetector:
             return registered  # folds to a trusted name but is written in other letters
         if any(_is_or_under(host, item.domain) for item in trusted):
             return None
+        host_words = _HostWords.of(parts)
         for item in trusted:
-            if _imitates(host, parts, item):
+            if _imitates(parts, host_words, item):
                 return item.domain
         return None
 

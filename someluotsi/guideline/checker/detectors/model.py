@@ -36,7 +36,7 @@ class HarmModelDetector:
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         classifier = harm_classifier()
-        if classifier is None or len(ctx.text.tokens) < MIN_TOKENS:
+        if classifier is None or len(ctx.text.table.words) < MIN_TOKENS:
             return
         categories = vocabulary_categories(ctx.text)
         if _set_aside(ctx, categories):
@@ -75,7 +75,7 @@ def _set_aside(ctx: CheckContext, categories: frozenset[str]) -> bool:
     counter-speech whose only harmful word is a slur and which rejects it ('Rasismi on
     väärin: "mamut pois" -kirjoittelu pitää lopettaa'), and a violent verb about a food
     animal or a pest with no person in the text ("Kissanpentu tappoi hiiren pihalla")."""
-    words = ctx.text.words
+    words = ctx.text.table.distinct  # what is asked of each word, not of their order
     if categories & HOSTILE == {"identity"} and harm_context.rejects(words):
         return True
     violent_only = categories & HOSTILE <= {"threat_verbs", "fate"}

@@ -113,16 +113,16 @@ def _near_keyword(
     ctx: CheckContext, start: int, end: int, keywords: Lexicon, size: int = 6
 ) -> bool:
     """A keyword among the `size` tokens before or after the span."""
-    tokens = ctx.text.tokens
-    ends = ctx.text.cache.get("token_ends")
-    if not isinstance(ends, list):
-        ends = ctx.text.cache["token_ends"] = [t.end for t in tokens]
-    first = bisect_right(ends, start)  # the first token that ends after the span starts
-    last = first
-    while last < len(tokens) and tokens[last].start < end:
-        last += 1
-    nearby = tokens[max(0, first - size) : first] + tokens[last : last + size]
-    return bool(keywords.find(nearby))
+    table = ctx.text.table
+    first = bisect_right(table.ends, start)  # the first token that ends after the span starts
+    last = bisect_left(table.starts, end, first)  # the first one from its end on
+    before, after = slice(max(0, first - size), first), slice(last, last + size)
+    found = keywords.find_in(
+        table.words[before] + table.words[after],
+        table.starts[before] + table.starts[after],
+        table.ends[before] + table.ends[after],
+    )
+    return bool(found)
 
 
 def _swedish_number(number: str) -> str | None:
@@ -494,7 +494,7 @@ class StreetAddressDetector:
             if end < len(original) and original[end].isalnum():
                 continue
             o_start, o_end = ctx.text.span(start, end)
-            sentence = _sentence_tokens(ctx, o_start)
+            sentence = sentences(ctx.text).number_at(o_start)
             postal = any(len(p) == 5 and p.isdigit() for p in found.group(1).split())
             if sentence_matches(ctx.text, HOME_CONTEXT, sentence):
                 yield ctx.match("privacy-009", start, end, confidence=0.9, reason="home_address")
@@ -508,15 +508,19 @@ class StreetAddressDetector:
                 )
 
 
-def _near_words(ctx: CheckContext, sentence: list[Token], start: int, end: int) -> list[Token]:
-    """Words of the sentence close to an original span (five before, three after), leaving
-    out parts of links ("kokkola.fi/tapahtumat" names no venue)."""
+def _near_words(ctx: CheckContext, number: int, start: int, end: int) -> list[Token]:
+    """Words of sentence `number` close to an original span (five before, three after),
+    leaving out parts of links ("kokkola.fi/tapahtumat" names no venue)."""
     original = ctx.text.original
     before: list[Token] = []
     after: list[Token] = []
-    if len(sentence) >= 64:  # a huge "sentence": look only at the tokens around the span
-        first = bisect_left(sentences(ctx.text).starts, start)
-        sentence = list(ctx.text.tokens[max(0, first - 6) : first + 12])
+    split = sentences(ctx.text)
+    first, last = split.bounds(number) if number >= 0 else (0, 0)
+    if last - first >= 64:  # a huge "sentence": look only at the tokens around the span
+        first = bisect_left(split.starts, start)
+        sentence = ctx.text.token_slice(max(0, first - 6), first + 12)
+    else:
+        sentence = split.tokens_of(number) if number >= 0 else []
     for token in sentence:
         t_start, t_end = ctx.text.span(token.start, token.end)
         if t_start > 0 and original[t_start - 1] in "/.":
@@ -526,11 +530,6 @@ def _near_words(ctx: CheckContext, sentence: list[Token], start: int, end: int) 
         elif t_start >= end:
             after.append(token)
     return before[-5:] + after[:3]
-
-
-def _sentence_tokens(ctx: CheckContext, original_offset: int) -> list[Token]:
-    """The tokens of the sentence around an original offset (shared, computed once)."""
-    return sentences(ctx.text).at(original_offset)
 
 
 # ---------------------------------------------------------------- registration plates
@@ -559,7 +558,7 @@ class RegistrationPlateDetector:
                 letters = found.group(1).split("-")[0].split(" ")[0]
                 if letters in NOT_PLATES:
                     continue
-                sentence = _sentence_tokens(ctx, ctx.text.span(start, end)[0])
+                sentence = sentences(ctx.text).number_at(ctx.text.span(start, end)[0])
                 context = bool(sentence_matches(ctx.text, PLATE_CONTEXT, sentence))
                 if (needs_context or len(letters) == 2) and not context:
                     continue
@@ -597,8 +596,8 @@ class SensitivePersonDetector:
         hits = ctx.text.find(SENSITIVE)
         if not hits:
             return
-        of_token = sentences(ctx.text).of_token
-        groups = sentences(ctx.text).tokens
+        split = sentences(ctx.text)
+        of_token, words = split.of_token, ctx.text.table.words
         # Names only in the sentences that matter: those with a hit and the one before each.
         named: dict[int, PersonName] = {}
         for sentence in {of_token[hit.first] + step for hit in hits for step in (0, -1)}:
@@ -610,22 +609,26 @@ class SensitivePersonDetector:
             return
         # The first sentence of each statement -> (the person, its last sentence, the topic).
         statements: dict[int, tuple[PersonName, int, str]] = {}
+        pronoun: dict[int, bool] = {}  # whether a sentence has a third-person pronoun
         for hit in hits:
             sentence = of_token[hit.first]
             name = named.get(sentence)
             first = sentence
             if name is None and sentence - 1 in named:
-                words = {token.text for token in groups[sentence]}
-                if words & PRONOUNS:
+                if sentence not in pronoun:
+                    first_token, end_token = split.bounds(sentence)
+                    pronoun[sentence] = not PRONOUNS.isdisjoint(words[first_token:end_token])
+                if pronoun[sentence]:
                     name, first = named[sentence - 1], sentence - 1
             if name is None:
                 continue
             known = statements.get(first)
             last = max(sentence, known[1]) if known else sentence
             statements[first] = (name, last, known[2] if known else hit.term.label)
+        table = ctx.text.table
         for first, (name, last, topic) in statements.items():
-            start = groups[first][0].start
-            end = _statement_end(ctx.text.text, groups[last][-1].end)
+            start = table.starts[split.firsts[first]]
+            end = _statement_end(ctx.text.text, table.ends[split.bounds(last)[1] - 1])
             yield ctx.match(
                 "privacy-011",
                 start,
