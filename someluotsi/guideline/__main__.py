@@ -12,6 +12,7 @@ import io
 import json
 import sys
 from collections.abc import Callable, Sequence
+from itertools import islice
 from typing import Any, TextIO
 
 from someluotsi import __version__
@@ -26,6 +27,7 @@ from someluotsi.guideline.model import (
     Media,
     Report,
 )
+from someluotsi.guideline.text.analysis import AnalysedText
 
 EXIT_INPUT_ERROR = 3
 
@@ -245,10 +247,15 @@ def _check_one(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO) -
 
 
 def _check_item(
-    engine: GuidelineEngine, item: dict[str, Any], args: argparse.Namespace
+    engine: GuidelineEngine,
+    item: dict[str, Any],
+    args: argparse.Namespace,
+    analysed: str | AnalysedText | None = None,
 ) -> dict[str, Any]:
+    """One batch line's report. `analysed`: the item's text as `GuidelineEngine.analyse_many`
+    prepared it (its language identified with the rest of the chunk)."""
     report = engine.check(
-        item["text"],
+        item["text"] if analysed is None else analysed,
         role=item.get("role") or args.role,
         channel=ChannelContext(kind=ChannelKind(item.get("channel") or args.channel)),
         media=[Media(**m) for m in item.get("media", [])],
@@ -259,8 +266,11 @@ def _check_item(
     return report.to_dict()
 
 
-def _batch_result(handle: Callable[[dict[str, Any]], dict[str, Any]], line: str) -> dict[str, Any]:
-    """One JSON line in, one JSON object out: the handler's result or an error, never a crash."""
+BATCH_CHUNK = 256  # lines read, analysed together and answered before the next ones
+
+
+def _batch_item(line: str) -> dict[str, Any]:
+    """A batch line as its item, or {"error": ...} (with the id when there is one)."""
     try:
         item = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -268,18 +278,62 @@ def _batch_result(handle: Callable[[dict[str, Any]], dict[str, Any]], line: str)
     if not isinstance(item, dict) or not isinstance(item.get("text"), str):
         ident = item.get("id") if isinstance(item, dict) else None
         return {"id": ident, "error": {"code": "invalid", "message": "needs a string 'text'"}}
+    return item
+
+
+def _batch_result(
+    handle: Callable[[dict[str, Any]], dict[str, Any]], item: dict[str, Any]
+) -> dict[str, Any]:
+    """The handler's result for a parsed item, or an error; never a crash."""
+    if "error" in item and not isinstance(item.get("text"), str):
+        return item
     try:
         return handle(item)
     except (EngineError, ValueError, TypeError) as exc:
         return {"id": item.get("id"), "error": {"code": "invalid", "message": str(exc)}}
 
 
-def _batch(handle: Callable[[dict[str, Any]], dict[str, Any]], out: TextIO) -> int:
-    """JSON lines on stdin, one result per line on `out`, in input order."""
-    for line in sys.stdin:
-        if line.strip():
-            out.write(json.dumps(_batch_result(handle, line), ensure_ascii=False) + "\n")
+def _batch(
+    handle: Callable[[dict[str, Any]], dict[str, Any]],
+    out: TextIO,
+    prepare: Callable[[list[dict[str, Any]]], None] | None = None,
+) -> int:
+    """JSON lines on stdin, one result per line on `out`, in input order.
+
+    Lines are read BATCH_CHUNK at a time; `prepare` sees each chunk's valid items before
+    they are handled (the check analyses their texts together), so memory stays bounded by
+    the chunk, not by the input."""
+    lines = (line for line in sys.stdin if line.strip())
+    while chunk := list(islice(lines, BATCH_CHUNK)):
+        items = [_batch_item(line) for line in chunk]
+        if prepare is not None:
+            prepare([item for item in items if isinstance(item.get("text"), str)])
+        for item in items:
+            out.write(json.dumps(_batch_result(handle, item), ensure_ascii=False) + "\n")
     return 0
+
+
+def _check_batch(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO) -> int:
+    """`check --batch`: each chunk's texts analysed and their languages identified in one
+    step (`GuidelineEngine.analyse_many`), then checked one by one."""
+    prepared: dict[int, str | AnalysedText] = {}
+
+    def prepare(items: list[dict[str, Any]]) -> None:
+        prepared.clear()
+        languages = [item.get("language") or args.language for item in items]
+        usable = [
+            (item, language)
+            for item, language in zip(items, languages, strict=True)
+            if language is None or isinstance(language, str)
+        ]
+        analysed = engine.analyse_many(
+            [item["text"] for item, _ in usable], [language for _, language in usable]
+        )
+        prepared.update((id(item), text) for (item, _), text in zip(usable, analysed, strict=True))
+
+    return _batch(
+        lambda item: _check_item(engine, item, args, prepared.get(id(item))), out, prepare
+    )
 
 
 def _tolerant_streams() -> None:
@@ -310,7 +364,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "triage":
         return _triage(engine, args, sys.stdout)
     if args.batch:
-        return _batch(lambda item: _check_item(engine, item, args), sys.stdout)
+        return _check_batch(engine, args, sys.stdout)
     return _check_one(engine, args, sys.stdout)
 
 

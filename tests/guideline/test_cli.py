@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
@@ -66,6 +67,38 @@ def test_batch_keeps_order_echoes_ids_and_survives_bad_lines() -> None:
     assert out[2]["findings"][0]["rule"] == "privacy-007"
     assert "limit" in out[3]["error"]["message"]
     assert out[4]["error"]["code"] == "invalid"
+
+
+def test_a_batch_longer_than_a_chunk_gives_each_line_what_a_check_alone_gives() -> None:
+    """Lines are analysed a chunk at a time (languages identified together); every report
+    must still be the one the engine gives that text alone, in input order."""
+    from someluotsi.guideline.__main__ import BATCH_CHUNK
+    from someluotsi.guideline.checker.engine import engine_for
+
+    texts = [
+        "Kirjasto on auki. Biblioteket är öppet i dag! The library is open?",
+        "Tack för hjälpen!",
+        "Soita 040 123 4567, idiootti.",
+        "KAIKKI ISOLLA KIRJAIMILLA KIRJOITETTU VIESTI TÄNÄÄN",
+        "a\u0308iti on kotona / Mamma är hemma i dag",
+        "ok",
+    ]
+    items: list[dict[str, Any]] = [
+        {"id": i, "text": texts[i % len(texts)] + f" {i}"} for i in range(BATCH_CHUNK + 7)
+    ]
+    items[3]["language"] = "sv"
+    items[BATCH_CHUNK]["language"] = "en"
+    lines = [json.dumps(item) for item in items]
+    lines.insert(BATCH_CHUNK - 1, "{broken")
+    result = _cli("check", "--batch", stdin="\n".join(lines) + "\n")
+    assert result.returncode == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(out) == len(items) + 1
+    assert out.pop(BATCH_CHUNK - 1)["error"]["code"] == "invalid_json"
+    engine = engine_for()
+    for item, got in zip(items, out, strict=True):
+        alone = engine.check(item["text"], language=item.get("language"), report_id=item["id"])
+        assert got == json.loads(json.dumps(alone.to_dict())), item
 
 
 def test_too_long_text_is_a_clear_error() -> None:

@@ -119,6 +119,21 @@ class GuidelineEngine:
             id=report_id,
         )
 
+    def analyse_many(
+        self, texts: Sequence[str], languages: Sequence[str | None]
+    ) -> list[str | AnalysedText]:
+        """Each text analysed for `check`, with its caller's language (same length as
+        `texts`; None: identify it), the languages of all of them identified in one batch
+        (`AnalysedText.identify_languages`). `check(result[i])` then gives what
+        `check(texts[i], language=languages[i])` gives. A text over MAX_CHARS is returned
+        as it is, so that its `check` raises TextTooLongError as always."""
+        analysed: list[str | AnalysedText] = [
+            AnalysedText(text, language=language) if len(text) <= MAX_CHARS else text
+            for text, language in zip(texts, languages, strict=True)
+        ]
+        AnalysedText.identify_languages([t for t in analysed if isinstance(t, AnalysedText)])
+        return analysed
+
     def _finding(self, match: Match, role: AuthorRole, text: str, ui: str) -> Finding:
         rule = self.rulebook.rule(match.rule)
         params = _SafeParams(match.params)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
@@ -154,6 +155,21 @@ class AnalysedText(NormalizedText):
         if isinstance(text, AnalysedText):
             return text
         return cls(text, language=language)
+
+    @staticmethod
+    def identify_languages(texts: Sequence[AnalysedText]) -> None:
+        """Identify the language and parts of every text in `texts` whose caller gave no
+        language and that has not been identified yet, all in one batch
+        (language.detect_many): what `main_language` would find one text at a time, for a
+        fraction of the fixed cost per text. Raises nothing."""
+        waiting = [t for t in texts if t._main is None and t.hint not in LANGUAGES]
+        found = language_id.detect_many(
+            [text._readable() for text in waiting], [text.hint for text in waiting]
+        )
+        for text, detected in zip(waiting, found, strict=True):
+            text._main = detected.language
+            text._certain = detected.certain
+            text._parts = text._original_parts(detected.parts)
 
     @property
     def main_language(self) -> str:

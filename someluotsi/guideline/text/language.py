@@ -223,11 +223,51 @@ class _Model:
         `classify` would change first (upper case, not NFC) and long ones are classified
         part by part.
         """
+        return self.classify_spans_many([(text, spans)])[0]
+
+    def classify_spans_many(
+        self, items: list[tuple[str, list[tuple[int, int]]]]
+    ) -> list[tuple[tuple[str, float], list[tuple[str, float]]]]:
+        """`classify_spans` of each (text, spans) item, the pieces of all items scored in one
+        `_scores` call: a batch pays the array operations' fixed cost once, not per text.
+        Each piece's arithmetic is the same as alone, so the results are the same to the bit.
+        """
+        results: list[tuple[tuple[str, float], list[tuple[str, float]]] | None] = []
+        pending: list[tuple[int, dict[int, tuple[str, float]], int]] = []
+        pieces: list[list[int]] = []
+        sizes: list[int] = []
+        for text, spans in items:
+            prepared = self._pieces(text, spans)
+            if prepared is None:
+                results.append((self.classify(text), [self.classify(text[a:b]) for a, b in spans]))
+                continue
+            text_pieces, text_sizes, alone = prepared
+            pending.append((len(results), alone, len(pieces)))
+            results.append(None)
+            pieces += text_pieces
+            sizes += text_sizes
+        if pending:
+            scored = self._probabilities(pieces, sizes)
+            bounds = [first for _index, _alone, first in pending[1:]] + [len(pieces)]
+            for (index, alone, first), end in zip(pending, bounds, strict=True):
+                found = scored[first + 1 : end]
+                results[index] = (
+                    scored[first],
+                    [alone.get(number, result) for number, result in enumerate(found)],
+                )
+        return [result for result in results if result is not None]
+
+    def _pieces(
+        self, text: str, spans: list[tuple[int, int]]
+    ) -> tuple[list[list[int]], list[int], dict[int, tuple[str, float]]] | None:
+        """The walk outputs of `text` and of each span (the whole text first), their sizes in
+        bytes, and the spans `classify` must take alone (upper case, not NFC); None when the
+        whole text must be classified part by part (see `classify_spans`)."""
         if text.isupper() or len(text) > WALK_BYTES or not unicodedata.is_normalized("NFC", text):
-            return self.classify(text), [self.classify(text[a:b]) for a, b in spans]
+            return None
         data = text.encode("utf8", errors="surrogatepass")
         if len(data) > WALK_BYTES:
-            return self.classify(text), [self.classify(text[a:b]) for a, b in spans]
+            return None
         outputs = self._outputs(data)
         one_byte = len(data) == len(text)
         # The outputs of every piece (the whole text first), one after the other.
@@ -247,6 +287,10 @@ class _Model:
             head = min(start + MAX_LABEL, end)
             pieces.append(self._outputs(data[start:head]) + outputs[head:end])
             sizes.append(end - start)
+        return pieces, sizes, alone
+
+    def _probabilities(self, pieces: list[list[int]], sizes: list[int]) -> list[tuple[str, float]]:
+        """`_score` of each piece's walk outputs: its language and probability."""
         scores = self._scores(pieces)
         scores *= np.array([1.0 / math.sqrt(size or 1) for size in sizes], dtype=np.float32)[
             :, None
@@ -255,10 +299,7 @@ class _Model:
         scores /= scores.sum(axis=1, keepdims=True)
         best = scores.argmax(axis=1).tolist()
         probabilities = scores[np.arange(len(best)), best].tolist()
-        results = [(self.classes[b], p) for b, p in zip(best, probabilities, strict=True)]
-        whole = results[0]
-        found = [alone.get(number, result) for number, result in enumerate(results[1:])]
-        return whole, found
+        return [(self.classes[b], p) for b, p in zip(best, probabilities, strict=True)]
 
     def _scores(self, pieces: list[list[int]]) -> np.ndarray:
         """`_raw` of each piece's walk outputs (-1: none): (len(pieces), classes) float32.
@@ -383,29 +424,62 @@ def detect(text: str, *, hint: str | None = None) -> LanguageResult:
     `hint` wins for texts that say nothing of their language and for long uncertain ones; with
     no hint those default to Finnish, the city's majority language, marked uncertain.
     """
-    fallback = hint if hint in LANGUAGES else "fi"
-    words = len(_WORD.findall(text)) if len(text) < 2000 else MIN_WORDS
-    if words < MIN_WORDS:
-        short = short_text_language(text)
-        return LanguageResult(short or fallback, (), certain=short is not None)
-    spans = _part_spans(text)
-    (main, confidence), classified = _model().classify_spans(text, spans)
-    certain = confidence >= MIN_CONFIDENCE
-    if not certain:
-        main = fallback
-    found = _merged(spans, classified)
-    if len({part.language for part in found}) > 1:
-        main = found[0].language  # bilingual posts lead with their primary language
-        certain = True
-    return LanguageResult(main, found, certain)
+    return detect_many([text], [hint])[0]
+
+
+def detect_many(texts: list[str], hints: list[str | None]) -> list[LanguageResult]:
+    """`detect` of each text with its hint (same length as `texts`), the model's scoring of
+    all texts' parts done in one step (`_Model.classify_spans_many`): what `check --batch`
+    pays per text drops, the results are the same as one at a time."""
+    results: list[LanguageResult | None] = []
+    waiting: list[tuple[int, list[tuple[int, int]], str]] = []
+    for text, hint in zip(texts, hints, strict=True):
+        fallback = hint if hint in LANGUAGES else "fi"
+        spans = _long_enough(text)
+        if spans is None:
+            short = short_text_language(text)
+            results.append(LanguageResult(short or fallback, (), certain=short is not None))
+        else:
+            waiting.append((len(results), spans, fallback))
+            results.append(None)
+    classified = _model().classify_spans_many(
+        [(texts[index], spans) for index, spans, _fallback in waiting]
+    )
+    for (index, spans, fallback), ((main, confidence), found) in zip(
+        waiting, classified, strict=True
+    ):
+        certain = confidence >= MIN_CONFIDENCE
+        if not certain:
+            main = fallback
+        merged = _merged(spans, found)
+        if len({part.language for part in merged}) > 1:
+            main = merged[0].language  # bilingual posts lead with their primary language
+            certain = True
+        results[index] = LanguageResult(main, merged, certain)
+    return [result for result in results if result is not None]
+
+
+def _long_enough(text: str) -> list[tuple[int, int]] | None:
+    """The part spans of `text` (`_part_spans`), or None when it has fewer than MIN_WORDS
+    words (texts of 2,000 characters or more are not counted: they are long enough).
+
+    The words are counted segment by segment: the breaks between segments hold no letters,
+    so no word crosses one, and the segments' counts add up to the whole text's."""
+    if len(text) >= 2000:
+        return _part_spans(text)
+    segments = _segments(text)
+    counts = [len(_WORD.findall(text, start, end)) for start, end in segments]
+    if sum(counts) < MIN_WORDS:
+        return None
+    return [span for span, count in zip(segments, counts, strict=True) if count >= MIN_WORDS]
 
 
 def parts(text: str) -> tuple[LanguagePart, ...]:
     """The language of each part of `text` (sentences and lines of at least MIN_WORDS words,
     neighbours of one language merged); parts identified with little confidence are left out."""
-    if len(text) < 2000 and len(_WORD.findall(text)) < MIN_WORDS:
+    spans = _long_enough(text)
+    if spans is None:
         return ()
-    spans = _part_spans(text)
     return _merged(spans, [classify(text[start:end]) for start, end in spans])
 
 

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from someluotsi.guideline.model import LanguagePart
 from someluotsi.guideline.text import language
 
 ROOT = Path(__file__).parents[3]
@@ -132,3 +133,50 @@ def test_the_break_pattern_finds_what_re2_finds(seed: int) -> None:
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
         expected = [m.span() for m in reference.finditer(text)]
         assert language._breaks(text) == expected, repr(text)
+
+
+def _old_detect(text: str, hint: str | None) -> language.LanguageResult:
+    """detect() as it was before the batch (words counted over the whole text)."""
+    fallback = hint if hint in ("fi", "sv", "en") else "fi"
+    words = len(language._WORD.findall(text)) if len(text) < 2000 else language.MIN_WORDS
+    if words < language.MIN_WORDS:
+        short = language.short_text_language(text)
+        return language.LanguageResult(short or fallback, (), certain=short is not None)
+    spans = language._part_spans(text)
+    (main, confidence), classified = language._model().classify_spans(text, spans)
+    certain = confidence >= language.MIN_CONFIDENCE
+    if not certain:
+        main = fallback
+    found = language._merged(spans, classified)
+    if len({part.language for part in found}) > 1:
+        main = found[0].language
+        certain = True
+    return language.LanguageResult(main, found, certain)
+
+
+def test_a_batch_identifies_each_text_as_it_would_alone() -> None:
+    texts = [
+        *_spans_cases(),
+        "Hej. Hej. Hej.",  # three words: short
+        "Yksi kaksi. Kolme",  # four words over two segments
+        "ÄÄNESTYS ALKAA HUOMENNA. RÖSTNINGEN BÖRJAR I MORGON KL 9.",
+        "a\u0308iti. isa\u0308 on kotona tänään / Mamma och pappa är hemma i dag",
+        "x " * 1500,  # long: not counted
+    ]
+    hints = [(None, "sv", "en", "xx")[i % 4] for i in range(len(texts))]
+    batch = language.detect_many(texts, hints)
+    assert len(batch) == len(texts)
+    for text, hint, found in zip(texts, hints, batch, strict=True):
+        assert found == language.detect(text, hint=hint) == _old_detect(text, hint), text
+    # The same texts in another order and in a batch of one give the same results.
+    assert language.detect_many(texts[::-1], hints[::-1]) == batch[::-1]
+    assert language.detect_many([], []) == []
+
+
+def test_parts_is_the_same_as_before_the_batch() -> None:
+    for text in _spans_cases():
+        expected: tuple[LanguagePart, ...] = ()
+        if not (len(text) < 2000 and len(language._WORD.findall(text)) < language.MIN_WORDS):
+            spans = language._part_spans(text)
+            expected = language._merged(spans, [language.classify(text[a:b]) for a, b in spans])
+        assert language.parts(text) == expected, text
