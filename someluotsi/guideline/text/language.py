@@ -92,6 +92,8 @@ class _Model:
         self._moves: dict[int, int] = {}
         # (state, word and its space) -> (state after it, output after each of its bytes)
         self._words: dict[tuple[int, bytes], tuple[int, tuple[int, ...]]] = {}
+        # the first bytes of a part -> their outputs walked from the root (`_head`)
+        self._heads: dict[bytes, tuple[int, ...]] = {}
 
     def _move(self, state: int, byte: int) -> int:
         """The transition from `state` on `byte`, packed with the output of the state it goes
@@ -234,21 +236,18 @@ class _Model:
         """
         results: list[tuple[tuple[str, float], list[tuple[str, float]]] | None] = []
         pending: list[tuple[int, dict[int, tuple[str, float]], int]] = []
-        pieces: list[list[int]] = []
-        sizes: list[int] = []
+        layout = _Layout()
         for text, spans in items:
-            prepared = self._pieces(text, spans)
-            if prepared is None:
+            first = len(layout.sizes)
+            alone = self._lay_out(text, spans, layout)
+            if alone is None:
                 results.append((self.classify(text), [self.classify(text[a:b]) for a, b in spans]))
                 continue
-            text_pieces, text_sizes, alone = prepared
-            pending.append((len(results), alone, len(pieces)))
+            pending.append((len(results), alone, first))
             results.append(None)
-            pieces += text_pieces
-            sizes += text_sizes
         if pending:
-            scored = self._probabilities(pieces, sizes)
-            bounds = [first for _index, _alone, first in pending[1:]] + [len(pieces)]
+            scored = self._probabilities(layout)
+            bounds = [first for _index, _alone, first in pending[1:]] + [len(layout.sizes)]
             for (index, alone, first), end in zip(pending, bounds, strict=True):
                 found = scored[first + 1 : end]
                 results[index] = (
@@ -257,77 +256,119 @@ class _Model:
                 )
         return [result for result in results if result is not None]
 
-    def _pieces(
-        self, text: str, spans: list[tuple[int, int]]
-    ) -> tuple[list[list[int]], list[int], dict[int, tuple[str, float]]] | None:
-        """The walk outputs of `text` and of each span (the whole text first), their sizes in
-        bytes, and the spans `classify` must take alone (upper case, not NFC); None when the
-        whole text must be classified part by part (see `classify_spans`)."""
+    def _head(self, data: bytes) -> tuple[int, ...]:
+        """The walk outputs of the first bytes of a part (at most MAX_LABEL), from the root."""
+        known = self._heads.get(data)
+        if known is None:
+            if len(self._heads) >= MAX_WORDS:
+                self._heads.clear()
+            known = self._heads[data] = tuple(self._outputs(data))
+        return known
+
+    def _lay_out(
+        self, text: str, spans: list[tuple[int, int]], layout: _Layout
+    ) -> dict[int, tuple[str, float]] | None:
+        """Add the pieces of `text` to `layout`: the whole text, then each span (its first
+        MAX_LABEL bytes walked again from the root, the rest the whole text's outputs).
+        Returns the spans `classify` must take alone (upper case, not NFC: scored there,
+        an empty piece here), or None, adding nothing, when the whole text must be
+        classified part by part (see `classify_spans`)."""
         if text.isupper() or len(text) > WALK_BYTES or not unicodedata.is_normalized("NFC", text):
             return None
         data = text.encode("utf8", errors="surrogatepass")
         if len(data) > WALK_BYTES:
             return None
-        outputs = self._outputs(data)
+        outputs = np.array(self._outputs(data), dtype=np.int64)
+        whole = layout.piece(len(data))
+        layout.add(outputs, whole)
         one_byte = len(data) == len(text)
-        # The outputs of every piece (the whole text first), one after the other.
-        pieces = [outputs]
-        sizes = [len(data)]
+        bodies: list[tuple[int, int, int]] = []
         alone: dict[int, tuple[str, float]] = {}
         for number, (start, end) in enumerate(spans):
             part = text[start:end]
             if part.isupper() or not unicodedata.is_normalized("NFC", part):
                 alone[number] = self.classify(part)
-                pieces.append([])
-                sizes.append(1)
+                layout.piece(1)
                 continue
             if not one_byte:
                 start = len(text[:start].encode("utf8", errors="surrogatepass"))
                 end = start + len(part.encode("utf8", errors="surrogatepass"))
             head = min(start + MAX_LABEL, end)
-            pieces.append(self._outputs(data[start:head]) + outputs[head:end])
-            sizes.append(end - start)
-        return pieces, sizes, alone
+            piece = layout.piece(end - start)
+            layout.add(self._head(data[start:head]), piece)
+            bodies.append((piece, head, end))
+        # Every head before every body: each piece's outputs stay in their order in the layout.
+        for piece, head, end in bodies:
+            layout.add(outputs[head:end], piece)
+        return alone
 
-    def _probabilities(self, pieces: list[list[int]], sizes: list[int]) -> list[tuple[str, float]]:
-        """`_score` of each piece's walk outputs: its language and probability."""
-        scores = self._scores(pieces)
-        scores *= np.array([1.0 / math.sqrt(size or 1) for size in sizes], dtype=np.float32)[
-            :, None
-        ]
+    def _probabilities(self, layout: _Layout) -> list[tuple[str, float]]:
+        """`_score` of each piece of `layout`: its language and probability."""
+        scores = self._scores(layout)
+        scores *= np.array([1.0 / math.sqrt(size or 1) for size in layout.sizes],
+                           dtype=np.float32)[:, None]  # fmt: skip
         np.exp(scores - scores.max(axis=1, keepdims=True), out=scores)
         scores /= scores.sum(axis=1, keepdims=True)
         best = scores.argmax(axis=1).tolist()
         probabilities = scores[np.arange(len(best)), best].tolist()
         return [(self.classes[b], p) for b, p in zip(best, probabilities, strict=True)]
 
-    def _scores(self, pieces: list[list[int]]) -> np.ndarray:
-        """`_raw` of each piece's walk outputs (-1: none): (len(pieces), classes) float32.
+    def _scores(self, layout: _Layout) -> np.ndarray:
+        """`_raw` of each piece's walk outputs (-1: none): (pieces, classes) float32.
 
         One `np.unique` over (piece, feature) keys counts every piece's features; ordered by
-        first occurrence, each piece's keys are contiguous (pieces are laid out one after
-        the other) and in the order `_counted` gives, so `w[a:b] @ P[a:b]` is `_raw`'s
-        product over the same values: the same to the bit (test_language_model.py).
+        piece and then by first position in the layout (where each piece's outputs are in
+        their own order), each piece's keys are contiguous and in the order `_counted`
+        gives, so `w[a:b] @ P[a:b]` is `_raw`'s product over the same values: the same to
+        the bit (test_language_model.py).
         """
-        lengths = [len(piece) for piece in pieces]
-        flat = np.fromiter(itertools.chain.from_iterable(pieces), dtype=np.int64,
-                           count=sum(lengths))  # fmt: skip
-        owner = np.repeat(np.arange(len(pieces), dtype=np.int64), lengths)
+        count = len(layout.sizes)
+        scores = np.zeros((count, len(self.classes)), dtype=np.float32)
+        if not layout.arrays:
+            return scores
+        flat = np.concatenate(layout.arrays)
+        owner = np.repeat(np.array(layout.owners, dtype=np.int64), layout.lengths)
         found = flat >= 0
         keys = owner[found] * len(self.ptc) + flat[found]
-        scores = np.zeros((len(pieces), len(self.classes)), dtype=np.float32)
         if not len(keys):
             return scores
         distinct, first, counts = np.unique(keys, return_index=True, return_counts=True)
-        order = np.argsort(first, kind="stable")
-        piece_of, feature = np.divmod(distinct[order], len(self.ptc))
+        piece_of, feature = np.divmod(distinct, len(self.ptc))
+        order = np.lexsort((first, piece_of))  # keys is sorted by piece: stays grouped
+        piece_of, feature = piece_of[order], feature[order]
         weights = np.log1p(counts[order].astype(np.float32))
         table = self.ptc[feature]
-        bounds = np.searchsorted(piece_of, np.arange(len(pieces) + 1)).tolist()
+        bounds = np.searchsorted(piece_of, np.arange(count + 1)).tolist()
         for number, (a, b) in enumerate(itertools.pairwise(bounds)):
             if b > a:
                 scores[number] = weights[a:b] @ table[a:b] + self.pc
         return scores
+
+
+class _Layout:
+    """The walk outputs of many pieces for one `_Model._scores` call: `arrays[i]` belongs to
+    piece `owners[i]` (a piece may have several, in its order); `sizes[p]` is piece p's
+    size in bytes (its length normalisation)."""
+
+    __slots__ = ("arrays", "lengths", "owners", "sizes")
+
+    def __init__(self) -> None:
+        self.arrays: list[np.ndarray | tuple[int, ...]] = []
+        self.owners: list[int] = []
+        self.lengths: list[int] = []
+        self.sizes: list[int] = []
+
+    def piece(self, size: int) -> int:
+        """A new piece of `size` bytes; its number."""
+        self.sizes.append(size)
+        return len(self.sizes) - 1
+
+    def add(self, outputs: np.ndarray | tuple[int, ...], piece: int) -> None:
+        """Walk outputs (int, -1: none) that follow what `piece` has so far."""
+        if len(outputs):
+            self.arrays.append(outputs)
+            self.owners.append(piece)
+            self.lengths.append(len(outputs))
 
 
 @cache
