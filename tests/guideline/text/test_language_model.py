@@ -16,6 +16,8 @@ from typing import Any
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from someluotsi.guideline.model import LanguagePart
 from someluotsi.guideline.text import language
@@ -180,3 +182,17 @@ def test_parts_is_the_same_as_before_the_batch() -> None:
             spans = language._part_spans(text)
             expected = language._merged(spans, [language.classify(text[a:b]) for a, b in spans])
         assert language.parts(text) == expected, text
+
+
+_ODD = st.text(
+    alphabet=st.sampled_from(list("aåäöeiAÄÖ .!?/|\n\t-–0123456789🎉\u0308\u200b\u00a0ß\ud800"))
+    | st.characters(),
+    max_size=120,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_ODD, max_size=6))
+def test_a_batch_of_any_strings_gives_what_each_gives_alone(texts: list[str]) -> None:
+    found = language.detect_many(texts, [None] * len(texts))
+    assert found == [language.detect(text) for text in texts]
