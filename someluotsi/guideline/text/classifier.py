@@ -13,7 +13,9 @@ import itertools
 import json
 import math
 import zlib
-from collections.abc import Iterable
+from array import array
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -116,18 +118,57 @@ _SIZES = np.arange(NGRAMS[0], NGRAMS[1] + 1)
 
 
 MAX_CACHED_WORDS = 50_000  # words whose hashes are kept (~25 MB at most), then forgotten
-# word -> (buckets of its character n-grams, bucket of "w:" + word, CRC-32 of "b:" + word +
-# " " (a bigram's CRC continues from it), the word's UTF-8 bytes)
-_word_cache: dict[str, tuple[np.ndarray, int, int, bytes]] = {}
+# token -> (buckets of the character n-grams of its first MAX_WORD characters followed by the
+# bucket of "w:" + those characters, as the bytes of native uint16s (a text's words are
+# joined at C speed); CRC-32 of "b:" + those characters + " " (a bigram's CRC continues from
+# it); those characters' UTF-8 bytes)
+_word_cache: dict[str, tuple[bytes, int, bytes]] = {}
+
+
+# Below this many new words, hashing them one n-gram at a time beats the vectorised step (its
+# few dozen numpy calls cost as much as ~10 words' n-grams).
+FEW_WORDS = 12
 
 
 def _hash_words(words: list[str]) -> None:
-    """Hash the n-grams of `words` (distinct, not cached yet) in one vectorised step and
-    keep them in `_word_cache` with the CRCs of the word's "w:" and "b:" features."""
-    count = len(words)
-    buffer = "".join(f" {word} " for word in words)
+    """Hash the n-grams of `words` (distinct tokens, not cached yet, each cut to MAX_WORD
+    characters) and keep them in `_word_cache` with the bucket of the word's "w:" feature and
+    the CRC of its "b:" prefix: a few words one by one, more in one vectorised step."""
+    if len(words) < FEW_WORDS:
+        for word in words:
+            _hash_word(word)
+    else:
+        _hash_many(words)
+
+
+def _hash_word(word: str) -> None:
+    """`_hash_words` for one word: one zlib call per n-gram (a word has ~4 × its length)."""
+    cut = word[:MAX_WORD]
+    padded = f" {cut} "
+    data = padded.encode("utf-8", "surrogatepass")
+    crc32 = zlib.crc32
+    low, high = NGRAMS
+    if len(data) == len(padded):  # one byte per character: slice the bytes
+        buckets = [crc32(data[start : start + size]) & (DIMENSION - 1)
+                   for size in range(low, high + 1)
+                   for start in range(len(data) - size + 1)]  # fmt: skip
+    else:
+        buckets = [crc32(padded[start : start + size].encode("utf-8", "surrogatepass"))
+                   & (DIMENSION - 1)
+                   for size in range(low, high + 1)
+                   for start in range(len(padded) - size + 1)]  # fmt: skip
+    raw = data[1:-1]
+    buckets.append(crc32(raw, _W_PREFIX) & (DIMENSION - 1))
+    _word_cache[word] = (array("H", buckets).tobytes(), crc32(b" ", crc32(raw, _B_PREFIX)), raw)
+
+
+def _hash_many(words: list[str]) -> None:
+    """`_hash_words` in one vectorised step: CRCs of every n-gram from running CRCs."""
+    cut = [word[:MAX_WORD] for word in words]
+    count = len(cut)
+    buffer = "".join(f" {word} " for word in cut)
     data = buffer.encode("utf-8", "surrogatepass")
-    padded = np.fromiter(map(len, words), dtype=np.int64, count=count) + 2
+    padded = np.fromiter(map(len, cut), dtype=np.int64, count=count) + 2
     word_start = np.cumsum(padded) - padded  # character offset of each padded word
     if len(data) == len(buffer):
         byte_at = np.arange(len(buffer) + 1)
@@ -146,55 +187,122 @@ def _hash_words(words: list[str]) -> None:
     begin, end = byte_at[first], byte_at[last]
     crcs = running[end] ^ _shift(running[begin], end - begin)
     ngrams = (crcs & (DIMENSION - 1)).astype(np.uint16)  # DIMENSION is 1 << 16
-    per_word = per.reshape(count, len(_SIZES)).sum(axis=1)
-    for word, buckets in zip(words, np.split(ngrams, np.cumsum(per_word)[:-1]), strict=True):
-        encoded = word.encode("utf-8", "surrogatepass")
-        _word_cache[word] = (
-            buckets,
-            zlib.crc32(encoded, _W_PREFIX) & (DIMENSION - 1),
-            zlib.crc32(b" ", zlib.crc32(encoded, _B_PREFIX)),
-            encoded,
-        )
+    ends = np.cumsum(per.reshape(count, len(_SIZES)).sum(axis=1))
+    encoded = [word.encode("utf-8", "surrogatepass") for word in cut]
+    crc32 = zlib.crc32
+    singles = [crc32(word, _W_PREFIX) & (DIMENSION - 1) for word in encoded]
+    # Each word's n-grams, then its "w:" bucket: one piece per word, cut from one array.
+    own = np.insert(ngrams, ends, singles).astype(np.uint16).tobytes()
+    bounds = (2 * (ends + np.arange(1, count + 1))).tolist()
+    for word, start, stop, raw in zip(words, [0, *bounds], bounds, encoded, strict=False):
+        _word_cache[word] = (own[start:stop], crc32(b" ", crc32(raw, _B_PREFIX)), raw)
+
+
+def _cached_words(words: Sequence[str], distinct: Sequence[str]) -> list[tuple[bytes, int, bytes]]:
+    """The `_word_cache` entry of each of `words` (whose distinct words are `distinct`),
+    hashing those not cached yet; a full cache is emptied first."""
+    cache = _word_cache
+    try:
+        return [cache[word] for word in words]
+    except KeyError:
+        missing = [word for word in distinct if word not in cache]
+        if len(cache) + len(missing) > MAX_CACHED_WORDS:
+            cache.clear()
+            missing = list(distinct)
+        _hash_words(missing)
+        return [cache[word] for word in words]
 
 
 def _hashed(text: AnalysedText) -> np.ndarray:
-    """The bucket of every feature occurrence (with repeats), in no particular order.
+    """The bucket of every feature occurrence (with repeats), uint16, in no particular order.
 
     A word's character n-grams are hashed once and kept (`_word_cache`): city posts and
     comments repeat most of their words, and the n-grams were most of the classifier's work.
     """
-    words = [word[:MAX_WORD] for word in text.words[:MAX_TOKENS]]
-    parts: list[np.ndarray] = []
+    words: Sequence[str] = text.words
+    if len(words) > MAX_TOKENS:
+        words = words[:MAX_TOKENS]
+        distinct: Sequence[str] = tuple(dict.fromkeys(words))
+    else:
+        distinct = text.table.distinct
+    parts: list[bytes] = []
+    extra: list[int] = []
     if words:
-        cache = _word_cache
-        distinct = dict.fromkeys(words)
-        missing = [word for word in distinct if word not in cache]
-        if missing:
-            if len(cache) + len(missing) > MAX_CACHED_WORDS:
-                cache.clear()
-                missing = list(distinct)
-            _hash_words(missing)
-        known = [cache[word] for word in words]
-        parts.extend(entry[0] for entry in known)
+        known = _cached_words(words, distinct)
+        parts = [entry[0] for entry in known]  # n-grams and "w:" + word
         crc32 = zlib.crc32
-        single = [entry[1] for entry in known]  # "w:" + word
-        pairs = [  # "b:" + previous + " " + word
-            crc32(entry[3], previous[2]) & (DIMENSION - 1)
+        extra = [  # "b:" + previous + " " + word
+            crc32(entry[2], previous[1]) & (DIMENSION - 1)
             for previous, entry in itertools.pairwise(known)
         ]
-        parts.append(np.array(single + pairs, dtype=np.int64))
-    extra: list[int] = []
-    analyses = text.vocabulary
-    for index in range(len(words)):
-        for info in analyses[index]:
-            extra += (_category_bucket(info.category),) * 2
-            if info.category == "threat_verbs" and any(t in info.tags for t in THREATENING):
-                extra += (_bucket("__threatening_verb__"),) * 2
-    letters = "".join(filter(str.isalpha, text.original))
-    if letters and sum(map(str.isupper, letters)) / len(letters) > 0.5:
+        extra += _vocabulary_buckets(text, words)
+    if _shouting(text.original):
         extra += (_bucket("__shouting__"),) * 2
-    parts.append(np.array(extra, dtype=np.int64))
-    return np.concatenate(parts)
+    parts.append(array("H", extra).tobytes())
+    return np.frombuffer(b"".join(parts), dtype=np.uint16)
+
+
+def _vocabulary_buckets(text: AnalysedText, words: Sequence[str]) -> list[int]:
+    """Two occurrences of "__category__" per vocabulary analysis of each of `words` (the
+    text's first tokens), two of "__threatening_verb__" per threatening verb form. Read per
+    distinct word with analyses (a post has one or two), times its number of occurrences."""
+    found = [(word, infos) for word, infos in text.word_vocabulary.items() if infos]
+    if not found:
+        return []
+    occurrences = Counter(words)
+    extra: list[int] = []
+    for word, infos in found:
+        repeats = 2 * occurrences[word]
+        for info in infos:
+            extra += (_category_bucket(info.category),) * repeats
+            if info.category == "threat_verbs" and any(t in info.tags for t in THREATENING):
+                extra += (_bucket("__threatening_verb__"),) * repeats
+    return extra
+
+
+@cache
+def _letter_kinds() -> np.ndarray:
+    """uint8 per code point below 0x10000: 0 not a letter (str.isalpha), 1 a letter that is
+    not upper case, 2 an upper-case letter (str.isupper); 0x10000 itself is 3 (look it up)."""
+    kinds = bytearray(0x10001)
+    for point in range(0x10000):
+        char = chr(point)
+        if char.isalpha():
+            kinds[point] = 2 if char.isupper() else 1
+    kinds[0x10000] = 3
+    return np.frombuffer(bytes(kinds), dtype=np.uint8)
+
+
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_LEAD_BYTES = bytes(range(0xC0, 0x100))  # one starts each non-ASCII character in UTF-8
+
+
+def _shouting(original: str) -> bool:
+    """More than half of the letters of `original` are upper case (as counted by
+    `str.isalpha` and `str.isupper` on each code point).
+
+    Most texts are told apart by their UTF-8 bytes alone: when the ASCII capitals and all
+    non-ASCII characters together are no more than the ASCII small letters, the capitals
+    cannot outnumber the other letters. Else every code point is looked up in a table of the
+    basic plane, those above it (emoji, mathematical letters) one by one."""
+    data = original.encode("utf-8", "surrogatepass")
+    size = len(data)
+    small = size - len(data.translate(None, _ASCII_LOWER))
+    capitals = size - len(data.translate(None, _ASCII_UPPER))
+    if capitals + size - len(data.translate(None, _LEAD_BYTES)) <= small:
+        return False
+    points = np.frombuffer(original.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    kinds = np.bincount(_letter_kinds().take(np.minimum(points, 0x10000)), minlength=4)
+    letters, upper = int(kinds[1] + kinds[2]), int(kinds[2])
+    if kinds[3]:
+        for point in points[points >= 0x10000].tolist():
+            char = chr(point)
+            if char.isalpha():
+                letters += 1
+                upper += char.isupper()
+    # `upper / letters > 0.5`, in integers (the same for any length a str can have).
+    return 2 * upper > letters
 
 
 @cache
@@ -208,18 +316,41 @@ def _log_counts() -> np.ndarray:
     return np.array([0.0] + [1.0 + math.log(count) for count in range(1, 4096)])
 
 
-def feature_arrays(text: AnalysedText) -> tuple[np.ndarray, np.ndarray]:
-    """The L2-normalised sparse feature vector as (sorted bucket indexes, float64 values):
-    character 2-5-grams within word boundaries, words, word bigrams (sublinear counts) and the
-    rule vocabulary's hits by category (see `features`)."""
-    buckets, counts = np.unique(_hashed(text), return_counts=True)
+def _bucket_counts(text: AnalysedText) -> tuple[np.ndarray, np.ndarray]:
+    """(distinct buckets of the text's features, sorted, uint16; their counts, intp): what
+    np.unique(_hashed(text), return_counts=True) gives, without its generic overhead."""
+    ordered = np.sort(_hashed(text))
+    # Where a run of equal buckets starts, and the end: runs' starts and lengths at once.
+    bounds = np.empty(len(ordered) + 1, dtype=bool)
+    bounds[0] = bounds[-1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=bounds[1:-1])
+    (at,) = bounds.nonzero()
+    return ordered.take(at[:-1]), at[1:] - at[:-1]
+
+
+def _log_values(counts: np.ndarray) -> np.ndarray:
+    """1 + ln(count) per feature, float64."""
     table = _log_counts()
     if len(counts) and counts.max() >= len(table):
-        values = np.array([1.0 + math.log(c) for c in counts.tolist()])
-    else:
-        values = table[counts]
+        return np.array([1.0 + math.log(c) for c in counts.tolist()])
+    values: np.ndarray = table.take(counts)
+    return values
+
+
+def _normalised(counts: np.ndarray) -> np.ndarray:
+    """1 + ln(count) per feature, float64, divided by the vector's L2 norm (1 if empty)."""
+    values = _log_values(counts)
     norm = math.sqrt(float(values @ values)) or 1.0
-    return buckets, values / norm
+    normalised: np.ndarray = values / norm
+    return normalised
+
+
+def feature_arrays(text: AnalysedText) -> tuple[np.ndarray, np.ndarray]:
+    """The L2-normalised sparse feature vector as (sorted bucket indexes, intp; float64
+    values): character 2-5-grams within word boundaries, words, word bigrams (sublinear
+    counts) and the rule vocabulary's hits by category (see `features`)."""
+    buckets, counts = _bucket_counts(text)
+    return buckets.astype(np.intp), _normalised(counts)
 
 
 def features(text: AnalysedText) -> dict[int, float]:
@@ -274,12 +405,15 @@ def _sigmoid(score: float) -> float:
 
 
 class HarmClassifier:
-    """The attribute models over one shared feature vector.
+    """The attribute models and the hostility model over one shared feature vector.
 
-    Inference gathers the text's non-zero features once from a matrix with one column per
-    wanted attribute and takes one matrix product; attributes nobody asks for (a model
-    switched off by its threshold, a closed gate) are not computed at all. Same arithmetic as
-    `AttributeModel.probability` up to the order of float32 additions.
+    Inference gathers the rows of the text's non-zero features once from a matrix with one
+    column per model (hostility first) and takes one product: every model costs about what
+    one did, so all are computed at once and kept for the text. The hostility feature is
+    added after normalisation, so its share of an attribute's score is linear: the
+    attribute's weight of that feature times 2 × the hostility probability. Same arithmetic
+    as `AttributeModel.probability` over `with_hostility(features(text))`, up to the order
+    of float additions (float32 products, as before).
     """
 
     def __init__(
@@ -291,7 +425,13 @@ class HarmClassifier:
         self.models = models
         self.meta = meta
         self.hostility = hostility
-        self._stacked: dict[tuple[str, ...], np.ndarray] = {}
+        columns = [model.weights for model in models.values()]
+        first = hostility.weights if hostility is not None else np.zeros(DIMENSION, np.float32)
+        # (DIMENSION, 1 + len(models)) float32, row-major: a feature's weights lie together.
+        self._matrix = np.ascontiguousarray(np.stack([first, *columns], axis=1), np.float32)
+        # Each model's weight of the hostility feature and its bias, float64.
+        self._hostile_weights = self._matrix[_bucket(HOSTILITY_FEATURE), 1:].tolist()
+        self._biases = [model.bias for model in models.values()]
 
     def vector(self, text: AnalysedText) -> dict[int, float]:
         vector = features(text)
@@ -299,59 +439,38 @@ class HarmClassifier:
             vector = with_hostility(vector, self.hostility.probability(vector))
         return vector
 
-    def _weights(self, names: tuple[str, ...]) -> np.ndarray:
-        """(DIMENSION, len(names)) float32, one column per attribute model."""
-        stacked = self._stacked.get(names)
-        if stacked is None:
-            columns = [self.models[name].weights for name in names]
-            stacked = self._stacked[names] = np.ascontiguousarray(np.stack(columns, axis=1))
-        return stacked
-
-    def _features(self, text: AnalysedText) -> tuple[np.ndarray, np.ndarray]:
-        """The text's feature vector with the hostility feature: (indexes, float32 values)."""
-        cached = text.cache.get("harm_vector")
-        if isinstance(cached, tuple):
-            return cached
-        indexes, values = feature_arrays(text)
+    def _probabilities(self, text: AnalysedText) -> dict[str, float]:
+        """Every model's probability for `text`, computed once per text (`text.cache`)."""
+        known = text.cache.get("harm_scores")
+        if isinstance(known, dict):
+            return known
+        buckets, counts = _bucket_counts(text)
+        raw = [0.0] * self._matrix.shape[1]
+        if len(buckets):
+            values = _log_values(counts)
+            norm = math.sqrt(float(values @ values))
+            rows = self._matrix.take(buckets, axis=0)
+            raw = [score / norm for score in (values.astype(np.float32) @ rows).tolist()]
+        hostile = 0.0
         if self.hostility is not None:
-            if len(indexes):
-                raw = float(self.hostility.weights[indexes] @ values.astype(np.float32))
-                hostile = _sigmoid(raw + self.hostility.bias)
-            else:
-                hostile = 1.0 / (1.0 + math.exp(-self.hostility.bias))
-            bucket = _bucket(HOSTILITY_FEATURE)
-            position = int(np.searchsorted(indexes, bucket))
-            if position < len(indexes) and indexes[position] == bucket:
-                values = values.copy()
-                values[position] += 2 * hostile
-            else:
-                # np.insert, without its generic axis handling (a tenth of the classifier)
-                indexes = np.concatenate((indexes[:position], [bucket], indexes[position:]))
-                values = np.concatenate((values[:position], [2 * hostile], values[position:]))
-        result = (indexes, values.astype(np.float32))
-        text.cache["harm_vector"] = result
-        return result
+            hostile = 2 * _sigmoid(raw[0] + self.hostility.bias)
+        known = {
+            name: _sigmoid(score + weight * hostile + bias)
+            for name, score, weight, bias in zip(
+                self.models, raw[1:], self._hostile_weights, self._biases, strict=True
+            )
+        }
+        text.cache["harm_scores"] = known
+        return known
 
     def scores(
         self, text: AnalysedText, attributes: Iterable[str] | None = None
     ) -> dict[str, float]:
-        """Probability per attribute (all models, or just `attributes`), computed once per
-        text and attribute."""
-        wanted = tuple(a for a in (self.models if attributes is None else attributes)
-                       if a in self.models)  # fmt: skip
-        known = text.cache.setdefault("harm_scores", {})
-        assert isinstance(known, dict)  # noqa: S101 - created just above
-        missing = tuple(name for name in wanted if name not in known)
-        if missing:
-            indexes, values = self._features(text)
-            if len(indexes):
-                raw = values @ self._weights(missing)[indexes]
-                for name, score in zip(missing, raw.tolist(), strict=True):
-                    known[name] = _sigmoid(score + self.models[name].bias)
-            else:
-                for name in missing:
-                    known[name] = 1.0 / (1.0 + math.exp(-self.models[name].bias))
-        return {name: known[name] for name in wanted}
+        """Probability per attribute (all models, or just `attributes`; unknown names are
+        left out), computed once per text."""
+        known = self._probabilities(text)
+        wanted = self.models if attributes is None else attributes
+        return {name: known[name] for name in wanted if name in known}
 
 
 @cache

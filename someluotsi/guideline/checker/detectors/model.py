@@ -39,10 +39,8 @@ class HarmModelDetector:
         if classifier is None or len(ctx.text.table.words) < MIN_TOKENS:
             return
         categories = vocabulary_categories(ctx.text)
-        if _set_aside(ctx, categories):
-            return
         # Only the attributes that can speak: a model its threshold switches off (above 1)
-        # or whose gate is closed is not computed at all.
+        # or whose gate is closed is left out.
         wanted = [
             attribute
             for attribute in RULE_FOR_ATTRIBUTE
@@ -53,21 +51,26 @@ class HarmModelDetector:
         if not wanted:
             return
         scores = classifier.scores(ctx.text, wanted)
+        passed = []
         for attribute in wanted:
-            rule = RULE_FOR_ATTRIBUTE[attribute]
-            model = classifier.models[attribute]
-            threshold = model.threshold
+            threshold = classifier.models[attribute].threshold
             if attribute == "identity_attack" and not categories & HOSTILE:
                 threshold = max(threshold, NEUTRAL_GROUP_THRESHOLD)
             if scores[attribute] >= threshold:
-                yield ctx.match(
-                    rule,
-                    0,
-                    0,
-                    confidence=scores[attribute],
-                    reason="model_score",
-                    score=f"{scores[attribute]:.2f}",
-                )
+                passed.append(attribute)
+        # Asked only when a score passes: most texts pass none, and the scores are cheaper
+        # than the questions about the text's words.
+        if not passed or _set_aside(ctx, categories):
+            return
+        for attribute in passed:
+            yield ctx.match(
+                RULE_FOR_ATTRIBUTE[attribute],
+                0,
+                0,
+                confidence=scores[attribute],
+                reason="model_score",
+                score=f"{scores[attribute]:.2f}",
+            )
 
 
 def _set_aside(ctx: CheckContext, categories: frozenset[str]) -> bool:
