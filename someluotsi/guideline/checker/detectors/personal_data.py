@@ -8,6 +8,7 @@ plans), so dates, order numbers and the city's own published contact points are 
 from __future__ import annotations
 
 import datetime
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -20,10 +21,10 @@ from stdnum.se import personnummer
 
 from someluotsi.guideline.checker.detectors.base import DIGITS, CheckContext, joined
 from someluotsi.guideline.model import Match
-from someluotsi.guideline.text.lexicon import Lexicon
+from someluotsi.guideline.text.lexicon import Lexicon, Spec, parse_term
 from someluotsi.guideline.text.names import PersonName, names_in_sentence
 from someluotsi.guideline.text.normalize import Token
-from someluotsi.guideline.text.patterns import compile_pattern
+from someluotsi.guideline.text.patterns import ROOMY, compile_char_class, compile_pattern
 from someluotsi.guideline.text.sentences import sentence_matches, sentences
 from someluotsi.guideline.text.urls import in_userinfo
 from someluotsi.guideline.text.wordlists import load_terms, load_words
@@ -224,6 +225,12 @@ class BusinessIdDetector:
 # asked of phonenumbers. So an order number (20240401-0401234), an account number, a GUID or
 # an IBAN with a wrong check digit never yields a phone number from its middle or its end.
 PHONE_RUN = compile_pattern(r"[+(]?\d[\d()]*(?:(?: ?[-/.] ?| )[(]?\d[\d()]*)*")
+# A stretch of the characters PHONE_RUN is made of, from a digit on: every run lies in one
+# (its digits do; a "+" or "(" before the first may lead it), so a stretch of fewer than
+# MIN_DIGITS digits holds no run worth deciding, and most numbers of a text (prices, dates,
+# years, paragraph numbers) are passed over without a match object each.
+DIGIT_STRETCH = compile_char_class(r"[0-9][0-9() +./-]*")
+MIN_DIGITS = 6  # the fewest digits of a Finnish or Swedish phone number
 MAX_RUN = 48  # two numbers side by side at most; longer runs are lists or other numbers
 MAX_GROUPS = 7  # groups of one phone number ("+46 70 123 45 67" has five)
 
@@ -310,12 +317,11 @@ class PhoneNumberDetector:
         if ctx.text.digit_count < 6:
             return
         allowed = _e164_set(ctx.city.contact_phones)
-        for found in PHONE_RUN.finditer(text):
-            run = found.group().rstrip(" -/.")
-            start, end = found.start(), found.start() + len(run)
-            if len(run) > MAX_RUN or sum(c.isdigit() for c in run) < 6:
+        for start, run in _digit_runs(text):
+            end = start + len(run)
+            if len(run) > MAX_RUN or sum(c.isdigit() for c in run) < MIN_DIGITS:
                 continue
-            if joined(text, start, end):
+            if not _may_hold_phone(run) or joined(text, start, end):
                 continue
             for p_start, p_end in _phones_in_run(run):
                 parsed = _parse_phone(run[p_start:p_end])
@@ -327,6 +333,30 @@ class PhoneNumberDetector:
                 yield ctx.match(
                     "privacy-004", start + p_start, start + p_end, confidence=0.9, reason="phone"
                 )
+
+
+def _digit_runs(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, run) for each PHONE_RUN match of `text` (trailing separators stripped) that
+    lies in a DIGIT_STRETCH of at least MIN_DIGITS digits; the others cannot be phone numbers.
+    The same runs as PHONE_RUN over the whole text: a match contains no character outside
+    the stretch but a "+" or "(" right before it, and none of the stretch's own characters
+    can join the match before it, so the matches inside a stretch do not depend on the text
+    around it."""
+    for stretch in DIGIT_STRETCH.finditer(text):
+        found = stretch.group()
+        if len(found) < MIN_DIGITS or sum(map(found.count, DIGITS)) < MIN_DIGITS:
+            continue
+        begin = stretch.start()
+        if begin and text[begin - 1] in "+(":
+            begin -= 1
+        for match in PHONE_RUN.finditer(text[begin : stretch.end()]):
+            yield begin + match.start(), match.group().rstrip(" -/.")
+
+
+def _may_hold_phone(run: str) -> bool:
+    """Whether a group of the run (split at single spaces) starts as a phone number must
+    (`_phone_piece`): else `_phones_in_run` finds none, whatever the rest."""
+    return run[0] in "0+(" or " 0" in run or " +" in run or " (" in run
 
 
 def _looks_like_other_identifier(candidate: str) -> bool:
@@ -448,7 +478,8 @@ STREET = compile_pattern(
     r"(?:katu|kadun|tie|tien|kuja|polku|väylä|ranta|tori|raitti|kaari|rinne|mäki|aukio|puistikko"
     r"|gatan|gata|vägen|väg|gränd|stigen|torget|allén|backen|esplanaden|strand|"
     r" Street| Road| Avenue| Lane)"
-    r" \d{1,3}(?: ?[A-Za-z](?: ?\d{1,3})?)?(?:,? \d{5} \p{Lu}\p{Ll}+)?)"
+    r" \d{1,3}(?: ?[A-Za-z](?: ?\d{1,3})?)?(?:,? \d{5} \p{Lu}\p{Ll}+)?)",
+    max_mem=ROOMY,  # the counted name of letters: 8 MB made it 20 times slower
 )
 HOME_CONTEXT = Lexicon(
     (term, "home")
@@ -568,7 +599,8 @@ class RegistrationPlateDetector:
 
 
 # ---------------------------------------------------------------- a named person + sensitive
-SENSITIVE = Lexicon(load_terms("sensitive"))
+SENSITIVE_TERMS = load_terms("sensitive")
+SENSITIVE = Lexicon(SENSITIVE_TERMS)
 # A third-person pronoun carries a person named in the sentence before into the next one
 # ("Liisa Virtanen on ollut poissa. Hänellä on syöpä.").
 PRONOUNS = frozenset(
@@ -576,6 +608,47 @@ PRONOUNS = frozenset(
      "han", "hon", "honom", "henne", "hans", "hennes", "he", "she", "him", "her", "his", "hers"}
 )  # fmt: skip
 _SENTENCE_END = ".!?…"
+
+
+def key_words(terms: Iterable[tuple[str, str]]) -> tuple[Spec, ...]:
+    """Of each term of a word list of (term, label) pairs, the longest of the words it cannot
+    match without (its optional ones left out): every match has a token that it matches. The
+    first word (`Lexicon.cues`) is often a short one ("a klinik*", "on", "in") found in nearly
+    every text; the longest is found in few."""
+    return tuple(
+        max((spec for spec in parse_term(text, label).specs if not spec.optional),
+            key=lambda spec: len(spec.value))
+        for text, label in terms
+    )  # fmt: skip
+
+
+# Not a letter or digit of a token, as far as an ASCII view tells: a character that may stand
+# before a token's first letter or after its last (a conservative test: "ä" passes too).
+_EDGE_BEFORE = "(?:^|[^a-z0-9])"
+_EDGE_AFTER = "(?:$|[^a-z0-9])"
+
+
+def key_word_pattern(specs: Iterable[Spec]) -> str:
+    """An RE2 pattern that finds every token the `specs` match, and some more: a word
+    (`exact`) with no ASCII letter or digit on either side, a stem (`prefix`) with none
+    before it, an ending (`suffix`) with none after it, a part (`infix`) anywhere. A text it
+    does not match has no token the specs match."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for spec in specs:
+        before = _EDGE_BEFORE if spec.kind in ("exact", "prefix") else ""
+        after = _EDGE_AFTER if spec.kind in ("exact", "suffix") else ""
+        groups.setdefault((before, after), []).append(re.escape(spec.value))
+    return (
+        "|".join(
+            f"{before}(?:{'|'.join(sorted(set(values)))}){after}"
+            for (before, after), values in groups.items()
+        )
+        or "[^\\s\\S]"
+    )
+
+
+SENSITIVE_KEYS = key_words(SENSITIVE_TERMS)
+SENSITIVE_KEY = compile_pattern(key_word_pattern(SENSITIVE_KEYS))
 
 
 class SensitivePersonDetector:
@@ -590,9 +663,11 @@ class SensitivePersonDetector:
     """
 
     rules = ("privacy-011",)
-    cues = SENSITIVE.cues
+    cues = frozenset(spec.value for spec in SENSITIVE_KEYS)
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
+        if not SENSITIVE_KEY.search(ctx.text.text):
+            return  # one pass at C speed, where finding the word list's hits takes many
         hits = ctx.text.find(SENSITIVE)
         if not hits:
             return

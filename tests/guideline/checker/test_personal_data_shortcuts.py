@@ -1,0 +1,127 @@
+"""The shortcuts of the personal-data detectors skip only work that could find nothing: the
+digit stretches that pick the phone-number runs, the test for a group that may start a phone
+number, the key words that gate the sensitive-person detector, the roomier RE2 budget of the
+street-address pattern."""
+
+from __future__ import annotations
+
+import re2  # type: ignore[import-untyped]
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from someluotsi.guideline.checker.detectors.personal_data import (
+    MIN_DIGITS,
+    PHONE_RUN,
+    SENSITIVE,
+    SENSITIVE_KEY,
+    SENSITIVE_TERMS,
+    STREET,
+    SensitivePersonDetector,
+    _digit_runs,
+    _may_hold_phone,
+    _phones_in_run,
+    key_word_pattern,
+    key_words,
+)
+from someluotsi.guideline.text.analysis import AnalysedText
+from someluotsi.guideline.text.lexicon import parse_term
+from someluotsi.guideline.text.patterns import ROOMY, compile_pattern
+
+NUMBERY = st.lists(
+    st.sampled_from(
+        ["0", "1", "4", "9", "040", "123", "4567", " ", "  ", "-", " - ", "/", ".", "(", ")",
+         "+", "+358", "a", "x", "ä", "٣", "１", ",", "\n", "§", "€", "12.6.", "9-16"]
+    ),
+    max_size=30,
+).map("".join)  # fmt: skip
+
+
+def _reference_runs(text: str) -> list[tuple[int, str]]:
+    """PHONE_RUN over the whole text, the runs of at least MIN_DIGITS digits."""
+    runs = [(m.start(), m.group().rstrip(" -/.")) for m in PHONE_RUN.finditer(text)]
+    return [(start, run) for start, run in runs if sum(c.isdigit() for c in run) >= MIN_DIGITS]
+
+
+@settings(max_examples=500, deadline=None)
+@given(NUMBERY)
+def test_digit_stretches_give_the_runs_of_the_whole_text(text: str) -> None:
+    found = [(s, r) for s, r in _digit_runs(text) if sum(c.isdigit() for c in r) >= MIN_DIGITS]
+    assert found == _reference_runs(text)
+
+
+def test_digit_stretches_keep_a_leading_plus_or_bracket() -> None:
+    text = "soita +358 40 123 4567 tai (06) 828 9111, ei 12.6.2025 eikä 150 000"
+    assert [run for _start, run in _digit_runs(text)] == [
+        run for _start, run in _reference_runs(text)
+    ]
+    assert [run for _start, run in _digit_runs(text)][:2] == ["+358 40 123 4567", "(06) 828 9111"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(NUMBERY)
+def test_a_run_without_a_group_that_may_start_a_phone_number_has_none(text: str) -> None:
+    for match in PHONE_RUN.finditer(text):
+        run = match.group().rstrip(" -/.")
+        if not _may_hold_phone(run):
+            assert _phones_in_run(run) == []
+
+
+def test_a_phone_number_may_start_any_group_of_a_run() -> None:
+    for run in ("9-16 (040) 123 4567", "12.6. +358 40 123 4567", "9-16 040 123 4567",
+                "040 123 4567", "+46 70 123 45 67", "(06) 828 9111"):  # fmt: skip
+        assert _phones_in_run(run)
+        assert _may_hold_phone(run)
+
+
+WORDS = sorted({spec.value for term, label in SENSITIVE_TERMS for spec in
+                parse_term(term, label).specs})  # fmt: skip
+SENSITIVE_TEXTS = st.lists(
+    st.one_of(
+        st.sampled_from(WORDS),
+        st.sampled_from([" ", " ", ". ", "-", "_", "ä", "x", "1", "Matti Virtanen ", "on ", "\n"]),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(SENSITIVE_TEXTS)
+def test_every_text_with_a_sensitive_term_has_a_key_word(original: str) -> None:
+    text = AnalysedText(original)
+    if text.find(SENSITIVE):
+        assert SENSITIVE_KEY.search(text.text)
+        assert any(cue in text.text for cue in SensitivePersonDetector.cues)
+
+
+def test_key_words_are_the_longest_required_words() -> None:
+    specs = key_words([("a klinik*", "x"), ("ei vielä? julkistettu*", "y"), ("ill", "z")])
+    assert [(s.kind, s.value) for s in specs] == [
+        ("prefix", "klinik"),
+        ("prefix", "julkistettu"),
+        ("exact", "ill"),
+    ]
+    pattern = compile_pattern(key_word_pattern(specs))
+    assert pattern.search("hän on a-klinikalla")
+    assert pattern.search("sjuk och ill.")
+    assert not pattern.search("will you from the esityslistalta")  # inside other words
+    assert not compile_pattern(key_word_pattern([])).search("mitä tahansa")
+
+
+STREETS = [
+    "Hän asuu osoitteessa Rantakatu 12 B 4, 67100 Kokkola.",
+    "Kirjasto, Isokatu 3, 67100 Kokkola, järjestää satutunnin.",
+    "Hon bor på Storgatan 5 sedan i våras.",
+    "He lives at 10 Downing Street, or at Baker Street 221 b.",
+    "Pitkänsillankatu 12 ja Länsitullinkatu 2-4 ja " + "Aaaaaaaaaa" * 5 + "katu 3",
+]
+
+
+def test_the_roomy_street_pattern_finds_what_the_default_budget_finds() -> None:
+    options = re2.Options()
+    options.log_errors = False
+    default = re2.compile(STREET.pattern, options)
+    assert STREET.compiled().options.max_mem == ROOMY
+    for text in STREETS:
+        assert [m.span(1) for m in STREET.finditer(text)] == [
+            m.span(1) for m in default.finditer(text)
+        ]
