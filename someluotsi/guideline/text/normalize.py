@@ -135,13 +135,15 @@ def repeat_each(values: Iterable[int], counts: list[int]) -> list[int]:
     return list(chain.from_iterable(map(repeat, values, counts)))
 
 
-_ASCII = frozenset(map(chr, range(128)))
-_ASCII_DIGITS = "0123456789"
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# Every byte but the ASCII digits': deleting them from a text's UTF-8 leaves its ASCII digits
+# (no byte of a multi-byte character is below 0x80).
+NOT_ASCII_DIGITS = bytes(sorted(set(range(256)) - set(b"0123456789")))
 
 
 def _non_ascii(original: str) -> set[str]:
     """The distinct characters of `original` above U+007F (a set built at C speed)."""
-    return set() if original.isascii() else set(original) - _ASCII
+    return set() if original.isascii() else set(_NON_ASCII.findall(original))
 
 
 @lru_cache(maxsize=8192)
@@ -161,11 +163,24 @@ def _specials(original: str, non_ascii: set[str] | None = None) -> set[str]:
 
 def _digit_count(original: str, non_ascii: set[str]) -> int:
     """How many characters of `original` are decimal digits (what the standard library's
-    `\\d` matches: category Nd, "٣" and "３" as well as "3"), counted per distinct digit at
-    C speed; `non_ascii` is the text's distinct characters above U+007F."""
-    return sum(map(original.count, _ASCII_DIGITS)) + sum(
+    `\\d` matches: category Nd, "٣" and "３" as well as "3"): the ASCII ones in one pass over
+    its UTF-8 at C speed, the others (rare) per distinct digit; `non_ascii` is the text's
+    distinct characters above U+007F."""
+    encoded = original.encode("utf-8", "surrogatepass")  # a lone surrogate is no digit
+    return len(encoded.translate(None, NOT_ASCII_DIGITS)) + sum(
         original.count(char) for char in non_ascii if char.isdecimal()
     )
+
+
+@lru_cache(maxsize=8192)
+def _caseless_pair(char: str, lower: str) -> bool:
+    return char.lower() == char and lower.lower() == lower
+
+
+def _caseless(pair: tuple[str, str]) -> bool:
+    """Whether a special character and what it becomes in the lower-case view are both
+    their own lower case ("–" and "-", "§", a no-break space and " "), decided once a pair."""
+    return _caseless_pair(*pair)
 
 
 def _replace_each(text: str, mapping: dict[str, str]) -> str:
@@ -246,7 +261,14 @@ class NormalizedText:
         simple = {char: _simple(char) for char in special} if special else None
         if simple and all(simple.values()):
             cased = _replace_each(original, {c: m[0] for c, m in simple.items() if m})
-            text = _replace_each(original, {c: m[1] for c, m in simple.items() if m}).lower()
+            lower = {c: m[1] for c, m in simple.items() if m}
+            if all(map(_caseless, lower.items())):
+                # Lower case first, then replace: the same, as no character lower-cases to a
+                # special one and these neither change nor make one that would (a capital
+                # sigma, whose lower case depends on its neighbours, is not caseless).
+                text = _replace_each(lowered, lower)
+            else:
+                text = _replace_each(original, lower).lower()
             if len(text) == len(original):
                 self.text, self.cased = text, cased
                 return

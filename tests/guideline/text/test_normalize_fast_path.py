@@ -7,6 +7,7 @@ Swedish and English texts with odd Unicode."""
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -34,6 +35,8 @@ TABLE = [
     "ﬁlmi ja ½ ja ² ja ™ ja № 5",  # compatibility forms
     "μια κοινή πρόταση και Ωmega",  # Greek, the Ohm sign
     "\ud800 yksinäinen sijaiskoodi",  # a lone surrogate
+    "ΟΔΟΣ– ja ΣΑ § ΟΔΟΣ\u00a0x",  # a capital sigma lower-cases by its neighbours
+    "Ⓐ ja Ⅻ ja K ja Å – ok",  # enclosed, Roman numeral, Kelvin and Ångström signs
     "",
     "pelkkää ASCII:ta ei ole: vain ascii text 123",
 ]
@@ -89,6 +92,15 @@ def test_normalisation_is_as_defined_on_any_text(original: str) -> None:
     _assert_as_defined(original)
     assert _specials(original) == set(_SPECIAL.findall(original))
     assert _digit_count(original, _non_ascii(original)) == len(re.findall(r"\d", original))
+
+
+def test_no_character_lower_cases_to_a_special_one_unless_special_itself() -> None:
+    # What lower-casing before replacing the special characters relies on.
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        lowered = char.lower()
+        if lowered != char and any(_SPECIAL.match(piece) for piece in lowered):
+            assert _SPECIAL.match(char), hex(code)
 
 
 def test_a_finnish_post_with_a_dash_and_a_section_sign_maps_one_to_one() -> None:
