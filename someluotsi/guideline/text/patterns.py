@@ -98,6 +98,26 @@ class LazyPattern:
 
 
 _NO_MATCH = (-1, -1)
+# The UTF-8 of the last two texts searched (a check searches its lower-case view and its
+# cased one with a few dozen patterns, each of which the binding would encode again). A text
+# is known by identity: the pair keeps it alive, so no other string can take its id. One
+# tuple, replaced whole, so that threads never see a text with another's bytes.
+_recent: tuple[tuple[str, bytes], tuple[str, bytes]] = (("", b""), ("", b""))
+
+
+def utf8(text: str) -> bytes:
+    """`text` in UTF-8, as the RE2 binding encodes it (a lone surrogate raises
+    UnicodeEncodeError alike); the same bytes object for the same text object as the last
+    two calls had, without encoding it again."""
+    global _recent
+    recent = _recent
+    if recent[0][0] is text:
+        return recent[0][1]
+    if recent[1][0] is text:
+        return recent[1][1]
+    encoded = text.encode("utf-8")
+    _recent = ((text, encoded), recent[0])
+    return encoded
 
 
 def _none() -> None:
@@ -120,7 +140,7 @@ def _quick_miss(
 
     def quick(text: Any, pos: int | None = None, endpos: int | None = None) -> Any:
         if pos is None and endpos is None and type(text) is str:
-            encoded = text.encode("utf-8")  # as the binding encodes (errors alike)
+            encoded = utf8(text)
             if search(anchor, encoded, 0, len(encoded))[0] == _NO_MATCH:
                 return nothing()
         return method(text, pos, endpos)
@@ -174,7 +194,7 @@ def _finditer(compiled: Any, text: Any, pos: int | None = None, endpos: int | No
 
 
 def _matches(search: Callable[..., list[tuple[int, int]]], text: str) -> Iterator[Found]:
-    encoded = text.encode("utf-8")  # as the binding encodes (errors alike)
+    encoded = utf8(text)
     end = len(encoded)
     ascii_only = end == len(text)
     anchor = re2._Anchor.UNANCHORED

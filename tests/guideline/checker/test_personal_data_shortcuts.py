@@ -9,6 +9,7 @@ import re2  # type: ignore[import-untyped]
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from someluotsi.guideline.checker.detectors.base import CheckContext
 from someluotsi.guideline.checker.detectors.personal_data import (
     MIN_DIGITS,
     PHONE_RUN,
@@ -23,6 +24,11 @@ from someluotsi.guideline.checker.detectors.personal_data import (
     key_word_pattern,
     key_words,
 )
+from someluotsi.guideline.checker.engine import engine_for
+from someluotsi.guideline.checker.prefilter import Prefilter
+from someluotsi.guideline.checker.registry import DETECTORS
+from someluotsi.guideline.evaluation.privacy import LANGUAGES, PRIVACY_DIR, load_rows
+from someluotsi.guideline.model import AuthorRole, ChannelContext
 from someluotsi.guideline.text.analysis import AnalysedText
 from someluotsi.guideline.text.lexicon import parse_term
 from someluotsi.guideline.text.patterns import ROOMY, compile_pattern
@@ -125,3 +131,58 @@ def test_the_roomy_street_pattern_finds_what_the_default_budget_finds() -> None:
         assert [m.span(1) for m in STREET.finditer(text)] == [
             m.span(1) for m in default.finditer(text)
         ]
+
+
+# ------------------------------------------------------------------ the prefilter's cue patterns
+PERSONAL = [d for d in DETECTORS if all(rule.startswith("privacy-") for rule in d.rules)]
+PREFILTER = Prefilter(PERSONAL)
+CITY = engine_for().rulebook.city
+IDENTIFIERS = st.sampled_from(
+    ["131052-308T", "010594Y9032", "120298V061L", "890864-4829", "19890864-4829",
+     "198908644829", "8908644829", "1572860-0", "FI15728600", "FI88 3231 9487 5749 11",
+     "FI21-1234-5600-0007-85", "SE45 5000 0000 0583 9825 7466", "DE89370400440532013000",
+     "040 123 4567", "06 8289", "0612345", "09 123 4", "+358 9 1234",
+     "+358 40 123 4567", "(06) 828 9111", "046-978 1064", "+46 70 123 45 67",
+     "Isokatu 12 B 4", "Storgatan 5, 67100 Kokkola", "Baker Street 221", "ABC-123",
+     "ÖÄ-12", "ABC 123", "anna@example.com", "hetu", "auto", "bil", "car", "asuu", "bor"]
+)  # fmt: skip
+ODD = st.sampled_from(
+    ["", " ", "  ", "\u00a0", "\u2011", "–", "\u200b", "ｆｉ", "А", "\u0308", "İ", "Σ", ".",
+     ",", "-", "/", "(", ")", "+", "0", "1", "x", "ä", "\n", "Matti Virtanen "]
+)  # fmt: skip
+PERSONAL_TEXTS = st.lists(st.one_of(IDENTIFIERS, ODD, st.text(max_size=3)), max_size=12).map(
+    "".join
+)
+
+
+def _assert_cues_hold(original: str) -> None:
+    text = AnalysedText(original)
+    ctx = CheckContext(text=text, role=AuthorRole.EMPLOYEE, channel=ChannelContext(), media=(),
+                       city=CITY)  # fmt: skip
+    selected = set(map(id, PREFILTER.select(text.text)))
+    for detector in PERSONAL:
+        if id(detector) not in selected:
+            assert not list(detector.detect(ctx)), (type(detector).__name__, original)
+
+
+@settings(max_examples=600, deadline=None)
+@given(PERSONAL_TEXTS)
+def test_the_prefilter_runs_every_personal_data_detector_that_finds_something(
+    original: str,
+) -> None:
+    _assert_cues_hold(original)
+
+
+def test_the_prefilter_runs_the_detectors_on_the_privacy_tables() -> None:
+    for path in sorted(PRIVACY_DIR.glob("*.toml")):
+        for row in load_rows(path):
+            for language in LANGUAGES:
+                _assert_cues_hold(row[language])
+
+
+def test_cue_patterns_skip_texts_with_digits_but_no_candidate() -> None:
+    names = {type(d).__name__ for d in PREFILTER.select("kokous 12.6.2025 klo 10-12 (§ 131).")}
+    assert not names & {"PhoneNumberDetector", "IbanDetector", "PersonalIdentityCodeDetector",
+                        "SwedishPersonalNumberDetector", "BusinessIdDetector"}  # fmt: skip
+    names = {type(d).__name__ for d in PREFILTER.select("soita 040 123 4567, hetu 131052-308t")}
+    assert {"PhoneNumberDetector", "PersonalIdentityCodeDetector"} <= names
