@@ -5,6 +5,8 @@ street-address pattern."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import re2  # type: ignore[import-untyped]
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,6 +22,7 @@ from someluotsi.guideline.checker.detectors.personal_data import (
     SensitivePersonDetector,
     _digit_runs,
     _may_hold_phone,
+    _near_words,
     _phones_in_run,
     key_word_pattern,
     key_words,
@@ -31,7 +34,9 @@ from someluotsi.guideline.evaluation.privacy import LANGUAGES, PRIVACY_DIR, load
 from someluotsi.guideline.model import AuthorRole, ChannelContext
 from someluotsi.guideline.text.analysis import AnalysedText
 from someluotsi.guideline.text.lexicon import parse_term
+from someluotsi.guideline.text.normalize import Token
 from someluotsi.guideline.text.patterns import ROOMY, compile_pattern
+from someluotsi.guideline.text.sentences import sentences
 
 NUMBERY = st.lists(
     st.sampled_from(
@@ -186,3 +191,50 @@ def test_cue_patterns_skip_texts_with_digits_but_no_candidate() -> None:
                         "SwedishPersonalNumberDetector", "BusinessIdDetector"}  # fmt: skip
     names = {type(d).__name__ for d in PREFILTER.select("soita 040 123 4567, hetu 131052-308t")}
     assert {"PhoneNumberDetector", "PersonalIdentityCodeDetector"} <= names
+
+
+# ------------------------------------------------------------------ the words near an address
+def _reference_near_words(ctx: CheckContext, number: int, start: int, end: int) -> list[Token]:
+    """The sentence-walking definition `_near_words` replaces."""
+    original = ctx.text.original
+    before: list[Token] = []
+    after: list[Token] = []
+    split = sentences(ctx.text)
+    first, last = split.bounds(number) if number >= 0 else (0, 0)
+    if last - first >= 64:
+        first = bisect_left(split.starts, start)
+        sentence = ctx.text.token_slice(max(0, first - 6), first + 12)
+    else:
+        sentence = split.tokens_of(number) if number >= 0 else []
+    for token in sentence:
+        t_start, t_end = ctx.text.span(token.start, token.end)
+        if t_start > 0 and original[t_start - 1] in "/.":
+            continue
+        if t_end <= start:
+            before.append(token)
+        elif t_start >= end:
+            after.append(token)
+    return before[-5:] + after[:3]
+
+
+ADDRESS_PIECES = st.sampled_from(
+    ["Isokatu 3", "Storgatan 5, 67100 Kokkola", "Kirjasto", "kirjasto, ", "www.kokkola.fi/",
+     "kokkola.fi/Isokatu 3", "a.Rantakatu 12", " ", ", ", ". ", "\n", "asuu ", "bor på ",
+     "sana " * 70, "\u200b", "a\u0308iti ", "Äänekoski ", "/", ".", "İ", "Torikatu 4 B 2"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(ADDRESS_PIECES, max_size=14).map("".join))
+def test_near_words_are_the_sentence_walks(original: str) -> None:
+    text = AnalysedText(original)
+    ctx = CheckContext(text=text, role=AuthorRole.EMPLOYEE, channel=ChannelContext(), media=(),
+                       city=CITY)  # fmt: skip
+    split = sentences(text)
+    for found in STREET.finditer(text.cased):
+        o_start, o_end = text.span(*found.span(1))
+        for number in {split.number_at(o_start), -1}:
+            for start, end in ((o_start, o_end), (o_start, o_start), (0, len(original))):
+                assert _near_words(ctx, number, start, end) == _reference_near_words(
+                    ctx, number, start, end
+                )

@@ -555,26 +555,42 @@ class StreetAddressDetector:
 
 def _near_words(ctx: CheckContext, number: int, start: int, end: int) -> list[Token]:
     """Words of sentence `number` close to an original span (five before, three after),
-    leaving out parts of links ("kokkola.fi/tapahtumat" names no venue)."""
-    original = ctx.text.original
-    before: list[Token] = []
-    after: list[Token] = []
+    leaving out parts of links ("kokkola.fi/tapahtumat" names no venue). Found from the
+    token columns by bisection, walking out from the span until enough are kept: Token
+    objects are made for those alone, not for the whole sentence."""
     split = sentences(ctx.text)
     first, last = split.bounds(number) if number >= 0 else (0, 0)
     if last - first >= 64:  # a huge "sentence": look only at the tokens around the span
-        first = bisect_left(split.starts, start)
-        sentence = ctx.text.token_slice(max(0, first - 6), first + 12)
-    else:
-        sentence = split.tokens_of(number) if number >= 0 else []
-    for token in sentence:
-        t_start, t_end = ctx.text.span(token.start, token.end)
-        if t_start > 0 and original[t_start - 1] in "/.":
-            continue
-        if t_end <= start:
-            before.append(token)
-        elif t_start >= end:
-            after.append(token)
-    return before[-5:] + after[:3]
+        near = bisect_left(split.starts, start)
+        first, last = max(0, near - 6), min(near + 12, len(split.of_token))
+    starts = split.starts  # original start offsets, in order, as are the ends
+    before: list[int] = []
+    index = bisect_left(starts, start, first, last)  # tokens from here on start inside or after
+    while index > first and len(before) < 5:
+        index -= 1
+        if _outside_links(ctx, index) and ctx.text.span(*_token_span(ctx, index))[1] <= start:
+            before.append(index)
+    after: list[int] = []
+    index = bisect_left(starts, end, first, last)  # the first token that starts after the span
+    while index < last and len(after) < 3:
+        if _outside_links(ctx, index):
+            after.append(index)
+        index += 1
+    table = ctx.text.table
+    return [Token(table.words[i], table.starts[i], table.ends[i]) for i in [*before[::-1], *after]]
+
+
+def _token_span(ctx: CheckContext, index: int) -> tuple[int, int]:
+    """Token `index`'s offsets in the normalised text."""
+    table = ctx.text.table
+    return table.starts[index], table.ends[index]
+
+
+def _outside_links(ctx: CheckContext, index: int) -> bool:
+    """Whether token `index` is no part of a link: not right after a "/" or a "." of the
+    original text."""
+    t_start = sentences(ctx.text).starts[index]
+    return not (t_start > 0 and ctx.text.original[t_start - 1] in "/.")
 
 
 # ---------------------------------------------------------------- registration plates
