@@ -19,7 +19,6 @@ import regex
 
 from someluotsi.guideline.text.patterns import TOKEN
 
-_DIGITS = re.compile(r"\d")
 # TOKEN with a group: `split` gives the text between tokens and the tokens, alternately.
 _TOKEN_SPLIT = re.compile("(" + TOKEN.pattern + ")")
 
@@ -136,12 +135,65 @@ def repeat_each(values: Iterable[int], counts: list[int]) -> list[int]:
     return list(chain.from_iterable(map(repeat, values, counts)))
 
 
-def _specials(original: str) -> set[str]:
-    """The distinct characters of `original` that `_SPECIAL` matches (of a long text, its
-    distinct characters are tried, not every character)."""
-    if len(original) < 1000:
-        return set(_SPECIAL.findall(original))
-    return {char for char in set(original) if _SPECIAL.match(char)}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# Every byte but the ASCII digits': deleting them from a text's UTF-8 leaves its ASCII digits
+# (no byte of a multi-byte character is below 0x80).
+NOT_ASCII_DIGITS = bytes(sorted(set(range(256)) - set(b"0123456789")))
+
+
+def _non_ascii(original: str) -> set[str]:
+    """The distinct characters of `original` above U+007F (a set built at C speed)."""
+    return set() if original.isascii() else set(_NON_ASCII.findall(original))
+
+
+@lru_cache(maxsize=8192)
+def _is_special(char: str) -> bool:
+    """Whether `_SPECIAL` matches this one character, decided once per character."""
+    return _SPECIAL.match(char) is not None
+
+
+def _specials(original: str, non_ascii: set[str] | None = None) -> set[str]:
+    """The distinct characters of `original` that `_SPECIAL` matches: its distinct characters
+    above U+007F (`non_ascii`, when the caller has them) tried one by one, not every
+    character of the text (no ASCII character is special)."""
+    if non_ascii is None:
+        non_ascii = _non_ascii(original)
+    return set(filter(_is_special, non_ascii))
+
+
+def _digit_count(original: str, non_ascii: set[str]) -> int:
+    """How many characters of `original` are decimal digits (what the standard library's
+    `\\d` matches: category Nd, "٣" and "３" as well as "3"): the ASCII ones in one pass over
+    its UTF-8 at C speed, the others (rare) per distinct digit; `non_ascii` is the text's
+    distinct characters above U+007F."""
+    encoded = original.encode("utf-8", "surrogatepass")  # a lone surrogate is no digit
+    return len(encoded.translate(None, NOT_ASCII_DIGITS)) + sum(
+        original.count(char) for char in non_ascii if char.isdecimal()
+    )
+
+
+@lru_cache(maxsize=8192)
+def _caseless_pair(char: str, lower: str) -> bool:
+    return char.lower() == char and lower.lower() == lower
+
+
+def _caseless(pair: tuple[str, str]) -> bool:
+    """Whether a special character and what it becomes in the lower-case view are both
+    their own lower case ("–" and "-", "§", a no-break space and " "), decided once a pair."""
+    return _caseless_pair(*pair)
+
+
+def _replace_each(text: str, mapping: dict[str, str]) -> str:
+    """`text` with each character that is a key of `mapping` replaced by its value, all at
+    once (as `str.translate` does). A few `str.replace` calls instead of `translate`, whose
+    dictionary look-up per character makes it the slow part of a short text; they give the
+    same result when no value is itself a key to replace (else `translate` is used)."""
+    changed = {char: value for char, value in mapping.items() if char != value}
+    if not changed.keys().isdisjoint(changed.values()):
+        return text.translate({ord(char): value for char, value in changed.items()})
+    for char, value in changed.items():
+        text = text.replace(char, value)
+    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,21 +248,27 @@ class NormalizedText:
         self._tokens: tuple[Token, ...] | None = None
         self._table: TokenTable | None = None
         self.cache: dict[str, object] = {}  # analyses shared by the detectors of one check
+        non_ascii = _non_ascii(original)
         # Many detectors need digits; count them once (C speed) instead of once per detector.
-        self.digit_count = (
-            len(original) - len(_DIGITS.sub("", original)) if _DIGITS.search(original) else 0
-        )
+        self.digit_count = _digit_count(original, non_ascii)
         self._starts: list[int] | None = None
         self._ends: list[int] | None = None
         lowered = original.lower()
-        special = _specials(original) if len(lowered) == len(original) else None
+        special = _specials(original, non_ascii) if len(lowered) == len(original) else None
         if special is not None and not special:
             self.text, self.cased = lowered, original
             return
         simple = {char: _simple(char) for char in special} if special else None
         if simple and all(simple.values()):
-            cased = original.translate({ord(c): m[0] for c, m in simple.items() if m})
-            text = original.translate({ord(c): m[1] for c, m in simple.items() if m}).lower()
+            cased = _replace_each(original, {c: m[0] for c, m in simple.items() if m})
+            lower = {c: m[1] for c, m in simple.items() if m}
+            if all(map(_caseless, lower.items())):
+                # Lower case first, then replace: the same, as no character lower-cases to a
+                # special one and these neither change nor make one that would (a capital
+                # sigma, whose lower case depends on its neighbours, is not caseless).
+                text = _replace_each(lowered, lower)
+            else:
+                text = _replace_each(original, lower).lower()
             if len(text) == len(original):
                 self.text, self.cased = text, cased
                 return

@@ -62,10 +62,11 @@ class LazyPattern:
     use the compiled pattern's methods replace the ones here, so later calls cost nothing extra.
     """
 
-    __slots__ = ("_compiled", "pattern", *_METHODS)
+    __slots__ = ("_compiled", "max_mem", "pattern", *_METHODS)
 
-    def __init__(self, pattern: str) -> None:
+    def __init__(self, pattern: str, max_mem: int | None = None) -> None:
         self.pattern = pattern
+        self.max_mem = max_mem  # bytes for RE2 (program and DFA cache); None: RE2's 8 MB
         self._compiled: Any = None
 
     def compiled(self) -> Any:
@@ -73,6 +74,8 @@ class LazyPattern:
         if self._compiled is None:
             options = re2.Options()
             options.log_errors = False
+            if self.max_mem is not None:
+                options.max_mem = self.max_mem
             compiled = re2.compile(self.pattern, options)
             for name in _METHODS:
                 setattr(self, name, getattr(compiled, name))
@@ -95,6 +98,26 @@ class LazyPattern:
 
 
 _NO_MATCH = (-1, -1)
+# The UTF-8 of the last two texts searched (a check searches its lower-case view and its
+# cased one with a few dozen patterns, each of which the binding would encode again). A text
+# is known by identity: the pair keeps it alive, so no other string can take its id. One
+# tuple, replaced whole, so that threads never see a text with another's bytes.
+_recent: tuple[tuple[str, bytes], tuple[str, bytes]] = (("", b""), ("", b""))
+
+
+def utf8(text: str) -> bytes:
+    """`text` in UTF-8, as the RE2 binding encodes it (a lone surrogate raises
+    UnicodeEncodeError alike); the same bytes object for the same text object as the last
+    two calls had, without encoding it again."""
+    global _recent
+    recent = _recent
+    if recent[0][0] is text:
+        return recent[0][1]
+    if recent[1][0] is text:
+        return recent[1][1]
+    encoded = text.encode("utf-8")
+    _recent = ((text, encoded), recent[0])
+    return encoded
 
 
 def _none() -> None:
@@ -117,7 +140,7 @@ def _quick_miss(
 
     def quick(text: Any, pos: int | None = None, endpos: int | None = None) -> Any:
         if pos is None and endpos is None and type(text) is str:
-            encoded = text.encode("utf-8")  # as the binding encodes (errors alike)
+            encoded = utf8(text)
             if search(anchor, encoded, 0, len(encoded))[0] == _NO_MATCH:
                 return nothing()
         return method(text, pos, endpos)
@@ -171,7 +194,7 @@ def _finditer(compiled: Any, text: Any, pos: int | None = None, endpos: int | No
 
 
 def _matches(search: Callable[..., list[tuple[int, int]]], text: str) -> Iterator[Found]:
-    encoded = text.encode("utf-8")  # as the binding encodes (errors alike)
+    encoded = utf8(text)
     end = len(encoded)
     ascii_only = end == len(text)
     anchor = re2._Anchor.UNANCHORED
@@ -198,10 +221,21 @@ def _matches(search: Callable[..., list[tuple[int, int]]], text: str) -> Iterato
             position = spans[0][1]
 
 
-def compile_pattern(pattern: str) -> Pattern:
+# Room for the DFA of a pattern with a counted repetition of a large class
+# ("\p{Lu}[\p{L}-]{1,40}katu"): its states count the repetition, and in RE2's default budget
+# (8 MB for the program and both DFA caches) the cache fills on every few texts and is thrown
+# away and rebuilt, or the search falls back to the NFA: 20 to 300 times slower per text,
+# with the same matches. The memory is taken only as states are built (about 1 MB for the
+# street-address pattern over the benchmark posts).
+ROOMY = 64 << 20
+
+
+def compile_pattern(pattern: str, *, max_mem: int | None = None) -> Pattern:
     """An RE2 pattern, compiled on first use (LazyPattern); a pattern RE2 cannot run in linear
-    time is a programming error, raised by `all_patterns()` (and so by the tests)."""
-    lazy = LazyPattern(pattern)
+    time is a programming error, raised by `all_patterns()` (and so by the tests). `max_mem`:
+    RE2's memory budget in bytes (None: its default), `ROOMY` for a pattern whose DFA needs
+    more than the default to run without rebuilding its cache."""
+    lazy = LazyPattern(pattern, max_mem)
     _compiled.append(lazy)
     return lazy
 

@@ -8,6 +8,7 @@ plans), so dates, order numbers and the city's own published contact points are 
 from __future__ import annotations
 
 import datetime
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -20,10 +21,10 @@ from stdnum.se import personnummer
 
 from someluotsi.guideline.checker.detectors.base import DIGITS, CheckContext, joined
 from someluotsi.guideline.model import Match
-from someluotsi.guideline.text.lexicon import Lexicon
+from someluotsi.guideline.text.lexicon import Lexicon, Spec, parse_term
 from someluotsi.guideline.text.names import PersonName, names_in_sentence
-from someluotsi.guideline.text.normalize import Token
-from someluotsi.guideline.text.patterns import compile_pattern
+from someluotsi.guideline.text.normalize import NOT_ASCII_DIGITS, Token
+from someluotsi.guideline.text.patterns import ROOMY, compile_char_class, compile_pattern
 from someluotsi.guideline.text.sentences import sentence_matches, sentences
 from someluotsi.guideline.text.urls import in_userinfo
 from someluotsi.guideline.text.wordlists import load_terms, load_words
@@ -89,7 +90,7 @@ class PersonalIdentityCodeDetector:
     """
 
     rules = ("privacy-001", "privacy-002")
-    cues = DIGITS
+    cue_patterns = (r"\d{6}[-+a-fu-y]\d{3}[0-9a-y]",)  # HETU's code
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         text = ctx.text.text
@@ -164,7 +165,7 @@ class SwedishPersonalNumberDetector:
     without the separator; the ten-digit form without one only with a keyword near."""
 
     rules = ("privacy-003",)
-    cues = DIGITS
+    cue_patterns = (r"\d{6}[-+]\d{4}|\d{10}",)  # every form of SE_PERSONNUMMER has one
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         text = ctx.text.text
@@ -200,7 +201,7 @@ class BusinessIdDetector:
     """Finnish business ids (Y-tunnus 1234567-8) and their VAT form (FI12345678)."""
 
     rules = ("privacy-012",)
-    cues = DIGITS
+    cue_patterns = (r"\d{7}-\d|fi\d{8}",)  # YTUNNUS's code
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         text = ctx.text.text
@@ -224,6 +225,15 @@ class BusinessIdDetector:
 # asked of phonenumbers. So an order number (20240401-0401234), an account number, a GUID or
 # an IBAN with a wrong check digit never yields a phone number from its middle or its end.
 PHONE_RUN = compile_pattern(r"[+(]?\d[\d()]*(?:(?: ?[-/.] ?| )[(]?\d[\d()]*)*")
+# A stretch of the characters PHONE_RUN is made of, from a digit on: every run lies in one
+# (its digits do; a "+" or "(" before the first may lead it), so a stretch of fewer than
+# MIN_DIGITS digits holds no run worth deciding, and most numbers of a text (prices, dates,
+# years, paragraph numbers) are passed over without a match object each.
+DIGIT_STRETCH = compile_char_class(r"[0-9][0-9() +./-]*")
+MIN_DIGITS = 6  # the fewest digits of a Finnish or Swedish phone number
+# Every phone number starts with 0, + or ( and has MIN_DIGITS digits (`_phone_piece`): a 0
+# and five more, or a + or ( and six, with only run characters between them.
+PHONE_CUE = r"[0+(](?:[() +./-]*\d){5}"
 MAX_RUN = 48  # two numbers side by side at most; longer runs are lists or other numbers
 MAX_GROUPS = 7  # groups of one phone number ("+46 70 123 45 67" has five)
 
@@ -256,7 +266,7 @@ def _phone_piece(candidate: str) -> bool:
         return False
     if "." in candidate or " / " in candidate:
         return False  # a dot makes a date or a decimal, never a Finnish or Swedish number
-    digits = sum(c.isdigit() for c in candidate)
+    digits = _ascii_digits(candidate)
     return 6 <= digits <= 15 and not _looks_like_other_identifier(candidate)
 
 
@@ -303,19 +313,18 @@ class PhoneNumberDetector:
     decided on the whole run of digits they stand in (see PHONE_RUN)."""
 
     rules = ("privacy-004",)
-    cues = DIGITS
+    cue_patterns = (PHONE_CUE,)
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         text = ctx.text.text
         if ctx.text.digit_count < 6:
             return
         allowed = _e164_set(ctx.city.contact_phones)
-        for found in PHONE_RUN.finditer(text):
-            run = found.group().rstrip(" -/.")
-            start, end = found.start(), found.start() + len(run)
-            if len(run) > MAX_RUN or sum(c.isdigit() for c in run) < 6:
+        for start, run in _digit_runs(text):
+            end = start + len(run)
+            if len(run) > MAX_RUN or _ascii_digits(run) < MIN_DIGITS:
                 continue
-            if joined(text, start, end):
+            if not _may_hold_phone(run) or joined(text, start, end):
                 continue
             for p_start, p_end in _phones_in_run(run):
                 parsed = _parse_phone(run[p_start:p_end])
@@ -327,6 +336,36 @@ class PhoneNumberDetector:
                 yield ctx.match(
                     "privacy-004", start + p_start, start + p_end, confidence=0.9, reason="phone"
                 )
+
+
+def _ascii_digits(run: str) -> int:
+    """How many ASCII digits `run` has (a run's only digits: RE2's \\d is [0-9]), counted
+    at C speed on its UTF-8."""
+    return len(run.encode("utf-8", "surrogatepass").translate(None, NOT_ASCII_DIGITS))
+
+
+def _digit_runs(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, run) for each PHONE_RUN match of `text` (trailing separators stripped) that
+    lies in a DIGIT_STRETCH of at least MIN_DIGITS digits; the others cannot be phone numbers.
+    The same runs as PHONE_RUN over the whole text: a match contains no character outside
+    the stretch but a "+" or "(" right before it, and none of the stretch's own characters
+    can join the match before it, so the matches inside a stretch do not depend on the text
+    around it."""
+    for stretch in DIGIT_STRETCH.finditer(text):
+        found = stretch.group()
+        if len(found) < MIN_DIGITS or _ascii_digits(found) < MIN_DIGITS:
+            continue
+        begin = stretch.start()
+        if begin and text[begin - 1] in "+(":
+            begin -= 1
+        for match in PHONE_RUN.finditer(text[begin : stretch.end()]):
+            yield begin + match.start(), match.group().rstrip(" -/.")
+
+
+def _may_hold_phone(run: str) -> bool:
+    """Whether a group of the run (split at single spaces) starts as a phone number must
+    (`_phone_piece`): else `_phones_in_run` finds none, whatever the rest."""
+    return run[0] in "0+(" or " 0" in run or " +" in run or " (" in run
 
 
 def _looks_like_other_identifier(candidate: str) -> bool:
@@ -414,7 +453,7 @@ class IbanDetector:
     neither start nor end inside a longer identifier."""
 
     rules = ("privacy-007",)
-    cues = DIGITS
+    cue_patterns = (r"[a-z]{2}\d{2}(?:[ -]?[a-z0-9]{4}){2}",)  # the start of IBAN's code
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         text = ctx.text.text
@@ -443,12 +482,16 @@ class IbanDetector:
 # ---------------------------------------------------------------- street addresses
 # A capitalised street name with a typical Finnish, Swedish or English ending, a house number
 # with an optional staircase and flat ("Rantakatu 12 B 4"), and an optional postal code + town.
+STREET_ENDINGS = (
+    "katu|kadun|tie|tien|kuja|polku|väylä|ranta|tori|raitti|kaari|rinne|mäki|aukio|puistikko"
+    "|gatan|gata|vägen|väg|gränd|stigen|torget|allén|backen|esplanaden|strand|"
+    " Street| Road| Avenue| Lane"
+)
 STREET = compile_pattern(
     r"(?:^|[^\p{L}\p{N}])(\p{Lu}[\p{L}-]{1,40}"
-    r"(?:katu|kadun|tie|tien|kuja|polku|väylä|ranta|tori|raitti|kaari|rinne|mäki|aukio|puistikko"
-    r"|gatan|gata|vägen|väg|gränd|stigen|torget|allén|backen|esplanaden|strand|"
-    r" Street| Road| Avenue| Lane)"
-    r" \d{1,3}(?: ?[A-Za-z](?: ?\d{1,3})?)?(?:,? \d{5} \p{Lu}\p{Ll}+)?)"
+    f"(?:{STREET_ENDINGS})"
+    r" \d{1,3}(?: ?[A-Za-z](?: ?\d{1,3})?)?(?:,? \d{5} \p{Lu}\p{Ll}+)?)",
+    max_mem=ROOMY,  # the counted name of letters: 8 MB made it 20 times slower
 )
 HOME_CONTEXT = Lexicon(
     (term, "home")
@@ -474,7 +517,9 @@ VENUE_CONTEXT = Lexicon((term, "venue") for term in load_words("venues"))
 
 class StreetAddressDetector:
     rules = ("privacy-008", "privacy-009")
-    cues = DIGITS
+    # The ending and the house number's first digit, in the lower-case view: the cased view
+    # has the same characters, in the same places, but capitals.
+    cue_patterns = (f"(?:{STREET_ENDINGS.lower()}) \\d",)
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         # The case-preserving normalised view: street names need their capital, and a
@@ -510,26 +555,42 @@ class StreetAddressDetector:
 
 def _near_words(ctx: CheckContext, number: int, start: int, end: int) -> list[Token]:
     """Words of sentence `number` close to an original span (five before, three after),
-    leaving out parts of links ("kokkola.fi/tapahtumat" names no venue)."""
-    original = ctx.text.original
-    before: list[Token] = []
-    after: list[Token] = []
+    leaving out parts of links ("kokkola.fi/tapahtumat" names no venue). Found from the
+    token columns by bisection, walking out from the span until enough are kept: Token
+    objects are made for those alone, not for the whole sentence."""
     split = sentences(ctx.text)
     first, last = split.bounds(number) if number >= 0 else (0, 0)
     if last - first >= 64:  # a huge "sentence": look only at the tokens around the span
-        first = bisect_left(split.starts, start)
-        sentence = ctx.text.token_slice(max(0, first - 6), first + 12)
-    else:
-        sentence = split.tokens_of(number) if number >= 0 else []
-    for token in sentence:
-        t_start, t_end = ctx.text.span(token.start, token.end)
-        if t_start > 0 and original[t_start - 1] in "/.":
-            continue
-        if t_end <= start:
-            before.append(token)
-        elif t_start >= end:
-            after.append(token)
-    return before[-5:] + after[:3]
+        near = bisect_left(split.starts, start)
+        first, last = max(0, near - 6), min(near + 12, len(split.of_token))
+    starts = split.starts  # original start offsets, in order, as are the ends
+    before: list[int] = []
+    index = bisect_left(starts, start, first, last)  # tokens from here on start inside or after
+    while index > first and len(before) < 5:
+        index -= 1
+        if _outside_links(ctx, index) and ctx.text.span(*_token_span(ctx, index))[1] <= start:
+            before.append(index)
+    after: list[int] = []
+    index = bisect_left(starts, end, first, last)  # the first token that starts after the span
+    while index < last and len(after) < 3:
+        if _outside_links(ctx, index):
+            after.append(index)
+        index += 1
+    table = ctx.text.table
+    return [Token(table.words[i], table.starts[i], table.ends[i]) for i in [*before[::-1], *after]]
+
+
+def _token_span(ctx: CheckContext, index: int) -> tuple[int, int]:
+    """Token `index`'s offsets in the normalised text."""
+    table = ctx.text.table
+    return table.starts[index], table.ends[index]
+
+
+def _outside_links(ctx: CheckContext, index: int) -> bool:
+    """Whether token `index` is no part of a link: not right after a "/" or a "." of the
+    original text."""
+    t_start = sentences(ctx.text).starts[index]
+    return not (t_start > 0 and ctx.text.original[t_start - 1] in "/.")
 
 
 # ---------------------------------------------------------------- registration plates
@@ -568,7 +629,8 @@ class RegistrationPlateDetector:
 
 
 # ---------------------------------------------------------------- a named person + sensitive
-SENSITIVE = Lexicon(load_terms("sensitive"))
+SENSITIVE_TERMS = load_terms("sensitive")
+SENSITIVE = Lexicon(SENSITIVE_TERMS)
 # A third-person pronoun carries a person named in the sentence before into the next one
 # ("Liisa Virtanen on ollut poissa. Hänellä on syöpä.").
 PRONOUNS = frozenset(
@@ -576,6 +638,47 @@ PRONOUNS = frozenset(
      "han", "hon", "honom", "henne", "hans", "hennes", "he", "she", "him", "her", "his", "hers"}
 )  # fmt: skip
 _SENTENCE_END = ".!?…"
+
+
+def key_words(terms: Iterable[tuple[str, str]]) -> tuple[Spec, ...]:
+    """Of each term of a word list of (term, label) pairs, the longest of the words it cannot
+    match without (its optional ones left out): every match has a token that it matches. The
+    first word (`Lexicon.cues`) is often a short one ("a klinik*", "on", "in") found in nearly
+    every text; the longest is found in few."""
+    return tuple(
+        max((spec for spec in parse_term(text, label).specs if not spec.optional),
+            key=lambda spec: len(spec.value))
+        for text, label in terms
+    )  # fmt: skip
+
+
+# Not a letter or digit of a token, as far as an ASCII view tells: a character that may stand
+# before a token's first letter or after its last (a conservative test: "ä" passes too).
+_EDGE_BEFORE = "(?:^|[^a-z0-9])"
+_EDGE_AFTER = "(?:$|[^a-z0-9])"
+
+
+def key_word_pattern(specs: Iterable[Spec]) -> str:
+    """An RE2 pattern that finds every token the `specs` match, and some more: a word
+    (`exact`) with no ASCII letter or digit on either side, a stem (`prefix`) with none
+    before it, an ending (`suffix`) with none after it, a part (`infix`) anywhere. A text it
+    does not match has no token the specs match."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for spec in specs:
+        before = _EDGE_BEFORE if spec.kind in ("exact", "prefix") else ""
+        after = _EDGE_AFTER if spec.kind in ("exact", "suffix") else ""
+        groups.setdefault((before, after), []).append(re.escape(spec.value))
+    return (
+        "|".join(
+            f"{before}(?:{'|'.join(sorted(set(values)))}){after}"
+            for (before, after), values in groups.items()
+        )
+        or "[^\\s\\S]"
+    )
+
+
+SENSITIVE_KEYS = key_words(SENSITIVE_TERMS)
+SENSITIVE_KEY = compile_pattern(key_word_pattern(SENSITIVE_KEYS))
 
 
 class SensitivePersonDetector:
@@ -590,9 +693,11 @@ class SensitivePersonDetector:
     """
 
     rules = ("privacy-011",)
-    cues = SENSITIVE.cues
+    cues = frozenset(spec.value for spec in SENSITIVE_KEYS)
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
+        if not SENSITIVE_KEY.search(ctx.text.text):
+            return  # one pass at C speed, where finding the word list's hits takes many
         hits = ctx.text.find(SENSITIVE)
         if not hits:
             return
