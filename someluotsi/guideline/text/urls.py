@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ada_url import parse_url
 
 from someluotsi.guideline.text.normalize import UNIFORM, NormalizedText
-from someluotsi.guideline.text.patterns import compile_pattern
+from someluotsi.guideline.text.patterns import compile_char_class, compile_pattern
 
 _URL_CHARS = r"[^\s<>\"'()\[\]{}]"
 _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
@@ -43,6 +44,11 @@ URL = compile_pattern(
     r"|\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?[/?#:]" + _URL_CHARS + r"*"
     r")"
 )
+# Every span URL finds has a scheme's "://", a "www", or a dot between a letter or digit and
+# another (a bare domain's last label and its top-level domain, an IPv4 address's numbers):
+# most texts have none, and this search (the standard library's, from each dot: linear) is
+# a tenth of the cost of URL's.
+_DOT_INSIDE = compile_char_class(r"\.(?<=[a-z0-9]\.)[a-z0-9]")
 TRAILING = ".,;:!?)'\"”’»"
 MAX_LINKS = 200  # per text; more is spam the other rules already see
 MAX_CANDIDATES = 1000  # URL-like spans looked at per text (adversarial input stays linear)
@@ -91,9 +97,43 @@ def _visible(text: str) -> str:
     return "".join(c for c in text if unicodedata.category(c) != "Cf")
 
 
+# What parsing a span gives but its place: scheme, host, host type, userinfo, authority end
+# (an offset in the span), path, host as written, written with "www.".
+_Parsed = tuple[str, str, str, str, int, str, str, bool]
+# Spans of at most this many characters have their parse kept (a city's posts name the same
+# few addresses again and again); longer ones are parsed every time, so the memory a cache
+# entry holds stays small.
+MAX_CACHED_SPAN = 512
+PARSE_CACHE = 4096  # spans
+
+
 def parse_link(normalised: str, original: str, start: int, end: int) -> Link | None:
     """Parse one URL-like span (`normalised`, its `original` characters) or None when a
-    browser would not take it for a URL."""
+    browser would not take it for a URL. `start`, `end`: the span's offsets in the
+    normalised text (the Link's). The parse of a short span is kept (`MAX_CACHED_SPAN`)."""
+    if len(normalised) + len(original) <= MAX_CACHED_SPAN:
+        parsed = _cached_parse(normalised, original)
+    else:
+        parsed = _parse(normalised, original)
+    if parsed is None:
+        return None
+    scheme, host, host_type, userinfo, authority, path, original_host, www = parsed
+    return Link(
+        start=start,
+        end=end,
+        scheme=scheme,
+        host=host,
+        host_type=host_type,
+        userinfo=userinfo,
+        authority_end=start + authority,
+        path=path,
+        original_host=original_host,
+        www=www,
+    )
+
+
+def _parse(normalised: str, original: str) -> _Parsed | None:
+    """`parse_link` without the offsets: the same for every occurrence of the same span."""
     scheme = normalised.partition("://")[0] if "://" in normalised[:8] else ""
     # A dash of the Unicode dash family reads as "-" and an odd space as " " (one text, one
     # answer whatever the keyboard made of it); letters that only look Latin stay as written.
@@ -116,18 +156,19 @@ def parse_link(normalised: str, original: str, start: int, end: int) -> Link | N
         original_host = written_authority[:cut].rpartition("@")[2]
     if userinfo and not scheme and authority == len(normalised):
         return None  # "name@domain.fi" with nothing after it is an e-mail address
-    return Link(
-        start=start,
-        end=end,
-        scheme=scheme,
-        host=host,
-        host_type=_HOST_TYPES.get(parsed["host_type"], "domain"),
-        userinfo=userinfo,
-        authority_end=start + authority,
-        path=parsed["pathname"] + parsed["search"] + parsed["hash"],
-        original_host=original_host,
-        www=normalised.startswith("www"),
+    return (
+        scheme,
+        host,
+        _HOST_TYPES.get(parsed["host_type"], "domain"),
+        userinfo,
+        authority,
+        parsed["pathname"] + parsed["search"] + parsed["hash"],
+        original_host,
+        normalised.startswith("www"),
     )
+
+
+_cached_parse = lru_cache(maxsize=PARSE_CACHE)(_parse)
 
 
 def links(text: NormalizedText) -> tuple[Link, ...]:
@@ -137,7 +178,7 @@ def links(text: NormalizedText) -> tuple[Link, ...]:
         return cached
     found: list[Link] = []
     normalised = text.text
-    if "." in normalised or "://" in normalised:
+    if "://" in normalised or "www" in normalised or _DOT_INSIDE.search(normalised):
         for count, match in enumerate(URL.finditer(normalised)):
             if count >= MAX_CANDIDATES:
                 break

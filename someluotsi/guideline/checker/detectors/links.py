@@ -14,16 +14,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
-from typing import TYPE_CHECKING
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, NamedTuple
 
 import idna
 
 from someluotsi.guideline.checker.detectors.base import CheckContext
 from someluotsi.guideline.model import Match
 from someluotsi.guideline.text.normalize import HOMOGLYPHS
-from someluotsi.guideline.text.patterns import compile_pattern
-from someluotsi.guideline.text.urls import Link, links
+from someluotsi.guideline.text.patterns import compile_char_class, compile_pattern
+from someluotsi.guideline.text.urls import links
 from someluotsi.guideline.text.wordlists import load_words
 
 if TYPE_CHECKING:
@@ -98,6 +98,11 @@ FILE = compile_pattern(
     + "|".join(sorted(RISKY_EXTENSIONS))
     + r"))"
 )
+# Every match of FILE has a dot and a risky extension in it. This one search (the standard
+# library's: a literal dot, then literals, so linear) rules most texts out before FILE runs:
+# FILE's name part, a Unicode class repeated up to a hundred times, is a program too large
+# for RE2's DFA, which then falls back to its NFA (tens of microseconds a post).
+_EXTENSION = compile_char_class(r"\.(?:" + "|".join(sorted(RISKY_EXTENSIONS)) + ")")
 
 
 @cache
@@ -238,6 +243,131 @@ def _userinfo_domain(userinfo: str) -> str | None:
     return f"{parts.domain}.{parts.suffix}" if parts.domain and parts.suffix else None
 
 
+# What a link is judged on: everything of a `Link` but where it stands in the text.
+class _Shape(NamedTuple):
+    scheme: str
+    www: bool
+    host: str
+    host_type: str
+    userinfo: str
+    path: str
+    original_host: str
+
+    @property
+    def bare(self) -> bool:
+        """Written without a scheme and without "www." (a bare domain)."""
+        return not self.scheme and not self.www
+
+
+# One finding about a link, without its place: rule, confidence, reason and parameters.
+_Verdict = tuple[str, float, str, tuple[tuple[str, str], ...]]
+# Links whose shape is at most this many characters have their verdicts kept (a city's posts
+# name the same few addresses again and again); longer ones are judged every time, so the
+# memory a cache entry holds stays small.
+MAX_CACHED_SHAPE = 512
+VERDICT_CACHE = 4096  # shapes
+
+
+def _verdicts(shape: _Shape, trusted: tuple[str, ...]) -> tuple[_Verdict, ...]:
+    """What a link of this shape breaks, in the order the detector reports it; `trusted`:
+    the city's trusted domains and its own. The same for every link of the same shape, so it
+    is kept for short shapes (`MAX_CACHED_SHAPE`)."""
+    if sum(map(len, (shape.host, shape.userinfo, shape.path, shape.original_host))) > (
+        MAX_CACHED_SHAPE
+    ):
+        return _judge_shape(shape, trusted)
+    return _cached_verdicts(shape, trusted)
+
+
+def _judge_shape(shape: _Shape, trusted: tuple[str, ...]) -> tuple[_Verdict, ...]:
+    if shape.host_type != "domain":
+        return tuple(_judge_ip(shape))
+    parts = _extract()(shape.host)
+    if not parts.suffix and not shape.userinfo:
+        return ()
+    if (
+        shape.bare
+        and not shape.userinfo
+        and (
+            parts.suffix.split(".")[-1] not in BARE_TLDS
+            or shape.original_host != shape.original_host.lower()
+        )
+    ):
+        return ()  # "rantalomapaikoissa.To": a missing space, not a Tongan link
+    return tuple(_judge(shape, parts, trusted))
+
+
+_cached_verdicts = lru_cache(maxsize=VERDICT_CACHE)(_judge_shape)
+
+
+def _judge_ip(shape: _Shape) -> Iterator[_Verdict]:
+    yield ("link-002", 0.9, "raw_ip", (("host", shape.host),))
+    shown = _userinfo_domain(shape.userinfo)
+    if shown:
+        yield ("link-003", 0.95, "userinfo_domain", (("trusted", shown),))
+    yield from _path(shape, shape.host)
+
+
+def _judge(
+    shape: _Shape, parts: tldextract.tldextract.ExtractResult, trusted: tuple[str, ...]
+) -> Iterator[_Verdict]:
+    host = shape.host
+    registered = f"{parts.domain}.{parts.suffix}"
+    decoded = _decode_punycode(host)
+    homoglyph = not shape.original_host.isascii() and decoded is None
+    lookalike = _lookalike(trusted, host, registered, parts, decoded, homoglyph)
+    shown = _userinfo_domain(shape.userinfo)
+    if shown and not lookalike and not _is_or_under(host, shown):
+        # "https://kokkola.fi@evil.example/": the reader sees one domain, the browser
+        # visits another.
+        yield ("link-003", 0.95, "userinfo_domain", (("trusted", shown),))
+    elif lookalike and (homoglyph or decoded is not None):
+        yield ("link-003", 0.95, "homoglyph_domain", (("trusted", lookalike),))
+    elif lookalike:
+        yield ("link-003", 0.85, "lookalike_domain", (("trusted", lookalike),))
+    elif decoded is not None or homoglyph:
+        yield ("link-006", 0.7, "punycode", ())
+    if registered in SHORTENERS or host in SHORTENERS:
+        yield ("link-001", 0.95, "shortener", ())
+    yield from _path(shape, host)
+
+
+def _path(shape: _Shape, host: str) -> Iterator[_Verdict]:
+    path = shape.path.lower()
+    if shape.scheme == "http" and any(word in host + path for word in LOGIN_WORDS):
+        yield ("link-005", 0.9, "http_login", ())
+    last = path.split("?", 1)[0].split("#", 1)[0].rsplit("/", 1)[-1]
+    if "." in last and last.rsplit(".", 1)[-1] in RISKY_EXTENSIONS:
+        reason = "raw_ip_file" if shape.host_type != "domain" else "risky_file"
+        yield ("link-004", 0.9, reason, (("file", last),))
+
+
+def _lookalike(
+    domains: tuple[str, ...],
+    host: str,
+    registered: str,
+    parts: tldextract.tldextract.ExtractResult,
+    decoded: str | None,
+    homoglyph: bool,
+) -> str | None:
+    """The trusted domain this host imitates, or None when it is trusted or unrelated."""
+    trusted = _trusted(domains)
+    if decoded is not None:
+        folded = decoded.lower().translate(HOMOGLYPHS)
+        for item in trusted:
+            if _is_or_under(folded, item.domain):
+                return item.domain
+    if homoglyph and any(registered == item.domain for item in trusted):
+        return registered  # folds to a trusted name but is written in other letters
+    if any(_is_or_under(host, item.domain) for item in trusted):
+        return None
+    host_words = _HostWords.of(parts)
+    for item in trusted:
+        if _imitates(parts, host_words, item):
+            return item.domain
+    return None
+
+
 class SuspiciousLinkDetector:
     """Shortened links, raw IP addresses (in any of the forms a browser accepts), look-alike
     and punycode domains, http login pages and risky files, judged on the host a browser would
@@ -259,111 +389,27 @@ class SuspiciousLinkDetector:
                 )
 
     def _links(self, ctx: CheckContext) -> Iterator[Match]:
+        trusted = ctx.city.trusted_domains + ctx.city.domains
         for link in links(ctx.text):
-            if link.host_type != "domain":
-                yield from self._judge_ip(ctx, link)
-                continue
-            parts = _extract()(link.host)
-            if not parts.suffix and not link.userinfo:
-                continue
-            if (
-                link.bare
-                and not link.userinfo
-                and (
-                    parts.suffix.split(".")[-1] not in BARE_TLDS
-                    or link.original_host != link.original_host.lower()
-                )
-            ):
-                continue  # "rantalomapaikoissa.To": a missing space, not a Tongan link
-            yield from self._judge(ctx, link, parts)
-
-    def _judge_ip(self, ctx: CheckContext, link: Link) -> Iterator[Match]:
-        start, end = link.start, link.end
-        yield ctx.match("link-002", start, end, confidence=0.9, reason="raw_ip", host=link.host)
-        shown = _userinfo_domain(link.userinfo)
-        if shown:
-            yield ctx.match(
-                "link-003", start, end, confidence=0.95, reason="userinfo_domain", trusted=shown
+            shape = _Shape(
+                link.scheme,
+                link.www,
+                link.host,
+                link.host_type,
+                link.userinfo,
+                link.path,
+                link.original_host,
             )
-        yield from self._path(ctx, link, link.host)
-
-    def _judge(
-        self, ctx: CheckContext, link: Link, parts: tldextract.tldextract.ExtractResult
-    ) -> Iterator[Match]:
-        host, start, end = link.host, link.start, link.end
-        registered = f"{parts.domain}.{parts.suffix}"
-        decoded = _decode_punycode(host)
-        homoglyph = not link.original_host.isascii() and decoded is None
-        lookalike = self._lookalike(ctx, host, registered, parts, decoded, homoglyph)
-        shown = _userinfo_domain(link.userinfo)
-        if shown and not lookalike and not _is_or_under(host, shown):
-            # "https://kokkola.fi@evil.example/": the reader sees one domain, the browser
-            # visits another.
-            yield ctx.match(
-                "link-003", start, end, confidence=0.95, reason="userinfo_domain", trusted=shown
-            )
-        elif lookalike and (homoglyph or decoded is not None):
-            yield ctx.match(
-                "link-003",
-                start,
-                end,
-                confidence=0.95,
-                reason="homoglyph_domain",
-                trusted=lookalike,
-            )
-        elif lookalike:
-            yield ctx.match(
-                "link-003",
-                start,
-                end,
-                confidence=0.85,
-                reason="lookalike_domain",
-                trusted=lookalike,
-            )
-        elif decoded is not None or homoglyph:
-            yield ctx.match("link-006", start, end, confidence=0.7, reason="punycode")
-        if registered in SHORTENERS or host in SHORTENERS:
-            yield ctx.match("link-001", start, end, confidence=0.95, reason="shortener")
-        yield from self._path(ctx, link, host)
-
-    def _path(self, ctx: CheckContext, link: Link, host: str) -> Iterator[Match]:
-        start, end = link.start, link.end
-        path = link.path.lower()
-        if link.scheme == "http" and any(word in host + path for word in LOGIN_WORDS):
-            yield ctx.match("link-005", start, end, confidence=0.9, reason="http_login")
-        last = path.split("?", 1)[0].split("#", 1)[0].rsplit("/", 1)[-1]
-        if "." in last and last.rsplit(".", 1)[-1] in RISKY_EXTENSIONS:
-            reason = "raw_ip_file" if link.host_type != "domain" else "risky_file"
-            yield ctx.match("link-004", start, end, confidence=0.9, reason=reason, file=last)
-
-    @staticmethod
-    def _lookalike(
-        ctx: CheckContext,
-        host: str,
-        registered: str,
-        parts: tldextract.tldextract.ExtractResult,
-        decoded: str | None,
-        homoglyph: bool,
-    ) -> str | None:
-        """The trusted domain this host imitates, or None when it is trusted or unrelated."""
-        trusted = _trusted(ctx.city.trusted_domains + ctx.city.domains)
-        if decoded is not None:
-            folded = decoded.lower().translate(HOMOGLYPHS)
-            for item in trusted:
-                if _is_or_under(folded, item.domain):
-                    return item.domain
-        if homoglyph and any(registered == item.domain for item in trusted):
-            return registered  # folds to a trusted name but is written in other letters
-        if any(_is_or_under(host, item.domain) for item in trusted):
-            return None
-        host_words = _HostWords.of(parts)
-        for item in trusted:
-            if _imitates(parts, host_words, item):
-                return item.domain
-        return None
+            verdicts = _verdicts(shape, trusted)
+            if verdicts:
+                start, end = ctx.text.span(link.start, link.end)  # as ctx.match maps them
+                for rule, confidence, reason, params in verdicts:
+                    yield Match(rule, start, end, confidence, reason, dict(params))
 
     def _files(self, ctx: CheckContext) -> Iterator[Match]:
         text = ctx.text.text
+        if not _EXTENSION.search(text):
+            return
         for found in FILE.finditer(text):
             start, end = found.span(1)
             if end < len(text) and (text[end].isalnum() or text[end] == "/"):
