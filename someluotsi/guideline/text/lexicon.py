@@ -20,6 +20,7 @@ from itertools import compress
 from someluotsi.guideline.text.normalize import Token
 
 MAX_MEMO_WORDS = 100_000  # words whose candidate terms a word list keeps, then forgotten
+MAX_MEMO_PAIRS = 20_000  # pairs of words whose candidate terms a word list keeps (`find_in`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +103,7 @@ class Lexicon:
         # texts repeat their words, and the terms matched anywhere in a word (`*koodi*`)
         # were tried on every token. A hit is a dictionary lookup at C speed.
         self._heads = _TermMemo(self._match_heads)
+        self._pairs: dict[tuple[str, str | None], tuple[Term, ...]] = {}  # see `find_in`
 
     def _terms_at(self, word: str) -> tuple[Term, ...]:
         """The terms whose first word matches `word`: by the word, by its first three
@@ -166,12 +168,15 @@ class Lexicon:
         count = len(words)
         # (word, next word) -> the word's terms whose second word may be the next word: a
         # word that starts many phrases ("you") is then tried only with those that can go on.
-        by_pair: dict[tuple[str, str | None], tuple[Term, ...]] = {}
+        # A pure function of the pair, kept across texts (for the most recent pairs).
+        by_pair = self._pairs
         for index in compress(range(count), map(heads.__contains__, words)):
             word = words[index]
             following = words[index + 1] if index + 1 < count else None
             candidates = by_pair.get((word, following))
             if candidates is None:
+                if len(by_pair) >= MAX_MEMO_PAIRS:
+                    by_pair.clear()
                 candidates = by_pair[(word, following)] = tuple(
                     term for term in heads[word] if _may_follow(term, following)
                 )

@@ -14,6 +14,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from someluotsi.guideline.checker.detectors import harm_context
 from someluotsi.guideline.checker.detectors.base import CheckContext
 from someluotsi.guideline.checker.detectors.harmful import (
     _SINGLES,
@@ -85,7 +86,7 @@ def test_masked_words_are_those_of_every_run(text: str) -> None:
 def test_spelt_out_words_need_three_one_character_tokens(text: str) -> None:
     table = AnalysedText(text).table
     if _SINGLES.search(AnalysedText(text).text):
-        assert _three_singles(table.distinct, table.words)
+        assert _three_singles(table.words)
 
 
 def _reference_hits(text: str) -> list[tuple[int, int, int, FormInfo]]:
@@ -227,3 +228,30 @@ def test_words_that_start_terms_are_found_as_word_by_word(text: str) -> None:
         expected = _reference_heads(lexicon, table.words)
         assert lexicon._heads_of(table.distinct) == expected
         assert lexicon._heads_of(list(table.distinct)) == expected
+
+
+SAID = ["klassikkoleffa", "filmen", "movies", "hummeri", "kräftan", "mice", "museo", "ant",
+        "antaa", "kutsui", "minä", "i", "called", "you", "peli", "x", "ä", ""]  # fmt: skip
+CONTEXT_WORDS = st.lists(st.one_of(st.sampled_from(SAID), st.text(max_size=8)), max_size=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(CONTEXT_WORDS)
+def test_sentence_contexts_are_those_of_each_word(words: list[str]) -> None:
+    media = any(
+        any(part in word for part in harm_context.MEDIA_PARTS)
+        or word.startswith(harm_context.MEDIA_HEADS)
+        for word in words
+    )
+    animal = any(
+        word in harm_context.ANIMAL_WORDS or word.startswith(harm_context.ANIMAL_STARTS)
+        for word in words
+    )
+    naming = any(
+        word in harm_context.NAMING_VERBS
+        and not (index > 0 and words[index - 1] in harm_context.FIRST_PERSON)
+        for index, word in enumerate(words)
+    )
+    assert harm_context.media_context(words) is media
+    assert harm_context.animal_context(words) is animal
+    assert harm_context.reports_naming(words) is naming

@@ -76,6 +76,8 @@ MESSAGE_OBJECTS = frozenset(
      "viesti", "viestin", "mejl", "meddelande", "sms"}
 )  # fmt: skip
 THREAT_PHRASES = ("threat_phrases", "intimidation")
+# Every category whose hits a threat starts from (a weapon emoji needs "targets" as well).
+THREAT_CATEGORIES = frozenset({*THREAT_PHRASES, *VERB_CATEGORIES, "weapons"})
 MASKED = compile_pattern(r"(?:^|[^\p{L}\p{N}])(\p{L}[\p{L}]*[*#@_][\p{L}*#@_]*\p{L}?)")
 MASK_MARKS = "*#@_"  # one of them is in every masked word
 # Characters (one each) that are never in a masked word: neither letters, digits nor masks.
@@ -545,7 +547,7 @@ def _spaced(ctx: CheckContext, words: Vocabulary) -> Iterator[Hit]:
     more one-letter tokens is joined and looked up; a hit is tagged +spaced (a spaced threat
     verb counts only with a target, so "t a p a" in a crossword's answer stays quiet)."""
     table = ctx.text.table
-    if not _three_singles(table.distinct, table.words):
+    if not _three_singles(table.words):
         return
     for run in _SINGLES.finditer(ctx.text.text):
         letters = run.group()[::2]  # one token each
@@ -562,13 +564,14 @@ def _spaced(ctx: CheckContext, words: Vocabulary) -> Iterator[Hit]:
                     yield Hit(index, table.starts[index], table.ends[first + end - 1], spaced)
 
 
-def _three_singles(distinct: Sequence[str], words: Sequence[str]) -> bool:
+def _three_singles(words: Sequence[str]) -> bool:
     """Whether three one-character tokens follow each other, which every match of `_SINGLES`
     is (its characters are those of a token, `patterns.TOKEN`, and each stands alone): the
-    pattern is then not run on texts without, found at C speed (the distinct words first)."""
-    if 1 not in map(len, distinct):
+    pattern is then not run on texts without, found at C speed (three such tokens first)."""
+    lengths = list(map(len, words))
+    if lengths.count(1) < 3:
         return False
-    return b"\x01\x01\x01" in bytes(map(min, map(len, words), repeat(2)))
+    return b"\x01\x01\x01" in bytes(map(min, lengths, repeat(2)))
 
 
 def _letter_runs(characters: str) -> Iterator[tuple[int, int]]:
@@ -723,6 +726,12 @@ class ThreatDetector:
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         analysis = analyse(ctx)
+        if (
+            analysis.categories.isdisjoint(THREAT_CATEGORIES)
+            and harm_grammar.KNOW.isdisjoint(analysis.words)
+            and "targets" not in analysis.categories
+        ):
+            return  # the common case: nothing below can match (a weapon emoji needs a target)
         for category in THREAT_PHRASES:
             for hit in analysis.of(category):
                 sentence = analysis.sentence_of[hit.index]
