@@ -13,12 +13,14 @@ linear in the text whatever the size of the list.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress
 
 from someluotsi.guideline.text.normalize import Token
 
 MAX_MEMO_WORDS = 100_000  # words whose candidate terms a word list keeps, then forgotten
+MAX_MEMO_PAIRS = 20_000  # pairs of words whose candidate terms a word list keeps (`find_in`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,25 +101,47 @@ class Lexicon:
         self.cues = frozenset(heads)
         # word -> the terms whose first word it matches, in the order `find` tries them;
         # texts repeat their words, and the terms matched anywhere in a word (`*koodi*`)
-        # were tried on every token.
-        self._heads: dict[str, tuple[Term, ...]] = {}
+        # were tried on every token. A hit is a dictionary lookup at C speed.
+        self._heads = _TermMemo(self._match_heads)
+        self._pairs: dict[tuple[str, str | None], tuple[Term, ...]] = {}  # see `find_in`
 
     def _terms_at(self, word: str) -> tuple[Term, ...]:
         """The terms whose first word matches `word`: by the word, by its first three
         letters, then the ones tried on every word (memoised per word)."""
-        found = self._heads.get(word)
-        if found is None:
-            if len(self._heads) >= MAX_MEMO_WORDS:
-                self._heads.clear()
-            candidates = (
-                *self._exact.get(word, ()),
-                *self._prefix.get(word[:3], ()),
-                *self._short_prefix,
-                *self._other,
-            )
-            found = tuple(term for term in candidates if term.specs[0].matches(word))
-            self._heads[word] = found
-        return found
+        return self._heads[word]
+
+    def _match_heads(self, word: str) -> tuple[Term, ...]:
+        candidates = (
+            *self._exact.get(word, ()),
+            *self._prefix.get(word[:3], ()),
+            *self._short_prefix,
+            *self._other,
+        )
+        return tuple(term for term in candidates if term.specs[0].matches(word))
+
+    def _heads_of(self, distinct: Collection[str]) -> dict[str, tuple[Term, ...]]:
+        """Of the distinct words, those that start some term, with the terms (in `_terms_at`'s
+        order). A list with terms that match inside a word (`*koodi*`) tries every word, each
+        remembered (`_heads`, looked up at C speed); another only the words that may start a
+        term: a listed first word (found by a set operation at C speed when the list has no
+        stems), or a word whose first three letters are a listed stem's."""
+        memo = self._heads
+        if self._short_prefix or self._other:
+            every = list(map(memo.__getitem__, distinct))
+            return dict(compress(zip(distinct, every, strict=True), every)) if any(every) else {}
+        exact, prefix = self._exact, self._prefix
+        if not prefix:
+            words = list(exact.keys() & distinct)
+            started = list(map(memo.__getitem__, words))
+            return dict(compress(zip(words, started, strict=True), started))
+        heads: dict[str, tuple[Term, ...]] = {}
+        for word in distinct:
+            # The common case: two dictionary misses per word.
+            if word in exact or word[:3] in prefix:
+                terms = memo[word]
+                if terms:
+                    heads[word] = terms
+        return heads
 
     def find(
         self, tokens: Sequence[Token], words: Sequence[str] | None = None
@@ -137,29 +161,22 @@ class Lexicon:
         texts and their start and end offsets. `distinct`, the distinct words (any order),
         saves finding them. The terms that may start at a word are found once per distinct
         word; the tokens are walked only when some word starts a term."""
-        exact, prefix = self._exact, self._prefix
-        always = bool(self._short_prefix or self._other)
-        terms_at = self._terms_at
-        heads: dict[str, tuple[Term, ...]] = {}
-        for word in dict.fromkeys(words) if distinct is None else distinct:
-            # The common case: two dictionary misses per word.
-            if always or word in exact or word[:3] in prefix:
-                terms = terms_at(word)
-                if terms:
-                    heads[word] = terms
+        heads = self._heads_of(dict.fromkeys(words) if distinct is None else tuple(distinct))
         found: list[LexiconMatch] = []
         if not heads:
             return found
         count = len(words)
         # (word, next word) -> the word's terms whose second word may be the next word: a
         # word that starts many phrases ("you") is then tried only with those that can go on.
-        by_pair: dict[tuple[str, str | None], tuple[Term, ...]] = {}
-        for index, word in enumerate(words):
-            if word not in heads:
-                continue
+        # A pure function of the pair, kept across texts (for the most recent pairs).
+        by_pair = self._pairs
+        for index in compress(range(count), map(heads.__contains__, words)):
+            word = words[index]
             following = words[index + 1] if index + 1 < count else None
             candidates = by_pair.get((word, following))
             if candidates is None:
+                if len(by_pair) >= MAX_MEMO_PAIRS:
+                    by_pair.clear()
                 candidates = by_pair[(word, following)] = tuple(
                     term for term in heads[word] if _may_follow(term, following)
                 )
@@ -167,6 +184,24 @@ class Lexicon:
                 last = _match_rest(term.specs, words, index)
                 if last is not None:
                     found.append(LexiconMatch(term, index, last, starts[index], ends[last - 1]))
+        return found
+
+
+class _TermMemo(dict[str, tuple[Term, ...]]):
+    """The terms a word may start (`compute(word)`), computed on first lookup and kept for
+    the most recent MAX_MEMO_WORDS words (then all forgotten)."""
+
+    __slots__ = ("compute",)
+
+    def __init__(self, compute: Callable[[str], tuple[Term, ...]]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, word: str) -> tuple[Term, ...]:
+        found = self.compute(word)
+        if len(self) >= MAX_MEMO_WORDS:
+            self.clear()
+        self[word] = found
         return found
 
 

@@ -8,7 +8,7 @@ a Finnish clitic (idiootti-kin), with leetspeak undone (1d10tt1), as part of a c
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -26,6 +26,9 @@ MASK_CHARS = frozenset("*#@_-.")
 # which also keeps the compound search linear.
 MAX_WORD = 40
 MEMO = 50_000  # words whose lookups are remembered (a few MB at most)
+# No compound is shorter: a first part of four letters or more (a group word or a listed part)
+# and a rest of three or more.
+MIN_COMPOUND = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +37,28 @@ class FormInfo:
     language: str
     lemma: str
     tags: str
+
+
+class Memo(dict[str, tuple[FormInfo, ...]]):
+    """A word's analyses, computed by `compute` on the first lookup (`memo[word]`) and kept
+    for the most recent `limit` words (then all forgotten: memory stays flat). A hit is a
+    plain dictionary lookup at C speed: `map(memo.__getitem__, words)` looks up a text's
+    words without a Python call per word, which a method with its own memo would cost.
+    `compute` must be a pure function of the word (its result is shared by every caller)."""
+
+    __slots__ = ("compute", "limit")
+
+    def __init__(self, compute: Callable[[str], tuple[FormInfo, ...]], limit: int) -> None:
+        super().__init__()
+        self.compute = compute
+        self.limit = limit
+
+    def __missing__(self, word: str) -> tuple[FormInfo, ...]:
+        found = self.compute(word)
+        if len(self) >= self.limit:
+            self.clear()
+        self[word] = found
+        return found
 
 
 FOLD = str.maketrans({"ä": "a", "ö": "o", "å": "a"})
@@ -61,30 +86,54 @@ class Vocabulary:
         self._forms = {form: tuple(infos) for form, infos in forms.items()}
         self._compounds = {c: tuple(sorted(p, key=len, reverse=True)) for c, p in compounds.items()}
         self._by_shape = dict(by_shape)
+        # The parts of each category by their first four letters (shorter parts never count),
+        # in `_compounds`' order; the forms of group words, and their first four letters.
+        self._compound_heads: dict[str, dict[str, tuple[str, ...]]] = {}
+        for category, parts in self._compounds.items():
+            heads: dict[str, list[str]] = defaultdict(list)
+            for part in parts:
+                if len(part) >= 4:
+                    heads[part[:4]].append(part)
+            self._compound_heads[category] = {head: tuple(p) for head, p in heads.items()}
+        self._group_forms = frozenset(
+            form
+            for form, infos in self._forms.items()
+            if any(i.category == "groups" for i in infos)
+        )
+        self._group_heads = frozenset(form[:4] for form in self._group_forms if len(form) >= 4)
         self.phrases = Lexicon(phrases)
         stems: dict[str, list[str]] = defaultdict(list)
         for stem in dictionary_stems:
             stems[stem[:4]].append(stem)
         self._stems = {head: tuple(group) for head, group in stems.items()}
-        self._memo: dict[str, tuple[FormInfo, ...]] = {}
+        self._memo = Memo(self._lookup, MEMO)
         self._parts_memo: dict[tuple[str, str], str | None] = {}
         self._groups_memo: dict[tuple[str, tuple[str, ...]], FormInfo | None] = {}
         self._unmask_memo: dict[str, tuple[FormInfo, ...]] = {}
         self._folded: dict[str, tuple[FormInfo, ...]] | None = None
+        self._compound_memos: dict[tuple[tuple[str, ...], tuple[str, ...]], Memo] = {}
         self._compounds_memo: dict[
             tuple[str, tuple[str, ...], tuple[str, ...]], tuple[FormInfo, ...]
         ] = {}
 
-    def lookup(self, word: str) -> tuple[FormInfo, ...]:
-        """The analyses of a token (lower case), trying clitics and leetspeak. A pure function
-        of the word, remembered for the most recent MEMO words (common words recur in every
-        text; a bounded memo keeps memory flat)."""
-        found = self._memo.get(word)
+    @property
+    def lookup(self) -> Callable[[str], tuple[FormInfo, ...]]:
+        """`lookup(word)`: the analyses of a token (lower case), trying clitics and
+        leetspeak. A pure function of the word, remembered for the most recent MEMO words
+        (common words recur in every text; a bounded memo keeps memory flat). The memo's own
+        `__getitem__`, so a remembered word costs no Python call."""
+        return self._memo.__getitem__
+
+    def compound_memo(self, categories: tuple[str, ...], heads: tuple[str, ...]) -> Memo:
+        """A memo of `compounds(word, categories, heads)` by word (one per pair of
+        arguments, kept): `memo[word]`, or `map(memo.__getitem__, words)` for many words at
+        C speed once they are known."""
+        key = (categories, heads)
+        found = self._compound_memos.get(key)
         if found is None:
-            found = self._lookup(word)
-            if len(self._memo) >= MEMO:
-                self._memo.clear()
-            self._memo[word] = found
+            found = self._compound_memos[key] = Memo(
+                lambda word: self._compound_readings(word, categories, heads), MEMO
+            )
         return found
 
     def _lookup(self, word: str) -> tuple[FormInfo, ...]:
@@ -134,28 +183,39 @@ class Vocabulary:
         key = (word, categories, heads)
         found = self._compounds_memo.get(key)
         if found is None:
-            readings: list[FormInfo] = []
-            for category in categories:
-                part = self.compound_part(word, category)
-                if part:
-                    readings.append(FormInfo(category, "fi", part, "+compound"))
-            attack = self.group_compound(word, heads)
-            if attack:
-                readings.append(attack)
             if len(self._compounds_memo) >= MEMO:
                 self._compounds_memo.clear()
-            found = self._compounds_memo[key] = tuple(readings)
+            found = self._compounds_memo[key] = self._compound_readings(word, categories, heads)
         return found
+
+    def _compound_readings(
+        self, word: str, categories: tuple[str, ...], heads: tuple[str, ...]
+    ) -> tuple[FormInfo, ...]:
+        """`compounds` computed (not remembered here: each memo of it keeps its own)."""
+        if len(word) < MIN_COMPOUND:
+            return ()
+        readings: list[FormInfo] = []
+        for category in categories:
+            part = self.compound_part(word, category)
+            if part:
+                readings.append(FormInfo(category, "fi", part, "+compound"))
+        attack = self.group_compound(word, heads)
+        if attack:
+            readings.append(attack)
+        return tuple(readings)
 
     def dictionary_word(self, word: str) -> bool:
         """The word starts like a dictionary word that is no harmful compound (kusiaispesä)."""
         return any(word.startswith(stem) for stem in self._stems.get(word[:4], ()))
 
     def _compound_part(self, word: str, category: str) -> str | None:
-        if len(word) > MAX_WORD or self.dictionary_word(word):
+        # Only the parts that share the word's first four letters can start it (a part needs
+        # four letters at least), in the order of `_compounds` (the longest first).
+        parts = self._compound_heads.get(category, {}).get(word[:4], ())
+        if not parts or len(word) > MAX_WORD or self.dictionary_word(word):
             return None
-        for part in self._compounds.get(category, ()):
-            if len(part) >= 4 and word.startswith(part) and len(word) - len(part) >= 3:
+        for part in parts:
+            if word.startswith(part) and len(word) - len(part) >= 3:
                 return part
         return None
 
@@ -170,11 +230,12 @@ class Vocabulary:
         return self._groups_memo[key]
 
     def _group_compound(self, word: str, heads: Sequence[str]) -> FormInfo | None:
-        if len(word) > MAX_WORD or self.dictionary_word(word):
+        # A group word of four letters or more starts it, so it shares the word's first four.
+        if word[:4] not in self._group_heads or len(word) > MAX_WORD or self.dictionary_word(word):
             return None
         for split in range(4, len(word) - 2):
             first, rest = word[:split], word[split:]
-            if not any(i.category == "groups" for i in self._forms.get(first, ())):
+            if first not in self._group_forms:
                 continue
             head = next((i for i in self._forms.get(rest, ()) if i.category in heads), None)
             if head is not None:

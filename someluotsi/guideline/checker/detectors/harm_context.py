@@ -17,7 +17,7 @@ word ("hintti", "bög", "dyke") in a Pride context warns about word choice inste
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 # A judgement that what is said of a group is false, wrong or prejudiced, or a refusal of it.
 REJECT_WORDS = frozenset(
@@ -74,6 +74,8 @@ def rejects(words: Iterable[str]) -> bool:
 
 def reports_naming(words: list[str]) -> bool:
     """A verb of naming whose subject is not the writer ("X is called", "someone called")."""
+    if NAMING_VERBS.isdisjoint(words):
+        return False  # the common case, found at C speed
     for index, word in enumerate(words):
         if word in NAMING_VERBS and not (index > 0 and words[index - 1] in FIRST_PERSON):
             return True
@@ -112,11 +114,35 @@ MEDIA_HEADS = (
 )  # fmt: skip
 
 
+class _WordTest(dict[str, bool]):
+    """`test(word)` for each word, computed on first lookup and kept for the most recent
+    MEMO words: a sentence's words are then tested at C speed (`any(map(memo.__getitem__,
+    words))`), where a test of many parts per word cost microseconds."""
+
+    __slots__ = ("test",)
+    MEMO = 50_000
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.test = test
+
+    def __missing__(self, word: str) -> bool:
+        found = self.test(word)
+        if len(self) >= self.MEMO:
+            self.clear()
+        self[word] = found
+        return found
+
+
+_MEDIA_WORDS = _WordTest(
+    lambda word: any(part in word for part in MEDIA_PARTS) or word.startswith(MEDIA_HEADS)
+)
+
+
 def media_context(words: Iterable[str]) -> bool:
-    """The sentence speaks of a film, game, book, series or song."""
-    return any(
-        any(part in word for part in MEDIA_PARTS) or word.startswith(MEDIA_HEADS) for word in words
-    )
+    """The sentence speaks of a film, game, book, series or song: a word holds a Finnish part
+    for a work or starts with a Swedish or English word for one."""
+    return any(map(_MEDIA_WORDS.__getitem__, words))
 
 
 # Each word of a known title -> (the title, the word's place in it), in KNOWN_TITLES' order.
@@ -173,9 +199,12 @@ ANIMAL_WORDS = frozenset(
 )  # fmt: skip
 
 
+_ANIMAL_WORDS = _WordTest(lambda word: word in ANIMAL_WORDS or word.startswith(ANIMAL_STARTS))
+
+
 def animal_context(words: Iterable[str]) -> bool:
     """The sentence speaks of a food animal or a pest ("hummeri", "kräftan", "the mice")."""
-    return any(word in ANIMAL_WORDS or word.startswith(ANIMAL_STARTS) for word in words)
+    return any(map(_ANIMAL_WORDS.__getitem__, words))
 
 
 # A group told to leave (issue 22 §5): "Mamut pois", "Invandrarna ut", "Immigrants out".

@@ -29,9 +29,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
-from itertools import chain, compress
-from operator import attrgetter
+from dataclasses import dataclass
+from itertools import chain, compress, repeat
+from operator import attrgetter, not_
 
 from someluotsi.guideline.checker.detectors import harm_context, harm_grammar
 from someluotsi.guideline.checker.detectors.base import CheckContext
@@ -76,10 +76,19 @@ MESSAGE_OBJECTS = frozenset(
      "viesti", "viestin", "mejl", "meddelande", "sms"}
 )  # fmt: skip
 THREAT_PHRASES = ("threat_phrases", "intimidation")
+# Every category whose hits a threat starts from (a weapon emoji needs "targets" as well).
+THREAT_CATEGORIES = frozenset({*THREAT_PHRASES, *VERB_CATEGORIES, "weapons"})
 MASKED = compile_pattern(r"(?:^|[^\p{L}\p{N}])(\p{L}[\p{L}]*[*#@_][\p{L}*#@_]*\p{L}?)")
 MASK_MARKS = "*#@_"  # one of them is in every masked word
 # Characters (one each) that are never in a masked word: neither letters, digits nor masks.
-_NOT_IN_MASKED = re.compile(r"[ \t\n\r,.;:!?()\[\]{}\"'/\\<>=+&%$€|~^`-]")
+_OUTSIDE_MASKED = r" \t\n\r,.;:!?()\[\]{}\"'/\\<>=+&%$€|~^`-"
+_MASKABLE_RUN = re.compile(f"[^{_OUTSIDE_MASKED}]*")  # a run of characters a masked word may hold
+# A mask right after a character that may be a letter (no ASCII character but a letter is):
+# every masked word has one, its first mask after its first letters, so a text without one
+# has no masked word (hashtags and "@" after a space are passed over at C speed). The mask
+# comes first in the pattern, so the search skips to masks (twenty times faster than a
+# pattern led by the letter, which nearly every character is).
+_MASK_AFTER_LETTER = re.compile(r"[*#@_](?<=[^\x00-\x40\x5b-\x60\x7b-\x7f][*#@_])")
 FIRST_NAMES = load_names()
 MASKABLE = ("obscene", "insult", "identity")
 # Words that turn a mention of a group into an attack on it, in the same sentence.
@@ -107,9 +116,45 @@ class Hit:
 _CATEGORY = attrgetter("info.category")
 
 
-@dataclass
+class TokenReadings:
+    """The vocabulary readings of a text's tokens, flat: `indexes[k]` is the token of reading
+    `infos[k]` (token order, then reading order), `categories[k]` its category; `starts` and
+    `ends` the tokens' offsets. Hits are made of them per category, when one is asked for."""
+
+    __slots__ = ("categories", "ends", "indexes", "infos", "starts")
+
+    def __init__(
+        self, indexes: list[int], infos: list[FormInfo], starts: list[int], ends: list[int]
+    ) -> None:
+        self.indexes, self.infos, self.starts, self.ends = indexes, infos, starts, ends
+        self.categories: list[str] = list(map(_INFO_CATEGORY, infos))
+
+    def hits(self, category: str) -> list[Hit]:
+        """The hits of the readings of `category`, in order, made at C speed."""
+        chosen = list(map(category.__eq__, self.categories))
+        indexes = list(compress(self.indexes, chosen))
+        return list(
+            map(
+                Hit,
+                indexes,
+                map(self.starts.__getitem__, indexes),
+                map(self.ends.__getitem__, indexes),
+                compress(self.infos, chosen),
+            )
+        )
+
+
+_INFO_CATEGORY = attrgetter("category")
+
+
 class HarmAnalysis:
     """Every harmful-vocabulary hit of one text, indexed once for all detectors.
+
+    `hits` are the hits in order; or, with `tokens`, the tokens' readings come first, as
+    hits made per category when a detector first asks for it (most texts have readings of a
+    few common categories, places and people, that no detector asks for unless a violent
+    word is there), and `hits` holds the others (spelt out, masked, phrases). `sentence_of`
+    (each token's sentence) may be a function that gives it when first needed.
 
     What the detectors ask of a sentence (its words, whether it rejects a prejudice, which
     tokens are targets...) is computed once per sentence and kept, and what they ask of a hit
@@ -117,33 +162,66 @@ class HarmAnalysis:
     walk over the sentence.
     """
 
-    hits: list[Hit]
-    sentence_of: list[int]
-    words: list[str]
-    gaps: list[str]  # the normalised text before each token (since the previous one)
-    by_category: dict[str, list[Hit]] = field(init=False)
-    # Of each category, its hits by sentence (sentence -> hits, in hit order); made for a
-    # category when a detector first asks for its hits in a sentence.
-    by_sentence: dict[str, dict[int, list[Hit]]] = field(init=False)
-    words_by_sentence: dict[int, set[str]] = field(init=False)  # filled as sentences are asked
-    # Of each category, the analyses of each token (token index -> infos, in hit order); made
-    # for a category when the negation of one of its hits is first asked.
-    by_token: dict[str, dict[int, list[FormInfo]]] = field(init=False)
-    # Per sentence (kind, sentence number) and per hit (id of the hit), filled as asked.
-    per_sentence: dict[tuple[str, int], object] = field(init=False)
-    per_hit: dict[int, bool] = field(init=False)
-    clause_marked: list[bool] = field(init=False)  # harm_grammar.clause_marks of the gaps
-    # The readings of a violent verb's analyses (`_verb_forms`), filled as asked.
-    verb_forms: dict[tuple[FormInfo, ...], list[_VerbForm]] = field(init=False)
+    def __init__(
+        self,
+        hits: list[Hit],
+        sentence_of: list[int] | Callable[[], list[int]],
+        words: list[str],
+        gaps: list[str],
+        tokens: TokenReadings | None = None,
+    ) -> None:
+        self.words = words
+        self.gaps = gaps  # the normalised text before each token (since the previous one)
+        self._sentence_of = sentence_of
+        self._tokens = tokens
+        self._others = hits
+        self._all: list[Hit] | None = None if tokens is not None else hits
+        self._other_categories = list(map(_CATEGORY, hits))
+        # The categories with hits, and each one's hits once asked for (in hit order).
+        self.categories = frozenset(self._other_categories).union(
+            tokens.categories if tokens is not None else ()
+        )
+        self.by_category: dict[str, list[Hit]] = {}
+        # Of each category, its hits by sentence (sentence -> hits, in hit order); made for a
+        # category when a detector first asks for its hits in a sentence.
+        self.by_sentence: dict[str, dict[int, list[Hit]]] = {}
+        self.words_by_sentence: dict[int, set[str]] = {}  # filled as sentences are asked
+        # Of each category, the analyses of each token (token index -> infos, in hit order);
+        # made for a category when the negation of one of its hits is first asked.
+        self.by_token: dict[str, dict[int, list[FormInfo]]] = {}
+        # Per sentence (kind, sentence number) and per hit (id of the hit), filled as asked.
+        self.per_sentence: dict[tuple[str, int], object] = {}
+        self.per_hit: dict[int, bool] = {}
+        self._clause_marked: list[bool] | None = None
+        # The readings of a violent verb's analyses (`_verb_forms`), filled as asked.
+        self.verb_forms: dict[tuple[FormInfo, ...], list[_VerbForm]] = {}
 
-    def __post_init__(self) -> None:
-        self.by_category, self.by_sentence, self.words_by_sentence = {}, {}, {}
-        self.by_token, self.per_sentence, self.per_hit, self.verb_forms = {}, {}, {}, {}
-        self.clause_marked = harm_grammar.clause_marks(self.gaps) if self.hits else []
-        # Grouped by category at C speed: a flood of hits costs no Python work per hit here.
-        categories = list(map(_CATEGORY, self.hits))
-        for category in dict.fromkeys(categories):
-            self.by_category[category] = list(compress(self.hits, map(category.__eq__, categories)))
+    @property
+    def hits(self) -> list[Hit]:
+        """Every hit, in order: the tokens' readings, then the others (the same objects as
+        `of` gives; made on first use, which no detector needs)."""
+        if self._all is None:
+            tokens = self._tokens
+            assert tokens is not None  # noqa: S101 - `_all` is set when there are none
+            # Each category's token hits come first in its list, in the tokens' order.
+            lists = {category: iter(self.of(category)) for category in self.categories}
+            self._all = [next(lists[category]) for category in tokens.categories] + self._others
+        return self._all
+
+    @property
+    def sentence_of(self) -> list[int]:
+        """Each token's sentence number."""
+        found = self._sentence_of
+        if callable(found):
+            found = self._sentence_of = found()
+        return found
+
+    @property
+    def clause_marked(self) -> list[bool]:
+        """harm_grammar.clause_marks of the gaps, made when a clause is first asked for."""
+        if self._clause_marked is None:
+            self._clause_marked = harm_grammar.clause_marks(self.gaps)
+        return self._clause_marked
 
     def bounds(self, sentence: int) -> tuple[int, int]:
         """The sentence's first token and the token after its last (sentences are numbered in
@@ -169,7 +247,17 @@ class HarmAnalysis:
         return found.get(sentence, [])
 
     def of(self, category: str) -> list[Hit]:
-        return self.by_category.get(category, [])
+        """The hits of `category`, in order (made on first use; the same list after)."""
+        found = self.by_category.get(category)
+        if found is None:
+            if category not in self.categories:
+                return []
+            tokens = self._tokens
+            found = self.by_category[category] = [
+                *(tokens.hits(category) if tokens is not None else ()),
+                *compress(self._others, map(category.__eq__, self._other_categories)),
+            ]
+        return found
 
     def sentence_words(self, sentence: int) -> set[str]:
         found = self.words_by_sentence.get(sentence)
@@ -355,33 +443,21 @@ def analyse(ctx: CheckContext) -> HarmAnalysis:
     words = vocabulary()
     table = ctx.text.table
     starts, ends = table.starts, table.ends
-    # The readings of each distinct word: its analyses (each token looked up once per check,
-    # for every detector), else its compound readings.
-    readings: dict[str, tuple[FormInfo, ...]] = {}
-    for word, found in ctx.text.word_vocabulary.items():
-        if not found:
-            found = words.compounds(word, COMPOUND_CATEGORIES, DEGRADING)
-        if found:
-            readings[word] = found
+    readings = _readings(ctx.text.word_vocabulary, words)
+    # One reading per analysis of each token that has some, in token order, made at C speed.
+    listed = table.words
+    read = list(compress(range(len(listed)), map(readings.__contains__, listed)))
+    per_token = list(map(readings.__getitem__, map(listed.__getitem__, read)))
+    tokens = TokenReadings(
+        repeat_each(read, list(map(len, per_token))),
+        list(chain.from_iterable(per_token)),
+        starts,
+        ends,
+    )
     hits: list[Hit] = []
-    if readings:
-        # One hit per reading of each token that has some, in token order, made at C speed.
-        listed = table.words
-        read = list(compress(range(len(listed)), map(readings.__contains__, listed)))
-        per_token = list(map(readings.__getitem__, map(listed.__getitem__, read)))
-        indexes = repeat_each(read, list(map(len, per_token)))
-        hits = list(
-            map(
-                Hit,
-                indexes,
-                map(starts.__getitem__, indexes),
-                map(ends.__getitem__, indexes),
-                chain.from_iterable(per_token),
-            )
-        )
     hits.extend(_spaced(ctx, words))
     text = ctx.text.text
-    if any(mark in text for mark in MASK_MARKS):
+    if _MASK_AFTER_LETTER.search(text):
         masked: dict[str, list[FormInfo]] = {}  # each masked word's first reading per category
         for start, end, word in masked_words(text):
             infos = masked.get(word)
@@ -396,9 +472,29 @@ def analyse(ctx: CheckContext) -> HarmAnalysis:
     for phrase in ctx.text.find(words.phrases):
         info = FormInfo(phrase.term.label, "", phrase.term.text, "+phrase")
         hits.append(Hit(phrase.first, phrase.start, phrase.end, info))
-    analysis = HarmAnalysis(hits, sentences(ctx.text).of_token, list(table.words), table.gaps[:-1])
+    analysis = HarmAnalysis(
+        hits, lambda: sentences(ctx.text).of_token, list(listed), table.gaps[:-1], tokens
+    )
     ctx.text.cache["harm"] = analysis
     return analysis
+
+
+def _readings(
+    found: dict[str, tuple[FormInfo, ...]], words: Vocabulary
+) -> dict[str, tuple[FormInfo, ...]]:
+    """The readings of each distinct word that has some: its analyses (`found`, each word
+    looked up once per check for every detector), else its compound readings. Made at C
+    speed: the words are sorted by whether they were found with `compress`, and the others'
+    compound readings come from a memo by word (`Vocabulary.compound_memo`)."""
+    analyses = list(found.values())
+    readings = dict(compress(found.items(), analyses))
+    if len(readings) < len(analyses):
+        others = list(compress(found, map(not_, analyses)))
+        compounds = list(
+            map(words.compound_memo(COMPOUND_CATEGORIES, DEGRADING).__getitem__, others)
+        )
+        readings.update(compress(zip(others, compounds, strict=True), compounds))
+    return readings
 
 
 # A run of three or more one-character tokens with single spaces between them ("t a p a n");
@@ -407,27 +503,43 @@ def analyse(ctx: CheckContext) -> HarmAnalysis:
 _SINGLES = re.compile(r"(?<![^\W_])[^\W_](?: [^\W_]){2,}(?![^\W_])")
 
 
+# The masked words of each run of text read (`masked_words`), for the most recent RUN_MEMO
+# runs: texts repeat their e-mail addresses and masked swears.
+RUN_MEMO = 10_000
+_RUN_SPANS: dict[str, list[tuple[int, int, str]]] = {}
+
+
 def masked_words(text: str) -> Iterator[tuple[int, int, str]]:
     """The masked words of `text` ("v*ttu", "p**ka"): MASKED's matches, as (start, end,
     word) of its group. A masked word holds no space or punctuation mark (other than a mask),
     and MASKED's leading character may be such a mark before it, as well as the text's start,
-    so the matches are those in each run of text between such marks taken alone; each
-    distinct run is searched once (a long text repeats its words, and RE2's matches cost
-    microseconds each)."""
-    found: dict[str, list[tuple[int, int, str]]] = {}
-    position = 0
-    for run in _NOT_IN_MASKED.split(text):
-        if run:
-            spans = found.get(run)
-            if spans is None:
-                spans = found[run] = (
-                    [(m.start(1), m.end(1), m.group(1)) for m in MASKED.finditer(run)]
-                    if any(mark in run for mark in MASK_MARKS)
-                    else []
-                )
-            for start, end, word in spans:
-                yield position + start, position + end, word
-        position += len(run) + 1
+    so the matches are those in each run of text between such marks taken alone. Only the runs
+    with a mask right after a possible letter (`_MASK_AFTER_LETTER`, which every masked word
+    has) are read, each found from that mask outwards (backwards in the reversed text), and
+    each distinct run is searched once (`_RUN_SPANS`: texts repeat their words, and RE2's
+    matches cost microseconds each)."""
+    found = _RUN_SPANS
+    backwards = ""
+    run_end = 0
+    for candidate in _MASK_AFTER_LETTER.finditer(text):
+        letter = candidate.start() - 1
+        if letter < run_end:
+            continue  # in the run just read
+        if not backwards:
+            backwards = text[::-1]
+        mirrored = len(text) - 1 - letter
+        reach = _MASKABLE_RUN.match(backwards, mirrored)
+        start = letter + 1 - (reach.end() - mirrored if reach else 0)
+        ahead = _MASKABLE_RUN.match(text, letter + 1)
+        run_end = ahead.end() if ahead else letter + 1
+        run = text[start:run_end]
+        spans = found.get(run)
+        if spans is None:
+            if len(found) >= RUN_MEMO:
+                found.clear()
+            spans = found[run] = [(m.start(1), m.end(1), m.group(1)) for m in MASKED.finditer(run)]
+        for first, end, word in spans:
+            yield start + first, start + end, word
 
 
 def _spaced(ctx: CheckContext, words: Vocabulary) -> Iterator[Hit]:
@@ -435,6 +547,8 @@ def _spaced(ctx: CheckContext, words: Vocabulary) -> Iterator[Hit]:
     more one-letter tokens is joined and looked up; a hit is tagged +spaced (a spaced threat
     verb counts only with a target, so "t a p a" in a crossword's answer stays quiet)."""
     table = ctx.text.table
+    if not _three_singles(table.words):
+        return
     for run in _SINGLES.finditer(ctx.text.text):
         letters = run.group()[::2]  # one token each
         first = bisect_left(table.starts, run.start())
@@ -448,6 +562,16 @@ def _spaced(ctx: CheckContext, words: Vocabulary) -> Iterator[Hit]:
                         info.category, info.language, info.lemma, info.tags + "+spaced"
                     )
                     yield Hit(index, table.starts[index], table.ends[first + end - 1], spaced)
+
+
+def _three_singles(words: Sequence[str]) -> bool:
+    """Whether three one-character tokens follow each other, which every match of `_SINGLES`
+    is (its characters are those of a token, `patterns.TOKEN`, and each stands alone): the
+    pattern is then not run on texts without, found at C speed (three such tokens first)."""
+    lengths = list(map(len, words))
+    if lengths.count(1) < 3:
+        return False
+    return b"\x01\x01\x01" in bytes(map(min, lengths, repeat(2)))
 
 
 def _letter_runs(characters: str) -> Iterator[tuple[int, int]]:
@@ -602,6 +726,12 @@ class ThreatDetector:
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         analysis = analyse(ctx)
+        if (
+            analysis.categories.isdisjoint(THREAT_CATEGORIES)
+            and harm_grammar.KNOW.isdisjoint(analysis.words)
+            and "targets" not in analysis.categories
+        ):
+            return  # the common case: nothing below can match (a weapon emoji needs a target)
         for category in THREAT_PHRASES:
             for hit in analysis.of(category):
                 sentence = analysis.sentence_of[hit.index]
@@ -616,7 +746,7 @@ class ThreatDetector:
                     phrase=hit.info.lemma,
                 )
         words = analysis.words
-        if harm_grammar.KNOW & set(words):
+        if not harm_grammar.KNOW.isdisjoint(words):
             for index, word in enumerate(words):
                 if word not in harm_grammar.KNOW:
                     continue
