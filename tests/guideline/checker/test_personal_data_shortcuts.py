@@ -15,12 +15,16 @@ from someluotsi.guideline.checker.detectors.base import CheckContext
 from someluotsi.guideline.checker.detectors.personal_data import (
     MIN_DIGITS,
     PHONE_RUN,
+    PLATE_EITHER,
+    PLATE_FI,
+    PLATE_SE,
     SENSITIVE,
     SENSITIVE_KEY,
     SENSITIVE_TERMS,
     STREET,
     SensitivePersonDetector,
     _digit_runs,
+    _e164,
     _may_hold_phone,
     _near_words,
     _phones_in_run,
@@ -47,16 +51,20 @@ NUMBERY = st.lists(
 ).map("".join)  # fmt: skip
 
 
+def _worth_deciding(run: str) -> bool:
+    return sum(c.isdigit() for c in run) >= MIN_DIGITS and _may_hold_phone(run)
+
+
 def _reference_runs(text: str) -> list[tuple[int, str]]:
-    """PHONE_RUN over the whole text, the runs of at least MIN_DIGITS digits."""
+    """PHONE_RUN over the whole text, the runs that may hold a phone number."""
     runs = [(m.start(), m.group().rstrip(" -/.")) for m in PHONE_RUN.finditer(text)]
-    return [(start, run) for start, run in runs if sum(c.isdigit() for c in run) >= MIN_DIGITS]
+    return [(start, run) for start, run in runs if _worth_deciding(run)]
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=800, deadline=None)
 @given(NUMBERY)
 def test_digit_stretches_give_the_runs_of_the_whole_text(text: str) -> None:
-    found = [(s, r) for s, r in _digit_runs(text) if sum(c.isdigit() for c in r) >= MIN_DIGITS]
+    found = [(start, run) for start, run in _digit_runs(text) if _worth_deciding(run)]
     assert found == _reference_runs(text)
 
 
@@ -238,3 +246,23 @@ def test_near_words_are_the_sentence_walks(original: str) -> None:
                 assert _near_words(ctx, number, start, end) == _reference_near_words(
                     ctx, number, start, end
                 )
+
+
+PLATE_PIECES = st.sampled_from(
+    ["ABC-123", "ÖÄ-12", "ABC 123", "ABC 12A", "AB-1", "Å", "-", " ", "1", "12", "x", "X", "ä",
+     "\u2011", "–", "\u00a0", "ｂ", "ABCD-12", "bil ", "auto ", ", ", "\n"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(PLATE_PIECES, st.text(max_size=3)), max_size=12).map("".join))
+def test_either_plate_pattern_finds_every_plate_candidate(original: str) -> None:
+    cased = AnalysedText(original).cased
+    if any(True for pattern in (PLATE_FI, PLATE_SE) for _found in pattern.finditer(cased)):
+        assert PLATE_EITHER.search(cased)
+
+
+def test_phone_numbers_are_formatted_once_as_e164() -> None:
+    assert _e164("040 123 4567") == "+358401234567"
+    assert _e164("+46 70 123 45 67") == "+46701234567"
+    assert _e164("12.6.2025") is None

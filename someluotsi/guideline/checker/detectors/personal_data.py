@@ -11,7 +11,7 @@ import datetime
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 import phonenumbers
 from stdnum import iban as stdnum_iban
@@ -231,6 +231,10 @@ PHONE_RUN = compile_pattern(r"[+(]?\d[\d()]*(?:(?: ?[-/.] ?| )[(]?\d[\d()]*)*")
 # years, paragraph numbers) are passed over without a match object each.
 DIGIT_STRETCH = compile_char_class(r"[0-9][0-9() +./-]*")
 MIN_DIGITS = 6  # the fewest digits of a Finnish or Swedish phone number
+# Where a group of a run may start as a phone number does (`_may_hold_phone`): a + or ( before
+# a digit, or a 0 that starts a run (no digit before it: a digit would have joined it) or a
+# group (a space before it). Fixed-length alternatives: no repetition to backtrack on.
+PHONE_START = compile_char_class(r"[+(][0-9]|(?:^|[^0-9])0")
 # Every phone number starts with 0, + or ( and has MIN_DIGITS digits (`_phone_piece`): a 0
 # and five more, or a + or ( and six, with only run characters between them.
 PHONE_CUE = r"[0+(](?:[() +./-]*\d){5}"
@@ -240,12 +244,17 @@ MAX_GROUPS = 7  # groups of one phone number ("+46 70 123 45 67" has five)
 
 @cache
 def _e164_set(numbers: tuple[str, ...]) -> frozenset[str]:
-    result = set()
-    for number in numbers:
-        parsed = _parse_phone(number)
-        if parsed is not None:
-            result.add(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
-    return frozenset(result)
+    return frozenset(e164 for e164 in map(_e164, numbers) if e164 is not None)
+
+
+@lru_cache(maxsize=4096)
+def _e164(candidate: str) -> str | None:
+    """The candidate as a valid Finnish or Swedish number in E.164 ("+358401234567"), or None;
+    formatted once per distinct candidate (a city's switchboard number recurs in its posts)."""
+    parsed = _parse_phone(candidate)
+    if parsed is None:
+        return None
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
 @cache
@@ -327,11 +336,8 @@ class PhoneNumberDetector:
             if not _may_hold_phone(run) or joined(text, start, end):
                 continue
             for p_start, p_end in _phones_in_run(run):
-                parsed = _parse_phone(run[p_start:p_end])
-                if parsed is None:
-                    continue
-                e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-                if e164 in allowed:
+                e164 = _e164(run[p_start:p_end])
+                if e164 is None or e164 in allowed:
                     continue
                 yield ctx.match(
                     "privacy-004", start + p_start, start + p_end, confidence=0.9, reason="phone"
@@ -350,7 +356,8 @@ def _digit_runs(text: str) -> Iterator[tuple[int, str]]:
     The same runs as PHONE_RUN over the whole text: a match contains no character outside
     the stretch but a "+" or "(" right before it, and none of the stretch's own characters
     can join the match before it, so the matches inside a stretch do not depend on the text
-    around it."""
+    around it. A stretch where no run can start a group as a phone number does (PHONE_START)
+    is skipped: its runs would all fail `_may_hold_phone`."""
     for stretch in DIGIT_STRETCH.finditer(text):
         found = stretch.group()
         if len(found) < MIN_DIGITS or _ascii_digits(found) < MIN_DIGITS:
@@ -358,7 +365,10 @@ def _digit_runs(text: str) -> Iterator[tuple[int, str]]:
         begin = stretch.start()
         if begin and text[begin - 1] in "+(":
             begin -= 1
-        for match in PHONE_RUN.finditer(text[begin : stretch.end()]):
+        region = text[begin : stretch.end()]
+        if not PHONE_START.search(region):
+            continue
+        for match in PHONE_RUN.finditer(region):
             yield begin + match.start(), match.group().rstrip(" -/.")
 
 
@@ -596,6 +606,8 @@ def _outside_links(ctx: CheckContext, index: int) -> bool:
 # ---------------------------------------------------------------- registration plates
 PLATE_FI = compile_pattern(r"(?:^|[^\p{L}\p{N}])([A-ZÅÄÖ]{2,3}-\d{1,3})")
 PLATE_SE = compile_pattern(r"(?:^|[^\p{L}\p{N}])([A-Z]{3} \d{2}[A-Z0-9])")
+# The start of either (one pass where most texts have neither).
+PLATE_EITHER = compile_pattern(r"(?:^|[^\p{L}\p{N}])(?:[A-ZÅÄÖ]{2,3}-\d|[A-Z]{3} \d{2}[A-Z0-9])")
 PLATE_CONTEXT = Lexicon(load_terms("vehicle_words"))
 NOT_PLATES = frozenset(load_words("not_plates"))
 
@@ -609,7 +621,7 @@ class RegistrationPlateDetector:
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         original = ctx.text.cased  # capitals kept, any dash read as "-"
-        if not ctx.text.digit_count:
+        if not ctx.text.digit_count or not PLATE_EITHER.search(original):
             return
         for pattern, needs_context in ((PLATE_FI, False), (PLATE_SE, True)):
             for found in pattern.finditer(original):
