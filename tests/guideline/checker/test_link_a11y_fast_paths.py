@@ -155,6 +155,12 @@ def test_the_capitals_search_passes_every_text_with_a_shout() -> None:
     assert not accessibility._may_shout("Tämä on Kokkola ja EU")
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.sampled_from(TEXTS), MIXED, st.text(max_size=40)))
+def test_the_capitals_class_is_letters_other_than_a_z(text: str) -> None:
+    assert accessibility._CAPITALS.findall(text) == re.findall(r"[^\W\d_a-z]{2,}", text)
+
+
 def test_a_link_s_parse_is_the_same_cached_and_at_any_offset() -> None:
     span = "https://www.kokkola.fi/tapahtumat"
     first = parse_link(span, span, 0, len(span))
