@@ -118,10 +118,9 @@ _SIZES = np.arange(NGRAMS[0], NGRAMS[1] + 1)
 
 
 MAX_CACHED_WORDS = 50_000  # words whose hashes are kept (~25 MB at most), then forgotten
-# token -> (buckets of the character n-grams of its first MAX_WORD characters followed by the
-# bucket of "w:" + those characters, as the bytes of native uint16s (a text's words are
-# joined at C speed); CRC-32 of "b:" + those characters + " " (a bigram's CRC continues from
-# it); those characters' UTF-8 bytes)
+# A token's first MAX_WORD characters -> (buckets of their character n-grams followed by the
+# bucket of "w:" + them, as the bytes of native uint16s (a text's words are joined at C
+# speed); CRC-32 of "b:" + them + " " (a bigram's CRC continues from it); their UTF-8 bytes)
 _word_cache: dict[str, tuple[bytes, int, bytes]] = {}
 
 
@@ -210,17 +209,21 @@ def _hash_many(words: list[str]) -> None:
 
 def _cached_words(words: Sequence[str], distinct: Sequence[str]) -> list[tuple[bytes, int, bytes]]:
     """The `_word_cache` entry of each of `words` (whose distinct words are `distinct`),
-    hashing those not cached yet; a full cache is emptied first."""
+    hashing those not cached yet; a full cache is emptied first. A word longer than
+    MAX_WORD is kept under its first MAX_WORD characters (all its features read), so the
+    cache holds no long strings; such a word is looked up the slower way each time."""
     cache = _word_cache
     try:
         return [cache[word] for word in words]
     except KeyError:
-        missing = [word for word in distinct if word not in cache]
-        if len(cache) + len(missing) > MAX_CACHED_WORDS:
-            cache.clear()
-            missing = list(distinct)
-        _hash_words(missing)
-        return [cache[word] for word in words]
+        pass
+    keys = {word: word[:MAX_WORD] for word in distinct}
+    missing = [key for key in dict.fromkeys(keys.values()) if key not in cache]
+    if len(cache) + len(missing) > MAX_CACHED_WORDS:
+        cache.clear()
+        missing = list(dict.fromkeys(keys.values()))
+    _hash_words(missing)
+    return [cache[keys[word]] for word in words]
 
 
 def _hashed(text: AnalysedText) -> np.ndarray:
