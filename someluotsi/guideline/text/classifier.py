@@ -9,7 +9,6 @@ The same `features()` serves training and inference, so they cannot drift apart.
 
 from __future__ import annotations
 
-import itertools
 import json
 import math
 import zlib
@@ -18,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate, pairwise
 from pathlib import Path
 
 import numpy as np
@@ -118,10 +118,9 @@ _SIZES = np.arange(NGRAMS[0], NGRAMS[1] + 1)
 
 
 MAX_CACHED_WORDS = 50_000  # words whose hashes are kept (~25 MB at most), then forgotten
-# token -> (buckets of the character n-grams of its first MAX_WORD characters followed by the
-# bucket of "w:" + those characters, as the bytes of native uint16s (a text's words are
-# joined at C speed); CRC-32 of "b:" + those characters + " " (a bigram's CRC continues from
-# it); those characters' UTF-8 bytes)
+# A token's first MAX_WORD characters -> (buckets of their character n-grams followed by the
+# bucket of "w:" + them, as the bytes of native uint16s (a text's words are joined at C
+# speed); CRC-32 of "b:" + them + " " (a bigram's CRC continues from it); their UTF-8 bytes)
 _word_cache: dict[str, tuple[bytes, int, bytes]] = {}
 
 
@@ -141,6 +140,11 @@ def _hash_words(words: list[str]) -> None:
         _hash_many(words)
 
 
+def _utf8_width(char: str) -> int:
+    """Bytes of `char` in UTF-8 (a lone surrogate, as surrogatepass writes it: 3)."""
+    return 1 if char < "\x80" else 2 if char < "\u0800" else 3 if char < "\U00010000" else 4
+
+
 def _hash_word(word: str) -> None:
     """`_hash_words` for one word: one zlib call per n-gram (a word has ~4 × its length)."""
     cut = word[:MAX_WORD]
@@ -152,9 +156,9 @@ def _hash_word(word: str) -> None:
         buckets = [crc32(data[start : start + size]) & (DIMENSION - 1)
                    for size in range(low, high + 1)
                    for start in range(len(data) - size + 1)]  # fmt: skip
-    else:
-        buckets = [crc32(padded[start : start + size].encode("utf-8", "surrogatepass"))
-                   & (DIMENSION - 1)
+    else:  # the same, from where each character's UTF-8 bytes start
+        at = list(accumulate([_utf8_width(char) for char in padded], initial=0))
+        buckets = [crc32(data[at[start] : at[start + size]]) & (DIMENSION - 1)
                    for size in range(low, high + 1)
                    for start in range(len(padded) - size + 1)]  # fmt: skip
     raw = data[1:-1]
@@ -191,26 +195,35 @@ def _hash_many(words: list[str]) -> None:
     encoded = [word.encode("utf-8", "surrogatepass") for word in cut]
     crc32 = zlib.crc32
     singles = [crc32(word, _W_PREFIX) & (DIMENSION - 1) for word in encoded]
-    # Each word's n-grams, then its "w:" bucket: one piece per word, cut from one array.
-    own = np.insert(ngrams, ends, singles).astype(np.uint16).tobytes()
-    bounds = (2 * (ends + np.arange(1, count + 1))).tolist()
+    # Each word's n-grams, then its "w:" bucket: one piece per word, cut from one array (the
+    # n-grams of word w move w places on, past the "w:" buckets of the words before it).
+    stops = ends + np.arange(1, count + 1)
+    own = np.empty(len(ngrams) + count, dtype=np.uint16)
+    own[np.arange(len(ngrams)) + owner // len(_SIZES)] = ngrams
+    own[stops - 1] = singles
+    bounds = (2 * stops).tolist()
+    joined = own.tobytes()
     for word, start, stop, raw in zip(words, [0, *bounds], bounds, encoded, strict=False):
-        _word_cache[word] = (own[start:stop], crc32(b" ", crc32(raw, _B_PREFIX)), raw)
+        _word_cache[word] = (joined[start:stop], crc32(b" ", crc32(raw, _B_PREFIX)), raw)
 
 
 def _cached_words(words: Sequence[str], distinct: Sequence[str]) -> list[tuple[bytes, int, bytes]]:
     """The `_word_cache` entry of each of `words` (whose distinct words are `distinct`),
-    hashing those not cached yet; a full cache is emptied first."""
+    hashing those not cached yet; a full cache is emptied first. A word longer than
+    MAX_WORD is kept under its first MAX_WORD characters (all its features read), so the
+    cache holds no long strings; such a word is looked up the slower way each time."""
     cache = _word_cache
     try:
         return [cache[word] for word in words]
     except KeyError:
-        missing = [word for word in distinct if word not in cache]
-        if len(cache) + len(missing) > MAX_CACHED_WORDS:
-            cache.clear()
-            missing = list(distinct)
-        _hash_words(missing)
-        return [cache[word] for word in words]
+        pass
+    keys = {word: word[:MAX_WORD] for word in distinct}
+    missing = [key for key in dict.fromkeys(keys.values()) if key not in cache]
+    if len(cache) + len(missing) > MAX_CACHED_WORDS:
+        cache.clear()
+        missing = list(dict.fromkeys(keys.values()))
+    _hash_words(missing)
+    return [cache[keys[word]] for word in words]
 
 
 def _hashed(text: AnalysedText) -> np.ndarray:
@@ -232,8 +245,7 @@ def _hashed(text: AnalysedText) -> np.ndarray:
         parts = [entry[0] for entry in known]  # n-grams and "w:" + word
         crc32 = zlib.crc32
         extra = [  # "b:" + previous + " " + word
-            crc32(entry[2], previous[1]) & (DIMENSION - 1)
-            for previous, entry in itertools.pairwise(known)
+            crc32(entry[2], previous[1]) & (DIMENSION - 1) for previous, entry in pairwise(known)
         ]
         extra += _vocabulary_buckets(text, words)
     if _shouting(text.original):
@@ -249,10 +261,12 @@ def _vocabulary_buckets(text: AnalysedText, words: Sequence[str]) -> list[int]:
     found = [(word, infos) for word, infos in text.word_vocabulary.items() if infos]
     if not found:
         return []
-    occurrences = Counter(words)
+    # A word's occurrences counted in place while few words have analyses (a Counter of
+    # every word costs more), all at once when many do.
+    count = Counter(words).__getitem__ if len(found) > 4 else words.count
     extra: list[int] = []
     for word, infos in found:
-        repeats = 2 * occurrences[word]
+        repeats = 2 * count(word)
         for info in infos:
             extra += (_category_bucket(info.category),) * repeats
             if info.category == "threat_verbs" and any(t in info.tags for t in THREATENING):
@@ -263,14 +277,13 @@ def _vocabulary_buckets(text: AnalysedText, words: Sequence[str]) -> list[int]:
 @cache
 def _letter_kinds() -> np.ndarray:
     """uint8 per code point below 0x10000: 0 not a letter (str.isalpha), 1 a letter that is
-    not upper case, 2 an upper-case letter (str.isupper); 0x10000 itself is 3 (look it up)."""
-    kinds = bytearray(0x10001)
-    for point in range(0x10000):
-        char = chr(point)
-        if char.isalpha():
-            kinds[point] = 2 if char.isupper() else 1
-    kinds[0x10000] = 3
-    return np.frombuffer(bytes(kinds), dtype=np.uint8)
+    not upper case, 2 an upper-case letter (str.isupper); 0x10000 itself is 3 (look it up).
+    Made on first use (a few milliseconds)."""
+    chars = list(map(chr, range(0x10000)))
+    letter = np.fromiter(map(str.isalpha, chars), dtype=bool, count=len(chars))
+    upper = np.fromiter(map(str.isupper, chars), dtype=bool, count=len(chars))
+    kinds = letter.astype(np.uint8) + (letter & upper)
+    return np.append(kinds, np.uint8(3))
 
 
 _ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
@@ -316,30 +329,32 @@ def _log_counts() -> np.ndarray:
     return np.array([0.0] + [1.0 + math.log(count) for count in range(1, 4096)])
 
 
-def _bucket_counts(text: AnalysedText) -> tuple[np.ndarray, np.ndarray]:
-    """(distinct buckets of the text's features, sorted, uint16; their counts, intp): what
-    np.unique(_hashed(text), return_counts=True) gives, without its generic overhead."""
+def _bucket_counts(text: AnalysedText) -> tuple[np.ndarray, np.ndarray, int]:
+    """(distinct buckets of the text's features, sorted, uint16; their counts, intp; the
+    number of occurrences): np.unique(_hashed(text), return_counts=True) without its
+    generic overhead, and the counts' sum."""
     ordered = np.sort(_hashed(text))
     # Where a run of equal buckets starts, and the end: runs' starts and lengths at once.
     bounds = np.empty(len(ordered) + 1, dtype=bool)
     bounds[0] = bounds[-1] = True
     np.not_equal(ordered[1:], ordered[:-1], out=bounds[1:-1])
     (at,) = bounds.nonzero()
-    return ordered.take(at[:-1]), at[1:] - at[:-1]
+    return ordered.take(at[:-1]), at[1:] - at[:-1], len(ordered)
 
 
-def _log_values(counts: np.ndarray) -> np.ndarray:
-    """1 + ln(count) per feature, float64."""
+def _log_values(counts: np.ndarray, total: int) -> np.ndarray:
+    """1 + ln(count) per feature, float64; `total`: the sum of `counts` (no count exceeds
+    it, so only a text with that many feature occurrences can need the slow path)."""
     table = _log_counts()
-    if len(counts) and counts.max() >= len(table):
+    if total >= len(table) and counts.max() >= len(table):
         return np.array([1.0 + math.log(c) for c in counts.tolist()])
     values: np.ndarray = table.take(counts)
     return values
 
 
-def _normalised(counts: np.ndarray) -> np.ndarray:
+def _normalised(counts: np.ndarray, total: int) -> np.ndarray:
     """1 + ln(count) per feature, float64, divided by the vector's L2 norm (1 if empty)."""
-    values = _log_values(counts)
+    values = _log_values(counts, total)
     norm = math.sqrt(float(values @ values)) or 1.0
     normalised: np.ndarray = values / norm
     return normalised
@@ -349,8 +364,8 @@ def feature_arrays(text: AnalysedText) -> tuple[np.ndarray, np.ndarray]:
     """The L2-normalised sparse feature vector as (sorted bucket indexes, intp; float64
     values): character 2-5-grams within word boundaries, words, word bigrams (sublinear
     counts) and the rule vocabulary's hits by category (see `features`)."""
-    buckets, counts = _bucket_counts(text)
-    return buckets.astype(np.intp), _normalised(counts)
+    buckets, counts, total = _bucket_counts(text)
+    return buckets.astype(np.intp), _normalised(counts, total)
 
 
 def features(text: AnalysedText) -> dict[int, float]:
@@ -444,10 +459,10 @@ class HarmClassifier:
         known = text.cache.get("harm_scores")
         if isinstance(known, dict):
             return known
-        buckets, counts = _bucket_counts(text)
+        buckets, counts, total = _bucket_counts(text)
         raw = [0.0] * self._matrix.shape[1]
         if len(buckets):
-            values = _log_values(counts)
+            values = _log_values(counts, total)
             norm = math.sqrt(float(values @ values))
             rows = self._matrix.take(buckets, axis=0)
             raw = [score / norm for score in (values.astype(np.float32) @ rows).tolist()]

@@ -159,6 +159,16 @@ def test_both_hashings_keep_the_same_entry_per_word(monkeypatch: pytest.MonkeyPa
         assert one[1:] == many[word][1:], word
 
 
+def test_the_word_cache_keeps_no_long_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A token longer than MAX_WORD is kept under its first MAX_WORD characters (a 100 kB
+    token must not stay in memory), and found there again."""
+    monkeypatch.setattr(classifier, "_word_cache", {})
+    text = f"{LONG} {LONG}x {'z' * 100_000} sana {LONG}"
+    for _ in range(2):
+        _assert_same_vector(text)
+        assert set(classifier._word_cache) == {LONG[:MAX_WORD], "z" * MAX_WORD, "sana"}
+
+
 @pytest.mark.parametrize("text", TEXTS)
 def test_shouting_equals_the_definition(text: str) -> None:
     assert classifier._shouting(text) == plain_shouting(text)
