@@ -282,7 +282,6 @@ class _Model:
         whole = layout.piece(len(data))
         layout.add(outputs, whole)
         one_byte = len(data) == len(text)
-        bodies: list[tuple[int, int, int]] = []
         alone: dict[int, tuple[str, float]] = {}
         for number, (start, end) in enumerate(spans):
             part = text[start:end]
@@ -296,59 +295,69 @@ class _Model:
             head = min(start + MAX_LABEL, end)
             piece = layout.piece(end - start)
             layout.add(self._head(data[start:head]), piece)
-            bodies.append((piece, head, end))
-        # Every head before every body: each piece's outputs stay in their order in the layout.
-        for piece, head, end in bodies:
             layout.add(outputs[head:end], piece)
         return alone
 
     def _probabilities(self, layout: _Layout) -> list[tuple[str, float]]:
-        """`_score` of each piece of `layout`: its language and probability."""
+        """`_score` of each piece of `layout`: its language and probability (the same
+        float64 reciprocal square root cast to float32, the same float32 softmax)."""
         scores = self._scores(layout)
-        scores *= np.array([1.0 / math.sqrt(size or 1) for size in layout.sizes],
-                           dtype=np.float32)[:, None]  # fmt: skip
+        sizes = np.maximum(np.array(layout.sizes, dtype=np.float64), 1.0)
+        scores *= (1.0 / np.sqrt(sizes)).astype(np.float32)[:, None]
         np.exp(scores - scores.max(axis=1, keepdims=True), out=scores)
         scores /= scores.sum(axis=1, keepdims=True)
         best = scores.argmax(axis=1).tolist()
-        probabilities = scores[np.arange(len(best)), best].tolist()
-        return [(self.classes[b], p) for b, p in zip(best, probabilities, strict=True)]
+        probabilities = scores.max(axis=1).tolist()  # the value at `best`
+        classes = self.classes
+        return [(classes[b], p) for b, p in zip(best, probabilities, strict=True)]
 
     def _scores(self, layout: _Layout) -> np.ndarray:
         """`_raw` of each piece's walk outputs (-1: none): (pieces, classes) float32.
 
-        One `np.unique` over (piece, feature) keys counts every piece's features; ordered by
-        piece and then by first position in the layout (where each piece's outputs are in
-        their own order), each piece's keys are contiguous and in the order `_counted`
-        gives, so `w[a:b] @ P[a:b]` is `_raw`'s product over the same values: the same to
-        the bit (test_language_model.py).
+        One stable sort of (piece, feature) keys counts every piece's features (a run of
+        equal keys is one feature of one piece; the sort being stable, a run's first element
+        is the feature's first occurrence). Ordered by first occurrence, each piece's keys
+        are contiguous (the layout holds the pieces one after the other) and in the order
+        `_counted` gives, so `w[a:b] @ P[a:b]` is `_raw`'s product over the same values:
+        the same to the bit (test_language_model.py). An output of -1 (no feature) becomes
+        the key of feature slot 0 of its piece, one above the real features' (f + 1), and
+        is dropped after counting.
         """
         count = len(layout.sizes)
         scores = np.zeros((count, len(self.classes)), dtype=np.float32)
         if not layout.arrays:
             return scores
-        flat = np.concatenate(layout.arrays)
+        width = len(self.ptc) + 1
         owner = np.repeat(np.array(layout.owners, dtype=np.int64), layout.lengths)
-        found = flat >= 0
-        keys = owner[found] * len(self.ptc) + flat[found]
-        if not len(keys):
+        keys = np.concatenate(layout.arrays)
+        keys += 1
+        keys += owner * width
+        positions = np.argsort(keys, kind="stable")
+        ordered = keys[positions]
+        starts = np.flatnonzero(np.diff(ordered, prepend=-1))
+        counts = np.diff(starts, append=len(ordered))
+        distinct, first = ordered[starts], positions[starts]
+        real = distinct % width != 0
+        if not real.any():
             return scores
-        distinct, first, counts = np.unique(keys, return_index=True, return_counts=True)
-        piece_of, feature = np.divmod(distinct, len(self.ptc))
-        order = np.lexsort((first, piece_of))  # keys is sorted by piece: stays grouped
-        piece_of, feature = piece_of[order], feature[order]
+        distinct, first, counts = distinct[real], first[real], counts[real]
+        order = np.argsort(first)
+        piece_of, feature = np.divmod(distinct[order], width)
         weights = np.log1p(counts[order].astype(np.float32))
-        table = self.ptc[feature]
+        table = self.ptc.take(feature - 1, axis=0)
         bounds = np.searchsorted(piece_of, np.arange(count + 1)).tolist()
+        pc = self.pc
         for number, (a, b) in enumerate(itertools.pairwise(bounds)):
             if b > a:
-                scores[number] = weights[a:b] @ table[a:b] + self.pc
+                scores[number] = weights[a:b] @ table[a:b] + pc
         return scores
 
 
 class _Layout:
     """The walk outputs of many pieces for one `_Model._scores` call: `arrays[i]` belongs to
-    piece `owners[i]` (a piece may have several, in its order); `sizes[p]` is piece p's
-    size in bytes (its length normalisation)."""
+    piece `owners[i]`; a piece's arrays are added one after the other, in its order, and
+    pieces in the order of their numbers. `sizes[p]` is piece p's size in bytes (its length
+    normalisation)."""
 
     __slots__ = ("arrays", "lengths", "owners", "sizes")
 
