@@ -56,6 +56,7 @@ WALK_BYTES = 4096  # shorter texts are walked byte by byte, longer ones scored w
 MAX_MOVES = 200_000  # transitions kept for the walk (~20 MB at most), then forgotten
 _OUTPUT = (1 << 18) - 1
 MAX_WORDS = 50_000  # (state, word) walks kept (a few MB), then forgotten
+TABLES_AFTER = 20_000  # transitions looked up by binary search before the dict tables pay off
 
 
 class _Model:
@@ -89,6 +90,8 @@ class _Model:
             [np.array([self.root_output], dtype=np.int32), *self.outputs]
         )
         # (state << 8 | byte) -> (next state << 18 | its output + 1), filled as texts need it.
+        self._nodes: tuple[list[dict[int, int]], list[int], list[int]] | None = None
+        self._looked_up = 0  # transitions looked up so far (`_move`)
         self._moves: dict[int, int] = {}
         # (state, word and its space) -> (state after it, output after each of its bytes)
         self._words: dict[tuple[int, bytes], tuple[int, tuple[int, ...]]] = {}
@@ -97,21 +100,57 @@ class _Model:
 
     def _move(self, state: int, byte: int) -> int:
         """The transition from `state` on `byte`, packed with the output of the state it goes
-        to: the longest suffix of the state's label and the byte that is a node."""
+        to: the longest suffix of the state's label and the byte that is a node.
+
+        Found by binary search in the sorted node tables; once a process has looked up
+        TABLES_AFTER transitions (a service or a batch meeting new words all the time), the
+        tables are also made into dicts (`_node_tables`) and looked up there, several times
+        faster. A short-lived process (one check from the command line) never pays for them.
+        """
         if len(self._moves) >= MAX_MOVES:
             self._moves.clear()
+        self._looked_up += 1
+        if self._nodes is None and self._looked_up < TABLES_AFTER:
+            target = self._searched(state, byte)
+            packed = (target << 18) | (int(self._state_outputs[target]) + 1)
+        else:
+            nodes, labels, outputs = self._node_tables()
+            word = (labels[state] << 8) | byte
+            target = 0
+            for length in range(min(self._lengths[state] + 1, MAX_LABEL), 0, -1):
+                found = nodes[length - 1].get(word & ((1 << (8 * length)) - 1))
+                if found is not None:
+                    target = found
+                    break
+            packed = (target << 18) | (outputs[target] + 1)
+        self._moves[(state << 8) | byte] = packed
+        return packed
+
+    def _searched(self, state: int, byte: int) -> int:
+        """The state `_move` goes to, by binary search in the sorted node tables."""
         word = (int(self._labels[state]) << 8) | byte
-        target = 0
         for length in range(min(self._lengths[state] + 1, MAX_LABEL), 0, -1):
             code = word & ((1 << (8 * length)) - 1)
             keys = self.keys[length - 1]
             at = int(keys.searchsorted(code))
             if at < len(keys) and keys[at] == code:
-                target = self._offsets[length - 1] + at
-                break
-        packed = (target << 18) | (int(self._state_outputs[target]) + 1)
-        self._moves[(state << 8) | byte] = packed
-        return packed
+                return self._offsets[length - 1] + at
+        return 0
+
+    def _node_tables(self) -> tuple[list[dict[int, int]], list[int], list[int]]:
+        """The node tables as plain Python objects (a numpy scalar look-up costs several
+        times a dict's): per label length, each node's label integer -> its state id; each
+        state's label integer; each state's output. Made once (tens of ms, ~10 MB)."""
+        if self._nodes is None:
+            self._nodes = (
+                [
+                    dict(zip(keys.tolist(), range(offset, offset + len(keys)), strict=True))
+                    for keys, offset in zip(self.keys, self._offsets, strict=False)
+                ],
+                self._labels.tolist(),
+                self._state_outputs.tolist(),
+            )
+        return self._nodes
 
     def _outputs(self, data: bytes) -> list[int]:
         """py3langid's walk over `data`: the feature output after each byte, -1 for none.

@@ -196,3 +196,18 @@ _ODD = st.text(
 def test_a_batch_of_any_strings_gives_what_each_gives_alone(texts: list[str]) -> None:
     found = language.detect_many(texts, [None] * len(texts))
     assert found == [language.detect(text) for text in texts]
+
+
+def test_the_dict_tables_move_where_the_binary_search_moves() -> None:
+    """`_move` looks transitions up by binary search until TABLES_AFTER, then in dicts: both
+    must go to the same state with the same output, for states of every label length."""
+    searching = language._Model(language.MODEL)
+    tabled = language._Model(language.MODEL)
+    tabled._looked_up = language.TABLES_AFTER  # the dict tables from the first look-up
+    states = sorted({0, 1, len(searching._labels) - 1, *range(1, len(searching._labels), 997)})
+    assert {searching._lengths[state] for state in states} == set(range(language.MAX_LABEL + 1))
+    for state in states:
+        for byte in (0x20, 0x61, 0x6B, 0xC3, 0xA4, 0xB6, 0x2E, 0x31, 0xFF):
+            assert tabled._move(state, byte) == searching._move(state, byte), (state, byte)
+    assert searching._nodes is None  # fewer look-ups than TABLES_AFTER: never made
+    assert tabled._nodes is not None
