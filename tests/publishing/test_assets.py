@@ -4,6 +4,7 @@ files, decompression bombs and broken images; good images get a thumbnail throug
 from __future__ import annotations
 
 import io
+import re
 import struct
 import zlib
 from typing import Any
@@ -133,9 +134,10 @@ def test_upload_page_shows_the_refusal_and_serves_files_only_to_those_who_may_se
         },
     )
     assert response.status_code == 200
-    # The refused file's bytes are not echoed (a random token in the page may hold "MZ").
-    assert b"MZ\x90" not in response.content
-    assert "MZ\ufffd" not in response.content.decode()
+    # The refused file's bytes are not echoed in any form; the page's random CSRF tokens
+    # (long runs of letters and digits) may hold "MZ" and are left out of the look.
+    page = re.sub(r"[A-Za-z0-9]{32,}", "", response.content.decode())
+    assert "MZ" not in page
     assert not Asset.objects.exists()
     asset = asset_create(actor=world.updater, upload=_upload(image_bytes()), details=DETAILS)
     served = client.get(reverse("publishing:asset_file", args=[asset.pk]))
