@@ -10,9 +10,10 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import math
+import os
 import sys
-from collections.abc import Callable, Sequence
-from itertools import islice
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
 from someluotsi import __version__
@@ -246,6 +247,50 @@ def _check_one(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO) -
     return 0
 
 
+MEDIA_KINDS = ("image", "video", "file")
+MAX_MEDIA = 20  # as the REST API
+LANGUAGE_CODES = ("fi", "sv", "en")
+
+
+def _media(value: object) -> list[Media]:
+    """A batch item's "media": a list of at most MAX_MEDIA objects {"kind": image|video|file,
+    "alt": str, "captions": bool, "filename": str} (the REST API's shape). Raises ValueError
+    with a message for the user on anything else."""
+    if value is None:
+        return []
+    if not isinstance(value, list) or len(value) > MAX_MEDIA:
+        raise ValueError(f"'media' must be a list of at most {MAX_MEDIA} objects")
+    found = []
+    for entry in value:
+        if not isinstance(entry, dict) or entry.get("kind") not in MEDIA_KINDS:
+            raise ValueError("each media object needs 'kind': " + ", ".join(MEDIA_KINDS))
+        unknown = sorted(set(entry) - {"kind", "alt", "captions", "filename"})
+        if unknown:
+            raise ValueError(f"unknown media field(s): {', '.join(map(str, unknown))}")
+        alt, captions, filename = (
+            entry.get("alt", ""),
+            entry.get("captions", False),
+            entry.get("filename", ""),
+        )
+        if not isinstance(alt, str) or not isinstance(filename, str):
+            raise ValueError("media 'alt' and 'filename' must be strings")
+        if not isinstance(captions, bool):
+            raise ValueError("media 'captions' must be true or false")
+        found.append(Media(kind=entry["kind"], alt=alt, captions=captions, filename=filename))
+    return found
+
+
+def _code(item: dict[str, Any], key: str, default: str | None) -> str | None:
+    """A batch item's language code under `key` (fi, sv or en), else `default`; ValueError
+    for any other value, as the single check and the REST API refuse it."""
+    value = item.get(key)
+    if value is None or value == "":
+        return default
+    if value not in LANGUAGE_CODES:
+        raise ValueError(f"'{key}' must be one of {', '.join(LANGUAGE_CODES)}")
+    return str(value)
+
+
 def _check_item(
     engine: GuidelineEngine,
     item: dict[str, Any],
@@ -253,30 +298,50 @@ def _check_item(
     analysed: str | AnalysedText | None = None,
 ) -> dict[str, Any]:
     """One batch line's report. `analysed`: the item's text as `GuidelineEngine.analyse_many`
-    prepared it (its language identified with the rest of the chunk)."""
+    prepared it (its language identified with the rest of the chunk). Raises ValueError
+    (or EngineError) with a message for the user on a bad field."""
     report = engine.check(
         item["text"] if analysed is None else analysed,
         role=item.get("role") or args.role,
         channel=ChannelContext(kind=ChannelKind(item.get("channel") or args.channel)),
-        media=[Media(**m) for m in item.get("media", [])],
-        language=item.get("language") or args.language,
-        ui_language=item.get("ui_language") or args.lang,
+        media=_media(item.get("media")),
+        language=_code(item, "language", args.language),
+        ui_language=_code(item, "ui_language", args.lang),
         report_id=item.get("id"),
     )
     return report.to_dict()
 
 
 BATCH_CHUNK = 256  # lines read, analysed together and answered before the next ones
+BATCH_CHARS = 1_000_000  # and at most about this many characters of lines per chunk
+
+
+def _finite(number: str) -> float:
+    value = float(number)
+    if value in (math.inf, -math.inf):
+        raise ValueError(f"number out of range: {number[:40]}")
+    return value
+
+
+def _not_a_number(name: str) -> float:
+    raise ValueError(f"{name} is not valid JSON")
 
 
 def _batch_item(line: str) -> dict[str, Any]:
-    """A batch line as its item, or {"error": ...} (with the id when there is one)."""
+    """A batch line as its item, or {"error": ...} (with the id when there is one). Whatever
+    JSON can do to a parser (NaN, numbers past float or past 4,300 digits, nesting deeper
+    than the stack) is an invalid_json error for that line, never a crash."""
     try:
-        item = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return {"id": None, "error": {"code": "invalid_json", "message": str(exc)}}
+        item = json.loads(
+            line.removeprefix("\ufeff"), parse_float=_finite, parse_constant=_not_a_number
+        )
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError is a ValueError
+        message = str(exc) if not isinstance(exc, RecursionError) else "nested too deeply"
+        return {"id": None, "error": {"code": "invalid_json", "message": message[:300]}}
     if not isinstance(item, dict) or not isinstance(item.get("text"), str):
         ident = item.get("id") if isinstance(item, dict) else None
+        if not isinstance(ident, str | int | float | None):
+            ident = None
         return {"id": ident, "error": {"code": "invalid", "message": "needs a string 'text'"}}
     return item
 
@@ -293,6 +358,23 @@ def _batch_result(
         return {"id": item.get("id"), "error": {"code": "invalid", "message": str(exc)}}
 
 
+def _chunks(lines: Iterable[str]) -> Iterator[list[str]]:
+    """Non-blank lines in chunks of at most BATCH_CHUNK lines and, but for a single longer
+    line, BATCH_CHARS characters: what one chunk holds in memory at once is bounded."""
+    chunk: list[str] = []
+    size = 0
+    for line in lines:
+        if not line.strip():
+            continue
+        if chunk and (len(chunk) >= BATCH_CHUNK or size + len(line) > BATCH_CHARS):
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(line)
+        size += len(line)
+    if chunk:
+        yield chunk
+
+
 def _batch(
     handle: Callable[[dict[str, Any]], dict[str, Any]],
     out: TextIO,
@@ -300,16 +382,18 @@ def _batch(
 ) -> int:
     """JSON lines on stdin, one result per line on `out`, in input order.
 
-    Lines are read BATCH_CHUNK at a time; `prepare` sees each chunk's valid items before
-    they are handled (the check analyses their texts together), so memory stays bounded by
-    the chunk, not by the input."""
-    lines = (line for line in sys.stdin if line.strip())
-    while chunk := list(islice(lines, BATCH_CHUNK)):
+    Lines are read a chunk at a time (`_chunks`); `prepare` sees each chunk's valid items
+    before they are handled (the check analyses their texts together), so memory stays
+    bounded by the chunk, not by the input. Output is ASCII-escaped JSON when `out` cannot
+    write all of Unicode, so every line stays valid JSON."""
+    encoding = (getattr(out, "encoding", None) or "utf-8").lower().replace("-", "")
+    ascii_only = encoding not in ("utf8", "utf16", "utf32")
+    for chunk in _chunks(sys.stdin):
         items = [_batch_item(line) for line in chunk]
         if prepare is not None:
             prepare([item for item in items if isinstance(item.get("text"), str)])
         for item in items:
-            out.write(json.dumps(_batch_result(handle, item), ensure_ascii=False) + "\n")
+            out.write(json.dumps(_batch_result(handle, item), ensure_ascii=ascii_only) + "\n")
     return 0
 
 
@@ -320,19 +404,19 @@ def _check_batch(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO)
 
     def prepare(items: list[dict[str, Any]]) -> None:
         prepared.clear()
-        languages = [item.get("language") or args.language for item in items]
-        usable = [
-            (item, language)
-            for item, language in zip(items, languages, strict=True)
-            if language is None or isinstance(language, str)
-        ]
+        usable: list[tuple[dict[str, Any], str | None]] = []
+        for item in items:
+            try:
+                usable.append((item, _code(item, "language", args.language)))
+            except ValueError:
+                continue  # refused with its message when the item is handled
         analysed = engine.analyse_many(
             [item["text"] for item, _ in usable], [language for _, language in usable]
         )
         prepared.update((id(item), text) for (item, _), text in zip(usable, analysed, strict=True))
 
     return _batch(
-        lambda item: _check_item(engine, item, args, prepared.get(id(item))), out, prepare
+        lambda item: _check_item(engine, item, args, prepared.pop(id(item), None)), out, prepare
     )
 
 
@@ -346,6 +430,19 @@ def _tolerant_streams() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The command line; the exit status. A reader that stops reading (`| head`) ends it
+    quietly, as other command-line tools end."""
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # Python's recipe: point stdout at /dev/null so the interpreter's final flush of the
+        # closed pipe raises nothing more.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
     _tolerant_streams()
     parser = build_parser()
     args = parser.parse_args(argv)

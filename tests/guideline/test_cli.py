@@ -101,6 +101,68 @@ def test_a_batch_longer_than_a_chunk_gives_each_line_what_a_check_alone_gives() 
         assert got == json.loads(json.dumps(alone.to_dict())), item
 
 
+BAD_LINES = [
+    ('{"id": "m", "text": "Kuva", "media": [{"kind": "image", "alt": 5}]}', "invalid", "m"),
+    ('{"id": "m", "text": "Kuva", "media": [{"kind": "image", "alt": null}]}', "invalid", "m"),
+    ('{"id": "m", "text": "Kuva", "media": {"kind": "image"}}', "invalid", "m"),
+    ('{"id": "m", "text": "Kuva", "media": [{"kind": "hologram"}]}', "invalid", "m"),
+    ('{"id": "m", "text": "Kuva", "media": [{"kind": "video", "captions": "no"}]}', "invalid", "m"),
+    ('{"id": "m", "text": "Kuva", "media": [{"kind": "image", "colour": 1}]}', "invalid", "m"),
+    ('{"id": "r", "text": "hei", "role": ' + "9" * 5000 + "}", "invalid_json", None),
+    ("[" * 100_000 + "]" * 100_000, "invalid_json", None),
+    ('{"id": NaN, "text": "x"}', "invalid_json", None),
+    ('{"id": 1e400, "text": "x"}', "invalid_json", None),
+    ('{"id": "l", "text": "Soita 040 123 4567", "language": "xx"}', "invalid", "l"),
+    ('{"id": "l", "text": "Hej", "language": ["fi"]}', "invalid", "l"),
+    ('{"id": "l", "text": "Hej", "ui_language": "de"}', "invalid", "l"),
+    ('{"id": {"a": 1}, "text": 5}', "invalid", None),
+]
+
+
+@pytest.mark.parametrize(("line", "code", "ident"), BAD_LINES)
+def test_a_bad_batch_line_is_an_error_of_its_own_and_loses_no_other_line(
+    line: str, code: str, ident: str | None
+) -> None:
+    good = json.dumps({"id": "ok", "text": "Kiitos kaikille!"})
+    result = _cli("check", "--batch", stdin="\n".join([good, line, good]) + "\n")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    out = [json.loads(text) for text in result.stdout.splitlines()]
+    assert [o.get("id") for o in out] == ["ok", ident, "ok"]
+    assert out[1]["error"]["code"] == code
+    assert out[0]["verdict"] == out[2]["verdict"] == "ok"
+
+
+def test_a_batch_file_with_a_byte_order_mark_reads_its_first_line() -> None:
+    result = _cli("check", "--batch", stdin="\ufeff" + json.dumps({"id": 1, "text": "Hei"}) + "\n")
+    assert json.loads(result.stdout)["id"] == 1
+
+
+def test_a_reader_that_stops_early_ends_the_batch_quietly() -> None:
+    lines = "".join(json.dumps({"id": i, "text": f"Hei {i}"}) + "\n" for i in range(2000))
+    command = f"{sys.executable} -m someluotsi.guideline check --batch | head -1"
+    result = subprocess.run(  # noqa: S602 - a fixed pipeline of our own command
+        command, shell=True, input=lines, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert json.loads(result.stdout)["id"] == 0
+    assert "Traceback" not in result.stderr
+    assert "BrokenPipeError" not in result.stderr
+
+
+def test_a_chunk_holds_a_bounded_number_of_lines_and_characters(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from someluotsi.guideline import __main__ as cli
+
+    monkeypatch.setattr(cli, "BATCH_CHUNK", 3)
+    monkeypatch.setattr(cli, "BATCH_CHARS", 100)
+    lines = ["a" * 40 + "\n", " \n", "b" * 40 + "\n", "c\n", "d\n", "e\n", "f" * 300 + "\n", "g\n"]
+    chunks = list(cli._chunks(lines))
+    # a, b, c (84 characters, 3 lines); d, e (the long f would pass 100); f alone; g
+    assert [len(c) for c in chunks] == [3, 2, 1, 1]
+    assert [line for chunk in chunks for line in chunk] == [x for x in lines if x.strip()]
+
+
 def test_too_long_text_is_a_clear_error() -> None:
     result = _cli("check", "-", stdin="x" * 100_001)
     assert result.returncode == 3
