@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, cast
 
+from django.utils.formats import number_format
+from django.utils.functional import lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiExample, extend_schema
@@ -31,15 +33,30 @@ class MediaInputSerializer(serializers.Serializer[dict[str, Any]]):
     filename = OneLineSerializerField(required=False, allow_blank=True, max_length=255, default="")
 
 
+def _too_long() -> str:
+    """The too-long message in the request's language, the limit written its way."""
+    return str(_("The text is too long: at most %(max)s characters.")) % {
+        "max": number_format(MAX_CHARS, use_l10n=True, force_grouping=True)
+    }
+
+
+class TextField(serializers.CharField):
+    """A draft's text: a JSON string, never a number or a boolean turned into one."""
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return str(super().to_internal_value(data))
+
+
 class CheckInputSerializer(serializers.Serializer[dict[str, Any]]):
-    text = serializers.CharField(
+    text = TextField(
         allow_blank=True,
         trim_whitespace=False,
         max_length=MAX_CHARS,
-        error_messages={
-            "max_length": _("The text is too long: at most %(max)s characters.")
-            % {"max": f"{MAX_CHARS:,}"}
-        },
+        # Made when the error is raised, in the request's language (a message formatted
+        # here would be frozen in the language active at import).
+        error_messages={"max_length": lazy(_too_long, str)()},
     )
     role = serializers.ChoiceField(choices=[r.value for r in AuthorRole], required=False)
     channel = IdField(required=False, allow_null=True)

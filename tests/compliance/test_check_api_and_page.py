@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -71,7 +72,37 @@ def test_too_long_text_is_refused_with_the_error_shape(make_user: Callable[..., 
     assert response.status_code == 400
     error = response.json()["error"]
     assert error["code"] == "invalid"
-    assert "100,000" in str(error["details"]["text"])
+    assert re.search(r"100[ \u00a0,]000", " ".join(error["details"]["text"]))
+    assert not CheckRun.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("fi", "Teksti on liian pitkä"), ("sv", "Texten är för lång"), ("en", "too long")],
+)
+def test_the_too_long_message_is_in_the_requests_language(
+    make_user: Callable[..., User], language: str, words: str
+) -> None:
+    response = _api(make_user(Role.EMPLOYEE)).post(
+        "/api/v1/check",
+        {"text": "x" * 100_001},
+        format="json",
+        headers={"accept-language": language},
+    )
+    assert response.status_code == 400
+    message = " ".join(response.json()["error"]["details"]["text"])
+    assert words in message, message
+    assert re.search(r"100[ \u00a0,.]000", message), message
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("text", [5, 1.5, True, None, ["Moi"], {"a": "b"}])
+def test_a_text_that_is_not_a_string_is_refused(
+    make_user: Callable[..., User], text: object
+) -> None:
+    response = _api(make_user(Role.EMPLOYEE)).post("/api/v1/check", {"text": text}, format="json")
+    assert response.status_code == 400
     assert not CheckRun.objects.exists()
 
 
