@@ -64,7 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--batch",
         action="store_true",
-        help='JSON lines in ({"id", "text", "role"}); one JSON report per line out',
+        help='JSON lines in: {"id", "text"} and optionally "role", "channel", "language", '
+        '"ui_language" (fi/sv/en) and "media" ([{"kind": image|video|file, "alt", "captions", '
+        '"filename"}]); one JSON report (or {"id", "error"}) per line out, in order',
     )
     sort = commands.add_parser("triage", help="sort a citizen's message and suggest a reply")
     sort.add_argument("text", nargs="?", default="-", help="the message, or - to read stdin")
