@@ -238,7 +238,7 @@ PHONE_START = compile_char_class(r"[+(][0-9]|(?:^|[^0-9])0")
 # Every phone number starts with 0, + or ( and has MIN_DIGITS digits (`_phone_piece`): a 0
 # and five more, or a + or ( and six, with only run characters between them.
 PHONE_CUE = r"[0+(](?:[() +./-]*\d){5}"
-MAX_RUN = 48  # two numbers side by side at most; longer runs are lists or other numbers
+MAX_RUN = 240  # up to about fifteen numbers written one after another; longer runs are skipped
 MAX_GROUPS = 7  # groups of one phone number ("+46 70 123 45 67" has five)
 
 
