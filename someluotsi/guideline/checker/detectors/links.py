@@ -12,6 +12,7 @@ word of the host or glued to a login or service word, digits for letters countin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -373,7 +374,7 @@ class SuspiciousLinkDetector:
     and punycode domains, http login pages and risky files, judged on the host a browser would
     visit (text/urls.py parses every link with a WHATWG URL parser)."""
 
-    rules = ("link-001", "link-002", "link-003", "link-004", "link-005", "link-006")
+    rules = ("link-001", "link-002", "link-003", "link-004", "link-005", "link-006", "link-007")
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         text = ctx.text.text
@@ -381,6 +382,9 @@ class SuspiciousLinkDetector:
             yield from self._links(ctx)
         if "." in text:
             yield from self._files(ctx)
+        original = ctx.text.original
+        if not original.isascii():
+            yield from _direction_controls(ctx, original)
         for media in ctx.media:
             extension = media.filename.rsplit(".", 1)[-1].lower() if "." in media.filename else ""
             if extension in RISKY_EXTENSIONS:
@@ -417,3 +421,36 @@ class SuspiciousLinkDetector:
             yield ctx.match(
                 "link-004", start, end, confidence=0.85, reason="risky_file", file=found.group(1)
             )
+
+
+# Unicode's explicit direction controls (embeddings, overrides, isolates, UAX #9): invisible,
+# they reorder how the text after them is shown, so "evil.fi" with a right-to-left override
+# before it shows as "if.live" (the "Trojan Source" trick). The marks U+200E/U+200F/U+061C
+# only nudge neutral characters and are written by right-to-left keyboards: not reported.
+DIRECTION_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# What a control affects: up to its pop (U+202C, U+2069) or the end of the line.
+_AFFECTED = re.compile("[^\u202c\u2069\n]{0,200}[\u202c\u2069]?")
+MAX_CONTROLS = 20  # findings of this kind per text; more say nothing new
+
+
+def _direction_controls(ctx: CheckContext, original: str) -> Iterator[Match]:
+    """link-007 for each direction control of `original` that opens (not the pops), spanning
+    it and what it reorders, in original offsets. Linear: one search per control."""
+    found = 0
+    for control in DIRECTION_CONTROL.finditer(original):
+        if control.group() in "\u202c\u2069":
+            continue  # a pop ends what another control opened
+        affected = _AFFECTED.match(original, control.end())
+        end = affected.end() if affected else control.end()
+        yield ctx.match(
+            "link-007",
+            control.start(),
+            end,
+            confidence=0.9,
+            reason="bidi_control",
+            normalised=False,
+            code=f"U+{ord(control.group()):04X}",
+        )
+        found += 1
+        if found >= MAX_CONTROLS:
+            return
