@@ -11,9 +11,7 @@ order before issue 20 (set-aside texts asked first).
 
 from __future__ import annotations
 
-import math
 import zlib
-from collections import Counter
 from collections.abc import Iterator
 
 import numpy as np
@@ -32,8 +30,6 @@ from someluotsi.guideline.text.classifier import (
     DIMENSION,
     MAX_TOKENS,
     MAX_WORD,
-    NGRAMS,
-    THREATENING,
     feature_arrays,
     features,
     gate_open,
@@ -41,6 +37,7 @@ from someluotsi.guideline.text.classifier import (
     vocabulary_categories,
     with_hostility,
 )
+from tests.guideline.text.test_classifier_vectorised import reference_features
 
 
 def _bucket(feature: str) -> int:
@@ -51,32 +48,6 @@ def plain_shouting(original: str) -> bool:
     """The definition: more than half of the letters are upper case."""
     letters = "".join(filter(str.isalpha, original))
     return bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.5
-
-
-def plain_features(text: AnalysedText) -> dict[int, float]:
-    """The definition, one zlib call per feature occurrence, vocabulary read token by token."""
-    counts: Counter[int] = Counter()
-    low, high = NGRAMS
-    tokens = [token.text[:MAX_WORD] for token in text.tokens[:MAX_TOKENS]]
-    for token in tokens:
-        word = f" {token} "
-        for size in range(low, min(high, len(word)) + 1):
-            for start in range(len(word) - size + 1):
-                counts[_bucket(word[start : start + size])] += 1
-    for index, token in enumerate(tokens):
-        counts[_bucket(f"w:{token}")] += 1
-        if index:
-            counts[_bucket(f"b:{tokens[index - 1]} {token}")] += 1
-    for index in range(len(tokens)):
-        for info in text.vocabulary[index]:
-            counts[_bucket(f"__{info.category}__")] += 2
-            if info.category == "threat_verbs" and any(t in info.tags for t in THREATENING):
-                counts[_bucket("__threatening_verb__")] += 2
-    if plain_shouting(text.original):
-        counts[_bucket("__shouting__")] += 2
-    vector = {index: 1.0 + math.log(count) for index, count in counts.items()}
-    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-    return {index: value / norm for index, value in vector.items()}
 
 
 LONG = "epäjärjestelmällistyttämättömyydelläänsäkäänköhänkin"  # 52 letters, over MAX_WORD
@@ -121,7 +92,7 @@ def hashing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> 
 
 def _assert_same_vector(text: str) -> None:
     analysed = AnalysedText(text)
-    ours, reference = features(analysed), plain_features(analysed)
+    ours, reference = features(analysed), reference_features(analysed)
     assert ours.keys() == reference.keys()
     assert np.allclose([ours[k] for k in reference], list(reference.values()), rtol=1e-12)
 
@@ -191,7 +162,7 @@ def test_features_equal_the_definition_on_any_words(words: list[str]) -> None:
 def test_scores_equal_each_models_plain_probability(text: str) -> None:
     harm = harm_classifier()
     assert harm is not None
-    vector = plain_features(AnalysedText(text))
+    vector = reference_features(AnalysedText(text))
     if harm.hostility is not None:
         vector = with_hostility(vector, harm.hostility.probability(vector))
     scores = harm.scores(AnalysedText(text))
