@@ -78,6 +78,10 @@ class _Model:
             self.root_output = int(data["root_output"][0])
             self.keys = [data[f"keys{n}"] for n in range(1, MAX_LABEL + 1)]
             self.outputs = [data[f"outputs{n}"] for n in range(1, MAX_LABEL + 1)]
+        # 1/√size as float32 for every size a laid-out piece can have (`_probabilities`)
+        self._scales = (1.0 / np.sqrt(np.maximum(np.arange(WALK_BYTES + 1), 1.0))).astype(
+            np.float32
+        )
         # State ids for the byte-by-byte walk: 0 is the root, then each length's nodes in order.
         self._offsets = [1]
         for keys in self.keys:
@@ -341,9 +345,14 @@ class _Model:
         """`_score` of each piece of `layout`: its language and probability (the same
         float64 reciprocal square root cast to float32, the same float32 softmax)."""
         scores = self._scores(layout)
-        sizes = np.maximum(np.array(layout.sizes, dtype=np.float64), 1.0)
-        scores *= (1.0 / np.sqrt(sizes)).astype(np.float32)[:, None]
-        np.exp(scores - scores.max(axis=1, keepdims=True), out=scores)
+        if max(layout.sizes) <= WALK_BYTES:
+            scale = self._scales.take(layout.sizes)
+        else:
+            sizes = np.maximum(np.array(layout.sizes, dtype=np.float64), 1.0)
+            scale = (1.0 / np.sqrt(sizes)).astype(np.float32)
+        scores *= scale[:, None]
+        scores -= scores.max(axis=1, keepdims=True)
+        np.exp(scores, out=scores)
         scores /= scores.sum(axis=1, keepdims=True)
         best = scores.argmax(axis=1).tolist()
         probabilities = scores.max(axis=1).tolist()  # the value at `best`
@@ -367,28 +376,38 @@ class _Model:
         if not layout.arrays:
             return scores
         width = len(self.ptc) + 1
-        owner = np.repeat(np.array(layout.owners, dtype=np.int64), layout.lengths)
         keys = np.concatenate(layout.arrays)
         keys += 1
-        keys += owner * width
-        positions = np.argsort(keys, kind="stable")
-        ordered = keys[positions]
-        starts = np.flatnonzero(np.diff(ordered, prepend=-1))
-        counts = np.diff(starts, append=len(ordered))
-        distinct, first = ordered[starts], positions[starts]
-        real = distinct % width != 0
-        if not real.any():
+        keys += np.repeat(np.array(layout.owners, dtype=np.int64) * width, layout.lengths)
+        positions = keys.argsort(kind="stable")
+        ordered = keys.take(positions)
+        # The first element of each run of equal keys, and the runs' lengths (np.diff and
+        # np.flatnonzero do the same with several times the fixed cost per call).
+        size = len(ordered)
+        new = np.empty(size, dtype=bool)
+        new[0] = True
+        np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+        starts = new.nonzero()[0]
+        counts = np.empty(len(starts), dtype=np.int64)
+        np.subtract(starts[1:], starts[:-1], out=counts[:-1])
+        counts[-1] = size - starts[-1]
+        distinct = ordered.take(starts)
+        real = (distinct % width).nonzero()[0]
+        if not len(real):
             return scores
-        distinct, first, counts = distinct[real], first[real], counts[real]
-        order = np.argsort(first)
-        piece_of, feature = np.divmod(distinct[order], width)
-        weights = np.log1p(counts[order].astype(np.float32))
-        table = self.ptc.take(feature - 1, axis=0)
-        bounds = np.searchsorted(piece_of, np.arange(count + 1)).tolist()
-        pc = self.pc
+        first = positions.take(starts.take(real))
+        order = real.take(first.argsort())
+        piece_of, feature = np.divmod(distinct.take(order), width)
+        weights = np.log1p(counts.take(order).astype(np.float32))
+        feature -= 1
+        table = self.ptc.take(feature, axis=0)
+        bounds = piece_of.searchsorted(np.arange(count + 1)).tolist()
+        filled = []
         for number, (a, b) in enumerate(itertools.pairwise(bounds)):
             if b > a:
-                scores[number] = weights[a:b] @ table[a:b] + pc
+                scores[number] = weights[a:b] @ table[a:b]
+                filled.append(number)
+        scores[filled] += self.pc  # float32 either way: the same sum as `_raw`'s
         return scores
 
 
