@@ -204,3 +204,79 @@ def test_any_bytes_on_stdin_or_in_argv_get_a_report(data: bytes) -> None:
         assert result.returncode == 0, result.stderr.decode(errors="replace")[-500:]
         assert b"Traceback" not in result.stderr
         assert result.stdout
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '{"id": 1, "text": "Hei"}',
+        "\ufeff" + '{"id": 1, "text": "Hei"}',
+        '{"id": 1.5e3, "text": "x", "n": -0.0}',
+        '{"id": NaN, "text": "x"}',
+        '{"id": Infinity, "text": "x"}',
+        '{"id": 1e400, "text": "x"}',
+        '{"id": 1, "text": "x"',
+        '{"id": "\\ud800", "text": "x"} trailing',
+        "",
+        "[1, 2]",
+    ],
+)
+def test_a_batch_line_is_read_as_json_loads_reads_it(line: str) -> None:
+    """The batch keeps one JSON decoder for every line; what it reads, and every error and
+    its message, are json.loads's with the same arguments (a second byte order mark too)."""
+    from someluotsi.guideline.__main__ import _finite, _loads, _not_a_number
+
+    def outcome(read: Any) -> tuple[str, str]:
+        try:
+            return "value", repr(read(line))
+        except ValueError as exc:  # JSONDecodeError is one
+            return type(exc).__name__, str(exc)
+
+    assert outcome(_loads) == outcome(
+        lambda text: json.loads(text, parse_float=_finite, parse_constant=_not_a_number)
+    )
+
+
+@pytest.mark.parametrize("kind", ["personal", "city", "nope", ["city"], 5, None])
+def test_a_batch_lines_channel_is_what_channel_kind_makes_of_it(kind: object) -> None:
+    from someluotsi.guideline.__main__ import _channel
+    from someluotsi.guideline.model import ChannelContext, ChannelKind
+
+    def outcome(make: Any) -> tuple[str, object]:
+        try:
+            return "value", make(kind)
+        except ValueError as exc:
+            return type(exc).__name__, str(exc)
+
+    assert outcome(_channel) == outcome(lambda value: ChannelContext(kind=ChannelKind(value)))
+    if isinstance(kind, str) and kind in set(ChannelKind):
+        assert _channel(kind) is _channel(kind)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_a_batch_leaves_the_garbage_collector_as_it_found_it(
+    enabled: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The batch collects garbage once per chunk and sets what stays alive aside; after it,
+    the collector runs (or not) as before and nothing is left set aside."""
+    import gc
+    import io
+
+    from someluotsi.guideline.__main__ import BATCH_CHUNK, _batch
+
+    lines = "".join(json.dumps({"id": i, "text": "Hei"}) + "\n" for i in range(BATCH_CHUNK + 3))
+    monkeypatch.setattr(sys, "stdin", io.StringIO(lines))
+    out = io.StringIO()
+    was = gc.isenabled()
+    try:
+        if not enabled:
+            gc.disable()
+        assert _batch(lambda item: {"id": item["id"]}, out) == 0
+        assert gc.isenabled() is enabled
+        assert gc.get_freeze_count() == 0
+    finally:
+        if was:
+            gc.enable()
+    assert [json.loads(line)["id"] for line in out.getvalue().splitlines()] == list(
+        range(BATCH_CHUNK + 3)
+    )

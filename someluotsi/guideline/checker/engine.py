@@ -124,14 +124,21 @@ class GuidelineEngine:
     ) -> list[str | AnalysedText]:
         """Each text analysed for `check`, with its caller's language (same length as
         `texts`; None: identify it), the languages of all of them identified in one batch
-        (`AnalysedText.identify_languages`). `check(result[i])` then gives what
+        (`AnalysedText.identify_languages`), and what a detector can do for many texts at
+        once done for all of them (its `prepare(texts)`, where it has one: the classifier
+        scores them together). `check(result[i])` then gives what
         `check(texts[i], language=languages[i])` gives. A text over MAX_CHARS is returned
         as it is, so that its `check` raises TextTooLongError as always."""
         analysed: list[str | AnalysedText] = [
             AnalysedText(text, language=language) if len(text) <= MAX_CHARS else text
             for text, language in zip(texts, languages, strict=True)
         ]
-        AnalysedText.identify_languages([t for t in analysed if isinstance(t, AnalysedText)])
+        ready = [t for t in analysed if isinstance(t, AnalysedText)]
+        AnalysedText.identify_languages(ready)
+        for detector in self.detectors:
+            prepare = getattr(detector, "prepare", None)
+            if prepare is not None:
+                prepare(ready)
         return analysed
 
     def _finding(self, match: Match, role: AuthorRole, text: str, ui: str) -> Finding:

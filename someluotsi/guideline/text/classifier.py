@@ -17,7 +17,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate, pairwise
+from itertools import accumulate, chain, pairwise
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -117,11 +118,20 @@ _B_PREFIX = zlib.crc32(b"b:")
 _SIZES = np.arange(NGRAMS[0], NGRAMS[1] + 1)
 
 
-MAX_CACHED_WORDS = 50_000  # words whose hashes are kept (~25 MB at most), then forgotten
+MAX_CACHED_WORDS = 50_000  # words whose hashes are kept (~28 MB at most), then forgotten
 # A token's first MAX_WORD characters -> (buckets of their character n-grams followed by the
 # bucket of "w:" + them, as the bytes of native uint16s (a text's words are joined at C
-# speed); CRC-32 of "b:" + them + " " (a bigram's CRC continues from it); their UTF-8 bytes)
-_word_cache: dict[str, tuple[bytes, int, bytes]] = {}
+# speed); CRC-32 of "b:" + them + " " (a bigram's CRC continues from it); their UTF-8 bytes;
+# a record of four native uint32s for scoring many texts at once (`_word_record`))
+_word_cache: dict[str, tuple[bytes, int, bytes, bytes]] = {}
+
+
+def _word_record(buckets: int, bigram_prefix: int, raw: bytes) -> bytes:
+    """Four native uint32s: the CRC-32 of "b:" + word + " " (`bigram_prefix`), the CRC-32 of
+    the word's UTF-8 bytes `raw` alone, their length and the word's number of n-gram and "w:"
+    buckets. A bigram's CRC-32, crc32(raw, previous), is crc32(raw) ^ Z^len(raw)(previous)
+    (see `_shift`): many texts' bigrams are then hashed in one vectorised step."""
+    return array("I", (bigram_prefix, zlib.crc32(raw), len(raw), buckets)).tobytes()
 
 
 # Below this many new words, hashing them one n-gram at a time beats the vectorised step (its
@@ -163,7 +173,9 @@ def _hash_word(word: str) -> None:
                    for start in range(len(padded) - size + 1)]  # fmt: skip
     raw = data[1:-1]
     buckets.append(crc32(raw, _W_PREFIX) & (DIMENSION - 1))
-    _word_cache[word] = (array("H", buckets).tobytes(), crc32(b" ", crc32(raw, _B_PREFIX)), raw)
+    prefix = crc32(b" ", crc32(raw, _B_PREFIX))
+    record = _word_record(len(buckets), prefix, raw)
+    _word_cache[word] = (array("H", buckets).tobytes(), prefix, raw, record)
 
 
 def _hash_many(words: list[str]) -> None:
@@ -204,17 +216,22 @@ def _hash_many(words: list[str]) -> None:
     bounds = (2 * stops).tolist()
     joined = own.tobytes()
     for word, start, stop, raw in zip(words, [0, *bounds], bounds, encoded, strict=False):
-        _word_cache[word] = (joined[start:stop], crc32(b" ", crc32(raw, _B_PREFIX)), raw)
+        prefix = crc32(b" ", crc32(raw, _B_PREFIX))
+        record = _word_record((stop - start) // 2, prefix, raw)
+        _word_cache[word] = (joined[start:stop], prefix, raw, record)
 
 
-def _cached_words(words: Sequence[str], distinct: Sequence[str]) -> list[tuple[bytes, int, bytes]]:
-    """The `_word_cache` entry of each of `words` (whose distinct words are `distinct`),
-    hashing those not cached yet; a full cache is emptied first. A word longer than
-    MAX_WORD is kept under its first MAX_WORD characters (all its features read), so the
+_Entry = tuple[bytes, int, bytes, bytes]
+
+
+def _cached_words(words: Sequence[str], distinct: Iterable[str]) -> list[_Entry]:
+    """The `_word_cache` entry of each of `words` (whose distinct words are among
+    `distinct`), hashing those not cached yet; a full cache is emptied first. A word longer
+    than MAX_WORD is kept under its first MAX_WORD characters (all its features read), so the
     cache holds no long strings; such a word is looked up the slower way each time."""
     cache = _word_cache
     try:
-        return [cache[word] for word in words]
+        return list(map(cache.__getitem__, words))
     except KeyError:
         pass
     keys = {word: word[:MAX_WORD] for word in distinct}
@@ -223,7 +240,7 @@ def _cached_words(words: Sequence[str], distinct: Sequence[str]) -> list[tuple[b
         cache.clear()
         missing = list(dict.fromkeys(keys.values()))
     _hash_words(missing)
-    return [cache[keys[word]] for word in words]
+    return list(map(cache.__getitem__, map(keys.__getitem__, words)))
 
 
 def _hashed(text: AnalysedText) -> np.ndarray:
@@ -232,33 +249,81 @@ def _hashed(text: AnalysedText) -> np.ndarray:
     A word's character n-grams are hashed once and kept (`_word_cache`): city posts and
     comments repeat most of their words, and the n-grams were most of the classifier's work.
     """
-    words: Sequence[str] = text.words
-    if len(words) > MAX_TOKENS:
-        words = words[:MAX_TOKENS]
-        distinct: Sequence[str] = tuple(dict.fromkeys(words))
-    else:
-        distinct = text.table.distinct
+    words, distinct = _token_words(text)
     parts: list[bytes] = []
     extra: list[int] = []
     if words:
         known = _cached_words(words, distinct)
-        parts = [entry[0] for entry in known]  # n-grams and "w:" + word
+        parts = list(map(itemgetter(0), known))  # n-grams and "w:" + word
         crc32 = zlib.crc32
         extra = [  # "b:" + previous + " " + word
             crc32(entry[2], previous[1]) & (DIMENSION - 1) for previous, entry in pairwise(known)
         ]
-        extra += _vocabulary_buckets(text, words)
-    if _shouting(text.original):
-        extra += (_bucket("__shouting__"),) * 2
+    extra += _extra_buckets(text, words)
     parts.append(array("H", extra).tobytes())
     return np.frombuffer(b"".join(parts), dtype=np.uint16)
+
+
+def _token_words(text: AnalysedText) -> tuple[Sequence[str], Sequence[str]]:
+    """The words the features read (the first MAX_TOKENS) and their distinct words."""
+    words: Sequence[str] = text.words
+    if len(words) > MAX_TOKENS:
+        words = words[:MAX_TOKENS]
+        return words, tuple(dict.fromkeys(words))
+    return words, text.table.distinct
+
+
+def _extra_buckets(text: AnalysedText, words: Sequence[str]) -> list[int]:
+    """The buckets of the features that are not hashed from words: the rule vocabulary's
+    (`_vocabulary_buckets`) and, twice, "__shouting__" when the text shouts."""
+    extra = _vocabulary_buckets(text, words) if words else []
+    if _shouting(text.original):
+        extra += (_bucket("__shouting__"),) * 2
+    return extra
+
+
+# `HarmClassifier.score_many`: fewer texts are scored one by one; more texts or words are
+# split in halves (a key holds the text's index above the 16 bits of its bucket). A few
+# thousand words' features and weights stay in the processor's cache: 256 city posts at once
+# (~10,000 words) took a quarter longer per post than halves or quarters of them.
+FEW_TEXTS = 4
+MAX_BATCH_TEXTS = 4096
+MAX_BATCH_WORDS = 6000
+
+
+def _batch_keys(known: list[_Entry], word_counts: list[int], extras: list[list[int]]) -> np.ndarray:
+    """Every feature occurrence of a batch of texts as text index << 16 | bucket, uint32, in
+    no particular order. `known`: the `_word_cache` entries of all the texts' words, text
+    after text; `word_counts`: how many words each text has; `extras`: each text's buckets of
+    other features (`_extra_buckets`)."""
+    texts = np.arange(len(word_counts), dtype=np.uint32) << np.uint32(16)
+    words = np.array(word_counts, dtype=np.int64)
+    pieces = [np.array(list(chain.from_iterable(extras)), dtype=np.uint32)]
+    pieces[0] |= np.repeat(texts, [len(extra) for extra in extras])
+    if known:
+        record = np.frombuffer(b"".join(map(itemgetter(3), known)), dtype=np.uint32)
+        record = record.reshape(-1, 4)
+        grams = np.frombuffer(b"".join(map(itemgetter(0), known)), dtype=np.uint16)
+        # Each text's n-gram and "w:" buckets lie together, text after text.
+        ends = np.concatenate(([0], np.cumsum(record[:, 3], dtype=np.int64)))
+        per_text = np.diff(ends.take(np.cumsum(words) - words), append=len(grams))
+        pieces.append(grams | np.repeat(texts, per_text))
+        # "b:" + previous + " " + word for each two words of a text: crc32(raw, previous)
+        bigrams = record[1:, 1] ^ _shift(record[:-1, 0], record[1:, 2].astype(np.int64))
+        starts = np.cumsum(words) - words
+        within = np.ones(len(bigrams), dtype=bool)
+        # No pair of the last word of one text and the first of the next.
+        within[starts[(starts > 0) & (starts < len(record))] - 1] = False
+        pairs = np.maximum(words - 1, 0)
+        pieces.append((bigrams[within] & np.uint32(DIMENSION - 1)) | np.repeat(texts, pairs))
+    return np.concatenate(pieces)
 
 
 def _vocabulary_buckets(text: AnalysedText, words: Sequence[str]) -> list[int]:
     """Two occurrences of "__category__" per vocabulary analysis of each of `words` (the
     text's first tokens), two of "__threatening_verb__" per threatening verb form. Read per
     distinct word with analyses (a post has one or two), times its number of occurrences."""
-    found = [(word, infos) for word, infos in text.word_vocabulary.items() if infos]
+    found = list(filter(itemgetter(1), text.word_vocabulary.items()))
     if not found:
         return []
     # A word's occurrences counted in place while few words have analyses (a Counter of
@@ -333,7 +398,8 @@ def _bucket_counts(text: AnalysedText) -> tuple[np.ndarray, np.ndarray, int]:
     """(distinct buckets of the text's features, sorted, uint16; their counts, intp; the
     number of occurrences): np.unique(_hashed(text), return_counts=True) without its
     generic overhead, and the counts' sum."""
-    ordered = np.sort(_hashed(text))
+    ordered = _hashed(text).copy()  # np.sort without its Python-level dispatch
+    ordered.sort()
     # Where a run of equal buckets starts, and the end: runs' starts and lengths at once.
     bounds = np.empty(len(ordered) + 1, dtype=bool)
     bounds[0] = bounds[-1] = True
@@ -466,17 +532,82 @@ class HarmClassifier:
             norm = math.sqrt(float(values @ values))
             rows = self._matrix.take(buckets, axis=0)
             raw = [score / norm for score in (values.astype(np.float32) @ rows).tolist()]
+        known = self._finish(raw)
+        text.cache["harm_scores"] = known
+        return known
+
+    def _finish(self, raw: list[float]) -> dict[str, float]:
+        """Each attribute's probability from the normalised raw scores of the text (one per
+        column of the matrix: hostility first)."""
         hostile = 0.0
         if self.hostility is not None:
             hostile = 2 * _sigmoid(raw[0] + self.hostility.bias)
-        known = {
-            name: _sigmoid(score + weight * hostile + bias)
+        exp = math.exp  # `_sigmoid`, written out: six calls less per text
+        return {
+            name: 1.0 / (1.0 + exp(-max(-30.0, min(30.0, score + weight * hostile + bias))))
             for name, score, weight, bias in zip(
                 self.models, raw[1:], self._hostile_weights, self._biases, strict=True
             )
         }
-        text.cache["harm_scores"] = known
-        return known
+
+    def score_many(self, texts: Sequence[AnalysedText]) -> None:
+        """Compute every model's probability for each of `texts` and keep it with the text
+        (`text.cache`, where `scores` finds it), for the texts of a batch at once: their words
+        hashed together (`_word_cache`), their word bigrams in one vectorised step, all their
+        features sorted and counted in one array and all their weights gathered in one call.
+        What `scores` would compute for each text alone, to the bit: each text's sums are the
+        same numpy products over the same numbers in the same order. Texts scored already are
+        left as they are. Raises nothing; memory is bounded by splitting a large batch."""
+        todo = [text for text in texts if "harm_scores" not in text.cache]
+        if len(todo) < FEW_TEXTS:
+            for text in todo:
+                self._probabilities(text)
+            return
+        tokens = [_token_words(text) for text in todo]
+        if len(todo) > MAX_BATCH_TEXTS or sum(len(w) for w, _ in tokens) > MAX_BATCH_WORDS:
+            half = len(todo) // 2
+            self.score_many(todo[:half])
+            self.score_many(todo[half:])
+            return
+        word_counts = [len(words) for words, _ in tokens]
+        known = _cached_words(
+            list(chain.from_iterable(w for w, _ in tokens)),
+            chain.from_iterable(d for _, d in tokens),
+        )
+        extras = [
+            _extra_buckets(text, words) for text, (words, _) in zip(todo, tokens, strict=True)
+        ]
+        keys = _batch_keys(known, word_counts, extras)
+        keys.sort()
+        # Runs of equal keys: one per distinct feature of each text, in order of text.
+        bounds = np.empty(len(keys) + 1, dtype=bool)
+        bounds[0] = bounds[-1] = True
+        np.not_equal(keys[1:], keys[:-1], out=bounds[1:-1])
+        (at,) = bounds.nonzero()
+        distinct = keys.take(at[:-1])
+        counts = at[1:] - at[:-1]
+        table = _log_counts()
+        if counts.max(initial=0) < len(table):
+            values = table.take(counts)
+        else:  # as `_log_values` computes them
+            values = table.take(np.minimum(counts, len(table) - 1))
+            (large,) = (counts >= len(table)).nonzero()
+            values[large] = [1.0 + math.log(c) for c in counts.take(large).tolist()]
+        singles = values.astype(np.float32)
+        buckets = distinct.astype(np.intp) & (DIMENSION - 1)
+        rows = self._matrix.take(buckets, axis=0, mode="clip")  # all below DIMENSION
+        # Where each text's features start: its index, shifted, is its smallest key.
+        starts = np.arange(len(todo) + 1, dtype=np.uint32) << np.uint32(16)
+        edges = np.searchsorted(distinct, starts).tolist()
+        empty = [0.0] * self._matrix.shape[1]
+        for text, start, stop in zip(todo, edges, edges[1:], strict=False):
+            raw = empty
+            if stop > start:
+                own = values[start:stop]
+                norm = math.sqrt(float(own @ own))
+                product = (singles[start:stop] @ rows[start:stop]).tolist()
+                raw = [score / norm for score in product]
+            text.cache["harm_scores"] = self._finish(raw)
 
     def scores(
         self, text: AnalysedText, attributes: Iterable[str] | None = None

@@ -7,12 +7,18 @@ rule of the same category already explains the text (registry.REDUNDANT_WITH).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from someluotsi.guideline.checker.detectors import harm_context
 from someluotsi.guideline.checker.detectors.base import CheckContext
 from someluotsi.guideline.model import Match
-from someluotsi.guideline.text.classifier import gate_open, harm_classifier, vocabulary_categories
+from someluotsi.guideline.text.analysis import AnalysedText
+from someluotsi.guideline.text.classifier import (
+    HarmClassifier,
+    gate_open,
+    harm_classifier,
+    vocabulary_categories,
+)
 
 RULE_FOR_ATTRIBUTE = {
     "toxicity": "insult-003",
@@ -31,23 +37,42 @@ HOSTILE = frozenset(
 NEUTRAL_GROUP_THRESHOLD = 0.5
 
 
+def _wanted(classifier: HarmClassifier, categories: frozenset[str]) -> list[str]:
+    """The attributes that can speak for a text with these vocabulary categories: a model its
+    threshold switches off (above 1) or whose gate is closed is left out."""
+    return [
+        attribute
+        for attribute in RULE_FOR_ATTRIBUTE
+        if (model := classifier.models.get(attribute)) is not None
+        and model.threshold <= 1
+        and gate_open(attribute, categories)
+    ]
+
+
 class HarmModelDetector:
     rules = tuple(RULE_FOR_ATTRIBUTE.values())
+
+    def prepare(self, texts: Sequence[AnalysedText]) -> None:
+        """Score at once (`HarmClassifier.score_many`) each of a batch's texts that `detect`
+        will score, so that their checks find the scores made; the findings are the same."""
+        classifier = harm_classifier()
+        if classifier is None:
+            return
+        classifier.score_many(
+            [
+                text
+                for text in texts
+                if len(text.table.words) >= MIN_TOKENS
+                and _wanted(classifier, vocabulary_categories(text))
+            ]
+        )
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         classifier = harm_classifier()
         if classifier is None or len(ctx.text.table.words) < MIN_TOKENS:
             return
         categories = vocabulary_categories(ctx.text)
-        # Only the attributes that can speak: a model its threshold switches off (above 1)
-        # or whose gate is closed is left out.
-        wanted = [
-            attribute
-            for attribute in RULE_FOR_ATTRIBUTE
-            if (model := classifier.models.get(attribute)) is not None
-            and model.threshold <= 1
-            and gate_open(attribute, categories)
-        ]
+        wanted = _wanted(classifier, categories)
         if not wanted:
             return
         scores = classifier.scores(ctx.text, wanted)
