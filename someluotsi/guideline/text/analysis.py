@@ -125,6 +125,7 @@ class AnalysedText(NormalizedText):
     """
 
     __slots__ = (
+        "_categories",
         "_certain",
         "_language",
         "_lexicon_hits",
@@ -146,6 +147,7 @@ class AnalysedText(NormalizedText):
         self._words: tuple[str, ...] | None = None
         self._vocabulary: tuple[tuple[FormInfo, ...], ...] | None = None
         self._word_vocabulary: dict[str, tuple[FormInfo, ...]] | None = None
+        self._categories: frozenset[str] | None = None
         self._lexicon_hits: dict[int, list[LexiconMatch]] = {}
         self._reading: tuple[str, ReadingMap | None] | None = None
 
@@ -264,8 +266,12 @@ class AnalysedText(NormalizedText):
 
     @property
     def vocabulary_categories(self) -> frozenset[str]:
-        """Every vocabulary category some token of the text belongs to."""
-        return frozenset(info.category for infos in self.word_vocabulary.values() for info in infos)
+        """Every vocabulary category some token of the text belongs to (computed once)."""
+        if self._categories is None:
+            self._categories = frozenset(
+                info.category for infos in self.word_vocabulary.values() for info in infos
+            )
+        return self._categories
 
     def find(self, lexicon: Lexicon) -> list[LexiconMatch]:
         """`lexicon.find(self.tokens)`, computed once per text and word list."""
