@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="personal",
         help="kind of channel the post goes to",
     )
-    check.add_argument("--format", choices=["text", "json"], default="text")
+    check.add_argument("--format", choices=["text", "json"], default=None, help="default: text")
     check.add_argument(
         "--lang", choices=["fi", "sv", "en"], default="fi", help="language of the messages"
     )
@@ -72,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sort = commands.add_parser("triage", help="sort a citizen's message and suggest a reply")
     sort.add_argument("text", nargs="?", default="-", help="the message, or - to read stdin")
-    sort.add_argument("--format", choices=["text", "json"], default="text")
+    sort.add_argument("--format", choices=["text", "json"], default=None, help="default: text")
     sort.add_argument("--language", choices=["fi", "sv", "en"], default=None)
     sort.add_argument("--rulebook", default=None)
     sort.add_argument(
@@ -182,7 +182,7 @@ def _triage(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO) -> i
             ).to_dict(),
             out,
         )
-    text = sys.stdin.read() if args.text == "-" else args.text
+    text = _read_stdin() if args.text == "-" else args.text
     try:
         sorted_message = triage(text, language=args.language, engine=engine)
     except EngineError as exc:
@@ -227,8 +227,34 @@ def _report_text(report: Report, text: str, out: TextIO, redacted: str | None) -
         out.write(f"\n{redacted}\n")
 
 
+def _read_stdin() -> str:
+    """Standard input as one text, without the one line ending that `echo` and editors put
+    after the last line (it would count towards the length limit and is no part of a
+    post)."""
+    text = sys.stdin.read()
+    if text.endswith("\n"):
+        text = text[:-2] if text.endswith("\r\n") else text[:-1]
+    return text
+
+
+def _batch_conflicts(args: argparse.Namespace) -> list[str]:
+    """What was asked of a `--batch` run that a batch cannot do (it reads JSON lines from
+    standard input and writes one JSON object per line): a text argument, `--redact`,
+    `--format text`. Empty when nothing conflicts."""
+    if not getattr(args, "batch", False):
+        return []
+    wrong = []
+    if args.text != "-":
+        wrong.append("a text argument")
+    if getattr(args, "redact", False):
+        wrong.append("--redact")
+    if args.format == "text":
+        wrong.append("--format text")
+    return wrong
+
+
 def _check_one(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO) -> int:
-    text = sys.stdin.read() if args.text == "-" else args.text
+    text = _read_stdin() if args.text == "-" else args.text
     try:
         report = engine.check(
             text,
@@ -493,6 +519,13 @@ def _main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2
+    if conflicts := _batch_conflicts(args):
+        parser.error(
+            "--batch reads JSON lines from standard input and writes JSON lines; "
+            f"it does not take {', '.join(conflicts)}"
+        )
+    if getattr(args, "format", None) is None and args.command in ("check", "triage"):
+        args.format = "text"
     if args.command == "storms":
         return _storms(args, sys.stdout)
     try:

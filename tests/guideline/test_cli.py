@@ -280,3 +280,41 @@ def test_a_batch_leaves_the_garbage_collector_as_it_found_it(
     assert [json.loads(line)["id"] for line in out.getvalue().splitlines()] == list(
         range(BATCH_CHUNK + 3)
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (("check", "--batch", "Soita 040 123 4567"), "a text argument"),
+        (("check", "--batch", "--redact"), "--redact"),
+        (("check", "--batch", "--format", "text"), "--format text"),
+        (("triage", "--batch", "Hej"), "a text argument"),
+    ],
+)
+def test_a_batch_refuses_what_it_cannot_do_instead_of_ignoring_it(
+    args: tuple[str, ...], named: str
+) -> None:
+    result = _cli(*args, stdin='{"id": 1, "text": "Hei"}\n')
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "--batch" in result.stderr
+    assert named in result.stderr
+
+
+def test_a_batch_with_json_format_is_still_a_batch() -> None:
+    result = _cli("check", "--batch", "--format", "json", stdin='{"id": 1, "text": "Hei"}\n')
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["id"] == 1
+
+
+def test_the_line_ending_after_the_last_line_of_stdin_is_no_part_of_the_text() -> None:
+    from someluotsi.guideline.checker.engine import MAX_CHARS
+
+    text = "a" * MAX_CHARS
+    for ending in ("\n", "\r\n"):
+        result = _cli("check", "--format", "json", "-", stdin=text + ending)
+        assert result.returncode == 0, result.stderr
+    # A second line ending is text: over the limit, refused with the reason.
+    result = _cli("check", "--format", "json", "-", stdin=text + "\n\n")
+    assert result.returncode != 0
+    assert "100" in result.stderr
