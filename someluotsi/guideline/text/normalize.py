@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, repeat
 
+import numpy as np
 import regex
 
 from someluotsi.guideline.text.patterns import TOKEN
@@ -142,8 +143,14 @@ NOT_ASCII_DIGITS = bytes(sorted(set(range(256)) - set(b"0123456789")))
 
 
 def _non_ascii(original: str) -> set[str]:
-    """The distinct characters of `original` above U+007F (a set built at C speed)."""
-    return set() if original.isascii() else set(_NON_ASCII.findall(original))
+    """The distinct characters of `original` above U+007F (a set built at C speed: the set of
+    all its characters, then the few distinct ones filtered; a list of every non-ASCII
+    character, as `findall` gave, cost a flood of zero-width spaces 20 ms)."""
+    return set() if original.isascii() else _above_ascii(set(original))
+
+
+def _above_ascii(distinct: set[str]) -> set[str]:
+    return {char for char in distinct if char > "\x7f"}
 
 
 @lru_cache(maxsize=8192)
@@ -196,6 +203,48 @@ def _replace_each(text: str, mapping: dict[str, str]) -> str:
     return text
 
 
+# Texts with at most this many distinct characters to change are changed by `str.replace`,
+# one pass each at C speed; others by `str.translate`, a dictionary look-up per character.
+MAX_REPLACED = 64
+
+
+def _map_each(text: str, mapping: dict[str, str]) -> str:
+    """`"".join(mapping[char] for char in text)`: every character of `text` (each a key of
+    `mapping`) replaced by its value, which may be empty or longer. By `str.replace` for the
+    characters that change when they are few and no value holds one of them (so that no
+    replacement is replaced again), else by `str.translate`; both without Python work per
+    character."""
+    changed = {char: value for char, value in mapping.items() if char != value}
+    if len(changed) <= MAX_REPLACED and not any(
+        char in changed for value in changed.values() for char in value
+    ):
+        for char, value in changed.items():
+            text = text.replace(char, value)
+        return text
+    return text.translate({ord(char): value for char, value in changed.items()})
+
+
+def _offsets(original: str, lower_of: dict[str, str]) -> tuple[list[int], list[int]]:
+    """Where each character of `"".join(lower_of[char] for char in original)` starts and
+    ends in `original`: each character of the original gives as many as its value has,
+    each from its own offset to the next. The count of each character is looked up for the
+    whole text at once (its code points, sorted keys and a binary search in numpy)."""
+    if not original:
+        return [], []
+    keys = sorted(lower_of)
+    points = np.frombuffer(original.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    table = np.array([ord(char) for char in keys], dtype=np.uint32)
+    lengths = np.array([len(lower_of[char]) for char in keys], dtype=np.intp)
+    counts = lengths[np.searchsorted(table, points)]
+    positions = np.arange(len(original) + 1, dtype=np.intp)
+    if lengths.max() <= 1:  # characters dropped, none made longer: a selection
+        kept = counts.astype(bool)
+        return positions[:-1][kept].tolist(), positions[1:][kept].tolist()
+    starts: list[int] = np.repeat(positions[:-1], counts).tolist()
+    ends: list[int] = np.repeat(positions[1:], counts).tolist()
+    return starts, ends
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     text: str  # normalised (lower case)
@@ -239,8 +288,8 @@ class NormalizedText:
     """
 
     __slots__ = (
-        "_ends", "_starts", "_table", "_tokens", "cache", "cased", "digit_count", "original",
-        "text",
+        "_ends", "_starts", "_table", "_tokens", "cache", "cased", "digit_count", "non_ascii",
+        "original", "text",
     )  # fmt: skip
 
     def __init__(self, original: str) -> None:
@@ -248,7 +297,10 @@ class NormalizedText:
         self._tokens: tuple[Token, ...] | None = None
         self._table: TokenTable | None = None
         self.cache: dict[str, object] = {}  # analyses shared by the detectors of one check
-        non_ascii = _non_ascii(original)
+        # The distinct characters (for the character-by-character path), those above ASCII.
+        distinct: set[str] = set() if original.isascii() else set(original)
+        # The distinct characters of `original` above U+007F (for detectors that ask).
+        self.non_ascii = non_ascii = _above_ascii(distinct)
         # Many detectors need digits; count them once (C speed) instead of once per detector.
         self.digit_count = _digit_count(original, non_ascii)
         self._starts: list[int] | None = None
@@ -272,18 +324,19 @@ class NormalizedText:
             if len(text) == len(original):
                 self.text, self.cased = text, cased
                 return
-        self._slow_path()
+        self._slow_path(distinct)
 
-    def _slow_path(self) -> None:
+    def _slow_path(self, distinct: set[str] | None = None) -> None:
         """Character by character: format characters dropped, combining marks composed with
         the character before them where they can be, every other character mapped to its
         pieces (`_pieces`). What a character becomes is decided once per distinct character;
-        a text without combining marks is then mapped without Python work per character."""
+        a text without combining marks is then mapped without Python work per character.
+        `distinct`: the text's distinct characters, when the caller has them."""
         original = self.original
         lower_of: dict[str, str] = {}
         cased_of: dict[str, str] = {}
         marks = False
-        for char in dict.fromkeys(original):
+        for char in set(original) if distinct is None else distinct:
             category = unicodedata.category(char)
             if _dropped(char, category):
                 lower_of[char] = cased_of[char] = ""  # zero-width, bidi marks, soft hyphen...
@@ -295,12 +348,9 @@ class NormalizedText:
                 cased_of[char] = "".join(cased for cased, _lower in pieces)
                 lower_of[char] = "".join(lower for _cased, lower in pieces)
         if not marks:
-            lowers = list(map(lower_of.__getitem__, original))
-            counts = list(map(len, lowers))
-            self.text = "".join(lowers)
-            self.cased = "".join(map(cased_of.__getitem__, original))
-            self._starts = repeat_each(range(len(original)), counts)
-            self._ends = repeat_each(range(1, len(original) + 1), counts)
+            self.text = _map_each(original, lower_of)
+            self.cased = _map_each(original, cased_of)
+            self._starts, self._ends = _offsets(original, lower_of)
             return
         out: list[str] = []
         cased: list[str] = []
