@@ -116,10 +116,25 @@ def names_in_sentence(text: NormalizedText, sentence: int) -> tuple[PersonName, 
     return found
 
 
-def _scan(text: NormalizedText, lo: int, hi: int) -> tuple[PersonName, ...]:
-    """The named people among tokens lo..hi (end exclusive). A name starts only at a
-    capitalised token, so only those are read (found at C speed), and what depends on a word
-    alone (a first name? a title?) is decided once per distinct word."""
+def first_in_sentence(text: NormalizedText, sentence: int) -> PersonName | None:
+    """The first named person of one sentence (`names_in_sentence(text, sentence)[0]`), or
+    None: the sentence is read only as far as that person (a long sentence of names need
+    not be read whole for a detector that wants one)."""
+    cache = text.cache.get("sentence_names")
+    if (isinstance(cache, dict) and sentence in cache) or "person_names" in text.cache:
+        found = names_in_sentence(text, sentence)
+    else:
+        found = _scan(text, *sentences(text).bounds(sentence), limit=1)
+    return found[0] if found else None
+
+
+def _scan(
+    text: NormalizedText, lo: int, hi: int, limit: int | None = None
+) -> tuple[PersonName, ...]:
+    """The named people among tokens lo..hi (end exclusive), the first `limit` of them when
+    it is given. A name starts only at a capitalised token, so only those are read (found at
+    C speed), and what depends on a word alone (a first name? a title?) is decided once per
+    distinct word."""
     table, cased = text.table, text.cased
     words, starts, ends, gaps = table.words, table.starts, table.ends, table.gaps
     count = len(words)
@@ -165,10 +180,14 @@ def _scan(text: NormalizedText, lo: int, hi: int) -> tuple[PersonName, ...]:
             first = index - 1 if titled else index
             last = index + 2 if surname else index + 1
             found.append(PersonName(starts[first], ends[last - 1], first, last, surname or titled))
+            if limit is not None and len(found) >= limit:
+                break
             index = last
             continue
         if titled and not word.isdigit() and not word.startswith(NOT_SURNAMES) and not title(word):
             last = index + 2 if surname else index + 1
             found.append(PersonName(starts[index - 1], ends[last - 1], index - 1, last, True))
+            if limit is not None and len(found) >= limit:
+                break
             index = last
     return tuple(found)
