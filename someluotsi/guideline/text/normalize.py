@@ -245,6 +245,65 @@ def _offsets(original: str, lower_of: dict[str, str]) -> tuple[list[int], list[i
     return starts, ends
 
 
+def _compose(
+    chars: str, lower_of: dict[str, str], cased_of: dict[str, str]
+) -> tuple[str, str, int]:
+    """What a stretch of characters becomes with combining marks composed onto the character
+    before them where NFC can (else dropped): (lower case, cased, the end offset in `chars`
+    of its last character, which took in the marks composed onto it; 0 when it gives
+    nothing). Every character it gives but the last ends after the first of `chars`."""
+    out: list[str] = []
+    cased: list[str] = []
+    last_end = 0
+    for index, char in enumerate(chars):
+        piece = lower_of[char]
+        if piece:
+            out.extend(piece)
+            cased.extend(cased_of[char])
+            last_end = index + 1
+        elif out and unicodedata.category(char) == "Mn" and not _dropped(char, "Mn"):
+            # Compose a decomposed "a" + diaeresis into "ä" where possible.
+            composed = unicodedata.normalize("NFC", out[-1] + char)
+            if len(composed) == 1:
+                out[-1] = composed
+                upper = unicodedata.normalize("NFC", cased[-1] + char)
+                cased[-1] = upper if len(upper) == 1 else composed
+                last_end = index + 1
+    return "".join(out), "".join(cased), last_end
+
+
+def _with_marks(
+    original: str, lower_of: dict[str, str], cased_of: dict[str, str]
+) -> tuple[str, str, list[int], list[int]]:
+    """(text, cased, starts, ends) of a text with combining marks (`_slow_path`). The text
+    is cut into clusters: a character that gives something (`lower_of`) and the characters
+    after it that give nothing alone (marks, format characters), which can only compose
+    onto it; any such characters before the first are a cluster of their own and give
+    nothing. Each distinct cluster is composed once (`_compose`), and the columns are put
+    together without Python work per character (a flood of "a" + a combining mark)."""
+    silent = "".join(sorted(re.escape(char) for char, piece in lower_of.items() if not piece))
+    clusters = re.findall(f"(?s)[^{silent}][{silent}]*|[{silent}]+", original)
+    made = {cluster: _compose(cluster, lower_of, cased_of) for cluster in dict.fromkeys(clusters)}
+    lower = {cluster: found[0] for cluster, found in made.items()}
+    cased = {cluster: found[1] for cluster, found in made.items()}
+    last_end = {cluster: found[2] for cluster, found in made.items()}
+    size = len(clusters)
+    lengths = np.fromiter(map(len, clusters), np.intp, size)
+    firsts = np.cumsum(lengths) - lengths  # where each cluster starts in `original`
+    counts = np.fromiter(map(len, map(lower.__getitem__, clusters)), np.intp, size)
+    last_ends = np.fromiter(map(last_end.__getitem__, clusters), np.intp, size)
+    starts: list[int] = np.repeat(firsts, counts).tolist()
+    ends = np.repeat(firsts + 1, counts)
+    giving = counts > 0
+    ends[np.cumsum(counts)[giving] - 1] = (firsts + last_ends)[giving]
+    return (
+        "".join(map(lower.__getitem__, clusters)),
+        "".join(map(cased.__getitem__, clusters)),
+        starts,
+        ends.tolist(),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     text: str  # normalised (lower case)
@@ -352,29 +411,7 @@ class NormalizedText:
             self.cased = _map_each(original, cased_of)
             self._starts, self._ends = _offsets(original, lower_of)
             return
-        out: list[str] = []
-        cased: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        for index, char in enumerate(original):
-            piece = lower_of[char]
-            if piece:
-                out.extend(piece)
-                cased.extend(cased_of[char])
-                starts.extend([index] * len(piece))
-                ends.extend([index + 1] * len(piece))
-            elif out and unicodedata.category(char) == "Mn" and not _dropped(char, "Mn"):
-                # Compose a decomposed "a" + diaeresis into "ä" where possible.
-                composed = unicodedata.normalize("NFC", out[-1] + char)
-                if len(composed) == 1:
-                    out[-1] = composed
-                    upper = unicodedata.normalize("NFC", cased[-1] + char)
-                    cased[-1] = upper if len(upper) == 1 else composed
-                    ends[-1] = index + 1
-        self.text = "".join(out)
-        self.cased = "".join(cased)
-        self._starts = starts
-        self._ends = ends
+        self.text, self.cased, self._starts, self._ends = _with_marks(original, lower_of, cased_of)
 
     def token_slice(self, first: int, end: int) -> list[Token]:
         """Tokens `first`..`end` (end exclusive) as objects, made for the slice alone when
