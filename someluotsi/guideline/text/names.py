@@ -20,6 +20,7 @@ Computed once per text and kept in `AnalysedText.cache`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress
 
 from someluotsi.guideline.text.normalize import NormalizedText
@@ -27,6 +28,7 @@ from someluotsi.guideline.text.sentences import sentences
 from someluotsi.guideline.text.wordlists import load_names, load_words
 
 FIRST_NAMES = load_names()
+MEMO = 20_000  # words whose inflected-name reading is remembered
 # Names that are also everyday words (onni = luck) count only with a surname after them.
 AMBIGUOUS_NAMES = frozenset(load_words("ambiguous_names"))
 # Title and role words (prefixes, any inflection) that name a person with the capitalised
@@ -78,6 +80,13 @@ def first_name(word: str, *, inflected: bool = True) -> str | None:
         return word
     if not inflected or len(word) < 5 or word in NOT_INFLECTED_NAMES or word in STOPWORDS:
         return None
+    return _inflected_first_name(word)
+
+
+@lru_cache(maxsize=MEMO)
+def _inflected_first_name(word: str) -> str | None:
+    """The first name of which `word` (no name itself) is an inflected form, else None; a
+    pure function of the word, remembered (capitalised words recur from text to text)."""
     for ending in _ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             for base in _bases(word[: -len(ending)]):
