@@ -2,11 +2,14 @@
 computations they replace said: emoji clusters found by the standard library where each is one
 character, risky file names found around their extensions' dots, masked words found run by
 run in one pass where masks are dense, the spelt-out search behind a search for spaces, a
-sentence's word-list hit and first named person found without reading the whole sentence, and
-the character-by-character normalisation's columns built without Python work per character."""
+sentence's word-list hit and first named person found without reading the whole sentence, the
+character-by-character normalisation's columns built without Python work per character (and
+its combining marks composed once per distinct cluster), and links' spans found without asking
+RE2 for a group."""
 
 from __future__ import annotations
 
+import unicodedata
 from itertools import pairwise
 
 from hypothesis import given, settings
@@ -28,8 +31,15 @@ from someluotsi.guideline.checker.detectors.links import FILE, file_names
 from someluotsi.guideline.checker.detectors.personal_data import PLATE_CONTEXT
 from someluotsi.guideline.text.analysis import AnalysedText
 from someluotsi.guideline.text.names import first_in_sentence, names_in_sentence
-from someluotsi.guideline.text.normalize import NormalizedText, _map_each, _offsets
+from someluotsi.guideline.text.normalize import (
+    NormalizedText,
+    _dropped,
+    _map_each,
+    _offsets,
+    _pieces,
+)
 from someluotsi.guideline.text.sentences import sentence_has, sentence_matches, sentences
+from someluotsi.guideline.text.urls import URL, _url_spans
 
 EMOJI_PIECES = st.sampled_from(
     ["🎉", "👨", "\u200d", "👩", "🇫", "🇮", "🏻", "\ufe0f", "a", " ", "\u0308", "\u0e33", "☀",
@@ -154,3 +164,78 @@ def test_a_flood_of_invisible_characters_keeps_its_offsets() -> None:
     assert text.text == "a" * 1000 + "fi" + "\U0001f389" * 10
     assert text.span(0, 1) == (0, 1)
     assert text.span(999, 1002) == (1998, 2001)
+
+
+URL_PIECES = st.sampled_from(
+    ["http://", "https://", "www.", "a", "b.", "fi", ".fi", "/x", "?q=1", " ", "\n", "%", "+",
+     "~", "@", "x:y@", ".", "-", "_", "\\", "1.2.3.4", ":8080", "ä", "😀", "(", '"', "xn--abc",
+     "€", "§", "1", "..", ",", "%x@a.fi/p"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(URL_PIECES, max_size=14).map("".join))
+def test_link_spans_are_the_capturing_pattern_s_groups(text: str) -> None:
+    assert list(_url_spans(text)) == [m.span(1) for m in URL.compiled().finditer(text)]
+
+
+def test_link_spans_of_long_links_and_of_links_that_start_the_text() -> None:
+    for text in ["http://" + "a." * 5000, "+x@a.fi/" + "a" * 300, "%a@b.fi/x y.fi", " www.a.fi"]:
+        assert list(_url_spans(text)) == [m.span(1) for m in URL.compiled().finditer(text)]
+
+
+def _reference_marks(original: str) -> tuple[str, str, list[int], list[int]]:
+    """The former walk over every character of a text with combining marks."""
+    lower_of: dict[str, str] = {}
+    cased_of: dict[str, str] = {}
+    for char in set(original):
+        category = unicodedata.category(char)
+        if _dropped(char, category) or category == "Mn":
+            lower_of[char] = cased_of[char] = ""
+        else:
+            pieces = _pieces(char)
+            cased_of[char] = "".join(cased for cased, _lower in pieces)
+            lower_of[char] = "".join(lower for _cased, lower in pieces)
+    out: list[str] = []
+    cased: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for index, char in enumerate(original):
+        piece = lower_of[char]
+        if piece:
+            out.extend(piece)
+            cased.extend(cased_of[char])
+            starts.extend([index] * len(piece))
+            ends.extend([index + 1] * len(piece))
+        elif out and unicodedata.category(char) == "Mn" and not _dropped(char, "Mn"):
+            composed = unicodedata.normalize("NFC", out[-1] + char)
+            if len(composed) == 1:
+                out[-1] = composed
+                upper = unicodedata.normalize("NFC", cased[-1] + char)
+                cased[-1] = upper if len(upper) == 1 else composed
+                ends[-1] = index + 1
+    return "".join(out), "".join(cased), starts, ends
+
+
+MARK_PIECES = st.sampled_from(
+    ["a", "A", "\u0308", "\u0301", "\u200b", "\ufe0f", "ﬁ", "İ", "o", "\u0338", "=", " ", "\u00ad"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(MARK_PIECES, max_size=20).map("".join))
+def test_marks_composed_by_clusters_are_as_composed_one_by_one(original: str) -> None:
+    if not any(unicodedata.category(char) == "Mn" for char in original):
+        original += "\u0308"
+    text = NormalizedText.__new__(NormalizedText)
+    text.original = original
+    text._slow_path()
+    assert (text.text, text.cased, text._starts, text._ends) == _reference_marks(original)
+
+
+def test_a_flood_of_combining_marks_keeps_its_offsets() -> None:
+    original = "\u0301" + "a\u0308" * 500 + "ﬁ\u0301\u200b\u0308" + "O\u0308\u0338" * 100
+    text = NormalizedText.__new__(NormalizedText)
+    text.original = original
+    text._slow_path()
+    assert (text.text, text.cased, text._starts, text._ends) == _reference_marks(original)
