@@ -156,11 +156,15 @@ class Lexicon:
         starts: Sequence[int],
         ends: Sequence[int],
         distinct: Iterable[str] | None = None,
+        *,
+        limit: int | None = None,
     ) -> list[LexiconMatch]:
         """All term occurrences in tokens given as columns (normalize.TokenTable): their
         texts and their start and end offsets. `distinct`, the distinct words (any order),
         saves finding them. The terms that may start at a word are found once per distinct
-        word; the tokens are walked only when some word starts a term."""
+        word; the tokens are walked only when some word starts a term. `limit`: stop after
+        that many (the first ones, in the same order), for a caller that asks whether there
+        is one."""
         heads = self._heads_of(dict.fromkeys(words) if distinct is None else tuple(distinct))
         found: list[LexiconMatch] = []
         if not heads:
@@ -184,6 +188,8 @@ class Lexicon:
                 last = _match_rest(term.specs, words, index)
                 if last is not None:
                     found.append(LexiconMatch(term, index, last, starts[index], ends[last - 1]))
+                    if limit is not None and len(found) >= limit:
+                        return found
         return found
 
 

@@ -20,6 +20,7 @@ Computed once per text and kept in `AnalysedText.cache`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress
 
 from someluotsi.guideline.text.normalize import NormalizedText
@@ -27,6 +28,7 @@ from someluotsi.guideline.text.sentences import sentences
 from someluotsi.guideline.text.wordlists import load_names, load_words
 
 FIRST_NAMES = load_names()
+MEMO = 20_000  # words whose inflected-name reading is remembered
 # Names that are also everyday words (onni = luck) count only with a surname after them.
 AMBIGUOUS_NAMES = frozenset(load_words("ambiguous_names"))
 # Title and role words (prefixes, any inflection) that name a person with the capitalised
@@ -78,6 +80,13 @@ def first_name(word: str, *, inflected: bool = True) -> str | None:
         return word
     if not inflected or len(word) < 5 or word in NOT_INFLECTED_NAMES or word in STOPWORDS:
         return None
+    return _inflected_first_name(word)
+
+
+@lru_cache(maxsize=MEMO)
+def _inflected_first_name(word: str) -> str | None:
+    """The first name of which `word` (no name itself) is an inflected form, else None; a
+    pure function of the word, remembered (capitalised words recur from text to text)."""
     for ending in _ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             for base in _bases(word[: -len(ending)]):
@@ -116,10 +125,25 @@ def names_in_sentence(text: NormalizedText, sentence: int) -> tuple[PersonName, 
     return found
 
 
-def _scan(text: NormalizedText, lo: int, hi: int) -> tuple[PersonName, ...]:
-    """The named people among tokens lo..hi (end exclusive). A name starts only at a
-    capitalised token, so only those are read (found at C speed), and what depends on a word
-    alone (a first name? a title?) is decided once per distinct word."""
+def first_in_sentence(text: NormalizedText, sentence: int) -> PersonName | None:
+    """The first named person of one sentence (`names_in_sentence(text, sentence)[0]`), or
+    None: the sentence is read only as far as that person (a long sentence of names need
+    not be read whole for a detector that wants one)."""
+    cache = text.cache.get("sentence_names")
+    if (isinstance(cache, dict) and sentence in cache) or "person_names" in text.cache:
+        found = names_in_sentence(text, sentence)
+    else:
+        found = _scan(text, *sentences(text).bounds(sentence), limit=1)
+    return found[0] if found else None
+
+
+def _scan(
+    text: NormalizedText, lo: int, hi: int, limit: int | None = None
+) -> tuple[PersonName, ...]:
+    """The named people among tokens lo..hi (end exclusive), the first `limit` of them when
+    it is given. A name starts only at a capitalised token, so only those are read (found at
+    C speed), and what depends on a word alone (a first name? a title?) is decided once per
+    distinct word."""
     table, cased = text.table, text.cased
     words, starts, ends, gaps = table.words, table.starts, table.ends, table.gaps
     count = len(words)
@@ -165,10 +189,14 @@ def _scan(text: NormalizedText, lo: int, hi: int) -> tuple[PersonName, ...]:
             first = index - 1 if titled else index
             last = index + 2 if surname else index + 1
             found.append(PersonName(starts[first], ends[last - 1], first, last, surname or titled))
+            if limit is not None and len(found) >= limit:
+                break
             index = last
             continue
         if titled and not word.isdigit() and not word.startswith(NOT_SURNAMES) and not title(word):
             last = index + 2 if surname else index + 1
             found.append(PersonName(starts[index - 1], ends[last - 1], index - 1, last, True))
+            if limit is not None and len(found) >= limit:
+                break
             index = last
     return tuple(found)

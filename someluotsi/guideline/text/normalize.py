@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, repeat
 
+import numpy as np
 import regex
 
 from someluotsi.guideline.text.patterns import TOKEN
@@ -142,8 +143,14 @@ NOT_ASCII_DIGITS = bytes(sorted(set(range(256)) - set(b"0123456789")))
 
 
 def _non_ascii(original: str) -> set[str]:
-    """The distinct characters of `original` above U+007F (a set built at C speed)."""
-    return set() if original.isascii() else set(_NON_ASCII.findall(original))
+    """The distinct characters of `original` above U+007F (a set built at C speed: the set of
+    all its characters, then the few distinct ones filtered; a list of every non-ASCII
+    character, as `findall` gave, cost a flood of zero-width spaces 20 ms)."""
+    return set() if original.isascii() else _above_ascii(set(original))
+
+
+def _above_ascii(distinct: set[str]) -> set[str]:
+    return {char for char in distinct if char > "\x7f"}
 
 
 @lru_cache(maxsize=8192)
@@ -196,6 +203,107 @@ def _replace_each(text: str, mapping: dict[str, str]) -> str:
     return text
 
 
+# Texts with at most this many distinct characters to change are changed by `str.replace`,
+# one pass each at C speed; others by `str.translate`, a dictionary look-up per character.
+MAX_REPLACED = 64
+
+
+def _map_each(text: str, mapping: dict[str, str]) -> str:
+    """`"".join(mapping[char] for char in text)`: every character of `text` (each a key of
+    `mapping`) replaced by its value, which may be empty or longer. By `str.replace` for the
+    characters that change when they are few and no value holds one of them (so that no
+    replacement is replaced again), else by `str.translate`; both without Python work per
+    character."""
+    changed = {char: value for char, value in mapping.items() if char != value}
+    if len(changed) <= MAX_REPLACED and not any(
+        char in changed for value in changed.values() for char in value
+    ):
+        for char, value in changed.items():
+            text = text.replace(char, value)
+        return text
+    return text.translate({ord(char): value for char, value in changed.items()})
+
+
+def _offsets(original: str, lower_of: dict[str, str]) -> tuple[list[int], list[int]]:
+    """Where each character of `"".join(lower_of[char] for char in original)` starts and
+    ends in `original`: each character of the original gives as many as its value has,
+    each from its own offset to the next. The count of each character is looked up for the
+    whole text at once (its code points, sorted keys and a binary search in numpy)."""
+    if not original:
+        return [], []
+    keys = sorted(lower_of)
+    points = np.frombuffer(original.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    table = np.array([ord(char) for char in keys], dtype=np.uint32)
+    lengths = np.array([len(lower_of[char]) for char in keys], dtype=np.intp)
+    counts = lengths[np.searchsorted(table, points)]
+    positions = np.arange(len(original) + 1, dtype=np.intp)
+    if lengths.max() <= 1:  # characters dropped, none made longer: a selection
+        kept = counts.astype(bool)
+        return positions[:-1][kept].tolist(), positions[1:][kept].tolist()
+    starts: list[int] = np.repeat(positions[:-1], counts).tolist()
+    ends: list[int] = np.repeat(positions[1:], counts).tolist()
+    return starts, ends
+
+
+def _compose(
+    chars: str, lower_of: dict[str, str], cased_of: dict[str, str]
+) -> tuple[str, str, int]:
+    """What a stretch of characters becomes with combining marks composed onto the character
+    before them where NFC can (else dropped): (lower case, cased, the end offset in `chars`
+    of its last character, which took in the marks composed onto it; 0 when it gives
+    nothing). Every character it gives but the last ends after the first of `chars`."""
+    out: list[str] = []
+    cased: list[str] = []
+    last_end = 0
+    for index, char in enumerate(chars):
+        piece = lower_of[char]
+        if piece:
+            out.extend(piece)
+            cased.extend(cased_of[char])
+            last_end = index + 1
+        elif out and unicodedata.category(char) == "Mn" and not _dropped(char, "Mn"):
+            # Compose a decomposed "a" + diaeresis into "ä" where possible.
+            composed = unicodedata.normalize("NFC", out[-1] + char)
+            if len(composed) == 1:
+                out[-1] = composed
+                upper = unicodedata.normalize("NFC", cased[-1] + char)
+                cased[-1] = upper if len(upper) == 1 else composed
+                last_end = index + 1
+    return "".join(out), "".join(cased), last_end
+
+
+def _with_marks(
+    original: str, lower_of: dict[str, str], cased_of: dict[str, str]
+) -> tuple[str, str, list[int], list[int]]:
+    """(text, cased, starts, ends) of a text with combining marks (`_slow_path`). The text
+    is cut into clusters: a character that gives something (`lower_of`) and the characters
+    after it that give nothing alone (marks, format characters), which can only compose
+    onto it; any such characters before the first are a cluster of their own and give
+    nothing. Each distinct cluster is composed once (`_compose`), and the columns are put
+    together without Python work per character (a flood of "a" + a combining mark)."""
+    silent = "".join(sorted(re.escape(char) for char, piece in lower_of.items() if not piece))
+    clusters = re.findall(f"(?s)[^{silent}][{silent}]*|[{silent}]+", original)
+    made = {cluster: _compose(cluster, lower_of, cased_of) for cluster in dict.fromkeys(clusters)}
+    lower = {cluster: found[0] for cluster, found in made.items()}
+    cased = {cluster: found[1] for cluster, found in made.items()}
+    last_end = {cluster: found[2] for cluster, found in made.items()}
+    size = len(clusters)
+    lengths = np.fromiter(map(len, clusters), np.intp, size)
+    firsts = np.cumsum(lengths) - lengths  # where each cluster starts in `original`
+    counts = np.fromiter(map(len, map(lower.__getitem__, clusters)), np.intp, size)
+    last_ends = np.fromiter(map(last_end.__getitem__, clusters), np.intp, size)
+    starts: list[int] = np.repeat(firsts, counts).tolist()
+    ends = np.repeat(firsts + 1, counts)
+    giving = counts > 0
+    ends[np.cumsum(counts)[giving] - 1] = (firsts + last_ends)[giving]
+    return (
+        "".join(map(lower.__getitem__, clusters)),
+        "".join(map(cased.__getitem__, clusters)),
+        starts,
+        ends.tolist(),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     text: str  # normalised (lower case)
@@ -239,8 +347,8 @@ class NormalizedText:
     """
 
     __slots__ = (
-        "_ends", "_starts", "_table", "_tokens", "cache", "cased", "digit_count", "original",
-        "text",
+        "_ends", "_starts", "_table", "_tokens", "cache", "cased", "digit_count", "non_ascii",
+        "original", "text",
     )  # fmt: skip
 
     def __init__(self, original: str) -> None:
@@ -248,7 +356,10 @@ class NormalizedText:
         self._tokens: tuple[Token, ...] | None = None
         self._table: TokenTable | None = None
         self.cache: dict[str, object] = {}  # analyses shared by the detectors of one check
-        non_ascii = _non_ascii(original)
+        # The distinct characters (for the character-by-character path), those above ASCII.
+        distinct: set[str] = set() if original.isascii() else set(original)
+        # The distinct characters of `original` above U+007F (for detectors that ask).
+        self.non_ascii = non_ascii = _above_ascii(distinct)
         # Many detectors need digits; count them once (C speed) instead of once per detector.
         self.digit_count = _digit_count(original, non_ascii)
         self._starts: list[int] | None = None
@@ -272,18 +383,19 @@ class NormalizedText:
             if len(text) == len(original):
                 self.text, self.cased = text, cased
                 return
-        self._slow_path()
+        self._slow_path(distinct)
 
-    def _slow_path(self) -> None:
+    def _slow_path(self, distinct: set[str] | None = None) -> None:
         """Character by character: format characters dropped, combining marks composed with
         the character before them where they can be, every other character mapped to its
         pieces (`_pieces`). What a character becomes is decided once per distinct character;
-        a text without combining marks is then mapped without Python work per character."""
+        a text without combining marks is then mapped without Python work per character.
+        `distinct`: the text's distinct characters, when the caller has them."""
         original = self.original
         lower_of: dict[str, str] = {}
         cased_of: dict[str, str] = {}
         marks = False
-        for char in dict.fromkeys(original):
+        for char in set(original) if distinct is None else distinct:
             category = unicodedata.category(char)
             if _dropped(char, category):
                 lower_of[char] = cased_of[char] = ""  # zero-width, bidi marks, soft hyphen...
@@ -295,36 +407,11 @@ class NormalizedText:
                 cased_of[char] = "".join(cased for cased, _lower in pieces)
                 lower_of[char] = "".join(lower for _cased, lower in pieces)
         if not marks:
-            lowers = list(map(lower_of.__getitem__, original))
-            counts = list(map(len, lowers))
-            self.text = "".join(lowers)
-            self.cased = "".join(map(cased_of.__getitem__, original))
-            self._starts = repeat_each(range(len(original)), counts)
-            self._ends = repeat_each(range(1, len(original) + 1), counts)
+            self.text = _map_each(original, lower_of)
+            self.cased = _map_each(original, cased_of)
+            self._starts, self._ends = _offsets(original, lower_of)
             return
-        out: list[str] = []
-        cased: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        for index, char in enumerate(original):
-            piece = lower_of[char]
-            if piece:
-                out.extend(piece)
-                cased.extend(cased_of[char])
-                starts.extend([index] * len(piece))
-                ends.extend([index + 1] * len(piece))
-            elif out and unicodedata.category(char) == "Mn" and not _dropped(char, "Mn"):
-                # Compose a decomposed "a" + diaeresis into "ä" where possible.
-                composed = unicodedata.normalize("NFC", out[-1] + char)
-                if len(composed) == 1:
-                    out[-1] = composed
-                    upper = unicodedata.normalize("NFC", cased[-1] + char)
-                    cased[-1] = upper if len(upper) == 1 else composed
-                    ends[-1] = index + 1
-        self.text = "".join(out)
-        self.cased = "".join(cased)
-        self._starts = starts
-        self._ends = ends
+        self.text, self.cased, self._starts, self._ends = _with_marks(original, lower_of, cased_of)
 
     def token_slice(self, first: int, end: int) -> list[Token]:
         """Tokens `first`..`end` (end exclusive) as objects, made for the slice alone when

@@ -123,3 +123,28 @@ def sentence_matches(text: NormalizedText, lexicon: Lexicon, sentence: int) -> l
             )
     found: list[LexiconMatch] = cache[key]
     return found
+
+
+def sentence_has(text: NormalizedText, lexicon: Lexicon, sentence: int) -> bool:
+    """Whether `lexicon` matches in sentence number `sentence` (False for -1): what
+    `bool(sentence_matches(...))` says, with the search stopped at the first match (a flood of
+    vehicle words in one long sentence made every match); once per sentence and lexicon for
+    the whole check."""
+    cache = text.cache.setdefault("sentence_has", {})
+    assert isinstance(cache, dict)  # noqa: S101 - created just above
+    key = (id(lexicon), sentence)
+    found = cache.get(key)
+    if found is None:
+        if sentence < 0:
+            found = False
+        else:
+            first, end = sentences(text).bounds(sentence)
+            table = text.table
+            found = bool(
+                lexicon.find_in(
+                    table.words[first:end], table.starts[first:end], table.ends[first:end],
+                    limit=1,
+                )
+            )  # fmt: skip
+        cache[key] = found
+    return bool(found)

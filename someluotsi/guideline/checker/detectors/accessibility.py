@@ -26,6 +26,17 @@ URL = compile_pattern(r"(?:https?://|www\.)\S+")
 TAG = compile_char_class(r"[#@][\w.]+")
 # An extended grapheme cluster (UAX #29, the `regex` module's \X) that starts with an emoji.
 EMOJI_CLUSTER = regex.compile(r"(?=" + EMOJI.pattern + r")\X")
+# The same, as the one group of a pattern that splits a text: the pieces between the
+# clusters and the clusters come out at C speed (a match object per emoji of a flood cost
+# more than the rest of the check).
+_EMOJI_CLUSTER_SPLIT = regex.compile("(" + EMOJI_CLUSTER.pattern + ")")
+# Where every cluster is one emoji character (`_emoji_clusters`), the standard library splits
+# the text alike, several times faster than the `regex` module's \X.
+_EMOJI_SPLIT = compile_char_class(EMOJI.pattern)
+_GRAPHEME = regex.compile(r"\X")
+_ENDS_CLUSTER: dict[str, bool] = {}  # a character -> whether a cluster ends before it
+MAX_KNOWN_CHARACTERS = 10_000  # of `_ENDS_CLUSTER`, then all forgotten
+_REGIONAL_INDICATORS = frozenset(map(chr, range(0x1F1E6, 0x1F200)))
 MIN_SHOUT_WORDS = 3
 MAX_EMOJI = 5
 MAX_EMOJI_RUN = 3
@@ -68,6 +79,74 @@ def _blank(gap: str) -> bool:
     return all(
         char == " " or char in SPACES or unicodedata.category(char) in {"Cf", "Mn"} for char in gap
     )
+
+
+def _ends_cluster(char: str) -> bool:
+    """Whether an emoji's grapheme cluster ends before `char` (one character): it does unless
+    `char` extends it (a joiner, a selector, a skin tone, a combining or spacing mark), which
+    no emoji decides but a regional indicator, which pairs with the next one (UAX #29)."""
+    found = _ENDS_CLUSTER.get(char)
+    if found is None:
+        if len(_ENDS_CLUSTER) >= MAX_KNOWN_CHARACTERS:
+            _ENDS_CLUSTER.clear()
+        cluster = _GRAPHEME.match("\u2600" + char)  # an emoji, then the character
+        found = _ENDS_CLUSTER[char] = cluster is not None and len(cluster.group()) == 1
+    return found
+
+
+class _Clusters:
+    """The emoji clusters of a text (`EMOJI_CLUSTER`'s matches): `count` of them, `gaps[i]`
+    the text between cluster i and i + 1, `span(i)` cluster i's offsets."""
+
+    __slots__ = ("_bounds", "_pieces", "count", "gaps")
+
+    def __init__(self, pieces: list[str], single: bool) -> None:
+        # `single`: `pieces` is the text split at each cluster, one emoji character each
+        # (before the first, between them, after the last); else it holds the clusters too
+        # (before the first, the first, between, ..., the last, after it).
+        self._pieces = pieces
+        self._bounds: list[int] | None = None
+        if single:
+            self.count, self.gaps = len(pieces) - 1, pieces[1:-1]
+        else:
+            self.count, self.gaps = len(pieces) // 2, pieces[2:-1:2]
+            self._bounds = list(accumulate(map(len, pieces), initial=0))
+
+    def span(self, index: int) -> tuple[int, int]:
+        """Cluster `index`'s start and end offsets (summed up when asked: a flood's clusters
+        are counted, and only a run's first and last are placed)."""
+        if self._bounds is not None:
+            return self._bounds[2 * index + 1], self._bounds[2 * index + 2]
+        start = sum(map(len, islice(self._pieces, index + 1))) + index
+        return start, start + 1
+
+
+def _emoji_clusters(original: str, non_ascii: set[str] | None = None) -> _Clusters:
+    """The emoji clusters of `original` (`EMOJI_CLUSTER`'s matches). Where every distinct
+    character of the text above ASCII (`non_ascii`, when the caller has them) ends a cluster
+    before it (`_ends_cluster`; regional indicators pair up, so none may be there), each
+    cluster is one emoji character and the standard library finds them; otherwise the `regex`
+    module (its \\X)."""
+    if non_ascii is None:
+        non_ascii = {char for char in set(original) if not char.isascii()}
+    if all(map(_ends_cluster, non_ascii)) and non_ascii.isdisjoint(_REGIONAL_INDICATORS):
+        return _Clusters(_EMOJI_SPLIT.split(original), single=True)
+    return _Clusters(_EMOJI_CLUSTER_SPLIT.split(original), single=False)
+
+
+def _longest_run(gaps: list[str]) -> tuple[int, int]:
+    """The first longest run of emoji with only blank gaps (`_blank`) between them, as the
+    indexes of its first and last emoji; `gaps[i]` is the text between emoji i and i + 1.
+    Each distinct gap is read once and the runs are found in a string of one code per gap
+    ("b" blank, "x" not), so a flood of emoji costs no Python work per emoji."""
+    codes = {gap: "b" if _blank(gap) else "x" for gap in dict.fromkeys(gaps)}
+    best_first = best_last = 0
+    first = 0
+    for piece in "".join(map(codes.__getitem__, gaps)).split("x"):
+        if len(piece) > best_last - best_first:
+            best_first, best_last = first, first + len(piece)
+        first += len(piece) + 1
+    return best_first, best_last
 
 
 class AccessibilityDetector:
@@ -120,31 +199,23 @@ class AccessibilityDetector:
             return
         # One emoji to a reader and a screen reader is one extended grapheme cluster (UAX #29):
         # a family joined with zero-width joiners, a flag's two regional indicators, a skin tone.
-        spans = [found.span() for found in EMOJI_CLUSTER.finditer(original)]
-        if not spans:
+        clusters = _emoji_clusters(original, ctx.text.non_ascii)
+        if not clusters.count:
             return
-        # The longest run of emoji with only spaces or joiners between them, as indexes.
-        best_first = best_last = run_first = 0
-        for index in range(1, len(spans)):
-            gap = original[spans[index - 1][1] : spans[index][0]]
-            if not _blank(gap):
-                run_first = index
-            if index - run_first > best_last - best_first:
-                best_first, best_last = run_first, index
+        best_first, best_last = _longest_run(clusters.gaps)
         run_length = best_last - best_first + 1
-        if len(spans) > MAX_EMOJI or run_length > MAX_EMOJI_RUN:
-            start, end = (
-                (spans[best_first][0], spans[best_last][1])
-                if run_length > MAX_EMOJI_RUN
-                else (spans[0][0], spans[-1][1])
+        if clusters.count > MAX_EMOJI or run_length > MAX_EMOJI_RUN:
+            first, last = (
+                (best_first, best_last) if run_length > MAX_EMOJI_RUN else (0, clusters.count - 1)
             )
+            start, end = clusters.span(first)[0], clusters.span(last)[1]
             yield ctx.match(
                 "a11y-002",
                 start,
                 end,
                 confidence=0.9,
                 reason="emoji",
-                count=str(len(spans)),
+                count=str(clusters.count),
                 normalised=False,
             )
 

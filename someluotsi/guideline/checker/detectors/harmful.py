@@ -89,6 +89,14 @@ _MASKABLE_RUN = re.compile(f"[^{_OUTSIDE_MASKED}]*")  # a run of characters a ma
 # comes first in the pattern, so the search skips to masks (twenty times faster than a
 # pattern led by the letter, which nearly every character is).
 _MASK_AFTER_LETTER = re.compile(r"[*#@_](?<=[^\x00-\x40\x5b-\x60\x7b-\x7f][*#@_])")
+# A whole run of characters a masked word may hold (`_MASKABLE_RUN`, from its start: the
+# character before is none of them) with a mask right after a possible letter of the run.
+# Each run start is tried once: the lazy walk to the first such mask, or to the run's end, then
+# the greedy rest; positions inside a run fail the look-behind at once, so it is linear.
+_MASKED_RUN = re.compile(
+    f"(?<![^{_OUTSIDE_MASKED}])[^{_OUTSIDE_MASKED}]*?"
+    f"[^\\x00-\\x40\\x5b-\\x60\\x7b-\\x7f{_OUTSIDE_MASKED}][*#@_][^{_OUTSIDE_MASKED}]*"
+)
 FIRST_NAMES = load_names()
 MASKABLE = ("obscene", "insult", "identity")
 # Words that turn a mention of a group into an attack on it, in the same sentence.
@@ -501,6 +509,10 @@ def _readings(
 # the runs of letters in it are what `_spaced` joins. Runs of one character class: no
 # backtracking beyond a step.
 _SINGLES = re.compile(r"(?<![^\W_])[^\W_](?: [^\W_]){2,}(?![^\W_])")
+# Two one-character pieces after a space, which every match of `_SINGLES` has: a search led
+# by a space skips at C speed to the spaces, where `_SINGLES` pays a look-behind at every
+# character (a text of "a.a.a." or "a@a@a@" tokens passed `_three_singles` and cost that).
+_SPACED_PAIR = re.compile(r" [^\W_] [^\W_]")
 
 
 # The masked words of each run of text read (`masked_words`), for the most recent RUN_MEMO
@@ -509,16 +521,39 @@ RUN_MEMO = 10_000
 _RUN_SPANS: dict[str, list[tuple[int, int, str]]] = {}
 
 
+# A text with at least one mask after a possible letter per this many characters has its runs
+# found in one pass (`_MASKED_RUN`); a sparser one from each such mask outwards.
+DENSE_MASKS = 40
+
+
 def masked_words(text: str) -> Iterator[tuple[int, int, str]]:
     """The masked words of `text` ("v*ttu", "p**ka"): MASKED's matches, as (start, end,
     word) of its group. A masked word holds no space or punctuation mark (other than a mask),
     and MASKED's leading character may be such a mark before it, as well as the text's start,
     so the matches are those in each run of text between such marks taken alone. Only the runs
     with a mask right after a possible letter (`_MASK_AFTER_LETTER`, which every masked word
-    has) are read, each found from that mask outwards (backwards in the reversed text), and
-    each distinct run is searched once (`_RUN_SPANS`: texts repeat their words, and RE2's
-    matches cost microseconds each)."""
+    has) are read, and each distinct run is searched once (`_RUN_SPANS`: texts repeat their
+    words, and RE2's matches cost microseconds each). The runs are found from each such mask
+    outwards (the search skips to masks at C speed), or where they are dense (a flood of
+    masked words or e-mail addresses) all in one pass of the standard library."""
     found = _RUN_SPANS
+    for start, run in _masked_runs(text):
+        spans = found.get(run)
+        if spans is None:
+            if len(found) >= RUN_MEMO:
+                found.clear()
+            spans = found[run] = [(m.start(1), m.end(1), m.group(1)) for m in MASKED.finditer(run)]
+        for first, end, word in spans:
+            yield start + first, start + end, word
+
+
+def _masked_runs(text: str) -> Iterator[tuple[int, str]]:
+    """The runs of `text` (`_MASKABLE_RUN`) with a mask right after a possible letter, in
+    order, as (start offset, run)."""
+    if len(_MASK_AFTER_LETTER.findall(text)) * DENSE_MASKS >= len(text):
+        for run in _MASKED_RUN.finditer(text):
+            yield run.start(), run.group()
+        return
     backwards = ""
     run_end = 0
     for candidate in _MASK_AFTER_LETTER.finditer(text):
@@ -532,14 +567,7 @@ def masked_words(text: str) -> Iterator[tuple[int, int, str]]:
         start = letter + 1 - (reach.end() - mirrored if reach else 0)
         ahead = _MASKABLE_RUN.match(text, letter + 1)
         run_end = ahead.end() if ahead else letter + 1
-        run = text[start:run_end]
-        spans = found.get(run)
-        if spans is None:
-            if len(found) >= RUN_MEMO:
-                found.clear()
-            spans = found[run] = [(m.start(1), m.end(1), m.group(1)) for m in MASKED.finditer(run)]
-        for first, end, word in spans:
-            yield start + first, start + end, word
+        yield start, text[start:run_end]
 
 
 def _spaced(ctx: CheckContext, words: Vocabulary) -> Iterator[Hit]:
@@ -547,7 +575,7 @@ def _spaced(ctx: CheckContext, words: Vocabulary) -> Iterator[Hit]:
     more one-letter tokens is joined and looked up; a hit is tagged +spaced (a spaced threat
     verb counts only with a target, so "t a p a" in a crossword's answer stays quiet)."""
     table = ctx.text.table
-    if not _three_singles(table.words):
+    if not _SPACED_PAIR.search(ctx.text.text) or not _three_singles(table.words):
         return
     for run in _SINGLES.finditer(ctx.text.text):
         letters = run.group()[::2]  # one token each

@@ -22,10 +22,10 @@ from stdnum.se import personnummer
 from someluotsi.guideline.checker.detectors.base import DIGITS, CheckContext, joined
 from someluotsi.guideline.model import Match
 from someluotsi.guideline.text.lexicon import Lexicon, Spec, parse_term
-from someluotsi.guideline.text.names import PersonName, names_in_sentence
+from someluotsi.guideline.text.names import PersonName, first_in_sentence
 from someluotsi.guideline.text.normalize import NOT_ASCII_DIGITS, Token
 from someluotsi.guideline.text.patterns import ROOMY, compile_char_class, compile_pattern
-from someluotsi.guideline.text.sentences import sentence_matches, sentences
+from someluotsi.guideline.text.sentences import sentence_has, sentences
 from someluotsi.guideline.text.urls import in_userinfo
 from someluotsi.guideline.text.wordlists import load_terms, load_words
 
@@ -551,7 +551,7 @@ class StreetAddressDetector:
             o_start, o_end = ctx.text.span(start, end)
             sentence = sentences(ctx.text).number_at(o_start)
             postal = any(len(p) == 5 and p.isdigit() for p in found.group(1).split())
-            if sentence_matches(ctx.text, HOME_CONTEXT, sentence):
+            if sentence_has(ctx.text, HOME_CONTEXT, sentence):
                 yield ctx.match("privacy-009", start, end, confidence=0.9, reason="home_address")
             elif not VENUE_CONTEXT.find(_near_words(ctx, sentence, o_start, o_end)):
                 yield ctx.match(
@@ -632,7 +632,7 @@ class RegistrationPlateDetector:
                 if letters in NOT_PLATES:
                     continue
                 sentence = sentences(ctx.text).number_at(ctx.text.span(start, end)[0])
-                context = bool(sentence_matches(ctx.text, PLATE_CONTEXT, sentence))
+                context = sentence_has(ctx.text, PLATE_CONTEXT, sentence)
                 if (needs_context or len(letters) == 2) and not context:
                     continue
                 yield ctx.match(
@@ -719,9 +719,9 @@ class SensitivePersonDetector:
         named: dict[int, PersonName] = {}
         for sentence in {of_token[hit.first] + step for hit in hits for step in (0, -1)}:
             if sentence >= 0:
-                found = names_in_sentence(ctx.text, sentence)
-                if found:
-                    named[sentence] = found[0]
+                found = first_in_sentence(ctx.text, sentence)
+                if found is not None:
+                    named[sentence] = found
         if not named:
             return
         # The first sentence of each statement -> (the person, its last sentence, the topic).
