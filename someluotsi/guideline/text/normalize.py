@@ -39,6 +39,7 @@ HOMOGLYPHS = str.maketrans(
         "у": "y",
         "х": "x",
         "і": "i",
+        "ı": "i",  # Turkish dotless i ("ıdıootti")
         "ј": "j",
         "ѕ": "s",
         "ԁ": "d",
@@ -88,13 +89,13 @@ UNIFORM = str.maketrans({**dict.fromkeys(DASHES, "-"), **dict.fromkeys(SPACES, "
 
 # Characters that may need more than lower-casing: format (Cf) and variation selectors,
 # combining marks, lone surrogates, Cyrillic and Greek, punctuation and spaces of the general
-# punctuation block, full-width and other compatibility forms, the dotted capital I. Most of
-# them (an en dash, "§", a non-breaking space) map to one character each and are translated
-# in one pass; the others take the character-by-character path.
+# punctuation block, full-width and other compatibility forms, the dotted capital I and the
+# dotless small i. Most of them (an en dash, "§", a non-breaking space) map to one character
+# each and are translated in one pass; the others take the character-by-character path.
 _SPECIAL = regex.compile(
     r"[\p{Cf}\p{Mn}\p{Cs}\u0370-\u03FF\u0400-\u052F\u1680\u2000-\u206F"
     r"\u2100-\u214F\u2212\u2460-\u24FF\u3000\uFB00-\uFB4F\uFE00-\uFE0F"
-    r"\uFE50-\uFE6F\uFF00-\uFFEF\u0130\U0001D400-\U0001D7FF\u00A0-\u00BF]"
+    r"\uFE50-\uFE6F\uFF00-\uFFEF\u0130\u0131\U0001D400-\U0001D7FF\u00A0-\u00BF]"
 )
 REPLACEMENT = "\ufffd"  # for a lone surrogate, which no encoder accepts
 

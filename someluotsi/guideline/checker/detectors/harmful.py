@@ -31,7 +31,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, compress, repeat
-from operator import attrgetter, not_
+from operator import attrgetter, methodcaller, not_
 
 from someluotsi.guideline.checker.detectors import harm_context, harm_grammar
 from someluotsi.guideline.checker.detectors.base import CheckContext
@@ -509,6 +509,21 @@ def _readings(
 # the runs of letters in it are what `_spaced` joins. Runs of one character class: no
 # backtracking beyond a step.
 _SINGLES = re.compile(r"(?<![^\W_])[^\W_](?: [^\W_]){2,}(?![^\W_])")
+# The same with a dot, hyphen, underscore or middle dot between the letters ("i.d.i.o.o.t.t.i",
+# "k-u-o-l-e"), one separator throughout, letters only (a dotted number is one token).
+_SEPARATED = re.compile(r"(?<![^\W_])[^\W\d_]([.\-_\u00b7])[^\W\d_](?:\1[^\W\d_])+(?![^\W_])")
+_START = methodcaller("start")
+_SEPARATED_PAIR = re.compile(r"[.\-_\u00b7][^\W\d_][.\-_\u00b7][^\W\d_]")
+# A run of spelt-out letters that is no word as a whole is read as words one after another
+# ("v i t t u v i t t u"), each the longest known one of at least MIN_PIECE letters, for runs
+# of at most MAX_SEGMENTED letters and at most SEGMENT_LOOKUPS look-ups per text.
+MIN_PIECE = 3
+MAX_PIECE = 24
+MAX_SEGMENTED = 64
+SEGMENT_LOOKUPS = 2_000
+# At most this many runs of spelt-out letters are read per text, the first ones (a text of
+# thousands is a flood, and reading each costs Python work; findings stop at 200 per rule).
+MAX_SPELT_RUNS = 1_000
 # Two one-character pieces after a space, which every match of `_SINGLES` has: a search led
 # by a space skips at C speed to the spaces, where `_SINGLES` pays a look-behind at every
 # character (a text of "a.a.a." or "a@a@a@" tokens passed `_three_singles` and cost that).
@@ -571,25 +586,75 @@ def _masked_runs(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _spaced(ctx: CheckContext, words: Vocabulary) -> Iterator[Hit]:
-    """Words spelt out in single letters with spaces ("t a p a n sut"): each run of three or
-    more one-letter tokens is joined and looked up; a hit is tagged +spaced (a spaced threat
-    verb counts only with a target, so "t a p a" in a crossword's answer stays quiet)."""
+    """Words spelt out in single letters ("t a p a n sut", "i.d.i.o.o.t.t.i"): each run of
+    three or more one-letter tokens with one separator throughout (a space, or a dot, hyphen,
+    underscore or middle dot) is joined and looked up; a run that is no word as a whole is
+    read as known words one after another (`_pieces`: "v i t t u v i t t u"). A hit is
+    tagged +spaced (a spaced threat verb counts only with a target, so "t a p a" in a
+    crossword's answer stays quiet). Linear in the text: the look-ups of the word-by-word
+    reading are bounded per text (SEGMENT_LOOKUPS), and only the first MAX_SPELT_RUNS runs
+    are read."""
     table = ctx.text.table
-    if not _SPACED_PAIR.search(ctx.text.text) or not _three_singles(table.words):
-        return
-    for run in _SINGLES.finditer(ctx.text.text):
+    text = ctx.text.text
+    runs: list[re.Match[str]] = []
+    by_space, separated = _SPACED_PAIR.search(text), _SEPARATED_PAIR.search(text)
+    if (by_space or separated) and _three_singles(table.words):
+        if by_space:
+            runs.extend(_SINGLES.finditer(text))
+        if separated:
+            runs.extend(_SEPARATED.finditer(text))
+    if by_space and separated:
+        runs.sort(key=_START)
+    budget = [SEGMENT_LOOKUPS]
+    for run in runs[:MAX_SPELT_RUNS]:
         letters = run.group()[::2]  # one token each
         first = bisect_left(table.starts, run.start())
         for offset, end in _letter_runs(letters):
             if end - offset < 3:
                 continue
-            index = first + offset
-            for info in words.lookup(letters[offset:end]):
-                if info.category in SPACED_CATEGORIES:
-                    spaced = FormInfo(
-                        info.category, info.language, info.lemma, info.tags + "+spaced"
-                    )
-                    yield Hit(index, table.starts[index], table.ends[first + end - 1], spaced)
+            found = [
+                (offset, end, info)
+                for info in words.lookup(letters[offset:end])
+                if info.category in SPACED_CATEGORIES
+            ]
+            if not found:
+                found = _pieces(letters, offset, end, words, budget)
+            for start, stop, info in found:
+                spaced = FormInfo(info.category, info.language, info.lemma, info.tags + "+spaced")
+                index = first + start
+                yield Hit(index, table.starts[index], table.ends[first + stop - 1], spaced)
+
+
+def _pieces(
+    letters: str, offset: int, end: int, words: Vocabulary, budget: list[int]
+) -> list[tuple[int, int, FormInfo]]:
+    """`letters[offset:end]` read as known words one after another from its start: at each
+    step the longest piece of MIN_PIECE–MAX_PIECE letters with a reading in SPACED_CATEGORIES;
+    the reading stops where no piece fits. (start, end, reading) per piece, indexes into
+    `letters`; none for runs over MAX_SEGMENTED letters or once `budget[0]` look-ups are
+    spent (it is decremented)."""
+    found: list[tuple[int, int, FormInfo]] = []
+    if end - offset > MAX_SEGMENTED:
+        return found
+    at = offset
+    while end - at >= MIN_PIECE and budget[0] > 0:
+        for stop in range(min(end, at + MAX_PIECE), at + MIN_PIECE - 1, -1):
+            budget[0] -= 1
+            info = next(
+                (i for i in words.lookup(letters[at:stop]) if i.category in SPACED_CATEGORIES),
+                None,
+            )
+            if info is not None:
+                found.append((at, stop, info))
+                at = stop
+                break
+            if budget[0] <= 0:
+                break
+        else:
+            break  # no piece starts here
+        if not found or found[-1][1] != at:
+            break
+    return found
 
 
 def _three_singles(words: Sequence[str]) -> bool:
