@@ -503,23 +503,55 @@ STREET = compile_pattern(
     r" \d{1,3}(?: ?[A-Za-z](?: ?\d{1,3})?)?(?:,? \d{5} \p{Lu}\p{Ll}+)?)",
     max_mem=ROOMY,  # the counted name of letters: 8 MB made it 20 times slower
 )
+# Words that make a street address someone's home (privacy-009). Forms of "to live" and of
+# "home" only where they speak of living there: "asukastilaisuus" (a residents' meeting),
+# "kotisivu" (a home page), "kotimainen" (domestic), "live music", "homepage" and "osoitteessa"
+# (at the address, as venues are given) say nothing of anyone's home.
 HOME_CONTEXT = Lexicon(
     (term, "home")
     for term in (
-        "asu*",
+        "asuu",
+        "asun",
+        "asut",
+        "asumme",
+        "asutte",
+        "asuvat",
+        "asui",
+        "asuivat",
+        "asunut",
+        "asuneet",
+        "asuva*",
         "asuin*",
         "kotiosoit*",
         "kotona",
-        "koti*",
-        "osoitteessa",
+        "kotiin",
+        "kotinsa",
+        "kotiaan",
+        "kotini",
+        "kotimme",
+        "kodissa*",
+        "kodista*",
         "bor",
+        "bodde",
         "boende",
         "hemadress*",
         "hemma",
+        "hemmet",
         "lives",
-        "live",
-        "living",
-        "home*",
+        "lived",
+        "live at",
+        "live on",
+        "live in",
+        "living at",
+        "living on",
+        "home address*",
+        "at home",
+        "my home",
+        "his home",
+        "her home",
+        "their home",
+        "our home",
+        "your home",
     )
 )
 VENUE_CONTEXT = Lexicon((term, "venue") for term in load_words("venues"))
