@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache, lru_cache
 
 import phonenumbers
@@ -21,7 +21,7 @@ from stdnum.se import personnummer
 
 from someluotsi.guideline.checker.detectors.base import DIGITS, CheckContext, joined
 from someluotsi.guideline.model import Match
-from someluotsi.guideline.text.lexicon import Lexicon, Spec, parse_term
+from someluotsi.guideline.text.lexicon import Lexicon, LexiconMatch, Spec, parse_term
 from someluotsi.guideline.text.names import PersonName, first_in_sentence
 from someluotsi.guideline.text.normalize import NOT_ASCII_DIGITS, Token
 from someluotsi.guideline.text.patterns import ROOMY, compile_char_class, compile_pattern
@@ -329,7 +329,8 @@ class PhoneNumberDetector:
         if ctx.text.digit_count < 6:
             return
         allowed = _e164_set(ctx.city.contact_phones)
-        for start, run in _digit_runs(text):
+        for found_at, found in _digit_runs(text):
+            start, run = _unbracketed(found_at, found)
             end = start + len(run)
             if len(run) > MAX_RUN or _ascii_digits(run) < MIN_DIGITS:
                 continue
@@ -342,6 +343,21 @@ class PhoneNumberDetector:
                 yield ctx.match(
                     "privacy-004", start + p_start, start + p_end, confidence=0.9, reason="phone"
                 )
+
+
+def _unbracketed(start: int, run: str) -> tuple[int, str]:
+    """A run without the brackets written around it, and where it then starts: a closing
+    bracket at its end that closes nothing inside it ("040 123 4567)") is left out, and so is
+    the pair around the whole run ("(040 123 4567)", "(+358 40 123 4567)"); an area code in
+    brackets ("(06) 828 9111") stays as it is."""
+    if not run.endswith(")"):
+        return start, run
+    inner = run[:-1]
+    if inner.count("(") == inner.count(")"):
+        return start, inner
+    if inner.startswith("(") and inner.count("(") - 1 == inner.count(")"):
+        return start + 1, inner[1:]
+    return start, run
 
 
 def _ascii_digits(run: str) -> int:
@@ -721,6 +737,91 @@ def key_word_pattern(specs: Iterable[Spec]) -> str:
     )
 
 
+# A sensitive word that names a profession, an organisation, research, a service or an event
+# rather than a fact about someone: the rest of its compound ("diabeteshoitaja",
+# "syöpätutkimus", "mielenterveysviikolla", "cancerfonden") or the next word ("cancer
+# research", "diabetes nurse", "Mental Health Week", "lastensuojelun sosiaalityöntekijä")
+# holds one of these stems. A ward, a clinic or a support group is left out: being in one
+# is a fact about the person.
+INSTITUTION_STEMS = (
+    # fi
+    "hoitaj",
+    "tutkimu",
+    "tutkimuks",
+    "tutkij",
+    "säätiö",
+    "yhdisty",
+    "liito",
+    "liitto",
+    "järjestö",
+    "viiko",
+    "viikko",
+    "palvelu",
+    "asiantuntij",
+    "työntekij",
+    "keskus",
+    "keskuks",
+    "hanke",
+    "hankkee",
+    "ohjelm",
+    "kampanj",
+    "seminaar",
+    "luento",
+    "kurssi",
+    "ammattilai",
+    "lääkär",
+    # sv
+    "sköterska",
+    "forskning",
+    "forskare",
+    "fond",
+    "förening",
+    "förbund",
+    "vecka",
+    "veckan",
+    "tjänst",
+    "expert",
+    "kampanj",
+    "insamling",
+    # en
+    "research",
+    "foundation",
+    "society",
+    "association",
+    "nurse",
+    "specialist",
+    "week",
+    "month",
+    "service",
+    "awareness",
+    "charity",
+    "fund",
+    "programme",
+    "program",
+    "campaign",
+    "seminar",
+    "conference",
+    "expert",
+    "worker",
+    "team",
+)
+
+
+def _institutional(hit: LexiconMatch, words: Sequence[str]) -> bool:
+    """Whether the sensitive hit names an institution, profession or event (see
+    INSTITUTION_STEMS): the rest of its last word after the matched stem holds such a stem, or
+    the word after it starts with one (holds one, for stems of six letters or more:
+    "sosiaalityöntekijä")."""
+    spec = hit.term.specs[-1]
+    last = words[hit.last - 1]
+    rest = last[len(spec.value) :] if spec.kind == "prefix" else ""
+    following = words[hit.last] if hit.last < len(words) else ""
+    return any(
+        stem in rest or following.startswith(stem) or (len(stem) >= 6 and stem in following)
+        for stem in INSTITUTION_STEMS
+    )
+
+
 SENSITIVE_KEYS = key_words(SENSITIVE_TERMS)
 SENSITIVE_KEY = compile_pattern(key_word_pattern(SENSITIVE_KEYS))
 
@@ -742,7 +843,8 @@ class SensitivePersonDetector:
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         if not SENSITIVE_KEY.search(ctx.text.text):
             return  # one pass at C speed, where finding the word list's hits takes many
-        hits = ctx.text.find(SENSITIVE)
+        table_words = ctx.text.table.words
+        hits = [hit for hit in ctx.text.find(SENSITIVE) if not _institutional(hit, table_words)]
         if not hits:
             return
         split = sentences(ctx.text)
