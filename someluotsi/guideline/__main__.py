@@ -68,7 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help='JSON lines in: {"id", "text"} and optionally "role", "channel", "language", '
         '"ui_language" (fi/sv/en) and "media" ([{"kind": image|video|file, "alt", "captions", '
-        '"filename"}]); one JSON report (or {"id", "error"}) per line out, in order',
+        '"filename"}]); one JSON report (or {"id", "error", "line"}) per non-blank line '
+        "out, in order",
     )
     sort = commands.add_parser("triage", help="sort a citizen's message and suggest a reply")
     sort.add_argument("text", nargs="?", default="-", help="the message, or - to read stdin")
@@ -411,18 +412,19 @@ def _batch_result(
         return {"id": item.get("id"), "error": {"code": "invalid", "message": str(exc)}}
 
 
-def _chunks(lines: Iterable[str]) -> Iterator[list[str]]:
-    """Non-blank lines in chunks of at most BATCH_CHUNK lines and, but for a single longer
-    line, BATCH_CHARS characters: what one chunk holds in memory at once is bounded."""
-    chunk: list[str] = []
+def _chunks(lines: Iterable[str]) -> Iterator[list[tuple[int, str]]]:
+    """Non-blank lines with their line numbers (from 1, blank lines counted), in chunks of
+    at most BATCH_CHUNK lines and, but for a single longer line, BATCH_CHARS characters:
+    what one chunk holds in memory at once is bounded."""
+    chunk: list[tuple[int, str]] = []
     size = 0
-    for line in lines:
+    for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         if chunk and (len(chunk) >= BATCH_CHUNK or size + len(line) > BATCH_CHARS):
             yield chunk
             chunk, size = [], 0
-        chunk.append(line)
+        chunk.append((number, line))
         size += len(line)
     if chunk:
         yield chunk
@@ -451,11 +453,14 @@ def _batch(
     gc.disable()
     try:
         for chunk in _chunks(sys.stdin):
-            items = [_batch_item(line) for line in chunk]
+            items = [_batch_item(line) for _number, line in chunk]
             if prepare is not None:
                 prepare([item for item in items if isinstance(item.get("text"), str)])
-            for item in items:
-                out.write(encode(_batch_result(handle, item)) + "\n")
+            for (number, _line), item in zip(chunk, items, strict=True):
+                result = _batch_result(handle, item)
+                if "error" in result:
+                    result = {**result, "line": number}  # which input line, blank ones counted
+                out.write(encode(result) + "\n")
             del items
             if collecting:
                 gc.collect()  # the chunk's garbage, so that none is set aside

@@ -160,7 +160,9 @@ def test_a_chunk_holds_a_bounded_number_of_lines_and_characters(
     chunks = list(cli._chunks(lines))
     # a, b, c (84 characters, 3 lines); d, e (the long f would pass 100); f alone; g
     assert [len(c) for c in chunks] == [3, 2, 1, 1]
-    assert [line for chunk in chunks for line in chunk] == [x for x in lines if x.strip()]
+    assert [line for chunk in chunks for _, line in chunk] == [x for x in lines if x.strip()]
+    # Line numbers count the blank line too: "b" is the third line of the input.
+    assert chunks[0][1] == (3, "b" * 40 + "\n")
 
 
 def test_too_long_text_is_a_clear_error() -> None:
@@ -318,3 +320,13 @@ def test_the_line_ending_after_the_last_line_of_stdin_is_no_part_of_the_text() -
     result = _cli("check", "--format", "json", "-", stdin=text + "\n\n")
     assert result.returncode != 0
     assert "100" in result.stderr
+
+
+def test_a_batch_error_names_its_input_line_blank_lines_counted() -> None:
+    stdin = '{"id": 1, "text": "Hei"}\n\n{bad json\n{"id": 4, "text": 5}\n'
+    result = _cli("check", "--batch", stdin=stdin)
+    assert result.returncode == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o.get("line") for o in out] == [None, 3, 4]
+    assert out[1]["error"]["code"] == "invalid_json"
+    assert out[2]["id"] == 4
