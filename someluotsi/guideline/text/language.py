@@ -343,14 +343,11 @@ class _Model:
 
     def _probabilities(self, layout: _Layout) -> list[tuple[str, float]]:
         """`_score` of each piece of `layout`: its language and probability (the same
-        float64 reciprocal square root cast to float32, the same float32 softmax)."""
+        float64 reciprocal square root cast to float32, looked up in `_scales`, the same
+        float32 softmax)."""
         scores = self._scores(layout)
-        if max(layout.sizes) <= WALK_BYTES:
-            scale = self._scales.take(layout.sizes)
-        else:
-            sizes = np.maximum(np.array(layout.sizes, dtype=np.float64), 1.0)
-            scale = (1.0 / np.sqrt(sizes)).astype(np.float32)
-        scores *= scale[:, None]
+        # Every piece is at most WALK_BYTES long: `_lay_out` takes no longer text.
+        scores *= self._scales.take(layout.sizes)[:, None]
         scores -= scores.max(axis=1, keepdims=True)
         np.exp(scores, out=scores)
         scores /= scores.sum(axis=1, keepdims=True)

@@ -612,11 +612,7 @@ def _spaced(ctx: CheckContext, words: Vocabulary) -> Iterator[Hit]:
         for offset, end in _letter_runs(letters):
             if end - offset < 3:
                 continue
-            found = [
-                (offset, end, info)
-                for info in words.lookup(letters[offset:end])
-                if info.category in SPACED_CATEGORIES
-            ]
+            found = [(offset, end, info) for info in _spelt_readings(letters[offset:end], words)]
             if not found:
                 found = _pieces(letters, offset, end, words, budget)
             for start, stop, info in found:
@@ -637,24 +633,26 @@ def _pieces(
     if end - offset > MAX_SEGMENTED:
         return found
     at = offset
-    while end - at >= MIN_PIECE and budget[0] > 0:
+    while end - at >= MIN_PIECE:
+        piece = None
         for stop in range(min(end, at + MAX_PIECE), at + MIN_PIECE - 1, -1):
-            budget[0] -= 1
-            info = next(
-                (i for i in words.lookup(letters[at:stop]) if i.category in SPACED_CATEGORIES),
-                None,
-            )
-            if info is not None:
-                found.append((at, stop, info))
-                at = stop
-                break
             if budget[0] <= 0:
+                return found
+            budget[0] -= 1
+            readings = _spelt_readings(letters[at:stop], words)
+            if readings:
+                piece = (at, stop, readings[0])
                 break
-        else:
-            break  # no piece starts here
-        if not found or found[-1][1] != at:
-            break
+        if piece is None:
+            return found  # no piece starts here
+        found.append(piece)
+        at = piece[1]
     return found
+
+
+def _spelt_readings(word: str, words: Vocabulary) -> list[FormInfo]:
+    """The vocabulary's readings of a spelt-out `word` in SPACED_CATEGORIES."""
+    return [info for info in words.lookup(word) if info.category in SPACED_CATEGORIES]
 
 
 def _three_singles(words: Sequence[str]) -> bool:
