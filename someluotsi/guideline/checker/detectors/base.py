@@ -57,6 +57,11 @@ class Detector(Protocol):
     detectors at once in one pass (checker/prefilter.py). A cue must be a necessary condition
     of every match: the digits for a number, "@" for an address, the heads of a word list
     (`Lexicon.cues`). A detector without `cues` (or with an empty set) always runs.
+
+    A detector may also have `prepare(texts)` (a sequence of AnalysedText): the engine calls
+    it once for a batch before checking the texts one by one (`GuidelineEngine.analyse_many`),
+    so that work done better for many texts at once (the classifier's scores) is done so and
+    left on each text; what `detect` finds must not depend on whether it was called.
     """
 
     @property
