@@ -9,6 +9,7 @@ a pothole is feedback, an attack on a person is inappropriate. Links are never o
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from enum import StrEnum
@@ -21,10 +22,11 @@ from someluotsi.guideline.checker.engine import GuidelineEngine, engine_for
 from someluotsi.guideline.messages.replies import fill, question_topic
 from someluotsi.guideline.model import LANGUAGES, AuthorRole, Category, Finding
 from someluotsi.guideline.text.analysis import AnalysedText
-from someluotsi.guideline.text.lexicon import Lexicon
+from someluotsi.guideline.text.lexicon import Lexicon, LexiconMatch
 from someluotsi.guideline.text.wordlists import load_terms
 
 REPLIES = Path(__file__).parents[1] / "data" / "triage" / "replies.toml"
+CHILD_WELFARE = "child_welfare"  # the topic and reply of a child-welfare concern
 
 
 class TriageCategory(StrEnum):
@@ -65,7 +67,14 @@ PERSONAL_DATA_RULES = frozenset(
 SECRET_RULES = frozenset({"security-001", "security-002", "security-003"})
 ATTACK_RULES = frozenset({"insult-001", "identity-001", "identity-002"})
 GROUP_ATTACK_RULES = frozenset({"identity-001", "identity-002"})
+WEAK_THREAT = "threat-004"  # a verb of violence, to be checked (a warning)
 CUES = Lexicon(load_terms("triage"))
+# The flat or staircase part of a street address ("Isokatu 5 B 12", "Storgatan 5 A 3",
+# "Isokatu 5 as. 4", "lgh 1102", "flat 3"): an address down to the flat is someone's home.
+_FLAT = re.compile(
+    r"\d+\s*[,-]?\s*[A-Za-zÅÄÖåäö]\s*\d+|\b(?:as|lgh|bst|apt|flat|asunto|lägenhet)\b\.?\s*\d",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -149,7 +158,8 @@ def _own(analysed: AnalysedText, labels: set[str]) -> bool:
 
 
 def _cues(analysed: AnalysedText) -> dict[str, bool]:
-    labels = {hit.term.label for hit in analysed.find(CUES)}
+    hits = analysed.find(CUES)
+    labels = {hit.term.label for hit in hits}
     starts_question = any(
         sentence and any(hit.term.label == "question" for hit in CUES.find(sentence[:1]))
         for sentence in analysed.sentences.tokens
@@ -164,6 +174,48 @@ def _cues(analysed: AnalysedText) -> dict[str, bool]:
         # about a service ("how is income support applied for?") stays a question.
         "sensitive_topic": "sensitive_topic" in labels and _own(analysed, labels),
         "complaint": "complaint" in labels and "praise" not in labels,
+        # A child hit, abused or neglected, told of (§8.5, §10.5): a child-welfare concern,
+        # hidden and answered with where to report it, not escalated as a threat to staff.
+        "welfare_concern": _welfare_concern(hits),
+    }
+
+
+WELFARE_REACH = 4  # words from a verb of violence to the child it is done to ("hits his kids")
+
+
+def _welfare_concern(hits: list[LexiconMatch]) -> bool:
+    """Is a child hit, abused or neglected (§8.5, §10.5)? A passive or a state ("lapsia
+    lyödään", "barnen far illa", "the kids are left alone") with any word for a child; a verb
+    done to someone with the child after it, within WELFARE_REACH words ("hits his kids",
+    "slår sina barn", "lyö lapsiaan"), or a Finnish child in an object case on either side
+    ("lasta hakkaa"). Children as the subject of an active verb ("lapset löivät palloa", "kids
+    hit the ball", "barnen slår varandra") are play, not a concern."""
+    labels = {hit.term.label for hit in hits}
+    if not labels & {"child", "child_object"}:
+        return False
+    if "maltreated" in labels:
+        return True
+    verbs = [hit for hit in hits if hit.term.label == "maltreatment"]
+    for child in hits:
+        for verb in verbs:
+            after = child.first - verb.last
+            before = verb.first - child.last
+            if child.term.label == "child" and 0 <= after < WELFARE_REACH:
+                return True
+            if child.term.label == "child_object" and min(abs(after), abs(before)) < WELFARE_REACH:
+                return True
+    return False
+
+
+def _personal_data(findings: tuple[Finding, ...]) -> set[str]:
+    """The personal-data rules among `findings` that make a message sensitive. A street
+    address alone (privacy-008) is where a fault is ("the street lamp at Storgatan 5 is
+    broken"); it counts only down to a flat or staircase ("Isokatu 5 B 12"), which is a home
+    (§2.5)."""
+    return {
+        f.rule
+        for f in findings
+        if f.rule in PERSONAL_DATA_RULES and (f.rule != "privacy-008" or _FLAT.search(f.excerpt))
     }
 
 
@@ -211,15 +263,23 @@ PLANS: dict[TriageCategory, tuple[tuple[Action, ...], Priority, str]] = {
 }
 
 
-def _category(rules: set[str], categories: set[Category], cues: dict[str, bool]) -> TriageCategory:
-    """The first category that applies, in the guideline's order of urgency."""
+def _category(
+    rules: set[str], categories: set[Category], cues: dict[str, bool], personal: set[str]
+) -> TriageCategory:
+    """The first category that applies, in the guideline's order of urgency. `personal`: the
+    personal-data rules that count (`_personal_data`)."""
+    threats = {rule for rule in rules if rule.startswith("threat")}
+    # A verb of violence alone (threat-004, a warning to check) in a report of a child being
+    # hit is the concern of the writer, not a threat to anyone reading (§10.6).
+    if cues["welfare_concern"] and threats <= {WEAK_THREAT}:
+        return TriageCategory.SENSITIVE
     if Category.THREAT in categories:
         return TriageCategory.THREAT
     # A slur or an attack on a group is removed (§9.5) even when it touches a sensitive
     # subject ("refugees are vermin"): removing it also removes whatever it says of anyone.
     if rules & GROUP_ATTACK_RULES:
         return TriageCategory.INAPPROPRIATE
-    if rules & (PERSONAL_DATA_RULES | SECRET_RULES) or cues["sensitive_topic"]:
+    if personal or rules & SECRET_RULES or cues["sensitive_topic"]:
         return TriageCategory.SENSITIVE
     if rules & ATTACK_RULES or (
         "obscene-001" in rules and not (cues["feedback"] or cues["question"])
@@ -254,7 +314,8 @@ def triage(
     findings = tuple(f for f in report.findings if f.category is not Category.ENGAGEMENT)
     rules = {f.rule for f in findings}
     categories = {f.category for f in findings}
-    category = _category(rules, categories, _cues(analysed))
+    cues = _cues(analysed)
+    category = _category(rules, categories, cues, _personal_data(findings))
     planned, priority, reason = PLANS[category]
     actions = list(planned)
     reasons = [reason]
@@ -268,13 +329,21 @@ def triage(
         if rules & GROUP_ATTACK_RULES:  # slurs and group attacks are removed
             actions, priority = [Action.REMOVE, Action.IGNORE], Priority.HIGH
     reply_language = report.language if report.language in LANGUAGES else "fi"
-    reply, topic = compose_reply(
-        analysed.original,
-        category,
-        reply_language,
-        feedback_url=engine.rulebook.city.feedback_url,
-        replies=replies,
-    )
+    if category is TriageCategory.SENSITIVE and cues["welfare_concern"]:
+        reasons.append("a child-welfare concern")
+        template = _replies()[CHILD_WELFARE][reply_language]
+        reply = fill(
+            template, reply_language, feedback_url=engine.rulebook.city.feedback_url, answer_by=None
+        )
+        topic = CHILD_WELFARE
+    else:
+        reply, topic = compose_reply(
+            analysed.original,
+            category,
+            reply_language,
+            feedback_url=engine.rulebook.city.feedback_url,
+            replies=replies,
+        )
     return Triage(
         language=report.language,
         category=category,

@@ -26,6 +26,8 @@ def test_message_gets_its_category(message: dict[str, Any]) -> None:
         assert (Action.NOTIFY_POLICE in result.actions) is message["police"]
     if "language" in message:  # the language replies are suggested in
         assert result.language == message["language"]
+    if "topic" in message:  # the reply's topic ("child_welfare", "fault"...)
+        assert result.topic == message["topic"], result.reasons
 
 
 def test_the_table_has_at_least_twenty_messages_per_category_in_three_languages() -> None:
