@@ -52,8 +52,11 @@ NEGATIONS = frozenset(
 )  # fmt: skip
 # Swedish puts the negation after the finite verb ("slarvar aldrig", "ljuger inte").
 AFTER_NEGATIONS = frozenset({"inte", "aldrig", "ej", "icke"})
-# Words that start a new clause: a negation before one does not reach the word after it.
-CLAUSE_WORDS = frozenset({"että", "mutta", "vaan", "koska", "att", "men", "utan", "but", "that"})
+# Words that start a new clause, or turn a negation into "only" ("ei ole kuin laiska", "inte
+# annat än lat", "nothing but"): a negation before one does not reach the word after it.
+CLAUSE_WORDS = frozenset(
+    {"että", "mutta", "vaan", "koska", "kuin", "att", "men", "utan", "än", "but", "that", "than"}
+)
 NEGATION_REACH = 4  # words before a disparaging term that a negation may stand in
 NEAR = 8  # tokens between the target and the disparaging word, in one sentence
 

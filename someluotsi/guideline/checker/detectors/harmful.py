@@ -1182,11 +1182,20 @@ def _titled_work(ctx: CheckContext, analysis: HarmAnalysis, hit: Hit) -> bool:
         return False
     if _inside_quotes(ctx, ctx.text.table.starts[index]):
         return True
-    if not _capitalised(ctx, index) or index == 0 or analysis.sentence_of[index - 1] != sentence:
+    if not _title_cased(ctx, index) or index == 0 or analysis.sentence_of[index - 1] != sentence:
         return False
     return _work_word(analysis.words[index - 1]) or (
-        _capitalised(ctx, index - 1) and index - 1 > analysis.bounds(sentence)[0]
+        _title_cased(ctx, index - 1) and index - 1 > analysis.bounds(sentence)[0]
     )
+
+
+def _title_cased(ctx: CheckContext, index: int) -> bool:
+    """The word at `index` starts with a capital and is not all capitals (shouting is no
+    title: "TAITAA VAAN VITUTTAA")."""
+    table = ctx.text.table
+    start, end = ctx.text.span(table.starts[index], table.ends[index])
+    word = ctx.text.original[start:end]
+    return word[:1].isupper() and not word.isupper()
 
 
 def _work_word(word: str) -> bool:
