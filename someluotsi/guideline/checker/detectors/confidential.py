@@ -95,7 +95,7 @@ SERVICE_HEADS = (
     "jour", "telefon", "chatt", "kurator", "terapeut",
     # en
     "helpline", "hotline", "service", "support", "counsel", "advice", "free", "anonymous",
-    "conversation", "call", "session", "treatment", "therap", "listening",
+    "conversation", "treatment", "therap", "listening",
 )  # fmt: skip
 NEAR = 6  # tokens either side of a "confidential" in which a service word counts
 
@@ -145,8 +145,15 @@ def _ordinary_use(ctx: CheckContext, hit: LexiconMatch) -> bool:
     if hit.term.text in _OPEN:
         return _describes_thing(ctx, hit.last)
     if hit.term.text in _SERVICE:
-        return _of_service(ctx, hit)
+        return not _label(ctx, hit) and _of_service(ctx, hit)
     return False
+
+
+def _label(ctx: CheckContext, hit: LexiconMatch) -> bool:
+    """The marker is a label: a colon or a dash follows it ("Luottamuksellista:",
+    "CONFIDENTIAL – do not distribute")."""
+    after = ctx.text.text[hit.end : hit.end + 3].lstrip()
+    return after[:1] in (":", "-", "–", "—")
 
 
 def _following(ctx: CheckContext, index: int) -> str | None:

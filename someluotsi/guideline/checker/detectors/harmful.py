@@ -1177,7 +1177,10 @@ def _titled_work(ctx: CheckContext, analysis: HarmAnalysis, hit: Hit) -> bool:
         return False
     sentence = analysis.sentence_of[index]
     if not (
-        analysis.media_sentence(sentence) or any(map(_work_word, analysis.sentence_list(sentence)))
+        analysis.media_sentence(sentence)
+        or analysis.sentence_fact(  # once per sentence: many hits in one stay linear
+            "work", sentence, lambda: any(map(_work_word, analysis.sentence_list(sentence)))
+        )
     ):
         return False
     if _inside_quotes(ctx, ctx.text.table.starts[index]):
