@@ -1,7 +1,12 @@
 """The `someluotsi` command line. Starts without Django.
 
-someluotsi check [--role ROLE] [--format text|json] [--lang fi|sv|en] [TEXT | -]
+someluotsi check [--role ROLE] [--format text|json] [--lang fi|sv|en] [--fail-on LEVEL] [TEXT | -]
 someluotsi check --batch < drafts.jsonl > reports.jsonl
+someluotsi check -- "-hei"   (a text that starts with "-" goes after "--")
+
+Exit status: 0 when the check ran (and no verdict reached --fail-on), 1 when a verdict reached
+--fail-on (by default a single check's "block", like a linter), 2 for a usage or rulebook
+error, 3 for a text that cannot be checked (empty, too long).
 someluotsi triage TEXT; someluotsi eval; someluotsi storms [--seeds 101,102] [--days 30]
 """
 
@@ -16,7 +21,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from someluotsi import __version__
 from someluotsi.guideline.checker.engine import GuidelineEngine, engine_for
@@ -32,17 +37,53 @@ from someluotsi.guideline.model import (
 )
 from someluotsi.guideline.text.analysis import AnalysedText
 
+EXIT_FAILED_CHECK = 1  # a verdict reached --fail-on
 EXIT_INPUT_ERROR = 3
+FAIL_ON = ("never", "warn", "block")
+# The verdicts that reach each --fail-on level.
+FAILING = {
+    "never": frozenset(),
+    "warn": frozenset({"warn", "block"}),
+    "block": frozenset({"block"}),
+}
+DASH_HINT = (
+    'A text that starts with "-" goes after "--", or on standard input: someluotsi %s -- "-hei"'
+)
+EXIT_HELP = (
+    "exit status: 0 the command ran (and no verdict reached check's --fail-on); 1 a verdict "
+    "reached --fail-on (by default, a single check's block, as a linter); 2 a usage or "
+    "rulebook error; 3 a text that cannot be checked (empty or only white space, too long)"
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, whose error for a text that looks like an option ("-hei" reads as
+    -h with an argument, "-x" as an unknown option) says how to give such a text."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print the usage and `message` (with the "--" hint where it helps) and exit 2."""
+        looks_like_option = "ignored explicit argument" in message or (
+            "unrecognized arguments: -" in message
+        )
+        command = (self.prog.split()[1:] or ["check"])[0]
+        if looks_like_option and command in ("check", "triage"):
+            message = f"{message}\n{DASH_HINT % command}"
+        super().error(message)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="someluotsi",
         description="Check social media texts against a municipality's guideline.",
+        epilog=EXIT_HELP,
     )
     parser.add_argument("--version", action="version", version=f"someluotsi {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    check = commands.add_parser("check", help="check a draft post before publishing")
+    check = commands.add_parser(
+        "check",
+        help="check a draft post before publishing",
+        epilog=f"{DASH_HINT % 'check'}. {EXIT_HELP}.",
+    )
     check.add_argument("text", nargs="?", default="-", help="the draft, or - to read stdin")
     check.add_argument("--role", choices=[r.value for r in AuthorRole], default="employee")
     check.add_argument(
@@ -64,20 +105,35 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--rulebook", default=None, help="a municipality's rulebook file (TOML)")
     check.add_argument("--redact", action="store_true", help="also print a redacted version")
     check.add_argument(
+        "--fail-on",
+        choices=FAIL_ON,
+        default=None,
+        help="exit with status 1 when a verdict is at least this (warn: warn or block), else 0; "
+        "default: block for one text (as a linter), never for --batch (then: any line's report)",
+    )
+    check.add_argument(
         "--batch",
         action="store_true",
         help='JSON lines in: {"id", "text"} and optionally "role", "channel", "language", '
         '"ui_language" (fi/sv/en) and "media" ([{"kind": image|video|file, "alt", "captions", '
-        '"filename"}]); one JSON report (or {"id", "error", "line"}) per non-blank line '
-        "out, in order",
+        '"filename"}]); one JSON line out per line in, in order: the report, or {"id", '
+        '"error", "line"} (a blank line is an error "blank_line", an empty text "empty_text", '
+        "so output line N answers input line N)",
     )
-    sort = commands.add_parser("triage", help="sort a citizen's message and suggest a reply")
+    sort = commands.add_parser(
+        "triage",
+        help="sort a citizen's message and suggest a reply",
+        epilog=DASH_HINT % "triage",
+    )
     sort.add_argument("text", nargs="?", default="-", help="the message, or - to read stdin")
     sort.add_argument("--format", choices=["text", "json"], default=None, help="default: text")
     sort.add_argument("--language", choices=["fi", "sv", "en"], default=None)
     sort.add_argument("--rulebook", default=None)
     sort.add_argument(
-        "--batch", action="store_true", help='JSON lines in ({"id", "text"}); one result per line'
+        "--batch",
+        action="store_true",
+        help='JSON lines in ({"id", "text"}); one JSON line out per line in, in order (a blank '
+        'line or an empty text is an {"id", "error", "line"} entry)',
     )
     evaluate = commands.add_parser("eval", help="score the detectors and write a markdown table")
     evaluate.add_argument(
@@ -184,6 +240,8 @@ def _triage(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO) -> i
             out,
         )
     text = _read_stdin() if args.text == "-" else args.text
+    if not text.strip():
+        return _empty_text()
     try:
         sorted_message = triage(text, language=args.language, engine=engine)
     except EngineError as exc:
@@ -254,8 +312,29 @@ def _batch_conflicts(args: argparse.Namespace) -> list[str]:
     return wrong
 
 
+def _empty_text() -> int:
+    """A text with nothing to check (empty or only spaces): an input error, said on stderr,
+    whatever the interface language (no verdict is given for nothing)."""
+    sys.stderr.write(f"someluotsi: {EMPTY_MESSAGE}\n")
+    return EXIT_INPUT_ERROR
+
+
+EMPTY_MESSAGE = "nothing to check: the text is empty or only white space"
+
+
+def _exit_status(verdicts: Iterable[str], fail_on: str) -> int:
+    """EXIT_FAILED_CHECK when any verdict ("ok", "warn", "block") reaches `fail_on` (FAILING),
+    else 0."""
+    failing = FAILING[fail_on]
+    return EXIT_FAILED_CHECK if any(v in failing for v in verdicts) else 0
+
+
 def _check_one(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO) -> int:
+    """`check TEXT`: the report on `out`; the exit status by the verdict and --fail-on
+    (default block)."""
     text = _read_stdin() if args.text == "-" else args.text
+    if not text.strip():
+        return _empty_text()
     try:
         report = engine.check(
             text,
@@ -275,7 +354,7 @@ def _check_one(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO) -
         out.write(json.dumps(body, ensure_ascii=False) + "\n")
     else:
         _report_text(report, text, out, redacted)
-    return 0
+    return _exit_status((report.verdict.value,), args.fail_on or "block")
 
 
 MEDIA_KINDS = ("image", "video", "file")
@@ -386,7 +465,11 @@ def _loads(text: str) -> Any:
 def _batch_item(line: str) -> dict[str, Any]:
     """A batch line as its item, or {"error": ...} (with the id when there is one). Whatever
     JSON can do to a parser (NaN, numbers past float or past 4,300 digits, nesting deeper
-    than the stack) is an invalid_json error for that line, never a crash."""
+    than the stack) is an invalid_json error for that line, never a crash. A blank line is
+    a blank_line error and an empty or white-space text an empty_text error, so that every
+    input line has its output line."""
+    if not line.strip():
+        return {"id": None, "error": {"code": "blank_line", "message": "a blank line"}}
     try:
         item = _loads(line.removeprefix("\ufeff"))
     except (ValueError, RecursionError) as exc:  # JSONDecodeError is a ValueError
@@ -397,6 +480,11 @@ def _batch_item(line: str) -> dict[str, Any]:
         if not isinstance(ident, str | int | float | None):
             ident = None
         return {"id": ident, "error": {"code": "invalid", "message": "needs a string 'text'"}}
+    if not item["text"].strip():
+        ident = item.get("id")
+        if not isinstance(ident, str | int | float | None):
+            ident = None
+        return {"id": ident, "error": {"code": "empty_text", "message": EMPTY_MESSAGE}}
     return item
 
 
@@ -413,14 +501,13 @@ def _batch_result(
 
 
 def _chunks(lines: Iterable[str]) -> Iterator[list[tuple[int, str]]]:
-    """Non-blank lines with their line numbers (from 1, blank lines counted), in chunks of
-    at most BATCH_CHUNK lines and, but for a single longer line, BATCH_CHARS characters:
-    what one chunk holds in memory at once is bounded."""
+    """The lines with their line numbers (from 1), blank ones too (each gets its output
+    line, a blank_line error), in chunks of at most BATCH_CHUNK lines and, but for a single
+    longer line, BATCH_CHARS characters: what one chunk holds in memory at once is
+    bounded."""
     chunk: list[tuple[int, str]] = []
     size = 0
     for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
         if chunk and (len(chunk) >= BATCH_CHUNK or size + len(line) > BATCH_CHARS):
             yield chunk
             chunk, size = [], 0
@@ -490,9 +577,15 @@ def _check_batch(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO)
         )
         prepared.update((id(item), text) for (item, _), text in zip(usable, analysed, strict=True))
 
-    return _batch(
-        lambda item: _check_item(engine, item, args, prepared.pop(id(item), None)), out, prepare
-    )
+    verdicts: set[str] = set()
+
+    def handle(item: dict[str, Any]) -> dict[str, Any]:
+        report = _check_item(engine, item, args, prepared.pop(id(item), None))
+        verdicts.add(report["verdict"])
+        return report
+
+    status = _batch(handle, out, prepare)
+    return status or _exit_status(verdicts, args.fail_on or "never")
 
 
 def _tolerant_streams() -> None:

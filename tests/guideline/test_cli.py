@@ -22,7 +22,7 @@ def _cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
 
 def test_check_json_report_has_the_documented_shape() -> None:
     result = _cli("check", "--format", "json", "--role", "elected", "Hetu 131052-308T")
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr  # a block verdict fails, as a linter's
     report = json.loads(result.stdout)
     assert set(report) >= {"id", "guideline_version", "language", "role", "verdict", "findings"}
     assert report["role"] == "elected"
@@ -158,11 +158,11 @@ def test_a_chunk_holds_a_bounded_number_of_lines_and_characters(
     monkeypatch.setattr(cli, "BATCH_CHARS", 100)
     lines = ["a" * 40 + "\n", " \n", "b" * 40 + "\n", "c\n", "d\n", "e\n", "f" * 300 + "\n", "g\n"]
     chunks = list(cli._chunks(lines))
-    # a, b, c (84 characters, 3 lines); d, e (the long f would pass 100); f alone; g
-    assert [len(c) for c in chunks] == [3, 2, 1, 1]
-    assert [line for chunk in chunks for _, line in chunk] == [x for x in lines if x.strip()]
-    # Line numbers count the blank line too: "b" is the third line of the input.
-    assert chunks[0][1] == (3, "b" * 40 + "\n")
+    # a, blank, b (83 characters, 3 lines); c, d, e; the long f alone; g
+    assert [len(c) for c in chunks] == [3, 3, 1, 1]
+    # Every line, blank ones too (each gets its output line), numbered from 1.
+    assert [line for chunk in chunks for _, line in chunk] == lines
+    assert chunks[0][2] == (3, "b" * 40 + "\n")
 
 
 def test_too_long_text_is_a_clear_error() -> None:
@@ -190,8 +190,8 @@ def test_any_bytes_on_stdin_or_in_argv_get_a_report(data: bytes) -> None:
     one too; the report is printed, never a traceback."""
     batch_line = json.dumps({"id": 1, "text": data.decode("latin-1") + "\ud800 131052-308T"})
     for args, stdin in (
-        (["check", "--format", "json", "-"], data),
-        (["check", os.fsdecode(data)], b""),
+        (["check", "--format", "json", "--fail-on", "never", "-"], data),
+        (["check", "--fail-on", "never", os.fsdecode(data)], b""),
         (["check", "--batch"], batch_line.encode() + b"\n"),
         (["triage", "-"], data),
     ):
@@ -327,6 +327,79 @@ def test_a_batch_error_names_its_input_line_blank_lines_counted() -> None:
     result = _cli("check", "--batch", stdin=stdin)
     assert result.returncode == 0, result.stderr
     out = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [o.get("line") for o in out] == [None, 3, 4]
-    assert out[1]["error"]["code"] == "invalid_json"
-    assert out[2]["id"] == 4
+    assert [o.get("line") for o in out] == [None, 2, 3, 4]
+    assert out[1]["error"]["code"] == "blank_line"
+    assert out[2]["error"]["code"] == "invalid_json"
+    assert out[3]["id"] == 4
+
+
+def test_a_batch_answers_every_input_line_blank_and_empty_ones_with_an_error() -> None:
+    """Output line N answers input line N: a blank line is a blank_line error and an empty
+    or white-space text an empty_text error (never a verdict for nothing)."""
+    lines = [
+        '{"id": 1, "text": "Hei"}',
+        "",
+        "   ",
+        '{"id": 4, "text": "  "}',
+        '{"id": 5, "text": ""}',
+    ]
+    for command in ("check", "triage"):
+        result = _cli(command, "--batch", stdin="\n".join(lines) + "\n")
+        assert result.returncode == 0, result.stderr
+        out = [json.loads(line) for line in result.stdout.splitlines()]
+        assert len(out) == len(lines)
+        assert "error" not in out[0]
+        codes = [o["error"]["code"] for o in out[1:]]
+        assert codes == ["blank_line", "blank_line", "empty_text", "empty_text"]
+        assert [o["line"] for o in out[1:]] == [2, 3, 4, 5]
+        assert [o["id"] for o in out[3:]] == [4, 5]
+
+
+@pytest.mark.parametrize(
+    ("args", "text", "status"),
+    [
+        ((), "Kiitos kaikille tapahtumaan osallistuneille!", 0),
+        ((), "Hetu 131052-308T", 1),
+        (("--fail-on", "never"), "Hetu 131052-308T", 0),
+        (("--fail-on", "block"), "Ring 070-123 45 67", 0),
+        (("--fail-on", "warn"), "Ring 070-123 45 67", 1),
+        (("--fail-on", "warn"), "Thank you all for coming!", 0),
+    ],
+)
+def test_the_exit_status_follows_the_verdict_and_fail_on(
+    args: tuple[str, ...], text: str, status: int
+) -> None:
+    result = _cli("check", *args, text)
+    assert result.returncode == status, result.stderr
+    assert result.stdout  # the report is printed whatever the status
+
+
+def test_a_batch_fails_only_when_asked() -> None:
+    stdin = '{"id": 1, "text": "Hei"}\n{"id": 2, "text": "Hetu 131052-308T"}\n'
+    assert _cli("check", "--batch", stdin=stdin).returncode == 0
+    assert _cli("check", "--batch", "--fail-on", "block", stdin=stdin).returncode == 1
+    assert _cli("check", "--batch", "--fail-on", "warn", stdin=stdin).returncode == 1
+    only_ok = '{"id": 1, "text": "Hei"}\n'
+    assert _cli("check", "--batch", "--fail-on", "warn", stdin=only_ok).returncode == 0
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+@pytest.mark.parametrize("text", ["", "   ", "\n\t "])
+def test_an_empty_text_is_an_error_not_an_ok(lang: str, text: str) -> None:
+    for command in (["check", "--lang", lang], ["triage"]):
+        result = _cli(*command, "--", text)
+        assert result.returncode == 3
+        assert result.stdout == ""
+        assert "nothing to check" in result.stderr
+
+
+def test_a_text_that_starts_with_a_dash_goes_after_double_dash() -> None:
+    result = _cli("check", "--format", "json", "--", "-hei kaikki")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["verdict"] == "ok"
+    # Without "--" argparse reads "-hei" as -h with an argument: the error says what to do.
+    for command in ("check", "triage"):
+        result = _cli(command, "-hei")
+        assert result.returncode == 2
+        assert f'someluotsi {command} -- "-hei"' in result.stderr
+    assert "--" in _cli("check", "--help").stdout

@@ -20,6 +20,10 @@ FORMS_FILE = Path(__file__).parents[1] / "data" / "wordforms" / "harm.tsv"
 # Stems of dictionary words that only look like harmful compounds ("kusiai-" of kusiainen, an
 # ant), decided with the Voikko analyser by tools/build_dictionary_stems.py.
 STEMS_FILE = Path(__file__).parents[1] / "data" / "wordforms" / "dictionary_stems.txt"
+# Forms the build's suffix rules over-generate into everyday words or names (spices, Jerker):
+# dropped on load as well as at build time (tools/build_wordforms.py), so a stale harm.tsv
+# cannot bring them back.
+NOT_FORMS_FILE = Path(__file__).parents[1] / "data" / "harm_src" / "not_forms.txt"
 CLITICS = ("kaan", "kään", "kin", "han", "hän", "pa", "pä", "ko", "kö")
 MASK_CHARS = frozenset("*#@_-.")
 # No listed word is longer; longer tokens (URLs without breaks, junk) are not looked up at all,
@@ -266,12 +270,23 @@ class Vocabulary:
 @cache
 def vocabulary() -> Vocabulary:
     rows = []
+    excluded = not_forms()
     for line in FORMS_FILE.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             category, language, form, lemma, tags = line.split("\t")
-            rows.append((category, language, form, lemma, tags))
+            if form not in excluded:
+                rows.append((category, language, form, lemma, tags))
     stems: list[str] = []
     if STEMS_FILE.exists():
         lines = STEMS_FILE.read_text(encoding="utf-8").splitlines()
         stems = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
     return Vocabulary(rows, stems)
+
+
+def not_forms() -> frozenset[str]:
+    """The forms listed in data/harm_src/not_forms.txt (lower case; `#` starts a comment):
+    everyday words and names the build's suffix rules make from a harmful word."""
+    if not NOT_FORMS_FILE.exists():
+        return frozenset()
+    lines = NOT_FORMS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in (line.split("#", 1)[0].strip() for line in lines) if w)

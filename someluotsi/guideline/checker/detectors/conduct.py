@@ -40,7 +40,24 @@ class RumorDetector:
             )
 
 
-NEGATIONS = frozenset({"ei", "eikä", "emme", "inte", "aldrig", "not", "never", "isn"})
+# Negation words (fi, sv, en; English contractions are split at the apostrophe: "doesn t").
+# Not the Finnish "en" and "et" (the Swedish article "en": "en pajas"), nor "won".
+NEGATIONS = frozenset(
+    {
+        "ei", "eikä", "emme", "ette", "eivät", "älä", "älkää",
+        "inte", "aldrig", "ej", "icke",
+        "not", "never", "isn", "aren", "wasn", "weren", "doesn", "don", "didn",
+        "hasn", "haven", "hadn",
+    }
+)  # fmt: skip
+# Swedish puts the negation after the finite verb ("slarvar aldrig", "ljuger inte").
+AFTER_NEGATIONS = frozenset({"inte", "aldrig", "ej", "icke"})
+# Words that start a new clause, or turn a negation into "only" ("ei ole kuin laiska", "inte
+# annat än lat", "nothing but"): a negation before one does not reach the word after it.
+CLAUSE_WORDS = frozenset(
+    {"että", "mutta", "vaan", "koska", "kuin", "att", "men", "utan", "än", "but", "that", "than"}
+)
+NEGATION_REACH = 4  # words before a disparaging term that a negation may stand in
 NEAR = 8  # tokens between the target and the disparaging word, in one sentence
 
 
@@ -60,7 +77,13 @@ class RoleConductDetector:
         targets += [(n.first, n.start, n.end) for n in person_names(ctx.text)]
         if not targets:
             return
-        bad_words = [bad for bad in ctx.text.find(DISPARAGING) if not _negated(ctx, bad)]
+        # A disparaging word that is itself a named target is a name ("Pelle Svensson").
+        named = {first for first, _start, _end in targets}
+        bad_words = [
+            bad
+            for bad in ctx.text.find(DISPARAGING)
+            if not _negated(ctx, bad) and bad.first not in named
+        ]
         targets.sort()
         firsts = [target[0] for target in targets]
         reported: set[int] = set()
@@ -91,11 +114,21 @@ class RoleConductDetector:
 
 
 def _negated(ctx: CheckContext, hit: LexiconMatch) -> bool:
-    """A one-word disparaging term right after a negation ("ei ole laiska", "is not lazy")."""
-    if len(hit.term.specs) > 1 or hit.term.specs[0].value in NEGATIONS:
+    """A disparaging term negated in its clause: a negation up to NEGATION_REACH words before
+    it ("ei ole laiska", "ei koskaan laiminlyö", "is not lazy", "never messed up"), or, in
+    Swedish, right after it ("slarvar aldrig med säkerheten"). A term that holds a negation
+    itself ("ei osaa tehdä", "kan inte sitt jobb") is never negated again."""
+    if any(spec.value in NEGATIONS or spec.value == "inte" for spec in hit.term.specs):
         return False
     words = ctx.text.words
-    return any(words[i] in NEGATIONS for i in range(max(0, hit.first - 2), hit.first))
+    if hit.last < len(words) and words[hit.last] in AFTER_NEGATIONS:
+        return True
+    for i in range(hit.first - 1, max(0, hit.first - NEGATION_REACH) - 1, -1):
+        if words[i] in CLAUSE_WORDS:
+            return False
+        if words[i] in NEGATIONS:
+            return True
+    return False
 
 
 class DisclaimerDetector:

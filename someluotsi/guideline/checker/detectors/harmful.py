@@ -686,7 +686,10 @@ class ObsceneDetector:
     rules = ("obscene-001",)
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
-        for hit in analyse(ctx).of("obscene"):
+        analysis = analyse(ctx)
+        for hit in analysis.of("obscene"):
+            if _titled_work(ctx, analysis, hit):
+                continue  # "elokuva Perkele", «Saatanan tanssit»: the title of a work
             yield ctx.match(
                 "obscene-001",
                 hit.start,
@@ -705,6 +708,8 @@ class InsultDetector:
         for hit in analysis.of("insult"):
             if analysis.negated(hit):  # "kukaan ei ole idiootti", "nobody is an idiot"
                 continue
+            if _written_as_name(ctx, analysis, hit):
+                continue  # "Urpo tuli kylään", "Pelle Svensson": a first name
             reason = "insult_compound" if hit.info.tags == "+compound" else "insult_word"
             yield ctx.match(
                 "insult-001",
@@ -1150,3 +1155,77 @@ def _has_named_person(ctx: CheckContext, analysis: HarmAnalysis, sentence: int) 
         if original[start : start + 1].isupper():
             return True
     return False
+
+
+# Words for a work right before its title ("elokuva Perkele", "romaanin Saatanan tanssit",
+# "the novel ..."): Finnish parts anywhere in the word, Swedish and English word starts.
+WORK_PARTS = ("elokuv", "leffa", "kirja", "romaan", "teos", "teokse", "biisi", "kappale",
+              "laulu", "albumi", "näytelm", "sarja", "runo", "levy")  # fmt: skip
+WORK_HEADS = ("film", "bok", "boken", "roman", "låt", "sång", "skiva", "pjäs", "dikt", "verk",
+              "book", "novel", "song", "album", "movie", "play", "poem", "series",
+              "show")  # fmt: skip
+
+
+def _titled_work(ctx: CheckContext, analysis: HarmAnalysis, hit: Hit) -> bool:
+    """The obscene word at `hit` is (part of) the title of a film, book, song or other work:
+    in a sentence about a work, it stands in double quotes or guillemets ("Perkele",
+    «Saatanan tanssit»), or it is capitalised and follows a word for a work ("elokuva
+    Perkele", "boken Satans verser") or a capitalised word of the title. A capitalised swear
+    word at the start of a sentence with no such word ("Perkele, mikä elokuva!") stays."""
+    index = hit.index
+    if index < 0:
+        return False
+    sentence = analysis.sentence_of[index]
+    if not (
+        analysis.media_sentence(sentence)
+        or analysis.sentence_fact(  # once per sentence: many hits in one stay linear
+            "work", sentence, lambda: any(map(_work_word, analysis.sentence_list(sentence)))
+        )
+    ):
+        return False
+    if _inside_quotes(ctx, ctx.text.table.starts[index]):
+        return True
+    if not _title_cased(ctx, index) or index == 0 or analysis.sentence_of[index - 1] != sentence:
+        return False
+    return _work_word(analysis.words[index - 1]) or (
+        _title_cased(ctx, index - 1) and index - 1 > analysis.bounds(sentence)[0]
+    )
+
+
+def _title_cased(ctx: CheckContext, index: int) -> bool:
+    """The word at `index` starts with a capital and is not all capitals (shouting is no
+    title: "TAITAA VAAN VITUTTAA")."""
+    table = ctx.text.table
+    start, end = ctx.text.span(table.starts[index], table.ends[index])
+    word = ctx.text.original[start:end]
+    return word[:1].isupper() and not word.isupper()
+
+
+def _work_word(word: str) -> bool:
+    """A word for a work: holds a Finnish part of WORK_PARTS or starts with WORK_HEADS."""
+    return word.startswith(WORK_HEADS) or any(part in word for part in WORK_PARTS)
+
+
+# First names that are also insult words: Faker's list lacks the Finnish Urpo.
+NAME_WORDS = FIRST_NAMES | {"urpo"}
+
+
+def _written_as_name(ctx: CheckContext, analysis: HarmAnalysis, hit: Hit) -> bool:
+    """The insult at `hit` is a first name used as one ("Urpo tuli kylään", "Pelle Svensson",
+    "Jerker kommer"): a listed first name, capitalised but not all capitals, not after an
+    address word ("senkin Urpo"), and followed by another word of its sentence with only a
+    space between (a name alone or before a comma or "!" may be a cry: "Urpo!")."""
+    index = hit.index
+    words = analysis.words
+    if index < 0 or words[index] not in NAME_WORDS or not _capitalised(ctx, index):
+        return False
+    table = ctx.text.table
+    start, end = ctx.text.span(table.starts[index], table.ends[index])
+    if ctx.text.original[start:end].isupper():
+        return False
+    if index > 0 and words[index - 1] in ADDRESS.get(hit.info.language, frozenset()):
+        return False
+    after = index + 1
+    if after >= len(words) or analysis.sentence_of[after] != analysis.sentence_of[index]:
+        return False
+    return ctx.text.text[table.ends[index] : table.starts[after]].isspace()

@@ -822,6 +822,39 @@ def _institutional(hit: LexiconMatch, words: Sequence[str]) -> bool:
     )
 
 
+# A sensitive matter as the topic of a book, talk or event ("kirja masennuksesta", "bok om
+# psykisk hälsa", "a talk on depression"), not a fact about someone: a word for a work or for
+# speaking (Finnish parts anywhere in the word, Swedish and English word starts) shortly
+# before the matter, and the matter in the Finnish elative ("-sta", without a possessive
+# suffix: "masennuksestaan" is one's own) or after "om" / "about" / "on".
+TOPIC_PARTS_FI = ("kirja", "luento", "luenno", "puhu", "puhe", "keskustel", "esitelmä",
+                  "artikkel", "elokuv", "dokument", "podcast", "webinaar", "tietoisku",
+                  "koulutu", "tilaisuu", "näyttely", "teos", "teoks", "opas", "oppaa", "kirjoitt",
+                  "tutkielm", "kurssi")  # fmt: skip
+TOPIC_HEADS = ("bok", "böcker", "föredrag", "föreläs", "samtal", "prat", "artikel", "film",
+               "dokumentär", "podd", "seminari", "utställning", "kurs", "skrev", "skriver",
+               "book", "talk", "lecture", "speak", "spoke", "article", "film", "documentar",
+               "podcast", "webinar", "seminar", "exhibition", "course", "wrote", "writes",
+               "novel", "discussion", "panel", "workshop", "event")  # fmt: skip
+TOPIC_PREPOSITIONS = frozenset({"om", "about", "on"})
+TOPIC_REACH = 3  # words before the matter (or its preposition) a work word may stand in
+
+
+def _topic_of_work(hit: LexiconMatch, words: Sequence[str]) -> bool:
+    """Whether a sensitive hit is the topic of a book, talk or event (see TOPIC_PARTS_FI):
+    "kirja masennuksesta", "bok om psykisk hälsa", "a talk on depression"; "Matti sairastaa
+    masennusta" and "kertoi masennuksestaan" are facts about a person and stay."""
+    first = hit.first
+    if first > 0 and words[first - 1] in TOPIC_PREPOSITIONS:
+        before = words[max(0, first - 1 - TOPIC_REACH) : first - 1]
+        return any(word.startswith(TOPIC_HEADS) for word in before)
+    last = words[hit.last - 1]
+    if not last.endswith(("sta", "stä")) or last.endswith(("staan", "stään")):
+        return False
+    before = words[max(0, first - TOPIC_REACH) : first]
+    return any(part in word for word in before for part in TOPIC_PARTS_FI)
+
+
 SENSITIVE_KEYS = key_words(SENSITIVE_TERMS)
 SENSITIVE_KEY = compile_pattern(key_word_pattern(SENSITIVE_KEYS))
 
@@ -844,7 +877,11 @@ class SensitivePersonDetector:
         if not SENSITIVE_KEY.search(ctx.text.text):
             return  # one pass at C speed, where finding the word list's hits takes many
         table_words = ctx.text.table.words
-        hits = [hit for hit in ctx.text.find(SENSITIVE) if not _institutional(hit, table_words)]
+        hits = [
+            hit
+            for hit in ctx.text.find(SENSITIVE)
+            if not _institutional(hit, table_words) and not _topic_of_work(hit, table_words)
+        ]
         if not hits:
             return
         split = sentences(ctx.text)
