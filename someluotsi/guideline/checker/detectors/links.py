@@ -174,9 +174,13 @@ def _decode_punycode(host: str) -> str | None:
 _LEET_L = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
 _LEET_I = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
 PHISHING_WORDS = frozenset(load_words("phishing_words"))
+# A word for the city glued to a borrowed name, whole, after a Finnish genitive "n" or not.
+CIVIC_RESTS = frozenset(rest for word in load_words("civic_words") for rest in (word, "n" + word))
 # Well-known Finnish (and Swedish) services whose look-alikes are blocked as well as those of
 # the city's own and the rulebook's trusted domains.
 WELL_KNOWN_DOMAINS = tuple(load_words("trusted_services"))
+# Services municipalities rent under a subdomain of their own name ("kokkola.videosync.fi").
+SERVICE_PROVIDERS = frozenset(load_words("service_providers"))
 
 
 def _folds(word: str) -> set[str]:
@@ -256,6 +260,7 @@ def _imitates(
                 if (
                     swapped
                     or rest == trusted.suffix
+                    or rest in CIVIC_RESTS
                     or any(rest.startswith(w) or rest.endswith(w) for w in PHISHING_WORDS)
                 ):
                     return True
@@ -400,11 +405,21 @@ def _lookalike(
         return registered  # folds to a trusted name but is written in other letters
     if any(_is_or_under(host, item.domain) for item in trusted):
         return None
+    if registered in SERVICE_PROVIDERS and _tenant(parts, trusted):
+        return None
     host_words = _HostWords.of(parts)
     for item in trusted:
         if _imitates(parts, host_words, item):
             return item.domain
     return None
+
+
+def _tenant(parts: tldextract.tldextract.ExtractResult, trusted: tuple[_Trusted, ...]) -> bool:
+    """Is a host under a rented service a trusted city's own subdomain of it: its subdomain
+    the trusted name alone ("kokkola.videosync.fi", "www.kokkola.cloudnc.fi"), not the name
+    with a lure or its suffix ("kokkola-login.videosync.fi", "kokkola.fi.videosync.fi")?"""
+    labels = [label for label in parts.subdomain.split(".") if label and label != "www"]
+    return len(labels) == 1 and any(labels[0] == item.name for item in trusted)
 
 
 class SuspiciousLinkDetector:
