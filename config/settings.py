@@ -239,10 +239,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 # One address trying passwords on many usernames: locked once its failures over all usernames
-# within the cool-off reach this (accounts/lockout.py).
+# within the cool-off reach this, except for the usernames that signed in from that address
+# within LOGIN_KNOWN_ADDRESS_DAYS (accounts/lockout.py): colleagues behind one NAT keep working.
 AXES_HANDLER = "someluotsi.accounts.lockout.AddressAwareAxesHandler"
 LOGIN_ADDRESS_FAILURE_LIMIT: int = env("LOGIN_ADDRESS_FAILURE_LIMIT")
 LOGIN_ADDRESS_COOLOFF = timedelta(minutes=env("AXES_COOLOFF_MINUTES"))
+LOGIN_KNOWN_ADDRESS_DAYS = 90
 # The client address for lock-out, throttling and the audit trail alike (core/client.py): the
 # number of reverse proxies in front of the application whose X-Forwarded-For is trusted.
 SOMELUOTSI_TRUSTED_PROXIES: int = env("SOMELUOTSI_TRUSTED_PROXIES")
@@ -519,7 +521,8 @@ REST_FRAMEWORK = {
     # its nested fields faithfully); JSON nested deeper than 32 levels is a 400 (api/limits.py).
     "DEFAULT_PARSER_CLASSES": ["someluotsi.api.limits.BoundedJSONParser"],
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
-    "DEFAULT_THROTTLE_RATES": {"token": "10/min"},
+    # Token requests: per username and address, and a higher ceiling per address (accounts/apis.py).
+    "DEFAULT_THROTTLE_RATES": {"token": "10/min", "token_address": "60/min"},
     # DRF's own address reading trusts X-Forwarded-For unless told how many proxies there are;
     # our throttles use core.client.client_address, this keeps any other one in step.
     "NUM_PROXIES": SOMELUOTSI_TRUSTED_PROXIES,
