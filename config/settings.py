@@ -44,6 +44,7 @@ env = environ.Env(
     AXES_COOLOFF_MINUTES=(int, 15),
     LOGIN_ADDRESS_FAILURE_LIMIT=(int, 20),
     SOMELUOTSI_TRUSTED_PROXIES=(int, 0),
+    HEALTHZ_TOKEN=(str, ""),
     OIDC_ENABLED=(bool, False),
     OIDC_RP_CLIENT_ID=(str, ""),
     OIDC_RP_CLIENT_SECRET=(str, ""),
@@ -248,6 +249,9 @@ LOGIN_KNOWN_ADDRESS_DAYS = 90
 # The client address for lock-out, throttling and the audit trail alike (core/client.py): the
 # number of reverse proxies in front of the application whose X-Forwarded-For is trusted.
 SOMELUOTSI_TRUSTED_PROXIES: int = env("SOMELUOTSI_TRUSTED_PROXIES")
+# /healthz names its components (database, broker, notification failures) only to staff users
+# and to a monitor sending this in X-Healthz-Token (config/health.py); empty: staff only.
+HEALTHZ_TOKEN: str = env("HEALTHZ_TOKEN")
 AXES_CLIENT_IP_CALLABLE = "someluotsi.core.client.client_address"
 
 # OpenID Connect hook for the city's identity provider; off unless configured.
