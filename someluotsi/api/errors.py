@@ -30,16 +30,16 @@ def _too_big_message() -> str:
 
 
 def throttled_message(wait: int | None) -> str:
-    """"Request was throttled. Try again in 53 seconds." wholly in the active language.
+    """ "Request was throttled. Try again in 53 seconds." wholly in the active language.
 
     DRF formats the number into its "Expected available in {wait} seconds." before looking
     the text up, so its catalogue never matches and the second sentence stays English."""
     message = _("Too many requests.")
     if wait is None:
         return message
-    again = ngettext(
-        "Try again in %(wait)d second.", "Try again in %(wait)d seconds.", wait
-    ) % {"wait": wait}
+    again = ngettext("Try again in %(wait)d second.", "Try again in %(wait)d seconds.", wait) % {
+        "wait": wait
+    }
     return f"{message} {again}"
 
 

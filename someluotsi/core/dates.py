@@ -64,7 +64,7 @@ CLOCK_CHANGE_SEARCH = 240
 
 
 def _clock_change(naive: datetime, zone: tzinfo) -> str | None:
-    """"skipped" when the wall-clock time `naive` does not exist in `zone` (the clocks go
+    """ "skipped" when the wall-clock time `naive` does not exist in `zone` (the clocks go
     forward over it), "repeated" when it comes twice (the clocks go back), else None."""
     earlier = naive.replace(tzinfo=zone, fold=0)
     later = naive.replace(tzinfo=zone, fold=1)

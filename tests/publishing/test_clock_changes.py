@@ -70,9 +70,10 @@ def test_an_api_time_the_clocks_skip_or_repeat_is_explained(language: str, value
 )
 def test_the_times_either_side_are_taken(value: str) -> None:
     local = datetime.fromisoformat(value)
-    assert BoundedDateTimeField(input_formats=DATETIME_INPUT).clean(value).replace(
-        tzinfo=None
-    ) == local
+    assert (
+        BoundedDateTimeField(input_formats=DATETIME_INPUT).clean(value).replace(tzinfo=None)
+        == local
+    )
     moment = BoundedDateTimeSerializerField().run_validation(value)
     assert moment.replace(tzinfo=None) == local
 
