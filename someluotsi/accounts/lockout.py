@@ -46,9 +46,11 @@ def known_at_address(username: str | None, address: str | None) -> bool:
     if not username or not address:
         return False
     since = timezone.now() - timedelta(days=settings.LOGIN_KNOWN_ADDRESS_DAYS)
-    return AccessLog.objects.filter(
-        username=username, ip_address=address, attempt_time__gte=since
-    ).exists()
+    return bool(
+        AccessLog.objects.filter(
+            username=username, ip_address=address, attempt_time__gte=since
+        ).exists()
+    )
 
 
 def address_locked_for(address: str | None, username: str | None) -> bool:

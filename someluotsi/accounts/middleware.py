@@ -41,10 +41,8 @@ def user_language(request: HttpRequest) -> str | None:
     on this site (the cookie) or nobody is signed in."""
     if settings.LANGUAGE_COOKIE_NAME in request.COOKIES:
         return None
-    user = _request_user(request)
-    if user is None or not user.preferred_language:
-        return None
-    return str(user.preferred_language)
+    language = getattr(_request_user(request), "preferred_language", None)
+    return str(language) if language else None
 
 
 # Requests a read-only user may still send: signing in and out, the API token exchange, the

@@ -44,10 +44,10 @@ def throttled_message(wait: int | None) -> str:
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
-    if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
-        wait = exc.wait
+    wait = getattr(exc, "wait", None) if isinstance(exc, exceptions.Throttled) else None
+    if wait is not None:
         exc = exceptions.Throttled(detail=throttled_message(wait))
-        exc.wait = wait  # the Retry-After header
+        exc.wait = wait  # type: ignore[attr-defined]  # the Retry-After header
     if isinstance(exc, ApplicationError):
         return Response(error_body(exc.code, exc.message, exc.details), status=exc.status_code)
     if isinstance(exc, RequestDataTooBig):

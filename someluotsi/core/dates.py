@@ -159,7 +159,7 @@ class BoundedDateTimeSerializerField(serializers.DateTimeField):
     def enforce_timezone(self, value: datetime) -> datetime:
         if timezone.is_naive(value):
             zone = getattr(self, "timezone", None) or self.default_timezone()
-            message = local_time_problem(value, zone)
+            message = local_time_problem(value, zone if isinstance(zone, tzinfo) else None)
             if message is not None:
                 raise serializers.ValidationError(message, code="clock_change")
         return super().enforce_timezone(value)
