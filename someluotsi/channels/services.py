@@ -46,7 +46,9 @@ def _choice(value: Any, choices: type[Any], field: str) -> str:
     return str(value)
 
 
-def _clean_register(data: dict[str, Any], platform: str) -> dict[str, Any]:
+def _clean_register(
+    data: dict[str, Any], platform: str, current_url: str | None = None
+) -> dict[str, Any]:
     """The register fields in `data`, checked; the address against `platform`'s domains."""
     cleaned: dict[str, Any] = {}
     if "name" in data:
@@ -60,7 +62,10 @@ def _clean_register(data: dict[str, Any], platform: str) -> dict[str, Any]:
             raise ApplicationError(_("At most 200 characters."), code="bad_handle")
         cleaned["handle"] = text
     if "url" in data:
-        cleaned["url"] = channel_url_clean(data["url"], platform)
+        text = str(data["url"] or "").strip()
+        # An address saved before the domain check is left as it is by an unrelated edit.
+        unchanged = current_url is not None and text == current_url
+        cleaned["url"] = text if unchanged else channel_url_clean(text, platform)
     for field, choices in (
         ("kind", ChannelKind),
         ("status", ChannelStatus),
@@ -121,7 +126,7 @@ def channel_update(*, actor: AnyUser, channel: Channel, data: dict[str, Any]) ->
     if not channel_can_edit(user=actor, channel=channel):
         raise PermissionDeniedError(_("You cannot edit this channel."))
     fields = plan_clean(data)
-    register = _clean_register(data, channel.platform)
+    register = _clean_register(data, channel.platform, current_url=channel.url)
     if register and not channel_can_staff(user=actor, channel=channel):
         raise PermissionDeniedError(
             _("The unit's managers and the mavi team change the channel's name, kind and status.")

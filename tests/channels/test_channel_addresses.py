@@ -131,3 +131,20 @@ def test_editing_keeps_the_address_on_the_channels_platform(city: City) -> None:
     )
     city.library_ig.refresh_from_db()
     assert city.library_ig.url == "https://instagram.com/kirjasto"
+
+
+@pytest.mark.django_db
+def test_an_address_saved_before_the_check_does_not_block_other_edits(city: City) -> None:
+    Channel.objects.filter(pk=city.library_ig.pk).update(url="https://old.example/kirjasto")
+    city.library_ig.refresh_from_db()
+    channel_update(
+        actor=city.mavi,
+        channel=city.library_ig,
+        data={"url": "https://old.example/kirjasto", "goals": "More readers"},
+    )
+    city.library_ig.refresh_from_db()
+    assert city.library_ig.goals == "More readers"
+    with pytest.raises(ApplicationError):
+        channel_update(
+            actor=city.mavi, channel=city.library_ig, data={"url": "https://other.example/"}
+        )
