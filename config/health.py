@@ -1,10 +1,18 @@
 """`/healthz`: the database, the task broker (the project's Celery app) and notification
-delivery as JSON."""
+delivery as JSON.
+
+Anyone (a load balancer, an uptime monitor) gets the overall state only: `{"status": "ok"}`
+with 200 or `{"status": "error"}` with 503. The components (database vendor, broker transport,
+notification failures) are for the installation's staff users signed in, or for a monitor that
+sends the `HEALTHZ_TOKEN` setting (empty: no token opens them) in the `X-Healthz-Token` header.
+"""
 
 from __future__ import annotations
 
+import hmac
 from typing import TypedDict
 
+from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
@@ -58,15 +66,31 @@ def notification_status() -> NotificationStatus:
     return {"ok": health.ok, "failed_recently": health.failed_recently, "overdue": health.overdue}
 
 
+def may_see_details(request: HttpRequest) -> bool:
+    """Staff users signed in, or a request with the configured `HEALTHZ_TOKEN` in the
+    `X-Healthz-Token` header (compared in constant time; an empty setting opens nothing)."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and user.is_staff and user.is_active:
+        return True
+    expected = str(settings.HEALTHZ_TOKEN or "")
+    given = str(request.headers.get("X-Healthz-Token", ""))
+    return bool(expected) and hmac.compare_digest(given.encode(), expected.encode())
+
+
 @require_GET
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
-    """Database, broker and notification delivery as JSON: "error" with 503 when the database
-    or the broker is down; "degraded" with 200 (the service still works) when notification
-    e-mails failed in the last 24 hours or are waiting past their time."""
+    """200 when the database and the broker answer, 503 ("error") when either is down.
+
+    With details (`may_see_details`) the body names each component, and says "degraded" (still
+    200: the service works) when notification e-mails failed in the last 24 hours or are
+    waiting past their time; without, it is `{"status": "ok"}` or `{"status": "error"}`."""
     database = database_status()
     broker = broker_status()
     ok = database["ok"] and broker["ok"]
+    code = 200 if ok else 503
+    if not may_see_details(request):
+        return JsonResponse({"status": "ok" if ok else "error"}, status=code)
     notifications = notification_status() if database["ok"] else None
     status = "ok" if ok else "error"
     if ok and notifications is not None and not notifications["ok"]:
@@ -77,4 +101,4 @@ def healthz(request: HttpRequest) -> JsonResponse:
         "broker": broker,
         "notifications": notifications,
     }
-    return JsonResponse(body, status=200 if ok else 503)
+    return JsonResponse(body, status=code)

@@ -44,6 +44,7 @@ env = environ.Env(
     AXES_COOLOFF_MINUTES=(int, 15),
     LOGIN_ADDRESS_FAILURE_LIMIT=(int, 20),
     SOMELUOTSI_TRUSTED_PROXIES=(int, 0),
+    HEALTHZ_TOKEN=(str, ""),
     OIDC_ENABLED=(bool, False),
     OIDC_RP_CLIENT_ID=(str, ""),
     OIDC_RP_CLIENT_SECRET=(str, ""),
@@ -239,13 +240,18 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 # One address trying passwords on many usernames: locked once its failures over all usernames
-# within the cool-off reach this (accounts/lockout.py).
+# within the cool-off reach this, except for the usernames that signed in from that address
+# within LOGIN_KNOWN_ADDRESS_DAYS (accounts/lockout.py): colleagues behind one NAT keep working.
 AXES_HANDLER = "someluotsi.accounts.lockout.AddressAwareAxesHandler"
 LOGIN_ADDRESS_FAILURE_LIMIT: int = env("LOGIN_ADDRESS_FAILURE_LIMIT")
 LOGIN_ADDRESS_COOLOFF = timedelta(minutes=env("AXES_COOLOFF_MINUTES"))
+LOGIN_KNOWN_ADDRESS_DAYS = 90
 # The client address for lock-out, throttling and the audit trail alike (core/client.py): the
 # number of reverse proxies in front of the application whose X-Forwarded-For is trusted.
 SOMELUOTSI_TRUSTED_PROXIES: int = env("SOMELUOTSI_TRUSTED_PROXIES")
+# /healthz names its components (database, broker, notification failures) only to staff users
+# and to a monitor sending this in X-Healthz-Token (config/health.py); empty: staff only.
+HEALTHZ_TOKEN: str = env("HEALTHZ_TOKEN")
 AXES_CLIENT_IP_CALLABLE = "someluotsi.core.client.client_address"
 
 # OpenID Connect hook for the city's identity provider; off unless configured.
@@ -519,7 +525,8 @@ REST_FRAMEWORK = {
     # its nested fields faithfully); JSON nested deeper than 32 levels is a 400 (api/limits.py).
     "DEFAULT_PARSER_CLASSES": ["someluotsi.api.limits.BoundedJSONParser"],
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
-    "DEFAULT_THROTTLE_RATES": {"token": "10/min"},
+    # Token requests: per username and address, and a higher ceiling per address (accounts/apis.py).
+    "DEFAULT_THROTTLE_RATES": {"token": "10/min", "token_address": "60/min"},
     # DRF's own address reading trusts X-Forwarded-For unless told how many proxies there are;
     # our throttles use core.client.client_address, this keeps any other one in step.
     "NUM_PROXIES": SOMELUOTSI_TRUSTED_PROXIES,
@@ -558,8 +565,14 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    # A 403 is one line (user id, path, reason), never a traceback (core/logs.py).
+    "filters": {"forbidden_one_line": {"()": "someluotsi.core.logs.ForbiddenOneLine"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL")},
     # WeasyPrint reports every layout step at INFO; its warnings (a refused URL) still show.
-    "loggers": {"axes": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "django.request": {"filters": ["forbidden_one_line"]},
+    },
 }

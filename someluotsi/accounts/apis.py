@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any, cast
 
 from django.utils.translation import gettext as _
@@ -62,21 +63,35 @@ class UnitListApi(APIView):
         return Response(UnitOutputSerializer(unit_list(), many=True).data)
 
 
-class TokenThrottle(AnonRateThrottle):
-    """Token requests per client address (core.client: trusted proxies only, so a forged
-    X-Forwarded-For does not open a new bucket)."""
+class TokenAddressThrottle(AnonRateThrottle):
+    """Token requests per client address over every username (scope `token_address`, a high
+    ceiling: many people may share an office address). The address is core.client's (trusted
+    proxies only), so a forged X-Forwarded-For does not open a new bucket."""
+
+    scope = "token_address"
+
+    def get_ident(self, request: Request) -> str:
+        return client_address(request) or "unknown"
+
+
+class TokenThrottle(TokenAddressThrottle):
+    """Token requests per username and client address (scope `token`): one person's retries
+    never hold back a colleague at the same address. The username is hashed into the key (a
+    fixed length, nothing personal in the cache)."""
 
     scope = "token"
 
     def get_ident(self, request: Request) -> str:
-        return client_address(request) or "unknown"
+        username = request.data.get("username", "") if hasattr(request.data, "get") else ""
+        digest = hashlib.sha256(str(username)[:300].encode()).hexdigest()[:32]
+        return f"{super().get_ident(request)}:{digest}"
 
 
 class TokenObtainApi(ObtainAuthToken):
     """Exchange a username and password for an API token; throttled and locked out like the
     login page (429 while locked out)."""
 
-    throttle_classes = (TokenThrottle,)
+    throttle_classes = (TokenThrottle, TokenAddressThrottle)
     permission_classes = ()
 
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:

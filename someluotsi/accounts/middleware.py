@@ -19,21 +19,30 @@ from someluotsi.api.errors import error_body
 
 
 class UserLanguageMiddleware:
-    """Use the signed-in user's saved interface language unless they chose one here."""
+    """The interface language, pages and API alike: the language chosen on this site (the
+    language cookie) > the signed-in user's saved language (a session, or an API token in the
+    Authorization header) > the browser's Accept-Language (LocaleMiddleware, above) > Finnish.
+    An API endpoint's own language parameter (`ui_language` of /api/v1/check) is above all
+    of these for what it covers."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        user = getattr(request, "user", None)
-        if (
-            user is not None
-            and user.is_authenticated
-            and settings.LANGUAGE_COOKIE_NAME not in request.COOKIES
-        ):
-            translation.activate(user.preferred_language)
-            request.LANGUAGE_CODE = user.preferred_language
+        language = user_language(request)
+        if language:
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
         return self.get_response(request)
+
+
+def user_language(request: HttpRequest) -> str | None:
+    """The signed-in user's saved language for `request`, or None when the language was chosen
+    on this site (the cookie) or nobody is signed in."""
+    if settings.LANGUAGE_COOKIE_NAME in request.COOKIES:
+        return None
+    language = getattr(_request_user(request), "preferred_language", None)
+    return str(language) if language else None
 
 
 # Requests a read-only user may still send: signing in and out, the API token exchange, the
@@ -65,10 +74,18 @@ def _request_user(request: HttpRequest) -> AnyUser | None:
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return cast(AnyUser, user)
+    if not hasattr(request, "_someluotsi_token_user"):
+        request._someluotsi_token_user = _token_user(request)  # type: ignore[attr-defined]
+    return cast(AnyUser | None, request._someluotsi_token_user)  # type: ignore[attr-defined]
+
+
+def _token_user(request: HttpRequest) -> AnyUser | None:
+    """The active user of an API token in the Authorization header (as DRF's TokenAuthentication
+    reads it), or None."""
     header = str(request.META.get("HTTP_AUTHORIZATION", "")).split()
     if len(header) == 2 and header[0].lower() == "token":
         token = Token.objects.select_related("user").filter(key=header[1][:40]).first()
-        if token is not None:
+        if token is not None and token.user.is_active:
             return cast(AnyUser, token.user)
     return None
 

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
 from django.http import Http404, HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -28,7 +29,25 @@ def _too_big_message() -> str:
     }
 
 
+def throttled_message(wait: int | None) -> str:
+    """ "Request was throttled. Try again in 53 seconds." wholly in the active language.
+
+    DRF formats the number into its "Expected available in {wait} seconds." before looking
+    the text up, so its catalogue never matches and the second sentence stays English."""
+    message = _("Too many requests.")
+    if wait is None:
+        return message
+    again = ngettext("Try again in %(wait)d second.", "Try again in %(wait)d seconds.", wait) % {
+        "wait": wait
+    }
+    return f"{message} {again}"
+
+
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    wait = getattr(exc, "wait", None) if isinstance(exc, exceptions.Throttled) else None
+    if wait is not None:
+        exc = exceptions.Throttled(detail=throttled_message(wait))
+        exc.wait = wait  # type: ignore[attr-defined]  # the Retry-After header
     if isinstance(exc, ApplicationError):
         return Response(error_body(exc.code, exc.message, exc.details), status=exc.status_code)
     if isinstance(exc, RequestDataTooBig):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from someluotsi.accounts.models import Unit, User
 from someluotsi.accounts.selectors import AnyUser
 from someluotsi.audit.services import audit_record
+from someluotsi.channels.addresses import channel_url_clean
 from someluotsi.channels.enums import (
     BrandConformity,
     ChannelKind,
@@ -45,21 +46,26 @@ def _choice(value: Any, choices: type[Any], field: str) -> str:
     return str(value)
 
 
-def _clean_register(data: dict[str, Any]) -> dict[str, Any]:
+def _clean_register(
+    data: dict[str, Any], platform: str, current_url: str | None = None
+) -> dict[str, Any]:
+    """The register fields in `data`, checked; the address against `platform`'s domains."""
     cleaned: dict[str, Any] = {}
     if "name" in data:
         name = str(data["name"] or "").strip()
         if not name or len(name) > 200:
             raise ApplicationError(_("Give the channel a name of 1–200 characters."), code="name")
         cleaned["name"] = name
-    for field in ("handle", "url"):
-        if field in data:
-            text = str(data[field] or "").strip()
-            if len(text) > 200:
-                raise ApplicationError(_("At most 200 characters."), code=f"bad_{field}")
-            if field == "url" and text and not text.startswith(("https://", "http://")):
-                raise ApplicationError(_("The address must start with https://."), code="bad_url")
-            cleaned[field] = text
+    if "handle" in data:
+        text = str(data["handle"] or "").strip()
+        if len(text) > 200:
+            raise ApplicationError(_("At most 200 characters."), code="bad_handle")
+        cleaned["handle"] = text
+    if "url" in data:
+        text = str(data["url"] or "").strip()
+        # An address saved before the domain check is left as it is by an unrelated edit.
+        unchanged = current_url is not None and text == current_url
+        cleaned["url"] = text if unchanged else channel_url_clean(text, platform)
     for field, choices in (
         ("kind", ChannelKind),
         ("status", ChannelStatus),
@@ -96,9 +102,9 @@ def channel_register(
         raise PermissionDeniedError(
             _("Only the mavi team registers existing accounts; ask for a new one with a request.")
         )
-    fields = _clean_register({"name": name, "kind": kind, **(data or {})})
-    fields.update(plan_clean(data or {}))
     platform = _choice(platform, Platform, "platform")
+    fields = _clean_register({"name": name, "kind": kind, **(data or {})}, platform)
+    fields.update(plan_clean(data or {}))
     if _name_taken(platform, fields["name"]):
         raise ApplicationError(
             _("A channel with this name is already registered on this platform."),
@@ -120,7 +126,7 @@ def channel_update(*, actor: AnyUser, channel: Channel, data: dict[str, Any]) ->
     if not channel_can_edit(user=actor, channel=channel):
         raise PermissionDeniedError(_("You cannot edit this channel."))
     fields = plan_clean(data)
-    register = _clean_register(data)
+    register = _clean_register(data, channel.platform, current_url=channel.url)
     if register and not channel_can_staff(user=actor, channel=channel):
         raise PermissionDeniedError(
             _("The unit's managers and the mavi team change the channel's name, kind and status.")

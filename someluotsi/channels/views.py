@@ -489,6 +489,8 @@ def channel_register(request: HttpRequest) -> HttpResponse:
             except ApplicationError as exc:
                 if exc.code == "channel_exists":
                     form.add_error("name", exc.message)
+                elif exc.code == "bad_url":
+                    form.add_error("url", exc.message)
                 else:
                     show_refusal(request, exc)
         else:

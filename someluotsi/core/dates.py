@@ -10,11 +10,13 @@ message, for nonsense), `BoundedDateField`/`BoundedDateTimeField` in forms and
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -57,6 +59,62 @@ def parse_query_date(value: str | None, default: date | None = None) -> date | N
     return day
 
 
+# How far either way the search for the edges of a skipped or repeated hour goes (minutes).
+CLOCK_CHANGE_SEARCH = 240
+
+
+def _clock_change(naive: datetime, zone: tzinfo) -> str | None:
+    """ "skipped" when the wall-clock time `naive` does not exist in `zone` (the clocks go
+    forward over it), "repeated" when it comes twice (the clocks go back), else None."""
+    earlier = naive.replace(tzinfo=zone, fold=0)
+    later = naive.replace(tzinfo=zone, fold=1)
+    if earlier.utcoffset() == later.utcoffset():
+        return None
+    back = earlier.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
+    return "repeated" if back == naive else "skipped"
+
+
+def local_time_problem(naive: datetime, zone: tzinfo | None = None) -> str | None:
+    """A translated sentence when the wall-clock time `naive` does not exist in `zone` (the
+    installation's zone unless given: Europe/Helsinki, where 03:00–03:59 is skipped on the last
+    Sunday of March and comes twice on the last Sunday of October), naming the times to pick
+    instead; None for an ordinary time."""
+    zone = zone or timezone.get_default_timezone()
+    kind = _clock_change(naive, zone)
+    if kind is None:
+        return None
+    minute = naive.replace(second=0, microsecond=0, tzinfo=None)
+    step = timedelta(minutes=1)
+    start = minute
+    for _step in range(CLOCK_CHANGE_SEARCH):
+        if _clock_change(start - step, zone) != kind:
+            break
+        start -= step
+    end = minute + step
+    for _step in range(CLOCK_CHANGE_SEARCH):
+        if _clock_change(end, zone) != kind:
+            break
+        end += step
+    values = {
+        "day": formats.date_format(naive.date(), "SHORT_DATE_FORMAT"),
+        "time": formats.time_format(naive.time(), "TIME_FORMAT"),
+        "start": formats.time_format(start.time(), "TIME_FORMAT"),
+        "end": formats.time_format(end.time(), "TIME_FORMAT"),
+    }
+    if kind == "skipped":
+        message = gettext(
+            "%(time)s on %(day)s does not exist: the clocks go forward from %(start)s to "
+            "%(end)s that night (summer time begins). Pick a time before %(start)s or from "
+            "%(end)s on."
+        )
+    else:
+        message = gettext(
+            "%(time)s on %(day)s comes twice: the clocks go back from %(end)s to %(start)s "
+            "that night (summer time ends). Pick a time before %(start)s or from %(end)s on."
+        )
+    return message % values
+
+
 class BoundedDateField(forms.DateField):
     """A form date within EARLIEST…LATEST."""
 
@@ -64,9 +122,22 @@ class BoundedDateField(forms.DateField):
 
 
 class BoundedDateTimeField(forms.DateTimeField):
-    """A form date and time within EARLIEST…LATEST."""
+    """A form date and time within EARLIEST…LATEST, in local time; a time the clocks skip or
+    repeat (a daylight saving change) is refused with a sentence saying what to pick."""
 
     default_validators = [validate_bounded_date]  # noqa: RUF012
+
+    def to_python(self, value: Any) -> datetime | None:
+        try:
+            return super().to_python(value)
+        except ValidationError as error:
+            naive = (error.params or {}).get("datetime")
+            if error.code != "ambiguous_timezone" or not isinstance(naive, datetime):
+                raise
+            message = local_time_problem(naive, timezone.get_current_timezone())
+            if message is None:
+                raise
+            raise ValidationError(message, code="clock_change") from None
 
 
 class BoundedDateSerializerField(serializers.DateField):
@@ -80,7 +151,18 @@ class BoundedDateSerializerField(serializers.DateField):
 
 
 class BoundedDateTimeSerializerField(serializers.DateTimeField):
-    """An API date and time within EARLIEST…LATEST."""
+    """An API date and time within EARLIEST…LATEST; a local time without an offset that the
+    clocks skip or repeat (a daylight saving change) is refused with a sentence saying what to
+    pick (DRF would refuse the one with a technical message and silently take the other as the
+    earlier of its two moments)."""
+
+    def enforce_timezone(self, value: datetime) -> datetime:
+        if timezone.is_naive(value):
+            zone = getattr(self, "timezone", None) or self.default_timezone()
+            message = local_time_problem(value, zone if isinstance(zone, tzinfo) else None)
+            if message is not None:
+                raise serializers.ValidationError(message, code="clock_change")
+        return super().enforce_timezone(value)
 
     def to_internal_value(self, value: Any) -> datetime:
         moment = super().to_internal_value(value)

@@ -12,20 +12,9 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 
-PLATFORM_DOMAINS: dict[str, tuple[str, ...]] = {
-    "facebook": ("facebook.com", "fb.com", "fb.watch"),
-    "instagram": ("instagram.com",),
-    "youtube": ("youtube.com", "youtu.be"),
-    "linkedin": ("linkedin.com", "lnkd.in"),
-    "x": ("x.com", "twitter.com"),
-    "tiktok": ("tiktok.com",),
-}
+from someluotsi.channels.addresses import PLATFORM_DOMAINS, host_on_domains
 
 MAX_LENGTH = 1000
-
-
-def _host_matches(host: str, domains: tuple[str, ...]) -> bool:
-    return any(host == domain or host.endswith("." + domain) for domain in domains)
 
 
 def _own_origin() -> tuple[str, str] | None:
@@ -58,6 +47,6 @@ def safe_permalink(url: object, platform: str) -> str:
         return url
     if parts.scheme != "https" or port not in (None, 443):
         return ""
-    if _host_matches(host, PLATFORM_DOMAINS.get(platform, ())):
+    if host_on_domains(host, PLATFORM_DOMAINS.get(platform, ())):
         return url
     return ""

@@ -279,6 +279,8 @@ register_actions(
         sentence=gettext_lazy(
             "%(actor)s downloaded the report %(period)s for %(scope)s as %(format)s."
         ),
+        # The period's incidents are listed by title, which staff write and may name a person.
+        personal_data=True,
         details=_report,
     ),
 )

@@ -380,3 +380,24 @@ def asset_archive(*, actor: AnyUser, asset: Asset) -> Asset:
     asset.save(update_fields=["archived", "updated_at"])
     audit_record(actor=actor, action="asset.archived", target=asset)
     return asset
+
+
+def asset_shows_people(asset: Asset) -> bool:
+    """Whether the file may show recognisable people (personal data, §2.5): anything but an
+    asset its uploader marked as having none."""
+    return asset.consent != Consent.NO_PEOPLE
+
+
+def asset_file_read(*, actor: AnyUser, asset: Asset, request: Any = None) -> None:
+    """Record that `actor` opened the asset's full file, when it may show recognisable people
+    (`asset.file_viewed`, a reading of personal data); thumbnails in the library's lists are
+    not recorded one by one."""
+    if not asset_shows_people(asset):
+        return
+    audit_record(
+        actor=actor,
+        action="asset.file_viewed",
+        target=asset,
+        request=request,
+        data={"consent": asset.consent, "kind": asset.kind},
+    )

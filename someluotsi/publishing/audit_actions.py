@@ -205,6 +205,12 @@ register_actions(
         gettext_lazy("%(actor)s edited the details of %(asset)s."),
     ),
     _post(
+        "asset.file_viewed",
+        gettext_lazy("Image or video opened"),
+        gettext_lazy("%(actor)s opened the file of %(asset)s, which may show people."),
+        personal_data=True,
+    ),
+    _post(
         "asset.archived",
         gettext_lazy("Image or video taken out"),
         gettext_lazy("%(actor)s took %(asset)s out of the asset library."),

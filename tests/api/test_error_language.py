@@ -39,6 +39,8 @@ def test_an_api_error_speaks_the_requests_language_in_message_and_details(
     client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
     answers = {}
     for language in ("fi", "sv", "en"):
+        # The token's user's saved language decides, as on the pages (test_user_language.py).
+        User.objects.filter(pk=user.pk).update(preferred_language=language)
         response = client.post(
             "/api/v1/messages",
             BAD_MESSAGE,

@@ -145,7 +145,8 @@ def test_back_off_doubles_until_the_e_mail_is_marked_failed(make_user: Callable[
     assert notice.url == reverse("notifications:deliveries")
     assert notice.email_status == EmailStatus.NONE
     # /healthz reports the degraded state; the service itself still answers 200.
-    health = Client().get("/healthz")
+    with override_settings(HEALTHZ_TOKEN="monitor-secret-1234"):
+        health = Client().get("/healthz", headers={"X-Healthz-Token": "monitor-secret-1234"})
     assert health.status_code == 200
     assert health.json()["status"] == "degraded"
     assert health.json()["notifications"]["failed_recently"] == 1

@@ -139,8 +139,11 @@ def asset_file(request: HttpRequest, asset_id: int, variant: str = "file") -> Fi
     if not request.user.is_authenticated:
         raise Http404
     asset = _readable_asset(request.user, asset_id)
-    stored = asset.thumbnail if variant == "thumb" and asset.thumbnail else asset.file
-    content_type = "image/jpeg" if stored is asset.thumbnail else asset.content_type
+    thumb = variant == "thumb" and bool(asset.thumbnail)
+    stored = asset.thumbnail if thumb else asset.file
+    if not thumb:
+        library.asset_file_read(actor=request.user, asset=asset, request=request)
+    content_type = "image/jpeg" if thumb else asset.content_type
     response = FileResponse(stored.open("rb"), content_type=content_type)
     response["Content-Disposition"] = "inline"
     response["Cache-Control"] = "private, max-age=3600"
