@@ -63,8 +63,9 @@ READ_ONLY_EXEMPT_URL_NAMES = frozenset(
 
 # The narrow allow-list of work a read-only user may ask for because it changes no city data:
 # - metrics:report: a metrics report file for themselves. An auditor reads the figures; the
-#   report holds figures only (never a message text or an author, reports.py), is theirs alone
-#   to download, goes after METRICS_REPORT_KEEP_HOURS, and the request and every download are
+#   report holds figures and incident titles (never a message text or an author, reports.py;
+#   a title staff wrote may name someone, so a download is a reading of personal data), is theirs
+#   alone to download, goes after METRICS_REPORT_KEEP_HOURS, and the request and every download are
 #   audited (metrics.report_requested, metrics.report_created). tests/security lists it.
 READ_ONLY_ALLOWED_URL_NAMES = frozenset({"metrics:report"})
 
