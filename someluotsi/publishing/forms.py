@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from someluotsi.channels.models import Channel
+from someluotsi.core.blank import TextAreaFormField
 from someluotsi.core.choices import IdChoiceField, IdMultipleChoiceField
 from someluotsi.core.dates import BoundedDateField, BoundedDateTimeField
 from someluotsi.core.oneline import MultiLineFormField, OneLineFormField
@@ -56,12 +57,12 @@ class ComposerForm(forms.Form):
     channels = ChannelChoice(
         label=_("Channels"), queryset=Channel.objects.none(), widget=forms.CheckboxSelectMultiple
     )
-    text = forms.CharField(
+    text = TextAreaFormField(
         label=_("Text"),
         max_length=MAX_TEXT,
         widget=forms.Textarea(attrs={"rows": 8, "class": "compose-text"}),
     )
-    text_sv = forms.CharField(
+    text_sv = TextAreaFormField(
         label=_("Swedish version"),
         max_length=MAX_TEXT,
         required=False,
@@ -110,7 +111,7 @@ class ComposerForm(forms.Form):
         self.fields["campaign"].queryset = campaigns  # type: ignore[attr-defined]
         self.channel_list = list(channels)
         for channel in self.channel_list:
-            self.fields[f"variant_text_{channel.pk}"] = forms.CharField(
+            self.fields[f"variant_text_{channel.pk}"] = TextAreaFormField(
                 label=_("Text for this channel"),
                 max_length=MAX_TEXT,
                 required=False,
