@@ -4,6 +4,7 @@ checker page, the check API, the check service, the inbox reply form and its ser
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -65,7 +66,10 @@ def test_page_refuses_a_blank_draft_like_an_empty_one(
     )
     assert response.status_code == 200
     assert response.context["form"].errors["text"] == [MESSAGES["fi"]]
-    assert "verdict-ok" not in response.content.decode()
+    page = response.content.decode()
+    assert "verdict-ok" not in page
+    assert 'id="id_text_error"' in page  # the error the text area points to (aria-describedby)
+    assert re.search(r'<textarea[^>]*aria-describedby="id_text_error"', page)
     assert not CheckRun.objects.exists()
 
 
