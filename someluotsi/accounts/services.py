@@ -10,7 +10,7 @@ from someluotsi.accounts.models import RoleAssignment, Unit, User
 from someluotsi.accounts.selectors import AnyUser, user_roles_forget
 from someluotsi.audit.services import audit_record
 from someluotsi.core.errors import ApplicationError
-from someluotsi.notifications.services import notification_send
+from someluotsi.notifications.services import notification_send_worded
 
 
 @transaction.atomic
@@ -28,9 +28,9 @@ def role_assign(
             data={"role": role.value, "unit": unit.code if unit else None},
         )
         if notify:
-            notification_send(
+            notification_send_worded(
                 recipients=[user],
-                subject=_("You were given the role: %(role)s") % {"role": role.label},
+                subject=lambda: _("You were given the role: %(role)s") % {"role": role.label},
             )
         user_roles_forget(user=user)
     return assignment

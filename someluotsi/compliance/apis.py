@@ -20,6 +20,7 @@ from someluotsi.api.limits import IdField
 from someluotsi.api.permissions import area_permission
 from someluotsi.compliance.selectors import check_channel_choices
 from someluotsi.compliance.services import check_run_create, default_author_role
+from someluotsi.core.blank import TextSerializerField
 from someluotsi.core.errors import ApplicationError
 from someluotsi.core.oneline import OneLineSerializerField
 from someluotsi.guideline.checker.engine import MAX_CHARS
@@ -40,23 +41,17 @@ def _too_long() -> str:
     }
 
 
-class TextField(serializers.CharField):
-    """A draft's text: a JSON string, never a number or a boolean turned into one."""
-
-    def to_internal_value(self, data: Any) -> str:
-        if not isinstance(data, str):
-            self.fail("invalid")
-        return str(super().to_internal_value(data))
-
-
 class CheckInputSerializer(serializers.Serializer[dict[str, Any]]):
-    text = TextField(
-        allow_blank=True,
+    text = TextSerializerField(
         trim_whitespace=False,
         max_length=MAX_CHARS,
         # Made when the error is raised, in the request's language (a message formatted
         # here would be frozen in the language active at import).
-        error_messages={"max_length": lazy(_too_long, str)()},
+        error_messages={
+            "max_length": lazy(_too_long, str)(),
+            "blank": _("Write or paste the draft first."),
+            "required": _("Write or paste the draft first."),
+        },
     )
     role = serializers.ChoiceField(choices=[r.value for r in AuthorRole], required=False)
     channel = IdField(required=False, allow_null=True)

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from someluotsi.channels.models import Channel
+from someluotsi.core.blank import TextAreaFormField
 from someluotsi.core.choices import IdChoiceField
 from someluotsi.core.oneline import OneLineFormField
 from someluotsi.guideline.checker.engine import MAX_CHARS
@@ -20,7 +21,7 @@ ROLE_LABELS = {
 
 
 class CheckForm(forms.Form):
-    text = forms.CharField(
+    text = TextAreaFormField(
         label=_("Draft"),
         widget=forms.Textarea(attrs={"rows": 8, "spellcheck": "true"}),
         max_length=MAX_CHARS,

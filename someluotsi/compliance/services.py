@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from someluotsi.accounts.enums import Role
 from someluotsi.accounts.models import User
@@ -14,6 +15,8 @@ from someluotsi.channels.enums import ChannelKind as ChannelModelKind
 from someluotsi.channels.models import Channel
 from someluotsi.compliance.engine import configured_engine
 from someluotsi.compliance.models import CheckRun
+from someluotsi.core.blank import is_blank
+from someluotsi.core.errors import ApplicationError
 from someluotsi.guideline.checker.redaction import redact
 from someluotsi.guideline.model import AuthorRole, ChannelContext, ChannelKind, Media, Report
 
@@ -60,8 +63,11 @@ def check_run_create(
 ) -> CheckOutcome:
     """Check `text` with the configured engine and store the run (the text only if asked).
 
-    Raises EngineError (TextTooLongError) for input the engine refuses; nothing is stored then.
+    Raises EngineError (TextTooLongError) for input the engine refuses, and ApplicationError
+    (`text_required`) for a text that shows nothing (`core.blank`); nothing is stored then.
     """
+    if is_blank(text):
+        raise ApplicationError(_("Write or paste the draft first."), code="text_required")
     report = configured_engine().check(
         text,
         role=role,

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from someluotsi.channels.models import Channel
+from someluotsi.core.blank import TextAreaFormField
 from someluotsi.core.choices import IdChoiceField
 from someluotsi.core.oneline import OneLineFormField
 from someluotsi.inbox.enums import MessageStatus, ReplyLanguage, Resolution, TriageCategory
@@ -62,7 +63,7 @@ class QueueFilterForm(forms.Form):
 
 
 class AnswerForm(forms.Form):
-    reply = forms.CharField(
+    reply = TextAreaFormField(
         label=_("Reply"),
         max_length=MAX_REPLY_CHARS,
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -104,7 +105,7 @@ class EscalateForm(forms.Form):
 
 
 class OutcomeForm(forms.Form):
-    outcome = forms.CharField(
+    outcome = TextAreaFormField(
         label=_("Outcome"),
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -123,6 +124,6 @@ class SavedReplyForm(forms.Form):
 
     title = OneLineFormField(label=_("Title"), max_length=100)
     language = forms.ChoiceField(label=_("Language"), choices=ReplyLanguage.choices)
-    text = forms.CharField(
+    text = TextAreaFormField(
         label=_("Text"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
     )

@@ -36,6 +36,7 @@ from someluotsi.accounts.selectors import (
 from someluotsi.audit.services import audit_record
 from someluotsi.channels.models import Channel
 from someluotsi.compliance.engine import configured_engine
+from someluotsi.core.blank import is_blank
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
 from someluotsi.core.oneline import neutralised, one_line
 from someluotsi.guideline.checker.engine import MAX_CHARS
@@ -364,7 +365,7 @@ def message_assign(*, actor: AnyUser, message: Message, assignee: User) -> Messa
 
 def message_answer(*, actor: User, message: Message, reply: str) -> Message:
     """Record the reply given on the platform; the first answer stops the SLA clock."""
-    reply = reply.strip()
+    reply = "" if is_blank(reply) else reply.strip()
     if not reply:
         raise ApplicationError(_("Write the reply first."), code="empty_reply")
     if len(reply) > MAX_REPLY_CHARS:

@@ -17,6 +17,7 @@ from someluotsi.audit.services import audit_record
 from someluotsi.channels.models import Channel
 from someluotsi.compliance.engine import configured_engine
 from someluotsi.compliance.services import channel_context, default_author_role
+from someluotsi.core.blank import trimmed
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
 from someluotsi.guideline.checker.engine import MAX_CHARS
 from someluotsi.incidents.enums import (
@@ -179,7 +180,7 @@ def incident_note(*, actor: User, incident: Incident, kind: str, text: str) -> I
     _check_open(incident)
     if kind not in {EntryKind.NOTE, EntryKind.STATEMENT}:
         raise ApplicationError(_("Unknown entry."), code="invalid")
-    text = text.strip()
+    text = trimmed(text)
     if not text or len(text) > 8000:
         raise ApplicationError(_("Write 1–8000 characters."), code="invalid_text")
     entry = IncidentEntry.objects.create(incident=incident, author=actor, kind=kind, text=text)
@@ -195,7 +196,7 @@ def incident_reply_draft(*, actor: User, incident: Incident, text: str, ui: str)
     """Check a reply before it is posted: the post checker, plus the tone check (§17.3)."""
     _require(actor, incident.channel)
     _check_open(incident)
-    text = text.strip()
+    text = trimmed(text)
     if not text:
         raise ApplicationError(_("Write the reply first."), code="invalid_text")
     if len(text) > MAX_CHARS:

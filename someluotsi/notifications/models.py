@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -23,8 +24,14 @@ class Notification(models.Model):
         on_delete=models.CASCADE,
         related_name="notifications",
     )
+    # `subject` and `body` are worded in the recipient's profile language when the notification
+    # is made (its e-mail goes in those words); `wordings` keeps the same notification worded in
+    # every interface language, {"fi": [subject, body], "sv": [...], "en": [...]}, so that the
+    # list reads in the reader's language of the moment. Rows made before it have {} and show
+    # `subject` and `body`.
     subject = models.CharField(_("subject"), max_length=200)
     body = models.TextField(_("message"), blank=True)
+    wordings = models.JSONField(_("wordings"), default=dict, blank=True)
     url = models.CharField(_("link"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
@@ -50,3 +57,20 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+    def _worded(self) -> tuple[str, str]:
+        language = (get_language() or "")[:2]
+        wording = self.wordings.get(language) if isinstance(self.wordings, dict) else None
+        if isinstance(wording, list) and len(wording) == 2:
+            return str(wording[0]), str(wording[1])
+        return self.subject, self.body
+
+    @property
+    def shown_subject(self) -> str:
+        """The subject in the active language (the reader's), else as stored."""
+        return self._worded()[0]
+
+    @property
+    def shown_body(self) -> str:
+        """The message in the active language (the reader's), else as stored."""
+        return self._worded()[1]

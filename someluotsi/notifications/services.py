@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable, Iterable
 from functools import partial
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 
@@ -28,18 +29,33 @@ def _dispatch(notification_id: int) -> None:
         logger.warning("notification %s e-mail left for the next sweep", notification_id)
 
 
+def _subject(text: str) -> str:
+    return one_line(text)[:200]
+
+
 def notification_send(
-    *, recipients: Iterable[User], subject: str, body: str = "", url: str = ""
+    *,
+    recipients: Iterable[User],
+    subject: str,
+    body: str = "",
+    url: str = "",
+    wordings: dict[str, tuple[str, str]] | None = None,
 ) -> list[Notification]:
     """Create one notification per distinct active recipient now; each e-mail copy is tried
     after the transaction commits and retried until sent or marked failed. The subject is
-    flattened to one line (names in it may come from anywhere)."""
+    flattened to one line (names in it may come from anywhere). `wordings` ({language:
+    (subject, body)}) lets the list show it in the reader's language of the moment; without
+    it the notification reads as given in every language."""
     unique = {user.pk: user for user in recipients if user.is_active}
+    worded = {
+        language: [_subject(words[0]), words[1]] for language, words in (wordings or {}).items()
+    }
     created = [
         Notification.objects.create(
             recipient=user,
-            subject=one_line(subject)[:200],
+            subject=_subject(subject),
             body=body,
+            wordings=worded,
             url=url,
             email_status=EmailStatus.PENDING if user.email else EmailStatus.NONE,
             email_next_at=timezone.now() if user.email else None,
@@ -59,19 +75,35 @@ def notification_send_worded(
     body: Callable[[], str] | None = None,
     url: str = "",
 ) -> list[Notification]:
-    """Like `notification_send`, but words each notification in its recipient's language:
-    `subject` and `body` are called under that language."""
+    """Like `notification_send`, but words each notification in its recipient's language
+    (`subject` and `body` are called under it; the e-mail goes in those words) and keeps it
+    worded in every interface language too, for the list to show in the reader's language of
+    the moment (they may switch after it was made)."""
     sent: list[Notification] = []
     seen: set[int] = set()
+    wordings: dict[str, tuple[str, str]] | None = None
     for user in recipients:
-        if user.pk in seen:
+        if user.pk in seen or not user.is_active:
             continue
         seen.add(user.pk)
-        with translation.override(user.preferred_language or "fi"):
-            sent += notification_send(
-                recipients=[user], subject=subject(), body=body() if body else "", url=url
-            )
+        if wordings is None:
+            wordings = _wordings(subject, body)
+        own = wordings.get(user.preferred_language or "fi") or wordings[settings.LANGUAGE_CODE]
+        sent += notification_send(
+            recipients=[user], subject=own[0], body=own[1], url=url, wordings=wordings
+        )
     return sent
+
+
+def _wordings(
+    subject: Callable[[], str], body: Callable[[], str] | None
+) -> dict[str, tuple[str, str]]:
+    """{language: (subject, body)} for every interface language (settings.LANGUAGES)."""
+    worded: dict[str, tuple[str, str]] = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            worded[language] = (str(subject()), str(body()) if body else "")
+    return worded
 
 
 def notification_mark_read(*, notification: Notification) -> Notification:

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -245,6 +246,20 @@ class AssetWarning:
     asset: Asset
     message: str
     blocking: bool = False
+
+
+def asset_picker_notes(asset: Asset, day: date) -> list[str]:
+    """Short notes for the composer's asset picker, the same states `asset_warnings` names
+    in full: rights that ended before `day`, recognisable people without consent (§2.5)."""
+    notes: list[str] = []
+    if asset.rights_expire_on is not None and asset.rights_expire_on < day:
+        notes.append(
+            _("Rights ended %(day)s")
+            % {"day": date_format(asset.rights_expire_on, "SHORT_DATE_FORMAT")}
+        )
+    if asset.consent == Consent.MISSING:
+        notes.append(_("No consent from recognisable people (§2.5)"))
+    return notes
 
 
 def asset_warnings(assets: Iterable[Asset], *, on: date | None = None) -> list[AssetWarning]:

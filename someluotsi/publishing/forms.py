@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 from django.db.models import QuerySet
@@ -11,12 +11,33 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from someluotsi.channels.models import Channel
+from someluotsi.core.blank import TextAreaFormField
 from someluotsi.core.choices import IdChoiceField, IdMultipleChoiceField
 from someluotsi.core.dates import BoundedDateField, BoundedDateTimeField
 from someluotsi.core.oneline import MultiLineFormField, OneLineFormField
+from someluotsi.publishing.composing import asset_picker_notes
 from someluotsi.publishing.enums import ApprovalPolicy, Consent, Licence, PostStatus
 from someluotsi.publishing.models import MAX_COMMENT, MAX_TEXT, Asset, Campaign, Post
 from someluotsi.publishing.services import PostInput, Variant
+
+# The hidden version number lets a save notice another person's save in between; a broken one
+# (a page altered in the browser, a truncated form) is named instead of being lost silently.
+VERSION_ERROR = _(
+    "The form's version information is damaged. Reload the post and make your changes again "
+    "(copy your text first)."
+)
+
+
+def version_field() -> forms.IntegerField:
+    """The hidden version number of an edit form; a broken value gets VERSION_ERROR."""
+    return forms.IntegerField(
+        widget=forms.HiddenInput,
+        required=False,
+        min_value=0,
+        max_value=2**31 - 1,
+        error_messages=dict.fromkeys(("invalid", "min_value", "max_value"), VERSION_ERROR),
+    )
+
 
 DATETIME_INPUT = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"]
 
@@ -44,6 +65,13 @@ class ChannelChoice(IdMultipleChoiceField[Channel]):
 
 
 class AssetChoice(IdMultipleChoiceField[Asset]):
+    default_error_messages: ClassVar[dict[str, Any]] = {
+        "invalid_choice": _(
+            "One of the chosen images or videos is no longer in the library (it may have "
+            "been removed while you were writing). Check the selection and save again."
+        ),
+    }
+
     def label_from_instance(self, obj: Asset) -> str:
         return f"{obj.title} ({obj.get_kind_display()})"
 
@@ -51,17 +79,17 @@ class AssetChoice(IdMultipleChoiceField[Asset]):
 class ComposerForm(forms.Form):
     """The composer: one post, its channels and their variants, media, time and sharing."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = version_field()
     title = OneLineFormField(label=_("Working title"), max_length=200)
     channels = ChannelChoice(
         label=_("Channels"), queryset=Channel.objects.none(), widget=forms.CheckboxSelectMultiple
     )
-    text = forms.CharField(
+    text = TextAreaFormField(
         label=_("Text"),
         max_length=MAX_TEXT,
         widget=forms.Textarea(attrs={"rows": 8, "class": "compose-text"}),
     )
-    text_sv = forms.CharField(
+    text_sv = TextAreaFormField(
         label=_("Swedish version"),
         max_length=MAX_TEXT,
         required=False,
@@ -110,7 +138,7 @@ class ComposerForm(forms.Form):
         self.fields["campaign"].queryset = campaigns  # type: ignore[attr-defined]
         self.channel_list = list(channels)
         for channel in self.channel_list:
-            self.fields[f"variant_text_{channel.pk}"] = forms.CharField(
+            self.fields[f"variant_text_{channel.pk}"] = TextAreaFormField(
                 label=_("Text for this channel"),
                 max_length=MAX_TEXT,
                 required=False,
@@ -124,6 +152,15 @@ class ComposerForm(forms.Form):
                 max_length=MAX_COMMENT,
                 required=False,
             )
+
+    def asset_rows(self) -> list[dict[str, Any]]:
+        """The asset picker's choices, each with what stands in the way of publishing it
+        (ended rights, missing consent) in words, not by colour alone."""
+        today = timezone.localdate()
+        return [
+            {"choice": choice, "notes": asset_picker_notes(choice.data["value"].instance, today)}
+            for choice in self["assets"]
+        ]
 
     def variant_rows(self) -> list[dict[str, Any]]:
         return [
@@ -190,7 +227,7 @@ def composer_initial(post: Post) -> dict[str, Any]:
 
 class ScheduleForm(forms.Form):
     scheduled_at = local_datetime_field(_("New time"), required=True)
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = version_field()
 
 
 class ReasonForm(forms.Form):

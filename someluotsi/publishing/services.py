@@ -25,6 +25,7 @@ from someluotsi.accounts.models import RoleAssignment, User
 from someluotsi.accounts.selectors import AnyUser, user_is_read_only
 from someluotsi.audit.services import audit_record
 from someluotsi.channels.models import Channel
+from someluotsi.core.blank import is_blank, trimmed
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
 from someluotsi.core.oneline import refuse_typed_control_characters
 from someluotsi.guideline.model import EngineError, Severity
@@ -166,7 +167,7 @@ def _clean_input(actor: AnyUser, data: PostInput, post: Post | None) -> PostInpu
         *(v.text for v in data.variants.values()),
     ):
         refuse_typed_control_characters(text)
-    if not data.text.strip():
+    if is_blank(data.text):
         raise ApplicationError(_("Write the post's text."), code="text_required")
     if not data.channels:
         raise ApplicationError(_("Choose at least one channel."), code="channel_required")
@@ -192,14 +193,14 @@ def _clean_input(actor: AnyUser, data: PostInput, post: Post | None) -> PostInpu
     return PostInput(
         title=title,
         text=data.text.strip(),
-        text_sv=data.text_sv.strip(),
+        text_sv=trimmed(data.text_sv),
         no_swedish_reason=data.no_swedish_reason.strip()[:500],
         link=_clean_url(data.link, _("The link")),
         first_comment=data.first_comment.strip(),
         channels=list(data.channels),
         variants={
             channel_id: Variant(
-                text=variant.text.strip(),
+                text=trimmed(variant.text),
                 link=_clean_url(variant.link, _("The channel's link")),
                 first_comment=variant.first_comment.strip(),
             )
@@ -224,7 +225,7 @@ def _store_check(post: Post, assets: Sequence[Asset]) -> None:
     blocking: set[str] = set()
     verdict = "ok"
     for text, language, swedish in texts:
-        if not text.strip():
+        if is_blank(text):
             continue
         try:
             report = check_text(
@@ -509,7 +510,7 @@ def post_return(*, actor: User, post: Post, comment: str) -> Post:
 def post_comment(*, actor: User, post: Post, text: str) -> PostComment:
     """A comment on a post, for its author and reviewers (notified, not the commenter)."""
     _check_writer(actor)
-    text = text.strip()
+    text = trimmed(text)
     if not text:
         raise ApplicationError(_("Write the comment."), code="comment_required")
     if len(text) > MAX_COMMENT:

@@ -137,3 +137,52 @@ def test_figure_tables_scroll_in_their_box_and_stay_readable_on_a_phone(
             scrolled += box["scrolls"]
     assert problems == [], "\n".join(problems)
     assert scrolled, "no figure table was wider than the phone: the test measured nothing"
+
+
+# Every checkbox and radio of the page with its label: its own size, whether it sits on the same
+# line as its label (vertically overlapping, to the label's left) and how far from the text.
+TARGETS_JS = """() => {
+  const boxes = [...document.querySelectorAll('main input[type=checkbox], main input[type=radio]')]
+    .filter((input) => input.checkVisibility())
+    .map((input) => { const r = input.getBoundingClientRect();
+      const label = input.labels && input.labels[0];
+      const l = label ? label.getBoundingClientRect() : r;
+      const beside = label && label.contains(input) ? true
+        : r.top < l.bottom && l.top < r.bottom && r.right <= l.left + 1 && l.left - r.right < 24;
+      return {kind: 'box', name: input.name + '=' + input.value, width: r.width,
+              height: r.height, beside}; });
+  const links = [...document.querySelectorAll('.sub-nav a')]
+    .filter((a) => a.checkVisibility())
+    .map((a) => { const r = a.getBoundingClientRect();
+      return {kind: 'link', name: a.textContent.trim(), width: r.width, height: r.height,
+              beside: true}; });
+  return boxes.concat(links); }"""
+
+
+@pytest.mark.parametrize(
+    ("username", "url", "checkbox"),
+    [
+        ("paivittaja", "/inbox/", "overdue"),
+        ("tarkastaja", "/audit/", "personal_data"),
+        ("mavi", "/publishing/new/", "channels"),
+        ("mavi", "/check/", "image"),
+    ],
+)
+def test_checkboxes_sit_beside_their_label_and_targets_are_24_px(
+    phone: Any, transactional_db: None, username: str, url: str, checkbox: str
+) -> None:
+    """On a 390 px phone a single checkbox sits on its label's line at its left, not centred
+    above it; checkboxes, radios and sub-navigation links are at least 24 × 24 px (WCAG 2.2,
+    2.5.8)."""
+    logins = {login.username: login.password for login in demo_load()}
+    login(phone, username, logins[username])
+    phone.goto(url)
+    found = phone.evaluate(TARGETS_JS)
+    assert any(t["name"].startswith(checkbox + "=") for t in found), found
+    problems = [
+        f"{t['kind']} {t['name']}: {t['width']:.0f}×{t['height']:.0f} px"
+        f"{'' if t['beside'] else ', not beside its label'}"
+        for t in found
+        if t["width"] < 24 or t["height"] < 24 or not t["beside"]
+    ]
+    assert problems == [], "\n".join(problems)

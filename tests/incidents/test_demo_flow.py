@@ -241,3 +241,19 @@ def test_storm_notification_writes_the_usual_level_the_readers_way(demo: None) -
     assert finnish
     for body in finnish:
         assert re.search(r"\(tavallisesti \d+,\d\)", body), body
+
+
+@pytest.mark.parametrize("text", ["\u200b", "\u2060 \ufeff", "\u00ad", "\u0301"])
+def test_a_reply_or_note_that_shows_nothing_is_refused_like_an_empty_one(
+    demo: None, text: str
+) -> None:
+    client = login("mavi")
+    incident = Incident.objects.get()
+    url = f"/incidents/{incident.pk}/"
+    before = IncidentEntry.objects.filter(incident=incident).count()
+    empty = client.post(url, {"action": "draft", "text": ""}, HTTP_HX_REQUEST="true")
+    blank = client.post(url, {"action": "draft", "text": text}, HTTP_HX_REQUEST="true")
+    assert blank.content.decode() == empty.content.decode()
+    assert "field-error" in blank.content.decode()
+    client.post(url, {"action": "note", "text": text})
+    assert IncidentEntry.objects.filter(incident=incident).count() == before

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django import template
 from django.utils import timezone, translation
@@ -45,3 +46,10 @@ def figure(value: float | Decimal | None, digits: int | None = None) -> str:
     """A figure written as the dashboard and the reports write it (core.charts.shown): 0,0 is a
     figure, only a missing one is a dash."""
     return shown(value, digits)
+
+
+@register.filter
+def fields_with_errors(form: Any) -> list[Any]:
+    """The visible bound fields of `form` that have errors, in the form's order (for an error
+    summary that links to each)."""
+    return [field for field in form.visible_fields() if field.errors]
