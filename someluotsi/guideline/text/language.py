@@ -13,7 +13,6 @@ labelled, so a Finnish–Swedish city post is recognised as both.
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 import unicodedata
@@ -417,9 +416,10 @@ class _Model:
         table = self.ptc.take(feature, axis=0)
         bounds = piece_of.searchsorted(np.arange(count + 1)).tolist()
         filled = []
-        for number, (a, b) in enumerate(itertools.pairwise(bounds)):
+        matmul = np.matmul  # `weights[a:b] @ table[a:b]`, written into the piece's row
+        for number, (row, a, b) in enumerate(zip(scores, bounds, bounds[1:], strict=False)):
             if b > a:
-                scores[number] = weights[a:b] @ table[a:b]
+                matmul(weights[a:b], table[a:b], out=row)
                 filled.append(number)
         scores[filled] += self.pc  # float32 either way: the same sum as `_raw`'s
         return scores
