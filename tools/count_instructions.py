@@ -1,14 +1,17 @@
 """Instructions per text, counted by valgrind (callgrind): a speed figure that load on a shared
 machine does not move, for comparing two versions of the engine where wall time is too noisy.
 
-    uv run python tools/count_instructions.py [--what check,personal,triage,language] [--texts 200]
+    uv run python tools/count_instructions.py [--what check,personal,triage,language,batch]
+                                              [--texts 200]
                                               [--suomi24 ../shared/data/suomi24-toxicity/dev.tsv]
 
 For each measure and corpus the same program runs twice under `valgrind --tool=callgrind`: once
 processing the first WARM texts, once the first WARM + N; the difference of the two totals,
 divided by N, is what one text costs (start-up, imports and first-call work cancel out).
 Corpora: the generated city posts of tools/bench_engine.py (seed 7) and the Suomi24 development
-comments. Needs Debian's valgrind. Prints a markdown table; `--inner` is the measured program.
+comments. `batch` is `someluotsi check --batch` (JSON lines in and out, chunks analysed
+together): the WARM texts are one batch run, the N others a second one. Needs Debian's
+valgrind. Prints a markdown table; `--inner` is the measured program.
 """
 
 from __future__ import annotations
@@ -43,6 +46,10 @@ def inner(what: str, corpus: str, count: int, suomi24: str) -> None:
     from someluotsi.guideline.checker.engine import GuidelineEngine, engine_for
 
     engine = engine_for()
+    if what == "batch":
+        _batch(engine, texts[:WARM])
+        _batch(engine, texts[WARM:])
+        return
     if what == "personal":
         from someluotsi.guideline.checker.registry import DETECTORS
 
@@ -71,6 +78,25 @@ def inner(what: str, corpus: str, count: int, suomi24: str) -> None:
     language = "fi" if what == "personal" else None
     for text in texts:
         engine.check(text, language=language)
+
+
+def _batch(engine: object, texts: list[str]) -> None:
+    """`someluotsi check --batch` over `texts` (ids: their numbers), its output discarded."""
+    import io
+    import json
+
+    from someluotsi.guideline.__main__ import _check_batch, build_parser
+
+    args = build_parser().parse_args(["check", "--batch"])
+    lines = "".join(
+        json.dumps({"id": number, "text": text}, ensure_ascii=False) + "\n"
+        for number, text in enumerate(texts)
+    )
+    stdin, sys.stdin = sys.stdin, io.StringIO(lines)
+    try:
+        _check_batch(engine, args, io.StringIO())  # type: ignore[arg-type]
+    finally:
+        sys.stdin = stdin
 
 
 def _instructions(what: str, corpus: str, count: int, suomi24: str) -> int:

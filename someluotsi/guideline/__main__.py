@@ -531,13 +531,16 @@ def _batch(
 
     Python's cyclic garbage collector runs once after each chunk instead of whenever enough
     objects were made, and what is still alive then (the engine's models, vocabularies and
-    caches) is set aside from later collections (`gc.freeze`); both undone at the end. The
-    collector's own runs had walked all of that again and again: a tenth of a batch's time."""
+    caches) is set aside from later collections (`gc.freeze`), as is what start-up made;
+    both undone at the end. The collector's own runs had walked all of that again and
+    again: a tenth of a batch's time."""
     encoding = (getattr(out, "encoding", None) or "utf-8").lower().replace("-", "")
     # What json.dumps(result, ensure_ascii=...) writes, with one encoder for every line.
     encode = json.JSONEncoder(ensure_ascii=encoding not in ("utf8", "utf16", "utf32")).encode
     collecting = gc.isenabled()
     gc.disable()
+    if collecting:
+        gc.freeze()  # what start-up made: the first chunk's collection need not walk it
     try:
         for chunk in _chunks(sys.stdin):
             items = [_batch_item(line) for _number, line in chunk]
@@ -580,7 +583,12 @@ def _check_batch(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO)
     verdicts: set[str] = set()
 
     def handle(item: dict[str, Any]) -> dict[str, Any]:
-        report = _check_item(engine, item, args, prepared.pop(id(item), None))
+        analysed = prepared.pop(id(item), None)
+        try:
+            report = _check_item(engine, item, args, analysed)
+        finally:
+            if isinstance(analysed, AnalysedText):
+                analysed.release()  # checked once: freed now, not by the cyclic collector
         verdicts.add(report["verdict"])
         return report
 

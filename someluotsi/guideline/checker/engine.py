@@ -107,7 +107,7 @@ class GuidelineEngine:
         matches = _resolve([m for d in detectors for m in islice(d.detect(ctx), MAX_PER_DETECTOR)])
         ui = _ui_language(ui_language)
         findings = tuple(self._finding(m, author, original, ui) for m in matches)
-        return Report(
+        report = Report(
             guideline_version=f"{self.rulebook.id}/{self.rulebook.version}",
             language=analysed.main_language,
             role=author,
@@ -118,6 +118,9 @@ class GuidelineEngine:
             parts=analysed.known_parts,
             id=report_id,
         )
+        if analysed is not text:  # made here for this check alone: free it at once
+            analysed.release()
+        return report
 
     def analyse_many(
         self, texts: Sequence[str], languages: Sequence[str | None]

@@ -13,7 +13,6 @@ labelled, so a Finnish–Swedish city post is recognised as both.
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 import unicodedata
@@ -321,24 +320,38 @@ class _Model:
         data = text.encode("utf8", errors="surrogatepass")
         if len(data) > WALK_BYTES:
             return None
-        outputs = np.array(self._outputs(data), dtype=np.int64)
-        whole = layout.piece(len(data))
-        layout.add(outputs, whole)
+        outputs = self._outputs(data)
+        flat, lengths, sizes = layout.outputs, layout.lengths, layout.sizes
+        flat += outputs
+        lengths.append(len(outputs))
+        sizes.append(len(data))
         one_byte = len(data) == len(text)
         alone: dict[int, tuple[str, float]] = {}
+        # Byte offsets of the spans counted on from the previous span's end (`_segments`
+        # gives them in order, apart): encoding each span's whole prefix again was
+        # quadratic in a text of many parts.
+        char_at = byte_at = 0
         for number, (start, end) in enumerate(spans):
             part = text[start:end]
+            if not one_byte:
+                if start < char_at:  # spans out of order: count from the text's start
+                    char_at = byte_at = 0
+                byte_at += len(text[char_at:start].encode("utf8", errors="surrogatepass"))
+                size = len(part.encode("utf8", errors="surrogatepass"))
+                char_at, start = end, byte_at
+                byte_at += size
+                end = start + size
             if part.isupper() or not unicodedata.is_normalized("NFC", part):
                 alone[number] = self.classify(part)
-                layout.piece(1)
+                lengths.append(0)  # an empty piece
+                sizes.append(1)
                 continue
-            if not one_byte:
-                start = len(text[:start].encode("utf8", errors="surrogatepass"))
-                end = start + len(part.encode("utf8", errors="surrogatepass"))
             head = min(start + MAX_LABEL, end)
-            piece = layout.piece(end - start)
-            layout.add(self._head(data[start:head]), piece)
-            layout.add(outputs[head:end], piece)
+            walked = self._head(data[start:head])
+            flat += walked
+            flat += outputs[head:end]
+            lengths.append(len(walked) + max(end - head, 0))
+            sizes.append(end - start)
         return alone
 
     def _probabilities(self, layout: _Layout) -> list[tuple[str, float]]:
@@ -359,28 +372,33 @@ class _Model:
     def _scores(self, layout: _Layout) -> np.ndarray:
         """`_raw` of each piece's walk outputs (-1: none): (pieces, classes) float32.
 
-        One stable sort of (piece, feature) keys counts every piece's features (a run of
-        equal keys is one feature of one piece; the sort being stable, a run's first element
-        is the feature's first occurrence). Ordered by first occurrence, each piece's keys
-        are contiguous (the layout holds the pieces one after the other) and in the order
-        `_counted` gives, so `w[a:b] @ P[a:b]` is `_raw`'s product over the same values:
-        the same to the bit (test_language_model.py). An output of -1 (no feature) becomes
-        the key of feature slot 0 of its piece, one above the real features' (f + 1), and
-        is dropped after counting.
+        The outputs that are features (not -1) are keyed piece × features + feature, and
+        one sort of (key, position) pairs counts every piece's features: a run of equal keys
+        is one feature of one piece, its first element the feature's first occurrence. The
+        pairs are packed into one int64 (key above the position's bits), so a sort of
+        integers does what a stable argsort and a gather did. Ordered
+        by first occurrence, each piece's features are contiguous (the layout holds the
+        pieces one after the other) and in the order `_counted` gives, so `w[a:b] @ P[a:b]`
+        is `_raw`'s product over the same values: the same to the bit
+        (test_language_model.py).
         """
         count = len(layout.sizes)
         scores = np.zeros((count, len(self.classes)), dtype=np.float32)
-        if not layout.arrays:
+        if not layout.outputs:
             return scores
-        width = len(self.ptc) + 1
-        keys = np.concatenate(layout.arrays)
-        keys += 1
-        keys += np.repeat(np.array(layout.owners, dtype=np.int64) * width, layout.lengths)
-        positions = keys.argsort(kind="stable")
-        ordered = keys.take(positions)
+        width = len(self.ptc)
+        outputs = np.array(layout.outputs, dtype=np.int64)
+        owners = np.repeat(np.arange(count, dtype=np.int64), layout.lengths)
+        real = outputs >= 0
+        owners = owners[real]
+        keys = outputs[real].astype(np.int64, copy=False)
+        keys += owners * width
+        size = len(keys)
+        if not size:
+            return scores
+        ordered, positions = _sorted_with_positions(keys, count * width)
         # The first element of each run of equal keys, and the runs' lengths (np.diff and
         # np.flatnonzero do the same with several times the fixed cost per call).
-        size = len(ordered)
         new = np.empty(size, dtype=bool)
         new[0] = True
         np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
@@ -388,51 +406,56 @@ class _Model:
         counts = np.empty(len(starts), dtype=np.int64)
         np.subtract(starts[1:], starts[:-1], out=counts[:-1])
         counts[-1] = size - starts[-1]
-        distinct = ordered.take(starts)
-        real = (distinct % width).nonzero()[0]
-        if not len(real):
-            return scores
-        first = positions.take(starts.take(real))
-        order = real.take(first.argsort())
-        piece_of, feature = np.divmod(distinct.take(order), width)
+        # The runs in order of their first positions (all distinct): placed at them, read
+        # back in order, without a second sort.
+        rank = np.full(size, -1, dtype=np.intp)
+        rank[positions.take(starts)] = np.arange(len(starts))
+        order = rank[rank >= 0]
+        piece_of, feature = np.divmod(ordered.take(starts.take(order)), width)
         weights = np.log1p(counts.take(order).astype(np.float32))
-        feature -= 1
         table = self.ptc.take(feature, axis=0)
         bounds = piece_of.searchsorted(np.arange(count + 1)).tolist()
         filled = []
-        for number, (a, b) in enumerate(itertools.pairwise(bounds)):
+        matmul = np.matmul  # `weights[a:b] @ table[a:b]`, written into the piece's row
+        for number, (row, a, b) in enumerate(zip(scores, bounds, bounds[1:], strict=False)):
             if b > a:
-                scores[number] = weights[a:b] @ table[a:b]
+                matmul(weights[a:b], table[a:b], out=row)
                 filled.append(number)
         scores[filled] += self.pc  # float32 either way: the same sum as `_raw`'s
         return scores
 
 
-class _Layout:
-    """The walk outputs of many pieces for one `_Model._scores` call: `arrays[i]` belongs to
-    piece `owners[i]`; a piece's arrays are added one after the other, in its order, and
-    pieces in the order of their numbers. `sizes[p]` is piece p's size in bytes (its length
-    normalisation)."""
+def _sorted_with_positions(keys: np.ndarray, limit: int) -> tuple[np.ndarray, np.ndarray]:
+    """`keys` (int64, each below `limit`) sorted, and the position each came from, equal
+    keys in order of position (what a stable argsort gives). Each key and its position are
+    packed into one int64 and sorted as integers when they fit in 63 bits, else argsorted."""
+    size = len(keys)
+    shift = max(size - 1, 1).bit_length()
+    if (max(limit - 1, 1).bit_length()) + shift > 63:
+        positions = keys.argsort(kind="stable")
+        return keys.take(positions), positions
+    packed = keys << shift
+    packed |= np.arange(size, dtype=np.int64)
+    # Timsort: the keys arrive piece after piece, runs it merges (several times faster here
+    # than the default sort).
+    packed.sort(kind="stable")
+    positions = packed & ((1 << shift) - 1)
+    packed >>= shift
+    return packed, positions
 
-    __slots__ = ("arrays", "lengths", "owners", "sizes")
+
+class _Layout:
+    """The walk outputs of many pieces for one `_Model._scores` call, piece after piece in
+    one flat list (int, -1: none; one conversion to an array for all of them): piece p has
+    the next `lengths[p]` of `outputs`, and `sizes[p]` is its size in bytes (its length
+    normalisation). `_Model._lay_out` appends to the three lists."""
+
+    __slots__ = ("lengths", "outputs", "sizes")
 
     def __init__(self) -> None:
-        self.arrays: list[np.ndarray | tuple[int, ...]] = []
-        self.owners: list[int] = []
+        self.outputs: list[int] = []
         self.lengths: list[int] = []
         self.sizes: list[int] = []
-
-    def piece(self, size: int) -> int:
-        """A new piece of `size` bytes; its number."""
-        self.sizes.append(size)
-        return len(self.sizes) - 1
-
-    def add(self, outputs: np.ndarray | tuple[int, ...], piece: int) -> None:
-        """Walk outputs (int, -1: none) that follow what `piece` has so far."""
-        if len(outputs):
-            self.arrays.append(outputs)
-            self.owners.append(piece)
-            self.lengths.append(len(outputs))
 
 
 @cache

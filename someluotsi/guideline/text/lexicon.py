@@ -135,6 +135,19 @@ class Lexicon:
             started = list(map(memo.__getitem__, words))
             return dict(compress(zip(words, started, strict=True), started))
         heads: dict[str, tuple[Term, ...]] = {}
+        if type(distinct) is tuple:
+            # A text's distinct words (a tuple kept with its tokens), asked of many lists:
+            # its words by their first three letters are found once (`_by_prefix`), and
+            # each list takes its listed words and stems by set operations at C speed.
+            by_prefix = _by_prefix(distinct)
+            candidates = exact.keys() & distinct
+            for stem in prefix.keys() & by_prefix.keys():
+                candidates.update(by_prefix[stem])
+            for word in candidates:
+                terms = memo[word]
+                if terms:
+                    heads[word] = terms
+            return heads
         for word in distinct:
             # The common case: two dictionary misses per word.
             if word in exact or word[:3] in prefix:
@@ -191,6 +204,30 @@ class Lexicon:
                     if limit is not None and len(found) >= limit:
                         return found
         return found
+
+
+# The last tuple of distinct words `_by_prefix` was asked for, and its answer: one entry,
+# held (so that its identity is not reused) until another tuple is asked for.
+_last_prefixes: tuple[tuple[str, ...], dict[str, list[str]]] = ((), {})
+
+
+def _by_prefix(distinct: tuple[str, ...]) -> dict[str, list[str]]:
+    """The words of `distinct` by their first three letters (a shorter word under itself),
+    remembered for the last tuple asked for: the lists of a text ask in turn."""
+    global _last_prefixes
+    known, found = _last_prefixes
+    if known is distinct:
+        return found
+    found = {}
+    for word in distinct:
+        stem = word[:3]
+        words = found.get(stem)
+        if words is None:
+            found[stem] = [word]
+        else:
+            words.append(word)
+    _last_prefixes = (distinct, found)
+    return found
 
 
 class _TermMemo(dict[str, tuple[Term, ...]]):

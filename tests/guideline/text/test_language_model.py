@@ -211,3 +211,37 @@ def test_the_dict_tables_move_where_the_binary_search_moves() -> None:
             assert tabled._move(state, byte) == searching._move(state, byte), (state, byte)
     assert searching._nodes is None  # fewer look-ups than TABLES_AFTER: never made
     assert tabled._nodes is not None
+
+
+@pytest.mark.parametrize("limit", [50, 100_000 * 5000, 1 << 62])
+def test_the_packed_sort_gives_what_a_stable_argsort_gives(limit: int) -> None:
+    # The last limit leaves no room for positions: the argsort fallback.
+    rng = np.random.default_rng(limit % 97)
+    for size in (1, 2, 3, 17, 1000, 20_000):
+        keys = rng.integers(0, min(limit, 1 << 40), size, dtype=np.int64)
+        keys[: size // 2] = keys[0]  # many equal keys: their positions must stay in order
+        rng.shuffle(keys)
+        ordered, positions = language._sorted_with_positions(keys.copy(), limit)
+        expected = keys.argsort(kind="stable")
+        assert positions.tolist() == expected.tolist()
+        assert ordered.tolist() == keys[expected].tolist()
+
+
+def test_spans_in_any_order_and_odd_parts_score_as_each_alone() -> None:
+    model = language._model()
+    texts = [
+        "Äiti tulee kotiin. ÖLJY ON KALLISTA NYT. Pappa jää töihin tänään illalla.",
+        "a\u0308iti tulee. Äiti e\u0301tait la\u0300 tänään illalla ja huomenna.",  # not NFC
+        "Ääh \ud800 öö \udfff ää. 🎉 Hyvää päivää kaikille täällä! Tack så mycket för i dag.",
+        "ä" * 3000 + " loppu. alku",  # long: past WALK_BYTES in bytes, not in characters
+        "Kiitos.\n\nTack.\n\nThanks a lot for today, everyone here.",
+    ]
+    items = []
+    for text in texts:
+        parts = language._part_spans(text)
+        spans = [*parts[::-1], (0, len(text)), (2, max(2, len(text) - 3)), *parts]
+        items.append((text, [(a, b) for a, b in spans if a < b]))
+    for (text, spans), (whole, found) in zip(items, model.classify_spans_many(items), strict=True):
+        assert whole == model.classify(text), text
+        for (start, end), result in zip(spans, found, strict=True):
+            assert result == model.classify(text[start:end]), (text, start, end)
