@@ -450,8 +450,13 @@ OBFUSCATED_EMAIL = compile_pattern(
     r"(?:^|[^\p{L}\p{N}._%+-])([a-z0-9][a-z0-9._%+-]{0,63})(" + _AT_WORD + r")"
     r"([a-z0-9][a-z0-9-]{0,62}(?:" + _DOT_WORD + r"[a-z0-9][a-z0-9-]{0,62}){1,4})"
 )
-# Where one may be: an "at" in brackets, or the word " at " between two words.
-OBFUSCATION_CUE = r"[(\[{<] ?(?:at|ät|a|@) ?[)\]}>]|[a-z0-9] at [a-z0-9]"
+# Where one may be: an "at" in brackets, or the word " at " between a word and a domain's
+# first label with a dot after it, written or spelt ("at gmail.com", "at gmail dot com").
+OBFUSCATION_CUE = (
+    r"[(\[{<] ?(?:at|ät|a|@) ?[)\]}>]"
+    r"|[a-z0-9] at [a-z0-9-]+(?:\.[a-z]| dot | piste | punkt | ?[(\[{<] ?(?:dot|piste|punkt))"
+)
+_OBFUSCATION_CUE = compile_pattern(OBFUSCATION_CUE)
 _DOT_SPELT = compile_pattern(_DOT_WORD)
 # Top-level domains an address spelt with the plain word " at " must end in: the word is
 # everyday English ("at kokkola.fi", "at 10.30"), so only these count.
@@ -515,7 +520,8 @@ class EmailDetector:
                 if touches_link and in_userinfo(ctx.text, start, end):
                     continue  # "https://kokkola.fi@evil.example/": part of a link, no address
                 yield from _judge_address(ctx, address, start, end, 0.95)
-        yield from _obfuscated_addresses(ctx, text)
+        if _OBFUSCATION_CUE.search(text):
+            yield from _obfuscated_addresses(ctx, text)
 
 
 def _obfuscated_addresses(ctx: CheckContext, text: str) -> Iterator[Match]:
@@ -637,6 +643,9 @@ STREET_NUMBER_FIRST = compile_pattern(
     r"(?:$|[^\p{L}\p{N}])",
     max_mem=ROOMY,
 )
+# The street type of STREET_NUMBER_FIRST after a space, as a word: most texts have none, and
+# this literal search costs a fraction of the full pattern's.
+EN_STREET_CUE = compile_pattern(f" (?:{EN_STREET_TYPES})(?:$|[^\\p{{L}}\\p{{N}}])")
 # Words before a number that make it a time of day, not a house number.
 TIME_WORDS = frozenset({"klo", "kello", "kl", "klockan", "time"})
 # Words that make a street address someone's home (privacy-009). Forms of "to live" and of
@@ -699,7 +708,7 @@ class StreetAddressDetector:
     # has the same characters, in the same places, but capitals.
     cue_patterns = (
         f"(?:{STREET_ENDINGS.lower()}) \\d",
-        f"\\d[a-z]? [^ ]+ (?:[^ ]+ )?(?:{EN_STREET_TYPES.lower()})\\b",
+        f" (?:{EN_STREET_TYPES.lower()})(?:$|[^a-z0-9])",  # STREET_NUMBER_FIRST's type
     )
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
@@ -740,6 +749,8 @@ def _street_candidates(original: str) -> Iterator[tuple[int, int, str]]:
         if end < len(original) and original[end].isalnum():
             continue
         yield start, end, candidate
+    if not EN_STREET_CUE.search(original):
+        return
     for found in STREET_NUMBER_FIRST.finditer(original):
         start, end = found.span(1)
         before = original[max(0, start - 12) : start].split()
