@@ -49,6 +49,9 @@ class CityProfile:
     contact_ibans: tuple[str, ...]
     feedback_url: str
     hashtags: tuple[str, ...]
+    # Street addresses the city publishes ("Kauppatori 5, 67100 Kokkola"): a street, a house
+    # number and optionally a postal code and town, as written on its contact pages.
+    contact_addresses: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +171,7 @@ def _city(source: str, raw: Any) -> CityProfile:
         contact_ibans=strings("contact_ibans"),
         feedback_url=str(raw.get("feedback_url", "")),
         hashtags=hashtags,
+        contact_addresses=strings("contact_addresses"),
     )
 
 

@@ -13,12 +13,17 @@ with the capitals of the original text:
 - or a title or role word before a capitalised name ("valtuutettu Korhonen",
   "kommunalrådet Nyström", "councillor Brown", "Dr Smith", "kollegani Mäkinen").
 
-First names that are also everyday words (onni, toivo, satu) count only with a surname.
+First names that are also everyday words (onni, toivo, satu) count only with a surname, or
+in the genitive before a word for a relative ("Annan poika", "Onnin tytär", "Mays son").
 Computed once per text and kept in `AnalysedText.cache`.
+
+A name written all in lower case ("matti virtanen") is read only where a detector asks
+(`lower_case_name`): a first name and a surname from the lists, side by side.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -37,6 +42,23 @@ TITLES = tuple(load_words("person_titles"))
 # Capitalised words after a title that are places or organisations, not surnames.
 NOT_SURNAMES = tuple(load_words("not_surnames"))
 STOPWORDS = frozenset(load_words("stopwords"))
+SURNAMES = load_names("surnames")
+# Words for a relative or a partner: a first name in the genitive before one is a person
+# even when it is an everyday word ("Annan poika": Anna's son, where "annan" is "I give").
+KIN_WORDS = frozenset(load_words("kin_words"))
+# Lower-case first names that are everyday words ("anna": give) go with a surname only when
+# it has a surname's ending ("anna berg", "anna virtanen"; not "anna kivi": give a stone).
+EVERYDAY_FIRST_NAMES = AMBIGUOUS_NAMES | {
+    "anna", "pelle", "mari", "pia", "eva", "tea", "ella", "will", "mark", "bill", "rose",
+    "grace", "hope", "joy", "faith", "frank", "jack", "dean",
+}  # fmt: skip
+# First names so common as everyday words in lower case that they never start a lower-case
+# name ("et ole", "kai": maybe, "alan": I begin).
+NEVER_LOWER_FIRST_NAMES = frozenset({"ole", "kai", "alan"})
+SURNAME_ENDINGS = (
+    "nen", "son", "berg", "ström", "lund", "gren", "qvist", "kvist", "holm", "blom", "dahl",
+    "lin", "man", "ius", "ell", "ing",
+)  # fmt: skip
 
 # Finnish case endings (longest first) and the Swedish genitive, taken off a capitalised word
 # to find a first name in it.
@@ -185,7 +207,14 @@ def _scan(
             and first_name(words[index + 1], inflected=False) is None
             and not words[index + 1].startswith(NOT_SURNAMES)
         )
-        if base is not None and (surname or titled or base not in AMBIGUOUS_NAMES):
+        kin = False
+        if (base is None and word in NOT_INFLECTED_NAMES) or (
+            base in AMBIGUOUS_NAMES and not surname and not titled
+        ):
+            kin = _genitive_of_kin(text, index, adjacent)
+            if kin and base is None:
+                base = _inflected_first_name(word)  # "Annan poika": an everyday form, a name
+        if base is not None and (surname or titled or kin or base not in AMBIGUOUS_NAMES):
             first = index - 1 if titled else index
             last = index + 2 if surname else index + 1
             found.append(PersonName(starts[first], ends[last - 1], first, last, surname or titled))
@@ -200,3 +229,47 @@ def _scan(
                 break
             index = last
     return tuple(found)
+
+
+def _genitive_of_kin(text: NormalizedText, index: int, adjacent: Callable[[int], bool]) -> bool:
+    """Whether token `index` is in the genitive (Finnish -n, Swedish -s, English 's, which
+    the tokens split: "mary", "s") and the next word, in lower case and in the same sentence,
+    is a word for a relative (KIN_WORDS: "Annan poika", "Eriks son", "Hope's son")."""
+    words, gaps = text.table.words, text.table.gaps
+    following = index + 1
+    if following + 1 < len(words) and words[following] == "s" and gaps[following] in "'’":
+        following += 1  # the English 's
+    elif not words[index].endswith(("n", "s")):
+        return False
+    if following >= len(words) or words[following] not in KIN_WORDS:
+        return False
+    start = text.table.starts[following]
+    return adjacent(following) and text.cased[start : start + 1].islower()
+
+
+def lower_case_name(text: NormalizedText, sentence: int) -> PersonName | None:
+    """The first person named all in lower case in one sentence ("matti virtanen", "anna
+    berg", "john smith"), or None: a first name (FIRST_NAMES, base form) right before a
+    surname (SURNAMES), both written in lower case, neither a stop word. A first name that is
+    an everyday word (EVERYDAY_FIRST_NAMES: "anna" is "give") needs a surname with a
+    surname's ending ("anna berg", not "anna kivi"). Never certain: a detector that reads it
+    gives a lower confidence. Only the tokens of the one sentence are read."""
+    table, cased = text.table, text.cased
+    words, starts, ends, gaps = table.words, table.starts, table.ends, table.gaps
+    lo, hi = sentences(text).bounds(sentence)
+    if FIRST_NAMES.isdisjoint(words[lo:hi]):
+        return None
+    for index in range(lo, hi - 1):
+        word, following = words[index], words[index + 1]
+        if word not in FIRST_NAMES or following not in SURNAMES:
+            continue
+        if word in STOPWORDS or word in NEVER_LOWER_FIRST_NAMES or following in STOPWORDS:
+            continue
+        if gaps[index + 1] != " ":
+            continue
+        if not cased[starts[index]].islower() or not cased[starts[index + 1]].islower():
+            continue
+        if word in EVERYDAY_FIRST_NAMES and not following.endswith(SURNAME_ENDINGS):
+            continue
+        return PersonName(starts[index], ends[index + 1], index, index + 2, certain=False)
+    return None

@@ -32,8 +32,9 @@ def load_words(name: str) -> tuple[str, ...]:
 
 
 @cache
-def load_names() -> frozenset[str]:
-    """Common Finnish and Swedish first names, lower case."""
-    path = DATA / "names" / "first_names.txt"
+def load_names(kind: str = "first_names") -> frozenset[str]:
+    """Common names, lower case: Finnish and Swedish first names ("first_names") or Finnish,
+    Swedish and British surnames ("surnames"), from data/names/<kind>.txt."""
+    path = DATA / "names" / f"{kind}.txt"
     lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
     return frozenset(line for line in lines if line and not line.startswith("#"))

@@ -13,10 +13,12 @@ word of the host or glued to a login or service word, digits for letters countin
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
+from urllib.parse import unquote
 
 import idna
 
@@ -277,10 +279,26 @@ def _rests(folded: str, name: str) -> Iterator[str]:
             yield folded[: -len(name)]
 
 
+# Full stops that a reader takes for "." in a domain name (the ideographic, full-width and
+# half-width ones, which IDNA maps to "." too).
+_DOTS = str.maketrans(dict.fromkeys("\u3002\uff0e\uff61", "."))
+
+
+def _as_read(userinfo: str) -> str:
+    """Userinfo as a reader sees it: percent escapes decoded ("kokkola%2Efi"; the parser
+    writes "kokkola。fi" as "kokkola%E3%80%82fi"), compatibility forms folded (full-width
+    letters) and look-alike full stops read as "."."""
+    if "%" in userinfo:
+        userinfo = unquote(userinfo, errors="replace")
+    if not userinfo.isascii():
+        userinfo = unicodedata.normalize("NFKC", userinfo.translate(_DOTS))
+    return userinfo
+
+
 def _userinfo_domain(userinfo: str) -> str | None:
     """The domain name a link's userinfo shows the reader ("kokkola.fi" in
     `https://kokkola.fi@evil.example/`), or None when it shows none."""
-    shown = userinfo.partition(":")[0].lower().strip(".")
+    shown = _as_read(userinfo.partition(":")[0]).lower().strip(".")
     if "." not in shown:
         return None
     parts = _extract()(shown)

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache, lru_cache
+from typing import Any
 
 import phonenumbers
 from stdnum import iban as stdnum_iban
@@ -22,7 +23,7 @@ from stdnum.se import personnummer
 from someluotsi.guideline.checker.detectors.base import DIGITS, CheckContext, joined
 from someluotsi.guideline.model import Match
 from someluotsi.guideline.text.lexicon import Lexicon, LexiconMatch, Spec, parse_term
-from someluotsi.guideline.text.names import PersonName, first_in_sentence
+from someluotsi.guideline.text.names import PersonName, first_in_sentence, lower_case_name
 from someluotsi.guideline.text.normalize import NOT_ASCII_DIGITS, Token
 from someluotsi.guideline.text.patterns import ROOMY, compile_char_class, compile_pattern
 from someluotsi.guideline.text.sentences import sentence_has, sentences
@@ -32,7 +33,9 @@ from someluotsi.guideline.text.wordlists import load_terms, load_words
 _NOT_WORD = r"(?:^|[^\p{L}\p{N}])"
 
 # ---------------------------------------------------------------- identity codes
-HETU = compile_pattern(_NOT_WORD + r"(\d{6}[-+a-fu-y]\d{3}[0-9a-y])")
+# The separator may have a space on either side or both ("010190 - 123A", "010190 -123A"), as
+# forms and hurried typing leave it; the checksum is asked of the code without them.
+HETU = compile_pattern(_NOT_WORD + r"(\d{6}(?:[-+a-fu-y]| ?[-+] ?)\d{3}[0-9a-y])")
 HETU_KEYWORDS = Lexicon(
     (term, "hetu")
     for term in (
@@ -77,7 +80,9 @@ SE_KEYWORDS = Lexicon(
 # Swedish personal and coordination numbers: YYMMDD-NNNN (+ for 100 years and older),
 # YYYYMMDD-NNNN, YYYYMMDDNNNN, and, only with a keyword, YYMMDDNNNN (ten digits are also
 # phone numbers and account numbers).
-SE_PERSONNUMMER = compile_pattern(_NOT_WORD + r"((?:19|20)?\d{6}[-+]\d{4}|(?:19|20)\d{10}|\d{10})")
+SE_PERSONNUMMER = compile_pattern(
+    _NOT_WORD + r"((?:19|20)?\d{6}(?:[-+]| ?[-+] ?)\d{4}|(?:19|20)\d{10}|\d{10})"
+)
 YTUNNUS = compile_pattern(_NOT_WORD + r"(\d{7}-\d|fi\d{8})")
 
 
@@ -90,7 +95,7 @@ class PersonalIdentityCodeDetector:
     """
 
     rules = ("privacy-001", "privacy-002")
-    cue_patterns = (r"\d{6}[-+a-fu-y]\d{3}[0-9a-y]",)  # HETU's code
+    cue_patterns = (r"\d{6}(?:[-+a-fu-y]| ?[-+] ?)\d{3}[0-9a-y]",)  # HETU's code
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         text = ctx.text.text
@@ -100,7 +105,7 @@ class PersonalIdentityCodeDetector:
             start, end = found.span(1)
             if joined(text, start, end):
                 continue
-            code = found.group(1).upper()
+            code = found.group(1).upper().replace(" ", "")
             swedish = _swedish_number(code) is not None
             if hetu.is_valid(code, allow_temporary=True):
                 if swedish and _near_keyword(ctx, start, end, SE_KEYWORDS):
@@ -165,7 +170,7 @@ class SwedishPersonalNumberDetector:
     without the separator; the ten-digit form without one only with a keyword near."""
 
     rules = ("privacy-003",)
-    cue_patterns = (r"\d{6}[-+]\d{4}|\d{10}",)  # every form of SE_PERSONNUMMER has one
+    cue_patterns = (r"\d{6} ?[-+] ?\d{4}|\d{10}",)  # every form of SE_PERSONNUMMER has one
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         text = ctx.text.text
@@ -173,7 +178,7 @@ class SwedishPersonalNumberDetector:
             return
         for found in SE_PERSONNUMMER.finditer(text):
             start, end = found.span(1)
-            number = found.group(1)
+            number = found.group(1).replace(" ", "")
             if joined(text, start, end):
                 continue
             kind = _swedish_number(number)
@@ -238,7 +243,13 @@ PHONE_START = compile_char_class(r"[+(][0-9]|(?:^|[^0-9])0")
 # Every phone number starts with 0, + or ( and has MIN_DIGITS digits (`_phone_piece`): a 0
 # and five more, or a + or ( and six, with only run characters between them.
 PHONE_CUE = r"[0+(](?:[() +./-]*\d){5}"
-MAX_RUN = 240  # up to about fifteen numbers written one after another; longer runs are skipped
+# A run is decided as a whole in time linear in its length (`_phones_in_run`). Runs up to
+# SHORT_RUN characters (about fifteen numbers) always are; longer ones up to MAX_RUN (some 150
+# numbers pasted one after another) while MAX_LONG_RUNS characters of them per text are not
+# used up: past that a run is skipped, so a flood of figures costs a bounded amount.
+SHORT_RUN = 240
+MAX_RUN = 2400
+MAX_LONG_RUNS = 4800
 MAX_GROUPS = 7  # groups of one phone number ("+46 70 123 45 67" has five)
 
 
@@ -257,7 +268,7 @@ def _e164(candidate: str) -> str | None:
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
-@cache
+@lru_cache(maxsize=8192)  # bounded: a long run brings many distinct candidates
 def _parse_phone(candidate: str) -> phonenumbers.PhoneNumber | None:
     for region in ("FI", "SE"):
         try:
@@ -287,34 +298,47 @@ def _free_group(group: str) -> bool:
 
 def _phones_in_run(run: str) -> list[tuple[int, int]]:
     """Offsets (in `run`) of the phone numbers the run splits into; none when a piece of it
-    is a bare number that is no phone number (the run is then one longer number)."""
+    is a bare number that is no phone number (the run is then one longer number).
+
+    Dynamic programming over the run's groups (split at single spaces; separators written
+    with spaces around them, " - " and " / ", are groups of their own): best[i] is the most
+    characters that phone numbers cover in groups[:i], with a pointer back to the group the
+    last step started at and the number it took. A number spans at most MAX_GROUPS groups,
+    so the work is linear in the run's length."""
     groups: list[tuple[int, int]] = []
     position = 0
     for piece in run.split(" "):
         if piece:
             groups.append((position, position + len(piece)))
         position += len(piece) + 1
-    # Separators written with spaces around them (" - ", " / ") are groups of their own.
-    # best[i]: the most characters covered by phone numbers in groups[:i], and those numbers.
     n = len(groups)
-    best: dict[int, tuple[int, list[tuple[int, int]]]] = {0: (0, [])}
+    best: list[int] = [-1] * (n + 1)  # -1: groups[:i] cannot be split so
+    back: list[tuple[int, tuple[int, int] | None]] = [(0, None)] * (n + 1)
+    best[0] = 0
     for i in range(n):
-        if i not in best:
+        covered = best[i]
+        if covered < 0:
             continue
-        covered, phones = best[i]
         group = run[groups[i][0] : groups[i][1]]
         free = group in {"-", "/"} or _free_group(group)
-        if free and (i + 1 not in best or best[i + 1][0] < covered):
-            best[i + 1] = (covered, phones)
+        if free and best[i + 1] < covered:
+            best[i + 1], back[i + 1] = covered, (i, None)
         for j in range(i + 1, min(n, i + MAX_GROUPS) + 1):
             start, end = groups[i][0], groups[j - 1][1]
             candidate = run[start:end]
             if not _phone_piece(candidate) or _parse_phone(candidate) is None:
                 continue
-            score = covered + end - start
-            if j not in best or best[j][0] < score:
-                best[j] = (score, [*phones, (start, end)])
-    return best[n][1] if n in best else []
+            if best[j] < covered + end - start:
+                best[j], back[j] = covered + end - start, (i, (start, end))
+    if best[n] < 0:
+        return []
+    phones: list[tuple[int, int]] = []
+    index = n
+    while index:
+        index, phone = back[index]
+        if phone is not None:
+            phones.append(phone)
+    return phones[::-1]
 
 
 class PhoneNumberDetector:
@@ -329,13 +353,19 @@ class PhoneNumberDetector:
         if ctx.text.digit_count < 6:
             return
         allowed = _e164_set(ctx.city.contact_phones)
+        budget = MAX_LONG_RUNS
         for found_at, found in _digit_runs(text):
             start, run = _unbracketed(found_at, found)
             end = start + len(run)
-            if len(run) > MAX_RUN or _ascii_digits(run) < MIN_DIGITS:
+            long_run = len(run) > SHORT_RUN
+            if long_run and len(run) > min(MAX_RUN, budget):
+                continue
+            if _ascii_digits(run) < MIN_DIGITS:
                 continue
             if not _may_hold_phone(run) or joined(text, start, end):
                 continue
+            if long_run:
+                budget -= len(run)
             for p_start, p_end in _phones_in_run(run):
                 e164 = _e164(run[p_start:p_end])
                 if e164 is None or e164 in allowed:
@@ -410,38 +440,122 @@ def _in_domains(domain: str, domains: Iterable[str]) -> bool:
     return any(domain == d or domain.endswith("." + d) for d in domains)
 
 
+# An address written so that a harvester would not read it ("matti.virtanen(at)gmail.com",
+# "matti [at] gmail [dot] com", "matti(ät)gmail.com", "matti(a)gmail.com", "matti at gmail dot
+# com"): the "@" and the dots in words or in brackets. Group 1: the local part, 2: the "at",
+# 3: the domain with its dots in any of those forms. Bounded repetitions: linear in RE2.
+_AT_WORD = r"(?: ?[(\[{<] ?(?:at|ät|a|@) ?[)\]}>] ?| at )"
+_DOT_WORD = r"(?:\.| ?[(\[{<] ?(?:dot|piste|punkt) ?[)\]}>] ?| dot | piste | punkt )"
+OBFUSCATED_EMAIL = compile_pattern(
+    r"(?:^|[^\p{L}\p{N}._%+-])([a-z0-9][a-z0-9._%+-]{0,63})(" + _AT_WORD + r")"
+    r"([a-z0-9][a-z0-9-]{0,62}(?:" + _DOT_WORD + r"[a-z0-9][a-z0-9-]{0,62}){1,4})"
+)
+# Where one may be: an "at" in brackets, or the word " at " between a word and a domain's
+# first label with a dot after it, written or spelt ("at gmail.com", "at gmail dot com").
+OBFUSCATION_CUE = (
+    r"[(\[{<] ?(?:at|ät|a|@) ?[)\]}>]"
+    r"|[a-z0-9] at [a-z0-9-]+(?:\.[a-z]| dot | piste | punkt | ?[(\[{<] ?(?:dot|piste|punkt))"
+)
+_OBFUSCATION_CUE = compile_pattern(OBFUSCATION_CUE)
+_DOT_SPELT = compile_pattern(_DOT_WORD)
+# Top-level domains an address spelt with the plain word " at " must end in: the word is
+# everyday English ("at kokkola.fi", "at 10.30"), so only these count.
+MAIL_TLDS = frozenset(
+    {"fi", "se", "com", "net", "org", "eu", "info", "io", "me", "nu", "uk", "de", "ax", "no", "dk"}
+)
+STOPWORD_SET = frozenset(load_words("stopwords"))
+MAX_OBFUSCATED = 200  # OBFUSCATED_EMAIL matches read per text (a flood stays linear)
+
+
+def _deobfuscated(found: Any) -> str | None:
+    """The address an OBFUSCATED_EMAIL match (an RE2 match object) spells
+    ("matti@gmail.com"), or None when the match is no address: an "(a)" with spaces ("kohta
+    (a) kokkola.fi" is a list item), a last label that is no top-level domain, or, for the
+    plain word " at ", a phrase ("see us at kokkola.fi", "look at this dot com"): then the
+    local part must have a letter and a dot, an underscore or a digit, or the dots must be
+    spelt too; no word may be a stop word, and the top-level domain must be in MAIL_TLDS."""
+    local, at, domain = found.group(1), found.group(2), found.group(3)
+    marker = at.strip(" ()[]{}<>")
+    if marker == "a" and at != "(a)":
+        return None
+    labels = _DOT_SPELT.split(domain)
+    local = local.rstrip(".")
+    if not local or not labels[-1].isalpha() or not 2 <= len(labels[-1]) <= 24:
+        return None
+    if at == " at ":
+        spelt = "." not in domain or any(c.isspace() or c in "([{<" for c in domain)
+        if labels[-1] not in MAIL_TLDS or any(w in STOPWORD_SET for w in (local, *labels)):
+            return None
+        if not spelt and not any(c in "._" or c.isdigit() for c in local):
+            return None
+        if not any(c.isalpha() for c in local):
+            return None  # "arrive at 5 at cafe.fi": a time, no local part
+    return f"{local}@{'.'.join(labels)}"
+
+
 class EmailDetector:
     """Outside addresses warn; a named employee's city address gets advice; role addresses at
-    the city's domains (kirjasto@kokkola.fi) and listed contact addresses pass."""
+    the city's domains (kirjasto@kokkola.fi) and listed contact addresses pass. An address
+    with its "@" or dots written as words or in brackets is the same address (see
+    OBFUSCATED_EMAIL)."""
 
     rules = ("privacy-005", "privacy-006")
     cues = frozenset("@")
+    cue_patterns = (OBFUSCATION_CUE,)
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         text = ctx.text.text
-        if "@" not in text:
+        if "@" in text:
+            for found in EMAIL.finditer(text):
+                start, end = found.span(1)
+                address = found.group(1).rstrip(".")
+                end = start + len(address)
+                touches_link = text[start - 1 : start] in ("/", ":") or text[end : end + 1] in (
+                    "/",
+                    "?",
+                    "#",
+                    ":",
+                    "\\",
+                )
+                if touches_link and in_userinfo(ctx.text, start, end):
+                    continue  # "https://kokkola.fi@evil.example/": part of a link, no address
+                yield from _judge_address(ctx, address, start, end, 0.95)
+        if _OBFUSCATION_CUE.search(text):
+            yield from _obfuscated_addresses(ctx, text)
+
+
+def _obfuscated_addresses(ctx: CheckContext, text: str) -> Iterator[Match]:
+    """The findings for addresses written as OBFUSCATED_EMAIL. A match that is no address
+    ("me at john.smith") is searched on from its domain, which may be the next one's local
+    part ("john.smith at gmail dot com"); at most MAX_OBFUSCATED matches are read."""
+    position = 0
+    for _ in range(MAX_OBFUSCATED):
+        found = OBFUSCATED_EMAIL.search(text, position)
+        if found is None:
             return
-        for found in EMAIL.finditer(text):
-            start, end = found.span(1)
-            address = found.group(1).rstrip(".")
-            end = start + len(address)
-            local, _, domain = address.partition("@")
-            touches_link = text[start - 1 : start] in ("/", ":") or text[end : end + 1] in (
-                "/",
-                "?",
-                "#",
-                ":",
-                "\\",
-            )
-            if touches_link and in_userinfo(ctx.text, start, end):
-                continue  # "https://kokkola.fi@evil.example/": part of a link, no address
-            if address in ctx.city.contact_emails:
-                continue
-            if _in_domains(domain, ctx.city.domains):
-                if NAME_LOCAL_PART.search(local):
-                    yield ctx.match("privacy-006", start, end, confidence=0.8, reason="email_named")
-                continue
-            yield ctx.match("privacy-005", start, end, confidence=0.95, reason="email")
+        address = _deobfuscated(found)
+        if address is None:
+            position = found.start(3) - 1  # the character before the domain (its prefix)
+            continue
+        position = found.end(3)
+        if text[position : position + 1] not in ("/", "@"):
+            yield from _judge_address(ctx, address, found.start(1), position, 0.85)
+
+
+def _judge_address(
+    ctx: CheckContext, address: str, start: int, end: int, confidence: float
+) -> Iterator[Match]:
+    """The finding for an address at start..end of the normalised text: none for the city's
+    listed contact addresses and role addresses at its domains, privacy-006 for a named
+    employee's city address ("etunimi.sukunimi@kokkola.fi"), privacy-005 for any other."""
+    local, _, domain = address.partition("@")
+    if address in ctx.city.contact_emails:
+        return
+    if _in_domains(domain, ctx.city.domains):
+        if NAME_LOCAL_PART.search(local):
+            yield ctx.match("privacy-006", start, end, confidence=0.8, reason="email_named")
+        return
+    yield ctx.match("privacy-005", start, end, confidence=confidence, reason="email")
 
 
 # ---------------------------------------------------------------- IBAN
@@ -519,6 +633,21 @@ STREET = compile_pattern(
     r" \d{1,3}(?: ?[A-Za-z](?: ?\d{1,3})?)?(?:,? \d{5} \p{Lu}\p{Ll}+)?)",
     max_mem=ROOMY,  # the counted name of letters: 8 MB made it 20 times slower
 )
+# An English address, house number first ("12 Main Street", "14B Baker St.", "7 Park Lane"):
+# one or two capitalised words before a street type. One to three digits (a year such as
+# "2019 Main Street" is no house number) and a word or text end after the type.
+EN_STREET_TYPES = "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Boulevard|Blvd|Place|Terrace|Crescent"
+STREET_NUMBER_FIRST = compile_pattern(
+    r"(?:^|[^\p{L}\p{N}])(\d{1,3}[A-Za-z]? \p{Lu}[\p{L}'-]{1,40}(?: \p{Lu}[\p{L}'-]{1,40})? "
+    f"(?:{EN_STREET_TYPES}))"
+    r"(?:$|[^\p{L}\p{N}])",
+    max_mem=ROOMY,
+)
+# The street type of STREET_NUMBER_FIRST after a space, as a word: most texts have none, and
+# this literal search costs a fraction of the full pattern's.
+EN_STREET_CUE = compile_pattern(f" (?:{EN_STREET_TYPES})(?:$|[^\\p{{L}}\\p{{N}}])")
+# Words before a number that make it a time of day, not a house number.
+TIME_WORDS = frozenset({"klo", "kello", "kl", "klockan", "time"})
 # Words that make a street address someone's home (privacy-009). Forms of "to live" and of
 # "home" only where they speak of living there: "asukastilaisuus" (a residents' meeting),
 # "kotisivu" (a home page), "kotimainen" (domestic), "live music", "homepage" and "osoitteessa"
@@ -577,28 +706,20 @@ class StreetAddressDetector:
     rules = ("privacy-008", "privacy-009")
     # The ending and the house number's first digit, in the lower-case view: the cased view
     # has the same characters, in the same places, but capitals.
-    cue_patterns = (f"(?:{STREET_ENDINGS.lower()}) \\d",)
+    cue_patterns = (
+        f"(?:{STREET_ENDINGS.lower()}) \\d",
+        f" (?:{EN_STREET_TYPES.lower()})(?:$|[^a-z0-9])",  # STREET_NUMBER_FIRST's type
+    )
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
-        # The case-preserving normalised view: street names need their capital, and a
-        # non-breaking space or a decomposed "ä" must not hide an address.
-        original = ctx.text.cased
         if not ctx.text.digit_count:
             return
-        for found in STREET.finditer(original):
-            start, end = found.span(1)
-            candidate = found.group(1)
-            # "Isokatu 52 sedan": the staircase letter was really the start of the next word.
-            while end < len(original) and original[end].isalnum() and " " in candidate[-4:]:
-                candidate = candidate[: candidate.rfind(" ")]
-                end = start + len(candidate)
-            if not candidate[-1:].isdigit() and not candidate[-1:].isalpha():
-                continue
-            if end < len(original) and original[end].isalnum():
-                continue
+        for start, end, candidate in _street_candidates(ctx.text.cased):
+            if _city_address(candidate, ctx.city.contact_addresses):
+                continue  # the city's own published contact point (§2.5)
             o_start, o_end = ctx.text.span(start, end)
             sentence = sentences(ctx.text).number_at(o_start)
-            postal = any(len(p) == 5 and p.isdigit() for p in found.group(1).split())
+            postal = any(len(p) == 5 and p.isdigit() for p in candidate.split())
             if sentence_has(ctx.text, HOME_CONTEXT, sentence):
                 yield ctx.match("privacy-009", start, end, confidence=0.9, reason="home_address")
             elif not VENUE_CONTEXT.find(_near_words(ctx, sentence, o_start, o_end)):
@@ -609,6 +730,60 @@ class StreetAddressDetector:
                     confidence=0.85 if postal else 0.7,
                     reason="street_address",
                 )
+
+
+def _street_candidates(original: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, address) of each street address of the case-preserving normalised view
+    (street names need their capital; a non-breaking space or a decomposed "ä" must not hide
+    one): the street name first (`STREET`), then the English house-number-first ones
+    (`STREET_NUMBER_FIRST`)."""
+    for found in STREET.finditer(original):
+        start, end = found.span(1)
+        candidate = found.group(1)
+        # "Isokatu 52 sedan": the staircase letter was really the start of the next word.
+        while end < len(original) and original[end].isalnum() and " " in candidate[-4:]:
+            candidate = candidate[: candidate.rfind(" ")]
+            end = start + len(candidate)
+        if not candidate[-1:].isdigit() and not candidate[-1:].isalpha():
+            continue
+        if end < len(original) and original[end].isalnum():
+            continue
+        yield start, end, candidate
+    if not EN_STREET_CUE.search(original):
+        return
+    for found in STREET_NUMBER_FIRST.finditer(original):
+        start, end = found.span(1)
+        before = original[max(0, start - 12) : start].split()
+        if before and before[-1].rstrip(".").lower() in TIME_WORDS:
+            continue  # "klo 18 Stadium Road -konsertti": a time, then an event's name
+        yield start, end, found.group(1)
+
+
+_POSTAL = compile_pattern(r",? (\d{5}) \p{L}+$")
+
+
+@cache
+def _address_keys(addresses: tuple[str, ...]) -> dict[str, str]:
+    """The city's published addresses (`CityProfile.contact_addresses`) as street and house
+    number in lower case -> the postal code listed with them ("" when none)."""
+    keys: dict[str, str] = {}
+    for address in addresses:
+        street, _, rest = address.partition(",")
+        postal = next((w for w in rest.split() if len(w) == 5 and w.isdigit()), "")
+        keys[" ".join(street.lower().split())] = postal
+    return keys
+
+
+def _city_address(candidate: str, addresses: tuple[str, ...]) -> bool:
+    """Whether a found street address (`STREET`'s group) is one of the city's published ones:
+    the same street and house number, no staircase or flat, and the same postal code when
+    one is written with it."""
+    if not addresses:
+        return False
+    postal = _POSTAL.search(candidate)
+    street = candidate[: postal.start()] if postal else candidate
+    listed = _address_keys(addresses).get(" ".join(street.lower().split()))
+    return listed is not None and (postal is None or not listed or postal.group(1) == listed)
 
 
 def _near_words(ctx: CheckContext, number: int, start: int, end: int) -> list[Token]:
@@ -890,7 +1065,7 @@ class SensitivePersonDetector:
         named: dict[int, PersonName] = {}
         for sentence in {of_token[hit.first] + step for hit in hits for step in (0, -1)}:
             if sentence >= 0:
-                found = first_in_sentence(ctx.text, sentence)
+                found = first_in_sentence(ctx.text, sentence) or lower_case_name(ctx.text, sentence)
                 if found is not None:
                     named[sentence] = found
         if not named:
@@ -905,7 +1080,9 @@ class SensitivePersonDetector:
             if name is None and sentence - 1 in named:
                 if sentence not in pronoun:
                     first_token, end_token = split.bounds(sentence)
-                    pronoun[sentence] = not PRONOUNS.isdisjoint(words[first_token:end_token])
+                    pronoun[sentence] = not PRONOUNS.isdisjoint(
+                        words[first_token:end_token]
+                    ) or _after_initial(ctx, named[sentence - 1], sentence)
                 if pronoun[sentence]:
                     name, first = named[sentence - 1], sentence - 1
             if name is None:
@@ -925,6 +1102,18 @@ class SensitivePersonDetector:
                 reason="sensitive_person",
                 topic=topic,
             )
+
+
+def _after_initial(ctx: CheckContext, name: PersonName, sentence: int) -> bool:
+    """Whether `sentence` goes on from a name that ends the sentence before with an initial
+    ("Potilas Matti V. sai sydänkohtauksen": the full stop of the initial split them): the
+    name's last token is one letter, it ends that sentence, and `sentence` starts in lower
+    case."""
+    split, table = sentences(ctx.text), ctx.text.table
+    if name.last != split.bounds(sentence - 1)[1] or len(table.words[name.last - 1]) != 1:
+        return False
+    first = table.starts[split.bounds(sentence)[0]]
+    return ctx.text.cased[first : first + 1].islower()
 
 
 def _statement_end(text: str, end: int) -> int:
