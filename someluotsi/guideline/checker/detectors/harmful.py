@@ -927,6 +927,18 @@ class ThreatDetector:
                 break
         infos = form[1]  # the analyses in the language read last
         lemma = infos[0].lemma
+        if lethal and _self_harm(words, index, start, last, end, language, reading):
+            yield ctx.match(
+                "threat-001",
+                hit.start,
+                ctx.text.table.ends[last] if last != index else hit.end,
+                confidence=0.85,
+                reason="self_harm",
+                word=lemma,
+            )
+            return
+        if reading.wish and _named_person(ctx, analysis, sentence):
+            reading = harm_grammar.Reading(True)  # "Anna Bergin pitäisi kuolla"
         target = bool(
             reading.aimed
             or analysis.in_sentence(sentence, "targets")
@@ -993,6 +1005,48 @@ def _verb_forms(
             place_verb = any(info.lemma in PLACE_VERBS for info in chosen)
             found.append((language, chosen, tags, "+lethal" in tags, place_verb))
     return found
+
+
+# Whom a verb's action is turned on: the reader themself ("tapa itsesi", "kill yourself").
+REFLEXIVES = frozenset(
+    {"itsesi", "itseäsi", "itses", "itseäs", "ittes", "ittesi", "itteäs", "itteäsi", "itsenne",
+     "itseänne", "ittenne", "itteänne", "yourself", "yourselves", "urself", "yourselfs",
+     "själv", "själva"}
+)  # fmt: skip
+# Words of obligation that urge it on the reader without an imperative ("you should kill
+# yourself", "du borde döda dig själv"); "you could kill yourself on those stairs" warns of it.
+URGING = frozenset(
+    {"should", "must", "ought", "oughta", "need", "needs", "gotta", "deserve", "deserves", "go",
+     "just", "better", "borde", "bör", "måste", "förtjänar", "gå", "pitäisi", "pitäis", "pitäs",
+     "kannattaisi", "kannattais", "ansaitset", "ansaitsette", "täytyy"}
+)  # fmt: skip
+
+
+def _self_harm(
+    words: Sequence[str],
+    index: int,
+    start: int,
+    last: int,
+    end: int,
+    language: str,
+    reading: harm_grammar.Reading,
+) -> bool:
+    """A lethal verb turned on the reader: its reflexive object within two words after the
+    verb (or its particle: "ta livet av dig själv") and a construction that urges it (an
+    imperative, "go", "should"), not negated ("älä tapa itseäsi työllä", "don't kill
+    yourself over it"). Incitement to self-harm is as grave as a threat (§10.6)."""
+    following = words[last + 1 : min(end, last + 4)]
+    if REFLEXIVES.isdisjoint(following):
+        return False
+    if "själv" in following or "själva" in following:
+        at = following.index("själv" if "själv" in following else "själva")
+        if at == 0 or following[at - 1] not in {"dig", "er", "dej"}:
+            return False  # "döda den själv": no reader
+    elif REFLEXIVES.isdisjoint(following[:2]):
+        return False
+    if harm_grammar.negated(words, index, start, language):
+        return False
+    return reading.threatening or not URGING.isdisjoint(words[start:index])
 
 
 def _exclusion(ctx: CheckContext, analysis: HarmAnalysis, index: int) -> Hit | None:
