@@ -462,8 +462,8 @@ def analyse(ctx: CheckContext) -> HarmAnalysis:
         starts,
         ends,
     )
-    hits: list[Hit] = []
-    hits.extend(_spaced(ctx, words))
+    hits: list[Hit] = list(_spaced(ctx, words))
+    spelt = [(hit.index, bisect_left(ends, hit.end)) for hit in hits]
     text = ctx.text.text
     if _MASK_AFTER_LETTER.search(text):
         masked: dict[str, list[FormInfo]] = {}  # each masked word's first reading per category
@@ -481,10 +481,43 @@ def analyse(ctx: CheckContext) -> HarmAnalysis:
         info = FormInfo(phrase.term.label, "", phrase.term.text, "+phrase")
         hits.append(Hit(phrase.first, phrase.start, phrase.end, info))
     analysis = HarmAnalysis(
-        hits, lambda: sentences(ctx.text).of_token, list(listed), table.gaps[:-1], tokens
+        hits,
+        lambda: _joined_sentences(sentences(ctx.text).of_token, spelt, table.gaps),
+        list(listed),
+        table.gaps[:-1],
+        tokens,
     )
     ctx.text.cache["harm"] = analysis
     return analysis
+
+
+def _joined_sentences(
+    of_token: list[int], spelt: list[tuple[int, int]], gaps: list[str]
+) -> list[int]:
+    """Each token's sentence, with each spelt-out word (`spelt`: its first and last token)
+    and the word after it in one sentence: the sentence splitter ends a sentence at every
+    dot, which "T.a.p.a.n sut" and "i. d. i. o. t" put between their letters, and the verb's
+    target would then be read as another sentence's. Sentences stay numbered in token order
+    (a number may be skipped); linear in the tokens, and nothing is done without spelt-out
+    words with dots."""
+    if not spelt:
+        return of_token
+    ranges: list[tuple[int, int]] = []
+    for first, last in spelt:
+        if last + 1 < len(of_token) and not gaps[last + 1].strip(". "):
+            last += 1  # "T.a.p.a.n. sut": the word after the run belongs to it
+        if of_token[last] > of_token[first]:
+            ranges.append((of_token[first], of_token[last]))
+    if not ranges:
+        return of_token
+    root: dict[int, int] = {}
+    covered = -1  # the highest sentence joined so far (the ranges come in token order)
+    for low, high in sorted(ranges):
+        top = root.get(low, low)
+        for sentence in range(max(low + 1, covered + 1), high + 1):
+            root[sentence] = top
+        covered = max(covered, high)
+    return [root.get(sentence, sentence) for sentence in of_token]
 
 
 def _readings(
@@ -508,12 +541,15 @@ def _readings(
 # A run of three or more one-character tokens with single spaces between them ("t a p a n");
 # the runs of letters in it are what `_spaced` joins. Runs of one character class: no
 # backtracking beyond a step.
-_SINGLES = re.compile(r"(?<![^\W_])[^\W_](?: [^\W_]){2,}(?![^\W_])")
+_SINGLES = re.compile(r"(?<![^\W_])[^\W_]( )[^\W_](?: [^\W_])+(?![^\W_])")
 # The same with a dot, hyphen, underscore or middle dot between the letters ("i.d.i.o.o.t.t.i",
-# "k-u-o-l-e"), one separator throughout, letters only (a dotted number is one token).
-_SEPARATED = re.compile(r"(?<![^\W_])[^\W\d_]([.\-_\u00b7])[^\W\d_](?:\1[^\W\d_])+(?![^\W_])")
+# "k-u-o-l-e"), with a space after or around it at most ("i. d. i. o. t", "i - d - i - o - t"),
+# one separator throughout, letters only (a dotted number is one token). The separator is at
+# most three characters and the same throughout (group 1): each letter is one step, no
+# backtracking beyond one.
+_SEPARATED = re.compile(r"(?<![^\W_])[^\W\d_]( ?[.\-_\u00b7] ?)[^\W\d_](?:\1[^\W\d_])+(?![^\W_])")
 _START = methodcaller("start")
-_SEPARATED_PAIR = re.compile(r"[.\-_\u00b7][^\W\d_][.\-_\u00b7][^\W\d_]")
+_SEPARATED_PAIR = re.compile(r"[.\-_\u00b7] ?[^\W\d_] ?[.\-_\u00b7]")
 # A run of spelt-out letters that is no word as a whole is read as words one after another
 # ("v i t t u v i t t u"), each the longest known one of at least MIN_PIECE letters, for runs
 # of at most MAX_SEGMENTED letters and at most SEGMENT_LOOKUPS look-ups per text.
@@ -607,18 +643,62 @@ def _spaced(ctx: CheckContext, words: Vocabulary) -> Iterator[Hit]:
         runs.sort(key=_START)
     budget = [SEGMENT_LOOKUPS]
     for run in runs[:MAX_SPELT_RUNS]:
-        letters = run.group()[::2]  # one token each
+        letters = run.group()[:: 1 + len(run.group(1))]  # one token each
         first = bisect_left(table.starts, run.start())
+        glued = _glued(ctx, run, first + len(letters), words)
         for offset, end in _letter_runs(letters):
             if end - offset < 3:
+                continue
+            if glued is not None and end == len(letters):
+                yield from glued  # "t.a.p.a.nsut": the last letter glued to the next word
                 continue
             found = [(offset, end, info) for info in _spelt_readings(letters[offset:end], words)]
             if not found:
                 found = _pieces(letters, offset, end, words, budget)
             for start, stop, info in found:
-                spaced = FormInfo(info.category, info.language, info.lemma, info.tags + "+spaced")
                 index = first + start
-                yield Hit(index, table.starts[index], table.ends[first + stop - 1], spaced)
+                yield Hit(index, table.starts[index], table.ends[first + stop - 1], _spelt(info))
+
+
+def _spelt(info: FormInfo) -> FormInfo:
+    """A reading found in spelt-out letters, tagged +spaced."""
+    return FormInfo(info.category, info.language, info.lemma, info.tags + "+spaced")
+
+
+def _glued(
+    ctx: CheckContext, run: re.Match[str], following: int, words: Vocabulary
+) -> list[Hit] | None:
+    """A spelt-out run whose last letter is glued to the word after it ("t.a.p.a.nsut",
+    "k.i.l.lyou"): the token after the run (`following`) starts right after the run's
+    separator, and the run's letters with its first character make a word of
+    SPACED_CATEGORIES (after a run spelt with spaces, only when its letters alone make none:
+    "d ö d a dig" is no "dödad"). Its hits: that word (from the run's first token to the glued
+    character) and, where the rest is a target ("sut", "you"), the rest as a target. None
+    when the run is not glued so or the joined word is unknown."""
+    table = ctx.text.table
+    separator = run.group(1)
+    if (
+        following >= len(table.words)
+        or table.starts[following] != run.end() + len(separator)
+        or table.gaps[following] != separator
+    ):
+        return None
+    word = table.words[following]
+    if len(word) < 3 or not word[:1].isalpha():
+        return None
+    letters = run.group()[:: 1 + len(separator)]
+    if separator == " " and _spelt_readings(letters, words):
+        return None  # "d ö d a dig": a space before every word, the run is a word alone
+    letters += word[0]
+    readings = _spelt_readings(letters, words)
+    if not readings:
+        return None
+    first = following - len(letters) + 1
+    start, joined_end = table.starts[first], table.starts[following] + 1
+    hits = [Hit(first, start, joined_end, _spelt(info)) for info in readings]
+    rest = [info for info in words.lookup(word[1:]) if info.category == "targets"]
+    hits.extend(Hit(following, joined_end, table.ends[following], info) for info in rest[:1])
+    return hits
 
 
 def _pieces(
@@ -912,6 +992,8 @@ class ThreatDetector:
         chosen = with_particle or usable
         infos = [info for info, _last in chosen]
         last = max(last for _info, last in chosen)
+        if "+spaced" in hit.info.tags:  # its last letter: "k.i.l.l yourself"
+            last = max(last, bisect_left(ctx.text.table.ends, hit.end))
         start = analysis.clause_start(index)
         alone = last == index and (
             index + 1 >= end or any(mark in analysis.gaps[index + 1] for mark in ",;:!")
