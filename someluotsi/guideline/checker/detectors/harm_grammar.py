@@ -316,6 +316,13 @@ def _english(
         return NOT_THREATENING
     if index + 1 < end and words[index + 1] == "for" and "+base" in tags and "+fate" not in tags:
         return Reading(False, figurative=True)  # "I could kill for a coffee"
+    if (
+        index + 1 < end
+        and words[index + 1] == "it"
+        and "+base" not in tags
+        and any(tag in tags for tag in ("+ing", "+past", "+pp"))
+    ):
+        return Reading(False, figurative=True)  # "you're killing it", "you killed it on stage"
     base = "+base" in tags
     if "+fate" in tags:
         you = bool(EN_YOU & seen)
@@ -378,6 +385,32 @@ WHEREABOUTS = (
     "live", "school", "kid", "child", "daughter", "work", "family", "sleep", "park",
 )  # fmt: skip
 NOT_POSSESSIVE = frozenset({"sinne", "tänne", "minne", "jonne", "kuusi", "uusi", "vesi", "käsi"})
+# Whereabouts said with a Finnish second-person verb: "tiedämme missä asut", "missä käyt".
+FI_WHEREABOUTS_YOU = frozenset({"asut", "asutte", "käyt", "käytte", "nukut", "nukutte"})
+# Words that make "where you live" a preference, inside the construction: "tiedämme, missä
+# mieluiten asut", "vi vet var du helst bor", "we know where you would like to live".
+PREFERENCE = frozenset(
+    {"mielelläsi", "mielellänne", "mieluiten", "mieluummin", "mieluusti", "haluaisit",
+     "haluat", "haluaisitte", "haluatte", "unelmoit", "helst", "gärna", "vill", "ville",
+     "drömmer", "would", "d", "like", "love", "prefer", "want", "wish", "dream", "rather"}
+)  # fmt: skip
+# Words right after it that make it a preference or the subject of what follows: "tiedämme
+# missä asut mielelläsi", "jag vet var du bor spelar roll", "I know where you live matters".
+NOT_STALKING_AFTER = frozenset(
+    {"mielelläsi", "mielellänne", "mieluiten", "mieluummin", "mieluusti", "vaikuttaa",
+     "ratkaisee", "merkitsee", "helst", "gärna", "spelar", "påverkar", "avgör", "betyder",
+     "matters", "matter", "affects", "determines", "shapes", "decides", "influences", "counts"}
+)  # fmt: skip
+NOT_STALKING = PREFERENCE | NOT_STALKING_AFTER
+
+
+def not_stalking(words: Sequence[str], first: int, last: int, end: int) -> bool:
+    """A "where you live" construction over tokens `first`..`last` that speaks of a
+    preference (PREFERENCE in it) or is the subject of what follows (NOT_STALKING_AFTER in
+    it or right after it, within the sentence that ends before `end`)."""
+    if not NOT_STALKING.isdisjoint(words[first : last + 1]):
+        return True
+    return last + 1 < end and words[last + 1] in NOT_STALKING_AFTER
 
 
 def stalking(words: Sequence[str], index: int, end: int) -> int | None:
@@ -396,13 +429,16 @@ def stalking(words: Sequence[str], index: int, end: int) -> int | None:
         i
         for i in tail
         if words[i] in SECOND_PERSON
+        or words[i] in FI_WHEREABOUTS_YOU
         or (
             len(words[i]) >= 5
             and words[i].endswith(("si", "nne"))
             and words[i] not in NOT_POSSESSIVE
+            and words[i] not in NOT_STALKING
         )
     ]
     place = [i for i in tail if words[i].startswith(WHEREABOUTS)]
     if you and place:
-        return max(max(you), max(place))
+        last = max(max(you), max(place))
+        return None if not_stalking(words, index, last, end) else last
     return None

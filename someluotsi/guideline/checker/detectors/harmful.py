@@ -913,6 +913,8 @@ class ThreatDetector:
                 sentence = analysis.sentence_of[hit.index]
                 if analysis.innocent_besides(sentence, hit.index):
                     continue  # "slog ihjäl tiden": killing time
+                if _phrase_not_stalking(ctx, analysis, hit, sentence):
+                    continue  # "I know where you live matters"
                 yield ctx.match(
                     "threat-003",
                     hit.start,
@@ -978,6 +980,10 @@ class ThreatDetector:
         _first, end = analysis.bounds(sentence)
         hit = hits[0]
         index = hit.index
+        if harm_context.noun_homograph(words, index, end) and all(
+            h.info.language == "fi" for h in hits
+        ):
+            return  # "Tapamme mukaan": our custom, not "we kill"
         # Readings whose particle is there ("slå ... ihjäl", "run ... over"); a reading that
         # needs a particle wins over the plain verb when its particle is present.
         usable: list[tuple[FormInfo, int]] = []
@@ -1067,6 +1073,20 @@ class ThreatDetector:
 
 
 _VerbForm = tuple[str, list[FormInfo], str, bool, bool]
+
+
+def _phrase_not_stalking(
+    ctx: CheckContext, analysis: HarmAnalysis, hit: Hit, sentence: int
+) -> bool:
+    """A listed "(I) know where you live" phrase that speaks of a preference or is the
+    subject of what follows (harm_grammar.not_stalking: "I know where you live matters")."""
+    if analysis.words[hit.index] not in harm_grammar.KNOW and not (
+        hit.index + 1 < len(analysis.words) and analysis.words[hit.index + 1] in harm_grammar.KNOW
+    ):
+        return False
+    _first, end = analysis.bounds(sentence)
+    last = bisect_left(ctx.text.table.ends, hit.end)
+    return harm_grammar.not_stalking(analysis.words, hit.index, last, end)
 
 
 def _verb_forms(
