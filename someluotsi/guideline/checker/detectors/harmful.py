@@ -30,7 +30,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import chain, compress, repeat
+from itertools import chain, compress, pairwise, repeat
 from operator import attrgetter, methodcaller, not_
 
 from someluotsi.guideline.checker.detectors import harm_context, harm_grammar
@@ -464,6 +464,9 @@ def analyse(ctx: CheckContext) -> HarmAnalysis:
     )
     hits: list[Hit] = list(_spaced(ctx, words))
     spelt = [(hit.index, bisect_left(ends, hit.end)) for hit in hits]
+    seams = ctx.text.seams()
+    if seams:
+        hits.extend(_invisibly_joined(ctx, words, seams, readings))
     text = ctx.text.text
     if _MASK_AFTER_LETTER.search(text):
         masked: dict[str, list[FormInfo]] = {}  # each masked word's first reading per category
@@ -489,6 +492,43 @@ def analyse(ctx: CheckContext) -> HarmAnalysis:
     )
     ctx.text.cache["harm"] = analysis
     return analysis
+
+
+# At most this many tokens joined by dropped characters are read piece by piece per text.
+MAX_JOINED_TOKENS = 200
+
+
+def _invisibly_joined(
+    ctx: CheckContext,
+    words: Vocabulary,
+    seams: list[int],
+    readings: dict[str, tuple[FormInfo, ...]],
+) -> Iterator[Hit]:
+    """Words joined by a character the normalisation drops (a zero-width space, a word
+    joiner, a byte-order mark, a control character: "tapan\u200bsinut", "Senkin\x00idiootti"):
+    a token without readings with such a seam inside is read as its pieces between the
+    seams, and each piece's readings are hits of the token with the piece's offsets (so
+    that the finding points at the piece in the original text). A token that is a word as
+    a whole ("idi\u00adootti") is not split. At most MAX_JOINED_TOKENS tokens per text; one
+    binary search per seam."""
+    table = ctx.text.table
+    starts, ends, listed = table.starts, table.ends, table.words
+    inside: dict[int, list[int]] = {}
+    for seam in seams:
+        token = bisect_right(starts, seam) - 1
+        if token < 0 or not starts[token] < seam < ends[token] or listed[token] in readings:
+            continue
+        if token not in inside and len(inside) >= MAX_JOINED_TOKENS:
+            break
+        inside.setdefault(token, []).append(seam)
+    for token, cuts in inside.items():
+        bounds = [starts[token], *cuts, ends[token]]
+        for start, end in pairwise(bounds):
+            piece = ctx.text.text[start:end]
+            if len(piece) < 2:
+                continue
+            for info in words.lookup(piece):
+                yield Hit(token, start, end, info)
 
 
 def _joined_sentences(
