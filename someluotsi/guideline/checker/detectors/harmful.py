@@ -397,8 +397,10 @@ class HarmAnalysis:
             return True
         if any(index + distance in found.messages for distance in (1, 2, 3)):
             return True
-        if index + 1 in found.idioms:
-            return True  # "tappaa aikaa", "slog ihjäl tiden"
+        if index + 1 in found.idioms or index in found.idioms:
+            # "tappaa aikaa", "slog ihjäl tiden"; the verb's own token when an invisible
+            # character joined them ("kill\u200btime": its pieces share the token)
+            return True
         return index + 2 in found.idioms and index + 1 not in self.targets_at(sentence)
 
 
