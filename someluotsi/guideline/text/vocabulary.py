@@ -72,6 +72,20 @@ VOWELS = frozenset("aeiouyäö")
 # (`Vocabulary._spoken`: "vittuu", "perkelee", "helvettii"), and the shortest such word.
 SPOKEN = frozenset({"obscene", "insult"})
 MIN_SPOKEN = 4
+# The analyses a spoken long vowel may stand for (`Vocabulary._spoken`): the base form (a
+# nominative, a lemma, a listed exact or a Swedish or English form, which have no case) for
+# a lengthened word, the partitive for "-a" spoken as a long vowel.
+BASE_FORMS = frozenset({"", "nom", "lemma"})
+PARTITIVE = frozenset({"par"})
+_CASES = ("nom", "gen", "par", "ess", "tra", "ine", "ela", "ill", "ade", "abl", "all", "abe",
+          "ins", "lemma", "compound")  # fmt: skip
+
+
+def _case_of(tags: str) -> str:
+    """The case (or "lemma", "compound") an analysis's tags name, "" for none; the first."""
+    return next((case for case in _CASES if f"+{case}" in tags), "")
+
+
 # A run of three or more of one vowel: a word drawn out ("idiooot"); one step a character.
 _VOWEL_FLOOD = re.compile(r"([aeiouyäö])\1{2,}")
 
@@ -188,17 +202,26 @@ class Vocabulary:
         return ()
 
     def _spoken(self, word: str) -> tuple[FormInfo, ...]:
-        """A swear word or an insult with a spoken Finnish long final vowel: the word lengthened
-        ("perkelee", "saatanaaa") or its partitive or illative spoken so ("vittuu" for
-        vittua, "helvettii" for helvettiä or helvettiin). Only readings of SPOKEN_CATEGORIES:
-        an everyday word that ends so ("puu", "tehdään") is never read as another word.
-        `word` ends in a doubled vowel; at most four look-ups."""
+        """A swear word or an insult with a spoken Finnish long final vowel: its base form
+        lengthened ("perkelee", "saatanaaa", "helvettii") or its partitive spoken so
+        ("vittuu" for vittua). Only readings of SPOKEN, and only a base form or a partitive
+        (BASE_FORMS, PARTITIVE): an everyday word that ends so ("puu", "tehdään"; "sataa",
+        which is not "satan"; "kusettaa", which is not the abessive "kusetta") is never read
+        as another word. `word` ends in a doubled vowel; at most three look-ups."""
         vowel = word[-1]
         base = word.rstrip(vowel) + vowel
         if len(base) < MIN_SPOKEN:
             return ()
-        for candidate in (base, base + "a", base + "ä", base + "n"):
-            found = tuple(i for i in self._forms.get(candidate, ()) if i.category in SPOKEN)
+        for candidate, cases in (
+            (base, BASE_FORMS),
+            (base + "a", PARTITIVE),
+            (base + "ä", PARTITIVE),
+        ):
+            found = tuple(
+                i
+                for i in self._forms.get(candidate, ())
+                if i.category in SPOKEN and _case_of(i.tags) in cases
+            )
             if found:
                 return found
         return ()
