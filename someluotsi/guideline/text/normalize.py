@@ -104,6 +104,9 @@ _SPECIAL = regex.compile(
 CONTROLS = "".join(map(chr, [*range(0x00, 0x09), *range(0x0E, 0x1C), 0x7F, *range(0x80, 0x85)]))
 CONTROLS += "".join(map(chr, range(0x86, 0xA0)))
 _ASCII_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f]")
+# A character that normalisation drops, right after a letter or a digit: where a seam can be
+# (`NormalizedText.seams`); one search at C speed.
+_DROPPED_INSIDE = regex.compile(r"[^\W_][\p{Cf}\uFE00-\uFE0F" + CONTROLS + "]")
 REPLACEMENT = "\ufffd"  # for a lone surrogate, which no encoder accepts
 
 
@@ -450,6 +453,8 @@ class NormalizedText:
         dropped. Found at C speed from the map back to the original."""
         if self._starts is None or self._ends is None or len(self._starts) < 2:
             return []
+        if not _DROPPED_INSIDE.search(self.original):
+            return []  # what was dropped stands by no letter (an emoji's variation selector)
         after = np.fromiter(self._starts, np.intp, len(self._starts))[1:]
         before = np.fromiter(self._ends, np.intp, len(self._ends))[:-1]
         found: list[int] = (np.flatnonzero(after > before) + 1).tolist()

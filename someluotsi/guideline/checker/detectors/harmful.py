@@ -30,7 +30,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import chain, compress, pairwise, repeat
+from itertools import chain, compress, repeat
 from operator import attrgetter, methodcaller, not_
 
 from someluotsi.guideline.checker.detectors import harm_context, harm_grammar
@@ -498,6 +498,7 @@ def analyse(ctx: CheckContext) -> HarmAnalysis:
 
 # At most this many tokens joined by dropped characters are read piece by piece per text.
 MAX_JOINED_TOKENS = 200
+MAX_SEAMS = 8  # seams read per token: at most MAX_SEAMS**2 / 2 look-ups each
 
 
 def _invisibly_joined(
@@ -523,14 +524,33 @@ def _invisibly_joined(
         if token not in inside and len(inside) >= MAX_JOINED_TOKENS:
             break
         inside.setdefault(token, []).append(seam)
+    text = ctx.text.text
     for token, cuts in inside.items():
-        bounds = [starts[token], *cuts, ends[token]]
-        for start, end in pairwise(bounds):
-            piece = ctx.text.text[start:end]
-            if len(piece) < 2:
-                continue
-            for info in words.lookup(piece):
-                yield Hit(token, start, end, info)
+        yield from _pieces_of(token, [starts[token], *cuts[:MAX_SEAMS], ends[token]], text, words)
+
+
+def _pieces_of(token: int, bounds: list[int], text: str, words: Vocabulary) -> list[Hit]:
+    """The hits of a token cut at `bounds` (offsets, its start and end included): from each
+    cut, the longest run of pieces that is a word ("t\u200bapan" is "tapan"); none unless
+    every stretch it is read as, word or not, has three characters at least ("slut\u200bna"
+    is no "slut" and "na")."""
+    hits: list[Hit] = []
+    at = 0
+    while at < len(bounds) - 1:
+        for stop in range(len(bounds) - 1, at, -1):
+            found = words.lookup(text[bounds[at] : bounds[stop]])
+            if found:
+                break
+        else:
+            stop, found = at + 1, ()
+        if bounds[stop] - bounds[at] < MIN_PIECE:
+            return []
+        for info in found:
+            tags = info.tags + "+joined"
+            joined = FormInfo(info.category, info.language, info.lemma, tags)
+            hits.append(Hit(token, bounds[at], bounds[stop], joined))
+        at = stop
+    return hits
 
 
 def _joined_sentences(
@@ -739,7 +759,9 @@ def _glued(
     start, joined_end = table.starts[first], table.starts[following] + 1
     hits = [Hit(first, start, joined_end, _spelt(info)) for info in readings]
     rest = [info for info in words.lookup(word[1:]) if info.category == "targets"]
-    hits.extend(Hit(following, joined_end, table.ends[following], info) for info in rest[:1])
+    hits.extend(
+        Hit(following, joined_end, table.ends[following], _spelt(info)) for info in rest[:1]
+    )
     return hits
 
 
