@@ -101,7 +101,10 @@ def swedish_verb(verb: str, parts: str) -> set[tuple[str, str]]:
     else:
         stem = verb[:-1] if verb.endswith("a") else verb
         present, past, supine, participle = stem + "ar", stem + "ade", stem + "at", stem + "ad"
-    imperative = verb[:-1] if verb.endswith("a") and len(verb) > 3 else verb
+    # The first conjugation's imperative is its infinitive ("döda!", "mörda!"); the others
+    # drop the final -a ("skjut!", "bränn!").
+    drops_a = verb.endswith("a") and len(verb) > 3 and not present.endswith("ar")
+    imperative = verb[:-1] if drops_a else verb
     if present.endswith("ar") or (present.endswith("r") and not present.endswith("er")):
         present_passive = present[:-1] + "s"
     elif present.endswith("er"):

@@ -1,8 +1,8 @@
 """Text normalisation that keeps offsets into the original text.
 
-Detectors match on a normalised view (lower case, NFKC, zero-width and format characters removed,
-Cyrillic and Greek look-alikes folded to Latin) and report spans of the original text, so a
-finding always highlights what the author wrote. Leetspeak is undone only where word lists are
+Detectors match on a normalised view (lower case, NFKC, zero-width, format and control characters
+removed, Cyrillic and Greek look-alikes folded to Latin) and report spans of the original text, so
+a finding always highlights what the author wrote. Leetspeak is undone only where word lists are
 matched (`deleet`).
 """
 
@@ -95,8 +95,18 @@ UNIFORM = str.maketrans({**dict.fromkeys(DASHES, "-"), **dict.fromkeys(SPACES, "
 _SPECIAL = regex.compile(
     r"[\p{Cf}\p{Mn}\p{Cs}\u0370-\u03FF\u0400-\u052F\u1680\u2000-\u206F"
     r"\u2100-\u214F\u2212\u2460-\u24FF\u3000\uFB00-\uFB4F\uFE00-\uFE0F"
-    r"\uFE50-\uFE6F\uFF00-\uFFEF\u0130\u0131\U0001D400-\U0001D7FF\u00A0-\u00BF]"
+    r"\uFE50-\uFE6F\uFF00-\uFFEF\u0130\u0131\U0001D400-\U0001D7FF\u00A0-\u00BF"
+    r"\u0080-\u0084\u0086-\u009F\x00-\x08\x0e-\x1b\x7f]"
 )
+# Control characters that are no white space: invisible in most views, and dropped like the
+# format characters ("Ta\x01pan" reads "tapan"). Tabs, line breaks and the separators that
+# `str.split` takes for white space (\x1c-\x1f, U+0085) are kept.
+CONTROLS = "".join(map(chr, [*range(0x00, 0x09), *range(0x0E, 0x1C), 0x7F, *range(0x80, 0x85)]))
+CONTROLS += "".join(map(chr, range(0x86, 0xA0)))
+_ASCII_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f]")
+# A character that normalisation drops, right after a letter or a digit: where a seam can be
+# (`NormalizedText.seams`); one search at C speed.
+_DROPPED_INSIDE = regex.compile(r"[^\W_][\p{Cf}\uFE00-\uFE0F" + CONTROLS + "]")
 REPLACEMENT = "\ufffd"  # for a lone surrogate, which no encoder accepts
 
 
@@ -115,8 +125,9 @@ def _pieces(char: str) -> tuple[tuple[str, str], ...]:
 
 
 def _dropped(char: str, category: str) -> bool:
-    """Zero-width and other format characters, variation selectors."""
-    return category == "Cf" or "\ufe00" <= char <= "\ufe0f"
+    """Zero-width and other format characters, variation selectors, control characters that
+    are no white space (CONTROLS)."""
+    return category == "Cf" or "\ufe00" <= char <= "\ufe0f" or char in CONTROLS
 
 
 @lru_cache(maxsize=8192)
@@ -163,10 +174,14 @@ def _is_special(char: str) -> bool:
 def _specials(original: str, non_ascii: set[str] | None = None) -> set[str]:
     """The distinct characters of `original` that `_SPECIAL` matches: its distinct characters
     above U+007F (`non_ascii`, when the caller has them) tried one by one, not every
-    character of the text (no ASCII character is special)."""
+    character of the text, and the ASCII control characters (the only special ones below
+    U+0080) found by one search at C speed."""
     if non_ascii is None:
         non_ascii = _non_ascii(original)
-    return set(filter(_is_special, non_ascii))
+    found = set(filter(_is_special, non_ascii))
+    if _ASCII_CONTROL.search(original):  # the only special characters below U+0080
+        found.update(_ASCII_CONTROL.findall(original))
+    return found
 
 
 def _digit_count(original: str, non_ascii: set[str]) -> int:
@@ -384,7 +399,7 @@ class NormalizedText:
             if len(text) == len(original):
                 self.text, self.cased = text, cased
                 return
-        self._slow_path(distinct)
+        self._slow_path(distinct or None)  # an ASCII text's characters are not collected
 
     def _slow_path(self, distinct: set[str] | None = None) -> None:
         """Character by character: format characters dropped, combining marks composed with
@@ -430,6 +445,20 @@ class NormalizedText:
         if self._starts is None:
             return starts
         return list(map(self._starts.__getitem__, starts))
+
+    def seams(self) -> list[int]:
+        """The offsets k (0 < k < len(text)) of the normalised text where characters of the
+        original were dropped between its characters k-1 and k (a zero-width space, a soft
+        hyphen, a control character: "tapan\u200bsinut"), in order; none when nothing was
+        dropped. Found at C speed from the map back to the original."""
+        if self._starts is None or self._ends is None or len(self._starts) < 2:
+            return []
+        if not _DROPPED_INSIDE.search(self.original):
+            return []  # what was dropped stands by no letter (an emoji's variation selector)
+        after = np.fromiter(self._starts, np.intp, len(self._starts))[1:]
+        before = np.fromiter(self._ends, np.intp, len(self._ends))[:-1]
+        found: list[int] = (np.flatnonzero(after > before) + 1).tolist()
+        return found
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the normalised text back to the original text."""

@@ -7,6 +7,7 @@ a Finnish clitic (idiootti-kin), with leetspeak undone (1d10tt1), as part of a c
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -66,6 +67,27 @@ class Memo(dict[str, tuple[FormInfo, ...]]):
 
 
 FOLD = str.maketrans({"ä": "a", "ö": "o", "å": "a"})
+VOWELS = frozenset("aeiouyäö")
+# The categories whose words are also read in spoken Finnish with a long final vowel
+# (`Vocabulary._spoken`: "vittuu", "perkelee", "helvettii"), and the shortest such word.
+SPOKEN = frozenset({"obscene", "insult"})
+MIN_SPOKEN = 4
+# The analyses a spoken long vowel may stand for (`Vocabulary._spoken`): the base form (a
+# nominative, a lemma, a listed exact or a Swedish or English form, which have no case) for
+# a lengthened word, the partitive for "-a" spoken as a long vowel.
+BASE_FORMS = frozenset({"", "nom", "lemma"})
+PARTITIVE = frozenset({"par"})
+_CASES = ("nom", "gen", "par", "ess", "tra", "ine", "ela", "ill", "ade", "abl", "all", "abe",
+          "ins", "lemma", "compound")  # fmt: skip
+
+
+def _case_of(tags: str) -> str:
+    """The case (or "lemma", "compound") an analysis's tags name, "" for none; the first."""
+    return next((case for case in _CASES if f"+{case}" in tags), "")
+
+
+# A run of three or more of one vowel: a word drawn out ("idiooot"); one step a character.
+_VOWEL_FLOOD = re.compile(r"([aeiouyäö])\1{2,}")
 
 
 class Vocabulary:
@@ -151,10 +173,57 @@ class Vocabulary:
                 found = self._forms.get(word[: -len(clitic)])
                 if found:
                     return found
+        if word[-1:] in VOWELS and word[-2:-1] == word[-1:]:
+            spoken = self._spoken(word)
+            if spoken:
+                return spoken
+        if _VOWEL_FLOOD.search(word):
+            drawn = self._drawn_out(word)
+            if drawn:
+                return drawn
         plain = deleet(word)
         if plain != word:
             # "d0da": digits stand for letters, and a 0 or 4 often for ö, ä or å as well.
             return self._lookup(plain) or self._folded_forms().get(plain, ())
+        return ()
+
+    def _drawn_out(self, word: str) -> tuple[FormInfo, ...]:
+        """A swear word or an insult with a vowel drawn out inside it ("idiooot", "skiiit",
+        "shiiit", "idioootti"): each run of three or more of one vowel read as one vowel,
+        then as two (Finnish long vowels), in SPOKEN_CATEGORIES only; two look-ups."""
+        for width in (r"\1", r"\1\1"):
+            found = tuple(
+                i
+                for i in self._forms.get(_VOWEL_FLOOD.sub(width, word), ())
+                if i.category in SPOKEN
+            )
+            if found:
+                return found
+        return ()
+
+    def _spoken(self, word: str) -> tuple[FormInfo, ...]:
+        """A swear word or an insult with a spoken Finnish long final vowel: its base form
+        lengthened ("perkelee", "saatanaaa", "helvettii") or its partitive spoken so
+        ("vittuu" for vittua). Only readings of SPOKEN, and only a base form or a partitive
+        (BASE_FORMS, PARTITIVE): an everyday word that ends so ("puu", "tehdään"; "sataa",
+        which is not "satan"; "kusettaa", which is not the abessive "kusetta") is never read
+        as another word. `word` ends in a doubled vowel; at most three look-ups."""
+        vowel = word[-1]
+        base = word.rstrip(vowel) + vowel
+        if len(base) < MIN_SPOKEN:
+            return ()
+        for candidate, cases in (
+            (base, BASE_FORMS),
+            (base + "a", PARTITIVE),
+            (base + "ä", PARTITIVE),
+        ):
+            found = tuple(
+                i
+                for i in self._forms.get(candidate, ())
+                if i.category in SPOKEN and _case_of(i.tags) in cases
+            )
+            if found:
+                return found
         return ()
 
     def _folded_forms(self) -> dict[str, tuple[FormInfo, ...]]:

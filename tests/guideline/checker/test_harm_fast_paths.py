@@ -100,7 +100,11 @@ def _reference_hits(text: str) -> list[tuple[int, int, int, FormInfo]]:
         found = words.lookup(word) or words.compounds(word, COMPOUND_CATEGORIES, DEGRADING)
         hits += [(index, table.starts[index], table.ends[index], info) for info in found]
     analysis = analyse(ctx)
-    others = [h for h in analysis.hits if "+spaced" in h.info.tags or h.index < 0]
+    others = [
+        h
+        for h in analysis.hits
+        if "+spaced" in h.info.tags or "+joined" in h.info.tags or h.index < 0
+    ]
     others += [h for h in analysis.hits if "+phrase" in h.info.tags]
     return hits + [(h.index, h.start, h.end, h.info) for h in others]
 

@@ -68,7 +68,9 @@ def _negated(analysis: HarmAnalysis, hit: Hit) -> bool:
 def _innocent_besides(analysis: HarmAnalysis, sentence: int, index: int) -> bool:
     for other in analysis.in_sentence(sentence, "innocent"):
         if other.index == index:
-            if "+phrase" in other.info.tags:
+            # A phrase the verb opens; an idiom's object in the verb's own token (its piece
+            # after an invisible character: "kill\u200btime").
+            if "+phrase" in other.info.tags or other.info.lemma in IDIOM_OBJECTS:
                 return True
             continue
         distance = other.index - index

@@ -60,3 +60,26 @@ def _context(text: str) -> CheckContext:
         media=(),
         city=engine.rulebook.city,
     )
+
+
+def test_a_dot_and_a_space_between_letters_and_a_glued_last_letter_are_read() -> None:
+    assert ("insult-001", "i. d. i. o. t") in _rules("i. d. i. o. t")
+    assert "threat-001" in {rule for rule, _excerpt in _rules("t.a.p.a.nsut")}
+    # The dots end no sentence between the verb and its target.
+    assert ("threat-001", "T.a.p.a.n") in _rules("T.a.p.a.n sut")
+
+
+def test_sentences_are_joined_across_spelt_runs_in_order() -> None:
+    of_token = [0, 1, 2, 3, 4, 5, 6]
+    gaps = ["", ".", ".", " ", ". ", ".", ".", ""]
+    joined = harmful._joined_sentences(of_token, [(0, 2), (4, 5)], gaps)
+    assert joined == [0, 0, 0, 0, 4, 4, 4]
+    assert joined == sorted(joined)  # still in token order: the bounds' binary search holds
+    assert harmful._joined_sentences(of_token, [], gaps) is of_token
+
+
+def test_a_flood_of_dotted_and_glued_runs_stays_bounded() -> None:
+    for unit in ("t. a. p. a. n sut. ", "t.a.p.a.nsut ", "a. " * 3 + "b - "):
+        text = (unit * (100_000 // len(unit)))[:100_000]
+        hits = [h for h in harmful.analyse(_context(text)).hits if "spaced" in h.info.tags]
+        assert len(hits) <= 2 * harmful.MAX_SPELT_RUNS

@@ -217,3 +217,32 @@ NOT_EXCLUSION = frozenset(
     {"lukien", "luettuna", "work", "danger", "poverty", "jobs", "reach", "hospital", "prison",
      "quarantine", "sight", "på", "och", "in", "and", "to"}
 )  # fmt: skip
+
+
+# Forms of a violent verb that are also forms of an everyday noun (issue: "Tapamme mukaan",
+# our custom, read as "we kill"): "tapa", "tapamme", "tapanne" of "tappaa" are the noun "tapa"
+# (custom, way) and its possessives. Read as the noun when a postposition or a copula follows
+# ("tapamme mukaan", "tapa on vanha") or a determiner or an adjective comes before ("meidän
+# tapamme", "hyvä tapa"); "Tapamme teidät" and "Tapa se" stay verbs.
+NOUN_HOMOGRAPHS = frozenset({"tapa", "tapamme", "tapanne"})
+NOUN_FOLLOWERS = frozenset(
+    {"mukaan", "mukaisesti", "mukainen", "mukaista", "mukaisia", "vuoksi", "takia", "on", "oli",
+     "ovat", "ei", "kuten", "kuin", "olisi", "onkin", "onko", "muuttui", "muuttuu"}
+)  # fmt: skip
+NOUN_LEADS = frozenset(
+    {"meidän", "teidän", "hyvä", "huono", "uusi", "vanha", "paras", "ainoa", "sama", "eri",
+     "oma", "yksi", "tämä", "se", "toinen", "mikä", "millainen", "kiva", "helppo", "hauska",
+     "perinteinen", "yleinen", "tavallinen", "tehokas", "turvallinen", "nopein", "nopea",
+     "hyvää", "hieno", "luonteva", "looginen", "erinomainen", "järkevä", "sellainen", "on"}
+)  # fmt: skip
+
+
+def noun_homograph(words: list[str], index: int, end: int) -> bool:
+    """The Finnish verb form at `index` is the everyday noun it is spelt like: "tapa",
+    "tapamme" (custom, way) with a postposition or a copula after it or a determiner or an
+    adjective before it (`end`: the sentence's end, exclusive)."""
+    if words[index] not in NOUN_HOMOGRAPHS:
+        return False
+    following = words[index + 1] if index + 1 < end else ""
+    previous = words[index - 1] if index > 0 else ""
+    return following in NOUN_FOLLOWERS or previous in NOUN_LEADS

@@ -47,6 +47,21 @@ FI_NEGATION = frozenset(
      "ikinä", "koskaan", "kukaan", "mikään", "älä", "älkää"}
 )  # fmt: skip
 FI_YOU = frozenset({"sinä", "sä", "te", "sää", "työ", "olet", "oot", "olette", "ootte"})
+# A death wish in Finnish: "sun pitäis kuolla", "ansaitset kuolla", "hänen pitäisi kuolla". The
+# modal of obligation or desert takes its subject in the genitive ("sun", "Bergin") or, for
+# "ansaita", in its own ending; a second- or third-person one makes the wish aimed at a person,
+# another subject ("kasvien", "akku") only with a person named in the sentence.
+FI_DEATH_MODALS = frozenset(
+    {"pitäisi", "pitäis", "pitäs", "pitäisikin", "pitää", "täytyisi", "täytyis", "kuuluisi",
+     "kuuluis", "ansaitsee", "ansaitsisi", "ansaitset", "ansaitsette", "ansaitsevat",
+     "ansaitsisit", "ansaitsis"}
+)  # fmt: skip
+FI_WISHED = frozenset(
+    {"sun", "sinun", "sinunkin", "sunkin", "teidän", "teijän", "teiän", "hänen", "hänenkin",
+     "heidän", "ansaitset", "ansaitsette", "ansaitsisit", "sä", "sinä", "te", "hän", "he"}
+)  # fmt: skip
+# Sent away to die: "mene kuolemaan", "painu kuolemaan" (the third infinitive's illative).
+FI_GO = frozenset({"mene", "menkää", "mee", "meekää", "painu", "painukaa", "käy", "voit", "saat"})
 
 # --- Swedish ------------------------------------------------------------------------------
 SV_FIRST = frozenset({"jag", "vi", "ja", "jagg"})
@@ -63,6 +78,11 @@ SV_WISH = frozenset({"hoppas", "önskar", "önskade", "hoppades"})
 SV_NEGATION = frozenset({"inte", "icke", "ej", "aldrig", "ingen", "inga", "inget", "varken"})
 SV_YOU = frozenset({"du", "ni", "dig", "dej"})
 SV_IMPERATIVE_LEAD = frozenset({"och", "nu", "bara", "låt", "oss", "så", "gå", "kom", "snälla"})
+# Sent away to die: "gå och dö", "dra och dö", "bara dö".
+SV_GO = frozenset({"gå", "och", "dra", "bara", "nu", "snälla", "kan"})
+# Who a death wish is aimed at besides the reader: "han borde dö", "hoppas att hon dör".
+SV_THIRD = frozenset({"han", "hon", "hen", "de", "dom"})
+SV_DESERVE = frozenset({"borde", "bör", "måste", "förtjänar", "förtjänade"})
 
 # --- English ------------------------------------------------------------------------------
 EN_FIRST = frozenset({"i", "we", "im", "ima", "imma", "ive", "id", "ill"})
@@ -84,6 +104,12 @@ EN_WISH = frozenset({"hope", "wish", "pray", "hoping", "wishing", "hopefully"})
 EN_NEGATION = frozenset({"not", "t", "never", "nobody", "noone", "none", "neither", "nor"})
 EN_YOU = frozenset({"you", "u", "ya", "ye", "youre", "yall"})
 EN_IMPERATIVE_LEAD = frozenset({"and", "now", "just", "go", "let", "lets", "s", "please", "so"})
+# Sent away to die: "go die", "just die", "go and die in a fire".
+EN_GO = frozenset({"go", "just", "and", "now", "please", "so", "pls", "plz"})
+EN_THIRD = frozenset({"he", "she", "they", "hes", "shes", "theyre"})
+EN_DESERVE = frozenset(
+    {"should", "must", "deserve", "deserves", "ought", "oughta", "needs", "need", "has", "have"}
+)
 
 # The subject of a passive obligation, the person it is aimed at: "han borde hängas", "de
 # måste skjutas", "she should be shot" (a Finnish passive takes its target as an object).
@@ -109,6 +135,10 @@ class Reading:
     # The construction names whom it is aimed at: the subject of a passive obligation ("han
     # borde skjutas", "she should be shot"), as the Finnish object does ("hänet pitäisi ampua").
     aimed: bool = False
+    # A death wish whose subject the construction does not name as a person ("Bergin
+    # pitäisi kuolla", "Anna Berg borde dö", "hope Anna dies"): a threat when the sentence
+    # names a person, none about plants or batteries ("kasvien pitäisi kuolla").
+    wish: bool = False
 
 
 NOT_THREATENING = Reading(False)
@@ -185,9 +215,9 @@ def _finnish(
     # "voisin tappaa kupista kahvia": killing *for* something (an elative object); the caller
     # sets this reading aside only when no one is a target in the sentence.
     figurative = following.endswith(("sta", "stä")) and following not in {"teistä", "sinusta"}
-    if "+fate" in tags:
-        return Reading(("+2sg" in tags or "+2pl" in tags) and "+past" not in tags)
     wish = bool(FI_WISH & set(words[start:index]))
+    if "+fate" in tags:
+        return _finnish_fate(words, index, start, tags, wish)
     # A past form reports ("poltin sormeni"): only present, conditional, imperative and
     # passive forms (and an infinitive after a modal) threaten.
     readings = [t for t in tags.split("|") if "+past" not in t or "+pass+past" in t]
@@ -200,6 +230,25 @@ def _finnish(
     first_person = any(t in now for t in ("+1sg", "+1pl", "+cond"))
     strong = threatening and lethal and not place_verb and first_person and not figurative
     return Reading(threatening, strong=strong, figurative=figurative)
+
+
+def _finnish_fate(words: Sequence[str], index: int, start: int, tags: str, wish: bool) -> Reading:
+    """Death promised or wished to someone in Finnish: "kuolet", "toivottavasti kuolet";
+    "sun pitäis kuolla", "ansaitset kuolla", "hänen pitäisi kuolla"; "mene kuolemaan"; with
+    another subject ("Bergin pitäisi kuolla", "toivottavasti Matti kuolee") a `wish` that
+    needs a person named in the sentence."""
+    if "+past" in tags:
+        return NOT_THREATENING
+    if "+2sg" in tags or "+2pl" in tags:
+        return Reading(True)
+    window = words[start:index]
+    if "+inf3+ill" in tags and index > start and words[index - 1] in FI_GO:
+        return Reading(True)  # "mene kuolemaan"
+    if "+inf1" in tags and not FI_DEATH_MODALS.isdisjoint(window[-3:]):
+        return Reading(True) if not FI_WISHED.isdisjoint(window) else Reading(False, wish=True)
+    if wish and ("+pres+3" in tags or "+imper+3" in tags):
+        return Reading(True) if not FI_WISHED.isdisjoint(window) else Reading(False, wish=True)
+    return NOT_THREATENING
 
 
 def _swedish(
@@ -229,7 +278,15 @@ def _swedish(
         you = bool(SV_YOU & seen or SV_YOU & after)
         if "+imper" in tags and alone and index == start:
             return Reading(True)  # "Dö.", "Dö, hora.": a bare imperative, like "Kuole."
-        return Reading(you and not past and ("+inf" in tags or "+pres" in tags))
+        if "+imper" in tags and window and seen <= SV_GO and window[-1] in {"och", "bara"}:
+            return Reading(True)  # "gå och dö", "bara dö"
+        if past or not ("+inf" in tags or "+pres" in tags):
+            return NOT_THREATENING
+        if you:
+            return Reading(True)
+        if SV_DESERVE & seen or SV_WISH & seen:
+            return Reading(bool(SV_THIRD & seen), wish=not SV_THIRD & seen)
+        return NOT_THREATENING
     if SV_WISH & seen and not past:
         return Reading(True)
     if "+pass" in tags:
@@ -259,12 +316,25 @@ def _english(
         return NOT_THREATENING
     if index + 1 < end and words[index + 1] == "for" and "+base" in tags and "+fate" not in tags:
         return Reading(False, figurative=True)  # "I could kill for a coffee"
+    if (
+        index + 1 < end
+        and words[index + 1] == "it"
+        and "+base" not in tags
+        and any(tag in tags for tag in ("+ing", "+past", "+pp"))
+    ):
+        return Reading(False, figurative=True)  # "you're killing it", "you killed it on stage"
     base = "+base" in tags
     if "+fate" in tags:
         you = bool(EN_YOU & seen)
         if base and alone and index == start:
             return Reading(True)  # "Die.", "Die, you pig.": a bare imperative, like "Kuole."
-        return Reading(you and (base or "+ing" in tags))
+        if base and window and seen <= EN_GO and window[-1] in {"go", "just", "and"}:
+            return Reading(True)  # "go die", "just die", "go and die in a fire"
+        if you and (base or "+ing" in tags):
+            return Reading(True)
+        if (base or "+pres" in tags) and (EN_DESERVE & seen or EN_WISH & seen):
+            return Reading(bool(EN_THIRD & seen), wish=not EN_THIRD & seen)
+        return NOT_THREATENING
     if EN_WISH & seen and "+past" not in tags.replace("+pp", ""):
         return Reading(True)
     if "+pp" in tags and EN_BE & seen and EN_OBLIGE & seen:
@@ -315,6 +385,32 @@ WHEREABOUTS = (
     "live", "school", "kid", "child", "daughter", "work", "family", "sleep", "park",
 )  # fmt: skip
 NOT_POSSESSIVE = frozenset({"sinne", "tänne", "minne", "jonne", "kuusi", "uusi", "vesi", "käsi"})
+# Whereabouts said with a Finnish second-person verb: "tiedämme missä asut", "missä käyt".
+FI_WHEREABOUTS_YOU = frozenset({"asut", "asutte", "käyt", "käytte", "nukut", "nukutte"})
+# Words that make "where you live" a preference, inside the construction: "tiedämme, missä
+# mieluiten asut", "vi vet var du helst bor", "we know where you would like to live".
+PREFERENCE = frozenset(
+    {"mielelläsi", "mielellänne", "mieluiten", "mieluummin", "mieluusti", "haluaisit",
+     "haluat", "haluaisitte", "haluatte", "unelmoit", "helst", "gärna", "vill", "ville",
+     "drömmer", "would", "d", "like", "love", "prefer", "want", "wish", "dream", "rather"}
+)  # fmt: skip
+# Words right after it that make it a preference or the subject of what follows: "tiedämme
+# missä asut mielelläsi", "jag vet var du bor spelar roll", "I know where you live matters".
+NOT_STALKING_AFTER = frozenset(
+    {"mielelläsi", "mielellänne", "mieluiten", "mieluummin", "mieluusti", "vaikuttaa",
+     "ratkaisee", "merkitsee", "helst", "gärna", "spelar", "påverkar", "avgör", "betyder",
+     "matters", "matter", "affects", "determines", "shapes", "decides", "influences", "counts"}
+)  # fmt: skip
+NOT_STALKING = PREFERENCE | NOT_STALKING_AFTER
+
+
+def not_stalking(words: Sequence[str], first: int, last: int, end: int) -> bool:
+    """A "where you live" construction over tokens `first`..`last` that speaks of a
+    preference (PREFERENCE in it) or is the subject of what follows (NOT_STALKING_AFTER in
+    it or right after it, within the sentence that ends before `end`)."""
+    if not NOT_STALKING.isdisjoint(words[first : last + 1]):
+        return True
+    return last + 1 < end and words[last + 1] in NOT_STALKING_AFTER
 
 
 def stalking(words: Sequence[str], index: int, end: int) -> int | None:
@@ -333,13 +429,16 @@ def stalking(words: Sequence[str], index: int, end: int) -> int | None:
         i
         for i in tail
         if words[i] in SECOND_PERSON
+        or words[i] in FI_WHEREABOUTS_YOU
         or (
             len(words[i]) >= 5
             and words[i].endswith(("si", "nne"))
             and words[i] not in NOT_POSSESSIVE
+            and words[i] not in NOT_STALKING
         )
     ]
     place = [i for i in tail if words[i].startswith(WHEREABOUTS)]
     if you and place:
-        return max(max(you), max(place))
+        last = max(max(you), max(place))
+        return None if not_stalking(words, index, last, end) else last
     return None

@@ -397,8 +397,10 @@ class HarmAnalysis:
             return True
         if any(index + distance in found.messages for distance in (1, 2, 3)):
             return True
-        if index + 1 in found.idioms:
-            return True  # "tappaa aikaa", "slog ihjäl tiden"
+        if index + 1 in found.idioms or index in found.idioms:
+            # "tappaa aikaa", "slog ihjäl tiden"; the verb's own token when an invisible
+            # character joined them ("kill\u200btime": its pieces share the token)
+            return True
         return index + 2 in found.idioms and index + 1 not in self.targets_at(sentence)
 
 
@@ -462,8 +464,11 @@ def analyse(ctx: CheckContext) -> HarmAnalysis:
         starts,
         ends,
     )
-    hits: list[Hit] = []
-    hits.extend(_spaced(ctx, words))
+    hits: list[Hit] = list(_spaced(ctx, words))
+    spelt = [(hit.index, bisect_left(ends, hit.end)) for hit in hits]
+    seams = ctx.text.seams()
+    if seams:
+        hits.extend(_invisibly_joined(ctx, words, seams, readings))
     text = ctx.text.text
     if _MASK_AFTER_LETTER.search(text):
         masked: dict[str, list[FormInfo]] = {}  # each masked word's first reading per category
@@ -481,10 +486,100 @@ def analyse(ctx: CheckContext) -> HarmAnalysis:
         info = FormInfo(phrase.term.label, "", phrase.term.text, "+phrase")
         hits.append(Hit(phrase.first, phrase.start, phrase.end, info))
     analysis = HarmAnalysis(
-        hits, lambda: sentences(ctx.text).of_token, list(listed), table.gaps[:-1], tokens
+        hits,
+        lambda: _joined_sentences(sentences(ctx.text).of_token, spelt, table.gaps),
+        list(listed),
+        table.gaps[:-1],
+        tokens,
     )
     ctx.text.cache["harm"] = analysis
     return analysis
+
+
+# At most this many tokens joined by dropped characters are read piece by piece per text.
+MAX_JOINED_TOKENS = 200
+MAX_SEAMS = 8  # seams read per token: at most MAX_SEAMS**2 / 2 look-ups each
+
+
+def _invisibly_joined(
+    ctx: CheckContext,
+    words: Vocabulary,
+    seams: list[int],
+    readings: dict[str, tuple[FormInfo, ...]],
+) -> Iterator[Hit]:
+    """Words joined by a character the normalisation drops (a zero-width space, a word
+    joiner, a byte-order mark, a control character: "tapan\u200bsinut", "Senkin\x00idiootti"):
+    a token without readings with such a seam inside is read as its pieces between the
+    seams, and each piece's readings are hits of the token with the piece's offsets (so
+    that the finding points at the piece in the original text). A token that is a word as
+    a whole ("idi\u00adootti") is not split. At most MAX_JOINED_TOKENS tokens per text; one
+    binary search per seam."""
+    table = ctx.text.table
+    starts, ends, listed = table.starts, table.ends, table.words
+    inside: dict[int, list[int]] = {}
+    for seam in seams:
+        token = bisect_right(starts, seam) - 1
+        if token < 0 or not starts[token] < seam < ends[token] or listed[token] in readings:
+            continue
+        if token not in inside and len(inside) >= MAX_JOINED_TOKENS:
+            break
+        inside.setdefault(token, []).append(seam)
+    text = ctx.text.text
+    for token, cuts in inside.items():
+        yield from _pieces_of(token, [starts[token], *cuts[:MAX_SEAMS], ends[token]], text, words)
+
+
+def _pieces_of(token: int, bounds: list[int], text: str, words: Vocabulary) -> list[Hit]:
+    """The hits of a token cut at `bounds` (offsets, its start and end included): from each
+    cut, the longest run of pieces that is a word ("t\u200bapan" is "tapan"); none unless
+    every stretch it is read as, word or not, has three characters at least ("slut\u200bna"
+    is no "slut" and "na")."""
+    hits: list[Hit] = []
+    at = 0
+    while at < len(bounds) - 1:
+        for stop in range(len(bounds) - 1, at, -1):
+            found = words.lookup(text[bounds[at] : bounds[stop]])
+            if found:
+                break
+        else:
+            stop, found = at + 1, ()
+        if bounds[stop] - bounds[at] < MIN_PIECE:
+            return []
+        for info in found:
+            tags = info.tags + "+joined"
+            joined = FormInfo(info.category, info.language, info.lemma, tags)
+            hits.append(Hit(token, bounds[at], bounds[stop], joined))
+        at = stop
+    return hits
+
+
+def _joined_sentences(
+    of_token: list[int], spelt: list[tuple[int, int]], gaps: list[str]
+) -> list[int]:
+    """Each token's sentence, with each spelt-out word (`spelt`: its first and last token)
+    and the word after it in one sentence: the sentence splitter ends a sentence at every
+    dot, which "T.a.p.a.n sut" and "i. d. i. o. t" put between their letters, and the verb's
+    target would then be read as another sentence's. Sentences stay numbered in token order
+    (a number may be skipped); linear in the tokens, and nothing is done without spelt-out
+    words with dots."""
+    if not spelt:
+        return of_token
+    ranges: list[tuple[int, int]] = []
+    for first, last in spelt:
+        if last + 1 < len(of_token) and not gaps[last + 1].strip(". "):
+            last += 1  # "T.a.p.a.n. sut": the word after the run belongs to it
+        if of_token[last] > of_token[first]:
+            ranges.append((of_token[first], of_token[last]))
+    if not ranges:
+        return of_token
+    root: dict[int, int] = {}
+    covered = -1  # the highest sentence joined so far (the ranges come in token order)
+    for low, high in sorted(ranges):
+        top = root.get(low, low)
+        for sentence in range(max(low + 1, covered + 1), high + 1):
+            root[sentence] = top
+        covered = max(covered, high)
+    return [root.get(sentence, sentence) for sentence in of_token]
 
 
 def _readings(
@@ -508,12 +603,15 @@ def _readings(
 # A run of three or more one-character tokens with single spaces between them ("t a p a n");
 # the runs of letters in it are what `_spaced` joins. Runs of one character class: no
 # backtracking beyond a step.
-_SINGLES = re.compile(r"(?<![^\W_])[^\W_](?: [^\W_]){2,}(?![^\W_])")
+_SINGLES = re.compile(r"(?<![^\W_])[^\W_]( )[^\W_](?: [^\W_])+(?![^\W_])")
 # The same with a dot, hyphen, underscore or middle dot between the letters ("i.d.i.o.o.t.t.i",
-# "k-u-o-l-e"), one separator throughout, letters only (a dotted number is one token).
-_SEPARATED = re.compile(r"(?<![^\W_])[^\W\d_]([.\-_\u00b7])[^\W\d_](?:\1[^\W\d_])+(?![^\W_])")
+# "k-u-o-l-e"), with a space after or around it at most ("i. d. i. o. t", "i - d - i - o - t"),
+# one separator throughout, letters only (a dotted number is one token). The separator is at
+# most three characters and the same throughout (group 1): each letter is one step, no
+# backtracking beyond one.
+_SEPARATED = re.compile(r"(?<![^\W_])[^\W\d_]( ?[.\-_\u00b7] ?)[^\W\d_](?:\1[^\W\d_])+(?![^\W_])")
 _START = methodcaller("start")
-_SEPARATED_PAIR = re.compile(r"[.\-_\u00b7][^\W\d_][.\-_\u00b7][^\W\d_]")
+_SEPARATED_PAIR = re.compile(r"[.\-_\u00b7] ?[^\W\d_] ?[.\-_\u00b7]")
 # A run of spelt-out letters that is no word as a whole is read as words one after another
 # ("v i t t u v i t t u"), each the longest known one of at least MIN_PIECE letters, for runs
 # of at most MAX_SEGMENTED letters and at most SEGMENT_LOOKUPS look-ups per text.
@@ -607,18 +705,64 @@ def _spaced(ctx: CheckContext, words: Vocabulary) -> Iterator[Hit]:
         runs.sort(key=_START)
     budget = [SEGMENT_LOOKUPS]
     for run in runs[:MAX_SPELT_RUNS]:
-        letters = run.group()[::2]  # one token each
+        letters = run.group()[:: 1 + len(run.group(1))]  # one token each
         first = bisect_left(table.starts, run.start())
+        glued = _glued(ctx, run, first + len(letters), words)
         for offset, end in _letter_runs(letters):
             if end - offset < 3:
+                continue
+            if glued is not None and end == len(letters):
+                yield from glued  # "t.a.p.a.nsut": the last letter glued to the next word
                 continue
             found = [(offset, end, info) for info in _spelt_readings(letters[offset:end], words)]
             if not found:
                 found = _pieces(letters, offset, end, words, budget)
             for start, stop, info in found:
-                spaced = FormInfo(info.category, info.language, info.lemma, info.tags + "+spaced")
                 index = first + start
-                yield Hit(index, table.starts[index], table.ends[first + stop - 1], spaced)
+                yield Hit(index, table.starts[index], table.ends[first + stop - 1], _spelt(info))
+
+
+def _spelt(info: FormInfo) -> FormInfo:
+    """A reading found in spelt-out letters, tagged +spaced."""
+    return FormInfo(info.category, info.language, info.lemma, info.tags + "+spaced")
+
+
+def _glued(
+    ctx: CheckContext, run: re.Match[str], following: int, words: Vocabulary
+) -> list[Hit] | None:
+    """A spelt-out run whose last letter is glued to the word after it ("t.a.p.a.nsut",
+    "k.i.l.lyou"): the token after the run (`following`) starts right after the run's
+    separator, and the run's letters with its first character make a word of
+    SPACED_CATEGORIES (after a run spelt with spaces, only when its letters alone make none:
+    "d ö d a dig" is no "dödad"). Its hits: that word (from the run's first token to the glued
+    character) and, where the rest is a target ("sut", "you"), the rest as a target. None
+    when the run is not glued so or the joined word is unknown."""
+    table = ctx.text.table
+    separator = run.group(1)
+    if (
+        following >= len(table.words)
+        or table.starts[following] != run.end() + len(separator)
+        or table.gaps[following] != separator
+    ):
+        return None
+    word = table.words[following]
+    if len(word) < 3 or not word[:1].isalpha():
+        return None
+    letters = run.group()[:: 1 + len(separator)]
+    if separator == " " and _spelt_readings(letters, words):
+        return None  # "d ö d a dig": a space before every word, the run is a word alone
+    letters += word[0]
+    readings = _spelt_readings(letters, words)
+    if not readings:
+        return None
+    first = following - len(letters) + 1
+    start, joined_end = table.starts[first], table.starts[following] + 1
+    hits = [Hit(first, start, joined_end, _spelt(info)) for info in readings]
+    rest = [info for info in words.lookup(word[1:]) if info.category == "targets"]
+    hits.extend(
+        Hit(following, joined_end, table.ends[following], _spelt(info)) for info in rest[:1]
+    )
+    return hits
 
 
 def _pieces(
@@ -833,6 +977,8 @@ class ThreatDetector:
                 sentence = analysis.sentence_of[hit.index]
                 if analysis.innocent_besides(sentence, hit.index):
                     continue  # "slog ihjäl tiden": killing time
+                if _phrase_not_stalking(ctx, analysis, hit, sentence):
+                    continue  # "I know where you live matters"
                 yield ctx.match(
                     "threat-003",
                     hit.start,
@@ -898,6 +1044,10 @@ class ThreatDetector:
         _first, end = analysis.bounds(sentence)
         hit = hits[0]
         index = hit.index
+        if harm_context.noun_homograph(words, index, end) and all(
+            h.info.language == "fi" for h in hits
+        ):
+            return  # "Tapamme mukaan": our custom, not "we kill"
         # Readings whose particle is there ("slå ... ihjäl", "run ... over"); a reading that
         # needs a particle wins over the plain verb when its particle is present.
         usable: list[tuple[FormInfo, int]] = []
@@ -912,6 +1062,8 @@ class ThreatDetector:
         chosen = with_particle or usable
         infos = [info for info, _last in chosen]
         last = max(last for _info, last in chosen)
+        if "+spaced" in hit.info.tags:  # its last letter: "k.i.l.l yourself"
+            last = max(last, bisect_left(ctx.text.table.ends, hit.end))
         start = analysis.clause_start(index)
         alone = last == index and (
             index + 1 >= end or any(mark in analysis.gaps[index + 1] for mark in ",;:!")
@@ -927,6 +1079,18 @@ class ThreatDetector:
                 break
         infos = form[1]  # the analyses in the language read last
         lemma = infos[0].lemma
+        if lethal and _self_harm(words, index, start, last, end, language, reading):
+            yield ctx.match(
+                "threat-001",
+                hit.start,
+                ctx.text.table.ends[last] if last != index else hit.end,
+                confidence=0.85,
+                reason="self_harm",
+                word=lemma,
+            )
+            return
+        if reading.wish and _named_person(ctx, analysis, sentence):
+            reading = harm_grammar.Reading(True)  # "Anna Bergin pitäisi kuolla"
         target = bool(
             reading.aimed
             or analysis.in_sentence(sentence, "targets")
@@ -975,6 +1139,20 @@ class ThreatDetector:
 _VerbForm = tuple[str, list[FormInfo], str, bool, bool]
 
 
+def _phrase_not_stalking(
+    ctx: CheckContext, analysis: HarmAnalysis, hit: Hit, sentence: int
+) -> bool:
+    """A listed "(I) know where you live" phrase that speaks of a preference or is the
+    subject of what follows (harm_grammar.not_stalking: "I know where you live matters")."""
+    if analysis.words[hit.index] not in harm_grammar.KNOW and not (
+        hit.index + 1 < len(analysis.words) and analysis.words[hit.index + 1] in harm_grammar.KNOW
+    ):
+        return False
+    _first, end = analysis.bounds(sentence)
+    last = bisect_left(ctx.text.table.ends, hit.end)
+    return harm_grammar.not_stalking(analysis.words, hit.index, last, end)
+
+
 def _verb_forms(
     ctx: CheckContext, analysis: HarmAnalysis, infos: list[FormInfo]
 ) -> list[_VerbForm]:
@@ -993,6 +1171,48 @@ def _verb_forms(
             place_verb = any(info.lemma in PLACE_VERBS for info in chosen)
             found.append((language, chosen, tags, "+lethal" in tags, place_verb))
     return found
+
+
+# Whom a verb's action is turned on: the reader themself ("tapa itsesi", "kill yourself").
+REFLEXIVES = frozenset(
+    {"itsesi", "itseäsi", "itses", "itseäs", "ittes", "ittesi", "itteäs", "itteäsi", "itsenne",
+     "itseänne", "ittenne", "itteänne", "yourself", "yourselves", "urself", "yourselfs",
+     "själv", "själva"}
+)  # fmt: skip
+# Words of obligation that urge it on the reader without an imperative ("you should kill
+# yourself", "du borde döda dig själv"); "you could kill yourself on those stairs" warns of it.
+URGING = frozenset(
+    {"should", "must", "ought", "oughta", "need", "needs", "gotta", "deserve", "deserves", "go",
+     "just", "better", "borde", "bör", "måste", "förtjänar", "gå", "pitäisi", "pitäis", "pitäs",
+     "kannattaisi", "kannattais", "ansaitset", "ansaitsette", "täytyy"}
+)  # fmt: skip
+
+
+def _self_harm(
+    words: Sequence[str],
+    index: int,
+    start: int,
+    last: int,
+    end: int,
+    language: str,
+    reading: harm_grammar.Reading,
+) -> bool:
+    """A lethal verb turned on the reader: its reflexive object within two words after the
+    verb (or its particle: "ta livet av dig själv") and a construction that urges it (an
+    imperative, "go", "should"), not negated ("älä tapa itseäsi työllä", "don't kill
+    yourself over it"). Incitement to self-harm is as grave as a threat (§10.6)."""
+    following = words[last + 1 : min(end, last + 4)]
+    if REFLEXIVES.isdisjoint(following):
+        return False
+    if "själv" in following or "själva" in following:
+        at = following.index("själv" if "själv" in following else "själva")
+        if at == 0 or following[at - 1] not in {"dig", "er", "dej"}:
+            return False  # "döda den själv": no reader
+    elif REFLEXIVES.isdisjoint(following[:2]):
+        return False
+    if harm_grammar.negated(words, index, start, language):
+        return False
+    return reading.threatening or not URGING.isdisjoint(words[start:index])
 
 
 def _exclusion(ctx: CheckContext, analysis: HarmAnalysis, index: int) -> Hit | None:

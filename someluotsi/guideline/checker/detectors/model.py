@@ -87,11 +87,15 @@ class HarmModelDetector:
         # than the questions about the text's words.
         if not passed or _set_aside(ctx, categories):
             return
+        # The score is the whole text's: the finding spans its words, from the first to the
+        # last (never an empty span, which a dropped character before the text's first
+        # word used to move off the text's start).
+        table = ctx.text.table
         for attribute in passed:
             yield ctx.match(
                 RULE_FOR_ATTRIBUTE[attribute],
-                0,
-                0,
+                table.starts[0],
+                table.ends[-1],
                 confidence=scores[attribute],
                 reason="model_score",
                 score=f"{scores[attribute]:.2f}",
