@@ -22,7 +22,7 @@ HARMFUL = (
 
 @pytest.mark.parametrize("mark", INVISIBLE)
 @pytest.mark.parametrize("text", HARMFUL)
-def test_an_invisible_character_anywhere_leaves_no_empty_or_shifted_span(
+def test_an_invisible_character_anywhere_leaves_no_shifted_span(
     text: str, mark: str
 ) -> None:
     plain = {f.rule for f in check(text).findings}
@@ -30,6 +30,9 @@ def test_an_invisible_character_anywhere_leaves_no_empty_or_shifted_span(
         marked = text[:at] + mark + text[at:]
         report = check(marked)
         for finding in report.findings:
+            if finding.start == finding.end:  # a whole-text finding (the model's): at 0..0
+                assert finding.start == 0, (marked, finding.rule)
+                continue
             assert finding.start < finding.end, (marked, finding.rule)
             excerpt = marked[finding.start : finding.end]
             assert excerpt[0] != mark, (marked, finding.rule)

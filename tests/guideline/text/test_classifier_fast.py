@@ -192,14 +192,8 @@ def _old_detect(ctx: CheckContext) -> Iterator[Match]:
             threshold = max(threshold, model_detector.NEUTRAL_GROUP_THRESHOLD)
         score = harm.scores(ctx.text, [attribute])[attribute]
         if score >= threshold:
-            table = ctx.text.table  # the span of the text's words (issue: no empty spans)
             yield ctx.match(
-                rule,
-                table.starts[0],
-                table.ends[-1],
-                confidence=score,
-                reason="model_score",
-                score=f"{score:.2f}",
+                rule, 0, 0, confidence=score, reason="model_score", score=f"{score:.2f}"
             )
 
 

@@ -87,15 +87,15 @@ class HarmModelDetector:
         # than the questions about the text's words.
         if not passed or _set_aside(ctx, categories):
             return
-        # The score is the whole text's: the finding spans its words, from the first to the
-        # last (never an empty span, which a dropped character before the text's first
-        # word used to move off the text's start).
-        table = ctx.text.table
+        # The score is the whole text's: a whole-text finding at 0..0 of the original text,
+        # like the other whole-post findings (never shifted by a character dropped in
+        # normalisation, and never a span the redacted copy would remove in full).
         for attribute in passed:
             yield ctx.match(
                 RULE_FOR_ATTRIBUTE[attribute],
-                table.starts[0],
-                table.ends[-1],
+                0,
+                0,
+                normalised=False,
                 confidence=scores[attribute],
                 reason="model_score",
                 score=f"{scores[attribute]:.2f}",
