@@ -70,10 +70,20 @@ CLAUSE_GOES_ON = frozenset({"ja", "eikä", "sekä", "och", "samt", "and", "but",
 VERB_CATEGORIES = ("threat_verbs", "fate")
 # Innocent words that set a verb aside only as its object ("tappaa aikaa", "killing time"),
 # not anywhere in the sentence ("I'll kill you if you come one more time").
-IDIOM_OBJECTS = frozenset({"aikaa", "aika", "time", "tiden", "tid"})
+# Objects that make a verb an idiom right after it ("tappaa aikaa", "lyödä lukkoon", "lyödä
+# vetoa", "skjuter vi i gång"); objects of a message or of filming within three words after it
+# ("shoot you an email", "shoot the promo video", "ammutaan uusi video").
+IDIOM_OBJECTS = frozenset(
+    {"aikaa", "aika", "time", "tiden", "tid", "lukkoon", "vetoa", "rahoiksi", "i gång", "igång"}
+)
 MESSAGE_OBJECTS = frozenset(
     {"email", "mail", "message", "text", "line", "note", "dm", "sähköposti", "sähköpostia",
-     "viesti", "viestin", "mejl", "meddelande", "sms"}
+     "viesti", "viestin", "mejl", "meddelande", "sms",
+     "video", "videon", "videota", "videoita", "videoklippi", "videoklipin", "mainos",
+     "mainoksen", "mainosta", "kuvia", "kuvat", "videor", "videorna", "klipp", "klippet",
+     "reklamfilm", "bilder", "bilderna", "foton", "fotona", "scenen", "footage", "clip",
+     "scene", "photo", "picture", "pictures", "commercial", "promo", "trailer", "vlog", "reel",
+     "documentary", "movie", "podcast"}
 )  # fmt: skip
 THREAT_PHRASES = ("threat_phrases", "intimidation")
 # Every category whose hits a threat starts from (a weapon emoji needs "targets" as well).
