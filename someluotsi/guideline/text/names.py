@@ -55,6 +55,22 @@ EVERYDAY_FIRST_NAMES = AMBIGUOUS_NAMES | {
 # First names so common as everyday words in lower case that they never start a lower-case
 # name ("et ole", "kai": maybe, "alan": I begin).
 NEVER_LOWER_FIRST_NAMES = frozenset({"ole", "kai", "alan"})
+# A household named by its surname: "the Smith family", "Virtasen perhe", "Nybergs familj"
+# (the surname right before one of these, in lower case; singular only: "Kokkolan perheet" are
+# a town's families). "Familjen Nyberg" is read as a title (person_titles.txt).
+FAMILY_WORDS = frozenset(
+    {"family", "household", "perhe", "perheen", "perheessä", "perheelle", "perheellä",
+     "perheestä", "perhettä", "familj", "familjen"}
+)  # fmt: skip
+# Words that start a sentence before a word for a family without naming it ("The family",
+# "Our family", "Koko perhe", "Hela familjen").
+DETERMINERS = frozenset(
+    {"the", "a", "an", "our", "my", "your", "his", "her", "their", "this", "that", "every",
+     "each", "any", "one", "whole", "new", "host", "foster", "min", "din", "vår", "er", "hela",
+     "en", "ett", "denna", "den", "hans", "hennes", "deras", "sin", "meidän", "teidän",
+     "heidän", "minun", "sinun", "hänen", "koko", "tämä", "tuo", "se", "jokainen", "oma",
+     "uusi", "yksi"}
+)  # fmt: skip
 SURNAME_ENDINGS = (
     "nen", "son", "berg", "ström", "lund", "gren", "qvist", "kvist", "holm", "blom", "dahl",
     "lin", "man", "ius", "ell", "ing",
@@ -222,6 +238,17 @@ def _scan(
                 break
             index = last
             continue
+        if (
+            base is None
+            and not titled
+            and not word.startswith(NOT_SURNAMES)
+            and _family_of(text, index, adjacent)
+        ):
+            found.append(PersonName(starts[index], ends[index + 1], index, index + 2, True))
+            if limit is not None and len(found) >= limit:
+                break
+            index = index + 2
+            continue
         if titled and not word.isdigit() and not word.startswith(NOT_SURNAMES) and not title(word):
             last = index + 2 if surname else index + 1
             found.append(PersonName(starts[index - 1], ends[last - 1], index - 1, last, True))
@@ -229,6 +256,20 @@ def _scan(
                 break
             index = last
     return tuple(found)
+
+
+def _family_of(text: NormalizedText, index: int, adjacent: Callable[[int], bool]) -> bool:
+    """Whether capitalised token `index` names a household: the next word, in lower case and in
+    the same sentence, is a word for a family (FAMILY_WORDS: "the Smith family", "Virtasen
+    perhe"); a stop word or a title is no surname ("The family", "Our family")."""
+    words = text.table.words
+    following = index + 1
+    if following >= len(words) or words[following] not in FAMILY_WORDS:
+        return False
+    if words[index] in STOPWORDS or words[index] in DETERMINERS or _title(words[index]):
+        return False
+    start = text.table.starts[following]
+    return adjacent(following) and text.cased[start : start + 1].islower()
 
 
 def _genitive_of_kin(text: NormalizedText, index: int, adjacent: Callable[[int], bool]) -> bool:

@@ -22,9 +22,7 @@ HARMFUL = (
 
 @pytest.mark.parametrize("mark", INVISIBLE)
 @pytest.mark.parametrize("text", HARMFUL)
-def test_an_invisible_character_anywhere_leaves_no_shifted_span(
-    text: str, mark: str
-) -> None:
+def test_an_invisible_character_anywhere_leaves_no_shifted_span(text: str, mark: str) -> None:
     plain = {f.rule for f in check(text).findings}
     for at in range(len(text) + 1):
         marked = text[:at] + mark + text[at:]
