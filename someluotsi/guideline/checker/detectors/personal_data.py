@@ -708,7 +708,9 @@ class StreetAddressDetector:
     # has the same characters, in the same places, but capitals.
     cue_patterns = (
         f"(?:{STREET_ENDINGS.lower()}) \\d",
-        f" (?:{EN_STREET_TYPES.lower()})(?:$|[^a-z0-9])",  # STREET_NUMBER_FIRST's type
+        # STREET_NUMBER_FIRST in lower case, without its bounds on lengths: a house number,
+        # one or two words and a street type ("12 main street").
+        f"\\d[a-z]? [\\pL'-]{{2,}}(?: [\\pL'-]{{2,}})? (?:{EN_STREET_TYPES.lower()})(?:$|[^\\pL\\pN])",
     )
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
