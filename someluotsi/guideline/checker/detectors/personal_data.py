@@ -710,7 +710,9 @@ class StreetAddressDetector:
         f"(?:{STREET_ENDINGS.lower()}) \\d",
         # STREET_NUMBER_FIRST in lower case, without its bounds on lengths: a house number,
         # one or two words and a street type ("12 main street").
-        f"\\d[a-z]? [\\pL'-]{{2,}}(?: [\\pL'-]{{2,}})? (?:{EN_STREET_TYPES.lower()})(?:$|[^\\pL\\pN])",
+        r"\d[a-z]? [\pL'-]{2,}(?: [\pL'-]{2,})? "
+        f"(?:{EN_STREET_TYPES.lower()})"
+        r"(?:$|[^\pL\pN])",
     )
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
