@@ -3,6 +3,8 @@ text's tuple of distinct words), are those the word-by-word loop finds, for any 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -26,7 +28,7 @@ TEXTS = st.one_of(
 )
 
 
-def _loop(lexicon: Lexicon, words: tuple[str, ...]) -> dict[str, object]:
+def _loop(lexicon: Lexicon, words: tuple[str, ...]) -> Mapping[str, object]:
     # A dict of the words, not a tuple: the word-by-word path.
     return lexicon._heads_of(dict.fromkeys(words))
 
