@@ -168,10 +168,12 @@ class GuidelineEngine:
 
 def _resolve(matches: list[Match]) -> list[Match]:
     """Drop duplicates, matches subsumed by a more specific overlapping one, and model findings
-    a rule already explains; keep at most MAX_PER_RULE per rule; merge overlapping matches of
-    one rule; sort by position."""
+    a rule already explains; keep at most MAX_PER_RULE per rule, the last of them grown over
+    the rule's further matches (a redacted copy removes them too); merge overlapping matches
+    of one rule; sort by position."""
     best: dict[tuple[str, int, int], Match] = {}
     per_rule: dict[str, int] = {}
+    last: dict[str, tuple[str, int, int]] = {}  # each rule's last kept key
     for match in matches:
         key = (match.rule, match.start, match.end)
         if key in best:
@@ -179,7 +181,16 @@ def _resolve(matches: list[Match]) -> list[Match]:
                 best[key] = match
         elif per_rule.get(match.rule, 0) < MAX_PER_RULE:
             per_rule[match.rule] = per_rule.get(match.rule, 0) + 1
+            last[match.rule] = key
             best[key] = match
+        else:
+            # Past MAX_PER_RULE the rule's last finding grows to cover the rest, so that
+            # nothing found is left out of the redacted copy (60 identity codes: 50 findings,
+            # the last spanning the 50th to the 60th).
+            kept = best.pop(last[match.rule])
+            grown = replace(kept, start=min(kept.start, match.start), end=max(kept.end, match.end))
+            last[match.rule] = (grown.rule, grown.start, grown.end)
+            best[last[match.rule]] = grown
     spans: dict[str, list[tuple[int, int]]] = {}
     for match in best.values():
         spans.setdefault(match.rule, []).append((match.start, match.end))
