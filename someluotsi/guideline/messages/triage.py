@@ -27,6 +27,7 @@ from someluotsi.guideline.text.wordlists import load_terms
 
 REPLIES = Path(__file__).parents[1] / "data" / "triage" / "replies.toml"
 CHILD_WELFARE = "child_welfare"  # the topic and reply of a child-welfare concern
+CRISIS = "crisis"  # the topic and reply of a message about suicide or not wanting to live
 
 
 class TriageCategory(StrEnum):
@@ -177,6 +178,7 @@ def _cues(analysed: AnalysedText) -> dict[str, bool]:
         # A child hit, abused or neglected, told of (§8.5, §10.5): a child-welfare concern,
         # hidden and answered with where to report it, not escalated as a threat to staff.
         "welfare_concern": _welfare_concern(hits),
+        "crisis": "crisis" in labels,
     }
 
 
@@ -205,6 +207,21 @@ def _welfare_concern(hits: list[LexiconMatch]) -> bool:
             if child.term.label == "child_object" and min(abs(after), abs(before)) < WELFARE_REACH:
                 return True
     return False
+
+
+def _threat_beside_crisis(analysed: AnalysedText, findings: tuple[Finding, ...]) -> bool:
+    """Is there a threat beside the crisis: a threat finding outside every crisis phrase, or
+    one with a second person in the message ("Tapan itseni ja teidät")? A threat rule read in
+    the crisis phrase itself ("Tapan itseni") is the writer's own crisis."""
+    spans = [
+        analysed.span(hit.start, hit.end)
+        for hit in analysed.find(CUES)
+        if hit.term.label == "crisis"
+    ]
+    threats = [f for f in findings if f.category is Category.THREAT]
+    if threats and any(hit.term.label == "crisis_target" for hit in analysed.find(CUES)):
+        return True  # a second person beside it: the readers are threatened too
+    return any(not any(start <= f.start and f.end <= end for start, end in spans) for f in threats)
 
 
 def _personal_data(findings: tuple[Finding, ...]) -> set[str]:
@@ -269,6 +286,10 @@ def _category(
     """The first category that applies, in the guideline's order of urgency. `personal`: the
     personal-data rules that count (`_personal_data`)."""
     threats = {rule for rule in rules if rule.startswith("threat")}
+    # Thoughts of suicide ("en jaksa enää elää", "I want to kill myself"): a crisis to answer
+    # at once, not a threat to staff, unless a threat also aims at someone (§10.5, §10.6).
+    if cues["crisis"] and not cues["threat_beside_crisis"]:
+        return TriageCategory.SENSITIVE
     # A verb of violence alone (threat-004, a warning to check) in a report of a child being
     # hit is the concern of the writer, not a threat to anyone reading (§10.6).
     if cues["welfare_concern"] and threats <= {WEAK_THREAT}:
@@ -315,8 +336,11 @@ def triage(
     rules = {f.rule for f in findings}
     categories = {f.category for f in findings}
     cues = _cues(analysed)
+    cues["threat_beside_crisis"] = cues["crisis"] and _threat_beside_crisis(analysed, findings)
     category = _category(rules, categories, cues, _personal_data(findings))
     planned, priority, reason = PLANS[category]
+    if category is TriageCategory.SENSITIVE and cues["crisis"]:
+        priority = Priority.URGENT  # someone may be in danger now
     actions = list(planned)
     reasons = [reason]
     if category is TriageCategory.THREAT:
@@ -329,7 +353,14 @@ def triage(
         if rules & GROUP_ATTACK_RULES:  # slurs and group attacks are removed
             actions, priority = [Action.REMOVE, Action.IGNORE], Priority.HIGH
     reply_language = report.language if report.language in LANGUAGES else "fi"
-    if category is TriageCategory.SENSITIVE and cues["welfare_concern"]:
+    if category is TriageCategory.SENSITIVE and cues["crisis"]:
+        reasons.append("thoughts of suicide")
+        template = _replies()[CRISIS][reply_language]
+        reply = fill(
+            template, reply_language, feedback_url=engine.rulebook.city.feedback_url, answer_by=None
+        )
+        topic = CRISIS
+    elif category is TriageCategory.SENSITIVE and cues["welfare_concern"]:
         reasons.append("a child-welfare concern")
         template = _replies()[CHILD_WELFARE][reply_language]
         reply = fill(

@@ -96,3 +96,19 @@ def test_triage_cli_batch_keeps_order_and_ids() -> None:
     out = [json.loads(line) for line in result.stdout.splitlines()]
     assert [o["id"] for o in out] == [0, 1, 2, 3, 4]
     assert set(out[0]) >= {"id", "language", "category", "actions", "priority", "findings", "reply"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "En jaksa enää elää. Kukaan ei auta.",
+        "Jag orkar inte leva längre.",
+        "I want to kill myself, nobody helps.",
+    ],
+)
+def test_thoughts_of_suicide_are_urgent_and_answered_with_where_help_is(text: str) -> None:
+    result = triage(text)
+    assert result.category is TriageCategory.SENSITIVE
+    assert result.priority is Priority.URGENT
+    assert "112" in result.reply
+    assert "09 2525 011" in result.reply
