@@ -258,7 +258,8 @@ def _triage(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO) -> i
     )
     for finding in sorted_message.findings:
         sections = " ".join(finding.guideline)
-        out.write(f"  [{finding.severity.value}] {finding.rule} {sections} «{finding.excerpt}»\n")
+        excerpt = _printable(finding.excerpt)
+        out.write(f"  [{finding.severity.value}] {finding.rule} {sections} «{excerpt}»\n")
     if sorted_message.reply:
         out.write(f"\nsuggested reply:\n{sorted_message.reply}\n")
     return 0
@@ -271,7 +272,7 @@ def _report_text(report: Report, text: str, out: TextIO, redacted: str | None) -
     )
     for finding in report.findings:
         where = (
-            f"{finding.start}-{finding.end} «{finding.excerpt}»"
+            f"{finding.start}-{finding.end} «{_printable(finding.excerpt)}»"
             if finding.end > finding.start
             else ""
         )
@@ -283,7 +284,19 @@ def _report_text(report: Report, text: str, out: TextIO, redacted: str | None) -
             out.write(f"  {finding.explanation}\n")
         out.write(f"  → {finding.suggestion}\n")
     if redacted is not None:
-        out.write(f"\n{redacted}\n")
+        out.write(f"\n{_printable(redacted, keep_lines=True)}\n")
+
+
+# Control characters (C0 but tab and line feed, DEL, C1): a text must not drive the reader's
+# terminal (an escape sequence could clear it or retitle it), so text output shows them as \xNN.
+_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x00, 0x20), *range(0x7F, 0xA0)]}
+_CONTROLS_IN_LINES = {c: v for c, v in _CONTROLS.items() if c not in (0x09, 0x0A)}
+
+
+def _printable(text: str, *, keep_lines: bool = False) -> str:
+    """`text` with its control characters written as \\xNN for a terminal (tabs and, with
+    `keep_lines`, line feeds kept). JSON output escapes them itself."""
+    return text.translate(_CONTROLS_IN_LINES if keep_lines else _CONTROLS)
 
 
 def _read_stdin() -> str:

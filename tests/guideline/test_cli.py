@@ -403,3 +403,14 @@ def test_a_text_that_starts_with_a_dash_goes_after_double_dash() -> None:
         assert result.returncode == 2
         assert f'someluotsi {command} -- "-hei"' in result.stderr
     assert "--" in _cli("check", "--help").stdout
+
+
+@pytest.mark.parametrize("command", [("check", "--fail-on", "never", "--redact"), ("triage",)])
+def test_text_output_shows_control_characters_instead_of_sending_them(
+    command: tuple[str, ...],
+) -> None:
+    # An escape sequence in a text (retitle, clear screen) must not reach the terminal.
+    result = _cli(*command, "-", stdin="Sinä idiootti\x1b]0;HACKED\x07 \x1b[2J")
+    assert "\x1b" not in result.stdout
+    assert "\x07" not in result.stdout
+    assert "idiootti" in result.stdout
