@@ -65,3 +65,17 @@ def test_a_flood_of_joined_words_is_read_for_a_bounded_number_of_tokens() -> Non
 
     hits = harmful.analyse(_context(text)).hits
     assert len({hit.index for hit in hits}) <= harmful.MAX_JOINED_TOKENS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eräpäivä löytyy las\u200bkusta.",  # laskusta: no "kusta"
+        "Kusi\u200bainen kävi pihalla.",  # kusiainen (an ant)
+        "Se var\u200bslut på biljetter.",  # no "slut"
+        "Sho\u200bwing the new library today.",
+    ],
+)
+def test_an_invisible_character_inside_an_ordinary_word_makes_no_harm_word(text: str) -> None:
+    harm = ("obscene", "insult", "threat")
+    assert [f.rule for f in check(text).findings if f.rule.startswith(harm)] == []

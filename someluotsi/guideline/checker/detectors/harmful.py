@@ -542,8 +542,9 @@ def _invisibly_joined(
 def _pieces_of(token: int, bounds: list[int], text: str, words: Vocabulary) -> list[Hit]:
     """The hits of a token cut at `bounds` (offsets, its start and end included): from each
     cut, the longest run of pieces that is a word ("t\u200bapan" is "tapan"); none unless
-    every stretch it is read as, word or not, has three characters at least ("slut\u200bna"
-    is no "slut" and "na")."""
+    every stretch it is read as is a listed word (a harm word or a target: "tapan" and
+    "sinut") of three characters at least ("slut\u200bna" is no "slut" and "na",
+    "las\u200bkusta" no "las" and "kusta")."""
     hits: list[Hit] = []
     at = 0
     while at < len(bounds) - 1:
@@ -552,7 +553,9 @@ def _pieces_of(token: int, bounds: list[int], text: str, words: Vocabulary) -> l
             if found:
                 break
         else:
-            stop, found = at + 1, ()
+            # A stretch that is no listed word: the seam is inside an ordinary word
+            # ("las\u200bkusta" is "laskusta", not "las" and "kusta"), read as it is.
+            return []
         if bounds[stop] - bounds[at] < MIN_PIECE:
             return []
         for info in found:
