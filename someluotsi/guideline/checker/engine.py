@@ -187,8 +187,10 @@ def _resolve(matches: list[Match]) -> list[Match]:
             # Past MAX_PER_RULE the rule's last finding grows to cover the rest, so that
             # nothing found is left out of the redacted copy (60 identity codes: 50 findings,
             # the last spanning the 50th to the 60th).
-            kept = best.pop(last[match.rule])
-            grown = replace(kept, start=min(kept.start, match.start), end=max(kept.end, match.end))
+            widest = best.pop(last[match.rule])
+            grown = replace(
+                widest, start=min(widest.start, match.start), end=max(widest.end, match.end)
+            )
             last[match.rule] = (grown.rule, grown.start, grown.end)
             best[last[match.rule]] = grown
     spans: dict[str, list[tuple[int, int]]] = {}
