@@ -28,6 +28,7 @@ from someluotsi.guideline.text.wordlists import load_terms
 REPLIES = Path(__file__).parents[1] / "data" / "triage" / "replies.toml"
 CHILD_WELFARE = "child_welfare"  # the topic and reply of a child-welfare concern
 CRISIS = "crisis"  # the topic and reply of a message about suicide or not wanting to live
+CONCERN_REASONS = {CRISIS: "thoughts of suicide", CHILD_WELFARE: "a child-welfare concern"}
 
 
 class TriageCategory(StrEnum):
@@ -353,20 +354,17 @@ def triage(
         if rules & GROUP_ATTACK_RULES:  # slurs and group attacks are removed
             actions, priority = [Action.REMOVE, Action.IGNORE], Priority.HIGH
     reply_language = report.language if report.language in LANGUAGES else "fi"
-    if category is TriageCategory.SENSITIVE and cues["crisis"]:
-        reasons.append("thoughts of suicide")
-        template = _replies()[CRISIS][reply_language]
+    # A crisis or a child-welfare concern is answered with where help is, not a template.
+    concern = CRISIS if cues["crisis"] else CHILD_WELFARE if cues["welfare_concern"] else ""
+    if category is TriageCategory.SENSITIVE and concern:
+        reasons.append(CONCERN_REASONS[concern])
         reply = fill(
-            template, reply_language, feedback_url=engine.rulebook.city.feedback_url, answer_by=None
+            _replies()[concern][reply_language],
+            reply_language,
+            feedback_url=engine.rulebook.city.feedback_url,
+            answer_by=None,
         )
-        topic = CRISIS
-    elif category is TriageCategory.SENSITIVE and cues["welfare_concern"]:
-        reasons.append("a child-welfare concern")
-        template = _replies()[CHILD_WELFARE][reply_language]
-        reply = fill(
-            template, reply_language, feedback_url=engine.rulebook.city.feedback_url, answer_by=None
-        )
-        topic = CHILD_WELFARE
+        topic = concern
     else:
         reply, topic = compose_reply(
             analysed.original,
