@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
+from functools import lru_cache
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
@@ -33,7 +35,8 @@ import regex
 
 from someluotsi.guideline.model import LANGUAGES, LanguagePart
 from someluotsi.guideline.text import language as language_id
-from someluotsi.guideline.text.normalize import REPLACEMENT, UNIFORM, NormalizedText, repeat_each
+from someluotsi.guideline.text.normalize import REPLACEMENT, NormalizedText, repeat_each
+from someluotsi.guideline.text.normalize import uniform as uniform_text
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CLUSTER = regex.compile(r"\X")
@@ -77,7 +80,9 @@ class ReadingMap:
             self._ends = repeat_each(bounds[1:], counts)
 
 
-def readable_text(original: str) -> tuple[str, ReadingMap | None]:
+def readable_text(
+    original: str, non_ascii: AbstractSet[str] | None = None
+) -> tuple[str, ReadingMap | None]:
     """`original` as the language identifier should read it, and where each of its characters
     starts and ends in `original` (None: the same offsets).
 
@@ -86,11 +91,16 @@ def readable_text(original: str) -> tuple[str, ReadingMap | None]:
     (no-break, narrow, ideographic) as " ", format characters (zero-width space, soft hyphen,
     BOM) left out, a lone surrogate (which no encoder takes) replaced with U+FFFD. Letter case
     is kept: the identifier was trained on written text. Linear in the length of `original`;
-    raises nothing.
+    raises nothing. `non_ascii`: the distinct characters of `original` above U+007F, when the
+    caller has them (NormalizedText.non_ascii): a text whose such characters all read as
+    themselves (`_reads_as_itself`, the letters of Finnish and Swedish) is its own reading,
+    decided without a pass over the text.
     """
     if original.isascii():
         return original, None
-    uniform = original.translate(UNIFORM)
+    if non_ascii is not None and all(map(_reads_as_itself, non_ascii)):
+        return original, None
+    uniform = uniform_text(original)
     if _SURROGATE.search(uniform):
         uniform = _SURROGATE.sub(REPLACEMENT, uniform)
     if unicodedata.is_normalized("NFC", uniform):
@@ -101,6 +111,29 @@ def readable_text(original: str) -> tuple[str, ReadingMap | None]:
         return _FORMAT.sub("", uniform), ReadingMap(uniform)
     clusters, pieces = _read_clusters(uniform)
     return "".join(pieces), ReadingMap(uniform, clusters, pieces)
+
+
+# Blocks with no character that composes with a character before it in NFC (no second
+# element of a canonical composition): Latin-1 to the spacing modifier letters, general
+# punctuation to the miscellaneous symbols and arrows (€, “”, …, •), and the emoji blocks.
+_INERT_BLOCKS = ((0x00A0, 0x02FF), (0x2010, 0x2BFF), (0x1F000, 0x1FAFF))
+
+
+@lru_cache(maxsize=4096)
+def _reads_as_itself(char: str) -> bool:
+    """Whether a character above U+007F leaves any text that has it unchanged in
+    `readable_text`, whatever the other characters: one of `_INERT_BLOCKS` that is no
+    combining mark, composed (NFC) alone, and no dash, odd space or format character.
+    Other characters send the text through the full reading (test_analysis.py compares)."""
+    point = ord(char)
+    return (
+        any(low <= point <= high for low, high in _INERT_BLOCKS)
+        and unicodedata.combining(char) == 0
+        and not unicodedata.category(char).startswith("M")
+        and not _FORMAT.match(char)
+        and unicodedata.normalize("NFC", char) == char
+        and uniform_text(char) == char
+    )
 
 
 def _read_clusters(uniform: str) -> tuple[list[str], list[str]]:
@@ -210,7 +243,7 @@ class AnalysedText(NormalizedText):
     def _readable(self) -> str:
         """The text the language identifier reads: see `readable_text`."""
         if self._reading is None:
-            self._reading = readable_text(self.original)
+            self._reading = readable_text(self.original, self.non_ascii)
         return self._reading[0]
 
     def _original_parts(self, parts: tuple[LanguagePart, ...]) -> tuple[LanguagePart, ...]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from array import array
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -96,10 +97,11 @@ class _Model:
         self._nodes: tuple[list[dict[int, int]], list[int], list[int]] | None = None
         self._looked_up = 0  # transitions looked up so far (`_move`)
         self._moves: dict[int, int] = {}
-        # (state, word and its space) -> (state after it, output after each of its bytes)
-        self._words: dict[tuple[int, bytes], tuple[int, tuple[int, ...]]] = {}
-        # the first bytes of a part -> their outputs walked from the root (`_head`)
-        self._heads: dict[bytes, tuple[int, ...]] = {}
+        # (state, word and its space) -> (state after it, output after each of its bytes as
+        # native int32, the layout `_scores` reads: a text's outputs are joined bytes)
+        self._words: dict[tuple[int, bytes], tuple[int, bytes]] = {}
+        # the first bytes of a part -> their outputs walked from the root (`_head`), int32
+        self._heads: dict[bytes, bytes] = {}
 
     def _move(self, state: int, byte: int) -> int:
         """The transition from `state` on `byte`, packed with the output of the state it goes
@@ -156,7 +158,12 @@ class _Model:
         return self._nodes
 
     def _outputs(self, data: bytes) -> list[int]:
-        """py3langid's walk over `data`: the feature output after each byte, -1 for none.
+        """py3langid's walk over `data`: the feature output after each byte, -1 for none."""
+        return array("i", self._output_bytes(data)).tolist()
+
+    def _output_bytes(self, data: bytes) -> bytes:
+        """`_outputs` as native int32 bytes (4 per byte of `data`), as `_scores` reads them:
+        joined and read as one array, with no Python int per output.
 
         The bytes are read a word at a time (up to and including the space after it): the
         outputs of a word and the state after it depend only on the state before it, so a
@@ -165,8 +172,8 @@ class _Model:
         39 MB).
         """
         words = self._words
-        state, found = 0, list[int]()
-        extend = found.extend
+        state, found = 0, list[bytes]()
+        append = found.append
         units = data.split(b" ")
         last = len(units) - 1
         for number, unit in enumerate(units):
@@ -177,10 +184,11 @@ class _Model:
             if known is None:
                 if len(words) >= MAX_WORDS:
                     words.clear()
-                known = words[key] = self._walk_unit(state, unit)
+                walked = self._walk_unit(state, unit)
+                known = words[key] = (walked[0], array("i", walked[1]).tobytes())
             state = known[0]
-            extend(known[1])
-        return found
+            append(known[1])
+        return b"".join(found)
 
     def _walk_unit(self, state: int, unit: bytes) -> tuple[int, tuple[int, ...]]:
         """The state after walking `unit` from `state`, and the output after each byte."""
@@ -298,13 +306,14 @@ class _Model:
                 )
         return [result for result in results if result is not None]
 
-    def _head(self, data: bytes) -> tuple[int, ...]:
-        """The walk outputs of the first bytes of a part (at most MAX_LABEL), from the root."""
+    def _head(self, data: bytes) -> bytes:
+        """The walk outputs of the first bytes of a part (at most MAX_LABEL), from the root,
+        as int32 bytes (`_output_bytes`)."""
         known = self._heads.get(data)
         if known is None:
             if len(self._heads) >= MAX_WORDS:
                 self._heads.clear()
-            known = self._heads[data] = tuple(self._outputs(data))
+            known = self._heads[data] = self._output_bytes(data)
         return known
 
     def _lay_out(
@@ -320,10 +329,10 @@ class _Model:
         data = text.encode("utf8", errors="surrogatepass")
         if len(data) > WALK_BYTES:
             return None
-        outputs = self._outputs(data)
+        outputs = self._output_bytes(data)
         flat, lengths, sizes = layout.outputs, layout.lengths, layout.sizes
-        flat += outputs
-        lengths.append(len(outputs))
+        flat.append(outputs)
+        lengths.append(len(data))
         sizes.append(len(data))
         one_byte = len(data) == len(text)
         alone: dict[int, tuple[str, float]] = {}
@@ -347,10 +356,9 @@ class _Model:
                 sizes.append(1)
                 continue
             head = min(start + MAX_LABEL, end)
-            walked = self._head(data[start:head])
-            flat += walked
-            flat += outputs[head:end]
-            lengths.append(len(walked) + max(end - head, 0))
+            flat.append(self._head(data[start:head]))
+            flat.append(outputs[4 * head : 4 * end])
+            lengths.append(end - start)
             sizes.append(end - start)
         return alone
 
@@ -384,10 +392,11 @@ class _Model:
         """
         count = len(layout.sizes)
         scores = np.zeros((count, len(self.classes)), dtype=np.float32)
-        if not layout.outputs:
+        joined = b"".join(layout.outputs)
+        if not joined:
             return scores
         width = len(self.ptc)
-        outputs = np.array(layout.outputs, dtype=np.int64)
+        outputs = np.frombuffer(joined, dtype=np.int32).astype(np.int64)
         owners = np.repeat(np.arange(count, dtype=np.int64), layout.lengths)
         real = outputs >= 0
         owners = owners[real]
@@ -445,15 +454,15 @@ def _sorted_with_positions(keys: np.ndarray, limit: int) -> tuple[np.ndarray, np
 
 
 class _Layout:
-    """The walk outputs of many pieces for one `_Model._scores` call, piece after piece in
-    one flat list (int, -1: none; one conversion to an array for all of them): piece p has
-    the next `lengths[p]` of `outputs`, and `sizes[p]` is its size in bytes (its length
-    normalisation). `_Model._lay_out` appends to the three lists."""
+    """The walk outputs of many pieces for one `_Model._scores` call, piece after piece:
+    `outputs` holds chunks of native int32 outputs (-1: none), joined and read as one array
+    for all of them; piece p has the next `lengths[p]` outputs, and `sizes[p]` is its size
+    in bytes (its length normalisation). `_Model._lay_out` appends to the three lists."""
 
     __slots__ = ("lengths", "outputs", "sizes")
 
     def __init__(self) -> None:
-        self.outputs: list[int] = []
+        self.outputs: list[bytes] = []
         self.lengths: list[int] = []
         self.sizes: list[int] = []
 

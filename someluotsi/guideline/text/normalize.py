@@ -86,6 +86,15 @@ LEET = str.maketrans(
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 SPACES = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
 UNIFORM = str.maketrans({**dict.fromkeys(DASHES, "-"), **dict.fromkeys(SPACES, " ")})
+_NOT_UNIFORM = re.compile("[" + re.escape(DASHES + SPACES) + "]")
+
+
+def uniform(text: str) -> str:
+    """`text.translate(UNIFORM)`: its dashes read as "-" and its odd spaces as " ". Most texts
+    have none, and a search for them runs at C speed (about 3 ns a character) where
+    `translate` with a dict looks up every character (about 50 ns for a Finnish text's)."""
+    return text.translate(UNIFORM) if _NOT_UNIFORM.search(text) else text
+
 
 # Characters that may need more than lower-casing: format (Cf) and variation selectors,
 # combining marks, lone surrogates, Cyrillic and Greek, punctuation and spaces of the general

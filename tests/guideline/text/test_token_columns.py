@@ -312,3 +312,35 @@ def test_names_are_found_as_token_by_token(original: str) -> None:
             (n.start, n.end, n.first, n.last, n.certain)
             for n in names.names_in_sentence(NormalizedText(original), number)
         ] == [name for name in expected if first <= name[2] < end]
+
+
+def test_a_character_that_reads_as_itself_leaves_every_text_it_is_in_unchanged() -> None:
+    """`readable_text`'s shortcut: each character it takes as read as itself, in the contexts
+    that could change it (after a letter, before and after a combining mark's absence, next
+    to itself and to ASCII), reads as the text the full reading gives."""
+    from someluotsi.guideline.text.analysis import _INERT_BLOCKS, _reads_as_itself
+
+    taken = 0
+    for low, high in _INERT_BLOCKS:
+        for point in range(low, high + 1):
+            char = chr(point)
+            if not _reads_as_itself(char):
+                continue
+            taken += 1
+            for original in (f"a{char}", f"{char}a", f"{char}{char}", f"e{char} ä{char}."):
+                assert readable_text(original) == (original, None), hex(point)
+    assert taken > 5_000  # the shortcut covers the blocks' ordinary characters
+
+
+@given(
+    st.lists(
+        st.one_of(
+            PIECES,
+            st.sampled_from(["€", "“", "…", "😀", "é", "\u00a0", "\u2013", "\u0301", "\u2126"]),
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_the_reading_with_the_distinct_characters_is_the_full_reading(original: str) -> None:
+    text = NormalizedText(original)
+    assert readable_text(original, text.non_ascii)[0] == readable_text(original)[0]
