@@ -300,9 +300,10 @@ class _Model:
             bounds = [first for _index, _alone, first in pending[1:]] + [len(layout.sizes)]
             for (index, alone, first), end in zip(pending, bounds, strict=True):
                 found = scored[first + 1 : end]
+                whole = scored[first]
                 results[index] = (
-                    scored[first],
-                    [alone.get(number, result) for number, result in enumerate(found)],
+                    whole,
+                    [alone.get(number, result) or whole for number, result in enumerate(found)],
                 )
         return [result for result in results if result is not None]
 
@@ -322,7 +323,8 @@ class _Model:
         """Add the pieces of `text` to `layout`: the whole text, then each span (its first
         MAX_LABEL bytes walked again from the root, the rest the whole text's outputs).
         Returns the spans `classify` must take alone (upper case, not NFC: scored there,
-        an empty piece here), or None, adding nothing, when the whole text must be
+        an empty piece here; None for a span that is the whole text, whose result is the
+        whole text's), or None, adding nothing, when the whole text must be
         classified part by part (see `classify_spans`)."""
         if text.isupper() or len(text) > WALK_BYTES or not unicodedata.is_normalized("NFC", text):
             return None
@@ -335,7 +337,7 @@ class _Model:
         lengths.append(len(data))
         sizes.append(len(data))
         one_byte = len(data) == len(text)
-        alone: dict[int, tuple[str, float]] = {}
+        alone: dict[int, tuple[str, float] | None] = {}
         # Byte offsets of the spans counted on from the previous span's end (`_segments`
         # gives them in order, apart): encoding each span's whole prefix again was
         # quadratic in a text of many parts.
@@ -350,6 +352,11 @@ class _Model:
                 char_at, start = end, byte_at
                 byte_at += size
                 end = start + size
+            if start == 0 and end == len(data):  # the whole text: scored once, as it
+                alone[number] = None
+                lengths.append(0)
+                sizes.append(1)
+                continue
             if part.isupper() or not unicodedata.is_normalized("NFC", part):
                 alone[number] = self.classify(part)
                 lengths.append(0)  # an empty piece
