@@ -285,7 +285,7 @@ class _Model:
         Each piece's arithmetic is the same as alone, so the results are the same to the bit.
         """
         results: list[tuple[tuple[str, float], list[tuple[str, float]]] | None] = []
-        pending: list[tuple[int, dict[int, tuple[str, float]], int]] = []
+        pending: list[tuple[int, dict[int, tuple[str, float] | None], int]] = []
         layout = _Layout()
         for text, spans in items:
             first = len(layout.sizes)
@@ -298,12 +298,12 @@ class _Model:
         if pending:
             scored = self._probabilities(layout)
             bounds = [first for _index, _alone, first in pending[1:]] + [len(layout.sizes)]
-            for (index, alone, first), end in zip(pending, bounds, strict=True):
+            for (index, alone_of, first), end in zip(pending, bounds, strict=True):
                 found = scored[first + 1 : end]
                 whole = scored[first]
                 results[index] = (
                     whole,
-                    [alone.get(number, result) or whole for number, result in enumerate(found)],
+                    [alone_of.get(number, result) or whole for number, result in enumerate(found)],
                 )
         return [result for result in results if result is not None]
 
@@ -319,7 +319,7 @@ class _Model:
 
     def _lay_out(
         self, text: str, spans: list[tuple[int, int]], layout: _Layout
-    ) -> dict[int, tuple[str, float]] | None:
+    ) -> dict[int, tuple[str, float] | None] | None:
         """Add the pieces of `text` to `layout`: the whole text, then each span (its first
         MAX_LABEL bytes walked again from the root, the rest the whole text's outputs).
         Returns the spans `classify` must take alone (upper case, not NFC: scored there,
