@@ -222,7 +222,7 @@ def _bare_marking(ctx: CheckContext, first: int, end: int) -> bool:
     """Whether tokens `first`..`end` hold only markers, demonstratives and the adverbs and
     conjunctions of MARKER_TAIL ("Älä jaa tätä eteenpäin", "Internal only – do not share")."""
     table = ctx.text.table
-    covered = set()
+    covered: set[int] = set()
     for hit in MARKERS.find_in(
         table.words[first:end], table.starts[first:end], table.ends[first:end]
     ):
