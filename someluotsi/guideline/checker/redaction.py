@@ -1,6 +1,6 @@
-"""The cleaned copy of a text: personal data, security details, insults, attacks, threats
-suspicious links and material under a secrecy marking replaced by a placeholder, on request (`someluotsi check --redact`, the
-check page).
+"""The cleaned copy of a text: personal data, security details, insults, attacks, threats,
+suspicious links and material under a secrecy marking replaced by a placeholder, on request
+(`someluotsi check --redact`, the check page).
 
 Each finding is removed over its whole span. The detectors make that span what must go:
 a named person's sensitive matter (privacy-011) spans the whole statement, the name and the
