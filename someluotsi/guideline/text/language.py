@@ -9,6 +9,13 @@ you" English). Texts that still say nothing fall back to the caller's hint (the 
 author's language), else Finnish, and are marked uncertain so that language-specific readings
 can try every language. Bilingual posts are split at sentence and line breaks and each part is
 labelled, so a Finnish–Swedish city post is recognised as both.
+
+Text in another script (Arabic, Cyrillic, Greek, ...: most of its letters outside the Latin
+script) is no Finnish, Swedish or English, whatever the model's nearest guess: its part is
+reported as OTHER, and a text mostly in it keeps the caller's hint (else Finnish) as its
+reading language, marked uncertain. The reported parts cover the text: a short text that is
+identified is one part, and a sentence too short to identify (a greeting, "Hei!") joins the
+part before it (the first part, when it comes first).
 """
 
 from __future__ import annotations
@@ -48,6 +55,11 @@ _BREAK = re.compile(
     rf"[.!?\n/|](?:(?<=[.!?])(?<![.!?]{{2}})[.!?]*{_SPACE}+|(?<=\n)\n*|(?<={_SPACE}[/|]){_SPACE})"
 )
 _WORD = WORDS_OF_TWO
+OTHER = "other"  # the part of a text in a script other than Latin
+# A letter of a script other than Latin (Latin: ASCII, Latin-1, Extended-A/B, IPA, Extended
+# Additional); one search tells most texts they have none.
+_OTHER_LETTER = re.compile(r"[^\W\d_\u0000-\u02af\u1e00-\u1eff]")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 MODEL = Path(__file__).parents[1] / "data" / "models" / "langid-fi-sv-en.npz"
@@ -581,8 +593,12 @@ def detect_many(texts: list[str], hints: list[str | None]) -> list[LanguageResul
         fallback = hint if hint in LANGUAGES else "fi"
         spans = _long_enough(text)
         if spans is None:
+            if _other_script(text, 0, len(text)):
+                results.append(LanguageResult(fallback, _whole(text, OTHER), certain=False))
+                continue
             short = short_text_language(text)
-            results.append(LanguageResult(short or fallback, (), certain=short is not None))
+            whole = _whole(text, short) if short is not None else ()
+            results.append(LanguageResult(short or fallback, whole, certain=short is not None))
         else:
             waiting.append((len(results), spans, fallback))
             results.append(None)
@@ -592,15 +608,83 @@ def detect_many(texts: list[str], hints: list[str | None]) -> list[LanguageResul
     for (index, spans, fallback), ((main, confidence), found) in zip(
         waiting, classified, strict=True
     ):
+        text = texts[index]
         certain = confidence >= MIN_CONFIDENCE
-        if not certain:
-            main = fallback
-        merged = _merged(spans, found)
-        if len({part.language for part in merged}) > 1:
-            main = merged[0].language  # bilingual posts lead with their primary language
+        if not certain or _other_script(text, 0, len(text)):
+            main, certain = fallback, False
+        merged = _merged(spans, _with_scripts(text, spans, found))
+        known = [part for part in merged if part.language in LANGUAGES]
+        if len({part.language for part in known}) > 1 or (known and len(known) < len(merged)):
+            main = known[0].language  # bilingual posts lead with their primary language
             certain = True
-        results[index] = LanguageResult(main, merged, certain)
+        results[index] = LanguageResult(main, _tiled(text, spans, merged), certain)
     return [result for result in results if result is not None]
+
+
+def _other_script(text: str, start: int, end: int) -> bool:
+    """Whether most letters of `text[start:end]` are of a script other than Latin (module
+    doc); one search, and counting only for a text that has such a letter."""
+    if text.isascii() or _OTHER_LETTER.search(text, start, end) is None:
+        return False
+    others = len(_OTHER_LETTER.findall(text, start, end))
+    return 2 * others > len(_LETTER.findall(text, start, end))
+
+
+def _with_scripts(
+    text: str, spans: list[tuple[int, int]], classified: list[tuple[str, float]]
+) -> list[tuple[str, float]]:
+    """`classified` (the model's answer for each span) with the spans in another script
+    answered OTHER, with full confidence."""
+    if text.isascii() or _OTHER_LETTER.search(text) is None:
+        return classified
+    return [
+        (OTHER, 1.0) if _other_script(text, start, end) else found
+        for (start, end), found in zip(spans, classified, strict=True)
+    ]
+
+
+def _whole(text: str, language: str) -> tuple[LanguagePart, ...]:
+    """One part of `language` over the text's segments (its letters, not the space and the
+    sentence marks around them); none for a text without a segment."""
+    segments = _segments(text)
+    if not segments:
+        return ()
+    return (LanguagePart(segments[0][0], segments[-1][1], language),)
+
+
+def _tiled(
+    text: str, spans: list[tuple[int, int]], parts: tuple[LanguagePart, ...]
+) -> tuple[LanguagePart, ...]:
+    """`parts` with the segments too short to identify joined to them (module doc): each
+    short segment to the part before it, those before the first part to that part. A
+    segment long enough but not identified (the model unsure) stays out, and so do the
+    short ones cut off from every part by it. `spans`: the segments long enough
+    (`_long_enough`)."""
+    if not parts or len(text) >= 20_000:
+        return parts
+    long = set(spans)
+    tiles = [[part.start, part.end] for part in parts]
+    current = -1  # the part the walk is in or after (-1: before the first)
+    lead: int | None = None  # where the short segments before the first part start
+    joining = False  # whether a short segment here joins part `current`
+    for start, end in _segments(text):
+        if current + 1 < len(tiles) and start >= tiles[current + 1][0]:
+            current += 1
+            joining = True
+            if current == 0 and lead is not None:
+                tiles[0][0] = lead
+        if current >= 0 and end <= tiles[current][1]:
+            continue
+        if (start, end) in long:
+            joining, lead = False, None
+        elif current < 0:
+            lead = start if lead is None else lead
+        elif joining:
+            tiles[current][1] = end
+    return tuple(
+        LanguagePart(start, end, part.language)
+        for (start, end), part in zip(tiles, parts, strict=True)
+    )
 
 
 def _long_enough(text: str) -> list[tuple[int, int]] | None:
@@ -620,11 +704,13 @@ def _long_enough(text: str) -> list[tuple[int, int]] | None:
 
 def parts(text: str) -> tuple[LanguagePart, ...]:
     """The language of each part of `text` (sentences and lines of at least MIN_WORDS words,
-    neighbours of one language merged); parts identified with little confidence are left out."""
+    neighbours of one language merged, short sentences joined: `_tiled`; OTHER for another
+    script); parts identified with little confidence are left out."""
     spans = _long_enough(text)
     if spans is None:
         return ()
-    return _merged(spans, [classify(text[start:end]) for start, end in spans])
+    classified = _with_scripts(text, spans, [classify(text[start:end]) for start, end in spans])
+    return _tiled(text, spans, _merged(spans, classified))
 
 
 def _part_spans(text: str) -> list[tuple[int, int]]:
