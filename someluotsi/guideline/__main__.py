@@ -36,6 +36,7 @@ from someluotsi.guideline.model import (
     Report,
 )
 from someluotsi.guideline.text.analysis import AnalysedText
+from someluotsi.guideline.text.blank import is_blank
 
 EXIT_FAILED_CHECK = 1  # a verdict reached --fail-on
 EXIT_INPUT_ERROR = 3
@@ -52,7 +53,8 @@ DASH_HINT = (
 EXIT_HELP = (
     "exit status: 0 the command ran (and no verdict reached check's --fail-on); 1 a verdict "
     "reached --fail-on (by default, a single check's block, as a linter); 2 a usage or "
-    "rulebook error; 3 a text that cannot be checked (empty or only white space, too long)"
+    "rulebook error; 3 a text that cannot be checked (empty or only white space and invisible "
+    "characters, too long)"
 )
 
 
@@ -240,7 +242,7 @@ def _triage(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO) -> i
             out,
         )
     text = _read_stdin() if args.text == "-" else args.text
-    if not text.strip():
+    if is_blank(text):
         return _empty_text()
     try:
         sorted_message = triage(text, language=args.language, engine=engine)
@@ -326,13 +328,14 @@ def _batch_conflicts(args: argparse.Namespace) -> list[str]:
 
 
 def _empty_text() -> int:
-    """A text with nothing to check (empty or only spaces): an input error, said on stderr,
+    """A text with nothing to check (empty, or only white space and invisible characters:
+    text/blank.py): an input error, said on stderr,
     whatever the interface language (no verdict is given for nothing)."""
     sys.stderr.write(f"someluotsi: {EMPTY_MESSAGE}\n")
     return EXIT_INPUT_ERROR
 
 
-EMPTY_MESSAGE = "nothing to check: the text is empty or only white space"
+EMPTY_MESSAGE = "nothing to check: the text is empty or only white space and invisible characters"
 
 
 def _exit_status(verdicts: Iterable[str], fail_on: str) -> int:
@@ -346,7 +349,7 @@ def _check_one(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO) -
     """`check TEXT`: the report on `out`; the exit status by the verdict and --fail-on
     (default block)."""
     text = _read_stdin() if args.text == "-" else args.text
-    if not text.strip():
+    if is_blank(text):
         return _empty_text()
     try:
         report = engine.check(
@@ -481,7 +484,7 @@ def _batch_item(line: str) -> dict[str, Any]:
     than the stack) is an invalid_json error for that line, never a crash. A blank line is
     a blank_line error and an empty or white-space text an empty_text error, so that every
     input line has its output line."""
-    if not line.strip():
+    if is_blank(line):
         return {"id": None, "error": {"code": "blank_line", "message": "a blank line"}}
     try:
         item = _loads(line.removeprefix("\ufeff"))
@@ -493,7 +496,7 @@ def _batch_item(line: str) -> dict[str, Any]:
         if not isinstance(ident, str | int | float | None):
             ident = None
         return {"id": ident, "error": {"code": "invalid", "message": "needs a string 'text'"}}
-    if not item["text"].strip():
+    if is_blank(item["text"]):
         ident = item.get("id")
         if not isinstance(ident, str | int | float | None):
             ident = None

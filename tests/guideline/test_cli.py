@@ -393,6 +393,30 @@ def test_an_empty_text_is_an_error_not_an_ok(lang: str, text: str) -> None:
         assert "nothing to check" in result.stderr
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u00a0\u00a0",  # no-break spaces
+        "\u2003\u3000\u2009",  # em, ideographic and thin spaces
+        "\u200b\u2060\ufeff",  # zero-width characters
+        "\u00ad\u200e\u202e",  # a soft hyphen and direction marks
+        "\u2800\u3164",  # fillers drawn as empty space
+        " \u0301\x01",  # a combining mark with nothing to sit on, a control character
+    ],
+)
+def test_a_text_of_unicode_blanks_is_refused_like_white_space(text: str) -> None:
+    """Every character that shows nothing counts as white space (text/blank.py): exit 3 for
+    one text, empty_text for a batch line's text, blank_line for a blank batch line."""
+    for command in (["check"], ["triage"]):
+        result = _cli(*command, "--", text)
+        assert result.returncode == 3, (command, result.stdout)
+        assert "nothing to check" in result.stderr
+    lines = [json.dumps({"id": 1, "text": text}), text, '{"id": 3, "text": "Hei"}']
+    result = _cli("check", "--batch", stdin="\n".join(lines) + "\n")
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o.get("error", {}).get("code") for o in out] == ["empty_text", "blank_line", None]
+
+
 def test_a_text_that_starts_with_a_dash_goes_after_double_dash() -> None:
     result = _cli("check", "--format", "json", "--", "-hei kaikki")
     assert result.returncode == 0, result.stderr
