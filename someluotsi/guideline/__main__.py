@@ -107,6 +107,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--rulebook", default=None, help="a municipality's rulebook file (TOML)")
     check.add_argument("--redact", action="store_true", help="also print a redacted version")
     check.add_argument(
+        "--media",
+        default=None,
+        metavar="JSON",
+        help='the attachments, as a batch line\'s "media": a JSON list of at most '
+        f'{MAX_MEDIA} objects {{"kind": image|video|file, "alt", "captions", "filename"}}; '
+        "with --batch, for the lines that give none",
+    )
+    check.add_argument(
         "--fail-on",
         choices=FAIL_ON,
         default=None,
@@ -356,6 +364,7 @@ def _check_one(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO) -
             text,
             role=args.role,
             channel=ChannelContext(kind=ChannelKind(args.channel)),
+            media=getattr(args, "media_items", []),
             language=args.language,
             ui_language=args.lang,
         )
@@ -406,6 +415,20 @@ def _media(value: object) -> list[Media]:
     return found
 
 
+def _media_option(value: str | None) -> list[Media]:
+    """`--media`'s JSON (None: not given) as the attachments, in a batch line's shape
+    (`_media`). Raises ValueError with a message for the user on anything else."""
+    if value is None:
+        return []
+    try:
+        parsed = _loads(value)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+    except ValueError as exc:  # JSONDecodeError included
+        raise ValueError(f"not valid JSON ({str(exc)[:200]})") from None
+    return _media(parsed)
+
+
 def _code(item: dict[str, Any], key: str, default: str | None) -> str | None:
     """A batch item's language code under `key` (fi, sv or en), else `default`; ValueError
     for any other value, as the single check and the REST API refuse it."""
@@ -443,7 +466,11 @@ def _check_item(
         item["text"] if analysed is None else analysed,
         role=item.get("role") or args.role,
         channel=_channel(item.get("channel") or args.channel),
-        media=_media(item.get("media")),
+        media=(
+            _media(item["media"])
+            if item.get("media") is not None
+            else getattr(args, "media_items", [])
+        ),
         language=_code(item, "language", args.language),
         ui_language=_code(item, "ui_language", args.lang),
         report_id=item.get("id"),
@@ -646,6 +673,11 @@ def _main(argv: Sequence[str] | None = None) -> int:
             "--batch reads JSON lines from standard input and writes JSON lines; "
             f"it does not take {', '.join(conflicts)}"
         )
+    if args.command == "check":
+        try:
+            args.media_items = _media_option(args.media)
+        except ValueError as exc:
+            parser.error(f"--media: {exc}")
     if getattr(args, "format", None) is None and args.command in ("check", "triage"):
         args.format = "text"
     if args.command == "storms":

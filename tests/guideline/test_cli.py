@@ -438,3 +438,54 @@ def test_text_output_shows_control_characters_instead_of_sending_them(
     assert "\x1b" not in result.stdout
     assert "\x07" not in result.stdout
     assert "idiootti" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "alt"),
+    [
+        ("fi", "Kesäkuvia kirjastosta, tervetuloa!", "Lapsia lukemassa kirjaston sohvalla"),
+        ("sv", "Sommarbilder från biblioteket, välkommen!", "Barn som läser i bibliotekets soffa"),
+        ("en", "Summer pictures from the library, welcome!", "Children reading on the sofa"),
+    ],
+)
+def test_a_single_check_takes_the_media_of_a_batch_line(lang: str, text: str, alt: str) -> None:
+    """`--media` is a batch line's "media": the same line checked alone gives its report."""
+    media = [{"kind": "image", "alt": ""}, {"kind": "video", "captions": False}]
+    line = json.dumps({"id": 1, "text": text, "media": media, "ui_language": lang})
+    batch = json.loads(_cli("check", "--batch", stdin=line + "\n").stdout)
+    single = _cli(
+        "check", "--format", "json", "--fail-on", "never", "--lang", lang,
+        "--media", json.dumps(media), "--", text,
+    )  # fmt: skip
+    assert single.returncode == 0, single.stderr
+    report = json.loads(single.stdout)
+    rules = [f["rule"] for f in report["findings"]]
+    assert {"a11y-005", "a11y-006"} <= set(rules)
+    assert report["findings"] == batch["findings"]
+    described = [{"kind": "image", "alt": alt}]
+    clean = json.loads(
+        _cli("check", "--format", "json", "--media", json.dumps(described), "--", text).stdout
+    )
+    assert not {"a11y-005", "engagement-003"} & {f["rule"] for f in clean["findings"]}
+
+
+@pytest.mark.parametrize(
+    "media",
+    ['[{"kind": "gif"}]', "[{", '{"kind": "image"}', '[{"kind": "image", "alt": 3}]', "1e999"],
+)
+def test_bad_media_is_a_usage_error(media: str) -> None:
+    result = _cli("check", "--media", media, "--", "Hei")
+    assert result.returncode == 2
+    assert "--media" in result.stderr
+    assert result.stdout == ""
+
+
+def test_batch_lines_without_media_take_the_media_option() -> None:
+    lines = [
+        json.dumps({"id": 1, "text": "Kesäkuvia kirjastosta"}),
+        json.dumps({"id": 2, "text": "Kesäkuvia kirjastosta", "media": []}),
+    ]
+    result = _cli("check", "--batch", "--media", '[{"kind": "video"}]', stdin="\n".join(lines))
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert "a11y-006" in {f["rule"] for f in out[0]["findings"]}
+    assert "a11y-006" not in {f["rule"] for f in out[1]["findings"]}
