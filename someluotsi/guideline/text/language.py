@@ -589,17 +589,21 @@ def detect_many(texts: list[str], hints: list[str | None]) -> list[LanguageResul
     pays per text drops, the results are the same as one at a time."""
     results: list[LanguageResult | None] = []
     waiting: list[tuple[int, list[tuple[int, int]], str]] = []
+    segmented: dict[int, tuple[list[tuple[int, int]], bool]] = {}
     for text, hint in zip(texts, hints, strict=True):
         fallback = hint if hint in LANGUAGES else "fi"
-        spans = _long_enough(text)
+        spans, segments = _read(text)
+        other = _has_other_letter(text)
         if spans is None:
-            if _other_script(text, 0, len(text)):
-                results.append(LanguageResult(fallback, _whole(text, OTHER), certain=False))
+            if other and _other_script(text, 0, len(text)):
+                parts = _whole(segments, OTHER)
+                results.append(LanguageResult(fallback, parts, certain=False))
                 continue
             short = short_text_language(text)
-            whole = _whole(text, short) if short is not None else ()
+            whole = _whole(segments, short) if short is not None else ()
             results.append(LanguageResult(short or fallback, whole, certain=short is not None))
         else:
+            segmented[len(results)] = (segments, other)
             waiting.append((len(results), spans, fallback))
             results.append(None)
     classified = _model().classify_spans_many(
@@ -609,22 +613,28 @@ def detect_many(texts: list[str], hints: list[str | None]) -> list[LanguageResul
         waiting, classified, strict=True
     ):
         text = texts[index]
+        segments, other = segmented[index]
         certain = confidence >= MIN_CONFIDENCE
-        if not certain or _other_script(text, 0, len(text)):
+        if not certain or (other and _other_script(text, 0, len(text))):
             main, certain = fallback, False
-        merged = _merged(spans, _with_scripts(text, spans, found))
-        known = [part for part in merged if part.language in LANGUAGES]
+        merged = _merged(spans, _with_scripts(text, spans, found) if other else found)
+        known = [part for part in merged if part.language in LANGUAGES] if other else merged
         if len({part.language for part in known}) > 1 or (known and len(known) < len(merged)):
             main = known[0].language  # bilingual posts lead with their primary language
             certain = True
-        results[index] = LanguageResult(main, _tiled(text, spans, merged), certain)
+        results[index] = LanguageResult(main, _tiled(segments, spans, merged), certain)
     return [result for result in results if result is not None]
+
+
+def _has_other_letter(text: str) -> bool:
+    """Whether `text` has a letter of a script other than Latin (one search; none for ASCII)."""
+    return not text.isascii() and _OTHER_LETTER.search(text) is not None
 
 
 def _other_script(text: str, start: int, end: int) -> bool:
     """Whether most letters of `text[start:end]` are of a script other than Latin (module
     doc); one search, and counting only for a text that has such a letter."""
-    if text.isascii() or _OTHER_LETTER.search(text, start, end) is None:
+    if text.isascii():
         return False
     others = len(_OTHER_LETTER.findall(text, start, end))
     return 2 * others > len(_LETTER.findall(text, start, end))
@@ -635,7 +645,7 @@ def _with_scripts(
 ) -> list[tuple[str, float]]:
     """`classified` (the model's answer for each span) with the spans in another script
     answered OTHER, with full confidence."""
-    if text.isascii() or _OTHER_LETTER.search(text) is None:
+    if not _has_other_letter(text):
         return classified
     return [
         (OTHER, 1.0) if _other_script(text, start, end) else found
@@ -643,31 +653,30 @@ def _with_scripts(
     ]
 
 
-def _whole(text: str, language: str) -> tuple[LanguagePart, ...]:
-    """One part of `language` over the text's segments (its letters, not the space and the
+def _whole(segments: list[tuple[int, int]], language: str) -> tuple[LanguagePart, ...]:
+    """One part of `language` over a text's `segments` (its letters, not the space and the
     sentence marks around them); none for a text without a segment."""
-    segments = _segments(text)
     if not segments:
         return ()
     return (LanguagePart(segments[0][0], segments[-1][1], language),)
 
 
 def _tiled(
-    text: str, spans: list[tuple[int, int]], parts: tuple[LanguagePart, ...]
+    segments: list[tuple[int, int]], spans: list[tuple[int, int]], parts: tuple[LanguagePart, ...]
 ) -> tuple[LanguagePart, ...]:
     """`parts` with the segments too short to identify joined to them (module doc): each
     short segment to the part before it, those before the first part to that part. A
     segment long enough but not identified (the model unsure) stays out, and so do the
-    short ones cut off from every part by it. `spans`: the segments long enough
-    (`_long_enough`)."""
-    if not parts or len(text) >= 20_000:
+    short ones cut off from every part by it. `segments`: the text's (`_read`; none past
+    20,000 characters), `spans`: those long enough."""
+    if not parts or len(parts) == len(segments):
         return parts
     long = set(spans)
     tiles = [[part.start, part.end] for part in parts]
     current = -1  # the part the walk is in or after (-1: before the first)
     lead: int | None = None  # where the short segments before the first part start
     joining = False  # whether a short segment here joins part `current`
-    for start, end in _segments(text):
+    for start, end in segments:
         if current + 1 < len(tiles) and start >= tiles[current + 1][0]:
             current += 1
             joining = True
@@ -689,28 +698,32 @@ def _tiled(
 
 def _long_enough(text: str) -> list[tuple[int, int]] | None:
     """The part spans of `text` (`_part_spans`), or None when it has fewer than MIN_WORDS
-    words (texts of 2,000 characters or more are not counted: they are long enough).
+    words (texts of 2,000 characters or more are not counted: they are long enough)."""
+    return _read(text)[0]
+
+
+def _read(text: str) -> tuple[list[tuple[int, int]] | None, list[tuple[int, int]]]:
+    """`_long_enough(text)` and the text's segments (none past 20,000 characters), found once.
 
     The words are counted segment by segment: the breaks between segments hold no letters,
     so no word crosses one, and the segments' counts add up to the whole text's."""
-    if len(text) >= 2000:
-        return _part_spans(text)
-    segments = _segments(text)
+    segments = _segments(text) if len(text) < 20_000 else []
     counts = [len(_WORD.findall(text, start, end)) for start, end in segments]
-    if sum(counts) < MIN_WORDS:
-        return None
-    return [span for span, count in zip(segments, counts, strict=True) if count >= MIN_WORDS]
+    spans = [span for span, count in zip(segments, counts, strict=True) if count >= MIN_WORDS]
+    if len(text) < 2000 and sum(counts) < MIN_WORDS:
+        return None, segments
+    return spans, segments
 
 
 def parts(text: str) -> tuple[LanguagePart, ...]:
     """The language of each part of `text` (sentences and lines of at least MIN_WORDS words,
     neighbours of one language merged, short sentences joined: `_tiled`; OTHER for another
     script); parts identified with little confidence are left out."""
-    spans = _long_enough(text)
+    spans, segments = _read(text)
     if spans is None:
         return ()
     classified = _with_scripts(text, spans, [classify(text[start:end]) for start, end in spans])
-    return _tiled(text, spans, _merged(spans, classified))
+    return _tiled(segments, spans, _merged(spans, classified))
 
 
 def _part_spans(text: str) -> list[tuple[int, int]]:

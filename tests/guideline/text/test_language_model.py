@@ -144,9 +144,10 @@ def _old_detect(text: str, hint: str | None) -> language.LanguageResult:
     other = language._other_script(text, 0, len(text))
     if words < language.MIN_WORDS:
         if other:
-            return language.LanguageResult(fallback, language._whole(text, "other"), False)
+            segments = language._segments(text)
+            return language.LanguageResult(fallback, language._whole(segments, "other"), False)
         short = language.short_text_language(text)
-        whole = language._whole(text, short) if short else ()
+        whole = language._whole(language._segments(text), short) if short else ()
         return language.LanguageResult(short or fallback, whole, certain=short is not None)
     spans = language._part_spans(text)
     (main, confidence), classified = language._model().classify_spans(text, spans)
@@ -158,7 +159,8 @@ def _old_detect(text: str, hint: str | None) -> language.LanguageResult:
     if len({part.language for part in known}) > 1 or (known and len(known) < len(found)):
         main = known[0].language
         certain = True
-    return language.LanguageResult(main, language._tiled(text, spans, found), certain)
+    segments = language._segments(text) if len(text) < 20_000 else []
+    return language.LanguageResult(main, language._tiled(segments, spans, found), certain)
 
 
 def test_a_batch_identifies_each_text_as_it_would_alone() -> None:
@@ -187,7 +189,7 @@ def test_parts_is_the_same_as_before_the_batch() -> None:
             spans = language._part_spans(text)
             classified = [language.classify(text[a:b]) for a, b in spans]
             merged = language._merged(spans, language._with_scripts(text, spans, classified))
-            expected = language._tiled(text, spans, merged)
+            expected = language._tiled(language._segments(text), spans, merged)
         assert language.parts(text) == expected, text
 
 
