@@ -7,35 +7,21 @@ path that takes such a text (checker page, check API, composer, reply and commen
 services behind them) treats it as missing, with the same message as an empty field, so that an
 invisible draft is never checked as "no problems found" nor published.
 
-Blank characters: `str.isspace`, Unicode categories Cc (controls), Cf (format), Zs/Zl/Zp
-(separators), Mn/Mc/Me (combining marks), and the fillers listed in `_FILLERS`. The test is one
-pass over the text (linear), with no regular expression.
+The test itself is the engine's (`someluotsi.guideline.text.blank`), so that the command line,
+the library and the web pages refuse the same texts: `str.isspace`, Unicode categories Cc, Cf,
+Zs/Zl/Zp, Mn/Mc/Me and the fillers that draw as empty space; linear, no regular expression.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any
 
 from django import forms
 from rest_framework import serializers
 
-_BLANK_CATEGORIES = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Mc", "Me"})
-# Letters and symbols that are drawn as empty space: Hangul fillers, the blank braille pattern,
-# the Mongolian vowel separator (Cf in older Unicode versions), the Ogham space mark.
-_FILLERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e\u1680")
+from someluotsi.guideline.text.blank import is_blank
 
-
-def _blank_char(char: str) -> bool:
-    return char.isspace() or char in _FILLERS or unicodedata.category(char) in _BLANK_CATEGORIES
-
-
-def is_blank(text: str) -> bool:
-    """True when `text` has no character a reader would see (empty text included).
-
-    `text`: any string; runs in time linear in its length and never raises.
-    """
-    return all(_blank_char(ch) for ch in text)
+__all__ = ("TextAreaFormField", "TextSerializerField", "blank_to_empty", "is_blank", "trimmed")
 
 
 def blank_to_empty(value: Any) -> Any:

@@ -36,6 +36,7 @@ from someluotsi.guideline.model import (
     Report,
 )
 from someluotsi.guideline.text.analysis import AnalysedText
+from someluotsi.guideline.text.blank import is_blank
 
 EXIT_FAILED_CHECK = 1  # a verdict reached --fail-on
 EXIT_INPUT_ERROR = 3
@@ -52,7 +53,8 @@ DASH_HINT = (
 EXIT_HELP = (
     "exit status: 0 the command ran (and no verdict reached check's --fail-on); 1 a verdict "
     "reached --fail-on (by default, a single check's block, as a linter); 2 a usage or "
-    "rulebook error; 3 a text that cannot be checked (empty or only white space, too long)"
+    "rulebook error; 3 a text that cannot be checked (empty or only white space and invisible "
+    "characters, too long)"
 )
 
 
@@ -104,6 +106,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--rulebook", default=None, help="a municipality's rulebook file (TOML)")
     check.add_argument("--redact", action="store_true", help="also print a redacted version")
+    check.add_argument(
+        "--media",
+        default=None,
+        metavar="JSON",
+        help='the attachments, as a batch line\'s "media": a JSON list of at most '
+        f'{MAX_MEDIA} objects {{"kind": image|video|file, "alt", "captions", "filename"}}; '
+        "with --batch, for the lines that give none",
+    )
     check.add_argument(
         "--fail-on",
         choices=FAIL_ON,
@@ -240,7 +250,7 @@ def _triage(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO) -> i
             out,
         )
     text = _read_stdin() if args.text == "-" else args.text
-    if not text.strip():
+    if is_blank(text):
         return _empty_text()
     try:
         sorted_message = triage(text, language=args.language, engine=engine)
@@ -326,13 +336,14 @@ def _batch_conflicts(args: argparse.Namespace) -> list[str]:
 
 
 def _empty_text() -> int:
-    """A text with nothing to check (empty or only spaces): an input error, said on stderr,
+    """A text with nothing to check (empty, or only white space and invisible characters:
+    text/blank.py): an input error, said on stderr,
     whatever the interface language (no verdict is given for nothing)."""
     sys.stderr.write(f"someluotsi: {EMPTY_MESSAGE}\n")
     return EXIT_INPUT_ERROR
 
 
-EMPTY_MESSAGE = "nothing to check: the text is empty or only white space"
+EMPTY_MESSAGE = "nothing to check: the text is empty or only white space and invisible characters"
 
 
 def _exit_status(verdicts: Iterable[str], fail_on: str) -> int:
@@ -346,13 +357,14 @@ def _check_one(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO) -
     """`check TEXT`: the report on `out`; the exit status by the verdict and --fail-on
     (default block)."""
     text = _read_stdin() if args.text == "-" else args.text
-    if not text.strip():
+    if is_blank(text):
         return _empty_text()
     try:
         report = engine.check(
             text,
             role=args.role,
             channel=ChannelContext(kind=ChannelKind(args.channel)),
+            media=getattr(args, "media_items", []),
             language=args.language,
             ui_language=args.lang,
         )
@@ -403,6 +415,20 @@ def _media(value: object) -> list[Media]:
     return found
 
 
+def _media_option(value: str | None) -> list[Media]:
+    """`--media`'s JSON (None: not given) as the attachments, in a batch line's shape
+    (`_media`). Raises ValueError with a message for the user on anything else."""
+    if value is None:
+        return []
+    try:
+        parsed = _loads(value)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+    except ValueError as exc:  # JSONDecodeError included
+        raise ValueError(f"not valid JSON ({str(exc)[:200]})") from None
+    return _media(parsed)
+
+
 def _code(item: dict[str, Any], key: str, default: str | None) -> str | None:
     """A batch item's language code under `key` (fi, sv or en), else `default`; ValueError
     for any other value, as the single check and the REST API refuse it."""
@@ -440,7 +466,11 @@ def _check_item(
         item["text"] if analysed is None else analysed,
         role=item.get("role") or args.role,
         channel=_channel(item.get("channel") or args.channel),
-        media=_media(item.get("media")),
+        media=(
+            _media(item["media"])
+            if item.get("media") is not None
+            else getattr(args, "media_items", [])
+        ),
         language=_code(item, "language", args.language),
         ui_language=_code(item, "ui_language", args.lang),
         report_id=item.get("id"),
@@ -481,7 +511,7 @@ def _batch_item(line: str) -> dict[str, Any]:
     than the stack) is an invalid_json error for that line, never a crash. A blank line is
     a blank_line error and an empty or white-space text an empty_text error, so that every
     input line has its output line."""
-    if not line.strip():
+    if is_blank(line):
         return {"id": None, "error": {"code": "blank_line", "message": "a blank line"}}
     try:
         item = _loads(line.removeprefix("\ufeff"))
@@ -493,7 +523,7 @@ def _batch_item(line: str) -> dict[str, Any]:
         if not isinstance(ident, str | int | float | None):
             ident = None
         return {"id": ident, "error": {"code": "invalid", "message": "needs a string 'text'"}}
-    if not item["text"].strip():
+    if is_blank(item["text"]):
         ident = item.get("id")
         if not isinstance(ident, str | int | float | None):
             ident = None
@@ -643,6 +673,11 @@ def _main(argv: Sequence[str] | None = None) -> int:
             "--batch reads JSON lines from standard input and writes JSON lines; "
             f"it does not take {', '.join(conflicts)}"
         )
+    if args.command == "check":
+        try:
+            args.media_items = _media_option(args.media)
+        except ValueError as exc:
+            parser.error(f"--media: {exc}")
     if getattr(args, "format", None) is None and args.command in ("check", "triage"):
         args.format = "text"
     if args.command == "storms":

@@ -138,6 +138,9 @@ class Report:
     findings: tuple[Finding, ...]
     parts: tuple[LanguagePart, ...] = ()
     id: Any = None
+    # False when nothing in the text told its language (a text in another script, a name, a
+    # number): `language` is then the hint or Finnish the text was read in, not its language.
+    language_certain: bool = True
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
@@ -148,6 +151,7 @@ class Report:
             "id": self.id,
             "guideline_version": self.guideline_version,
             "language": self.language,
+            "language_certain": self.language_certain,
             "languages": [
                 {"start": p.start, "end": p.end, "language": p.language} for p in self.parts
             ],

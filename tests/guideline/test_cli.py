@@ -393,6 +393,30 @@ def test_an_empty_text_is_an_error_not_an_ok(lang: str, text: str) -> None:
         assert "nothing to check" in result.stderr
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u00a0\u00a0",  # no-break spaces
+        "\u2003\u3000\u2009",  # em, ideographic and thin spaces
+        "\u200b\u2060\ufeff",  # zero-width characters
+        "\u00ad\u200e\u202e",  # a soft hyphen and direction marks
+        "\u2800\u3164",  # fillers drawn as empty space
+        " \u0301\x01",  # a combining mark with nothing to sit on, a control character
+    ],
+)
+def test_a_text_of_unicode_blanks_is_refused_like_white_space(text: str) -> None:
+    """Every character that shows nothing counts as white space (text/blank.py): exit 3 for
+    one text, empty_text for a batch line's text, blank_line for a blank batch line."""
+    for command in (["check"], ["triage"]):
+        result = _cli(*command, "--", text)
+        assert result.returncode == 3, (command, result.stdout)
+        assert "nothing to check" in result.stderr
+    lines = [json.dumps({"id": 1, "text": text}), text, '{"id": 3, "text": "Hei"}']
+    result = _cli("check", "--batch", stdin="\n".join(lines) + "\n")
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o.get("error", {}).get("code") for o in out] == ["empty_text", "blank_line", None]
+
+
 def test_a_text_that_starts_with_a_dash_goes_after_double_dash() -> None:
     result = _cli("check", "--format", "json", "--", "-hei kaikki")
     assert result.returncode == 0, result.stderr
@@ -414,3 +438,54 @@ def test_text_output_shows_control_characters_instead_of_sending_them(
     assert "\x1b" not in result.stdout
     assert "\x07" not in result.stdout
     assert "idiootti" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "alt"),
+    [
+        ("fi", "Kesäkuvia kirjastosta, tervetuloa!", "Lapsia lukemassa kirjaston sohvalla"),
+        ("sv", "Sommarbilder från biblioteket, välkommen!", "Barn som läser i bibliotekets soffa"),
+        ("en", "Summer pictures from the library, welcome!", "Children reading on the sofa"),
+    ],
+)
+def test_a_single_check_takes_the_media_of_a_batch_line(lang: str, text: str, alt: str) -> None:
+    """`--media` is a batch line's "media": the same line checked alone gives its report."""
+    media = [{"kind": "image", "alt": ""}, {"kind": "video", "captions": False}]
+    line = json.dumps({"id": 1, "text": text, "media": media, "ui_language": lang})
+    batch = json.loads(_cli("check", "--batch", stdin=line + "\n").stdout)
+    single = _cli(
+        "check", "--format", "json", "--fail-on", "never", "--lang", lang,
+        "--media", json.dumps(media), "--", text,
+    )  # fmt: skip
+    assert single.returncode == 0, single.stderr
+    report = json.loads(single.stdout)
+    rules = [f["rule"] for f in report["findings"]]
+    assert {"a11y-005", "a11y-006"} <= set(rules)
+    assert report["findings"] == batch["findings"]
+    described = [{"kind": "image", "alt": alt}]
+    clean = json.loads(
+        _cli("check", "--format", "json", "--media", json.dumps(described), "--", text).stdout
+    )
+    assert not {"a11y-005", "engagement-003"} & {f["rule"] for f in clean["findings"]}
+
+
+@pytest.mark.parametrize(
+    "media",
+    ['[{"kind": "gif"}]', "[{", '{"kind": "image"}', '[{"kind": "image", "alt": 3}]', "1e999"],
+)
+def test_bad_media_is_a_usage_error(media: str) -> None:
+    result = _cli("check", "--media", media, "--", "Hei")
+    assert result.returncode == 2
+    assert "--media" in result.stderr
+    assert result.stdout == ""
+
+
+def test_batch_lines_without_media_take_the_media_option() -> None:
+    lines = [
+        json.dumps({"id": 1, "text": "Kesäkuvia kirjastosta"}),
+        json.dumps({"id": 2, "text": "Kesäkuvia kirjastosta", "media": []}),
+    ]
+    result = _cli("check", "--batch", "--media", '[{"kind": "video"}]', stdin="\n".join(lines))
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert "a11y-006" in {f["rule"] for f in out[0]["findings"]}
+    assert "a11y-006" not in {f["rule"] for f in out[1]["findings"]}

@@ -117,6 +117,7 @@ class GuidelineEngine:
             # are only identified when a detector needs them (engagement on city channels).
             parts=analysed.known_parts,
             id=report_id,
+            language_certain=analysed.language_certain,
         )
         if analysed is not text:  # made here for this check alone: free it at once
             analysed.release()

@@ -1,6 +1,6 @@
-"""The cleaned copy of a text: personal data, security details, insults, attacks, threats
-and suspicious links replaced by a placeholder, on request (`someluotsi check --redact`, the
-check page).
+"""The cleaned copy of a text: personal data, security details, insults, attacks, threats,
+suspicious links and material under a secrecy marking replaced by a placeholder, on request
+(`someluotsi check --redact`, the check page).
 
 Each finding is removed over its whole span. The detectors make that span what must go:
 a named person's sensitive matter (privacy-011) spans the whole statement, the name and the
@@ -25,6 +25,9 @@ REDACTED_CATEGORIES = frozenset(
         Category.SUSPICIOUS_LINK,
     }
 )
+# Rules removed whatever their category: a secrecy marking spans the material it marks
+# (detectors/confidential.py), which must not stay in a copy meant for publishing.
+REDACTED_RULES = frozenset({"confidential-001"})
 PLACEHOLDERS = {"fi": "[poistettu]", "sv": "[borttaget]", "en": "[removed]"}
 
 
@@ -34,12 +37,16 @@ def redact(
     *,
     ui_language: str = "fi",
     categories: frozenset[Category] = REDACTED_CATEGORIES,
+    rules: frozenset[str] = REDACTED_RULES,
 ) -> str:
     """`text` with the span of every finding in `categories` replaced by the placeholder of
-    `ui_language` ("[poistettu]", "[borttaget]", "[removed]"); overlapping or touching spans
+    `ui_language` ("[poistettu]", "[borttaget]", "[removed]"), and of every finding of
+    `rules` whatever its category (a secrecy marking's material); overlapping or touching spans
     become one placeholder. `findings` carry offsets into `text` (a report on it)."""
     spans = sorted(
-        (f.start, f.end) for f in findings if f.category in categories and f.end > f.start
+        (f.start, f.end)
+        for f in findings
+        if (f.category in categories or f.rule in rules) and f.end > f.start
     )
     merged: list[list[int]] = []
     for start, end in spans:

@@ -6,6 +6,7 @@ from someluotsi.guideline.checker.detectors.accessibility import AccessibilityDe
 from someluotsi.guideline.checker.detectors.base import Detector
 from someluotsi.guideline.checker.detectors.conduct import (
     DisclaimerDetector,
+    ElectionCallDetector,
     RoleConductDetector,
     RumorDetector,
 )
@@ -56,6 +57,7 @@ RULE_DETECTORS: tuple[Detector, ...] = (
     RumorDetector(),
     RoleConductDetector(),
     DisclaimerDetector(),
+    ElectionCallDetector(),
     ProvocationDetector(),
 )
 DETECTORS: tuple[Detector, ...] = (*RULE_DETECTORS, HarmModelDetector())

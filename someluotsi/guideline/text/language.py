@@ -9,6 +9,13 @@ you" English). Texts that still say nothing fall back to the caller's hint (the 
 author's language), else Finnish, and are marked uncertain so that language-specific readings
 can try every language. Bilingual posts are split at sentence and line breaks and each part is
 labelled, so a Finnish–Swedish city post is recognised as both.
+
+Text in another script (Arabic, Cyrillic, Greek, ...: most of its letters outside the Latin
+script) is no Finnish, Swedish or English, whatever the model's nearest guess: its part is
+reported as OTHER, and a text mostly in it keeps the caller's hint (else Finnish) as its
+reading language, marked uncertain. The reported parts cover the text: a short text that is
+identified is one part, and a sentence too short to identify (a greeting, "Hei!") joins the
+part before it (the first part, when it comes first).
 """
 
 from __future__ import annotations
@@ -48,6 +55,11 @@ _BREAK = re.compile(
     rf"[.!?\n/|](?:(?<=[.!?])(?<![.!?]{{2}})[.!?]*{_SPACE}+|(?<=\n)\n*|(?<={_SPACE}[/|]){_SPACE})"
 )
 _WORD = WORDS_OF_TWO
+OTHER = "other"  # the part of a text in a script other than Latin
+# A letter of a script other than Latin (Latin: ASCII, Latin-1, Extended-A/B, IPA, Extended
+# Additional); one search tells most texts they have none.
+_OTHER_LETTER = re.compile(r"[^\W\d_\u0000-\u02af\u1e00-\u1eff]")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 MODEL = Path(__file__).parents[1] / "data" / "models" / "langid-fi-sv-en.npz"
@@ -577,13 +589,21 @@ def detect_many(texts: list[str], hints: list[str | None]) -> list[LanguageResul
     pays per text drops, the results are the same as one at a time."""
     results: list[LanguageResult | None] = []
     waiting: list[tuple[int, list[tuple[int, int]], str]] = []
+    segmented: dict[int, tuple[list[tuple[int, int]], bool]] = {}
     for text, hint in zip(texts, hints, strict=True):
         fallback = hint if hint in LANGUAGES else "fi"
-        spans = _long_enough(text)
+        spans, segments = _read(text)
+        other = _has_other_letter(text)
         if spans is None:
+            if other and _other_script(text, 0, len(text)):
+                parts = _whole(segments, OTHER)
+                results.append(LanguageResult(fallback, parts, certain=False))
+                continue
             short = short_text_language(text)
-            results.append(LanguageResult(short or fallback, (), certain=short is not None))
+            whole = _whole(segments, short) if short is not None else ()
+            results.append(LanguageResult(short or fallback, whole, certain=short is not None))
         else:
+            segmented[len(results)] = (segments, other)
             waiting.append((len(results), spans, fallback))
             results.append(None)
     classified = _model().classify_spans_many(
@@ -592,39 +612,118 @@ def detect_many(texts: list[str], hints: list[str | None]) -> list[LanguageResul
     for (index, spans, fallback), ((main, confidence), found) in zip(
         waiting, classified, strict=True
     ):
+        text = texts[index]
+        segments, other = segmented[index]
         certain = confidence >= MIN_CONFIDENCE
-        if not certain:
-            main = fallback
-        merged = _merged(spans, found)
-        if len({part.language for part in merged}) > 1:
-            main = merged[0].language  # bilingual posts lead with their primary language
+        if not certain or (other and _other_script(text, 0, len(text))):
+            main, certain = fallback, False
+        merged = _merged(spans, _with_scripts(text, spans, found) if other else found)
+        known = [part for part in merged if part.language in LANGUAGES] if other else merged
+        if len({part.language for part in known}) > 1 or (known and len(known) < len(merged)):
+            main = known[0].language  # bilingual posts lead with their primary language
             certain = True
-        results[index] = LanguageResult(main, merged, certain)
+        results[index] = LanguageResult(main, _tiled(segments, spans, merged), certain)
     return [result for result in results if result is not None]
+
+
+def _has_other_letter(text: str) -> bool:
+    """Whether `text` has a letter of a script other than Latin (one search; none for ASCII)."""
+    return not text.isascii() and _OTHER_LETTER.search(text) is not None
+
+
+def _other_script(text: str, start: int, end: int) -> bool:
+    """Whether most letters of `text[start:end]` are of a script other than Latin (module
+    doc); one search, and counting only for a text that has such a letter."""
+    if text.isascii():
+        return False
+    others = len(_OTHER_LETTER.findall(text, start, end))
+    return 2 * others > len(_LETTER.findall(text, start, end))
+
+
+def _with_scripts(
+    text: str, spans: list[tuple[int, int]], classified: list[tuple[str, float]]
+) -> list[tuple[str, float]]:
+    """`classified` (the model's answer for each span) with the spans in another script
+    answered OTHER, with full confidence."""
+    if not _has_other_letter(text):
+        return classified
+    return [
+        (OTHER, 1.0) if _other_script(text, start, end) else found
+        for (start, end), found in zip(spans, classified, strict=True)
+    ]
+
+
+def _whole(segments: list[tuple[int, int]], language: str) -> tuple[LanguagePart, ...]:
+    """One part of `language` over a text's `segments` (its letters, not the space and the
+    sentence marks around them); none for a text without a segment."""
+    if not segments:
+        return ()
+    return (LanguagePart(segments[0][0], segments[-1][1], language),)
+
+
+def _tiled(
+    segments: list[tuple[int, int]], spans: list[tuple[int, int]], parts: tuple[LanguagePart, ...]
+) -> tuple[LanguagePart, ...]:
+    """`parts` with the segments too short to identify joined to them (module doc): each
+    short segment to the part before it, those before the first part to that part. A
+    segment long enough but not identified (the model unsure) stays out, and so do the
+    short ones cut off from every part by it. `segments`: the text's (`_read`; none past
+    20,000 characters), `spans`: those long enough."""
+    if not parts or len(parts) == len(segments):
+        return parts
+    long = set(spans)
+    tiles = [[part.start, part.end] for part in parts]
+    current = -1  # the part the walk is in or after (-1: before the first)
+    lead: int | None = None  # where the short segments before the first part start
+    joining = False  # whether a short segment here joins part `current`
+    for start, end in segments:
+        if current + 1 < len(tiles) and start >= tiles[current + 1][0]:
+            current += 1
+            joining = True
+            if current == 0 and lead is not None:
+                tiles[0][0] = lead
+        if current >= 0 and end <= tiles[current][1]:
+            continue
+        if (start, end) in long:
+            joining, lead = False, None
+        elif current < 0:
+            lead = start if lead is None else lead
+        elif joining:
+            tiles[current][1] = end
+    return tuple(
+        LanguagePart(start, end, part.language)
+        for (start, end), part in zip(tiles, parts, strict=True)
+    )
 
 
 def _long_enough(text: str) -> list[tuple[int, int]] | None:
     """The part spans of `text` (`_part_spans`), or None when it has fewer than MIN_WORDS
-    words (texts of 2,000 characters or more are not counted: they are long enough).
+    words (texts of 2,000 characters or more are not counted: they are long enough)."""
+    return _read(text)[0]
+
+
+def _read(text: str) -> tuple[list[tuple[int, int]] | None, list[tuple[int, int]]]:
+    """`_long_enough(text)` and the text's segments (none past 20,000 characters), found once.
 
     The words are counted segment by segment: the breaks between segments hold no letters,
     so no word crosses one, and the segments' counts add up to the whole text's."""
-    if len(text) >= 2000:
-        return _part_spans(text)
-    segments = _segments(text)
+    segments = _segments(text) if len(text) < 20_000 else []
     counts = [len(_WORD.findall(text, start, end)) for start, end in segments]
-    if sum(counts) < MIN_WORDS:
-        return None
-    return [span for span, count in zip(segments, counts, strict=True) if count >= MIN_WORDS]
+    spans = [span for span, count in zip(segments, counts, strict=True) if count >= MIN_WORDS]
+    if len(text) < 2000 and sum(counts) < MIN_WORDS:
+        return None, segments
+    return spans, segments
 
 
 def parts(text: str) -> tuple[LanguagePart, ...]:
     """The language of each part of `text` (sentences and lines of at least MIN_WORDS words,
-    neighbours of one language merged); parts identified with little confidence are left out."""
-    spans = _long_enough(text)
+    neighbours of one language merged, short sentences joined: `_tiled`; OTHER for another
+    script); parts identified with little confidence are left out."""
+    spans, segments = _read(text)
     if spans is None:
         return ()
-    return _merged(spans, [classify(text[start:end]) for start, end in spans])
+    classified = _with_scripts(text, spans, [classify(text[start:end]) for start, end in spans])
+    return _tiled(segments, spans, _merged(spans, classified))
 
 
 def _part_spans(text: str) -> list[tuple[int, int]]:

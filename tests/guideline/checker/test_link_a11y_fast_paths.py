@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from someluotsi.guideline.checker.detectors import accessibility, links
 from someluotsi.guideline.checker.detectors.accessibility import (
     HASHTAG,
+    LINK_FILLERS,
     MAX_HASHTAG,
     TAG,
     URL,
@@ -130,7 +131,8 @@ def _reference_link_only(cased: str) -> tuple[int, int] | None:
     if first is None:
         return None
     rest = TAG.sub(" ", URL.compiled().sub(" ", cased))
-    return first.span() if len(WORD.findall(rest)) < 3 else None
+    explaining = [word for word in WORD.findall(rest) if word.lower() not in LINK_FILLERS]
+    return first.span() if not explaining else None
 
 
 @settings(max_examples=300, deadline=None)

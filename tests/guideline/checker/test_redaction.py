@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from someluotsi.guideline.checker.engine import check
 from someluotsi.guideline.checker.redaction import redact
 
@@ -22,3 +24,42 @@ def test_redaction_uses_the_ui_language_and_merges_overlaps() -> None:
 
 def test_redaction_without_findings_returns_the_text() -> None:
     assert redact("Kiitos!", ()) == "Kiitos!"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kept"),
+    [
+        (
+            "Salassa pidettävä: Matti Virtanen, Isokatu 5, irtisanotaan. Tervetuloa!",
+            "fi",
+            "Tervetuloa!",
+        ),
+        ("Liitteenä lista irtisanottavista. Älä jaa tätä eteenpäin. Kiitos!", "fi", "Kiitos!"),
+        ("Konfidentiellt: Anna Berg, Storgatan 5, sägs upp. Välkommen!", "sv", "Välkommen!"),
+        ("CONFIDENTIAL\nThe layoff list: Anna Berg, 12 Main Street.\nWelcome!", "en", "Welcome!"),
+    ],
+)
+def test_redaction_removes_what_a_secrecy_marking_marks(
+    text: str, language: str, kept: str
+) -> None:
+    """The marked sentence goes as a whole, not only the address in it (§2.5, §9.4); a bare
+    marking takes the sentence it marks with it; the rest of the text stays."""
+    report = check(text, ui_language=language)
+    redacted = redact(text, report.findings, ui_language=language)
+    assert "Berg" not in redacted
+    assert "Virtanen" not in redacted
+    assert "irtisanottavista" not in redacted
+    assert redacted.endswith(kept)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Internal only – do not share",
+        "Luottamuksellinen, älä jaa eteenpäin!",
+        "Konfidentiellt, får inte spridas.",
+    ],
+)
+def test_markers_of_one_sentence_make_one_finding(text: str) -> None:
+    report = check(text)
+    assert [f.rule for f in report.findings].count("confidential-001") == 1

@@ -141,19 +141,26 @@ def _old_detect(text: str, hint: str | None) -> language.LanguageResult:
     """detect() as it was before the batch (words counted over the whole text)."""
     fallback = hint if hint in ("fi", "sv", "en") else "fi"
     words = len(language._WORD.findall(text)) if len(text) < 2000 else language.MIN_WORDS
+    other = language._other_script(text, 0, len(text))
     if words < language.MIN_WORDS:
+        if other:
+            segments = language._segments(text)
+            return language.LanguageResult(fallback, language._whole(segments, "other"), False)
         short = language.short_text_language(text)
-        return language.LanguageResult(short or fallback, (), certain=short is not None)
+        whole = language._whole(language._segments(text), short) if short else ()
+        return language.LanguageResult(short or fallback, whole, certain=short is not None)
     spans = language._part_spans(text)
     (main, confidence), classified = language._model().classify_spans(text, spans)
-    certain = confidence >= language.MIN_CONFIDENCE
+    certain = confidence >= language.MIN_CONFIDENCE and not other
     if not certain:
         main = fallback
-    found = language._merged(spans, classified)
-    if len({part.language for part in found}) > 1:
-        main = found[0].language
+    found = language._merged(spans, language._with_scripts(text, spans, classified))
+    known = [part for part in found if part.language != "other"]
+    if len({part.language for part in known}) > 1 or (known and len(known) < len(found)):
+        main = known[0].language
         certain = True
-    return language.LanguageResult(main, found, certain)
+    segments = language._segments(text) if len(text) < 20_000 else []
+    return language.LanguageResult(main, language._tiled(segments, spans, found), certain)
 
 
 def test_a_batch_identifies_each_text_as_it_would_alone() -> None:
@@ -180,7 +187,9 @@ def test_parts_is_the_same_as_before_the_batch() -> None:
         expected: tuple[LanguagePart, ...] = ()
         if not (len(text) < 2000 and len(language._WORD.findall(text)) < language.MIN_WORDS):
             spans = language._part_spans(text)
-            expected = language._merged(spans, [language.classify(text[a:b]) for a, b in spans])
+            classified = [language.classify(text[a:b]) for a, b in spans]
+            merged = language._merged(spans, language._with_scripts(text, spans, classified))
+            expected = language._tiled(language._segments(text), spans, merged)
         assert language.parts(text) == expected, text
 
 

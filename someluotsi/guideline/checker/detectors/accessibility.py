@@ -23,6 +23,15 @@ from someluotsi.guideline.text.patterns import LETTERS as WORD
 HASHTAG = compile_pattern(r"(?:^|[^\p{L}\p{N}_&])(#[\p{L}\p{N}_]{2,})")
 MAX_HASHTAG = 100  # characters after "#"
 URL = compile_pattern(r"(?:https?://|www\.)\S+")
+# Words that point at a link without saying what it leads to (a11y-007), in fi, sv and en.
+LINK_FILLERS = frozenset(
+    {
+        "lue", "lisää", "katso", "klikkaa", "klikkaamalla", "tästä", "täältä", "tässä", "tänne",
+        "linkki", "linkistä", "linkin", "takaa", "alta", "ks", "lisätietoja",
+        "läs", "mer", "här", "klicka", "se", "länk", "länken", "via", "info",
+        "read", "more", "click", "here", "see", "link", "at", "the", "this", "go", "to",
+    }
+)  # fmt: skip
 TAG = compile_char_class(r"[#@][\w.]+")
 # An extended grapheme cluster (UAX #29, the `regex` module's \X) that starts with an emoji.
 EMOJI_CLUSTER = regex.compile(r"(?=" + EMOJI.pattern + r")\X")
@@ -251,6 +260,10 @@ class AccessibilityDetector:
 
     @staticmethod
     def _link_only(ctx: CheckContext, original: str) -> Iterator[Match]:
+        """a11y-007 (§1.1) at the first link when nothing but links, tags and words that
+        only point at a link ("Lue lisää:", "Läs mer här", "Click here") is written: any
+        other word around a link says what it leads to ("Aukioloajat: https://…",
+        "Ilmoittaudu https://… viimeistään")."""
         if "http" not in original and "www." not in original:
             return
         # The text with every link, then every tag, replaced by a space (the links found in
@@ -262,7 +275,7 @@ class AccessibilityDetector:
         pieces.extend(original[a.end() : b.start()] for a, b in pairwise(found))
         pieces.append(original[found[-1].end() :])
         rest = TAG.sub(" ", " ".join(pieces))
-        if len(list(islice(WORD.finditer(rest), 3))) < 3:
+        if not any(word.group().lower() not in LINK_FILLERS for word in WORD.finditer(rest)):
             yield ctx.match(
                 "a11y-007", found[0].start(), found[0].end(), confidence=0.9, reason="link_only"
             )

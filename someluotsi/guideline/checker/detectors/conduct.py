@@ -1,6 +1,7 @@
 """Conduct in a public role: rumours (§4.3), disparaging colleagues, named people, officials
-or the city (§4.2, §6.2), and personal opinions on city matters said without marking them
-personal (§9.2).
+or the city (§4.2, §6.2), personal opinions on city matters said without marking them
+personal (§9.2), and calls to vote for a candidate or party on a channel that speaks for the
+city (§6.1, §17.3).
 """
 
 from __future__ import annotations
@@ -9,11 +10,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from someluotsi.guideline.checker.detectors.base import CheckContext
-from someluotsi.guideline.model import AuthorRole, Match
+from someluotsi.guideline.model import AuthorRole, ChannelKind, Match
 from someluotsi.guideline.text.lexicon import Lexicon, LexiconMatch
 from someluotsi.guideline.text.names import person_names
 from someluotsi.guideline.text.sentences import sentences
-from someluotsi.guideline.text.wordlists import load_words
+from someluotsi.guideline.text.wordlists import load_terms, load_words
 
 RUMOURS = Lexicon((term, "rumour") for term in load_words("rumor"))
 OPINIONS = Lexicon((term, "opinion") for term in load_words("opinion"))
@@ -145,3 +146,99 @@ class DisclaimerDetector:
             return
         first = opinions[0]
         yield ctx.match("disclaimer-001", first.start, first.end, confidence=0.7, reason="opinion")
+
+
+ELECTION = Lexicon(load_terms("election"))
+# Channels that speak for the city (§7, §12.2): an election call there takes sides for it.
+CITY_CHANNELS = frozenset({ChannelKind.CITY, ChannelKind.UNIT, ChannelKind.OFFICE_ROLE})
+CALL_REACH = 4  # words after a call in which its object is looked for
+# Words of "our"/"my" before a candidate word: a call for the speaker's own candidate.
+POSSESSIVES = frozenset(
+    {"meidän", "minun", "oma", "omaa", "vår", "vårt", "våra", "min", "mitt", "our", "my"}
+)
+# Capitalised words after a call that name no candidate: days, times, places of voting and the
+# city itself ("Äänestä Sunnuntaina", "Vote for Kokkola in the contest").
+NOT_CANDIDATES = (
+    "maanan", "tiista", "keskiviik", "torsta", "perjanta", "lauanta", "sunnunta", "ennakko",
+    "tänään", "huomenna", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "kokkola", "karleby",
+)  # fmt: skip
+
+
+class ElectionCallDetector:
+    """A call to vote for a named candidate, a party or "our" candidate posted on a channel that
+    speaks for the city, or by the organisation (§6.1: politics belongs on the official's own or
+    a politician profile; §17.3: an updater represents the city organisation). A warning; a
+    reminder to vote ("Muista äänestää!", "Rösta på söndag", "Vote for the candidate of your
+    choice") names no one and stays clean.
+
+    Matches: conduct-002 over the call and its object, in the sentence (reason
+    "election_call", param `call`)."""
+
+    rules = ("conduct-002",)
+    cues = ELECTION.cues
+
+    def detect(self, ctx: CheckContext) -> Iterator[Match]:
+        if ctx.role != AuthorRole.ORGANIZATION and ctx.channel.kind not in CITY_CHANNELS:
+            return
+        hits = ctx.text.find(ELECTION)
+        calls = [hit for hit in hits if hit.term.label == "call"]
+        if not calls:
+            return
+        objects = {hit.first: hit for hit in hits if hit.term.label != "call"}
+        of_token = sentences(ctx.text).of_token
+        table = ctx.text.table
+        for call in calls:
+            reach = [
+                index
+                for index in range(call.last, min(call.last + CALL_REACH, len(table.words)))
+                if of_token[index] == of_token[call.first]
+            ]
+            end = _called_object(ctx, call, reach, objects)
+            if end is not None:
+                yield ctx.match(
+                    "conduct-002",
+                    call.start,
+                    end,
+                    confidence=0.75,
+                    reason="election_call",
+                    call=call.term.text,
+                )
+                return  # one warning per post: the channel, not each call, is the point
+
+
+def _called_object(
+    ctx: CheckContext, call: LexiconMatch, reach: list[int], objects: dict[int, LexiconMatch]
+) -> int | None:
+    """The normalised end offset of what a call asks to vote for, when that is one candidate
+    or party (ElectionCallDetector), else None: a party's name, a candidate word with a name,
+    a number or "our" before it, or a capitalised word right after the call that is not a
+    day, a time or the city ("Äänestä Virtasta", "Rösta på Anna Berg")."""
+    table = ctx.text.table
+    words = table.words
+    for index in reach:
+        hit = objects.get(index)
+        if hit is None:
+            continue
+        if hit.term.label == "party":
+            return hit.end
+        named = [i for i in reach if i > index and (_capitalised(ctx, i) or words[i].isdigit())]
+        owned = index > call.last and words[index - 1] in POSSESSIVES
+        if named or owned or words[index].endswith(("mme", "amme", "ämme")):
+            return table.ends[named[0]] if named else hit.end
+    if reach and reach[0] == call.last and _capitalised(ctx, call.last):
+        shouted = ctx.text.cased[call.start : call.end].isupper()
+        if not shouted and not words[call.last].startswith(NOT_CANDIDATES):
+            last = call.last
+            while last + 1 in reach and _capitalised(ctx, last + 1):
+                last += 1  # a first name and a surname
+            return table.ends[last]
+    return None
+
+
+def _capitalised(ctx: CheckContext, index: int) -> bool:
+    """Whether token `index` is a word that starts with a capital letter in the original."""
+    table = ctx.text.table
+    word = ctx.text.cased[table.starts[index] : table.ends[index]]
+    return word[:1].isupper() and word.isalpha()

@@ -10,6 +10,20 @@ public transport, "älä jaa eteenpäin huijausviestejä" warns of scam messages
 helpline is free and confidential" describes a service. A marker stays a marker when nothing
 follows it in its clause, or a demonstrative or a word for information or a document does
 ("tämä tieto ei ole julkista", "älä jaa eteenpäin tätä muistiota", "confidential memo").
+
+A marker in a sentence about how a matter is handled is no marking of material either
+(`_handling_notice`): an agenda notice says THAT a secret matter is handled ("hallitus
+käsittelee salassa pidettävän asian", "behandlar ett sekretessbelagt ärende", "will discuss a
+confidential matter") and a promise says HOW data is handled ("käsittelemme tiedot
+luottamuksellisesti", "uppgifterna behandlas konfidentiellt", "will be kept confidential");
+neither leaks anything (§2.5 forbids publishing the secret, not naming that one exists). A
+sentence that also shares something ("liitteenä", "bifogar", "attached") or gives the matter
+after a colon stays marked.
+
+All markers of one sentence make one finding ("Internal only – do not share"), and it spans
+the marked material: the sentence, and when the sentence is a bare marking ("Älä jaa tätä
+eteenpäin.", "LUOTTAMUKSELLINEN"), the sentence it marks too (the one before it, or the next
+when it comes first); the redacted copy removes that span (`redaction.REDACTED_RULES`).
 """
 
 from __future__ import annotations
@@ -19,6 +33,7 @@ from collections.abc import Iterator, Sequence
 from someluotsi.guideline.checker.detectors.base import CheckContext
 from someluotsi.guideline.model import Match
 from someluotsi.guideline.text.lexicon import Lexicon, LexiconMatch
+from someluotsi.guideline.text.sentences import sentences
 from someluotsi.guideline.text.wordlists import load_terms, load_words
 
 MARKERS = Lexicon(load_terms("confidential"))
@@ -35,7 +50,16 @@ OPEN_MARKERS = (
     "ei ole julkinen",
     "ei ole julkista",
     "älä jaa eteenpäin",
+    "älä levitä",
+    "älkää levittäkö",
+    "älkää jakako",
+    "älkää jakako eteenpäin",
     "dela inte vidare",
+    "sprid inte",
+    "sprid inte vidare",
+    "do not circulate",
+    "don t share",
+    "don t circulate",
     "do not share",
     "do not share this",
     "do not share it",
@@ -99,7 +123,44 @@ SERVICE_HEADS = (
 )  # fmt: skip
 NEAR = 6  # tokens either side of a "confidential" in which a service word counts
 
+# Word starts for handling a matter or data (`_handling_notice`): "käsittelee", "käsitellään",
+# "behandlas", "hanteras", "discuss", "kept".
+HANDLING_HEADS = (
+    "käsittel", "käsitel", "kohdel", "kohtel", "säilyt",
+    "behandl", "hanter", "förvar",
+    "handl", "treat", "process", "discuss", "consider", "kept", "keep", "stored",
+)  # fmt: skip
+# Word starts for a matter or an agenda item, said after a marker in a notice ("salassa
+# pidettävän asian", "sekretessbelagt ärende", "confidential matter"); "asiakirja" is a
+# document, not a matter.
+MATTER_HEADS = (
+    "asia", "asio", "pykäl", "kohta", "kohdan", "kohdat",
+    "ärend", "punkt",
+    "matter", "item",
+)  # fmt: skip
+MATTER_NOT = ("asiakir",)
+# Words that hand material over in the same sentence: then a marker stays a marker
+# ("Liitteenä salassa pidettävä asia, jota käsitellään huomenna").
+SHARING = frozenset(
+    {
+        "liitteenä", "liitteeksi", "ohessa", "oheinen", "oheisena", "liitän", "liitin",
+        "bifogar", "bifogat", "bifogad", "bifogade", "här", "nedan",
+        "attached", "attaching", "enclosed", "here", "below",
+    }
+)  # fmt: skip
+# Words of a promise form right before "confidential" (sv, en): "behandlas konfidentiellt",
+# "kept confidential", "treated as confidential", "in confidence".
+PROMISE_BEFORE = frozenset({"as", "som"})
+# Word starts of the Finnish marker words whose adverb or essive says how a matter is handled.
+FORM_HEADS = ("luottamuksell", "pidettäv", "salassapidettäv")
+
+# Words for "not made public" that are a marking only before a word for information or a
+# document ("julkistamaton irtisanomislista", "opublicerad rapport", "unpublished report"),
+# not before a poem or a photo ("julkaisemattomia runoja").
+ADJECTIVE_MARKERS = ("julkistamat*", "julkaisemat*", "opublicerad*", "unpublished", "unreleased")
+
 _OPEN = frozenset(OPEN_MARKERS)
+_ADJECTIVE = frozenset(ADJECTIVE_MARKERS)
 _SERVICE = frozenset(SERVICE_MARKERS)
 
 
@@ -109,18 +170,12 @@ class ConfidentialDetector:
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         drafts = ctx.text.find(DRAFTS)
+        marked: dict[int, LexiconMatch] = {}  # sentence number -> its first marker
         for hit in ctx.text.find(MARKERS):
             if hit.term.label == "marker":
                 if _ordinary_use(ctx, hit):
                     continue
-                yield ctx.match(
-                    "confidential-001",
-                    hit.start,
-                    hit.end,
-                    confidence=0.9,
-                    reason="secrecy_marker",
-                    term=hit.term.text,
-                )
+                marked.setdefault(sentences(ctx.text).of_token[hit.first], hit)
             elif drafts:
                 draft = drafts[0]
                 yield ctx.match(
@@ -134,8 +189,48 @@ class ConfidentialDetector:
                 yield ctx.match(
                     "confidential-002", hit.start, hit.end, confidence=0.75, reason="not_public"
                 )
+        for sentence, hit in marked.items():
+            start, end = _marked_span(ctx, sentence)
+            yield ctx.match(
+                "confidential-001",
+                start,
+                end,
+                confidence=0.9,
+                reason="secrecy_marker",
+                term=hit.term.text,
+            )
         for hit in ctx.text.find(LEAKS):
             yield ctx.match("confidential-003", hit.start, hit.end, confidence=0.7, reason="leak")
+
+
+def _marked_span(ctx: CheckContext, sentence: int) -> tuple[int, int]:
+    """The normalised offsets of the material a marker in sentence number `sentence` marks
+    (module doc): the sentence, joined with the one before it (or after it, for the first)
+    when it holds nothing but markers and the words that go with them."""
+    found = sentences(ctx.text)
+    first, end = found.bounds(sentence)
+    if _bare_marking(ctx, first, end) and len(found) > 1:
+        if sentence > 0:
+            first = found.bounds(sentence - 1)[0]
+        else:
+            end = found.bounds(sentence + 1)[1]
+    table = ctx.text.table
+    return table.starts[first], table.ends[end - 1]
+
+
+def _bare_marking(ctx: CheckContext, first: int, end: int) -> bool:
+    """Whether tokens `first`..`end` hold only markers, demonstratives and the adverbs and
+    conjunctions of MARKER_TAIL ("Älä jaa tätä eteenpäin", "Internal only – do not share")."""
+    table = ctx.text.table
+    covered: set[int] = set()
+    for hit in MARKERS.find_in(
+        table.words[first:end], table.starts[first:end], table.ends[first:end]
+    ):
+        covered.update(range(hit.first, hit.last))
+    return all(
+        index in covered or word in DEMONSTRATIVES or word in MARKER_TAIL
+        for index, word in enumerate(table.words[first:end])
+    )
 
 
 def _ordinary_use(ctx: CheckContext, hit: LexiconMatch) -> bool:
@@ -144,9 +239,47 @@ def _ordinary_use(ctx: CheckContext, hit: LexiconMatch) -> bool:
     or "confidential" said of a service."""
     if hit.term.text in _OPEN:
         return _describes_thing(ctx, hit.last)
-    if hit.term.text in _SERVICE:
-        return not _label(ctx, hit) and _of_service(ctx, hit)
-    return False
+    if hit.term.text in _ADJECTIVE:
+        following = _following(ctx, hit.last)
+        return following is None or not _has_part(following, DOCUMENT_PARTS)
+    if _label(ctx, hit):
+        return False
+    if _handling_notice(ctx, hit):
+        return True
+    return hit.term.text in _SERVICE and _of_service(ctx, hit)
+
+
+def _handling_notice(ctx: CheckContext, hit: LexiconMatch) -> bool:
+    """Whether the marker is part of a sentence about how a matter is handled (module doc):
+    a word for handling in its sentence, nothing shared there and nothing given after a
+    colon, and the marker either names a matter ("salassa pidettävän asian", "ett
+    sekretessbelagt ärende", "a confidential matter") or says how ("luottamuksellisesti",
+    "salassa pidettävänä", "behandlas konfidentiellt", "kept confidential")."""
+    words = ctx.text.table.words
+    first, end = sentences(ctx.text).bounds(sentences(ctx.text).of_token[hit.first])
+    sentence = words[first:end]
+    if not any(word.startswith(HANDLING_HEADS) for word in sentence):
+        return False
+    if any(word in SHARING for word in sentence):
+        return False
+    if ":" in ctx.text.text[ctx.text.table.starts[first] : ctx.text.table.ends[end - 1]]:
+        return False
+    following = _following(ctx, hit.last)
+    if following is not None and following.startswith(MATTER_HEADS):
+        return not following.startswith(MATTER_NOT)
+    form = words[hit.last - 1]
+    if any(word in DEMONSTRATIVES for word in sentence):
+        return False  # "keep this memo confidential"
+    if form.endswith(("sti", "nä", "na")) and form.startswith(FORM_HEADS):
+        return True  # "luottamuksellisesti", "salassa pidettävänä" (an adverb, an essive)
+    if following is None:  # the end of its clause, after a word for handling
+        return any(word.startswith(HANDLING_HEADS) for word in words[first : hit.first])
+    if not following.startswith(HANDLING_HEADS) and following not in MARKER_TAIL:
+        return False
+    before = words[hit.first - 1] if hit.first > first else ""
+    if before in PROMISE_BEFORE and hit.first - 1 > first:
+        before = words[hit.first - 2]
+    return before.startswith(HANDLING_HEADS)
 
 
 def _label(ctx: CheckContext, hit: LexiconMatch) -> bool:
