@@ -34,8 +34,14 @@ _NOT_WORD = r"(?:^|[^\p{L}\p{N}])"
 
 # ---------------------------------------------------------------- identity codes
 # The separator may have a space on either side or both ("010190 - 123A", "010190 -123A"), as
-# forms and hurried typing leave it; the checksum is asked of the code without them.
-HETU = compile_pattern(_NOT_WORD + r"(\d{6}(?:[-+a-fu-y]| ?[-+] ?)\d{3}[0-9a-y])")
+# forms and hurried typing leave it; the checksum is asked of the code without them. It may
+# also be left out or written as a space ("131052308T", "131052 308T"): then the century is
+# unknown and the code counts when its check character fits (HETU_CENTURIES).
+HETU_CODE = r"\d{6}(?:[-+a-fu-y]| ?[-+] ?| )?\d{3}[0-9a-y]"
+HETU = compile_pattern(_NOT_WORD + f"({HETU_CODE})")
+# The century signs a code without one is tried with: the 1900s and the 2000s (the check
+# character is the same for every sign; the day 29.2. is a date only in some centuries).
+HETU_CENTURIES = ("-", "A")
 HETU_KEYWORDS = Lexicon(
     (term, "hetu")
     for term in (
@@ -80,8 +86,10 @@ SE_KEYWORDS = Lexicon(
 # Swedish personal and coordination numbers: YYMMDD-NNNN (+ for 100 years and older),
 # YYYYMMDD-NNNN, YYYYMMDDNNNN, and, only with a keyword, YYMMDDNNNN (ten digits are also
 # phone numbers and account numbers).
+# A space may stand for the separator ("811228 9874", "19811228 9874"): read as the form
+# without one.
 SE_PERSONNUMMER = compile_pattern(
-    _NOT_WORD + r"((?:19|20)?\d{6}(?:[-+]| ?[-+] ?)\d{4}|(?:19|20)\d{10}|\d{10})"
+    _NOT_WORD + r"((?:19|20)?\d{6}(?:[-+]| ?[-+] ?| )\d{4}|(?:19|20)\d{10}|\d{10})"
 )
 YTUNNUS = compile_pattern(_NOT_WORD + r"(\d{7}-\d|fi\d{8})")
 
@@ -95,7 +103,7 @@ class PersonalIdentityCodeDetector:
     """
 
     rules = ("privacy-001", "privacy-002")
-    cue_patterns = (r"\d{6}(?:[-+a-fu-y]| ?[-+] ?)\d{3}[0-9a-y]",)  # HETU's code
+    cue_patterns = (HETU_CODE,)
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         text = ctx.text.text
@@ -106,6 +114,9 @@ class PersonalIdentityCodeDetector:
             if joined(text, start, end):
                 continue
             code = found.group(1).upper().replace(" ", "")
+            if len(code) == 10:
+                yield from self._without_sign(ctx, code, start, end)
+                continue
             swedish = _swedish_number(code) is not None
             if hetu.is_valid(code, allow_temporary=True):
                 if swedish and _near_keyword(ctx, start, end, SE_KEYWORDS):
@@ -113,6 +124,25 @@ class PersonalIdentityCodeDetector:
                 yield ctx.match("privacy-001", start, end, confidence=0.99, reason="hetu_valid")
             elif not swedish and _near_keyword(ctx, start, end, HETU_KEYWORDS):
                 yield ctx.match("privacy-002", start, end, confidence=0.8, reason="hetu_keyword")
+
+    @staticmethod
+    def _without_sign(ctx: CheckContext, code: str, start: int, end: int) -> Iterator[Match]:
+        """A code written without its century sign ("131052308T", "131052 308T"; `code` in
+        capitals, ten characters): privacy-001 when it is a valid code with some century
+        sign (HETU_CENTURIES). A check character that is a letter is enough; a digit only with
+        a keyword near (ten digits are also phone and account numbers), and not when the
+        number is a Swedish personnummer the text calls Swedish (the Swedish detector's)."""
+        if not any(
+            hetu.is_valid(code[:6] + sign + code[6:], allow_temporary=True)
+            for sign in HETU_CENTURIES
+        ):
+            return
+        if code[-1].isdigit():
+            if not _near_keyword(ctx, start, end, HETU_KEYWORDS):
+                return
+            if _swedish_number(code) is not None and _near_keyword(ctx, start, end, SE_KEYWORDS):
+                return
+        yield ctx.match("privacy-001", start, end, confidence=0.9, reason="hetu_valid")
 
 
 def _near_keyword(
@@ -170,7 +200,7 @@ class SwedishPersonalNumberDetector:
     without the separator; the ten-digit form without one only with a keyword near."""
 
     rules = ("privacy-003",)
-    cue_patterns = (r"\d{6} ?[-+] ?\d{4}|\d{10}",)  # every form of SE_PERSONNUMMER has one
+    cue_patterns = (r"\d{6} ?[-+ ] ?\d{4}|\d{10}",)  # every form of SE_PERSONNUMMER has one
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         text = ctx.text.text
@@ -617,6 +647,136 @@ class IbanDetector:
             yield ctx.match(
                 "privacy-007", start, start + len(candidate), confidence=0.99, reason="iban"
             )
+
+
+# ---------------------------------------------------------------- payment cards
+# A run of digits with single spaces or dashes between groups: a card number is 12-19 digits
+# of one such run (CARD_RUN's groups are tried as windows, `_card_numbers`).
+CARD_RUN = compile_pattern(r"\d{1,19}(?:[ -]\d{1,19}){0,18}")
+CARD_CUE = r"[2-6]\d(?:[ -]?\d){10}"  # the first twelve digits of every card number
+CARD_WORDS = Lexicon(
+    (term, "card")
+    for term in (
+        "kortti*", "kortin*", "korttia", "korttini", "korttinumero*", "luottokort*",
+        "pankkikort*", "maksukort*", "debitkort*", "kort", "korten", "kortet", "kortnummer*",
+        "kortnr", "kreditkort*", "bankkort*", "betalkort*", "card*", "visa", "mastercard",
+        "amex", "american express", "maestro", "cvv", "cvc",
+    )
+)  # fmt: skip
+# The card networks' number ranges (ISO/IEC 7812 issuer numbers) with their lengths: a
+# Luhn-valid number outside them is some other number (a reference, an order, a serial).
+CARD_NETWORKS: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...] = (
+    (("4",), (13, 16, 19)),  # Visa
+    (("51", "52", "53", "54", "55", *map(str, range(2221, 2721))), (16,)),  # Mastercard
+    (("34", "37"), (15,)),  # American Express
+    (("300", "301", "302", "303", "304", "305", "36", "38", "39"), (14, 16, 19)),  # Diners
+    (("6011", "644", "645", "646", "647", "648", "649", "65"), (16, 19)),  # Discover
+    (tuple(map(str, range(3528, 3590))), (16, 19)),  # JCB
+    (("50", "56", "57", "58", "6"), (12, 13, 14, 15, 16, 17, 18, 19)),  # Maestro, UnionPay
+)
+# How a card number is printed in groups without a card word near it: fours (Visa,
+# Mastercard: 4-4-4-4, 4-4-4-4-3) or the American Express and Diners 4-6-5 and 4-6-4.
+CARD_GROUPINGS = frozenset({(4, 4, 4, 4), (4, 4, 4, 4, 3), (4, 4, 4, 1), (4, 6, 5), (4, 6, 4)})
+
+
+def _card_network(digits: str) -> bool:
+    """Whether `digits` has a card network's issuer prefix and length (CARD_NETWORKS)."""
+    return any(
+        len(digits) in lengths and digits.startswith(prefixes)
+        for prefixes, lengths in CARD_NETWORKS
+    )
+
+
+def _card_numbers(run: str) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, grouped) in `run` of each payment card number it holds: consecutive
+    groups with 12-19 digits in all, Luhn-valid (ISO/IEC 7812), in a network's range; the
+    longest from each group on. `grouped`: printed in a card's groups (CARD_GROUPINGS).
+    Linear: a window grows over at most 19 groups."""
+    groups: list[tuple[int, int]] = []
+    position = 0
+    for piece in re.split(r"[ -]", run):
+        groups.append((position, position + len(piece)))
+        position += len(piece) + 1
+    index = 0
+    while index < len(groups):
+        if run[groups[index][0]] not in "23456":
+            index += 1
+            continue
+        best: tuple[int, int] | None = None
+        digits = ""
+        for last in range(index, min(len(groups), index + 19)):
+            digits += run[groups[last][0] : groups[last][1]]
+            if len(digits) > 19:
+                break
+            if len(digits) >= 12 and _card_network(digits) and luhn.is_valid(digits):
+                best = (last, len(digits))
+        if best is None:
+            index += 1
+            continue
+        last = best[0]
+        sizes = tuple(end - start for start, end in groups[index : last + 1])
+        yield groups[index][0], groups[last][1], sizes in CARD_GROUPINGS
+        index = last + 1
+
+
+class PaymentCardDetector:
+    """Payment card numbers (privacy-013; §2.5, §6.4, §10.5): 12-19 digits that pass the Luhn
+    check and lie in a card network's range, printed in a card's groups ("4111 1111 1111
+    1111", "3782 822463 10005"), or in any grouping or none with a card word near
+    ("kortin numero 4111111111111111"). A number glued to a longer one is none (`joined`)."""
+
+    rules = ("privacy-013",)
+    cue_patterns = (CARD_CUE,)
+
+    def detect(self, ctx: CheckContext) -> Iterator[Match]:
+        text = ctx.text.text
+        if ctx.text.digit_count < 12:
+            return
+        for found in CARD_RUN.finditer(text):
+            run = found.group()
+            if len(run) < 12:
+                continue
+            for r_start, r_end, grouped in _card_numbers(run):
+                start, end = found.start() + r_start, found.start() + r_end
+                if joined(text, start, end):
+                    continue
+                if grouped or _near_keyword(ctx, start, end, CARD_WORDS):
+                    yield ctx.match("privacy-013", start, end, confidence=0.95, reason="card")
+
+
+# ---------------------------------------------------------------- passports
+# A passport number: two letters and seven digits (Finland), eight digits (Sweden), nine
+# digits or a letter and eight digits (the United Kingdom, the United States, ...).
+PASSPORT = compile_pattern(_NOT_WORD + r"([a-z]{1,2}\d{7,8}|\d{8,9})")
+# Words that say a number is a passport's. "passi" alone, not as a prefix ("passiivinen").
+PASSPORT_WORDS = Lexicon(
+    (term, "passport")
+    for term in (
+        "passi", "passin", "passia", "passini", "passinsa", "passissa", "passissani",
+        "passista", "passiin", "passinumero*", "passinnumero*", "passit", "passien",
+        "pass", "passet", "passets", "passnummer*", "passnumret", "passnr", "passport*",
+    )
+)  # fmt: skip
+
+
+class PassportNumberDetector:
+    """A passport number near a word for a passport (privacy-014; §2.5, §6.4, §10.5): "passin
+    numero XP1234567", "passnummer 12345678", "passport no. 123456789". Without the word an
+    eight- or nine-digit number is anything at all, and none is reported."""
+
+    rules = ("privacy-014",)
+    cues = frozenset({"pass"})
+
+    def detect(self, ctx: CheckContext) -> Iterator[Match]:
+        text = ctx.text.text
+        if ctx.text.digit_count < 7:
+            return
+        for found in PASSPORT.finditer(text):
+            start, end = found.span(1)
+            if joined(text, start, end):
+                continue
+            if _near_keyword(ctx, start, end, PASSPORT_WORDS, size=4):
+                yield ctx.match("privacy-014", start, end, confidence=0.9, reason="passport")
 
 
 # ---------------------------------------------------------------- street addresses
