@@ -68,9 +68,16 @@ DETECTORS: tuple[Detector, ...] = (*RULE_DETECTORS, HarmModelDetector())
 # more specific identifier wins (an IBAN's digits are not also a phone number).
 SUBSUMED_BY: dict[str, frozenset[str]] = {
     "privacy-004": frozenset(
-        {"privacy-001", "privacy-002", "privacy-003", "privacy-007", "privacy-012",
-         "privacy-013", "privacy-014"}
-    ),  # fmt: skip
+        {
+            "privacy-001",
+            "privacy-002",
+            "privacy-003",
+            "privacy-007",
+            "privacy-012",
+            "privacy-013",
+            "privacy-014",
+        }
+    ),
     "privacy-013": frozenset({"privacy-007"}),
     "privacy-003": frozenset({"privacy-001", "privacy-007"}),
     "privacy-002": frozenset({"privacy-003"}),
