@@ -78,10 +78,37 @@ class Sentences:
 
 def _ends_sentence(gap: str) -> bool:
     """Whether the text between two tokens ends a sentence: a line break, or sentence marks
-    with nothing but space and quotes."""
+    with space after them and nothing but quotes and brackets ("5.3" and "kokkola.fi" have
+    no space: a date, a number or a link goes on)."""
     return gap != " " and (
-        "\n" in gap or (("." in gap or "!" in gap or "?" in gap) and not gap.strip(" \t.!?\"')”"))
+        "\n" in gap
+        or (
+            ("." in gap or "!" in gap or "?" in gap)
+            and not gap.strip(" \t.!?\"')”")
+            and (" " in gap or "\t" in gap)
+        )
     )
+
+
+def _full_stop_only(gap: str) -> bool:
+    """A sentence-ending gap of a full stop alone (no line break, ! or ?): an abbreviation
+    or a date may end in one too ("5.3. ja", "(45 v.) sai", "esim. koulut")."""
+    return "\n" not in gap and "!" not in gap and "?" not in gap
+
+
+ABBREVIATION_LENGTH = 4  # the longest word read as an abbreviation before a full stop
+
+
+def _goes_on(text: NormalizedText, token: int) -> bool:
+    """Whether the sentence goes on across the full stop before token `token`: the word
+    before the stop is a number or a short abbreviation ("5.3.", "v.", "esim.", "klo.") and
+    the word after it starts in lower case."""
+    table = text.table
+    before = table.words[token - 1]
+    if not (before.isdigit() or len(before) <= ABBREVIATION_LENGTH):
+        return False
+    start = table.starts[token]
+    return text.cased[start : start + 1].islower()
 
 
 def sentences(text: NormalizedText) -> Sentences:
@@ -98,6 +125,11 @@ def sentences(text: NormalizedText) -> Sentences:
         of_token, firsts = [0] * len(text.table.words), [0]
     else:
         breaks = list(map(ending.__contains__, gaps))
+        soft = {gap for gap in ending if _full_stop_only(gap)}
+        if soft:
+            for index in compress(range(len(breaks)), breaks):
+                if gaps[index] in soft and _goes_on(text, index + 1):
+                    breaks[index] = False
         of_token = list(accumulate(breaks, initial=0))
         firsts = [0, *compress(range(1, len(breaks) + 1), breaks)]
     result = Sentences(text, of_token, firsts)

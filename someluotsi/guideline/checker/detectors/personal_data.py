@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache, lru_cache
+from itertools import pairwise
 from typing import Any
 
 import phonenumbers
@@ -392,17 +393,66 @@ class PhoneNumberDetector:
                 continue
             if _ascii_digits(run) < MIN_DIGITS:
                 continue
-            if not _may_hold_phone(run) or joined(text, start, end):
+            if not _may_hold_phone(run):
+                continue
+            if joined(text, start, end) and not _glued_to_words(text, start, end, run):
                 continue
             if long_run:
                 budget -= len(run)
             for p_start, p_end in _phones_in_run(run):
                 e164 = _e164(run[p_start:p_end])
-                if e164 is None or e164 in allowed:
+                if e164 is None or e164 in allowed or _service_number(run[p_start:p_end]):
                     continue
                 yield ctx.match(
                     "privacy-004", start + p_start, start + p_end, confidence=0.9, reason="phone"
                 )
+
+
+# Numbers that are never a person's: free, premium-rate, shared-cost and national service
+# numbers ("0800 147 111", "0295 419 800", "020 22 00 00", "0771 567 567"; phonenumbers' own
+# number types). Short emergency and helpline numbers (112, 116 111) have too few digits for
+# a phone number here at all.
+SERVICE_TYPES = frozenset(
+    {
+        phonenumbers.PhoneNumberType.TOLL_FREE,
+        phonenumbers.PhoneNumberType.PREMIUM_RATE,
+        phonenumbers.PhoneNumberType.SHARED_COST,
+        phonenumbers.PhoneNumberType.UAN,
+    }
+)
+
+
+@lru_cache(maxsize=4096)
+def _service_number(candidate: str) -> bool:
+    """Whether a valid phone number (a piece `_phones_in_run` took) is a service number,
+    which no private person has: the first region that reads it as valid (Finland, then
+    Sweden, as `_parse_phone`) gives it a type of SERVICE_TYPES, and no region reads it as a
+    mobile number ("070-123 45 67" is a Finnish premium number but a Swedish mobile one)."""
+    types = []
+    for region in ("FI", "SE"):
+        try:
+            parsed = phonenumbers.parse(candidate, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(parsed):
+            types.append(phonenumbers.number_type(parsed))
+    mobile = phonenumbers.PhoneNumberType.MOBILE
+    return bool(types) and types[0] in SERVICE_TYPES and mobile not in types
+
+
+def _glued_to_words(text: str, start: int, end: int, run: str) -> bool:
+    """Whether a run that `joined` refuses is a phone number written without spaces around
+    it ("Soita040 123 4567heti"): it is printed in groups (a space inside), only letters
+    touch it, and the word it makes with them stands alone (not `joined` itself). A number
+    of one group glued to letters ("abc0401234567") stays an identifier."""
+    if " " not in run:
+        return False
+    before, after = start, end
+    while before > 0 and text[before - 1].isalpha():
+        before -= 1
+    while after < len(text) and text[after].isalpha():
+        after += 1
+    return (before, after) != (start, end) and not joined(text, before, after)
 
 
 def _unbracketed(start: int, run: str) -> tuple[int, str]:
@@ -1194,6 +1244,103 @@ def _topic_of_work(hit: LexiconMatch, words: Sequence[str]) -> bool:
     return any(part in word for word in before for part in TOPIC_PARTS_FI)
 
 
+# Words that deny an injury just before it ("kukaan ei loukkaantunut", "ingen skadades",
+# "nobody was injured"): then no one was hurt.
+NEGATIONS = frozenset(
+    {"ei", "eikä", "ettei", "kukaan", "ketään", "inte", "ingen", "inga", "varken", "no",
+     "not", "nobody", "none", "nor", "never"}
+)  # fmt: skip
+NEGATION_REACH = 3  # words before an injury a negation may stand in
+# Words that make a named person the one who leads a group about a sensitive matter, not its
+# member: "AA-ryhmää vetää Anna Niemi", "stödgruppen leds av", "the group is led by" (within
+# STAFF_REACH words after the matter; "led", "run" and "hosted" only with "by": "his
+# depression led to" is a fact).
+LEAD_WORDS = ("vetää", "vetäjä", "ohjaa", "ohjaaja", "leds", "ledare", "leder", "leader",
+              "facilitat")  # fmt: skip
+LEAD_BY = frozenset({"led", "run", "hosted", "organised", "organized"})
+STAFF_REACH = 4
+# A named person introduced by a health or social care job ("psykiatri Anna Niemi", "Anna
+# Berg, kurator", "nurse John Smith"): the sentence is about their work, and a clinic or a
+# diagnosis in it is their field (prefixes, read right before, at or after the name).
+STAFF_TITLES = ("psykiatr", "psykolog", "lääkär", "läkare", "hoitaj", "sköterska", "terapeut",
+                "therapist", "psychiatrist", "psychologist", "doctor", "nurse", "ohjaaj",
+                "vetäjä", "kurator", "kuraattor", "counsellor", "counselor", "sosiaalityöntekij",
+                "socialarbetar", "socialsekreterar", "social worker", "työntekijä",
+                "asiantuntij", "koordinaattor", "coordinator", "ledare", "leader",
+                "facilitator", "terveydenhoitaj", "diakon", "deacon")  # fmt: skip
+# Months in Finnish (stems), Swedish and English: a date of birth may name its month.
+MONTHS = ("tammik", "helmik", "maalisk", "huhtik", "toukok", "kesäk", "heinäk", "elok",
+          "syysk", "lokak", "marrask", "jouluk", "januari", "februari", "mars", "april", "maj",
+          "juni", "juli", "augusti", "septemb", "oktob", "novemb", "decemb", "january",
+          "february", "march", "may", "june", "july", "august", "october")  # fmt: skip
+DATE_REACH = 3  # words between a word for birth and its date ("syntymäaika on", "born on the")
+
+
+def _year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
+
+
+def _day_or_month(word: str) -> bool:
+    return word.isdigit() and len(word) <= 2 and 0 < int(word) <= 31
+
+
+def _month(word: str) -> bool:
+    return word.startswith(MONTHS) or _day_or_month(word)
+
+
+def _full_date_at(words: Sequence[str], index: int) -> bool:
+    """Whether a full date (day, month and year) starts at token `index`: "5.3.1970",
+    "1970-03-05", "5. maaliskuuta 1970", "5 mars 1970", "March 5, 1970"."""
+    three = words[index : index + 3]
+    if len(three) < 3:
+        return False
+    first, second, third = three
+    if _year(first):
+        return _day_or_month(second) and _day_or_month(third)
+    if _day_or_month(first):
+        return _month(second) and _year(third)
+    return first.startswith(MONTHS) and _day_or_month(second) and _year(third)
+
+
+def _with_date(hit: LexiconMatch, words: Sequence[str]) -> bool:
+    """Whether a word for birth has a full date within DATE_REACH words after it."""
+    return any(
+        _full_date_at(words, index)
+        for index in range(hit.last, min(len(words), hit.last + DATE_REACH + 1))
+    )
+
+
+def _kept_hit(hit: LexiconMatch, words: Sequence[str]) -> bool:
+    """Whether a sensitive hit may be a fact about a person: not an institution or the topic
+    of a work, an injury not denied (NEGATIONS), a word for birth only with a date, and not
+    a group or service the person leads or works in (STAFF_WORDS)."""
+    label = hit.term.label
+    if label == "birth":
+        return _with_date(hit, words)
+    if _institutional(hit, words) or _topic_of_work(hit, words):
+        return False
+    if label == "injury" and not NEGATIONS.isdisjoint(
+        words[max(0, hit.first - NEGATION_REACH) : hit.first]
+    ):
+        return False
+    after = words[hit.last : hit.last + STAFF_REACH + 1]
+    return not any(
+        word.startswith(LEAD_WORDS) or (word in LEAD_BY and following == "by")
+        for word, following in pairwise(after)
+    )
+
+
+def _names_staff(hit: LexiconMatch, name: PersonName, words: Sequence[str]) -> bool:
+    """Whether the named person is introduced by their job rather than linked to a matter:
+    the sensitive word is their title ("psykiatri Anna Niemi": it ends at the name or inside
+    it), or a health or social care job (STAFF_TITLES) stands right before the name, as its
+    first word or right after it ("nurse John Smith", "Anna Berg, kurator")."""
+    if name.first - 1 <= hit.last - 1 <= name.last - 1 and hit.first <= name.first:
+        return True
+    around = words[max(0, name.first - 1) : name.first + 1] + words[name.last : name.last + 1]
+    return any(word.startswith(STAFF_TITLES) for word in around)
+
+
 SENSITIVE_KEYS = key_words(SENSITIVE_TERMS)
 SENSITIVE_KEY = compile_pattern(key_word_pattern(SENSITIVE_KEYS))
 
@@ -1216,11 +1363,7 @@ class SensitivePersonDetector:
         if not SENSITIVE_KEY.search(ctx.text.text):
             return  # one pass at C speed, where finding the word list's hits takes many
         table_words = ctx.text.table.words
-        hits = [
-            hit
-            for hit in ctx.text.find(SENSITIVE)
-            if not _institutional(hit, table_words) and not _topic_of_work(hit, table_words)
-        ]
+        hits = [hit for hit in ctx.text.find(SENSITIVE) if _kept_hit(hit, table_words)]
         if not hits:
             return
         split = sentences(ctx.text)
@@ -1249,7 +1392,7 @@ class SensitivePersonDetector:
                     ) or _after_initial(ctx, named[sentence - 1], sentence)
                 if pronoun[sentence]:
                     name, first = named[sentence - 1], sentence - 1
-            if name is None:
+            if name is None or _names_staff(hit, name, words):
                 continue
             known = statements.get(first)
             last = max(sentence, known[1]) if known else sentence
