@@ -1337,7 +1337,7 @@ def _names_staff(hit: LexiconMatch, name: PersonName, words: Sequence[str]) -> b
     first word or right after it ("nurse John Smith", "Anna Berg, kurator")."""
     if name.first - 1 <= hit.last - 1 <= name.last - 1 and hit.first <= name.first:
         return True
-    around = words[max(0, name.first - 1) : name.first + 1] + words[name.last : name.last + 1]
+    around = [*words[max(0, name.first - 1) : name.first + 1], *words[name.last : name.last + 1]]
     return any(word.startswith(STAFF_TITLES) for word in around)
 
 
