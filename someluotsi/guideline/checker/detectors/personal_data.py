@@ -1259,15 +1259,21 @@ LEAD_WORDS = ("vetää", "vetäjä", "ohjaa", "ohjaaja", "leds", "ledare", "lede
               "facilitat")  # fmt: skip
 LEAD_BY = frozenset({"led", "run", "hosted", "organised", "organized"})
 STAFF_REACH = 4
-# A named person introduced by a health or social care job ("psykiatri Anna Niemi", "Anna
-# Berg, kurator", "nurse John Smith"): the sentence is about their work, and a clinic or a
-# diagnosis in it is their field (prefixes, read right before, at or after the name).
+# A named person introduced by a health, social care, rescue or police job ("psykiatri Anna
+# Niemi", "Anna Berg, kurator", "nurse John Smith", "palopäällikkö Matti Virtanen"): the
+# sentence is about their work, and a clinic, an injury or a crime in it is their field
+# (prefixes, read right before, at or after the name). "Poliisi" alone is left out: "Poliisi:
+# Matti Virtanen pidätettiin" is a report about the person.
 STAFF_TITLES = ("psykiatr", "psykolog", "lääkär", "läkare", "hoitaj", "sköterska", "terapeut",
                 "therapist", "psychiatrist", "psychologist", "doctor", "nurse", "ohjaaj",
                 "vetäjä", "kurator", "kuraattor", "counsellor", "counselor", "sosiaalityöntekij",
-                "socialarbetar", "socialsekreterar", "social worker", "työntekijä",
+                "socialarbetar", "socialsekreterar", "worker", "työntekijä",
                 "asiantuntij", "koordinaattor", "coordinator", "ledare", "leader",
-                "facilitator", "terveydenhoitaj", "diakon", "deacon")  # fmt: skip
+                "facilitator", "terveydenhoitaj", "diakon", "deacon", "palopäällik",
+                "palomest", "pelastusjohtaj", "räddningschef", "räddningsledare", "chief",
+                "poliisipäällik", "polischef", "komisari", "kommissarie", "inspector",
+                "ylikonstaap", "tiedottaj", "spokes", "pressansvarig", "ensihoitaj",
+                "paramedic", "fysioterapeu", "physio")  # fmt: skip
 # Months in Finnish (stems), Swedish and English: a date of birth may name its month.
 MONTHS = ("tammik", "helmik", "maalisk", "huhtik", "toukok", "kesäk", "heinäk", "elok",
           "syysk", "lokak", "marrask", "jouluk", "januari", "februari", "mars", "april", "maj",
