@@ -77,16 +77,11 @@ class Sentences:
 
 
 def _ends_sentence(gap: str) -> bool:
-    """Whether the text between two tokens ends a sentence: a line break, or sentence marks
-    with space after them and nothing but quotes and brackets ("5.3" and "kokkola.fi" have
-    no space: a date, a number or a link goes on)."""
+    """Whether the text between two tokens may end a sentence: a line break, or sentence marks
+    with nothing but space and quotes (a full stop alone is read again where it stands:
+    `_goes_on`)."""
     return gap != " " and (
-        "\n" in gap
-        or (
-            ("." in gap or "!" in gap or "?" in gap)
-            and not gap.strip(" \t.!?\"')”")
-            and (" " in gap or "\t" in gap)
-        )
+        "\n" in gap or (("." in gap or "!" in gap or "?" in gap) and not gap.strip(" \t.!?\"')”"))
     )
 
 
@@ -99,12 +94,18 @@ def _full_stop_only(gap: str) -> bool:
 ABBREVIATION_LENGTH = 4  # the longest word read as an abbreviation before a full stop
 
 
-def _goes_on(text: NormalizedText, token: int) -> bool:
-    """Whether the sentence goes on across the full stop before token `token`: the word
-    before the stop is a number or a short abbreviation ("5.3.", "v.", "esim.", "klo.") and
-    the word after it starts in lower case."""
+def _goes_on(text: NormalizedText, token: int, gap: str) -> bool:
+    """Whether the sentence goes on across the full stop `gap` before token `token`: a dot
+    between digits ("5.3.2024", "1.5") or inside an abbreviation of short parts ("f.d.",
+    "t.ex.", "e.g."), or a full stop with space after a number or a short abbreviation ("5.3.
+    ja", "(45 v.) sai", "esim. koulut") before a word in lower case."""
     table = text.table
     before = table.words[token - 1]
+    if " " not in gap and "\t" not in gap:
+        after = table.words[token]
+        return gap == "." and (
+            (before.isdigit() and after.isdigit()) or (len(before) <= 2 and len(after) <= 2)
+        )
     if not (before.isdigit() or len(before) <= ABBREVIATION_LENGTH):
         return False
     start = table.starts[token]
@@ -128,7 +129,7 @@ def sentences(text: NormalizedText) -> Sentences:
         soft = {gap for gap in ending if _full_stop_only(gap)}
         if soft:
             for index in compress(range(len(breaks)), breaks):
-                if gaps[index] in soft and _goes_on(text, index + 1):
+                if gaps[index] in soft and _goes_on(text, index + 1, gaps[index]):
                     breaks[index] = False
         of_token = list(accumulate(breaks, initial=0))
         firsts = [0, *compress(range(1, len(breaks) + 1), breaks)]

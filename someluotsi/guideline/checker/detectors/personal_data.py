@@ -738,35 +738,34 @@ def _card_network(digits: str) -> bool:
 
 
 def _card_numbers(run: str) -> Iterator[tuple[int, int, bool]]:
-    """(start, end, grouped) in `run` of each payment card number it holds: consecutive
-    groups with 12-19 digits in all, Luhn-valid (ISO/IEC 7812), in a network's range; the
-    longest from each group on. `grouped`: printed in a card's groups (CARD_GROUPINGS).
-    Linear: a window grows over at most 19 groups."""
+    """(start, end, grouped) in `run` of the payment card number it holds, if any: its first
+    groups with 12-19 digits in all, Luhn-valid (ISO/IEC 7812), in a network's range, the
+    longest such; at most one group may follow (a security code: "... 1111 123", taken into
+    the span when it has at most four digits). A number
+    from the middle of a longer run of groups ("0400 1234 0500 2345 0600 ...", a booking
+    number) is none. `grouped`: printed in a card's groups (CARD_GROUPINGS)."""
     groups: list[tuple[int, int]] = []
     position = 0
     for piece in re.split(r"[ -]", run):
         groups.append((position, position + len(piece)))
         position += len(piece) + 1
-    index = 0
-    while index < len(groups):
-        if run[groups[index][0]] not in "23456":
-            index += 1
-            continue
-        best: tuple[int, int] | None = None
-        digits = ""
-        for last in range(index, min(len(groups), index + 19)):
-            digits += run[groups[last][0] : groups[last][1]]
-            if len(digits) > 19:
-                break
-            if len(digits) >= 12 and _card_network(digits) and luhn.is_valid(digits):
-                best = (last, len(digits))
-        if best is None:
-            index += 1
-            continue
-        last = best[0]
-        sizes = tuple(end - start for start, end in groups[index : last + 1])
-        yield groups[index][0], groups[last][1], sizes in CARD_GROUPINGS
-        index = last + 1
+    if run[0] not in "23456":
+        return
+    best: int | None = None
+    digits = ""
+    for last in range(min(len(groups), 19)):
+        digits += run[groups[last][0] : groups[last][1]]
+        if len(digits) > 19:
+            break
+        if len(digits) >= 12 and _card_network(digits) and luhn.is_valid(digits):
+            best = last
+    if best is None or len(groups) - best - 1 > 1:
+        return
+    sizes = tuple(end - start for start, end in groups[: best + 1])
+    # A short group after the number (a security code) goes with it: the redacted copy must
+    # not keep it.
+    end = groups[-1][1] if groups[-1][1] - groups[-1][0] <= 4 else groups[best][1]
+    yield 0, end, sizes in CARD_GROUPINGS
 
 
 class PaymentCardDetector:
