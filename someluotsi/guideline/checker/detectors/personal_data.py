@@ -1315,13 +1315,22 @@ def _with_date(hit: LexiconMatch, words: Sequence[str]) -> bool:
     )
 
 
+# Words for a meeting or a group after "AA" or "NA" (the peer_group terms of the word list).
+PEER_GROUP_WORDS = ("kokou", "ryhm", "möte", "mötet", "grupp", "meeting", "group")
+
+
 def _kept_hit(hit: LexiconMatch, words: Sequence[str]) -> bool:
     """Whether a sensitive hit may be a fact about a person: not an institution or the topic
-    of a work, an injury not denied (NEGATIONS), a word for birth only with a date, and not
-    a group or service the person leads or works in (STAFF_WORDS)."""
+    of a work, an injury not denied (NEGATIONS), a word for birth only with a date, "AA" or
+    "NA" only before a meeting or group word (PEER_GROUP_WORDS), and not a group the person
+    leads (LEAD_WORDS)."""
     label = hit.term.label
     if label == "birth":
         return _with_date(hit, words)
+    if label == "peer_group" and not (
+        hit.last < len(words) and words[hit.last].startswith(PEER_GROUP_WORDS)
+    ):
+        return False
     if _institutional(hit, words) or _topic_of_work(hit, words):
         return False
     if label == "injury" and not NEGATIONS.isdisjoint(
@@ -1347,6 +1356,7 @@ def _names_staff(hit: LexiconMatch, name: PersonName, words: Sequence[str]) -> b
 
 
 SENSITIVE_KEYS = key_words(SENSITIVE_TERMS)
+SHORT_KEY = 2  # letters of a key word read as a whole word by the prefilter
 SENSITIVE_KEY = compile_pattern(key_word_pattern(SENSITIVE_KEYS))
 
 
@@ -1362,7 +1372,12 @@ class SensitivePersonDetector:
     """
 
     rules = ("privacy-011",)
-    cues = frozenset(spec.value for spec in SENSITIVE_KEYS)
+    # A key word of two letters ("aa", "na") is inside many words ("maa", "sana"): it is a cue
+    # as a whole word (a pattern), the others as strings.
+    cues = frozenset(spec.value for spec in SENSITIVE_KEYS if len(spec.value) > SHORT_KEY)
+    cue_patterns = (
+        key_word_pattern(spec for spec in SENSITIVE_KEYS if len(spec.value) <= SHORT_KEY),
+    )
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         if not SENSITIVE_KEY.search(ctx.text.text):
