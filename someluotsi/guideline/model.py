@@ -105,8 +105,18 @@ class Finding:
     suggestion: str
     explanation: str
     confidence: float
+    # Where the finding is when it is not in the text: an attachment's alt text or file name,
+    # as (index of the attachment from 0, "alt" or "filename"); start and end are then 0 and
+    # the excerpt is the piece of that field.
+    media: tuple[int, str] | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        found = self._fields()
+        if self.media is not None:
+            found["media"] = {"index": self.media[0], "field": self.media[1]}
+        return found
+
+    def _fields(self) -> dict[str, Any]:
         return {
             "rule": self.rule,
             "category": self.category.value,

@@ -101,6 +101,7 @@ def asset_media(assets: Iterable[Asset], *, swedish: bool = False) -> list[Media
             kind=asset.kind,
             alt=(asset.alt_text_sv or asset.alt_text) if swedish else asset.alt_text,
             captions=asset.has_captions,
+            filename=asset.original_name,  # read for personal data like the alt text
         )
         for asset in assets
     ]

@@ -6,6 +6,7 @@ detectors, so a municipality's own rulebook gets its own engine.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -21,6 +22,7 @@ from someluotsi.guideline.checker.rulebook import Rulebook, RulebookError, ruleb
 from someluotsi.guideline.model import (
     LANGUAGES,
     AuthorRole,
+    Category,
     ChannelContext,
     ChannelKind,
     Finding,
@@ -39,6 +41,31 @@ MAX_PER_RULE = 50  # more findings of one rule help nobody and only cost time
 MAX_PER_DETECTOR = 200
 EXCERPT_CHARS = 200
 EXPLANATIONS = Path(__file__).parents[1] / "data" / "explanations.toml"
+MAX_MEDIA = 20  # attachments whose alt text and file name are read
+MAX_MEDIA_CHARS = 2_000  # of each alt text and file name
+# Where a finding in an attachment is, at the start of its message.
+MEDIA_PLACES = {
+    "alt": {
+        "fi": "Liitteen {number} vaihtoehtoisessa tekstissä (alt)",
+        "sv": "I alt-texten till bilaga {number}",
+        "en": "In the alt text of attachment {number}",
+    },
+    "filename": {
+        "fi": "Liitteen {number} tiedostonimessä",
+        "sv": "I filnamnet till bilaga {number}",
+        "en": "In the file name of attachment {number}",
+    },
+}
+_FILE_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}$")
+_FILE_SEPARATOR = re.compile(r"[_+]|-(?!\d)|(?<!\d)-")
+
+
+def _file_words(filename: str) -> str:
+    """A file name as words: its folder and extension left out, "_" and "+" and a "-" that
+    is not between digits (a hyphen of "131052-308T" stays) read as spaces
+    ("potilas_matti-virtanen_131052-308T.jpg" -> "potilas matti virtanen 131052-308T")."""
+    name = filename.replace("\\", "/").rsplit("/", 1)[-1]
+    return _FILE_SEPARATOR.sub(" ", _FILE_EXTENSION.sub("", name))
 
 
 class _SafeParams(dict[str, str]):
@@ -68,6 +95,19 @@ class GuidelineEngine:
         self.rulebook = rulebook
         self.detectors = tuple(detectors)
         self.prefilter = Prefilter(self.detectors)
+        # The detectors an attachment's alt text and file name are read with: those of
+        # personal data alone (an alt text is no post: tone, links and length are not asked).
+        self._media_prefilter = Prefilter(
+            [
+                d
+                for d in self.detectors
+                if all(
+                    rulebook.rules[r].category is Category.PERSONAL_DATA
+                    for r in d.rules
+                    if r in rulebook.rules
+                )
+            ]
+        )
         self._explanations = explanations
 
     def check(
@@ -107,6 +147,8 @@ class GuidelineEngine:
         matches = _resolve([m for d in detectors for m in islice(d.detect(ctx), MAX_PER_DETECTOR)])
         ui = _ui_language(ui_language)
         findings = tuple(self._finding(m, author, original, ui) for m in matches)
+        if ctx.media:
+            findings += self._media_findings(ctx, ui)
         report = Report(
             guideline_version=f"{self.rulebook.id}/{self.rulebook.version}",
             language=analysed.main_language,
@@ -122,6 +164,38 @@ class GuidelineEngine:
         if analysed is not text:  # made here for this check alone: free it at once
             analysed.release()
         return report
+
+    def _media_findings(self, ctx: CheckContext, ui: str) -> tuple[Finding, ...]:
+        """Personal data in the attachments' alt texts and file names (§2.5, §6.4): each is
+        checked by the personal-data detectors as a text of its own (a file name with its
+        extension left out and "_" and "-" between words read as spaces), and each finding
+        says where it is (`Finding.media`, and its message starts with it)."""
+        found: list[Finding] = []
+        for index, item in enumerate(ctx.media[:MAX_MEDIA]):
+            for field, value in (("alt", item.alt), ("filename", _file_words(item.filename))):
+                value = value[:MAX_MEDIA_CHARS]
+                if not value.strip():
+                    continue
+                analysed = AnalysedText.of(value, language=ctx.text.main_language)
+                sub = replace(ctx, text=analysed, media=())
+                detectors = self._media_prefilter.select(analysed.text)
+                matches = _resolve(
+                    [m for d in detectors for m in islice(d.detect(sub), MAX_PER_DETECTOR)]
+                )
+                where = MEDIA_PLACES[field][ui].format(number=index + 1)
+                for match in matches:
+                    finding = self._finding(match, ctx.role, value, ui)
+                    found.append(
+                        replace(
+                            finding,
+                            start=0,
+                            end=0,
+                            message=f"{where}: {finding.message}",
+                            media=(index, field),
+                        )
+                    )
+                analysed.release()
+        return tuple(found)
 
     def analyse_many(
         self, texts: Sequence[str], languages: Sequence[str | None]

@@ -6,13 +6,15 @@ Each finding is removed over its whole span. The detectors make that span what m
 a named person's sensitive matter (privacy-011) spans the whole statement, the name and the
 fact together, so no readable fragment of it is left; a link spans the whole address.
 Findings without a span (the trained model's scores on the whole text) cannot be cut out.
+Advice (an `info` finding: the city's own business id, a named employee's work address) is
+no data that must go, and stays.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from someluotsi.guideline.model import Category, Finding
+from someluotsi.guideline.model import Category, Finding, Severity
 
 REDACTED_CATEGORIES = frozenset(
     {
@@ -42,11 +44,14 @@ def redact(
     """`text` with the span of every finding in `categories` replaced by the placeholder of
     `ui_language` ("[poistettu]", "[borttaget]", "[removed]"), and of every finding of
     `rules` whatever its category (a secrecy marking's material); overlapping or touching spans
-    become one placeholder. `findings` carry offsets into `text` (a report on it)."""
+    become one placeholder; `info` findings (advice) are kept. `findings` carry offsets into
+    `text` (a report on it)."""
     spans = sorted(
         (f.start, f.end)
         for f in findings
-        if (f.category in categories or f.rule in rules) and f.end > f.start
+        if (f.category in categories or f.rule in rules)
+        and f.end > f.start
+        and f.severity is not Severity.INFO
     )
     merged: list[list[int]] = []
     for start, end in spans:

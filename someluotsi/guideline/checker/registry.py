@@ -24,6 +24,8 @@ from someluotsi.guideline.checker.detectors.personal_data import (
     BusinessIdDetector,
     EmailDetector,
     IbanDetector,
+    PassportNumberDetector,
+    PaymentCardDetector,
     PersonalIdentityCodeDetector,
     PhoneNumberDetector,
     RegistrationPlateDetector,
@@ -42,6 +44,8 @@ RULE_DETECTORS: tuple[Detector, ...] = (
     PhoneNumberDetector(),
     EmailDetector(),
     IbanDetector(),
+    PaymentCardDetector(),
+    PassportNumberDetector(),
     StreetAddressDetector(),
     RegistrationPlateDetector(),
     SensitivePersonDetector(),
@@ -66,8 +70,17 @@ DETECTORS: tuple[Detector, ...] = (*RULE_DETECTORS, HarmModelDetector())
 # more specific identifier wins (an IBAN's digits are not also a phone number).
 SUBSUMED_BY: dict[str, frozenset[str]] = {
     "privacy-004": frozenset(
-        {"privacy-001", "privacy-002", "privacy-003", "privacy-007", "privacy-012"}
+        {
+            "privacy-001",
+            "privacy-002",
+            "privacy-003",
+            "privacy-007",
+            "privacy-012",
+            "privacy-013",
+            "privacy-014",
+        }
     ),
+    "privacy-013": frozenset({"privacy-007"}),
     "privacy-003": frozenset({"privacy-001", "privacy-007"}),
     "privacy-002": frozenset({"privacy-003"}),
     "privacy-012": frozenset({"privacy-007"}),

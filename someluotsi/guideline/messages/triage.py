@@ -62,7 +62,7 @@ class Priority(StrEnum):
 
 PERSONAL_DATA_RULES = frozenset(
     {"privacy-001", "privacy-002", "privacy-003", "privacy-004", "privacy-005", "privacy-007",
-     "privacy-008", "privacy-009", "privacy-010", "privacy-011"}
+     "privacy-008", "privacy-009", "privacy-010", "privacy-011", "privacy-013", "privacy-014"}
 )  # fmt: skip
 # A password, a door or alarm code, or where keys are kept (§10.5): the citizen's own secret on
 # a public page is hidden and the citizen asked to use a private channel, even in a question.

@@ -62,6 +62,12 @@ FAMILY_WORDS = frozenset(
     {"family", "household", "perhe", "perheen", "perheessä", "perheelle", "perheellä",
      "perheestä", "perhettä", "familj", "familjen"}
 )  # fmt: skip
+# A word for a family right before a capitalised surname names a household too ("Perhe
+# Heikkilän lapset", "perheen Virtanen"); read like a title (`_scan`). "Familjen Nyberg" is
+# a title already (person_titles.txt).
+FAMILY_BEFORE = frozenset(
+    {"perhe", "perheen", "perheelle", "perheellä", "perheessä", "perheestä", "perhettä"}
+)
 # Words that start a sentence before a word for a family without naming it ("The family",
 # "Our family", "Koko perhe", "Hela familjen").
 DETERMINERS = frozenset(
@@ -198,7 +204,7 @@ def _scan(
 
     def title(word: str) -> bool:
         if word not in titles:
-            titles[word] = _title(word)
+            titles[word] = _title(word) or word in FAMILY_BEFORE
         return titles[word]
 
     def capital(index: int) -> bool:

@@ -77,11 +77,39 @@ class Sentences:
 
 
 def _ends_sentence(gap: str) -> bool:
-    """Whether the text between two tokens ends a sentence: a line break, or sentence marks
-    with nothing but space and quotes."""
+    """Whether the text between two tokens may end a sentence: a line break, or sentence marks
+    with nothing but space and quotes (a full stop alone is read again where it stands:
+    `_goes_on`)."""
     return gap != " " and (
         "\n" in gap or (("." in gap or "!" in gap or "?" in gap) and not gap.strip(" \t.!?\"')”"))
     )
+
+
+def _full_stop_only(gap: str) -> bool:
+    """A sentence-ending gap of a full stop alone (no line break, ! or ?): an abbreviation
+    or a date may end in one too ("5.3. ja", "(45 v.) sai", "esim. koulut")."""
+    return "\n" not in gap and "!" not in gap and "?" not in gap
+
+
+ABBREVIATION_LENGTH = 4  # the longest word read as an abbreviation before a full stop
+
+
+def _goes_on(text: NormalizedText, token: int, gap: str) -> bool:
+    """Whether the sentence goes on across the full stop `gap` before token `token`: a dot
+    between digits ("5.3.2024", "1.5") or inside an abbreviation of short parts ("f.d.",
+    "t.ex.", "e.g."), or a full stop with space after a number or a short abbreviation ("5.3.
+    ja", "(45 v.) sai", "esim. koulut") before a word in lower case."""
+    table = text.table
+    before = table.words[token - 1]
+    if " " not in gap and "\t" not in gap:
+        after = table.words[token]
+        return gap == "." and (
+            (before.isdigit() and after.isdigit()) or (len(before) <= 2 and len(after) <= 2)
+        )
+    if not (before.isdigit() or len(before) <= ABBREVIATION_LENGTH):
+        return False
+    start = table.starts[token]
+    return text.cased[start : start + 1].islower()
 
 
 def sentences(text: NormalizedText) -> Sentences:
@@ -98,6 +126,11 @@ def sentences(text: NormalizedText) -> Sentences:
         of_token, firsts = [0] * len(text.table.words), [0]
     else:
         breaks = list(map(ending.__contains__, gaps))
+        soft = {gap for gap in ending if _full_stop_only(gap)}
+        if soft:
+            for index in compress(range(len(breaks)), breaks):
+                if gaps[index] in soft and _goes_on(text, index + 1, gaps[index]):
+                    breaks[index] = False
         of_token = list(accumulate(breaks, initial=0))
         firsts = [0, *compress(range(1, len(breaks) + 1), breaks)]
     result = Sentences(text, of_token, firsts)

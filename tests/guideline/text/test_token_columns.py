@@ -49,10 +49,34 @@ def _reference_sentences(text: NormalizedText) -> tuple[list[int], list[list[Tok
             groups.append([])
         else:
             gap = normalised[tokens[index - 1].end : token.start]
-            if gap != " " and (
-                "\n" in gap
-                or (("." in gap or "!" in gap or "?" in gap) and not gap.strip(" \t.!?\"')”"))
-            ):
+            marks = ("." in gap or "!" in gap or "?" in gap) and not gap.strip(" \t.!?\"')”")
+            ends = gap != " " and ("\n" in gap or marks)
+            # A dot between digits is a date or a number; a full stop with space after a
+            # number or a word of up to four letters, before a word in lower case, is a date
+            # or an abbreviation: the sentence goes on.
+            before = tokens[index - 1].text
+            spaced = " " in gap or "\t" in gap
+            goes_on = (
+                "\n" not in gap
+                and "!" not in gap
+                and "?" not in gap
+                and (
+                    (
+                        not spaced
+                        and gap == "."
+                        and (
+                            (before.isdigit() and token.text.isdigit())
+                            or (len(before) <= 2 and len(token.text) <= 2)
+                        )
+                    )
+                    or (
+                        spaced
+                        and (before.isdigit() or len(before) <= 4)
+                        and text.cased[token.start : token.start + 1].islower()
+                    )
+                )
+            )
+            if ends and not goes_on:
                 number += 1
                 groups.append([])
         of_token.append(number)

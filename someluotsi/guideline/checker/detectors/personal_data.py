@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache, lru_cache
+from itertools import pairwise
 from typing import Any
 
 import phonenumbers
@@ -34,8 +35,14 @@ _NOT_WORD = r"(?:^|[^\p{L}\p{N}])"
 
 # ---------------------------------------------------------------- identity codes
 # The separator may have a space on either side or both ("010190 - 123A", "010190 -123A"), as
-# forms and hurried typing leave it; the checksum is asked of the code without them.
-HETU = compile_pattern(_NOT_WORD + r"(\d{6}(?:[-+a-fu-y]| ?[-+] ?)\d{3}[0-9a-y])")
+# forms and hurried typing leave it; the checksum is asked of the code without them. It may
+# also be left out or written as a space ("131052308T", "131052 308T"): then the century is
+# unknown and the code counts when its check character fits (HETU_CENTURIES).
+HETU_CODE = r"\d{6}(?:[-+a-fu-y]| ?[-+] ?| )?\d{3}[0-9a-y]"
+HETU = compile_pattern(_NOT_WORD + f"({HETU_CODE})")
+# The century signs a code without one is tried with: the 1900s and the 2000s (the check
+# character is the same for every sign; the day 29.2. is a date only in some centuries).
+HETU_CENTURIES = ("-", "A")
 HETU_KEYWORDS = Lexicon(
     (term, "hetu")
     for term in (
@@ -80,8 +87,10 @@ SE_KEYWORDS = Lexicon(
 # Swedish personal and coordination numbers: YYMMDD-NNNN (+ for 100 years and older),
 # YYYYMMDD-NNNN, YYYYMMDDNNNN, and, only with a keyword, YYMMDDNNNN (ten digits are also
 # phone numbers and account numbers).
+# A space may stand for the separator ("811228 9874", "19811228 9874"): read as the form
+# without one.
 SE_PERSONNUMMER = compile_pattern(
-    _NOT_WORD + r"((?:19|20)?\d{6}(?:[-+]| ?[-+] ?)\d{4}|(?:19|20)\d{10}|\d{10})"
+    _NOT_WORD + r"((?:19|20)?\d{6}(?:[-+]| ?[-+] ?| )\d{4}|(?:19|20)\d{10}|\d{10})"
 )
 YTUNNUS = compile_pattern(_NOT_WORD + r"(\d{7}-\d|fi\d{8})")
 
@@ -95,7 +104,7 @@ class PersonalIdentityCodeDetector:
     """
 
     rules = ("privacy-001", "privacy-002")
-    cue_patterns = (r"\d{6}(?:[-+a-fu-y]| ?[-+] ?)\d{3}[0-9a-y]",)  # HETU's code
+    cue_patterns = (HETU_CODE,)
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         text = ctx.text.text
@@ -106,6 +115,9 @@ class PersonalIdentityCodeDetector:
             if joined(text, start, end):
                 continue
             code = found.group(1).upper().replace(" ", "")
+            if len(code) == 10:
+                yield from self._without_sign(ctx, code, start, end)
+                continue
             swedish = _swedish_number(code) is not None
             if hetu.is_valid(code, allow_temporary=True):
                 if swedish and _near_keyword(ctx, start, end, SE_KEYWORDS):
@@ -113,6 +125,25 @@ class PersonalIdentityCodeDetector:
                 yield ctx.match("privacy-001", start, end, confidence=0.99, reason="hetu_valid")
             elif not swedish and _near_keyword(ctx, start, end, HETU_KEYWORDS):
                 yield ctx.match("privacy-002", start, end, confidence=0.8, reason="hetu_keyword")
+
+    @staticmethod
+    def _without_sign(ctx: CheckContext, code: str, start: int, end: int) -> Iterator[Match]:
+        """A code written without its century sign ("131052308T", "131052 308T"; `code` in
+        capitals, ten characters): privacy-001 when it is a valid code with some century
+        sign (HETU_CENTURIES). A check character that is a letter is enough; a digit only with
+        a keyword near (ten digits are also phone and account numbers), and not when the
+        number is a Swedish personnummer the text calls Swedish (the Swedish detector's)."""
+        if not any(
+            hetu.is_valid(code[:6] + sign + code[6:], allow_temporary=True)
+            for sign in HETU_CENTURIES
+        ):
+            return
+        if code[-1].isdigit():
+            if not _near_keyword(ctx, start, end, HETU_KEYWORDS):
+                return
+            if _swedish_number(code) is not None and _near_keyword(ctx, start, end, SE_KEYWORDS):
+                return
+        yield ctx.match("privacy-001", start, end, confidence=0.9, reason="hetu_valid")
 
 
 def _near_keyword(
@@ -170,7 +201,7 @@ class SwedishPersonalNumberDetector:
     without the separator; the ten-digit form without one only with a keyword near."""
 
     rules = ("privacy-003",)
-    cue_patterns = (r"\d{6} ?[-+] ?\d{4}|\d{10}",)  # every form of SE_PERSONNUMMER has one
+    cue_patterns = (r"\d{6} ?[-+ ] ?\d{4}|\d{10}",)  # every form of SE_PERSONNUMMER has one
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         text = ctx.text.text
@@ -362,17 +393,66 @@ class PhoneNumberDetector:
                 continue
             if _ascii_digits(run) < MIN_DIGITS:
                 continue
-            if not _may_hold_phone(run) or joined(text, start, end):
+            if not _may_hold_phone(run):
+                continue
+            if joined(text, start, end) and not _glued_to_words(text, start, end, run):
                 continue
             if long_run:
                 budget -= len(run)
             for p_start, p_end in _phones_in_run(run):
                 e164 = _e164(run[p_start:p_end])
-                if e164 is None or e164 in allowed:
+                if e164 is None or e164 in allowed or _service_number(run[p_start:p_end]):
                     continue
                 yield ctx.match(
                     "privacy-004", start + p_start, start + p_end, confidence=0.9, reason="phone"
                 )
+
+
+# Numbers that are never a person's: free, premium-rate, shared-cost and national service
+# numbers ("0800 147 111", "0295 419 800", "020 22 00 00", "0771 567 567"; phonenumbers' own
+# number types). Short emergency and helpline numbers (112, 116 111) have too few digits for
+# a phone number here at all.
+SERVICE_TYPES = frozenset(
+    {
+        phonenumbers.PhoneNumberType.TOLL_FREE,
+        phonenumbers.PhoneNumberType.PREMIUM_RATE,
+        phonenumbers.PhoneNumberType.SHARED_COST,
+        phonenumbers.PhoneNumberType.UAN,
+    }
+)
+
+
+@lru_cache(maxsize=4096)
+def _service_number(candidate: str) -> bool:
+    """Whether a valid phone number (a piece `_phones_in_run` took) is a service number,
+    which no private person has: the first region that reads it as valid (Finland, then
+    Sweden, as `_parse_phone`) gives it a type of SERVICE_TYPES, and no region reads it as a
+    mobile number ("070-123 45 67" is a Finnish premium number but a Swedish mobile one)."""
+    types = []
+    for region in ("FI", "SE"):
+        try:
+            parsed = phonenumbers.parse(candidate, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(parsed):
+            types.append(phonenumbers.number_type(parsed))
+    mobile = phonenumbers.PhoneNumberType.MOBILE
+    return bool(types) and types[0] in SERVICE_TYPES and mobile not in types
+
+
+def _glued_to_words(text: str, start: int, end: int, run: str) -> bool:
+    """Whether a run that `joined` refuses is a phone number written without spaces around
+    it ("Soita040 123 4567heti"): it is printed in groups (a space inside), only letters
+    touch it, and the word it makes with them stands alone (not `joined` itself). A number
+    of one group glued to letters ("abc0401234567") stays an identifier."""
+    if " " not in run:
+        return False
+    before, after = start, end
+    while before > 0 and text[before - 1].isalpha():
+        before -= 1
+    while after < len(text) and text[after].isalpha():
+        after += 1
+    return (before, after) != (start, end) and not joined(text, before, after)
 
 
 def _unbracketed(start: int, run: str) -> tuple[int, str]:
@@ -617,6 +697,135 @@ class IbanDetector:
             yield ctx.match(
                 "privacy-007", start, start + len(candidate), confidence=0.99, reason="iban"
             )
+
+
+# ---------------------------------------------------------------- payment cards
+# A run of digits with single spaces or dashes between groups: a card number is 12-19 digits
+# of one such run (CARD_RUN's groups are tried as windows, `_card_numbers`).
+CARD_RUN = compile_pattern(r"\d{1,19}(?:[ -]\d{1,19}){0,18}")
+CARD_CUE = r"[2-6]\d(?:[ -]?\d){10}"  # the first twelve digits of every card number
+CARD_WORDS = Lexicon(
+    (term, "card")
+    for term in (
+        "kortti*", "kortin*", "korttia", "korttini", "korttinumero*", "luottokort*",
+        "pankkikort*", "maksukort*", "debitkort*", "kort", "korten", "kortet", "kortnummer*",
+        "kortnr", "kreditkort*", "bankkort*", "betalkort*", "card*", "visa", "mastercard",
+        "amex", "american express", "maestro", "cvv", "cvc",
+    )
+)  # fmt: skip
+# The card networks' number ranges (ISO/IEC 7812 issuer numbers) with their lengths: a
+# Luhn-valid number outside them is some other number (a reference, an order, a serial).
+CARD_NETWORKS: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...] = (
+    (("4",), (13, 16, 19)),  # Visa
+    (("51", "52", "53", "54", "55", *map(str, range(2221, 2721))), (16,)),  # Mastercard
+    (("34", "37"), (15,)),  # American Express
+    (("300", "301", "302", "303", "304", "305", "36", "38", "39"), (14, 16, 19)),  # Diners
+    (("6011", "644", "645", "646", "647", "648", "649", "65"), (16, 19)),  # Discover
+    (tuple(map(str, range(3528, 3590))), (16, 19)),  # JCB
+    (("50", "56", "57", "58", "6"), (12, 13, 14, 15, 16, 17, 18, 19)),  # Maestro, UnionPay
+)
+# How a card number is printed in groups without a card word near it: fours (Visa,
+# Mastercard: 4-4-4-4, 4-4-4-4-3) or the American Express and Diners 4-6-5 and 4-6-4.
+CARD_GROUPINGS = frozenset({(4, 4, 4, 4), (4, 4, 4, 4, 3), (4, 4, 4, 1), (4, 6, 5), (4, 6, 4)})
+
+
+def _card_network(digits: str) -> bool:
+    """Whether `digits` has a card network's issuer prefix and length (CARD_NETWORKS)."""
+    return any(
+        len(digits) in lengths and digits.startswith(prefixes)
+        for prefixes, lengths in CARD_NETWORKS
+    )
+
+
+def _card_numbers(run: str) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, grouped) in `run` of the payment card number it holds, if any: its first
+    groups with 12-19 digits in all, Luhn-valid (ISO/IEC 7812), in a network's range, the
+    longest such; at most one group may follow (a security code: "... 1111 123", taken into
+    the span when it has at most four digits). A number
+    from the middle of a longer run of groups ("0400 1234 0500 2345 0600 ...", a booking
+    number) is none. `grouped`: printed in a card's groups (CARD_GROUPINGS)."""
+    groups: list[tuple[int, int]] = []
+    position = 0
+    for piece in re.split(r"[ -]", run):
+        groups.append((position, position + len(piece)))
+        position += len(piece) + 1
+    if run[0] not in "23456":
+        return
+    best: int | None = None
+    digits = ""
+    for last in range(min(len(groups), 19)):
+        digits += run[groups[last][0] : groups[last][1]]
+        if len(digits) > 19:
+            break
+        if len(digits) >= 12 and _card_network(digits) and luhn.is_valid(digits):
+            best = last
+    if best is None or len(groups) - best - 1 > 1:
+        return
+    sizes = tuple(end - start for start, end in groups[: best + 1])
+    # A short group after the number (a security code) goes with it: the redacted copy must
+    # not keep it.
+    end = groups[-1][1] if groups[-1][1] - groups[-1][0] <= 4 else groups[best][1]
+    yield 0, end, sizes in CARD_GROUPINGS
+
+
+class PaymentCardDetector:
+    """Payment card numbers (privacy-013; §2.5, §6.4, §10.5): 12-19 digits that pass the Luhn
+    check and lie in a card network's range, printed in a card's groups ("4111 1111 1111
+    1111", "3782 822463 10005"), or in any grouping or none with a card word near
+    ("kortin numero 4111111111111111"). A number glued to a longer one is none (`joined`)."""
+
+    rules = ("privacy-013",)
+    cue_patterns = (CARD_CUE,)
+
+    def detect(self, ctx: CheckContext) -> Iterator[Match]:
+        text = ctx.text.text
+        if ctx.text.digit_count < 12:
+            return
+        for found in CARD_RUN.finditer(text):
+            run = found.group()
+            if len(run) < 12:
+                continue
+            for r_start, r_end, grouped in _card_numbers(run):
+                start, end = found.start() + r_start, found.start() + r_end
+                if joined(text, start, end):
+                    continue
+                if grouped or _near_keyword(ctx, start, end, CARD_WORDS):
+                    yield ctx.match("privacy-013", start, end, confidence=0.95, reason="card")
+
+
+# ---------------------------------------------------------------- passports
+# A passport number: two letters and seven digits (Finland), eight digits (Sweden), nine
+# digits or a letter and eight digits (the United Kingdom, the United States, ...).
+PASSPORT = compile_pattern(_NOT_WORD + r"([a-z]{1,2}\d{7,8}|\d{8,9})")
+# Words that say a number is a passport's. "passi" alone, not as a prefix ("passiivinen").
+PASSPORT_WORDS = Lexicon(
+    (term, "passport")
+    for term in (
+        "passi", "passin", "passia", "passini", "passinsa", "passissa", "passissani",
+        "passista", "passiin", "passinumero*", "passinnumero*", "passit", "passien",
+        "pass", "passet", "passets", "passnummer*", "passnumret", "passnr", "passport*",
+    )
+)  # fmt: skip
+
+
+class PassportNumberDetector:
+    """A passport number near a word for a passport (privacy-014; §2.5, §6.4, §10.5): "passin
+    numero XP1234567", "passnummer 12345678", "passport no. 123456789". Without the word an
+    eight- or nine-digit number is anything at all, and none is reported."""
+
+    rules = ("privacy-014",)
+    cues = frozenset({"pass"})
+
+    def detect(self, ctx: CheckContext) -> Iterator[Match]:
+        text = ctx.text.text
+        if ctx.text.digit_count < 7:
+            return
+        for found in PASSPORT.finditer(text):
+            start, end = found.span(1)
+            if joined(text, start, end):
+                continue
+            if _near_keyword(ctx, start, end, PASSPORT_WORDS, size=4):
+                yield ctx.match("privacy-014", start, end, confidence=0.9, reason="passport")
 
 
 # ---------------------------------------------------------------- street addresses
@@ -1034,7 +1243,120 @@ def _topic_of_work(hit: LexiconMatch, words: Sequence[str]) -> bool:
     return any(part in word for word in before for part in TOPIC_PARTS_FI)
 
 
+# Words that deny an injury just before it ("kukaan ei loukkaantunut", "ingen skadades",
+# "nobody was injured"): then no one was hurt.
+NEGATIONS = frozenset(
+    {"ei", "eikä", "ettei", "kukaan", "ketään", "inte", "ingen", "inga", "varken", "no",
+     "not", "nobody", "none", "nor", "never"}
+)  # fmt: skip
+NEGATION_REACH = 3  # words before an injury a negation may stand in
+# Words that make a named person the one who leads a group about a sensitive matter, not its
+# member: "AA-ryhmää vetää Anna Niemi", "stödgruppen leds av", "the group is led by" (within
+# STAFF_REACH words after the matter; "led", "run" and "hosted" only with "by": "his
+# depression led to" is a fact).
+LEAD_WORDS = ("vetää", "vetäjä", "ohjaa", "ohjaaja", "leds", "ledare", "leder", "leader",
+              "facilitat")  # fmt: skip
+LEAD_BY = frozenset({"led", "run", "hosted", "organised", "organized"})
+STAFF_REACH = 4
+# A named person introduced by a health, social care, rescue or police job ("psykiatri Anna
+# Niemi", "Anna Berg, kurator", "nurse John Smith", "palopäällikkö Matti Virtanen"): the
+# sentence is about their work, and a clinic, an injury or a crime in it is their field
+# (prefixes, read right before, at or after the name). "Poliisi" alone is left out: "Poliisi:
+# Matti Virtanen pidätettiin" is a report about the person.
+STAFF_TITLES = ("psykiatr", "psykolog", "lääkär", "läkare", "hoitaj", "sköterska", "terapeut",
+                "therapist", "psychiatrist", "psychologist", "doctor", "nurse", "ohjaaj",
+                "vetäjä", "kurator", "kuraattor", "counsellor", "counselor", "sosiaalityöntekij",
+                "socialarbetar", "socialsekreterar", "worker", "työntekijä",
+                "asiantuntij", "koordinaattor", "coordinator", "ledare", "leader",
+                "facilitator", "terveydenhoitaj", "diakon", "deacon", "palopäällik",
+                "palomest", "pelastusjohtaj", "räddningschef", "räddningsledare", "chief",
+                "poliisipäällik", "polischef", "komisari", "kommissarie", "inspector",
+                "ylikonstaap", "tiedottaj", "spokes", "pressansvarig", "ensihoitaj",
+                "paramedic", "fysioterapeu", "physio")  # fmt: skip
+# Months in Finnish (stems), Swedish and English: a date of birth may name its month.
+MONTHS = ("tammik", "helmik", "maalisk", "huhtik", "toukok", "kesäk", "heinäk", "elok",
+          "syysk", "lokak", "marrask", "jouluk", "januari", "februari", "mars", "april", "maj",
+          "juni", "juli", "augusti", "septemb", "oktob", "novemb", "decemb", "january",
+          "february", "march", "may", "june", "july", "august", "october")  # fmt: skip
+DATE_REACH = 3  # words between a word for birth and its date ("syntymäaika on", "born on the")
+
+
+def _year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
+
+
+def _day_or_month(word: str) -> bool:
+    return word.isdigit() and len(word) <= 2 and 0 < int(word) <= 31
+
+
+def _month(word: str) -> bool:
+    return word.startswith(MONTHS) or _day_or_month(word)
+
+
+def _full_date_at(words: Sequence[str], index: int) -> bool:
+    """Whether a full date (day, month and year) starts at token `index`: "5.3.1970",
+    "1970-03-05", "5. maaliskuuta 1970", "5 mars 1970", "March 5, 1970"."""
+    three = words[index : index + 3]
+    if len(three) < 3:
+        return False
+    first, second, third = three
+    if _year(first):
+        return _day_or_month(second) and _day_or_month(third)
+    if _day_or_month(first):
+        return _month(second) and _year(third)
+    return first.startswith(MONTHS) and _day_or_month(second) and _year(third)
+
+
+def _with_date(hit: LexiconMatch, words: Sequence[str]) -> bool:
+    """Whether a word for birth has a full date within DATE_REACH words after it."""
+    return any(
+        _full_date_at(words, index)
+        for index in range(hit.last, min(len(words), hit.last + DATE_REACH + 1))
+    )
+
+
+# Words for a meeting or a group after "AA" or "NA" (the peer_group terms of the word list).
+PEER_GROUP_WORDS = ("kokou", "ryhm", "möte", "mötet", "grupp", "meeting", "group")
+
+
+def _kept_hit(hit: LexiconMatch, words: Sequence[str]) -> bool:
+    """Whether a sensitive hit may be a fact about a person: not an institution or the topic
+    of a work, an injury not denied (NEGATIONS), a word for birth only with a date, "AA" or
+    "NA" only before a meeting or group word (PEER_GROUP_WORDS), and not a group the person
+    leads (LEAD_WORDS)."""
+    label = hit.term.label
+    if label == "birth":
+        return _with_date(hit, words)
+    if label == "peer_group" and not (
+        hit.last < len(words) and words[hit.last].startswith(PEER_GROUP_WORDS)
+    ):
+        return False
+    if _institutional(hit, words) or _topic_of_work(hit, words):
+        return False
+    if label == "injury" and not NEGATIONS.isdisjoint(
+        words[max(0, hit.first - NEGATION_REACH) : hit.first]
+    ):
+        return False
+    after = words[hit.last : hit.last + STAFF_REACH + 1]
+    return not any(
+        word.startswith(LEAD_WORDS) or (word in LEAD_BY and following == "by")
+        for word, following in pairwise(after)
+    )
+
+
+def _names_staff(hit: LexiconMatch, name: PersonName, words: Sequence[str]) -> bool:
+    """Whether the named person is introduced by their job rather than linked to a matter:
+    the sensitive word is their title ("psykiatri Anna Niemi": it ends at the name or inside
+    it), or a health or social care job (STAFF_TITLES) stands right before the name, as its
+    first word or right after it ("nurse John Smith", "Anna Berg, kurator")."""
+    if name.first - 1 <= hit.last - 1 <= name.last - 1 and hit.first <= name.first:
+        return True
+    around = [*words[max(0, name.first - 1) : name.first + 1], *words[name.last : name.last + 1]]
+    return any(word.startswith(STAFF_TITLES) for word in around)
+
+
 SENSITIVE_KEYS = key_words(SENSITIVE_TERMS)
+SHORT_KEY = 2  # letters of a key word read as a whole word by the prefilter
 SENSITIVE_KEY = compile_pattern(key_word_pattern(SENSITIVE_KEYS))
 
 
@@ -1050,17 +1372,18 @@ class SensitivePersonDetector:
     """
 
     rules = ("privacy-011",)
-    cues = frozenset(spec.value for spec in SENSITIVE_KEYS)
+    # A key word of two letters ("aa", "na") is inside many words ("maa", "sana"): it is a cue
+    # as a whole word (a pattern), the others as strings.
+    cues = frozenset(spec.value for spec in SENSITIVE_KEYS if len(spec.value) > SHORT_KEY)
+    cue_patterns = (
+        key_word_pattern(spec for spec in SENSITIVE_KEYS if len(spec.value) <= SHORT_KEY),
+    )
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         if not SENSITIVE_KEY.search(ctx.text.text):
             return  # one pass at C speed, where finding the word list's hits takes many
         table_words = ctx.text.table.words
-        hits = [
-            hit
-            for hit in ctx.text.find(SENSITIVE)
-            if not _institutional(hit, table_words) and not _topic_of_work(hit, table_words)
-        ]
+        hits = [hit for hit in ctx.text.find(SENSITIVE) if _kept_hit(hit, table_words)]
         if not hits:
             return
         split = sentences(ctx.text)
@@ -1089,7 +1412,7 @@ class SensitivePersonDetector:
                     ) or _after_initial(ctx, named[sentence - 1], sentence)
                 if pronoun[sentence]:
                     name, first = named[sentence - 1], sentence - 1
-            if name is None:
+            if name is None or _names_staff(hit, name, words):
                 continue
             known = statements.get(first)
             last = max(sentence, known[1]) if known else sentence

@@ -140,7 +140,12 @@ def _password_value_end(original: str, after: int) -> int | None:
             if "/" in value or value.lower().startswith("www"):
                 return None  # an address, not a password
             if len(value) >= 4 and _is_secret(value):
-                return position + chunk.find(value) + len(value)
+                # The span goes to the end of the written value, its last "!" or "?" too:
+                # they may be part of the password ("Kokkola2024!"), and the redacted copy
+                # must not leave any of it; closing quotes and brackets and a full stop or
+                # comma that ends the sentence stay.
+                kept = chunk.rstrip(QUOTES + ")").rstrip(".,;:")
+                return position + max(len(kept), chunk.find(value) + len(value))
             return None
         if chunk.lower().rstrip(":=") in SEPARATORS or chunk.endswith((":", "=")):
             separated = True
