@@ -67,8 +67,15 @@ def _spec(raw: str) -> Spec:
     return Spec("exact", raw, optional)
 
 
+# Apostrophes, which the tokenizer (patterns.TOKEN) splits words at: "can't" is "can" "t".
+_APOSTROPHES = str.maketrans({"'": " ", "\u2019": " ", "\u02bc": " "})
+
+
 def parse_term(text: str, label: str) -> Term:
-    specs = tuple(_spec(part) for part in text.lower().split())
+    """A term from its text: space-separated specs, an apostrophe read as a space as the
+    tokenizer reads it ("can't do her job" matches the tokens can, t, do, her, job). Raises
+    ValueError for a term that starts with an optional word or holds an empty one."""
+    specs = tuple(_spec(part) for part in text.lower().translate(_APOSTROPHES).split())
     if not specs or specs[0].optional:
         raise ValueError(f"term {text!r}: must start with a required word")
     for spec in specs:
