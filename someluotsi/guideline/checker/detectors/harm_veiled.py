@@ -108,13 +108,19 @@ WAIT_LINKS = frozenset({"på", "for"})
 # Whom one waits for: a third person (never "you": "odotan sinua parkkipaikalla" is a lift).
 # A group waited for is more often a tour ("odotamme heitä parkkipaikalla"): one person only.
 WAITED = frozenset({"sitä", "häntä", "honom", "henne", "hen", "him", "her"})
-# Where the waiting happens: their home's door, their car, a parking place. Word starts; an
-# ordinary meeting place ("outside", "at home", "by the car") is no lurking.
-LURKING_PLACES = (
-    "parkki", "parkkee", "pysäköin", "kotiov", "kotipiha", "kotinsa", "kotiinsa", "autonsa",
-    "rappu", "porttikäytäv", "parker", "uppfart", "garage", "trappuppgång", "parking",
-    "carpark", "driveway", "doorstep",
+# Where the waiting happens: a parking place (word starts), or their own home, door or car: a
+# Finnish word of home or car with a third-person possessive ("kotiovellaan", "autonsa"), or a
+# Swedish or English one after "hans", "her"... ("vid hans garage", "in her driveway"). One's
+# own door ("odotan häntä kotiovella", "at the door when she gets home") is no lurking.
+PARKING_PLACES = ("parkki", "parkkee", "pysäköin", "parker", "parking", "carpark")
+FI_HOME_STARTS = ("koti", "auto", "rappu", "ove", "porttikäytäv", "piha", "talo", "asunno")
+FI_THIRD_POSSESSIVE = ("nsa", "nsä", "an", "än")
+HOME_WORDS = frozenset(
+    {"hus", "huset", "hem", "hemmet", "bil", "bilen", "garage", "garaget", "uppfart",
+     "uppfarten", "dörr", "dörren", "trappuppgång", "house", "home", "car", "driveway",
+     "doorstep", "door", "garage", "flat", "apartment"}
 )  # fmt: skip
+THIRD_POSSESSIVE = frozenset({"hans", "hennes", "deras", "his", "her", "their"})
 # A lift or a shared ride: waiting for someone at a parking place to leave together.
 LIFT_CONTEXT = (
     "kyyti", "kyydi", "yhdessä", "ajamme", "lähdemme", "hakemaan", "haen", "skjuts",
@@ -173,7 +179,8 @@ def promises(words: Sequence[str], first: int, end: int) -> bool:
 def waiting_for(words: Sequence[str], index: int, end: int) -> int | None:
     """The last token of "odotan sitä parkkipaikalla", "jag väntar på honom vid hans bil", "I'll
     be waiting for him outside his house" from the waiting verb at `index`: a third person
-    right after it (after "på", "for"), then within four tokens a home, car or parking place.
+    right after it (after "på", "for"), then within five tokens a parking place or their own
+    home, door or car.
     A thing waited for ("odotan sitä bussia") is no person: the object must be followed by
     the place or a preposition. None otherwise."""
     at = index + 1
@@ -183,8 +190,13 @@ def waiting_for(words: Sequence[str], index: int, end: int) -> int | None:
         return None
     if any(word.startswith(LIFT_CONTEXT) for word in words[index:end]):
         return None  # "odotan häntä parkkipaikalla, lähdemme yhdessä"
-    for place in range(at + 1, min(end, at + 5)):
-        if words[place].startswith(LURKING_PLACES):
+    for place in range(at + 1, min(end, at + 6)):
+        word = words[place]
+        if (
+            word.startswith(PARKING_PLACES)
+            or (word.startswith(FI_HOME_STARTS) and word.endswith(FI_THIRD_POSSESSIVE))
+            or (word in HOME_WORDS and words[place - 1] in THIRD_POSSESSIVE)
+        ):
             return place
     return None
 
@@ -229,9 +241,27 @@ REMOVE_STARTS = ("karkot", "häätä", "utvisa", "deporter", "deport", "expel", 
 REMOVE_WORDS = frozenset({"ban", "banned", "barred"})
 # Barring a group from a right: the obligation negated before "allowed", "få", "saada",
 # "päästää" ("shouldn't be allowed to work", "borde inte få jobba", "ei pitäisi päästää").
-ALLOWED = frozenset({"allowed", "permitted", "få", "saada", "päästää", "antaa", "päästä"})
-# Obligations that bar by themselves when negated: "eivät saisi työskennellä".
-BARRING = frozenset({"saisi", "sais"})
+ALLOWED = frozenset({"allowed", "permitted", "päästää", "päästä"})
+# Verbs that allow only before an activity, and give otherwise ("ei pitäisi antaa huonompaa
+# palvelua", "borde inte få sämre vård" ask for the group's good): Finnish activities listed,
+# a Swedish infinitive in -a or a short one.
+ALLOWING = frozenset({"antaa", "saada", "få"})
+FI_ACTIVITIES = frozenset(
+    {"työskennellä", "tehdä", "opettaa", "asua", "tulla", "jäädä", "hoitaa", "olla", "käydä",
+     "äänestää", "adoptoida", "mennä", "muuttaa"}
+)  # fmt: skip
+SV_SHORT_INFINITIVES = frozenset({"bo", "gå", "stå", "ha", "se", "få"})
+SV_NOT_INFINITIVES = frozenset({"mera", "extra", "nya", "bra", "sämre", "bättre"})
+
+
+def _activity(allowing: str, word: str) -> bool:
+    """A verb of an activity after "antaa", "saada" (FI_ACTIVITIES: a Finnish partitive ends
+    in -a as well) or "få" (a Swedish infinitive: "jobba", "bo")."""
+    if allowing != "få":
+        return word in FI_ACTIVITIES
+    if word in SV_SHORT_INFINITIVES:
+        return True
+    return word.endswith("a") and word not in SV_NOT_INFINITIVES
 NEGATIONS = frozenset({"ei", "eivät", "inte", "ej", "aldrig", "not", "t", "never"})
 # A sentence that reports what someone said or proposed: news, not the writer's attack.
 REPORTED = frozenset(
@@ -251,8 +281,9 @@ def removal(words: Sequence[str], index: int, start: int, end: int) -> int | Non
     opens its clause (`start`; after GROUP_LEADS at most), then within REMOVAL_REACH tokens an
     obligation (OBLIGE) followed by a verb that sends away with its direction ("lähettää
     kotiin", "skickas hem", "sent back"), one that removes ("karkottaa", "utvisas",
-    "deported", "banned"), or, negated, one that allows ("shouldn't be allowed to", "borde
-    inte få", "ei pitäisi päästää"). None in a sentence that reports someone's words
+    "deported", "banned"), or, negated, one that allows ("shouldn't be allowed to", "ei
+    pitäisi päästää") or that allows an activity ("borde inte få jobba", "ei pitäisi antaa
+    työskennellä"). None in a sentence that reports someone's words
     (REPORTED) or without such a demand."""
     if any(words[i] not in GROUP_LEADS for i in range(start, index)):
         return None
@@ -261,12 +292,12 @@ def removal(words: Sequence[str], index: int, start: int, end: int) -> int | Non
     if oblige is None or not REPORTED.isdisjoint(words[start:end]):
         return None
     negated = any(words[i] in NEGATIONS for i in range(index + 1, min(stop, oblige + 3)))
-    if negated and words[oblige] in BARRING:
-        return oblige
     for i in range(oblige + 1, min(end, oblige + 6)):
         word = words[i]
         if negated and word in ALLOWED:
             return i
+        if negated and word in ALLOWING and i + 1 < end and _activity(word, words[i + 1]):
+            return i + 1
         if negated:
             continue  # "ei pitäisi lähettää kotiin" is the opposite demand
         if word in REMOVE_WORDS or word.startswith(REMOVE_STARTS):
