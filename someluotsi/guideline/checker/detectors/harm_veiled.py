@@ -118,7 +118,7 @@ FI_THIRD_POSSESSIVE = ("nsa", "nsä", "an", "än")
 HOME_WORDS = frozenset(
     {"hus", "huset", "hem", "hemmet", "bil", "bilen", "garage", "garaget", "uppfart",
      "uppfarten", "dörr", "dörren", "trappuppgång", "house", "home", "car", "driveway",
-     "doorstep", "door", "garage", "flat", "apartment"}
+     "doorstep", "door", "flat", "apartment"}
 )  # fmt: skip
 THIRD_POSSESSIVE = frozenset({"hans", "hennes", "deras", "his", "her", "their"})
 # A lift or a shared ride: waiting for someone at a parking place to leave together.
@@ -262,6 +262,8 @@ def _activity(allowing: str, word: str) -> bool:
     if word in SV_SHORT_INFINITIVES:
         return True
     return word.endswith("a") and word not in SV_NOT_INFINITIVES
+
+
 NEGATIONS = frozenset({"ei", "eivät", "inte", "ej", "aldrig", "not", "t", "never"})
 # A sentence that reports what someone said or proposed: news, not the writer's attack.
 REPORTED = frozenset(
