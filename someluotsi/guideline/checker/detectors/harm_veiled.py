@@ -121,10 +121,13 @@ HOME_WORDS = frozenset(
      "doorstep", "door", "flat", "apartment"}
 )  # fmt: skip
 THIRD_POSSESSIVE = frozenset({"hans", "hennes", "deras", "his", "her", "their"})
-# A lift or a shared ride: waiting for someone at a parking place to leave together.
+# A lift, a shared ride or an agreed meeting: waiting for someone at a parking place to leave
+# together or because they asked ("because she asked me to", "kuten sovimme", "som vi kom
+# överens om"). Word starts.
 LIFT_CONTEXT = (
     "kyyti", "kyydi", "yhdessä", "ajamme", "lähdemme", "hakemaan", "haen", "skjuts",
-    "samåk", "tillsammans", "hämta", "ride", "lift", "together", "carpool", "pick",
+    "samåk", "tillsammans", "hämta", "ride", "lift", "together", "carpool", "pick", "pyysi",
+    "sovi", "sovimme", "sovittu", "bad", "överens", "asked", "agreed", "arranged",
 )  # fmt: skip
 # Teaching a lesson: the teaching verb, then within LESSON_REACH tokens its idiom noun.
 LESSON_VERBS = frozenset(
