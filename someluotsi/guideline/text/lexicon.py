@@ -84,6 +84,19 @@ def parse_term(text: str, label: str) -> Term:
     return Term(text, label, specs)
 
 
+APOSTROPHE_MARKS = ("'", "\u2019", "\u02bc")
+
+
+def _cues(text: str, head: str) -> tuple[str, ...]:
+    """The strings one of which a text holds where `text`'s term matches: its first word's
+    value (`head`), followed by an apostrophe when the term's first word holds one ("can't
+    do her job": "can'", "can’" or "canʼ")."""
+    first = text.lower().split(maxsplit=1)[0]
+    if first.translate(_APOSTROPHES) == first:
+        return (head,)
+    return tuple(head + mark for mark in APOSTROPHE_MARKS)
+
+
 class Lexicon:
     def __init__(self, terms: Iterable[tuple[str, str]]) -> None:
         heads: set[str] = set()
@@ -94,7 +107,7 @@ class Lexicon:
         for text, label in terms:
             term = parse_term(text, label)
             head = term.specs[0]
-            heads.add(head.value)
+            heads.update(_cues(text, head.value))
             if head.kind == "exact":
                 self._exact[head.value].append(term)
             elif head.kind == "prefix" and len(head.value) >= 3:
@@ -104,7 +117,8 @@ class Lexicon:
             else:
                 self._other.append(term)
         # Every match starts with a token containing its first word's value, so a text without
-        # any of these strings has no match (the engine's prefilter, checker/prefilter.py).
+        # any of these strings has no match (the engine's prefilter, checker/prefilter.py); a
+        # first word cut at an apostrophe has it after it ("can'", "can’": not every "can").
         self.cues = frozenset(heads)
         # word -> the terms whose first word it matches, in the order `find` tries them;
         # texts repeat their words, and the terms matched anywhere in a word (`*koodi*`)
