@@ -67,14 +67,34 @@ def _spec(raw: str) -> Spec:
     return Spec("exact", raw, optional)
 
 
+# Apostrophes, which the tokenizer (patterns.TOKEN) splits words at: "can't" is "can" "t".
+_APOSTROPHES = str.maketrans({"'": " ", "\u2019": " ", "\u02bc": " "})
+
+
 def parse_term(text: str, label: str) -> Term:
-    specs = tuple(_spec(part) for part in text.lower().split())
+    """A term from its text: space-separated specs, an apostrophe read as a space as the
+    tokenizer reads it ("can't do her job" matches the tokens can, t, do, her, job). Raises
+    ValueError for a term that starts with an optional word or holds an empty one."""
+    specs = tuple(_spec(part) for part in text.lower().translate(_APOSTROPHES).split())
     if not specs or specs[0].optional:
         raise ValueError(f"term {text!r}: must start with a required word")
     for spec in specs:
         if not spec.value:
             raise ValueError(f"term {text!r}: empty word")
     return Term(text, label, specs)
+
+
+APOSTROPHE_MARKS = ("'", "\u2019", "\u02bc")
+
+
+def _cues(text: str, head: str) -> tuple[str, ...]:
+    """The strings one of which a text holds where `text`'s term matches: its first word's
+    value (`head`), followed by an apostrophe when the term's first word holds one ("can't
+    do her job": "can'", "can’" or "canʼ")."""
+    first = text.lower().split(maxsplit=1)[0]
+    if first.translate(_APOSTROPHES) == first:
+        return (head,)
+    return tuple(head + mark for mark in APOSTROPHE_MARKS)
 
 
 class Lexicon:
@@ -87,7 +107,7 @@ class Lexicon:
         for text, label in terms:
             term = parse_term(text, label)
             head = term.specs[0]
-            heads.add(head.value)
+            heads.update(_cues(text, head.value))
             if head.kind == "exact":
                 self._exact[head.value].append(term)
             elif head.kind == "prefix" and len(head.value) >= 3:
@@ -97,7 +117,8 @@ class Lexicon:
             else:
                 self._other.append(term)
         # Every match starts with a token containing its first word's value, so a text without
-        # any of these strings has no match (the engine's prefilter, checker/prefilter.py).
+        # any of these strings has no match (the engine's prefilter, checker/prefilter.py); a
+        # first word cut at an apostrophe has it after it ("can'", "can’": not every "can").
         self.cues = frozenset(heads)
         # word -> the terms whose first word it matches, in the order `find` tries them;
         # texts repeat their words, and the terms matched anywhere in a word (`*koodi*`)

@@ -181,6 +181,10 @@ class Vocabulary:
             drawn = self._drawn_out(word)
             if drawn:
                 return drawn
+        if word[-1:] == word[-2:-1] == word[-3:-2] and word[-1:].isalpha():
+            drawn = self._drawn_end(word)
+            if drawn:
+                return drawn
         plain = deleet(word)
         if plain != word:
             # "d0da": digits stand for letters, and a 0 or 4 often for ö, ä or å as well.
@@ -197,6 +201,25 @@ class Vocabulary:
                 for i in self._forms.get(_VOWEL_FLOOD.sub(width, word), ())
                 if i.category in SPOKEN
             )
+            if found:
+                return found
+        return ()
+
+    def _drawn_end(self, word: str) -> tuple[FormInfo, ...]:
+        """A swear word or an insult with its last consonant drawn out ("fuckkk", "shittt",
+        "fuuuckkk"): the run of three or more of its last letter read as one letter, then as
+        two, each also with a vowel drawn out inside (`_drawn_out`), in SPOKEN categories
+        only; at most six look-ups. A drawn-out vowel at the end is `_spoken`'s."""
+        letter = word[-1]
+        if letter in VOWELS:
+            return ()
+        stem = word.rstrip(letter)
+        if len(stem) < 2:
+            return ()  # "zzz", "mmm": a sound
+        for candidate in (stem + letter, stem + letter * 2):
+            found = tuple(i for i in self._forms.get(candidate, ()) if i.category in SPOKEN)
+            if not found and _VOWEL_FLOOD.search(candidate):
+                found = self._drawn_out(candidate)
             if found:
                 return found
         return ()

@@ -246,3 +246,25 @@ def noun_homograph(words: list[str], index: int, end: int) -> bool:
     following = words[index + 1] if index + 1 < end else ""
     previous = words[index - 1] if index > 0 else ""
     return following in NOUN_FOLLOWERS or previous in NOUN_LEADS
+
+
+# Swedish "döda" is also the adjective "dead" (definite or plural): "döda vinkeln" (the blind
+# spot), "den döda punkten", "döda träd". Read as the adjective after an article or before a
+# noun it is known to describe; "döda honom", "döda läraren" stay verbs.
+ARTICLES = frozenset({"den", "det", "de", "dom", "en", "ett"})
+DEAD_THINGS = (
+    "vinkel", "vinklar", "punkt", "havet", "träd", "löv", "gren", "fåglar", "fiskar", "cell",
+    "hud", "zon", "kropp", "djur", "blad", "växt", "grödor", "insekt", "lopp", "tid",
+)  # fmt: skip
+DEAD_FORMS = frozenset({"döda", "dödas"})
+
+
+def adjective_homograph(words: list[str], index: int, end: int) -> bool:
+    """The Swedish verb form at `index` is the adjective "döda" (dead): an article before it
+    ("den döda vinkeln") or a word for a thing it describes after it ("döda vinkeln", "döda
+    träd"; `end`: the sentence's end, exclusive)."""
+    if words[index] not in DEAD_FORMS:
+        return False
+    previous = words[index - 1] if index > 0 else ""
+    following = words[index + 1] if index + 1 < end else ""
+    return previous in ARTICLES or following.startswith(DEAD_THINGS)

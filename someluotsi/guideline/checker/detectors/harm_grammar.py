@@ -413,6 +413,18 @@ def not_stalking(words: Sequence[str], first: int, last: int, end: int) -> bool:
     return last + 1 < end and words[last + 1] in NOT_STALKING_AFTER
 
 
+def _possessive_you(word: str) -> bool:
+    """A Finnish noun with the second-person possessive suffix ("lapsesi", "perheenne"): the
+    suffix follows the stem's vowel ("bussi", "taksi" end in a consonant and "si")."""
+    return (
+        len(word) >= 5
+        and word.endswith(("si", "nne"))
+        and word[-3 if word.endswith("si") else -4] in "aeiouyäö"
+        and word not in NOT_POSSESSIVE
+        and word not in NOT_STALKING
+    )
+
+
 def stalking(words: Sequence[str], index: int, end: int) -> int | None:
     """The last token of a "(I) know where you live" construction starting at the knowing
     verb `words[index]`, or None: a wh-word right after it, then within six words a
@@ -425,17 +437,13 @@ def stalking(words: Sequence[str], index: int, end: int) -> int | None:
     if not any(w in WH for w in words[index + 1 : min(end, index + 3)]):
         return None
     tail = range(index + 1, min(end, index + 8))
+    finnish = words[index] not in {"vet", "know", "knows"}
     you = [
         i
         for i in tail
         if words[i] in SECOND_PERSON
         or words[i] in FI_WHEREABOUTS_YOU
-        or (
-            len(words[i]) >= 5
-            and words[i].endswith(("si", "nne"))
-            and words[i] not in NOT_POSSESSIVE
-            and words[i] not in NOT_STALKING
-        )
+        or (finnish and _possessive_you(words[i]))
     ]
     place = [i for i in tail if words[i].startswith(WHEREABOUTS)]
     if you and place:

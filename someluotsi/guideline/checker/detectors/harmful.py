@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from itertools import chain, compress, repeat
 from operator import attrgetter, methodcaller, not_
 
-from someluotsi.guideline.checker.detectors import harm_context, harm_grammar
+from someluotsi.guideline.checker.detectors import harm_context, harm_grammar, harm_veiled
 from someluotsi.guideline.checker.detectors.base import CheckContext
 from someluotsi.guideline.model import Match
 from someluotsi.guideline.text.analysis import AnalysedText
@@ -72,10 +72,12 @@ VERB_CATEGORIES = ("threat_verbs", "fate")
 # not anywhere in the sentence ("I'll kill you if you come one more time").
 # Objects that make a verb an idiom right after it ("tappaa aikaa", "lyödä lukkoon", "lyödä
 # vetoa", "skjuter vi i gång"); objects of a message or of filming within three words after it
-# ("shoot you an email", "shoot the promo video", "ammutaan uusi video").
+# ("shoot you an email", "shoot the promo video", "ammutaan uusi video"); what is switched off
+# ("kill the lights", "kill the engine").
 IDIOM_OBJECTS = frozenset(
-    {"aikaa", "aika", "time", "tiden", "tid", "lukkoon", "vetoa", "rahoiksi", "i gång", "igång"}
-)
+    {"aikaa", "aika", "time", "tiden", "tid", "lukkoon", "vetoa", "rahoiksi", "i gång", "igång",
+     "light", "lamp", "engine", "motor", "music", "power", "switch"}
+)  # fmt: skip
 MESSAGE_OBJECTS = frozenset(
     {"email", "mail", "message", "text", "line", "note", "dm", "sähköposti", "sähköpostia",
      "viesti", "viestin", "mejl", "meddelande", "sms",
@@ -86,6 +88,8 @@ MESSAGE_OBJECTS = frozenset(
      "documentary", "movie", "podcast"}
 )  # fmt: skip
 THREAT_PHRASES = ("threat_phrases", "intimidation")
+# Words that open a threat without a violent word (knowing where, waiting for, a lesson).
+VEILED_CUES = harm_grammar.KNOW | harm_veiled.CUES | {"kys"}
 # Every category whose hits a threat starts from (a weapon emoji needs "targets" as well).
 THREAT_CATEGORIES = frozenset({*THREAT_PHRASES, *VERB_CATEGORIES, "weapons"})
 MASKED = compile_pattern(r"(?:^|[^\p{L}\p{N}])(\p{L}[\p{L}]*[*#@_][\p{L}*#@_]*\p{L}?)")
@@ -390,19 +394,21 @@ class HarmAnalysis:
             self.per_sentence[key] = found
         return found.after(index)
 
-    def innocent_besides(self, sentence: int, index: int) -> bool:
+    def innocent_besides(self, sentence: int, index: int, direct: bool = False) -> bool:
         """A figurative or harmless context word in the sentence other than token `index`;
         the objects of idioms ("tappaa aikaa", "kill time") only right beside it: a message
         ("shoot you an email") within three words after it, an idiom's object right after it
         or one word further with no target between. A phrase that the verb opens ("skjuta
-        upp": postpone) counts as well."""
+        upp": postpone) counts as well. When the verb's object is a person (`direct`: "shoot
+        you", "tapan sinut"), a general context word counts only as the verb's setting
+        ("pelissä", "in the game", "i filmen"): "I will shoot you and film it" is a threat."""
         found = self.per_sentence.get(("innocent", sentence))
         if not isinstance(found, _Innocent):
-            found = _Innocent(self.in_sentence(sentence, "innocent"))
+            found = _Innocent(self.in_sentence(sentence, "innocent"), self.words)
             self.per_sentence[("innocent", sentence)] = found
         if index in found.phrases:
             return True
-        general = found.general
+        general = found.settings if direct else found.general
         if len(general) > 1 or (general and index not in general):
             return True
         if any(index + distance in found.messages for distance in (1, 2, 3)):
@@ -418,13 +424,14 @@ class _Innocent:
     """The innocent words of a sentence by token index: those that set a verb aside anywhere
     in the sentence, phrases, objects of a message and objects of an idiom."""
 
-    __slots__ = ("general", "idioms", "messages", "phrases")
+    __slots__ = ("general", "idioms", "messages", "phrases", "settings")
 
-    def __init__(self, hits: list[Hit]) -> None:
+    def __init__(self, hits: list[Hit], words: Sequence[str]) -> None:
         self.general: set[int] = set()
         self.phrases: set[int] = set()
         self.messages: set[int] = set()
         self.idioms: set[int] = set()
+        self.settings: set[int] = set()  # the general ones said as a setting (`_setting`)
         for hit in hits:
             if "+phrase" in hit.info.tags:
                 self.phrases.add(hit.index)
@@ -434,6 +441,41 @@ class _Innocent:
                 self.idioms.add(hit.index)
             else:
                 self.general.add(hit.index)
+                if _setting(words, hit.index):
+                    self.settings.add(hit.index)
+
+
+# Prepositions that make a context word the setting of what is said: "in the game", "i filmen".
+SETTING_PREPOSITIONS = frozenset({"in", "on", "during", "inside", "i", "på", "under"})
+# Finnish place cases that do the same: "pelissä", "elokuvassa", "konsolilla".
+SETTING_ENDINGS = ("ssa", "ssä", "lla", "llä")
+
+
+def _setting(words: Sequence[str], index: int) -> bool:
+    """The context word at `index` is a setting: in a Finnish place case, or after a
+    preposition of place (with an article or a possessive between at most)."""
+    if words[index].endswith(SETTING_ENDINGS):
+        return True
+    return any(words[i] in SETTING_PREPOSITIONS for i in range(max(0, index - 2), index))
+
+
+# A person as the verb's object right after it: "shoot you", "tapan sinut", "döda honom".
+DIRECT_OBJECTS = frozenset(
+    {"sinut", "sut", "teidät", "sinua", "sua", "teitä", "hänet", "häntä", "heidät", "dig",
+     "dej", "er", "honom", "henne", "you", "u", "ya", "him", "her", "them"}
+)  # fmt: skip
+
+
+def _direct_object(ctx: CheckContext, analysis: HarmAnalysis, index: int) -> bool:
+    """The verb at `index` is aimed at a person right after it: a second- or third-person
+    object pronoun (DIRECT_OBJECTS), or a first name written with a capital."""
+    after = index + 1
+    words = analysis.words
+    if after >= len(words) or analysis.sentence_of[after] != analysis.sentence_of[index]:
+        return False
+    return words[after] in DIRECT_OBJECTS or (
+        words[after] in FIRST_NAMES and _capitalised(ctx, after)
+    )
 
 
 class _FirstAfter:
@@ -961,7 +1003,12 @@ class IdentityAttackDetector:
                 analysis.first_attack(sentence)
                 or analysis.predicated_after(sentence, hit.index)
                 or _exclusion(ctx, analysis, hit.index)
+                or _removal(ctx, analysis, hit.index)
             )
+            if other is not None and harm_veiled.reported_removal(
+                other.info.lemma, analysis.sentence_words(sentence)
+            ):
+                continue  # "the minister says asylum seekers must be deported": news
             if other is not None:
                 yield ctx.match(
                     "identity-002",
@@ -979,9 +1026,10 @@ class ThreatDetector:
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         analysis = analyse(ctx)
+        cued = not VEILED_CUES.isdisjoint(ctx.text.table.distinct)
         if (
             analysis.categories.isdisjoint(THREAT_CATEGORIES)
-            and harm_grammar.KNOW.isdisjoint(analysis.words)
+            and not cued
             and "targets" not in analysis.categories
         ):
             return  # the common case: nothing below can match (a weapon emoji needs a target)
@@ -1000,24 +1048,8 @@ class ThreatDetector:
                     reason="intimidation",
                     phrase=hit.info.lemma,
                 )
-        words = analysis.words
-        if not harm_grammar.KNOW.isdisjoint(words):
-            for index, word in enumerate(words):
-                if word not in harm_grammar.KNOW:
-                    continue
-                _first, end = analysis.bounds(analysis.sentence_of[index])
-                last = harm_grammar.stalking(words, index, end)
-                if last is not None:
-                    table = ctx.text.table
-                    knower = index > 0 and words[index - 1] in harm_grammar.KNOWER
-                    yield ctx.match(
-                        "threat-003",
-                        table.starts[index - 1 if knower else index],
-                        table.ends[last],
-                        confidence=0.85,
-                        reason="intimidation",
-                        phrase="stalking",
-                    )
+        if cued:
+            yield from _veiled(ctx, analysis)
         verbs: dict[int, list[Hit]] = {}
         for category in VERB_CATEGORIES:
             for hit in analysis.of(category):
@@ -1026,7 +1058,10 @@ class ThreatDetector:
         for index, hits in verbs.items():
             sentence = analysis.sentence_of[index]
             # Context words set the verb aside; the verb's own form ("shot") does not count.
-            if analysis.innocent_besides(sentence, index) or _in_title(ctx, analysis, index):
+            direct = _direct_object(ctx, analysis, index)
+            if analysis.innocent_besides(sentence, index, direct) or _in_title(
+                ctx, analysis, index
+            ):
                 continue
             yield from self._verb(ctx, analysis, hits, sentence)
         yield from _weapon_emoji(ctx, analysis)
@@ -1034,12 +1069,26 @@ class ThreatDetector:
             sentence = analysis.sentence_of[hit.index]
             same = analysis.sentence_words(sentence)
             places = bool(analysis.in_sentence(sentence, "places"))
+            violent = bool(analysis.in_sentence(sentence, "threat_verbs"))
             armed = (
-                analysis.in_sentence(sentence, "threat_verbs")
+                violent
                 or analysis.in_sentence(sentence, "targets")
-                or (places and (FIRST_PERSON & same or hit.info.lemma in EXPLOSIVES))
+                or (
+                    places
+                    and (
+                        FIRST_PERSON & same
+                        or hit.info.lemma in EXPLOSIVES
+                        or _coming_to(analysis, sentence)
+                    )
+                )
             )
-            if armed and not analysis.in_sentence(sentence, "innocent"):
+            if not armed or analysis.in_sentence(sentence, "innocent"):
+                continue
+            if not analysis.sentence_fact(
+                "weapon_context",
+                sentence,
+                lambda: _weapon_context(analysis, sentence),  # noqa: B023
+            ):
                 yield ctx.match(
                     "threat-002",
                     hit.start,
@@ -1061,6 +1110,10 @@ class ThreatDetector:
             h.info.language == "fi" for h in hits
         ):
             return  # "Tapamme mukaan": our custom, not "we kill"
+        if harm_context.adjective_homograph(words, index, end) and all(
+            h.info.language == "sv" for h in hits
+        ):
+            return  # "döda vinkeln": the blind spot, not "kill the angle"
         # Readings whose particle is there ("slå ... ihjäl", "run ... over"); a reading that
         # needs a particle wins over the plain verb when its particle is present.
         usable: list[tuple[FormInfo, int]] = []
@@ -1150,6 +1203,93 @@ class ThreatDetector:
 
 
 _VerbForm = tuple[str, list[FormInfo], str, bool, bool]
+
+
+def _coming_to(analysis: HarmAnalysis, sentence: int) -> bool:
+    """A first-person verb of coming, bringing or waiting with a place after it in the
+    sentence (harm_veiled.coming_to): "tulen kaupungintalolle", "Kommer till stadshuset"."""
+    first, end = analysis.bounds(sentence)
+    if harm_veiled.COMING.isdisjoint(analysis.sentence_list(sentence)):
+        return False
+    places = [hit.index for hit in analysis.in_sentence(sentence, "places")]
+    return harm_veiled.coming_to(analysis.words, first, end, places)
+
+
+def _kill_yourself(ctx: CheckContext, index: int) -> bool:
+    """The token "kys" at `index` is the abbreviation of "kill yourself" (§10.6): not the Finnish
+    "kys." or "kys:" (kysymys, a question) and not KYS in capitals (Kuopio University
+    Hospital)."""
+    table = ctx.text.table
+    if _all_capitals(ctx, index):
+        return False
+    following = table.gaps[index + 1] if index + 1 < len(table.gaps) else ""
+    return not following.lstrip(" ").startswith((".", ":"))
+
+
+def _weapon_context(analysis: HarmAnalysis, sentence: int) -> bool:
+    """harm_veiled.weapon_context of the sentence, its weapon words left out."""
+    first, _end = analysis.bounds(sentence)
+    weapons = {hit.index - first for hit in analysis.in_sentence(sentence, "weapons")}
+    return harm_veiled.weapon_context(analysis.sentence_list(sentence), weapons)
+
+
+def _veiled(ctx: CheckContext, analysis: HarmAnalysis) -> Iterator[Match]:
+    """Threats without a violent word (threat-003, §10.6): the writer knows where the reader
+    lives (harm_grammar.stalking), or where a third person lives or parks with a promise of
+    regret or waiting in that sentence or the next, or only where they park; waits for a
+    third person at their home or car; teaches a person a lesson (harm_veiled). Read from
+    each cue word (KNOW, harm_veiled.CUES) in its sentence only."""
+    words = analysis.words
+    table = ctx.text.table
+    for index in compress(range(len(words)), map(VEILED_CUES.__contains__, words)):
+        word = words[index]
+        sentence = analysis.sentence_of[index]
+        first, end = analysis.bounds(sentence)
+
+        def person(i: int, sentence: int = sentence, first: int = first) -> bool:
+            return i in analysis.targets_at(sentence) or (i > first and _capitalised(ctx, i))
+
+        begin, last, phrase = index, None, "stalking"
+        if word == "kys":
+            if _kill_yourself(ctx, index):
+                yield ctx.match(
+                    "threat-001",
+                    table.starts[index],
+                    table.ends[index],
+                    confidence=0.8,
+                    reason="self_harm",
+                    word="kys",
+                )
+            continue
+        if word in harm_grammar.KNOW:
+            last = harm_grammar.stalking(words, index, end)
+            knower = index > 0 and words[index - 1] in harm_grammar.KNOWER
+            if knower:
+                begin = index - 1
+            if last is None and (knower or word not in {"vet", "know", "knows"}):
+                found = harm_veiled.third_person_stalking(words, index, end, person)
+                if found is not None:
+                    place, parking = found
+                    _next_first, next_end = analysis.bounds(analysis.sentence_of[end - 1] + 1)
+                    if parking or harm_veiled.promises(words, place + 1, max(end, next_end)):
+                        last = place
+        elif word in harm_veiled.WAIT:
+            last, phrase = harm_veiled.waiting_for(words, index, end), "waiting"
+            if last is not None and word in {"väntar", "waiting", "wait"} and index > first:
+                before = words[max(first, index - 4) : index]
+                if FIRST_PERSON.isdisjoint(before):
+                    last = None  # "han väntar på henne": not the writer
+        else:
+            last, phrase = harm_veiled.lesson(words, index, end, person), "lesson"
+        if last is not None:
+            yield ctx.match(
+                "threat-003",
+                table.starts[begin],
+                table.ends[last],
+                confidence=0.85 if phrase == "stalking" else 0.75,
+                reason="intimidation",
+                phrase=phrase,
+            )
 
 
 def _phrase_not_stalking(
@@ -1252,6 +1392,26 @@ def _exclusion(ctx: CheckContext, analysis: HarmAnalysis, index: int) -> Hit | N
         table.starts[index + 1],
         table.ends[index + 1],
         FormInfo("exclusion", "", following[0], ""),
+    )
+
+
+def _removal(ctx: CheckContext, analysis: HarmAnalysis, index: int) -> Hit | None:
+    """A group to be sent away or barred, said by the writer (harm_veiled.removal:
+    "Maahanmuuttajat pitäisi lähettää kotiin", "Invandrarna borde skickas hem", "Gays
+    shouldn't be allowed to work in our kindergartens"); the hit is the demand's last word."""
+    if index < 0:
+        return None
+    first, end = analysis.bounds(analysis.sentence_of[index])
+    start = max(first, analysis.clause_start(index))
+    last = harm_veiled.removal(analysis.words, index, start, end)
+    if last is None:
+        return None
+    table = ctx.text.table
+    return Hit(
+        last,
+        table.starts[last],
+        table.ends[last],
+        FormInfo("exclusion", "", analysis.words[last], ""),
     )
 
 
@@ -1418,11 +1578,40 @@ def _titled_work(ctx: CheckContext, analysis: HarmAnalysis, hit: Hit) -> bool:
         return False
     if _inside_quotes(ctx, ctx.text.table.starts[index]):
         return True
-    if not _title_cased(ctx, index) or index == 0 or analysis.sentence_of[index - 1] != sentence:
+    if index == 0 or analysis.sentence_of[index - 1] != sentence:
         return False
+    if not _title_cased(ctx, index):
+        # A title in capitals right after a word for a work written in lower case ("elokuvan
+        # PERKELE"); a sentence in capitals is shouting ("KATSOIN ELOKUVAN PERKELE").
+        return _capitals_after_work(ctx, analysis, index, sentence)
     return _work_word(analysis.words[index - 1]) or (
         _title_cased(ctx, index - 1) and index - 1 > analysis.bounds(sentence)[0]
     )
+
+
+TITLE_WORDS = 5  # words of a title in capitals read back to the word for its work
+
+
+def _capitals_after_work(
+    ctx: CheckContext, analysis: HarmAnalysis, index: int, sentence: int
+) -> bool:
+    """The word at `index` is in capitals, and so is each word back to one written in lower
+    case that names a work, at most TITLE_WORDS back ("boken JÄVLA SKIT")."""
+    first, _end = analysis.bounds(sentence)
+    at = index
+    while at > first and index - at < TITLE_WORDS and _all_capitals(ctx, at):
+        at -= 1
+        if not _all_capitals(ctx, at):
+            return _work_word(analysis.words[at])
+    return False
+
+
+def _all_capitals(ctx: CheckContext, index: int) -> bool:
+    """The word at `index` is written in capitals only (two letters at least)."""
+    table = ctx.text.table
+    start, end = ctx.text.span(table.starts[index], table.ends[index])
+    word = ctx.text.original[start:end]
+    return len(word) >= 2 and word.isupper()
 
 
 def _title_cased(ctx: CheckContext, index: int) -> bool:

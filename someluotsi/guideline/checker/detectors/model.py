@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from someluotsi.guideline.checker.detectors import harm_context
+from someluotsi.guideline.checker.detectors import harm_context, harmful
 from someluotsi.guideline.checker.detectors.base import CheckContext
 from someluotsi.guideline.model import Match
 from someluotsi.guideline.text.analysis import AnalysedText
@@ -102,13 +102,30 @@ class HarmModelDetector:
             )
 
 
+# Words of a quality that a negation takes back ("ei ole koskaan ollut laiska", "är inte lat",
+# "has never been lazy"): a text whose only hostile words are these, each negated, praises.
+DENIABLE = frozenset({"negative_adjectives", "insult", "dehumanising"})
+
+
+def _all_negated(ctx: CheckContext, hostile: frozenset[str]) -> bool:
+    """Every hit of the hostile categories is a negated word of the text (harmful's reading:
+    a negation before it in its clause); a masked or spelt-out one is not."""
+    analysis = harmful.analyse(ctx)
+    hits = [hit for category in hostile for hit in analysis.of(category)]
+    return bool(hits) and all(analysis.negated(hit) for hit in hits)
+
+
 def _set_aside(ctx: CheckContext, categories: frozenset[str]) -> bool:
     """Texts the rules read as harmless, whose words the model still scores high:
-    counter-speech whose only harmful word is a slur and which rejects it ('Rasismi on
+    a quality denied ("Matti Virtanen ei ole koskaan ollut laiska": each hostile word
+    negated), counter-speech whose only harmful word is a slur and which rejects it ('Rasismi on
     väärin: "mamut pois" -kirjoittelu pitää lopettaa'), and a violent verb about a food
     animal or a pest with no person in the text ("Kissanpentu tappoi hiiren pihalla")."""
     words = ctx.text.table.distinct  # what is asked of each word, not of their order
     if categories & HOSTILE == {"identity"} and harm_context.rejects(words):
+        return True
+    hostile = categories & HOSTILE
+    if hostile and hostile <= DENIABLE and _all_negated(ctx, hostile):
         return True
     violent_only = categories & HOSTILE <= {"threat_verbs", "fate"}
     return violent_only and "targets" not in categories and harm_context.animal_context(words)
