@@ -57,11 +57,11 @@ from someluotsi.channels.selectors import (
     channel_can_staff,
     channel_list_editable,
     channel_list_for_user,
+    covers_for,
     decision_roles_of,
     decisions_waiting_for,
     existing_shared_channels,
     people_in_scope,
-    people_who_can_maintain,
     request_list_for_user,
     units_in_scope,
     user_is_city_wide,
@@ -140,18 +140,30 @@ def channel_detail(request: HttpRequest, channel_id: int) -> HttpResponse:
     people = people_in_scope(user=user)
     edit_form = ChannelEditForm(initial=channel_edit_initial(channel), can_staff=can_staff)
     maintainer_form = MaintainerForm(people=people.exclude(maintained_channels=channel))
+    conflict = False
     if request.method == "POST":
         action = request.POST.get("action", "")
         try:
             if action == "edit":
                 edit_form = ChannelEditForm(request.POST, can_staff=can_staff)
                 if edit_form.is_valid():
-                    services.channel_update(
-                        actor=user, channel=channel, data=edit_form.change_data()
-                    )
-                    flash.success(request, _("The channel was saved."))
-                    return HttpResponseRedirect(reverse("channels:detail", args=[channel.pk]))
-                flash.error(request, _("Check the highlighted fields."))
+                    try:
+                        services.channel_update(
+                            actor=user,
+                            channel=channel,
+                            data=edit_form.change_data(),
+                            version=edit_form.cleaned_data["version"],
+                        )
+                    except services.EditConflictError as exc:
+                        # Someone saved after this form was opened: nothing was written, and
+                        # the editor's changes stay in the form with the message.
+                        conflict = True
+                        edit_form.add_error(None, exc.message)
+                    else:
+                        flash.success(request, _("The channel was saved."))
+                        return HttpResponseRedirect(reverse("channels:detail", args=[channel.pk]))
+                else:
+                    flash.error(request, _("Check the highlighted fields."))
             elif action == "add_maintainer":
                 maintainer_form = MaintainerForm(request.POST, people=people)
                 if not maintainer_form.is_valid():
@@ -193,6 +205,7 @@ def channel_detail(request: HttpRequest, channel_id: int) -> HttpResponse:
         "can_edit": can_edit,
         "can_staff": can_staff,
         "edit_form": edit_form,
+        "conflict": conflict,
         "maintainer_form": maintainer_form,
         "maintainerships": maintainerships,
         "absences": absences,
@@ -506,7 +519,7 @@ def channel_register(request: HttpRequest) -> HttpResponse:
 def absences(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     people = absentees_for(user=user)
-    covers = people_who_can_maintain()
+    covers = covers_for(user=user)
     form = AbsenceForm(
         request.POST or None, people=people, covers=covers, initial={"user": user.pk}
     )
