@@ -14,8 +14,8 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_stubs_ext import StrOrPromise
 
@@ -74,6 +74,7 @@ from someluotsi.inbox.selectors import (
     saved_replies_for,
     works_escalations_only,
 )
+from someluotsi.inbox.wording import findings_worded
 
 
 def _user(request: HttpRequest) -> User:
@@ -236,6 +237,15 @@ def message_detail(request: HttpRequest, message_id: int) -> HttpResponse:
         "can_work": can_work,
         "reasons": [reason_label(reason) for reason in message.reasons],
         "actions": [TriageAction(action).label for action in message.actions],
+        # Stored as the check worded them; shown in the reader's language (inbox.wording).
+        "findings": findings_worded(
+            message.findings,
+            ui_language=(get_language() or "fi")[:2],
+            text=message.text,
+            text_language=message.language,
+        )
+        if can_read
+        else [],
         "answer_form": AnswerForm(initial={"reply": start_reply}),
         "reply_choices": reply_choices,
         "assign_form": AssignForm(
