@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from someluotsi.accounts.access import Area
 from someluotsi.accounts.models import User
@@ -94,7 +94,7 @@ def _filtered_channels(request: HttpRequest, user: User) -> tuple[ChannelFilterF
     return form, channels
 
 
-@require_GET
+@require_safe
 @area_required(Area.CHANNELS)
 def channel_list(request: HttpRequest) -> HttpResponse:
     user = _user(request)
@@ -115,7 +115,7 @@ def channel_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-@require_GET
+@require_safe
 @area_required(Area.CHANNELS)
 def channel_export(request: HttpRequest) -> HttpResponse:
     user = _user(request)
@@ -130,7 +130,7 @@ def channel_export(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.CHANNELS)
 def channel_detail(request: HttpRequest, channel_id: int) -> HttpResponse:
     user = _user(request)
@@ -218,7 +218,7 @@ def channel_detail(request: HttpRequest, channel_id: int) -> HttpResponse:
     return render(request, "channels/detail.html", context)
 
 
-@require_GET
+@require_safe
 @area_required(Area.CHANNELS)
 def health(request: HttpRequest) -> HttpResponse:
     user = _user(request)
@@ -243,7 +243,7 @@ def health(request: HttpRequest) -> HttpResponse:
 # --- New-account requests (§11.1) ---------------------------------------------------------
 
 
-@require_GET
+@require_safe
 @login_required
 def request_list(request: HttpRequest) -> HttpResponse:
     user = _user(request)
@@ -277,7 +277,7 @@ def _existing_context(platform: str, target_groups: list[str]) -> dict[str, Any]
     }
 
 
-@require_GET
+@require_safe
 @login_required
 def existing(request: HttpRequest) -> HttpResponse:
     """The shared profiles to weigh, re-rendered by htmx as the platform and audience change."""
@@ -287,7 +287,7 @@ def existing(request: HttpRequest) -> HttpResponse:
     return render(request, "channels/_existing.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def request_new(request: HttpRequest) -> HttpResponse:
     user = _user(request)
@@ -335,7 +335,7 @@ def request_new(request: HttpRequest) -> HttpResponse:
     return render(request, "channels/request_new.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
     user = _user(request)
@@ -388,7 +388,7 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
 # --- Paid campaigns (§14.4) ----------------------------------------------------------------
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.CHANNELS)
 def campaign_list(request: HttpRequest) -> HttpResponse:
     user = _user(request)
@@ -431,7 +431,7 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
     return render(request, "channels/campaigns.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.CHANNELS)
 def campaign_detail(request: HttpRequest, campaign_id: int) -> HttpResponse:
     """One campaign; those who may edit its channel change or cancel it (audited, the mavi
@@ -476,7 +476,7 @@ def campaign_detail(request: HttpRequest, campaign_id: int) -> HttpResponse:
     return render(request, "channels/campaign.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.CHANNELS)
 def channel_register(request: HttpRequest) -> HttpResponse:
     """The mavi team adds an account that already exists to the register (a new account needs
@@ -514,7 +514,7 @@ def channel_register(request: HttpRequest) -> HttpResponse:
 # --- Absences (§12.1) -----------------------------------------------------------------------
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.CHANNELS)
 def absences(request: HttpRequest) -> HttpResponse:
     user = _user(request)

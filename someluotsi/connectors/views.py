@@ -16,7 +16,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from someluotsi.accounts.access import Area
 from someluotsi.accounts.models import User
@@ -168,7 +168,7 @@ def connect_start(request: HttpRequest, channel_id: int) -> HttpResponse:
     return HttpResponseRedirect(url)
 
 
-@require_GET
+@require_safe
 @area_required(Area.CHANNELS)
 def connect_callback(request: HttpRequest) -> HttpResponse:
     """The platform sends the user back here with `code` and our `state` (or an `error`)."""
@@ -243,7 +243,7 @@ def message_act(request: HttpRequest, message_id: int) -> HttpResponse:
     return HttpResponseRedirect(detail + "#platform-h")
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.CHANNELS)
 def sandbox_authorize(request: HttpRequest) -> HttpResponse:
     """The sandbox platform's consent page: grant access to an account, then back to the
@@ -271,7 +271,7 @@ def sandbox_authorize(request: HttpRequest) -> HttpResponse:
     return render(request, "connectors/sandbox_authorize.html", context)
 
 
-@require_GET
+@require_safe
 @login_required
 def sandbox_item(request: HttpRequest, item_id: str) -> HttpResponse:
     """The sandbox platform's page of a post or comment with its thread (what "the platform"

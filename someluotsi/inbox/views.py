@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_stubs_ext import StrOrPromise
 
 from someluotsi.accounts.access import Area
@@ -111,7 +111,7 @@ def _sort_columns(request: HttpRequest, current: str) -> list[dict[str, object]]
     return columns
 
 
-@require_GET
+@require_safe
 @area_required(Area.INBOX)
 def queue(request: HttpRequest) -> HttpResponse:
     """The work queue: the most urgent first (overdue, then priority, then due time), filters
@@ -214,7 +214,7 @@ def _reply_choices(user: User, message: Message) -> list[dict[str, str]]:
     return choices
 
 
-@require_GET
+@require_safe
 @area_required(Area.INBOX)
 def message_detail(request: HttpRequest, message_id: int) -> HttpResponse:
     """A message, its triage, its history in words and the actions; `?use=saved-12` or
@@ -327,7 +327,7 @@ def message_act(request: HttpRequest, message_id: int) -> HttpResponse:
     return HttpResponseRedirect(detail_url)
 
 
-@require_GET
+@require_safe
 @area_required(Area.INBOX)
 def escalation_list(request: HttpRequest) -> HttpResponse:
     user = _user(request)
@@ -357,7 +357,7 @@ def _escalation_or_404(request: HttpRequest, escalation_id: int) -> Escalation:
     return escalation
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.INBOX)
 def escalation_detail(request: HttpRequest, escalation_id: int) -> HttpResponse:
     user = _user(request)
@@ -426,7 +426,7 @@ def _parsed_time(value: object) -> datetime | None:
         return None
 
 
-@require_GET
+@require_safe
 @area_required(Area.INBOX)
 def escalation_export(request: HttpRequest, escalation_id: int, fmt: str) -> HttpResponse:
     escalation = _escalation_or_404(request, escalation_id)
@@ -447,7 +447,7 @@ def escalation_export(request: HttpRequest, escalation_id: int, fmt: str) -> Htt
     return response
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.INBOX)
 def reply_templates(request: HttpRequest) -> HttpResponse:
     """The mavi team words the suggested replies per category and language."""
@@ -498,7 +498,7 @@ def reply_templates(request: HttpRequest) -> HttpResponse:
     return render(request, "inbox/replies.html", {"rows": rows, "feedback_url": feedback_url})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.INBOX)
 def saved_replies(request: HttpRequest) -> HttpResponse:
     """A person's own saved replies, kept beside the city's templates."""
@@ -531,7 +531,7 @@ def saved_replies(request: HttpRequest) -> HttpResponse:
     return render(request, "inbox/saved_replies.html", context)
 
 
-@require_GET
+@require_safe
 @area_required(Area.INBOX)
 def figures(request: HttpRequest) -> HttpResponse:
     user = _user(request)
