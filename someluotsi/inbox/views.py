@@ -438,7 +438,13 @@ def escalation_export(request: HttpRequest, escalation_id: int, fmt: str) -> Htt
     if fmt == "json":
         body, content_type = exports.evidence_json(escalation), "application/json"
     else:
-        language = request.GET.get("lang") or _user(request).preferred_language or "fi"
+        # ?lang= when it names a language of the product, else the reader's own language.
+        asked = request.GET.get("lang", "")
+        language = next(
+            code
+            for code in (asked, _user(request).preferred_language, (get_language() or "")[:2], "fi")
+            if code in ("fi", "sv", "en")
+        )
         body, content_type = evidence_pdf(escalation, language=language), "application/pdf"
     response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = (
