@@ -1,47 +1,116 @@
-"""Password rules beyond Django's own: a password may not be the person's name.
+"""Password reset by e-mail with Django's own views, throttled, and the login attempts left.
 
-Django's UserAttributeSimilarityValidator compares the password with each attribute (and each
-word of it) separately: "Tiina Rautio" is not similar enough to "Tiina" or to "Rautio" alone,
-so a person's full name passed. NameSimilarityValidator also compares it with the full name,
-written with and without spaces and either way round ("Tiina Rautio", "TiinaRautio",
-"Rautio Tiina").
+Django's views do the work (a signed, single-use token valid PASSWORD_RESET_TIMEOUT seconds;
+the same answer whether or not the address belongs to someone, so the form reveals nobody).
+Someluotsi adds a throttle: at most PASSWORD_RESET_PER_ADDRESS requests an hour from one client
+address and PASSWORD_RESET_PER_EMAIL for one e-mail address, counted from the audit trail
+(`password_reset.requested`, which records a digest of the address, never the address itself).
 """
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
+import hashlib
+from datetime import timedelta
 from typing import Any
 
-from django.contrib.auth.password_validation import UserAttributeSimilarityValidator
-from django.core.exceptions import ValidationError
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.db.models import Sum
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from someluotsi.audit.models import AuditEvent
+from someluotsi.audit.services import audit_record
+from someluotsi.core.client import client_address
 
-def name_forms(user: Any) -> list[str]:
-    """The person's full name as people write it into passwords, lower-cased; [] without one."""
-    first = str(getattr(user, "first_name", "") or "").strip().lower()
-    last = str(getattr(user, "last_name", "") or "").strip().lower()
-    if not first or not last:
-        return []
-    return [f"{first} {last}", f"{last} {first}", f"{first}{last}", f"{last}{first}"]
+PASSWORD_RESET_WINDOW = timedelta(hours=1)
+PASSWORD_RESET_PER_ADDRESS = 5
+PASSWORD_RESET_PER_EMAIL = 3
 
 
-class NameSimilarityValidator(UserAttributeSimilarityValidator):
-    """Django's attribute check (username, first and last name, e-mail) plus the full name."""
+def email_digest(email: str) -> str:
+    """A keyed SHA-256 of the normalised address: enough to count requests, not to read it."""
+    normalised = email.strip().casefold().encode()
+    return hashlib.sha256(settings.SECRET_KEY.encode() + b":reset:" + normalised).hexdigest()
 
-    def validate(self, password: str, user: Any = None) -> None:
-        super().validate(password, user)
-        if user is None:
-            return
-        given = password.lower()
-        for name in name_forms(user):
-            matcher = SequenceMatcher(a=given, b=name)
-            if matcher.quick_ratio() >= self.max_similarity and (
-                matcher.ratio() >= self.max_similarity
-            ):
-                raise ValidationError(
-                    _("The password is too similar to your name."), code="password_too_similar"
-                )
 
-    def get_help_text(self) -> str:
-        return str(_("Your password can't be too similar to your name or other information."))
+def password_reset_throttled(*, address: str | None, email: str) -> bool:
+    """Whether another reset request from `address` for `email` is over the hourly limits."""
+    recent = AuditEvent.objects.filter(
+        action="password_reset.requested",
+        occurred_at__gte=timezone.now() - PASSWORD_RESET_WINDOW,
+    )
+    if address and recent.filter(ip_address=address).count() >= PASSWORD_RESET_PER_ADDRESS:
+        return True
+    return recent.filter(data__email=email_digest(email)).count() >= PASSWORD_RESET_PER_EMAIL
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset form, throttled and audited; the e-mail goes out in the page's language."""
+
+    template_name = "accounts/password_reset_form.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        email = form.cleaned_data["email"]
+        if password_reset_throttled(address=client_address(self.request), email=email):
+            form.add_error(
+                None,
+                _(
+                    "Too many reset requests. Wait an hour and try again, or ask the "
+                    "marketing and communications team."
+                ),
+            )
+            return self.form_invalid(form)
+        audit_record(
+            actor=None,
+            action="password_reset.requested",
+            data={"email": email_digest(email)},
+            request=self.request,
+        )
+        return super().form_valid(form)
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Sets the new password (Django's validators); audited for the account."""
+
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        audit_record(
+            actor=form.user,
+            action="password_reset.completed",
+            target=form.user,
+            request=self.request,
+        )
+        return response
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"
+
+
+def login_attempts_left(request: HttpRequest, username: str) -> int:
+    """Failed sign-ins left for `username` from this client before Axes locks them out."""
+    address = getattr(request, "axes_ip_address", None) or client_address(request)
+    since = timezone.now() - timedelta(hours=float(settings.AXES_COOLOFF_TIME))
+    failures = AccessAttempt.objects.filter(
+        username=username, ip_address=address, attempt_time__gte=since
+    ).aggregate(n=Sum("failures_since_start"))["n"]
+    return max(0, settings.AXES_FAILURE_LIMIT - int(failures or 0))
+
+
+def lockout_duration() -> timedelta:
+    """How long a lock-out lasts (AXES_COOLOFF_MINUTES)."""
+    return timedelta(hours=float(settings.AXES_COOLOFF_TIME))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import secrets
 from typing import cast
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages as flash
@@ -252,7 +252,9 @@ def sandbox_authorize(request: HttpRequest) -> HttpResponse:
         raise Http404
     params = request.POST if request.method == "POST" else request.GET
     redirect_uri = params.get("redirect_uri", "")
-    if urlsplit(redirect_uri).path != reverse("connectors:callback"):
+    # Exactly this site's own callback (scheme, host and path), never another host's: the
+    # consent page hands out a code and must not be an open redirect.
+    if redirect_uri != _callback_uri(request):
         raise Http404
     state, challenge = params.get("state", ""), params.get("code_challenge", "")
     if request.method == "POST":
