@@ -133,6 +133,8 @@ class Channel(TimeStampedModel, ChannelPlan):
         platform = self.get_platform_display()
         if platform.casefold() in self.name.casefold():
             return self.name
+        # "X (Twitter)" in brackets would nest them: "Kokkola Karleby (X, Twitter)".
+        platform = platform.replace(" (", ", ").replace(")", "")
         return f"{self.name} ({platform})"
 
 
