@@ -6,6 +6,7 @@ the reader's language (fi, sv, en), whatever language they were stored in; the s
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 import time_machine
@@ -82,7 +83,7 @@ def test_a_worded_parameter_is_filled_in_the_readers_language(
 
 
 def test_unknown_rules_and_spans_keep_their_stored_words() -> None:
-    stored = [
+    stored: list[dict[str, Any]] = [
         {"rule": "gone-999", "message": "Vanha sääntö."},
         {"rule": "link-003", "start": 0, "end": 4, "message": "Tallennettu."},
         {"rule": "insult-001", "start": 0, "end": 4, "message": "Tekstissä on loukkaava sana."},
