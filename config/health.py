@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from config.celery import app
 from someluotsi.notifications.delivery import delivery_health
@@ -77,7 +77,7 @@ def may_see_details(request: HttpRequest) -> bool:
     return bool(expected) and hmac.compare_digest(given.encode(), expected.encode())
 
 
-@require_GET
+@require_safe
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
     """200 when the database and the broker answer, 503 ("error") when either is down.

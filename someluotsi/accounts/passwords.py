@@ -16,10 +16,11 @@ from typing import Any
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import PasswordResetForm
 from django.db.models import Sum
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse_lazy
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from someluotsi.audit.models import AuditEvent
@@ -48,8 +49,38 @@ def password_reset_throttled(*, address: str | None, email: str) -> bool:
     return recent.filter(data__email=email_digest(email)).count() >= PASSWORD_RESET_PER_EMAIL
 
 
+class LocalisedPasswordResetForm(PasswordResetForm):
+    """Django's reset form whose e-mail is written in the recipient's preferred language (the
+    one the person chose for Someluotsi), not in the language of whoever filled in the form."""
+
+    def send_mail(
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict[str, Any],
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
+        language = getattr(context.get("user"), "preferred_language", "") or ""
+        if language not in {code for code, _name in settings.LANGUAGES}:
+            language = translation.get_language() or settings.LANGUAGE_CODE
+        with translation.override(language):
+            super().send_mail(
+                subject_template_name,
+                email_template_name,
+                context,
+                from_email,
+                to_email,
+                html_email_template_name,
+            )
+
+
 class PasswordResetView(auth_views.PasswordResetView):
-    """Django's reset form, throttled and audited; the e-mail goes out in the page's language."""
+    """Django's reset form, throttled and audited; the e-mail goes out in the recipient's
+    preferred language (LocalisedPasswordResetForm)."""
+
+    form_class = LocalisedPasswordResetForm
 
     template_name = "accounts/password_reset_form.html"
     email_template_name = "accounts/password_reset_email.txt"

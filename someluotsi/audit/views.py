@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from someluotsi.accounts.access import Area
 from someluotsi.accounts.models import RoleAssignment
@@ -69,7 +69,7 @@ def _record_person_search(request: HttpRequest, filters: AuditFilter) -> None:
         )
 
 
-@require_GET
+@require_safe
 @area_required(Area.AUDIT)
 def audit_list(request: HttpRequest) -> HttpResponse:
     """The trail as sentences, newest first, with the filters; a search for a person is a
@@ -90,7 +90,7 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-@require_GET
+@require_safe
 @area_required(Area.AUDIT)
 def audit_export(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     """The filtered trail as CSV; the export is itself an event (with its filters and size)."""
@@ -128,7 +128,7 @@ def _person_or_404(person_id: int) -> Any:
     return person
 
 
-@require_GET
+@require_safe
 @area_required(Area.AUDIT)
 def person_report(request: HttpRequest, person_id: int) -> HttpResponse:
     """A staff member's data-subject report: their account, what the product holds about them,
@@ -149,7 +149,7 @@ def person_report(request: HttpRequest, person_id: int) -> HttpResponse:
     return render(request, "audit/person.html", context)
 
 
-@require_GET
+@require_safe
 @area_required(Area.AUDIT)
 def person_export(request: HttpRequest, person_id: int) -> HttpResponse | StreamingHttpResponse:
     person = _person_or_404(person_id)
@@ -172,7 +172,7 @@ def _subjects(records: list[AuthoredRecord]) -> list[tuple[str, str]]:
     return [subject for record in records for subject in record.subjects]
 
 
-@require_GET
+@require_safe
 @area_required(Area.AUDIT)
 def author_report(request: HttpRequest) -> HttpResponse:
     """A citizen's data-subject report: the messages the product still links to the author
@@ -205,7 +205,7 @@ def author_report(request: HttpRequest) -> HttpResponse:
     return render(request, "audit/author.html", context)
 
 
-@require_GET
+@require_safe
 @area_required(Area.AUDIT)
 def author_export(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     form = AuthorForm(request.GET or None)

@@ -93,6 +93,13 @@ class PlanForm(forms.Form):
         return {name: self.cleaned_data[name] for name in PLAN_FIELDS if name in self.cleaned_data}
 
 
+# A damaged or missing hidden version (a page altered in the browser, a truncated form) is named
+# instead of saving over whatever is there now.
+VERSION_ERROR = _(
+    "The form's version information is damaged. Reload the channel and make your changes again."
+)
+
+
 class ChannelEditForm(PlanForm):
     name = OneLineFormField(label=_("Name"), max_length=200)
     handle = OneLineFormField(label=_("Handle"), max_length=200, required=False)
@@ -107,6 +114,16 @@ class ChannelEditForm(PlanForm):
         help_text=_("Does the look and content follow the city's brand book (§15.1)?"),
     )
     REGISTER = ("name", "handle", "url", "kind", "status", "brand_conformity", "brand_reviewed_on")
+    # The channel's version when the form was opened: a save over someone else's is refused
+    # (services.channel_update) instead of silently overwriting it.
+    version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=0,
+        max_value=2**31 - 1,
+        error_messages=dict.fromkeys(
+            ("required", "invalid", "min_value", "max_value"), VERSION_ERROR
+        ),
+    )
 
     def __init__(self, *args: Any, can_staff: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -121,7 +138,7 @@ class ChannelEditForm(PlanForm):
 
 
 def channel_edit_initial(channel: Channel) -> dict[str, Any]:
-    names = (*PLAN_FIELDS, *ChannelEditForm.REGISTER)
+    names = (*PLAN_FIELDS, *ChannelEditForm.REGISTER, "version")
     return {name: getattr(channel, name) for name in names}
 
 

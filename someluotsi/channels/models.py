@@ -96,6 +96,17 @@ class Channel(TimeStampedModel, ChannelPlan):
     brand_reviewed_on = models.DateField(_("brand book reviewed"), null=True, blank=True)
     # Set by the platform connectors and by hand until they exist; answers come from the inbox.
     last_post_at = models.DateTimeField(_("latest post"), null=True, blank=True)
+    # Optimistic concurrency of the register form: a save names the version it started from
+    # (services.channel_update); who saved last names the other editor in a conflict.
+    version = models.PositiveIntegerField(_("version"), default=1)
+    last_edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last edited by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     maintainers: models.ManyToManyField[User, ChannelMaintainer] = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         through="ChannelMaintainer",
@@ -122,6 +133,8 @@ class Channel(TimeStampedModel, ChannelPlan):
         platform = self.get_platform_display()
         if platform.casefold() in self.name.casefold():
             return self.name
+        # "X (Twitter)" in brackets would nest them: "Kokkola Karleby (X, Twitter)".
+        platform = platform.replace(" (", ", ").replace(")", "")
         return f"{self.name} ({platform})"
 
 

@@ -52,13 +52,7 @@ def user_has_channel_work(user: User) -> bool:
     user maintains a channel, or covers today for someone who does (§8.4, §12.1-§12.2)."""
     if ChannelMaintainer.objects.filter(user_id=user.pk).exists():
         return True
-    today = timezone.localdate()
-    return MaintainerAbsence.objects.filter(
-        cover_id=user.pk,
-        starts_on__lte=today,
-        ends_on__gte=today,
-        user__maintainerships__isnull=False,
-    ).exists()
+    return channels_covered_by(user=user).exists()
 
 
 def _managed_scope(user: AnyUser, prefix: str = "") -> Q:
@@ -72,14 +66,7 @@ def channel_list_for_user(*, user: AnyUser) -> QuerySet[Channel]:
     channels = Channel.objects.select_related("unit").prefetch_related("maintainers")
     if user_sees_all_channels(user=user):
         return channels
-    today = timezone.localdate()
-    covered = MaintainerAbsence.objects.filter(
-        cover_id=user.pk, starts_on__lte=today, ends_on__gte=today
-    ).values("user_id")
-    worked = Channel.objects.filter(
-        Q(maintainerships__user_id=user.pk) | Q(maintainerships__user_id__in=covered)
-    )
-    scope = Q(pk__in=worked.values("pk"))
+    scope = Q(maintainerships__user_id=user.pk) | Q(pk__in=channels_covered_by(user=user))
     if user_has_role(user=user, roles={Role.UNIT_MANAGER}):
         scope |= _managed_scope(user)
     return channels.filter(scope).distinct()
@@ -145,6 +132,52 @@ def user_can_maintain(*, user: User) -> bool:
     return user.is_active and not user_has_role(user=user, roles=NO_CHANNEL_DUTY_ROLES)
 
 
+def _units_maintainable_q(user: User, prefix: str = "") -> Q | None:
+    """The units whose channels `user` may maintain, as a filter on a Unit (`prefix` "" ) or on
+    a relation to one (`prefix` "unit__"); None: every unit. Their own unit and its parent (a
+    sub-unit's people work for it), the units they manage and those units' sub-units: the
+    people a unit's manager may make maintainers (people_in_scope). The mavi team works on
+    every channel (§12.2)."""
+    if user_is_city_wide(user=user):
+        return None
+    managed = user_managed_units(user=user)
+    scope = Q(**{f"{prefix}pk__in": managed}) | Q(**{f"{prefix}parent__in": managed})
+    if user.unit_id is not None:
+        own = Unit.objects.filter(pk=user.unit_id)
+        scope |= Q(**{f"{prefix}pk__in": own.values("pk")})
+        scope |= Q(**{f"{prefix}pk__in": own.exclude(parent=None).values("parent_id")})
+    return scope
+
+
+def user_can_maintain_unit(*, user: User, unit: Unit) -> bool:
+    """Whether `user` may do the work of `unit`'s channels (§12.1-§12.2): a person who can
+    maintain a channel at all (user_can_maintain) and works for the unit, manages it or is on
+    the mavi team. Adding a maintainer and naming a maintainer's cover both require it: an
+    elected official, another unit's employee or the safety manager is neither."""
+    if not user_can_maintain(user=user):
+        return False
+    scope = _units_maintainable_q(user)
+    return scope is None or Unit.objects.filter(scope, pk=unit.pk).exists()
+
+
+def channels_covered_by(*, user: AnyUser) -> QuerySet[Channel]:
+    """Channels a user works today as the cover of an absent maintainer (§12.1): the absent
+    people's channels, but only those of units the cover may maintain (user_can_maintain_unit).
+    A cover named before that rule, or whose unit or roles changed, gets nothing it may not
+    maintain."""
+    if user.pk is None or not isinstance(user, User) or not user_can_maintain(user=user):
+        return Channel.objects.none()
+    today = timezone.localdate()
+    covered = MaintainerAbsence.objects.filter(
+        cover_id=user.pk, starts_on__lte=today, ends_on__gte=today
+    ).values("user_id")
+    channels = Channel.objects.filter(maintainerships__user_id__in=covered)
+    scope = _units_maintainable_q(user, prefix="unit__")
+    if scope is not None:
+        channels = channels.filter(scope)
+    return channels.distinct()
+
+
 def people_who_can_maintain() -> QuerySet[User]:
     """Every person who can do a channel's work (user_can_maintain): the covers an absence may
     name, whatever their unit; never a service account or an auditor."""
@@ -160,6 +193,29 @@ def people_in_scope(*, user: User) -> QuerySet[User]:
     if not user_is_city_wide(user=user):
         people = people.filter(unit__in=units_in_scope(user=user))
     return people.order_by("first_name", "last_name")
+
+
+def covers_for(*, user: User) -> QuerySet[User]:
+    """People a user may offer as a cover on the absence form: those they could make
+    maintainers (people_in_scope) and the mavi team. absence_record then checks the cover
+    against the absent person's channels (user_can_maintain_unit)."""
+    people = people_who_can_maintain()
+    if user_is_city_wide(user=user):
+        return people
+    city_wide = RoleAssignment.objects.filter(role__in=CITY_WIDE_ROLES).values("user")
+    return people.filter(Q(unit__in=units_in_scope(user=user)) | Q(pk__in=city_wide))
+
+
+def cover_is_eligible(*, cover: User, person: User) -> bool:
+    """Whether `cover` may stand in for `person` (§12.1): a person who may maintain the units of
+    at least one of `person`'s channels (or, with none, `person`'s own unit). The inbox grants
+    the cover only the channels of units they may maintain (channels_covered_by)."""
+    if cover.pk == person.pk or not user_can_maintain(user=cover):
+        return False
+    units = list(Unit.objects.filter(channels__maintainerships__user_id=person.pk).distinct())
+    if not units and person.unit is not None:
+        units = [person.unit]
+    return any(user_can_maintain_unit(user=cover, unit=unit) for unit in units)
 
 
 def absentees_for(*, user: User) -> QuerySet[User]:

@@ -8,7 +8,8 @@ from datetime import date, datetime
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.db.models import F
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from someluotsi.accounts.models import Unit, User
@@ -29,6 +30,7 @@ from someluotsi.channels.selectors import (
     absence_can_record,
     channel_can_edit,
     channel_can_staff,
+    cover_is_eligible,
     user_can_maintain,
     user_is_city_wide,
 )
@@ -120,9 +122,49 @@ def channel_register(
     return channel
 
 
+class EditConflictError(ApplicationError):
+    """Someone else saved the channel after this person opened its form."""
+
+    status_code = 409
+
+
+def _claim_version(channel: Channel, version: int) -> None:
+    """Lock the channel's row and refuse a save that started from an older version."""
+    current = (
+        Channel.objects.select_for_update()
+        .select_related("last_edited_by")
+        .only("version", "updated_at", "last_edited_by")
+        .get(pk=channel.pk)
+    )
+    if current.version == version:
+        return
+    editor = current.last_edited_by
+    raise EditConflictError(
+        _(
+            "%(name)s saved this channel at %(time)s, after you opened it. Your changes were "
+            "not saved; they are still in the form below. Open the channel again in another "
+            "tab to see the other version, combine the two and save again."
+        )
+        % {
+            "name": str(editor) if editor else _("Someone"),
+            "time": formats.date_format(
+                timezone.localtime(current.updated_at), "SHORT_DATETIME_FORMAT"
+            ),
+        },
+        code="edit_conflict",
+    )
+
+
 @transaction.atomic
-def channel_update(*, actor: AnyUser, channel: Channel, data: dict[str, Any]) -> Channel:
-    """Edit the plan (maintainers, managers, mavi) and register fields (managers, mavi)."""
+def channel_update(
+    *, actor: AnyUser, channel: Channel, data: dict[str, Any], version: int | None = None
+) -> Channel:
+    """Edit the plan (maintainers, managers, mavi) and register fields (managers, mavi).
+
+    `version` is the channel's version the editor's form started from (the edit form always
+    sends it; None only for callers that hold the row themselves): when someone saved in
+    between, the save is refused with ApplicationError code "edit_conflict" (status 409) and
+    nothing is written, so the caller can show the editor's changes again."""
     if not channel_can_edit(user=actor, channel=channel):
         raise PermissionDeniedError(_("You cannot edit this channel."))
     fields = plan_clean(data)
@@ -137,12 +179,17 @@ def channel_update(*, actor: AnyUser, channel: Channel, data: dict[str, Any]) ->
             _("A channel with this name is already registered on this platform."),
             code="channel_exists",
         )
+    if version is not None:
+        _claim_version(channel, version)
     changed = {k: v for k, v in fields.items() if getattr(channel, k) != v}
     if not changed:
         return channel
     for field, value in changed.items():
         setattr(channel, field, value)
-    channel.save(update_fields=[*changed, "updated_at"])
+    channel.version = F("version") + 1
+    channel.last_edited_by = actor if isinstance(actor, User) else None
+    channel.save(update_fields=[*changed, "version", "last_edited_by", "updated_at"])
+    channel.refresh_from_db(fields=["version"])
     audit_record(
         actor=actor, action="channel.updated", target=channel, data={"fields": sorted(changed)}
     )
@@ -249,8 +296,15 @@ def absence_record(
         raise ApplicationError(_("The absence must end on or after its first day."), code="dates")
     if (ends_on - starts_on).days > MAX_ABSENCE_DAYS:
         raise ApplicationError(_("Record at most a year at a time."), code="too_long")
-    if cover is not None and (cover.pk == user.pk or not user_can_maintain(user=cover)):
-        raise ApplicationError(_("Choose someone else as the cover."), code="bad_cover")
+    if cover is not None and not cover_is_eligible(cover=cover, person=user):
+        # The same people who may maintain the absent person's channels (§12.1-§12.2).
+        raise ApplicationError(
+            _(
+                "Choose someone else as the cover: a person who may maintain the absent "
+                "person's channels (their unit's people, its managers or the mavi team)."
+            ),
+            code="bad_cover",
+        )
     if len(note) > 300:
         raise ApplicationError(_("A note can be at most 300 characters."), code="note_too_long")
     absence = MaintainerAbsence.objects.create(

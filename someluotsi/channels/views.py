@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from someluotsi.accounts.access import Area
 from someluotsi.accounts.models import User
@@ -57,11 +57,11 @@ from someluotsi.channels.selectors import (
     channel_can_staff,
     channel_list_editable,
     channel_list_for_user,
+    covers_for,
     decision_roles_of,
     decisions_waiting_for,
     existing_shared_channels,
     people_in_scope,
-    people_who_can_maintain,
     request_list_for_user,
     units_in_scope,
     user_is_city_wide,
@@ -94,7 +94,7 @@ def _filtered_channels(request: HttpRequest, user: User) -> tuple[ChannelFilterF
     return form, channels
 
 
-@require_GET
+@require_safe
 @area_required(Area.CHANNELS)
 def channel_list(request: HttpRequest) -> HttpResponse:
     user = _user(request)
@@ -115,7 +115,7 @@ def channel_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-@require_GET
+@require_safe
 @area_required(Area.CHANNELS)
 def channel_export(request: HttpRequest) -> HttpResponse:
     user = _user(request)
@@ -130,7 +130,7 @@ def channel_export(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.CHANNELS)
 def channel_detail(request: HttpRequest, channel_id: int) -> HttpResponse:
     user = _user(request)
@@ -140,18 +140,30 @@ def channel_detail(request: HttpRequest, channel_id: int) -> HttpResponse:
     people = people_in_scope(user=user)
     edit_form = ChannelEditForm(initial=channel_edit_initial(channel), can_staff=can_staff)
     maintainer_form = MaintainerForm(people=people.exclude(maintained_channels=channel))
+    conflict = False
     if request.method == "POST":
         action = request.POST.get("action", "")
         try:
             if action == "edit":
                 edit_form = ChannelEditForm(request.POST, can_staff=can_staff)
                 if edit_form.is_valid():
-                    services.channel_update(
-                        actor=user, channel=channel, data=edit_form.change_data()
-                    )
-                    flash.success(request, _("The channel was saved."))
-                    return HttpResponseRedirect(reverse("channels:detail", args=[channel.pk]))
-                flash.error(request, _("Check the highlighted fields."))
+                    try:
+                        services.channel_update(
+                            actor=user,
+                            channel=channel,
+                            data=edit_form.change_data(),
+                            version=edit_form.cleaned_data["version"],
+                        )
+                    except services.EditConflictError as exc:
+                        # Someone saved after this form was opened: nothing was written, and
+                        # the editor's changes stay in the form with the message.
+                        conflict = True
+                        edit_form.add_error(None, exc.message)
+                    else:
+                        flash.success(request, _("The channel was saved."))
+                        return HttpResponseRedirect(reverse("channels:detail", args=[channel.pk]))
+                else:
+                    flash.error(request, _("Check the highlighted fields."))
             elif action == "add_maintainer":
                 maintainer_form = MaintainerForm(request.POST, people=people)
                 if not maintainer_form.is_valid():
@@ -193,6 +205,7 @@ def channel_detail(request: HttpRequest, channel_id: int) -> HttpResponse:
         "can_edit": can_edit,
         "can_staff": can_staff,
         "edit_form": edit_form,
+        "conflict": conflict,
         "maintainer_form": maintainer_form,
         "maintainerships": maintainerships,
         "absences": absences,
@@ -205,7 +218,7 @@ def channel_detail(request: HttpRequest, channel_id: int) -> HttpResponse:
     return render(request, "channels/detail.html", context)
 
 
-@require_GET
+@require_safe
 @area_required(Area.CHANNELS)
 def health(request: HttpRequest) -> HttpResponse:
     user = _user(request)
@@ -230,7 +243,7 @@ def health(request: HttpRequest) -> HttpResponse:
 # --- New-account requests (§11.1) ---------------------------------------------------------
 
 
-@require_GET
+@require_safe
 @login_required
 def request_list(request: HttpRequest) -> HttpResponse:
     user = _user(request)
@@ -264,7 +277,7 @@ def _existing_context(platform: str, target_groups: list[str]) -> dict[str, Any]
     }
 
 
-@require_GET
+@require_safe
 @login_required
 def existing(request: HttpRequest) -> HttpResponse:
     """The shared profiles to weigh, re-rendered by htmx as the platform and audience change."""
@@ -274,7 +287,7 @@ def existing(request: HttpRequest) -> HttpResponse:
     return render(request, "channels/_existing.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def request_new(request: HttpRequest) -> HttpResponse:
     user = _user(request)
@@ -322,7 +335,7 @@ def request_new(request: HttpRequest) -> HttpResponse:
     return render(request, "channels/request_new.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
     user = _user(request)
@@ -375,7 +388,7 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
 # --- Paid campaigns (§14.4) ----------------------------------------------------------------
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.CHANNELS)
 def campaign_list(request: HttpRequest) -> HttpResponse:
     user = _user(request)
@@ -418,7 +431,7 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
     return render(request, "channels/campaigns.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.CHANNELS)
 def campaign_detail(request: HttpRequest, campaign_id: int) -> HttpResponse:
     """One campaign; those who may edit its channel change or cancel it (audited, the mavi
@@ -463,7 +476,7 @@ def campaign_detail(request: HttpRequest, campaign_id: int) -> HttpResponse:
     return render(request, "channels/campaign.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.CHANNELS)
 def channel_register(request: HttpRequest) -> HttpResponse:
     """The mavi team adds an account that already exists to the register (a new account needs
@@ -501,12 +514,12 @@ def channel_register(request: HttpRequest) -> HttpResponse:
 # --- Absences (§12.1) -----------------------------------------------------------------------
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.CHANNELS)
 def absences(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     people = absentees_for(user=user)
-    covers = people_who_can_maintain()
+    covers = covers_for(user=user)
     form = AbsenceForm(
         request.POST or None, people=people, covers=covers, initial={"user": user.pk}
     )

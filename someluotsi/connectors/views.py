@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import secrets
 from typing import cast
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages as flash
@@ -16,7 +16,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from someluotsi.accounts.access import Area
 from someluotsi.accounts.models import User
@@ -168,7 +168,7 @@ def connect_start(request: HttpRequest, channel_id: int) -> HttpResponse:
     return HttpResponseRedirect(url)
 
 
-@require_GET
+@require_safe
 @area_required(Area.CHANNELS)
 def connect_callback(request: HttpRequest) -> HttpResponse:
     """The platform sends the user back here with `code` and our `state` (or an `error`)."""
@@ -243,7 +243,7 @@ def message_act(request: HttpRequest, message_id: int) -> HttpResponse:
     return HttpResponseRedirect(detail + "#platform-h")
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.CHANNELS)
 def sandbox_authorize(request: HttpRequest) -> HttpResponse:
     """The sandbox platform's consent page: grant access to an account, then back to the
@@ -252,7 +252,9 @@ def sandbox_authorize(request: HttpRequest) -> HttpResponse:
         raise Http404
     params = request.POST if request.method == "POST" else request.GET
     redirect_uri = params.get("redirect_uri", "")
-    if urlsplit(redirect_uri).path != reverse("connectors:callback"):
+    # Exactly this site's own callback (scheme, host and path), never another host's: the
+    # consent page hands out a code and must not be an open redirect.
+    if redirect_uri != _callback_uri(request):
         raise Http404
     state, challenge = params.get("state", ""), params.get("code_challenge", "")
     if request.method == "POST":
@@ -271,7 +273,7 @@ def sandbox_authorize(request: HttpRequest) -> HttpResponse:
     return render(request, "connectors/sandbox_authorize.html", context)
 
 
-@require_GET
+@require_safe
 @login_required
 def sandbox_item(request: HttpRequest, item_id: str) -> HttpResponse:
     """The sandbox platform's page of a post or comment with its thread (what "the platform"

@@ -67,7 +67,7 @@ def webhook(request: HttpRequest, platform: str) -> HttpResponse:
     if platform not in CONNECTORS or not platform_enabled(platform):
         return _refusal(404, "no such webhook")
     connector = connector_for(platform)
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):  # HEAD answers as GET does, without the body
         query = {key: request.GET.get(key, "") for key in request.GET}
         answer = connector.handshake(query=query)
         return HttpResponse(answer.body, status=answer.status, content_type=answer.content_type)

@@ -15,7 +15,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 # Bump when the list of precached files or the worker's logic changes: old caches are dropped.
 CACHE_VERSION = "someluotsi-v1"
@@ -32,7 +32,7 @@ def precached_urls() -> list[str]:
     ]
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=3600)
 def manifest(request: HttpRequest) -> JsonResponse:
     """The web app manifest (W3C Web Application Manifest) in the reader's language."""
@@ -65,7 +65,7 @@ def manifest(request: HttpRequest) -> JsonResponse:
     return response
 
 
-@require_GET
+@require_safe
 @cache_control(no_cache=True)
 def service_worker(request: HttpRequest) -> HttpResponse:
     """The service worker, served from the site root so that its scope is the whole site."""
@@ -81,7 +81,7 @@ def service_worker(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=86400)
 def offline(request: HttpRequest) -> HttpResponse:
     """The page the service worker shows without a network, in all three languages: it is

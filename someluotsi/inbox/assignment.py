@@ -31,6 +31,7 @@ from someluotsi.accounts.enums import Role
 from someluotsi.accounts.models import User
 from someluotsi.accounts.selectors import users_with_role
 from someluotsi.channels.models import Channel, ChannelMaintainer, MaintainerAbsence
+from someluotsi.channels.selectors import user_can_maintain_unit
 from someluotsi.inbox.enums import MessageStatus
 from someluotsi.inbox.models import Message
 
@@ -75,10 +76,14 @@ class AnswererPicker:
             (a for a in self._absences.get(user_id, []) if a.starts_on <= day <= a.ends_on), None
         )
 
-    def _cover(self, user_id: int, day: date) -> User | None:
+    def _cover(self, user_id: int, day: date, channel: Channel) -> User | None:
+        """Who stands in for an absent answerer on `channel`: only a cover who may maintain
+        the channel's unit (channels.selectors.user_can_maintain_unit)."""
         absence = self._away(user_id, day)
         cover = absence.cover if absence else None
         if cover is None or not cover.is_active or self._away(cover.pk, day):
+            return None
+        if not user_can_maintain_unit(user=cover, unit=channel.unit):
             return None
         return cover
 
@@ -100,7 +105,7 @@ class AnswererPicker:
         present = [row for row in on_duty if not self._away(row.user_id, day)]
         if not present:
             for row in on_duty:
-                cover = self._cover(row.user_id, day)
+                cover = self._cover(row.user_id, day, channel)
                 if cover is not None:
                     return self._take(cover)
             present = [row for row in answerers if not self._away(row.user_id, day)]

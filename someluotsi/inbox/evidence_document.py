@@ -13,14 +13,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from someluotsi.channels.enums import Platform
 from someluotsi.core.documents import PdfAttachment, render_html, render_pdf
 from someluotsi.core.times import as_moment, moment_text, zone_text
-from someluotsi.guideline.checker.engine import engine_for
 from someluotsi.guideline.sections import section_words
 from someluotsi.inbox.enums import (
     EscalationStatus,
@@ -33,6 +31,7 @@ from someluotsi.inbox.enums import (
 from someluotsi.inbox.evidence import evidence_bytes
 from someluotsi.inbox.models import Escalation
 from someluotsi.inbox.presentation import reason_label
+from someluotsi.inbox.wording import findings_worded
 
 LANGUAGES = ("fi", "sv", "en")
 TEMPLATE = "documents/evidence.html"
@@ -47,16 +46,6 @@ def _label(choices: Any, value: object) -> str:
 
 def _platform(value: object) -> str:
     return _label(Platform, value)
-
-
-def _rule_text(rule_id: str, language: str, stored: str) -> str:
-    """The rule's explanation in the document's language (the stored one is in the language
-    the message was triaged in)."""
-    try:
-        rule = engine_for(settings.SOMELUOTSI_RULEBOOK or None).rulebook.rule(rule_id)
-    except KeyError:
-        return stored
-    return rule.message.get(language) or stored
 
 
 def _sections(refs: list[str], language: str) -> list[dict[str, str]]:
@@ -74,14 +63,21 @@ def evidence_context(escalation: Escalation, language: str) -> dict[str, Any]:
     message = evidence.get("message", {})
     channel = evidence.get("channel", {})
     triage = evidence.get("triage", {})
+    # Stored as the check worded them; worded here in the document's language.
+    worded = findings_worded(
+        triage.get("findings", []),
+        ui_language=language,
+        text=str(message.get("text") or ""),
+        text_language=message.get("language"),
+    )
     findings = [
         {
             "rule": finding.get("rule") or "",
             "excerpt": finding.get("excerpt") or "",
-            "text": _rule_text(str(finding.get("rule")), language, finding.get("message") or ""),
+            "text": finding.get("message") or "",
             "sections": _sections(list(finding.get("guideline") or []), language),
         }
-        for finding in triage.get("findings", [])
+        for finding in worded
     ]
     cited = list(
         dict.fromkeys(

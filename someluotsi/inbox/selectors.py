@@ -42,6 +42,7 @@ from someluotsi.accounts.selectors import (
     user_managed_units,
 )
 from someluotsi.channels.models import Channel, MaintainerAbsence
+from someluotsi.channels.selectors import channels_covered_by, user_can_maintain_unit
 from someluotsi.inbox.enums import EscalationStatus, MessageStatus, Priority, TriageCategory
 from someluotsi.inbox.models import Escalation, Message, SavedReply
 
@@ -88,9 +89,9 @@ def channels_worked_by(*, user: AnyUser) -> QuerySet[Channel]:
         return Channel.objects.none()
     if user_sees_all_channels(user=user):
         return Channel.objects.all()
-    covered = covered_today(user=user).values("user_id")
+    covered = channels_covered_by(user=user).values("pk")
     return Channel.objects.filter(
-        Q(maintainerships__user_id=_uid(user)) | Q(maintainerships__user_id__in=covered)
+        Q(maintainerships__user_id=_uid(user)) | Q(pk__in=covered)
     ).distinct()
 
 
@@ -101,8 +102,8 @@ def channels_in_queue(*, user: AnyUser) -> QuerySet[Channel]:
         return Channel.objects.none()
     if user_sees_all_channels(user=user):
         return Channel.objects.all()
-    covered = covered_today(user=user).values("user_id")
-    scope = Q(maintainerships__user_id=_uid(user)) | Q(maintainerships__user_id__in=covered)
+    covered = channels_covered_by(user=user).values("pk")
+    scope = Q(maintainerships__user_id=_uid(user)) | Q(pk__in=covered)
     if user_has_role(user=user, roles={Role.UNIT_MANAGER}):
         units = user_managed_units(user=user)
         scope |= Q(unit__in=units) | Q(unit__parent__in=units)
@@ -353,13 +354,19 @@ def open_escalation_for(*, message: Message) -> Escalation | None:
 
 def channel_workers(*, channel: Channel) -> QuerySet[User]:
     """People who may be assigned the channel's messages: maintainers, whoever covers an absent
-    maintainer today (the cover stands in on all the person's channels), the mavi team."""
+    maintainer today (the cover stands in on the person's channels of units the cover may
+    maintain: channels.selectors.user_can_maintain_unit), the mavi team."""
     maintainers = Q(maintainerships__channel=channel)
     mavi = Q(role_assignments__role=Role.MAVI)
     today = timezone.localdate()
-    covering = MaintainerAbsence.objects.filter(
+    cover_ids = MaintainerAbsence.objects.filter(
         user__maintainerships__channel=channel, starts_on__lte=today, ends_on__gte=today
-    ).values("cover_id")
+    ).values_list("cover_id", flat=True)
+    covering = [
+        cover.pk
+        for cover in User.objects.filter(pk__in=cover_ids)
+        if user_can_maintain_unit(user=cover, unit=channel.unit)
+    ]
     return (
         User.objects.filter(is_active=True)
         .filter(maintainers | mavi | Q(pk__in=covering))

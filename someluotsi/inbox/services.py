@@ -456,14 +456,38 @@ def messages_list_record(
         )
 
 
+# The placeholders a reply template may hold, filled in by guideline.messages.replies.fill;
+# any other curly bracket ("{answer_by", "{0}", "{answer_by.__class__}", "{x!r:>9}") is a
+# mistake that would reach a citizen as it is.
+REPLY_PLACEHOLDERS = ("{feedback_url}", "{answer_by}")
+
+
+def reply_template_problem(text: str) -> str | None:
+    """Why `text` cannot be a reply template's wording (a broken or unknown placeholder), in
+    the active language; None when it can."""
+    rest = text
+    for placeholder in REPLY_PLACEHOLDERS:
+        rest = rest.replace(placeholder, "")
+    if "{" not in rest and "}" not in rest:
+        return None
+    return _(
+        "A reply template can only use the placeholders %(names)s, written exactly like that. "
+        "Check the curly brackets: remove the others or correct their names."
+    ) % {"names": ", ".join(REPLY_PLACEHOLDERS)}
+
+
 def reply_template_save(*, actor: User, category: str, language: str, text: str) -> ReplyTemplate:
-    """The mavi team words the suggested replies; an empty text restores the default."""
+    """The mavi team words the suggested replies; an empty text restores the default. A text
+    with a placeholder other than REPLY_PLACEHOLDERS is refused (code "bad_placeholder")."""
     if not (actor.is_superuser or user_has_role(user=actor, roles={Role.MAVI})):
         raise PermissionDeniedError(_("Only the marketing and communications team edits replies."))
     if category not in TriageCategory.values or language not in {"fi", "sv", "en"}:
         raise ApplicationError(_("Unknown category or language."), code="bad_template")
     if len(text) > 2000:
         raise ApplicationError(_("A reply template can be at most 2000 characters."), code="long")
+    problem = reply_template_problem(text)
+    if problem is not None:
+        raise ApplicationError(problem, code="bad_placeholder")
     template, _created = ReplyTemplate.objects.update_or_create(
         category=category, language=language, defaults={"text": text.strip(), "updated_by": actor}
     )

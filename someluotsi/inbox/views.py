@@ -14,9 +14,9 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_stubs_ext import StrOrPromise
 
 from someluotsi.accounts.access import Area
@@ -74,6 +74,7 @@ from someluotsi.inbox.selectors import (
     saved_replies_for,
     works_escalations_only,
 )
+from someluotsi.inbox.wording import findings_worded
 
 
 def _user(request: HttpRequest) -> User:
@@ -110,7 +111,7 @@ def _sort_columns(request: HttpRequest, current: str) -> list[dict[str, object]]
     return columns
 
 
-@require_GET
+@require_safe
 @area_required(Area.INBOX)
 def queue(request: HttpRequest) -> HttpResponse:
     """The work queue: the most urgent first (overdue, then priority, then due time), filters
@@ -213,7 +214,7 @@ def _reply_choices(user: User, message: Message) -> list[dict[str, str]]:
     return choices
 
 
-@require_GET
+@require_safe
 @area_required(Area.INBOX)
 def message_detail(request: HttpRequest, message_id: int) -> HttpResponse:
     """A message, its triage, its history in words and the actions; `?use=saved-12` or
@@ -236,6 +237,15 @@ def message_detail(request: HttpRequest, message_id: int) -> HttpResponse:
         "can_work": can_work,
         "reasons": [reason_label(reason) for reason in message.reasons],
         "actions": [TriageAction(action).label for action in message.actions],
+        # Stored as the check worded them; shown in the reader's language (inbox.wording).
+        "findings": findings_worded(
+            message.findings,
+            ui_language=(get_language() or "fi")[:2],
+            text=message.text,
+            text_language=message.language,
+        )
+        if can_read
+        else [],
         "answer_form": AnswerForm(initial={"reply": start_reply}),
         "reply_choices": reply_choices,
         "assign_form": AssignForm(
@@ -317,7 +327,7 @@ def message_act(request: HttpRequest, message_id: int) -> HttpResponse:
     return HttpResponseRedirect(detail_url)
 
 
-@require_GET
+@require_safe
 @area_required(Area.INBOX)
 def escalation_list(request: HttpRequest) -> HttpResponse:
     user = _user(request)
@@ -347,7 +357,7 @@ def _escalation_or_404(request: HttpRequest, escalation_id: int) -> Escalation:
     return escalation
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.INBOX)
 def escalation_detail(request: HttpRequest, escalation_id: int) -> HttpResponse:
     user = _user(request)
@@ -416,7 +426,7 @@ def _parsed_time(value: object) -> datetime | None:
         return None
 
 
-@require_GET
+@require_safe
 @area_required(Area.INBOX)
 def escalation_export(request: HttpRequest, escalation_id: int, fmt: str) -> HttpResponse:
     escalation = _escalation_or_404(request, escalation_id)
@@ -428,7 +438,13 @@ def escalation_export(request: HttpRequest, escalation_id: int, fmt: str) -> Htt
     if fmt == "json":
         body, content_type = exports.evidence_json(escalation), "application/json"
     else:
-        language = request.GET.get("lang") or _user(request).preferred_language or "fi"
+        # ?lang= when it names a language of the product, else the reader's own language.
+        asked = request.GET.get("lang", "")
+        language = next(
+            code
+            for code in (asked, _user(request).preferred_language, (get_language() or "")[:2], "fi")
+            if code in ("fi", "sv", "en")
+        )
         body, content_type = evidence_pdf(escalation, language=language), "application/pdf"
     response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = (
@@ -437,7 +453,7 @@ def escalation_export(request: HttpRequest, escalation_id: int, fmt: str) -> Htt
     return response
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.INBOX)
 def reply_templates(request: HttpRequest) -> HttpResponse:
     """The mavi team words the suggested replies per category and language."""
@@ -488,7 +504,7 @@ def reply_templates(request: HttpRequest) -> HttpResponse:
     return render(request, "inbox/replies.html", {"rows": rows, "feedback_url": feedback_url})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.INBOX)
 def saved_replies(request: HttpRequest) -> HttpResponse:
     """A person's own saved replies, kept beside the city's templates."""
@@ -521,7 +537,7 @@ def saved_replies(request: HttpRequest) -> HttpResponse:
     return render(request, "inbox/saved_replies.html", context)
 
 
-@require_GET
+@require_safe
 @area_required(Area.INBOX)
 def figures(request: HttpRequest) -> HttpResponse:
     user = _user(request)

@@ -41,7 +41,7 @@ from someluotsi.incidents.selectors import (
 )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.INCIDENTS)
 def incident_list(request: HttpRequest) -> HttpResponse:
     user = cast(User, request.user)
@@ -87,7 +87,7 @@ def _evidence_messages(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.INCIDENTS)
 def alert(request: HttpRequest, alert_id: int) -> HttpResponse:
     user = cast(User, request.user)
@@ -140,7 +140,7 @@ def alert(request: HttpRequest, alert_id: int) -> HttpResponse:
     return render(request, "incidents/alert.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.INCIDENTS)
 def incident(request: HttpRequest, incident_id: int) -> HttpResponse:
     user = cast(User, request.user)

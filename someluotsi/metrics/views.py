@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from someluotsi.accounts.access import Area
 from someluotsi.accounts.models import Unit, User
@@ -80,7 +80,7 @@ def _report_units(user: User) -> list[Unit]:
     return list(Unit.objects.filter(pk__in=visible).order_by("name_fi"))
 
 
-@require_GET
+@require_safe
 @area_required(Area.METRICS)
 def dashboard(request: HttpRequest) -> HttpResponse:
     user = cast(User, request.user)
@@ -112,7 +112,7 @@ def _channel_for(request: HttpRequest, channel_id: int) -> Channel:
     return get_object_or_404(channel_list_for_user(user=request.user), pk=channel_id)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.METRICS)
 def channel(request: HttpRequest, channel_id: int) -> HttpResponse:
     user = cast(User, request.user)
@@ -202,7 +202,7 @@ def channel(request: HttpRequest, channel_id: int) -> HttpResponse:
     return render(request, "metrics/channel.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.METRICS)
 def metric_import(request: HttpRequest, import_id: int) -> HttpResponse:
     user = cast(User, request.user)
@@ -299,7 +299,7 @@ def _job_context(job: ReportJob) -> dict[str, object]:
     }
 
 
-@require_GET
+@require_safe
 @area_required(Area.METRICS)
 def reports(request: HttpRequest) -> HttpResponse:
     """The reports the person asked for in the last days, with their state and files."""
@@ -311,7 +311,7 @@ def reports(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 @area_required(Area.METRICS)
 def report_job(request: HttpRequest, job_id: int) -> HttpResponse:
     """One report: its progress while it is made (htmx polls `report_job_progress`; without
@@ -321,7 +321,7 @@ def report_job(request: HttpRequest, job_id: int) -> HttpResponse:
     return render(request, "metrics/report_job.html", context)
 
 
-@require_GET
+@require_safe
 @area_required(Area.METRICS)
 def report_job_progress(request: HttpRequest, job_id: int) -> HttpResponse:
     """The job page's progress box (an htmx fragment). When the state the page last showed
@@ -333,7 +333,7 @@ def report_job_progress(request: HttpRequest, job_id: int) -> HttpResponse:
     return render(request, "metrics/_report_progress.html", context)
 
 
-@require_GET
+@require_safe
 @area_required(Area.METRICS)
 def report_job_file(request: HttpRequest, job_id: int) -> HttpResponseBase:
     """The finished file, to its requester only, each download audited."""
@@ -356,7 +356,7 @@ def report_job_file(request: HttpRequest, job_id: int) -> HttpResponseBase:
     return response
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.METRICS)
 def schedules(request: HttpRequest) -> HttpResponse:
     """The mavi team's scheduled reports: who gets which report, and what was sent."""

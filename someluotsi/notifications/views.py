@@ -45,7 +45,7 @@ def _may_see_deliveries(request: HttpRequest) -> bool:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def deliveries(request: HttpRequest) -> HttpResponse:
     """E-mail notifications that failed or are still being retried, for the mavi team, with a
     button to try one again now."""

@@ -152,13 +152,25 @@ def feed_active(*, user: User) -> bool:
     return CalendarFeedToken.objects.filter(user=user, revoked_at__isnull=True).exists()
 
 
+# A post's iCalendar STATUS (RFC 5545 §3.8.1.11): only a post that is approved, scheduled or out
+# is CONFIRMED; a draft, one in review or one that failed may still change (TENTATIVE); a
+# withdrawn post stays in the feed as CANCELLED, so that calendars drop the event they had.
+ICS_CONFIRMED = frozenset({PostStatus.APPROVED, PostStatus.SCHEDULED, PostStatus.PUBLISHED})
+
+
+def ics_status(status: str) -> str:
+    if status == PostStatus.WITHDRAWN:
+        return "CANCELLED"
+    return "CONFIRMED" if status in ICS_CONFIRMED else "TENTATIVE"
+
+
 def feed_ics(*, user: User, status_label: dict[str, str], base_url: str) -> bytes:
     """The person's posts from 90 days back to a year ahead as VEVENTs of 15 minutes; each
     event's URL is absolute (`base_url`, e.g. https://someluotsi.kokkola.fi): a calendar app
     has no page to resolve a relative one against."""
     today = timezone.localdate()
     posts = in_range(
-        post_list_for_user(user=user).exclude(status=PostStatus.WITHDRAWN),
+        post_list_for_user(user=user),
         today - timedelta(days=FEED_PAST_DAYS),
         today + timedelta(days=FEED_FUTURE_DAYS),
     )
@@ -180,7 +192,7 @@ def feed_ics(*, user: User, status_label: dict[str, str], base_url: str) -> byte
         event.add("summary", f"[{status_label.get(post.status, post.status)}] {post.title}")
         event.add("description", f"{channels}\n\n{post.text[:500]}")
         event.add("url", f"{base}{reverse('publishing:post', args=[post.pk])}")
-        event.add("status", "CANCELLED" if post.status == PostStatus.WITHDRAWN else "CONFIRMED")
+        event.add("status", ics_status(post.status))
         cal.add_component(event)
     body: bytes = cal.to_ical()
     return body

@@ -268,9 +268,13 @@ class ByHandForm(forms.Form):
 
 
 class CalendarFilterForm(forms.Form):
-    channel = IdChoiceField(label=_("Channel"), queryset=Channel.objects.none(), required=False)
+    channel = IdChoiceField(
+        label=_("Channel"), queryset=Channel.objects.none(), required=False, empty_label=_("All")
+    )
     unit = forms.TypedChoiceField(label=_("Unit"), required=False, coerce=int, empty_value=None)
-    campaign = IdChoiceField(label=_("Campaign"), queryset=Campaign.objects.none(), required=False)
+    campaign = IdChoiceField(
+        label=_("Campaign"), queryset=Campaign.objects.none(), required=False, empty_label=_("All")
+    )
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,

@@ -29,7 +29,7 @@ def _english() -> Client:
 
 
 def test_reset_link_by_e_mail_sets_a_new_password(make_user: Callable[..., User]) -> None:
-    user = make_user(Role.UPDATER, email="sanna.lind@kokkola.fi")
+    user = make_user(Role.UPDATER, email="sanna.lind@kokkola.fi", preferred_language="en")
     client = _english()
     response = client.post(reverse("accounts:password_reset"), {"email": "Sanna.Lind@kokkola.fi"})
     assert response.status_code == 302
@@ -123,3 +123,19 @@ def test_api_documentation_needs_sign_in_and_the_schema_stays_public(
     assert docs["Location"].startswith(reverse("accounts:login"))
     assert anonymous.get(reverse("api:schema")).status_code == 200
     assert client_for(Role.EMPLOYEE).get(reverse("api:docs")).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("preferred", "subject"),
+    [("fi", "Someluotsi-salasanasi"), ("sv", "Ditt lösenord i Someluotsi"),
+     ("en", "Your Someluotsi password")],
+)  # fmt: skip
+@pytest.mark.parametrize("page", ["fi", "sv", "en"])
+def test_the_reset_e_mail_is_in_the_recipients_preferred_language(
+    make_user: Callable[..., User], preferred: str, subject: str, page: str
+) -> None:
+    make_user(Role.UPDATER, email="ulla@kokkola.fi", preferred_language=preferred)
+    client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = page
+    client.post(reverse("accounts:password_reset"), {"email": "ulla@kokkola.fi"})
+    assert [message.subject for message in mail.outbox] == [subject]

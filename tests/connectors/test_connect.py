@@ -118,6 +118,30 @@ def test_an_open_redirect_through_the_consent_page_is_refused(world: World) -> N
     assert response.status_code == 404
 
 
+@pytest.mark.parametrize(
+    "redirect_uri",
+    [
+        "https://evil.example/connectors/callback/",
+        "http://evil.example/connectors/callback/",
+        "//evil.example/connectors/callback/",
+        "/connectors/callback/",
+        "http://testserver.evil.example/connectors/callback/",
+        "http://testserver/connectors/callback/?next=https://evil.example/",
+    ],
+)
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_the_consent_page_returns_only_to_this_sites_own_callback(
+    world: World, redirect_uri: str, method: str
+) -> None:
+    """Only the path used to be checked: another host with the callback's path was accepted."""
+    client = Client()
+    client.force_login(world.mavi)
+    params = {**_start(client, world), "redirect_uri": redirect_uri}
+    data = {**params, "account": "Kokkola", "decision": "grant"}
+    response = getattr(client, method)("/connectors/sandbox/authorize/", data)
+    assert response.status_code == 404
+
+
 def test_daily_metrics_are_pulled_as_platform_values(world: World) -> None:
     world.connect_sandbox()
     yesterday = timezone.localdate() - timedelta(days=1)

@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from someluotsi.accounts.access import Area
 from someluotsi.accounts.models import User
@@ -43,7 +43,7 @@ def _details(form: AssetForm) -> library.AssetDetails:
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.PUBLISHING)
 def asset_list(request: HttpRequest) -> HttpResponse:
     user = cast(User, request.user)
@@ -86,7 +86,7 @@ def asset_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.PUBLISHING)
 def asset_detail(request: HttpRequest, asset_id: int) -> HttpResponse:
     user = cast(User, request.user)
@@ -133,7 +133,7 @@ def _readable_asset(user: User, asset_id: int) -> Asset:
     raise Http404
 
 
-@require_GET
+@require_safe
 def asset_file(request: HttpRequest, asset_id: int, variant: str = "file") -> FileResponse:
     """The file (or thumbnail) read through the storage API, only for those who may see it."""
     if not request.user.is_authenticated:

@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from someluotsi.accounts.access import Area
 from someluotsi.accounts.models import Unit, User
@@ -49,7 +49,7 @@ def _filters(request: HttpRequest, user: User) -> tuple[CalendarFilterForm, cal.
     )
 
 
-@require_GET
+@require_safe
 @area_required(Area.PUBLISHING)
 def calendar_view(request: HttpRequest, view: str = "month") -> HttpResponse:
     user = cast(User, request.user)
@@ -118,7 +118,7 @@ def status_labels() -> dict[str, str]:
     return {value: str(label) for value, label in PostStatus.choices}
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.PUBLISHING)
 def feed_settings(request: HttpRequest) -> HttpResponse:
     """Create (or replace) and revoke the personal feed address."""
@@ -138,7 +138,7 @@ def feed_settings(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def feed(request: HttpRequest, token: str) -> HttpResponse:
     """The iCalendar feed; the secret in the address is the only authentication (calendar
     apps cannot sign in). Unknown or revoked secrets get 404."""

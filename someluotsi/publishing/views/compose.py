@@ -120,7 +120,7 @@ def _analysis_for(post: Post) -> Analysis:
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.PUBLISHING)
 def compose(request: HttpRequest, post_id: int | None = None) -> HttpResponse:
     user = cast(User, request.user)

@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from someluotsi.accounts.access import Area
 from someluotsi.accounts.enums import Role
@@ -46,7 +46,7 @@ def _share_check(user: User, text: str, key: str) -> Any:
     return version_check(key, _("Your text"), text, None, report)
 
 
-@require_GET
+@require_safe
 @area_required(Area.HUB)
 def hub_feed(request: HttpRequest) -> HttpResponse:
     user = cast(User, request.user)
@@ -96,7 +96,7 @@ def hub_share(request: HttpRequest, post_id: int) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 @area_required(Area.HUB)
 def hub_share_go(request: HttpRequest, post_id: int, platform: str) -> HttpResponse:
     """Count a share and open the platform's share dialog with the person's text. A link, not
@@ -126,7 +126,7 @@ def hub_share_go(request: HttpRequest, post_id: int, platform: str) -> HttpRespo
     return ShareRedirect(hub.share_url(platform, url=url, text=text))
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.HUB)
 def clearance_list(request: HttpRequest) -> HttpResponse:
     user = cast(User, request.user)
@@ -153,7 +153,7 @@ def clearance_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.HUB)
 def clearance_detail(request: HttpRequest, clearance_id: int) -> HttpResponse:
     user = cast(User, request.user)

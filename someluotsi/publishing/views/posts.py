@@ -10,7 +10,7 @@ from django.contrib import messages as flash
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from someluotsi.accounts.access import Area
 from someluotsi.accounts.models import User
@@ -49,7 +49,7 @@ def _post(user: User, post_id: int) -> Post:
     return post
 
 
-@require_GET
+@require_safe
 @area_required(Area.PUBLISHING)
 def post_detail(request: HttpRequest, post_id: int) -> HttpResponse:
     user = cast(User, request.user)

@@ -29,7 +29,7 @@ from someluotsi.publishing.models import Campaign
 from someluotsi.publishing.selectors import campaign_list, channel_policy
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.PUBLISHING)
 def channel_policies(request: HttpRequest) -> HttpResponse:
     user = cast(User, request.user)
@@ -69,7 +69,7 @@ def channel_policies(request: HttpRequest) -> HttpResponse:
     return render(request, "publishing/channels.html", {"rows": rows})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.PUBLISHING)
 def campaigns(request: HttpRequest) -> HttpResponse:
     user = cast(User, request.user)
