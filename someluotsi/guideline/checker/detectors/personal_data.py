@@ -133,7 +133,7 @@ class PersonalIdentityCodeDetector:
         sign (HETU_CENTURIES). A check character that is a letter is enough; a digit only with
         a keyword near (ten digits are also phone and account numbers), and not when the
         number is a Swedish personnummer the text calls Swedish (the Swedish detector's)."""
-        if not any(
+        if not _hetu_check_fits(code) or not any(
             hetu.is_valid(code[:6] + sign + code[6:], allow_temporary=True)
             for sign in HETU_CENTURIES
         ):
@@ -144,6 +144,19 @@ class PersonalIdentityCodeDetector:
             if _swedish_number(code) is not None and _near_keyword(ctx, start, end, SE_KEYWORDS):
                 return
         yield ctx.match("privacy-001", start, end, confidence=0.9, reason="hetu_valid")
+
+
+HETU_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY"
+
+
+def _hetu_check_fits(code: str) -> bool:
+    """Whether the check character of an identity code written without its century sign
+    (`code`: ten characters, capitals) fits its nine digits: the digits' number modulo 31
+    indexes HETU_CHECK (the Digital and Population Data Services Agency's rule, which
+    python-stdnum applies). The sign does not enter the check, so a ten-digit number whose
+    check fails is no code with any sign, decided without asking stdnum once per sign."""
+    digits = code[:9]
+    return digits.isascii() and digits.isdigit() and HETU_CHECK[int(digits) % 31] == code[9]
 
 
 def _near_keyword(
@@ -427,17 +440,30 @@ def _service_number(candidate: str) -> bool:
     """Whether a valid phone number (a piece `_phones_in_run` took) is a service number,
     which no private person has: the first region that reads it as valid (Finland, then
     Sweden, as `_parse_phone`) gives it a type of SERVICE_TYPES, and no region reads it as a
-    mobile number ("070-123 45 67" is a Finnish premium number but a Swedish mobile one)."""
-    types = []
+    mobile number ("070-123 45 67" is a Finnish premium number but a Swedish mobile one).
+
+    The number already parsed (`_parse_phone`) is typed; a Finnish mobile number (04x, 050:
+    most numbers in posts) is told by its prefix, without phonenumbers' type look-up (a
+    dozen pattern matches); only a number of a service type is parsed for the other region."""
+    parsed = _parse_phone(candidate)
+    if parsed is None:
+        return False
+    if parsed.country_code == FINLAND and str(parsed.national_number).startswith(("4", "50")):
+        return False  # a Finnish mobile number (numbering plan: 04x and 050)
+    if phonenumbers.number_type(parsed) not in SERVICE_TYPES:
+        return False
+    mobile = phonenumbers.PhoneNumberType.MOBILE
     for region in ("FI", "SE"):
         try:
-            parsed = phonenumbers.parse(candidate, region)
+            other = phonenumbers.parse(candidate, region)
         except phonenumbers.NumberParseException:
             continue
-        if phonenumbers.is_valid_number(parsed):
-            types.append(phonenumbers.number_type(parsed))
-    mobile = phonenumbers.PhoneNumberType.MOBILE
-    return bool(types) and types[0] in SERVICE_TYPES and mobile not in types
+        if phonenumbers.is_valid_number(other) and phonenumbers.number_type(other) == mobile:
+            return False
+    return True
+
+
+FINLAND = 358  # country calling code
 
 
 def _glued_to_words(text: str, start: int, end: int, run: str) -> bool:
