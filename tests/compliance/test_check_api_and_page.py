@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -182,12 +183,12 @@ def test_page_reports_an_empty_draft_as_a_form_error(client_for: Callable[..., C
     assert not CheckRun.objects.exists()
 
 
-def test_system_check_fails_on_a_broken_rulebook(
-    tmp_path: Path, settings: object, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_system_check_fails_on_a_broken_rulebook(tmp_path: Path, settings: Any) -> None:
     broken = tmp_path / "city.toml"
     broken.write_text("[rulebook]\nid = 'x'\n", encoding="utf-8")
-    monkeypatch.setattr(settings, "SOMELUOTSI_RULEBOOK", str(broken))
+    # pytest-django's own override, undone by its fixture (a monkeypatch of the fixture left
+    # an override layer behind that hid the setting from later tests)
+    settings.SOMELUOTSI_RULEBOOK = str(broken)
     engine_for.cache_clear()
     try:
         with pytest.raises(SystemCheckError, match=r"compliance\.E001"):
