@@ -129,9 +129,10 @@ class EditConflictError(ApplicationError):
 
 
 def _claim_version(channel: Channel, version: int) -> None:
-    """Lock the channel's row and refuse a save that started from an older version."""
+    """Lock the channel's row (only its own: the editor is a nullable outer join, which
+    PostgreSQL refuses to lock) and refuse a save that started from an older version."""
     current = (
-        Channel.objects.select_for_update()
+        Channel.objects.select_for_update(of=("self",))
         .select_related("last_edited_by")
         .only("version", "updated_at", "last_edited_by")
         .get(pk=channel.pk)
