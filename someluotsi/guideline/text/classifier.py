@@ -399,7 +399,10 @@ def _bucket_counts(text: AnalysedText) -> tuple[np.ndarray, np.ndarray, int]:
     number of occurrences): np.unique(_hashed(text), return_counts=True) without its
     generic overhead, and the counts' sum."""
     ordered = _hashed(text).copy()  # np.sort without its Python-level dispatch
-    ordered.sort()
+    # A radix sort (numpy's "stable" for 16-bit integers): a text's thousand buckets sorted
+    # in a quarter of the default sort's time (tools/bench_engine.py; the same order, as
+    # integers sort to one order whatever the algorithm).
+    ordered.sort(kind="stable")
     # Where a run of equal buckets starts, and the end: runs' starts and lengths at once.
     bounds = np.empty(len(ordered) + 1, dtype=bool)
     bounds[0] = bounds[-1] = True

@@ -254,3 +254,19 @@ def test_spans_in_any_order_and_odd_parts_score_as_each_alone() -> None:
         assert whole == model.classify(text), text
         for (start, end), result in zip(spans, found, strict=True):
             assert result == model.classify(text[start:end]), (text, start, end)
+
+
+def test_few_pieces_scored_alone_give_what_the_batch_arithmetic_gives() -> None:
+    """`_probabilities` scores a layout of at most FEW_PIECES pieces piece by piece, a larger
+    one with the batch arithmetic; both ways agree to the bit on any layout."""
+    model = language._model()
+    compared = 0
+    for text in _texts() + _spans_cases():
+        parts = language._part_spans(text)
+        for spans in ([], [(0, len(text))], parts[:1], parts, [(1, max(1, len(text) - 1))]):
+            layout = language._Layout()
+            if model._lay_out(text, [(a, b) for a, b in spans if a < b], layout) is None:
+                continue
+            assert model._probabilities_alone(layout) == model._probabilities_together(layout)
+            compared += 1
+    assert compared > 300
