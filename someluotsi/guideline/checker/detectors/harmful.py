@@ -118,6 +118,7 @@ DEGRADING = ("dehumanising", "insult", "obscene")
 COMPOUND_CATEGORIES = ("insult", "obscene")  # whose listed first parts make compounds
 # Categories looked up in words spelt out letter by letter ("t a p a n", "i d i o o t t i").
 SPACED_CATEGORIES = frozenset({"threat_verbs", "fate", "insult", "obscene", "identity"})
+WEAPON_REACH = 3  # tokens from a weapon word within which a harmless context word is its own
 # Weapon and blood emoji: a threat with a person addressed and a time ("🔪🩸 sulle huomenna").
 WEAPON_EMOJI = ("🔪", "🗡", "🔫", "💣", "🪓", "🩸", "⚰")
 WHEN = frozenset(
@@ -394,6 +395,28 @@ class HarmAnalysis:
             self.per_sentence[key] = found
         return found.after(index)
 
+    def innocent(self, sentence: int) -> _Innocent:
+        """The sentence's innocent words by kind (`_Innocent`), made once per sentence."""
+        found = self.per_sentence.get(("innocent", sentence))
+        if not isinstance(found, _Innocent):
+            found = _Innocent(self.in_sentence(sentence, "innocent"), self.words)
+            self.per_sentence[("innocent", sentence)] = found
+        return found
+
+    def innocent_weapon(self, sentence: int, index: int) -> bool:
+        """A harmless context of the weapon word at token `index`: an innocent word said as
+        the sentence's setting ("in the game", "pelissä", "i filmen"), or one within
+        WEAPON_REACH tokens of the weapon, the weapon's own token included ("veitsellä",
+        "cut the chicken with the knife", "kniven till kycklingen"). The objects of a verb's
+        idiom or message ("time", "aikaa", "tiden", "email") say nothing of a weapon: "I'll
+        bring a gun for you, this is the last time" stays a threat."""
+        found = self.innocent(sentence)
+        if found.settings:
+            return True
+        return any(
+            abs(near - index) <= WEAPON_REACH for near in chain(found.general, found.phrases)
+        )
+
     def innocent_besides(self, sentence: int, index: int, direct: bool = False) -> bool:
         """A figurative or harmless context word in the sentence other than token `index`;
         the objects of idioms ("tappaa aikaa", "kill time") only right beside it: a message
@@ -402,10 +425,7 @@ class HarmAnalysis:
         upp": postpone) counts as well. When the verb's object is a person (`direct`: "shoot
         you", "tapan sinut"), a general context word counts only as the verb's setting
         ("pelissä", "in the game", "i filmen"): "I will shoot you and film it" is a threat."""
-        found = self.per_sentence.get(("innocent", sentence))
-        if not isinstance(found, _Innocent):
-            found = _Innocent(self.in_sentence(sentence, "innocent"), self.words)
-            self.per_sentence[("innocent", sentence)] = found
+        found = self.innocent(sentence)
         if index in found.phrases:
             return True
         general = found.settings if direct else found.general
@@ -1082,7 +1102,7 @@ class ThreatDetector:
                     )
                 )
             )
-            if not armed or analysis.in_sentence(sentence, "innocent"):
+            if not armed or analysis.innocent_weapon(sentence, hit.index):
                 continue
             if not analysis.sentence_fact(
                 "weapon_context",
