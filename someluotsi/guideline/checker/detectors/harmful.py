@@ -335,6 +335,20 @@ class HarmAnalysis:
             self.per_sentence[("targets", sentence)] = found
         return found
 
+    def person_targets(self, sentence: int) -> list[Hit]:
+        """The sentence's target hits that may be a person: not a possessive that owns a
+        thing ("your coat", "din jacka", "sun takki": harm_context.possessed_thing)."""
+        found = self.per_sentence.get(("person_targets", sentence))
+        if not isinstance(found, list):
+            _first, end = self.bounds(sentence)
+            found = [
+                hit
+                for hit in self.in_sentence(sentence, "targets")
+                if not harm_context.possessed_thing(self.words, hit.index, end)
+            ]
+            self.per_sentence[("person_targets", sentence)] = found
+        return found
+
     def clause_start(self, index: int) -> int:
         first, _end = self.bounds(self.sentence_of[index])
         return harm_grammar.clause_start(self.clause_marked, index, first)
@@ -1092,7 +1106,7 @@ class ThreatDetector:
             violent = bool(analysis.in_sentence(sentence, "threat_verbs"))
             armed = (
                 violent
-                or analysis.in_sentence(sentence, "targets")
+                or analysis.person_targets(sentence)
                 or (
                     places
                     and (
@@ -1179,7 +1193,7 @@ class ThreatDetector:
             reading = harm_grammar.Reading(True)  # "Anna Bergin pitäisi kuolla"
         target = bool(
             reading.aimed
-            or analysis.in_sentence(sentence, "targets")
+            or analysis.person_targets(sentence)
             or analysis.in_sentence(sentence, "groups")
             or (place_verb and analysis.in_sentence(sentence, "places"))
             or _named_person(ctx, analysis, sentence)
@@ -1192,6 +1206,8 @@ class ThreatDetector:
             not target and analysis.animal_sentence(sentence)
         ):
             return  # "Tapa hummeri nopeasti", "döda hummern innan du kokar den"
+        if _thing_object(analysis, index, end):
+            return  # "Hang your coat in the hall", "Häng din jacka i hallen"
         fate = "+fate" in tags
         span_end = ctx.text.table.ends[last] if last != index else hit.end
         if reading.threatening and (target or reading.strong or fate):
@@ -1512,6 +1528,20 @@ def _animal_object(analysis: HarmAnalysis, index: int, end: int) -> bool:
             return False
         if harm_context.animal_context((analysis.words[i],)):
             return True
+    return False
+
+
+def _thing_object(analysis: HarmAnalysis, index: int, end: int) -> bool:
+    """An everyday thing is the verb's object (harm_context.thing): within three words after
+    it, with no person between but its owner ("Hang your coat in the hall", "Häng upp din
+    jacka", "Hirtä sun takki naulaan"; not "I'll hang you and your coat")."""
+    people = analysis.targets_at(analysis.sentence_of[index])
+    words = analysis.words
+    for i in range(index + 1, min(end, index + 4)):
+        if harm_context.thing(words[i]):
+            return True
+        if i in people and words[i] not in harm_context.POSSESSIVES:
+            return False
     return False
 
 
