@@ -14,7 +14,7 @@ from someluotsi.guideline.model import AuthorRole, ChannelKind, Match
 from someluotsi.guideline.text.lexicon import Lexicon, LexiconMatch
 from someluotsi.guideline.text.names import person_names
 from someluotsi.guideline.text.sentences import sentences
-from someluotsi.guideline.text.wordlists import load_terms, load_words
+from someluotsi.guideline.text.wordlists import load_names, load_terms, load_words
 
 RUMOURS = Lexicon((term, "rumour") for term in load_words("rumor"))
 OPINIONS = Lexicon((term, "opinion") for term in load_words("opinion"))
@@ -164,6 +164,20 @@ NOT_CANDIDATES = (
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
     "kokkola", "karleby",
 )  # fmt: skip
+# Words of a prize or a competition in the title after a call ("Vote for Library of the Year",
+# "Äänestä Vuoden Kirjastoa", "Rösta på Årets Bibliotek", "Äänestä Paras Lähiruoka"): a
+# public vote for a prize, not for a candidate or a party. Finnish word starts, then words.
+PRIZE_STARTS = ("palkin", "kilpailu", "suosikki", "suosikin")
+PRIZE_WORDS = frozenset(
+    {"vuoden", "paras", "parhaan", "parasta", "parhaat", "kisa", "kisan", "kisaan",
+     "årets", "pris", "priset", "tävling", "tävlingen", "bästa", "favorit", "favoriten",
+     "utmärkelse", "utmärkelsen", "year", "years", "award", "awards", "prize", "contest",
+     "competition", "best", "favourite", "favorite", "trophy", "cup"}
+)  # fmt: skip
+# Small words inside a title in lower case ("Library of the Year", "Årets bibliotek i Norden").
+TITLE_LINKS = frozenset({"of", "the", "for", "in", "i", "av", "för"})
+FIRST_NAMES = load_names()
+TITLE_REACH = 6  # words of a title read after the call
 
 
 class ElectionCallDetector:
@@ -229,12 +243,37 @@ def _called_object(
             return table.ends[named[0]] if named else hit.end
     if reach and reach[0] == call.last and _capitalised(ctx, call.last):
         shouted = ctx.text.cased[call.start : call.end].isupper()
-        if not shouted and not words[call.last].startswith(NOT_CANDIDATES):
+        if (
+            not shouted
+            and not words[call.last].startswith(NOT_CANDIDATES)
+            and not _prize_title(ctx, call.last)
+        ):
             last = call.last
             while last + 1 in reach and _capitalised(ctx, last + 1):
                 last += 1  # a first name and a surname
             return table.ends[last]
     return None
+
+
+def _prize_title(ctx: CheckContext, first: int) -> bool:
+    """The capitalised words from token `first` (a title: capitalised words, with TITLE_LINKS
+    between them, at most TITLE_REACH words, in one sentence) name a prize or a competition
+    (PRIZE_WORDS, PRIZE_STARTS: "Library of the Year", "Vuoden Kirjasto", "Årets Bibliotek",
+    "Best Café"):
+    a vote for a prize, not for a candidate (§6.1 is about elections). A title that starts
+    with a first name names a person ("Vote for George Best")."""
+    words = ctx.text.table.words
+    if words[first] in FIRST_NAMES:
+        return False
+    of_token = sentences(ctx.text).of_token
+    index = first
+    while index < min(len(words), first + TITLE_REACH) and of_token[index] == of_token[first]:
+        if not (_capitalised(ctx, index) or (index > first and words[index] in TITLE_LINKS)):
+            break
+        if words[index] in PRIZE_WORDS or words[index].startswith(PRIZE_STARTS):
+            return True
+        index += 1
+    return False
 
 
 def _capitalised(ctx: CheckContext, index: int) -> bool:

@@ -17,7 +17,7 @@ word ("hintti", "bög", "dyke") in a Pride context warns about word choice inste
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 # A judgement that what is said of a group is false, wrong or prejudiced, or a refusal of it.
 REJECT_WORDS = frozenset(
@@ -205,6 +205,54 @@ _ANIMAL_WORDS = _WordTest(lambda word: word in ANIMAL_WORDS or word.startswith(A
 def animal_context(words: Iterable[str]) -> bool:
     """The sentence speaks of a food animal or a pest ("hummeri", "kräftan", "the mice")."""
     return any(map(_ANIMAL_WORDS.__getitem__, words))
+
+
+# Things that a verb violent in some of its senses takes in a harmless one (§10.6): clothes,
+# towels and laundry hung up, pictures, posters and decorations hung on a wall, bags and keys
+# ("Hang your coat in the hall", "Häng din jacka i hallen", "ripusta takkisi", "hirtä sun
+# takki naulaan"). Not vehicles, homes or pets, whose harm threatens their owner. Finnish word
+# starts (every inflection, consonant gradation spelt out: "takki", "takin"), Swedish and
+# English words with their plural and definite forms.
+THING_STARTS = (
+    "takki", "takin", "takit", "takke", "pipo", "hattu", "hatu", "huivi", "kaulahuiv",
+    "pyyhe", "pyyhkee", "pyyhkei", "pyykki", "pyykin", "pyykit", "pyykke", "vaate", "vaatte",
+    "paita", "paida", "paito", "housu", "laukku", "laukun", "laukut", "reppu",
+    "repun", "reput", "avain", "avaime", "juliste", "koriste", "verho", "jouluvalo",
+    "valosarja", "sateenvarjo",
+)  # fmt: skip
+THING_WORDS = frozenset(
+    {"jacka", "jackan", "jackor", "jackorna", "rock", "rocken", "kappa", "kappan", "mössa",
+     "mössan", "hatt", "hatten", "halsduk", "halsduken", "handduk", "handduken", "handdukar",
+     "handdukarna", "tvätt", "tvätten", "kläder", "kläderna", "tröja", "tröjan", "skjorta",
+     "skjortan", "byxor", "byxorna", "väska", "väskan", "ryggsäck", "ryggsäcken", "nycklar",
+     "nycklarna", "tavla", "tavlan", "tavlor", "tavlorna", "affisch", "affischen",
+     "affischer", "affischerna", "dekorationer", "dekorationerna", "gardin", "gardinen",
+     "gardiner", "gardinerna", "paraply", "paraplyet",
+     "coat", "coats", "jacket", "jackets", "hat", "hats", "scarf", "scarves", "towel",
+     "towels", "laundry", "clothes", "shirt", "shirts", "trousers", "jeans", "bag", "bags",
+     "backpack", "keys", "painting", "paintings", "poster", "posters", "artwork",
+     "decorations", "ornaments", "stocking", "stockings", "wreath", "curtains", "umbrella"}
+)  # fmt: skip
+# Possessive words before a thing: its owner, no person the verb is aimed at ("your coat",
+# "din jacka", "sun takki", "hänen takkinsa").
+POSSESSIVES = frozenset(
+    {"sinun", "sun", "teidän", "hänen", "heidän", "sen", "tuon", "din", "ditt", "dina", "er",
+     "era", "ert", "hennes", "your", "her", "his", "their"}
+)  # fmt: skip
+_THING_WORDS = _WordTest(lambda word: word in THING_WORDS or word.startswith(THING_STARTS))
+
+
+def thing(word: str) -> bool:
+    """The word is an everyday thing hung up or put away (THING_STARTS, THING_WORDS)."""
+    return _THING_WORDS[word]
+
+
+def possessed_thing(words: Sequence[str], index: int, end: int) -> bool:
+    """The possessive at `index` owns a thing: the thing right after it, or after one more
+    word (an adjective: "your wet coat", "din blöta jacka"), before `end`."""
+    if words[index] not in POSSESSIVES:
+        return False
+    return any(thing(words[i]) for i in range(index + 1, min(end, index + 3)))
 
 
 # A group told to leave (issue 22 §5): "Mamut pois", "Invandrarna ut", "Immigrants out".

@@ -122,6 +122,43 @@ NOT_NEGATING = frozenset({"ihme", "ihmekään", "konstigt", "undra", "wonder", "
 
 NEGATION = {"fi": FI_NEGATION, "sv": SV_NEGATION, "en": EN_NEGATION}
 
+# Words after a negation that make what follows them an affirmation: "only" ("eivät ole muuta
+# kuin loisia", "är inget annat än parasiter", "are nothing but parasites") and a contrast
+# ("eivät ole ihmisiä vaan loisia", "inte människor utan parasiter", "not people but
+# parasites"). A negation does not reach a word after one of them.
+NEGATION_STOPS = frozenset({"kuin", "vaan", "mutta", "än", "utan", "men", "but", "than"})
+# Words that open a noun phrase: an adjective right after one (and before another word) is
+# attributive, inside the phrase ("sen tyhmän pelin", "det dumma spelet", "the stupid game").
+DETERMINERS = {
+    "fi": frozenset(
+        {"se", "sen", "sitä", "tuo", "tuon", "tuota", "tämä", "tämän", "tätä", "ne", "niiden",
+         "niitä", "nuo", "noi", "noiden", "noita", "nämä", "nää", "näiden", "näitä"}
+    ),
+    "sv": frozenset(
+        {"den", "det", "de", "dom", "denna", "detta", "dessa", "en", "ett", "din", "ditt",
+         "dina", "hans", "hennes", "deras", "min", "mitt", "mina", "sin", "sitt", "sina"}
+    ),
+    "en": frozenset(
+        {"the", "a", "an", "this", "that", "these", "those", "your", "his", "her", "their",
+         "my", "our"}
+    ),
+}  # fmt: skip
+# Copulas: a negated copula reaches the noun phrase it links ("ei ole sen tyhmempi", "är inte
+# en dum man", "is not a stupid man"); another verb takes the phrase as its object, and the
+# negation is the verb's ("en tajuu sen tyhmän pelin sääntöjä": the game is still stupid).
+COPULAS = frozenset(
+    {"ole", "oo", "ollut", "olleet", "olla", "olisi", "olis", "on", "oli", "ovat", "olivat",
+     "är", "var", "vara", "varit", "blir", "bli", "blev", "be", "been", "being", "is", "are",
+     "was", "were", "am", "s", "re", "m", "isn", "aren", "wasn", "weren"}
+)  # fmt: skip
+# Adverbs between a negated copula and its phrase: "ei ole koskaan sen tyhmempi", "is never
+# really a stupid idea".
+NEGATED_ADVERBS = frozenset(
+    {"koskaan", "ikinä", "yhtään", "lainkaan", "edes", "kovin", "mitenkään", "ihan", "aivan",
+     "niin", "aldrig", "någonsin", "särskilt", "så", "alls", "heller", "ens", "ever", "really",
+     "so", "even", "exactly", "at", "all", "just"}
+)  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class Reading:
@@ -166,15 +203,43 @@ def clause_start(marked: Sequence[bool], index: int, floor: int) -> int:
 
 def negated(words: Sequence[str], index: int, start: int, language: str, span: int = 4) -> bool:
     """A negation among the `span` words before `index` in its clause (from `start`), in
-    `language`'s sense ("en" negates in Finnish only), unless it is "no wonder"."""
+    `language`'s sense ("en" negates in Finnish only), unless it is "no wonder", an "only" or
+    a contrast comes between (NEGATION_STOPS: "ei muuta kuin loisia", "nothing but
+    parasites"), or the word is an attributive adjective in the object of a negated verb
+    other than a copula (`_reaches`: "en tajuu sen tyhmän pelin sääntöjä")."""
     negations = NEGATION.get(language, frozenset())
     for position in range(max(start, index - span), index):
         word = words[position]
         if word in negations:
             following = words[position + 1] if position + 1 < len(words) else ""
-            if following not in NOT_NEGATING:
+            if following in NOT_NEGATING or not NEGATION_STOPS.isdisjoint(
+                words[position + 1 : index]
+            ):
+                continue
+            if _reaches(words, position, index, start, language):
                 return True
     return False
+
+
+def _reaches(words: Sequence[str], position: int, index: int, start: int, language: str) -> bool:
+    """Whether the negation at `position` reaches the word at `index` (after it). Always, but
+    for an attributive adjective (a determiner of `language` right before it, a word after
+    it): then only through a copula, with nothing but adverbs between the negation and the
+    determiner, the copula among them or among the two words before the negation (Swedish
+    puts the negation after its verb: "är inte en dum man", but "fattar inte det dumma
+    spelet")."""
+    if not (
+        index > start
+        and index + 1 < len(words)
+        and words[index - 1] in DETERMINERS.get(language, frozenset())
+    ):
+        return True
+    between = words[position + 1 : index - 1]
+    if any(word not in COPULAS and word not in NEGATED_ADVERBS for word in between):
+        return False  # "en tajuu sen tyhmän pelin", "don't get the stupid game"
+    return not COPULAS.isdisjoint(between) or not COPULAS.isdisjoint(
+        words[max(start, position - 2) : position]
+    )
 
 
 def read_verb(

@@ -118,6 +118,7 @@ DEGRADING = ("dehumanising", "insult", "obscene")
 COMPOUND_CATEGORIES = ("insult", "obscene")  # whose listed first parts make compounds
 # Categories looked up in words spelt out letter by letter ("t a p a n", "i d i o o t t i").
 SPACED_CATEGORIES = frozenset({"threat_verbs", "fate", "insult", "obscene", "identity"})
+WEAPON_REACH = 3  # tokens from a weapon word within which a harmless context word is its own
 # Weapon and blood emoji: a threat with a person addressed and a time ("🔪🩸 sulle huomenna").
 WEAPON_EMOJI = ("🔪", "🗡", "🔫", "💣", "🪓", "🩸", "⚰")
 WHEN = frozenset(
@@ -334,6 +335,20 @@ class HarmAnalysis:
             self.per_sentence[("targets", sentence)] = found
         return found
 
+    def person_targets(self, sentence: int) -> list[Hit]:
+        """The sentence's target hits that may be a person: not a possessive that owns a
+        thing ("your coat", "din jacka", "sun takki": harm_context.possessed_thing)."""
+        found = self.per_sentence.get(("person_targets", sentence))
+        if not isinstance(found, list):
+            _first, end = self.bounds(sentence)
+            found = [
+                hit
+                for hit in self.in_sentence(sentence, "targets")
+                if not harm_context.possessed_thing(self.words, hit.index, end)
+            ]
+            self.per_sentence[("person_targets", sentence)] = found
+        return found
+
     def clause_start(self, index: int) -> int:
         first, _end = self.bounds(self.sentence_of[index])
         return harm_grammar.clause_start(self.clause_marked, index, first)
@@ -394,6 +409,28 @@ class HarmAnalysis:
             self.per_sentence[key] = found
         return found.after(index)
 
+    def innocent(self, sentence: int) -> _Innocent:
+        """The sentence's innocent words by kind (`_Innocent`), made once per sentence."""
+        found = self.per_sentence.get(("innocent", sentence))
+        if not isinstance(found, _Innocent):
+            found = _Innocent(self.in_sentence(sentence, "innocent"), self.words)
+            self.per_sentence[("innocent", sentence)] = found
+        return found
+
+    def innocent_weapon(self, sentence: int, index: int) -> bool:
+        """A harmless context of the weapon word at token `index`: an innocent word said as
+        the sentence's setting ("in the game", "pelissä", "i filmen"), or one within
+        WEAPON_REACH tokens of the weapon, the weapon's own token included ("veitsellä",
+        "cut the chicken with the knife", "kniven till kycklingen"). The objects of a verb's
+        idiom or message ("time", "aikaa", "tiden", "email") say nothing of a weapon: "I'll
+        bring a gun for you, this is the last time" stays a threat."""
+        found = self.innocent(sentence)
+        if found.settings:
+            return True
+        return any(
+            abs(near - index) <= WEAPON_REACH for near in chain(found.general, found.phrases)
+        )
+
     def innocent_besides(self, sentence: int, index: int, direct: bool = False) -> bool:
         """A figurative or harmless context word in the sentence other than token `index`;
         the objects of idioms ("tappaa aikaa", "kill time") only right beside it: a message
@@ -402,10 +439,7 @@ class HarmAnalysis:
         upp": postpone) counts as well. When the verb's object is a person (`direct`: "shoot
         you", "tapan sinut"), a general context word counts only as the verb's setting
         ("pelissä", "in the game", "i filmen"): "I will shoot you and film it" is a threat."""
-        found = self.per_sentence.get(("innocent", sentence))
-        if not isinstance(found, _Innocent):
-            found = _Innocent(self.in_sentence(sentence, "innocent"), self.words)
-            self.per_sentence[("innocent", sentence)] = found
+        found = self.innocent(sentence)
         if index in found.phrases:
             return True
         general = found.settings if direct else found.general
@@ -1072,7 +1106,7 @@ class ThreatDetector:
             violent = bool(analysis.in_sentence(sentence, "threat_verbs"))
             armed = (
                 violent
-                or analysis.in_sentence(sentence, "targets")
+                or analysis.person_targets(sentence)
                 or (
                     places
                     and (
@@ -1082,7 +1116,7 @@ class ThreatDetector:
                     )
                 )
             )
-            if not armed or analysis.in_sentence(sentence, "innocent"):
+            if not armed or analysis.innocent_weapon(sentence, hit.index):
                 continue
             if not analysis.sentence_fact(
                 "weapon_context",
@@ -1159,7 +1193,7 @@ class ThreatDetector:
             reading = harm_grammar.Reading(True)  # "Anna Bergin pitäisi kuolla"
         target = bool(
             reading.aimed
-            or analysis.in_sentence(sentence, "targets")
+            or analysis.person_targets(sentence)
             or analysis.in_sentence(sentence, "groups")
             or (place_verb and analysis.in_sentence(sentence, "places"))
             or _named_person(ctx, analysis, sentence)
@@ -1172,6 +1206,8 @@ class ThreatDetector:
             not target and analysis.animal_sentence(sentence)
         ):
             return  # "Tapa hummeri nopeasti", "döda hummern innan du kokar den"
+        if _thing_object(analysis, index, end):
+            return  # "Hang your coat in the hall", "Häng din jacka i hallen"
         fate = "+fate" in tags
         span_end = ctx.text.table.ends[last] if last != index else hit.end
         if reading.threatening and (target or reading.strong or fate):
@@ -1492,6 +1528,20 @@ def _animal_object(analysis: HarmAnalysis, index: int, end: int) -> bool:
             return False
         if harm_context.animal_context((analysis.words[i],)):
             return True
+    return False
+
+
+def _thing_object(analysis: HarmAnalysis, index: int, end: int) -> bool:
+    """An everyday thing is the verb's object (harm_context.thing): within three words after
+    it, with no person between but its owner ("Hang your coat in the hall", "Häng upp din
+    jacka", "Hirtä sun takki naulaan"; not "I'll hang you and your coat")."""
+    people = analysis.targets_at(analysis.sentence_of[index])
+    words = analysis.words
+    for i in range(index + 1, min(end, index + 4)):
+        if harm_context.thing(words[i]):
+            return True
+        if i in people and words[i] not in harm_context.POSSESSIVES:
+            return False
     return False
 
 
