@@ -47,6 +47,9 @@ WEAK_VOTE = 0.5
 FEW_WORDS = 12
 FEW_WORDS_CHARS = 200
 _TOKEN = re.compile(r"[^\W\d_]+")
+# "(at)", "[at]", "(dot)", "[dot]" of an e-mail address written out (one bracketed word: the
+# standard library cannot backtrack on it).
+_SPELT_OUT = re.compile(r"[(\[] ?(?:at|dot) ?[)\]]", re.IGNORECASE)
 # Sentence ends, line breaks and the " / " that bilingual posts put between their languages:
 # RE2's BREAK_PATTERN (its \s is [\t\n\f\r ]), searched with the standard library, which is
 # several times faster here: every match starts at one of the characters [.!?\n/|], so the
@@ -556,13 +559,29 @@ def short_text_language(text: str) -> str | None:
     return _voted(text, classify(text) if text.strip() else None)
 
 
-def _voted(text: str, model: tuple[str, float] | None) -> str | None:
+def _voted(text: str, model: tuple[str, float] | None, *, names_out: bool = False) -> str | None:
     """`short_text_language` with the model's answer for `text` given (language,
-    probability; None for a blank text)."""
-    lowered = unicodedata.normalize("NFC", text).lower()
+    probability; None for a blank text). An "at" or "dot" in brackets is part of an
+    e-mail address written out ("anna [at] kokkola [dot] fi"), no word. With `names_out`, a
+    capitalised word is a name's ("Stadium Road", "Main Street"), no marker, unless it
+    starts the text before a word in lower case: what a text of a few words says of its
+    language is in its lower-case words ("Hei Hei Festival tickets sold out" is English)."""
+    normal = _SPELT_OUT.sub(" ", unicodedata.normalize("NFC", text))
+    lowered = normal.lower()
+    if names_out:
+        found = _TOKEN.findall(normal)
+        capital = [word[0].isupper() for word in found]
+        named = [*capital[1:], False]  # the next word is capitalised too
+        words = [
+            word.lower()
+            for index, word in enumerate(found)
+            if not (capital[index] and (index or named[0]))
+        ]
+    else:
+        words = _TOKEN.findall(lowered)
     markers = _markers()
     scores = dict.fromkeys(LANGUAGES, 0.0)
-    for word in _TOKEN.findall(lowered):
+    for word in words:
         for language in LANGUAGES:
             if word in markers.get(language, ()):
                 scores[language] += 1
@@ -684,14 +703,16 @@ def _few_words_language(
     the model's vote), or None to keep the model's reading. Names and addresses fill such a
     text with words of no language ("Anna Berg lives at 12 Main Street": the model is 73 %
     sure it is English, below MIN_CONFIDENCE), so its few function words tell more than the
-    model does. Not for a text the model reads in two languages or with another script."""
+    model does; its capitalised words are left out of the vote ("Klo 18 Stadium Road
+    -konsertti torilla" is Finnish). Not for a text the model reads in two languages or with
+    another script."""
     if model[1] >= SHORT_CONFIDENCE or other or len(text) > FEW_WORDS_CHARS:
         return None
     if len({part.language for part in merged}) > 1:
         return None
     if len(_WORD.findall(text)) > FEW_WORDS:
         return None
-    return _voted(text, model)
+    return _voted(text, model, names_out=True)
 
 
 def _has_other_letter(text: str) -> bool:

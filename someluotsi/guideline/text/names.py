@@ -339,26 +339,41 @@ def lower_case_name(text: NormalizedText, sentence: int) -> PersonName | None:
     (EVERYDAY_FIRST_NAMES: "anna" is "give") needs a surname with a surname's ending ("anna
     berg", "anna virtaselle"; not "anna kivi"). Never certain: a detector that reads it
     gives a lower confidence. Only the tokens of the one sentence are read."""
-    table, cased = text.table, text.cased
-    words, starts, ends, gaps = table.words, table.starts, table.ends, table.gaps
+    table = text.table
     lo, hi = sentences(text).bounds(sentence)
-    if FIRST_NAMES.isdisjoint(words[lo:hi]):
+    if FIRST_NAMES.isdisjoint(table.words[lo:hi]):
         return None
     for index in range(lo, hi - 1):
-        word, following = words[index], words[index + 1]
-        if word not in FIRST_NAMES or word in STOPWORDS or word in NEVER_LOWER_FIRST_NAMES:
-            continue
-        surname = surname_base(following)
-        if surname is None or following in STOPWORDS:
-            continue
-        if gaps[index + 1] != " ":
-            continue
-        if not cased[starts[index]].islower() or not cased[starts[index + 1]].islower():
-            continue
-        if word in EVERYDAY_FIRST_NAMES and not surname.endswith(SURNAME_ENDINGS):
-            continue
-        return PersonName(starts[index], ends[index + 1], index, index + 2, certain=False)
+        if _lower_case_pair(text, index):
+            return PersonName(
+                table.starts[index], table.ends[index + 1], index, index + 2, certain=False
+            )
     return None
+
+
+def _lower_case_pair(text: NormalizedText, index: int) -> bool:
+    """Whether tokens `index` and `index + 1` are a first name and a surname in lower case,
+    as `lower_case_name` reads them."""
+    table, cased = text.table, text.cased
+    words, starts = table.words, table.starts
+    word, following = words[index], words[index + 1]
+    if word not in FIRST_NAMES or word in STOPWORDS or word in NEVER_LOWER_FIRST_NAMES:
+        return False
+    surname = surname_base(following)
+    if surname is None or following in STOPWORDS or table.gaps[index + 1] != " ":
+        return False
+    if not cased[starts[index]].islower() or not cased[starts[index + 1]].islower():
+        return False
+    return word not in EVERYDAY_FIRST_NAMES or surname.endswith(SURNAME_ENDINGS)
+
+
+def short_name_ends_at(text: NormalizedText, end: int) -> bool:
+    """Whether a name in lower case (`lower_case_name`) or by an initial (`initial_name`)
+    ends right before token `end`, read from the tokens there alone (no sentence is
+    scanned: a detector may ask once per token)."""
+    if end >= 2 and _lower_case_pair(text, end - 2):
+        return True
+    return end >= 1 and _initial_before(text, end - 1) is not None
 
 
 # Words that number or name things with a capital letter and a full stop ("Liite B.",
@@ -384,33 +399,40 @@ def initial_name(text: NormalizedText, sentence: int) -> PersonName | None:
     initial may stand in the sentence before: the name then starts there. Read only where a
     detector asks (a signature "t. M. Virtanen" is no finding of its own); certain, as an
     initial and a listed surname go together only as a name."""
-    table, cased = text.table, text.cased
-    words, starts, ends, gaps = table.words, table.starts, table.ends, table.gaps
+    table = text.table
     lo, hi = sentences(text).bounds(sentence)
     for index in range(max(lo, 1), hi):
-        if gaps[index].strip() != "." or not cased[starts[index] : starts[index] + 1].isupper():
-            continue
-        initial = index - 1
-        if not _initial(cased, words, starts, initial):
-            continue
-        word = words[index]
-        if (
-            surname_base(word) is None
-            or word in FIRST_NAMES
-            or word.startswith(NOT_SURNAMES)
-            or _title(word)
-        ):
-            continue
-        if (
-            initial > 0
-            and gaps[initial].strip() == "."
-            and _initial(cased, words, starts, initial - 1)
-        ):
-            initial -= 1  # "M. K. Virtanen", "M.K. Virtanen"
-        if initial > 0 and words[initial - 1].startswith(LETTERED):
-            continue
-        return PersonName(starts[initial], ends[index], initial, index + 1, certain=True)
+        initial = _initial_before(text, index)
+        if initial is not None:
+            return PersonName(table.starts[initial], table.ends[index], initial, index + 1, True)
     return None
+
+
+def _initial_before(text: NormalizedText, index: int) -> int | None:
+    """The token of the (first) initial when token `index` is a surname after one or two
+    initials, as `initial_name` reads them, else None."""
+    table, cased = text.table, text.cased
+    words, starts, gaps = table.words, table.starts, table.gaps
+    if index < 1 or gaps[index].strip() != ".":
+        return None
+    if not cased[starts[index] : starts[index] + 1].isupper():
+        return None
+    initial = index - 1
+    if not _initial(cased, words, starts, initial):
+        return None
+    word = words[index]
+    if (
+        surname_base(word) is None
+        or word in FIRST_NAMES
+        or word.startswith(NOT_SURNAMES)
+        or _title(word)
+    ):
+        return None
+    if initial > 0 and gaps[initial].strip() == "." and _initial(cased, words, starts, initial - 1):
+        initial -= 1  # "M. K. Virtanen", "M.K. Virtanen"
+    if initial > 0 and words[initial - 1].startswith(LETTERED):
+        return None
+    return initial
 
 
 def _initial(cased: str, words: list[str], starts: list[int], index: int) -> bool:

@@ -158,7 +158,7 @@ def _old_detect(text: str, hint: str | None) -> language.LanguageResult:
         and len(text) <= language.FEW_WORDS_CHARS
         and len({part.language for part in found}) <= 1
         and words <= language.FEW_WORDS
-        and (voted := language.short_text_language(text)) is not None
+        and (voted := language._voted(text, (main, confidence), names_out=True)) is not None
     ):  # a few words the model is unsure of: read as a short text is
         return language.LanguageResult(voted, language._whole(language._segments(text), voted))
     certain = confidence >= language.MIN_CONFIDENCE and not other

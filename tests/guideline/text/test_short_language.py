@@ -107,6 +107,27 @@ def test_the_markers_do_not_override_a_sure_model(text: str, lang: str) -> None:
     assert language.detect(text).language == lang
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # A marker word in a capitalised name is no vote (`_voted`, names_out).
+        ("Klo 18 Stadium Road -konsertti torilla.", "fi"),
+        ("Konsert vid The Road ikväll kl 18", "sv"),
+        ("Hei Hei Festival tickets sold out", "en"),
+    ],
+)
+def test_marker_words_in_names_do_not_vote(text: str, lang: str) -> None:
+    assert language.detect(text).language == lang
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Yhteys: anna.berg [at] kokkola [dot] fi", "Kontakt: anna.berg (at) kokkola (dot) fi"],
+)
+def test_an_address_written_out_is_no_english(text: str) -> None:
+    assert language.detect(text).language != "en"
+
+
 def test_the_markers_are_read_only_in_a_few_words() -> None:
     few = "Anna Berg lives at Storgatan 5 in Karleby"
     many = few + " near the old bridge by the sea now"

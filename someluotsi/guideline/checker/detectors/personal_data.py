@@ -30,6 +30,7 @@ from someluotsi.guideline.text.names import (
     initial_name,
     lower_case_name,
     names_in_sentence,
+    short_name_ends_at,
 )
 from someluotsi.guideline.text.normalize import NOT_ASCII_DIGITS, Token
 from someluotsi.guideline.text.patterns import ROOMY, compile_char_class, compile_pattern
@@ -1403,26 +1404,34 @@ def _born_after_name(ctx: CheckContext, hit: LexiconMatch) -> bool:
         return False
     if _lettered_list(ctx, index):
         return False
+    if short_name_ends_at(ctx.text, index):
+        return True
     sentence = sentences(ctx.text).of_token[index - 1]
-    named = (
-        *names_in_sentence(ctx.text, sentence),
-        lower_case_name(ctx.text, sentence),
-        initial_name(ctx.text, sentence),
-    )
-    return any(name is not None and name.last == index for name in named)
+    ends = ctx.text.cache.setdefault("name_ends", {})
+    assert isinstance(ends, dict)  # noqa: S101 - created just above
+    if sentence not in ends:  # once per sentence: a flood of dates may share one
+        ends[sentence] = frozenset(name.last for name in names_in_sentence(ctx.text, sentence))
+    return index in ends[sentence]
 
 
 def _lettered_list(ctx: CheckContext, index: int) -> bool:
     """Whether the one-letter token `index` ("s", "f", "b") is an item of a lettered list:
     the letter before it in the alphabet stands before it in the text as a token of its own
-    followed by a full stop ("a. ... b.", "e. ... f.", "r. ... s.")."""
+    followed by a full stop ("a. ... b.", "e. ... f.", "r. ... s."). Where each such letter
+    first stands is found in one pass per text and kept in its cache."""
     table = ctx.text.table
+    cached = ctx.text.cache.get("lettered_firsts")
+    if isinstance(cached, dict):
+        firsts: dict[str, int] = cached
+    else:
+        firsts = {}
+        gaps = table.gaps
+        for position, word in enumerate(table.words):
+            if len(word) == 1 and word not in firsts and gaps[position + 1].startswith("."):
+                firsts[word] = position
+        ctx.text.cache["lettered_firsts"] = firsts
     previous = chr(ord(table.words[index]) - 1)
-    words, gaps = table.words, table.gaps
-    return any(
-        word == previous and gaps[position + 1].startswith(".")
-        for position, word in enumerate(words[:index])
-    )
+    return firsts.get(previous, index) < index
 
 
 # Words for a meeting or a group after "AA" or "NA" (the peer_group terms of the word list).
