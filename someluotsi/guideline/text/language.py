@@ -42,7 +42,14 @@ MIN_CONFIDENCE = 0.8
 SHORT_CONFIDENCE = 0.95
 STRONG_VOTE = 1.5
 WEAK_VOTE = 0.5
+# A text of MIN_WORDS to FEW_WORDS words (FEW_WORDS_CHARS characters at most) that the model
+# is not sure of is read from its marker words as well (`_few_words_language`).
+FEW_WORDS = 12
+FEW_WORDS_CHARS = 200
 _TOKEN = re.compile(r"[^\W\d_]+")
+# "(at)", "[at]", "(dot)", "[dot]" of an e-mail address written out (one bracketed word: the
+# standard library cannot backtrack on it).
+_SPELT_OUT = re.compile(r"[(\[] ?(?:at|dot) ?[)\]]", re.IGNORECASE)
 # Sentence ends, line breaks and the " / " that bilingual posts put between their languages:
 # RE2's BREAK_PATTERN (its \s is [\t\n\f\r ]), searched with the standard library, which is
 # several times faster here: every match starts at one of the characters [.!?\n/|], so the
@@ -549,17 +556,39 @@ def short_text_language(text: str) -> str | None:
     """The language of a short text when its words or the model clearly favour one: marker
     words of each language counted, "å" as a Swedish one, plus the model's vote; None when no
     language leads (a name, a number, "Ok")."""
-    lowered = unicodedata.normalize("NFC", text).lower()
+    return _voted(text, classify(text) if text.strip() else None)
+
+
+def _voted(text: str, model: tuple[str, float] | None, *, names_out: bool = False) -> str | None:
+    """`short_text_language` with the model's answer for `text` given (language,
+    probability; None for a blank text). An "at" or "dot" in brackets is part of an
+    e-mail address written out ("anna [at] kokkola [dot] fi"), no word. With `names_out`, a
+    capitalised word is a name's ("Stadium Road", "Main Street"), no marker, unless it
+    starts the text before a word in lower case: what a text of a few words says of its
+    language is in its lower-case words ("Hei Hei Festival tickets sold out" is English)."""
+    normal = _SPELT_OUT.sub(" ", unicodedata.normalize("NFC", text))
+    lowered = normal.lower()
+    if names_out:
+        found = _TOKEN.findall(normal)
+        capital = [word[0].isupper() for word in found]
+        named = [*capital[1:], False]  # the next word is capitalised too
+        words = [
+            word.lower()
+            for index, word in enumerate(found)
+            if not (capital[index] and (index or named[0]))
+        ]
+    else:
+        words = _TOKEN.findall(lowered)
     markers = _markers()
     scores = dict.fromkeys(LANGUAGES, 0.0)
-    for word in _TOKEN.findall(lowered):
+    for word in words:
         for language in LANGUAGES:
             if word in markers.get(language, ()):
                 scores[language] += 1
     if "å" in lowered:
         scores["sv"] += 1
-    if lowered.strip():
-        language, confidence = classify(text)
+    if model is not None and lowered.strip():
+        language, confidence = model
         if confidence >= SHORT_CONFIDENCE:
             scores[language] += STRONG_VOTE
         elif confidence >= MIN_CONFIDENCE:
@@ -650,16 +679,40 @@ def detect_many(texts: list[str], hints: list[str | None]) -> list[LanguageResul
     ):
         text = texts[index]
         segments, other = segmented[index]
+        merged = _merged(spans, _with_scripts(text, spans, found) if other else found)
+        voted = _few_words_language(text, (main, confidence), merged, other)
+        if voted is not None:
+            results[index] = LanguageResult(voted, _whole(segments, voted))
+            continue
         certain = confidence >= MIN_CONFIDENCE
         if not certain or (other and _other_script(text, 0, len(text))):
             main, certain = fallback, False
-        merged = _merged(spans, _with_scripts(text, spans, found) if other else found)
         known = [part for part in merged if part.language in LANGUAGES] if other else merged
         if len({part.language for part in known}) > 1 or (known and len(known) < len(merged)):
             main = known[0].language  # bilingual posts lead with their primary language
             certain = True
         results[index] = LanguageResult(main, _tiled(segments, spans, merged), certain)
     return [result for result in results if result is not None]
+
+
+def _few_words_language(
+    text: str, model: tuple[str, float], merged: tuple[LanguagePart, ...], other: bool
+) -> str | None:
+    """The language of a text of a few words (MIN_WORDS to FEW_WORDS) that the model is not
+    sure of (below SHORT_CONFIDENCE), read as a short text is (`_voted`: its marker words and
+    the model's vote), or None to keep the model's reading. Names and addresses fill such a
+    text with words of no language ("Anna Berg lives at 12 Main Street": the model is 73 %
+    sure it is English, below MIN_CONFIDENCE), so its few function words tell more than the
+    model does; its capitalised words are left out of the vote ("Klo 18 Stadium Road
+    -konsertti torilla" is Finnish). Not for a text the model reads in two languages or with
+    another script."""
+    if model[1] >= SHORT_CONFIDENCE or other or len(text) > FEW_WORDS_CHARS:
+        return None
+    if len({part.language for part in merged}) > 1:
+        return None
+    if len(_WORD.findall(text)) > FEW_WORDS:
+        return None
+    return _voted(text, model, names_out=True)
 
 
 def _has_other_letter(text: str) -> bool:

@@ -294,29 +294,148 @@ def _genitive_of_kin(text: NormalizedText, index: int, adjacent: Callable[[int],
     return adjacent(following) and text.cased[start : start + 1].islower()
 
 
+# Finnish case endings and the Swedish genitive "s", taken off a surname to find its base form
+# (`surname_base`): "virtaselle", "bergille", "laineen", "nybergs". "en" is the illative after
+# a long vowel ("virtaseen": virtase + en).
+_SURNAME_CASE_ENDINGS = (*_ENDINGS, "en")
+
+
+@lru_cache(maxsize=MEMO)
+def surname_base(word: str) -> str | None:
+    """The surname (SURNAMES, lower case) that `word` (lower case) is, or is a Finnish
+    inflected form or a Swedish genitive of, else None: "virtanen", "virtaselle" and
+    "virtasta" give "virtanen" (the -nen names' stem -se-/-s-), "laineen" "laine" (the long
+    vowel of the stem), "bergille" and "smithin" "berg" and "smith" (the -i- of a
+    consonant-final name), "nybergs" "nyberg". A stop word is none; a form must keep three
+    letters of stem. Pure and remembered."""
+    if word in SURNAMES:
+        return word
+    if len(word) < 4 or word in STOPWORDS:
+        return None
+    for ending in _SURNAME_CASE_ENDINGS:
+        if not word.endswith(ending) or len(word) - len(ending) < 3:
+            continue
+        stem = word[: -len(ending)]
+        candidates = [stem]
+        if stem.endswith("se"):
+            candidates.append(stem[:-2] + "nen")  # virtase-lle
+        elif stem.endswith("s"):
+            candidates.append(stem[:-1] + "nen")  # virtas-ta
+        if stem.endswith("i"):
+            candidates.append(stem[:-1])  # bergi-lle
+        if len(stem) >= 4 and stem[-1] in _VOWELS and stem[-1] == stem[-2]:
+            candidates.append(stem[:-1])  # lainee-n
+        for candidate in candidates:
+            if candidate in SURNAMES:
+                return candidate
+    return None
+
+
 def lower_case_name(text: NormalizedText, sentence: int) -> PersonName | None:
     """The first person named all in lower case in one sentence ("matti virtanen", "anna
-    berg", "john smith"), or None: a first name (FIRST_NAMES, base form) right before a
-    surname (SURNAMES), both written in lower case, neither a stop word. A first name that is
-    an everyday word (EVERYDAY_FIRST_NAMES: "anna" is "give") needs a surname with a
-    surname's ending ("anna berg", not "anna kivi"). Never certain: a detector that reads it
+    berg", "john smith", "matti virtaselle"), or None: a first name (FIRST_NAMES, base form)
+    right before a surname (SURNAMES, in its base form or inflected: `surname_base`), both
+    written in lower case, neither a stop word. A first name that is an everyday word
+    (EVERYDAY_FIRST_NAMES: "anna" is "give") needs a surname with a surname's ending ("anna
+    berg", "anna virtaselle"; not "anna kivi"). Never certain: a detector that reads it
     gives a lower confidence. Only the tokens of the one sentence are read."""
-    table, cased = text.table, text.cased
-    words, starts, ends, gaps = table.words, table.starts, table.ends, table.gaps
+    table = text.table
     lo, hi = sentences(text).bounds(sentence)
-    if FIRST_NAMES.isdisjoint(words[lo:hi]):
+    if FIRST_NAMES.isdisjoint(table.words[lo:hi]):
         return None
     for index in range(lo, hi - 1):
-        word, following = words[index], words[index + 1]
-        if word not in FIRST_NAMES or following not in SURNAMES:
-            continue
-        if word in STOPWORDS or word in NEVER_LOWER_FIRST_NAMES or following in STOPWORDS:
-            continue
-        if gaps[index + 1] != " ":
-            continue
-        if not cased[starts[index]].islower() or not cased[starts[index + 1]].islower():
-            continue
-        if word in EVERYDAY_FIRST_NAMES and not following.endswith(SURNAME_ENDINGS):
-            continue
-        return PersonName(starts[index], ends[index + 1], index, index + 2, certain=False)
+        if _lower_case_pair(text, index):
+            return PersonName(
+                table.starts[index], table.ends[index + 1], index, index + 2, certain=False
+            )
     return None
+
+
+def _lower_case_pair(text: NormalizedText, index: int) -> bool:
+    """Whether tokens `index` and `index + 1` are a first name and a surname in lower case,
+    as `lower_case_name` reads them."""
+    table, cased = text.table, text.cased
+    words, starts = table.words, table.starts
+    word, following = words[index], words[index + 1]
+    if word not in FIRST_NAMES or word in STOPWORDS or word in NEVER_LOWER_FIRST_NAMES:
+        return False
+    surname = surname_base(following)
+    if surname is None or following in STOPWORDS or table.gaps[index + 1] != " ":
+        return False
+    if not cased[starts[index]].islower() or not cased[starts[index + 1]].islower():
+        return False
+    return word not in EVERYDAY_FIRST_NAMES or surname.endswith(SURNAME_ENDINGS)
+
+
+def short_name_ends_at(text: NormalizedText, end: int) -> bool:
+    """Whether a name in lower case (`lower_case_name`) or by an initial (`initial_name`)
+    ends right before token `end`, read from the tokens there alone (no sentence is
+    scanned: a detector may ask once per token)."""
+    if end >= 2 and _lower_case_pair(text, end - 2):
+        return True
+    return end >= 1 and _initial_before(text, end - 1) is not None
+
+
+# Words that number or name things with a capital letter and a full stop ("Liite B.",
+# "Bilaga C.", "Appendix B.", "hepatiitti C."): the letter after one is no initial (prefixes
+# of the word before it).
+LETTERED = (
+    "kohta", "kohda", "liite", "liitt", "osa", "vaihtoeh", "ryhmä", "luokk", "tyyp", "vitamiin",
+    "rappu", "porra", "rakennu", "kuva", "taulukko", "hepatiit", "kategori", "bilaga", "del",
+    "avsnitt", "grupp", "typ", "klass", "alternativ", "trappa", "bild", "tabell", "hepatit",
+    "kategor", "punkt", "appendix", "annex", "part", "section", "group", "plan", "vitamin",
+    "type", "class", "option", "block", "building", "table", "figure", "exhibit", "item",
+    "point", "category", "hepatitis", "grade", "level", "stage", "vaihe", "steg", "tier",
+)  # fmt: skip
+
+
+def initial_name(text: NormalizedText, sentence: int) -> PersonName | None:
+    """The first person of one sentence named by an initial and a surname ("M. Virtanen",
+    "A. Berg", "J. Smith", "M.K. Virtaselle"), or None: a capitalised word whose base form is
+    a surname (`surname_base`) and no first name, not a place or an organisation
+    (NOT_SURNAMES), right after one or two capital letters each followed by a full stop, the
+    first not after a word that letters things (LETTERED: "Liite B.", "Appendix C.").
+    The full stop after an initial ends a sentence before a capital (sentences.py), so the
+    initial may stand in the sentence before: the name then starts there. Read only where a
+    detector asks (a signature "t. M. Virtanen" is no finding of its own); certain, as an
+    initial and a listed surname go together only as a name."""
+    table = text.table
+    lo, hi = sentences(text).bounds(sentence)
+    for index in range(max(lo, 1), hi):
+        initial = _initial_before(text, index)
+        if initial is not None:
+            return PersonName(table.starts[initial], table.ends[index], initial, index + 1, True)
+    return None
+
+
+def _initial_before(text: NormalizedText, index: int) -> int | None:
+    """The token of the (first) initial when token `index` is a surname after one or two
+    initials, as `initial_name` reads them, else None."""
+    table, cased = text.table, text.cased
+    words, starts, gaps = table.words, table.starts, table.gaps
+    if index < 1 or gaps[index].strip() != ".":
+        return None
+    if not cased[starts[index] : starts[index] + 1].isupper():
+        return None
+    initial = index - 1
+    if not _initial(cased, words, starts, initial):
+        return None
+    word = words[index]
+    if (
+        surname_base(word) is None
+        or word in FIRST_NAMES
+        or word.startswith(NOT_SURNAMES)
+        or _title(word)
+    ):
+        return None
+    if initial > 0 and gaps[initial].strip() == "." and _initial(cased, words, starts, initial - 1):
+        initial -= 1  # "M. K. Virtanen", "M.K. Virtanen"
+    if initial > 0 and words[initial - 1].startswith(LETTERED):
+        return None
+    return initial
+
+
+def _initial(cased: str, words: list[str], starts: list[int], index: int) -> bool:
+    """Whether token `index` is one capital letter (an initial; its full stop is asked by the
+    caller)."""
+    return len(words[index]) == 1 and cased[starts[index] : starts[index] + 1].isupper()

@@ -1,5 +1,6 @@
 """Flood inputs for the personal-data readings added for written-out e-mail addresses,
-spaced identity codes, house-number-first streets and lower-case names: each stays linear
+spaced identity codes, house-number-first streets, lower-case and initialled names and the
+abbreviations for born: each stays linear
 and bounded (a 90 kB text is checked at once, with at most MAX_OBFUSCATED addresses read)."""
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ FLOODS = [
     "matti virtanen " * 6_000 + "on alkoholisti",
     "Annan poika " * 7_000 + "on huostaanotettu",
     "Matti V. " * 10_000 + "sai sydänkohtauksen",
+    "Matti Virtanen s.3.4.1980 " * 3_500,  # abbreviations for born in one sentence
+    "a. Anna Berg b. 3.4.1980 " * 4_000,
+    "M. Virtanen " * 8_000 + "sai sydänkohtauksen",  # initials
+    "matti virtaselle " * 5_500 + "on syöpä",  # lower case, inflected
 ]
 
 

@@ -151,10 +151,19 @@ def _old_detect(text: str, hint: str | None) -> language.LanguageResult:
         return language.LanguageResult(short or fallback, whole, certain=short is not None)
     spans = language._part_spans(text)
     (main, confidence), classified = language._model().classify_spans(text, spans)
+    found = language._merged(spans, language._with_scripts(text, spans, classified))
+    if (
+        confidence < language.SHORT_CONFIDENCE
+        and not language._has_other_letter(text)
+        and len(text) <= language.FEW_WORDS_CHARS
+        and len({part.language for part in found}) <= 1
+        and words <= language.FEW_WORDS
+        and (voted := language._voted(text, (main, confidence), names_out=True)) is not None
+    ):  # a few words the model is unsure of: read as a short text is
+        return language.LanguageResult(voted, language._whole(language._segments(text), voted))
     certain = confidence >= language.MIN_CONFIDENCE and not other
     if not certain:
         main = fallback
-    found = language._merged(spans, language._with_scripts(text, spans, classified))
     known = [part for part in found if part.language != "other"]
     if len({part.language for part in known}) > 1 or (known and len(known) < len(found)):
         main = known[0].language

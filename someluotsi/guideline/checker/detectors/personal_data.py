@@ -23,8 +23,15 @@ from stdnum.se import personnummer
 
 from someluotsi.guideline.checker.detectors.base import DIGITS, CheckContext, joined
 from someluotsi.guideline.model import Match
-from someluotsi.guideline.text.lexicon import Lexicon, LexiconMatch, Spec, parse_term
-from someluotsi.guideline.text.names import PersonName, first_in_sentence, lower_case_name
+from someluotsi.guideline.text.lexicon import Lexicon, LexiconMatch, Spec, Term, parse_term
+from someluotsi.guideline.text.names import (
+    PersonName,
+    first_in_sentence,
+    initial_name,
+    lower_case_name,
+    names_in_sentence,
+    short_name_ends_at,
+)
 from someluotsi.guideline.text.normalize import NOT_ASCII_DIGITS, Token
 from someluotsi.guideline.text.patterns import ROOMY, compile_char_class, compile_pattern
 from someluotsi.guideline.text.sentences import sentence_has, sentences
@@ -1341,6 +1348,92 @@ def _with_date(hit: LexiconMatch, words: Sequence[str]) -> bool:
     )
 
 
+# The abbreviations for "born": Finnish "s." (syntynyt), Swedish "f." (född), English "b."
+# ("Matti Virtanen, s. 3.4.1980", "Anna Berg f. 1980-04-03", "John Smith (b. 3 April 1980)").
+# One letter is no word to look for (sensitive.txt), so the abbreviation is read only with a
+# full date right after its full stop (BIRTH_DATE: day, month and year, the year of four
+# digits) and, in `SensitivePersonDetector`, a named person right before it
+# (`_born_after_name`): a page ("ks. s. 12", "s. 12-14"), a year ("f. 1980"), a list item
+# ("b. 3") or a dated event ("avoinna 3.4.1980 alkaen") is none. Case is asked of the
+# original text: the abbreviation is in lower case ("S." is an initial).
+_BIRTH_YEAR = r"(?:19|20)\d\d"
+_MONTH_NAME = "(?:" + "|".join(MONTHS) + r")\p{L}*"
+BIRTH_DATE = "|".join(
+    (
+        rf"\d{{1,2}}\. ?\d{{1,2}}\. ?{_BIRTH_YEAR}",  # 3.4.1980, 3. 4. 1980
+        rf"\d{{1,2}}/\d{{1,2}}/{_BIRTH_YEAR}",  # 3/4/1980
+        rf"{_BIRTH_YEAR}-\d{{1,2}}-\d{{1,2}}",  # 1980-04-03
+        rf"\d{{1,2}}\.? {_MONTH_NAME},? {_BIRTH_YEAR}",  # 3 April 1980, 3. huhtikuuta 1980
+        rf"{_MONTH_NAME} \d{{1,2}}(?:st|nd|rd|th)?,? {_BIRTH_YEAR}",  # April 3, 1980
+    )
+)
+BIRTH_ABBREVIATION_SOURCE = rf"{_NOT_WORD}([sfb])\. ?({BIRTH_DATE})(?:$|[^\p{{L}}\p{{N}}])"
+BIRTH_ABBREVIATION = compile_pattern(BIRTH_ABBREVIATION_SOURCE)
+# The term of a hit for an abbreviation and its date (`_abbreviated_births`).
+BIRTH_ABBREVIATION_TERM = Term("s./f./b. + date", "birth", (Spec("exact", "s"),))
+# What may stand between a name and the abbreviation: "Virtanen, s.", "Smith (b.", "Berg f.".
+_NAME_TO_BIRTH = " ,("
+
+
+def _abbreviated_births(ctx: CheckContext) -> list[LexiconMatch]:
+    """A hit (label "birth") for each abbreviation for "born" in lower case with a full date
+    right after it (BIRTH_ABBREVIATION), from the abbreviation's token to the date's last
+    (end exclusive), so that the statement reaches the date: the full stop of the
+    abbreviation before a digit ends a sentence (sentences.py)."""
+    text, cased, table = ctx.text.text, ctx.text.cased, ctx.text.table
+    found: list[LexiconMatch] = []
+    for match in BIRTH_ABBREVIATION.finditer(text):
+        start = match.start(1)
+        if not cased[start].islower():
+            continue
+        end = match.end(2)
+        first = bisect_left(table.starts, start)
+        last = bisect_left(table.starts, end, first)
+        found.append(LexiconMatch(BIRTH_ABBREVIATION_TERM, first, last, start, end))
+    return found
+
+
+def _born_after_name(ctx: CheckContext, hit: LexiconMatch) -> bool:
+    """Whether a named person ends right before an abbreviation for "born" (`hit` from
+    `_abbreviated_births`), with nothing but space, a comma or an opening bracket between:
+    "Matti Virtanen, s.", "John Smith (b.", "anna berg f.", "M. Virtanen, s.". Not an item
+    of a lettered list (`_lettered_list`: "Liisa Korhonen a. 1.3.2024, Matti Virtanen b.
+    3.4.2024" lists dates of duty)."""
+    index = hit.first
+    if index == 0 or ctx.text.table.gaps[index].strip(_NAME_TO_BIRTH):
+        return False
+    if _lettered_list(ctx, index):
+        return False
+    if short_name_ends_at(ctx.text, index):
+        return True
+    sentence = sentences(ctx.text).of_token[index - 1]
+    ends = ctx.text.cache.setdefault("name_ends", {})
+    assert isinstance(ends, dict)  # noqa: S101 - created just above
+    if sentence not in ends:  # once per sentence: a flood of dates may share one
+        ends[sentence] = frozenset(name.last for name in names_in_sentence(ctx.text, sentence))
+    return index in ends[sentence]
+
+
+def _lettered_list(ctx: CheckContext, index: int) -> bool:
+    """Whether the one-letter token `index` ("s", "f", "b") is an item of a lettered list:
+    the letter before it in the alphabet stands before it in the text as a token of its own
+    followed by a full stop ("a. ... b.", "e. ... f.", "r. ... s."). Where each such letter
+    first stands is found in one pass per text and kept in its cache."""
+    table = ctx.text.table
+    cached = ctx.text.cache.get("lettered_firsts")
+    if isinstance(cached, dict):
+        firsts: dict[str, int] = cached
+    else:
+        firsts = {}
+        gaps = table.gaps
+        for position, word in enumerate(table.words):
+            if len(word) == 1 and word not in firsts and gaps[position + 1].startswith("."):
+                firsts[word] = position
+        ctx.text.cache["lettered_firsts"] = firsts
+    previous = chr(ord(table.words[index]) - 1)
+    return firsts.get(previous, index) < index
+
+
 # Words for a meeting or a group after "AA" or "NA" (the peer_group terms of the word list).
 PEER_GROUP_WORDS = ("kokou", "ryhm", "möte", "mötet", "grupp", "meeting", "group")
 
@@ -1403,13 +1496,17 @@ class SensitivePersonDetector:
     cues = frozenset(spec.value for spec in SENSITIVE_KEYS if len(spec.value) > SHORT_KEY)
     cue_patterns = (
         key_word_pattern(spec for spec in SENSITIVE_KEYS if len(spec.value) <= SHORT_KEY),
+        BIRTH_ABBREVIATION_SOURCE,
     )
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
-        if not SENSITIVE_KEY.search(ctx.text.text):
-            return  # one pass at C speed, where finding the word list's hits takes many
-        table_words = ctx.text.table.words
-        hits = [hit for hit in ctx.text.find(SENSITIVE) if _kept_hit(hit, table_words)]
+        hits: list[LexiconMatch] = []
+        if SENSITIVE_KEY.search(ctx.text.text):  # one pass at C speed, where finding the
+            table_words = ctx.text.table.words  # word list's hits takes many
+            hits = [hit for hit in ctx.text.find(SENSITIVE) if _kept_hit(hit, table_words)]
+        born = _abbreviated_births(ctx)
+        if born:
+            hits = sorted([*hits, *born], key=lambda hit: (hit.first, hit.last))
         if not hits:
             return
         split = sentences(ctx.text)
@@ -1418,7 +1515,11 @@ class SensitivePersonDetector:
         named: dict[int, PersonName] = {}
         for sentence in {of_token[hit.first] + step for hit in hits for step in (0, -1)}:
             if sentence >= 0:
-                found = first_in_sentence(ctx.text, sentence) or lower_case_name(ctx.text, sentence)
+                found = (
+                    first_in_sentence(ctx.text, sentence)
+                    or lower_case_name(ctx.text, sentence)
+                    or initial_name(ctx.text, sentence)
+                )
                 if found is not None:
                     named[sentence] = found
         if not named:
@@ -1427,6 +1528,8 @@ class SensitivePersonDetector:
         statements: dict[int, tuple[PersonName, int, str]] = {}
         pronoun: dict[int, bool] = {}  # whether a sentence has a third-person pronoun
         for hit in hits:
+            if hit.term is BIRTH_ABBREVIATION_TERM and not _born_after_name(ctx, hit):
+                continue
             sentence = of_token[hit.first]
             name = named.get(sentence)
             first = sentence
@@ -1440,8 +1543,13 @@ class SensitivePersonDetector:
                     name, first = named[sentence - 1], sentence - 1
             if name is None or _names_staff(hit, name, words):
                 continue
+            # The statement starts with the name (an initial may end the sentence before:
+            # `initial_name`) and ends with the hit (a date after "s." is a sentence of its
+            # own: `_abbreviated_births`).
+            first = min(first, of_token[name.first])
+            ending = of_token[hit.last - 1]
             known = statements.get(first)
-            last = max(sentence, known[1]) if known else sentence
+            last = max(ending, known[1]) if known else ending
             statements[first] = (name, last, known[2] if known else hit.term.label)
         table = ctx.text.table
         for first, (name, last, topic) in statements.items():
