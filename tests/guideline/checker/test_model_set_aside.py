@@ -43,6 +43,22 @@ TITLES_KEPT = [
     ("sv", "Jävla idiot, vilken film!"),
     ("en", "The film Damn Yankees was crap and the director is an idiot"),
     ("en", "Damn idiot, what a movie!"),
+    # A long quote in a sentence about a book is a quoted text, not a title.
+    (
+        "fi",
+        'Kirjassa lukee: "Se mies oli saatanan paska ihminen ja kaikki kylässä '
+        'tiesivät sen jo kauan ennen sotaa."',
+    ),
+    (
+        "sv",
+        'I boken står det: "Han var en jävla skit människa och alla i byn visste det '
+        'redan långt före kriget."',
+    ),
+    (
+        "en",
+        'The book says: "He was a damn shitty man and everyone in the village knew it '
+        'long before the war."',
+    ),
 ]
 COMPARISONS_ASIDE = [
     ("fi", "hinta hakkaa kaikki muut"),

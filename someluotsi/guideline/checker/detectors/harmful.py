@@ -1684,16 +1684,29 @@ def _titled_work(ctx: CheckContext, analysis: HarmAnalysis, hit: Hit) -> bool:
     )
 
 
+TITLE_CHARS = 80  # a quoted title is short: a longer quote is a quoted text, not a title
+
+
 def in_work_title(ctx: CheckContext, analysis: HarmAnalysis, hit: Hit) -> bool:
     """The word of `hit` (any category) is part of the title of a work: written as a title
     after a word for a work or in quotes in a sentence about one (`_titled_work`: "elokuva
     Saatanan tanssit", «Jävla karlar», "the film Damn Yankees"), or a violent verb in a
-    title (`_in_title`: "Kill Bill", "Tapan Sinut Huomenna on hyvä biisi"). A masked or
-    spelt-out word is in none."""
-    if hit.index < 0:
+    title (`_in_title`: "Kill Bill", "Tapan Sinut Huomenna on hyvä biisi"). A word inside
+    quotes longer than TITLE_CHARS characters (a quoted text or a pasted post, whose quotes
+    may not even pair) is in none, nor a masked or spelt-out word."""
+    index = hit.index
+    if index < 0:
         return False
+    start = ctx.text.table.starts[index]
+    if _inside_quotes(ctx, start):
+        positions = ctx.text.cache["double_quotes"]
+        assert isinstance(positions, list)  # noqa: S101 - made by _inside_quotes
+        at = bisect_left(positions, start)
+        close = positions[at] if at < len(positions) else len(ctx.text.text)
+        if close - positions[at - 1] > TITLE_CHARS:
+            return False
     return _titled_work(ctx, analysis, hit) or (
-        hit.info.category in VERB_CATEGORIES and _in_title(ctx, analysis, hit.index)
+        hit.info.category in VERB_CATEGORIES and _in_title(ctx, analysis, index)
     )
 
 
