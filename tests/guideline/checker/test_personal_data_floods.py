@@ -22,6 +22,8 @@ FLOODS = [
     "matti@gmail dot " * 6_000 + "com",
     "a.b kissanhäntä c punkt se " * 3_500,
     "@" * 40_000 + " dot com",
+    "a [dot] " * 9_000 + "b (at) c.fi",
+    "x[dot]y[dot]z[dot]w[dot]" * 4_000,
     "010190 - " * 10_000,
     "12 Main " * 11_000,
     "1 A " * 22_000 + " Street",

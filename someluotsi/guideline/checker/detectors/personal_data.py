@@ -549,7 +549,8 @@ def _in_domains(domain: str, domains: Iterable[str]) -> bool:
 # An address written so that a harvester would not read it ("matti.virtanen(at)gmail.com",
 # "matti [at] gmail [dot] com", "matti(ät)gmail.com", "matti(a)gmail.com", "matti at gmail dot
 # com", "anna.berg snabel-a hotmail punkt se", "matti kissanhäntä gmail piste com",
-# "john.smith@gmail dot com"): the "@" and the dots in words or in brackets. Group 1: the local
+# "john.smith@gmail dot com", "matti [dot] virtanen [at] gmail [dot] com"): the "@" and the
+# dots in words or in brackets. Group 1: the local
 # part, 2: the "at", 3: the domain with its dots in any of those forms. Bounded repetitions and
 # fixed alternatives only: linear in RE2.
 # Names of the "@" sign in fi/sv/en that are no everyday word ("kissanhäntä": cat's tail,
@@ -563,8 +564,13 @@ _AT_WORD = (
     r"| (?:" + _AT_PLAIN + "|" + _AT_NAMES + r") |@)"
 )
 _DOT_WORD = r"(?:\.| ?[(\[{<] ?(?:dot|piste|punkt) ?[)\]}>] ?| dot | piste | punkt )"
+# In the local part only a dot in brackets is read ("matti [dot] virtanen [at] ..."): a word
+# there ("tärkein piste matti at ...") would take the sentence's words into the address.
+_LOCAL_DOT = r" ?[(\[{<] ?(?:dot|piste|punkt) ?[)\]}>] ?"
+_LOCAL = r"[a-z0-9][a-z0-9._%+-]{0,63}"
 OBFUSCATED_EMAIL = compile_pattern(
-    r"(?:^|[^\p{L}\p{N}._%+-])([a-z0-9][a-z0-9._%+-]{0,63})(" + _AT_WORD + r")"
+    r"(?:^|[^\p{L}\p{N}._%+-])(" + _LOCAL + r"(?:" + _LOCAL_DOT + _LOCAL + r"){0,3})"
+    r"(" + _AT_WORD + r")"
     r"([a-z0-9][a-z0-9-]{0,62}(?:" + _DOT_WORD + r"[a-z0-9][a-z0-9-]{0,62}){1,4})"
 )
 # Where one may be: an "at" in brackets, a name of the sign, or the word " at " (" ät ")
@@ -608,7 +614,7 @@ def _deobfuscated(found: Any) -> str | None:
     local, at, domain = found.group(1), found.group(2), found.group(3)
     marker = at.strip(" ()[]{}<>")
     labels = _DOT_SPELT.split(domain)
-    local = local.rstrip(".")
+    local = ".".join(_DOT_SPELT.split(local)).rstrip(".")
     if not local or not labels[-1].isalpha() or not 2 <= len(labels[-1]) <= 24:
         return None
     known = (
