@@ -316,3 +316,60 @@ def adjective_homograph(words: list[str], index: int, end: int) -> bool:
     previous = words[index - 1] if index > 0 else ""
     following = words[index + 1] if index + 1 < end else ""
     return previous in ARTICLES or following.startswith(DEAD_THINGS)
+
+
+# A thing beating the rest (a comparison, no violence): "hinta hakkaa kaikki muut" (the price
+# beats all the others), "appen slår konkurrenterna", "the pool beats the competition". The
+# verbs of beating whose third person says "is better than"; what may stand between the verb
+# and what it is compared with; what it is compared with; subjects that are people.
+BEATING_LEMMAS = frozenset({"hakata", "lyödä", "piestä", "slå", "klå", "beat"})
+COMPARED_LEADS = frozenset(
+    {"kaikki", "kaikkia", "kaiken", "kaikkien", "alla", "allt", "all", "the", "its", "their",
+     "sen", "niiden", "sina", "deras", "every", "both"}
+)  # fmt: skip
+COMPARED = frozenset(
+    {# fi
+     "muut", "muita", "muun", "kilpailijat", "kilpailijansa", "kilpailijoita", "kilpailijan",
+     "ennätykset", "ennätyksen", "ennätyksensä", "ennätys", "mennen", "edeltäjänsä",
+     # sv
+     "andra", "annat", "övriga", "konkurrenter", "konkurrenterna", "konkurrenten", "rekord",
+     "rekordet", "rekorden", "resten", "föregångaren", "föregångarna",
+     # en
+     "others", "rest", "else", "competition", "competitors", "competitor", "record", "records",
+     "field", "comers", "predecessor", "predecessors"}
+)  # fmt: skip
+# People named after the compared ("kaikki muut ihmiset", "alla andra människor", "all the
+# other guys"): the verb's object is people, no comparison.
+PEOPLE_COMPARED = frozenset(
+    {"ihmiset", "ihmisiä", "tyypit", "jätkät", "miehet", "naiset", "lapset", "oppilaat",
+     "människor", "människorna", "killar", "killarna", "barn", "barnen", "people", "guys",
+     "kids", "men", "women", "boys", "girls", "students"}
+)  # fmt: skip
+PERSON_SUBJECTS = frozenset(
+    {"minä", "mä", "mää", "sinä", "sä", "hän", "me", "te", "he", "jag", "du", "han", "hon",
+     "vi", "ni", "de", "i", "you", "she", "we", "they", "ll"}
+)  # fmt: skip
+
+
+# The forms of a verb of beating that may compare: a finite third person or a present or past
+# form (fi "+3sg"/"+3pl", sv "+pres"/"+past", en "+pres3"/"+past"); never a first person, an
+# imperative or an infinitive after a modal ("hakkaan", "slå!", "aion hakata").
+COMPARING_TAGS = ("+3sg", "+3pl", "+pres+ambiguous", "+past+ambiguous", "+pres3")
+
+
+def beats_the_rest(words: Sequence[str], index: int, start: int, end: int) -> bool:
+    """The verb of beating at `index` compares its subject with the rest: it is not the first
+    word of its clause (from `start`; a subject stands before it, where an imperative would
+    open the clause), the word before it is no personal pronoun ("hän hakkaa kaikki muut",
+    "jag slår alla andra"), and within three words after it ("hakkaa kaikki muut", "slår
+    alla andra", "beats the rest"), past leads only (COMPARED_LEADS), stands a word of
+    COMPARED, with no word for people after it (PEOPLE_COMPARED: "kaikki muut ihmiset"). Its
+    form (COMPARING_TAGS) and whether a target or group follows is for the caller to ask."""
+    if index <= start or words[index - 1] in PERSON_SUBJECTS:
+        return False
+    for at in range(index + 1, min(end, index + 4)):
+        if words[at] in COMPARED:
+            return at + 1 >= end or words[at + 1] not in PEOPLE_COMPARED
+        if words[at] not in COMPARED_LEADS:
+            return False
+    return False

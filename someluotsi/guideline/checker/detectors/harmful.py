@@ -1179,6 +1179,8 @@ class ThreatDetector:
                 break
         infos = form[1]  # the analyses in the language read last
         lemma = infos[0].lemma
+        if _compares(analysis, hits, sentence):
+            return  # "hinta hakkaa kaikki muut", "appen slår konkurrenterna": a comparison
         if lethal and _self_harm(words, index, start, last, end, language, reading):
             yield ctx.match(
                 "threat-001",
@@ -1239,6 +1241,49 @@ class ThreatDetector:
 
 
 _VerbForm = tuple[str, list[FormInfo], str, bool, bool]
+
+
+def _compares(analysis: HarmAnalysis, hits: Sequence[Hit], sentence: int) -> bool:
+    """The verb of beating at the hits' token compares a thing with the rest
+    (harm_context.beats_the_rest: "hinta hakkaa kaikki muut", "appen slår konkurrenterna",
+    "the pool beats the competition"): one of its readings is a comparing form
+    (harm_context.COMPARING_TAGS), no reading with a violent particle has it ("slår ihjäl",
+    "beats them up"), and no target or group word follows in the sentence but the compared
+    ("hakkaa kaikki muut mielenosoittajat": people)."""
+    index = hits[0].index
+    if index < 0 or not any(hit.info.lemma in harm_context.BEATING_LEMMAS for hit in hits):
+        return False
+    _first, end = analysis.bounds(sentence)
+    words = analysis.words
+    if not harm_context.beats_the_rest(words, index, analysis.clause_start(index), end):
+        return False
+    if not any(
+        hit.info.lemma in harm_context.BEATING_LEMMAS
+        and any(tag in hit.info.tags for tag in harm_context.COMPARING_TAGS)
+        for hit in hits
+    ):
+        return False
+    for hit in hits:
+        if (
+            "+prt=" in hit.info.tags
+            and harm_grammar.has_particle(words, index, end, hit.info.tags)[0]
+        ):
+            return False  # "slår alla andra ihjäl", "beats all the others up"
+    people = analysis.targets_at(sentence) | {
+        hit.index for hit in analysis.in_sentence(sentence, "groups")
+    }
+    return not any(index < at < end and words[at] not in harm_context.COMPARED for at in people)
+
+
+def beats_the_rest(analysis: HarmAnalysis, hit: Hit) -> bool:
+    """The violent verb of `hit` compares a thing with the rest (`_compares`, asked of every
+    reading of its token): "hinta hakkaa kaikki muut", "slår alla andra". For the model's
+    findings, which the rules' reading of the verb explains."""
+    index = hit.index
+    if index < 0:
+        return False
+    same = [other for other in analysis.of(hit.info.category) if other.index == index]
+    return _compares(analysis, same, analysis.sentence_of[index])
 
 
 def _coming_to(analysis: HarmAnalysis, sentence: int) -> bool:
@@ -1636,6 +1681,32 @@ def _titled_work(ctx: CheckContext, analysis: HarmAnalysis, hit: Hit) -> bool:
         return _capitals_after_work(ctx, analysis, index, sentence)
     return _work_word(analysis.words[index - 1]) or (
         _title_cased(ctx, index - 1) and index - 1 > analysis.bounds(sentence)[0]
+    )
+
+
+TITLE_CHARS = 80  # a quoted title is short: a longer quote is a quoted text, not a title
+
+
+def in_work_title(ctx: CheckContext, analysis: HarmAnalysis, hit: Hit) -> bool:
+    """The word of `hit` (any category) is part of the title of a work: written as a title
+    after a word for a work or in quotes in a sentence about one (`_titled_work`: "elokuva
+    Saatanan tanssit", «Jävla karlar», "the film Damn Yankees"), or a violent verb in a
+    title (`_in_title`: "Kill Bill", "Tapan Sinut Huomenna on hyvä biisi"). A word inside
+    quotes longer than TITLE_CHARS characters (a quoted text or a pasted post, whose quotes
+    may not even pair) is in none, nor a masked or spelt-out word."""
+    index = hit.index
+    if index < 0:
+        return False
+    start = ctx.text.table.starts[index]
+    if _inside_quotes(ctx, start):
+        positions = ctx.text.cache["double_quotes"]
+        assert isinstance(positions, list)  # noqa: S101 - made by _inside_quotes
+        at = bisect_left(positions, start)
+        close = positions[at] if at < len(positions) else len(ctx.text.text)
+        if close - positions[at - 1] > TITLE_CHARS:
+            return False
+    return _titled_work(ctx, analysis, hit) or (
+        hit.info.category in VERB_CATEGORIES and _in_title(ctx, analysis, index)
     )
 
 

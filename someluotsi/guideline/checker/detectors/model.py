@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from someluotsi.guideline.checker.detectors import harm_context, harmful
+from someluotsi.guideline.checker.detectors import conduct, harm_context, harmful
 from someluotsi.guideline.checker.detectors.base import CheckContext
 from someluotsi.guideline.model import Match
 from someluotsi.guideline.text.analysis import AnalysedText
@@ -19,6 +19,7 @@ from someluotsi.guideline.text.classifier import (
     harm_classifier,
     vocabulary_categories,
 )
+from someluotsi.guideline.text.names import person_names
 
 RULE_FOR_ATTRIBUTE = {
     "toxicity": "insult-003",
@@ -115,17 +116,112 @@ def _all_negated(ctx: CheckContext, hostile: frozenset[str]) -> bool:
     return bool(hits) and all(analysis.negated(hit) for hit in hits)
 
 
+def _hostile_hits(ctx: CheckContext, hostile: frozenset[str]) -> list[harmful.Hit] | None:
+    """Every hit of the hostile categories (harmful's analysis), or None when one of them has
+    none there (a word the vocabulary reads that the analysis does not: nothing to vouch for
+    it)."""
+    analysis = harmful.analyse(ctx)
+    found: list[harmful.Hit] = []
+    for category in hostile:
+        hits = analysis.of(category)
+        if not hits:
+            return None
+        found.extend(hits)
+    return found
+
+
+def _all_in_titles(ctx: CheckContext, hostile: frozenset[str]) -> bool:
+    """Every hostile word of the text is part of the title of a work, as the rules read one
+    (harmful.in_work_title): "Elokuva Saatanan tanssit on hieno", 'Filmen "Jävla karlar"
+    visas i kväll', "the film Damn Yankees". One hostile word outside ("... oli paska")
+    keeps the model's finding."""
+    hits = _hostile_hits(ctx, hostile)
+    if not hits:
+        return False
+    analysis = harmful.analyse(ctx)
+    return all(harmful.in_work_title(ctx, analysis, hit) for hit in hits)
+
+
+def _only_comparisons(ctx: CheckContext, categories: frozenset[str]) -> bool:
+    """The only hostile words are verbs of beating that compare a thing with the rest
+    (harmful.beats_the_rest: "hinta hakkaa kaikki muut", "appen slår konkurrenterna"), with
+    no target in the text; "hakkaan sut", "jag slår dig" are no comparison."""
+    if categories & HOSTILE != {"threat_verbs"} or "targets" in categories:
+        return False
+    hits = _hostile_hits(ctx, frozenset({"threat_verbs"}))
+    if not hits:
+        return False
+    analysis = harmful.analyse(ctx)
+    return all(harmful.beats_the_rest(analysis, hit) for hit in hits)
+
+
+# Words of a quality that may be said of a matter as an opinion ("päätös on tyhmä", "beslutet
+# är dumt", "this decision is stupid"): an insult only when said of a person.
+QUALITIES = frozenset({"negative_adjectives", "dehumanising"})
+# Matters an opinion is about, besides the city's (conduct.CITY_MATTERS): a plan, a proposal.
+MATTER_WORDS = frozenset(
+    {"hanke", "hankkeen", "hanketta", "ehdotus", "ehdotuksen", "ehdotusta", "esitys",
+     "esityksen", "esitystä", "linjaus", "linjauksen", "suunnitelma", "suunnitelman", "idea",
+     "ratkaisu", "malli", "laki", "lakiesitys", "budget", "budgeten", "förslag", "förslaget",
+     "plan", "planen", "idé", "idén", "lösning", "lösningen", "modell", "modellen",
+     "proposal", "solution", "policy", "project", "scheme", "law", "bill"}
+)  # fmt: skip
+# Words for a person that the vocabulary's targets leave out: pronouns of the third person
+# and of the reader, and everyday words for someone ("toi tyyppi on hullu").
+PERSON_WORDS = frozenset(
+    {"hän", "hänen", "häntä", "hänet", "sinä", "sä", "sinua", "sua", "te", "teidän", "he",
+     "heidän", "heitä", "tyyppi", "jätkä", "mies", "nainen", "ihminen", "kaveri", "han",
+     "hon", "honom", "henne", "du", "dig", "ni", "er", "de", "dem", "killen", "tjejen",
+     "mannen", "kvinnan", "människan", "she", "him", "her", "you", "they", "them", "guy",
+     "man", "woman", "person", "people", "dude"}
+)  # fmt: skip
+
+
+def _opinion_on_a_matter(ctx: CheckContext, categories: frozenset[str]) -> bool:
+    """An opinion marked as one's own ("mielestäni", "jag tycker", "in my opinion":
+    conduct.OPINIONS) on a matter (conduct.CITY_MATTERS or MATTER_WORDS: "päätös", "beslutet",
+    "the plan"), whose only hostile words are qualities (QUALITIES: "tyhmä", "dumt",
+    "stupid") or none the vocabulary knows ("hullu"), with no person in the text they could
+    be said of: no person word (PERSON_WORDS, a target of the vocabulary, a city person of
+    conduct.CITY_PEOPLE, a named person) but one that owns the matter right after it
+    ("valtuuston päätös", "your plan"). An insult word, an obscene word or a group keeps
+    the model's finding."""
+    if not categories & HOSTILE <= QUALITIES or categories & {"groups", "identity"}:
+        return False
+    text = ctx.text
+    if not text.find(conduct.OPINIONS):
+        return False
+    words = text.table.words
+    matters = {i for m in text.find(conduct.CITY_MATTERS) for i in range(m.first, m.last)}
+    matters.update(i for i, word in enumerate(words) if word in MATTER_WORDS)
+    if not matters:
+        return False
+    people = {i for i, word in enumerate(words) if word in PERSON_WORDS}
+    people.update(i for m in text.find(conduct.CITY_PEOPLE) for i in range(m.first, m.last))
+    people.update(i for name in person_names(text) for i in range(name.first, name.last))
+    if "targets" in categories:
+        people.update(hit.index for hit in harmful.analyse(ctx).of("targets"))
+    return all(i + 1 in matters for i in people - matters)
+
+
 def _set_aside(ctx: CheckContext, categories: frozenset[str]) -> bool:
     """Texts the rules read as harmless, whose words the model still scores high:
     a quality denied ("Matti Virtanen ei ole koskaan ollut laiska": each hostile word
     negated), counter-speech whose only harmful word is a slur and which rejects it ('Rasismi on
-    väärin: "mamut pois" -kirjoittelu pitää lopettaa'), and a violent verb about a food
-    animal or a pest with no person in the text ("Kissanpentu tappoi hiiren pihalla")."""
+    väärin: "mamut pois" -kirjoittelu pitää lopettaa'), a violent verb about a food
+    animal or a pest with no person in the text ("Kissanpentu tappoi hiiren pihalla"), the
+    title of a work holding every hostile word ("elokuva Saatanan tanssit", «Jävla karlar»,
+    "the film Damn Yankees"), a thing beating the rest ("hinta hakkaa kaikki muut") and an
+    own opinion of a matter ("Mielestäni tämä hanke on ihan hullu")."""
     words = ctx.text.table.distinct  # what is asked of each word, not of their order
     if categories & HOSTILE == {"identity"} and harm_context.rejects(words):
         return True
     hostile = categories & HOSTILE
     if hostile and hostile <= DENIABLE and _all_negated(ctx, hostile):
+        return True
+    if hostile and _all_in_titles(ctx, hostile):
+        return True
+    if _only_comparisons(ctx, categories) or _opinion_on_a_matter(ctx, categories):
         return True
     violent_only = categories & HOSTILE <= {"threat_verbs", "fate"}
     return violent_only and "targets" not in categories and harm_context.animal_context(words)

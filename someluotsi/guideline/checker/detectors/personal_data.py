@@ -555,54 +555,94 @@ def _in_domains(domain: str, domains: Iterable[str]) -> bool:
 
 # An address written so that a harvester would not read it ("matti.virtanen(at)gmail.com",
 # "matti [at] gmail [dot] com", "matti(ät)gmail.com", "matti(a)gmail.com", "matti at gmail dot
-# com"): the "@" and the dots in words or in brackets. Group 1: the local part, 2: the "at",
-# 3: the domain with its dots in any of those forms. Bounded repetitions: linear in RE2.
-_AT_WORD = r"(?: ?[(\[{<] ?(?:at|ät|a|@) ?[)\]}>] ?| at )"
+# com", "anna.berg snabel-a hotmail punkt se", "matti kissanhäntä gmail piste com",
+# "john.smith@gmail dot com", "matti [dot] virtanen [at] gmail [dot] com"): the "@" and the
+# dots in words or in brackets. Group 1: the local
+# part, 2: the "at", 3: the domain with its dots in any of those forms. Bounded repetitions and
+# fixed alternatives only: linear in RE2.
+# Names of the "@" sign in fi/sv/en that are no everyday word ("kissanhäntä": cat's tail,
+# "miukumauku", "at-merkki": the at sign; "snabel-a": the elephant's-trunk a).
+_AT_NAMES = r"at-merkki|ät-merkki|kissanhäntä|miukumauku|snabel-?a|at-sign|at-tecken"
+# Words for "@" that are everyday words too ("at", Swedish "ät": eat): read only as
+# `_deobfuscated` reads " at " (a known top-level domain, no stop word, an address-like part).
+_AT_PLAIN = r"at|ät"
+_AT_WORD = (
+    r"(?: ?[(\[{<] ?(?:at|ät|a|@|" + _AT_NAMES + r") ?[)\]}>] ?"
+    r"| (?:" + _AT_PLAIN + "|" + _AT_NAMES + r") |@)"
+)
 _DOT_WORD = r"(?:\.| ?[(\[{<] ?(?:dot|piste|punkt) ?[)\]}>] ?| dot | piste | punkt )"
+# In the local part only a dot in brackets is read ("matti [dot] virtanen [at] ..."): a word
+# there ("tärkein piste matti at ...") would take the sentence's words into the address.
+_LOCAL_DOT = r" ?[(\[{<] ?(?:dot|piste|punkt) ?[)\]}>] ?"
+_LOCAL = r"[a-z0-9][a-z0-9._%+-]{0,63}"
 OBFUSCATED_EMAIL = compile_pattern(
-    r"(?:^|[^\p{L}\p{N}._%+-])([a-z0-9][a-z0-9._%+-]{0,63})(" + _AT_WORD + r")"
+    r"(?:^|[^\p{L}\p{N}._%+-])(" + _LOCAL + r"(?:" + _LOCAL_DOT + _LOCAL + r"){0,3})"
+    r"(" + _AT_WORD + r")"
     r"([a-z0-9][a-z0-9-]{0,62}(?:" + _DOT_WORD + r"[a-z0-9][a-z0-9-]{0,62}){1,4})"
 )
-# Where one may be: an "at" in brackets, or the word " at " between a word and a domain's
-# first label with a dot after it, written or spelt ("at gmail.com", "at gmail dot com").
+# Where one may be: an "at" in brackets, a name of the sign, or the word " at " (" ät ")
+# between a word and a domain's first label with a dot after it, written or spelt ("at
+# gmail.com", "at gmail dot com"), or an "@" with its first dot spelt ("@gmail dot com").
+_SPELT_DOT = r" dot | piste | punkt | ?[(\[{<] ?(?:dot|piste|punkt)"
 OBFUSCATION_CUE = (
-    r"[(\[{<] ?(?:at|ät|a|@) ?[)\]}>]"
-    r"|[a-z0-9] at [a-z0-9-]+(?:\.[a-z]| dot | piste | punkt | ?[(\[{<] ?(?:dot|piste|punkt))"
+    r"[(\[{<] ?(?:at|ät|a|@|" + _AT_NAMES + r") ?[)\]}>]"
+    r"|[a-z0-9] (?:" + _AT_NAMES + r") [a-z0-9]"
+    r"|[a-z0-9] (?:" + _AT_PLAIN + r") [a-z0-9-]+(?:\.[a-z]|" + _SPELT_DOT + r")"
+    r"|@[a-z0-9-]+(?:" + _SPELT_DOT + r")"
 )
 _OBFUSCATION_CUE = compile_pattern(OBFUSCATION_CUE)
 _DOT_SPELT = compile_pattern(_DOT_WORD)
-# Top-level domains an address spelt with the plain word " at " must end in: the word is
-# everyday English ("at kokkola.fi", "at 10.30"), so only these count.
+# Top-level domains an address spelt with a word for "@" must end in: " at " is everyday
+# English ("at kokkola.fi", "at 10.30"), so only these count.
 MAIL_TLDS = frozenset(
     {"fi", "se", "com", "net", "org", "eu", "info", "io", "me", "nu", "uk", "de", "ax", "no", "dk"}
 )
 STOPWORD_SET = frozenset(load_words("stopwords"))
+# Words that ask for an address rather than start one ("Skriv snabel-a gmail.com", "kirjoita
+# at-merkki ja gmail.com"): never the local part of an address spelt with a word for "@".
+ADDRESS_CUES = frozenset(
+    {"kirjoita", "lähetä", "laita", "osoite", "osoitteeseen", "sähköposti", "sähköpostiin",
+     "meili", "skriv", "skicka", "mejla", "adress", "adressen", "epost", "write", "send",
+     "email", "mail", "address", "contact", "type"}
+)  # fmt: skip
 MAX_OBFUSCATED = 200  # OBFUSCATED_EMAIL matches read per text (a flood stays linear)
 
 
 def _deobfuscated(found: Any) -> str | None:
     """The address an OBFUSCATED_EMAIL match (an RE2 match object) spells
-    ("matti@gmail.com"), or None when the match is no address: an "(a)" with spaces ("kohta
-    (a) kokkola.fi" is a list item), a last label that is no top-level domain, or, for the
-    plain word " at ", a phrase ("see us at kokkola.fi", "look at this dot com"): then the
-    local part must have a letter and a dot, an underscore or a digit, or the dots must be
-    spelt too; no word may be a stop word, and the top-level domain must be in MAIL_TLDS."""
+    ("matti@gmail.com"), or None when the match is no address: a last label that is no
+    top-level domain; a written "@" whose first dot is written too (EMAIL reads that one);
+    a name of the sign ("snabel-a", "kissanhäntä") before a domain whose top-level domain is
+    not in MAIL_TLDS, or after a stop word or a word that asks for an address (ADDRESS_CUES);
+    or, for an everyday word (" at ", " ät ", an "(a)" with spaces: "kohta (a) kokkola.fi" is
+    a list item), a phrase ("see us at kokkola.fi", "look at this dot com"): then the local
+    part must have a letter and a dot, an underscore or a digit, or the dots must be spelt
+    too; no word may be a stop word, and the top-level domain must be in MAIL_TLDS."""
     local, at, domain = found.group(1), found.group(2), found.group(3)
     marker = at.strip(" ()[]{}<>")
-    if marker == "a" and at != "(a)":
-        return None
     labels = _DOT_SPELT.split(domain)
-    local = local.rstrip(".")
+    local = ".".join(_DOT_SPELT.split(local)).rstrip(".")
     if not local or not labels[-1].isalpha() or not 2 <= len(labels[-1]) <= 24:
         return None
-    if at == " at ":
+    known = (
+        labels[-1] in MAIL_TLDS
+        and local not in ADDRESS_CUES
+        and not any(w in STOPWORD_SET for w in (local, *labels))
+    )
+    if at == "@":
+        first = _DOT_SPELT.search(domain)
+        if first is None or first.group() == "." or not known:
+            return None  # a plain address (EMAIL), or "@" and no known top-level domain
+    elif at in (" at ", " ät ") or (marker == "a" and at != "(a)"):
         spelt = "." not in domain or any(c.isspace() or c in "([{<" for c in domain)
-        if labels[-1] not in MAIL_TLDS or any(w in STOPWORD_SET for w in (local, *labels)):
+        if not known:
             return None
         if not spelt and not any(c in "._" or c.isdigit() for c in local):
             return None
         if not any(c.isalpha() for c in local):
             return None  # "arrive at 5 at cafe.fi": a time, no local part
+    elif marker not in ("at", "ät", "a", "@") and not known:
+        return None  # "snabel-a", "kissanhäntä": a name of the sign, a known domain
     return f"{local}@{'.'.join(labels)}"
 
 
