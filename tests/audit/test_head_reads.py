@@ -94,9 +94,9 @@ CASES: list[tuple[str, str, Callable[[], str], str, bool]] = [
 def _client(username: str, api: bool) -> Any:
     user = User.objects.get(username=username)
     if api:
-        client = APIClient()
-        client.force_authenticate(user)
-        return client
+        api_client = APIClient()
+        api_client.force_authenticate(user)
+        return api_client
     client = Client()
     client.force_login(user)
     return client

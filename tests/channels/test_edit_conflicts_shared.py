@@ -7,6 +7,7 @@ a damaged hidden version saves nothing either."""
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -100,7 +101,11 @@ def test_the_second_campaign_save_is_refused_and_loses_nothing(city: City, langu
     assert "Toinen tarkoitus" in text  # the second editor's changes stay in the form
     assert 'value="999' in text
     campaign.refresh_from_db()
-    assert (campaign.purpose, campaign.budget_eur, campaign.version) == ("Ensimmäinen", 450, 2)
+    assert (campaign.purpose, campaign.budget_eur, campaign.version) == (
+        "Ensimmäinen",
+        Decimal("450"),
+        2,
+    )
     assert AuditEvent.objects.filter(action="campaign.updated").count() == 1
 
 
@@ -160,7 +165,7 @@ def test_the_campaign_service_refuses_a_stale_version(city: City) -> None:
 def test_one_error_for_every_shared_record() -> None:
     """The register's and the posts' services raise the core error (no near-copies)."""
     assert not hasattr(channel_services, "EditConflictError")
-    assert publishing_services.EditConflictError is EditConflictError
+    assert vars(publishing_services)["EditConflictError"] is EditConflictError
     assert issubclass(EditConflictError, ApplicationError)
 
 
