@@ -228,8 +228,9 @@ AUTHENTICATION_BACKENDS = [
 AUTH_PASSWORD_VALIDATORS = [
     # Django's attribute similarity check, also against the full name (accounts.password_rules).
     {"NAME": "someluotsi.accounts.password_rules.NameSimilarityValidator"},
+    # Django's length rule, worded in fi/sv/en by Someluotsi (Django's Finnish lacks it).
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "someluotsi.accounts.password_rules.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
