@@ -2,9 +2,11 @@
 concurrency): the form carries the record's `version` as it was when the form was opened; the
 service locks the row inside its transaction and refuses the save when the version moved on.
 
-The channel register (channels.services.channel_update), posts (publishing.services.post_update)
-and paid campaigns (channels.campaigns.campaign_update) share the error and its message, so a
-refused save reads the same everywhere, in fi/sv/en.
+The channel register (channels.services.channel_update), posts (publishing.services.post_update),
+paid campaigns (channels.campaigns.campaign_update), the asset library's details
+(publishing.assets.asset_update) and the mavi team's reply templates
+(inbox.services.reply_template_save) share the error and its message, so a refused save reads
+the same everywhere, in fi/sv/en.
 """
 
 from __future__ import annotations

@@ -312,6 +312,13 @@ class AssetForm(forms.Form):
         label=_("Where the consents are kept"), max_length=500, required=False
     )
 
+    def __init__(self, *args: Any, editing: bool = False, **kwargs: Any) -> None:
+        """`editing`: the form changes a saved asset's details, so it carries the asset's
+        version (core.conflicts): a save over someone else's change is refused."""
+        super().__init__(*args, **kwargs)
+        if editing:
+            self.fields["version"] = core_version_field()
+
 
 class PolicyForm(forms.Form):
     approval = forms.ChoiceField(label=_("Posts are approved by"), choices=ApprovalPolicy.choices)
