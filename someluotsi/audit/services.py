@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, overload
 
 from django.contrib.auth.models import AnonymousUser
 from django.db import models
@@ -34,6 +34,28 @@ def read_not_sent(*, action: str, request: Any) -> bool:
         return False
     registered = action_for(action)
     return registered is not None and registered.personal_data
+
+
+@overload
+def audit_record(
+    *,
+    actor: Any,
+    action: str,
+    target: models.Model | None = None,
+    data: dict[str, Any] | None = None,
+    request: None = None,
+) -> AuditEvent: ...
+
+
+@overload
+def audit_record(
+    *,
+    actor: Any,
+    action: str,
+    target: models.Model | None = None,
+    data: dict[str, Any] | None = None,
+    request: HttpRequest | None,
+) -> AuditEvent | None: ...
 
 
 def audit_record(
