@@ -26,6 +26,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 # ---------------------------------------------------------------------------
 env = environ.Env(
     DJANGO_DEBUG=(bool, False),
+    DJANGO_DEBUG_TECHNICAL_404=(bool, False),
     DJANGO_SECRET_KEY=(str, ""),
     DJANGO_ALLOWED_HOSTS=(list, ["127.0.0.1", "localhost"]),
     DJANGO_CSRF_TRUSTED_ORIGINS=(list, []),
@@ -103,6 +104,10 @@ if str(_env_file) and _env_file.is_file():
     environ.Env.read_env(str(_env_file))
 
 DEBUG: bool = env("DJANGO_DEBUG")
+# With DEBUG on (the demo of tools/run, a developer's machine) a missing page still gets the
+# product's 404 page in the reader's language (core.middleware.NotFoundPageMiddleware), not
+# Django's English technical page; true shows the technical page (its list of URL patterns).
+DEBUG_TECHNICAL_404: bool = env("DJANGO_DEBUG_TECHNICAL_404")
 # A municipality's own rulebook file; empty means the bundled Kokkola 2021 rulebook.
 SOMELUOTSI_RULEBOOK: str = env("SOMELUOTSI_RULEBOOK")
 DATA_DIR = Path(env("SOMELUOTSI_DATA_DIR"))
@@ -174,6 +179,8 @@ MIDDLEWARE = [
     "someluotsi.core.middleware.RequestInputMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # With DEBUG on, the product's 404 page instead of Django's technical one (the demo).
+    "someluotsi.core.middleware.NotFoundPageMiddleware",
     # Axes must come last so it sees the outcome of authentication.
     "axes.middleware.AxesMiddleware",
 ]
@@ -228,8 +235,9 @@ AUTHENTICATION_BACKENDS = [
 AUTH_PASSWORD_VALIDATORS = [
     # Django's attribute similarity check, also against the full name (accounts.password_rules).
     {"NAME": "someluotsi.accounts.password_rules.NameSimilarityValidator"},
+    # Django's length rule, worded in fi/sv/en by Someluotsi (Django's Finnish lacks it).
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "someluotsi.accounts.password_rules.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},

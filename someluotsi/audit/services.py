@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, overload
 
 from django.contrib.auth.models import AnonymousUser
 from django.db import models
@@ -24,6 +24,40 @@ def _client_ip(request: HttpRequest | None) -> str | None:
     return client_address(request)
 
 
+def read_not_sent(*, action: str, request: Any) -> bool:
+    """Whether `request` is a HEAD request for an action that reads or hands on personal data
+    (the registry's `personal_data`: a message, an incident, an escalation's evidence, a
+    person's details ...). A HEAD answer has the headers of the page and no body: nothing
+    personal reached the reader, so there is no reading to record. Every other request, and
+    every action that changes something, is recorded whatever the method."""
+    if request is None or getattr(request, "method", None) != "HEAD":
+        return False
+    registered = action_for(action)
+    return registered is not None and registered.personal_data
+
+
+@overload
+def audit_record(
+    *,
+    actor: Any,
+    action: str,
+    target: models.Model | None = None,
+    data: dict[str, Any] | None = None,
+    request: None = None,
+) -> AuditEvent: ...
+
+
+@overload
+def audit_record(
+    *,
+    actor: Any,
+    action: str,
+    target: models.Model | None = None,
+    data: dict[str, Any] | None = None,
+    request: HttpRequest | None,
+) -> AuditEvent | None: ...
+
+
 def audit_record(
     *,
     actor: Any,
@@ -31,16 +65,23 @@ def audit_record(
     target: models.Model | None = None,
     data: dict[str, Any] | None = None,
     request: HttpRequest | None = None,
-) -> AuditEvent:
+) -> AuditEvent | None:
     """Append one event and the records it is about. `action` is dotted and past tense
     (`channel.approved`) and registered with its sentence in an app's `audit_actions` module.
 
     `data` must describe the change (ids, old and new states), never message bodies. An
     unregistered action is still recorded (the trail never loses an event) and logged as an
     error; the registry test keeps that from reaching a release.
+
+    Returns the event, or None for a reading that a HEAD request did not send (read_not_sent):
+    pages and the API pass their request when they record a reading, so this one place keeps
+    every such page (message, message list, incident, escalation and its exports, alert
+    evidence, a person, a file) from recording a HEAD as a "viewed" entry.
     """
     if action_for(action) is None:
         logger.error("audit action %s has no entry in the registry", action)
+    if read_not_sent(action=action, request=request):
+        return None
     if isinstance(actor, AnonymousUser):
         actor = None
     target_type = target_id = target_label = ""

@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, F, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -21,6 +21,7 @@ from someluotsi.audit.services import audit_record
 from someluotsi.channels.enums import ChannelStatus
 from someluotsi.channels.models import Channel, PaidCampaign
 from someluotsi.channels.selectors import channel_can_edit, city_wide_people
+from someluotsi.core.conflicts import claim_version
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
 from someluotsi.notifications.services import notification_send_worded
 
@@ -165,11 +166,19 @@ def campaign_register(*, actor: User, draft: CampaignDraft) -> PaidCampaign:
 
 
 @transaction.atomic
-def campaign_update(*, actor: User, campaign: PaidCampaign, draft: CampaignDraft) -> PaidCampaign:
+def campaign_update(
+    *, actor: User, campaign: PaidCampaign, draft: CampaignDraft, version: int | None = None
+) -> PaidCampaign:
     """Change a registered campaign (the same rules as registering it, on the campaign's
     channel and the one it moves to); a cancelled one cannot change. Audited with the changed
-    fields; the mavi team is told of the change."""
-    campaign = PaidCampaign.objects.select_for_update().get(pk=campaign.pk)
+    fields; the mavi team is told of the change.
+
+    `version` is the campaign's version the edit form started from (the form always sends it;
+    None only for callers that hold the row themselves): when someone saved in between, the
+    save is refused with core.conflicts.EditConflictError (409) and nothing is written."""
+    if version is not None:
+        claim_version(PaidCampaign.objects.all(), campaign.pk, version)
+    campaign = PaidCampaign.objects.select_for_update(of=("self",)).get(pk=campaign.pk)
     if not channel_can_edit(user=actor, channel=campaign.channel):
         raise PermissionDeniedError(_("You cannot change this campaign."))
     if campaign.cancelled_at is not None:
@@ -180,7 +189,10 @@ def campaign_update(*, actor: User, campaign: PaidCampaign, draft: CampaignDraft
         return campaign
     for name, value in changed.items():
         setattr(campaign, name, value)
+    campaign.version = F("version") + 1
+    campaign.last_edited_by = actor
     campaign.save()
+    campaign.refresh_from_db(fields=["version"])
     audit_record(
         actor=actor,
         action="campaign.updated",

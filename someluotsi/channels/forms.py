@@ -22,6 +22,7 @@ from someluotsi.channels.enums import (
 )
 from someluotsi.channels.models import PLAN_FIELDS, Channel
 from someluotsi.core.choices import IdChoiceField, IdMultipleChoiceField
+from someluotsi.core.conflicts import version_field
 from someluotsi.core.dates import BoundedDateField, BoundedDateTimeField
 from someluotsi.core.oneline import OneLineFormField
 
@@ -93,13 +94,6 @@ class PlanForm(forms.Form):
         return {name: self.cleaned_data[name] for name in PLAN_FIELDS if name in self.cleaned_data}
 
 
-# A damaged or missing hidden version (a page altered in the browser, a truncated form) is named
-# instead of saving over whatever is there now.
-VERSION_ERROR = _(
-    "The form's version information is damaged. Reload the channel and make your changes again."
-)
-
-
 class ChannelEditForm(PlanForm):
     name = OneLineFormField(label=_("Name"), max_length=200)
     handle = OneLineFormField(label=_("Handle"), max_length=200, required=False)
@@ -116,14 +110,7 @@ class ChannelEditForm(PlanForm):
     REGISTER = ("name", "handle", "url", "kind", "status", "brand_conformity", "brand_reviewed_on")
     # The channel's version when the form was opened: a save over someone else's is refused
     # (services.channel_update) instead of silently overwriting it.
-    version = forms.IntegerField(
-        widget=forms.HiddenInput,
-        min_value=0,
-        max_value=2**31 - 1,
-        error_messages=dict.fromkeys(
-            ("required", "invalid", "min_value", "max_value"), VERSION_ERROR
-        ),
-    )
+    version = version_field()
 
     def __init__(self, *args: Any, can_staff: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -258,14 +245,22 @@ class CampaignForm(forms.Form):
         label=_("Decision reference"), max_length=100, required=False
     )
 
-    def __init__(self, *args: Any, channels: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, channels: Any, editing: bool = False, **kwargs: Any) -> None:
+        """`editing`: the form changes a registered campaign, so it carries the campaign's
+        version (core.conflicts): a save over someone else's change is refused."""
         super().__init__(*args, **kwargs)
         self.fields["channel"].queryset = channels  # type: ignore[attr-defined]
+        if editing:
+            self.fields["version"] = version_field()
+
+    def draft_data(self) -> dict[str, Any]:
+        """The cleaned fields of the campaign itself (without the version)."""
+        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
 
 
 def campaign_initial(campaign: Any) -> dict[str, Any]:
     """A registered campaign as the form's starting values."""
-    names = ("channel", "purpose", "target_group", "budget_eur", "starts_on", "ends_on")
+    names = ("channel", "purpose", "target_group", "budget_eur", "starts_on", "ends_on", "version")
     initial = {name: getattr(campaign, name) for name in names}
     initial.update(
         decided_by_name=campaign.decided_by_name,

@@ -19,8 +19,10 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from someluotsi.accounts.models import Unit, User
 from someluotsi.channels.enums import ChannelStatus
 from someluotsi.channels.models import Channel, MaintainerAbsence
+from someluotsi.channels.selectors import user_can_maintain_unit
 
 RECOMMENDED_MAINTAINERS = 2
 
@@ -151,18 +153,41 @@ class ChannelHealth:
         return any(finding.critical for finding in self.findings)
 
 
-def _absences_on(day: date, user_ids: set[int]) -> dict[int, bool]:
-    """Users away on `day` → whether someone who is present covers them."""
+def _absences_on(day: date, user_ids: set[int]) -> dict[int, list[User]]:
+    """Users away on `day` → the covers named for them who are active and present that day
+    (an empty list: away without one). Whether a cover counts on a given channel is decided
+    per channel (_is_covered): only a cover who may maintain the channel's unit."""
     on_day = MaintainerAbsence.objects.filter(starts_on__lte=day, ends_on__gte=day)
     absences = list(on_day.filter(user_id__in=user_ids).select_related("cover"))
     cover_ids = {a.cover_id for a in absences if a.cover_id is not None}
     away = set(on_day.filter(user_id__in=user_ids | cover_ids).values_list("user_id", flat=True))
-    covered: dict[int, bool] = {}
+    covers: dict[int, list[User]] = {}
     for absence in absences:
         cover = absence.cover
-        ok = cover is not None and cover.is_active and cover.pk not in away
-        covered[absence.user_id] = covered.get(absence.user_id, False) or ok
-    return covered
+        present = covers.setdefault(absence.user_id, [])
+        if cover is not None and cover.is_active and cover.pk not in away:
+            present.append(cover)
+    return covers
+
+
+class _CoverCheck:
+    """Whether an absent maintainer is covered on one channel: some present cover of theirs
+    may maintain the channel's unit (selectors.user_can_maintain_unit, §12.1-§12.2): the same
+    rule as the absence form (cover_is_eligible) and the cover's access to the inbox
+    (channels_covered_by), so that an ineligible cover counts as no cover. Answers are cached
+    per (cover, unit): the rule costs a query or two."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[int, int], bool] = {}
+
+    def may_cover(self, cover: User, unit: Unit) -> bool:
+        key = (cover.pk, unit.pk)
+        if key not in self._cache:
+            self._cache[key] = user_can_maintain_unit(user=cover, unit=unit)
+        return self._cache[key]
+
+    def covered(self, covers: list[User], unit: Unit) -> bool:
+        return any(self.may_cover(cover, unit) for cover in covers)
 
 
 def channel_health(
@@ -176,12 +201,14 @@ def channel_health(
     active = (
         channels.filter(status=ChannelStatus.ACTIVE)
         .annotate(**annotations)
+        .select_related("unit")
         .prefetch_related("maintainerships__user")
         .order_by("name")
     )
     rows = list(active)
     user_ids = {m.user_id for channel in rows for m in channel.maintainerships.all()}
-    covered = _absences_on(timezone.localdate(now), user_ids)
+    covers = _absences_on(timezone.localdate(now), user_ids)
+    check = _CoverCheck()
     extra: dict[int, list[Finding]] = {}
     for source in EXTRA_FINDINGS:
         for channel_id, found in source([channel.pk for channel in rows]).items():
@@ -191,8 +218,8 @@ def channel_health(
         people = tuple(
             MaintainerFacts(
                 name=m.user.get_full_name() or m.user.username,
-                absent=m.user_id in covered,
-                covered=covered.get(m.user_id, False),
+                absent=m.user_id in covers,
+                covered=check.covered(covers.get(m.user_id, []), channel.unit),
             )
             for m in channel.maintainerships.all()
             if m.user.is_active

@@ -338,6 +338,17 @@ class PaidCampaign(TimeStampedModel):
         related_name="+",
     )
     cancel_reason = models.CharField(_("reason for cancelling"), max_length=500, blank=True)
+    # Optimistic concurrency of the campaign's edit form (core.conflicts): a save names the
+    # version it started from (campaigns.campaign_update); who saved last is named in a conflict.
+    version = models.PositiveIntegerField(_("version"), default=1)
+    last_edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last edited by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("paid campaign")

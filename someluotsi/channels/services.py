@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from someluotsi.accounts.models import Unit, User
@@ -34,6 +34,7 @@ from someluotsi.channels.selectors import (
     user_can_maintain,
     user_is_city_wide,
 )
+from someluotsi.core.conflicts import claim_version
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
 
 REGISTER_FIELDS = ("name", "handle", "url", "kind", "status", "brand_conformity")
@@ -122,38 +123,10 @@ def channel_register(
     return channel
 
 
-class EditConflictError(ApplicationError):
-    """Someone else saved the channel after this person opened its form."""
-
-    status_code = 409
-
-
 def _claim_version(channel: Channel, version: int) -> None:
-    """Lock the channel's row (only its own: the editor is a nullable outer join, which
-    PostgreSQL refuses to lock) and refuse a save that started from an older version."""
-    current = (
-        Channel.objects.select_for_update(of=("self",))
-        .select_related("last_edited_by")
-        .only("version", "updated_at", "last_edited_by")
-        .get(pk=channel.pk)
-    )
-    if current.version == version:
-        return
-    editor = current.last_edited_by
-    raise EditConflictError(
-        _(
-            "%(name)s saved this channel at %(time)s, after you opened it. Your changes were "
-            "not saved; they are still in the form below. Open the channel again in another "
-            "tab to see the other version, combine the two and save again."
-        )
-        % {
-            "name": str(editor) if editor else _("Someone"),
-            "time": formats.date_format(
-                timezone.localtime(current.updated_at), "SHORT_DATETIME_FORMAT"
-            ),
-        },
-        code="edit_conflict",
-    )
+    """Lock the channel's row and refuse a save that started from an older version
+    (core.conflicts)."""
+    claim_version(Channel.objects.all(), channel.pk, version)
 
 
 @transaction.atomic
@@ -164,8 +137,8 @@ def channel_update(
 
     `version` is the channel's version the editor's form started from (the edit form always
     sends it; None only for callers that hold the row themselves): when someone saved in
-    between, the save is refused with ApplicationError code "edit_conflict" (status 409) and
-    nothing is written, so the caller can show the editor's changes again."""
+    between, the save is refused with core.conflicts.EditConflictError (code "edit_conflict",
+    status 409) and nothing is written, so the caller can show the editor's changes again."""
     if not channel_can_edit(user=actor, channel=channel):
         raise PermissionDeniedError(_("You cannot edit this channel."))
     fields = plan_clean(data)

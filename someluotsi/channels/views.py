@@ -68,6 +68,7 @@ from someluotsi.channels.selectors import (
 )
 from someluotsi.core.access import area_required
 from someluotsi.core.charts import bar_chart
+from someluotsi.core.conflicts import EditConflictError
 from someluotsi.core.errors import ApplicationError
 from someluotsi.core.pages import posted_id, show_refusal
 from someluotsi.core.panels import panels_render
@@ -154,7 +155,7 @@ def channel_detail(request: HttpRequest, channel_id: int) -> HttpResponse:
                             data=edit_form.change_data(),
                             version=edit_form.cleaned_data["version"],
                         )
-                    except services.EditConflictError as exc:
+                    except EditConflictError as exc:
                         # Someone saved after this form was opened: nothing was written, and
                         # the editor's changes stay in the form with the message.
                         conflict = True
@@ -445,25 +446,36 @@ def campaign_detail(request: HttpRequest, campaign_id: int) -> HttpResponse:
         request.POST if action == "edit" else None,
         channels=editable.order_by("name"),
         initial=campaign_initial(campaign),
+        editing=True,
     )
+    conflict = False
     cancel_form = CampaignCancelForm(request.POST if action == "cancel" else None)
     if action:
         try:
             if action == "edit" and form.is_valid():
-                campaigns.campaign_update(
-                    actor=user,
-                    campaign=campaign,
-                    draft=campaigns.CampaignDraft(**form.cleaned_data),
-                )
-                flash.success(request, _("The campaign was changed and the mavi team told."))
-                return HttpResponseRedirect(reverse("channels:campaign", args=[campaign.pk]))
+                try:
+                    campaigns.campaign_update(
+                        actor=user,
+                        campaign=campaign,
+                        draft=campaigns.CampaignDraft(**form.draft_data()),
+                        version=form.cleaned_data["version"],
+                    )
+                except EditConflictError as exc:
+                    # Someone saved after this form was opened: nothing was written, and the
+                    # editor's changes stay in the form with the message.
+                    conflict = True
+                    form.add_error(None, exc.message)
+                else:
+                    flash.success(request, _("The campaign was changed and the mavi team told."))
+                    return HttpResponseRedirect(reverse("channels:campaign", args=[campaign.pk]))
             if action == "cancel" and cancel_form.is_valid():
                 campaigns.campaign_cancel(
                     actor=user, campaign=campaign, reason=cancel_form.cleaned_data["reason"]
                 )
                 flash.success(request, _("The campaign was cancelled and the mavi team told."))
                 return HttpResponseRedirect(reverse("channels:campaign", args=[campaign.pk]))
-            flash.error(request, _("Check the highlighted fields."))
+            if not conflict:
+                flash.error(request, _("Check the highlighted fields."))
         except ApplicationError as exc:
             show_refusal(request, exc)
     context = {
@@ -471,6 +483,7 @@ def campaign_detail(request: HttpRequest, campaign_id: int) -> HttpResponse:
         "form": form,
         "cancel_form": cancel_form,
         "can_edit": can_edit,
+        "conflict": conflict,
         "history": describe_events(list(audit_events_for_target(target=campaign)[:30])),
     }
     return render(request, "channels/campaign.html", context)

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import ClassVar, cast
 
+from django.conf import settings
 from django.contrib import messages as flash
 from django.core.exceptions import TooManyFieldsSent, TooManyFilesSent
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse, QueryDict
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    JsonResponse,
+    QueryDict,
+)
 from django.shortcuts import render
+from django.urls import Resolver404, get_resolver, resolve
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
@@ -151,3 +160,46 @@ class ApiErrorShapeMiddleware:
             if header in response:
                 shaped[header] = response[header]
         return shaped
+
+
+class NotFoundPageMiddleware:
+    """With DEBUG on (the demo that tools/run starts, a developer's machine) a missing page gets
+    the product's own 404 page (someluotsi/templates/404.html, in the site shell and the
+    reader's language), as in production, instead of Django's English technical page.
+
+    Django shows its technical page for a 404 whenever DEBUG is on, from the URL resolver (no
+    route) and from a view (Http404); both are answered here with the project's 404 handler
+    (config.urls.handler404: the API keeps its error shape). With DEBUG off, or with
+    DJANGO_DEBUG_TECHNICAL_404=true, nothing changes: Django answers as it always does. It sits
+    inside the language, messages and clickjacking middleware, so the page has them all; a
+    path that resolves only with a slash added is still redirected by CommonMiddleware.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    @staticmethod
+    def _active() -> bool:
+        return bool(settings.DEBUG) and not getattr(settings, "DEBUG_TECHNICAL_404", False)
+
+    @staticmethod
+    def _not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+        resolver = get_resolver(getattr(request, "urlconf", None))
+        handler = cast(
+            Callable[[HttpRequest, Exception], HttpResponse], resolver.resolve_error_handler(404)
+        )
+        return handler(request, exception)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if self._active():
+            try:
+                resolve(request.path_info, getattr(request, "urlconf", None))
+            except Resolver404 as exc:
+                return self._not_found(request, exc)
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        """A view's Http404 (get_object_or_404 and the like), under DEBUG."""
+        if self._active() and isinstance(exception, Http404):
+            return self._not_found(request, exception)
+        return None

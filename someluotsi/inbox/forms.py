@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from someluotsi.channels.models import Channel
 from someluotsi.core.blank import TextAreaFormField
 from someluotsi.core.choices import IdChoiceField
+from someluotsi.core.conflicts import version_field
 from someluotsi.core.oneline import OneLineFormField
 from someluotsi.inbox.enums import MessageStatus, ReplyLanguage, Resolution, TriageCategory
 from someluotsi.inbox.services import MAX_REPLY_CHARS
@@ -117,6 +118,9 @@ class ReplyTemplateForm(forms.Form):
     text = forms.CharField(
         label=_("Reply"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
+    # The wording's version the page showed (0: none saved yet); a teammate's save in between
+    # is refused instead of overwritten (inbox.services.reply_template_save).
+    version = version_field()
 
 
 class SavedReplyForm(forms.Form):

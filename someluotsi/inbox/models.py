@@ -153,6 +153,9 @@ class ReplyTemplate(models.Model):
         blank=True,
         related_name="+",
     )
+    # Optimistic concurrency of the page's forms (core.conflicts): a save names the version the
+    # form showed (0: no wording saved yet); services.reply_template_save refuses a stale one.
+    version = models.PositiveIntegerField(_("version"), default=1)
 
     class Meta:
         verbose_name = _("reply template")

@@ -16,6 +16,7 @@ from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -37,6 +38,7 @@ from someluotsi.audit.services import audit_record
 from someluotsi.channels.models import Channel
 from someluotsi.compliance.engine import configured_engine
 from someluotsi.core.blank import is_blank
+from someluotsi.core.conflicts import edit_conflict
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
 from someluotsi.core.oneline import neutralised, one_line
 from someluotsi.guideline.checker.engine import MAX_CHARS
@@ -476,9 +478,17 @@ def reply_template_problem(text: str) -> str | None:
     ) % {"names": ", ".join(REPLY_PLACEHOLDERS)}
 
 
-def reply_template_save(*, actor: User, category: str, language: str, text: str) -> ReplyTemplate:
+@transaction.atomic
+def reply_template_save(
+    *, actor: User, category: str, language: str, text: str, version: int | None = None
+) -> ReplyTemplate:
     """The mavi team words the suggested replies; an empty text restores the default. A text
-    with a placeholder other than REPLY_PLACEHOLDERS is refused (code "bad_placeholder")."""
+    with a placeholder other than REPLY_PLACEHOLDERS is refused (code "bad_placeholder").
+
+    `version` is the wording's version the page's form showed (0 when none was saved yet; the
+    form always sends it, None only for callers that hold the row themselves): when a teammate
+    saved the same wording in between, the save is refused with core.conflicts
+    .EditConflictError (409) and nothing is written, so the page can show the text again."""
     if not (actor.is_superuser or user_has_role(user=actor, roles={Role.MAVI})):
         raise PermissionDeniedError(_("Only the marketing and communications team edits replies."))
     if category not in TriageCategory.values or language not in {"fi", "sv", "en"}:
@@ -488,9 +498,35 @@ def reply_template_save(*, actor: User, category: str, language: str, text: str)
     problem = reply_template_problem(text)
     if problem is not None:
         raise ApplicationError(problem, code="bad_placeholder")
-    template, _created = ReplyTemplate.objects.update_or_create(
-        category=category, language=language, defaults={"text": text.strip(), "updated_by": actor}
+    template = (
+        ReplyTemplate.objects.select_for_update(of=("self",))
+        .select_related("updated_by")
+        .filter(category=category, language=language)
+        .first()
     )
+    if version is not None and (template.version if template else 0) != version:
+        raise edit_conflict(
+            editor=template.updated_by if template else None,
+            saved_at=template.updated_at if template else timezone.now(),
+        )
+    if template is None:
+        try:
+            with transaction.atomic():
+                template = ReplyTemplate.objects.create(
+                    category=category, language=language, text=text.strip(), updated_by=actor
+                )
+        except IntegrityError:
+            # A teammate saved the first wording at the same moment.
+            current = ReplyTemplate.objects.select_related("updated_by").get(
+                category=category, language=language
+            )
+            raise edit_conflict(editor=current.updated_by, saved_at=current.updated_at) from None
+    else:
+        template.text = text.strip()
+        template.updated_by = actor
+        template.version = F("version") + 1
+        template.save(update_fields=["text", "updated_by", "version", "updated_at"])
+        template.refresh_from_db(fields=["version"])
     audit_record(
         actor=actor,
         action="reply_template.saved",

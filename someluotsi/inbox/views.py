@@ -29,6 +29,7 @@ from someluotsi.channels.enums import Platform
 from someluotsi.compliance.engine import configured_engine
 from someluotsi.core.access import area_required
 from someluotsi.core.charts import bar_chart
+from someluotsi.core.conflicts import VERSION_ERROR, EditConflictError
 from someluotsi.core.errors import ApplicationError
 from someluotsi.core.pages import posted_id, show_refusal
 from someluotsi.core.panels import panels_render
@@ -460,7 +461,11 @@ def reply_templates(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     if not (user.is_superuser or user_has_role(user=user, roles={Role.MAVI})):
         raise PermissionDenied
-    saved = {(t.category, t.language): t for t in ReplyTemplate.objects.all()}
+    saved = {
+        (t.category, t.language): t for t in ReplyTemplate.objects.select_related("updated_by")
+    }
+    # On a conflict the page shows again with the refused text in its cell (nothing lost).
+    refused: dict[tuple[str, str], tuple[str, str]] = {}
     if request.method == "POST":
         category, language = request.POST.get("category", ""), request.POST.get("language", "")
         form = ReplyTemplateForm(request.POST)
@@ -468,21 +473,35 @@ def reply_templates(request: HttpRequest) -> HttpResponse:
             if category not in TriageCategory.values or language not in ReplyLanguage.values:
                 raise ApplicationError(_("Unknown category or language."), code="bad_template")
             if not form.is_valid():
+                if "version" in form.errors:
+                    raise ApplicationError(str(VERSION_ERROR), code="bad_version")
                 raise ApplicationError(_("A reply can be at most 2000 characters."), code="long")
             services.reply_template_save(
-                actor=user, category=category, language=language, text=form.cleaned_data["text"]
+                actor=user,
+                category=category,
+                language=language,
+                text=form.cleaned_data["text"],
+                version=form.cleaned_data["version"],
             )
             flash.success(request, _("The reply template was saved."))
+        except EditConflictError as exc:
+            refused[(category, language)] = (form.cleaned_data["text"], exc.message)
+            saved = {
+                (t.category, t.language): t
+                for t in ReplyTemplate.objects.select_related("updated_by")
+            }
         except ApplicationError as exc:
             flash.error(request, exc.message)
-        # Back to the edited cell, only for a real category and language (never an echo of
-        # what was posted: a 20,000-character language would make the redirect itself fail).
-        anchor = (
-            f"#tpl-{category}-{language}"
-            if category in TriageCategory.values and language in ReplyLanguage.values
-            else ""
-        )
-        return HttpResponseRedirect(reverse("inbox:replies") + anchor)
+        if not refused:
+            # Back to the edited cell, only for a real category and language (never an echo of
+            # what was posted: a 20,000-character language would make the redirect itself
+            # fail).
+            anchor = (
+                f"#tpl-{category}-{language}"
+                if category in TriageCategory.values and language in ReplyLanguage.values
+                else ""
+            )
+            return HttpResponseRedirect(reverse("inbox:replies") + anchor)
     feedback_url = configured_engine().rulebook.city.feedback_url
     rows = []
     for category in TriageCategory:
@@ -492,12 +511,18 @@ def reply_templates(request: HttpRequest) -> HttpResponse:
             default = default_reply(
                 EngineCategory(category.value), language.value, "{feedback_url}", "{answer_by}"
             )
+            typed, conflict = refused.get((category.value, language.value), (None, ""))
             cells.append(
                 {
                     "language": language,
-                    "text": template.text if template and template.text else default,
+                    "text": typed
+                    if typed is not None
+                    else (template.text if template and template.text else default),
                     "custom": bool(template and template.text),
                     "template": template,
+                    # The version the form shows: 0 while no wording is saved (core.conflicts).
+                    "version": template.version if template else 0,
+                    "conflict": conflict,
                 }
             )
         rows.append({"category": category, "cells": cells})

@@ -28,12 +28,14 @@ import magic
 from django.conf import settings
 from django.core.files.base import ContentFile, File
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 from someluotsi.accounts.models import User
 from someluotsi.accounts.selectors import AnyUser, user_is_read_only
 from someluotsi.audit.services import audit_record
+from someluotsi.core.conflicts import claim_version
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
 from someluotsi.core.pages import uploaded_file_name
 from someluotsi.publishing.enums import AssetKind, Consent, Licence
@@ -361,12 +363,24 @@ def asset_create(*, actor: User, upload: File[Any], details: AssetDetails) -> As
 
 
 @transaction.atomic
-def asset_update(*, actor: AnyUser, asset: Asset, details: AssetDetails) -> Asset:
+def asset_update(
+    *, actor: AnyUser, asset: Asset, details: AssetDetails, version: int | None = None
+) -> Asset:
+    """Change an asset's details (title, alt texts, rights, consent). `version` is the asset's
+    version the details form started from (the form always sends it; None only for callers
+    that hold the row themselves): when someone saved in between, the save is refused with
+    core.conflicts.EditConflictError (409) and nothing is written."""
     if not asset_can_edit(user=actor, asset=asset):
         raise PermissionDeniedError(_("You cannot edit this asset."))
-    for name, value in _clean_details(details).items():
+    cleaned = _clean_details(details)
+    if version is not None:
+        claim_version(Asset.objects.all(), asset.pk, version)
+    for name, value in cleaned.items():
         setattr(asset, name, value)
+    asset.version = F("version") + 1
+    asset.last_edited_by = actor if isinstance(actor, User) else None
     asset.save()
+    asset.refresh_from_db(fields=["version"])
     audit_record(actor=actor, action="asset.edited", target=asset)
     return asset
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from someluotsi.channels.models import Channel
 from someluotsi.core.blank import TextAreaFormField
 from someluotsi.core.choices import IdChoiceField, IdMultipleChoiceField
+from someluotsi.core.conflicts import version_field as core_version_field
 from someluotsi.core.dates import BoundedDateField, BoundedDateTimeField
 from someluotsi.core.oneline import MultiLineFormField, OneLineFormField
 from someluotsi.publishing.composing import asset_picker_notes
@@ -28,15 +29,10 @@ VERSION_ERROR = _(
 )
 
 
-def version_field() -> forms.IntegerField:
-    """The hidden version number of an edit form; a broken value gets VERSION_ERROR."""
-    return forms.IntegerField(
-        widget=forms.HiddenInput,
-        required=False,
-        min_value=0,
-        max_value=2**31 - 1,
-        error_messages=dict.fromkeys(("invalid", "min_value", "max_value"), VERSION_ERROR),
-    )
+def version_field() -> forms.Field:
+    """The hidden version number of a post's edit form (core.conflicts.version_field; empty on
+    a new post); a broken value gets VERSION_ERROR."""
+    return core_version_field(required=False, message=VERSION_ERROR)
 
 
 DATETIME_INPUT = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"]
@@ -315,6 +311,13 @@ class AssetForm(forms.Form):
     consent_note = OneLineFormField(
         label=_("Where the consents are kept"), max_length=500, required=False
     )
+
+    def __init__(self, *args: Any, editing: bool = False, **kwargs: Any) -> None:
+        """`editing`: the form changes a saved asset's details, so it carries the asset's
+        version (core.conflicts): a save over someone else's change is refused."""
+        super().__init__(*args, **kwargs)
+        if editing:
+            self.fields["version"] = core_version_field()
 
 
 class PolicyForm(forms.Form):

@@ -140,6 +140,13 @@ class Asset(TimeStampedModel):
         null=True, related_name="+",
     )  # fmt: skip
     archived = models.BooleanField(_("archived"), default=False)
+    # Optimistic concurrency of the details form (core.conflicts): a save names the version it
+    # started from (assets.asset_update); who saved last is named in a conflict.
+    version = models.PositiveIntegerField(_("version"), default=1)
+    last_edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("last edited by"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="+",
+    )  # fmt: skip
 
     class Meta:
         verbose_name = _("asset")

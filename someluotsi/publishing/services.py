@@ -26,6 +26,7 @@ from someluotsi.accounts.selectors import AnyUser, user_is_read_only
 from someluotsi.audit.services import audit_record
 from someluotsi.channels.models import Channel
 from someluotsi.core.blank import is_blank, trimmed
+from someluotsi.core.conflicts import EditConflictError, edit_conflict
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
 from someluotsi.core.oneline import refuse_typed_control_characters
 from someluotsi.guideline.model import EngineError, Severity
@@ -78,12 +79,6 @@ def _check_schedule_time(at: datetime) -> None:
 
 
 MIN_OVERRIDE_REASON = 10
-
-
-class EditConflictError(ApplicationError):
-    """Someone else saved the post after this person opened it (optimistic concurrency)."""
-
-    status_code = 409
 
 
 @dataclass(frozen=True)
@@ -313,18 +308,7 @@ def post_update(*, actor: User, post: Post, version: int, data: PostInput) -> Po
     if not claimed:
         current = Post.objects.select_related("last_edited_by").get(pk=post.pk)
         editor = current.last_edited_by
-        raise EditConflictError(
-            _(
-                "%(name)s saved this post at %(time)s, after you opened it. Your changes were "
-                "not saved; they are still in the form below. Open the post again in another "
-                "tab to see the other version, combine the two and save again."
-            )
-            % {
-                "name": str(editor) if editor else _("Someone"),
-                "time": _local(current.updated_at),
-            },
-            code="edit_conflict",
-        )
+        raise edit_conflict(editor=editor, saved_at=current.updated_at)
     post.refresh_from_db()
     before = post.status
     _fill(post, data, actor)
@@ -554,8 +538,7 @@ def post_schedule(*, actor: User, post: Post, at: datetime, version: int | None 
         query = query.filter(version=version)
     if not query.update(version=F("version") + 1, scheduled_at=at, last_edited_by=actor):
         raise EditConflictError(
-            _("Someone changed this post meanwhile. Reload the page and try again."),
-            code="edit_conflict",
+            _("Someone changed this post meanwhile. Reload the page and try again.")
         )
     before = post.scheduled_at
     post.refresh_from_db()

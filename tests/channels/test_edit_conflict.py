@@ -13,13 +13,14 @@ from someluotsi.accounts.models import User
 from someluotsi.audit.models import AuditEvent
 from someluotsi.channels.forms import channel_edit_initial
 from someluotsi.channels.models import Channel
-from someluotsi.channels.services import EditConflictError, channel_update
+from someluotsi.channels.services import channel_update
+from someluotsi.core.conflicts import EditConflictError
 from tests.channels.conftest import City
 
 CONFLICT = {
-    "fi": "tallensi tämän kanavan",
-    "sv": "sparade den här kanalen",
-    "en": "saved this channel at",
+    "fi": "Muutoksiasi ei tallennettu",
+    "sv": "Dina ändringar sparades inte",
+    "en": "Your changes were not saved",
 }
 
 

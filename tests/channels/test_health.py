@@ -95,7 +95,8 @@ def test_a_cover_who_is_away_too_is_no_cover(city: City) -> None:
     channel.save()
     add_maintainer(channel, city.colleague)
     today = timezone.localdate()
-    cover = UserFactory.create()
+    # A cover who may maintain the channel's unit (works for it): eligible.
+    cover = UserFactory.create(unit=city.unit)
     MaintainerAbsence.objects.create(
         user=city.requester, starts_on=today, ends_on=today + timedelta(days=3), cover=cover
     )

@@ -111,7 +111,9 @@ def test_campaign_page_edits_and_cancels(city: City) -> None:
         "ends_on": campaign.ends_on.isoformat(),
         "decided_by_name": "Kari Nieminen",
         "decided_at": timezone.localtime(campaign.decided_at).strftime("%Y-%m-%dT%H:%M"),
+        "version": campaign.version,
     }
+    assert 'name="version"' in page
     assert client.post(url, data).status_code == 302
     campaign.refresh_from_db()
     assert campaign.purpose == "Reading week"

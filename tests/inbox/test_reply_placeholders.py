@@ -49,7 +49,7 @@ def test_the_page_says_why_in_the_readers_language(world: World, language: str) 
     client = Client()
     client.force_login(world.mavi)
     client.cookies["someluotsi_language"] = language
-    data = {"category": "question", "language": "sv", "text": "Svar {answer_by"}
+    data = {"category": "question", "language": "sv", "text": "Svar {answer_by", "version": 0}
     page = client.post("/inbox/replies/", data, follow=True).content.decode()
     assert WORDS[language] in page
     assert "{feedback_url}, {answer_by}" in page

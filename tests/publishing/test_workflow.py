@@ -11,6 +11,7 @@ import pytest
 from django.utils import timezone
 
 from someluotsi.audit.models import AuditEvent
+from someluotsi.core.conflicts import EditConflictError
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
 from someluotsi.notifications.models import Notification
 from someluotsi.publishing import services
@@ -160,7 +161,7 @@ def test_second_save_from_the_same_version_is_refused_and_the_first_kept(
     services.post_update(
         actor=world.updater, post=first, version=opened, data=draft_input([world.city], title="A")
     )
-    with pytest.raises(services.EditConflictError) as refused:
+    with pytest.raises(EditConflictError) as refused:
         services.post_update(
             actor=world.mavi, post=second, version=opened, data=draft_input([world.city], title="B")
         )

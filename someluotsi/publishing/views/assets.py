@@ -17,6 +17,7 @@ from someluotsi.accounts.access import Area
 from someluotsi.accounts.models import User
 from someluotsi.accounts.selectors import user_can_access_area, user_is_read_only
 from someluotsi.core.access import area_required
+from someluotsi.core.conflicts import EditConflictError
 from someluotsi.core.errors import ApplicationError
 from someluotsi.core.pages import show_refusal
 from someluotsi.publishing import assets as library
@@ -94,11 +95,13 @@ def asset_detail(request: HttpRequest, asset_id: int) -> HttpResponse:
     if asset is None:
         raise Http404
     editable = asset_can_edit(user=user, asset=asset)
-    form = AssetForm(request.POST or None, initial={
+    form = AssetForm(request.POST or None, editing=True, initial={
         name: getattr(asset, name)
         for name in ("title", "alt_text", "alt_text_sv", "caption", "has_captions", "photographer",
-                     "licence", "rights_holder", "rights_expire_on", "consent", "consent_note")
+                     "licence", "rights_holder", "rights_expire_on", "consent", "consent_note",
+                     "version")
     })  # fmt: skip
+    conflict = False
     if request.method == "POST":
         if not editable:
             raise PermissionDenied
@@ -108,16 +111,29 @@ def asset_detail(request: HttpRequest, asset_id: int) -> HttpResponse:
                 flash.success(request, _("The asset was taken out of the library."))
                 return HttpResponseRedirect(reverse("publishing:assets"))
             if form.is_valid():
-                library.asset_update(actor=user, asset=asset, details=_details(form))
+                library.asset_update(
+                    actor=user,
+                    asset=asset,
+                    details=_details(form),
+                    version=form.cleaned_data["version"],
+                )
                 flash.success(request, _("Saved."))
                 return HttpResponseRedirect(reverse("publishing:asset", args=[asset.pk]))
+        except EditConflictError as exc:
+            # Someone saved after this form was opened: nothing was written, and the editor's
+            # changes stay in the form with the message.
+            conflict = True
+            form.add_error(None, exc.message)
         except ApplicationError as exc:
             show_refusal(request, exc)
-    return render(
-        request,
-        "publishing/asset.html",
-        {"asset": asset, "form": form, "editable": editable, "today": timezone.localdate()},
-    )
+    context = {
+        "asset": asset,
+        "form": form,
+        "editable": editable,
+        "today": timezone.localdate(),
+        "conflict": conflict,
+    }
+    return render(request, "publishing/asset.html", context)
 
 
 def _readable_asset(user: User, asset_id: int) -> Asset:

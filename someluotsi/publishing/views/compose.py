@@ -19,6 +19,7 @@ from someluotsi.accounts.access import Area
 from someluotsi.accounts.models import User
 from someluotsi.channels.models import Channel
 from someluotsi.core.access import area_required
+from someluotsi.core.conflicts import EditConflictError
 from someluotsi.core.errors import ApplicationError
 from someluotsi.core.pages import posted_id, show_refusal
 from someluotsi.publishing import services
@@ -165,7 +166,7 @@ def compose(request: HttpRequest, post_id: int | None = None) -> HttpResponse:
                 else:
                     flash.success(request, _("The draft was saved."))
                 return HttpResponseRedirect(post_url(saved))
-            except services.EditConflictError as exc:
+            except EditConflictError as exc:
                 conflict = True
                 form.add_error(None, exc.message)
             except ApplicationError as exc:
