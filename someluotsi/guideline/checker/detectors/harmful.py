@@ -1072,6 +1072,8 @@ class ThreatDetector:
                 sentence = analysis.sentence_of[hit.index]
                 if analysis.innocent_besides(sentence, hit.index):
                     continue  # "slog ihjäl tiden": killing time
+                if _death_intensifier(analysis, hit, sentence):
+                    continue  # "nauroimme kuoliaaksi", "I laughed myself to death"
                 if _phrase_not_stalking(ctx, analysis, hit, sentence):
                     continue  # "I know where you live matters"
                 yield ctx.match(
@@ -1179,6 +1181,8 @@ class ThreatDetector:
                 break
         infos = form[1]  # the analyses in the language read last
         lemma = infos[0].lemma
+        if harm_context.dismissal(words, index, end, lemma, [info.tags for info in infos]):
+            return  # "rektorn ska sparkas", "potkia virasta": dismissed from a post
         if lethal and _self_harm(words, index, start, last, end, language, reading):
             yield ctx.match(
                 "threat-001",
@@ -1239,6 +1243,22 @@ class ThreatDetector:
 
 
 _VerbForm = tuple[str, list[FormInfo], str, bool, bool]
+
+
+def _death_intensifier(analysis: HarmAnalysis, hit: Hit, sentence: int) -> bool:
+    """The phrase `hit` is a word of death intensifying a verb of feeling or effort before
+    it in its clause, with no violent verb between (harm_context.intensified): "nauroimme
+    kuoliaaksi", "vi skrattade ihjäl oss", "she loves him to death"."""
+    if hit.index < 0 or hit.info.lemma not in harm_context.DEATH_INTENSIFIERS:
+        return False
+    violent = {
+        verb.index
+        for category in VERB_CATEGORIES
+        for verb in analysis.in_sentence(sentence, category)
+    }
+    return harm_context.intensified(
+        analysis.words, hit.index, analysis.clause_start(hit.index), violent
+    )
 
 
 def _coming_to(analysis: HarmAnalysis, sentence: int) -> bool:
