@@ -404,3 +404,25 @@ def adjective_homograph(words: list[str], index: int, end: int) -> bool:
     previous = words[index - 1] if index > 0 else ""
     following = words[index + 1] if index + 1 < end else ""
     return previous in ARTICLES or following.startswith(DEAD_THINGS)
+
+
+# Insults that are also old words for a backward region or economy (§10.6): "jälkeenjäänyt
+# alue", "efterblivna områden". Said of a person they stay insults ("olet jälkeenjäänyt",
+# "du är efterbliven"); said right before a word for a place or an economy they are not.
+REGION_SENSE = frozenset({"jälkeenjäänyt", "efterbliven"})
+REGION_WORDS = frozenset(
+    {"maa", "maan", "maat", "maata", "maita", "maiden", "maissa", "maassa", "maihin", "maaksi",
+     "länder", "länderna", "country", "countries", "area", "areas", "region", "regions",
+     "economy", "economies"}
+)  # fmt: skip
+REGION_STARTS = (
+    "alue", "maakun", "seutu", "seudu", "kylä", "kunta", "kunna", "kaupunki",
+    "kaupungi", "talou", "teollisuu", "elinkeino", "område", "land", "region", "bygd",
+    "ekonomi", "industri", "näringsliv",
+)  # fmt: skip
+
+
+def region(word: str) -> bool:
+    """The word names a place or an economy (REGION_WORDS, REGION_STARTS: every
+    inflection; not "maahanmuuttaja", an immigrant)."""
+    return word in REGION_WORDS or word.startswith(REGION_STARTS)
