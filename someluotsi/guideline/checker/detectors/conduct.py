@@ -162,6 +162,36 @@ def _negated(ctx: CheckContext, hit: LexiconMatch) -> bool:
     return False
 
 
+SPEAKING_FOR_CITY = Lexicon((term, "claim") for term in load_words("speaking_for_city"))
+
+
+class SpeakingForCityDetector:
+    """An elected official claiming to speak for the city or to be its official representative
+    (§6.1: elected officials represent themselves and their political group, on their own or a
+    politician profile; the city speaks through its own channels). A warning, in the first
+    person only (data/wordlists/speaking_for_city.txt): "puhun kaupungin puolesta", "jag
+    talar för staden", "I speak on behalf of the city".
+
+    Matches: conduct-003 over the claim (reason "speaking_for_city", param `claim`)."""
+
+    rules = ("conduct-003",)
+    cues = SPEAKING_FOR_CITY.cues
+
+    def detect(self, ctx: CheckContext) -> Iterator[Match]:
+        if ctx.role != AuthorRole.ELECTED:
+            return
+        for hit in ctx.text.find(SPEAKING_FOR_CITY):
+            yield ctx.match(
+                "conduct-003",
+                hit.start,
+                hit.end,
+                confidence=0.7,
+                reason="speaking_for_city",
+                claim=hit.term.text,
+            )
+            return  # one warning per post
+
+
 class DisclaimerDetector:
     """A personal opinion on a city matter without saying it is personal (a warning)."""
 
