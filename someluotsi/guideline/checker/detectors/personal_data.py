@@ -1024,19 +1024,45 @@ LOCATING = frozenset(
 )  # fmt: skip
 
 
+# Copulas and "at the address": they locate a public place only when it is the sentence's
+# subject ("Kokkolan kaupungintalo, jossa ..., on osoitteessa Kauppatori 1", "Karleby stadshus,
+# där ..., finns på Salutorget 1"), not a place where something else happened ("Kaupungin-
+# talolla kävi Matti Virtanen, jonka osoite on Isokatu 12").
+LOCATING_COPULAS = frozenset({"on", "ovat", "osoitteessa", "är", "finns", "is", "are"})
+SUBJECT_REACH = 3  # the subject's word is among the sentence's first tokens
+# Prepositions that make the place a setting, not the subject ("På stadshuset sågs ...").
+PLACE_PREPOSITIONS = frozenset({"på", "i", "vid", "till", "från", "at", "in", "to", "from"})
+# Finnish local cases: a place where something happens, not the subject ("kaupungintalolla").
+LOCAL_ENDINGS = ("lla", "llä", "ssa", "ssä", "lta", "ltä", "sta", "stä", "lle")
+
+
 def _located_venue(ctx: CheckContext, sentence: int, start: int) -> bool:
-    """Whether sentence `sentence` locates a public place or an event (VENUE_CONTEXT) before
-    the address at original offset `start`, with a locating word (LOCATING) in it."""
+    """Whether sentence `sentence` locates a public place or an event (VENUE_CONTEXT) at the
+    address at original offset `start`: with a locating verb (LOCATING) and the place anywhere
+    before the address, or with a copula (LOCATING_COPULAS) and the place as the sentence's
+    subject (among its first SUBJECT_REACH tokens, not in a Finnish local case)."""
     if sentence < 0:
         return False
     first, end = sentences(ctx.text).bounds(sentence)
     words = ctx.text.table.words
-    if LOCATING.isdisjoint(words[first:end]):
+    present = set(words[first:end])
+    verb = not LOCATING.isdisjoint(present)
+    if not verb and LOCATING_COPULAS.isdisjoint(present):
         return False
-    return any(
-        ctx.text.span(found.start, found.end)[1] <= start
-        for found in sentence_matches(ctx.text, VENUE_CONTEXT, sentence)
-    )
+    for found in sentence_matches(ctx.text, VENUE_CONTEXT, sentence):
+        if ctx.text.span(found.start, found.end)[1] > start:
+            continue
+        if verb:
+            return True
+        word = words[first + found.last - 1]
+        before = words[first + found.first - 1] if found.first > 0 else ""
+        if (
+            found.first < SUBJECT_REACH
+            and not word.endswith(LOCAL_ENDINGS)
+            and before not in PLACE_PREPOSITIONS
+        ):
+            return True
+    return False
 
 
 def _street_candidates(original: str) -> Iterator[tuple[int, int, str]]:
