@@ -1040,7 +1040,8 @@ def _located_venue(ctx: CheckContext, sentence: int, start: int) -> bool:
     """Whether sentence `sentence` locates a public place or an event (VENUE_CONTEXT) at the
     address at original offset `start`: with a locating verb (LOCATING) and the place anywhere
     before the address, or with a copula (LOCATING_COPULAS) and the place as the sentence's
-    subject (among its first SUBJECT_REACH tokens, not in a Finnish local case)."""
+    subject (among its first SUBJECT_REACH tokens, not in a Finnish local case nor after a
+    preposition of place); never a word of a link."""
     if sentence < 0:
         return False
     first, end = sentences(ctx.text).bounds(sentence)
@@ -1050,8 +1051,10 @@ def _located_venue(ctx: CheckContext, sentence: int, start: int) -> bool:
     if not verb and LOCATING_COPULAS.isdisjoint(present):
         return False
     for found in sentence_matches(ctx.text, VENUE_CONTEXT, sentence):
-        if ctx.text.span(found.start, found.end)[1] > start:
-            continue
+        if ctx.text.span(found.start, found.end)[1] > start or not _outside_links(
+            ctx, first + found.first
+        ):
+            continue  # after the address, or part of a link ("kokkola.fi/tapahtumat")
         if verb:
             return True
         word = words[first + found.last - 1]
