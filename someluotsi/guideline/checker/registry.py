@@ -9,6 +9,7 @@ from someluotsi.guideline.checker.detectors.conduct import (
     ElectionCallDetector,
     RoleConductDetector,
     RumorDetector,
+    SpeakingForCityDetector,
 )
 from someluotsi.guideline.checker.detectors.confidential import ConfidentialDetector
 from someluotsi.guideline.checker.detectors.engagement import EngagementDetector
@@ -62,6 +63,7 @@ RULE_DETECTORS: tuple[Detector, ...] = (
     RoleConductDetector(),
     DisclaimerDetector(),
     ElectionCallDetector(),
+    SpeakingForCityDetector(),
     ProvocationDetector(),
 )
 DETECTORS: tuple[Detector, ...] = (*RULE_DETECTORS, HarmModelDetector())

@@ -26,7 +26,7 @@ STEMS_FILE = Path(__file__).parents[1] / "data" / "wordforms" / "dictionary_stem
 # cannot bring them back.
 NOT_FORMS_FILE = Path(__file__).parents[1] / "data" / "harm_src" / "not_forms.txt"
 CLITICS = ("kaan", "kään", "kin", "han", "hän", "pa", "pä", "ko", "kö")
-MASK_CHARS = frozenset("*#@_-.")
+MASK_CHARS = frozenset("*#@_-.$!")  # "$" and "!" as well: "a$$hole", "b!tch" (harmful.py)
 # No listed word is longer; longer tokens (URLs without breaks, junk) are not looked up at all,
 # which also keeps the compound search linear.
 MAX_WORD = 40

@@ -7,7 +7,7 @@ city (§6.1, §17.3).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from someluotsi.guideline.checker.detectors.base import CheckContext
 from someluotsi.guideline.model import AuthorRole, ChannelKind, Match
@@ -22,6 +22,15 @@ DISCLAIMERS = Lexicon((term, "disclaimer") for term in load_words("disclaimers")
 CITY_MATTERS = Lexicon((term, "city") for term in load_words("city_matters"))
 CITY_PEOPLE = Lexicon((term, "people") for term in load_words("city_people"))
 DISPARAGING = Lexicon((term, "disparaging") for term in load_words("disparaging"))
+# Names called ("rasisteja", "natseja"): disparaging only when said of the target with a
+# copula between ("Perussuomalaiset ovat natseja"), not when mentioned near it ("Kokoomus
+# muistutti natsien rikoksista") or denied with a determiner ("är inga rasister").
+NAME_CALLING = Lexicon((term, "disparaging") for term in load_words("name_calling"))
+COPULAS = frozenset(
+    {"on", "ovat", "oli", "olivat", "olet", "olette", "ovatkin", "är", "var", "blev", "is",
+     "are", "was", "were", "s", "re"}
+)  # fmt: skip
+NONE_OF = frozenset({"inga", "ingen", "inget", "no", "mitään"})
 SPEAKING_ROLES = frozenset({AuthorRole.EMPLOYEE, AuthorRole.ELECTED})
 
 
@@ -68,10 +77,12 @@ class RoleConductDetector:
     author may disagree, but about the matter, not the people."""
 
     rules = ("conduct-001",)
-    cues = DISPARAGING.cues  # no finding without a disparaging word
+    cues = DISPARAGING.cues | NAME_CALLING.cues  # no finding without a disparaging word
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
-        if ctx.role not in SPEAKING_ROLES or not ctx.text.find(DISPARAGING):
+        if ctx.role not in SPEAKING_ROLES or not (
+            ctx.text.find(DISPARAGING) or ctx.text.find(NAME_CALLING)
+        ):
             return
         of_token = sentences(ctx.text).of_token
         targets = [(p.first, p.start, p.end) for p in ctx.text.find(CITY_PEOPLE)]
@@ -85,11 +96,21 @@ class RoleConductDetector:
             for bad in ctx.text.find(DISPARAGING)
             if not _negated(ctx, bad) and bad.first not in named
         ]
+        called = [
+            bad
+            for bad in ctx.text.find(NAME_CALLING)
+            if not _negated(ctx, bad)
+            and bad.first not in named
+            and not (bad.first > 0 and ctx.text.words[bad.first - 1] in NONE_OF)
+        ]
         targets.sort()
         firsts = [target[0] for target in targets]
         reported: set[int] = set()
-        for bad in bad_words:
-            # The first target (in order) within NEAR tokens of the word, in its sentence.
+        words = ctx.text.words
+        for bad in sorted([*bad_words, *called], key=lambda hit: hit.first):
+            name_called = bad in called
+            # The first target (in order) within NEAR tokens of the word, in its sentence; a
+            # name called needs a copula between (`_said_of`).
             near = next(
                 (
                     targets[at]
@@ -98,6 +119,7 @@ class RoleConductDetector:
                         bisect_right(firsts, bad.first + NEAR),
                     )
                     if of_token[targets[at][0]] == of_token[bad.first]
+                    and (not name_called or _said_of(words, targets[at][0], bad.first))
                 ),
                 None,
             )
@@ -112,6 +134,14 @@ class RoleConductDetector:
                     reason="disparaging",
                     word=bad.term.text.rstrip("*"),
                 )
+
+
+def _said_of(words: Sequence[str], target: int, word: int) -> bool:
+    """A copula (COPULAS) among the tokens between token `target` (a person or a party) and
+    token `word` (a name called), in either order: "Perussuomalaiset ovat natseja", "natseja
+    ovat kaikki perussuomalaiset"."""
+    low, high = sorted((target, word))
+    return not COPULAS.isdisjoint(words[low + 1 : high])
 
 
 def _negated(ctx: CheckContext, hit: LexiconMatch) -> bool:
@@ -130,6 +160,36 @@ def _negated(ctx: CheckContext, hit: LexiconMatch) -> bool:
         if words[i] in NEGATIONS:
             return True
     return False
+
+
+SPEAKING_FOR_CITY = Lexicon((term, "claim") for term in load_words("speaking_for_city"))
+
+
+class SpeakingForCityDetector:
+    """An elected official claiming to speak for the city or to be its official representative
+    (§6.1: elected officials represent themselves and their political group, on their own or a
+    politician profile; the city speaks through its own channels). A warning, in the first
+    person only (data/wordlists/speaking_for_city.txt): "puhun kaupungin puolesta", "jag
+    talar för staden", "I speak on behalf of the city".
+
+    Matches: conduct-003 over the claim (reason "speaking_for_city", param `claim`)."""
+
+    rules = ("conduct-003",)
+    cues = SPEAKING_FOR_CITY.cues
+
+    def detect(self, ctx: CheckContext) -> Iterator[Match]:
+        if ctx.role != AuthorRole.ELECTED:
+            return
+        for hit in ctx.text.find(SPEAKING_FOR_CITY):
+            yield ctx.match(
+                "conduct-003",
+                hit.start,
+                hit.end,
+                confidence=0.7,
+                reason="speaking_for_city",
+                claim=hit.term.text,
+            )
+            return  # one warning per post
 
 
 class DisclaimerDetector:

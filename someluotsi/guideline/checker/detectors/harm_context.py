@@ -17,7 +17,7 @@ word ("hintti", "bög", "dyke") in a Pride context warns about word choice inste
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 
 # A judgement that what is said of a group is false, wrong or prejudiced, or a refusal of it.
 REJECT_WORDS = frozenset(
@@ -219,6 +219,8 @@ THING_STARTS = (
     "paita", "paida", "paito", "housu", "laukku", "laukun", "laukut", "reppu",
     "repun", "reput", "avain", "avaime", "juliste", "koriste", "verho", "jouluvalo",
     "valosarja", "sateenvarjo",
+    # firewood chopped, split or burnt ("hakata halkoja", "polttaa klapeja")
+    "halko", "halkoj", "halkoi", "klapi", "klape", "polttopu", "pilkkee", "pilkkei",
 )  # fmt: skip
 THING_WORDS = frozenset(
     {"jacka", "jackan", "jackor", "jackorna", "rock", "rocken", "kappa", "kappan", "mössa",
@@ -231,7 +233,10 @@ THING_WORDS = frozenset(
      "coat", "coats", "jacket", "jackets", "hat", "hats", "scarf", "scarves", "towel",
      "towels", "laundry", "clothes", "shirt", "shirts", "trousers", "jeans", "bag", "bags",
      "backpack", "keys", "painting", "paintings", "poster", "posters", "artwork",
-     "decorations", "ornaments", "stocking", "stockings", "wreath", "curtains", "umbrella"}
+     "decorations", "ornaments", "stocking", "stockings", "wreath", "curtains", "umbrella",
+     # wood and ice worked on: "hakata puita", "hakata jäätä", "hugga ved", "chop wood"
+     "puita", "puut", "puuta", "puun", "halot", "halon", "jäätä", "ved", "veden", "vedträ",
+     "vedträn", "vedträna", "wood", "firewood", "logs", "log", "ice"}
 )  # fmt: skip
 # Possessive words before a thing: its owner, no person the verb is aimed at ("your coat",
 # "din jacka", "sun takki", "hänen takkinsa").
@@ -243,8 +248,91 @@ _THING_WORDS = _WordTest(lambda word: word in THING_WORDS or word.startswith(THI
 
 
 def thing(word: str) -> bool:
-    """The word is an everyday thing hung up or put away (THING_STARTS, THING_WORDS)."""
+    """The word is an everyday thing hung up or put away, or wood or ice worked on
+    (THING_STARTS, THING_WORDS)."""
     return _THING_WORDS[word]
+
+
+# Words of death that only intensify a verb of feeling or effort (§10.6): "nauroimme
+# kuoliaaksi", "vi skrattade ihjäl oss", "I laughed myself to death", "she loves him to
+# death", "tylsistyin kuoliaaksi", "they worked me to death". A violent verb before them keeps
+# the threat: "hakkaan sinut kuoliaaksi", "jag slår ihjäl dig", "I'll beat you to death".
+DEATH_INTENSIFIERS = frozenset({"kuoliaaksi", "hengiltä", "ihjäl", "to death"})
+INTENSIFIER_REACH = 4  # tokens before the death word within which its verb is looked for
+# Verbs of laughing, boredom, fright, worry, love, tickling, work, cold and hunger: Finnish
+# and Swedish stems (every inflection), English forms.
+INTENSIFIED_STARTS = (
+    # fi
+    "naur", "tylsisty", "tylsist", "pitkästy", "pitkäst", "ikävysty", "ikävyst", "kyllästy",
+    "säikäh", "säikäy", "pelästy", "pelott", "huolestu", "rakast", "kutit", "raata", "raada",
+    "ahert", "palelt", "palell", "näänty", "väsy", "stressa",
+    # sv
+    "skratt", "tråka", "uttråka", "skräm", "oroa", "oroad", "älska", "älskad", "älskat",
+    "kittl", "jobba", "arbeta", "frys", "frös", "frusit", "frusen", "svälta", "svälte", "svalt",
+    "svultit", "tjata", "längta",
+)  # fmt: skip
+INTENSIFIED_WORDS = frozenset(
+    {"laugh", "laughs", "laughed", "laughing", "bore", "bores", "bored", "boring", "scare",
+     "scares", "scared", "scaring", "frighten", "frightens", "frightened", "frightening",
+     "worry", "worries", "worried", "worrying", "love", "loves", "loved", "loving", "tickle",
+     "tickles", "tickled", "tickling", "work", "works", "worked", "working", "freeze",
+     "freezes", "froze", "frozen", "freezing", "starve", "starves", "starved", "starving",
+     "tease", "teases", "teased", "teasing", "talk", "talks", "talked", "talking", "tire",
+     "tires", "tired", "tiring"}
+)  # fmt: skip
+_INTENSIFIED = _WordTest(
+    lambda word: word in INTENSIFIED_WORDS or word.startswith(INTENSIFIED_STARTS)
+)
+
+
+def intensified(words: Sequence[str], index: int, first: int, violent: Container[int]) -> bool:
+    """The death word at token `index` (DEATH_INTENSIFIERS) intensifies a verb of feeling or
+    effort: such a verb within INTENSIFIER_REACH tokens before it, not before `first` (its
+    clause's first token), with no violent verb (token indexes in `violent`) between or
+    there."""
+    for i in range(index - 1, max(first, index - INTENSIFIER_REACH) - 1, -1):
+        if i in violent:
+            return False
+        if _INTENSIFIED[words[i]]:
+            return True
+    return False
+
+
+# Verbs that mean dismissal from a post in the passive or with an office holder or an office
+# as their object (§10.6): Swedish "sparka" (kick; "sparkas", "sparka rektorn": fire), Finnish
+# "potkia" and English "kick" with an office to leave ("potkia virasta", "kick out of the
+# board"). "Jag sparkar dig", "vi ska sparka ihjäl honom" stay threats.
+DISMISSAL_VERBS = frozenset({"sparka", "potkia", "kick"})
+OFFICE_HOLDERS = (
+    "rektor", "chef", "vd", "direktör", "tränare", "tränaren", "minister", "kommundirektör",
+    "stadsdirektör", "ordförande", "ledning", "styrelse", "personal", "anställd", "politiker",
+)  # fmt: skip
+OFFICES = frozenset(
+    {"virasta", "viralta", "virastaan", "töistä", "duunista", "tehtävästä", "tehtävästään",
+     "hallituksesta", "valtuustosta", "lautakunnasta", "puolueesta", "jobbet", "tjänsten",
+     "styrelsen", "partiet", "fullmäktige", "office", "job", "board", "council", "party",
+     "post"}
+)  # fmt: skip
+DISMISSAL_REACH = 4  # tokens after the verb within which an office is looked for
+VIOLENT_PARTICLES = frozenset({"ihjäl", "kuoliaaksi", "hengiltä", "death"})
+
+
+def dismissal(words: Sequence[str], index: int, end: int, lemma: str, tags: Iterable[str]) -> bool:
+    """The verb at token `index` (its `lemma` and the `tags` of its readings) means a
+    dismissal (DISMISSAL_VERBS): every reading passive (Swedish "sparkas", "sparkades"), or an
+    office holder right after it ("sparka rektorn"), or an office within DISMISSAL_REACH
+    tokens after it ("potkia virasta", "kick him off the board"), before `end` (the sentence's
+    end, exclusive) and with no word of death there ("sparka ihjäl")."""
+    if lemma not in DISMISSAL_VERBS:
+        return False
+    after = words[index + 1 : min(end, index + 1 + DISMISSAL_REACH)]
+    if not VIOLENT_PARTICLES.isdisjoint(after):
+        return False
+    if lemma == "sparka" and all("+pass" in tag for tag in tags):
+        return True
+    if lemma == "sparka" and after and after[0].startswith(OFFICE_HOLDERS):
+        return True
+    return not OFFICES.isdisjoint(after)
 
 
 def possessed_thing(words: Sequence[str], index: int, end: int) -> bool:
@@ -373,3 +461,25 @@ def beats_the_rest(words: Sequence[str], index: int, start: int, end: int) -> bo
         if words[at] not in COMPARED_LEADS:
             return False
     return False
+
+
+# Insults that are also old words for a backward region or economy (§10.6): "jälkeenjäänyt
+# alue", "efterblivna områden". Said of a person they stay insults ("olet jälkeenjäänyt",
+# "du är efterbliven"); said right before a word for a place or an economy they are not.
+REGION_SENSE = frozenset({"jälkeenjäänyt", "efterbliven"})
+REGION_WORDS = frozenset(
+    {"maa", "maan", "maat", "maata", "maita", "maiden", "maissa", "maassa", "maihin", "maaksi",
+     "länder", "länderna", "country", "countries", "area", "areas", "region", "regions",
+     "economy", "economies"}
+)  # fmt: skip
+REGION_STARTS = (
+    "alue", "maakun", "seutu", "seudu", "kylä", "kunta", "kunna", "kaupunki",
+    "kaupungi", "talou", "teollisuu", "elinkeino", "område", "land", "region", "bygd",
+    "ekonomi", "industri", "näringsliv",
+)  # fmt: skip
+
+
+def region(word: str) -> bool:
+    """The word names a place or an economy (REGION_WORDS, REGION_STARTS: every
+    inflection; not "maahanmuuttaja", an immigrant)."""
+    return word in REGION_WORDS or word.startswith(REGION_STARTS)

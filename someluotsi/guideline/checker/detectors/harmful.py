@@ -111,6 +111,16 @@ _MASKED_RUN = re.compile(
     f"(?<![^{_OUTSIDE_MASKED}])[^{_OUTSIDE_MASKED}]*?"
     f"[^\\x00-\\x40\\x5b-\\x60\\x7b-\\x7f{_OUTSIDE_MASKED}][*#@_][^{_OUTSIDE_MASKED}]*"
 )
+# Words with a symbol for a letter that the masks above do not cover (§10.6): "$" and "!" with
+# a letter after them ("a$$hole", "b!tch", "v!ttu"), a leading "@" for an "a" ("@sshole") and
+# a leading "$" for an "s" ("$kitstövel").
+# The word starts after no letter, digit, mark or dot, so an e-mail address's domain
+# ("anna@kokkola.fi"), a price ("5$", "US$") and a word before an exclamation mark ("Hi!",
+# "Hi!there" as a whole is no listed word) are not read as one.
+SYMBOL_SWAPPED = compile_pattern(
+    r"(?:^|[^\p{L}\p{N}@$!*#_.])((?:[@$]|\p{L}[\p{L}*#@_$!]*[$!])[\p{L}*#@_$!]*\p{L})"
+)
+SWAP_MARKS = "$!@"  # one of them is in every text with a symbol-swapped word
 FIRST_NAMES = load_names()
 MASKABLE = ("obscene", "insult", "identity")
 # Words that turn a mention of a group into an attack on it, in the same sentence.
@@ -568,6 +578,8 @@ def analyse(ctx: CheckContext) -> HarmAnalysis:
                 ]
             if infos:
                 hits.extend(Hit(-1, start, end, info) for info in infos)
+    if any(mark in text for mark in SWAP_MARKS):
+        hits.extend(_symbol_swapped(text, words))
     for phrase in ctx.text.find(words.phrases):
         info = FormInfo(phrase.term.label, "", phrase.term.text, "+phrase")
         hits.append(Hit(phrase.first, phrase.start, phrase.end, info))
@@ -747,6 +759,28 @@ def masked_words(text: str) -> Iterator[tuple[int, int, str]]:
             spans = found[run] = [(m.start(1), m.end(1), m.group(1)) for m in MASKED.finditer(run)]
         for first, end, word in spans:
             yield start + first, start + end, word
+
+
+def _symbol_swapped(text: str, words: Vocabulary) -> Iterator[Hit]:
+    """Hits of the words of `text` (normalised) with "$" or "!" for a letter or a leading "@"
+    or "$" for an "a" or an "s" (SYMBOL_SWAPPED: "a$$hole", "b!tch", "@sshole", "v!ttu",
+    "$kitstövel"): read as masked words
+    (`Vocabulary.unmask`: same length and first letter, each symbol any letter), the first
+    reading of each category in MASKABLE, with token index -1 like other masked words."""
+    for match in SYMBOL_SWAPPED.finditer(text):
+        word = match.group(1)
+        if len(word) > MAX_SWAPPED:
+            continue
+        if word[0] in LEADING_SYMBOLS:
+            word = LEADING_SYMBOLS[word[0]] + word[1:]
+        harmful = [i for i in words.unmask(word) if i.category in MASKABLE]
+        for category in dict.fromkeys(i.category for i in harmful):
+            info = next(i for i in harmful if i.category == category)
+            yield Hit(-1, match.start(1), match.end(1), info)
+
+
+MAX_SWAPPED = 40  # no listed word is longer (vocabulary.MAX_WORD)
+LEADING_SYMBOLS = {"@": "a", "$": "s"}  # the letter a leading symbol stands for
 
 
 def _masked_runs(text: str) -> Iterator[tuple[int, str]]:
@@ -941,6 +975,10 @@ class InsultDetector:
         for hit in analysis.of("insult"):
             if analysis.negated(hit):  # "kukaan ei ole idiootti", "nobody is an idiot"
                 continue
+            if _negated_phrase(analysis, hit):  # "hon är inte dum i huvudet"
+                continue
+            if _of_a_region(analysis, hit):  # "jälkeenjäänyt alue": an old word for a region
+                continue
             if _written_as_name(ctx, analysis, hit):
                 continue  # "Urpo tuli kylään", "Pelle Svensson": a first name
             reason = "insult_compound" if hit.info.tags == "+compound" else "insult_word"
@@ -994,6 +1032,34 @@ class InsultDetector:
                     reason="insult_construction",
                     word=hit.info.lemma,
                 )
+
+
+def _negated_phrase(analysis: HarmAnalysis, hit: Hit) -> bool:
+    """An idiom of the vocabulary (a phrase hit: "dum i huvudet", "dumb as a rock") negated in
+    its clause in any of the three languages (harm_grammar.negated: "hon är inte dum i
+    huvudet", "he is not dumb as a rock")."""
+    if hit.index < 0 or "+phrase" not in hit.info.tags:
+        return False
+    start = analysis.clause_start(hit.index)
+    return any(
+        harm_grammar.negated(analysis.words, hit.index, start, language)
+        for language in ("fi", "sv", "en")
+    )
+
+
+def _of_a_region(analysis: HarmAnalysis, hit: Hit) -> bool:
+    """An insult that is also an old word for a backward region or economy
+    (harm_context.REGION_SENSE: "jälkeenjäänyt", "efterbliven") said of a place or an
+    economy right after it ("jälkeenjääneet alueet", "ett efterblivet land")."""
+    if hit.index < 0 or hit.info.lemma not in harm_context.REGION_SENSE:
+        return False
+    after = hit.index + 1
+    words = analysis.words
+    return (
+        after < len(words)
+        and analysis.sentence_of[after] == analysis.sentence_of[hit.index]
+        and harm_context.region(words[after])
+    )
 
 
 class IdentityAttackDetector:
@@ -1072,6 +1138,8 @@ class ThreatDetector:
                 sentence = analysis.sentence_of[hit.index]
                 if analysis.innocent_besides(sentence, hit.index):
                     continue  # "slog ihjäl tiden": killing time
+                if _death_intensifier(analysis, hit, sentence):
+                    continue  # "nauroimme kuoliaaksi", "I laughed myself to death"
                 if _phrase_not_stalking(ctx, analysis, hit, sentence):
                     continue  # "I know where you live matters"
                 yield ctx.match(
@@ -1181,6 +1249,8 @@ class ThreatDetector:
         lemma = infos[0].lemma
         if _compares(analysis, hits, sentence):
             return  # "hinta hakkaa kaikki muut", "appen slår konkurrenterna": a comparison
+        if harm_context.dismissal(words, index, end, lemma, [info.tags for info in infos]):
+            return  # "rektorn ska sparkas", "potkia virasta": dismissed from a post
         if lethal and _self_harm(words, index, start, last, end, language, reading):
             yield ctx.match(
                 "threat-001",
@@ -1284,6 +1354,22 @@ def beats_the_rest(analysis: HarmAnalysis, hit: Hit) -> bool:
         return False
     same = [other for other in analysis.of(hit.info.category) if other.index == index]
     return _compares(analysis, same, analysis.sentence_of[index])
+
+
+def _death_intensifier(analysis: HarmAnalysis, hit: Hit, sentence: int) -> bool:
+    """The phrase `hit` is a word of death intensifying a verb of feeling or effort before
+    it in its clause, with no violent verb between (harm_context.intensified): "nauroimme
+    kuoliaaksi", "vi skrattade ihjäl oss", "she loves him to death"."""
+    if hit.index < 0 or hit.info.lemma not in harm_context.DEATH_INTENSIFIERS:
+        return False
+    violent = {
+        verb.index
+        for category in VERB_CATEGORIES
+        for verb in analysis.in_sentence(sentence, category)
+    }
+    return harm_context.intensified(
+        analysis.words, hit.index, analysis.clause_start(hit.index), violent
+    )
 
 
 def _coming_to(analysis: HarmAnalysis, sentence: int) -> bool:

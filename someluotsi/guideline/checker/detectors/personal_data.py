@@ -34,7 +34,7 @@ from someluotsi.guideline.text.names import (
 )
 from someluotsi.guideline.text.normalize import NOT_ASCII_DIGITS, Token
 from someluotsi.guideline.text.patterns import ROOMY, compile_char_class, compile_pattern
-from someluotsi.guideline.text.sentences import sentence_has, sentences
+from someluotsi.guideline.text.sentences import sentence_has, sentence_matches, sentences
 from someluotsi.guideline.text.urls import in_userinfo
 from someluotsi.guideline.text.wordlists import load_terms, load_words
 
@@ -1006,9 +1006,12 @@ class StreetAddressDetector:
             o_start, o_end = ctx.text.span(start, end)
             sentence = sentences(ctx.text).number_at(o_start)
             postal = any(len(p) == 5 and p.isdigit() for p in candidate.split())
-            if sentence_has(ctx.text, HOME_CONTEXT, sentence):
+            if sentence_has(ctx.text, HOME_CONTEXT, sentence) and _someones_home(ctx, sentence):
                 yield ctx.match("privacy-009", start, end, confidence=0.9, reason="home_address")
-            elif not VENUE_CONTEXT.find(_near_words(ctx, sentence, o_start, o_end)):
+            elif not (
+                VENUE_CONTEXT.find(_near_words(ctx, sentence, o_start, o_end))
+                or _located_venue(ctx, sentence, o_start)
+            ):
                 yield ctx.match(
                     "privacy-008",
                     start,
@@ -1016,6 +1019,93 @@ class StreetAddressDetector:
                     confidence=0.85 if postal else 0.7,
                     reason="street_address",
                 )
+
+
+# Words for households counted after a number: "40 perhettä", "200 asukasta", "40 familjer",
+# "40 families". A home word with such a count beside it speaks of a building of many homes,
+# which is no one's home address (§2.5): "Isokatu 12, jossa asuu nyt 40 perhettä".
+HOUSEHOLD_STARTS = (
+    "perhe", "perhei", "talou", "asukas", "asukka", "asunto", "asuntoj", "ihmis", "henke",
+    "familj", "hushåll", "invånare", "boende", "lägenhet", "personer", "famil", "household",
+    "resident", "people", "tenant", "apartment", "flat",
+)  # fmt: skip
+HOUSEHOLD_REACH = 3  # tokens between a home word and its count of households, at most
+
+
+def _someones_home(ctx: CheckContext, sentence: int) -> bool:
+    """Whether a home word of sentence `sentence` (HOME_CONTEXT) speaks of someone's home:
+    one without a count of two or more households within HOUSEHOLD_REACH tokens ("asuu nyt 40
+    perhettä", "bor 40 familjer", "where 40 families live" speak of a building of many
+    homes); a named person living there still makes the address theirs ("Matti Virtanen asuu
+    osoitteessa Isokatu 12, jossa asuu 40 perhettä")."""
+    first, end = sentences(ctx.text).bounds(sentence)
+    words = ctx.text.table.words
+    for found in sentence_matches(ctx.text, HOME_CONTEXT, sentence):
+        low = max(first, first + found.first - HOUSEHOLD_REACH - 1)
+        high = min(end - 1, first + found.last + HOUSEHOLD_REACH)
+        if not any(
+            words[i].isdecimal()
+            and int(words[i][:6]) >= 2
+            and words[i + 1].startswith(HOUSEHOLD_STARTS)
+            for i in range(low, high)
+        ):
+            return True
+    return False
+
+
+# Words that say where a place is: with one, a public place or an event anywhere in the
+# sentence before the address is what the address locates ("Kokkolan kaupungintalo, jossa
+# valtuusto kokoontuu, sijaitsee osoitteessa Kauppatori 1"), however far from it.
+# Not "osoite", "adress", "address" alone: "Matti Virtanen, jonka osoite on Isokatu 12" names
+# his address, whatever public place the sentence began with.
+LOCATING = frozenset(
+    {"sijaitsee", "sijaitsevat", "sijaitseva", "sijaitsevassa", "ligger", "located",
+     "situated"}
+)  # fmt: skip
+
+
+# Copulas and "at the address": they locate a public place only when it is the sentence's
+# subject ("Kokkolan kaupungintalo, jossa ..., on osoitteessa Kauppatori 1", "Karleby stadshus,
+# där ..., finns på Salutorget 1"), not a place where something else happened ("Kaupungin-
+# talolla kävi Matti Virtanen, jonka osoite on Isokatu 12").
+LOCATING_COPULAS = frozenset({"on", "ovat", "osoitteessa", "är", "finns", "is", "are"})
+SUBJECT_REACH = 3  # the subject's word is among the sentence's first tokens
+# Prepositions that make the place a setting, not the subject ("På stadshuset sågs ...").
+PLACE_PREPOSITIONS = frozenset({"på", "i", "vid", "till", "från", "at", "in", "to", "from"})
+# Finnish local cases: a place where something happens, not the subject ("kaupungintalolla").
+LOCAL_ENDINGS = ("lla", "llä", "ssa", "ssä", "lta", "ltä", "sta", "stä", "lle")
+
+
+def _located_venue(ctx: CheckContext, sentence: int, start: int) -> bool:
+    """Whether sentence `sentence` locates a public place or an event (VENUE_CONTEXT) at the
+    address at original offset `start`: with a locating verb (LOCATING) and the place anywhere
+    before the address, or with a copula (LOCATING_COPULAS) and the place as the sentence's
+    subject (among its first SUBJECT_REACH tokens, not in a Finnish local case nor after a
+    preposition of place); never a word of a link."""
+    if sentence < 0:
+        return False
+    first, end = sentences(ctx.text).bounds(sentence)
+    words = ctx.text.table.words
+    present = set(words[first:end])
+    verb = not LOCATING.isdisjoint(present)
+    if not verb and LOCATING_COPULAS.isdisjoint(present):
+        return False
+    for found in sentence_matches(ctx.text, VENUE_CONTEXT, sentence):
+        if ctx.text.span(found.start, found.end)[1] > start or not _outside_links(
+            ctx, first + found.first
+        ):
+            continue  # after the address, or part of a link ("kokkola.fi/tapahtumat")
+        if verb:
+            return True
+        word = words[first + found.last - 1]
+        before = words[first + found.first - 1] if found.first > 0 else ""
+        if (
+            found.first < SUBJECT_REACH
+            and not word.endswith(LOCAL_ENDINGS)
+            and before not in PLACE_PREPOSITIONS
+        ):
+            return True
+    return False
 
 
 def _street_candidates(original: str) -> Iterator[tuple[int, int, str]]:
