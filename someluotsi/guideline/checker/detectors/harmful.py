@@ -431,15 +431,26 @@ class HarmAnalysis:
         """A harmless context of the weapon word at token `index`: an innocent word said as
         the sentence's setting ("in the game", "pelissä", "i filmen"), or one within
         WEAPON_REACH tokens of the weapon, the weapon's own token included ("veitsellä",
-        "cut the chicken with the knife", "kniven till kycklingen"). The objects of a verb's
+        "cut the chicken with the knife", "kniven till kycklingen"), or the object of a
+        violent verb of the sentence, within WEAPON_REACH tokens after it ("skär kycklingen
+        i bitar med en vass kniv": the weapon is that verb's tool). The objects of a verb's
         idiom or message ("time", "aikaa", "tiden", "email") say nothing of a weapon: "I'll
         bring a gun for you, this is the last time" stays a threat."""
         found = self.innocent(sentence)
         if found.settings:
             return True
-        return any(
-            abs(near - index) <= WEAPON_REACH for near in chain(found.general, found.phrases)
-        )
+        near = found.general | found.phrases
+        if any(abs(at - index) <= WEAPON_REACH for at in near):
+            return True
+        # The weapon as the tool of a verb whose object is harmless, however far the tool
+        # comes after it: "Skär kycklingen i bitar med en vass kniv", "Leikkaa kana paloiksi
+        # terävällä veitsellä" (the object within WEAPON_REACH tokens after the verb).
+        verbs = {
+            verb.index
+            for category in VERB_CATEGORIES
+            for verb in self.in_sentence(sentence, category)
+        }
+        return any(at - step in verbs for at in near for step in range(1, WEAPON_REACH + 1))
 
     def innocent_besides(self, sentence: int, index: int, direct: bool = False) -> bool:
         """A figurative or harmless context word in the sentence other than token `index`;
