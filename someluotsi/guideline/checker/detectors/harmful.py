@@ -37,6 +37,7 @@ from someluotsi.guideline.checker.detectors import harm_context, harm_grammar, h
 from someluotsi.guideline.checker.detectors.base import CheckContext
 from someluotsi.guideline.model import Match
 from someluotsi.guideline.text.analysis import AnalysedText
+from someluotsi.guideline.text.names import TITLES
 from someluotsi.guideline.text.normalize import repeat_each
 from someluotsi.guideline.text.patterns import compile_pattern
 from someluotsi.guideline.text.sentences import sentences
@@ -68,6 +69,15 @@ COPULA = frozenset(
 # After a predicated adjective, words that end its statement: "tyhmiä ja laiskoja", "and lazy".
 CLAUSE_GOES_ON = frozenset({"ja", "eikä", "sekä", "och", "samt", "and", "but", "mutta", "men"})
 VERB_CATEGORIES = ("threat_verbs", "fate")
+PREDICATE_REACH = 6  # tokens from a copula to the accusing noun it predicates ("is a ... thief")
+# Word beginnings that make a sentence a report of a legal process, not an accusation:
+# convictions, charges, suspicions, arrests and courts, in fi/sv/en.
+ACCUSATION_REPORTS = (
+    "tuomit", "tuomio", "epäil", "syyte", "syytet", "syyttäj", "pidätet", "vangit", "käräjä",
+    "hovioikeu", "rikosilmoitu", "dömd", "döms", "dömde", "misstänk", "åtal", "anhållen",
+    "anhölls", "häktad", "häkta", "tingsrätt", "hovrätt", "convict", "sentenc", "suspect",
+    "charged", "arrested", "alleged", "accused",
+)  # fmt: skip
 # Innocent words that set a verb aside only as its object ("tappaa aikaa", "killing time"),
 # not anywhere in the sentence ("I'll kill you if you come one more time").
 # Objects that make a verb an idiom right after it ("tappaa aikaa", "lyödä lukkoon", "lyödä
@@ -121,6 +131,11 @@ SPACED_CATEGORIES = frozenset({"threat_verbs", "fate", "insult", "obscene", "ide
 WEAPON_REACH = 3  # tokens from a weapon word within which a harmless context word is its own
 # Weapon and blood emoji: a threat with a person addressed and a time ("🔪🩸 sulle huomenna").
 WEAPON_EMOJI = ("🔪", "🗡", "🔫", "💣", "🪓", "🩸", "⚰")
+# The weapon emoji that are read as the weapon words they picture, with a place (`_emoji_at`):
+# a knife, a dagger, a gun, a bomb (an explosive, as "pommi" is) and an axe.
+PLACE_EMOJI = ("🔪", "🗡", "🔫", "💣", "🪓")
+EXPLOSIVE_EMOJI = frozenset({"💣"})
+SENTENCE_END = frozenset(".!?\n")  # a mark between a word and an emoji that ends the sentence
 WHEN = frozenset(
     {"huomenna", "tänään", "tänä", "illalla", "yöllä", "pian", "kohta", "ensi", "huomisaamuna",
      "imorgon", "ikväll", "inatt", "snart", "morgon", "kväll", "natt", "tomorrow", "tonight",
@@ -953,6 +968,36 @@ class InsultDetector:
                 word=hit.info.lemma,
             )
         yield from self._adjective_and_noun(ctx, analysis)
+        yield from self._accusation(ctx, analysis)
+
+    @staticmethod
+    def _accusation(ctx: CheckContext, analysis: HarmAnalysis) -> Iterator[Match]:
+        """A person called a criminal or a sexual offender (data/harm_src/accusation.txt): the
+        noun said of a person with a copula ("Kaupunginjohtaja on pedofiili", "Rektorn är en
+        pedofil", "The mayor is a paedophile and a thief"; `_predicated_of_person`) or right
+        after a direct address ("senkin varas", "din tjuv", "you crook"). An unproven
+        accusation of a crime is an insult that may be defamation (§2.5, §9.5); a negated one
+        ("rehtori ei ole varas") and a sentence that reports a legal process (a conviction, a
+        suspicion, the police: ACCUSATION_REPORTS) are not."""
+        words = analysis.words
+        for hit in analysis.of("accusation"):
+            if hit.index < 0 or analysis.negated(hit):
+                continue
+            sentence = analysis.sentence_of[hit.index]
+            same = analysis.sentence_words(sentence)
+            if any(word.startswith(ACCUSATION_REPORTS) for word in same):
+                continue  # "pedofiiliksi epäilty mies pidätettiin": a police bulletin
+            address = ADDRESS.get(hit.info.language, frozenset())
+            direct = hit.index > 0 and words[hit.index - 1] in address
+            if direct or _predicated_of_person(ctx, analysis, hit.index, sentence):
+                yield ctx.match(
+                    "insult-001",
+                    hit.start,
+                    hit.end,
+                    confidence=0.8,
+                    reason="accusation",
+                    word=hit.info.lemma,
+                )
 
     @staticmethod
     def _adjective_and_noun(ctx: CheckContext, analysis: HarmAnalysis) -> Iterator[Match]:
@@ -1065,6 +1110,7 @@ class ThreatDetector:
             analysis.categories.isdisjoint(THREAT_CATEGORIES)
             and not cued
             and "targets" not in analysis.categories
+            and "places" not in analysis.categories
         ):
             return  # the common case: nothing below can match (a weapon emoji needs a target)
         for category in THREAT_PHRASES:
@@ -1508,14 +1554,64 @@ def _languages(ctx: CheckContext, infos: Sequence[FormInfo]) -> list[str]:
 
 def _weapon_emoji(ctx: CheckContext, analysis: HarmAnalysis) -> Iterator[Match]:
     """A knife, gun, bomb or blood emoji with a person addressed and a time in the same text
-    ("🔪🩸 sulle huomenna", "🔫 dig ikväll", "🔪 you tomorrow")."""
+    ("🔪🩸 sulle huomenna", "🔫 dig ikväll", "🔪 you tomorrow"), or a weapon emoji read as
+    the weapon word it pictures with a place (`_emoji_at`: "💣 kirjastoon huomenna", "🔫
+    skolan imorgon"): a weapon brought to a place (threat-002, §10.6)."""
     text = ctx.text.text
     found = [(text.find(mark), mark) for mark in WEAPON_EMOJI if mark in text]
-    if not found or not analysis.of("targets") or not WHEN & set(analysis.words):
+    if not found:
         return
-    start, mark = min(found)
-    yield ctx.match(
-        "threat-002", start, start + len(mark), confidence=0.8, reason="weapon", word=mark
+    when = not WHEN.isdisjoint(analysis.words)
+    if analysis.of("targets") and when:
+        start, mark = min(found)
+        yield ctx.match(
+            "threat-002", start, start + len(mark), confidence=0.8, reason="weapon", word=mark
+        )
+        return
+    if not analysis.of("places"):
+        return
+    for start, mark in sorted(found):
+        if mark in PLACE_EMOJI and _emoji_at(ctx, analysis, start, mark, when):
+            yield ctx.match(
+                "threat-002", start, start + len(mark), confidence=0.8, reason="weapon", word=mark
+            )
+            return
+
+
+def _emoji_at(ctx: CheckContext, analysis: HarmAnalysis, start: int, mark: str, when: bool) -> bool:
+    """Does the weapon emoji `mark` at normalised offset `start` threaten a place, read as the
+    weapon word it pictures ("💣" as "pommi")? Its sentence is that of the word before it
+    (the word after it when it opens the text or a sentence). As for a weapon word, a place
+    must be in that sentence with a time in the text (`when`), the writer (FIRST_PERSON),
+    coming there (`_coming_to`) or an explosive (EXPLOSIVE_EMOJI); a harmless setting near it
+    ("water gun", a recipe, a game: `innocent_weapon`) or a weapon context
+    (`_weapon_context`: a hunt, a museum) sets it aside: "🔫 water gun party at the beach",
+    "Joulun pommi-ale 💣"."""
+    table = ctx.text.table
+    starts = table.starts
+    if not starts:
+        return False
+    index = bisect_right(starts, start) - 1
+    if index < 0 or (
+        index + 1 < len(starts)
+        and not SENTENCE_END.isdisjoint(ctx.text.text[table.ends[index] : start])
+    ):
+        index += 1  # it opens the text or a sentence: "Hyvää joulua. 💣 kirjastoon"
+    sentence = analysis.sentence_of[index]
+    if not analysis.in_sentence(sentence, "places"):
+        return False
+    armed = (
+        when
+        or mark in EXPLOSIVE_EMOJI
+        or not FIRST_PERSON.isdisjoint(analysis.sentence_words(sentence))
+        or _coming_to(analysis, sentence)
+    )
+    return (
+        armed
+        and not analysis.innocent_weapon(sentence, index)
+        and not analysis.sentence_fact(
+            "weapon_context", sentence, lambda: _weapon_context(analysis, sentence)
+        )
     )
 
 
@@ -1577,6 +1673,40 @@ def _inside_quotes(ctx: CheckContext, start: int) -> bool:
     if not isinstance(positions, list):
         positions = ctx.text.cache["double_quotes"] = harm_context.double_quotes(ctx.text.text)
     return bisect_left(positions, start) % 2 == 1
+
+
+def _predicated_of_person(
+    ctx: CheckContext, analysis: HarmAnalysis, index: int, sentence: int
+) -> bool:
+    """Is the noun at token `index` said of a person with a copula: a copula at most
+    PREDICATE_REACH tokens before it with no comma, semicolon or colon between, and a person
+    (a target word or a capitalised first name) before the copula in the sentence ("Rehtori on
+    varas", "Anna är en tjuv", "The mayor is a paedophile and a thief"; not "Rehtori sanoi,
+    että varas on kiinni")?"""
+    words, gaps = analysis.words, analysis.gaps
+    first, _end = analysis.bounds(sentence)
+    for copula in range(index - 1, max(first, index - PREDICATE_REACH) - 1, -1):
+        if any(mark in gaps[copula + 1] for mark in ",;:"):
+            return False
+        if words[copula] not in COPULA:
+            continue
+        people = analysis.targets_at(sentence)
+        if any(first <= i < copula for i in people):
+            return True
+        return any(
+            _title(words[i]) or (words[i] in FIRST_NAMES and _capitalised(ctx, i))
+            for i in range(first, copula)
+        )
+    return False
+
+
+def _title(word: str) -> bool:
+    """Is `word` a title or role word (text/names.TITLES, prefixes of any inflection:
+    "kaupunginjohtaja", "rektorn", "councillor"), or a compound with one of six letters or more
+    after its first three ("sivistysjohtaja", "headteacher")?"""
+    if word.startswith(TITLES):
+        return True
+    return any(len(title) >= 6 and title in word[3:] for title in TITLES)
 
 
 def _named_person(ctx: CheckContext, analysis: HarmAnalysis, sentence: int) -> bool:
