@@ -69,6 +69,9 @@ COPULA = frozenset(
 # After a predicated adjective, words that end its statement: "tyhmiä ja laiskoja", "and lazy".
 CLAUSE_GOES_ON = frozenset({"ja", "eikä", "sekä", "och", "samt", "and", "but", "mutta", "men"})
 VERB_CATEGORIES = ("threat_verbs", "fate")
+# Words that may follow an accusing noun that ends its predicate: another noun joined to it,
+# "too" ("varas ja huijari", "a thief and a liar", "tjuv också").
+ACCUSATION_GOES_ON = CLAUSE_GOES_ON | {"myös", "kanssa", "också", "too", "also"}
 PREDICATE_REACH = 6  # tokens from a copula to the accusing noun it predicates ("is a ... thief")
 # Word beginnings that make a sentence a report of a legal process, not an accusation:
 # convictions, charges, suspicions, arrests and courts, in fi/sv/en.
@@ -977,8 +980,10 @@ class InsultDetector:
         pedofil", "The mayor is a paedophile and a thief"; `_predicated_of_person`) or right
         after a direct address ("senkin varas", "din tjuv", "you crook"). An unproven
         accusation of a crime is an insult that may be defamation (§2.5, §9.5); a negated one
-        ("rehtori ei ole varas") and a sentence that reports a legal process (a conviction, a
-        suspicion, the police: ACCUSATION_REPORTS) are not."""
+        ("rehtori ei ole varas"), a noun that modifies the next word ("a criminal lawyer",
+        "Varas-elokuvan": only a conjunction or punctuation may follow it) and a sentence that
+        reports a legal process (a conviction, a suspicion, an arrest: ACCUSATION_REPORTS) are
+        not."""
         words = analysis.words
         for hit in analysis.of("accusation"):
             if hit.index < 0 or analysis.negated(hit):
@@ -987,6 +992,13 @@ class InsultDetector:
             same = analysis.sentence_words(sentence)
             if any(word.startswith(ACCUSATION_REPORTS) for word in same):
                 continue  # "pedofiiliksi epäilty mies pidätettiin": a police bulletin
+            _first, end = analysis.bounds(sentence)
+            following = hit.index + 1
+            if following < end and not (
+                words[following] in ACCUSATION_GOES_ON
+                or any(mark in analysis.gaps[following] for mark in ",;:!?.")
+            ):
+                continue  # a modifier, not the predicate: "criminal lawyer", "varas-pelin"
             address = ADDRESS.get(hit.info.language, frozenset())
             direct = hit.index > 0 and words[hit.index - 1] in address
             if direct or _predicated_of_person(ctx, analysis, hit.index, sentence):
