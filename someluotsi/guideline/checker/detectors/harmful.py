@@ -30,6 +30,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain, compress, repeat
 from operator import attrgetter, methodcaller, not_
 
@@ -989,8 +990,14 @@ class InsultDetector:
             if hit.index < 0 or analysis.negated(hit):
                 continue
             sentence = analysis.sentence_of[hit.index]
-            same = analysis.sentence_words(sentence)
-            if any(word.startswith(ACCUSATION_REPORTS) for word in same):
+            if analysis.sentence_fact(
+                "reports_legal_process",
+                sentence,
+                lambda: any(
+                    word.startswith(ACCUSATION_REPORTS)
+                    for word in analysis.sentence_words(sentence)  # noqa: B023
+                ),
+            ):
                 continue  # "pedofiiliksi epäilty mies pidätettiin": a police bulletin
             _first, end = analysis.bounds(sentence)
             following = hit.index + 1
@@ -1702,16 +1709,36 @@ def _predicated_of_person(
             return False
         if words[copula] not in COPULA:
             continue
-        people = analysis.targets_at(sentence)
-        if any(first <= i < copula for i in people):
-            return True
-        return any(
-            _title(words[i]) or (words[i] in FIRST_NAMES and _capitalised(ctx, i))
-            for i in range(first, copula)
-        )
+        return _first_person(ctx, analysis, sentence) < copula
     return False
 
 
+def _first_person(ctx: CheckContext, analysis: HarmAnalysis, sentence: int) -> int:
+    """The index of the sentence's first word that names a person: a target word, a title
+    (`_title`) or a capitalised first name; the sentence's end when none. Computed once per
+    sentence, so a flood of accusations in one sentence stays linear."""
+    key = ("first_person", sentence)
+    found = analysis.per_sentence.get(key)
+    if isinstance(found, int) and not isinstance(found, bool):
+        return found
+    words = analysis.words
+    first, end = analysis.bounds(sentence)
+    targets = analysis.targets_at(sentence)
+    found = next(
+        (
+            i
+            for i in range(first, end)
+            if i in targets
+            or _title(words[i])
+            or (words[i] in FIRST_NAMES and _capitalised(ctx, i))
+        ),
+        end,
+    )
+    analysis.per_sentence[key] = found
+    return found
+
+
+@lru_cache(maxsize=4096)
 def _title(word: str) -> bool:
     """Is `word` a title or role word (text/names.TITLES, prefixes of any inflection:
     "kaupunginjohtaja", "rektorn", "councillor"), or a compound with one of six letters or more
