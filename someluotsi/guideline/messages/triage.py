@@ -180,8 +180,30 @@ def _cues(analysed: AnalysedText) -> dict[str, bool]:
         # A child hit, abused or neglected, told of (§8.5, §10.5): a child-welfare concern,
         # hidden and answered with where to report it, not escalated as a threat to staff.
         "welfare_concern": _welfare_concern(hits),
-        "crisis": "crisis" in labels,
+        "crisis": "crisis" in labels or any(_crisis_end(analysed, hit) for hit in hits),
     }
+
+
+# Words that may follow a [crisis_end] phrase ("haluan lopettaa kaiken", "end it all") in its
+# sentence: a time or "any more" ("tonight", "nyt", "enää", "längre"). Any other word makes the
+# phrase about something else ("lopetan kaiken roskaruoan syömisen", "no reason to live in fear").
+CRISIS_END_TAIL = frozenset(
+    {"nyt", "enää", "tänään", "tänä", "iltana", "yönä", "yöllä", "huomenna", "pian", "kohta",
+     "vaan", "vain", "jo", "nu", "idag", "ikväll", "inatt", "imorgon", "snart", "längre", "bara",
+     "redan", "now", "today", "tonight", "tomorrow", "soon", "anymore", "any", "more", "already",
+     "just"}
+)  # fmt: skip
+
+
+def _crisis_end(analysed: AnalysedText, hit: LexiconMatch) -> bool:
+    """Is `hit` a [crisis_end] phrase (ending "everything", no reason to live) that ends its
+    sentence, but for words of CRISIS_END_TAIL (§10.5)? Tokens are read by index: hit.last is
+    the token after the phrase."""
+    if hit.term.label != "crisis_end":
+        return False
+    sentences = analysed.sentences
+    _first, end = sentences.bounds(sentences.of_token[hit.first])
+    return all(word in CRISIS_END_TAIL for word in analysed.words[hit.last : end])
 
 
 WELFARE_REACH = 4  # words from a verb of violence to the child it is done to ("hits his kids")
@@ -218,7 +240,7 @@ def _threat_beside_crisis(analysed: AnalysedText, findings: tuple[Finding, ...])
     spans = [
         analysed.span(hit.start, hit.end)
         for hit in analysed.find(CUES)
-        if hit.term.label == "crisis"
+        if hit.term.label == "crisis" or _crisis_end(analysed, hit)
     ]
     threats = [f for f in findings if f.category is Category.THREAT]
     if threats and any(hit.term.label == "crisis_target" for hit in analysed.find(CUES)):

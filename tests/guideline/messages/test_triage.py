@@ -112,3 +112,24 @@ def test_thoughts_of_suicide_are_urgent_and_answered_with_where_help_is(text: st
     assert result.priority is Priority.URGENT
     assert "112" in result.reply
     assert "09 2525 011" in result.reply
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lopetan kaiken roskaruoan syömisen",
+        "Ei ole syytä elää pelossa, ilmoita häirinnästä.",
+        "Kaupunki päättää kaiken liian myöhään.",
+        "Jag vill göra slut på allt skräp i källaren.",
+        "Det finns ingen anledning att leva i rädsla.",
+        "There is no reason to live in fear of burglars.",
+        "I want to take my life back from the bureaucrats.",
+        "the project is ending its life cycle",
+    ],
+)
+def test_ending_everything_or_a_way_of_living_is_no_crisis(text: str) -> None:
+    """Ending "everything" and "no reason to live" count as a crisis only at the end of their
+    sentence (§10.5); ending a habit or living in fear is something else."""
+    result = triage(text)
+    assert result.topic != "crisis", result.reasons
+    assert result.priority is not Priority.URGENT

@@ -30,6 +30,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain, compress, repeat
 from operator import attrgetter, methodcaller, not_
 
@@ -37,6 +38,7 @@ from someluotsi.guideline.checker.detectors import harm_context, harm_grammar, h
 from someluotsi.guideline.checker.detectors.base import CheckContext
 from someluotsi.guideline.model import Match
 from someluotsi.guideline.text.analysis import AnalysedText
+from someluotsi.guideline.text.names import TITLES
 from someluotsi.guideline.text.normalize import repeat_each
 from someluotsi.guideline.text.patterns import compile_pattern
 from someluotsi.guideline.text.sentences import sentences
@@ -68,6 +70,18 @@ COPULA = frozenset(
 # After a predicated adjective, words that end its statement: "tyhmiä ja laiskoja", "and lazy".
 CLAUSE_GOES_ON = frozenset({"ja", "eikä", "sekä", "och", "samt", "and", "but", "mutta", "men"})
 VERB_CATEGORIES = ("threat_verbs", "fate")
+# Words that may follow an accusing noun that ends its predicate: another noun joined to it,
+# "too" ("varas ja huijari", "a thief and a liar", "tjuv också").
+ACCUSATION_GOES_ON = CLAUSE_GOES_ON | {"myös", "kanssa", "också", "too", "also"}
+PREDICATE_REACH = 6  # tokens from a copula to the accusing noun it predicates ("is a ... thief")
+# Word beginnings that make a sentence a report of a legal process, not an accusation:
+# convictions, charges, suspicions, arrests and courts, in fi/sv/en.
+ACCUSATION_REPORTS = (
+    "tuomit", "tuomio", "epäil", "syyte", "syytet", "syyttäj", "pidätet", "vangit", "käräjä",
+    "hovioikeu", "rikosilmoitu", "dömd", "döms", "dömde", "misstänk", "åtal", "anhållen",
+    "anhölls", "häktad", "häkta", "tingsrätt", "hovrätt", "convict", "sentenc", "suspect",
+    "charged", "arrested", "alleged", "accused",
+)  # fmt: skip
 # Innocent words that set a verb aside only as its object ("tappaa aikaa", "killing time"),
 # not anywhere in the sentence ("I'll kill you if you come one more time").
 # Objects that make a verb an idiom right after it ("tappaa aikaa", "lyödä lukkoon", "lyödä
@@ -131,6 +145,11 @@ SPACED_CATEGORIES = frozenset({"threat_verbs", "fate", "insult", "obscene", "ide
 WEAPON_REACH = 3  # tokens from a weapon word within which a harmless context word is its own
 # Weapon and blood emoji: a threat with a person addressed and a time ("🔪🩸 sulle huomenna").
 WEAPON_EMOJI = ("🔪", "🗡", "🔫", "💣", "🪓", "🩸", "⚰")
+# The weapon emoji that are read as the weapon words they picture, with a place (`_emoji_at`):
+# a knife, a dagger, a gun, a bomb (an explosive, as "pommi" is) and an axe.
+PLACE_EMOJI = ("🔪", "🗡", "🔫", "💣", "🪓")
+EXPLOSIVE_EMOJI = frozenset({"💣"})
+SENTENCE_END = frozenset(".!?\n")  # a mark between a word and an emoji that ends the sentence
 WHEN = frozenset(
     {"huomenna", "tänään", "tänä", "illalla", "yöllä", "pian", "kohta", "ensi", "huomisaamuna",
      "imorgon", "ikväll", "inatt", "snart", "morgon", "kväll", "natt", "tomorrow", "tonight",
@@ -1002,6 +1021,51 @@ class InsultDetector:
                 word=hit.info.lemma,
             )
         yield from self._adjective_and_noun(ctx, analysis)
+        yield from self._accusation(ctx, analysis)
+
+    @staticmethod
+    def _accusation(ctx: CheckContext, analysis: HarmAnalysis) -> Iterator[Match]:
+        """A person called a criminal or a sexual offender (data/harm_src/accusation.txt): the
+        noun said of a person with a copula ("Kaupunginjohtaja on pedofiili", "Rektorn är en
+        pedofil", "The mayor is a paedophile and a thief"; `_predicated_of_person`) or right
+        after a direct address ("senkin varas", "din tjuv", "you crook"). An unproven
+        accusation of a crime is an insult that may be defamation (§2.5, §9.5); a negated one
+        ("rehtori ei ole varas"), a noun that modifies the next word ("a criminal lawyer",
+        "Varas-elokuvan": only a conjunction or punctuation may follow it) and a sentence that
+        reports a legal process (a conviction, a suspicion, an arrest: ACCUSATION_REPORTS) are
+        not."""
+        words = analysis.words
+        for hit in analysis.of("accusation"):
+            if hit.index < 0 or analysis.negated(hit):
+                continue
+            sentence = analysis.sentence_of[hit.index]
+            if analysis.sentence_fact(
+                "reports_legal_process",
+                sentence,
+                lambda: any(
+                    word.startswith(ACCUSATION_REPORTS)
+                    for word in analysis.sentence_words(sentence)  # noqa: B023
+                ),
+            ):
+                continue  # "pedofiiliksi epäilty mies pidätettiin": a police bulletin
+            _first, end = analysis.bounds(sentence)
+            following = hit.index + 1
+            if following < end and not (
+                words[following] in ACCUSATION_GOES_ON
+                or any(mark in analysis.gaps[following] for mark in ",;:!?.")
+            ):
+                continue  # a modifier, not the predicate: "criminal lawyer", "varas-pelin"
+            address = ADDRESS.get(hit.info.language, frozenset())
+            direct = hit.index > 0 and words[hit.index - 1] in address
+            if direct or _predicated_of_person(ctx, analysis, hit.index, sentence):
+                yield ctx.match(
+                    "insult-001",
+                    hit.start,
+                    hit.end,
+                    confidence=0.8,
+                    reason="accusation",
+                    word=hit.info.lemma,
+                )
 
     @staticmethod
     def _adjective_and_noun(ctx: CheckContext, analysis: HarmAnalysis) -> Iterator[Match]:
@@ -1142,6 +1206,7 @@ class ThreatDetector:
             analysis.categories.isdisjoint(THREAT_CATEGORIES)
             and not cued
             and "targets" not in analysis.categories
+            and "places" not in analysis.categories
         ):
             return  # the common case: nothing below can match (a weapon emoji needs a target)
         for category in THREAT_PHRASES:
@@ -1650,14 +1715,64 @@ def _languages(ctx: CheckContext, infos: Sequence[FormInfo]) -> list[str]:
 
 def _weapon_emoji(ctx: CheckContext, analysis: HarmAnalysis) -> Iterator[Match]:
     """A knife, gun, bomb or blood emoji with a person addressed and a time in the same text
-    ("🔪🩸 sulle huomenna", "🔫 dig ikväll", "🔪 you tomorrow")."""
+    ("🔪🩸 sulle huomenna", "🔫 dig ikväll", "🔪 you tomorrow"), or a weapon emoji read as
+    the weapon word it pictures with a place (`_emoji_at`: "💣 kirjastoon huomenna", "🔫
+    skolan imorgon"): a weapon brought to a place (threat-002, §10.6)."""
     text = ctx.text.text
     found = [(text.find(mark), mark) for mark in WEAPON_EMOJI if mark in text]
-    if not found or not analysis.of("targets") or not WHEN & set(analysis.words):
+    if not found:
         return
-    start, mark = min(found)
-    yield ctx.match(
-        "threat-002", start, start + len(mark), confidence=0.8, reason="weapon", word=mark
+    when = not WHEN.isdisjoint(analysis.words)
+    if analysis.of("targets") and when:
+        start, mark = min(found)
+        yield ctx.match(
+            "threat-002", start, start + len(mark), confidence=0.8, reason="weapon", word=mark
+        )
+        return
+    if not analysis.of("places"):
+        return
+    for start, mark in sorted(found):
+        if mark in PLACE_EMOJI and _emoji_at(ctx, analysis, start, mark, when):
+            yield ctx.match(
+                "threat-002", start, start + len(mark), confidence=0.8, reason="weapon", word=mark
+            )
+            return
+
+
+def _emoji_at(ctx: CheckContext, analysis: HarmAnalysis, start: int, mark: str, when: bool) -> bool:
+    """Does the weapon emoji `mark` at normalised offset `start` threaten a place, read as the
+    weapon word it pictures ("💣" as "pommi")? Its sentence is that of the word before it
+    (the word after it when it opens the text or a sentence). As for a weapon word, a place
+    must be in that sentence with a time in the text (`when`), the writer (FIRST_PERSON),
+    coming there (`_coming_to`) or an explosive (EXPLOSIVE_EMOJI); a harmless setting near it
+    ("water gun", a recipe, a game: `innocent_weapon`) or a weapon context
+    (`_weapon_context`: a hunt, a museum) sets it aside: "🔫 water gun party at the beach",
+    "Joulun pommi-ale 💣"."""
+    table = ctx.text.table
+    starts = table.starts
+    if not starts:
+        return False
+    index = bisect_right(starts, start) - 1
+    if index < 0 or (
+        index + 1 < len(starts)
+        and not SENTENCE_END.isdisjoint(ctx.text.text[table.ends[index] : start])
+    ):
+        index += 1  # it opens the text or a sentence: "Hyvää joulua. 💣 kirjastoon"
+    sentence = analysis.sentence_of[index]
+    if not analysis.in_sentence(sentence, "places"):
+        return False
+    armed = (
+        when
+        or mark in EXPLOSIVE_EMOJI
+        or not FIRST_PERSON.isdisjoint(analysis.sentence_words(sentence))
+        or _coming_to(analysis, sentence)
+    )
+    return (
+        armed
+        and not analysis.innocent_weapon(sentence, index)
+        and not analysis.sentence_fact(
+            "weapon_context", sentence, lambda: _weapon_context(analysis, sentence)
+        )
     )
 
 
@@ -1719,6 +1834,60 @@ def _inside_quotes(ctx: CheckContext, start: int) -> bool:
     if not isinstance(positions, list):
         positions = ctx.text.cache["double_quotes"] = harm_context.double_quotes(ctx.text.text)
     return bisect_left(positions, start) % 2 == 1
+
+
+def _predicated_of_person(
+    ctx: CheckContext, analysis: HarmAnalysis, index: int, sentence: int
+) -> bool:
+    """Is the noun at token `index` said of a person with a copula: a copula at most
+    PREDICATE_REACH tokens before it with no comma, semicolon or colon between, and a person
+    (a target word or a capitalised first name) before the copula in the sentence ("Rehtori on
+    varas", "Anna är en tjuv", "The mayor is a paedophile and a thief"; not "Rehtori sanoi,
+    että varas on kiinni")?"""
+    words, gaps = analysis.words, analysis.gaps
+    first, _end = analysis.bounds(sentence)
+    for copula in range(index - 1, max(first, index - PREDICATE_REACH) - 1, -1):
+        if any(mark in gaps[copula + 1] for mark in ",;:"):
+            return False
+        if words[copula] not in COPULA:
+            continue
+        return _first_person(ctx, analysis, sentence) < copula
+    return False
+
+
+def _first_person(ctx: CheckContext, analysis: HarmAnalysis, sentence: int) -> int:
+    """The index of the sentence's first word that names a person: a target word, a title
+    (`_title`) or a capitalised first name; the sentence's end when none. Computed once per
+    sentence, so a flood of accusations in one sentence stays linear."""
+    key = ("first_person", sentence)
+    found = analysis.per_sentence.get(key)
+    if isinstance(found, int) and not isinstance(found, bool):
+        return found
+    words = analysis.words
+    first, end = analysis.bounds(sentence)
+    targets = analysis.targets_at(sentence)
+    found = next(
+        (
+            i
+            for i in range(first, end)
+            if i in targets
+            or _title(words[i])
+            or (words[i] in FIRST_NAMES and _capitalised(ctx, i))
+        ),
+        end,
+    )
+    analysis.per_sentence[key] = found
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _title(word: str) -> bool:
+    """Is `word` a title or role word (text/names.TITLES, prefixes of any inflection:
+    "kaupunginjohtaja", "rektorn", "councillor"), or a compound with one of six letters or more
+    after its first three ("sivistysjohtaja", "headteacher")?"""
+    if word.startswith(TITLES):
+        return True
+    return any(len(title) >= 6 and title in word[3:] for title in TITLES)
 
 
 def _named_person(ctx: CheckContext, analysis: HarmAnalysis, sentence: int) -> bool:
