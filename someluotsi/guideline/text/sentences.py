@@ -96,15 +96,25 @@ ABBREVIATION_LENGTH = 4  # the longest word read as an abbreviation before a ful
 
 def _goes_on(text: NormalizedText, token: int, gap: str) -> bool:
     """Whether the sentence goes on across the full stop `gap` before token `token`: a dot
-    between digits ("5.3.2024", "1.5") or inside an abbreviation of short parts ("f.d.",
-    "t.ex.", "e.g."), or a full stop with space after a number or a short abbreviation ("5.3.
-    ja", "(45 v.) sai", "esim. koulut") before a word in lower case."""
+    between digits ("5.3.2024", "1.5"), inside an abbreviation of short parts ("f.d.",
+    "t.ex.", "e.g.") or before a word not in upper case with no space ("ville.n@gmail.com",
+    "kokkola.fi"; "kiitos.Seuraavaksi" still ends), or a full stop with space after a number
+    or a short abbreviation ("5.3. ja", "(45 v.) sai", "esim. koulut") before a word in
+    lower case."""
     table = text.table
     before = table.words[token - 1]
     if " " not in gap and "\t" not in gap:
         after = table.words[token]
-        return gap == "." and (
-            (before.isdigit() and after.isdigit()) or (len(before) <= 2 and len(after) <= 2)
+        start = table.starts[token]
+        return (
+            gap == "."
+            and (
+                (before.isdigit() and after.isdigit())
+                or (len(before) <= 2 and len(after) <= 2)
+                # A dot between word characters with a lower-case word after it is inside an
+                # e-mail address or a host name ("ville.n@gmail.com", "kokkola.fi"), no end.
+                or not text.cased[start : start + 1].isupper()
+            )
         )
     if not (before.isdigit() or len(before) <= ABBREVIATION_LENGTH):
         return False
