@@ -6,7 +6,12 @@ someluotsi check -- "-hei"   (a text that starts with "-" goes after "--")
 
 Exit status: 0 when the check ran (and no verdict reached --fail-on), 1 when a verdict reached
 --fail-on (by default a single check's "block", like a linter), 2 for a usage or rulebook
-error, 3 for a text that cannot be checked (empty, too long).
+error, 3 for a text that cannot be checked (empty, too long, not valid UTF-8).
+
+Errors are said in the language of `--lang` (a batch line's: its "ui_language"), in English
+when none is asked for (`cli_messages.py`); invalid UTF-8 is refused, never checked as if it
+were text: a single text with exit status 3, a batch line with an error "invalid_utf8" and its
+line number, as the batch's other bad lines.
 someluotsi triage TEXT; someluotsi eval; someluotsi storms [--seeds 101,102] [--days 30]
 """
 
@@ -24,9 +29,18 @@ from functools import cache
 from typing import Any, NoReturn, TextIO
 
 from someluotsi import __version__
-from someluotsi.guideline.checker.engine import GuidelineEngine, engine_for
+from someluotsi.guideline.checker.engine import MAX_CHARS, GuidelineEngine, engine_for
 from someluotsi.guideline.checker.redaction import redact
 from someluotsi.guideline.checker.rulebook import RulebookError
+from someluotsi.guideline.cli_messages import (
+    DEFAULT_LANGUAGE,
+    OPTION_KINDS,
+    VALUE_WORDS,
+    CliInputError,
+    language_of,
+    say,
+    usage_error,
+)
 from someluotsi.guideline.model import (
     AuthorRole,
     ChannelContext,
@@ -59,25 +73,51 @@ EXIT_HELP = (
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse's parser, whose error for a text that looks like an option ("-hei" reads as
-    -h with an argument, "-x" as an unknown option) says how to give such a text."""
+    """argparse's parser, whose errors are said in `error_language` (fi, sv or en:
+    `cli_messages.usage_error`, the valid values of an option in words), and whose error for
+    a text that looks like an option ("-hei" reads as -h with an argument, "-x" as an
+    unknown option) says how to give such a text."""
+
+    def __init__(self, *args: Any, error_language: str = DEFAULT_LANGUAGE, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.error_language = error_language
 
     def error(self, message: str) -> NoReturn:
-        """Print the usage and `message` (with the "--" hint where it helps) and exit 2."""
+        """Print the usage and `message` in the error language (with the "--" hint where it
+        helps) and exit 2."""
         looks_like_option = "ignored explicit argument" in message or (
             "unrecognized arguments: -" in message
         )
+        language = self.error_language
         command = (self.prog.split()[1:] or ["check"])[0]
+        said = usage_error(message, language)
         if looks_like_option and command in ("check", "triage"):
-            message = f"{message}\n{DASH_HINT % command}"
-        super().error(message)
+            said = f"{said}\n{say('dash_hint', language, command=command)}"
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {say('error', language)}: {said}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def asked_language(argv: Sequence[str]) -> str:
+    """The language of the messages that `argv` asks for with `--lang fi|sv|en` (or
+    `--lang=...`) before any "--", read before the arguments are parsed so that their own
+    errors are said in it; English (`DEFAULT_LANGUAGE`) when none is asked for."""
+    for index, argument in enumerate(argv):
+        if argument == "--":
+            break
+        if argument == "--lang" and index + 1 < len(argv):
+            return language_of(argv[index + 1])
+        if argument.startswith("--lang="):
+            return language_of(argument.removeprefix("--lang="))
+    return DEFAULT_LANGUAGE
+
+
+def build_parser(error_language: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
+    """The command line's parser; its usage errors in `error_language` (fi, sv or en)."""
     parser = _Parser(
         prog="someluotsi",
         description="Check social media texts against a municipality's guideline.",
         epilog=EXIT_HELP,
+        error_language=error_language,
     )
     parser.add_argument("--version", action="version", version=f"someluotsi {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -85,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
         "check",
         help="check a draft post before publishing",
         epilog=f"{DASH_HINT % 'check'}. {EXIT_HELP}.",
+        error_language=error_language,
     )
     check.add_argument("text", nargs="?", default="-", help="the draft, or - to read stdin")
     check.add_argument("--role", choices=[r.value for r in AuthorRole], default="employee")
@@ -96,7 +137,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--format", choices=["text", "json"], default=None, help="default: text")
     check.add_argument(
-        "--lang", choices=["fi", "sv", "en"], default="fi", help="language of the messages"
+        "--lang",
+        choices=["fi", "sv", "en"],
+        default=None,
+        help="language of the messages and errors (default: fi; errors: en)",
     )
     check.add_argument(
         "--language",
@@ -134,6 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
         "triage",
         help="sort a citizen's message and suggest a reply",
         epilog=DASH_HINT % "triage",
+        error_language=error_language,
     )
     sort.add_argument("text", nargs="?", default="-", help="the message, or - to read stdin")
     sort.add_argument("--format", choices=["text", "json"], default=None, help="default: text")
@@ -145,7 +190,11 @@ def build_parser() -> argparse.ArgumentParser:
         help='JSON lines in ({"id", "text"}); one JSON line out per line in, in order (a blank '
         'line or an empty text is an {"id", "error", "line"} entry)',
     )
-    evaluate = commands.add_parser("eval", help="score the detectors and write a markdown table")
+    evaluate = commands.add_parser(
+        "eval",
+        help="score the detectors and write a markdown table",
+        error_language=error_language,
+    )
     evaluate.add_argument(
         "--suomi24",
         default="../shared/data/suomi24-toxicity/dev.tsv",
@@ -166,7 +215,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--out", default=None, help="also write the table to this file")
     evaluate.add_argument("--rulebook", default=None)
     storms = commands.add_parser(
-        "storms", help="score storm detection on simulated traffic across sensitivities"
+        "storms",
+        help="score storm detection on simulated traffic across sensitivities",
+        error_language=error_language,
     )
     storms.add_argument(
         "--seeds",
@@ -250,8 +301,8 @@ def _triage(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO) -> i
             out,
         )
     text = _read_stdin() if args.text == "-" else args.text
-    if is_blank(text):
-        return _empty_text()
+    if (problem := _text_problem(text)) is not None:
+        return _input_error(problem, DEFAULT_LANGUAGE)
     try:
         sorted_message = triage(text, language=args.language, engine=engine)
     except EngineError as exc:
@@ -327,7 +378,7 @@ def _batch_conflicts(args: argparse.Namespace) -> list[str]:
         return []
     wrong = []
     if args.text != "-":
-        wrong.append("a text argument")
+        wrong.append(say("text_argument", args.messages))
     if getattr(args, "redact", False):
         wrong.append("--redact")
     if args.format == "text":
@@ -335,15 +386,49 @@ def _batch_conflicts(args: argparse.Namespace) -> list[str]:
     return wrong
 
 
-def _empty_text() -> int:
-    """A text with nothing to check (empty, or only white space and invisible characters:
-    text/blank.py): an input error, said on stderr,
-    whatever the interface language (no verdict is given for nothing)."""
-    sys.stderr.write(f"someluotsi: {EMPTY_MESSAGE}\n")
+def _input_error(problem: CliInputError, language: str) -> int:
+    """A text that cannot be checked (`_text_problem`): an input error, said on stderr in
+    `language` (no verdict is given for it)."""
+    sys.stderr.write(f"someluotsi: {problem.text(language)}\n")
     return EXIT_INPUT_ERROR
 
 
-EMPTY_MESSAGE = "nothing to check: the text is empty or only white space and invisible characters"
+EMPTY_MESSAGE = say("empty_text", DEFAULT_LANGUAGE)
+# The characters that Python's surrogateescape makes of bytes that are not UTF-8 (U+DC80 to
+# U+DCFF): what standard input and the arguments hold where their bytes were not text.
+_ESCAPED_BYTES = frozenset(map(chr, range(0xDC80, 0xDD00)))
+
+
+def invalid_utf8_at(text: str) -> int | None:
+    """Where (a character offset from 0) the first byte that was not UTF-8 stands in `text`
+    as read from standard input or the arguments, None when there is none. Valid text is
+    checked with one C-speed encode; only invalid text is searched."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        for position in range(exc.start, len(text)):
+            if text[position] in _ESCAPED_BYTES:
+                return position
+    return None
+
+
+def _text_problem(text: str) -> CliInputError | None:
+    """Why a text read from standard input or an argument cannot be checked: not valid
+    UTF-8, nothing to check (empty, or only white space and invisible characters:
+    text/blank.py) or longer than MAX_CHARS; None when it can."""
+    position = invalid_utf8_at(text)
+    if position is not None:
+        return CliInputError("invalid_utf8", position=position)
+    return _length_problem(text)
+
+
+def _length_problem(text: str) -> CliInputError | None:
+    """An empty text or one longer than MAX_CHARS, as a problem; None for any other."""
+    if is_blank(text):
+        return CliInputError("empty_text")
+    if len(text) > MAX_CHARS:
+        return CliInputError("too_long", count=len(text), limit=MAX_CHARS)
+    return None
 
 
 def _exit_status(verdicts: Iterable[str], fail_on: str) -> int:
@@ -357,8 +442,8 @@ def _check_one(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO) -
     """`check TEXT`: the report on `out`; the exit status by the verdict and --fail-on
     (default block)."""
     text = _read_stdin() if args.text == "-" else args.text
-    if is_blank(text):
-        return _empty_text()
+    if (problem := _text_problem(text)) is not None:
+        return _input_error(problem, args.messages)
     try:
         report = engine.check(
             text,
@@ -389,55 +474,70 @@ LANGUAGE_CODES = ("fi", "sv", "en")
 
 def _media(value: object) -> list[Media]:
     """A batch item's "media": a list of at most MAX_MEDIA objects {"kind": image|video|file,
-    "alt": str, "captions": bool, "filename": str} (the REST API's shape). Raises ValueError
-    with a message for the user on anything else."""
+    "alt": str, "captions": bool, "filename": str} (the REST API's shape). Raises CliInputError
+    (a ValueError) with a message for the user on anything else."""
     if value is None:
         return []
     if not isinstance(value, list) or len(value) > MAX_MEDIA:
-        raise ValueError(f"'media' must be a list of at most {MAX_MEDIA} objects")
+        raise CliInputError("media_list", count=MAX_MEDIA)
     found = []
     for entry in value:
         if not isinstance(entry, dict) or entry.get("kind") not in MEDIA_KINDS:
-            raise ValueError("each media object needs 'kind': " + ", ".join(MEDIA_KINDS))
+            raise CliInputError("media_kind")
         unknown = sorted(set(entry) - {"kind", "alt", "captions", "filename"})
         if unknown:
-            raise ValueError(f"unknown media field(s): {', '.join(map(str, unknown))}")
+            raise CliInputError("media_fields", fields=", ".join(map(str, unknown))[:200])
         alt, captions, filename = (
             entry.get("alt", ""),
             entry.get("captions", False),
             entry.get("filename", ""),
         )
         if not isinstance(alt, str) or not isinstance(filename, str):
-            raise ValueError("media 'alt' and 'filename' must be strings")
+            raise CliInputError("media_strings")
         if not isinstance(captions, bool):
-            raise ValueError("media 'captions' must be true or false")
+            raise CliInputError("media_captions")
         found.append(Media(kind=entry["kind"], alt=alt, captions=captions, filename=filename))
     return found
 
 
 def _media_option(value: str | None) -> list[Media]:
     """`--media`'s JSON (None: not given) as the attachments, in a batch line's shape
-    (`_media`). Raises ValueError with a message for the user on anything else."""
+    (`_media`). Raises CliInputError with a message for the user on anything else."""
     if value is None:
         return []
     try:
         parsed = _loads(value)
-    except RecursionError:
-        raise ValueError("nested too deeply") from None
-    except ValueError as exc:  # JSONDecodeError included
-        raise ValueError(f"not valid JSON ({str(exc)[:200]})") from None
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError included
+        raise _json_problem(exc) from None
     return _media(parsed)
 
 
+def _json_problem(exc: ValueError | RecursionError) -> CliInputError:
+    """What `_loads` raised, as a problem said in the user's language: where the JSON
+    went wrong, or the number or constant it cannot take."""
+    if isinstance(exc, RecursionError):
+        return CliInputError("nested")
+    if isinstance(exc, json.JSONDecodeError):
+        return CliInputError("not_json", position=exc.pos)
+    return CliInputError("not_json_value", value=str(exc).removesuffix(" is not valid JSON")[:80])
+
+
 def _code(item: dict[str, Any], key: str, default: str | None) -> str | None:
-    """A batch item's language code under `key` (fi, sv or en), else `default`; ValueError
-    for any other value, as the single check and the REST API refuse it."""
+    """A batch item's language code under `key` (fi, sv or en), else `default`; CliInputError
+    (a ValueError) for any other value, as the single check and the REST API refuse it."""
+    return _choice(item, key, default)
+
+
+def _choice(item: dict[str, Any], key: str, default: str | None) -> str | None:
+    """A batch item's value under `key` (role, channel, language, ui_language) when it is one
+    of the valid values of its kind (`cli_messages.VALUE_WORDS`), else `default` when it is
+    missing or empty; CliInputError("field_choice") naming the valid values for any other."""
     value = item.get(key)
     if value is None or value == "":
         return default
-    if value not in LANGUAGE_CODES:
-        raise ValueError(f"'{key}' must be one of {', '.join(LANGUAGE_CODES)}")
-    return str(value)
+    if not isinstance(value, str) or value not in VALUE_WORDS[OPTION_KINDS[key]]:
+        raise CliInputError("field_choice", option=key, value=str(value)[:80])
+    return value
 
 
 def _channel(kind: Any) -> ChannelContext:
@@ -462,10 +562,12 @@ def _check_item(
     """One batch line's report. `analysed`: the item's text as `GuidelineEngine.analyse_many`
     prepared it (its language identified with the rest of the chunk). Raises ValueError
     (or EngineError) with a message for the user on a bad field."""
+    if (problem := _length_problem(item["text"])) is not None:
+        raise problem
     report = engine.check(
         item["text"] if analysed is None else analysed,
-        role=item.get("role") or args.role,
-        channel=_channel(item.get("channel") or args.channel),
+        role=_choice(item, "role", args.role) or args.role,
+        channel=_channel(_choice(item, "channel", args.channel) or args.channel),
         media=(
             _media(item["media"])
             if item.get("media") is not None
@@ -505,42 +607,65 @@ def _loads(text: str) -> Any:
     return _DECODER.decode(text)
 
 
-def _batch_item(line: str) -> dict[str, Any]:
-    """A batch line as its item, or {"error": ...} (with the id when there is one). Whatever
-    JSON can do to a parser (NaN, numbers past float or past 4,300 digits, nesting deeper
-    than the stack) is an invalid_json error for that line, never a crash. A blank line is
-    a blank_line error and an empty or white-space text an empty_text error, so that every
-    input line has its output line."""
+def _batch_item(line: str, language: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
+    """A batch line as its item, or {"error": ...} (with the id when there is one), its
+    message in the line's "ui_language" when it has a valid one, else in `language` (the
+    run's). Bytes that are not UTF-8 make an invalid_utf8 error (the line is not read as if
+    it were text). Whatever JSON can do to a parser (NaN, numbers past float or past 4,300
+    digits, nesting deeper than the stack) is an invalid_json error for that line, never a
+    crash. A blank line is a blank_line error and an empty or white-space text an
+    empty_text error, so that every input line has its output line."""
+    position = invalid_utf8_at(line)
+    if position is not None:
+        problem = CliInputError("invalid_utf8", position=position)
+        return {"id": None, "error": {"code": "invalid_utf8", "message": problem.text(language)}}
     if is_blank(line):
-        return {"id": None, "error": {"code": "blank_line", "message": "a blank line"}}
+        return {"id": None, "error": {"code": "blank_line", "message": say("blank_line", language)}}
     try:
         item = _loads(line.removeprefix("\ufeff"))
     except (ValueError, RecursionError) as exc:  # JSONDecodeError is a ValueError
-        message = str(exc) if not isinstance(exc, RecursionError) else "nested too deeply"
+        message = _json_problem(exc).text(language)
         return {"id": None, "error": {"code": "invalid_json", "message": message[:300]}}
+    if isinstance(item, dict):
+        language = _line_language(item, language)
     if not isinstance(item, dict) or not isinstance(item.get("text"), str):
         ident = item.get("id") if isinstance(item, dict) else None
         if not isinstance(ident, str | int | float | None):
             ident = None
-        return {"id": ident, "error": {"code": "invalid", "message": "needs a string 'text'"}}
+        message = say("needs_text", language)
+        return {"id": ident, "error": {"code": "invalid", "message": message}}
     if is_blank(item["text"]):
         ident = item.get("id")
         if not isinstance(ident, str | int | float | None):
             ident = None
-        return {"id": ident, "error": {"code": "empty_text", "message": EMPTY_MESSAGE}}
+        message = say("empty_text", language)
+        return {"id": ident, "error": {"code": "empty_text", "message": message}}
     return item
 
 
+def _line_language(item: dict[str, Any], default: str) -> str:
+    """The language of a batch line's messages: its "ui_language" when that is fi, sv or
+    en, else `default`."""
+    asked = item.get("ui_language")
+    return asked if isinstance(asked, str) and asked in LANGUAGE_CODES else default
+
+
 def _batch_result(
-    handle: Callable[[dict[str, Any]], dict[str, Any]], item: dict[str, Any]
+    handle: Callable[[dict[str, Any]], dict[str, Any]],
+    item: dict[str, Any],
+    language: str = DEFAULT_LANGUAGE,
 ) -> dict[str, Any]:
-    """The handler's result for a parsed item, or an error; never a crash."""
+    """The handler's result for a parsed item, or an error in the line's language
+    (`_line_language`, else `language`); never a crash."""
     if "error" in item and not isinstance(item.get("text"), str):
         return item
     try:
         return handle(item)
+    except CliInputError as problem:
+        message = problem.text(_line_language(item, language))
     except (EngineError, ValueError, TypeError) as exc:
-        return {"id": item.get("id"), "error": {"code": "invalid", "message": str(exc)}}
+        message = say("cannot_check", _line_language(item, language), detail=str(exc)[:300])
+    return {"id": item.get("id"), "error": {"code": "invalid", "message": message}}
 
 
 def _chunks(lines: Iterable[str]) -> Iterator[list[tuple[int, str]]]:
@@ -564,8 +689,10 @@ def _batch(
     handle: Callable[[dict[str, Any]], dict[str, Any]],
     out: TextIO,
     prepare: Callable[[list[dict[str, Any]]], None] | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> int:
-    """JSON lines on stdin, one result per line on `out`, in input order.
+    """JSON lines on stdin, one result per line on `out`, in input order; errors in each
+    line's "ui_language", else in `language`.
 
     Lines are read a chunk at a time (`_chunks`); `prepare` sees each chunk's valid items
     before they are handled (the check analyses their texts together), so memory stays
@@ -586,11 +713,11 @@ def _batch(
         gc.freeze()  # what start-up made: the first chunk's collection need not walk it
     try:
         for chunk in _chunks(sys.stdin):
-            items = [_batch_item(line) for _number, line in chunk]
+            items = [_batch_item(line, language) for _number, line in chunk]
             if prepare is not None:
                 prepare([item for item in items if isinstance(item.get("text"), str)])
             for (number, _line), item in zip(chunk, items, strict=True):
-                result = _batch_result(handle, item)
+                result = _batch_result(handle, item, language)
                 if "error" in result:
                     result = {**result, "line": number}  # which input line, blank ones counted
                 out.write(encode(result) + "\n")
@@ -635,13 +762,14 @@ def _check_batch(engine: GuidelineEngine, args: argparse.Namespace, out: TextIO)
         verdicts.add(report["verdict"])
         return report
 
-    status = _batch(handle, out, prepare)
+    status = _batch(handle, out, prepare, args.messages)
     return status or _exit_status(verdicts, args.fail_on or "never")
 
 
 def _tolerant_streams() -> None:
-    """Bytes that are not UTF-8 on stdin arrive as lone surrogates (the engine takes any
-    string), and a lone surrogate in a report is printed escaped instead of raising."""
+    """Bytes that are not UTF-8 on stdin arrive as lone surrogates, found and refused
+    (`invalid_utf8_at`) instead of raising while reading, and a lone surrogate in a report (a
+    JSON "\\ud800" escape) is printed escaped instead of raising."""
     if isinstance(sys.stdin, io.TextIOWrapper):
         sys.stdin.reconfigure(errors="surrogateescape")
     if isinstance(sys.stdout, io.TextIOWrapper):
@@ -663,21 +791,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None = None) -> int:
     _tolerant_streams()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(asked_language(arguments))
+    args = parser.parse_args(arguments)
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2
+    # The language of the errors: --lang's, English when none was asked for (as before);
+    # the report's: --lang's, Finnish by default.
+    args.messages = language_of(getattr(args, "lang", None))
+    if args.command == "check":
+        args.lang = args.lang or "fi"
     if conflicts := _batch_conflicts(args):
-        parser.error(
-            "--batch reads JSON lines from standard input and writes JSON lines; "
-            f"it does not take {', '.join(conflicts)}"
-        )
+        parser.error(say("batch_conflict", args.messages, what=", ".join(conflicts)))
     if args.command == "check":
         try:
             args.media_items = _media_option(args.media)
-        except ValueError as exc:
-            parser.error(f"--media: {exc}")
+        except CliInputError as problem:
+            parser.error(say("media_option", args.messages, problem=problem.text(args.messages)))
     if getattr(args, "format", None) is None and args.command in ("check", "triage"):
         args.format = "text"
     if args.command == "storms":
@@ -685,7 +816,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
     try:
         engine = engine_for(args.rulebook)
     except RulebookError as exc:
-        sys.stderr.write(f"someluotsi: {exc}\n")
+        sys.stderr.write(f"someluotsi: {say('rulebook', args.messages, detail=exc)}\n")
         return 2
     if args.command == "eval":
         return _evaluate(engine, args, sys.stdout)

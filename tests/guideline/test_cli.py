@@ -184,28 +184,61 @@ BAD_BYTES = [
 ]
 
 
+INVALID_UTF8 = {
+    "fi": "ei ole kelvollista UTF-8-tekstiä",
+    "sv": "är inte giltig UTF-8-text",
+    "en": "is not valid UTF-8 text",
+}
+
+
+def _run_bytes(args: list[str], stdin: bytes) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "someluotsi.guideline", *args],
+        input=stdin,
+        capture_output=True,
+        check=False,
+        timeout=120,
+        env={**os.environ, "LC_ALL": "C.UTF-8", "PYTHONIOENCODING": ""},
+    )
+
+
 @pytest.mark.parametrize("data", BAD_BYTES)
-def test_any_bytes_on_stdin_or_in_argv_get_a_report(data: bytes) -> None:
-    """Invalid UTF-8 arrives as lone surrogates (surrogateescape), a JSON "\\ud800" escape as
-    one too; the report is printed, never a traceback."""
-    batch_line = json.dumps({"id": 1, "text": data.decode("latin-1") + "\ud800 131052-308T"})
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_invalid_utf8_is_refused_not_checked(data: bytes, lang: str) -> None:
+    """Bytes that are not UTF-8, on stdin or in an argument, are refused with exit status 3
+    (as an empty or too long text) and a message in the asked language; nothing is checked
+    as if the bytes were text, and no traceback."""
     for args, stdin in (
-        (["check", "--format", "json", "--fail-on", "never", "-"], data),
-        (["check", "--fail-on", "never", os.fsdecode(data)], b""),
-        (["check", "--batch"], batch_line.encode() + b"\n"),
-        (["triage", "-"], data),
+        (["check", "--lang", lang, "--format", "json", "--fail-on", "never", "-"], data),
+        (["check", "--lang", lang, "--fail-on", "never", os.fsdecode(data)], b""),
     ):
-        result = subprocess.run(
-            [sys.executable, "-m", "someluotsi.guideline", *args],
-            input=stdin,
-            capture_output=True,
-            check=False,
-            timeout=120,
-            env={**os.environ, "LC_ALL": "C.UTF-8", "PYTHONIOENCODING": ""},
-        )
-        assert result.returncode == 0, result.stderr.decode(errors="replace")[-500:]
+        result = _run_bytes(args, stdin)
+        assert result.returncode == 3
+        assert result.stdout == b""
+        assert INVALID_UTF8[lang] in result.stderr.decode()
         assert b"Traceback" not in result.stderr
-        assert result.stdout
+    triage = _run_bytes(["triage", "-"], data)
+    assert triage.returncode == 3
+    assert INVALID_UTF8["en"] in triage.stderr.decode()
+
+
+@pytest.mark.parametrize("data", BAD_BYTES)
+def test_a_batch_line_of_invalid_utf8_is_an_error_with_its_line_number(data: bytes) -> None:
+    """In a batch, a line with bytes that are not UTF-8 is that line's error (invalid_utf8,
+    its line number, in the line's language where its bytes still say it), and the other
+    lines are answered; a JSON escape of a lone surrogate is valid input and is checked."""
+    escaped = json.dumps({"id": 1, "text": data.decode("latin-1") + "\ud800 131052-308T"})
+    raw = b'{"id": 2, "text": "' + data + b'", "ui_language": "sv"}'
+    stdin = escaped.encode() + b"\n" + raw + b"\n" + b'{"id": 3, "text": "Hei"}\n'
+    result = _run_bytes(["check", "--batch", "--lang", "fi"], stdin)
+    assert result.returncode == 0, result.stderr.decode(errors="replace")[-500:]
+    lines = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert [line.get("id") for line in lines] == [1, None, 3]
+    assert "verdict" in lines[0]
+    assert "verdict" in lines[2]
+    assert lines[1]["error"]["code"] == "invalid_utf8"
+    assert lines[1]["line"] == 2
+    assert INVALID_UTF8["fi"] in lines[1]["error"]["message"]
 
 
 @pytest.mark.parametrize(
@@ -383,14 +416,22 @@ def test_a_batch_fails_only_when_asked() -> None:
     assert _cli("check", "--batch", "--fail-on", "warn", stdin=only_ok).returncode == 0
 
 
+EMPTY = {"fi": "ei tarkistettavaa", "sv": "inget att granska", "en": "nothing to check"}
+
+
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
 @pytest.mark.parametrize("text", ["", "   ", "\n\t "])
 def test_an_empty_text_is_an_error_not_an_ok(lang: str, text: str) -> None:
-    for command in (["check", "--lang", lang], ["triage"]):
+    """Refused with exit status 3 in the language of --lang (English without one)."""
+    for command, language in (
+        (["check", "--lang", lang], lang),
+        (["check"], "en"),
+        (["triage"], "en"),
+    ):
         result = _cli(*command, "--", text)
         assert result.returncode == 3
         assert result.stdout == ""
-        assert "nothing to check" in result.stderr
+        assert EMPTY[language] in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -489,3 +530,133 @@ def test_batch_lines_without_media_take_the_media_option() -> None:
     out = [json.loads(line) for line in result.stdout.splitlines()]
     assert "a11y-006" in {f["rule"] for f in out[0]["findings"]}
     assert "a11y-006" not in {f["rule"] for f in out[1]["findings"]}
+
+
+# Every error of the command line in the language asked for, the valid values named in words.
+USAGE_ERRORS = [
+    (
+        ["--role", "x", "Hei"],
+        {"fi": "luottamushenkilö", "sv": "förtroendevald", "en": "elected official"},
+    ),
+    (
+        ["--channel", "nope", "Hei"],
+        {"fi": "oma kanava", "sv": "egen kanal", "en": "a personal channel"},
+    ),
+    (["--language", "de", "Hei"], {"fi": "ruotsi", "sv": "finska", "en": "Swedish"}),
+    (["--fail-on", "often", "Hei"], {"fi": "ei koskaan", "sv": "aldrig", "en": "never"}),
+    (
+        ["--format", "xml", "Hei"],
+        {"fi": "luettava teksti", "sv": "läsbar text", "en": "readable text"},
+    ),
+    (["--role"], {"fi": "tarvitsee arvon", "sv": "behöver ett värde", "en": "needs a value"}),
+    (
+        ["--batch", "Hei"],
+        {"fi": "teksti-argumenttia", "sv": "ett textargument", "en": "a text argument"},
+    ),
+    (
+        ["--media", "[1]", "Hei"],
+        {"fi": "tarvitsee kentän", "sv": "behöver fältet", "en": "needs 'kind'"},
+    ),
+    (
+        ["--media", "{", "Hei"],
+        {"fi": "ei kelvollista JSONia", "sv": "ingen giltig JSON", "en": "not valid JSON"},
+    ),
+    (
+        ["-x", "Hei"],
+        {"fi": "tuntemattomia argumentteja", "sv": "okända argument", "en": "unknown arguments"},
+    ),
+    (
+        ["--rulebook", "/nonexistent/city.toml", "Hei"],
+        {
+            "fi": "säännöstöä ei voi käyttää",
+            "sv": "regelboken kan inte",
+            "en": "cannot read the rulebook",
+        },
+    ),
+    (["-"], {"fi": "enintään 100", "sv": "högst 100", "en": "the limit is 100,000"}),
+]
+ERROR_WORDS = {"fi": "virhe", "sv": "fel", "en": "error"}
+
+
+@pytest.mark.parametrize(("args", "said"), USAGE_ERRORS)
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_errors_are_said_in_the_language_asked_for(
+    args: list[str], said: dict[str, str], lang: str
+) -> None:
+    stdin = "x" * 100_001 if args == ["-"] else ""
+    result = _cli("check", "--lang", lang, *args, stdin=stdin)
+    assert result.returncode in (2, 3), result.stderr
+    assert said[lang] in result.stderr
+    assert "AuthorRole" not in result.stderr
+    assert "ChannelKind" not in result.stderr
+    if result.returncode == 2 and "rulebook" not in args[0]:
+        assert f": {ERROR_WORDS[lang]}: " in result.stderr
+
+
+def test_errors_stay_in_english_when_no_language_is_asked_for() -> None:
+    result = _cli("check", "--role", "x", "Hei")
+    assert result.returncode == 2
+    assert "error: --role: 'x' is not allowed; choose one of: employee (city employee)" in (
+        result.stderr
+    )
+
+
+BATCH_ERRORS: list[tuple[dict[str, Any], dict[str, str]]] = [
+    ({"role": "x"}, {"fi": "luottamushenkilö", "sv": "förtroendevald", "en": "elected official"}),
+    ({"role": ["x"]}, {"fi": "luottamushenkilö", "sv": "förtroendevald", "en": "elected official"}),
+    ({"channel": "nope"}, {"fi": "oma kanava", "sv": "egen kanal", "en": "a personal channel"}),
+    ({"language": "de"}, {"fi": "englanti", "sv": "engelska", "en": "English"}),
+    (
+        {"media": [{"kind": "x"}]},
+        {"fi": "tarvitsee kentän", "sv": "behöver fältet", "en": "needs 'kind'"},
+    ),
+    (
+        {"text": "   "},
+        {"fi": "ei tarkistettavaa", "sv": "inget att granska", "en": "nothing to check"},
+    ),
+    (
+        {"text": "x" * 100_001},
+        {"fi": "enintään 100", "sv": "högst 100", "en": "the limit is 100,000"},
+    ),
+    (
+        {"text": 5},
+        {
+            "fi": "tarvitsee JSON-objektin",
+            "sv": "behöver ett JSON-objekt",
+            "en": "needs a JSON object",
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_a_batch_lines_error_is_in_its_ui_language(lang: str) -> None:
+    """A bad role, channel, language, media, text: the line's error in its "ui_language",
+    with the valid values in words and no Python class names; the next line is answered."""
+    lines = [
+        json.dumps({"id": n, "text": "Hei", **fields, "ui_language": lang})
+        for n, (fields, _) in enumerate(BATCH_ERRORS)
+    ]
+    result = _cli("check", "--batch", stdin="\n".join([*lines, '{"id": 99, "text": "Hei"}']) + "\n")
+    assert result.returncode == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(out) == len(BATCH_ERRORS) + 1
+    for answer, (_fields, said) in zip(out, BATCH_ERRORS, strict=False):
+        assert said[lang] in answer["error"]["message"], answer
+        assert "AuthorRole" not in answer["error"]["message"]
+        assert "ChannelKind" not in answer["error"]["message"]
+    assert out[-1]["verdict"] == "ok"
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("fi", "tyhjä rivi"), ("sv", "en tom rad"), ("en", "a blank line")],
+)
+def test_a_batch_without_ui_language_says_its_errors_in_the_lang_option(
+    lang: str, said: str
+) -> None:
+    result = _cli("check", "--batch", "--lang", lang, stdin='\n{"id": 1, "text": "Hei"}\n{bad\n')
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert out[0]["error"]["message"] == said
+    assert out[2]["error"]["code"] == "invalid_json"
+    assert out[2]["line"] == 3

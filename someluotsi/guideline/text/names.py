@@ -267,12 +267,20 @@ def _scan(
 def _family_of(text: NormalizedText, index: int, adjacent: Callable[[int], bool]) -> bool:
     """Whether capitalised token `index` names a household: the next word, in lower case and in
     the same sentence, is a word for a family (FAMILY_WORDS: "the Smith family", "Virtasen
-    perhe"); a stop word or a title is no surname ("The family", "Our family")."""
+    perhe"); a stop word or a title is no surname ("The family", "Our family").
+    A known surname in the genitive before a word for relatives names the household too
+    ("Virtasen lapset", "Bergs barn": SURNAMES, `surname_base`); a place in the genitive is
+    none ("Kokkolan lapset")."""
     words = text.table.words
     following = index + 1
-    if following >= len(words) or words[following] not in FAMILY_WORDS:
+    if following >= len(words):
         return False
-    if words[index] in STOPWORDS or words[index] in DETERMINERS or _title(words[index]):
+    word, after = words[index], words[following]
+    if after not in FAMILY_WORDS and not (
+        after in KIN_WORDS and word.endswith(("n", "s")) and surname_base(word) is not None
+    ):
+        return False
+    if word in STOPWORDS or word in DETERMINERS or _title(word):
         return False
     start = text.table.starts[following]
     return adjacent(following) and text.cased[start : start + 1].islower()

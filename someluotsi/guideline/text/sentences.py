@@ -96,20 +96,35 @@ ABBREVIATION_LENGTH = 4  # the longest word read as an abbreviation before a ful
 
 def _goes_on(text: NormalizedText, token: int, gap: str) -> bool:
     """Whether the sentence goes on across the full stop `gap` before token `token`: a dot
-    between digits ("5.3.2024", "1.5") or inside an abbreviation of short parts ("f.d.",
-    "t.ex.", "e.g."), or a full stop with space after a number or a short abbreviation ("5.3.
-    ja", "(45 v.) sai", "esim. koulut") before a word in lower case."""
+    between digits ("5.3.2024", "1.5"), inside an abbreviation of short parts ("f.d.",
+    "t.ex.", "e.g.") or an e-mail address ("ville.n@gmail.com", "anna@mail.kokkola.fi":
+    `_in_email`), or a full stop with space after a number
+    or a short abbreviation ("5.3. ja", "(45 v.) sai", "esim. koulut") before a word in
+    lower case."""
     table = text.table
     before = table.words[token - 1]
     if " " not in gap and "\t" not in gap:
         after = table.words[token]
         return gap == "." and (
-            (before.isdigit() and after.isdigit()) or (len(before) <= 2 and len(after) <= 2)
+            (before.isdigit() and after.isdigit())
+            or (len(before) <= 2 and len(after) <= 2)
+            or _in_email(table.gaps, token)
         )
     if not (before.isdigit() or len(before) <= ABBREVIATION_LENGTH):
         return False
     start = table.starts[token]
     return text.cased[start : start + 1].islower()
+
+
+def _in_email(gaps: list[str], token: int) -> bool:
+    """Whether the dot before token `token` (`gaps[token]`) is inside an e-mail address: an
+    "@" after the next word ("ville.n@") or before the word before it ("@gmail.com"), or one
+    more word back ("@mail.kokkola.fi"). A fixed number of gaps is looked at: a flood of dots
+    stays linear. A dot typed without a space between sentences ("paskaan.venäläisiähän") or
+    in a link's host stays a possible end, as before."""
+    return any(
+        0 <= index < len(gaps) and "@" in gaps[index] for index in (token + 1, token - 1, token - 2)
+    )
 
 
 def sentences(text: NormalizedText) -> Sentences:

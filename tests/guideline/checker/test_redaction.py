@@ -63,3 +63,75 @@ def test_redaction_removes_what_a_secrecy_marking_marks(
 def test_markers_of_one_sentence_make_one_finding(text: str) -> None:
     report = check(text)
     assert [f.rule for f in report.findings].count("confidential-001") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "gone", "kept"),
+    [
+        ("Tapan sinut huomenna kirjastossa.", "fi", ("sinut", "kirjastossa"), ""),
+        (
+            "Kiitos kokouksesta. Tapan sinut, kun tulet kotiin! Nähdään.",
+            "fi",
+            ("sinut", "kotiin"),
+            "Kiitos kokouksesta. [poistettu] Nähdään.",
+        ),
+        ("Mä hakkaan sut torilla lauantaina.", "fi", ("torilla", "lauantaina"), ""),
+        ("Jag ska döda dig i morgon vid biblioteket.", "sv", ("dig", "biblioteket"), ""),
+        (
+            "Tack för mötet.\nJag ska döda dig när du kommer hem. Hej då.",
+            "sv",
+            ("dig", "hem"),
+            "Tack för mötet.\n[borttaget] Hej då.",
+        ),
+        ("I will kill you tomorrow at the library.", "en", ("you", "library"), ""),
+        (
+            "Thanks for the meeting. I will kill you at the market on Friday! Bye.",
+            "en",
+            ("market", "Friday"),
+            "Thanks for the meeting. [removed] Bye.",
+        ),
+    ],
+)
+def test_redaction_removes_a_threat_with_its_sentence(
+    text: str, language: str, gone: tuple[str, ...], kept: str
+) -> None:
+    """A threat's finding marks the verb, but the copy loses the whole threatening sentence:
+    whom, where and when (§10.6, §9.5); the sentences around it stay as they were."""
+    report = check(text, ui_language=language)
+    assert any(f.category.value == "threat" for f in report.findings)
+    redacted = redact(text, report.findings, ui_language=language)
+    for word in gone:
+        assert word not in redacted
+    if kept:
+        assert redacted == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Sammuta valot, kun lähdet. Kiitos!", "fi"),
+        ("Den döda vinkeln är farlig vid korsningen.", "sv"),
+        ("Please kill the lights when you leave. Thanks!", "en"),
+    ],
+)
+def test_redaction_keeps_sentences_without_a_threat(text: str, language: str) -> None:
+    """Near misses: a verb of violence in an idiom is no threat and its sentence stays."""
+    report = check(text, ui_language=language)
+    assert redact(text, report.findings, ui_language=language) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "insults"),
+    [
+        ("Olet täysi idiootti ja paska ihminen.", "fi", ("idiootti", "paska")),
+        ("Du är en jävla idiot.", "sv", ("jävla", "idiot")),
+        ("You are a fucking idiot, Matti.", "en", ("fucking", "idiot")),
+    ],
+)
+def test_redaction_removes_insults(text: str, language: str, insults: tuple[str, ...]) -> None:
+    """Insults and obscenities go over their words (README: the copy removes insults); what
+    is left of the sentence names no insult."""
+    report = check(text, ui_language=language)
+    redacted = redact(text, report.findings, ui_language=language)
+    for word in insults:
+        assert word not in redacted
