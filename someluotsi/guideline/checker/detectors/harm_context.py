@@ -315,6 +315,13 @@ OFFICES = frozenset(
 )  # fmt: skip
 DISMISSAL_REACH = 4  # tokens after the verb within which an office is looked for
 VIOLENT_PARTICLES = frozenset({"ihjäl", "kuoliaaksi", "hengiltä", "death"})
+# What a beating leaves: a verb of dismissal with one of these after it is violence ("Du ska
+# sparkas tills du blöder", "sparkas sönder", "potkitaan verille", "kicked until you bleed").
+INJURY_WORDS = frozenset(
+    {"blöder", "blöda", "blödde", "blod", "blodet", "blodig", "blodiga", "sönder", "verille",
+     "verta", "vertä", "vuodat", "vuotaa", "bleed", "bleeds", "bleeding", "blood", "bloody",
+     "pulp"}
+)  # fmt: skip
 
 
 def dismissal(words: Sequence[str], index: int, end: int, lemma: str, tags: Iterable[str]) -> bool:
@@ -322,11 +329,12 @@ def dismissal(words: Sequence[str], index: int, end: int, lemma: str, tags: Iter
     dismissal (DISMISSAL_VERBS): every reading passive (Swedish "sparkas", "sparkades"), or an
     office holder right after it ("sparka rektorn"), or an office within DISMISSAL_REACH
     tokens after it ("potkia virasta", "kick him off the board"), before `end` (the sentence's
-    end, exclusive) and with no word of death there ("sparka ihjäl")."""
+    end, exclusive) and with no word of death or injury there ("sparka ihjäl", "sparkas tills
+    du blöder": INJURY_WORDS)."""
     if lemma not in DISMISSAL_VERBS:
         return False
     after = words[index + 1 : min(end, index + 1 + DISMISSAL_REACH)]
-    if not VIOLENT_PARTICLES.isdisjoint(after):
+    if not VIOLENT_PARTICLES.isdisjoint(after) or not INJURY_WORDS.isdisjoint(after):
         return False
     if lemma == "sparka" and all("+pass" in tag for tag in tags):
         return True
