@@ -22,6 +22,7 @@ from someluotsi.accounts.access import Area
 from someluotsi.accounts.models import User
 from someluotsi.channels.models import Channel
 from someluotsi.channels.selectors import channel_list_for_user
+from someluotsi.compliance.speaking import city_text_warning
 from someluotsi.connectors import moderation, services
 from someluotsi.connectors.base import Capability
 from someluotsi.connectors.enums import ActionKind, ConnectionStatus
@@ -225,14 +226,18 @@ def message_act(request: HttpRequest, message_id: int) -> HttpResponse:
         flash.error(request, _("Unknown action."))
         return HttpResponseRedirect(detail)
     text = request.POST.get("reply", "")
+    warnings: list[str] = []
     try:
         moderation.action_request(
             actor=user, message=message, kind=ActionKind(action),
             key=request.POST.get("key", "")[:64] or secrets.token_urlsafe(16), text=text,
             override_reason=request.POST.get("override_reason", "")[:2000],
-            ui_language=get_language() or "fi",
+            ui_language=(get_language() or "fi")[:2],
+            on_check=lambda check: warnings.append(city_text_warning(check)),
         )  # fmt: skip
         flash.success(request, _("Sent to the platform. The result appears on this page."))
+        for warning in filter(None, warnings):
+            flash.warning(request, warning)
     except ApplicationError as exc:
         if exc.code == "reply_blocked":
             request.session[f"connectors-draft-{message.pk}"] = {

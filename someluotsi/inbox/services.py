@@ -36,6 +36,7 @@ from someluotsi.accounts.selectors import (
 from someluotsi.audit.services import audit_record
 from someluotsi.channels.models import Channel
 from someluotsi.compliance.engine import configured_engine
+from someluotsi.compliance.speaking import CityTextCheck, city_text_require
 from someluotsi.core.blank import is_blank
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
 from someluotsi.core.oneline import neutralised, one_line
@@ -363,8 +364,27 @@ def message_assign(*, actor: AnyUser, message: Message, assignee: User) -> Messa
     )
 
 
-def message_answer(*, actor: User, message: Message, reply: str) -> Message:
-    """Record the reply given on the platform; the first answer stops the SLA clock."""
+def message_answer(
+    *, actor: User, message: Message, reply: str, ui_language: str = "fi"
+) -> Message:
+    """Record the reply given on the platform; the first answer stops the SLA clock.
+
+    The reply is shown as the city's answer, so it passes the same check as a live reply
+    (compliance.speaking.city_text_require, as the organisation on the message's channel): a
+    blocking finding (personal data §9, a threat or insult §10, …) refuses it with code
+    "reply_blocked" and the findings worded in `ui_language`; no override. Also refused: a
+    reply that shows nothing ("empty_reply") or over MAX_REPLY_CHARS ("reply_too_long").
+    Returns the message; the caller shows the warnings with `city_text_warning` if it wants them
+    (`message_answer_checked`)."""
+    return message_answer_checked(
+        actor=actor, message=message, reply=reply, ui_language=ui_language
+    )[0]
+
+
+def message_answer_checked(
+    *, actor: User, message: Message, reply: str, ui_language: str = "fi"
+) -> tuple[Message, CityTextCheck]:
+    """`message_answer`, also handing back the check (for the warnings the page shows)."""
     reply = "" if is_blank(reply) else reply.strip()
     if not reply:
         raise ApplicationError(_("Write the reply first."), code="empty_reply")
@@ -373,6 +393,8 @@ def message_answer(*, actor: User, message: Message, reply: str) -> Message:
             _("A reply can be at most %(n)s characters.") % {"n": MAX_REPLY_CHARS},
             code="reply_too_long",
         )
+    message_check_can_work(actor, message)
+    check = city_text_require(text=reply, channel=message.channel, ui_language=ui_language)
     now = timezone.now()
     return message_transition(
         actor=actor,
@@ -385,8 +407,8 @@ def message_answer(*, actor: User, message: Message, reply: str) -> Message:
             "assignee": message.assignee or actor,
             "resolution": Resolution.ANSWERED,
         },
-        data={"first_answer": message.answered_at is None},
-    )
+        data={"first_answer": message.answered_at is None, "check": check.verdict},
+    ), check
 
 
 def message_close(*, actor: User, message: Message, resolution: str) -> Message:
@@ -476,9 +498,30 @@ def reply_template_problem(text: str) -> str | None:
     ) % {"names": ", ".join(REPLY_PLACEHOLDERS)}
 
 
-def reply_template_save(*, actor: User, category: str, language: str, text: str) -> ReplyTemplate:
+def reply_wording_check(*, text: str, ui_language: str = "fi") -> CityTextCheck:
+    """Check reply wording kept for reuse (a template, a saved reply) as the city would say it:
+    the placeholders are left out (they are filled in per message) and no channel is known.
+    A blocking finding refuses it ("reply_blocked", compliance.speaking), so a template never
+    suggests a reply the send would refuse; the check is returned for its warnings."""
+    wording = text
+    for placeholder in REPLY_PLACEHOLDERS:
+        wording = wording.replace(placeholder, " ")
+    return city_text_require(text=wording, channel=None, ui_language=ui_language)
+
+
+def reply_template_save(
+    *,
+    actor: User,
+    category: str,
+    language: str,
+    text: str,
+    ui_language: str = "fi",
+    on_check: Callable[[CityTextCheck], None] | None = None,
+) -> ReplyTemplate:
     """The mavi team words the suggested replies; an empty text restores the default. A text
-    with a placeholder other than REPLY_PLACEHOLDERS is refused (code "bad_placeholder")."""
+    with a placeholder other than REPLY_PLACEHOLDERS is refused (code "bad_placeholder"), one
+    the guideline check blocks too ("reply_blocked", `reply_wording_check`, findings worded in
+    `ui_language`); `on_check` is handed the check of a text that is saved (its warnings)."""
     if not (actor.is_superuser or user_has_role(user=actor, roles={Role.MAVI})):
         raise PermissionDeniedError(_("Only the marketing and communications team edits replies."))
     if category not in TriageCategory.values or language not in {"fi", "sv", "en"}:
@@ -488,6 +531,10 @@ def reply_template_save(*, actor: User, category: str, language: str, text: str)
     problem = reply_template_problem(text)
     if problem is not None:
         raise ApplicationError(problem, code="bad_placeholder")
+    if not is_blank(text):
+        check = reply_wording_check(text=text, ui_language=ui_language)
+        if on_check is not None:
+            on_check(check)
     template, _created = ReplyTemplate.objects.update_or_create(
         category=category, language=language, defaults={"text": text.strip(), "updated_by": actor}
     )
@@ -510,11 +557,15 @@ def saved_reply_save(
     language: str,
     text: str,
     reply: SavedReply | None = None,
+    ui_language: str = "fi",
+    on_check: Callable[[CityTextCheck], None] | None = None,
 ) -> SavedReply:
     """Keep (or change) one of the actor's own replies beside the city's templates.
 
     Refused (ApplicationError): someone else's reply, an empty title or text, a title the actor
-    already uses, an unknown language, over 2000 characters, over MAX_SAVED_REPLIES replies.
+    already uses, an unknown language, over 2000 characters, over MAX_SAVED_REPLIES replies, a
+    text the guideline check blocks ("reply_blocked", `reply_wording_check`, worded in
+    `ui_language`; `on_check` is handed the check of a text that is saved, for its warnings).
     Audited as `saved_reply.saved` with the title, never the text.
     """
     if not user_can_access_area(user=actor, area=Area.INBOX) or user_is_read_only(user=actor):
@@ -542,6 +593,9 @@ def saved_reply_save(
             _("You can keep at most %(n)s saved replies.") % {"n": MAX_SAVED_REPLIES},
             code="too_many",
         )
+    check = reply_wording_check(text=text, ui_language=ui_language)
+    if on_check is not None:
+        on_check(check)
     reply = reply or SavedReply(owner=actor)
     reply.title, reply.language, reply.text = title, language, text
     reply.save()
