@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from someluotsi.channels.models import Channel
 from someluotsi.core.blank import TextAreaFormField
 from someluotsi.core.choices import IdChoiceField
-from someluotsi.core.oneline import OneLineFormField
+from someluotsi.core.oneline import MultiLineFormField, OneLineFormField
 from someluotsi.inbox.enums import MessageStatus, ReplyLanguage, Resolution, TriageCategory
 from someluotsi.inbox.services import MAX_REPLY_CHARS
 
@@ -96,7 +96,7 @@ class CloseForm(forms.Form):
 
 
 class EscalateForm(forms.Form):
-    note = forms.CharField(
+    note = MultiLineFormField(
         label=_("Note for the supervisor"),
         required=False,
         max_length=4000,
@@ -114,7 +114,7 @@ class OutcomeForm(forms.Form):
 
 
 class ReplyTemplateForm(forms.Form):
-    text = forms.CharField(
+    text = TextAreaFormField(
         label=_("Reply"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
 

@@ -117,7 +117,7 @@ class ComposerForm(forms.Form):
     campaign = IdChoiceField(label=_("Campaign"), queryset=Campaign.objects.none(), required=False)
     scheduled_at = local_datetime_field(_("Publishing time"))
     shareable = forms.BooleanField(label=_("Share in the ambassador hub"), required=False)
-    share_text = forms.CharField(
+    share_text = MultiLineFormField(
         label=_("Suggested text for sharing"),
         max_length=MAX_COMMENT,
         required=False,
@@ -144,10 +144,10 @@ class ComposerForm(forms.Form):
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 4}),
             )
-            self.fields[f"variant_link_{channel.pk}"] = forms.CharField(
+            self.fields[f"variant_link_{channel.pk}"] = OneLineFormField(
                 label=_("Link for this channel"), max_length=1000, required=False
             )
-            self.fields[f"variant_comment_{channel.pk}"] = forms.CharField(
+            self.fields[f"variant_comment_{channel.pk}"] = MultiLineFormField(
                 label=_("First comment for this channel"),
                 max_length=MAX_COMMENT,
                 required=False,
@@ -231,7 +231,7 @@ class ScheduleForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(
+    reason = MultiLineFormField(
         label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
 
@@ -243,7 +243,7 @@ class CommentForm(forms.Form):
 
 
 class ApproveForm(forms.Form):
-    override_reason = forms.CharField(
+    override_reason = MultiLineFormField(
         label=_("Reason for approving despite the findings"),
         max_length=2000,
         required=False,
@@ -252,7 +252,7 @@ class ApproveForm(forms.Form):
 
 
 class CorrectionForm(forms.Form):
-    corrected_text = forms.CharField(
+    corrected_text = TextAreaFormField(
         label=_("Corrected text"), max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 6})
     )
     note = OneLineFormField(
@@ -287,13 +287,13 @@ class AssetForm(forms.Form):
 
     file = forms.FileField(label=_("File"), required=False)
     title = OneLineFormField(label=_("Title"), max_length=200)
-    alt_text = forms.CharField(
+    alt_text = MultiLineFormField(
         label=_("Alt text"),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("What the image shows, for people who cannot see it (§1.1)."),
     )
-    alt_text_sv = forms.CharField(
+    alt_text_sv = MultiLineFormField(
         label=_("Alt text in Swedish"),
         max_length=1000,
         required=False,
@@ -336,7 +336,7 @@ class CampaignForm(forms.Form):
 
 
 class ShareForm(forms.Form):
-    text = forms.CharField(
+    text = MultiLineFormField(
         label=_("Your text"),
         max_length=3000,
         required=False,
@@ -350,13 +350,13 @@ class ClearanceForm(forms.Form):
     )
     matter = OneLineFormField(label=_("Matter"), max_length=300)
     document = OneLineFormField(label=_("Document"), max_length=300)
-    draft_text = forms.CharField(
+    draft_text = TextAreaFormField(
         label=_("Your draft"), max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 5})
     )
 
 
 class ClearanceAnswerForm(forms.Form):
-    answer = forms.CharField(
+    answer = MultiLineFormField(
         label=_("Answer"), max_length=MAX_COMMENT, required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )  # fmt: skip
