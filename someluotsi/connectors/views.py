@@ -26,7 +26,7 @@ from someluotsi.compliance.speaking import city_text_warning
 from someluotsi.connectors import moderation, services
 from someluotsi.connectors.base import Capability
 from someluotsi.connectors.enums import ActionKind, ConnectionStatus
-from someluotsi.connectors.errors import ConnectorError
+from someluotsi.connectors.errors import NOT_FOUND, ConnectorError
 from someluotsi.connectors.models import InboundItem, PlatformThread
 from someluotsi.connectors.registry import CONNECTORS, connector_for, platform_enabled
 from someluotsi.connectors.sandbox.connector import SandboxConnector
@@ -135,7 +135,10 @@ def message_panel(request: HttpRequest, message: Message) -> str:
         "can_delete": Capability.DELETE in capabilities,
         "notes": notes,
         "thread": thread if can_read else None,
-        "gone": item is not None and item.gone_at is not None,
+        # The target is gone: deleted on the platform (a webhook said so) or an action found it
+        # missing. The live actions are then not offered (they could only fail).
+        "gone": (item is not None and item.gone_at is not None)
+        or any(a.error_code == NOT_FOUND for a in actions),
         "actions": [
             (a, ConnectorError(a.error_code).user_message() if a.error_code else "")
             for a in actions

@@ -284,3 +284,32 @@ def test_a_warned_live_reply_goes_with_the_warning_shown(
     )
     assert _rule_words("link-001", language) in html.unescape(response.content.decode())
     assert SandboxItem.objects.filter(parent_id=connected_message.external_id).count() == 1
+
+
+def test_a_message_gone_from_the_platform_offers_no_live_action(
+    world: World, connected_message: Message
+) -> None:
+    client = Client()
+    client.force_login(world.updater)
+    page = client.get(f"/inbox/{connected_message.pk}/").content.decode()
+    live = f'action="/connectors/messages/{connected_message.pk}/act"'
+    assert live in page
+    body = sandbox_event_body("sbx-kokkola", connected_message.external_id, verb="remove")
+    assert signed_sandbox_post(Client(), body).status_code == 200
+    page = client.get(f"/inbox/{connected_message.pk}/").content.decode()
+    assert live not in page
+
+
+def test_a_target_an_action_found_missing_offers_no_live_action(
+    world: World, connected_message: Message
+) -> None:
+    client = Client()
+    client.force_login(world.updater)
+    client.cookies["someluotsi_language"] = "en"
+    SandboxItem.objects.filter(item_id=connected_message.external_id).update(deleted=True)
+    _page_act(client, connected_message, "hide")
+    action = OutboundAction.objects.get(message=connected_message)
+    assert action.error_code == "not_found"
+    page = client.get(f"/inbox/{connected_message.pk}/").content.decode()
+    assert "Actions on the platform are not offered" in page
+    assert f'action="/connectors/messages/{connected_message.pk}/act"' not in page
