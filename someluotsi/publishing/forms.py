@@ -14,6 +14,7 @@ from someluotsi.channels.models import Channel
 from someluotsi.core.blank import TextAreaFormField
 from someluotsi.core.choices import IdChoiceField, IdMultipleChoiceField
 from someluotsi.core.dates import BoundedDateField, BoundedDateTimeField
+from someluotsi.core.idempotency import FormKeyField
 from someluotsi.core.oneline import MultiLineFormField, OneLineFormField
 from someluotsi.publishing.composing import asset_picker_notes
 from someluotsi.publishing.enums import ApprovalPolicy, Consent, Licence, PostStatus
@@ -80,6 +81,7 @@ class ComposerForm(forms.Form):
     """The composer: one post, its channels and their variants, media, time and sharing."""
 
     version = version_field()
+    form_key = FormKeyField()  # a new post's one-time key (core.idempotency)
     title = OneLineFormField(label=_("Working title"), max_length=200)
     channels = ChannelChoice(
         label=_("Channels"), queryset=Channel.objects.none(), widget=forms.CheckboxSelectMultiple
