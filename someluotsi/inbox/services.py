@@ -445,19 +445,28 @@ def message_reopen(*, actor: User, message: Message) -> Message:
 
 
 def message_moderate(*, actor: User, message: Message, moderation: str) -> Message:
-    """Record that the message was hidden or removed on the platform (§10.4, §10.5)."""
+    """Record that the message was hidden or removed on the platform (§10.4, §10.5). Recording
+    the state it already has is a no-op (a double click, two people at once)."""
     if moderation not in {Moderation.HIDDEN, Moderation.REMOVED, Moderation.NONE}:
         raise ApplicationError(_("Unknown moderation."), code="bad_moderation")
     message_check_can_work(actor, message)
-    old = message.moderation
-    message.moderation = moderation
-    message.save(update_fields=["moderation", "updated_at"])
-    audit_record(
-        actor=actor,
-        action="message.moderated",
-        target=message,
-        data={"from": old, "to": moderation},
-    )
+    with transaction.atomic():
+        # Locked and read again: of two "hide" clicks at once, the second finds the message
+        # hidden and is a no-op (no second audit event).
+        locked = Message.objects.select_for_update().get(pk=message.pk)
+        old = locked.moderation
+        if old == moderation:
+            message.moderation = old
+            return message
+        locked.moderation = moderation
+        locked.save(update_fields=["moderation", "updated_at"])
+        audit_record(
+            actor=actor,
+            action="message.moderated",
+            target=locked,
+            data={"from": old, "to": moderation},
+        )
+    message.refresh_from_db()
     return message
 
 
