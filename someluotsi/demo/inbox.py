@@ -41,7 +41,7 @@ def demo_inbox_load(users: dict[str, User]) -> int:
         external_id = f"demo-{index}"
         platform, handle = row["platform"], row["channel"]
         channel = channels[(handle, platform)]
-        message = demo_on_platform(
+        incoming = demo_on_platform(
             IncomingMessage(
                 channel=channel,
                 external_id=external_id,
@@ -53,8 +53,8 @@ def demo_inbox_load(users: dict[str, User]) -> int:
                 permalink=f"https://www.{platform}.com/{handle}/posts/demo-{index}",
             )
         )
-        external_id = message.external_id
-        items.append(message)
+        external_id = incoming.external_id
+        items.append(incoming)
         if row.get("answer"):
             answers[external_id] = row["answer"]
     result = message_ingest(actor=None, items=items)

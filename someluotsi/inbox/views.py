@@ -543,7 +543,7 @@ def saved_replies(request: HttpRequest) -> HttpResponse:
                 return HttpResponseRedirect(reverse("inbox:saved_replies"))
             form = SavedReplyForm(request.POST)
             if form.is_valid():
-                checks = []
+                checks: list[CityTextCheck] = []
                 services.saved_reply_save(
                     actor=user,
                     reply=reply,

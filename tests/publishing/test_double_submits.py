@@ -112,7 +112,7 @@ def test_a_second_approval_in_a_row_is_refused_and_recorded_once(
     assert post.status in {PostStatus.APPROVED, PostStatus.SCHEDULED}
     assert AuditEvent.objects.filter(action="post.approved").count() == 1
     assert AuditEvent.objects.filter(action="post.channels_approved").count() == 1
-    assert post.events.filter(action="approved_channel").count() == 1  # type: ignore[attr-defined]
+    assert post.events.filter(action="approved_channel").count() == 1
 
 
 def test_an_approval_with_a_stale_post_object_sees_the_fresh_state(
