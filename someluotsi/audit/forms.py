@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from someluotsi.audit.registry import all_actions, all_target_kinds, author_lookups
 from someluotsi.core.dates import BoundedDateField
+from someluotsi.core.oneline import OneLineFormField
 
 
 def action_choices() -> list[tuple[str, Any]]:
@@ -66,7 +67,7 @@ class AuthorForm(forms.Form):
     """A citizen's data-subject request: the author as the platform shows them."""
 
     platform = forms.ChoiceField(label=_("Platform"), choices=platform_choices)
-    author = forms.CharField(
+    author = OneLineFormField(
         label=_("Author on the platform"),
         max_length=200,
         help_text=_("The name or handle exactly as the platform shows it."),

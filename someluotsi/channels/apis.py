@@ -44,6 +44,7 @@ from someluotsi.channels.selectors import (
     channel_list_for_user,
     request_list_for_user,
 )
+from someluotsi.core.blank import VisibleTextSerializerField
 from someluotsi.core.dates import BoundedDateSerializerField, BoundedDateTimeSerializerField
 from someluotsi.core.oneline import OneLineSerializerField
 
@@ -96,11 +97,11 @@ class ChannelOutputSerializer(serializers.ModelSerializer[Channel]):
 
 
 class PlanInputSerializer(serializers.Serializer[dict[str, Any]]):
-    goals = serializers.CharField(max_length=2000, required=False, allow_blank=True)
+    goals = VisibleTextSerializerField(max_length=2000, required=False, allow_blank=True)
     target_groups = serializers.ListField(
         child=serializers.ChoiceField(choices=TargetGroup.choices), required=False, max_length=20
     )
-    target_notes = serializers.CharField(max_length=500, required=False, allow_blank=True)
+    target_notes = VisibleTextSerializerField(max_length=500, required=False, allow_blank=True)
     languages = serializers.ListField(
         child=serializers.ChoiceField(choices=ContentLanguage.choices), required=False, max_length=4
     )
@@ -114,7 +115,7 @@ class PlanInputSerializer(serializers.Serializer[dict[str, Any]]):
         min_value=0, max_value=1000, required=False, allow_null=True
     )
     translations = serializers.ChoiceField(choices=Translations.choices, required=False)
-    resource_notes = serializers.CharField(max_length=1000, required=False, allow_blank=True)
+    resource_notes = VisibleTextSerializerField(max_length=1000, required=False, allow_blank=True)
 
 
 class ChannelInputSerializer(PlanInputSerializer):
@@ -250,7 +251,7 @@ class RequestInputSerializer(PlanInputSerializer):
     maintainers = serializers.SlugRelatedField[User](
         slug_field="username", queryset=User.objects.filter(is_active=True), many=True
     )
-    why_not_existing = serializers.CharField(
+    why_not_existing = VisibleTextSerializerField(
         max_length=2000, required=False, allow_blank=True, default=""
     )
 
@@ -297,7 +298,9 @@ class RequestDetailApi(RetrieveAPIView[ChannelRequest]):
 class DecisionInputSerializer(serializers.Serializer[dict[str, Any]]):
     outcome = serializers.ChoiceField(choices=DecisionOutcome.choices)
     role = serializers.ChoiceField(choices=DecisionRole.choices, required=False)
-    reason = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+    reason = VisibleTextSerializerField(
+        max_length=2000, required=False, allow_blank=True, default=""
+    )
 
 
 class RequestDecideApi(APIView):

@@ -24,7 +24,7 @@ from someluotsi.channels.models import PLAN_FIELDS, Channel
 from someluotsi.core.choices import IdChoiceField, IdMultipleChoiceField
 from someluotsi.core.conflicts import version_field
 from someluotsi.core.dates import BoundedDateField, BoundedDateTimeField
-from someluotsi.core.oneline import OneLineFormField
+from someluotsi.core.oneline import MultiLineFormField, OneLineFormField
 
 
 def person_label(person: User) -> str:
@@ -44,7 +44,7 @@ class PeopleChoiceField(IdMultipleChoiceField):  # type: ignore[type-arg]
 
 
 class PlanForm(forms.Form):
-    goals = forms.CharField(
+    goals = MultiLineFormField(
         label=_("Goals"),
         max_length=2000,
         required=False,
@@ -57,7 +57,7 @@ class PlanForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    target_notes = forms.CharField(
+    target_notes = MultiLineFormField(
         label=_("Target groups in more detail"), max_length=500, required=False
     )
     languages = forms.MultipleChoiceField(
@@ -83,7 +83,7 @@ class PlanForm(forms.Form):
     translations = forms.ChoiceField(
         label=_("Translations"), choices=Translations.choices, initial=Translations.NONE
     )
-    resource_notes = forms.CharField(
+    resource_notes = MultiLineFormField(
         label=_("Other resources"),
         max_length=1000,
         required=False,
@@ -168,7 +168,7 @@ class RequestForm(PlanForm):
         initial=MaintainerRole.ORGANISATION,
         help_text=_("An office or work role, the organisation or unit, or a personal profile."),
     )
-    why_not_existing = forms.CharField(
+    why_not_existing = MultiLineFormField(
         label=_("Why do the existing shared profiles not serve this need?"),
         max_length=2000,
         required=False,
@@ -190,7 +190,7 @@ class RequestForm(PlanForm):
 class DecisionForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Decision"), choices=DecisionOutcome.choices)
     role = forms.CharField(required=False, widget=forms.HiddenInput)
-    reason = forms.CharField(
+    reason = MultiLineFormField(
         label=_("Reason"),
         max_length=2000,
         required=False,

@@ -9,7 +9,7 @@ which is audited.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from functools import partial
 
 from django.db import IntegrityError, transaction
@@ -17,8 +17,7 @@ from django.utils.translation import gettext as _
 
 from someluotsi.accounts.models import User
 from someluotsi.audit.services import audit_record
-from someluotsi.compliance.engine import configured_engine
-from someluotsi.compliance.services import channel_context
+from someluotsi.compliance.speaking import CityTextCheck, city_text_check, city_text_require
 from someluotsi.connectors.base import Capability
 from someluotsi.connectors.enums import ActionKind
 from someluotsi.connectors.models import Connection, OutboundAction
@@ -27,7 +26,6 @@ from someluotsi.connectors.selectors import working_connection
 from someluotsi.connectors.tasks import run_action
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
 from someluotsi.guideline.checker.engine import MAX_CHARS
-from someluotsi.guideline.model import AuthorRole, Verdict
 from someluotsi.inbox.models import Message
 from someluotsi.inbox.selectors import message_can_work
 
@@ -39,30 +37,10 @@ CAPABILITY = {
 }
 
 
-@dataclass(frozen=True)
-class ReplyCheck:
-    """The post checker's verdict on a reply, for the page (blocking findings listed)."""
-
-    verdict: str
-    findings: list[dict[str, object]]
-
-    @property
-    def blocks(self) -> bool:
-        return self.verdict == Verdict.BLOCK.value
-
-
-def reply_check(*, message: Message, text: str, ui_language: str = "fi") -> ReplyCheck:
-    """Check a reply as the organisation speaking on the channel (§8, §10)."""
-    report = configured_engine().check(
-        text, role=AuthorRole.ORGANIZATION, channel=channel_context(message.channel),
-        ui_language=ui_language,
-    )  # fmt: skip
-    findings: list[dict[str, object]] = [
-        {"rule": f.rule, "severity": f.severity.value, "message": f.message,
-         "guideline": list(f.guideline), "excerpt": f.excerpt}
-        for f in report.findings
-    ]  # fmt: skip
-    return ReplyCheck(report.verdict.value, findings)
+def reply_check(*, message: Message, text: str, ui_language: str = "fi") -> CityTextCheck:
+    """Check a reply as the organisation speaking on the channel (§8, §10): the same check as a
+    recorded reply's (compliance.speaking)."""
+    return city_text_check(text=text, channel=message.channel, ui_language=ui_language)
 
 
 def platform_capabilities(*, message: Message) -> tuple[Connection | None, frozenset[Capability]]:
@@ -82,14 +60,17 @@ def action_request(
     text: str = "",
     override_reason: str = "",
     ui_language: str = "fi",
+    on_check: Callable[[CityTextCheck], None] | None = None,
 ) -> OutboundAction:
     """Record a platform action on a message and queue it (after commit).
 
     `key` comes from the page's form, so a double submit is one action. Refused with a worded
     ApplicationError: no right to work the message, no working connection, an action the
     platform does not allow (LinkedIn hide), an empty or over-long reply, or a reply the checker
-    blocks without an override reason. Audited as `platform_action.requested` (with the
-    override reason when given, never the reply's text).
+    blocks without an override reason (compliance.speaking, the same check as a recorded
+    reply's; `on_check` is handed the check of a reply that goes, for its warnings). Audited
+    as `platform_action.requested` (with the override reason when given, never the reply's
+    text).
     """
     if not message_can_work(user=actor, message=message):
         raise PermissionDeniedError(_("You do not work this channel."))
@@ -115,14 +96,13 @@ def action_request(
                 _("The platform accepts at most %(n)s characters.") % {"n": limit},
                 code="reply_too_long",
             )
-        check = reply_check(message=message, text=text, ui_language=ui_language)
+        check = city_text_require(
+            text=text, channel=message.channel, ui_language=ui_language,
+            override_reason=override_reason,
+        )  # fmt: skip
         verdict = check.verdict
-        if check.blocks and not override_reason.strip():
-            raise ApplicationError(
-                _("The post checker stops this reply. Fix it, or give a reason to send it anyway."),
-                code="reply_blocked",
-                details={"findings": check.findings},
-            )
+        if on_check is not None:
+            on_check(check)  # the page shows the warnings of a reply that goes
     full_key = f"{kind}:{message.pk}:{key}"
     with transaction.atomic():
         try:

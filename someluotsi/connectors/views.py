@@ -22,10 +22,11 @@ from someluotsi.accounts.access import Area
 from someluotsi.accounts.models import User
 from someluotsi.channels.models import Channel
 from someluotsi.channels.selectors import channel_list_for_user
+from someluotsi.compliance.speaking import city_text_warning
 from someluotsi.connectors import moderation, services
 from someluotsi.connectors.base import Capability
 from someluotsi.connectors.enums import ActionKind, ConnectionStatus
-from someluotsi.connectors.errors import ConnectorError
+from someluotsi.connectors.errors import NOT_FOUND, ConnectorError
 from someluotsi.connectors.models import InboundItem, PlatformThread
 from someluotsi.connectors.registry import CONNECTORS, connector_for, platform_enabled
 from someluotsi.connectors.sandbox.connector import SandboxConnector
@@ -134,7 +135,10 @@ def message_panel(request: HttpRequest, message: Message) -> str:
         "can_delete": Capability.DELETE in capabilities,
         "notes": notes,
         "thread": thread if can_read else None,
-        "gone": item is not None and item.gone_at is not None,
+        # The target is gone: deleted on the platform (a webhook said so) or an action found it
+        # missing. The live actions are then not offered (they could only fail).
+        "gone": (item is not None and item.gone_at is not None)
+        or any(a.error_code == NOT_FOUND for a in actions),
         "actions": [
             (a, ConnectorError(a.error_code).user_message() if a.error_code else "")
             for a in actions
@@ -225,14 +229,18 @@ def message_act(request: HttpRequest, message_id: int) -> HttpResponse:
         flash.error(request, _("Unknown action."))
         return HttpResponseRedirect(detail)
     text = request.POST.get("reply", "")
+    warnings: list[str] = []
     try:
         moderation.action_request(
             actor=user, message=message, kind=ActionKind(action),
             key=request.POST.get("key", "")[:64] or secrets.token_urlsafe(16), text=text,
             override_reason=request.POST.get("override_reason", "")[:2000],
-            ui_language=get_language() or "fi",
+            ui_language=(get_language() or "fi")[:2],
+            on_check=lambda check: warnings.append(city_text_warning(check)),
         )  # fmt: skip
         flash.success(request, _("Sent to the platform. The result appears on this page."))
+        for warning in filter(None, warnings):
+            flash.warning(request, warning)
     except ApplicationError as exc:
         if exc.code == "reply_blocked":
             request.session[f"connectors-draft-{message.pk}"] = {

@@ -21,7 +21,15 @@ from rest_framework import serializers
 
 from someluotsi.guideline.text.blank import is_blank
 
-__all__ = ("TextAreaFormField", "TextSerializerField", "blank_to_empty", "is_blank", "trimmed")
+__all__ = (
+    "TextAreaFormField",
+    "TextSerializerField",
+    "VisibleTextFormField",
+    "VisibleTextSerializerField",
+    "blank_to_empty",
+    "is_blank",
+    "trimmed",
+)
 
 
 def blank_to_empty(value: Any) -> Any:
@@ -31,12 +39,31 @@ def blank_to_empty(value: Any) -> Any:
     return value
 
 
-class TextAreaFormField(forms.CharField):
-    """A form field for a draft, post or reply: a text that shows nothing counts as empty, and
-    gets the field's own "required" message. The value is otherwise kept as typed."""
+class VisibleTextFormField(forms.CharField):
+    """The one place where a form's text field learns that invisible text is no text: a value
+    that shows nothing (`is_blank`: spaces, zero-width and other format characters, lone
+    combining marks, fillers) counts as empty, so a required field refuses it with its own
+    "required" message (in the reader's language) and an optional one stores "". Every text
+    field of the app's forms is this or a subclass (OneLineFormField, MultiLineFormField,
+    TextAreaFormField); tests/core/test_visible_text.py checks that no form uses a bare
+    forms.CharField."""
 
     def to_python(self, value: Any) -> Any:
         return super().to_python(blank_to_empty(value))
+
+
+class TextAreaFormField(VisibleTextFormField):
+    """A form field for a draft, post or reply: a text that shows nothing counts as empty, and
+    gets the field's own "required" message. The value is otherwise kept as typed."""
+
+
+class VisibleTextSerializerField(serializers.CharField):
+    """The API's counterpart of `VisibleTextFormField`: a string that shows nothing is taken as
+    "", so a field without `allow_blank` refuses it with the "may not be blank" message (in the
+    caller's language) and one with it stores ""."""
+
+    def run_validation(self, data: Any = serializers.empty) -> Any:
+        return super().run_validation(blank_to_empty(data))
 
 
 class TextSerializerField(serializers.CharField):

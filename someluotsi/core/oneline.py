@@ -18,12 +18,11 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from rest_framework import serializers
 
+from someluotsi.core.blank import VisibleTextFormField, VisibleTextSerializerField, is_blank
 from someluotsi.core.errors import ApplicationError
 
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -32,6 +31,7 @@ _MULTILINE_ALLOWED = frozenset("\n\r\t")
 
 MESSAGE = _("Write this on one line, without line breaks or control characters.")
 MULTILINE_MESSAGE = _("Remove the control characters from this text.")
+BLANK_MESSAGE = _("This shows nothing: it has only spaces or invisible characters. Write the text.")
 
 
 def _forbidden(char: str) -> bool:
@@ -74,8 +74,8 @@ def validate_multiline(value: Any) -> None:
         raise ValidationError(MULTILINE_MESSAGE, code="control_characters")
 
 
-class MultiLineFormField(forms.CharField):
-    """A form field for text typed in a text area."""
+class MultiLineFormField(VisibleTextFormField):
+    """A form field for text typed in a text area (one that shows nothing counts as empty)."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -88,16 +88,16 @@ def validate_one_line(value: Any) -> None:
         raise ValidationError(MESSAGE, code="control_characters")
 
 
-class OneLineFormField(forms.CharField):
-    """A form field for one line of text."""
+class OneLineFormField(VisibleTextFormField):
+    """A form field for one line of text (one that shows nothing counts as empty)."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.validators.append(validate_one_line)
 
 
-class OneLineSerializerField(serializers.CharField):
-    """An API field for one line of text."""
+class OneLineSerializerField(VisibleTextSerializerField):
+    """An API field for one line of text (one that shows nothing counts as blank)."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -125,7 +125,9 @@ def refuse_control_characters(
     sender: type[models.Model], instance: models.Model, **kwargs: Any
 ) -> None:
     """pre_save guard: a one-line character field of a staff-edited model never stores a
-    control character, whichever path (form, API, service, command) the value took.
+    control character, nor a required one (blank=False) a value that shows nothing
+    (core.blank.is_blank: zero-width or other invisible characters only), whichever path
+    (form, API, service, command) the value took.
 
     Raises ApplicationError (400, code `control_characters`, the field in `details`), which
     pages show as a refusal and the API answers in its error shape.
@@ -139,6 +141,13 @@ def refuse_control_characters(
         if not isinstance(field, models.CharField) or field.choices:
             continue
         value = getattr(instance, field.attname)
+        if isinstance(value, str) and value and not field.blank and is_blank(value):
+            message = str(BLANK_MESSAGE)
+            raise ApplicationError(
+                f"{str(field.verbose_name).capitalize()}: {message}",
+                code="blank_text",
+                details={field.name: [message]},
+            )
         multiline = (meta.label_lower, field.name) in MULTILINE_FIELDS
         if isinstance(value, str) and has_control_characters(value, multiline=multiline):
             message = str(MULTILINE_MESSAGE if multiline else MESSAGE)

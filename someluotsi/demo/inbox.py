@@ -1,5 +1,10 @@
 """A demo inbox: realistic citizens' messages on the demo channels, some handled, some overdue,
-one threat escalated. Loaded once per message id (idempotent); times are relative to now."""
+one threat escalated. Loaded once per message id (idempotent); times are relative to now.
+
+A message on a channel the demo connects to the sandbox platform (demo.connectors) is first
+made a citizen's comment there and takes its id, so that "Hide on the platform" and "Send the
+reply to the platform" work on it; other channels' messages have made-up ids and no
+connection (their pages offer no live action)."""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from django.utils import timezone
 
 from someluotsi.accounts.models import User
 from someluotsi.channels.models import Channel, ChannelMaintainer
+from someluotsi.demo.connectors import demo_on_platform
 from someluotsi.inbox.services import IncomingMessage, message_answer, message_ingest
 
 MESSAGES_FILE = Path(__file__).parent / "data" / "demo_messages.toml"
@@ -35,7 +41,7 @@ def demo_inbox_load(users: dict[str, User]) -> int:
         external_id = f"demo-{index}"
         platform, handle = row["platform"], row["channel"]
         channel = channels[(handle, platform)]
-        items.append(
+        incoming = demo_on_platform(
             IncomingMessage(
                 channel=channel,
                 external_id=external_id,
@@ -47,6 +53,8 @@ def demo_inbox_load(users: dict[str, User]) -> int:
                 permalink=f"https://www.{platform}.com/{handle}/posts/demo-{index}",
             )
         )
+        external_id = incoming.external_id
+        items.append(incoming)
         if row.get("answer"):
             answers[external_id] = row["answer"]
     result = message_ingest(actor=None, items=items)

@@ -21,6 +21,7 @@ from someluotsi.channels.enums import ChannelStatus, Platform
 from someluotsi.channels.models import Channel
 from someluotsi.compliance.models import CheckRun
 from someluotsi.compliance.services import check_run_create
+from someluotsi.demo.connectors import demo_on_platform
 from someluotsi.guideline.model import AuthorRole, Media
 from someluotsi.inbox.services import IncomingMessage, message_ingest
 from someluotsi.incidents.detection import storm_scan_channel
@@ -162,15 +163,19 @@ def _storm(users: dict[str, User]) -> None:
         return
     now = timezone.now()
     rng = random.Random(17)  # noqa: S311 - demo texts
+    # On the sandbox platform where the demo connects the channel (demo.connectors): the
+    # page's live actions work on the storm's comments too.
     items = [
-        IncomingMessage(
-            channel=channel,
-            external_id=f"demo-storm-{index}",
-            kind="comment",
-            text=rng.choice(ANGRY),
-            received_at=now - timedelta(minutes=40 - index * 1.5),
-            author_handle=f"asukas{index}",
-            parent_external_id="demo-post-uimahalli",
+        demo_on_platform(
+            IncomingMessage(
+                channel=channel,
+                external_id=f"demo-storm-{index}",
+                kind="comment",
+                text=rng.choice(ANGRY),
+                received_at=now - timedelta(minutes=40 - index * 1.5),
+                author_handle=f"asukas{index}",
+                parent_external_id="demo-post-uimahalli",
+            )
         )
         for index in range(24)
     ]

@@ -9,7 +9,7 @@ from someluotsi.channels.models import Channel
 from someluotsi.core.blank import TextAreaFormField
 from someluotsi.core.choices import IdChoiceField
 from someluotsi.core.conflicts import version_field
-from someluotsi.core.oneline import OneLineFormField
+from someluotsi.core.oneline import MultiLineFormField, OneLineFormField
 from someluotsi.inbox.enums import MessageStatus, ReplyLanguage, Resolution, TriageCategory
 from someluotsi.inbox.services import MAX_REPLY_CHARS
 
@@ -97,7 +97,7 @@ class CloseForm(forms.Form):
 
 
 class EscalateForm(forms.Form):
-    note = forms.CharField(
+    note = MultiLineFormField(
         label=_("Note for the supervisor"),
         required=False,
         max_length=4000,
@@ -115,7 +115,7 @@ class OutcomeForm(forms.Form):
 
 
 class ReplyTemplateForm(forms.Form):
-    text = forms.CharField(
+    text = TextAreaFormField(
         label=_("Reply"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
     # The wording's version the page showed (0: none saved yet); a teammate's save in between

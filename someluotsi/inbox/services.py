@@ -37,6 +37,7 @@ from someluotsi.accounts.selectors import (
 from someluotsi.audit.services import audit_record
 from someluotsi.channels.models import Channel
 from someluotsi.compliance.engine import configured_engine
+from someluotsi.compliance.speaking import CityTextCheck, city_text_require
 from someluotsi.core.blank import is_blank
 from someluotsi.core.conflicts import edit_conflict
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
@@ -365,8 +366,27 @@ def message_assign(*, actor: AnyUser, message: Message, assignee: User) -> Messa
     )
 
 
-def message_answer(*, actor: User, message: Message, reply: str) -> Message:
-    """Record the reply given on the platform; the first answer stops the SLA clock."""
+def message_answer(
+    *, actor: User, message: Message, reply: str, ui_language: str = "fi"
+) -> Message:
+    """Record the reply given on the platform; the first answer stops the SLA clock.
+
+    The reply is shown as the city's answer, so it passes the same check as a live reply
+    (compliance.speaking.city_text_require, as the organisation on the message's channel): a
+    blocking finding (personal data §9, a threat or insult §10, …) refuses it with code
+    "reply_blocked" and the findings worded in `ui_language`; no override. Also refused: a
+    reply that shows nothing ("empty_reply") or over MAX_REPLY_CHARS ("reply_too_long").
+    Returns the message; the caller shows the warnings with `city_text_warning` if it wants them
+    (`message_answer_checked`)."""
+    return message_answer_checked(
+        actor=actor, message=message, reply=reply, ui_language=ui_language
+    )[0]
+
+
+def message_answer_checked(
+    *, actor: User, message: Message, reply: str, ui_language: str = "fi"
+) -> tuple[Message, CityTextCheck]:
+    """`message_answer`, also handing back the check (for the warnings the page shows)."""
     reply = "" if is_blank(reply) else reply.strip()
     if not reply:
         raise ApplicationError(_("Write the reply first."), code="empty_reply")
@@ -375,6 +395,8 @@ def message_answer(*, actor: User, message: Message, reply: str) -> Message:
             _("A reply can be at most %(n)s characters.") % {"n": MAX_REPLY_CHARS},
             code="reply_too_long",
         )
+    message_check_can_work(actor, message)
+    check = city_text_require(text=reply, channel=message.channel, ui_language=ui_language)
     now = timezone.now()
     return message_transition(
         actor=actor,
@@ -387,8 +409,8 @@ def message_answer(*, actor: User, message: Message, reply: str) -> Message:
             "assignee": message.assignee or actor,
             "resolution": Resolution.ANSWERED,
         },
-        data={"first_answer": message.answered_at is None},
-    )
+        data={"first_answer": message.answered_at is None, "check": check.verdict},
+    ), check
 
 
 def message_close(*, actor: User, message: Message, resolution: str) -> Message:
@@ -425,19 +447,28 @@ def message_reopen(*, actor: User, message: Message) -> Message:
 
 
 def message_moderate(*, actor: User, message: Message, moderation: str) -> Message:
-    """Record that the message was hidden or removed on the platform (§10.4, §10.5)."""
+    """Record that the message was hidden or removed on the platform (§10.4, §10.5). Recording
+    the state it already has is a no-op (a double click, two people at once)."""
     if moderation not in {Moderation.HIDDEN, Moderation.REMOVED, Moderation.NONE}:
         raise ApplicationError(_("Unknown moderation."), code="bad_moderation")
     message_check_can_work(actor, message)
-    old = message.moderation
-    message.moderation = moderation
-    message.save(update_fields=["moderation", "updated_at"])
-    audit_record(
-        actor=actor,
-        action="message.moderated",
-        target=message,
-        data={"from": old, "to": moderation},
-    )
+    with transaction.atomic():
+        # Locked and read again: of two "hide" clicks at once, the second finds the message
+        # hidden and is a no-op (no second audit event).
+        locked = Message.objects.select_for_update().get(pk=message.pk)
+        old = locked.moderation
+        if old == moderation:
+            message.moderation = old
+            return message
+        locked.moderation = moderation
+        locked.save(update_fields=["moderation", "updated_at"])
+        audit_record(
+            actor=actor,
+            action="message.moderated",
+            target=locked,
+            data={"from": old, "to": moderation},
+        )
+    message.refresh_from_db()
     return message
 
 
@@ -478,12 +509,32 @@ def reply_template_problem(text: str) -> str | None:
     ) % {"names": ", ".join(REPLY_PLACEHOLDERS)}
 
 
+def reply_wording_check(*, text: str, ui_language: str = "fi") -> CityTextCheck:
+    """Check reply wording kept for reuse (a template, a saved reply) as the city would say it:
+    the placeholders are left out (they are filled in per message) and no channel is known.
+    A blocking finding refuses it ("reply_blocked", compliance.speaking), so a template never
+    suggests a reply the send would refuse; the check is returned for its warnings."""
+    wording = text
+    for placeholder in REPLY_PLACEHOLDERS:
+        wording = wording.replace(placeholder, " ")
+    return city_text_require(text=wording, channel=None, ui_language=ui_language)
+
+
 @transaction.atomic
 def reply_template_save(
-    *, actor: User, category: str, language: str, text: str, version: int | None = None
+    *,
+    actor: User,
+    category: str,
+    language: str,
+    text: str,
+    version: int | None = None,
+    ui_language: str = "fi",
+    on_check: Callable[[CityTextCheck], None] | None = None,
 ) -> ReplyTemplate:
     """The mavi team words the suggested replies; an empty text restores the default. A text
-    with a placeholder other than REPLY_PLACEHOLDERS is refused (code "bad_placeholder").
+    with a placeholder other than REPLY_PLACEHOLDERS is refused (code "bad_placeholder"), one
+    the guideline check blocks too ("reply_blocked", `reply_wording_check`, findings worded in
+    `ui_language`); `on_check` is handed the check of a text that is saved (its warnings).
 
     `version` is the wording's version the page's form showed (0 when none was saved yet; the
     form always sends it, None only for callers that hold the row themselves): when a teammate
@@ -498,6 +549,10 @@ def reply_template_save(
     problem = reply_template_problem(text)
     if problem is not None:
         raise ApplicationError(problem, code="bad_placeholder")
+    if not is_blank(text):
+        check = reply_wording_check(text=text, ui_language=ui_language)
+        if on_check is not None:
+            on_check(check)
     template = (
         ReplyTemplate.objects.select_for_update(of=("self",))
         .select_related("updated_by")
@@ -546,11 +601,15 @@ def saved_reply_save(
     language: str,
     text: str,
     reply: SavedReply | None = None,
+    ui_language: str = "fi",
+    on_check: Callable[[CityTextCheck], None] | None = None,
 ) -> SavedReply:
     """Keep (or change) one of the actor's own replies beside the city's templates.
 
     Refused (ApplicationError): someone else's reply, an empty title or text, a title the actor
-    already uses, an unknown language, over 2000 characters, over MAX_SAVED_REPLIES replies.
+    already uses, an unknown language, over 2000 characters, over MAX_SAVED_REPLIES replies, a
+    text the guideline check blocks ("reply_blocked", `reply_wording_check`, worded in
+    `ui_language`; `on_check` is handed the check of a text that is saved, for its warnings).
     Audited as `saved_reply.saved` with the title, never the text.
     """
     if not user_can_access_area(user=actor, area=Area.INBOX) or user_is_read_only(user=actor):
@@ -578,6 +637,9 @@ def saved_reply_save(
             _("You can keep at most %(n)s saved replies.") % {"n": MAX_SAVED_REPLIES},
             code="too_many",
         )
+    check = reply_wording_check(text=text, ui_language=ui_language)
+    if on_check is not None:
+        on_check(check)
     reply = reply or SavedReply(owner=actor)
     reply.title, reply.language, reply.text = title, language, text
     reply.save()

@@ -27,6 +27,7 @@ from someluotsi.audit.selectors import audit_events_for_target
 from someluotsi.audit.sentences import describe_events
 from someluotsi.channels.enums import Platform
 from someluotsi.compliance.engine import configured_engine
+from someluotsi.compliance.speaking import CityTextCheck, city_text_warning
 from someluotsi.core.access import area_required
 from someluotsi.core.charts import bar_chart
 from someluotsi.core.conflicts import VERSION_ERROR, EditConflictError
@@ -282,8 +283,14 @@ def message_act(request: HttpRequest, message_id: int) -> HttpResponse:
             if not answer.is_valid():
                 errors = [str(error) for error in answer.errors.get("reply", [])]
                 raise ApplicationError(" ".join(errors), code="bad_reply")
-            services.message_answer(actor=user, message=message, reply=answer.cleaned_data["reply"])
+            _answered, check = services.message_answer_checked(
+                actor=user,
+                message=message,
+                reply=answer.cleaned_data["reply"],
+                ui_language=(get_language() or "fi")[:2],
+            )
             flash.success(request, _("The reply was recorded and the message marked answered."))
+            _show_warnings(request, [check])
         elif action == "assign":
             workers = channel_workers(channel=message.channel)
             assign = AssignForm(request.POST, people=workers)
@@ -454,6 +461,13 @@ def escalation_export(request: HttpRequest, escalation_id: int, fmt: str) -> Htt
     return response
 
 
+def _show_warnings(request: HttpRequest, checks: list[CityTextCheck]) -> None:
+    """The post checker's warnings on a text that was saved, as page messages."""
+    for check in checks:
+        if warning := city_text_warning(check):
+            flash.warning(request, warning)
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.INBOX)
 def reply_templates(request: HttpRequest) -> HttpResponse:
@@ -476,14 +490,18 @@ def reply_templates(request: HttpRequest) -> HttpResponse:
                 if "version" in form.errors:
                     raise ApplicationError(str(VERSION_ERROR), code="bad_version")
                 raise ApplicationError(_("A reply can be at most 2000 characters."), code="long")
+            checks: list[CityTextCheck] = []
             services.reply_template_save(
                 actor=user,
                 category=category,
                 language=language,
                 text=form.cleaned_data["text"],
                 version=form.cleaned_data["version"],
+                ui_language=(get_language() or "fi")[:2],
+                on_check=checks.append,
             )
             flash.success(request, _("The reply template was saved."))
+            _show_warnings(request, checks)
         except EditConflictError as exc:
             refused[(category, language)] = (form.cleaned_data["text"], exc.message)
             saved = {
@@ -547,8 +565,16 @@ def saved_replies(request: HttpRequest) -> HttpResponse:
                 return HttpResponseRedirect(reverse("inbox:saved_replies"))
             form = SavedReplyForm(request.POST)
             if form.is_valid():
-                services.saved_reply_save(actor=user, reply=reply, **form.cleaned_data)
+                checks: list[CityTextCheck] = []
+                services.saved_reply_save(
+                    actor=user,
+                    reply=reply,
+                    ui_language=(get_language() or "fi")[:2],
+                    on_check=checks.append,
+                    **form.cleaned_data,
+                )
                 flash.success(request, _("The reply was saved."))
+                _show_warnings(request, checks)
                 return HttpResponseRedirect(reverse("inbox:saved_replies"))
         except ApplicationError as exc:
             show_refusal(request, exc)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from someluotsi.accounts.models import Unit, User
 from someluotsi.core.choices import IdChoiceField, IdMultipleChoiceField
 from someluotsi.core.dates import BoundedDateField
-from someluotsi.core.oneline import OneLineFormField
+from someluotsi.core.oneline import MultiLineFormField, OneLineFormField
 from someluotsi.metrics.enums import GoalKind, Metric
 from someluotsi.metrics.models import ReportFrequency
 from someluotsi.metrics.platform_exports import MAX_BYTES
@@ -107,7 +107,7 @@ class ScheduleForm(forms.Form):
         required=False,
         help_text=_("Each gets the report in their own language."),
     )
-    outside = forms.CharField(
+    outside = MultiLineFormField(
         label=_("Other addresses"),
         required=False,
         max_length=4000,

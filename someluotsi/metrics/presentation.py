@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
@@ -26,47 +27,73 @@ from someluotsi.core.charts import (
     day_label,
     shown,
 )
+from someluotsi.core.spreadsheet import csv_cell, csv_number
 from someluotsi.guideline.model import Category
 from someluotsi.metrics.enums import Metric
 from someluotsi.metrics.figures import ChannelRow, CheckerFigures
 
+Figure = float | Decimal | int | None
+
 
 @dataclass(frozen=True)
 class FigureColumn:
-    """One column of the channel table: its heading and how a row's cell is written."""
+    """One column of the channel table: its heading and a row's figure (`value`, shown with
+    `digits` decimals), or for a column of words its `text`."""
 
     key: str
     header: str
-    cell: Callable[[ChannelRow], str]
-    numeric: bool = True
+    value: Callable[[ChannelRow], Figure]
+    digits: int | None = 0
+    text: Callable[[ChannelRow], str] | None = None
+
+    @property
+    def numeric(self) -> bool:
+        return self.text is None
+
+    def cell(self, row: ChannelRow) -> str:
+        """The cell as pages and the PDF show it, in the active language ("4 165", "30,5")."""
+        if self.text is not None:
+            return self.text(row)
+        return shown(self.value(row), self.digits)
+
+    def plain(self, row: ChannelRow) -> str:
+        """The cell for a CSV file: a plain number a spreadsheet reads as one
+        (core.spreadsheet.csv_number: "4165", "30,5"), or the column's words."""
+        if self.text is not None:
+            return csv_cell(self.text(row))
+        return csv_number(self.value(row), self.digits)
 
 
-def _received(row: ChannelRow) -> str:
-    return shown(row.response.received if row.response else 0)
+def _received(row: ChannelRow) -> Figure:
+    return row.response.received if row.response else 0
+
+
+def _no_figure(row: ChannelRow) -> Figure:
+    return None
 
 
 def channel_columns() -> list[FigureColumn]:
     """The columns, headed in the active language (call it under the reader's language)."""
     return [
-        FigureColumn("followers", _("Followers"), lambda r: shown(r.followers, 0)),
-        FigureColumn("change", _("Change in followers"), lambda r: shown(r.follower_change, 0)),
-        FigureColumn("reach", _("Reach"), lambda r: shown(r.total(Metric.REACH), 0)),
-        FigureColumn(
-            "interactions", _("Interactions"), lambda r: shown(r.total(Metric.INTERACTIONS), 0)
-        ),
-        FigureColumn("messages", _("Messages"), _received),
-        FigureColumn("negative", _("Negative (%)"), lambda r: shown(r.negative_share, 1)),
+        FigureColumn("followers", _("Followers"), lambda r: r.followers),
+        FigureColumn("change", _("Change in followers"), lambda r: r.follower_change),
+        FigureColumn("reach", _("Reach"), lambda r: r.total(Metric.REACH)),
+        FigureColumn("interactions", _("Interactions"), lambda r: r.total(Metric.INTERACTIONS)),
+        FigureColumn("messages", _("Messages"), _received, digits=None),
+        FigureColumn("negative", _("Negative (%)"), lambda r: r.negative_share, digits=1),
         FigureColumn(
             "median",
             _("Median first response (h)"),
-            lambda r: shown(r.response.median_hours if r.response else None, 1),
+            lambda r: r.response.median_hours if r.response else None,
+            digits=1,
         ),
         FigureColumn(
             "on_time",
             _("On time (%)"),
-            lambda r: shown(r.response.on_time_percent if r.response else None, 1),
+            lambda r: r.response.on_time_percent if r.response else None,
+            digits=1,
         ),
-        FigureColumn("goals", _("Goals on track"), ChannelRow.goals_text, numeric=False),
+        FigureColumn("goals", _("Goals on track"), _no_figure, text=ChannelRow.goals_text),
     ]
 
 
@@ -88,6 +115,7 @@ class TableRow:
     row: ChannelRow
     label: str
     cells: list[str]
+    plain: list[str]  # the same cells for a CSV file (FigureColumn.plain)
 
 
 @dataclass(frozen=True)
@@ -102,7 +130,12 @@ def channel_table(rows: list[ChannelRow]) -> ChannelTable:
     return ChannelTable(
         columns=columns,
         rows=[
-            TableRow(row, labels[row.channel.pk], [column.cell(row) for column in columns])
+            TableRow(
+                row,
+                labels[row.channel.pk],
+                [column.cell(row) for column in columns],
+                [column.plain(row) for column in columns],
+            )
             for row in rows
         ],
     )

@@ -154,8 +154,9 @@ def report_csv(spec: ReportSpec, channels: QuerySet[Channel]) -> str:
         writer.writerow([_("Channel"), _("Platform"), *(c.header for c in table.columns)])
         for line in table.rows:
             channel = line.row.channel
+            # Figures as plain numbers ("4165", not "4 165": a spreadsheet reads that as text).
             writer.writerow(
-                [csv_cell(c) for c in (channel.name, channel.get_platform_display(), *line.cells)]
+                [csv_cell(channel.name), csv_cell(channel.get_platform_display()), *line.plain]
             )
         return "\ufeff" + out.getvalue()
 

@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from someluotsi.accounts.access import Area
 from someluotsi.accounts.models import Unit, User
@@ -239,11 +239,14 @@ def metric_import(request: HttpRequest, import_id: int) -> HttpResponse:
     return render(request, "metrics/import.html", context)
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.METRICS)
 def report(request: HttpRequest) -> HttpResponse:
     """Ask for a report: stored as a job and made in the background; its page shows how far it
-    has come and offers the file when it is ready."""
+    has come and offers the file when it is ready. A plain GET (a bookmark, a reload after the
+    form) goes to the report form on the figures page."""
+    if request.method != "POST":
+        return HttpResponseRedirect(reverse("metrics:dashboard") + "#report-h")
     user = cast(User, request.user)
     units = Unit.objects.filter(pk__in=[u.pk for u in _report_units(user)])
     form = ReportForm(request.POST, units=units, sees_all=user_sees_all_channels(user=user))

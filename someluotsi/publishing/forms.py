@@ -15,6 +15,7 @@ from someluotsi.core.blank import TextAreaFormField
 from someluotsi.core.choices import IdChoiceField, IdMultipleChoiceField
 from someluotsi.core.conflicts import version_field as core_version_field
 from someluotsi.core.dates import BoundedDateField, BoundedDateTimeField
+from someluotsi.core.idempotency import FormKeyField
 from someluotsi.core.oneline import MultiLineFormField, OneLineFormField
 from someluotsi.publishing.composing import asset_picker_notes
 from someluotsi.publishing.enums import ApprovalPolicy, Consent, Licence, PostStatus
@@ -76,6 +77,7 @@ class ComposerForm(forms.Form):
     """The composer: one post, its channels and their variants, media, time and sharing."""
 
     version = version_field()
+    form_key = FormKeyField()  # a new post's one-time key (core.idempotency)
     title = OneLineFormField(label=_("Working title"), max_length=200)
     channels = ChannelChoice(
         label=_("Channels"), queryset=Channel.objects.none(), widget=forms.CheckboxSelectMultiple
@@ -113,7 +115,7 @@ class ComposerForm(forms.Form):
     campaign = IdChoiceField(label=_("Campaign"), queryset=Campaign.objects.none(), required=False)
     scheduled_at = local_datetime_field(_("Publishing time"))
     shareable = forms.BooleanField(label=_("Share in the ambassador hub"), required=False)
-    share_text = forms.CharField(
+    share_text = MultiLineFormField(
         label=_("Suggested text for sharing"),
         max_length=MAX_COMMENT,
         required=False,
@@ -140,10 +142,10 @@ class ComposerForm(forms.Form):
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 4}),
             )
-            self.fields[f"variant_link_{channel.pk}"] = forms.CharField(
+            self.fields[f"variant_link_{channel.pk}"] = OneLineFormField(
                 label=_("Link for this channel"), max_length=1000, required=False
             )
-            self.fields[f"variant_comment_{channel.pk}"] = forms.CharField(
+            self.fields[f"variant_comment_{channel.pk}"] = MultiLineFormField(
                 label=_("First comment for this channel"),
                 max_length=MAX_COMMENT,
                 required=False,
@@ -227,7 +229,7 @@ class ScheduleForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(
+    reason = MultiLineFormField(
         label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
 
@@ -239,7 +241,7 @@ class CommentForm(forms.Form):
 
 
 class ApproveForm(forms.Form):
-    override_reason = forms.CharField(
+    override_reason = MultiLineFormField(
         label=_("Reason for approving despite the findings"),
         max_length=2000,
         required=False,
@@ -248,7 +250,7 @@ class ApproveForm(forms.Form):
 
 
 class CorrectionForm(forms.Form):
-    corrected_text = forms.CharField(
+    corrected_text = TextAreaFormField(
         label=_("Corrected text"), max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 6})
     )
     note = OneLineFormField(
@@ -283,13 +285,13 @@ class AssetForm(forms.Form):
 
     file = forms.FileField(label=_("File"), required=False)
     title = OneLineFormField(label=_("Title"), max_length=200)
-    alt_text = forms.CharField(
+    alt_text = MultiLineFormField(
         label=_("Alt text"),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("What the image shows, for people who cannot see it (§1.1)."),
     )
-    alt_text_sv = forms.CharField(
+    alt_text_sv = MultiLineFormField(
         label=_("Alt text in Swedish"),
         max_length=1000,
         required=False,
@@ -339,7 +341,7 @@ class CampaignForm(forms.Form):
 
 
 class ShareForm(forms.Form):
-    text = forms.CharField(
+    text = MultiLineFormField(
         label=_("Your text"),
         max_length=3000,
         required=False,
@@ -353,13 +355,13 @@ class ClearanceForm(forms.Form):
     )
     matter = OneLineFormField(label=_("Matter"), max_length=300)
     document = OneLineFormField(label=_("Document"), max_length=300)
-    draft_text = forms.CharField(
+    draft_text = TextAreaFormField(
         label=_("Your draft"), max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 5})
     )
 
 
 class ClearanceAnswerForm(forms.Form):
-    answer = forms.CharField(
+    answer = MultiLineFormField(
         label=_("Answer"), max_length=MAX_COMMENT, required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )  # fmt: skip

@@ -215,12 +215,22 @@ class Post(TimeStampedModel):
     override_at = models.DateTimeField(_("overridden"), null=True, blank=True)
     withdraw_reason = models.TextField(_("reason for withdrawal"), blank=True)
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    # The composer's one-time key (core.idempotency): a second submit of the same form finds
+    # this post instead of creating another. "" for posts made without one.
+    creation_key = models.CharField(_("creation key"), max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("post")
         verbose_name_plural = _("posts")
         ordering = ("-scheduled_at", "-id")
         indexes = [models.Index(fields=("status", "scheduled_at"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=("author", "creation_key"),
+                condition=~models.Q(creation_key=""),
+                name="publishing_post_one_per_creation_key",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -28,6 +28,7 @@ from someluotsi.channels.models import Channel
 from someluotsi.core.blank import is_blank, trimmed
 from someluotsi.core.conflicts import EditConflictError, edit_conflict
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
+from someluotsi.core.idempotency import clean_form_key
 from someluotsi.core.oneline import refuse_typed_control_characters
 from someluotsi.guideline.model import EngineError, Severity
 from someluotsi.publishing.composing import (
@@ -272,15 +273,49 @@ def _fill(post: Post, data: PostInput, actor: AnyUser) -> None:
     post.last_edited_by = actor if isinstance(actor, User) else None
 
 
-@transaction.atomic
-def post_create(*, actor: User, data: PostInput) -> Post:
+def _lock(post: Post) -> None:
+    """Lock the post's row until the transaction ends and read its state again under the lock,
+    so that the state checks that follow see what a concurrent request left: of two approvals
+    (publications, withdrawals, …) of the same post at once, the second waits and is then
+    refused with a clear message instead of doing the move again (select_for_update; SQLite
+    runs one writer at a time by itself). Call it first in every change of a post's state."""
+    list(Post.objects.select_for_update().filter(pk=post.pk).values_list("pk", flat=True))
+    post.refresh_from_db()
+
+
+def post_create(*, actor: User, data: PostInput, key: str = "") -> Post:
     """A new draft. Raises ApplicationError for bad input, PermissionDeniedError for a channel
-    the actor may not publish to."""
+    the actor may not publish to. With the composer's one-time `key` (core.idempotency) a
+    second submit of the same form returns the first post (`post_create_once`)."""
+    return post_create_once(actor=actor, data=data, key=key)[0]
+
+
+def _post_by_key(actor: User, key: str) -> Post | None:
+    return Post.objects.filter(author=actor, creation_key=key).first() if key else None
+
+
+@transaction.atomic
+def post_create_once(*, actor: User, data: PostInput, key: str = "") -> tuple[Post, bool]:
+    """`post_create` telling whether the post was created now (True) or the same form was sent
+    already and the post it made is returned as it is (False: nothing changed, nothing
+    audited). `key` is core.idempotency's (a string that is not one counts as none); two
+    submits at once are settled by the unique (author, creation_key) constraint."""
+    key = clean_form_key(key)
+    earlier = _post_by_key(actor, key)
+    if earlier is not None:
+        return earlier, False
     _check_writer(actor)
     data = _clean_input(actor, data, None)
-    post = Post(author=actor, unit=actor.unit)
+    post = Post(author=actor, unit=actor.unit, creation_key=key)
     _fill(post, data, actor)
-    post.save()
+    try:
+        with transaction.atomic():
+            post.save()
+    except IntegrityError:
+        earlier = _post_by_key(actor, key)
+        if earlier is None:
+            raise
+        return earlier, False
     _set_targets(post, data)
     post.assets.set(data.assets)
     _store_check(post, data.assets)
@@ -292,7 +327,7 @@ def post_create(*, actor: User, data: PostInput) -> Post:
         data={"channels": sorted(c.pk for c in data.channels)},
     )
     record_event(post, actor, "created", to_status=PostStatus.DRAFT)
-    return post
+    return post, True
 
 
 @transaction.atomic
@@ -378,6 +413,7 @@ def post_submit(*, actor: User, post: Post) -> Post:
     """Send a draft for review. Channels that need no approval are approved at once; when no
     channel needs anyone and nothing must be fixed, the post is approved (and scheduled when
     its time is set). Raises ApplicationError listing what must be fixed first."""
+    _lock(post)
     _check_writer(actor)
     if not post_can_edit(user=actor, post=post):
         raise PermissionDeniedError(_("You cannot send this post for review."))
@@ -418,11 +454,24 @@ def post_approve(*, actor: User, post: Post, override_reason: str = "") -> Post:
     fixed (or assets that may not go out) needs `override_reason` (audited as
     `post.override`). When every copy is approved the post is approved, and scheduled when its
     time is still ahead."""
+    _lock(post)
     _check_writer(actor)
+    if post.status in {PostStatus.APPROVED, PostStatus.SCHEDULED, PostStatus.PUBLISHED}:
+        raise ApplicationError(
+            _("This post is already approved: nothing was done."),
+            code="already_approved",
+            status_code=409,
+        )
     if post.status != PostStatus.IN_REVIEW:
         raise ApplicationError(_("Only a post in review can be approved."), code="not_in_review")
     mine = post_targets_user_may_approve(user=actor, post=post)
     if not mine:
+        if post.targets.filter(approved_by=actor, approved_at__isnull=False).exists():
+            raise ApplicationError(
+                _("You have already approved this post: nothing was done."),
+                code="already_approved",
+                status_code=409,
+            )
         raise PermissionDeniedError(_("You cannot approve this post."), code="not_approver")
     blocking = needs_override(post)
     if blocking and not post.override_reason:
@@ -474,6 +523,7 @@ def post_approve(*, actor: User, post: Post, override_reason: str = "") -> Post:
 @transaction.atomic
 def post_return(*, actor: User, post: Post, comment: str) -> Post:
     """A reviewer sends the post back to its author with a comment (or the author recalls it)."""
+    _lock(post)
     _check_writer(actor)
     if post.status != PostStatus.IN_REVIEW:
         raise ApplicationError(_("Only a post in review can be returned."), code="not_in_review")
@@ -522,6 +572,7 @@ def post_schedule(*, actor: User, post: Post, at: datetime, version: int | None 
     """Set or move the publishing time (the calendar's drag and its form). An approved post
     becomes scheduled; a scheduled one keeps its approval. Refused: a time in the past, a post
     already out, a stale `version` (EditConflictError)."""
+    _lock(post)
     _check_writer(actor)
     if not post_can_edit(user=actor, post=post):
         raise PermissionDeniedError(_("You cannot move this post."))
@@ -560,6 +611,7 @@ def post_schedule(*, actor: User, post: Post, at: datetime, version: int | None 
 @transaction.atomic
 def post_unschedule(*, actor: User, post: Post) -> Post:
     """Hold a scheduled post: it stays approved without a time."""
+    _lock(post)
     _check_writer(actor)
     if not post_can_edit(user=actor, post=post) or post.status != PostStatus.SCHEDULED:
         raise ApplicationError(_("Only a scheduled post can be held."), code="not_scheduled")
@@ -571,6 +623,7 @@ def post_unschedule(*, actor: User, post: Post) -> Post:
 @transaction.atomic
 def post_retry(*, actor: User, post: Post) -> Post:
     """Try a failed post again now: its failed channels start over (published ones stay)."""
+    _lock(post)
     _check_writer(actor)
     if post.status != PostStatus.FAILED:
         raise ApplicationError(_("Only a failed post can be tried again."), code="not_failed")
@@ -590,6 +643,7 @@ def post_withdraw(*, actor: User, post: Post, reason: str) -> Post:
     """Withdraw a post: before publishing it is simply cancelled; once out, each channel copy a
     connector published is deleted on its platform by a task, and copies published by hand are
     left for a person to remove there. The record is kept."""
+    _lock(post)
     _check_writer(actor)
     reason = reason.strip()
     if not reason:
@@ -632,6 +686,7 @@ def post_correct(*, actor: User, post: Post, corrected_text: str, note: str) -> 
     """Correct a published post (§9.3): the original is kept, the corrected text ends with a
     visible correction note, and the post shows both. The platforms' own copies are edited by
     hand until the connectors can edit posts."""
+    _lock(post)
     _check_writer(actor)
     if post.status != PostStatus.PUBLISHED:
         raise ApplicationError(_("Only a published post can be corrected."), code="not_published")
@@ -680,6 +735,7 @@ def target_record_by_hand(
 ) -> PostTarget:
     """Record a channel copy published by hand on its platform (no connection): its address and
     time. It counts in the channel's activity and metrics like one a connector published."""
+    _lock(target.post)
     from someluotsi.publishing.delivery import target_published
 
     _check_writer(actor)

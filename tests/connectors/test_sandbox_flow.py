@@ -227,3 +227,89 @@ def test_handshake_echoes_the_challenge(db: None) -> None:
     assert response.status_code == 200
     assert response.content == b"abc123"
     assert Client().get("/webhooks/myspace/").status_code == 404
+
+
+# The live reply passes the same check as a recorded one (compliance.speaking): refused with
+# the findings in the reader's language, a warned reply goes with the warning shown.
+LIVE_BLOCKED = {
+    "fi": ("Vastaus: asiakkaan hetu on 131052-308T ja tapan sinut, vittu.", "privacy-001"),
+    "sv": ("Jag dödar dig om du frågar igen.", "threat-001"),
+    "en": ("The customer's identity code is 131052-308T.", "privacy-001"),
+}
+LIVE_WARNED = {
+    "fi": "Kiitos palautteesta! Lue lisää http://bit.ly/x",
+    "sv": "Tack för responsen! Läs mer på http://bit.ly/x",
+    "en": "Thanks for the feedback! Read more at http://bit.ly/x",
+}
+
+
+def _rule_words(rule: str, language: str) -> str:
+    from someluotsi.compliance.engine import configured_engine
+
+    return str(configured_engine().rulebook.rule(rule).message[language])
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_a_blocked_live_reply_names_its_findings_in_the_readers_language(
+    world: World, connected_message: Message, language: str
+) -> None:
+    import html
+
+    client = Client()
+    client.force_login(world.updater)
+    client.cookies["someluotsi_language"] = language
+    text, rule = LIVE_BLOCKED[language]
+    response = client.post(
+        f"/connectors/messages/{connected_message.pk}/act",
+        {"action": "reply", "key": "k", "reply": text},
+        follow=True,
+    )
+    assert _rule_words(rule, language) in html.unescape(response.content.decode())
+    assert not SandboxItem.objects.filter(parent_id=connected_message.external_id).exists()
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_a_warned_live_reply_goes_with_the_warning_shown(
+    world: World, connected_message: Message, language: str
+) -> None:
+    import html
+
+    client = Client()
+    client.force_login(world.updater)
+    client.cookies["someluotsi_language"] = language
+    response = client.post(
+        f"/connectors/messages/{connected_message.pk}/act",
+        {"action": "reply", "key": "k", "reply": LIVE_WARNED[language]},
+        follow=True,
+    )
+    assert _rule_words("link-001", language) in html.unescape(response.content.decode())
+    assert SandboxItem.objects.filter(parent_id=connected_message.external_id).count() == 1
+
+
+def test_a_message_gone_from_the_platform_offers_no_live_action(
+    world: World, connected_message: Message
+) -> None:
+    client = Client()
+    client.force_login(world.updater)
+    page = client.get(f"/inbox/{connected_message.pk}/").content.decode()
+    live = f'action="/connectors/messages/{connected_message.pk}/act"'
+    assert live in page
+    body = sandbox_event_body("sbx-kokkola", connected_message.external_id, verb="remove")
+    assert signed_sandbox_post(Client(), body).status_code == 200
+    page = client.get(f"/inbox/{connected_message.pk}/").content.decode()
+    assert live not in page
+
+
+def test_a_target_an_action_found_missing_offers_no_live_action(
+    world: World, connected_message: Message
+) -> None:
+    client = Client()
+    client.force_login(world.updater)
+    client.cookies["someluotsi_language"] = "en"
+    SandboxItem.objects.filter(item_id=connected_message.external_id).update(deleted=True)
+    _page_act(client, connected_message, "hide")
+    action = OutboundAction.objects.get(message=connected_message)
+    assert action.error_code == "not_found"
+    page = client.get(f"/inbox/{connected_message.pk}/").content.decode()
+    assert "Actions on the platform are not offered" in page
+    assert f'action="/connectors/messages/{connected_message.pk}/act"' not in page

@@ -52,12 +52,13 @@ def test_the_demo_connects_the_city_page_to_the_sandbox() -> None:
         call_command("load_demo", verbosity=0)  # twice: nothing duplicated
     connection = Connection.objects.get()
     assert connection.platform == "sandbox"
-    assert (
-        Message.objects.filter(
-            channel=connection.channel, external_id__in=SandboxItem.objects.values("item_id")
-        ).count()
-        == 3
+    on_platform = Message.objects.filter(
+        channel=connection.channel, external_id__in=SandboxItem.objects.values("item_id")
     )
+    # Every message of the connected page is a comment on the sandbox (the seeded thread's 3,
+    # the demo inbox's and the storm's), so the page's live actions find their targets.
+    assert on_platform.count() == Message.objects.filter(channel=connection.channel).count()
+    assert on_platform.count() > 3
 
 
 def test_traffic_waits_while_the_cap_of_open_sandbox_messages_is_reached(world: World) -> None:

@@ -196,3 +196,25 @@ def test_ingest_stores_reasons_and_findings_for_the_detail_page(world: World) ->
     assert message.reasons[0] == "a threat"
     assert {"rule", "guideline", "excerpt"} <= set(message.findings[0])
     assert Message.objects.get(pk=message.pk).status == MessageStatus.ASSIGNED
+
+
+def test_recording_the_same_moderation_twice_is_one_change(world: World) -> None:
+    message = world.ingest(QUESTION)
+    stale = Message.objects.get(pk=message.pk)
+    services.message_moderate(actor=world.updater, message=message, moderation=Moderation.HIDDEN)
+    services.message_moderate(actor=world.updater, message=stale, moderation=Moderation.HIDDEN)
+    assert (
+        AuditEvent.objects.filter(action="message.moderated", target_id=str(message.pk)).count()
+        == 1
+    )
+    assert stale.moderation == Moderation.HIDDEN
+
+
+def test_a_second_answer_in_a_row_is_refused(world: World) -> None:
+    message = world.ingest(QUESTION)
+    stale = Message.objects.get(pk=message.pk)
+    services.message_answer(actor=world.updater, message=message, reply="Lauantaisin klo 10.")
+    with pytest.raises(ApplicationError) as refused:
+        services.message_answer(actor=world.updater, message=stale, reply="Lauantaisin klo 10.")
+    assert refused.value.code == "invalid_transition"
+    assert AuditEvent.objects.filter(action="message.answered").count() == 1

@@ -21,6 +21,7 @@ from someluotsi.channels.models import Channel
 from someluotsi.core.access import area_required
 from someluotsi.core.conflicts import EditConflictError
 from someluotsi.core.errors import ApplicationError
+from someluotsi.core.idempotency import new_form_key
 from someluotsi.core.pages import posted_id, show_refusal
 from someluotsi.publishing import services
 from someluotsi.publishing.composing import Analysis, analyse
@@ -150,7 +151,14 @@ def compose(request: HttpRequest, post_id: int | None = None) -> HttpResponse:
         if action != "check" and form.is_valid():
             try:
                 if post is None:
-                    saved = services.post_create(actor=user, data=form.to_input())
+                    saved, created = services.post_create_once(
+                        actor=user, data=form.to_input(), key=form.cleaned_data["form_key"]
+                    )
+                    if not created:
+                        # The same form sent again (a double click, a reload): the first
+                        # result, never a second post.
+                        flash.info(request, _("This form was already sent: here is its post."))
+                        return HttpResponseRedirect(post_url(saved))
                 else:
                     version = form.cleaned_data.get("version") or 0
                     saved = services.post_update(
@@ -174,7 +182,7 @@ def compose(request: HttpRequest, post_id: int | None = None) -> HttpResponse:
                     show_refusal(request, exc)
                 form.add_error(None, exc.message)
     else:
-        initial = composer_initial(post) if post else {}
+        initial = composer_initial(post) if post else {"form_key": new_form_key()}
         form = ComposerForm(initial=initial, **kwargs)
         if post is not None:
             analysis = _analysis_for(post)
