@@ -24,7 +24,9 @@ def _connected_demo_messages() -> list[Message]:
 
 
 @override_settings(DEBUG=True, CONNECTORS_SANDBOX=True)
-def test_a_demo_message_is_hidden_and_answered_on_the_sandbox() -> None:
+def test_a_demo_message_is_hidden_and_answered_on_the_sandbox(embedded_default: None) -> None:
+    # The demo runs as the embedded default (tools/run: tasks in-process), so the platform
+    # action is carried out before the response, also in the PostgreSQL stage with a worker.
     call_command("load_demo", stdout=StringIO())
     messages = _connected_demo_messages()
     assert messages, "the demo connects a channel with messages to the sandbox"
