@@ -20,7 +20,7 @@ from someluotsi.channels.enums import (
     Translations,
     choice_labels,
 )
-from someluotsi.core.models import TimeStampedModel
+from someluotsi.core.models import EditVersionedModel, TimeStampedModel
 
 if TYPE_CHECKING:
     from someluotsi.accounts.models import User
@@ -71,7 +71,9 @@ PLAN_FIELDS: tuple[str, ...] = (
 )
 
 
-class Channel(TimeStampedModel, ChannelPlan):
+class Channel(EditVersionedModel, ChannelPlan):
+    # `version`, `last_edited_by`: the register form's optimistic concurrency
+    # (services.channel_update, core.conflicts).
     platform = models.CharField(_("platform"), max_length=20, choices=Platform.choices)
     name = models.CharField(_("name"), max_length=200)
     handle = models.CharField(_("handle"), max_length=200, blank=True)
@@ -96,17 +98,6 @@ class Channel(TimeStampedModel, ChannelPlan):
     brand_reviewed_on = models.DateField(_("brand book reviewed"), null=True, blank=True)
     # Set by the platform connectors and by hand until they exist; answers come from the inbox.
     last_post_at = models.DateTimeField(_("latest post"), null=True, blank=True)
-    # Optimistic concurrency of the register form: a save names the version it started from
-    # (services.channel_update); who saved last names the other editor in a conflict.
-    version = models.PositiveIntegerField(_("version"), default=1)
-    last_edited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("last edited by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
     maintainers: models.ManyToManyField[User, ChannelMaintainer] = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         through="ChannelMaintainer",
@@ -303,9 +294,9 @@ class ChannelDecision(models.Model):
         return f"{self.get_role_display()}: {self.get_outcome_display()}"
 
 
-class PaidCampaign(TimeStampedModel):
+class PaidCampaign(EditVersionedModel):
     """A paid marketing campaign: decided by the unit's director, reported to the mavi team
-    (§14.3, §14.4)."""
+    (§14.3, §14.4). Its edit form is versioned (campaigns.campaign_update, core.conflicts)."""
 
     channel = models.ForeignKey(
         Channel, verbose_name=_("channel"), on_delete=models.PROTECT, related_name="campaigns"
@@ -338,17 +329,6 @@ class PaidCampaign(TimeStampedModel):
         related_name="+",
     )
     cancel_reason = models.CharField(_("reason for cancelling"), max_length=500, blank=True)
-    # Optimistic concurrency of the campaign's edit form (core.conflicts): a save names the
-    # version it started from (campaigns.campaign_update); who saved last is named in a conflict.
-    version = models.PositiveIntegerField(_("version"), default=1)
-    last_edited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("last edited by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
 
     class Meta:
         verbose_name = _("paid campaign")

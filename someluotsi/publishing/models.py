@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from someluotsi.core.models import TimeStampedModel
+from someluotsi.core.models import EditVersionedModel, TimeStampedModel
 from someluotsi.publishing.enums import (
     ApprovalPolicy,
     AssetKind,
@@ -96,10 +96,11 @@ class ChannelPolicy(models.Model):
         return f"{self.channel_id}: {self.approval}"
 
 
-class Asset(TimeStampedModel):
+class Asset(EditVersionedModel):
     """An image or a video in the library, with what publishing it requires: alt text, credit,
     rights and the consent of recognisable people (§1.1, §2.5). The file is checked by its
-    content (assets.py) and kept through Django's storage API."""
+    content (assets.py) and kept through Django's storage API; its details form is versioned
+    (assets.asset_update, core.conflicts)."""
 
     # Not stored: set by assets.asset_create when it removed the upload's personal metadata.
     metadata_removed: bool = False
@@ -140,13 +141,6 @@ class Asset(TimeStampedModel):
         null=True, related_name="+",
     )  # fmt: skip
     archived = models.BooleanField(_("archived"), default=False)
-    # Optimistic concurrency of the details form (core.conflicts): a save names the version it
-    # started from (assets.asset_update); who saved last is named in a conflict.
-    version = models.PositiveIntegerField(_("version"), default=1)
-    last_edited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("last edited by"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="+",
-    )  # fmt: skip
 
     class Meta:
         verbose_name = _("asset")
