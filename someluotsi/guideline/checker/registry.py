@@ -34,7 +34,7 @@ from someluotsi.guideline.checker.detectors.personal_data import (
     StreetAddressDetector,
     SwedishPersonalNumberDetector,
 )
-from someluotsi.guideline.checker.detectors.security import SecurityDetector
+from someluotsi.guideline.checker.detectors.security import SecurityDetector, SecurityGapDetector
 from someluotsi.guideline.checker.detectors.tone import ProvocationDetector
 
 # Rule-based detectors; the trained classifier's detector is added after them (DETECTORS).
@@ -52,6 +52,7 @@ RULE_DETECTORS: tuple[Detector, ...] = (
     SensitivePersonDetector(),
     ConfidentialDetector(),
     SecurityDetector(),
+    SecurityGapDetector(),
     SuspiciousLinkDetector(),
     AccessibilityDetector(),
     EngagementDetector(),

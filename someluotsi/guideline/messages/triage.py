@@ -65,9 +65,10 @@ PERSONAL_DATA_RULES = frozenset(
     {"privacy-001", "privacy-002", "privacy-003", "privacy-004", "privacy-005", "privacy-007",
      "privacy-008", "privacy-009", "privacy-010", "privacy-011", "privacy-013", "privacy-014"}
 )  # fmt: skip
-# A password, a door or alarm code, or where keys are kept (§10.5): the citizen's own secret on
-# a public page is hidden and the citizen asked to use a private channel, even in a question.
-SECRET_RULES = frozenset({"security-001", "security-002", "security-003"})
+# A password, a door or alarm code, where keys are kept, or a gap in a place's protection (a
+# broken camera or lock, no guard at night; §10.3, §10.5): the citizen's own secret or report
+# on a public page is hidden and the citizen asked to use a private channel, even in a question.
+SECRET_RULES = frozenset({"security-001", "security-002", "security-003", "security-004"})
 ATTACK_RULES = frozenset({"insult-001", "identity-001", "identity-002"})
 GROUP_ATTACK_RULES = frozenset({"identity-001", "identity-002"})
 WEAK_THREAT = "threat-004"  # a verb of violence, to be checked (a warning)

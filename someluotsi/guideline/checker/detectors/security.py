@@ -1,4 +1,6 @@
-"""Security details (§10.1, §10.3): access codes, passwords and where keys or server rooms are.
+"""Security details (§10.1, §10.3): access codes, passwords and where keys or server rooms are
+(SecurityDetector), and gaps in a place's or a system's protection: a camera, alarm, lock or
+guard said not to work or to be absent, a private network address (SecurityGapDetector).
 
 Mentioning that a door has a code is fine ("the code is given on site"); the code itself is not.
 """
@@ -153,3 +155,166 @@ def _password_value_end(original: str, after: int) -> int | None:
             return None  # the sentence ended without a value
         position = chunk_end
     return None
+
+
+# A gap in a place's protection (security-004): a camera, alarm, lock or guard and, within
+# GAP_NEAR tokens in the same sentence, a word that says it is not protecting now.
+GUARDS = Lexicon(term for term in load_terms("security_gaps") if term[1] in {"guard", "door"})
+GAPS = Lexicon(
+    term for term in load_terms("security_gaps") if term[1] in {"broken", "absent", "unlocked"}
+)
+# "no guard", "ingen vakt", "ilman vartijaa": the guard word right after one of these
+NONE_WORDS = frozenset(term for term, label in load_terms("security_gaps") if label == "none")
+GAP_NEAR = 8  # tokens between the guard and the gap word
+# Words that cancel a [broken] state a few tokens before it ("ei ole rikki", "is not broken",
+# "isn't broken": the tokenizer splits "isn't" into "isn" and "t").
+NEGATIONS = frozenset(
+    {
+        "ei", "eivät", "en", "et", "emme", "ette", "inte", "ej", "icke", "aldrig", "not",
+        "never", "isn", "aren", "wasn", "weren", "koskaan",
+    }
+)  # fmt: skip
+NEGATION_REACH = 3  # tokens before a [broken] word a negation is looked for
+# A sentence that says the gap is over ("on korjattu", "fungerar igen", "was fixed").
+MENDED = Lexicon(
+    (term, "mended")
+    for term in (
+        "korjattu*", "korjattiin", "korjaantui*", "toimii taas", "toimivat taas",
+        "taas käytössä", "lagad*", "lagat*", "åtgärdat*", "fungerar igen", "fixed",
+        "repaired", "working again", "restored", "back in service", "back on",
+    )
+)  # fmt: skip
+# A condition or a question is advice, not a report ("Jos hälytin ei toimi, soita 112").
+CONDITIONS = frozenset({"jos", "mikäli", "om", "ifall", "if", "whether", "unless"})
+# A run of digits and dots that may be an IPv4 address; `_private_ip` decides.
+DOTTED_NUMBER = compile_pattern(r"\d+(?:\.\d+)+")
+PRIVATE_IP_CUE = r"(?:^|[^\d.])(?:10|192\.168|172\.(?:1[6-9]|2\d|3[01]))\.\d"
+# Words that make a private address a system's ("palvelimen IP-osoite", "server at").
+SYSTEM_WORDS = Lexicon(
+    (term, "system")
+    for term in (
+        "ip*", "palvelin*", "palvelim*", "reititin*", "reitittim*", "verkko*", "tulostin*",
+        "tulostim*", "kamera*", "server*", "router*", "nätverk*", "skrivar*", "network*",
+        "printer*", "camera*", "nas", "vpn", "wlan*", "wifi*", "admin*", "käyttäjätun*",
+        "användarnamn*", "username*",
+    )
+)  # fmt: skip
+
+
+class SecurityGapDetector:
+    """A gap in a place's or a system's protection (§10.3: do not reveal what concerns your
+    workplace's security): a surveillance camera, alarm, lock or guard said to be broken,
+    switched off or absent ("Koulun valvontakamera on rikki", "Larmet fungerar inte", "No
+    guard on site at night"), or a private IPv4 address (RFC 1918) of a named system
+    ("Palvelimen IP-osoite on 10.0.12.5"). A warning (security-004): the author decides.
+
+    Not a gap: a negated state ("ei ole rikki", "is not broken"), a sentence that says it was
+    mended ("korjattu", "fungerar igen", "fixed"), and advice under a condition ("Jos hälytin
+    ei toimi, soita 112", "If the alarm is not working..."). The match covers the guard and
+    the gap word; the private address alone.
+    """
+
+    rules = ("security-004",)
+    cues = GUARDS.cues
+    cue_patterns = (PRIVATE_IP_CUE,)
+
+    def detect(self, ctx: CheckContext) -> Iterator[Match]:
+        yield from self._gaps(ctx)
+        yield from self._addresses(ctx)
+
+    def _gaps(self, ctx: CheckContext) -> Iterator[Match]:
+        guards = ctx.text.find(GUARDS)
+        if not guards:
+            return
+        split = sentences(ctx.text)
+        of_token, words = split.of_token, ctx.text.table.words
+        # (sentence, guard, gap word; the guard itself when a word before it denies it)
+        found: list[tuple[int, LexiconMatch, LexiconMatch]] = [
+            (of_token[guard.first], guard, guard)
+            for guard in guards
+            if guard.term.label == "guard" and _denied(words, guard.first)
+        ]
+        for gap in ctx.text.find(GAPS):
+            if gap.term.label == "broken" and not NEGATIONS.isdisjoint(
+                words[max(0, gap.first - NEGATION_REACH) : gap.first]
+            ):
+                continue
+            sentence = of_token[gap.first]
+            near = [
+                hit
+                for hit in guards
+                if of_token[hit.first] == sentence
+                and hit.first - gap.last <= GAP_NEAR
+                and gap.first - hit.last <= GAP_NEAR
+                and not (hit.first < gap.last and gap.first < hit.last)
+                and (hit.term.label == "guard" or gap.term.label == "unlocked")
+            ]
+            if near:
+                guard = min(near, key=lambda hit: abs(hit.first - gap.first))
+                found.append((sentence, guard, gap))
+        if not found:
+            return
+        mended = {of_token[hit.first] for hit in ctx.text.find(MENDED)}
+        reported: set[int] = set()
+        for sentence, guard, gap in sorted(found, key=lambda item: item[1].first):
+            if sentence in mended or sentence in reported:
+                continue
+            first = min(guard.first, gap.first)
+            if not CONDITIONS.isdisjoint(words[split.firsts[sentence] : first]) or _asked(
+                ctx, sentence
+            ):
+                continue
+            reported.add(sentence)
+            if gap is guard:  # "no guard": from the word that denies it
+                start = ctx.text.table.starts[guard.first - _denied(words, guard.first)]
+            else:
+                start = min(guard.start, gap.start)
+            yield ctx.match(
+                "security-004",
+                start,
+                max(guard.end, gap.end),
+                confidence=0.7,
+                reason="security_gap",
+            )
+
+    def _addresses(self, ctx: CheckContext) -> Iterator[Match]:
+        text = ctx.text.text
+        if not ctx.text.find(SYSTEM_WORDS):
+            return
+        for found in DOTTED_NUMBER.finditer(text):
+            if not _private_ip(found.group()):
+                continue
+            yield ctx.match(
+                "security-004",
+                found.start(),
+                found.end(),
+                confidence=0.75,
+                reason="private_address",
+            )
+
+
+def _private_ip(value: str) -> bool:
+    """Whether `value` (digits and dots) is an IPv4 address of a private network (RFC 1918:
+    10/8, 172.16/12, 192.168/16): four numbers of at most three digits, each at most 255."""
+    parts = value.split(".")
+    if len(parts) != 4 or any(len(part) > 3 or int(part) > 255 for part in parts):
+        return False
+    first, second = int(parts[0]), int(parts[1])
+    return first == 10 or (first == 172 and 16 <= second <= 31) or (first, second) == (192, 168)
+
+
+def _denied(words: list[str], index: int) -> int:
+    """How many words before word `index` say the guard there is absent: 1 for "no",
+    "ingen", "ilman", "ei" ("no guard", "ei vartijaa"), 2 for "ei ole" ("ei ole vartijaa"),
+    0 when none does."""
+    if index >= 2 and words[index - 2] in {"ei", "eivät"} and words[index - 1] == "ole":
+        return 2
+    return 1 if index >= 1 and words[index - 1] in NONE_WORDS else 0
+
+
+def _asked(ctx: CheckContext, sentence: int) -> bool:
+    """Whether the sentence is a question (its last word followed by "?"): asking is no
+    report."""
+    split = sentences(ctx.text)
+    end = ctx.text.table.ends[split.bounds(sentence)[1] - 1]
+    return ctx.text.text[end : end + 4].lstrip(" \"'”’»)").startswith("?")
