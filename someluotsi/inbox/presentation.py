@@ -18,6 +18,10 @@ KNOWN_REASONS = (
     gettext_noop("nothing to act on"),
     gettext_noop("an attack on a person or a group"),
     gettext_noop("explicit threat of violence"),
+    # guideline.messages.triage.CONCERN_REASONS
+    gettext_noop("thoughts of suicide"),
+    gettext_noop("a child-welfare concern"),
+    gettext_noop("a gap in a place's security, told in public"),
 )
 
 

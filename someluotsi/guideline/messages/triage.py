@@ -29,7 +29,13 @@ from someluotsi.guideline.text.wordlists import load_terms
 REPLIES = Path(__file__).parents[1] / "data" / "triage" / "replies.toml"
 CHILD_WELFARE = "child_welfare"  # the topic and reply of a child-welfare concern
 CRISIS = "crisis"  # the topic and reply of a message about suicide or not wanting to live
-CONCERN_REASONS = {CRISIS: "thoughts of suicide", CHILD_WELFARE: "a child-welfare concern"}
+# A gap in a place's protection told in public (security-004): hidden, thanked, fault reported.
+SECURITY_GAP = "security_gap"
+CONCERN_REASONS = {
+    CRISIS: "thoughts of suicide",
+    CHILD_WELFARE: "a child-welfare concern",
+    SECURITY_GAP: "a gap in a place's security, told in public",
+}
 
 
 class TriageCategory(StrEnum):
@@ -384,8 +390,17 @@ def triage(
         if rules & GROUP_ATTACK_RULES:  # slurs and group attacks are removed
             actions, priority = [Action.REMOVE, Action.IGNORE], Priority.HIGH
     reply_language = report.language if report.language in LANGUAGES else "fi"
-    # A crisis or a child-welfare concern is answered with where help is, not a template.
-    concern = CRISIS if cues["crisis"] else CHILD_WELFARE if cues["welfare_concern"] else ""
+    # A crisis or a child-welfare concern is answered with where help is, not a template; a
+    # security gap alone (no secret, no personal data) with thanks and what is done about it.
+    concern = (
+        CRISIS
+        if cues["crisis"]
+        else CHILD_WELFARE
+        if cues["welfare_concern"]
+        else SECURITY_GAP
+        if rules & SECRET_RULES == {"security-004"} and not _personal_data(findings)
+        else ""
+    )
     if category is TriageCategory.SENSITIVE and concern:
         reasons.append(CONCERN_REASONS[concern])
         reply = fill(

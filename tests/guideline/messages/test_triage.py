@@ -43,12 +43,14 @@ def test_the_table_has_at_least_twenty_messages_per_category_in_three_languages(
 
 
 def test_every_reason_the_engine_gives_has_a_translation_key() -> None:
-    from someluotsi.guideline.messages.triage import PLANS
+    from someluotsi.guideline.messages.triage import CONCERN_REASONS, PLANS
 
     source = (Path(__file__).parents[3] / "someluotsi" / "inbox" / "presentation.py").read_text(
         encoding="utf-8"
     )
     for _actions, _priority, reason in PLANS.values():
+        assert f'"{reason}"' in source, reason
+    for reason in CONCERN_REASONS.values():  # added to the plan's reason for a concern
         assert f'"{reason}"' in source, reason
 
 
@@ -133,3 +135,30 @@ def test_ending_everything_or_a_way_of_living_is_no_crisis(text: str) -> None:
     result = triage(text)
     assert result.topic != "crisis", result.reasons
     assert result.priority is not Priority.URGENT
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "start"),
+    [
+        ("Koulun valvontakamera on ollut rikki jo kuukauden, korjatkaa se.", "fi", "Kiitos"),
+        ("Larmet i simhallen fungerar inte på nätterna, gör något åt det.", "sv", "Tack"),
+        ("The back door of the youth centre is left unlocked every night.", "en", "Thank"),
+    ],
+)
+def test_a_security_gap_told_in_public_is_hidden_and_answered_as_one(
+    text: str, language: str, start: str
+) -> None:
+    result = triage(text)
+    assert result.category is TriageCategory.SENSITIVE
+    assert result.actions[0] is Action.HIDE
+    assert result.topic == "security_gap"
+    assert result.language == language
+    assert result.reply.startswith(start)
+    assert "eFeedback" in result.reply
+    assert "a gap in a place's security, told in public" in result.reasons
+
+
+def test_a_security_gap_with_a_password_is_answered_as_a_secret() -> None:
+    result = triage("Koulun hälytys ei toimi ja wifi-salasana on Koulu2025!, kertokaa vartijalle.")
+    assert result.category is TriageCategory.SENSITIVE
+    assert result.topic != "security_gap"
