@@ -545,7 +545,12 @@ def _looks_like_other_identifier(candidate: str) -> bool:
 
 
 # ---------------------------------------------------------------- e-mail
-EMAIL = compile_pattern(r"([a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9](?:[a-z0-9-]{0,62}\.)+[a-z]{2,24})")
+# An apostrophe inside a local part takes a letter or digit after it ("john.o'brien@...",
+# "d'angelo@..."): without it the address was found from after the apostrophe and the redacted
+# copy left the name's first part readable.
+EMAIL = compile_pattern(
+    r"([a-z0-9](?:[a-z0-9._%+-]|['\x{2019}][a-z0-9]){0,63}@[a-z0-9](?:[a-z0-9-]{0,62}\.)+[a-z]{2,24})"
+)
 NAME_LOCAL_PART = compile_pattern(r"^[\p{L}]+(?:-[\p{L}]+)?\.[\p{L}]+(?:-[\p{L}]+)?$")
 
 
