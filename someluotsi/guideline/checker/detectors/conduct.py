@@ -229,6 +229,18 @@ ELECTION = Lexicon(load_terms("election"))
 # Channels that speak for the city (§7, §12.2): an election call there takes sides for it.
 CITY_CHANNELS = frozenset({ChannelKind.CITY, ChannelKind.UNIT, ChannelKind.OFFICE_ROLE})
 CALL_REACH = 4  # words after a call in which its object is looked for
+# A call for the writer ("Äänestä minua", "Rösta på mig", "Vote for me"; "us" too) is a
+# candidate's own when the text is about an election (a vote for "us" as the library of the
+# year is a prize vote, §6.1 is about elections).
+SELF_OBJECTS = frozenset({"minua", "meitä", "mig", "oss", "me", "us"})
+ELECTION_WORDS = Lexicon(
+    (term, "election")
+    for term in (
+        "*vaali*", "*vaalei*", "*vaalien", "*vaaleja", "ehdokasnumer*", "ehdokkaa*",
+        "ehdokas*", "val", "valet", "*valet", "*valen", "kandidatnummer*", "kandidat*",
+        "election*", "ballot*", "candidate*", "polls",
+    )
+)  # fmt: skip
 # Words of "our"/"my" before a candidate word: a call for the speaker's own candidate.
 POSSESSIVES = frozenset(
     {"meidän", "minun", "oma", "omaa", "vår", "vårt", "våra", "min", "mitt", "our", "my"}
@@ -318,6 +330,8 @@ def _called_object(
         owned = index > call.last and words[index - 1] in POSSESSIVES
         if named or owned or words[index].endswith(("mme", "amme", "ämme")):
             return table.ends[named[0]] if named else hit.end
+    if reach and words[reach[0]] in SELF_OBJECTS and ctx.text.find(ELECTION_WORDS):
+        return table.ends[reach[0]]
     if reach and reach[0] == call.last and _capitalised(ctx, call.last):
         shouted = ctx.text.cased[call.start : call.end].isupper()
         if (
