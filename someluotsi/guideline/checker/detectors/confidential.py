@@ -39,6 +39,19 @@ from someluotsi.guideline.text.wordlists import load_terms, load_words
 MARKERS = Lexicon(load_terms("confidential"))
 DRAFTS = Lexicon((term, "draft") for term in load_words("drafts"))
 LEAKS = Lexicon((term, "leak") for term in load_words("leaks"))
+# What a text tells before its time when it says the news is told "only then" (the [timing]
+# terms of confidential.txt): a winner, a choice or a decision, or a cut or a closure.
+REVEALS = Lexicon(
+    (term, "reveal")
+    for term in (
+        "voittaja*", "valittu*", "valittiin", "valitaan", "päätetty", "päätettiin", "päätös on",
+        "päätöksen mukaan", "lakkautetaan", "suljetaan", "leikataan", "irtisano*",
+        "vinnare*", "vinnaren", "valdes", "har valts", "väljs", "beslutet är", "beslutat*",
+        "läggs ner", "stängs", "skärs ner", "sägs upp",
+        "winner", "winners are", "winner is", "was chosen", "has been chosen", "chosen as",
+        "selected", "decided", "decision is", "will close", "closes", "will be cut", "laid off",
+    )
+)  # fmt: skip
 
 # Markers that end in a word which can also describe a thing or take an object: "ei ole
 # julkista" + liikennettä, "älä jaa eteenpäin" + huijausviestejä, "do not share this" + link.
@@ -176,6 +189,8 @@ class ConfidentialDetector:
                 if _ordinary_use(ctx, hit):
                     continue
                 marked.setdefault(sentences(ctx.text).of_token[hit.first], hit)
+            elif hit.term.label == "timing" and not (drafts or ctx.text.find(REVEALS)):
+                continue  # "results only on Monday": a teaser tells nothing before its time
             elif drafts:
                 draft = drafts[0]
                 yield ctx.match(
