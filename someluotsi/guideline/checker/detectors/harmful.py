@@ -1820,6 +1820,10 @@ EMOJI_ADDRESSEES = frozenset(
      "sinä", "te", "dig", "dej", "er", "du", "ni", "you", "u", "ya", "yall"}
 )  # fmt: skip
 
+# What may stand between a weapon emoji and the word it is aimed at: more emoji, spaces, the
+# emoji variation selector and the zero-width joiner.
+EMOJI_OR_SPACE = frozenset(WEAPON_EMOJI) | {" ", "\ufe0f", "\u200d", "\t"}
+
 
 def _emoji_addressed(ctx: CheckContext, analysis: HarmAnalysis, start: int, mark: str) -> bool:
     """Is the weapon emoji `mark` at normalised offset `start` aimed at the reader: a
@@ -1835,15 +1839,14 @@ def _emoji_addressed(ctx: CheckContext, analysis: HarmAnalysis, start: int, mark
     text = ctx.text.text
     after = bisect_left(starts, start + len(mark))
     before = after - 1
-    emoji_or_space = set(WEAPON_EMOJI) | {" ", "\ufe0f", "\u200d", "\t"}
     neighbours = []
-    if before >= 0 and set(text[ends[before] : start]) <= emoji_or_space:
+    if before >= 0 and set(text[ends[before] : start]) <= EMOJI_OR_SPACE:
         neighbours.append(before)
     if after < len(starts):
         between = text[start + len(mark) : starts[after]]
         if between.startswith("-"):
             return False  # "🔪-setti": a compound that names a thing
-        if set(between) <= emoji_or_space:
+        if set(between) <= EMOJI_OR_SPACE:
             neighbours.append(after)
     words = analysis.words
     for index in neighbours:
