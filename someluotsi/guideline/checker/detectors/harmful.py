@@ -1783,7 +1783,8 @@ def _languages(ctx: CheckContext, infos: Sequence[FormInfo]) -> list[str]:
 
 def _weapon_emoji(ctx: CheckContext, analysis: HarmAnalysis) -> Iterator[Match]:
     """A knife, gun, bomb or blood emoji with a person addressed and a time in the same text
-    ("🔪🩸 sulle huomenna", "🔫 dig ikväll", "🔪 you tomorrow"), or a weapon emoji read as
+    ("🔪🩸 sulle huomenna", "🔫 dig ikväll", "🔪 you tomorrow"), or right beside a
+    second-person word without one (`_emoji_addressed`: "🔫 sulle", "sulle 🔪🔪"), or read as
     the weapon word it pictures with a place (`_emoji_at`: "💣 kirjastoon huomenna", "🔫
     skolan imorgon"): a weapon brought to a place (threat-002, §10.6)."""
     text = ctx.text.text
