@@ -187,6 +187,8 @@ def _cues(analysed: AnalysedText) -> dict[str, bool]:
         # A child hit, abused or neglected, told of (§8.5, §10.5): a child-welfare concern,
         # hidden and answered with where to report it, not escalated as a threat to staff.
         "welfare_concern": _welfare_concern(hits),
+        # A spouse or partner hit, told of: a report of domestic violence, hidden as sensitive.
+        "violence_report": _violence_report(hits),
         "crisis": "crisis" in labels or any(_crisis_end(analysed, hit) for hit in hits),
     }
 
@@ -238,6 +240,18 @@ def _welfare_concern(hits: list[LexiconMatch]) -> bool:
             if child.term.label == "child_object" and min(abs(after), abs(before)) < WELFARE_REACH:
                 return True
     return False
+
+
+def _violence_report(hits: list[LexiconMatch]) -> bool:
+    """Is a spouse or partner hit or abused, told of (§8.5, §10.5): a verb of violence
+    ([maltreatment]) with a [partner] word within WELFARE_REACH words after it ("Naapuri lyö
+    vaimoaan", "Grannen slår sin fru", "My neighbour beats his wife")? The checker reads no
+    threat by the writer in it (harmful._third_person_report)."""
+    partners = [hit for hit in hits if hit.term.label == "partner"]
+    if not partners:
+        return False
+    verbs = [hit for hit in hits if hit.term.label == "maltreatment"]
+    return any(0 <= p.first - v.last < WELFARE_REACH for p in partners for v in verbs)
 
 
 def _threat_beside_crisis(analysed: AnalysedText, findings: tuple[Finding, ...]) -> bool:
@@ -329,7 +343,7 @@ def _category(
         return TriageCategory.SENSITIVE
     # A verb of violence alone (threat-004, a warning to check) in a report of a child being
     # hit is the concern of the writer, not a threat to anyone reading (§10.6).
-    if cues["welfare_concern"] and threats <= {WEAK_THREAT}:
+    if (cues["welfare_concern"] or cues["violence_report"]) and threats <= {WEAK_THREAT}:
         return TriageCategory.SENSITIVE
     if Category.THREAT in categories:
         return TriageCategory.THREAT

@@ -218,7 +218,9 @@ THING_STARTS = (
     "pyyhe", "pyyhkee", "pyyhkei", "pyykki", "pyykin", "pyykit", "pyykke", "vaate", "vaatte",
     "paita", "paida", "paito", "housu", "laukku", "laukun", "laukut", "reppu",
     "repun", "reput", "avain", "avaime", "juliste", "koriste", "verho", "jouluvalo",
-    "valosarja", "sateenvarjo",
+    "valosarja", "sateenvarjo", "lapanen", "lapase", "hanska", "hanskat", "hanskoj",
+    "käsine", "sukka", "sukat", "sukkia", "kenkä", "kengä", "kenki", "kypärä", "lippis",
+    "lakki", "lakin", "myssy", "kassi", "kassin", "kassit", "taulu", "kaulaliin",
     # firewood chopped, split or burnt ("hakata halkoja", "polttaa klapeja")
     "halko", "halkoj", "halkoi", "klapi", "klape", "polttopu", "pilkkee", "pilkkei",
 )  # fmt: skip
@@ -229,11 +231,18 @@ THING_WORDS = frozenset(
      "skjortan", "byxor", "byxorna", "väska", "väskan", "ryggsäck", "ryggsäcken", "nycklar",
      "nycklarna", "tavla", "tavlan", "tavlor", "tavlorna", "affisch", "affischen",
      "affischer", "affischerna", "dekorationer", "dekorationerna", "gardin", "gardinen",
-     "gardiner", "gardinerna", "paraply", "paraplyet",
+     "gardiner", "gardinerna", "paraply", "paraplyet", "vante", "vanten", "vantar",
+     "vantarna", "handske", "handsken", "handskar", "handskarna", "strumpor", "strumporna",
+     "skor", "skorna", "keps", "kepsen", "hjälm", "hjälmen", "kasse", "kassen", "sjal",
+     "sjalen",
      "coat", "coats", "jacket", "jackets", "hat", "hats", "scarf", "scarves", "towel",
      "towels", "laundry", "clothes", "shirt", "shirts", "trousers", "jeans", "bag", "bags",
      "backpack", "keys", "painting", "paintings", "poster", "posters", "artwork",
      "decorations", "ornaments", "stocking", "stockings", "wreath", "curtains", "umbrella",
+     "mitten", "mittens", "glove", "gloves", "sock", "socks", "shoes", "boots", "cap",
+     "caps", "helmet", "helmets", "lanyard", "lanyards", "sweater", "sweaters", "hoodie",
+     "hoodies", "apron", "aprons", "uniform", "uniforms", "picture", "pictures", "flag",
+     "flags", "banner", "banners",
      # wood and ice worked on: "hakata puita", "hakata jäätä", "hugga ved", "chop wood"
      "puita", "puut", "puuta", "puun", "halot", "halon", "jäätä", "ved", "veden", "vedträ",
      "vedträn", "vedträna", "wood", "firewood", "logs", "log", "ice"}
@@ -244,12 +253,39 @@ POSSESSIVES = frozenset(
     {"sinun", "sun", "teidän", "hänen", "heidän", "sen", "tuon", "din", "ditt", "dina", "er",
      "era", "ert", "hennes", "your", "her", "his", "their"}
 )  # fmt: skip
-_THING_WORDS = _WordTest(lambda word: word in THING_WORDS or word.startswith(THING_STARTS))
+# Heads of compounds that name a thing whatever their first part: "regnjackan", "vinterjacka",
+# "skidhandskarna" (Swedish writes compounds as one word; an English one is two words, its head
+# read as it is). The Finnish ones are THING_STARTS after a first part ("sadetakki",
+# "villapaitasi", "talvihanskat").
+THING_HEADS = (
+    "jacka", "jackan", "jackor", "jackorna", "mössa", "mössan", "halsduk", "halsduken",
+    "handduk", "handduken", "väska", "väskan", "tröja", "tröjan", "skjorta", "skjortan",
+    "byxor", "byxorna", "vantar", "vantarna", "handskar", "handskarna", "kläder", "kläderna",
+    "nycklar", "nycklarna",
+)  # fmt: skip
+FI_THING_HEADS = tuple(stem for stem in THING_STARTS if len(stem) >= 5)
+HEAD_FIRST_PART = 3  # letters a compound's first part has at least
+
+
+def _thing_word(word: str) -> bool:
+    if word in THING_WORDS or word.startswith(THING_STARTS):
+        return True
+    if len(word) < HEAD_FIRST_PART + 5:
+        return False
+    if word.endswith(THING_HEADS):
+        return True
+    rest = word[HEAD_FIRST_PART:]
+    return any(stem in rest for stem in FI_THING_HEADS)
+
+
+_THING_WORDS = _WordTest(_thing_word)
 
 
 def thing(word: str) -> bool:
     """The word is an everyday thing hung up or put away, or wood or ice worked on
-    (THING_STARTS, THING_WORDS)."""
+    (THING_STARTS, THING_WORDS), or a compound whose head is one (THING_HEADS and the longer
+    THING_STARTS after a first part of HEAD_FIRST_PART letters: "regnjackan",
+    "sadetakkisi")."""
     return _THING_WORDS[word]
 
 

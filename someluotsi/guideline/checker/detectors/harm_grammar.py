@@ -221,6 +221,31 @@ def negated(words: Sequence[str], index: int, start: int, language: str, span: i
     return False
 
 
+# Words that except someone from a negated verb ("en tappaisi ketään muuta kuin sinut", "jag
+# skulle inte döda någon utom dig", "I'd kill nobody but you"): the verb is then aimed at the
+# excepted person.
+EXCEPT_WORDS = frozenset({"kuin", "paitsi", "utom", "förutom", "än", "but", "except", "besides"})
+# The person excepted: object pronouns of the second and third person.
+EXCEPTED_PEOPLE = frozenset(
+    {"sinut", "sut", "sinua", "sua", "teidät", "teitä", "hänet", "häntä", "heidät", "heitä",
+     "sinä", "sä", "dig", "dej", "er", "honom", "henne", "dem", "dom", "du", "you", "u", "ya",
+     "him", "her", "them"}
+)  # fmt: skip
+EXCEPT_REACH = 5  # tokens after the verb within which the excepting word is looked for
+
+
+def excepted(words: Sequence[str], index: int, end: int) -> bool:
+    """Does the negated verb at `index` except a person after it: an excepting word
+    (EXCEPT_WORDS) within EXCEPT_REACH tokens after it with a person (EXCEPTED_PEOPLE) right
+    after it ("en tappaisi ketään muuta kuin sinut", "inte döda någon utom dig", "kill nobody
+    but you")? The negation then affirms the verb for that person. `end`: the sentence's
+    end (exclusive)."""
+    for at in range(index + 1, min(end - 1, index + 1 + EXCEPT_REACH)):
+        if words[at] in EXCEPT_WORDS and words[at + 1] in EXCEPTED_PEOPLE:
+            return True
+    return False
+
+
 def _reaches(words: Sequence[str], position: int, index: int, start: int, language: str) -> bool:
     """Whether the negation at `position` reaches the word at `index` (after it). Always, but
     for an attributive adjective (a determiner of `language` right before it, a word after
@@ -274,7 +299,7 @@ def _finnish(
     place_verb: bool,
 ) -> Reading:
     before = set(words[max(start, index - 3) : index])
-    if negated(words, index, start, "fi", span=3):
+    if negated(words, index, start, "fi", span=3) and not excepted(words, index, end):
         return NOT_THREATENING
     following = words[index + 1] if index + 1 < end else ""
     # "voisin tappaa kupista kahvia": killing *for* something (an elative object); the caller
@@ -329,7 +354,9 @@ def _swedish(
     seen = set(window)
     after = set(words[index + 1 : min(end, index + 3)])
     # "Du dör inte", "skjuter jag inte": Swedish puts the negation after the finite verb.
-    if negated(words, index, start, "sv") or after & SV_NEGATION:
+    if (negated(words, index, start, "sv") or after & SV_NEGATION) and not excepted(
+        words, index, end
+    ):
         return NOT_THREATENING
     if (
         index + 1 < end
@@ -377,7 +404,7 @@ def _english(
 ) -> Reading:
     window = words[start:index]
     seen = set(window)
-    if negated(words, index, start, "en"):
+    if negated(words, index, start, "en") and not excepted(words, index, end):
         return NOT_THREATENING
     if index + 1 < end and words[index + 1] == "for" and "+base" in tags and "+fate" not in tags:
         return Reading(False, figurative=True)  # "I could kill for a coffee"

@@ -987,6 +987,8 @@ class ObsceneDetector:
         for hit in analysis.of("obscene"):
             if _titled_work(ctx, analysis, hit):
                 continue  # "elokuva Perkele", «Saatanan tanssit»: the title of a work
+            if _swedish_word(analysis, hit):
+                continue  # "göra slut på allt": the Swedish "end"
             yield ctx.match(
                 "obscene-001",
                 hit.start,
@@ -1011,6 +1013,8 @@ class InsultDetector:
                 continue
             if _written_as_name(ctx, analysis, hit):
                 continue  # "Urpo tuli kylään", "Pelle Svensson": a first name
+            if _swedish_word(analysis, hit):
+                continue  # "göra slut på allt", "kaffet tar slut": the Swedish "end"
             reason = "insult_compound" if hit.info.tags == "+compound" else "insult_word"
             yield ctx.match(
                 "insult-001",
@@ -1057,7 +1061,11 @@ class InsultDetector:
                 continue  # a modifier, not the predicate: "criminal lawyer", "varas-pelin"
             address = ADDRESS.get(hit.info.language, frozenset())
             direct = hit.index > 0 and words[hit.index - 1] in address
-            if direct or _predicated_of_person(ctx, analysis, hit.index, sentence):
+            if (
+                direct
+                or _predicated_of_person(ctx, analysis, hit.index, sentence)
+                or _asked_of_person(ctx, analysis, hit.index, sentence)
+            ):
                 yield ctx.match(
                     "insult-001",
                     hit.start,
@@ -1107,6 +1115,40 @@ class InsultDetector:
                     reason="insult_construction",
                     word=hit.info.lemma,
                 )
+
+
+# English insults that are everyday Swedish words, with the Swedish words around them that
+# make the Swedish reading: "slut" (end) in "göra slut på", "ta slut", "det är slut", "till
+# slut".
+SWEDISH_HOMOGRAPHS = {
+    "slut": (
+        frozenset(
+            {"göra", "gör", "gjorde", "gjort", "ta", "tar", "tog", "tagit", "tagits", "är",
+             "var", "blev", "blir", "bli", "vara", "varit", "till", "helt", "alldeles",
+             "nästan", "snart", "sedan", "sen"}
+        ),
+        frozenset({"på", "med", "för", "i", "nu"}),
+    )
+}  # fmt: skip
+
+
+def _swedish_word(analysis: HarmAnalysis, hit: Hit) -> bool:
+    """Is the English insult of `hit` an everyday Swedish word here (SWEDISH_HOMOGRAPHS): a
+    Swedish word of its phrases right before it or right after it in its sentence ("Vi ska
+    göra slut på allt skräp", "Kaffet tar slut", "till slut"); "Du är en slut", "you slut"
+    stay insults."""
+    if hit.index < 0 or hit.info.language != "en":
+        return False
+    word = analysis.words[hit.index]
+    phrases = SWEDISH_HOMOGRAPHS.get(word)
+    if phrases is None:
+        return False
+    before, after = phrases
+    first, end = analysis.bounds(analysis.sentence_of[hit.index])
+    words = analysis.words
+    return (hit.index > first and words[hit.index - 1] in before) or (
+        hit.index + 1 < end and words[hit.index + 1] in after
+    )
 
 
 def _negated_phrase(analysis: HarmAnalysis, hit: Hit) -> bool:
@@ -1247,7 +1289,11 @@ class ThreatDetector:
             sentence = analysis.sentence_of[hit.index]
             same = analysis.sentence_words(sentence)
             places = bool(analysis.in_sentence(sentence, "places"))
-            violent = bool(analysis.in_sentence(sentence, "threat_verbs"))
+            violent = analysis.sentence_fact(
+                "violent_verb",
+                sentence,
+                lambda: _violent_verb(analysis, sentence),  # noqa: B023
+            )
             armed = (
                 violent
                 or analysis.person_targets(sentence)
@@ -1260,7 +1306,10 @@ class ThreatDetector:
                     )
                 )
             )
-            if not armed or analysis.innocent_weapon(sentence, hit.index):
+            if not armed or (
+                analysis.innocent_weapon(sentence, hit.index)
+                and not _person_object(analysis, sentence, hit.index)
+            ):
                 continue
             if not analysis.sentence_fact(
                 "weapon_context",
@@ -1356,7 +1405,13 @@ class ThreatDetector:
             return  # "Tapa hummeri nopeasti", "döda hummern innan du kokar den"
         if _thing_object(analysis, index, end):
             return  # "Hang your coat in the hall", "Häng din jacka i hallen"
+        if not target and _chopped(analysis, index, end, lemma):
+            return  # "Hakkaa persilja ja valkosipuli hienoksi": chopping food
         fate = "+fate" in tags
+        if not fate and _third_person_report(
+            analysis, index, start, end, [each.info for each in hits]
+        ):
+            return  # "Naapuri lyö vaimoaan", "Grannen slår sin fru": a report, no threat
         span_end = ctx.text.table.ends[last] if last != index else hit.end
         if reading.threatening and (target or reading.strong or fate):
             yield ctx.match(
@@ -1467,6 +1522,19 @@ def _kill_yourself(ctx: CheckContext, index: int) -> bool:
         return False
     following = table.gaps[index + 1] if index + 1 < len(table.gaps) else ""
     return not following.lstrip(" ").startswith((".", ":"))
+
+
+def _violent_verb(analysis: HarmAnalysis, sentence: int) -> bool:
+    """Is a violent verb of the sentence used as one: with the particle or object its reading
+    needs (harm_grammar.has_particle: "skära ~halsen"), so that "Skär löken i bitar med
+    kniven" (cutting, no throat) does not arm the knife while "Jag skär halsen av dig med
+    kniven" does."""
+    _first, end = analysis.bounds(sentence)
+    return any(
+        hit.index >= 0
+        and harm_grammar.has_particle(analysis.words, hit.index, end, hit.info.tags)[0]
+        for hit in analysis.in_sentence(sentence, "threat_verbs")
+    )
 
 
 def _weapon_context(analysis: HarmAnalysis, sentence: int) -> bool:
@@ -1715,7 +1783,8 @@ def _languages(ctx: CheckContext, infos: Sequence[FormInfo]) -> list[str]:
 
 def _weapon_emoji(ctx: CheckContext, analysis: HarmAnalysis) -> Iterator[Match]:
     """A knife, gun, bomb or blood emoji with a person addressed and a time in the same text
-    ("🔪🩸 sulle huomenna", "🔫 dig ikväll", "🔪 you tomorrow"), or a weapon emoji read as
+    ("🔪🩸 sulle huomenna", "🔫 dig ikväll", "🔪 you tomorrow"), or right beside a
+    second-person word without one (`_emoji_addressed`: "🔫 sulle", "sulle 🔪🔪"), or read as
     the weapon word it pictures with a place (`_emoji_at`: "💣 kirjastoon huomenna", "🔫
     skolan imorgon"): a weapon brought to a place (threat-002, §10.6)."""
     text = ctx.text.text
@@ -1729,6 +1798,12 @@ def _weapon_emoji(ctx: CheckContext, analysis: HarmAnalysis) -> Iterator[Match]:
             "threat-002", start, start + len(mark), confidence=0.8, reason="weapon", word=mark
         )
         return
+    for start, mark in sorted(found):
+        if _emoji_addressed(ctx, analysis, start, mark):
+            yield ctx.match(
+                "threat-002", start, start + len(mark), confidence=0.8, reason="weapon", word=mark
+            )
+            return
     if not analysis.of("places"):
         return
     for start, mark in sorted(found):
@@ -1737,6 +1812,53 @@ def _weapon_emoji(ctx: CheckContext, analysis: HarmAnalysis) -> Iterator[Match]:
                 "threat-002", start, start + len(mark), confidence=0.8, reason="weapon", word=mark
             )
             return
+
+
+# Second-person words that a weapon emoji right beside them is aimed at ("🔫 sulle", "🔪 dig",
+# "🔫 you", "sulle 🔪🔪"): the reader, in the dative, the object or the plain pronoun.
+EMOJI_ADDRESSEES = frozenset(
+    {"sulle", "sinulle", "teille", "sua", "sinua", "teitä", "sut", "sinut", "teidät", "sä",
+     "sinä", "te", "dig", "dej", "er", "du", "ni", "you", "u", "ya", "yall"}
+)  # fmt: skip
+
+# What may stand between a weapon emoji and the word it is aimed at: more emoji, spaces, the
+# emoji variation selector and the zero-width joiner.
+EMOJI_OR_SPACE = frozenset(WEAPON_EMOJI) | {" ", "\ufe0f", "\u200d", "\t"}
+
+
+def _emoji_addressed(ctx: CheckContext, analysis: HarmAnalysis, start: int, mark: str) -> bool:
+    """Is the weapon emoji `mark` at normalised offset `start` aimed at the reader: a
+    second-person word (EMOJI_ADDRESSEES) is the word right before or after it, only other
+    emoji, spaces or a dash between ("🔫 sulle", "🔪 dig", "🔫 you", "sulle 🔪🔪")? Not when the
+    emoji is glued to a word after it as part of a compound ("🔪-setti") or a harmless setting
+    or word is near it (`innocent_weapon`: "Vesipistooli 🔫 lapsille", "water gun 🔫 for
+    you")."""
+    table = ctx.text.table
+    starts, ends = table.starts, table.ends
+    if not starts:
+        return False
+    text = ctx.text.text
+    after = bisect_left(starts, start + len(mark))
+    before = after - 1
+    neighbours = []
+    if before >= 0 and set(text[ends[before] : start]) <= EMOJI_OR_SPACE:
+        neighbours.append(before)
+    if after < len(starts):
+        between = text[start + len(mark) : starts[after]]
+        if between.startswith("-"):
+            return False  # "🔪-setti": a compound that names a thing
+        if set(between) <= EMOJI_OR_SPACE:
+            neighbours.append(after)
+    words = analysis.words
+    for index in neighbours:
+        if words[index] in EMOJI_ADDRESSEES:
+            sentence = analysis.sentence_of[index]
+            return not analysis.innocent_weapon(sentence, index) and not analysis.sentence_fact(
+                "weapon_context",
+                sentence,
+                lambda: _weapon_context(analysis, sentence),  # noqa: B023
+            )
+    return False
 
 
 def _emoji_at(ctx: CheckContext, analysis: HarmAnalysis, start: int, mark: str, when: bool) -> bool:
@@ -1802,6 +1924,112 @@ def _thing_object(analysis: HarmAnalysis, index: int, end: int) -> bool:
     return False
 
 
+# Object pronouns that name a person as the verb's object: a knife's kitchen word ("veitsellä")
+# says nothing when the verb is aimed at one ("Leikkaan sinut veitsellä").
+PERSON_OBJECTS = frozenset(
+    {"sinut", "sut", "teidät", "hänet", "heidät", "dig", "dej", "honom", "henne", "him", "them"}
+)
+# Prepositions before an object pronoun that make it no object of the verb ("till henne").
+OBJECT_PREPOSITIONS = frozenset(
+    {"till", "åt", "för", "med", "från", "av", "om", "hos", "to", "for", "with", "from", "of",
+     "about", "at", "by"}
+)  # fmt: skip
+# Verbs of beating that also chop food or wood ("hakata sipuli", "hakkaa persilja"): with a
+# thing as the object and nobody in the sentence, no threat (`_chopped`).
+CHOPPING_LEMMAS = frozenset({"hakata"})
+# Words after a chopping verb that are no thing chopped: pronouns and particles.
+NOT_CHOPPED = frozenset(
+    {"se", "sen", "ne", "niitä", "sitä", "tuo", "tuon", "kaikki", "kaikkia", "joka",
+     "jokainen", "jokaisen", "itsesi", "itseni", "pää", "päätä", "päähän", "turpaan", "naama",
+     "naamaan", "ja", "nyt", "heti"}
+)  # fmt: skip
+
+
+# Reflexive possessives of the third person before the noun they own ("sin fru", "his wife");
+# the Finnish ones are suffixes ("vaimoaan", "lapsiaan", "vaimonsa").
+THIRD_PERSON_OWNERS = frozenset({"sin", "sitt", "sina", "his", "her", "their"})
+THIRD_PERSON_SUFFIXES = ("aan", "ään", "taan", "tään", "nsa", "nsä")
+# Words that make a sentence about the reader or the writer, not a report: object forms of
+# "you" and "me" that SECOND_PERSON and FIRST_PERSON leave out.
+REPORT_SPOILERS = frozenset(
+    {"sinut", "sut", "sinua", "sua", "teidät", "teitä", "sinulle", "sulle", "minut", "mut",
+     "minua", "mua", "meidät", "meitä", "dig", "dej", "mig", "mej", "oss", "you", "me", "us"}
+)  # fmt: skip
+# Finnish pronouns that end like a third-person possessive ("ketään", "mitään").
+NOT_OWNED = frozenset({"ketään", "mitään", "yhtään", "kumpaakaan", "ketkään", "mitkään"})
+REPORT_REACH = 3  # tokens after the verb within which the owned person is looked for
+# Forms of a verb said of a third person: Finnish third person, Swedish present and past (one
+# form for every person), English third person present and past.
+THIRD_PERSON_TAGS = ("+3sg", "+3pl", "+pres3")
+
+
+def _third_person_report(
+    analysis: HarmAnalysis, index: int, start: int, end: int, infos: Sequence[FormInfo]
+) -> bool:
+    """Is the violent verb at `index` a report of what a third person does to someone of their
+    own (§10.6 is about threats by the writer; the report may be a privacy matter): a subject
+    before the verb in its clause, a third-person form (THIRD_PERSON_TAGS; Swedish "+pres" or
+    "+past"), the person it is aimed at owned by the subject within REPORT_REACH tokens after
+    it ("vaimoaan", "sin fru", "his wife") and nobody of the first or second person in the
+    sentence: "Naapuri lyö vaimoaan", "Grannen slår sin fru", "My neighbour beats his wife";
+    not "Lyön sinua", "Naapuri lyö sinua"."""
+    words = analysis.words
+    if index <= start or words[index - 1] in harm_grammar.FI_NEGATION:
+        return False  # no subject: an imperative ("Lyö vaimoaasi"), "en tappaisi"
+    if not any(
+        any(tag in info.tags for tag in THIRD_PERSON_TAGS)
+        or (info.language == "sv" and ("+pres" in info.tags or "+past" in info.tags))
+        or (info.language == "en" and "+past" in info.tags)
+        for info in infos
+    ):
+        return False
+    clause = words[start:end]
+    if (
+        not harm_grammar.SECOND_PERSON.isdisjoint(clause)
+        or not FIRST_PERSON.isdisjoint(clause)
+        or not REPORT_SPOILERS.isdisjoint(clause)
+    ):
+        return False
+    for at in range(index + 1, min(end, index + 1 + REPORT_REACH)):
+        word = words[at]
+        if word in THIRD_PERSON_OWNERS or (
+            infos[0].language == "fi"
+            and len(word) > 5
+            and word.endswith(THIRD_PERSON_SUFFIXES)
+            and word not in NOT_OWNED
+        ):
+            return True
+    return False
+
+
+def _person_object(analysis: HarmAnalysis, sentence: int, weapon: int) -> bool:
+    """A person object pronoun (PERSON_OBJECTS, not after a preposition: OBJECT_PREPOSITIONS)
+    is in the sentence and no harmless setting
+    but the weapon's own token at `weapon` ("pelissä", "in the game"): the weapon's own
+    kitchen word does not make "Leikkaan sinut veitsellä" harmless."""
+    if PERSON_OBJECTS.isdisjoint(analysis.sentence_words(sentence)):
+        return False
+    first, end = analysis.bounds(sentence)
+    words = analysis.words
+    if not any(
+        words[at] in PERSON_OBJECTS and (at == first or words[at - 1] not in OBJECT_PREPOSITIONS)
+        for at in range(first, end)
+    ):
+        return False  # "ge den till henne": given to a person, not done to one
+    return not analysis.innocent(sentence).settings - {weapon}
+
+
+def _chopped(analysis: HarmAnalysis, index: int, end: int, lemma: str) -> bool:
+    """A verb of chopping (CHOPPING_LEMMAS) has a thing for its object: the word right after it
+    is a plain word that is no target, pronoun or body part (NOT_CHOPPED): "Hakkaa persilja
+    hienoksi", "hakkaa sipulit" (the caller has found no person in the sentence)."""
+    if lemma not in CHOPPING_LEMMAS or index + 1 >= end:
+        return False
+    word = analysis.words[index + 1]
+    people = analysis.targets_at(analysis.sentence_of[index])
+    return word.isalpha() and word not in NOT_CHOPPED and index + 1 not in people
+
+
 def _capitalised(ctx: CheckContext, index: int) -> bool:
     table = ctx.text.table
     start, _end = ctx.text.span(table.starts[index], table.ends[index])
@@ -1853,6 +2081,29 @@ def _predicated_of_person(
             continue
         return _first_person(ctx, analysis, sentence) < copula
     return False
+
+
+# Copulas that open a yes/no question ("Onko rehtori varas?", "Är rektorn en tjuv?", "Is the
+# principal a thief?"): an accusation insinuated as a question.
+QUESTION_COPULAS = frozenset(
+    {"onko", "oliko", "ovatko", "olivatko", "oletko", "ootko", "är", "is", "are", "was",
+     "were", "isn", "aren", "wasn"}
+)  # fmt: skip
+
+
+def _asked_of_person(ctx: CheckContext, analysis: HarmAnalysis, index: int, sentence: int) -> bool:
+    """Is the noun at token `index` asked of a person in a yes/no question: the sentence opens
+    with a question copula (QUESTION_COPULAS), a person (a target word, a title or a
+    capitalised first name: `_first_person`) comes between it and the noun, within
+    PREDICATE_REACH tokens and with no comma ("Onko rehtori varas?", "Är rektorn en tjuv?",
+    "Is the principal a thief?"; not "Onko varas jo saatu kiinni?")."""
+    words, gaps = analysis.words, analysis.gaps
+    first, _end = analysis.bounds(sentence)
+    if words[first] not in QUESTION_COPULAS or not first < index <= first + PREDICATE_REACH:
+        return False
+    if any(mark in gaps[at] for at in range(first + 1, index + 1) for mark in ",;:"):
+        return False
+    return first < _first_person(ctx, analysis, sentence) < index
 
 
 def _first_person(ctx: CheckContext, analysis: HarmAnalysis, sentence: int) -> int:
