@@ -242,7 +242,12 @@ THING_WORDS = frozenset(
      "mitten", "mittens", "glove", "gloves", "sock", "socks", "shoes", "boots", "cap",
      "caps", "helmet", "helmets", "lanyard", "lanyards", "sweater", "sweaters", "hoodie",
      "hoodies", "apron", "aprons", "uniform", "uniforms", "picture", "pictures", "flag",
-     "flags", "banner", "banners",
+     "flags", "banner", "banners", "lights", "lamps", "lanterns", "garland", "garlands",
+     "bunting", "sign", "signs", "fairy lights", "belysning", "belysningen", "ljusslinga",
+     "ljusslingan", "ljusslingor", "slinga", "slingan", "slingor", "slingorna", "lampor",
+     "lamporna", "lyktor", "lyktorna", "girlanger", "girlangerna", "skylt", "skylten",
+     "skyltar", "skyltarna", "flagga", "flaggan", "flaggor", "flaggorna", "banderoll",
+     "banderollen", "banderoller",
      # wood and ice worked on: "hakata puita", "hakata jäätä", "hugga ved", "chop wood"
      "puita", "puut", "puuta", "puun", "halot", "halon", "jäätä", "ved", "veden", "vedträ",
      "vedträn", "vedträna", "wood", "firewood", "logs", "log", "ice"}
@@ -261,7 +266,9 @@ THING_HEADS = (
     "jacka", "jackan", "jackor", "jackorna", "mössa", "mössan", "halsduk", "halsduken",
     "handduk", "handduken", "väska", "väskan", "tröja", "tröjan", "skjorta", "skjortan",
     "byxor", "byxorna", "vantar", "vantarna", "handskar", "handskarna", "kläder", "kläderna",
-    "nycklar", "nycklarna",
+    "nycklar", "nycklarna", "belysning", "belysningen", "slinga", "slingan", "slingor",
+    "slingorna", "lampor", "lamporna", "flaggor", "flaggorna", "dekorationer",
+    "dekorationerna",
 )  # fmt: skip
 FI_THING_HEADS = tuple(stem for stem in THING_STARTS if len(stem) >= 5)
 HEAD_FIRST_PART = 3  # letters a compound's first part has at least
