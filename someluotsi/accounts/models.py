@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import get_language
@@ -78,6 +80,29 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    def set_unusable_password(self) -> None:
+        """No password at all (e.g. signing in only through the city's identity provider):
+        a new password as far as the API tokens go (save revokes them)."""
+        super().set_unusable_password()
+        self._password_unusable = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Saves the user; a new password (set_password: a reset, a change, the admin) also
+        revokes the person's API tokens, as it ends their other sessions. A token outlived the
+        password it was obtained with: whoever had learnt the password kept the API after the
+        reset that was meant to shut them out. Django keeps `_password` only for a password
+        set since the last save (a hash upgraded at sign-in is not a new password)."""
+        changed = self.pk is not None and (
+            getattr(self, "_password", None) is not None
+            or getattr(self, "_password_unusable", False)
+        )
+        super().save(*args, **kwargs)
+        self._password_unusable = False
+        if changed:
+            from rest_framework.authtoken.models import Token
+
+            Token.objects.filter(user_id=self.pk).delete()
 
 
 class RoleAssignment(models.Model):

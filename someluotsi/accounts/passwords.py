@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from datetime import timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 from axes.models import AccessAttempt
 from django.conf import settings
@@ -76,9 +77,21 @@ class LocalisedPasswordResetForm(PasswordResetForm):
             )
 
 
+def reset_link_base() -> dict[str, str]:
+    """The e-mail's `protocol` and `domain` from SOMELUOTSI_BASE_URL when it is set, so that
+    the reset link never takes the host from the request's Host header (password-reset
+    poisoning: a reset asked for with `Host: attacker.example` would mail the victim a link
+    that hands their token to that host). Empty when no base address is configured (the
+    request's host, checked against ALLOWED_HOSTS, is then all there is)."""
+    parts = urlsplit(settings.BASE_URL)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return {}
+    return {"protocol": parts.scheme, "domain": parts.netloc + parts.path.rstrip("/")}
+
+
 class PasswordResetView(auth_views.PasswordResetView):
     """Django's reset form, throttled and audited; the e-mail goes out in the recipient's
-    preferred language (LocalisedPasswordResetForm)."""
+    preferred language (LocalisedPasswordResetForm), its link at SOMELUOTSI_BASE_URL."""
 
     form_class = LocalisedPasswordResetForm
 
@@ -88,6 +101,8 @@ class PasswordResetView(auth_views.PasswordResetView):
     success_url = reverse_lazy("accounts:password_reset_done")
 
     def form_valid(self, form: Any) -> HttpResponse:
+        # Django lets this context override the request's host in the e-mail.
+        self.extra_email_context = {**(self.extra_email_context or {}), **reset_link_base()}
         email = form.cleaned_data["email"]
         if password_reset_throttled(address=client_address(self.request), email=email):
             form.add_error(

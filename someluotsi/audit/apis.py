@@ -12,6 +12,7 @@ from someluotsi.accounts.access import Area
 from someluotsi.api.permissions import area_permission
 from someluotsi.audit.models import AuditEvent
 from someluotsi.audit.selectors import AuditFilter, audit_event_list
+from someluotsi.audit.services import audit_trail_search_record
 from someluotsi.core.dates import BoundedDateSerializerField
 
 
@@ -59,6 +60,10 @@ class AuditEventListApi(ListAPIView[AuditEvent]):
     def get_queryset(self):  # type: ignore[no-untyped-def]
         params = AuditFilterSerializer(data=self.request.query_params)
         params.is_valid(raise_exception=True)
-        return audit_event_list(
-            user=self.request.user, filters=AuditFilter(**params.validated_data)
-        )
+        filters = AuditFilter(**params.validated_data)
+        if self.request.query_params.get("offset") in {None, "", "0"}:
+            # As on the page: a search for a person is recorded once, on its first page.
+            audit_trail_search_record(
+                actor=self.request.user, person=filters.person, request=self.request
+            )
+        return audit_event_list(user=self.request.user, filters=filters)

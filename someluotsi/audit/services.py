@@ -11,6 +11,7 @@ from django.http import HttpRequest
 
 from someluotsi.audit.models import AuditEvent, AuditSubject
 from someluotsi.audit.registry import action_for, event_subjects
+from someluotsi.audit.selectors import people_matching
 from someluotsi.core.client import client_address, current_client_address
 
 logger = logging.getLogger(__name__)
@@ -106,3 +107,16 @@ def audit_record(
         AuditSubject(event=event, subject_type=model, subject_id=pk) for model, pk in subjects
     )
     return event
+
+
+def audit_trail_search_record(*, actor: Any, person: str, request: HttpRequest | None) -> None:
+    """A search of the trail for a person is a reading of their data: recorded with the words
+    searched for and the people they matched (`audit.trail_searched`), by the page, its export
+    and the API alike. Nothing is recorded when no person was searched for."""
+    if person:
+        audit_record(
+            actor=actor,
+            action="audit.trail_searched",
+            data={"person": person, "people": people_matching(person)},
+            request=request,
+        )

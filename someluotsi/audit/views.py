@@ -29,7 +29,7 @@ from someluotsi.audit.selectors import (
     person_events,
 )
 from someluotsi.audit.sentences import describe_events
-from someluotsi.audit.services import audit_record
+from someluotsi.audit.services import audit_record, audit_trail_search_record
 from someluotsi.core.access import area_required
 
 PAGE_SIZE = 50
@@ -60,13 +60,7 @@ def _csv_response(events: QuerySet[AuditEvent], name: str) -> StreamingHttpRespo
 
 
 def _record_person_search(request: HttpRequest, filters: AuditFilter) -> None:
-    if filters.person:
-        audit_record(
-            actor=request.user,
-            action="audit.trail_searched",
-            data={"person": filters.person, "people": people_matching(filters.person)},
-            request=request,
-        )
+    audit_trail_search_record(actor=request.user, person=filters.person, request=request)
 
 
 @require_safe

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
 from someluotsi.accounts.models import User
@@ -86,6 +87,20 @@ def share_blocked(*, user: User, text: str, ui_language: str) -> bool:
 
 
 @transaction.atomic
+def share_key(*, user: User, post: Post) -> str:
+    """The key a share link carries (`?key=`): a keyed digest of the person and the post, so
+    that only links the hub itself handed to that person count a share. The share address is
+    a GET (a link opens the platform's dialog), and without the key a link or an image on
+    another site could make a signed-in person's browser record shares in their name and open
+    a dialog with a text of that site's choosing."""
+    return salted_hmac("someluotsi.publishing.share", f"{user.pk}:{post.pk}").hexdigest()[:32]
+
+
+def share_key_valid(*, user: User, post: Post, key: str) -> bool:
+    """Whether `key` is the share key of `user` for `post` (compared in constant time)."""
+    return constant_time_compare(key[:64], share_key(user=user, post=post))
+
+
 def share_record(*, user: User, post: Post, platform: str) -> ShareRecord:
     """Count one share (the mavi team sees the counts per post)."""
     if platform not in SharePlatform.values:

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from someluotsi.accounts.models import User
-from someluotsi.accounts.selectors import user_managed_units
+from someluotsi.accounts.selectors import user_is_read_only, user_managed_units
 from someluotsi.audit.services import audit_record
 from someluotsi.channels.models import Channel
 from someluotsi.channels.selectors import channel_can_staff, user_is_city_wide
@@ -40,6 +40,16 @@ def channel_policy_save(
     return policy
 
 
+def campaign_can_edit(*, user: User, campaign: Campaign) -> bool:
+    """Whether `user` may change an existing campaign: the mavi team any; a unit manager those
+    whose unit they manage (never one without a unit: the city's)."""
+    if user_is_city_wide(user=user):
+        return True
+    if user_is_read_only(user=user) or campaign.unit_id is None:
+        return False
+    return user_managed_units(user=user).filter(pk=campaign.unit_id).exists()
+
+
 @transaction.atomic
 def campaign_save(
     *,
@@ -50,9 +60,13 @@ def campaign_save(
     ends_on: date | None = None,
     campaign: Campaign | None = None,
 ) -> Campaign:
-    """Create or edit a content campaign (the mavi team and unit managers)."""
+    """Create or edit a content campaign (the mavi team and unit managers). A unit manager
+    edits only the campaigns of the units they manage; the city's own (the mavi team's, or one
+    without a unit) only the mavi team. Raises PermissionDeniedError otherwise."""
     if not (user_is_city_wide(user=actor) or user_managed_units(user=actor).exists()):
         raise PermissionDeniedError(_("You cannot manage campaigns."))
+    if campaign is not None and not campaign_can_edit(user=actor, campaign=campaign):
+        raise PermissionDeniedError(_("You can edit only your own units' campaigns."))
     name = name.strip()
     if not name or len(name) > 200:
         raise ApplicationError(_("Give the campaign a name."), code="name_required")

@@ -19,6 +19,7 @@ from icalendar import Calendar
 from someluotsi.publishing import calendar as cal
 from someluotsi.publishing import services
 from someluotsi.publishing.enums import PostStatus
+from someluotsi.publishing.hub import share_key
 from someluotsi.publishing.models import ClearanceRequest, Post, PostTarget, ShareRecord
 from tests.publishing.conftest import World
 
@@ -237,13 +238,15 @@ def test_hub_checks_the_employees_text_in_their_role_and_counts_shares(
     ).content.decode()
     assert "disclaimer-001" in checked
     assert "§9.2" in checked
+    key = share_key(user=world.employee, post=post)
     go = employee.get(
-        reverse("publishing:share_go", args=[post.pk, "x"]), {"text": "Uimaan! #KokkolaKarleby"}
+        reverse("publishing:share_go", args=[post.pk, "x"]),
+        {"key": key, "text": "Uimaan! #KokkolaKarleby"},
     )
     assert go.status_code == 302
     assert go["Location"].startswith("https://x.com/intent/post?")
     assert "facebook.com%2Fkokkola" in go["Location"]
-    employee.get(reverse("publishing:share_go", args=[post.pk, "x"]))  # a second click
+    employee.get(reverse("publishing:share_go", args=[post.pk, "x"]), {"key": key})  # again
     assert ShareRecord.objects.count() == 1
     assert "Jaettu kerran" not in page
     mavi_page = _client(world.mavi).get(reverse("publishing:hub")).content.decode()
@@ -253,12 +256,39 @@ def test_hub_checks_the_employees_text_in_their_role_and_counts_shares(
     )
 
 
+@pytest.mark.parametrize("key", [None, "", "0" * 32, "x" * 10_000, "other-post", "other-person"])
+def test_a_share_link_from_elsewhere_counts_nothing_and_sends_nowhere(
+    world: World, make_post: Callable[..., Post], key: str | None
+) -> None:
+    """The share address is a GET: a link or an image on another site would be followed with
+    the person's session (top-level navigation sends the cookie). Only the hub's own link,
+    with the person's key for that post, counts a share and opens the platform's dialog."""
+    post = _published_shareable(world, make_post)
+    other = _published_shareable(world, make_post)
+    if key == "other-post":
+        key = share_key(user=world.employee, post=other)
+    elif key == "other-person":
+        key = share_key(user=world.mavi, post=post)
+    query = {"text": "Kaupunki valehtelee!"} | ({"key": key} if key is not None else {})
+    for platform in ("x", "facebook", "email"):
+        go = _client(world.employee).get(
+            reverse("publishing:share_go", args=[post.pk, platform]), query
+        )
+        assert go.status_code == 403, platform
+        assert "Location" not in go
+    assert not ShareRecord.objects.exists()
+    page = _client(world.employee).get(reverse("publishing:hub")).content.decode()
+    own = share_key(user=world.employee, post=post)
+    assert f"?key={own}&amp;text=" in page  # the hub's own links carry the key
+
+
 def test_hub_shares_by_email_with_a_mailto_link(
     world: World, make_post: Callable[..., Post]
 ) -> None:
     post = _published_shareable(world, make_post)
     go = _client(world.employee).get(
-        reverse("publishing:share_go", args=[post.pk, "email"]), {"text": "Uimaan!"}
+        reverse("publishing:share_go", args=[post.pk, "email"]),
+        {"key": share_key(user=world.employee, post=post), "text": "Uimaan!"},
     )
     assert go.status_code == 302
     assert go["Location"].startswith("mailto:?body=Uimaan%21")
@@ -274,7 +304,10 @@ def test_a_share_text_with_a_blocking_finding_is_never_sent_to_a_platform(
     employee = _client(world.employee)
     text = "Naapurini hetu on 131052-308T"
     for platform in ("x", "email"):
-        go = employee.get(reverse("publishing:share_go", args=[post.pk, platform]), {"text": text})
+        go = employee.get(
+            reverse("publishing:share_go", args=[post.pk, platform]),
+            {"key": share_key(user=world.employee, post=post), "text": text},
+        )
         assert go.status_code == 400, platform
         assert "Location" not in go
     assert not ShareRecord.objects.exists()

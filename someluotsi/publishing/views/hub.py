@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django.contrib import messages as flash
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -55,6 +56,7 @@ def hub_feed(request: HttpRequest) -> HttpResponse:
     items = [
         {
             "kit": hub.share_kit(post),
+            "key": hub.share_key(user=user, post=post),
             "form": ShareForm(initial={"text": post.share_text}),
             "counts": counts.get(post.pk),
         }
@@ -88,7 +90,13 @@ def hub_share(request: HttpRequest, post_id: int) -> HttpResponse:
     context = {"checked": checked, "kit": kit}
     if getattr(request, "htmx", False):
         return render(request, "publishing/_share_check.html", context)
-    item = {"kit": kit, "form": form, "checked": checked, "counts": None}
+    item = {
+        "kit": kit,
+        "key": hub.share_key(user=user, post=post),
+        "form": form,
+        "checked": checked,
+        "counts": None,
+    }
     return render(
         request,
         "publishing/hub.html",
@@ -106,6 +114,10 @@ def hub_share_go(request: HttpRequest, post_id: int, platform: str) -> HttpRespo
     kit = hub.share_kit(post) if post is not None else None
     if post is None or kit is None or not kit.url or platform not in SharePlatform.values:
         raise Http404
+    if not hub.share_key_valid(user=user, post=post, key=request.GET.get("key", "")):
+        # Not a link the hub gave this person (one on another site): nothing counted, no
+        # redirect with someone else's text.
+        raise PermissionDenied
     text = request.GET.get("text", kit.suggested_text)[: hub.MAX_SHARE_TEXT]
     if hub.share_blocked(user=user, text=text, ui_language=(get_language() or "fi")[:2]):
         # The checker found something that must be fixed: never sent out, nothing counted.
