@@ -1478,6 +1478,25 @@ def _with_date(hit: LexiconMatch, words: Sequence[str]) -> bool:
     )
 
 
+# Words between a word for birth and a year alone ("syntynyt vuonna 1980", "född år 1975",
+# "born in 1980"), and the words after a year that make it a decade ("1980-luvulla", "på
+# 1980-talet"): a decade is no date of birth.
+YEAR_LEADS = frozenset({"vuonna", "år", "in"})
+DECADE_WORDS = ("luvu", "luku", "luvun", "tal")
+
+
+def _with_year(hit: LexiconMatch, words: Sequence[str]) -> bool:
+    """Whether a word for birth has a year alone right after it, or after "vuonna", "år" or
+    "in" ("syntynyt 1980", "född år 1975", "born in 1980"), and no decade word after the year.
+    The detector keeps such a hit only right after a name (`_born_after_name`)."""
+    index = hit.last
+    if index < len(words) and words[index] in YEAR_LEADS:
+        index += 1
+    if index >= len(words) or not _year(words[index]):
+        return False
+    return index + 1 >= len(words) or not words[index + 1].startswith(DECADE_WORDS)
+
+
 # The abbreviations for "born": Finnish "s." (syntynyt), Swedish "f." (född), English "b."
 # ("Matti Virtanen, s. 3.4.1980", "Anna Berg f. 1980-04-03", "John Smith (b. 3 April 1980)").
 # One letter is no word to look for (sensitive.txt), so the abbreviation is read only with a
@@ -1497,7 +1516,13 @@ BIRTH_DATE = "|".join(
         rf"{_MONTH_NAME} \d{{1,2}}(?:st|nd|rd|th)?,? {_BIRTH_YEAR}",  # April 3, 1980
     )
 )
-BIRTH_ABBREVIATION_SOURCE = rf"{_NOT_WORD}([sfb])\. ?({BIRTH_DATE})(?:$|[^\p{{L}}\p{{N}}])"
+# A year alone after the abbreviation is read too ("Matti Virtanen, s. 1980", "John Smith (b.
+# 1980)"), only when a punctuation mark or the text's end follows it: "b. 1980 model" and "s.
+# 1980 kohdalla" are no dates of birth. The name before is asked as for a full date.
+BIRTH_ABBREVIATION_SOURCE = (
+    rf"{_NOT_WORD}([sfb])\. ?(?:({BIRTH_DATE})(?:$|[^\p{{L}}\p{{N}}])"
+    rf"|({_BIRTH_YEAR}) *(?:$|[,.;:)\]!?]))"
+)
 BIRTH_ABBREVIATION = compile_pattern(BIRTH_ABBREVIATION_SOURCE)
 # The term of a hit for an abbreviation and its date (`_abbreviated_births`).
 BIRTH_ABBREVIATION_TERM = Term("s./f./b. + date", "birth", (Spec("exact", "s"),))
@@ -1516,7 +1541,7 @@ def _abbreviated_births(ctx: CheckContext) -> list[LexiconMatch]:
         start = match.start(1)
         if not cased[start].islower():
             continue
-        end = match.end(2)
+        end = match.end(2) if match.group(2) is not None else match.end(3)
         first = bisect_left(table.starts, start)
         last = bisect_left(table.starts, end, first)
         found.append(LexiconMatch(BIRTH_ABBREVIATION_TERM, first, last, start, end))
@@ -1525,14 +1550,39 @@ def _abbreviated_births(ctx: CheckContext) -> list[LexiconMatch]:
 
 def _born_after_name(ctx: CheckContext, hit: LexiconMatch) -> bool:
     """Whether a named person ends right before an abbreviation for "born" (`hit` from
-    `_abbreviated_births`), with nothing but space, a comma or an opening bracket between:
+    `_abbreviated_births`, or a word for birth with a year alone), with nothing but space, a
+    comma or an opening bracket between:
     "Matti Virtanen, s.", "John Smith (b.", "anna berg f.", "M. Virtanen, s.". Not an item
     of a lettered list (`_lettered_list`: "Liisa Korhonen a. 1.3.2024, Matti Virtanen b.
     3.4.2024" lists dates of duty)."""
+    return _name_ends_before(ctx, hit.first)
+
+
+# Verbs that may stand between a name and a word for birth ("Matti Virtanen on syntynyt
+# 1980", "Anna Berg är född 1975", "John Smith was born in 1980").
+BIRTH_AUXILIARIES = frozenset({"on", "oli", "är", "var", "is", "was"})
+
+
+def _born_after_name_or_verb(ctx: CheckContext, hit: LexiconMatch) -> bool:
+    """`_born_after_name`, or a name right before a verb (BIRTH_AUXILIARIES) right before the
+    word for birth, with a space alone between the verb and the word."""
     index = hit.first
+    table = ctx.text.table
+    if _name_ends_before(ctx, index):
+        return True
+    return (
+        index >= 2
+        and table.words[index - 1] in BIRTH_AUXILIARIES
+        and table.gaps[index] == " "
+        and _name_ends_before(ctx, index - 1)
+    )
+
+
+def _name_ends_before(ctx: CheckContext, index: int) -> bool:
+    """Whether a named person ends right before token `index` (`_born_after_name`)."""
     if index == 0 or ctx.text.table.gaps[index].strip(_NAME_TO_BIRTH):
         return False
-    if _lettered_list(ctx, index):
+    if len(ctx.text.table.words[index]) == 1 and _lettered_list(ctx, index):
         return False
     if short_name_ends_at(ctx.text, index):
         return True
@@ -1575,7 +1625,7 @@ def _kept_hit(hit: LexiconMatch, words: Sequence[str]) -> bool:
     leads (LEAD_WORDS)."""
     label = hit.term.label
     if label == "birth":
-        return _with_date(hit, words)
+        return _with_date(hit, words) or _with_year(hit, words)
     if label == "peer_group" and not (
         hit.last < len(words) and words[hit.last].startswith(PEER_GROUP_WORDS)
     ):
@@ -1660,6 +1710,13 @@ class SensitivePersonDetector:
         for hit in hits:
             if hit.term is BIRTH_ABBREVIATION_TERM and not _born_after_name(ctx, hit):
                 continue
+            if (
+                hit.term.label == "birth"
+                and hit.term is not BIRTH_ABBREVIATION_TERM
+                and not _with_date(hit, words)
+                and not _born_after_name_or_verb(ctx, hit)
+            ):
+                continue  # a year alone after a word for birth: only right after a name
             sentence = of_token[hit.first]
             name = named.get(sentence)
             first = sentence
