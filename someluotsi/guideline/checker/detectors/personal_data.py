@@ -25,6 +25,7 @@ from someluotsi.guideline.checker.detectors.base import DIGITS, CheckContext, jo
 from someluotsi.guideline.model import Match
 from someluotsi.guideline.text.lexicon import Lexicon, LexiconMatch, Spec, Term, parse_term
 from someluotsi.guideline.text.names import (
+    TITLES,
     PersonName,
     first_in_sentence,
     initial_name,
@@ -1009,8 +1010,7 @@ class StreetAddressDetector:
             if sentence_has(ctx.text, HOME_CONTEXT, sentence) and _someones_home(ctx, sentence):
                 yield ctx.match("privacy-009", start, end, confidence=0.9, reason="home_address")
             elif not (
-                VENUE_CONTEXT.find(_near_words(ctx, sentence, o_start, o_end))
-                or _located_venue(ctx, sentence, o_start)
+                _venue_near(ctx, sentence, o_start, o_end) or _located_venue(ctx, sentence, o_start)
             ):
                 yield ctx.match(
                     "privacy-008",
@@ -1103,9 +1103,45 @@ def _located_venue(ctx: CheckContext, sentence: int, start: int) -> bool:
             found.first < SUBJECT_REACH
             and not word.endswith(LOCAL_ENDINGS)
             and before not in PLACE_PREPOSITIONS
+            and not _person_after_place(ctx, sentence, first + found.last, start)
         ):
             return True
     return False
+
+
+def _venue_near(ctx: CheckContext, sentence: int, start: int, end: int) -> bool:
+    """Whether a public place or an event (VENUE_CONTEXT) is among the words near the
+    address at original offsets `start`..`end` (`_near_words`), other than one that only
+    qualifies the person the sentence is about (`_person_after_place`: "Koulun opettaja
+    Matti Virtanen on Isokatu 12:ssa")."""
+    found = VENUE_CONTEXT.find(_near_words(ctx, sentence, start, end))
+    if not found:
+        return False
+    starts = ctx.text.table.starts
+    return any(
+        not _person_after_place(ctx, sentence, bisect_left(starts, hit.end), start) for hit in found
+    )
+
+
+def _person_after_place(ctx: CheckContext, sentence: int, index: int, start: int) -> bool:
+    """Whether the place word ending before token `index` only qualifies a named person: the
+    name right after it, or after a title or job word (names.TITLES) right after it ("Koulun
+    opettaja Matti Virtanen", "Skolans lärare Anna Berg", "school's teacher John Smith"),
+    before the address at original offset `start`. A place with a clause after it ("Koulu,
+    jonka rehtori on ...") or a title alone ("Koulun rehtori on tavattavissa ...") is the
+    subject itself."""
+    table = ctx.text.table
+    words = table.words
+    if index < len(words) and words[index] == "s" and table.gaps[index] in ("'", "’"):
+        index += 1  # the English genitive's "s" ("school's teacher")
+    after = index  # a name read with its title starts at the title
+    if index < len(words) and table.gaps[index] == " " and words[index].startswith(TITLES):
+        index += 1
+    if index >= len(words) or table.gaps[index] != " ":
+        return False
+    if ctx.text.span(table.starts[index], table.ends[index])[1] > start:
+        return False
+    return any(after <= name.first <= index for name in names_in_sentence(ctx.text, sentence))
 
 
 def _street_candidates(original: str) -> Iterator[tuple[int, int, str]]:
