@@ -22,6 +22,7 @@ from someluotsi.guideline.checker.engine import GuidelineEngine, engine_for
 from someluotsi.guideline.messages.replies import fill, question_topic
 from someluotsi.guideline.model import LANGUAGES, AuthorRole, Category, Finding
 from someluotsi.guideline.text.analysis import AnalysedText
+from someluotsi.guideline.text.blank import is_blank
 from someluotsi.guideline.text.lexicon import Lexicon, LexiconMatch
 from someluotsi.guideline.text.normalize import NormalizedText
 from someluotsi.guideline.text.wordlists import load_terms
@@ -390,10 +391,28 @@ def triage(
     concrete question's reply comes from its topic (`compose_reply`).
 
     `text` may be an `AnalysedText` to share with the tone reading (it then carries the
-    language the caller knows, and `language` only chooses the messages' language).
+    language the caller knows, and `language` only chooses the messages' language). A message
+    that shows nothing (`text.blank.is_blank`) is "other" with nothing to act on and no reply
+    (it is not checked: `check` raises BlankTextError for it). Raises TextTooLongError above
+    the engine's MAX_CHARS.
     """
     engine = engine or engine_for()
     analysed = AnalysedText.of(text, language=language)
+    if is_blank(analysed.original):
+        # A message that shows nothing (an empty comment, a reaction without words, only
+        # zero-width characters) is not checked (`check` refuses it): nothing to act on.
+        actions, priority, reason = PLANS[TriageCategory.OTHER]
+        return Triage(
+            language=language if language in LANGUAGES else "fi",
+            category=TriageCategory.OTHER,
+            actions=actions,
+            priority=priority,
+            findings=(),
+            reply="",
+            reasons=(reason,),
+            id=message_id,
+            topic="",
+        )
     report = engine.check(analysed, role=AuthorRole.ORGANIZATION, ui_language=language)
     findings = tuple(f for f in report.findings if f.category is not Category.ENGAGEMENT)
     rules = {f.rule for f in findings}
