@@ -401,15 +401,15 @@ def triage(
     if is_blank(analysed.original):
         # A message that shows nothing (an empty comment, a reaction without words, only
         # zero-width characters) is not checked (`check` refuses it): nothing to act on.
-        actions, priority, reason = PLANS[TriageCategory.OTHER]
+        nothing = PLANS[TriageCategory.OTHER]
         return Triage(
             language=language if language in LANGUAGES else "fi",
             category=TriageCategory.OTHER,
-            actions=actions,
-            priority=priority,
+            actions=tuple(nothing[0]),
+            priority=nothing[1],
             findings=(),
             reply="",
-            reasons=(reason,),
+            reasons=(nothing[2],),
             id=message_id,
             topic="",
         )
