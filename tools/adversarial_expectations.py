@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from someluotsi.guideline.checker.engine import check  # noqa: E402
-from someluotsi.guideline.evaluation.adversarial import ALL_ADVERSARIAL, fingerprint  # noqa: E402
+from someluotsi.guideline.evaluation.adversarial import ALL_ADVERSARIAL, checked  # noqa: E402
 
 EXPECTED = ROOT / "tests" / "guideline" / "checker" / "adversarial.json"
 
@@ -29,9 +29,7 @@ def main() -> int:
     args = parser.parse_args()
     expected = {
         "size": args.size,
-        "kinds": {
-            kind: fingerprint(check(make(args.size))) for kind, make in ALL_ADVERSARIAL.items()
-        },
+        "kinds": {kind: checked(make(args.size), check) for kind, make in ALL_ADVERSARIAL.items()},
     }
     EXPECTED.write_text(json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"{len(expected['kinds'])} kinds written to {EXPECTED.relative_to(ROOT)}")

@@ -81,9 +81,12 @@ def _items(suomi24: Path | None, posts: int, adversarial: int = 0) -> list[dict[
     if adversarial:
         sys.path.insert(0, str(ROOT))
         from someluotsi.guideline.evaluation.adversarial import ALL_ADVERSARIAL
+        from someluotsi.guideline.text.blank import is_blank
 
         for name, make in ALL_ADVERSARIAL.items():
-            items.append({"key": f"adversarial:{name}", "kind": "check", "text": make(adversarial)})
+            text = make(adversarial)
+            if not is_blank(text):  # check() refuses a text that shows nothing
+                items.append({"key": f"adversarial:{name}", "kind": "check", "text": text})
     return items
 
 

@@ -62,7 +62,10 @@ def city_text_check(
 ) -> CityTextCheck:
     """Check `text` as the organisation speaking on `channel` (None: no channel context), with
     the findings worded in `ui_language` ("fi", "sv" or "en"). Raises EngineError for a text
-    the engine refuses (longer than its MAX_CHARS); callers limit the length first."""
+    the engine refuses (longer than its MAX_CHARS); callers limit the length first. A text
+    that shows nothing (`core.blank`) raises ApplicationError `text_required`."""
+    if is_blank(text):
+        raise ApplicationError(_("Write or paste the draft first."), code="text_required")
     report = configured_engine().check(
         text, role=AuthorRole.ORGANIZATION, channel=channel_context(channel),
         ui_language=ui_language,

@@ -177,3 +177,10 @@ class EngineError(ValueError):
 
 class TextTooLongError(EngineError):
     pass
+
+
+class BlankTextError(EngineError):
+    """The text shows nothing to a reader: empty, or only spaces, line breaks, zero-width and
+    other invisible characters (`text.blank.is_blank`). `check()` refuses it, as the command
+    line (exit 3, empty_text) and the web forms do, rather than report "ok" for a draft that
+    says nothing; `triage()` sorts such a message as "other" without checking it."""

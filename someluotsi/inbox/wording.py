@@ -19,7 +19,7 @@ from typing import Any
 
 from someluotsi.compliance.engine import configured_engine
 from someluotsi.guideline.checker.engine import GuidelineEngine
-from someluotsi.guideline.model import AuthorRole, Finding, TextTooLongError
+from someluotsi.guideline.model import AuthorRole, EngineError, Finding
 
 LANGUAGES = ("fi", "sv", "en")
 
@@ -79,7 +79,7 @@ def _same(found: Finding, stored: Mapping[str, Any]) -> bool:
 
 def _recheck(engine: GuidelineEngine, text: str, language: str | None, ui: str) -> list[Finding]:
     """The display-only check of `text` in the reader's language. Nothing is stored; a text
-    the engine refuses (over its length limit) gives no findings."""
+    the engine refuses (over its length limit, or showing nothing) gives no findings."""
     try:
         report = engine.check(
             text,
@@ -87,6 +87,6 @@ def _recheck(engine: GuidelineEngine, text: str, language: str | None, ui: str) 
             language=language if language in LANGUAGES else None,
             ui_language=ui,
         )
-    except TextTooLongError:
+    except EngineError:  # TextTooLongError, BlankTextError
         return []
     return list(report.findings)

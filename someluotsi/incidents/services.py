@@ -17,7 +17,7 @@ from someluotsi.audit.services import audit_record
 from someluotsi.channels.models import Channel
 from someluotsi.compliance.engine import configured_engine
 from someluotsi.compliance.services import channel_context, default_author_role
-from someluotsi.core.blank import trimmed
+from someluotsi.core.blank import is_blank, trimmed
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
 from someluotsi.guideline.checker.engine import MAX_CHARS
 from someluotsi.incidents.enums import (
@@ -197,7 +197,7 @@ def incident_reply_draft(*, actor: User, incident: Incident, text: str, ui: str)
     _require(actor, incident.channel)
     _check_open(incident)
     text = trimmed(text)
-    if not text:
+    if is_blank(text):  # zero-width characters alone show nothing either
         raise ApplicationError(_("Write the reply first."), code="invalid_text")
     if len(text) > MAX_CHARS:
         raise ApplicationError(_("The reply is too long."), code="too_long")

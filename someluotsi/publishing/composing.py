@@ -406,6 +406,7 @@ def analyse(
     """Check each language version (and each channel's own text) and preview every channel.
     `variants` maps a channel id to its (text, link, first comment), blanks meaning the post's."""
     from someluotsi.guideline.model import EngineError
+    from someluotsi.guideline.text.blank import is_blank
 
     role, context = speaking_context(channels)
     errors: list[str] = []
@@ -416,10 +417,10 @@ def analyse(
     ]
     for channel in channels:
         own = variants.get(channel.pk, ("", "", ""))[0]
-        if own.strip():
+        if not is_blank(own):
             parts.append((f"channel-{channel.pk}", str(channel), own, None, False))
     for key, label, body, language, swedish in parts:
-        if not body.strip():
+        if is_blank(body):  # nothing to check: the engine refuses a text that shows nothing
             continue
         try:
             report = check_text(

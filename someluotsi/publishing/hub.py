@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from someluotsi.accounts.models import User
 from someluotsi.audit.services import audit_record
 from someluotsi.compliance.services import default_author_role
+from someluotsi.core.blank import is_blank
 from someluotsi.core.errors import ApplicationError
 from someluotsi.guideline.model import AuthorRole, ChannelContext, Report
 from someluotsi.publishing.composing import check_text, city_hashtags
@@ -79,8 +80,9 @@ def share_check(*, user: User, text: str, ui_language: str) -> Report:
 
 def share_blocked(*, user: User, text: str, ui_language: str) -> bool:
     """True when the person's text has a finding that must be fixed (a henkilötunnus, a
-    threat): such a text is not handed to a platform's share dialog."""
-    if not text.strip():
+    threat): such a text is not handed to a platform's share dialog. A text that shows
+    nothing (`core.blank`) has nothing to block."""
+    if is_blank(text):
         return False
     report = share_check(user=user, text=text, ui_language=ui_language)
     return report.verdict.value == "block"

@@ -347,3 +347,23 @@ def test_a_stored_permalink_to_another_site_is_never_linked_to(
     page = response.content.decode()
     assert "Open on the platform" in page or "Avaa" in page or "Öppna" in page or "–" in page
     assert "evil.example" not in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("text", ["", "   ", "\u200b\u200d", "\u00a0\n\u2060"])
+def test_a_message_that_shows_nothing_is_stored_as_other(text: str) -> None:
+    """A platform's media-only comment has no text (or only invisible characters): triage
+    sorts it as "other" without checking it (the engine's `check` refuses a blank text),
+    and the message is kept."""
+    channel = ChannelFactory.create()
+    incoming = IncomingMessage(
+        channel=channel,
+        external_id="blank-1",
+        kind="comment",
+        text=text,
+        received_at=timezone.now() - timedelta(minutes=5),
+    )
+    assert message_ingest(actor=None, items=[incoming])
+    message = Message.objects.get()
+    assert message.category == "other"
+    assert message.rule_ids == []

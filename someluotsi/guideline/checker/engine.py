@@ -22,6 +22,7 @@ from someluotsi.guideline.checker.rulebook import Rulebook, RulebookError, ruleb
 from someluotsi.guideline.model import (
     LANGUAGES,
     AuthorRole,
+    BlankTextError,
     Category,
     ChannelContext,
     ChannelKind,
@@ -35,6 +36,7 @@ from someluotsi.guideline.model import (
 )
 from someluotsi.guideline.text import language as language_id
 from someluotsi.guideline.text.analysis import AnalysedText
+from someluotsi.guideline.text.blank import is_blank
 
 MAX_CHARS = 100_000
 MAX_PER_RULE = 50  # more findings of one rule help nobody and only cost time
@@ -121,7 +123,9 @@ class GuidelineEngine:
         ui_language: str | None = "fi",
         report_id: Any = None,
     ) -> Report:
-        """Check one draft. Raises TextTooLongError above MAX_CHARS; never on odd content.
+        """Check one draft. Raises TextTooLongError above MAX_CHARS and BlankTextError for a
+        text that shows nothing (`text.blank.is_blank`: empty, white space, zero-width
+        characters only); both are EngineError (a ValueError). Never raises on odd content.
 
         `text` may be an `AnalysedText` already built for the same text (triage shares one with
         the tone reading); it carries its own language, and `language` is then ignored.
@@ -133,6 +137,8 @@ class GuidelineEngine:
             raise TextTooLongError(
                 f"The text has {len(original):,} characters; the limit is {MAX_CHARS:,}."
             )
+        if is_blank(original):  # stops at the first visible character
+            raise BlankTextError("The text shows nothing: write or paste the draft first.")
         author = AuthorRole(role)
         analysed = AnalysedText.of(text, language=language)
         ctx = CheckContext(

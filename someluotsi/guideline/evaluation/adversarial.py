@@ -163,3 +163,18 @@ def fingerprint(report: Any) -> dict[str, Any]:
 
 
 __all__ = ["ADVERSARIAL", "ALL_ADVERSARIAL", "MORE_ADVERSARIAL", "fingerprint"]
+
+
+# What `checked` gives for a text that `check` refuses for showing nothing (the "spaces" kind).
+REFUSED_BLANK: dict[str, Any] = {"refused": "BlankTextError"}
+
+
+def checked(text: str, check: Callable[[str], Any]) -> dict[str, Any]:
+    """`fingerprint(check(text))`, or REFUSED_BLANK when `check` raises BlankTextError (a text
+    that shows nothing: `check` refuses it rather than report "ok")."""
+    from someluotsi.guideline.model import BlankTextError
+
+    try:
+        return fingerprint(check(text))
+    except BlankTextError:
+        return REFUSED_BLANK

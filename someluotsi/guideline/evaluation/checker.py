@@ -19,6 +19,7 @@ from someluotsi.guideline.checker.engine import GuidelineEngine
 from someluotsi.guideline.checker.registry import RULE_DETECTORS
 from someluotsi.guideline.model import ChannelContext, ChannelKind, Media
 from someluotsi.guideline.text.analysis import AnalysedText
+from someluotsi.guideline.text.blank import is_blank
 from someluotsi.guideline.text.classifier import ATTRIBUTE_CATEGORIES, harm_classifier
 
 # Published reference (FinBERT-base on machine-translated Jigsaw, full annotated set), F1 %.
@@ -107,6 +108,8 @@ def suomi24_section(engine: GuidelineEngine, path: Path) -> list[str]:
     labels: dict[str, list[int]] = {a: [] for a in ATTRIBUTE_CATEGORIES}
     for done, (attribute, label, text) in enumerate(rows, 1):
         text = text[:100_000]
+        if is_blank(text):
+            continue  # check() refuses a text that shows nothing (BlankTextError)
         wanted = ATTRIBUTE_CATEGORIES[attribute]
         found = {f.category.value for f in engine.check(text).findings}
         by_rules = {f.category.value for f in rules_engine.check(text).findings}

@@ -22,6 +22,7 @@ from someluotsi.guideline.checker.engine import GuidelineEngine, engine_for
 from someluotsi.guideline.messages.replies import fill, question_topic
 from someluotsi.guideline.model import LANGUAGES, AuthorRole, Category, Finding
 from someluotsi.guideline.text.analysis import AnalysedText
+from someluotsi.guideline.text.blank import is_blank
 from someluotsi.guideline.text.lexicon import Lexicon, LexiconMatch
 from someluotsi.guideline.text.normalize import NormalizedText
 from someluotsi.guideline.text.wordlists import load_terms
@@ -155,16 +156,49 @@ def compose_reply(
     return default_reply(category, language, feedback_url, answer_by), ""
 
 
-def _own(analysed: AnalysedText, labels: set[str]) -> bool:
+# The [own_*] cue sections of the triage word list and their languages.
+OWN_LABELS = {"own_fi": "fi", "own_sv": "sv", "own_en": "en"}
+
+
+def _own(analysed: AnalysedText, hits: list[LexiconMatch]) -> bool:
     """Does the writer speak of their own or their family's situation? A first-person
-    pronoun or verb ([own] cues), or a Finnish word with the possessive suffix of "my" or
+    pronoun or verb ([own_fi], [own_sv], [own_en] cues), each only in a part of the message
+    in its language (`_language_at`: the Swedish article "en" is no Finnish "en", I do not),
+    or, in a message with Finnish in it, a Finnish word with the possessive suffix of "my" or
     "our" ("lapseni", "velkamme"; -mme also ends "we" verbs: "olemme", "emme")."""
-    if "own" in labels:
+    own = [hit for hit in hits if hit.term.label in OWN_LABELS]
+    if any(OWN_LABELS[hit.term.label] == _language_at(analysed, hit) for hit in own):
         return True
+    if not _has_finnish(analysed):
+        return False
     return any(
         len(word) >= 5 and word.endswith(("ni", "mme")) and word.isalpha()
         for word in analysed.words
     )
+
+
+def _language_at(analysed: AnalysedText, hit: LexiconMatch) -> str:
+    """The language of the message where `hit` is: its language part's (a bilingual message
+    has two), else the message's; "fi", "sv" or "en", or the first of them that the hit's
+    cue belongs to when the message is in none of them or its language is not certain (a
+    message of a few words: the cue then counts as before)."""
+    language = analysed.main_language
+    start = analysed.span(hit.start, hit.end)[0]
+    for part in analysed.parts:
+        if part.start <= start < part.end:
+            language = part.language
+            break
+    if language not in OWN_LABELS.values() or not analysed.language_certain:
+        return OWN_LABELS[hit.term.label]
+    return language
+
+
+def _has_finnish(analysed: AnalysedText) -> bool:
+    """Whether the message is in Finnish or has a Finnish part, or its language is not
+    certain."""
+    if analysed.main_language == "fi" or not analysed.language_certain:
+        return True
+    return any(part.language == "fi" for part in analysed.parts)
 
 
 def _cues(analysed: AnalysedText) -> dict[str, bool]:
@@ -182,7 +216,7 @@ def _cues(analysed: AnalysedText) -> dict[str, bool]:
         # A citizen's own illness, debts, eviction, child welfare or benefits, asked about or
         # told (§8.5, §10.5): hidden and redirected, even as a question. A general question
         # about a service ("how is income support applied for?") stays a question.
-        "sensitive_topic": "sensitive_topic" in labels and _own(analysed, labels),
+        "sensitive_topic": "sensitive_topic" in labels and _own(analysed, hits),
         "complaint": "complaint" in labels and "praise" not in labels,
         # A child hit, abused or neglected, told of (§8.5, §10.5): a child-welfare concern,
         # hidden and answered with where to report it, not escalated as a threat to staff.
@@ -378,10 +412,28 @@ def triage(
     concrete question's reply comes from its topic (`compose_reply`).
 
     `text` may be an `AnalysedText` to share with the tone reading (it then carries the
-    language the caller knows, and `language` only chooses the messages' language).
+    language the caller knows, and `language` only chooses the messages' language). A message
+    that shows nothing (`text.blank.is_blank`) is "other" with nothing to act on and no reply
+    (it is not checked: `check` raises BlankTextError for it). Raises TextTooLongError above
+    the engine's MAX_CHARS.
     """
     engine = engine or engine_for()
     analysed = AnalysedText.of(text, language=language)
+    if is_blank(analysed.original):
+        # A message that shows nothing (an empty comment, a reaction without words, only
+        # zero-width characters) is not checked (`check` refuses it): nothing to act on.
+        nothing = PLANS[TriageCategory.OTHER]
+        return Triage(
+            language=language if language in LANGUAGES else "fi",
+            category=TriageCategory.OTHER,
+            actions=tuple(nothing[0]),
+            priority=nothing[1],
+            findings=(),
+            reply="",
+            reasons=(nothing[2],),
+            id=message_id,
+            topic="",
+        )
     report = engine.check(analysed, role=AuthorRole.ORGANIZATION, ui_language=language)
     findings = tuple(f for f in report.findings if f.category is not Category.ENGAGEMENT)
     rules = {f.rule for f in findings}

@@ -336,7 +336,55 @@ def surname_base(word: str) -> str | None:
         for candidate in candidates:
             if candidate in SURNAMES:
                 return candidate
+        for candidate in _graded_bases(stem):
+            if candidate in SURNAMES:
+                return candidate
     return None
+
+
+# Consonant gradation in Finnish stems, each pair in both directions (strong, weak): the base
+# form of a surname may have either grade ("lampi": lamme-lle, "rinne": rintee-lle).
+_GRADES = (
+    ("kk", "k"), ("pp", "p"), ("tt", "t"), ("mp", "mm"), ("nt", "nn"), ("lt", "ll"),
+    ("rt", "rr"), ("nk", "ng"), ("ht", "hd"), ("lk", "lj"), ("t", "d"), ("p", "v"),
+)  # fmt: skip
+
+
+def _graded_bases(stem: str) -> list[str]:
+    """Base forms a Finnish inflected stem of a surname may come from through its stem vowel
+    and consonant gradation (`surname_base`): "koske" -> "koski", "lamme" -> "lampi",
+    "rintee" -> "rinne", "kankaa" -> "kangas", "lehdo" -> "lehto", "ranna" -> "ranta", "mäe"
+    -> "mäki". A few candidates per stem, each with one change of the consonants before the
+    last vowel (or a "k" put back between two vowels) and one change of the stem's end."""
+    ends = [stem]
+    if len(stem) >= 3 and stem[-1] == "e" and stem[-2] not in _VOWELS:
+        ends.append(stem[:-1] + "i")  # koske- -> koski
+    if len(stem) >= 4 and stem[-1] in _VOWELS and stem[-1] == stem[-2]:
+        ends.append(stem[:-1] + "s" if stem[-1] in "aä" else stem[:-1])  # kankaa-, rintee-
+    if len(stem) >= 3 and stem[-1] == "e" and stem[-2] in _VOWELS and stem[-2] != "e":
+        ends.append(stem[:-1] + "ki")  # mäe- -> mäki, joe- -> joki
+    found: list[str] = []
+    for end in ends:
+        found.append(end)
+        last = len(end) - 1
+        while last > 0 and end[last] in _VOWELS:
+            last -= 1
+        while last > 0 and end[last] not in _VOWELS and end[last - 1] not in _VOWELS:
+            last -= 1  # `last`: the first consonant of the cluster before the stem's vowel
+        vowel = last
+        while vowel < len(end) and end[vowel] not in _VOWELS:
+            vowel += 1
+        if end.endswith("s") and len(end) >= 4:  # kankas: the cluster before "as"
+            vowel = len(end) - 2
+            last = vowel
+            while last > 0 and end[last - 1] not in _VOWELS:
+                last -= 1
+        head, cluster, tail = end[:last], end[last:vowel], end[vowel:]
+        for strong, weak in _GRADES:
+            for was, now in ((strong, weak), (weak, strong)):
+                if cluster.endswith(was) and len(head) + len(cluster) > len(was):
+                    found.append(head + cluster[: len(cluster) - len(was)] + now + tail)
+    return found
 
 
 def lower_case_name(text: NormalizedText, sentence: int) -> PersonName | None:

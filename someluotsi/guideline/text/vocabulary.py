@@ -340,7 +340,14 @@ class Vocabulary:
 
     def unmask(self, masked: str) -> tuple[FormInfo, ...]:
         """Forms a masked word can stand for: same length, same first letter, masks as wildcards
-        (remembered for the most recent MEMO masked words: a flood repeats the same ones)."""
+        (remembered for the most recent MEMO masked words: a flood repeats the same ones).
+
+        When no form of the same length fits (no listed word, harmful or innocent, reads
+        through it), one mask may stand for two letters ("p*ka", "p$ka" -> paska, "v**u" ->
+        vittu): the forms one letter longer whose letters fit with one mask doubled. Only for
+        a word of four characters or more that ends in a letter and has two letters or more
+        besides its masks, so that a short sign ("a*b", "s*t") reads as nothing new and a
+        word that a one-letter mask already makes a listed word keeps that reading alone."""
         found = self._unmask_memo.get(masked)
         if found is None:
             if len(self._unmask_memo) >= MEMO:
@@ -356,7 +363,29 @@ class Vocabulary:
         for form in self._by_shape.get((first, len(masked)), ()):
             if all(m in MASK_CHARS or m == f for m, f in zip(masked, form, strict=True)):
                 found.extend(self._forms[form])
+        if found or not _double_maskable(masked):
+            return tuple(found)
+        # One mask for two letters: each mask position doubled in turn, at most once per run
+        # of masks (doubling any mask of a run gives the same pattern).
+        longer = self._by_shape.get((first, len(masked) + 1), ())
+        seen: set[str] = set()
+        for at, mark in enumerate(masked):
+            if mark not in MASK_CHARS or (at and masked[at - 1] in MASK_CHARS):
+                continue
+            doubled = masked[: at + 1] + masked[at:]
+            for form in longer:
+                if form not in seen and all(
+                    m in MASK_CHARS or m == f for m, f in zip(doubled, form, strict=True)
+                ):
+                    seen.add(form)
+                    found.extend(self._forms[form])
         return tuple(found)
+
+
+def _double_maskable(masked: str) -> bool:
+    """A masked word whose one mask may stand for two letters (`Vocabulary.unmask`)."""
+    letters = sum(1 for c in masked if c not in MASK_CHARS)
+    return len(masked) >= 4 and masked[-1] not in MASK_CHARS and letters >= 2
 
 
 @cache

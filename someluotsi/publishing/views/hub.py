@@ -18,6 +18,7 @@ from someluotsi.accounts.enums import Role
 from someluotsi.accounts.models import User
 from someluotsi.accounts.selectors import user_has_role
 from someluotsi.core.access import area_required
+from someluotsi.core.blank import is_blank
 from someluotsi.core.errors import ApplicationError
 from someluotsi.core.middleware import bad_request_page
 from someluotsi.core.pages import show_refusal
@@ -41,7 +42,7 @@ class ShareRedirect(HttpResponseRedirect):
 
 
 def _share_check(user: User, text: str, key: str) -> Any:
-    if not text.strip():
+    if is_blank(text):  # nothing to check (the engine refuses a text that shows nothing)
         return None
     report = hub.share_check(user=user, text=text, ui_language=(get_language() or "fi")[:2])
     return version_check(key, _("Your text"), text, None, report)

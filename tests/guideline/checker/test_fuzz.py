@@ -1,4 +1,4 @@
-"""Any string gets a report or a clear size-limit error, never a crash."""
+"""Any string gets a report or a clear refusal (too long, or showing nothing), never a crash."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from someluotsi.guideline.checker.engine import MAX_CHARS, check
-from someluotsi.guideline.model import TextTooLongError
+from someluotsi.guideline.model import BlankTextError, TextTooLongError
+from someluotsi.guideline.text.blank import is_blank
 
 TRICKY = st.sampled_from(
     [
@@ -44,6 +45,10 @@ TEXTS = st.lists(st.one_of(st.text(max_size=40), TRICKY), max_size=30).map("".jo
 
 
 def _assert_sound(text: str) -> None:
+    if is_blank(text):  # a text that shows nothing is refused, never reported "ok"
+        with pytest.raises(BlankTextError):
+            check(text)
+        return
     report = check(text)
     for finding in report.findings:
         assert 0 <= finding.start <= finding.end <= len(text)

@@ -13,7 +13,7 @@ TEXTS = [
     "Tapan sinut idiootti, soita 040 123 4567 www.kokkola.fi",
     "Kiitos kaikille! Tack alla! Thank you all for coming today.",
     "Hetu 131052-308T. Stadshuset öppnar kl. 9 / Kaupungintalo aukeaa klo 9.",
-    "",
+    ".",  # the shortest text that is checked (a blank one is refused: BlankTextError)
     "\ud800 ä\u0308 🎉 " * 20,
 ]
 

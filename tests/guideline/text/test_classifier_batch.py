@@ -97,7 +97,11 @@ def test_the_engines_batch_gives_each_text_the_report_it_gets_alone() -> None:
     """`analyse_many` scores the texts together (the model detector's `prepare`); each
     check of a prepared text equals the check of the text alone, model findings included."""
     engine = engine_for()
-    texts = [*TEXTS, "Jotkut ihmistyypit ovat patologisia valehtelijoita."]
+    # check() refuses the empty text (BlankTextError): the shortest checked one stands for it.
+    texts = [
+        *(text or "." for text in TEXTS),
+        "Jotkut ihmistyypit ovat patologisia valehtelijoita.",
+    ]
     languages: list[str | None] = [None] * len(texts)
     languages[3] = "sv"
     prepared = engine.analyse_many(texts, languages)

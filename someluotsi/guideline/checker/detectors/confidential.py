@@ -36,7 +36,12 @@ from someluotsi.guideline.text.lexicon import Lexicon, LexiconMatch
 from someluotsi.guideline.text.sentences import sentences
 from someluotsi.guideline.text.wordlists import load_terms, load_words
 
-MARKERS = Lexicon(load_terms("confidential"))
+# The markers and the unfinished terms; a closed meeting (CLOSED_MEETINGS) apart: it is read
+# only with an unfinished term near it.
+MARKERS = Lexicon(term for term in load_terms("confidential") if term[1] != "closed_meeting")
+CLOSED_MEETINGS = Lexicon(
+    term for term in load_terms("confidential") if term[1] == "closed_meeting"
+)
 DRAFTS = Lexicon((term, "draft") for term in load_words("drafts"))
 LEAKS = Lexicon((term, "leak") for term in load_words("leaks"))
 # What a text tells before its time when it says the news is told "only then" (the [timing]
@@ -184,13 +189,27 @@ class ConfidentialDetector:
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         drafts = ctx.text.find(DRAFTS)
         marked: dict[int, LexiconMatch] = {}  # sentence number -> its first marker
+        closed: list[int] | None = None  # sentences with a closed meeting, found on demand
+        reach: dict[int, int] = {}  # a marked sentence -> the closed meeting's sentence
         for hit in ctx.text.find(MARKERS):
             if hit.term.label == "marker":
                 if _ordinary_use(ctx, hit):
                     continue
                 marked.setdefault(sentences(ctx.text).of_token[hit.first], hit)
-            elif hit.term.label == "timing" and not (drafts or ctx.text.find(REVEALS)):
+                continue
+            if hit.term.label == "timing" and not (drafts or ctx.text.find(REVEALS)):
                 continue  # "results only on Monday": a teaser tells nothing before its time
+            if closed is None:
+                of_token = sentences(ctx.text).of_token
+                closed = [of_token[found.first] for found in ctx.text.find(CLOSED_MEETINGS)]
+            sentence = sentences(ctx.text).of_token[hit.first]
+            meeting = next((other for other in closed if abs(sentence - other) <= 1), None)
+            if meeting is not None:
+                # What a closed meeting decided, said not to be public yet: confidential
+                # material, as a marking is (§2.5, §9.4), for every role; the finding spans
+                # the meeting's sentence as well.
+                marked.setdefault(sentence, hit)
+                reach[sentence] = meeting
             elif drafts:
                 draft = drafts[0]
                 yield ctx.match(
@@ -206,6 +225,9 @@ class ConfidentialDetector:
                 )
         for sentence, hit in marked.items():
             start, end = _marked_span(ctx, sentence)
+            if sentence in reach:
+                other = _marked_span(ctx, reach[sentence])
+                start, end = min(start, other[0]), max(end, other[1])
             yield ctx.match(
                 "confidential-001",
                 start,

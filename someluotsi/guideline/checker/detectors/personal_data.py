@@ -25,6 +25,7 @@ from someluotsi.guideline.checker.detectors.base import DIGITS, CheckContext, jo
 from someluotsi.guideline.model import Match
 from someluotsi.guideline.text.lexicon import Lexicon, LexiconMatch, Spec, Term, parse_term
 from someluotsi.guideline.text.names import (
+    TITLES,
     PersonName,
     first_in_sentence,
     initial_name,
@@ -1014,8 +1015,7 @@ class StreetAddressDetector:
             if sentence_has(ctx.text, HOME_CONTEXT, sentence) and _someones_home(ctx, sentence):
                 yield ctx.match("privacy-009", start, end, confidence=0.9, reason="home_address")
             elif not (
-                VENUE_CONTEXT.find(_near_words(ctx, sentence, o_start, o_end))
-                or _located_venue(ctx, sentence, o_start)
+                _venue_near(ctx, sentence, o_start, o_end) or _located_venue(ctx, sentence, o_start)
             ):
                 yield ctx.match(
                     "privacy-008",
@@ -1108,9 +1108,45 @@ def _located_venue(ctx: CheckContext, sentence: int, start: int) -> bool:
             found.first < SUBJECT_REACH
             and not word.endswith(LOCAL_ENDINGS)
             and before not in PLACE_PREPOSITIONS
+            and not _person_after_place(ctx, sentence, first + found.last, start)
         ):
             return True
     return False
+
+
+def _venue_near(ctx: CheckContext, sentence: int, start: int, end: int) -> bool:
+    """Whether a public place or an event (VENUE_CONTEXT) is among the words near the
+    address at original offsets `start`..`end` (`_near_words`), other than one that only
+    qualifies the person the sentence is about (`_person_after_place`: "Koulun opettaja
+    Matti Virtanen on Isokatu 12:ssa")."""
+    found = VENUE_CONTEXT.find(_near_words(ctx, sentence, start, end))
+    if not found:
+        return False
+    starts = ctx.text.table.starts
+    return any(
+        not _person_after_place(ctx, sentence, bisect_left(starts, hit.end), start) for hit in found
+    )
+
+
+def _person_after_place(ctx: CheckContext, sentence: int, index: int, start: int) -> bool:
+    """Whether the place word ending before token `index` only qualifies a named person: the
+    name right after it, or after a title or job word (names.TITLES) right after it ("Koulun
+    opettaja Matti Virtanen", "Skolans lärare Anna Berg", "school's teacher John Smith"),
+    before the address at original offset `start`. A place with a clause after it ("Koulu,
+    jonka rehtori on ...") or a title alone ("Koulun rehtori on tavattavissa ...") is the
+    subject itself."""
+    table = ctx.text.table
+    words = table.words
+    if index < len(words) and words[index] == "s" and table.gaps[index] in ("'", "’"):
+        index += 1  # the English genitive's "s" ("school's teacher")
+    after = index  # a name read with its title starts at the title
+    if index < len(words) and table.gaps[index] == " " and words[index].startswith(TITLES):
+        index += 1
+    if index >= len(words) or table.gaps[index] != " ":
+        return False
+    if ctx.text.span(table.starts[index], table.ends[index])[1] > start:
+        return False
+    return any(after <= name.first <= index for name in names_in_sentence(ctx.text, sentence))
 
 
 def _street_candidates(original: str) -> Iterator[tuple[int, int, str]]:
@@ -1483,6 +1519,25 @@ def _with_date(hit: LexiconMatch, words: Sequence[str]) -> bool:
     )
 
 
+# Words between a word for birth and a year alone ("syntynyt vuonna 1980", "född år 1975",
+# "born in 1980"), and the words after a year that make it a decade ("1980-luvulla", "på
+# 1980-talet"): a decade is no date of birth.
+YEAR_LEADS = frozenset({"vuonna", "år", "in"})
+DECADE_WORDS = ("luvu", "luku", "luvun", "tal")
+
+
+def _with_year(hit: LexiconMatch, words: Sequence[str]) -> bool:
+    """Whether a word for birth has a year alone right after it, or after "vuonna", "år" or
+    "in" ("syntynyt 1980", "född år 1975", "born in 1980"), and no decade word after the year.
+    The detector keeps such a hit only right after a name (`_born_after_name`)."""
+    index = hit.last
+    if index < len(words) and words[index] in YEAR_LEADS:
+        index += 1
+    if index >= len(words) or not _year(words[index]):
+        return False
+    return index + 1 >= len(words) or not words[index + 1].startswith(DECADE_WORDS)
+
+
 # The abbreviations for "born": Finnish "s." (syntynyt), Swedish "f." (född), English "b."
 # ("Matti Virtanen, s. 3.4.1980", "Anna Berg f. 1980-04-03", "John Smith (b. 3 April 1980)").
 # One letter is no word to look for (sensitive.txt), so the abbreviation is read only with a
@@ -1502,7 +1557,13 @@ BIRTH_DATE = "|".join(
         rf"{_MONTH_NAME} \d{{1,2}}(?:st|nd|rd|th)?,? {_BIRTH_YEAR}",  # April 3, 1980
     )
 )
-BIRTH_ABBREVIATION_SOURCE = rf"{_NOT_WORD}([sfb])\. ?({BIRTH_DATE})(?:$|[^\p{{L}}\p{{N}}])"
+# A year alone after the abbreviation is read too ("Matti Virtanen, s. 1980", "John Smith (b.
+# 1980)"), only when a punctuation mark or the text's end follows it: "b. 1980 model" and "s.
+# 1980 kohdalla" are no dates of birth. The name before is asked as for a full date.
+BIRTH_ABBREVIATION_SOURCE = (
+    rf"{_NOT_WORD}([sfb])\. ?(?:({BIRTH_DATE})(?:$|[^\p{{L}}\p{{N}}])"
+    rf"|({_BIRTH_YEAR}) *(?:$|[,.;:)\]!?]))"
+)
 BIRTH_ABBREVIATION = compile_pattern(BIRTH_ABBREVIATION_SOURCE)
 # The term of a hit for an abbreviation and its date (`_abbreviated_births`).
 BIRTH_ABBREVIATION_TERM = Term("s./f./b. + date", "birth", (Spec("exact", "s"),))
@@ -1521,7 +1582,7 @@ def _abbreviated_births(ctx: CheckContext) -> list[LexiconMatch]:
         start = match.start(1)
         if not cased[start].islower():
             continue
-        end = match.end(2)
+        end = match.end(2) if match.group(2) is not None else match.end(3)
         first = bisect_left(table.starts, start)
         last = bisect_left(table.starts, end, first)
         found.append(LexiconMatch(BIRTH_ABBREVIATION_TERM, first, last, start, end))
@@ -1530,14 +1591,39 @@ def _abbreviated_births(ctx: CheckContext) -> list[LexiconMatch]:
 
 def _born_after_name(ctx: CheckContext, hit: LexiconMatch) -> bool:
     """Whether a named person ends right before an abbreviation for "born" (`hit` from
-    `_abbreviated_births`), with nothing but space, a comma or an opening bracket between:
+    `_abbreviated_births`, or a word for birth with a year alone), with nothing but space, a
+    comma or an opening bracket between:
     "Matti Virtanen, s.", "John Smith (b.", "anna berg f.", "M. Virtanen, s.". Not an item
     of a lettered list (`_lettered_list`: "Liisa Korhonen a. 1.3.2024, Matti Virtanen b.
     3.4.2024" lists dates of duty)."""
+    return _name_ends_before(ctx, hit.first)
+
+
+# Verbs that may stand between a name and a word for birth ("Matti Virtanen on syntynyt
+# 1980", "Anna Berg är född 1975", "John Smith was born in 1980").
+BIRTH_AUXILIARIES = frozenset({"on", "oli", "är", "var", "is", "was"})
+
+
+def _born_after_name_or_verb(ctx: CheckContext, hit: LexiconMatch) -> bool:
+    """`_born_after_name`, or a name right before a verb (BIRTH_AUXILIARIES) right before the
+    word for birth, with a space alone between the verb and the word."""
     index = hit.first
+    table = ctx.text.table
+    if _name_ends_before(ctx, index):
+        return True
+    return (
+        index >= 2
+        and table.words[index - 1] in BIRTH_AUXILIARIES
+        and table.gaps[index] == " "
+        and _name_ends_before(ctx, index - 1)
+    )
+
+
+def _name_ends_before(ctx: CheckContext, index: int) -> bool:
+    """Whether a named person ends right before token `index` (`_born_after_name`)."""
     if index == 0 or ctx.text.table.gaps[index].strip(_NAME_TO_BIRTH):
         return False
-    if _lettered_list(ctx, index):
+    if len(ctx.text.table.words[index]) == 1 and _lettered_list(ctx, index):
         return False
     if short_name_ends_at(ctx.text, index):
         return True
@@ -1580,7 +1666,7 @@ def _kept_hit(hit: LexiconMatch, words: Sequence[str]) -> bool:
     leads (LEAD_WORDS)."""
     label = hit.term.label
     if label == "birth":
-        return _with_date(hit, words)
+        return _with_date(hit, words) or _with_year(hit, words)
     if label == "peer_group" and not (
         hit.last < len(words) and words[hit.last].startswith(PEER_GROUP_WORDS)
     ):
@@ -1665,6 +1751,13 @@ class SensitivePersonDetector:
         for hit in hits:
             if hit.term is BIRTH_ABBREVIATION_TERM and not _born_after_name(ctx, hit):
                 continue
+            if (
+                hit.term.label == "birth"
+                and hit.term is not BIRTH_ABBREVIATION_TERM
+                and not _with_date(hit, words)
+                and not _born_after_name_or_verb(ctx, hit)
+            ):
+                continue  # a year alone after a word for birth: only right after a name
             sentence = of_token[hit.first]
             name = named.get(sentence)
             first = sentence
