@@ -30,9 +30,44 @@ LINK_FILLERS = frozenset(
         "linkki", "linkistä", "linkin", "takaa", "alta", "ks", "lisätietoja",
         "läs", "mer", "här", "klicka", "se", "länk", "länken", "via", "info",
         "read", "more", "click", "here", "see", "link", "at", "the", "this", "go", "to",
+        # what a pointer adds without saying what is behind it ("Klicka här för mer
+        # information", "Click here for more details", "Tutustu tästä")
+        "lisätietoa", "tietoa", "tutustu", "ja", "för", "information", "informationen",
+        "och", "om", "for", "details", "and", "find", "out", "learn", "about",
     }
 )  # fmt: skip
 TAG = compile_char_class(r"[#@][\w.]+")
+# Decorative letters and digits (a11y-008): mathematical alphanumerics, full-width Latin,
+# circled and squared letters, small capitals and modifier letters. A run: decorative
+# characters with at most spaces, digits and punctuation between them.
+_DECORATIVE = (
+    r"\x{1D400}-\x{1D7FF}\x{FF21}-\x{FF3A}\x{FF41}-\x{FF5A}\x{FF10}-\x{FF19}"
+    r"\x{24B6}-\x{24E9}\x{1F130}-\x{1F189}\x{1D00}-\x{1D2B}\x{0280}\x{0299}\x{029C}"
+    r"\x{026A}\x{0274}\x{028F}\x{0262}\x{029F}\x{0281}"
+)
+DECORATIVE_RUN = compile_pattern(rf"[{_DECORATIVE}](?:[{_DECORATIVE} \d.,!?:'-]*[{_DECORATIVE}])?")
+MIN_DECORATIVE = 3  # decorative characters in a run (one ® or a lone 𝑥 in a formula is none)
+# Five or more letters, each alone between one or two spaces: "T A P A H T U M A", "B I G  S A L E"
+# (group 1).
+SPACED_LETTERS = compile_pattern(r"(?:^|[^\pL\pN])((?:\pL {1,2}){4,}\pL)(?:[^\pL\pN]|$)")
+_DECORATIVE_RANGES = (
+    (0x1D400, 0x1D7FF), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A), (0xFF10, 0xFF19),
+    (0x24B6, 0x24E9), (0x1F130, 0x1F189), (0x1D00, 0x1D2B),
+)  # fmt: skip
+_SMALL_CAPITALS = frozenset("\u0280\u0299\u029c\u026a\u0274\u028f\u0262\u029f\u0281")
+
+
+def _decorative(char: str) -> bool:
+    """Whether `char` is a decorative letter or digit (DECORATIVE_RUN's class)."""
+    code = ord(char)
+    return char in _SMALL_CAPITALS or any(low <= code <= high for low, high in _DECORATIVE_RANGES)
+
+
+def _plain_letter(char: str) -> bool:
+    """A character that is no decorative letter: what lets a text skip the search."""
+    return not _decorative(char)
+
+
 # An extended grapheme cluster (UAX #29, the `regex` module's \X) that starts with an emoji.
 EMOJI_CLUSTER = regex.compile(r"(?=" + EMOJI.pattern + r")\X")
 # The same, as the one group of a pattern that splits a text: the pieces between the
@@ -159,7 +194,10 @@ def _longest_run(gaps: list[str]) -> tuple[int, int]:
 
 
 class AccessibilityDetector:
-    rules = ("a11y-001", "a11y-002", "a11y-003", "a11y-004", "a11y-005", "a11y-006", "a11y-007")
+    rules = (
+        "a11y-001", "a11y-002", "a11y-003", "a11y-004", "a11y-005", "a11y-006", "a11y-007",
+        "a11y-008",
+    )  # fmt: skip
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         # Words, hashtags and links are read in the case-preserving normalised view (a
@@ -171,6 +209,37 @@ class AccessibilityDetector:
         yield from self._hashtags(ctx, cased)
         yield from self._media(ctx)
         yield from self._link_only(ctx, cased)
+        yield from self._letters(ctx, ctx.text.original)
+
+    @staticmethod
+    def _letters(ctx: CheckContext, original: str) -> Iterator[Match]:
+        """a11y-008 (§1.1): decorative letters ("𝐓𝐚𝐩𝐚𝐡𝐭𝐮𝐦𝐚", "ｆｕｌｌ", "ⓒⓘⓡⓒⓛⓔ", "ᴋᴀᴘɪᴛᴇᴇʟɪ"),
+        at least MIN_DECORATIVE of them in a run, and words written with spaces between their
+        letters ("T A P A H T U M A"): a screen reader reads the first by each symbol's name or
+        not at all and the second letter by letter, and search finds neither. Read in the
+        original (normalisation folds both); a text without a decorative letter among its
+        characters is told so without a search."""
+        if ctx.text.non_ascii and not all(map(_plain_letter, ctx.text.non_ascii)):
+            for found in DECORATIVE_RUN.finditer(original):
+                if sum(map(_decorative, found.group())) >= MIN_DECORATIVE:
+                    yield ctx.match(
+                        "a11y-008",
+                        found.start(),
+                        found.end(),
+                        confidence=0.9,
+                        reason="decorative_letters",
+                        normalised=False,
+                    )
+        if " " in original:
+            for found in SPACED_LETTERS.finditer(original):
+                yield ctx.match(
+                    "a11y-008",
+                    found.start(1),
+                    found.end(1),
+                    confidence=0.8,
+                    reason="spaced_letters",
+                    normalised=False,
+                )
 
     @staticmethod
     def _shouting(ctx: CheckContext, original: str) -> Iterator[Match]:
