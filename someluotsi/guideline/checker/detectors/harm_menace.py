@@ -74,6 +74,16 @@ SOON = frozenset(
 REACH = 10  # tokens read after a cue
 
 
+def _good_thing(words: Sequence[str], first: int, end: int) -> bool:
+    """A good thing said of "something" among `words[first:end]`: a word of GOOD within two
+    tokens after a word of SOMETHING ("something good", "jotain kivaa", "något roligt"); a
+    good word elsewhere ("your lovely kids") says nothing of what happens."""
+    return any(
+        words[i] in SOMETHING and not GOOD.isdisjoint(words[i + 1 : min(end, i + 3)])
+        for i in range(first, end)
+    )
+
+
 def _possessive_you(word: str) -> bool:
     """A Finnish noun with the second-person possessive suffix, in any case ("talollesi",
     "lapsillesi", "autonne"): "-si"/"-nne" after a vowel ("bussi", "taksi" end in a
@@ -144,7 +154,7 @@ def pity_if_harmed(
         for i in window
         if _harmed(words, i, person) or (words[i] in EN_THING and i > 0 and words[i - 1] == "to")
     ]
-    if not harmed or not GOOD.isdisjoint(words[condition:stop]):
+    if not harmed or _good_thing(words, condition, stop):
         return None
     if _cared(words, index, max(end, next_end)):
         return None
@@ -202,7 +212,7 @@ def harm_promised(
     ]
     if not near:
         return None
-    if not CONDITION.isdisjoint(words[first:index]) or not GOOD.isdisjoint(window):
+    if not CONDITION.isdisjoint(words[first:index]) or _good_thing(words, start, stop):
         return None
     if SOON.isdisjoint(window) and FUTURE.isdisjoint(window) and NEGATED_FUTURE.isdisjoint(window):
         return None

@@ -2193,8 +2193,9 @@ def _in_name(ctx: CheckContext, analysis: HarmAnalysis, index: int) -> bool:
     """The word at `index` is part of a name, not the harmful word it is spelt like: written
     with a capital (not in capitals), not after an address word ("you Dick"), with only a
     space beside a word of the name: before a street's or a building's head ("Butcher
-    Street", "Lynch Road"), after a particle of a name ("Van Dyke"), a ruler's title
-    ("kuningas Kustaa") or a title of office, after a capitalised listed first name
+    Street", "Lynch Road"), after a particle of a name ("Van Dyke"), as a listed name after
+    a ruler's title or one of office ("kuningas Kustaa"; not "Rehtori Paska"), after a
+    capitalised listed first name
     ("Robert Burns", "Tobias Dick"), or as a listed first name before a capitalised word
     ("Dick Van Dyke", "Kustaa Vaasa")."""
     if index < 0 or not _title_cased(ctx, index):
@@ -2214,10 +2215,10 @@ def _in_name(ctx: CheckContext, analysis: HarmAnalysis, index: int) -> bool:
         return False
     if following >= 0 and words[following] in PLACE_NAME_HEADS:
         return True
+    listed = words[index] in FIRST_NAMES or words[index] in SURNAMES
     if previous >= 0 and (
         words[previous] in NAME_PARTICLES
-        or words[previous] in RULERS
-        or _title(words[previous])
+        or (listed and (words[previous] in RULERS or _title(words[previous])))
         or (words[previous] in FIRST_NAMES and _title_cased(ctx, previous))
     ):
         return True
