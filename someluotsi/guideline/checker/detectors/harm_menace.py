@@ -31,7 +31,7 @@ Person = Callable[[int], bool]
 # --- Words shared by the constructions -------------------------------------------------------
 CONDITION = frozenset({"jos", "mikäli", "om", "if"})
 SOMETHING = frozenset(
-    {"jotain", "jotakin", "jokin", "mitä", "mitään", "något", "nåt", "nånting", "någonting",
+    {"jotain", "jotakin", "jokin", "något", "nåt", "nånting", "någonting",
      "something", "somethin", "anything"}
 )  # fmt: skip
 # The reader and third persons as the one harm comes to: Finnish allatives ("sulle",
