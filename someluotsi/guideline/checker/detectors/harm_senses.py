@@ -52,9 +52,9 @@ HARMLESS_OBJECTS: dict[str, tuple[str, ...]] = {
              "spore", "fung", "mood", "vibe", "buzz", "battery", "bill", "joke"),
     # striking a blow for, breaking a record, betting, raising the alarm, looking up
     "slå": ("slag", "rekord", "vad", "larm", "följe", "rot", "knut", "upp", "ihop", "igenom",
-            "an", "sig", "in"),
-    "lyödä": ("rumpua", "rummun", "läpi", "laimin", "kättä", "ällikällä", "leiville", "yhteen",
-              "hynttyyt", "tahtia", "naula", "nauloja", "vetoa", "lukkoon", "rahoiksi"),
+            "an", "sig"),
+    "lyödä": ("rumpua", "rummun", "läpi", "laimin", "kättä", "ällikällä", "leiville",
+              "hynttyyt", "tahtia", "vetoa", "lukkoon", "rahoiksi"),
     # hanging out, tagging along, staying on
     "hänga": ("med", "runt", "kvar", "ihop", "samman", "efter"),
     # shooting for the stars; firing questions
@@ -63,7 +63,8 @@ HARMLESS_OBJECTS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Words that must follow the verb at once for its harmless sense: a particle of Swedish "slå"
 # or "hänga" a little further on is another construction ("slå honom ihop", "häng honom på").
-ADJACENT = frozenset({"slå", "hänga"})
+# ("jag slår in skallen på dig", "lyön päänne yhteen" are no idioms).
+ADJACENT = frozenset({"slå", "hänga", "lyödä"})
 # "slå ett slag för": the article of the noun right after the verb.
 ARTICLES = frozenset({"ett", "en", "a", "an", "the"})
 
@@ -78,7 +79,7 @@ def harmless_object(
     starts = HARMLESS_OBJECTS.get(lemma)
     if not starts:
         return False
-    if lemma in ADJACENT and words[index].endswith("s"):
+    if lemma == "hänga" and words[index].endswith("s"):
         return False  # a passive: "hon borde hängas med de andra" is no hanging out
     reach = 1 if lemma in ADJACENT else OBJECT_REACH
     at = last + 1
