@@ -29,11 +29,10 @@ OBJECT_REACH = 3  # tokens after the verb (or its particle) within which its obj
 HARMLESS_OBJECTS: dict[str, tuple[str, ...]] = {
     # blowing up balloons, tyres, an airbed or a photo; bursting a budget, a limit, the bank
     "blow up": ("balloon", "tyre", "tire", "mattress", "airbed", "lilo", "inflatable", "bouncy",
-                "paddling", "pool", "raft", "beach", "ball", "photo", "picture", "image",
+                "paddling", "raft", "beach", "ball", "photo", "picture", "image",
                 "poster", "print"),
-    "räjäyttää": ("ilmapallo", "ilmapallo", "pallo", "tajun", "potti", "potin", "pankki",
-                  "pankin", "budjet", "kassa"),
-    "spränga": ("ballong", "bank", "gräns", "budget", "rekord", "ram", "kassa"),
+    "räjäyttää": ("ilmapallo", "pallo", "tajun", "potti", "potin", "budjet"),
+    "spränga": ("ballong", "gräns", "budget", "rekord", "ram"),
     "bomb": ("exam", "test", "audition", "interview"),
     # executing a plan, an order, a program
     "execute": ("plan", "strateg", "order", "program", "code", "script", "task", "project",
@@ -43,13 +42,14 @@ HARMLESS_OBJECTS: dict[str, tuple[str, ...]] = {
                 "campaign", "agenda", "reform", "measure"),
     # killing germs, weeds, mould and plants (a spray, frost, a weedkiller)
     "tappaa": ("bakteer", "virus", "viruks", "rikkaruoh", "home", "hometta", "sammal", "levä",
-               "leviä", "täi", "täit", "kirpu", "hyönteis", "kasvi", "kasvej", "kukk", "taim",
+               "leviä", "täi", "täit", "kirpu", "hyönteis", "kasvit", "kasvej", "kasvia", "kukk",
+               "taim",
                "nurmi", "nurmikon", "ötö", "solu", "syöpäsolu", "itiö", "sieni", "sieniä"),
     "döda": ("bakterie", "virus", "ogräs", "mögel", "mossa", "alg", "löss", "loppor", "insekt",
              "växt", "blomm", "planta", "plantor", "gräs", "cell", "sporer", "svamp"),
     "kill": ("germ", "bacteri", "virus", "weed", "mold", "mould", "moss", "alga", "lice",
              "flea", "bug", "insect", "plant", "flower", "seedling", "lawn", "grass", "cell",
-             "spore", "fung", "mood", "vibe", "buzz", "battery", "bill", "joke"),
+             "spore", "fung", "mood", "vibe", "buzz", "battery", "joke"),
     # striking a blow for, breaking a record, betting, raising the alarm, looking up
     "slå": ("slag", "rekord", "vad", "larm", "följe", "rot", "knut", "upp", "ihop", "igenom",
             "an", "sig"),
