@@ -170,7 +170,11 @@ class Vocabulary:
             return found
         for clitic in CLITICS:
             if word.endswith(clitic) and len(word) - len(clitic) >= 3:
-                found = self._forms.get(word[: -len(clitic)])
+                # A clitic is Finnish: only the Finnish readings of what is left ("kukkaan",
+                # the flower's illative, is no Swedish "kuk" with "-kaan").
+                found = tuple(
+                    i for i in self._forms.get(word[: -len(clitic)], ()) if i.language == "fi"
+                )
                 if found:
                     return found
         if word[-1:] in VOWELS and word[-2:-1] == word[-1:]:

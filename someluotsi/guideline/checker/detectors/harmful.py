@@ -34,7 +34,13 @@ from functools import lru_cache
 from itertools import chain, compress, repeat
 from operator import attrgetter, methodcaller, not_
 
-from someluotsi.guideline.checker.detectors import harm_context, harm_grammar, harm_veiled
+from someluotsi.guideline.checker.detectors import (
+    harm_context,
+    harm_grammar,
+    harm_menace,
+    harm_senses,
+    harm_veiled,
+)
 from someluotsi.guideline.checker.detectors.base import CheckContext
 from someluotsi.guideline.model import Match
 from someluotsi.guideline.text.analysis import AnalysedText
@@ -989,6 +995,8 @@ class ObsceneDetector:
                 continue  # "elokuva Perkele", «Saatanan tanssit»: the title of a work
             if _swedish_word(analysis, hit):
                 continue  # "göra slut på allt": the Swedish "end"
+            if _in_name(ctx, analysis, hit.index):
+                continue  # "Dick Van Dyke", "Kustaa Vaasa": a name
             yield ctx.match(
                 "obscene-001",
                 hit.start,
@@ -1187,6 +1195,8 @@ class IdentityAttackDetector:
         reclaimable = {hit.index for hit in analysis.of("reclaimable")}
         pride = harm_context.pride_context(ctx.text.table.distinct)
         for hit in analysis.of("identity"):
+            if _in_name(ctx, analysis, hit.index):
+                continue  # "Dick Van Dyke": a surname
             sentence = analysis.sentence_of[hit.index] if hit.index >= 0 else -1
             degrading = sentence >= 0 and any(
                 h.index != hit.index
@@ -1244,9 +1254,11 @@ class ThreatDetector:
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         analysis = analyse(ctx)
         cued = not VEILED_CUES.isdisjoint(ctx.text.table.distinct)
+        menaced = not harm_menace.CUES.isdisjoint(ctx.text.table.distinct)
         if (
             analysis.categories.isdisjoint(THREAT_CATEGORIES)
             and not cued
+            and not menaced
             and "targets" not in analysis.categories
             and "places" not in analysis.categories
         ):
@@ -1270,6 +1282,8 @@ class ThreatDetector:
                 )
         if cued:
             yield from _veiled(ctx, analysis)
+        if menaced or "targets" in analysis.categories:
+            yield from _menace(ctx, analysis, menaced)
         verbs: dict[int, list[Hit]] = {}
         for category in VERB_CATEGORIES:
             for hit in analysis.of(category):
@@ -1376,6 +1390,8 @@ class ThreatDetector:
             return  # "hinta hakkaa kaikki muut", "appen slår konkurrenterna": a comparison
         if harm_context.dismissal(words, index, end, lemma, [info.tags for info in infos]):
             return  # "rektorn ska sparkas", "potkia virasta": dismissed from a post
+        if _harmless_sense(ctx, analysis, index, last, end, lemma, language):
+            return  # "blow up balloons", "execute the plan", "your flu shot", "Robert Burns"
         if lethal and _self_harm(words, index, start, last, end, language, reading):
             yield ctx.match(
                 "threat-001",
@@ -2289,3 +2305,203 @@ def _written_as_name(ctx: CheckContext, analysis: HarmAnalysis, hit: Hit) -> boo
     if after >= len(words) or analysis.sentence_of[after] != analysis.sentence_of[index]:
         return False
     return ctx.text.text[table.ends[index] : table.starts[after]].isspace()
+
+
+SURNAMES = load_names("surnames")
+# A death or weapon emoji that makes "just wait" a menace ("Pormestari 🔪 odota vaan 💀").
+MENACING_MARKS = (*WEAPON_EMOJI, "💀", "☠")
+
+
+def _menace(ctx: CheckContext, analysis: HarmAnalysis, cued: bool) -> Iterator[Match]:
+    """Veiled menace without a violent word (harm_menace; threat-003, §10.6): a pity if harm
+    befell the reader's own, harm promised to a person, "just wait" said to a person; and a
+    weapon emoji on its way to a person (threat-002). Read from each cue word in its sentence
+    only; the emoji only in a text with a target word."""
+    words = analysis.words
+    table = ctx.text.table
+    text = ctx.text.text
+    indexes = compress(range(len(words)), map(harm_menace.CUES.__contains__, words)) if cued else ()
+    for index in indexes:
+        word = words[index]
+        sentence = analysis.sentence_of[index]
+        first, end = analysis.bounds(sentence)
+
+        def person(i: int, sentence: int = sentence, first: int = first) -> bool:
+            return _menaced_person(ctx, analysis, i, sentence, first)
+
+        begin, last = index, None
+        if word in harm_menace.PITY:
+            _next_first, next_end = analysis.bounds(sentence + 1)
+            last = harm_menace.pity_if_harmed(words, index, end, next_end, person)
+        elif word in harm_menace.WAIT:
+            span = text[table.starts[first] : table.ends[end - 1] + 8]
+            marked = any(mark in span for mark in MENACING_MARKS)
+            last = harm_menace.just_wait(words, index, first, end, person, marked)
+            if index > first and words[index - 1] == "just":
+                begin = index - 1  # "just wait"
+        else:
+            found = harm_menace.harm_promised(words, index, first, end, person)
+            if found is not None:
+                begin, last = found
+        if last is not None:
+            phrase = ctx.text.original[slice(*ctx.text.span(table.starts[begin], table.ends[last]))]
+            yield ctx.match(
+                "threat-003",
+                table.starts[begin],
+                table.ends[last],
+                confidence=0.8,
+                reason="intimidation",
+                phrase=phrase,
+            )
+    if "targets" not in analysis.categories:
+        return
+    for mark in WEAPON_EMOJI:
+        at = text.find(mark)
+        if at < 0:
+            continue
+        before = bisect_left(table.starts, at)
+        anchor = min(before, len(words) - 1)
+        if anchor < 0:
+            continue
+        sentence = analysis.sentence_of[anchor]
+        first, end = analysis.bounds(sentence)
+        if analysis.person_targets(sentence) and harm_menace.emoji_coming(
+            words, before, first, end
+        ):
+            yield ctx.match(
+                "threat-002", at, at + len(mark), confidence=0.8, reason="weapon", word=mark
+            )
+            return
+
+
+def _menaced_person(
+    ctx: CheckContext, analysis: HarmAnalysis, i: int, sentence: int, first: int
+) -> bool:
+    """The token at `i` names a person harm is promised to: a target word that is no
+    possessive of a thing, a title, or a capitalised name (a listed first name or surname,
+    or any capitalised word but the sentence's first)."""
+    word = analysis.words[i]
+    if i in analysis.targets_at(sentence) or _title(word):
+        return True
+    if not _capitalised(ctx, i) or _all_capitals(ctx, i):
+        return False
+    return i > first or word in FIRST_NAMES or word in SURNAMES
+
+
+def _harmless_sense(
+    ctx: CheckContext,
+    analysis: HarmAnalysis,
+    index: int,
+    last: int,
+    end: int,
+    lemma: str,
+    language: str,
+) -> bool:
+    """The violent verb at `index` (its particle at `last`) is read in a harmless sense
+    (harm_senses): an object or particle of one right after it ("blow up balloons",
+    "execute the plan", "slå ett slag för", "häng med oss", "ammu tähtiin"), a hazard as its
+    subject ("bread will kill them"), an English noun written like it ("your flu shot",
+    "punch cards"), or a word of a name ("Robert Burns", "Butcher Street")."""
+    words = analysis.words
+    sentence = analysis.sentence_of[index]
+    start = analysis.clause_start(index)
+    people = {i for i in analysis.targets_at(sentence) if words[i] not in harm_context.POSSESSIVES}
+    if harm_senses.harmless_object(words, index, last, end, lemma, people):
+        return True
+    if harm_senses.hazard_subject(words, index, start):
+        return True
+    if language == "en" and harm_senses.english_noun(words, index, start, end, people):
+        return True
+    return _in_name(ctx, analysis, index)
+
+
+# Particles of names ("Dick Van Dyke", "Ludwig van Beethoven", "Jean de La Fontaine").
+NAME_PARTICLES = frozenset(
+    {"van", "von", "de", "der", "den", "af", "la", "le", "di", "da", "del", "du", "mc", "mac"}
+)
+# Words after a name that make it a street's, a square's or a building's.
+PLACE_NAME_HEADS = frozenset(
+    {"street", "road", "avenue", "lane", "square", "park", "bridge", "hall", "house",
+     "school", "st", "rd", "ave", "katu", "kadulla", "kadun", "katua", "tie", "tiellä", "tien",
+     "kuja", "tori", "torilla", "puisto", "gatan", "gata", "vägen", "väg", "gränd", "gränden",
+     "torget", "parken", "skolan"}
+)  # fmt: skip
+# Titles of rulers and saints before a name ("kuningas Kustaa", "kung Gustav", "King Dick").
+RULERS = frozenset(
+    {"kuningas", "kuninkaan", "kuningatar", "keisari", "prinssi", "ruhtinas", "herttua",
+     "pyhä", "kung", "kungen", "drottning", "kejsar", "kejsaren", "prins", "prinsen",
+     "hertig", "sankt", "king", "queen", "emperor", "prince", "princess", "duke", "saint"}
+)  # fmt: skip
+# Capitalised words that are no name before another: articles, copulas, address words.
+NOT_NAME_LEADS = frozenset(
+    {"a", "an", "the", "is", "are", "was", "you", "your", "such", "what", "hey", "big", "fat",
+     "little", "old", "total", "olet", "on", "senkin", "sinä", "sä", "mikä", "är", "du", "din",
+     "en", "ett", "vilken", "hej", "moi", "hei"}
+)  # fmt: skip
+
+
+def _in_name(ctx: CheckContext, analysis: HarmAnalysis, index: int) -> bool:
+    """The word at `index` is part of a name, not the harmful word it is spelt like: written
+    with a capital (not in capitals), not after an address word ("you Dick"), with only a
+    space beside a word of the name: before a street's or a building's head ("Butcher
+    Street", "Lynch Road"), after a particle of a name ("Van Dyke"), as a listed name after
+    a ruler's title or one of office ("kuningas Kustaa"; not "Rehtori Paska"), after a
+    capitalised listed first name
+    ("Robert Burns", "Tobias Dick"), or as a listed first name before a capitalised word
+    ("Dick Van Dyke", "Kustaa Vaasa")."""
+    if index < 0 or not _title_cased(ctx, index):
+        return False
+    words = analysis.words
+    table = ctx.text.table
+    text = ctx.text.text
+    sentence = analysis.sentence_of[index]
+    first, end = analysis.bounds(sentence)
+    previous = index - 1 if index > first else -1
+    following = index + 1 if index + 1 < end else -1
+    if previous >= 0 and not text[table.ends[previous] : table.starts[index]].isspace():
+        previous = -1
+    if following >= 0 and not text[table.ends[index] : table.starts[following]].isspace():
+        following = -1
+    if previous >= 0 and words[previous] in NOT_NAME_LEADS:
+        return False
+    if following >= 0 and words[following] in PLACE_NAME_HEADS:
+        return True
+    listed = words[index] in FIRST_NAMES or words[index] in SURNAMES
+    if previous >= 0 and (
+        words[previous] in NAME_PARTICLES
+        or (listed and (words[previous] in RULERS or _title(words[previous])))
+        or (words[previous] in FIRST_NAMES and _title_cased(ctx, previous))
+    ):
+        return True
+    return (
+        words[index] in FIRST_NAMES
+        and following >= 0
+        and words[following] not in NOT_NAME_LEADS
+        and (_title_cased(ctx, following) or words[following] in NAME_PARTICLES)
+    )
+
+
+def harmless_violence(ctx: CheckContext, analysis: HarmAnalysis, hit: Hit) -> bool:
+    """The violent verb of `hit` is one the rules set aside for its context: a figurative or
+    harmless word in its sentence (`HarmAnalysis.innocent_besides`: "joukkue", "in the
+    game"), or a harmless sense of it (`_harmless_sense`: "blow up balloons", "bread will
+    kill them", "Robert Burns"). For the model's findings, which these explain."""
+    index = hit.index
+    if index < 0 or hit.info.category not in VERB_CATEGORIES:
+        return False
+    if hit.info.lemma.split()[0] in harm_context.BEATING_LEMMAS:
+        return False  # "hän hakkaa kaikki muut": the comparisons' own reading (`_compares`)
+    sentence = analysis.sentence_of[index]
+    direct = _direct_object(ctx, analysis, index)
+    if analysis.innocent_besides(sentence, index, direct):
+        return True
+    _first, end = analysis.bounds(sentence)
+    _present, last = harm_grammar.has_particle(analysis.words, index, end, hit.info.tags)
+    language = hit.info.language or "fi"
+    return _harmless_sense(ctx, analysis, index, last, end, hit.info.lemma, language)
+
+
+def in_name(ctx: CheckContext, analysis: HarmAnalysis, hit: Hit) -> bool:
+    """The word of `hit` is part of a name (`_in_name`: "Kustaa Vaasa", "Dick Van Dyke").
+    For the model's findings."""
+    return _in_name(ctx, analysis, hit.index)

@@ -224,4 +224,61 @@ def _set_aside(ctx: CheckContext, categories: frozenset[str]) -> bool:
     if _only_comparisons(ctx, categories) or _opinion_on_a_matter(ctx, categories):
         return True
     violent_only = categories & HOSTILE <= {"threat_verbs", "fate"}
-    return violent_only and "targets" not in categories and harm_context.animal_context(words)
+    if violent_only and "targets" not in categories and harm_context.animal_context(words):
+        return True
+    if hostile and _all_in_names(ctx, hostile):
+        return True
+    if violent_only and _safety_notice(ctx, categories):
+        return True
+    return bool(hostile) and violent_only and _only_harmless_violence(ctx, hostile)
+
+
+def _all_in_names(ctx: CheckContext, hostile: frozenset[str]) -> bool:
+    """Every hostile word of the text is part of a name as the rules read one
+    (harmful.in_name: "Kustaa Vaasa perusti Helsingin", "Dick Van Dyke film night")."""
+    hits = _hostile_hits(ctx, hostile)
+    if not hits:
+        return False
+    analysis = harmful.analyse(ctx)
+    return all(harmful.in_name(ctx, analysis, hit) for hit in hits)
+
+
+def _only_harmless_violence(ctx: CheckContext, hostile: frozenset[str]) -> bool:
+    """Every hostile word is a violent verb that the rules set aside for its context
+    (harmful.harmless_violence): sports ("Joukkue murskasi vastustajan, maalivahti tappoi
+    kaikki toiveet"), a harmless sense ("bread will kill them", "execute the plan")."""
+    hits = _hostile_hits(ctx, hostile)
+    if not hits:
+        return False
+    analysis = harmful.analyse(ctx)
+    return all(harmful.harmless_violence(ctx, analysis, hit) for hit in hits)
+
+
+# A notice of safety: a word of prevention, rescue or learning (word starts) with a word of
+# death, drowning or accidents ("Hukkumiskuolemia voi estää: opettele uimaan", "Drowning
+# deaths can be prevented", "Drunkningsolyckor kan förebyggas").
+SAFETY_WORDS = (
+    "estä", "estet", "ehkäi", "ennaltaehk", "turvalli", "pelast", "varo", "uimataito",
+    "uimaopet", "uimakoulu", "opettele", "kurssi", "ensiapu", "neuvont", "tietoisku",
+    "förebygg", "förhindra", "undvik", "säker", "räddning", "simkunnig", "simskol", "lär",
+    "kurs", "hjälp", "varning", "prevent", "avoid", "safety", "safe", "rescue", "lifeguard",
+    "learn", "lesson", "course", "first", "warning", "check", "tarkista", "kontrollera",
+)  # fmt: skip
+DANGER_WORDS = (
+    "kuolem", "kuole", "hukku", "onnettomuu", "tapaturm", "vamm", "loukkaan", "myrkyty",
+    "häkä", "palokuolem", "dödsfall", "död", "drunkn", "olyck", "skad", "förgiftning",
+    "kolmonoxid", "death", "dead", "die", "drown", "accident", "injur", "poisoning",
+    "fatal", "carbon",
+)  # fmt: skip
+
+
+def _safety_notice(ctx: CheckContext, categories: frozenset[str]) -> bool:
+    """A notice of safety (SAFETY_WORDS and DANGER_WORDS in the text) whose only hostile
+    words, if any, are violent verbs and that names no target or group: the model reads
+    the words of death, not their prevention."""
+    if categories & {"targets", "groups"}:
+        return False
+    words = ctx.text.table.distinct
+    return any(word.startswith(SAFETY_WORDS) for word in words) and any(
+        word.startswith(DANGER_WORDS) for word in words
+    )

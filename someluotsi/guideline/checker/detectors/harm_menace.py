@@ -1,0 +1,287 @@
+"""Veiled menace without a violent word, in fi/sv/en (§9.5, §10.6; threat-003): what the
+writer says will befall the reader, and "just wait" said to a person.
+
+- A pity if harm befell the reader's own: a word of pity, a condition, "something" and a verb
+  of happening aimed at the reader or what is theirs ("Olisi sääli jos talollesi sattuisi
+  jotain", "Det vore synd om något hände dina barn", "Would be a shame if something happened
+  to it"). Care in the sentence or the next (drive carefully, an insurance) sets it aside, and
+  so does no happening ("It would be a shame if you missed the concert").
+- Harm promised: "something" happening to a person, or things going badly for them, said of
+  the future ("Kohta sulle käy huonosti", "Sinulle sattuu vielä jotain", "Något kommer att
+  hända dig", "Something will happen to you", "This will end badly for you"). A condition
+  ("jos sinulle sattuu jotain, soita 112"), a good thing ("something good will happen to
+  you"), care, or a past form ("sulle kävi huonosti arvonnassa") is none.
+- "Just wait" said to a person ("Pormestari, odota vaan.", "Rektorn, vänta bara!", "Mayor,
+  you just wait"): a person named or addressed in the sentence, and nothing after it but a
+  weapon or death emoji; "Odota vaan, kesä tulee!" promises summer.
+- A weapon emoji "on its way" to a person ("Virkamies 🔪 tulossa", "🔫 coming for the mayor";
+  threat-002): a word of coming right beside the emoji and a person in the sentence; a course,
+  a sale or a kitchen sets it aside.
+
+Every function reads a bounded window of tokens from its cue (set lookups only); the caller
+(harmful.py) runs them only on texts that hold a cue (CUES, or a weapon emoji with a target).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+Person = Callable[[int], bool]
+
+# --- Words shared by the constructions -------------------------------------------------------
+CONDITION = frozenset({"jos", "mikäli", "om", "if"})
+SOMETHING = frozenset(
+    {"jotain", "jotakin", "jokin", "något", "nåt", "nånting", "någonting",
+     "something", "somethin", "anything"}
+)  # fmt: skip
+# The reader and third persons as the one harm comes to: Finnish allatives ("sulle",
+# "hänelle"), Swedish and English objects and possessives.
+FI_TO_PERSON = frozenset(
+    {"sulle", "sinulle", "teille", "hänelle", "heille", "sille", "niille", "sinuun", "teihin"}
+)
+SV_PERSON = frozenset({"dig", "dej", "er", "din", "ditt", "dina", "era", "ert", "honom", "henne"})
+EN_PERSON = frozenset({"you", "u", "ya", "your", "ur", "him", "her", "them"})
+# "to it": the thing just praised ("Nice house. Would be a shame if something happened to it").
+EN_THING = frozenset({"it"})
+OWNERS = frozenset({"din", "ditt", "dina", "era", "ert", "your", "ur", "his", "her", "their"})
+# Finnish conditional verbs that end like a possessive ("sattuisi", "olisi").
+NOT_HARMED = frozenset(
+    {"sattuisi", "tapahtuisi", "kävisi", "olisi", "voisi", "pitäisi", "tulisi", "joutuisi",
+     "menisi", "osuisi"}
+)  # fmt: skip
+NOT_POSSESSIVE = frozenset({"sinne", "tänne", "minne", "jonne", "kuusi", "uusi", "vesi", "käsi"})
+# Care, advice and insurance: "Olisi sääli jos sinulle sattuisi jotain, aja varovasti", "it
+# would be a pity if something happened to your home: check your home insurance". Word starts.
+CARE = (
+    "varovasti", "varovai", "varo", "huolehdi", "huolta", "turvalli", "vakuutu", "kotivakuutu",
+    "kypärä", "heijastin", "ensiapu", "112", "försiktig", "ta hand", "säker", "försäkring",
+    "hjälm", "reflex", "careful", "safe", "insurance", "insure", "helmet", "first aid",
+    "take care", "look after",
+)  # fmt: skip
+# Good things that may happen ("something good will happen to you", "jotain kivaa").
+GOOD = frozenset(
+    {"hyvää", "kivaa", "mukavaa", "ihanaa", "hauskaa", "jännittävää", "upeaa", "mahtavaa",
+     "kaunista", "bra", "roligt", "trevligt", "fint", "kul", "underbart", "spännande",
+     "good", "nice", "great", "wonderful", "amazing", "fun", "exciting", "special", "lovely",
+     "beautiful", "magical", "positive"}
+)  # fmt: skip
+# Times that make harm a promise: "kohta", "vielä", "snart", "soon", "one day".
+SOON = frozenset(
+    {"vielä", "kohta", "pian", "piakkoin", "huomenna", "tänään", "illalla", "yöllä", "jonain",
+     "jonakin", "snart", "imorgon", "ikväll", "inatt", "idag", "någon", "dag", "soon",
+     "tomorrow", "tonight", "today", "one", "day", "someday", "eventually"}
+)  # fmt: skip
+REACH = 10  # tokens read after a cue
+
+
+def _good_thing(words: Sequence[str], first: int, end: int) -> bool:
+    """A good thing said of "something" among `words[first:end]`: a word of GOOD within two
+    tokens after a word of SOMETHING ("something good", "jotain kivaa", "något roligt"); a
+    good word elsewhere ("your lovely kids") says nothing of what happens."""
+    return any(
+        words[i] in SOMETHING and not GOOD.isdisjoint(words[i + 1 : min(end, i + 3)])
+        for i in range(first, end)
+    )
+
+
+def _possessive_you(word: str) -> bool:
+    """A Finnish noun with the second-person possessive suffix, in any case ("talollesi",
+    "lapsillesi", "autonne"): "-si"/"-nne" after a vowel ("bussi", "taksi" end in a
+    consonant and "si")."""
+    return (
+        len(word) >= 5
+        and word.endswith(("si", "nne"))
+        and word[-3 if word.endswith("si") else -4] in "aeiouyäö"
+        and word not in NOT_POSSESSIVE
+    )
+
+
+def _cared(words: Sequence[str], first: int, end: int) -> bool:
+    """Care, advice or insurance among `words[first:end]` (CARE: word starts)."""
+    return any(word.startswith(CARE) for word in words[first:end])
+
+
+def _harmed(words: Sequence[str], i: int, person: Person) -> bool:
+    """The token at `i` names the one harm comes to: a Finnish allative of a person or a
+    word with "your" in it, a Swedish or English person word, or a person (`person`)."""
+    word = words[i]
+    if word in NOT_HARMED:
+        return False
+    return (
+        word in FI_TO_PERSON
+        or word in SV_PERSON
+        or word in EN_PERSON
+        or _possessive_you(word)
+        or person(i)
+    )
+
+
+# --- A pity if harm befell the reader ------------------------------------------------------
+PITY = frozenset(
+    {"sääli", "harmi", "harmillista", "ikävää", "ikävä", "kurjaa", "surku", "synd", "tråkigt",
+     "trist", "shame", "pity"}
+)  # fmt: skip
+# Verbs of happening in a condition: "sattuisi", "tapahtuisi", "hände", "skulle hända",
+# "happened", "were to happen".
+CONDITIONAL_HAPPEN = frozenset(
+    {"sattuisi", "sattuis", "tapahtuisi", "tapahtuis", "kävisi", "sattuu", "tapahtuu", "hände",
+     "hända", "händer", "drabbade", "drabbades", "happened", "happen", "happens", "befell",
+     "occurred"}
+)  # fmt: skip
+
+
+def pity_if_harmed(
+    words: Sequence[str], index: int, end: int, next_end: int, person: Person
+) -> int | None:
+    """The last token of "would be a shame if something happened to your house" from the
+    word of pity at `index`: a condition within four tokens after it, then within REACH
+    tokens "something", a verb of happening and the one harm would come to (`_harmed`, or
+    "it" after "to"). None with care or insurance in the sentence or the next (up to
+    `next_end`), or without any of them."""
+    condition = next(
+        (i for i in range(index + 1, min(end, index + 5)) if words[i] in CONDITION), None
+    )
+    if condition is None:
+        return None
+    stop = min(end, condition + 1 + REACH)
+    window = range(condition + 1, stop)
+    happen = [i for i in window if words[i] in CONDITIONAL_HAPPEN]
+    something = [i for i in window if words[i] in SOMETHING]
+    if not happen or not something:
+        return None
+    harmed = [
+        i
+        for i in window
+        if _harmed(words, i, person) or (words[i] in EN_THING and i > 0 and words[i - 1] == "to")
+    ]
+    if not harmed or _good_thing(words, condition, stop):
+        return None
+    if _cared(words, index, max(end, next_end)):
+        return None
+    last = max(happen[0], something[0], harmed[0])
+    if words[last] in OWNERS and last + 1 < stop:
+        last += 1  # "dina barn", "your house": the thing owned
+    return last
+
+
+# --- Harm promised ---------------------------------------------------------------------------
+# Verbs of happening said of the future: "sattuu vielä", "kommer att hända", "will happen".
+HAPPEN = frozenset({"sattuu", "tapahtuu", "hända", "händer", "happen", "happens", "happening"})
+# "Käy huonosti", "gå illa", "go badly", "end badly"; and "won't end well".
+FARE = frozenset(
+    {"käy", "käymään", "gå", "går", "kommer", "go", "goes", "going", "end", "ends", "ending",
+     "turn", "turns"}
+)  # fmt: skip
+BADLY = frozenset(
+    {"huonosti", "köpelösti", "kalpaten", "ohraisesti", "pahasti", "illa", "dåligt", "badly",
+     "bad", "ugly"}
+)  # fmt: skip
+WELL = frozenset({"well"})
+FUTURE = frozenset(
+    {"will", "ll", "gonna", "going", "shall", "kommer", "ska", "skall", "tulee", "tulet"}
+)  # fmt: skip
+NEGATED_FUTURE = frozenset({"won", "wont", "not"})
+CUES_PROMISE = HAPPEN | (BADLY - {"bad", "ugly"}) | WELL
+
+
+def harm_promised(
+    words: Sequence[str], index: int, first: int, end: int, person: Person
+) -> tuple[int, int] | None:
+    """The first and last token of harm promised to a person from the cue at `index`: a verb
+    of happening with "something" (`SOMETHING`) beside it, or a word of faring badly with a
+    verb of faring (BADLY after FARE: "käy huonosti", "gå illa", "end badly", or "won't end
+    well"), within four tokens of the one it comes to (`_harmed`), said of the future (a
+    time of SOON or a future word of FUTURE in the clause). None after a condition
+    ("jos sinulle sattuu jotain"), beside a good thing or care, or in the past."""
+    start = max(first, index - 6)
+    stop = min(end, index + 5)
+    window = words[start:stop]
+    word = words[index]
+    if word in HAPPEN:
+        if SOMETHING.isdisjoint(words[max(first, index - 3) : min(end, index + 4)]):
+            return None
+    elif word in BADLY or word in WELL:
+        if FARE.isdisjoint(words[max(first, index - 4) : index]):
+            return None
+        if word in WELL and NEGATED_FUTURE.isdisjoint(words[max(first, index - 5) : index]):
+            return None
+    else:
+        return None
+    near = [
+        i for i in range(max(first, index - 4), min(end, index + 5)) if _harmed(words, i, person)
+    ]
+    if not near:
+        return None
+    if not CONDITION.isdisjoint(words[first:index]) or _good_thing(words, start, stop):
+        return None
+    if SOON.isdisjoint(window) and FUTURE.isdisjoint(window) and NEGATED_FUTURE.isdisjoint(window):
+        return None
+    if _cared(words, first, end):
+        return None
+    return min(index, near[0]), max(index, near[-1])
+
+
+# --- "Just wait" said to a person --------------------------------------------------------
+WAIT = frozenset({"odota", "odottakaa", "odotas", "odotahan", "vänta", "wait"})
+JUST = frozenset({"vaan", "vain", "bara", "just"})
+
+
+def just_wait(
+    words: Sequence[str],
+    index: int,
+    first: int,
+    end: int,
+    person: Person,
+    menacing_mark: bool,
+) -> int | None:
+    """The last token of "just wait" said to a person, from the waiting word at `index`:
+    "odota vaan", "vänta bara" (the particle after it) or "(you) just wait" (before it),
+    a person named or addressed right before it (`person`, "you", "du", "sinä": within three
+    tokens), no good thing in the sentence (GOOD), and
+    nothing after it in the sentence (`end`) unless `menacing_mark` (a weapon or death emoji
+    in the sentence). "Odota vaan, kesä tulee!" names no one; "Mummo, odota vaan, tulen
+    pian" goes on."""
+    if index + 1 < end and words[index + 1] in JUST and words[index + 1] != "just":
+        last = index + 1
+    elif index > first and words[index - 1] == "just":
+        last = index
+    else:
+        return None
+    if not any(
+        person(i) or words[i] in {"sinä", "sä", "te", "du", "ni", "you"}
+        for i in range(max(first, index - 3), index)
+    ):
+        return None
+    if not GOOD.isdisjoint(words[first:end]):
+        return None  # "Sinulle tapahtuu vielä jotain kivaa, odota vain!"
+    if last + 1 < end and not menacing_mark:
+        return None  # "Pormestari, odota vaan, kohta valmistuu uusi tori"
+    return last
+
+
+# --- A weapon emoji on its way ------------------------------------------------------------
+EMOJI_COMING = frozenset(
+    {"tulossa", "tulee", "tullaan", "tulen", "saapuu", "matkalla", "kommer", "coming",
+     "incoming", "way"}
+)  # fmt: skip
+# Courses, sales and kitchens where a knife emoji is on its way ("Kokkikurssi 🔪 tulossa").
+EMOJI_HARMLESS = (
+    "kurssi", "kurs", "course", "class", "workshop", "työpaja", "verkstad", "ale", "tarjous",
+    "rea", "sale", "offer", "resepti", "recept", "recipe", "kokki", "kock", "cook", "chef",
+    "kitchen", "keittiö", "kök", "ruoka", "mat", "food", "leiri", "läger", "camp",
+)  # fmt: skip
+
+
+def emoji_coming(words: Sequence[str], before: int, first: int, end: int) -> bool:
+    """A word of coming right beside a weapon emoji that stands before token `before` (the
+    token after the emoji, or `end`): the token after it or the one before it
+    ("Virkamies 🔪 tulossa", "Coming 🔫"), in a sentence (`first`..`end`) with no course, sale
+    or kitchen in it (EMOJI_HARMLESS)."""
+    near = [i for i in (before - 1, before, before + 1) if first <= i < end]
+    if not any(words[i] in EMOJI_COMING for i in near):
+        return False
+    return not any(word.startswith(EMOJI_HARMLESS) for word in words[first:end])
+
+
+# Every cue word of this module's threats but the emoji: a text with none is not read for them.
+CUES = PITY | CUES_PROMISE | WAIT
