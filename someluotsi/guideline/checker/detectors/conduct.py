@@ -162,15 +162,35 @@ def _negated(ctx: CheckContext, hit: LexiconMatch) -> bool:
     return False
 
 
-SPEAKING_FOR_CITY = Lexicon((term, "claim") for term in load_words("speaking_for_city"))
+SPEAKING_FOR_CITY = Lexicon(load_terms("speaking_for_city"))
+# First-person words: with one, a role said in the essive or after "as" ("Kaupungin
+# virallisena edustajana ilmoitan", "meddelar jag") is the writer's own. Not "i", which is
+# also the Swedish "in"; an English "As the city's representative I ..." starts its sentence.
+FIRST_PERSON = frozenset(
+    {"minä", "mä", "mie", "me", "minun", "minua", "meidän", "olen", "olemme", "toimin",
+     "jag", "vi", "mig", "oss", "min", "vår", "we", "my", "our", "us"}
+)  # fmt: skip
+# The city in the sentence of a first-person "represent" ("kaupunkia", "Kokkolaa", "staden",
+# "Karleby stad", "the city"): word starts.
+CITY_WORDS = ("kaupunki", "kokkola", "karleby", "stad", "city", "kommun", "kunta", "kuntaa")
+# "Officially" in the sentence of a first-person "represent" (word starts).
+OFFICIAL_WORDS = ("virallise", "officiell", "official")
 
 
 class SpeakingForCityDetector:
     """An elected official claiming to speak for the city or to be its official representative
     (§6.1: elected officials represent themselves and their political group, on their own or a
-    politician profile; the city speaks through its own channels). A warning, in the first
-    person only (data/wordlists/speaking_for_city.txt): "puhun kaupungin puolesta", "jag
-    talar för staden", "I speak on behalf of the city".
+    politician profile; the city speaks through its own channels). A warning, for the role
+    `elected` only, in the first person (data/wordlists/speaking_for_city.txt):
+
+    - a claim: "puhun kaupungin puolesta", "jag talar för staden", "I speak on behalf of the
+      city";
+    - a role ([as_role]) at the start of a sentence or with a first-person word in it:
+      "Kaupungin virallisena edustajana ilmoitan", "Som stadens officiella representant
+      meddelar jag", "As the city's official representative I announce";
+    - a first-person "represent" ([represent]) with the city and "officially" in its sentence:
+      "Edustan tässä asiassa Kokkolan kaupunkia virallisesti", "I officially represent
+      Kokkola" ("Edustan omaa ryhmääni" is what an elected official does).
 
     Matches: conduct-003 over the claim (reason "speaking_for_city", param `claim`)."""
 
@@ -181,15 +201,35 @@ class SpeakingForCityDetector:
         if ctx.role != AuthorRole.ELECTED:
             return
         for hit in ctx.text.find(SPEAKING_FOR_CITY):
-            yield ctx.match(
-                "conduct-003",
-                hit.start,
-                hit.end,
-                confidence=0.7,
-                reason="speaking_for_city",
-                claim=hit.term.text,
-            )
-            return  # one warning per post
+            if _claims_city(ctx, hit):
+                yield ctx.match(
+                    "conduct-003",
+                    hit.start,
+                    hit.end,
+                    confidence=0.7,
+                    reason="speaking_for_city",
+                    claim=hit.term.text,
+                )
+                return  # one warning per post
+
+
+def _claims_city(ctx: CheckContext, hit: LexiconMatch) -> bool:
+    """Whether a hit of SPEAKING_FOR_CITY claims the city for the writer (see
+    SpeakingForCityDetector): a claim always; a role at the start of its sentence or with a
+    first-person word (FIRST_PERSON) in it; a "represent" with a city word (CITY_WORDS) and
+    an "officially" (OFFICIAL_WORDS) among the words of its sentence."""
+    label = hit.term.label
+    if label not in ("as_role", "represent"):
+        return True
+    split = sentences(ctx.text)
+    first, end = split.bounds(split.of_token[hit.first])
+    words = ctx.text.table.words
+    if label == "as_role":
+        return hit.first == first or not FIRST_PERSON.isdisjoint(words[first:end])
+    rest = words[hit.last : end]
+    return any(word.startswith(CITY_WORDS) for word in rest) and any(
+        word.startswith(OFFICIAL_WORDS) for word in words[first:end]
+    )
 
 
 class DisclaimerDetector:
