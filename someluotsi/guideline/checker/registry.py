@@ -11,7 +11,10 @@ from someluotsi.guideline.checker.detectors.conduct import (
     RumorDetector,
     SpeakingForCityDetector,
 )
-from someluotsi.guideline.checker.detectors.confidential import ConfidentialDetector
+from someluotsi.guideline.checker.detectors.confidential import (
+    ConfidentialDetector,
+    MarkingLabelDetector,
+)
 from someluotsi.guideline.checker.detectors.engagement import EngagementDetector
 from someluotsi.guideline.checker.detectors.harmful import (
     IdentityAttackDetector,
@@ -51,6 +54,7 @@ RULE_DETECTORS: tuple[Detector, ...] = (
     RegistrationPlateDetector(),
     SensitivePersonDetector(),
     ConfidentialDetector(),
+    MarkingLabelDetector(),
     SecurityDetector(),
     SuspiciousLinkDetector(),
     AccessibilityDetector(),

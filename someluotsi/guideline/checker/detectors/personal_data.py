@@ -1568,6 +1568,27 @@ def _lettered_list(ctx: CheckContext, index: int) -> bool:
 PEER_GROUP_WORDS = ("kokou", "ryhm", "möte", "mötet", "grupp", "meeting", "group")
 
 
+# Drinking verbs, and what people drink that is no alcohol (word starts): "juo töissä
+# kahvia", "dricker på jobbet bara te", "drinks at work only water" say nothing sensitive.
+DRINKING_VERBS = frozenset({"juo", "joi", "dricker", "drack", "drinks", "drank", "drinking"})
+SOFT_DRINKS = ("kahvi", "kahvia", "teetä", "tee", "vettä", "vesi", "mehu", "maito", "maitoa",
+               "limu", "kaakao", "energiajuom", "kaffe", "te", "teet", "vatten", "saft",
+               "mjölk", "läsk", "juice", "coffee", "tea", "water", "milk", "soda",
+               "cocoa")  # fmt: skip
+SOFT_DRINK_REACH = 4  # words after a drinking term in which its drink is looked for
+
+
+def _soft_drink(hit: LexiconMatch, words: Sequence[str]) -> bool:
+    """Whether a drinking term ("juo töissä", "juo joka päivä", "dricker på jobbet") has a
+    drink that is no alcohol (SOFT_DRINKS) among the SOFT_DRINK_REACH words after it: "juo
+    töissä aina teetä", "drinks at work only coffee"."""
+    if words[hit.first] not in DRINKING_VERBS:
+        return False
+    after = words[hit.last : hit.last + SOFT_DRINK_REACH]
+    return any(word == drink or (len(drink) > 3 and word.startswith(drink))
+               for word in after for drink in SOFT_DRINKS)  # fmt: skip
+
+
 def _kept_hit(hit: LexiconMatch, words: Sequence[str]) -> bool:
     """Whether a sensitive hit may be a fact about a person: not an institution or the topic
     of a work, an injury not denied (NEGATIONS), a word for birth only with a date, "AA" or
@@ -1580,7 +1601,7 @@ def _kept_hit(hit: LexiconMatch, words: Sequence[str]) -> bool:
         hit.last < len(words) and words[hit.last].startswith(PEER_GROUP_WORDS)
     ):
         return False
-    if _institutional(hit, words) or _topic_of_work(hit, words):
+    if _institutional(hit, words) or _topic_of_work(hit, words) or _soft_drink(hit, words):
         return False
     if label == "injury" and not NEGATIONS.isdisjoint(
         words[max(0, hit.first - NEGATION_REACH) : hit.first]
