@@ -5,6 +5,7 @@ from __future__ import annotations
 from someluotsi.guideline.checker.detectors.accessibility import AccessibilityDetector
 from someluotsi.guideline.checker.detectors.base import Detector
 from someluotsi.guideline.checker.detectors.conduct import (
+    CityDecisionDetector,
     DisclaimerDetector,
     ElectionCallDetector,
     RoleConductDetector,
@@ -68,6 +69,7 @@ RULE_DETECTORS: tuple[Detector, ...] = (
     DisclaimerDetector(),
     ElectionCallDetector(),
     SpeakingForCityDetector(),
+    CityDecisionDetector(),
     ProvocationDetector(),
 )
 DETECTORS: tuple[Detector, ...] = (*RULE_DETECTORS, HarmModelDetector())
