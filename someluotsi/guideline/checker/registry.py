@@ -5,13 +5,17 @@ from __future__ import annotations
 from someluotsi.guideline.checker.detectors.accessibility import AccessibilityDetector
 from someluotsi.guideline.checker.detectors.base import Detector
 from someluotsi.guideline.checker.detectors.conduct import (
+    CityDecisionDetector,
     DisclaimerDetector,
     ElectionCallDetector,
     RoleConductDetector,
     RumorDetector,
     SpeakingForCityDetector,
 )
-from someluotsi.guideline.checker.detectors.confidential import ConfidentialDetector
+from someluotsi.guideline.checker.detectors.confidential import (
+    ConfidentialDetector,
+    MarkingLabelDetector,
+)
 from someluotsi.guideline.checker.detectors.engagement import EngagementDetector
 from someluotsi.guideline.checker.detectors.harmful import (
     IdentityAttackDetector,
@@ -51,6 +55,7 @@ RULE_DETECTORS: tuple[Detector, ...] = (
     RegistrationPlateDetector(),
     SensitivePersonDetector(),
     ConfidentialDetector(),
+    MarkingLabelDetector(),
     SecurityDetector(),
     SecurityGapDetector(),
     SuspiciousLinkDetector(),
@@ -65,6 +70,7 @@ RULE_DETECTORS: tuple[Detector, ...] = (
     DisclaimerDetector(),
     ElectionCallDetector(),
     SpeakingForCityDetector(),
+    CityDecisionDetector(),
     ProvocationDetector(),
 )
 DETECTORS: tuple[Detector, ...] = (*RULE_DETECTORS, HarmModelDetector())

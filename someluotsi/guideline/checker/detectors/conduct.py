@@ -179,15 +179,35 @@ def _negated(ctx: CheckContext, hit: LexiconMatch) -> bool:
     return False
 
 
-SPEAKING_FOR_CITY = Lexicon((term, "claim") for term in load_words("speaking_for_city"))
+SPEAKING_FOR_CITY = Lexicon(load_terms("speaking_for_city"))
+# First-person words: with one, a role said in the essive or after "as" ("Kaupungin
+# virallisena edustajana ilmoitan", "meddelar jag") is the writer's own. Not "i", which is
+# also the Swedish "in"; an English "As the city's representative I ..." starts its sentence.
+FIRST_PERSON = frozenset(
+    {"minä", "mä", "mie", "me", "minun", "minua", "meidän", "olen", "olemme", "toimin",
+     "jag", "vi", "mig", "oss", "min", "vår", "we", "my", "our", "us"}
+)  # fmt: skip
+# The city in the sentence of a first-person "represent" ("kaupunkia", "Kokkolaa", "staden",
+# "Karleby stad", "the city"): word starts.
+CITY_WORDS = ("kaupunki", "kokkola", "karleby", "stad", "city", "kommun", "kunta", "kuntaa")
+# "Officially" in the sentence of a first-person "represent" (word starts).
+OFFICIAL_WORDS = ("virallise", "officiell", "official")
 
 
 class SpeakingForCityDetector:
     """An elected official claiming to speak for the city or to be its official representative
     (§6.1: elected officials represent themselves and their political group, on their own or a
-    politician profile; the city speaks through its own channels). A warning, in the first
-    person only (data/wordlists/speaking_for_city.txt): "puhun kaupungin puolesta", "jag
-    talar för staden", "I speak on behalf of the city".
+    politician profile; the city speaks through its own channels). A warning, for the role
+    `elected` only, in the first person (data/wordlists/speaking_for_city.txt):
+
+    - a claim: "puhun kaupungin puolesta", "jag talar för staden", "I speak on behalf of the
+      city";
+    - a role ([as_role]) at the start of a sentence or with a first-person word in it:
+      "Kaupungin virallisena edustajana ilmoitan", "Som stadens officiella representant
+      meddelar jag", "As the city's official representative I announce";
+    - a first-person "represent" ([represent]) with the city and "officially" in its sentence:
+      "Edustan tässä asiassa Kokkolan kaupunkia virallisesti", "I officially represent
+      Kokkola" ("Edustan omaa ryhmääni" is what an elected official does).
 
     Matches: conduct-003 over the claim (reason "speaking_for_city", param `claim`)."""
 
@@ -198,15 +218,128 @@ class SpeakingForCityDetector:
         if ctx.role != AuthorRole.ELECTED:
             return
         for hit in ctx.text.find(SPEAKING_FOR_CITY):
-            yield ctx.match(
-                "conduct-003",
-                hit.start,
-                hit.end,
-                confidence=0.7,
-                reason="speaking_for_city",
-                claim=hit.term.text,
-            )
-            return  # one warning per post
+            if _claims_city(ctx, hit):
+                yield ctx.match(
+                    "conduct-003",
+                    hit.start,
+                    hit.end,
+                    confidence=0.7,
+                    reason="speaking_for_city",
+                    claim=hit.term.text,
+                )
+                return  # one warning per post
+
+
+def _claims_city(ctx: CheckContext, hit: LexiconMatch) -> bool:
+    """Whether a hit of SPEAKING_FOR_CITY claims the city for the writer (see
+    SpeakingForCityDetector): a claim always; a role at the start of its sentence or with a
+    first-person word (FIRST_PERSON) in it; a "represent" with a city word (CITY_WORDS) and
+    an "officially" (OFFICIAL_WORDS) among the words of its sentence."""
+    label = hit.term.label
+    if label not in ("as_role", "represent"):
+        return True
+    split = sentences(ctx.text)
+    first, end = split.bounds(split.of_token[hit.first])
+    words = ctx.text.table.words
+    if label == "as_role":
+        return hit.first == first or not FIRST_PERSON.isdisjoint(words[first:end])
+    rest = words[hit.last : end]
+    return any(word.startswith(CITY_WORDS) for word in rest) and any(
+        word.startswith(OFFICIAL_WORDS) for word in words[first:end]
+    )
+
+
+CITY_DECISIONS = Lexicon(load_terms("city_decisions"))
+# Roles that may not decide or promise for the city on their own account (§9.1, §9.4): the
+# organisation's account announces decisions; an elected official's claims are conduct-003.
+STAFF_ROLES = frozenset({AuthorRole.EMPLOYEE, AuthorRole.EXPERT})
+# Words right after a promise that make it a promise about a matter ("että", "att", "that",
+# a pronoun for the matter, "you", "the"): then a city matter must follow in its sentence
+# (for a pronoun: anywhere in it, "Koulu ei lakkaa, lupaan sen").
+PROMISE_LINKS = frozenset({"että", "ettei", "att", "that", "the", "you", "teille", "sinulle",
+                           "dig", "er", "sulle"})  # fmt: skip
+# A first-person subject right after a promise's link word: the promise is of the writer's own
+# deed ("että välitän", "att jag", "that I"); Finnish first-person verbs end in -n or -mme.
+OWN_SUBJECTS = frozenset({"minä", "mä", "me", "jag", "vi", "i", "we", "ll"})
+OWN_VERB_ENDINGS = ("n", "mme")
+PROMISE_PRONOUNS = frozenset({"sen", "sitä", "tämän", "det", "detta", "it", "this"})
+# Words of a source in a decision's sentence: minutes, a section, an item ("päätti 12.6. (§
+# 45)", "protokollet", "minutes").
+SOURCE_REACH = 3  # words after a claimed decision in which its date is looked for
+SOURCE_WORDS = ("pöytäkir", "pykälä", "päätöksellä", "protokoll", "paragraf", "minutes",
+                "kokkola.fi", "karleby.fi")  # fmt: skip
+
+
+class CityDecisionDetector:
+    """An employee or an expert presenting a city matter as decided, or promising for the
+    city, on their own account (§9.1: check the facts, an undecided matter stated as decided
+    misleads; §9.4: loyalty to the employer, who decides and speaks through its own
+    channels). A warning; words in data/wordlists/city_decisions.txt:
+
+    - a decision claimed ([decided]): "Kaupunki on päättänyt, että koulu lakkautetaan",
+      "Staden har redan beslutat", "it's already decided", "the council will approve";
+    - a first-person promise ([promise]) about a city matter (conduct.CITY_MATTERS): "Voin
+      luvata, että kirjasto pysyy auki", "kan jag lova att skolan inte stängs", "Koulu ei
+      lakkaa, lupaan sen henkilökohtaisesti" (not "Lupaan tulla konserttiin").
+
+    A question and a sentence with a source (a date, a §, minutes, the city's site: "päätti
+    12.6. (§ 45)") are left alone; the organisation's account announces decisions. Matches:
+    conduct-004 over the phrase (reason "decision_claim" or "promise_for_city", param
+    `phrase`), one per post."""
+
+    rules = ("conduct-004",)
+    cues = CITY_DECISIONS.cues
+
+    def detect(self, ctx: CheckContext) -> Iterator[Match]:
+        if ctx.role not in STAFF_ROLES:
+            return
+        for hit in ctx.text.find(CITY_DECISIONS):
+            if _unsourced_claim(ctx, hit):
+                yield ctx.match(
+                    "conduct-004",
+                    hit.start,
+                    hit.end,
+                    confidence=0.65,
+                    reason="decision_claim" if hit.term.label == "decided" else "promise_for_city",
+                    phrase=hit.term.text,
+                )
+                return  # one warning per post
+
+
+def _unsourced_claim(ctx: CheckContext, hit: LexiconMatch) -> bool:
+    """Whether a hit of CITY_DECISIONS claims a decision or promises a city matter with no
+    source, outside a question (see CityDecisionDetector)."""
+    split = sentences(ctx.text)
+    first, end = split.bounds(split.of_token[hit.first])
+    table = ctx.text.table
+    sentence_text = ctx.text.text[table.starts[first] : table.ends[end - 1] + 1]
+    if "?" in sentence_text or "§" in sentence_text:
+        return False
+    words = table.words
+    if any(word.startswith(SOURCE_WORDS) for word in words[first:end]) or any(
+        word.isdigit() for word in words[hit.last : min(end, hit.last + SOURCE_REACH)]
+    ):
+        return False  # minutes, or the date of the decision ("on päättänyt 12.6.2026")
+    if hit.term.label == "decided":
+        return True
+    following = words[hit.last] if hit.last < end else ""
+    if following in PROMISE_PRONOUNS:
+        low = first
+    elif following in PROMISE_LINKS:
+        low = hit.last
+    else:
+        return False
+    matters = [matter.first for matter in ctx.text.find(CITY_MATTERS) if low <= matter.first < end]
+    if not matters:
+        return False
+    # The writer's own deed promised ("Lupaan, että välitän asian kaupungille", "I promise
+    # that I will pass it on to the city"): a first-person word right after the link.
+    subject = hit.last + 1 if following in PROMISE_LINKS else -1
+    return not (
+        0 < subject < end
+        and subject not in matters
+        and (words[subject] in OWN_SUBJECTS or words[subject].endswith(OWN_VERB_ENDINGS))
+    )
 
 
 class DisclaimerDetector:

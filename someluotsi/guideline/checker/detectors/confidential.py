@@ -362,3 +362,79 @@ def _of_service(ctx: CheckContext, hit: LexiconMatch) -> bool:
 
 def _has_part(word: str, parts: tuple[str, ...]) -> bool:
     return any(part in word for part in parts)
+
+
+LABELS = Lexicon((term, "label") for term in load_words("marking_labels"))
+# Word starts of a word for a document: a label word right before one, or a label before a
+# colon or a dash with one after it in its sentence, marks the document ("salainen
+# pöytäkirja", "Hemligt: bilaga 2 till protokollet", "Restricted: memo on ...").
+LABELLED_DOCUMENTS = (
+    "pöytäkir", "muistio", "liite", "liitte", "asiakirj", "raport", "selvity", "sopimu",
+    "esityslist", "protokoll", "promemoria", "bilaga", "handling", "dokument", "rapport",
+    "utredning", "avtal", "memo", "minutes", "document", "report", "briefing", "attachment",
+    "appendix", "dossier", "agreement",
+)  # fmt: skip
+
+
+class MarkingLabelDetector:
+    """A secrecy label on a document (§2.5, §9.4) in a word that is also an everyday word
+    (data/wordlists/marking_labels.txt: "salainen", "hemligt", "secret", "restricted"): it
+    marks material only as a label, that is
+
+    - before a colon or a dash, in capitals or with a word for a document after it in its
+      sentence: "SALAINEN – valtuuston suljetun kokouksen pöytäkirja.", "Restricted: memo on
+      the school closures" (not "Salainen: kirjaston kahvilassa on paras pulla");
+    - right before a word for a document (LABELLED_DOCUMENTS): "Salainen pöytäkirja",
+      "Hemlig promemoria", "Secret memo" (not "Salainen resepti", "Secret Santa", "Hemliga
+      trädgårdar");
+    - alone on its line, in capitals: "SALAISTA\\nIrtisanottavien lista on tässä."
+
+    The markers that are no everyday words ("luottamuksellinen", "sekretessbelagd",
+    "confidential") are ConfidentialDetector's. Matches: confidential-001 over the marked
+    material (`_marked_span`; overlapping matches of the rule are merged by the engine),
+    reason "secrecy_marker", param `term`."""
+
+    rules = ("confidential-001",)
+    cues = LABELS.cues
+
+    def detect(self, ctx: CheckContext) -> Iterator[Match]:
+        of_token = sentences(ctx.text).of_token
+        done: set[int] = set()
+        for hit in ctx.text.find(LABELS):
+            sentence = of_token[hit.first]
+            if sentence in done or not _labels_document(ctx, hit):
+                continue
+            done.add(sentence)
+            start, end = _marked_span(ctx, sentence)
+            yield ctx.match(
+                "confidential-001",
+                start,
+                end,
+                confidence=0.85,
+                reason="secrecy_marker",
+                term=hit.term.text,
+            )
+
+
+def _labels_document(ctx: CheckContext, hit: LexiconMatch) -> bool:
+    """Whether a hit of LABELS is a label on a document (see MarkingLabelDetector)."""
+    original = ctx.text.cased[hit.start : hit.end]
+    capitals = original.isupper()
+    following = _following(ctx, hit.last)
+    if following is not None and following.startswith(LABELLED_DOCUMENTS):
+        return True
+    if _label(ctx, hit):
+        if capitals:
+            return True
+        split = sentences(ctx.text)
+        end = split.bounds(split.of_token[hit.first])[1]
+        return any(
+            word.startswith(LABELLED_DOCUMENTS) for word in ctx.text.table.words[hit.last : end]
+        )
+    if not capitals:
+        return False
+    text = ctx.text.text
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    line_end = text.find("\n", hit.end)
+    rest = text[hit.end : len(text) if line_end < 0 else line_end]
+    return not text[line_start : hit.start].strip() and not any(c.isalnum() for c in rest)

@@ -31,6 +31,7 @@ from someluotsi.guideline.text.names import (
     initial_name,
     lower_case_name,
     names_in_sentence,
+    person_names,
     short_name_ends_at,
 )
 from someluotsi.guideline.text.normalize import NOT_ASCII_DIGITS, Token
@@ -1017,6 +1018,11 @@ class StreetAddressDetector:
             elif not (
                 _venue_near(ctx, sentence, o_start, o_end) or _located_venue(ctx, sentence, o_start)
             ):
+                if _private_contact(ctx, start, end):  # a private person's contact card
+                    yield ctx.match(
+                        "privacy-009", start, end, confidence=0.8, reason="home_address"
+                    )
+                    continue
                 yield ctx.match(
                     "privacy-008",
                     start,
@@ -1024,6 +1030,46 @@ class StreetAddressDetector:
                     confidence=0.85 if postal else 0.7,
                     reason="street_address",
                 )
+
+
+# A flat after a street address: a staircase letter and a flat number ("Rantakatu 3 B 14"),
+# or a word for a flat and its number after it ("Isokatu 12 as. 5", "Storgatan 5 lgh 1102",
+# "12 Main Street, Apt 4").
+FLAT_IN_ADDRESS = compile_pattern(r"\d+ ?\pL ?\d+$")
+FLAT_AFTER = compile_pattern(
+    r"^,? ?(?i:as\.?|asunto|lgh\.?|lägenhet|apt\.?|apartment|flat|unit) ?\d"
+)
+# A phone number or an e-mail address after the address, in a private person's contact card.
+CONTACT_AFTER = compile_pattern(r"(?:\+ ?358|\b0)\d[\d -]{4,12}\d|@")
+CONTACT_REACH = 120  # characters around the address read for the card's name and contacts
+
+
+def _private_contact(ctx: CheckContext, start: int, end: int) -> bool:
+    """Whether the street address at normalised offsets start..end is a private person's home
+    in a contact card (§2.5, §6.4: a combination of a name, a home address and contacts
+    identifies where a person lives; the rulebook makes privacy-009 a block): a person named
+    right before it (only punctuation between: "Asukas Pekka Korhonen, Rantakatu 3 B 14") and
+    either a flat (FLAT_IN_ADDRESS, FLAT_AFTER) or a phone number or an e-mail address after
+    it (CONTACT_AFTER), in one paragraph, with no address of the city's own domains there (a
+    member of staff at the office: "Anna Niemi, Isokatu 3, anna.niemi@kokkola.fi"). A venue
+    or a public place is set aside before (StreetAddressDetector)."""
+    text = ctx.text.text
+    names = person_names(ctx.text)
+    index = bisect_right([name.end for name in names], start) - 1
+    if index < 0:
+        return False
+    name = names[index]
+    between = text[name.end : start]
+    if len(between) > 4 or any(c.isalnum() for c in between) or "\n\n" in between:
+        return False
+    paragraph_end = text.find("\n\n", end)
+    after = text[end : min(end + CONTACT_REACH, len(text) if paragraph_end < 0 else paragraph_end)]
+    if any(f"@{domain}" in after.lower() for domain in ctx.city.domains):
+        return False
+    address = ctx.text.cased[start:end].split(",")[0]
+    return bool(
+        FLAT_IN_ADDRESS.search(address) or FLAT_AFTER.search(after) or CONTACT_AFTER.search(after)
+    )
 
 
 # Words for households counted after a number: "40 perhettä", "200 asukasta", "40 familjer",
@@ -1659,6 +1705,27 @@ def _lettered_list(ctx: CheckContext, index: int) -> bool:
 PEER_GROUP_WORDS = ("kokou", "ryhm", "möte", "mötet", "grupp", "meeting", "group")
 
 
+# Drinking verbs, and what people drink that is no alcohol (word starts): "juo töissä
+# kahvia", "dricker på jobbet bara te", "drinks at work only water" say nothing sensitive.
+DRINKING_VERBS = frozenset({"juo", "joi", "dricker", "drack", "drinks", "drank", "drinking"})
+SOFT_DRINKS = ("kahvi", "kahvia", "teetä", "tee", "vettä", "vesi", "mehu", "maito", "maitoa",
+               "limu", "kaakao", "energiajuom", "kaffe", "te", "teet", "vatten", "saft",
+               "mjölk", "läsk", "juice", "coffee", "tea", "water", "milk", "soda",
+               "cocoa")  # fmt: skip
+SOFT_DRINK_REACH = 4  # words after a drinking term in which its drink is looked for
+
+
+def _soft_drink(hit: LexiconMatch, words: Sequence[str]) -> bool:
+    """Whether a drinking term ("juo töissä", "juo joka päivä", "dricker på jobbet") has a
+    drink that is no alcohol (SOFT_DRINKS) among the SOFT_DRINK_REACH words after it: "juo
+    töissä aina teetä", "drinks at work only coffee"."""
+    if words[hit.first] not in DRINKING_VERBS:
+        return False
+    after = words[hit.last : hit.last + SOFT_DRINK_REACH]
+    return any(word == drink or (len(drink) > 3 and word.startswith(drink))
+               for word in after for drink in SOFT_DRINKS)  # fmt: skip
+
+
 def _kept_hit(hit: LexiconMatch, words: Sequence[str]) -> bool:
     """Whether a sensitive hit may be a fact about a person: not an institution or the topic
     of a work, an injury not denied (NEGATIONS), a word for birth only with a date, "AA" or
@@ -1671,7 +1738,7 @@ def _kept_hit(hit: LexiconMatch, words: Sequence[str]) -> bool:
         hit.last < len(words) and words[hit.last].startswith(PEER_GROUP_WORDS)
     ):
         return False
-    if _institutional(hit, words) or _topic_of_work(hit, words):
+    if _institutional(hit, words) or _topic_of_work(hit, words) or _soft_drink(hit, words):
         return False
     if label == "injury" and not NEGATIONS.isdisjoint(
         words[max(0, hit.first - NEGATION_REACH) : hit.first]
