@@ -37,6 +37,22 @@ PIECES = st.sampled_from(
 TEXTS = st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=40).map("".join)
 
 
+def _reference_in_email(normalised: str, tokens: tuple[Token, ...], index: int) -> bool:
+    """A dot before token `index` inside an e-mail address: an "@" in the gap after the next
+    token ("ville.n@"), or before the previous token or the one before it ("@gmail.com",
+    "@mail.kokkola.fi"), read gap by gap (the first gap is the text before the first token)."""
+
+    def gap(number: int) -> str:
+        start = tokens[number - 1].end if number else 0
+        end = tokens[number].start if number < len(tokens) else len(normalised)
+        return normalised[start:end]
+
+    return any(
+        0 <= number <= len(tokens) and "@" in gap(number)
+        for number in (index + 1, index - 1, index - 2)
+    )
+
+
 def _reference_sentences(text: NormalizedText) -> tuple[list[int], list[list[Token]]]:
     """The token-by-token segmentation the columns replace."""
     tokens, normalised = text.tokens, text.text
@@ -67,6 +83,7 @@ def _reference_sentences(text: NormalizedText) -> tuple[list[int], list[list[Tok
                         and (
                             (before.isdigit() and token.text.isdigit())
                             or (len(before) <= 2 and len(token.text) <= 2)
+                            or _reference_in_email(normalised, tokens, index)
                         )
                     )
                     or (
