@@ -1272,6 +1272,8 @@ class ThreatDetector:
                     continue  # "nauroimme kuoliaaksi", "I laughed myself to death"
                 if _phrase_not_stalking(ctx, analysis, hit, sentence):
                     continue  # "I know where you live matters"
+                if _anticipation(ctx, analysis, hit, sentence):
+                    continue  # "Odota vaan kun näet uuden puiston!"
                 yield ctx.match(
                     "threat-003",
                     hit.start,
@@ -1617,6 +1619,43 @@ def _veiled(ctx: CheckContext, analysis: HarmAnalysis) -> Iterator[Match]:
                 reason="intimidation",
                 phrase=phrase,
             )
+
+
+# "Just wait until you see": a wait phrase ending in "when/until" followed by the reader's
+# seeing, hearing or tasting something is anticipation ("Odota vaan kun näet uuden puiston!",
+# "Vänta bara tills du ser den nya parken!"), unless the rest of the sentence speaks of what the
+# writer does to the reader ("Odota vaan kun näet mitä teen sinulle").
+WAIT_UNTIL = frozenset({"kun", "tills", "until", "till"})
+PERCEIVE = frozenset(
+    {
+        "näet", "näette", "kuulet", "kuulette", "maistat", "maistatte", "pääset", "pääsette",
+        "kokeilet", "kokeilette", "ser", "får", "hör", "smakar", "provar", "see", "hear",
+        "taste", "try",
+    }
+)  # fmt: skip
+ANTICIPATION_REACH = 2  # words after the phrase within which the perceiving verb stands
+AIMED_AFTER = frozenset(
+    {
+        "teen", "minä", "mä", "mun", "minun", "sinulle", "sinut", "sulle", "sut", "sinua",
+        "sua", "jag", "mig", "dig", "gör", "i", "me", "do", "ll",
+    }
+)  # fmt: skip
+
+
+def _anticipation(ctx: CheckContext, analysis: HarmAnalysis, hit: Hit, sentence: int) -> bool:
+    """A wait phrase ending in "kun/tills/until" (intimidation) followed within
+    ANTICIPATION_REACH words by the reader perceiving something (PERCEIVE), with no word of
+    the writer acting on the reader later in the sentence (AIMED_AFTER): looking forward,
+    no threat (§10.6 is about threats)."""
+    words = analysis.words
+    last = bisect_left(ctx.text.table.ends, hit.end)  # the phrase's last token
+    if last >= len(words) or words[last] not in WAIT_UNTIL:
+        return False
+    _first, end = analysis.bounds(sentence)
+    following = words[last + 1 : min(end, last + 1 + ANTICIPATION_REACH)]
+    if PERCEIVE.isdisjoint(following):
+        return False
+    return AIMED_AFTER.isdisjoint(words[last + 1 : end])
 
 
 def _phrase_not_stalking(
