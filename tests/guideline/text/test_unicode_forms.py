@@ -24,10 +24,13 @@ from someluotsi.guideline.model import ChannelContext, ChannelKind, Media, Repor
 from someluotsi.guideline.text.normalize import DASHES, NormalizedText
 
 TESTS = Path(__file__).parents[1]
+# Rows whose finding is about the characters as written (decorative letters, which NFKC folds
+# into plain ones: `unicode_forms = false`) are left out.
 CASES = [
     case
     for file in sorted((TESTS / "checker" / "cases").glob("*.toml"))
     for case in tomllib.loads(file.read_text(encoding="utf-8"))["case"]
+    if case.get("unicode_forms", True)
 ]
 MESSAGES = tomllib.loads(
     (TESTS / "messages" / "triage" / "messages.toml").read_text(encoding="utf-8")

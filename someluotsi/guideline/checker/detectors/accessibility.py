@@ -45,7 +45,10 @@ _DECORATIVE = (
     r"\x{24B6}-\x{24E9}\x{1F130}-\x{1F189}\x{1D00}-\x{1D2B}\x{0280}\x{0299}\x{029C}"
     r"\x{026A}\x{0274}\x{028F}\x{0262}\x{029F}\x{0281}"
 )
-DECORATIVE_RUN = compile_pattern(rf"[{_DECORATIVE}](?:[{_DECORATIVE} \d.,!?:'-]*[{_DECORATIVE}])?")
+# Between decorative characters of one run: any space, an invisible character, a digit or a
+# punctuation mark ("ＳＵＭＭＥＲ\u00a0ＦＥＳＴＩＶＡＬ" is one run).
+_BETWEEN = r"\s\x{00A0}\x{00AD}\x{2000}-\x{200F}\x{202F}\x{2060}\x{3000}\x{FEFF}\d.,!?:'-"
+DECORATIVE_RUN = compile_pattern(rf"[{_DECORATIVE}](?:[{_DECORATIVE}{_BETWEEN}]*[{_DECORATIVE}])?")
 MIN_DECORATIVE = 3  # decorative characters in a run (one ® or a lone 𝑥 in a formula is none)
 # Five or more letters, each alone between one or two spaces: "T A P A H T U M A", "B I G  S A L E"
 # (group 1).
@@ -55,6 +58,9 @@ _DECORATIVE_RANGES = (
     (0x24B6, 0x24E9), (0x1F130, 0x1F189), (0x1D00, 0x1D2B),
 )  # fmt: skip
 _SMALL_CAPITALS = frozenset("\u0280\u0299\u029c\u026a\u0274\u028f\u0262\u029f\u0281")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _decorative(char: str) -> bool:
@@ -216,10 +222,15 @@ class AccessibilityDetector:
         """a11y-008 (§1.1): decorative letters ("𝐓𝐚𝐩𝐚𝐡𝐭𝐮𝐦𝐚", "ｆｕｌｌ", "ⓒⓘⓡⓒⓛⓔ", "ᴋᴀᴘɪᴛᴇᴇʟɪ"),
         at least MIN_DECORATIVE of them in a run, and words written with spaces between their
         letters ("T A P A H T U M A"): a screen reader reads the first by each symbol's name or
-        not at all and the second letter by letter, and search finds neither. Read in the
-        original (normalisation folds both); a text without a decorative letter among its
-        characters is told so without a search."""
+        not at all and the second letter by letter, and search finds neither. Decorative
+        letters are read in the original (normalisation folds them), spaced letters in the
+        normalised text with its case (odd spaces plain, invisible characters out); a text
+        without a decorative letter among its characters is told so without a search."""
         if ctx.text.non_ascii and not all(map(_plain_letter, ctx.text.non_ascii)):
+            # A lone surrogate (which RE2 cannot take) read as U+FFFD: one for one, the
+            # offsets stay the original's.
+            if any("\ud800" <= char <= "\udfff" for char in ctx.text.non_ascii):
+                original = _SURROGATE.sub("\ufffd", original)
             for found in DECORATIVE_RUN.finditer(original):
                 if sum(map(_decorative, found.group())) >= MIN_DECORATIVE:
                     yield ctx.match(
@@ -230,15 +241,15 @@ class AccessibilityDetector:
                         reason="decorative_letters",
                         normalised=False,
                     )
-        if " " in original:
-            for found in SPACED_LETTERS.finditer(original):
+        cased = ctx.text.cased  # odd spaces made plain, invisible characters left out
+        if " " in cased:
+            for found in SPACED_LETTERS.finditer(cased):
                 yield ctx.match(
                     "a11y-008",
                     found.start(1),
                     found.end(1),
                     confidence=0.8,
                     reason="spaced_letters",
-                    normalised=False,
                 )
 
     @staticmethod
