@@ -324,7 +324,11 @@ def message_act(request: HttpRequest, message_id: int) -> HttpResponse:
             flash.success(request, _("The message was opened again."))
         elif action == "escalate":
             escalate = EscalateForm(request.POST)
-            note = escalate.cleaned_data["note"] if escalate.is_valid() else ""
+            if not escalate.is_valid():
+                # Never escalate with the note dropped: the evidence hash would cover "".
+                errors = [str(error) for error in escalate.errors.get("note", [])]
+                raise ApplicationError(" ".join(errors), code="bad_note")
+            note = escalate.cleaned_data["note"]
             escalation = escalations.message_escalate(actor=user, message=message, note=note)
             flash.success(request, _("Escalated. The addressees were notified."))
             return HttpResponseRedirect(reverse("inbox:escalation", args=[escalation.pk]))
