@@ -21,6 +21,8 @@ from someluotsi.inbox import escalations
 from someluotsi.inbox.models import Escalation, Message
 from someluotsi.inbox.services import MEDIA_ONLY_REASON
 from someluotsi.incidents import services as incidents
+from tests.compliance.test_invalid_utf8 import FORM, LATIN_1, quoted
+from tests.compliance.test_invalid_utf8 import SAID as LATIN_1_SAID
 from tests.factories import ChannelFactory, add_maintainer
 from tests.inbox.conftest import World
 
@@ -94,6 +96,18 @@ def test_an_incident_title_over_its_limit_is_refused_not_cut(
     with pytest.raises(ApplicationError) as caught:
         incidents.incident_open(actor=mavi, channel=channel, title="T" * 201, owner=mavi)
     assert caught.value.code == "title_too_long"
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_any_form_with_a_latin_1_body_is_refused_an_escalation_note_too(
+    world: World, language: str
+) -> None:
+    message = world.ingest("Milloin kirjasto aukeaa?")
+    body = b"action=escalate&note=" + quoted(LATIN_1[language])
+    response = _page(world, language).post(f"/inbox/{message.pk}/act", body, content_type=FORM)
+    assert response.status_code == 400
+    assert LATIN_1_SAID[language] in html.unescape(response.content.decode())
+    assert not Escalation.objects.filter(message=message).exists()
 
 
 # -- blank texts ----------------------------------------------------------------------------
