@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import timedelta
 
 import pytest
 from django.test import Client
@@ -25,7 +26,7 @@ MESSAGES = 2 * QUEUE_PAGE_SIZE + 10
 
 @pytest.fixture
 def crowded(world: World) -> World:
-    received = timezone.now() - timezone.timedelta(hours=1)
+    received = timezone.now() - timedelta(hours=1)
     items = [
         IncomingMessage(
             channel=world.channel, external_id=f"q-{n}", kind="comment",
