@@ -23,8 +23,7 @@ from someluotsi.accounts.access import Area
 from someluotsi.accounts.enums import Role
 from someluotsi.accounts.models import User
 from someluotsi.accounts.selectors import user_has_role
-from someluotsi.audit.selectors import audit_events_for_target
-from someluotsi.audit.sentences import describe_events
+from someluotsi.audit.history import record_history
 from someluotsi.channels.enums import Platform
 from someluotsi.compliance.engine import configured_engine
 from someluotsi.compliance.speaking import CityTextCheck, city_text_warning
@@ -264,9 +263,7 @@ def message_detail(request: HttpRequest, message_id: int) -> HttpResponse:
         "escalate_form": EscalateForm(),
         "escalation": open_escalation_for(message=message),
         "escalations": message.escalations.all(),
-        "history": describe_events(list(audit_events_for_target(target=message)[:50]))
-        if can_read
-        else [],
+        "history": record_history(target=message) if can_read else [],
         "overdue": message.status in OPEN_STATUSES
         and message.due_at is not None
         and message.due_at < timezone.now(),
