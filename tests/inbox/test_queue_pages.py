@@ -103,3 +103,25 @@ def test_a_page_link_swaps_the_table_alone_with_htmx_and_moves_the_focus_there(
 def test_a_page_out_of_range_shows_the_last_page(crowded: World) -> None:
     page = _get(crowded, "en", "/inbox/?status=open&page=99")
     assert _rows(page) == MESSAGES - 2 * QUEUE_PAGE_SIZE
+
+
+def test_the_escalations_list_has_page_links_too(world: World) -> None:
+    """Its pages after the first had no link at all."""
+    received = timezone.now() - timedelta(hours=1)
+    items = [
+        IncomingMessage(
+            channel=world.channel, external_id=f"t-{n}", kind="comment",
+            text=f"Ammun sinut {n}, kirjastonhoitaja, tiedän missä asut.", received_at=received,
+        )
+        for n in range(QUEUE_PAGE_SIZE + 1)
+    ]  # fmt: skip
+    message_ingest(actor=None, items=items, auto_escalate=True)
+    client = Client()
+    client.force_login(world.supervisor)
+    page = html.unescape(client.get("/inbox/escalations/?status=").content.decode())
+    assert page.count('<th scope="row">') == QUEUE_PAGE_SIZE
+    pager = page[page.index('class="pager"') :]
+    assert 'rel="next"' in pager
+    assert "status=&page=2" in pager or "status=&amp;page=2" in pager
+    second = html.unescape(client.get("/inbox/escalations/?status=&page=2").content.decode())
+    assert second.count('<th scope="row">') == 1
