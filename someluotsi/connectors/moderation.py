@@ -24,7 +24,9 @@ from someluotsi.connectors.models import Connection, OutboundAction
 from someluotsi.connectors.registry import connector_for
 from someluotsi.connectors.selectors import working_connection
 from someluotsi.connectors.tasks import run_action
+from someluotsi.core.blank import is_blank
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
+from someluotsi.core.lengths import at_most
 from someluotsi.guideline.checker.engine import MAX_CHARS
 from someluotsi.inbox.models import Message
 from someluotsi.inbox.selectors import message_can_work
@@ -87,9 +89,10 @@ def action_request(
         )
     text = text.strip()
     verdict = ""
+    at_most(override_reason.strip(), 2000, field="override_reason")
     if kind == ActionKind.REPLY:
         limit = min(connector_for(connection.platform).limits.max_text_chars, MAX_CHARS)
-        if not text:
+        if is_blank(text):  # "" or only spaces and invisible characters
             raise ApplicationError(_("Write the reply first."), code="empty_reply")
         if len(text) > limit:
             raise ApplicationError(

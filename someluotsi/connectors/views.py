@@ -234,7 +234,7 @@ def message_act(request: HttpRequest, message_id: int) -> HttpResponse:
         moderation.action_request(
             actor=user, message=message, kind=ActionKind(action),
             key=request.POST.get("key", "")[:64] or secrets.token_urlsafe(16), text=text,
-            override_reason=request.POST.get("override_reason", "")[:2000],
+            override_reason=request.POST.get("override_reason", ""),
             ui_language=(get_language() or "fi")[:2],
             on_check=lambda check: warnings.append(city_text_warning(check)),
         )  # fmt: skip

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import ClassVar, cast
+from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
 from django.contrib import messages as flash
@@ -15,6 +16,7 @@ from django.http import (
     HttpResponseBadRequest,
     JsonResponse,
     QueryDict,
+    RawPostDataException,
 )
 from django.shortcuts import render
 from django.urls import Resolver404, get_resolver, resolve
@@ -59,6 +61,26 @@ def _is_form_post(request: HttpRequest) -> bool:
     }
 
 
+def _form_body_not_utf8(request: HttpRequest) -> bool:
+    """Whether a URL-encoded form body carries bytes that are not UTF-8 (a Latin-1 encoded
+    "ä" is %E4): Django would read each such byte as U+FFFD, and a checker would then pass the
+    replaced text as "OK". A real U+FFFD typed by a person arrives as %EF%BF%BD and passes.
+    Linear in the body (bounded by DATA_UPLOAD_MAX_MEMORY_SIZE); read before the form is."""
+    if request.content_type != "application/x-www-form-urlencoded" or request.method in {
+        "GET",
+        "HEAD",
+        "OPTIONS",
+    }:
+        return False
+    try:
+        unquote_to_bytes(request.body.replace(b"+", b" ")).decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    except RawPostDataException:
+        return False
+    return False
+
+
 def bad_request_page(request: HttpRequest, message: str = "") -> HttpResponse:
     """The project's 400: the API's error shape under /api/, else the page in the site shell
     (someluotsi/templates/400.html) in the user's language."""
@@ -78,6 +100,11 @@ class RequestInputMiddleware:
     - More fields than DATA_UPLOAD_MAX_NUMBER_FIELDS (or files than ..._FILES): the project's
       400 (a page in the shell, or the API's error shape), answered here so that DEBUG's error
       page, which reads the same fields again, never turns it into a 500.
+    - A URL-encoded form body that is not UTF-8 (a client that sent Latin-1): the project's
+      400 with a message in the user's language, never its text read with U+FFFD in place
+      of each unreadable byte (the checker would call that text "OK"; the command line refuses
+      such input too, exit 3 "invalid_utf8"). The API reads JSON only and refuses a body that
+      is not UTF-8 itself (api/limits.py).
     - A NUL character: PostgreSQL cannot store or compare it, so it would otherwise surface as
       a server error wherever a raw value reaches a query. The API refuses it (400, its error
       shape). A page gets the fields with the NUL characters removed and a message in the
@@ -91,6 +118,14 @@ class RequestInputMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if _form_body_not_utf8(request):
+            return bad_request_page(
+                request,
+                _(
+                    "The form was sent in another character encoding than UTF-8, so its text "
+                    "cannot be read reliably and nothing was done. Send it again from the page."
+                ),
+            )
         try:
             nul_in_query = _has_nul(request.GET)
             nul_in_form = _is_form_post(request) and _has_nul(request.POST)

@@ -37,6 +37,7 @@ from someluotsi.guideline.cli_messages import (
     OPTION_KINDS,
     VALUE_WORDS,
     CliInputError,
+    choices,
     language_of,
     say,
     usage_error,
@@ -128,7 +129,12 @@ def build_parser(error_language: str = DEFAULT_LANGUAGE) -> argparse.ArgumentPar
         error_language=error_language,
     )
     check.add_argument("text", nargs="?", default="-", help="the draft, or - to read stdin")
-    check.add_argument("--role", choices=[r.value for r in AuthorRole], default="employee")
+    check.add_argument(
+        "--role",
+        choices=[r.value for r in AuthorRole],
+        default="employee",
+        help=f"who publishes: {choices('role', DEFAULT_LANGUAGE)}; default: employee",
+    )
     check.add_argument(
         "--channel",
         choices=[k.value for k in ChannelKind],

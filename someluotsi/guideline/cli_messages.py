@@ -27,7 +27,11 @@ VALUE_WORDS: dict[str, dict[str, dict[str, str]]] = {
             "sv": "stadens organisationskonto",
             "en": "the city's organisation account",
         },
-        "expert": {"fi": "asiantuntija", "sv": "expert", "en": "expert"},
+        "expert": {
+            "fi": "asiantuntija omalla alallaan",
+            "sv": "sakkunnig inom sitt område",
+            "en": "a subject expert",
+        },
     },
     "channel": {
         "city": {"fi": "kaupungin kanava", "sv": "stadens kanal", "en": "the city's channel"},

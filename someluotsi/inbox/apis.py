@@ -18,6 +18,7 @@ from someluotsi.accounts.selectors import user_can_ingest_messages
 from someluotsi.api.limits import IdField
 from someluotsi.api.permissions import IsSignedIn
 from someluotsi.channels.models import Channel
+from someluotsi.core.blank import is_blank
 from someluotsi.core.oneline import OneLineSerializerField, neutralised, one_line
 from someluotsi.guideline.checker.engine import MAX_CHARS
 from someluotsi.inbox.enums import MessageKind
@@ -84,10 +85,12 @@ class MessageInputSerializer(serializers.Serializer[dict[str, Any]]):
     language = serializers.ChoiceField(choices=["fi", "sv", "en"], required=False)
 
     def validate_text(self, value: str) -> str:
-        """A message says something: an empty or blank text is refused here (a connector that
-        stores a platform's media-only comment calls the service, which keeps it). Control
-        characters were already neutralised (`PlatformTextField`), not refused."""
-        if not value.strip():
+        """A message says something: an empty text, or one that shows nothing (`is_blank`:
+        spaces, zero-width and other invisible characters), is refused here, since a caller
+        here types the message (a connector that stores a platform's media-only comment calls
+        the service, which keeps it untriaged). Control characters were already neutralised
+        (`PlatformTextField`), not refused."""
+        if is_blank(value):  # spaces, zero-width and other invisible characters only
             raise serializers.ValidationError(_("The message has no text."))
         return value
 

@@ -44,8 +44,14 @@ from someluotsi.core.errors import ApplicationError, PermissionDeniedError
 from someluotsi.core.oneline import neutralised, one_line
 from someluotsi.guideline.checker.engine import MAX_CHARS
 from someluotsi.guideline.messages.replies import answer_by_phrase
-from someluotsi.guideline.messages.tone import tone
-from someluotsi.guideline.messages.triage import Triage, compose_reply, triage
+from someluotsi.guideline.messages.tone import Tone, tone
+from someluotsi.guideline.messages.triage import (
+    Priority,
+    Triage,
+    compose_reply,
+    triage,
+)
+from someluotsi.guideline.messages.triage import TriageCategory as SortedAs
 from someluotsi.guideline.model import LANGUAGES
 from someluotsi.guideline.text.analysis import AnalysedText
 from someluotsi.inbox.assignment import AnswererPicker
@@ -132,6 +138,25 @@ def reply_templates() -> dict[str, dict[str, str]]:
     return dict(templates)
 
 
+MEDIA_ONLY_REASON = "no text to read (media only): not triaged, look at it on the platform"
+
+
+def media_only_triage(language: str | None) -> Triage:
+    """The sorting of a message whose text shows nothing (`is_blank`): a platform's photo or
+    sticker comment. No check runs on it (an empty text would pass every rule and read as
+    harmless): it is "other" at normal priority with no suggested action or reply, so that a
+    person looks at the attachment on the platform."""
+    return Triage(
+        language=language or "",
+        category=SortedAs.OTHER,
+        actions=(),
+        priority=Priority.NORMAL,
+        findings=(),
+        reply="",
+        reasons=(MEDIA_ONLY_REASON,),
+    )
+
+
 class _Triager:
     """Triage with the installation's engine, templates and clock, loaded once per batch."""
 
@@ -153,13 +178,21 @@ class _Triager:
         )
         if len(item.text) > MAX_CHARS:
             raise ValueError(f"text over {MAX_CHARS:,} characters")
-        # One analysis of the text for triage, its check and the tone reading.
-        analysed = AnalysedText(item.text, language=item.language)
-        sorted_message = triage(
-            analysed, language=item.language, engine=self.engine, replies=self.replies
-        )
-        category = sorted_message.category.value
-        message_tone = tone(analysed, language=sorted_message.language, category=category)
+        if is_blank(item.text):
+            # A platform's media-only item (a photo, a sticker): kept, so that someone looks at
+            # it, but no check runs on a text that shows nothing (it would read as harmless).
+            sorted_message = media_only_triage(item.language)
+            category = sorted_message.category.value
+            message_tone_value = Tone.NEUTRAL.value
+        else:
+            # One analysis of the text for triage, its check and the tone reading.
+            analysed = AnalysedText(item.text, language=item.language)
+            sorted_message = triage(
+                analysed, language=item.language, engine=self.engine, replies=self.replies
+            )
+            category = sorted_message.category.value
+            message_tone = tone(analysed, language=sorted_message.language, category=category)
+            message_tone_value = message_tone.tone.value
         due = due_at(category, item.received_at, self.calendar, self.hours)
         reply = sorted_message.reply
         if due is not None and reply:
@@ -178,7 +211,7 @@ class _Triager:
             permalink=item.permalink,
             category=category,
             priority=sorted_message.priority.value,
-            tone=message_tone.tone.value,
+            tone=message_tone_value,
             actions=[action.value for action in sorted_message.actions],
             rule_ids=list(dict.fromkeys(f.rule for f in sorted_message.findings)),
             reasons=list(sorted_message.reasons),

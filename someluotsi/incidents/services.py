@@ -19,6 +19,7 @@ from someluotsi.compliance.engine import configured_engine
 from someluotsi.compliance.services import channel_context, default_author_role
 from someluotsi.core.blank import is_blank, trimmed
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
+from someluotsi.core.lengths import at_most
 from someluotsi.guideline.checker.engine import MAX_CHARS
 from someluotsi.incidents.enums import (
     AlertStatus,
@@ -45,7 +46,7 @@ def incident_open(
     *, actor: User, channel: Channel, title: str, owner: User, alert: StormAlert | None = None
 ) -> Incident:
     _require(actor, channel)
-    title = title.strip()[:200]
+    title = at_most(title.strip(), 200, field="title")
     if not title:
         raise ApplicationError(_("Give the incident a title."), code="missing_title")
     # An alert already went to the mavi team: §17.4 is under way from the start.
@@ -113,7 +114,12 @@ def _in_each(reports: dict[str, Any], index: int, field: str) -> dict[str, str]:
 
 
 def _step(actor: User, state: str, note: str) -> dict[str, Any]:
-    return {"state": state, "note": note[:500], "by": str(actor), "at": timezone.now().isoformat()}
+    return {
+        "state": state,
+        "note": at_most(note, 500, field="note"),
+        "by": str(actor),
+        "at": timezone.now().isoformat(),
+    }
 
 
 def alert_dismiss(*, actor: User, alert: StormAlert, reason: str) -> StormAlert:
@@ -123,7 +129,7 @@ def alert_dismiss(*, actor: User, alert: StormAlert, reason: str) -> StormAlert:
     if len(reason.strip()) < 5:
         raise ApplicationError(_("Say why the alert is dismissed."), code="missing_reason")
     alert.status = AlertStatus.DISMISSED
-    alert.dismiss_reason = reason.strip()[:500]
+    alert.dismiss_reason = at_most(reason.strip(), 500, field="reason")
     alert.handled_by = actor
     alert.handled_at = timezone.now()
     alert.save(update_fields=["status", "dismiss_reason", "handled_by", "handled_at"])

@@ -21,6 +21,7 @@ from someluotsi.accounts.models import Unit, User
 from someluotsi.audit.services import audit_record
 from someluotsi.channels.models import Channel
 from someluotsi.core.errors import ApplicationError
+from someluotsi.core.lengths import at_most
 from someluotsi.metrics.models import (
     DeliveryStatus,
     ReportDelivery,
@@ -84,7 +85,11 @@ def schedule_save(
         )
     if schedule is None:
         schedule = ReportSchedule(created_by=actor)
-    schedule.name, schedule.frequency, schedule.unit = name.strip()[:200], frequency, unit
+    schedule.name, schedule.frequency, schedule.unit = (
+        at_most(name.strip(), 200, field="name"),
+        frequency,
+        unit,
+    )
     schedule.active = True
     schedule.save()
     schedule.recipients.all().delete()

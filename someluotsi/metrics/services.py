@@ -22,6 +22,7 @@ from someluotsi.audit.services import audit_record
 from someluotsi.channels.models import Channel
 from someluotsi.channels.selectors import channel_can_edit
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
+from someluotsi.core.lengths import at_most
 from someluotsi.metrics.enums import GoalKind, ImportStatus, Metric, ValueSource
 from someluotsi.metrics.export_problems import problem_text
 from someluotsi.metrics.models import Goal, MetricImport, MetricValue
@@ -306,7 +307,11 @@ def goal_save(
         channel=channel,
         kind=kind,
         year=year,
-        defaults={"target": number, "note": note.strip()[:300], "created_by": actor},
+        defaults={
+            "target": number,
+            "note": at_most(note.strip(), 300, field="note"),
+            "created_by": actor,
+        },
     )
     audit_record(
         actor=actor,

@@ -37,6 +37,7 @@ from someluotsi.accounts.selectors import AnyUser, user_is_read_only
 from someluotsi.audit.services import audit_record
 from someluotsi.core.conflicts import claim_version
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
+from someluotsi.core.lengths import at_most
 from someluotsi.core.pages import uploaded_file_name
 from someluotsi.publishing.enums import AssetKind, Consent, Licence
 from someluotsi.publishing.models import Asset
@@ -293,17 +294,17 @@ def _clean_details(details: AssetDetails) -> dict[str, Any]:
             code="consent_note_required",
         )
     return {
-        "title": details.title.strip()[:200],
-        "alt_text": alt[:1000],
-        "alt_text_sv": details.alt_text_sv.strip()[:1000],
-        "caption": details.caption.strip()[:1000],
+        "title": at_most(details.title.strip(), 200, field="title"),
+        "alt_text": at_most(alt, 1000, field="alt_text"),
+        "alt_text_sv": at_most(details.alt_text_sv.strip(), 1000, field="alt_text_sv"),
+        "caption": at_most(details.caption.strip(), 1000, field="caption"),
         "has_captions": details.has_captions,
-        "photographer": details.photographer.strip()[:200],
+        "photographer": at_most(details.photographer.strip(), 200, field="photographer"),
         "licence": details.licence,
-        "rights_holder": details.rights_holder.strip()[:200],
+        "rights_holder": at_most(details.rights_holder.strip(), 200, field="rights_holder"),
         "rights_expire_on": details.rights_expire_on,
         "consent": details.consent,
-        "consent_note": details.consent_note.strip()[:500],
+        "consent_note": at_most(details.consent_note.strip(), 500, field="consent_note"),
     }
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from someluotsi.accounts.models import User
 from someluotsi.audit.services import audit_record
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
+from someluotsi.core.lengths import at_most
 from someluotsi.notifications.services import notification_send_worded
 from someluotsi.publishing.enums import ClearanceStatus
 from someluotsi.publishing.models import MAX_COMMENT, MAX_TEXT, ClearanceRequest
@@ -79,7 +80,7 @@ def clearance_answer(
     if not cleared and not answer:
         raise ApplicationError(_("Say why it may not be shared yet."), code="answer_required")
     item.status = ClearanceStatus.CLEARED if cleared else ClearanceStatus.REFUSED
-    item.answer = answer[:MAX_COMMENT]
+    item.answer = at_most(answer, MAX_COMMENT, field="answer")
     item.answered_at = timezone.now()
     item.save(update_fields=["status", "answer", "answered_at", "updated_at"])
     audit_record(
@@ -111,8 +112,9 @@ def clearance_update_draft(
     if actor.pk != item.requester_id:
         raise PermissionDeniedError(_("Only the person who asked edits the draft."))
     draft_text = draft_text.strip()
-    if not draft_text or len(draft_text) > MAX_TEXT:
+    if not draft_text:
         raise ApplicationError(_("Write the draft you intend to publish."), code="draft_required")
+    at_most(draft_text, MAX_TEXT, field="draft_text")
     item.draft_text = draft_text
     item.save(update_fields=["draft_text", "updated_at"])
     return item

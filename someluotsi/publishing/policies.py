@@ -13,6 +13,7 @@ from someluotsi.audit.services import audit_record
 from someluotsi.channels.models import Channel
 from someluotsi.channels.selectors import channel_can_staff, user_is_city_wide
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
+from someluotsi.core.lengths import at_most
 from someluotsi.publishing.enums import ApprovalPolicy
 from someluotsi.publishing.models import Campaign, ChannelPolicy
 
@@ -80,7 +81,7 @@ def campaign_save(
         raise ApplicationError(_("A campaign with that name exists."), code="duplicate")
     item = campaign or Campaign()
     item.name = name
-    item.hashtags = " ".join(tags)[:300]
+    item.hashtags = at_most(" ".join(tags), 300, field="hashtags")
     item.starts_on, item.ends_on = starts_on, ends_on
     item.unit = item.unit or actor.unit
     item.save()

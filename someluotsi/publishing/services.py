@@ -29,6 +29,7 @@ from someluotsi.core.blank import is_blank, trimmed
 from someluotsi.core.conflicts import EditConflictError, edit_conflict
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
 from someluotsi.core.idempotency import clean_form_key
+from someluotsi.core.lengths import at_most
 from someluotsi.core.oneline import refuse_typed_control_characters
 from someluotsi.guideline.model import EngineError, Severity
 from someluotsi.publishing.composing import (
@@ -190,7 +191,7 @@ def _clean_input(actor: AnyUser, data: PostInput, post: Post | None) -> PostInpu
         title=title,
         text=data.text.strip(),
         text_sv=trimmed(data.text_sv),
-        no_swedish_reason=data.no_swedish_reason.strip()[:500],
+        no_swedish_reason=at_most(data.no_swedish_reason.strip(), 500, field="no_swedish_reason"),
         link=_clean_url(data.link, _("The link")),
         first_comment=data.first_comment.strip(),
         channels=list(data.channels),
@@ -486,7 +487,7 @@ def post_approve(*, actor: User, post: Post, override_reason: str = "") -> Post:
                 code="override_required",
                 details={"blocking": blocking},
             )
-        post.override_reason = reason[:2000]
+        post.override_reason = at_most(reason, 2000, field="override_reason")
         post.override_by = actor
         post.override_at = timezone.now()
         post.save(update_fields=["override_reason", "override_by", "override_at"])
@@ -664,7 +665,7 @@ def post_withdraw(*, actor: User, post: Post, reason: str) -> Post:
         raise PermissionDeniedError(_("You cannot withdraw this post."))
     from someluotsi.publishing.tasks import publishing_delete_target
 
-    post.withdraw_reason = reason[:2000]
+    post.withdraw_reason = at_most(reason, 2000, field="reason")
     post.withdrawn_at = timezone.now()
     post.save(update_fields=["withdraw_reason", "withdrawn_at", "updated_at"])
     transition(post, PostStatus.WITHDRAWN, actor=actor, note=post.withdraw_reason)
@@ -704,13 +705,15 @@ def post_correct(*, actor: User, post: Post, corrected_text: str, note: str) -> 
             _("Write the correction note readers will see (what was corrected)."),
             code="note_required",
         )
-    if not corrected_text or len(corrected_text) > MAX_TEXT:
+    if not corrected_text:
         raise ApplicationError(_("Write the corrected text."), code="text_required")
+    at_most(corrected_text, MAX_TEXT, field="corrected_text")
+    at_most(note, 500, field="note")
     correction = PostCorrection.objects.create(
         post=post,
         original_text=post.text,
         corrected_text=corrected_text,
-        note=note[:500],
+        note=note,
         corrected_by=actor,
     )
     post.text = corrected_text

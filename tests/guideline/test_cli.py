@@ -601,6 +601,29 @@ def test_errors_stay_in_english_when_no_language_is_asked_for() -> None:
     )
 
 
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_every_role_is_described_in_the_choice_error(lang: str) -> None:
+    """Each role of --role is listed with what it means (the role "expert" was listed bare in
+    English and Swedish, where its word equals its value)."""
+    from someluotsi.guideline.model import AuthorRole
+
+    result = _cli("check", "--lang", lang, "--role", "x", "Hei")
+    assert result.returncode == 2
+    for role in AuthorRole:
+        assert f"{role.value} (" in result.stderr, (role, result.stderr)
+
+
+def test_check_help_describes_every_role() -> None:
+    from someluotsi.guideline.model import AuthorRole
+
+    result = _cli("check", "--help")
+    assert result.returncode == 0
+    flat = " ".join(result.stdout.split())
+    for role in AuthorRole:
+        assert f"{role.value} (" in flat, (role, flat)
+    assert "expert (a subject expert)" in flat
+
+
 BATCH_ERRORS: list[tuple[dict[str, Any], dict[str, str]]] = [
     ({"role": "x"}, {"fi": "luottamushenkilö", "sv": "förtroendevald", "en": "elected official"}),
     ({"role": ["x"]}, {"fi": "luottamushenkilö", "sv": "förtroendevald", "en": "elected official"}),

@@ -188,7 +188,7 @@ def clearance_detail(request: HttpRequest, clearance_id: int) -> HttpResponse:
                 flash.success(request, _("The answer was recorded."))
             elif action == "draft":
                 clearances.clearance_update_draft(
-                    actor=user, item=item, draft_text=request.POST.get("draft_text", "")[:10_000]
+                    actor=user, item=item, draft_text=request.POST.get("draft_text", "")
                 )
                 flash.success(request, _("The draft was saved."))
             elif action == "cancel":

@@ -175,8 +175,8 @@ def _act(request: HttpRequest, user: User, post: Post, action: str) -> str:
         services.post_correct(
             actor=user,
             post=post,
-            corrected_text=data.get("corrected_text", "")[:10_000],
-            note=data.get("note", "")[:500],
+            corrected_text=data.get("corrected_text", ""),
+            note=data.get("note", ""),
         )
         return _("The correction was saved. Edit the copies on the platforms as shown.")
     if action == "by_hand":
