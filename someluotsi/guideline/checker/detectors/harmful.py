@@ -2427,6 +2427,24 @@ def _menaced_person(
     return i > first or word in FIRST_NAMES or word in SURNAMES
 
 
+class _People:
+    """The sentence's target words that are no possessive (`_harmless_sense`), asked one index
+    at a time: the set of them made per verb was quadratic in a long sentence of many verbs
+    and targets (100 kB of threats)."""
+
+    __slots__ = ("_targets", "_words")
+
+    def __init__(self, words: Sequence[str], targets: set[int]) -> None:
+        self._words, self._targets = words, targets
+
+    def __contains__(self, index: object) -> bool:
+        return (
+            index in self._targets
+            and isinstance(index, int)
+            and self._words[index] not in harm_context.POSSESSIVES
+        )
+
+
 def _harmless_sense(
     ctx: CheckContext,
     analysis: HarmAnalysis,
@@ -2444,7 +2462,7 @@ def _harmless_sense(
     words = analysis.words
     sentence = analysis.sentence_of[index]
     start = analysis.clause_start(index)
-    people = {i for i in analysis.targets_at(sentence) if words[i] not in harm_context.POSSESSIVES}
+    people = _People(words, analysis.targets_at(sentence))
     if harm_senses.harmless_object(words, index, last, end, lemma, people):
         return True
     if harm_senses.hazard_subject(words, index, start):
