@@ -69,6 +69,12 @@ def _decorative(char: str) -> bool:
     return char in _SMALL_CAPITALS or any(low <= code <= high for low, high in _DECORATIVE_RANGES)
 
 
+def _may_decorate(chars: frozenset[str] | set[str]) -> bool:
+    """Whether a text's distinct non-ASCII characters may hold a decorative one, at C speed:
+    every decorative character is a small capital or at U+1D00 or above."""
+    return not _SMALL_CAPITALS.isdisjoint(chars) or max(chars) >= "\u1d00"
+
+
 def _plain_letter(char: str) -> bool:
     """A character that is no decorative letter: what lets a text skip the search."""
     return not _decorative(char)
@@ -226,7 +232,8 @@ class AccessibilityDetector:
         letters are read in the original (normalisation folds them), spaced letters in the
         normalised text with its case (odd spaces plain, invisible characters out); a text
         without a decorative letter among its characters is told so without a search."""
-        if ctx.text.non_ascii and not all(map(_plain_letter, ctx.text.non_ascii)):
+        chars = ctx.text.non_ascii
+        if chars and _may_decorate(chars) and not all(map(_plain_letter, chars)):
             # A lone surrogate (which RE2 cannot take) read as U+FFFD: one for one, the
             # offsets stay the original's.
             if any("\ud800" <= char <= "\udfff" for char in ctx.text.non_ascii):
