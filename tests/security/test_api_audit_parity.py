@@ -18,7 +18,7 @@ ADDRESS = "198.51.100.7"
 
 def _auditor_client() -> Client:
     client = Client(REMOTE_ADDR=ADDRESS)
-    client.force_login(UserFactory(roles=[Role.AUDITOR]))
+    client.force_login(UserFactory.create(roles=[Role.AUDITOR]))
     return client
 
 
@@ -37,7 +37,7 @@ def _searches() -> list[AuditEvent]:
 def test_a_person_search_is_recorded_on_the_page_and_in_the_api(
     url: str, query: dict[str, str]
 ) -> None:
-    sanna = UserFactory(first_name="Sanna", last_name="Lind")
+    sanna = UserFactory.create(first_name="Sanna", last_name="Lind")
     response = _auditor_client().get(url, query)
     assert response.status_code == 200
     [event] = _searches()
@@ -57,6 +57,6 @@ def test_a_person_search_is_recorded_on_the_page_and_in_the_api(
 def test_no_search_is_recorded_without_a_person_or_for_a_later_page(
     url: str, query: dict[str, str]
 ) -> None:
-    UserFactory(first_name="Sanna", last_name="Lind")
+    UserFactory.create(first_name="Sanna", last_name="Lind")
     _auditor_client().get(url, query)
     assert _searches() == []

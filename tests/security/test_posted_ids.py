@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 
 from someluotsi.accounts.enums import Role
+from someluotsi.accounts.models import Unit, User
 from someluotsi.audit.models import AuditEvent
 from someluotsi.publishing.models import Campaign
 from tests.factories import UnitFactory, UserFactory
@@ -15,9 +16,9 @@ from tests.factories import UnitFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def _unit_manager(code: str):  # type: ignore[no-untyped-def]
-    unit = UnitFactory(code=code)
-    manager = UserFactory(unit=unit, roles=[Role.UNIT_MANAGER])
+def _unit_manager(code: str) -> tuple[Unit, User]:
+    unit = UnitFactory.create(code=code)
+    manager = UserFactory.create(unit=unit, roles=[Role.UNIT_MANAGER])
     unit.manager = manager
     unit.save()
     return unit, manager
@@ -47,7 +48,7 @@ def test_a_unit_manager_cannot_edit_another_units_or_the_citys_campaign(owner: s
 
 def test_a_unit_manager_edits_their_own_units_campaign_and_mavi_any() -> None:
     unit, manager = _unit_manager("kirjasto")
-    mavi = UserFactory(roles=[Role.MAVI])
+    mavi = UserFactory.create(roles=[Role.MAVI])
     own = Campaign.objects.create(name="Lukukampanja", unit=unit)
     city = Campaign.objects.create(name="Kesä-Kokkola", unit=None)
     for user, campaign, name in ((manager, own, "Lukuviikko"), (mavi, city, "Talvi-Kokkola")):
