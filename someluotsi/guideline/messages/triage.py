@@ -32,7 +32,10 @@ CHILD_WELFARE = "child_welfare"  # the topic and reply of a child-welfare concer
 CRISIS = "crisis"  # the topic and reply of a message about suicide or not wanting to live
 # A gap in a place's protection told in public (security-004): hidden, thanked, fault reported.
 SECURITY_GAP = "security_gap"
+# A medical emergency told of (someone not breathing, unconscious): call 112 now.
+EMERGENCY = "emergency"
 CONCERN_REASONS = {
+    EMERGENCY: "a medical emergency: the emergency number first",
     CRISIS: "thoughts of suicide",
     CHILD_WELFARE: "a child-welfare concern",
     SECURITY_GAP: "a gap in a place's security, told in public",
@@ -224,6 +227,9 @@ def _cues(analysed: AnalysedText) -> dict[str, bool]:
         # A spouse or partner hit, told of: a report of domestic violence, hidden as sensitive.
         "violence_report": _violence_report(hits),
         "crisis": "crisis" in labels or any(_crisis_end(analysed, hit) for hit in hits),
+        # Someone not breathing, unconscious, collapsed or choking now: answered at once with
+        # the emergency number, whatever the category (a question, feedback).
+        "emergency": "emergency" in labels,
     }
 
 
@@ -467,7 +473,11 @@ def triage(
         if rules & SECRET_RULES == {"security-004"} and not _personal_data(findings)
         else ""
     )
-    if category is TriageCategory.SENSITIVE and concern:
+    if cues["emergency"] and category is not TriageCategory.THREAT:
+        concern, priority = EMERGENCY, Priority.URGENT
+        if Action.REPLY not in actions:
+            actions.insert(0, Action.REPLY)
+    if (category is TriageCategory.SENSITIVE or concern == EMERGENCY) and concern:
         reasons.append(CONCERN_REASONS[concern])
         reply = fill(
             _replies()[concern][reply_language],

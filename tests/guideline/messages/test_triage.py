@@ -162,3 +162,29 @@ def test_a_security_gap_with_a_password_is_answered_as_a_secret() -> None:
     result = triage("Koulun hälytys ei toimi ja wifi-salasana on Koulu2025!, kertokaa vartijalle.")
     assert result.category is TriageCategory.SENSITIVE
     assert result.topic != "security_gap"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "start"),
+    [
+        ("Naapurini kaatui pihalle eikä hengitä, mitä teen?", "fi", "Soita heti"),
+        ("Min granne har fallit och andas inte, vad ska jag göra?", "sv", "Ring genast"),
+        ("My neighbour has collapsed and isn't breathing, what do I do?", "en", "Call"),
+    ],
+)
+def test_a_medical_emergency_is_urgent_and_answered_with_112(
+    text: str, language: str, start: str
+) -> None:
+    result = triage(text)
+    assert result.priority is Priority.URGENT
+    assert Action.REPLY in result.actions
+    assert result.topic == "emergency"
+    assert result.language == language
+    assert result.reply.startswith(start)
+    assert "112" in result.reply
+
+
+def test_an_emergency_told_in_the_past_is_no_emergency() -> None:
+    result = triage("Kiitos uimahallin henkilökunnalle, joka auttoi kun isäni menetti tajuntansa.")
+    assert result.priority is not Priority.URGENT
+    assert result.topic != "emergency"

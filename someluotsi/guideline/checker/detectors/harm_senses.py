@@ -49,7 +49,8 @@ HARMLESS_OBJECTS: dict[str, tuple[str, ...]] = {
              "växt", "blomm", "planta", "plantor", "gräs", "cell", "sporer", "svamp"),
     "kill": ("germ", "bacteri", "virus", "weed", "mold", "mould", "moss", "alga", "lice",
              "flea", "bug", "insect", "plant", "flower", "seedling", "lawn", "grass", "cell",
-             "spore", "fung", "mood", "vibe", "buzz", "battery", "joke"),
+             "spore", "fung", "mood", "vibe", "buzz", "battery", "joke", "speed", "engine",
+             "light", "time", "music", "noise"),
     # striking a blow for, breaking a record, betting, raising the alarm, looking up
     "slå": ("slag", "rekord", "vad", "larm", "följe", "rot", "knut", "upp", "ihop", "igenom",
             "an", "sig"),
