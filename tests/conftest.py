@@ -8,6 +8,7 @@ the run, so CI cannot pass by skipping.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -91,6 +92,7 @@ def client_for(make_user: Callable[..., User]) -> Callable[..., Client]:
 @pytest.fixture(scope="session", autouse=True)
 def _flush_may_empty_the_audit_trail() -> Iterator[None]:
     """Transactional tests empty the database with `flush`; only that may pass the triggers."""
+    from django.core.management.base import CommandError
     from django.core.management.commands import flush
 
     from someluotsi.audit.maintenance import audit_maintenance
@@ -98,12 +100,59 @@ def _flush_may_empty_the_audit_trail() -> Iterator[None]:
     original = flush.Command.handle
 
     def handle(self: flush.Command, **options: Any) -> None:
-        with audit_maintenance(using=options.get("database") or "default"):
-            original(self, **options)
+        # A task the test sent to the real worker (PostgreSQL stage) may still be running on
+        # the test database: the flush waits for it, and tries again if it met one anyway
+        # (TRUNCATE against the worker's transaction can end in a deadlock).
+        for attempt in range(FLUSH_TRIES):
+            _wait_for_an_idle_worker()
+            try:
+                with audit_maintenance(using=options.get("database") or "default"):
+                    original(self, **options)
+                return
+            except CommandError:
+                if attempt == FLUSH_TRIES - 1:
+                    raise
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(flush.Command, "handle", handle)
         yield
+
+
+FLUSH_TRIES = 3
+IDLE_WAIT_S = 20.0
+_RUNNING_WORKER: list[object] = []
+
+
+def _worker_busy() -> bool:
+    """Whether the suite's worker holds a task or one waits for it in the broker's queue."""
+    from celery.worker import state
+
+    from config.celery import app
+
+    if state.active_requests or state.reserved_requests:
+        return True
+    from amqp.exceptions import ChannelError
+
+    with app.connection_for_read() as conn:
+        try:
+            declared = conn.default_channel.queue_declare(
+                queue=app.conf.task_default_queue, passive=True
+            )
+        except ChannelError:  # no queue yet (Redis makes it with the first message)
+            return False
+    return bool(declared.message_count)
+
+
+def _wait_for_an_idle_worker() -> None:
+    """Block until the running worker (if any) has been idle for three polls in a row, at most
+    IDLE_WAIT_S seconds; without a worker, return at once."""
+    if not _RUNNING_WORKER:
+        return
+    deadline = time.monotonic() + IDLE_WAIT_S
+    quiet = 0
+    while quiet < 3 and time.monotonic() < deadline:
+        quiet = 0 if _worker_busy() else quiet + 1
+        time.sleep(0.02)
 
 
 def broker_reachable() -> tuple[bool, str]:
@@ -133,7 +182,11 @@ def celery_worker(django_db_setup: None, django_db_blocker: Any) -> Iterator[obj
 
     app.control.purge()
     with start_worker(app, perform_ping_check=False, loglevel="WARNING", shutdown_timeout=15) as w:
-        yield w
+        _RUNNING_WORKER.append(w)
+        try:
+            yield w
+        finally:
+            _RUNNING_WORKER.clear()
 
 
 @pytest.fixture

@@ -62,7 +62,7 @@ def test_a_demo_message_is_hidden_and_answered_on_the_sandbox(embedded_default: 
 
 
 @override_settings(DEBUG=True, CONNECTORS_SANDBOX=True)
-def test_loading_the_demo_twice_makes_each_sandbox_comment_once() -> None:
+def test_loading_the_demo_twice_makes_each_sandbox_comment_once(embedded_default: None) -> None:
     call_command("load_demo", stdout=StringIO())
     first = (SandboxItem.objects.count(), Message.objects.count())
     call_command("load_demo", stdout=StringIO())
