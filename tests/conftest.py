@@ -134,10 +134,9 @@ def _worker_busy() -> bool:
     from amqp.exceptions import ChannelError
 
     with app.connection_for_read() as conn:
+        channel: Any = conn.default_channel  # kombu's virtual channel (Redis)
         try:
-            declared = conn.default_channel.queue_declare(
-                queue=app.conf.task_default_queue, passive=True
-            )
+            declared = channel.queue_declare(queue=app.conf.task_default_queue, passive=True)
         except ChannelError:  # no queue yet (Redis makes it with the first message)
             return False
     return bool(declared.message_count)

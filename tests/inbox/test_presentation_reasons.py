@@ -1,15 +1,18 @@
 """Every fixed reason the triage engine gives is shown in the reader's language (the engine
-speaks English): the plans' reasons and the concerns' (crisis, child welfare, security gap)."""
+speaks English): the plans' reasons, the concerns' (crisis, child welfare, security gap) and
+a hazard's."""
 
 from __future__ import annotations
 
 import pytest
 from django.utils import translation
 
-from someluotsi.guideline.messages.triage import CONCERN_REASONS, PLANS
+from someluotsi.guideline.messages.triage import CONCERN_REASONS, HAZARD_REASON, PLANS
 from someluotsi.inbox.presentation import reason_label
 
-REASONS = sorted({reason for _a, _p, reason in PLANS.values()} | set(CONCERN_REASONS.values()))
+REASONS = sorted(
+    {reason for _a, _p, reason in PLANS.values()} | set(CONCERN_REASONS.values()) | {HAZARD_REASON}
+)
 
 
 @pytest.mark.parametrize("language", ["fi", "sv"])

@@ -34,6 +34,7 @@ CRISIS = "crisis"  # the topic and reply of a message about suicide or not wanti
 SECURITY_GAP = "security_gap"
 # A medical emergency told of (someone not breathing, unconscious): call 112 now.
 EMERGENCY = "emergency"
+HAZARD_REASON = "a hazard that may hurt someone: to be fixed soon"
 CONCERN_REASONS = {
     EMERGENCY: "a medical emergency: the emergency number first",
     CRISIS: "thoughts of suicide",
@@ -215,7 +216,10 @@ def _cues(analysed: AnalysedText) -> dict[str, bool]:
         "question": "?" in analysed.original or starts_question,
         "feedback": "feedback" in labels,
         "praise": "praise" in labels,
-        "scam": "scam" in labels,
+        "scam": "scam" in labels or _easy_money(analysed),
+        # A danger in a public place that may hurt someone (a sharp edge on a swing, a loose
+        # railing): feedback to act on soon (§8.4).
+        "hazard": "hazard" in labels,
         # A citizen's own illness, debts, eviction, child welfare or benefits, asked about or
         # told (§8.5, §10.5): hidden and redirected, even as a question. A general question
         # about a service ("how is income support applied for?") stays a question.
@@ -231,6 +235,41 @@ def _cues(analysed: AnalysedText) -> dict[str, bool]:
         # the emergency number, whatever the category (a question, feedback).
         "emergency": "emergency" in labels,
     }
+
+
+# Easy money (commercial spam, §10.2): a verb of earning, then within EARN_REACH tokens an
+# amount (digits with a currency sign or word in the text) and a time or "from home" after it:
+# "Tienaa 5000€ viikossa kotoa käsin!", "Tjäna 5000 kr i veckan hemifrån", "Earn $5000 a week".
+EARN_STARTS = ("tienaa", "tienaat", "ansaitse", "ansaitset", "tjäna", "tjänar", "earn", "make")
+EARN_REACH = 4
+# Earned, told of in the past ("Ansaitsin 50 euroa kesätöissä", "I earned 300 € a month").
+EARNED = ("ansaitsin", "ansaitsi", "tienasin", "tienasi", "tjänade", "earned", "earning")
+MONEY_MARKS = ("€", "$", "£", "euro", "eur", " kr", "kronor", "dollar")
+EASY_TIMES = frozenset(
+    {"viikossa", "päivässä", "kuukaudessa", "tunnissa", "kotoa", "veckan", "vecka", "dagen",
+     "dag", "månaden", "månad", "timme", "timmen", "hemifrån", "week", "day", "month",
+     "hour", "home", "weekly", "daily", "monthly"}
+)  # fmt: skip
+
+
+def _easy_money(analysed: AnalysedText) -> bool:
+    """Whether the message offers easy money (EARN_STARTS, an amount, EASY_TIMES: see above).
+    "Ansaitsin 50 euroa kesätöissä" tells of one's summer job: the earning verb must be an
+    imperative or a "you" form (EARN_STARTS) and a time or home must follow the amount."""
+    original = analysed.original.lower()
+    if not any(mark in original for mark in MONEY_MARKS):
+        return False
+    words = analysed.table.words
+    for index, word in enumerate(words):
+        if not word.startswith(EARN_STARTS) or word.startswith(EARNED):
+            continue
+        window = words[index + 1 : index + 1 + EARN_REACH]
+        amount = next((i for i, w in enumerate(window) if w[:1].isdigit()), None)
+        if amount is not None and not EASY_TIMES.isdisjoint(
+            window[amount + 1 :] + words[index + 1 + EARN_REACH : index + 2 + EARN_REACH]
+        ):
+            return True
+    return False
 
 
 # Words that may follow a [crisis_end] phrase ("haluan lopettaa kaiken", "end it all") in its
@@ -401,7 +440,12 @@ def _category(
         return TriageCategory.SPAM
     if cues["question"]:
         return TriageCategory.QUESTION
-    if cues["feedback"] or cues["complaint"] or categories & {Category.INSULT, Category.OBSCENE}:
+    if (
+        cues["feedback"]
+        or cues["complaint"]
+        or cues["hazard"]
+        or categories & {Category.INSULT, Category.OBSCENE}
+    ):
         return TriageCategory.FEEDBACK
     return TriageCategory.PRAISE if cues["praise"] else TriageCategory.OTHER
 
@@ -473,6 +517,9 @@ def triage(
         if rules & SECRET_RULES == {"security-004"} and not _personal_data(findings)
         else ""
     )
+    if cues["hazard"] and category in (TriageCategory.FEEDBACK, TriageCategory.QUESTION):
+        priority = Priority.HIGH
+        reasons = [HAZARD_REASON]
     if cues["emergency"] and category is not TriageCategory.THREAT:
         concern, priority = EMERGENCY, Priority.URGENT
         if Action.REPLY not in actions:

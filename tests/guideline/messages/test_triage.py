@@ -188,3 +188,26 @@ def test_an_emergency_told_in_the_past_is_no_emergency() -> None:
     result = triage("Kiitos uimahallin henkilökunnalle, joka auttoi kun isäni menetti tajuntansa.")
     assert result.priority is not Priority.URGENT
     assert result.topic != "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Keinun reunassa on terävä metallireuna, lapsi voi satuttaa itsensä.",
+        "Gungan har en vass metallkant, ett barn kan skada sig.",
+        "The swing has a sharp metal edge, a child could get hurt.",
+        "Onko leikkipuiston keinu turvallinen? Siinä on terävä reuna.",
+    ],
+)
+def test_a_hazard_that_may_hurt_someone_is_high_priority_with_its_reason(text: str) -> None:
+    from someluotsi.guideline.messages.triage import HAZARD_REASON
+
+    result = triage(text)
+    assert result.category in (TriageCategory.FEEDBACK, TriageCategory.QUESTION)
+    assert result.priority is Priority.HIGH
+    assert result.reasons == (HAZARD_REASON,)
+
+
+def test_a_plain_fault_keeps_normal_priority() -> None:
+    result = triage("Katulamppu on ollut rikki jo viikon Isokadulla.")
+    assert result.priority is Priority.NORMAL

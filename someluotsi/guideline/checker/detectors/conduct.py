@@ -194,6 +194,39 @@ CITY_WORDS = ("kaupunki", "kokkola", "karleby", "stad", "city", "kommun", "kunta
 OFFICIAL_WORDS = ("virallise", "officiell", "official")
 
 
+# A first-person "speak" ([speak]) for the city: within SPEAK_REACH words after the verb, a
+# city word with its "for" (Finnish after it: "kaupungin puolesta", "Kokkolan nimissä";
+# Swedish and English before it: "för hela Karleby stad", "on behalf of the City").
+SPEAK_REACH = 8
+FI_FOR = frozenset({"puolesta", "nimissä", "nimessä"})
+FOR_BEFORE = frozenset({"för", "namn", "for", "behalf"})
+SPEAK_NEGATION = frozenset({"inte", "ej", "icke", "not", "never", "aldrig", "en", "ei"})
+# A thing spoken for, not the city as speaker: "talar för att staden...", "speak for the
+# children of the city", "puhun lasten puolesta".
+FOR_OTHER = frozenset({"att", "barnen", "children", "residents", "invånarna"})
+# The city's words in any case ("kaupungin", "kaupunkia", "Kokkolan", "stadens", "City").
+SPEAK_CITY = (*CITY_WORDS, "kaupung")
+
+
+def _speaks_for_city(rest: Sequence[str]) -> bool:
+    """Whether the words after a first-person "speak" (`rest`, at most SPEAK_REACH) say it is
+    for the city: "nyt koko Kokkolan kaupungin puolesta", "nu för hela Karleby stad", "on
+    behalf of the whole City of Kokkola". A negation or another thing spoken for before the
+    city word makes it none."""
+    for i, word in enumerate(rest):
+        if word in SPEAK_NEGATION or word in FOR_OTHER:
+            return False
+        if not word.startswith(SPEAK_CITY):
+            continue
+        after = i + 1
+        while after < len(rest) and rest[after].startswith(SPEAK_CITY):
+            after += 1  # "Kokkolan kaupungin puolesta"
+        if after < len(rest) and rest[after] in FI_FOR:
+            return True
+        return not FOR_BEFORE.isdisjoint(rest[:i])
+    return False
+
+
 class SpeakingForCityDetector:
     """An elected official claiming to speak for the city or to be its official representative
     (§6.1: elected officials represent themselves and their political group, on their own or a
@@ -236,13 +269,15 @@ def _claims_city(ctx: CheckContext, hit: LexiconMatch) -> bool:
     first-person word (FIRST_PERSON) in it; a "represent" with a city word (CITY_WORDS) and
     an "officially" (OFFICIAL_WORDS) among the words of its sentence."""
     label = hit.term.label
-    if label not in ("as_role", "represent"):
+    if label not in ("as_role", "represent", "speak"):
         return True
     split = sentences(ctx.text)
     first, end = split.bounds(split.of_token[hit.first])
     words = ctx.text.table.words
     if label == "as_role":
         return hit.first == first or not FIRST_PERSON.isdisjoint(words[first:end])
+    if label == "speak":
+        return _speaks_for_city(words[hit.last : min(end, hit.last + SPEAK_REACH)])
     rest = words[hit.last : end]
     return any(word.startswith(CITY_WORDS) for word in rest) and any(
         word.startswith(OFFICIAL_WORDS) for word in words[first:end]

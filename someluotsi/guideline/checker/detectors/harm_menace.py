@@ -226,6 +226,25 @@ WAIT = frozenset({"odota", "odottakaa", "odotas", "odotahan", "vänta", "wait"})
 JUST = frozenset({"vaan", "vain", "bara", "just"})
 
 
+# "(Kohta) näette mitä tapahtuu", "ni får se vad som händer", "you'll see what happens": the
+# reader will see what happens, and the sentence ends there.
+SEE = frozenset(
+    {"näet", "näette", "nähdä", "nähdään", "näkee", "ser", "se", "see", "sees"}
+)  # fmt: skip
+WHAT = frozenset({"mitä", "mikä", "vad", "what"})
+SEE_REACH = 4  # tokens from the seeing verb to the happening one
+
+
+def _see_what_happens(words: Sequence[str], first: int, end: int) -> bool:
+    """Whether `words[first:end]` (a sentence) ends in "see what happens": a seeing verb
+    (SEE), a WHAT word, then a happening verb (HAPPEN) as the sentence's last token, within
+    SEE_REACH tokens. "You'll see what happens at the fair" goes on: no."""
+    if end - first < 3 or words[end - 1] not in HAPPEN:
+        return False
+    window = words[max(first, end - 1 - SEE_REACH) : end - 1]
+    return not SEE.isdisjoint(window) and not WHAT.isdisjoint(window)
+
+
 def just_wait(
     words: Sequence[str],
     index: int,
@@ -233,6 +252,7 @@ def just_wait(
     end: int,
     person: Person,
     menacing_mark: bool,
+    following: tuple[int, int] = (0, 0),
 ) -> int | None:
     """The last token of "just wait" said to a person, from the waiting word at `index`:
     "odota vaan", "vänta bara" (the particle after it) or "(you) just wait" (before it),
@@ -240,7 +260,10 @@ def just_wait(
     tokens), no good thing in the sentence (GOOD), and
     nothing after it in the sentence (`end`) unless `menacing_mark` (a weapon or death emoji
     in the sentence). "Odota vaan, kesä tulee!" names no one; "Mummo, odota vaan, tulen
-    pian" goes on."""
+    pian" goes on. With no one named, "just wait" is menace when the sentence, or the
+    `following` one ((first, end) tokens), ends in "see what happens" ("Just wait. You'll
+    see what happens.", "Odottakaa vaan, kohta näette mitä tapahtuu"): then the last token
+    of that. No good thing in either (GOOD)."""
     if index + 1 < end and words[index + 1] in JUST and words[index + 1] != "just":
         last = index + 1
     elif index > first and words[index - 1] == "just":
@@ -251,12 +274,26 @@ def just_wait(
         person(i) or words[i] in {"sinä", "sä", "te", "du", "ni", "you"}
         for i in range(max(first, index - 3), index)
     ):
-        return None
+        return _wait_and_see(words, last, end, following)
     if not GOOD.isdisjoint(words[first:end]):
         return None  # "Sinulle tapahtuu vielä jotain kivaa, odota vain!"
     if last + 1 < end and not menacing_mark:
-        return None  # "Pormestari, odota vaan, kohta valmistuu uusi tori"
+        return _wait_and_see(words, last, end, following)
     return last
+
+
+def _wait_and_see(
+    words: Sequence[str], last: int, end: int, following: tuple[int, int]
+) -> int | None:
+    """`just_wait`'s "see what happens" after the phrase ending at `last`: in the rest of its
+    sentence, else (when the phrase ends the sentence) in the next one."""
+    if last + 1 < end:
+        found = _see_what_happens(words, last + 1, end) and GOOD.isdisjoint(words[last:end])
+        return end - 1 if found else None
+    after, stop = following
+    if stop <= after or not GOOD.isdisjoint(words[after:stop]):
+        return None
+    return stop - 1 if _see_what_happens(words, after, stop) else None
 
 
 # --- A weapon emoji on its way ------------------------------------------------------------

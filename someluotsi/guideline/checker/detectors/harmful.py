@@ -1599,9 +1599,13 @@ def _veiled(ctx: CheckContext, analysis: HarmAnalysis) -> Iterator[Match]:
                 found = harm_veiled.third_person_stalking(words, index, end, person)
                 if found is not None:
                     place, parking = found
-                    _next_first, next_end = analysis.bounds(analysis.sentence_of[end - 1] + 1)
+                    next_first, next_end = analysis.bounds(analysis.sentence_of[end - 1] + 1)
                     if parking or harm_veiled.promises(words, place + 1, max(end, next_end)):
                         last = place
+                    elif place == end - 1 and _left_hanging(
+                        ctx, table.ends[place], next_first == next_end
+                    ):
+                        last = place  # "Tiedän missä pormestari asuu." and nothing more
         elif word in harm_veiled.WAIT:
             last, phrase = harm_veiled.waiting_for(words, index, end), "waiting"
             if last is not None and word in {"väntar", "waiting", "wait"} and index > first:
@@ -1619,6 +1623,15 @@ def _veiled(ctx: CheckContext, analysis: HarmAnalysis) -> Iterator[Match]:
                 reason="intimidation",
                 phrase=phrase,
             )
+
+
+def _left_hanging(ctx: CheckContext, after: int, last_sentence: bool) -> bool:
+    """Whether a sentence ending at character `after` is left hanging: it is the text's last
+    (`last_sentence`), or it trails off in an ellipsis ("I know where he lives..."). "I know
+    where the mayor lives" with no promise is then still a veiled threat; "..., hän on
+    naapurini" and "... He's my neighbour." are not."""
+    rest = ctx.text.original[after : after + 8]
+    return last_sentence or rest.lstrip(" \t\"'”’»)").startswith(("...", "…"))
 
 
 # "Just wait until you see": a wait phrase ending in "when/until" followed by the reader's
@@ -2375,7 +2388,8 @@ def _menace(ctx: CheckContext, analysis: HarmAnalysis, cued: bool) -> Iterator[M
         elif word in harm_menace.WAIT:
             span = text[table.starts[first] : table.ends[end - 1] + 8]
             marked = any(mark in span for mark in MENACING_MARKS)
-            last = harm_menace.just_wait(words, index, first, end, person, marked)
+            following = analysis.bounds(sentence + 1)
+            last = harm_menace.just_wait(words, index, first, end, person, marked, following)
             if index > first and words[index - 1] == "just":
                 begin = index - 1  # "just wait"
         else:

@@ -230,6 +230,8 @@ def _set_aside(ctx: CheckContext, categories: frozenset[str]) -> bool:
         return True
     if violent_only and _safety_notice(ctx, categories):
         return True
+    if not hostile and _scam_warning(ctx, categories):
+        return True
     return bool(hostile) and violent_only and _only_harmless_violence(ctx, hostile)
 
 
@@ -270,6 +272,42 @@ DANGER_WORDS = (
     "kolmonoxid", "death", "dead", "die", "drown", "accident", "injur", "poisoning",
     "fatal", "carbon",
 )  # fmt: skip
+
+
+# A warning of scams (`_scam_warning`): the scam, as a thing or the scammers as a plural
+# (word starts), and the warning (word starts and whole words).
+SCAM_WORDS = (
+    "huijau", "huijar", "huijat", "kalastel", "tietojenkalastel", "bedräg", "bedragar",
+    "bluff", "nätfisk", "scam", "fraud", "phishing",
+)  # fmt: skip
+# One scammer is a person called one ("hän on huijari", "you are a fraud"): no warning then.
+ONE_SCAMMER = frozenset(
+    {"huijari", "huijarin", "huijaria", "huijarina", "huijariksi", "bedragaren", "scammer",
+     "fraud", "fraudster"}
+)  # fmt: skip
+WARNING_STARTS = (
+    "varo", "varoit", "huom", "muista", "tarkista", "akta", "varning", "varnar", "se upp",
+    "beware", "warn", "careful", "remember",
+)  # fmt: skip
+WARNING_WORDS = frozenset(
+    {"älä", "älkää", "koskaan", "ikinä", "aldrig", "inte", "never", "don", "dont", "not"}
+)
+
+
+def _scam_warning(ctx: CheckContext, categories: frozenset[str]) -> bool:
+    """A warning to the public of scams ("Varokaa huijaussoittoja: pankki ei koskaan kysy
+    tunnuksiasi puhelimessa", "Huijarit soittavat vanhuksille. Älä anna tunnuksiasi",
+    "Beware of scam calls"): a scam word (SCAM_WORDS), a word of warning or of never
+    (WARNING_STARTS, WARNING_WORDS), no target or group words and no one person called a
+    scammer (ONE_SCAMMER: "Varokaa Virtasta, hän on huijari" keeps the model's finding). The
+    caller has found no hostile word. The model, trained on comments, reads the scam words as
+    abuse."""
+    if categories & {"targets", "groups"}:
+        return False
+    words = ctx.text.table.distinct
+    if not ONE_SCAMMER.isdisjoint(words) or not any(w.startswith(SCAM_WORDS) for w in words):
+        return False
+    return not WARNING_WORDS.isdisjoint(words) or any(w.startswith(WARNING_STARTS) for w in words)
 
 
 def _safety_notice(ctx: CheckContext, categories: frozenset[str]) -> bool:

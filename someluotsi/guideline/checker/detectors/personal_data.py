@@ -1016,7 +1016,9 @@ class StreetAddressDetector:
             if sentence_has(ctx.text, HOME_CONTEXT, sentence) and _someones_home(ctx, sentence):
                 yield ctx.match("privacy-009", start, end, confidence=0.9, reason="home_address")
             elif not (
-                _venue_near(ctx, sentence, o_start, o_end) or _located_venue(ctx, sentence, o_start)
+                _number_range(ctx.text.text, start, end)
+                or _venue_near(ctx, sentence, o_start, o_end)
+                or _located_venue(ctx, sentence, o_start)
             ):
                 if _private_contact(ctx, start, end):  # a private person's contact card
                     yield ctx.match(
@@ -1030,6 +1032,24 @@ class StreetAddressDetector:
                     confidence=0.85 if postal else 0.7,
                     reason="street_address",
                 )
+
+
+# A range of house numbers or of days: "Rantakatu 10–14", "Storgatan 10-14", "10–14 Main
+# Street", "Rantakatu 3.–7.6." (the street on those days). The
+# other end is one to three digits, not led by 0 and not followed by another group of digits
+# ("Isokatu 5 - 040 123 4567" is an address and a phone number).
+RANGE_AFTER = compile_pattern(r"^\.? ?[-‐‑–—] ?[1-9]\d{0,2}(?:$|[^\d ]| [^\d])")
+RANGE_BEFORE = compile_pattern(r"(?:^|[^\d])[1-9]\d{0,2} ?[-‐‑–—] ?$")
+
+
+def _number_range(text: str, start: int, end: int) -> bool:
+    """Whether the street address at start..end of `text` (normalised) is one end of a range
+    of house numbers: a stretch of street or a block of buildings (road works, a closed
+    section), which is no one's home (privacy-008). A home word still makes it privacy-009."""
+    return bool(
+        RANGE_AFTER.search(text[end : end + 7])
+        or RANGE_BEFORE.search(text[max(0, start - 6) : start])
+    )
 
 
 # A flat after a street address: a staircase letter and a flat number ("Rantakatu 3 B 14"),
