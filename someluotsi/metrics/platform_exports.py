@@ -34,6 +34,11 @@ MAX_UNPACKED = 20 * 1024 * 1024  # one file inside a ZIP or workbook
 MAX_ROWS = 20_000
 # Net changes that can go below zero (YouTube's subscribers gained minus lost).
 SIGNED = frozenset({"new_followers"})
+# Metrics that can be fractional (hours); every other metric counts people, posts or actions.
+FRACTIONAL = frozenset({"watch_hours"})
+# The largest value stored (MetricValue.value: at most 14 digits, 2 of them after the point,
+# the limit the API's values also keep).
+MAX_VALUE = 999_999_999_999.99
 MISSING = frozenset({"", "-", "–", "—", "n/a", "na", "null"})
 # The days an export may speak of: none before social media platforms existed, none after
 # tomorrow (a platform's day may end ahead of ours); 0001-01-01 or 9999-12-31 are refused.
@@ -335,7 +340,15 @@ def _posts(header: list[str], rows: Sequence[Sequence[str]], *, first_line: int)
                     line, "not_a_number", column=header[index], value=repr(raw[:20])
                 )
                 break
+            problem = _value_problem(line, header[index], metric, number, raw)
+            if problem:
+                break
             values[metric] = values.get(metric, 0) + number
+        if not problem:
+            over = [m for m, n in values.items() if abs(totals[day][m] + n) > MAX_VALUE]
+            if over:
+                total = totals[day][over[0]] + values[over[0]]
+                problem = _rejected(line, "too_large", column=over[0], value=f"{total:g}")
         if problem:
             parsed.rejected.append(problem)
             continue
@@ -416,16 +429,43 @@ def _add(
                 _rejected(line, "not_a_number", column=metric, value=repr(str(raw)[:20]))
             )
             return
-        if number < 0 and metric not in signed:
-            parsed.rejected.append(_rejected(line, "negative", column=metric, value=f"{number:g}"))
+        problem = _value_problem(line, metric, metric, number, raw, signed)
+        if problem:
+            parsed.rejected.append(problem)
             return
         # Several columns can feed one metric (page views on desktop and mobile): add up.
         rows.append(MetricRow(day, metric, number))
-    seen.add(day)
     merged: dict[str, float] = defaultdict(float)
     for row in rows:
         merged[row.metric] += row.value
+    if any(abs(value) > MAX_VALUE for value in merged.values()):
+        metric = next(m for m, v in merged.items() if abs(v) > MAX_VALUE)
+        parsed.rejected.append(
+            _rejected(line, "too_large", column=metric, value=f"{merged[metric]:g}")
+        )
+        return
+    seen.add(day)
     parsed.rows.extend(MetricRow(day, metric, value) for metric, value in merged.items())
+
+
+def _value_problem(
+    line: int,
+    column: str,
+    metric: str,
+    number: float,
+    raw: object,
+    signed: frozenset[str] = frozenset(),
+) -> RejectedRow | None:
+    """Why one cell's number cannot be a metric's value (too large to store, below zero for a
+    metric that cannot shrink, a fraction of a count), else None."""
+    shown = repr(str(raw).strip()[:20])
+    if not math.isfinite(number) or abs(number) > MAX_VALUE:
+        return _rejected(line, "too_large", column=column, value=shown)
+    if number < 0 and metric not in signed:
+        return _rejected(line, "negative", column=column, value=f"{number:g}")
+    if metric not in FRACTIONAL and not number.is_integer():
+        return _rejected(line, "fractional", column=column, value=shown)
+    return None
 
 
 # The platforms' own forms and those a spreadsheet program writes when it saves the file again:

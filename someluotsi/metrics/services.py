@@ -35,8 +35,12 @@ from someluotsi.metrics.platform_exports import (
     export_source,
     parse_export,
 )
+from someluotsi.metrics.platform_exports import (
+    MAX_VALUE as MAX_IMPORT_VALUE,
+)
 
 MAX_VALUE = Decimal("999999999999")
+MAX_IMPORTED = Decimal(str(MAX_IMPORT_VALUE))
 PARSER_VERSION = 1
 
 
@@ -178,7 +182,7 @@ def metric_import_apply(*, actor: User, metric_import: MetricImport) -> MetricIm
             channel=record.channel,
             day=date.fromisoformat(day),
             metric=metric,
-            value=Decimal(str(value)).quantize(Decimal("0.01")),
+            value=_stored_value(day, metric, value),
             source=ValueSource.IMPORT,
             source_import=record,
             recorded_by=actor,
@@ -196,6 +200,26 @@ def metric_import_apply(*, actor: User, metric_import: MetricImport) -> MetricIm
         data={"channel": record.channel_id, "values": written},
     )
     return record
+
+
+def _stored_value(day: str, metric: str, value: object) -> Decimal:
+    """A preview row's value as stored; a preview read by an earlier version may hold one that
+    cannot be stored (too large, not a number, an unknown metric): the whole import is refused
+    with the row named, and nothing is written."""
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        number = Decimal("NaN")
+    if metric not in Metric.values or not number.is_finite() or abs(number) > MAX_IMPORTED:
+        raise ApplicationError(
+            _(
+                "The preview has a value that cannot be stored (%(day)s, %(metric)s: %(value)s): "
+                "at most 14 digits, 2 of them decimals. Discard the import and fix the file."
+            )
+            % {"day": day, "metric": metric, "value": str(value)[:30]},
+            code="invalid_value",
+        )
+    return number.quantize(Decimal("0.01"))
 
 
 def metric_import_discard(*, actor: User, metric_import: MetricImport) -> MetricImport:
