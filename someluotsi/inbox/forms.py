@@ -11,7 +11,7 @@ from someluotsi.core.choices import IdChoiceField
 from someluotsi.core.conflicts import version_field
 from someluotsi.core.oneline import MultiLineFormField, OneLineFormField
 from someluotsi.inbox.enums import MessageStatus, ReplyLanguage, Resolution, TriageCategory
-from someluotsi.inbox.services import MAX_REPLY_CHARS
+from someluotsi.inbox.services import MAX_REPLY_CHARS, reply_placeholder_problem
 
 # Every order the queue offers (inbox.selectors.QUEUE_SORTS, both directions); the column
 # headers link to the same values.
@@ -73,6 +73,12 @@ class AnswerForm(forms.Form):
             "Do not ask for personal data in public (§8.5)."
         ),
     )
+
+    def clean_reply(self) -> str:
+        reply = str(self.cleaned_data["reply"])
+        if (problem := reply_placeholder_problem(reply)) is not None:
+            raise forms.ValidationError(problem, code="bad_placeholder")
+        return reply
 
 
 class AssignForm(forms.Form):

@@ -8,6 +8,7 @@ audit event (ids and states, never message texts).
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -408,7 +409,8 @@ def message_answer(
     (compliance.speaking.city_text_require, as the organisation on the message's channel): a
     blocking finding (personal data §9, a threat or insult §10, …) refuses it with code
     "reply_blocked" and the findings worded in `ui_language`; no override. Also refused: a
-    reply that shows nothing ("empty_reply") or over MAX_REPLY_CHARS ("reply_too_long").
+    reply that shows nothing ("empty_reply"), over MAX_REPLY_CHARS ("reply_too_long") or still
+    holding a placeholder in curly brackets ("bad_placeholder", `reply_placeholder_problem`).
     Returns the message; the caller shows the warnings with `city_text_warning` if it wants them
     (`message_answer_checked`)."""
     return message_answer_checked(
@@ -428,6 +430,8 @@ def message_answer_checked(
             _("A reply can be at most %(n)s characters.") % {"n": MAX_REPLY_CHARS},
             code="reply_too_long",
         )
+    if (problem := reply_placeholder_problem(reply)) is not None:
+        raise ApplicationError(problem, code="bad_placeholder")
     message_check_can_work(actor, message)
     check = city_text_require(text=reply, channel=message.channel, ui_language=ui_language)
     now = timezone.now()
@@ -542,6 +546,26 @@ def reply_template_problem(text: str) -> str | None:
     ) % {"names": ", ".join(REPLY_PLACEHOLDERS)}
 
 
+# What is left of a placeholder in a reply about to be recorded as the city's: "{author}",
+# "{0}", "{}", "{answer_by.__class__}", an unfilled "{feedback_url}" or a broken "{answer_by".
+# A brace with a space after it or a lone one (":{") is text a person may write.
+PLACEHOLDER_LEFT = re.compile(
+    r"\{[\w.!:\[\]<>^=+#%,-]*\}|\{(?:" + "|".join(p[1:-1] for p in REPLY_PLACEHOLDERS) + r")\b"
+)
+
+
+def reply_placeholder_problem(text: str) -> str | None:
+    """Why a reply cannot be recorded as given to a citizen: it still holds a placeholder in
+    curly brackets (filled ones leave none), in the active language; None when it can."""
+    found = PLACEHOLDER_LEFT.search(text)
+    if found is None:
+        return None
+    return _(
+        "The reply still has a placeholder in curly brackets (%(found)s). Write the real text "
+        "in its place before recording the reply."
+    ) % {"found": found.group(0)[:40]}
+
+
 def reply_wording_check(*, text: str, ui_language: str = "fi") -> CityTextCheck:
     """Check reply wording kept for reuse (a template, a saved reply) as the city would say it:
     the placeholders are left out (they are filled in per message) and no channel is known.
@@ -641,7 +665,9 @@ def saved_reply_save(
 
     Refused (ApplicationError): someone else's reply, an empty title or text, a title the actor
     already uses, an unknown language, over 2000 characters, over MAX_SAVED_REPLIES replies, a
-    text the guideline check blocks ("reply_blocked", `reply_wording_check`, worded in
+    placeholder other than REPLY_PLACEHOLDERS (code "bad_placeholder", as for the team's
+    templates; the known ones are filled when the reply is used), a text the guideline check
+    blocks ("reply_blocked", `reply_wording_check`, worded in
     `ui_language`; `on_check` is handed the check of a text that is saved, for its warnings).
     Audited as `saved_reply.saved` with the title, never the text.
     """
@@ -670,6 +696,9 @@ def saved_reply_save(
             _("You can keep at most %(n)s saved replies.") % {"n": MAX_SAVED_REPLIES},
             code="too_many",
         )
+    problem = reply_template_problem(text)
+    if problem is not None:
+        raise ApplicationError(problem, code="bad_placeholder")
     check = reply_wording_check(text=text, ui_language=ui_language)
     if on_check is not None:
         on_check(check)

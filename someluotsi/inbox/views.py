@@ -184,8 +184,8 @@ def _reply_choices(user: User, message: Message) -> list[dict[str, str]]:
     templates = services.reply_templates().get(message.category, {})
     feedback_url = configured_engine().rulebook.city.feedback_url
     choices = []
-    for language in ReplyLanguage:
-        answer_by = (
+    answer_by = {
+        language.value: (
             answer_by_phrase(
                 timezone.localtime(message.due_at),
                 timezone.localtime(message.received_at),
@@ -194,12 +194,15 @@ def _reply_choices(user: User, message: Message) -> list[dict[str, str]]:
             if message.due_at
             else None
         )
+        for language in ReplyLanguage
+    }
+    for language in ReplyLanguage:
         text = fill(
             templates.get(language.value)
             or default_reply(EngineCategory(message.category), language.value, "{feedback_url}"),
             language.value,
             feedback_url=feedback_url,
-            answer_by=answer_by,
+            answer_by=answer_by[language.value],
         )
         if text:
             choices.append(
@@ -216,7 +219,13 @@ def _reply_choices(user: User, message: Message) -> list[dict[str, str]]:
                 "key": f"saved-{saved.pk}",
                 "label": saved.title,
                 "language": saved.language,
-                "text": saved.text,
+                # Filled like the city's templates: {feedback_url}, {answer_by}.
+                "text": fill(
+                    saved.text,
+                    saved.language,
+                    feedback_url=feedback_url,
+                    answer_by=answer_by.get(saved.language),
+                ),
             }
         )
     return choices
