@@ -22,7 +22,7 @@ KNOWN_REASONS = (
     gettext_noop("thoughts of suicide"),
     gettext_noop("a child-welfare concern"),
     gettext_noop("a gap in a place's security, told in public"),
-    gettext_noop("a medical emergency: the emergency number first"),
+    gettext_noop("an emergency: the emergency number first"),
     # guideline.messages.triage.HAZARD_REASON
     gettext_noop("a hazard that may hurt someone: to be fixed soon"),
 )

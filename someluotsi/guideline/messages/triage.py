@@ -32,11 +32,11 @@ CHILD_WELFARE = "child_welfare"  # the topic and reply of a child-welfare concer
 CRISIS = "crisis"  # the topic and reply of a message about suicide or not wanting to live
 # A gap in a place's protection told in public (security-004): hidden, thanked, fault reported.
 SECURITY_GAP = "security_gap"
-# A medical emergency told of (someone not breathing, unconscious): call 112 now.
+# An emergency told of (someone not breathing, unconscious; a fire, gas, a weapon): 112 now.
 EMERGENCY = "emergency"
 HAZARD_REASON = "a hazard that may hurt someone: to be fixed soon"
 CONCERN_REASONS = {
-    EMERGENCY: "a medical emergency: the emergency number first",
+    EMERGENCY: "an emergency: the emergency number first",
     CRISIS: "thoughts of suicide",
     CHILD_WELFARE: "a child-welfare concern",
     SECURITY_GAP: "a gap in a place's security, told in public",
@@ -230,10 +230,12 @@ def _cues(analysed: AnalysedText) -> dict[str, bool]:
         "welfare_concern": _welfare_concern(hits),
         # A spouse or partner hit, told of: a report of domestic violence, hidden as sensitive.
         "violence_report": _violence_report(hits),
-        "crisis": "crisis" in labels or any(_crisis_end(analysed, hit) for hit in hits),
+        "crisis": "crisis" in labels
+        or any(_crisis_end(analysed, hit) for hit in hits)
+        or _farewell(hits),
         # Someone not breathing, unconscious, collapsed or choking now: answered at once with
         # the emergency number, whatever the category (a question, feedback).
-        "emergency": "emergency" in labels,
+        "emergency": "emergency" in labels and PAST_TIMES.isdisjoint(analysed.table.distinct),
     }
 
 
@@ -292,6 +294,24 @@ def _crisis_end(analysed: AnalysedText, hit: LexiconMatch) -> bool:
     sentences = analysed.sentences
     _first, end = sentences.bounds(sentences.of_token[hit.first])
     return all(word in CRISIS_END_TAIL for word in analysed.words[hit.last : end])
+
+
+# A time in the past: an emergency told of then is a story ("Eilen koulun takana oli tulipalo",
+# "there was a fire at the school yesterday"), not a call for help now.
+PAST_TIMES = frozenset(
+    {"eilen", "eilinen", "eilisen", "eilisessä", "toissapäivänä", "viime", "sitten", "igår",
+     "förra", "förrgår", "sedan", "yesterday", "ago", "last"}
+)  # fmt: skip
+
+
+def _farewell(hits: list[LexiconMatch]) -> bool:
+    """Last words said as a farewell (§10.5): a [farewell] and a [last_words] phrase, or two
+    different [last_words] phrases ("En jaksa enää, tämä on viimeinen viestini", "I can't go
+    on anymore. Goodbye everyone."). One alone is no crisis: "Hyvästi kesä!", "my last
+    message in this thread"."""
+    farewell = any(hit.term.label == "farewell" for hit in hits)
+    last = {hit.term.text for hit in hits if hit.term.label == "last_words"}
+    return bool(last) and (farewell or len(last) > 1)
 
 
 WELFARE_REACH = 4  # words from a verb of violence to the child it is done to ("hits his kids")
@@ -524,6 +544,10 @@ def triage(
         concern, priority = EMERGENCY, Priority.URGENT
         if Action.REPLY not in actions:
             actions.insert(0, Action.REPLY)
+        # Someone on the staff must know at once; nothing told of as happening now is ignored.
+        actions = [a for a in actions if a is not Action.IGNORE]
+        if Action.ESCALATE_SUPERVISOR not in actions:
+            actions.append(Action.ESCALATE_SUPERVISOR)
     if (category is TriageCategory.SENSITIVE or concern == EMERGENCY) and concern:
         reasons.append(CONCERN_REASONS[concern])
         reply = fill(

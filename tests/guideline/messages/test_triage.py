@@ -106,6 +106,12 @@ def test_triage_cli_batch_keeps_order_and_ids() -> None:
         "En jaksa enää elää. Kukaan ei auta.",
         "Jag orkar inte leva längre.",
         "I want to kill myself, nobody helps.",
+        # Not coping any more, said last, and last words with a farewell (stop 30).
+        "En jaksa enää.",
+        "En jaksa enää, tämä on viimeinen viestini.",
+        "Tämä on viimeinen viestini, hyvästi kaikki.",
+        "Jag orkar inte längre. Farväl alla.",
+        "I can't go on anymore. Goodbye everyone.",
     ],
 )
 def test_thoughts_of_suicide_are_urgent_and_answered_with_where_help_is(text: str) -> None:
@@ -127,6 +133,12 @@ def test_thoughts_of_suicide_are_urgent_and_answered_with_where_help_is(text: st
         "There is no reason to live in fear of burglars.",
         "I want to take my life back from the bureaucrats.",
         "the project is ending its life cycle",
+        "En jaksa enää odottaa bussia joka aamu.",
+        "Tämä on viimeinen viestini tähän ketjuun.",
+        "Hyvästi kesä, tervetuloa syksy!",
+        "Jag orkar inte längre vänta på bussen.",
+        "I can't go on paying this much for parking.",
+        "Goodbye everyone, see you at the summer festival!",
     ],
 )
 def test_ending_everything_or_a_way_of_living_is_no_crisis(text: str) -> None:
@@ -211,3 +223,44 @@ def test_a_hazard_that_may_hurt_someone_is_high_priority_with_its_reason(text: s
 def test_a_plain_fault_keeps_normal_priority() -> None:
     result = triage("Katulamppu on ollut rikki jo viikon Isokadulla.")
     assert result.priority is Priority.NORMAL
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Tulipalo! Koulun takana palaa roskakatos ja savu menee sisälle, soittakaa joku!", "fi"),
+        ("Apua, tulipalo!", "fi"),
+        ("Koulussa on ase, joku uhkaa oppilaita.", "fi"),
+        ("Isä kaatui eikä pääse ylös, hengittää huonosti, mitä teen?", "fi"),
+        ("Det brinner i soprummet på Storgatan, ring brandkåren!", "sv"),
+        ("Det luktar gas i skolans gymnastiksal, barnen är där inne!", "sv"),
+        ("There is a gas smell in the school gym, kids are inside!", "en"),
+        ("Help, there is a fire at the school!", "en"),
+        ("Someone has a gun at the school!", "en"),
+    ],
+)
+def test_a_fire_gas_or_a_weapon_now_is_an_emergency_told_112_and_never_ignored(
+    text: str, language: str
+) -> None:
+    result = triage(text)
+    assert result.priority is Priority.URGENT
+    assert result.topic == "emergency"
+    assert result.language == language
+    assert "112" in result.reply
+    assert Action.IGNORE not in result.actions
+    assert Action.ESCALATE_SUPERVISOR in result.actions or result.category is TriageCategory.THREAT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eilen koulun takana oli tulipalo, kiitos palokunnalle.",
+        "There was a fire at the school last night.",
+        "Tulipalon jälkeen koulu remontoidaan.",
+        "Det brann i soprummet förra veckan.",
+    ],
+)
+def test_a_fire_told_of_in_the_past_is_no_emergency(text: str) -> None:
+    result = triage(text)
+    assert result.topic != "emergency"
+    assert result.priority is not Priority.URGENT

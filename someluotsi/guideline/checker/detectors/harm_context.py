@@ -109,9 +109,18 @@ MEDIA_PARTS = (
 # Swedish and English words for a work, at the start of a word ("filmen", "movies").
 MEDIA_HEADS = (
     "film", "movie", "spelet", "spelen", "datorspel", "serie", "boken", "böcker", "låt",
-    "album", "klassiker", "roman", "musikal", "pjäs", "game", "series", "book", "song",
-    "classic", "novel", "anime", "show", "play", "musical", "trailer", "sequel", "netflix",
+    "album", "klassiker", "roman", "musikal", "pjäs", "series", "classic", "novel", "anime",
+    "musical", "trailer", "sequel", "netflix",
 )  # fmt: skip
+# English words for a work that start other words or are verbs too, whole words only: not
+# "booking", "playground", "showed"; "show" right before MEDIA_NOT_AFTER is the verb ("If you
+# show up again I will break your legs", "I'll show you").
+MEDIA_WORDS_EXACT = frozenset(
+    {"game", "games", "book", "books", "song", "songs", "show", "shows", "play", "plays"}
+)
+MEDIA_NOT_AFTER = frozenset(
+    {"up", "you", "u", "ya", "me", "him", "her", "them", "us", "off", "around", "with"}
+)
 
 
 class _WordTest(dict[str, bool]):
@@ -139,10 +148,19 @@ _MEDIA_WORDS = _WordTest(
 )
 
 
-def media_context(words: Iterable[str]) -> bool:
+def media_context(words: Sequence[str]) -> bool:
     """The sentence speaks of a film, game, book, series or song: a word holds a Finnish part
-    for a work or starts with a Swedish or English word for one."""
-    return any(map(_MEDIA_WORDS.__getitem__, words))
+    for a work or starts with a Swedish or English word for one (MEDIA_HEADS), or is an
+    English one of MEDIA_WORDS_EXACT, not as a verb ("show up", "play with")."""
+    if any(map(_MEDIA_WORDS.__getitem__, words)):
+        return True
+    if MEDIA_WORDS_EXACT.isdisjoint(words):
+        return False
+    last = len(words) - 1
+    return any(
+        word in MEDIA_WORDS_EXACT and (index == last or words[index + 1] not in MEDIA_NOT_AFTER)
+        for index, word in enumerate(words)
+    )
 
 
 # Each word of a known title -> (the title, the word's place in it), in KNOWN_TITLES' order.

@@ -359,7 +359,7 @@ class HarmAnalysis:
     def media_sentence(self, sentence: int) -> bool:
         """The sentence speaks of a film, game, book, series or song."""
         return self.sentence_fact(
-            "media", sentence, lambda: harm_context.media_context(self.sentence_words(sentence))
+            "media", sentence, lambda: harm_context.media_context(self.sentence_list(sentence))
         )
 
     def targets_at(self, sentence: int) -> set[int]:
@@ -477,18 +477,24 @@ class HarmAnalysis:
         }
         return any(at - step in verbs for at in near for step in range(1, WEAPON_REACH + 1))
 
-    def innocent_besides(self, sentence: int, index: int, direct: bool = False) -> bool:
+    def innocent_besides(
+        self, sentence: int, index: int, direct: bool = False, own_end: int = 0
+    ) -> bool:
         """A figurative or harmless context word in the sentence other than token `index`;
         the objects of idioms ("tappaa aikaa", "kill time") only right beside it: a message
         ("shoot you an email") within three words after it, an idiom's object right after it
         or one word further with no target between. A phrase that the verb opens ("skjuta
         upp": postpone) counts as well. When the verb's object is a person (`direct`: "shoot
         you", "tapan sinut"), a general context word counts only as the verb's setting
-        ("pelissä", "in the game", "i filmen"): "I will shoot you and film it" is a threat."""
+        ("pelissä", "in the game", "i filmen"): "I will shoot you and film it" is a threat.
+        A phrase's own words up to token `own_end` (exclusive) never set it aside ("du får
+        sota för det": "sota" is also the Finnish "war")."""
         found = self.innocent(sentence)
         if index in found.phrases:
             return True
         general = found.settings if direct else found.general
+        if own_end > index + 1 and general:
+            general = {i for i in general if not index <= i < own_end}
         if len(general) > 1 or (general and index not in general):
             return True
         if any(index + distance in found.messages for distance in (1, 2, 3)):
@@ -546,13 +552,30 @@ DIRECT_OBJECTS = frozenset(
 )  # fmt: skip
 
 
+# A person's body part as a verb's object: "break your legs", "bryta dina ben", "his neck".
+BODY_OWNERS = frozenset(
+    {"your", "ur", "his", "her", "their", "din", "ditt", "dina", "hans", "hennes", "deras"}
+)
+BODY_PARTS = frozenset(
+    {"leg", "legs", "arm", "arms", "neck", "face", "head", "nose", "jaw", "teeth", "skull",
+     "knees", "kneecaps", "fingers", "hands", "ribs", "bones", "ben", "benen", "armar",
+     "armarna", "nacke", "nacken", "ansikte", "ansiktet", "huvud", "huvudet", "näsa", "näsan",
+     "käke", "käken", "tänder", "tänderna", "fingrar", "revben"}
+)  # fmt: skip
+
+
 def _direct_object(ctx: CheckContext, analysis: HarmAnalysis, index: int) -> bool:
     """The verb at `index` is aimed at a person right after it: a second- or third-person
-    object pronoun (DIRECT_OBJECTS), or a first name written with a capital."""
+    object pronoun (DIRECT_OBJECTS), a first name written with a capital, or a person's body
+    part ("break your legs": BODY_OWNERS then BODY_PARTS)."""
     after = index + 1
     words = analysis.words
     if after >= len(words) or analysis.sentence_of[after] != analysis.sentence_of[index]:
         return False
+    if words[after] in {"jag", "vi"} and after + 1 < len(words):
+        after += 1  # Swedish inversion: "så bryter jag dina ben"
+    if words[after] in BODY_OWNERS:
+        return after + 1 < len(words) and words[after + 1] in BODY_PARTS
     return words[after] in DIRECT_OBJECTS or (
         words[after] in FIRST_NAMES and _capitalised(ctx, after)
     )
@@ -1266,7 +1289,8 @@ class ThreatDetector:
         for category in THREAT_PHRASES:
             for hit in analysis.of(category):
                 sentence = analysis.sentence_of[hit.index]
-                if analysis.innocent_besides(sentence, hit.index):
+                own_end = bisect_left(ctx.text.table.starts, hit.end, lo=hit.index)
+                if analysis.innocent_besides(sentence, hit.index, own_end=own_end):
                     continue  # "slog ihjäl tiden": killing time
                 if _death_intensifier(analysis, hit, sentence):
                     continue  # "nauroimme kuoliaaksi", "I laughed myself to death"

@@ -425,9 +425,49 @@ class PhoneNumberDetector:
                 e164 = _e164(run[p_start:p_end])
                 if e164 is None or e164 in allowed or _service_number(run[p_start:p_end]):
                     continue
+                if _office_line(ctx, start + p_start, run[p_start:p_end]):
+                    continue
                 yield ctx.match(
                     "privacy-004", start + p_start, start + p_end, confidence=0.9, reason="phone"
                 )
+
+
+# Words that give a number as a service's line, right before it in its sentence ("Varaa aika
+# numerosta 06 826 4444", "Växeln 06 828 9111", "Bookings on 06 826 4444"): word starts.
+SERVICE_LINE_WORDS = (
+    "ajanvarau", "varaa", "varaukse", "vaihde", "vaihtee", "neuvon", "asiakaspalvel",
+    "palvelunumer", "palvelupuhel", "puhelinaika", "puhelinpalvel", "toimisto", "kanslia",
+    "växel", "tidsbokning", "boka", "rådgivning", "kundtjänst", "servicenummer", "telefontid",
+    "kansli", "switchboard", "appointment", "booking", "book", "helpline", "customer",
+    "office", "reception", "enquiries", "inquiries", "information",
+)  # fmt: skip
+SERVICE_LINE_REACH = 80  # characters before the number read for such a word
+# Abbreviations before a number that end in a full stop but no sentence ("puh. 06 826 4444").
+PHONE_ABBR = frozenset({"puh", "p", "tel", "tfn", "nr", "no", "n:o", "ph", "nro"})
+
+
+def _office_line(ctx: CheckContext, start: int, candidate: str) -> bool:
+    """Whether the number at normalised offset `start` is an office's fixed line given as a
+    service's ("Varaa aika numerosta 06 826 4444"): a Finnish or Swedish fixed-line number
+    (phonenumbers' type; a mobile number may be a person's own, and stays privacy-004) with
+    a word of SERVICE_LINE_WORDS before it in its sentence, at most SERVICE_LINE_REACH
+    characters back."""
+    before = ctx.text.text[max(0, start - SERVICE_LINE_REACH) : start].lower()
+    words = before.split()
+    for at in range(len(words) - 1, -1, -1):  # back to the end of the previous sentence
+        word = words[at]
+        if word.endswith(("!", "?")) or (word.endswith(".") and word[:-1] not in PHONE_ABBR):
+            words = words[at + 1 :]
+            break
+    if not any(word.startswith(SERVICE_LINE_WORDS) for word in words):
+        return False
+    parsed = _parse_phone(candidate)
+    return parsed is not None and phonenumbers.number_type(parsed) in OFFICE_TYPES
+
+
+OFFICE_TYPES = frozenset(
+    {phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}
+)
 
 
 # Numbers that are never a person's: free, premium-rate, shared-cost and national service
@@ -986,6 +1026,29 @@ HOME_CONTEXT = Lexicon(
         "their home",
         "our home",
         "your home",
+        # A flat said to be someone's ("drop by my flat at Isokatu 5 B 12", "min lägenhet på
+        # Storgatan 3", "asuntooni Isokatu 5:ssä"): a third fresh tester, stop 30.
+        "my flat",
+        "my apartment",
+        "our flat",
+        "our apartment",
+        "his flat",
+        "his apartment",
+        "her flat",
+        "her apartment",
+        "their flat",
+        "their apartment",
+        "min lägenhet",
+        "vår lägenhet",
+        "hans lägenhet",
+        "hennes lägenhet",
+        "deras lägenhet",
+        "asuntooni",
+        "asunnossani",
+        "asuntoomme",
+        "asunnossamme",
+        "asuntoonsa",
+        "asunnossaan",
     )
 )
 VENUE_CONTEXT = Lexicon((term, "venue") for term in load_words("venues"))
