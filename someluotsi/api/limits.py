@@ -81,11 +81,20 @@ def IdField(**kwargs: Any) -> serializers.IntegerField:  # noqa: N802 - a field 
     return serializers.IntegerField(**kwargs)
 
 
+def query_int(request: Request, name: str, *, low: int, high: int) -> int | None:
+    """The query parameter `name` as a whole number from `low` to `high`; None when it is not
+    given or empty; anything else is a 400 naming the parameter (as `limit` and `offset`)."""
+    raw = request.query_params.get(name)
+    if raw is None or raw == "":
+        return None
+    return _bounded(request, name, low, low, high)
+
+
 def _bounded(request: Request, name: str, default: int, low: int, high: int) -> int:
     raw = request.query_params.get(name)
     if raw is None:
         return default
-    if not raw.isdigit() or len(raw) > 12 or not low <= int(raw) <= high:
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 12 or not low <= int(raw) <= high:
         raise ValidationError(
             {name: [_("A whole number from %(low)s to %(high)s.") % {"low": low, "high": high}]}
         )

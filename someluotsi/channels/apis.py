@@ -3,6 +3,7 @@ campaigns and channel health, with the same visibility and rules as the pages.""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, cast
 
 from django.conf import settings
@@ -17,7 +18,7 @@ from rest_framework.views import APIView
 
 from someluotsi.accounts.access import Area
 from someluotsi.accounts.models import Unit, User
-from someluotsi.api.limits import IdField
+from someluotsi.api.limits import IdField, query_int
 from someluotsi.api.permissions import area_permission
 from someluotsi.channels import campaigns, requests, services
 from someluotsi.channels.enums import (
@@ -373,9 +374,10 @@ class CampaignListApi(ListAPIView[PaidCampaign]):
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
         campaigns_ = campaign_list_for_user(user=self.request.user)
-        year = self.request.query_params.get("year", "")
-        if year.isdigit() and len(year) == 4:
-            campaigns_ = campaigns_.filter(starts_on__year=int(year))
+        # A year a date can have; "abc" or 99999999999 is a 400, never ignored.
+        year = query_int(self.request, "year", low=date.min.year, high=date.max.year)
+        if year is not None:
+            campaigns_ = campaigns_.filter(starts_on__year=year)
         unit = self.request.query_params.get("unit", "")
         if unit:
             campaigns_ = campaigns_.filter(unit__code=unit[:64])
