@@ -25,6 +25,8 @@ KNOWN_REASONS = (
     gettext_noop("an emergency: the emergency number first"),
     # guideline.messages.triage.HAZARD_REASON
     gettext_noop("a hazard that may hurt someone: to be fixed soon"),
+    # guideline.messages.triage.REMOVAL_REASON
+    gettext_noop("a request to take down a picture or a post: act on it soon"),
 )
 
 

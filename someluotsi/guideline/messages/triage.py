@@ -34,7 +34,10 @@ CRISIS = "crisis"  # the topic and reply of a message about suicide or not wanti
 SECURITY_GAP = "security_gap"
 # An emergency told of (someone not breathing, unconscious; a fire, gas, a weapon): 112 now.
 EMERGENCY = "emergency"
+# A request to take down a picture or a post of the writer or their child: taken down soon.
+REMOVAL = "removal_request"
 HAZARD_REASON = "a hazard that may hurt someone: to be fixed soon"
+REMOVAL_REASON = "a request to take down a picture or a post: act on it soon"
 CONCERN_REASONS = {
     EMERGENCY: "an emergency: the emergency number first",
     CRISIS: "thoughts of suicide",
@@ -220,6 +223,8 @@ def _cues(analysed: AnalysedText) -> dict[str, bool]:
         # A danger in a public place that may hurt someone (a sharp edge on a swing, a loose
         # railing): feedback to act on soon (§8.4).
         "hazard": "hazard" in labels,
+        # A request to take down a picture or a post of the writer or their child (§2.5).
+        "removal_request": "removal_request" in labels,
         # A citizen's own illness, debts, eviction, child welfare or benefits, asked about or
         # told (§8.5, §10.5): hidden and redirected, even as a question. A general question
         # about a service ("how is income support applied for?") stays a question.
@@ -540,6 +545,13 @@ def triage(
     if cues["hazard"] and category in (TriageCategory.FEEDBACK, TriageCategory.QUESTION):
         priority = Priority.HIGH
         reasons = [HAZARD_REASON]
+    if cues["removal_request"] and category in (
+        TriageCategory.QUESTION,
+        TriageCategory.FEEDBACK,
+        TriageCategory.OTHER,
+    ):
+        category, priority = TriageCategory.QUESTION, Priority.HIGH
+        actions, reasons, concern = [Action.REPLY], [REMOVAL_REASON], REMOVAL
     if cues["emergency"] and category is not TriageCategory.THREAT:
         concern, priority = EMERGENCY, Priority.URGENT
         if Action.REPLY not in actions:
@@ -548,8 +560,9 @@ def triage(
         actions = [a for a in actions if a is not Action.IGNORE]
         if Action.ESCALATE_SUPERVISOR not in actions:
             actions.append(Action.ESCALATE_SUPERVISOR)
-    if (category is TriageCategory.SENSITIVE or concern == EMERGENCY) and concern:
-        reasons.append(CONCERN_REASONS[concern])
+    if (category is TriageCategory.SENSITIVE or concern in (EMERGENCY, REMOVAL)) and concern:
+        if concern in CONCERN_REASONS:
+            reasons.append(CONCERN_REASONS[concern])
         reply = fill(
             _replies()[concern][reply_language],
             reply_language,

@@ -264,3 +264,56 @@ def test_a_fire_told_of_in_the_past_is_no_emergency(text: str) -> None:
     result = triage(text)
     assert result.topic != "emergency"
     assert result.priority is not Priority.URGENT
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "start"),
+    [
+        ("Voisitteko poistaa kuvan, jossa lapseni näkyy? Emme antaneet lupaa.", "fi", "Kiitos"),
+        ("Kan ni ta bort bilden där mitt barn syns? Vi gav inte tillstånd.", "sv", "Tack"),
+        (
+            "Could you remove the photo where my child appears? We did not give permission.",
+            "en",
+            "Thank",
+        ),
+    ],
+)
+def test_a_request_to_take_down_a_picture_is_answered_high_priority(
+    text: str, language: str, start: str
+) -> None:
+    from someluotsi.guideline.messages.triage import REMOVAL_REASON
+
+    result = triage(text)
+    assert result.category is TriageCategory.QUESTION
+    assert result.priority is Priority.HIGH
+    assert result.topic == "removal_request"
+    assert result.reasons == (REMOVAL_REASON,)
+    assert result.language == language
+    assert result.reply.startswith(start)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Koulukuljetus ei taaskaan tullut, lapset seisoivat pakkasessa puoli tuntia.", "feedback"),
+        ("Skolskjutsen kom inte igen, barnen stod i kylan i en halvtimme.", "feedback"),
+        (
+            "The school bus didn't come again, the kids waited in the cold for half an hour.",
+            "feedback",
+        ),
+        ("Minua kiusataan koulussa joka päivä eikä kukaan aikuinen tee mitään.", "sensitive"),
+        ("Jag blir mobbad i skolan varje dag och ingen vuxen gör något.", "sensitive"),
+        ("I'm bullied at school every day and no adult does anything.", "sensitive"),
+        ("Naapurin koira puree lapsia puistossa joka päivä.", "feedback"),
+        ("A child nearly drowned at the swimming hall and no lifeguard was there.", "feedback"),
+    ],
+)
+def test_a_failed_service_bullying_or_a_danger_is_never_ignored(text: str, category: str) -> None:
+    result = triage(text)
+    assert result.category == category
+    assert Action.IGNORE not in result.actions
+
+
+def test_a_campaign_against_bullying_is_no_one_s_own_matter() -> None:
+    result = triage("Koulukiusaamisen vastainen viikko alkaa maanantaina.")
+    assert result.category is not TriageCategory.SENSITIVE
