@@ -46,7 +46,12 @@ class QueueFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
-        choices=[("open", _("Open (new or assigned)")), ("", _("All")), *MessageStatus.choices],
+        choices=[
+            ("open", _("Open (new or assigned)")),
+            ("waiting", _("Needs attention (open or escalated)")),
+            ("", _("All")),
+            *MessageStatus.choices,
+        ],
     )
     assignee = forms.ChoiceField(label=_("Assignee"), required=False)
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)

@@ -47,6 +47,9 @@ from someluotsi.inbox.enums import EscalationStatus, MessageStatus, Priority, Tr
 from someluotsi.inbox.models import Escalation, Message, SavedReply
 
 OPEN_STATUSES = (MessageStatus.NEW, MessageStatus.ASSIGNED)
+# What still needs attention: open in the queue, or escalated to a supervisor (§10.6) and not
+# closed yet. The queue's `?status=waiting`; the summary's threats count these.
+WAITING_STATUSES = (*OPEN_STATUSES, MessageStatus.ESCALATED)
 
 
 def channel_activity(now: datetime) -> dict[str, Any]:
@@ -258,6 +261,8 @@ def message_queue(
         messages = messages.filter(category=filters.category)
     if filters.status == "open":
         messages = messages.filter(status__in=OPEN_STATUSES)
+    elif filters.status == "waiting":
+        messages = messages.filter(status__in=WAITING_STATUSES)
     elif filters.status:
         messages = messages.filter(status=filters.status)
     if filters.assignee == "me":
@@ -294,18 +299,17 @@ def overdue_messages(*, now: datetime | None = None) -> QuerySet[Message]:
 
 def queue_counts(*, user: AnyUser, now: datetime | None = None) -> dict[str, int]:
     """The queue's summary for `user`: open (new or assigned) messages, of them overdue, the
-    user's own and threats, and the messages escalated to a supervisor (§10.6) that are not
-    closed yet, which are no longer open in the queue but still waiting for someone."""
+    user's own, the messages escalated to a supervisor (§10.6) that are not closed yet, which
+    are no longer open in the queue but still waiting for someone, and the threats that need
+    attention: open or escalated, not closed (the queue's `?status=waiting&category=threat`)."""
     now = now or timezone.now()
     is_open = Q(status__in=OPEN_STATUSES)
-    waiting = message_list_for_user(user=user).filter(
-        status__in=(*OPEN_STATUSES, MessageStatus.ESCALATED)
-    )
+    waiting = message_list_for_user(user=user).filter(status__in=WAITING_STATUSES)
     return waiting.aggregate(
         open=Count("pk", filter=is_open),
         overdue=Count("pk", filter=is_open & Q(due_at__lt=now)),
         mine=Count("pk", filter=is_open & Q(assignee_id=user.pk)),
-        threats=Count("pk", filter=is_open & Q(category="threat")),
+        threats=Count("pk", filter=Q(category="threat")),
         escalated=Count("pk", filter=Q(status=MessageStatus.ESCALATED)),
     )
 

@@ -130,7 +130,8 @@ def queue(request: HttpRequest) -> HttpResponse:
     people = User.objects.filter(assigned_messages__channel__in=channels).distinct()
     data = request.GET.copy()
     if "status" not in data:
-        data["status"] = "open"
+        # Threats are listed while they need attention, escalated ones too (§10.6).
+        data["status"] = "waiting" if data.get("category") == "threat" else "open"
     form = QueueFilterForm(data, channels=channels, people=people.order_by("first_name"))
     filters = QueueFilters()
     if form.is_valid():

@@ -171,12 +171,24 @@ def test_the_summary_counts_what_its_labels_say_and_escalated_threats_are_not_lo
     Message.objects.filter(pk=escalated.pk).update(
         status=MessageStatus.ESCALATED, category="threat"
     )
+    closed = _make(mixed, "closed-threat", priority=Priority.URGENT, due_in_hours=None)
+    Message.objects.filter(pk=closed.pk).update(status=MessageStatus.CLOSED, category="threat")
     counts = queue_counts(user=mixed.mavi, now=TUESDAY_10)
-    assert counts == {"open": 6, "overdue": 2, "mine": 0, "threats": 1, "escalated": 1}
+    # Threats: the open one and the escalated one; neither the answered nor the closed one.
+    assert counts == {"open": 6, "overdue": 2, "mine": 0, "threats": 2, "escalated": 1}
     assert len(_ids(mixed, status="escalated")) == counts["escalated"]
-    assert len(_ids(mixed, status="open", category="threat")) == counts["threats"]
+    assert sorted(_ids(mixed, status="waiting", category="threat")) == [
+        "escalated",
+        "urgent-soon",
+    ]
     client = Client()
     client.force_login(mixed.mavi)
     client.cookies["someluotsi_language"] = "en"
     page = client.get("/inbox/").content.decode()
     assert '<a href="?status=escalated"><strong>1</strong> escalated</a>' in page
+    # The threats tile links to exactly what it counts; a plain category link lists the same.
+    assert '<a href="?status=waiting&amp;category=threat"><strong>2</strong> threats</a>' in page
+    for query in ("?status=waiting&category=threat", "?category=threat"):
+        listed = client.get("/inbox/" + query).content.decode()
+        assert listed.count('href="/inbox/%d/"' % escalated.pk) >= 1, query
+        assert 'href="/inbox/%d/"' % closed.pk not in listed, query
