@@ -26,7 +26,7 @@ from someluotsi.inbox.enums import (
 from someluotsi.inbox.evidence import evidence_build, evidence_digest
 from someluotsi.inbox.models import Escalation, EscalationRecipient, Message
 from someluotsi.inbox.selectors import open_escalation_for
-from someluotsi.inbox.transitions import message_transition
+from someluotsi.inbox.transitions import message_check_can_work, message_transition
 from someluotsi.notifications.services import notification_send_worded
 
 
@@ -72,6 +72,7 @@ def message_escalate(
     *, actor: AnyUser | None, message: Message, note: str = "", automatic: bool = False
 ) -> Escalation:
     """Escalate a message: capture the evidence now, address the people, notify them."""
+    message_check_can_work(actor, message)
     if open_escalation_for(message=message) is not None:
         raise ApplicationError(_("This message is already escalated."), code="already_escalated")
     if len(note) > 4000:

@@ -385,6 +385,9 @@ def _auto_close(message: Message) -> None:
 
 
 def message_assign(*, actor: AnyUser, message: Message, assignee: User) -> Message:
+    # The actor's right first: someone who may not work the message is refused (403) before
+    # anything is said about the assignee.
+    message_check_can_work(actor, message)
     if not channel_workers(channel=message.channel).filter(pk=assignee.pk).exists():
         raise ApplicationError(
             _("%(name)s does not work this channel.") % {"name": assignee.get_full_name()},
@@ -451,6 +454,7 @@ def message_answer_checked(
 
 
 def message_close(*, actor: User, message: Message, resolution: str) -> Message:
+    message_check_can_work(actor, message)
     if resolution not in {Resolution.ANSWERED, Resolution.IGNORED, Resolution.NO_ACTION,
                           Resolution.ESCALATED}:  # fmt: skip
         raise ApplicationError(_("Choose how the message was handled."), code="bad_resolution")

@@ -75,6 +75,7 @@ from someluotsi.inbox.selectors import (
     saved_replies_for,
     works_escalations_only,
 )
+from someluotsi.inbox.transitions import message_check_can_work
 from someluotsi.inbox.wording import findings_worded
 
 # One page of the queue and of the escalations: at 390 px a row is a card of about 300 px,
@@ -286,12 +287,16 @@ def message_detail(request: HttpRequest, message_id: int) -> HttpResponse:
 @require_POST
 @area_required(Area.INBOX)
 def message_act(request: HttpRequest, message_id: int) -> HttpResponse:
-    """One endpoint for the one-click actions; each maps to one service."""
+    """One endpoint for the one-click actions; each maps to one service. A refusal for want of
+    a right is a 403; any other (bad input, wrong state) a message on the page it redirects to."""
     user = _user(request)
     message = _message_or_404(request, message_id)
     action = request.POST.get("action", "")
     detail_url = reverse("inbox:detail", args=[message.pk])
     try:
+        # Every action here is working the message: someone who may not (a unit manager who
+        # only reads it) is refused with a 403 before any form is read, whatever the action.
+        message_check_can_work(user, message)
         if action == "answer":
             answer = AnswerForm(request.POST)
             if not answer.is_valid():
