@@ -9,7 +9,7 @@ from typing import Any, cast
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.generics import ListAPIView, RetrieveAPIView
 from rest_framework.request import Request
@@ -371,6 +371,22 @@ class CampaignInputSerializer(serializers.Serializer[dict[str, Any]]):
 class CampaignListApi(ListAPIView[PaidCampaign]):
     serializer_class = CampaignOutputSerializer
     permission_classes = (ChannelsArea,)
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "year",
+                int,
+                description=(
+                    "only the campaigns starting in this year (a whole number 1-9999; "
+                    "anything else is a 400)"
+                ),
+            ),
+            OpenApiParameter("unit", str, description="only the campaigns of this unit (code)"),
+        ]
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
         campaigns_ = campaign_list_for_user(user=self.request.user)

@@ -40,3 +40,14 @@ def test_a_year_that_can_be_is_served(api: Client, query: dict[str, str]) -> Non
     response = api.get("/api/v1/campaigns", query)
     assert response.status_code == 200
     assert isinstance(response.json()["results"], list)
+
+
+def test_the_schema_describes_the_campaign_lists_year_and_unit() -> None:
+    response = Client().get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    operation = response.json()["paths"]["/api/v1/campaigns"]["get"]
+    parameters = {p["name"]: p for p in operation["parameters"]}
+    assert parameters["year"]["in"] == "query"
+    assert parameters["year"]["schema"]["type"] == "integer"
+    assert parameters["unit"]["schema"]["type"] == "string"
+    # The paginated list's own parameters are kept.
+    assert {"limit", "offset"} <= parameters.keys()
