@@ -33,7 +33,16 @@ class ParsedFile:
 def _records(data: bytes, name: str) -> list[dict[str, Any]]:
     text = data.decode("utf-8-sig")
     if name.lower().endswith(".csv"):
-        return list(csv.DictReader(io.StringIO(text)))
+        # strict: a stray quote inside a quoted field ("Hyvä "kirjasto") refuses the file,
+        # naming the line, instead of the reader quietly storing a changed text.
+        reader = csv.DictReader(io.StringIO(text), strict=True)
+        try:
+            return list(reader)
+        except csv.Error as exc:
+            raise ValueError(
+                f"line {reader.reader.line_num}: malformed CSV quoting ({exc}); a quote inside"
+                ' a quoted field is written twice ("")'
+            ) from exc
     stripped = text.lstrip()
     if stripped.startswith("["):
         loaded = json.loads(text)

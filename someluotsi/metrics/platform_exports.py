@@ -260,11 +260,16 @@ def _csv(text: str) -> ParsedExport:
         offset = 1
     else:
         delimiter = _sniff_delimiter(lines)
+    # strict: a stray quote inside a quoted field ("Hyvä "kirjasto") refuses the file, naming
+    # the line, instead of the reader quietly keeping a changed text.
+    reader = csv.reader(lines[offset:], delimiter=delimiter, strict=True)
     try:
-        rows = list(csv.reader(lines[offset:], delimiter=delimiter))
+        rows = list(reader)
     except csv.Error as exc:
         if "field larger than field limit" in str(exc):
             raise ExportError("field_too_long", chars=csv.field_size_limit()) from exc
+        if "expected after" in str(exc) or "unexpected end of data" in str(exc):
+            raise ExportError("malformed_csv_line", line=offset + reader.line_num) from exc
         raise ExportError("malformed_csv") from exc
     if len(rows) > MAX_ROWS:
         raise ExportError("too_many_rows", rows=MAX_ROWS)

@@ -132,3 +132,27 @@ def test_a_row_whose_kind_is_not_text_is_named_not_a_crash(
     with pytest.raises(CommandError, match="1 rejected rows"):
         call_command("import_messages", str(path), stdout=StringIO(), stderr=err)
     assert "row 1: kind must be one of" in err.getvalue()
+
+
+TIME = "2026-11-24T10:00:00+02:00"
+
+
+@pytest.mark.django_db
+def test_a_stray_quote_in_a_quoted_csv_field_refuses_the_file_naming_the_line(
+    channel: Channel, tmp_path: Path
+) -> None:
+    """`"Hyvä "kirjasto"` is not CSV: the reader would store `Hyvä kirjasto"`, a changed text.
+    The file is refused, the line named, nothing stored; a quote written twice imports."""
+    header = "channel,external_id,kind,text,received_at\n"
+    good = 'kokkolankaupunki,fb-1,comment,"Miksi ""uimahalli"" on kiinni?",' + TIME + "\n"
+    bad = 'kokkolankaupunki,fb-2,comment,"Hyvä "kirjasto",' + TIME + "\n"
+    path = tmp_path / "export.csv"
+    path.write_text(header + good + bad, encoding="utf-8")
+    err = StringIO()
+    with pytest.raises(CommandError, match="nothing was imported"):
+        call_command("import_messages", str(path), stdout=StringIO(), stderr=err)
+    assert "line 3: malformed CSV quoting" in err.getvalue()
+    assert not Message.objects.exists()
+    path.write_text(header + good, encoding="utf-8")
+    _import(path)
+    assert Message.objects.get().text == 'Miksi "uimahalli" on kiinni?'

@@ -129,3 +129,16 @@ def test_rejected_rows_are_worded_in_the_readers_language() -> None:
     with pytest.raises(ExportError) as caught:
         parse_export("empty.csv", b"")
     assert caught.value.problem.text("sv") == "Filen är tom."
+
+
+def test_a_stray_quote_in_a_quoted_field_refuses_the_file_naming_the_line() -> None:
+    """`"Hyvä "kirjasto"` is not CSV: read leniently it would become `Hyvä kirjasto"`. The
+    metrics upload is refused whole, as import_messages is, the line named in fi/sv/en."""
+    good = "Date,Views\n2026-11-01,12\n"
+    assert parse_export("Totals.csv", good.encode()).format == "youtube-totals"
+    with pytest.raises(ExportError) as caught:
+        parse_export("Totals.csv", (good + '2026-11-02,"Hyvä "kirjasto"\n').encode())
+    assert caught.value.problem.code == "malformed_csv_line"
+    assert "line 3" in str(caught.value)
+    assert "rivillä 3" in caught.value.problem.text("fi")
+    assert "på rad 3" in caught.value.problem.text("sv")
