@@ -208,23 +208,24 @@ FOR_OTHER = frozenset({"att", "barnen", "children", "residents", "invånarna"})
 SPEAK_CITY = (*CITY_WORDS, "kaupung")
 
 
-def _speaks_for_city(rest: Sequence[str]) -> bool:
+def _speaks_for_city(rest: Sequence[str]) -> int | None:
     """Whether the words after a first-person "speak" (`rest`, at most SPEAK_REACH) say it is
     for the city: "nyt koko Kokkolan kaupungin puolesta", "nu för hela Karleby stad", "on
-    behalf of the whole City of Kokkola". A negation or another thing spoken for before the
-    city word makes it none."""
+    behalf of the whole City of Kokkola"; then the number of words of `rest` the claim takes
+    (to the last city word or its "puolesta"), else None. A negation or another thing spoken
+    for before the city word makes it none."""
     for i, word in enumerate(rest):
         if word in SPEAK_NEGATION or word in FOR_OTHER:
-            return False
+            return None
         if not word.startswith(SPEAK_CITY):
             continue
         after = i + 1
         while after < len(rest) and rest[after].startswith(SPEAK_CITY):
             after += 1  # "Kokkolan kaupungin puolesta"
         if after < len(rest) and rest[after] in FI_FOR:
-            return True
-        return not FOR_BEFORE.isdisjoint(rest[:i])
-    return False
+            return after + 1
+        return after if not FOR_BEFORE.isdisjoint(rest[:i]) else None
+    return None
 
 
 class SpeakingForCityDetector:
@@ -255,12 +256,22 @@ class SpeakingForCityDetector:
                 yield ctx.match(
                     "conduct-003",
                     hit.start,
-                    hit.end,
+                    _claim_end(ctx, hit),
                     confidence=0.7,
                     reason="speaking_for_city",
                     claim=hit.term.text,
                 )
                 return  # one warning per post
+
+
+def _claim_end(ctx: CheckContext, hit: LexiconMatch) -> int:
+    """Where a claim ends (normalised offset): a first-person "speak" ([speak]) with the city
+    words it is said for ("Puhun nyt koko Kokkolan kaupungin puolesta"), else the hit's end."""
+    if hit.term.label != "speak":
+        return hit.end
+    words, table = ctx.text.table.words, ctx.text.table
+    taken = _speaks_for_city(words[hit.last : min(len(words), hit.last + SPEAK_REACH)])
+    return table.ends[hit.last + taken - 1] if taken else hit.end
 
 
 def _claims_city(ctx: CheckContext, hit: LexiconMatch) -> bool:
@@ -277,7 +288,7 @@ def _claims_city(ctx: CheckContext, hit: LexiconMatch) -> bool:
     if label == "as_role":
         return hit.first == first or not FIRST_PERSON.isdisjoint(words[first:end])
     if label == "speak":
-        return _speaks_for_city(words[hit.last : min(end, hit.last + SPEAK_REACH)])
+        return _speaks_for_city(words[hit.last : min(end, hit.last + SPEAK_REACH)]) is not None
     rest = words[hit.last : end]
     return any(word.startswith(CITY_WORDS) for word in rest) and any(
         word.startswith(OFFICIAL_WORDS) for word in words[first:end]

@@ -1882,6 +1882,8 @@ class SensitivePersonDetector:
             return
         split = sentences(ctx.text)
         of_token, words = split.of_token, ctx.text.table.words
+        cases = _client_cases(ctx, hits)
+        yield from cases.values()
         # Names only in the sentences that matter: those with a hit and the one before each.
         named: dict[int, PersonName] = {}
         for sentence in {of_token[hit.first] + step for hit in hits for step in (0, -1)}:
@@ -1931,6 +1933,8 @@ class SensitivePersonDetector:
             statements[first] = (name, last, known[2] if known else hit.term.label)
         table = ctx.text.table
         for first, (name, last, topic) in statements.items():
+            if first in cases:
+                continue  # the sentence already told of as a client's case
             start = table.starts[split.firsts[first]]
             end = _statement_end(ctx.text.text, table.ends[split.bounds(last)[1] - 1])
             yield ctx.match(
@@ -1941,6 +1945,61 @@ class SensitivePersonDetector:
                 reason="sensitive_person",
                 topic=topic,
             )
+
+
+# A client's case told of on a given day (privacy-011, reason "client_case"; §2.5, §6.4: the
+# clients of social and health services are confidential): a visit to or a meeting with a
+# client (word starts), a time that makes it one case ("tänään", "yesterday"), and a sensitive
+# matter (SENSITIVE) in the sentence: "Sosiaalityöntekijämme kävi tänään kotikäynnillä
+# perheessä, jonka isä on alkoholisti". A service described in general ("we visit families
+# with addiction problems") has no such time.
+CLIENT_CONTACT = (
+    "kotikäyn", "asiakka", "asiakas", "potilaa", "potilas", "perheessä", "perheeseen",
+    "perheen", "hembesök", "klient", "patient", "familj", "client", "family",
+)  # fmt: skip
+# The matter said of someone in the case: a relative word before it ("perheessä, jonka isä on
+# alkoholisti", "asiakkaan luona, jolla on dementia", "a family whose father", "där pappan är").
+CASE_RELATIVES = frozenset(
+    {"jonka", "jolla", "jolle", "joka", "jossa", "joiden", "joilla", "vars", "där", "som",
+     "whose", "who", "where"}
+)  # fmt: skip
+CASE_TIMES = frozenset(
+    {"tänään", "eilen", "aamulla", "illalla", "toissapäivänä", "idag", "igår", "morse",
+     "today", "yesterday", "tonight", "morning"}
+)  # fmt: skip
+CASE_TOPICS = frozenset(
+    {"health", "addiction", "disability", "welfare", "child_welfare", "injury", "crime"}
+)
+
+
+def _client_cases(ctx: CheckContext, hits: list[LexiconMatch]) -> dict[int, Match]:
+    """The sentences (by number) that tell of a client's case (see CLIENT_CONTACT), each with
+    its privacy-011 match over the sentence."""
+    split, words, table = sentences(ctx.text), ctx.text.table.words, ctx.text.table
+    found: dict[int, Match] = {}
+    for hit in hits:
+        if hit.term.label not in CASE_TOPICS:
+            continue
+        sentence = split.of_token[hit.first]
+        if sentence in found:
+            continue
+        first, end = split.bounds(sentence)
+        told = words[first:end]
+        if CASE_TIMES.isdisjoint(told) and "i dag" not in " ".join(told):
+            continue
+        if not any(word.startswith(CLIENT_CONTACT) for word in told):
+            continue
+        if CASE_RELATIVES.isdisjoint(words[first : hit.first]):
+            continue  # "Family addiction support evening today": no one's case
+        found[sentence] = ctx.match(
+            "privacy-011",
+            table.starts[first],
+            _statement_end(ctx.text.text, table.ends[end - 1]),
+            confidence=0.7,
+            reason="client_case",
+            topic=hit.term.label,
+        )
+    return found
 
 
 def _after_initial(ctx: CheckContext, name: PersonName, sentence: int) -> bool:
