@@ -77,6 +77,7 @@ _OUTPUT = (1 << 18) - 1
 MAX_WORDS = 50_000  # (state, word) walks kept (a few MB), then forgotten
 # A layout of at most this many pieces with outputs is scored piece by piece (`_probabilities`)
 FEW_PIECES = 3
+LONG_TEXT = 20_000  # characters from which a text is not split into parts (one part)
 TABLES_AFTER = 20_000  # transitions looked up by binary search before the dict tables pay off
 
 
@@ -691,7 +692,12 @@ def detect_many(texts: list[str], hints: list[str | None]) -> list[LanguageResul
         if len({part.language for part in known}) > 1 or (known and len(known) < len(merged)):
             main = known[0].language  # bilingual posts lead with their primary language
             certain = True
-        results[index] = LanguageResult(main, _tiled(segments, spans, merged), certain)
+        tiled = _tiled(segments, spans, merged)
+        if not segments and certain:
+            # A text of LONG_TEXT characters or more is not split (a bound on the cost): one
+            # part, the whole text in its language, rather than none.
+            tiled = (LanguagePart(0, len(text), main),)
+        results[index] = LanguageResult(main, tiled, certain)
     return [result for result in results if result is not None]
 
 
@@ -796,7 +802,7 @@ def _read(text: str) -> tuple[list[tuple[int, int]] | None, list[tuple[int, int]
 
     The words are counted segment by segment: the breaks between segments hold no letters,
     so no word crosses one, and the segments' counts add up to the whole text's."""
-    segments = _segments(text) if len(text) < 20_000 else []
+    segments = _segments(text) if len(text) < LONG_TEXT else []
     counts = [len(_WORD.findall(text, start, end)) for start, end in segments]
     spans = [span for span, count in zip(segments, counts, strict=True) if count >= MIN_WORDS]
     if len(text) < 2000 and sum(counts) < MIN_WORDS:
@@ -811,6 +817,9 @@ def parts(text: str) -> tuple[LanguagePart, ...]:
     spans, segments = _read(text)
     if spans is None:
         return ()
+    if not segments and text:  # LONG_TEXT or longer: one part, as `detect_many` gives
+        language, confidence = classify(text)
+        return (LanguagePart(0, len(text), language),) if confidence >= MIN_CONFIDENCE else ()
     classified = _with_scripts(text, spans, [classify(text[start:end]) for start, end in spans])
     return _tiled(segments, spans, _merged(spans, classified))
 
@@ -820,7 +829,7 @@ def _part_spans(text: str) -> list[tuple[int, int]]:
     characters)."""
     return [
         (start, end)
-        for start, end in (_segments(text) if len(text) < 20_000 else [])
+        for start, end in (_segments(text) if len(text) < LONG_TEXT else [])
         if len(_WORD.findall(text, start, end)) >= MIN_WORDS
     ]
 

@@ -279,3 +279,18 @@ def test_few_pieces_scored_alone_give_what_the_batch_arithmetic_gives() -> None:
             assert model._probabilities_alone(layout) == model._probabilities_together(layout)
             compared += 1
     assert compared > 300
+
+
+def test_a_text_too_long_to_split_is_one_part_in_its_language() -> None:
+    """Past LONG_TEXT characters a text is not split into parts (a bound on the cost), but it
+    is still one part in its language, never none (a third fresh tester: the API said
+    "languages": [] for 20,000 characters). With language= given, parts are identified only
+    when a detector asks (engine.check), as for any text."""
+    from someluotsi.guideline.checker.engine import check
+
+    sentence = "Kokkolan kaupunginkirjasto on avoinna arkisin kello yhdeksästä kahdeksaan. "
+    text = sentence * (language.LONG_TEXT // len(sentence) + 5)
+    report = check(text)
+    assert [(p.start, p.end, p.language) for p in report.parts] == [(0, len(text), "fi")]
+    swedish = "Stadsbiblioteket i Karleby har öppet vardagar från nio till åtta. "
+    assert language.parts(swedish * (language.LONG_TEXT // len(swedish) + 5))[0].language == "sv"
