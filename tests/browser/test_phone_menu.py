@@ -4,7 +4,7 @@ the keyboard; every target in the menu is 44 px tall; without JavaScript nothing
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -32,10 +32,10 @@ MEASURE_JS = """() => {
 
 
 @pytest.fixture
-def phone(open_context: Callable[..., Any]) -> Iterator[Any]:
+def phone(open_context: Callable[..., Any]) -> Any:
     page = open_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="fi-FI").new_page()
     page.set_default_timeout(15_000)
-    yield page
+    return page
 
 
 def _measure(page: Any) -> dict[str, Any]:
@@ -51,7 +51,8 @@ def test_the_login_page_starts_near_the_top_with_a_44_px_language_switch(
     assert sizes["scrollWidth"] <= PHONE["width"], sizes
     # No navigation to fold for someone not logged in: the language switch is shown, 44 px.
     assert phone.locator(".menu-button").count() == 0
-    assert sizes["tools"] and all(t["h"] >= 44 for t in sizes["tools"]), sizes
+    assert sizes["tools"], sizes
+    assert all(t["h"] >= 44 for t in sizes["tools"]), sizes
     assert_accessible(phone)
 
 
@@ -64,12 +65,14 @@ def test_the_menu_folds_and_opens_with_the_keyboard(
     closed = _measure(phone)
     assert closed["top"] <= CONTENT_TOP_MAX, closed
     assert closed["scrollWidth"] <= PHONE["width"], closed
-    assert closed["navLinks"] == [] and closed["tools"] == [], closed
+    assert closed["navLinks"] == [], closed
+    assert closed["tools"] == [], closed
     button = phone.get_by_role("button", name="Valikko")
     assert button.get_attribute("aria-expanded") == "false"
     assert set(button.get_attribute("aria-controls").split()) == {"site-tools", "main-nav"}
     box = button.bounding_box()
-    assert box["height"] >= 44 and box["width"] >= 44, box
+    assert box["height"] >= 44, box
+    assert box["width"] >= 44, box
     assert_accessible(phone)
 
     # The skip link is still the first stop; the menu button comes right after the brand.

@@ -31,7 +31,9 @@ ACTIONS: list[dict[str, str]] = [
 
 
 @pytest.mark.parametrize("body", ACTIONS, ids=lambda b: "-".join(b.values())[:40])
-def test_a_unit_manager_is_refused_with_403_for_every_action(world: World, body: dict) -> None:
+def test_a_unit_manager_is_refused_with_403_for_every_action(
+    world: World, body: dict[str, str]
+) -> None:
     message = world.ingest("Milloin kirjasto aukeaa?")
     client = Client()
     client.force_login(world.manager)
