@@ -224,7 +224,7 @@ def _cues(analysed: AnalysedText) -> dict[str, bool]:
         # railing): feedback to act on soon (§8.4).
         "hazard": "hazard" in labels,
         # A request to take down a picture or a post of the writer or their child (§2.5).
-        "removal_request": "removal_request" in labels,
+        "removal_request": "removal_request" in labels or _removal_asked(hits),
         # A citizen's own illness, debts, eviction, child welfare or benefits, asked about or
         # told (§8.5, §10.5): hidden and redirected, even as a question. A general question
         # about a service ("how is income support applied for?") stays a question.
@@ -235,12 +235,13 @@ def _cues(analysed: AnalysedText) -> dict[str, bool]:
         "welfare_concern": _welfare_concern(hits),
         # A spouse or partner hit, told of: a report of domestic violence, hidden as sensitive.
         "violence_report": _violence_report(hits),
-        "crisis": "crisis" in labels
-        or any(_crisis_end(analysed, hit) for hit in hits)
-        or _farewell(hits),
+        "crisis": (
+            "crisis" in labels or any(_crisis_end(analysed, hit) for hit in hits) or _farewell(hits)
+        )
+        and not _in_jest(analysed),
         # Someone not breathing, unconscious, collapsed or choking now: answered at once with
         # the emergency number, whatever the category (a question, feedback).
-        "emergency": "emergency" in labels and PAST_TIMES.isdisjoint(analysed.table.distinct),
+        "emergency": ("emergency" in labels or _weapon_now(analysed)) and _told_as_now(analysed),
     }
 
 
@@ -249,6 +250,8 @@ def _cues(analysed: AnalysedText) -> dict[str, bool]:
 # "Tienaa 5000€ viikossa kotoa käsin!", "Tjäna 5000 kr i veckan hemifrån", "Earn $5000 a week".
 EARN_STARTS = ("tienaa", "tienaat", "ansaitse", "ansaitset", "tjäna", "tjänar", "earn", "make")
 EARN_REACH = 4
+# Words before an earning verb that offer it ("voit tienata", "you can earn", "du kan tjäna").
+EARN_OFFERED = frozenset({"voit", "voitte", "can", "could", "kan", "du", "ni", "you"})
 # Earned, told of in the past ("Ansaitsin 50 euroa kesätöissä", "I earned 300 € a month").
 EARNED = ("ansaitsin", "ansaitsi", "tienasin", "tienasi", "tjänade", "earned", "earning")
 MONEY_MARKS = ("€", "$", "£", "euro", "eur", " kr", "kronor", "dollar")
@@ -267,9 +270,12 @@ def _easy_money(analysed: AnalysedText) -> bool:
     if not any(mark in original for mark in MONEY_MARKS):
         return False
     words = analysed.table.words
+    firsts = set(analysed.sentences.firsts)
     for index, word in enumerate(words):
         if not word.startswith(EARN_STARTS) or word.startswith(EARNED):
             continue
+        if index not in firsts and (index == 0 or words[index - 1] not in EARN_OFFERED):
+            continue  # "Kuinka paljon kesätyöntekijä tienaa?": asked, not offered
         window = words[index + 1 : index + 1 + EARN_REACH]
         amount = next((i for i, w in enumerate(window) if w[:1].isdigit()), None)
         if amount is not None and not EASY_TIMES.isdisjoint(
@@ -315,8 +321,90 @@ def _farewell(hits: list[LexiconMatch]) -> bool:
     on anymore. Goodbye everyone."). One alone is no crisis: "Hyvästi kesä!", "my last
     message in this thread"."""
     farewell = any(hit.term.label == "farewell" for hit in hits)
-    last = {hit.term.text for hit in hits if hit.term.label == "last_words"}
-    return bool(last) and (farewell or len(last) > 1)
+    spans = sorted((hit.first, hit.last) for hit in hits if hit.term.label == "last_words")
+    apart = 0  # phrases that do not overlap ("mitt sista meddelande" holds "sista meddelande")
+    end = -1
+    for first, last in spans:
+        if first >= end:
+            apart += 1
+        end = max(end, last)
+    return apart > 0 and (farewell or apart > 1)
+
+
+# Dying of laughter and the like: "Haluan kuolla nauruun", "jag dör av skratt", "I want to die
+# laughing" are no crisis.
+JEST = frozenset(
+    {"nauruun", "nauramaan", "naurusta", "naurun", "skratt", "skratta", "skrattet",
+     "laughing", "laughter", "lol", "haha", "hahaha", "😂", "🤣"}
+)  # fmt: skip
+
+
+def _in_jest(analysed: AnalysedText) -> bool:
+    """Whether the message speaks of dying in jest (JEST among its words)."""
+    return not JEST.isdisjoint(analysed.table.distinct)
+
+
+# An emergency is one now: not a drill announced, not a year or a time in the past.
+DRILL_STARTS = ("harjoitu", "paloharjoitu", "poistumisharjoitu", "övning", "brandövning", "drill")
+NOT_NOW = frozenset({"muistaako", "muistatteko", "minns", "remember"})
+
+
+def _told_as_now(analysed: AnalysedText) -> bool:
+    """Whether an emergency told of is happening now: no past time (PAST_TIMES), no year
+    (a four-digit number 1900-2099: "Vuonna 2015 koulussa oli kaasuvuoto"), no drill
+    (DRILL_STARTS: "Tulipalo-harjoitus koululla keskiviikkona"), and not asked as a memory
+    ("muistaako kukaan")."""
+    words = analysed.table.distinct
+    if not PAST_TIMES.isdisjoint(words) or not NOT_NOW.isdisjoint(words):
+        return False
+    if any(w.startswith(DRILL_STARTS) or "harjoitu" in w for w in words):
+        return False
+    return not any(len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2099 for w in words)
+
+
+# A weapon at a public place now (messages/triage.py): a weapon word, a person word and a place
+# word in the message ("Koulussa on joku veitsen kanssa", "Näin pojan jolla oli ase koulun
+# pihalla", "Someone at the bus station has a knife"). A knife in a cooking class has no person
+# word of the kind; a drill or a past time is no emergency (`_told_as_now`).
+WEAPONS = frozenset(
+    {"ase", "aseen", "aseella", "aseita", "aseet", "asetta", "veitsi", "veitsen", "veitsellä",
+     "veistä", "puukko", "puukon", "puukolla", "puukkoa", "kivääri", "kiväärin", "kiväärillä",
+     "haulikko", "haulikon", "haulikolla", "pistooli", "pistoolin", "pistoolilla", "vapen",
+     "vapnet", "kniv", "kniven", "knivar", "pistol", "pistolen", "gevär", "geväret", "gun",
+     "guns", "knife", "knives", "rifle", "machete"}
+)  # fmt: skip
+PERSON_NOW = frozenset(
+    {"joku", "jollakin", "jollain", "poika", "pojan", "pojalla", "mies", "miehen", "miehellä",
+     "nainen", "tyyppi", "someone", "somebody", "man", "guy", "boy", "person", "kid", "någon",
+     "kille", "killen", "pojke", "pojken", "mannen"}
+)  # fmt: skip
+PLACE_STARTS = (
+    "koulu", "koulun", "päiväkoti", "päiväkodi", "kirjasto", "asema", "linja-auto", "bussi",
+    "kauppa", "kaupa", "tori", "uimahall", "nuorisotal", "skola", "skolan", "daghem", "bibliotek",
+    "station", "busstation", "torget", "school", "kindergarten", "library", "bus", "mall",
+    "shop", "square", "pihalla", "gym",
+)  # fmt: skip
+
+
+def _weapon_now(analysed: AnalysedText) -> bool:
+    """Whether the message tells of a weapon at a public place (see WEAPONS)."""
+    words = analysed.table.distinct
+    return (
+        not WEAPONS.isdisjoint(words)
+        and not PERSON_NOW.isdisjoint(words)
+        and any(w.startswith(PLACE_STARTS) for w in words)
+    )
+
+
+REMOVAL_REACH = 4  # words from a take-down verb to the picture or post
+
+
+def _removal_asked(hits: list[LexiconMatch]) -> bool:
+    """A take-down asked with words between ("Poistakaa heti se kuva", "Please remove right
+    away the photo"): a [removal_verb] and a [picture] within REMOVAL_REACH words after it."""
+    verbs = [hit.last for hit in hits if hit.term.label == "removal_verb"]
+    pictures = [hit.first for hit in hits if hit.term.label == "picture"]
+    return any(0 <= p - v < REMOVAL_REACH for v in verbs for p in pictures)
 
 
 WELFARE_REACH = 4  # words from a verb of violence to the child it is done to ("hits his kids")
@@ -558,6 +646,8 @@ def triage(
             actions.insert(0, Action.REPLY)
         # Someone on the staff must know at once; nothing told of as happening now is ignored.
         actions = [a for a in actions if a is not Action.IGNORE]
+        if category is TriageCategory.OTHER:
+            reasons = []  # not "nothing to act on": the emergency is the reason
         if Action.ESCALATE_SUPERVISOR not in actions:
             actions.append(Action.ESCALATE_SUPERVISOR)
     if (category is TriageCategory.SENSITIVE or concern in (EMERGENCY, REMOVAL)) and concern:

@@ -112,6 +112,10 @@ def test_triage_cli_batch_keeps_order_and_ids() -> None:
         "Tämä on viimeinen viestini, hyvästi kaikki.",
         "Jag orkar inte längre. Farväl alla.",
         "I can't go on anymore. Goodbye everyone.",
+        "Olen miettinyt itsemurhaa.",
+        "Jag har tänkt på självmord.",
+        "I've been thinking about suicide lately.",
+        "Kaikki olisi helpompaa ilman minua.",
     ],
 )
 def test_thoughts_of_suicide_are_urgent_and_answered_with_where_help_is(text: str) -> None:
@@ -139,6 +143,8 @@ def test_thoughts_of_suicide_are_urgent_and_answered_with_where_help_is(text: st
         "Jag orkar inte längre vänta på bussen.",
         "I can't go on paying this much for parking.",
         "Goodbye everyone, see you at the summer festival!",
+        "Haluan kuolla nauruun, teidän Tiktok-videot on parhaita",
+        "Det här är mitt sista meddelande om saken, nu kontaktar jag ombudsmannen.",
     ],
 )
 def test_ending_everything_or_a_way_of_living_is_no_crisis(text: str) -> None:
@@ -237,6 +243,18 @@ def test_a_plain_fault_keeps_normal_priority() -> None:
         ("There is a gas smell in the school gym, kids are inside!", "en"),
         ("Help, there is a fire at the school!", "en"),
         ("Someone has a gun at the school!", "en"),
+        # A fourth fresh tester (stop 30): other words for the same emergencies.
+        ("Näin just pojan jolla oli ase reppu auki koulun pihalla Ykspihlajassa", "fi"),
+        ("Koulussa on joku veitsen kanssa ja huutaa.", "fi"),
+        ("Someone at the bus station has a knife and is shouting at people", "en"),
+        ("Torikadun kerrostalon rappukäytävässä haisee voimakkaasti kaasu, mitä teen??", "fi"),
+        ("Puistossa koulun vieressä makaa mies maassa eikä herää, hengittääkö se edes", "fi"),
+        ("There's smoke coming out of the school kitchen window and nobody is around", "en"),
+        ("Lapsi putosi jäihin Suntin kohdalla!", "fi"),
+        ("Ett barn gick genom isen vid hamnen!", "sv"),
+        ("Koira puri lasta juuri nyt leikkipuistossa, verta tulee paljon", "fi"),
+        ("Kadulla on sähköjohto poikki ja se kipinöi, ihan kävelytien vieressä.", "fi"),
+        ("En kille har en kniv vid busstationen och skriker åt folk!", "sv"),
     ],
 )
 def test_a_fire_gas_or_a_weapon_now_is_an_emergency_told_112_and_never_ignored(
@@ -258,6 +276,12 @@ def test_a_fire_gas_or_a_weapon_now_is_an_emergency_told_112_and_never_ignored(
         "There was a fire at the school last night.",
         "Tulipalon jälkeen koulu remontoidaan.",
         "Det brann i soprummet förra veckan.",
+        "Vuonna 2015 koulussa oli kaasuvuoto, muistaako kukaan?",
+        "Tulipalo-harjoitus koululla keskiviikkona klo 10, älkää säikähtäkö hälytystä.",
+        "Brandövning i skolan på onsdag, bli inte rädda för larmet.",
+        "Fire drill at the library on Wednesday at 10.",
+        "Kokkikoulussa opetellaan käyttämään veistä turvallisesti.",
+        "The knife skills course at the youth centre starts on Monday.",
     ],
 )
 def test_a_fire_told_of_in_the_past_is_no_emergency(text: str) -> None:
@@ -275,6 +299,11 @@ def test_a_fire_told_of_in_the_past_is_no_emergency(text: str) -> None:
             "Could you remove the photo where my child appears? We did not give permission.",
             "en",
             "Thank",
+        ),
+        (
+            "Poistakaa heti se kuva jossa lapseni näkyy päiväkodin retkellä, en antanut lupaa!",
+            "fi",
+            "Kiitos",
         ),
     ],
 )
@@ -317,3 +346,13 @@ def test_a_failed_service_bullying_or_a_danger_is_never_ignored(text: str, categ
 def test_a_campaign_against_bullying_is_no_one_s_own_matter() -> None:
     result = triage("Koulukiusaamisen vastainen viikko alkaa maanantaina.")
     assert result.category is not TriageCategory.SENSITIVE
+
+
+def test_a_wage_asked_about_is_no_easy_money_spam() -> None:
+    result = triage("Kuinka paljon kaupungin kesätyöntekijä tienaa? Onko 600€ kuukaudessa oikein?")
+    assert result.category is not TriageCategory.SPAM
+
+
+def test_an_emergency_of_no_other_category_gives_only_its_own_reason() -> None:
+    result = triage("Apua, tulipalo!")
+    assert result.reasons == ("an emergency: the emergency number first",)

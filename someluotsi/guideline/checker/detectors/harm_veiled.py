@@ -92,7 +92,9 @@ PARKING = frozenset({"parkkeeraa", "parkkeeraavat", "pysäköi", "pysäköivät"
                      "parkerar", "ställer", "parks", "park"})  # fmt: skip
 THIRD_PERSON = frozenset(
     {"hän", "se", "ne", "he", "hänen", "sen", "niiden", "heidän", "han", "hon", "hen", "de",
-     "dom", "hans", "hennes", "deras", "she", "they", "his", "her", "their", "him", "them"}
+     "dom", "hans", "hennes", "deras", "she", "they", "his", "her", "their", "him", "them",
+     # "Tiedän missä tuo toimittaja asuu": someone pointed at, with a verb of living
+     "tuo", "toi", "tämä", "tää", "that", "this", "den", "denna", "the"}
 )  # fmt: skip
 # What the writer promises the watched person: regret, waiting for them, a lesson.
 PROMISE = frozenset(
