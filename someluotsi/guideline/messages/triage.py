@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -403,8 +404,14 @@ def _removal_asked(hits: list[LexiconMatch]) -> bool:
     """A take-down asked with words between ("Poistakaa heti se kuva", "Please remove right
     away the photo"): a [removal_verb] and a [picture] within REMOVAL_REACH words after it."""
     verbs = [hit.last for hit in hits if hit.term.label == "removal_verb"]
-    pictures = [hit.first for hit in hits if hit.term.label == "picture"]
-    return any(0 <= p - v < REMOVAL_REACH for v in verbs for p in pictures)
+    if not verbs:
+        return False
+    pictures = sorted(hit.first for hit in hits if hit.term.label == "picture")
+    for verb in verbs:  # the first picture at or after the verb (a binary search each)
+        at = bisect_left(pictures, verb)
+        if at < len(pictures) and pictures[at] - verb < REMOVAL_REACH:
+            return True
+    return False
 
 
 WELFARE_REACH = 4  # words from a verb of violence to the child it is done to ("hits his kids")

@@ -1547,12 +1547,17 @@ def _death_intensifier(analysis: HarmAnalysis, hit: Hit, sentence: int) -> bool:
 
 def _coming_to(analysis: HarmAnalysis, sentence: int) -> bool:
     """A first-person verb of coming, bringing or waiting with a place after it in the
-    sentence (harm_veiled.coming_to): "tulen kaupungintalolle", "Kommer till stadshuset"."""
-    first, end = analysis.bounds(sentence)
-    if harm_veiled.COMING.isdisjoint(analysis.sentence_list(sentence)):
-        return False
-    places = [hit.index for hit in analysis.in_sentence(sentence, "places")]
-    return harm_veiled.coming_to(analysis.words, first, end, places)
+    sentence (harm_veiled.coming_to): "tulen kaupungintalolle", "Kommer till stadshuset".
+    Answered once per sentence (a flood of weapon words in one sentence asks for each)."""
+
+    def compute() -> bool:
+        first, end = analysis.bounds(sentence)
+        if harm_veiled.COMING.isdisjoint(analysis.sentence_words(sentence)):
+            return False
+        places = [hit.index for hit in analysis.in_sentence(sentence, "places")]
+        return harm_veiled.coming_to(analysis.words, first, end, places)
+
+    return analysis.sentence_fact("coming_to", sentence, compute)
 
 
 def _kill_yourself(ctx: CheckContext, index: int) -> bool:

@@ -1959,6 +1959,7 @@ CLIENT_CONTACT = (
 )  # fmt: skip
 # The matter said of someone in the case: a relative word before it ("perheessä, jonka isä on
 # alkoholisti", "asiakkaan luona, jolla on dementia", "a family whose father", "där pappan är").
+CASE_REACH = 12  # words back from the sensitive matter to its relative word, at most
 CASE_RELATIVES = frozenset(
     {"jonka", "jolla", "jolle", "joka", "jossa", "joiden", "joilla", "vars", "där", "som",
      "whose", "who", "where"}
@@ -1977,6 +1978,10 @@ def _client_cases(ctx: CheckContext, hits: list[LexiconMatch]) -> dict[int, Matc
     its privacy-011 match over the sentence."""
     split, words, table = sentences(ctx.text), ctx.text.table.words, ctx.text.table
     found: dict[int, Match] = {}
+    # Each sentence is read once for its time and client words (a flood of sensitive words in
+    # one long sentence must not read it again for each); the relative word is looked for
+    # back from each hit to the sentence's start, at most CASE_REACH words.
+    cased: dict[int, bool] = {}
     for hit in hits:
         if hit.term.label not in CASE_TOPICS:
             continue
@@ -1984,12 +1989,16 @@ def _client_cases(ctx: CheckContext, hits: list[LexiconMatch]) -> dict[int, Matc
         if sentence in found:
             continue
         first, end = split.bounds(sentence)
-        told = words[first:end]
-        if CASE_TIMES.isdisjoint(told) and "i dag" not in " ".join(told):
+        known = cased.get(sentence)
+        if known is None:
+            told = words[first:end]
+            known = cased[sentence] = (
+                not CASE_TIMES.isdisjoint(told)
+                or any(a == "i" and b == "dag" for a, b in pairwise(told))
+            ) and any(word.startswith(CLIENT_CONTACT) for word in told)
+        if not known:
             continue
-        if not any(word.startswith(CLIENT_CONTACT) for word in told):
-            continue
-        if CASE_RELATIVES.isdisjoint(words[first : hit.first]):
+        if CASE_RELATIVES.isdisjoint(words[max(first, hit.first - CASE_REACH) : hit.first]):
             continue  # "Family addiction support evening today": no one's case
         found[sentence] = ctx.match(
             "privacy-011",
