@@ -24,13 +24,23 @@ from someluotsi.guideline.model import ChannelContext, ChannelKind, Media, Repor
 from someluotsi.guideline.text.normalize import DASHES, NormalizedText
 
 TESTS = Path(__file__).parents[1]
+
+
+def _written_letters(text: str) -> bool:
+    """Whether `text` has letters that NFKC folds into others (full-width, mathematical,
+    circled letters, ligatures): a11y-008 speaks of the characters as written, so the text's
+    answer in NFKC differs by design."""
+    return any(c.isalpha() and unicodedata.normalize("NFKC", c) != c for c in text)
+
+
 # Rows whose finding is about the characters as written (decorative letters, which NFKC folds
-# into plain ones: `unicode_forms = false`) are left out.
+# into plain ones: `unicode_forms = false`, or any row with such letters, whatever its rule:
+# "https://ｋｏｋｋｏｌａ.fi@evil.example/" is also a11y-008) are left out.
 CASES = [
     case
     for file in sorted((TESTS / "checker" / "cases").glob("*.toml"))
     for case in tomllib.loads(file.read_text(encoding="utf-8"))["case"]
-    if case.get("unicode_forms", True)
+    if case.get("unicode_forms", True) and not _written_letters(case["text"])
 ]
 MESSAGES = tomllib.loads(
     (TESTS / "messages" / "triage" / "messages.toml").read_text(encoding="utf-8")

@@ -286,6 +286,8 @@ def _claims_city(ctx: CheckContext, hit: LexiconMatch) -> bool:
     first, end = split.bounds(split.of_token[hit.first])
     words = ctx.text.table.words
     if label == "as_role":
+        if not SPEAK_NEGATION.isdisjoint(words[max(first, hit.first - 3) : hit.first]):
+            return False  # "Minä en puhu kaupungin puolesta", "Jag talar inte å stadens vägnar"
         return hit.first == first or not FIRST_PERSON.isdisjoint(words[first:end])
     if label == "speak":
         return _speaks_for_city(words[hit.last : min(end, hit.last + SPEAK_REACH)]) is not None
@@ -416,8 +418,9 @@ ELECTION_WORDS = Lexicon(
     (term, "election")
     for term in (
         "*vaali*", "*vaalei*", "*vaalien", "*vaaleja", "ehdokasnumer*", "ehdokkaa*",
-        "ehdokas*", "val", "valet", "*valet", "*valen", "kandidatnummer*", "kandidat*",
-        "election*", "ballot*", "candidate*", "polls",
+        # a candidate's number: "olen ehdolla numerolla 212" (not "ehdolla" alone: a contest)
+        "ehdolla numerolla", "ehdokas*", "val", "valet", "*valet", "*valen", "kandidatnummer*",
+        "kandidat*", "election*", "ballot*", "candidate*", "polls",
     )
 )  # fmt: skip
 # Words of "our"/"my" before a candidate word: a call for the speaker's own candidate.

@@ -1659,7 +1659,7 @@ def _left_hanging(ctx: CheckContext, after: int, last_sentence: bool) -> bool:
     (`last_sentence`), or it trails off in an ellipsis ("I know where he lives..."). "I know
     where the mayor lives" with no promise is then still a veiled threat; "..., hän on
     naapurini" and "... He's my neighbour." are not."""
-    rest = ctx.text.original[after : after + 8]
+    rest = ctx.text.text[after : after + 8]  # `after` is an offset of the normalised text
     return last_sentence or rest.lstrip(" \t\"'”’»)").startswith(("...", "…"))
 
 

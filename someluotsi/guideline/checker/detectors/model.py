@@ -232,6 +232,8 @@ def _set_aside(ctx: CheckContext, categories: frozenset[str]) -> bool:
         return True
     if not hostile and _scam_warning(ctx, categories):
         return True
+    if hostile == {"weapons"} and "innocent" in categories and "targets" not in categories:
+        return True  # a knife in a cooking course, a laser gun in a game: no one is aimed at
     return bool(hostile) and violent_only and _only_harmless_violence(ctx, hostile)
 
 
