@@ -578,3 +578,37 @@ def test_an_auditor_makes_a_figures_only_report_for_themselves_and_writes_nothin
     ]
     assert [response.status_code for response in refused] == [403, 403, 403]
     assert (MetricValue.objects.count(), ReportJob.objects.count()) == before
+
+
+def test_a_made_report_s_row_is_written_again_while_the_database_is_busy(
+    db: None, make_user: Callable[..., User], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The embedded SQLite busy with the page's reads when the finished job is written: the
+    write is tried again, and the job ends done (running it again would do nothing)."""
+    from django.db.models import QuerySet
+
+    _city(with_message=False)
+    user = make_user(Role.MAVI)
+    job = ReportJob.objects.create(requested_by=user, year=2026, month=6)
+    monkeypatch.setattr(
+        report_jobs,
+        "report_render",
+        lambda spec, channels, fmt, progress: RenderedReport(
+            b"%PDF-1.7", "application/pdf", "r.pdf"
+        ),
+    )
+    monkeypatch.setattr("someluotsi.metrics.report_jobs.time.sleep", lambda seconds: None)
+    original = QuerySet.update
+    busy = {"left": 3}
+
+    def update(self: QuerySet[Any], **fields: Any) -> int:
+        if fields.get("status") == ReportJobStatus.DONE and busy["left"]:
+            busy["left"] -= 1
+            raise OperationalError("database is locked")
+        return original(self, **fields)
+
+    monkeypatch.setattr(QuerySet, "update", update)
+    assert report_jobs.report_job_run(job.pk) is True
+    job.refresh_from_db()
+    assert job.status == ReportJobStatus.DONE
+    assert busy["left"] == 0
