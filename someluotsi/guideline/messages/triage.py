@@ -267,7 +267,7 @@ def _easy_money(analysed: AnalysedText) -> bool:
     """Whether the message offers easy money (EARN_STARTS, an amount, EASY_TIMES: see above).
     "Ansaitsin 50 euroa kesätöissä" tells of one's summer job: the earning verb must be an
     imperative or a "you" form (EARN_STARTS) and a time or home must follow the amount."""
-    original = analysed.original.lower()
+    original = analysed.text.lower()  # normalised: any space is " " ("5000\u00a0kr")
     if not any(mark in original for mark in MONEY_MARKS):
         return False
     words = analysed.table.words
