@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import logging
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -227,6 +228,19 @@ def report_job_request(
     return job
 
 
+def _retried(write: Callable[[], object], tries: int, pause: float) -> bool:
+    """Call `write` until it does not raise OperationalError (the embedded SQLite busy past
+    its timeout), at most `tries` times, sleeping `pause`, 2 × `pause`, ... seconds between;
+    whether it got through. Other errors propagate."""
+    for attempt in range(tries):
+        try:
+            write()
+            return True
+        except OperationalError:
+            time.sleep(pause * (attempt + 1))
+    return False
+
+
 @functools.cache
 def _pool(workers: int) -> ThreadPoolExecutor:
     return ThreadPoolExecutor(max_workers=workers, thread_name_prefix="report-job")
@@ -237,15 +251,10 @@ def _run_in_thread(job_id: int) -> None:
     requests beyond its timeout: the run is tried again a few times (the claim makes a second
     run of a claimed job a no-op); any other error is logged, never lost in the pool."""
     try:
-        for attempt in range(PROGRESS_TRIES):
-            try:
-                report_job_run(job_id)
-                return
-            except OperationalError:
-                time.sleep(0.1 * (attempt + 1))
-        logger.error(
-            "report job %s: the database stayed busy; the job waits for the tidy-up", job_id
-        )
+        if not _retried(lambda: report_job_run(job_id), PROGRESS_TRIES, 0.1):
+            logger.error(
+                "report job %s: the database stayed busy; the job waits for the tidy-up", job_id
+            )
     except Exception:
         logger.exception("report job %s could not be run", job_id)
     finally:
@@ -315,20 +324,21 @@ def report_job_run(job_id: int) -> bool:
     def progress(stage: str, step: int, steps: int, *, item: int = 0, items: int = 0) -> None:
         # Best effort: a progress line that cannot be written now (SQLite busy with a reader
         # past its timeout) is tried a few times, then skipped; it never fails the report.
-        for attempt in range(PROGRESS_TRIES):
-            try:
-                ReportJob.objects.filter(pk=job_id, status=ReportJobStatus.RUNNING).update(
-                    stage=stage,
-                    step=step,
-                    steps=steps,
-                    item=item,
-                    items=items,
-                    heartbeat_at=timezone.now(),
-                )
-                return
-            except OperationalError:
-                time.sleep(0.05 * (attempt + 1))
-        logger.warning("report job %s: progress %s %s/%s not written", job_id, stage, step, steps)
+        if not _retried(
+            lambda: ReportJob.objects.filter(pk=job_id, status=ReportJobStatus.RUNNING).update(
+                stage=stage,
+                step=step,
+                steps=steps,
+                item=item,
+                items=items,
+                heartbeat_at=timezone.now(),
+            ),
+            PROGRESS_TRIES,
+            0.05,
+        ):
+            logger.warning(
+                "report job %s: progress %s %s/%s not written", job_id, stage, step, steps
+            )
 
     spec = ReportSpec(
         year=job.year,
@@ -345,25 +355,25 @@ def report_job_run(job_id: int) -> bool:
         logger.exception("report job %s failed", job_id)
         _fail(job, FAILED_ERROR)
         return False
+
     # The file is made: its row is written however long the embedded SQLite stays busy with
     # readers (the page polling the progress), tried again here, never by running the job
     # again (a second run of a claimed job is a no-op: the job would stay running).
-    for attempt in range(DONE_TRIES):
+    def done() -> None:
         now = timezone.now()
-        try:
-            ReportJob.objects.filter(pk=job_id).update(
-                status=ReportJobStatus.DONE,
-                file=job.file.name,
-                file_name=rendered.file_name,
-                size=len(rendered.content),
-                stage="",
-                finished_at=now,
-                heartbeat_at=now,
-                expires_at=now + timedelta(hours=settings.METRICS_REPORT_KEEP_HOURS),
-            )
-            return True
-        except OperationalError:
-            time.sleep(0.1 * (attempt + 1))
+        ReportJob.objects.filter(pk=job_id).update(
+            status=ReportJobStatus.DONE,
+            file=job.file.name,
+            file_name=rendered.file_name,
+            size=len(rendered.content),
+            stage="",
+            finished_at=now,
+            heartbeat_at=now,
+            expires_at=now + timedelta(hours=settings.METRICS_REPORT_KEEP_HOURS),
+        )
+
+    if _retried(done, DONE_TRIES, 0.1):
+        return True
     logger.error("report job %s: made, but its row stayed busy; the tidy-up ends it", job_id)
     return False
 
