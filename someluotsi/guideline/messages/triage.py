@@ -279,8 +279,9 @@ def _easy_money(analysed: AnalysedText) -> bool:
             continue  # "Kuinka paljon kesätyöntekijä tienaa?": asked, not offered
         window = words[index + 1 : index + 1 + EARN_REACH]
         amount = next((i for i, w in enumerate(window) if w[:1].isdigit()), None)
+        # The words after the amount, up to one past the window ("5000€ viikossa").
         if amount is not None and not EASY_TIMES.isdisjoint(
-            window[amount + 1 :] + words[index + 1 + EARN_REACH : index + 2 + EARN_REACH]
+            words[index + 2 + amount : index + 2 + EARN_REACH]
         ):
             return True
     return False
