@@ -36,7 +36,12 @@ def mixed(world: World) -> World:
     _make(world, "normal-none", priority=Priority.NORMAL, due_in_hours=None)
     answered = _make(world, "answered", priority=Priority.URGENT, due_in_hours=-9)
     Message.objects.filter(pk=answered.pk).update(status=MessageStatus.ANSWERED)
-    # Variety for the other columns: two channels, three categories, two assignees.
+    # Variety for the other columns: two channels, three categories, two assignees. The
+    # factory draws names at random, so the two assignees are given different ones here.
+    type(world.backup).objects.filter(pk=world.backup.pk).update(first_name="Aino", last_name="Aho")
+    type(world.updater).objects.filter(pk=world.updater.pk).update(
+        first_name="Ville", last_name="Virta"
+    )
     Message.objects.filter(external_id__in=["low-late", "normal-soon"]).update(
         channel=world.other_channel, category="question", assignee=world.backup
     )
@@ -58,7 +63,7 @@ SORT_VALUES: dict[str, Callable[[Any], object]] = {
     "channel": lambda m: m.channel.name,
     "category": lambda m: m.category_rank,
     "status": lambda m: m.status_rank,
-    "assignee": lambda m: m.assignee.first_name,
+    "assignee": lambda m: (m.assignee.first_name, m.assignee.last_name),
 }
 
 
