@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 
+from someluotsi.guideline.checker.detectors import harm_grammar
 from someluotsi.guideline.checker.detectors.base import CheckContext
 from someluotsi.guideline.model import AuthorRole, ChannelKind, Match
 from someluotsi.guideline.text.lexicon import Lexicon, LexiconMatch
@@ -111,13 +112,16 @@ class RoleConductDetector:
         bad_words = [
             bad
             for bad in ctx.text.find(DISPARAGING)
-            if not _negated(ctx, bad) and bad.first not in named
+            if not _negated(ctx, bad)
+            and bad.first not in named
+            and not _reported(ctx.text.words, of_token, bad.first)
         ]
         called = [
             bad
             for bad in ctx.text.find(NAME_CALLING)
             if not _negated(ctx, bad)
             and bad.first not in named
+            and not _reported(ctx.text.words, of_token, bad.first)
             and not (bad.first > 0 and ctx.text.words[bad.first - 1] in NONE_OF)
         ]
         targets.sort()
@@ -151,6 +155,20 @@ class RoleConductDetector:
                     reason="disparaging",
                     word=bad.term.text.rstrip("*"),
                 )
+
+
+def _reported(words: Sequence[str], of_token: Sequence[int], first: int) -> bool:
+    """The disparaging word at token `first` is what a reported act of name-calling said
+    (harm_grammar.reported_name_calling, within its sentence): "Someone called our staff
+    idiots", "Henkilökuntaa haukuttiin laiskoiksi", "Personalen kallades lata"."""
+    start = first
+    while (
+        start > 0
+        and first - start < harm_grammar.NAME_CALLING_REACH
+        and of_token[start - 1] == of_token[first]
+    ):
+        start -= 1
+    return harm_grammar.reported_name_calling(words, first, start)
 
 
 def _said_of(words: Sequence[str], target: int, word: int) -> bool:

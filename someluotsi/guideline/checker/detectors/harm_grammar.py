@@ -221,6 +221,48 @@ def negated(words: Sequence[str], index: int, start: int, language: str, span: i
     return False
 
 
+# Past and passive forms of the verbs of calling someone a name (fi, sv, en). An insult a few
+# words after one, in its clause, is name-calling reported, not done by the writer: "Minua
+# kutsuttiin idiootiksi kokouksessa", "Han kallade mig idiot", "I was called an idiot". The
+# present tense is left out ("Kutsun sinua idiootiksi", "jag kallar dig idiot", "everyone calls
+# you an idiot": the writer's own, or a veiled one), and so are the writer's own past deeds
+# (the Finnish first-person forms; a first-person subject right before the sv/en verb).
+NAME_CALLING_REPORTED = frozenset(
+    {"kutsui", "kutsuivat", "kutsuttiin", "kutsunut", "kutsuneet", "kutsuttu", "kutsuttua",
+     "haukkui", "haukkuivat", "haukuttiin", "haukkunut", "haukkuneet", "haukuttu",
+     "nimitti", "nimittivät", "nimitettiin", "nimittänyt", "nimittäneet", "nimitetty",
+     "nimitteli", "nimittelivät", "nimiteltiin", "nimitellyt", "nimitelleet", "nimitelty",
+     "sanoi", "sanoivat", "sanottiin", "solvasi", "solvasivat", "solvattiin",
+     "kallade", "kallades", "kallat", "kallats", "kallad", "kallads",
+     "skällde", "skälldes", "titulerade", "titulerades", "stämplade", "stämplades",
+     "called", "named", "labelled", "labeled", "branded", "dubbed"}
+)  # fmt: skip
+# The active sv/en forms, whose subject right before them may be the writer ("jag kallade").
+NAME_CALLING_ACTIVE = frozenset(
+    {"kallade", "skällde", "titulerade", "stämplade", "called", "named", "labelled", "labeled",
+     "branded", "dubbed"}
+)  # fmt: skip
+REPORTING_SUBJECT_STOPS = frozenset({"jag", "vi", "i", "we", "so"})  # "so called idiots"
+NAME_CALLING_REACH = 4  # tokens between the verb and the name called ("called me a total idiot")
+
+
+def reported_name_calling(words: Sequence[str], index: int, start: int) -> bool:
+    """Whether the insult at token `index` is the name a reported act of name-calling gave
+    (NAME_CALLING_REPORTED at most NAME_CALLING_REACH tokens before it, in its clause from
+    `start`), not one the writer gives: "Minua haukuttiin idiootiksi", "Jag kallades idiot på
+    mötet", "He called me an idiot". Not when the verb's subject right before it is the writer
+    ("I called him an idiot", "jag kallade honom idiot") or "so" ("so called idiots")."""
+    for position in range(max(start, index - NAME_CALLING_REACH), index):
+        if words[position] in NAME_CALLING_REPORTED:
+            word = words[position]
+            return not (
+                word in NAME_CALLING_ACTIVE
+                and position > start
+                and words[position - 1] in REPORTING_SUBJECT_STOPS
+            )
+    return False
+
+
 # Words that except someone from a negated verb ("en tappaisi ketään muuta kuin sinut", "jag
 # skulle inte döda någon utom dig", "I'd kill nobody but you"): the verb is then aimed at the
 # excepted person.

@@ -1046,6 +1046,8 @@ class InsultDetector:
                 continue  # "Urpo tuli kylään", "Pelle Svensson": a first name
             if _swedish_word(analysis, hit):
                 continue  # "göra slut på allt", "kaffet tar slut": the Swedish "end"
+            if reported(analysis, hit):
+                continue  # "minua kutsuttiin idiootiksi", "he called me an idiot"
             reason = "insult_compound" if hit.info.tags == "+compound" else "insult_word"
             yield ctx.match(
                 "insult-001",
@@ -1179,6 +1181,17 @@ def _swedish_word(analysis: HarmAnalysis, hit: Hit) -> bool:
     words = analysis.words
     return (hit.index > first and words[hit.index - 1] in before) or (
         hit.index + 1 < end and words[hit.index + 1] in after
+    )
+
+
+def reported(analysis: HarmAnalysis, hit: Hit) -> bool:
+    """The insult of `hit` is a name that a reported act of name-calling gave
+    (harm_grammar.reported_name_calling): "Minua kutsuttiin idiootiksi", "Han kallade mig
+    idiot", "I was called an idiot"."""
+    if hit.index < 0:
+        return False
+    return harm_grammar.reported_name_calling(
+        analysis.words, hit.index, analysis.clause_start(hit.index)
     )
 
 

@@ -116,6 +116,25 @@ def _all_negated(ctx: CheckContext, hostile: frozenset[str]) -> bool:
     return bool(hits) and all(analysis.negated(hit) for hit in hits)
 
 
+def _insults_denied_or_reported(ctx: CheckContext, hostile: frozenset[str]) -> bool:
+    """Every hostile word is an insult (or a vulgar noun that is the same word as one:
+    "idiootti" is both) that is denied ("Et ole idiootti") or the name a reported act of
+    name-calling gave (harmful.reported: "Minua haukuttiin idiootiksi", "I was called an
+    idiot"). Another vulgar noun, an obscene word or a threat keeps the model's finding."""
+    if not hostile <= DENIABLE | {"vulgar_nouns"} or "insult" not in hostile:
+        return False
+    analysis = harmful.analyse(ctx)
+    insults = analysis.of("insult")
+    at = {hit.index for hit in insults}
+    if any(hit.index not in at for hit in analysis.of("vulgar_nouns")):
+        return False
+    hits = [hit for category in hostile - {"vulgar_nouns"} for hit in analysis.of(category)]
+    return bool(hits) and all(
+        hit.index >= 0 and (analysis.negated(hit) or harmful.reported(analysis, hit))
+        for hit in hits
+    )
+
+
 def _hostile_hits(ctx: CheckContext, hostile: frozenset[str]) -> list[harmful.Hit] | None:
     """Every hit of the hostile categories (harmful's analysis), or None when one of them has
     none there (a word the vocabulary reads that the analysis does not: nothing to vouch for
@@ -218,6 +237,8 @@ def _set_aside(ctx: CheckContext, categories: frozenset[str]) -> bool:
         return True
     hostile = categories & HOSTILE
     if hostile and hostile <= DENIABLE and _all_negated(ctx, hostile):
+        return True
+    if hostile and _insults_denied_or_reported(ctx, hostile):
         return True
     if hostile and _all_in_titles(ctx, hostile):
         return True
