@@ -88,6 +88,13 @@ def _case_of(tags: str) -> str:
 
 # A run of three or more of one vowel: a word drawn out ("idiooot"); one step a character.
 _VOWEL_FLOOD = re.compile(r"([aeiouyäö])\1{2,}")
+_LETTER_RUN = re.compile(r"(.)\1+")
+MIN_MISSPELT = 5  # letters of a word read for a slip (`Vocabulary.misspelt`)
+
+
+def _collapse(word: str) -> str:
+    """`word` with each run of one letter written once ("idiootti" -> "idioti")."""
+    return _LETTER_RUN.sub(r"\1", word)
 
 
 class Vocabulary:
@@ -137,6 +144,7 @@ class Vocabulary:
         self._groups_memo: dict[tuple[str, tuple[str, ...]], FormInfo | None] = {}
         self._unmask_memo: dict[str, tuple[FormInfo, ...]] = {}
         self._folded: dict[str, tuple[FormInfo, ...]] | None = None
+        self._collapsed: dict[str, dict[str, tuple[FormInfo, ...]]] = {}
         self._compound_memos: dict[tuple[tuple[str, ...], tuple[str, ...]], Memo] = {}
         self._compounds_memo: dict[
             tuple[str, tuple[str, ...], tuple[str, ...]], tuple[FormInfo, ...]
@@ -249,6 +257,38 @@ class Vocabulary:
                 for i in self._forms.get(candidate, ())
                 if i.category in SPOKEN and _case_of(i.tags) in cases
             )
+            if found:
+                return found
+        return ()
+
+    def misspelt(self, word: str, category: str) -> tuple[FormInfo, ...]:
+        """The readings in `category` of a word that is a listed form of it written with one
+        slip that writers of all three languages make: a letter doubled or undoubled
+        (Finnish length: "idiotti", "iidiootti", "mullku" for idiootti, mulkku) or two
+        neighbouring letters swapped ("idoit", "kusipäät" aside). Only for a word of
+        MIN_MISSPELT letters or more that has no reading of its own (the caller asks
+        `lookup` first); the forms of `category` are indexed by their letters with each run
+        of one letter written once, built on first use. Empty when none; at most
+        len(word) look-ups."""
+        if len(word) < MIN_MISSPELT or not word.isalpha():
+            return ()
+        index = self._collapsed.get(category)
+        if index is None:
+            grouped: dict[str, list[FormInfo]] = defaultdict(list)
+            for form, infos in self._forms.items():
+                readings = [i for i in infos if i.category == category]
+                if readings and len(form) >= MIN_MISSPELT:
+                    grouped[_collapse(form)].extend(readings)
+            index = self._collapsed[category] = {k: tuple(v) for k, v in grouped.items() if v}
+        found = index.get(_collapse(word), ())
+        if found:
+            return found
+        forms = self._forms
+        for at in range(len(word) - 1):
+            if word[at] == word[at + 1]:
+                continue
+            swapped = word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+            found = tuple(i for i in forms.get(swapped, ()) if i.category == category)
             if found:
                 return found
         return ()

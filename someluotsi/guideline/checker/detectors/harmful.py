@@ -48,7 +48,7 @@ from someluotsi.guideline.text.names import TITLES
 from someluotsi.guideline.text.normalize import repeat_each
 from someluotsi.guideline.text.patterns import compile_pattern
 from someluotsi.guideline.text.sentences import sentences
-from someluotsi.guideline.text.vocabulary import FormInfo, Vocabulary, vocabulary
+from someluotsi.guideline.text.vocabulary import MIN_MISSPELT, FormInfo, Vocabulary, vocabulary
 from someluotsi.guideline.text.wordlists import load_names
 
 # Verbs whose threat can be aimed at a place rather than a person (arson, bombs, shootings).
@@ -1059,6 +1059,35 @@ class InsultDetector:
             )
         yield from self._adjective_and_noun(ctx, analysis)
         yield from self._accusation(ctx, analysis)
+        yield from self._misspelt(ctx, analysis)
+
+    @staticmethod
+    def _misspelt(ctx: CheckContext, analysis: HarmAnalysis) -> Iterator[Match]:
+        """An insult written with a slip (Vocabulary.misspelt: a letter doubled or undoubled,
+        two letters swapped: "Olet idiotti", "Du är en idoit", "You are an idoit") where a
+        name is called to the reader's face: right after a second-person copula or a direct
+        address (`_called_to_face`), with only fillers between. Elsewhere a word one slip
+        from an insult is left alone: the lists cannot tell it from an everyday word."""
+        words = analysis.words
+        if not ADDRESSED_COPULAS.intersection(ctx.text.table.distinct):
+            return
+        insults = {hit.index for hit in analysis.of("insult")}
+        lookup = vocabulary().lookup
+        for index, word in enumerate(words):
+            if index in insults or len(word) < MIN_MISSPELT or lookup(word):
+                continue
+            if not _called_to_face(words, index, analysis.clause_start(index)):
+                continue
+            found = vocabulary().misspelt(word, "insult")
+            if found:
+                yield ctx.match(
+                    "insult-001",
+                    ctx.text.table.starts[index],
+                    ctx.text.table.ends[index],
+                    confidence=0.7,
+                    reason="insult_word",
+                    word=found[0].lemma,
+                )
 
     @staticmethod
     def _accusation(ctx: CheckContext, analysis: HarmAnalysis) -> Iterator[Match]:
@@ -1163,6 +1192,36 @@ SWEDISH_HOMOGRAPHS = {
         frozenset({"på", "med", "för", "i", "nu"}),
     )
 }  # fmt: skip
+
+
+# Words after which a noun is a name called to the reader's face: a second-person copula or a
+# direct address, in fi/sv/en (the sv and en copula with its pronoun before it).
+ADDRESSED_COPULAS = frozenset(
+    {"olet", "oot", "olette", "ootte", "senkin", "din", "ditt", "era", "är", "are", "re",
+     "youre", "ur"}
+)  # fmt: skip
+PRONOUN_BEFORE = {"är": frozenset({"du", "ni"}), "are": frozenset({"you", "u", "ya"}),
+                  "re": frozenset({"you", "u", "ya"})}  # fmt: skip
+# Articles and intensifiers that may stand between the copula and the name.
+NAME_FILLERS = frozenset(
+    {"en", "ett", "a", "an", "such", "so", "total", "complete", "real", "fucking", "täysi",
+     "täys", "ihan", "aivan", "todellinen", "riktig", "jävla", "helvetin", "vitun", "saatanan",
+     "perkeleen", "kunnon", "riktiga", "totala", "täysiä", "utter"}
+)  # fmt: skip
+FACE_REACH = 3  # tokens between the copula and the name
+
+
+def _called_to_face(words: Sequence[str], index: int, start: int) -> bool:
+    """Whether token `index` is the name called in "olet X", "senkin X", "du är en X", "din
+    X", "you are an X", "you're a total X": an ADDRESSED_COPULAS word before it in its clause
+    (the sv/en copula right after its pronoun), with at most FACE_REACH NAME_FILLERS between."""
+    at = index - 1
+    while at >= start and index - at <= FACE_REACH and words[at] in NAME_FILLERS:
+        at -= 1
+    if at < start or words[at] not in ADDRESSED_COPULAS:
+        return False
+    pronouns = PRONOUN_BEFORE.get(words[at])
+    return pronouns is None or (at > start and words[at - 1] in pronouns)
 
 
 def _swedish_word(analysis: HarmAnalysis, hit: Hit) -> bool:
