@@ -30,7 +30,10 @@ from ada_url import parse_url
 from someluotsi.guideline.text.normalize import UNIFORM, NormalizedText
 from someluotsi.guideline.text.patterns import compile_char_class, compile_pattern
 
-_URL_CHARS = r"[^\s<>\"'()\[\]{}]"
+# Parentheses belong to a link's path when they are balanced ("…/wiki/Kokkola_(kaupunki)",
+# "…/(files)/setup.exe": a link cut at the "(" hid the file it leads to); an unbalanced closing
+# one at the end is the sentence's ("(katso https://kokkola.fi/x)"): `trim_link_end` drops it.
+_URL_CHARS = r"[^\s<>\"'\[\]{}]"
 _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 URL = compile_pattern(
     r"(?:^|[^\p{L}\p{N}@.\-/_\\])("
@@ -192,7 +195,7 @@ def links(text: NormalizedText) -> tuple[Link, ...]:
         for count, (start, end) in enumerate(_url_spans(normalised)):
             if count >= MAX_CANDIDATES:
                 break
-            raw = normalised[start:end].rstrip(TRAILING)
+            raw = trim_link_end(normalised[start:end])
             end = start + len(raw)
             if not raw or ("@" in raw and "://" not in raw and _authority_end(raw) == len(raw)):
                 continue  # "name@domain.fi" with nothing after it is an e-mail address
@@ -205,6 +208,21 @@ def links(text: NormalizedText) -> tuple[Link, ...]:
     result = tuple(found)
     text.cache["links"] = result
     return result
+
+
+def trim_link_end(raw: str) -> str:
+    """A link candidate without the sentence's punctuation at its end (TRAILING), a closing
+    parenthesis there only when no opening one inside it matches it: "x.fi/a)." -> "x.fi/a",
+    "wiki/Kokkola_(kaupunki)" stays. Linear: the parentheses are counted once."""
+    unmatched = raw.count(")") - raw.count("(")
+    end = len(raw)
+    while end and raw[end - 1] in TRAILING:
+        if raw[end - 1] == ")":
+            if unmatched <= 0:
+                break
+            unmatched -= 1
+        end -= 1
+    return raw[:end]
 
 
 def _url_spans(normalised: str) -> Iterator[tuple[int, int]]:

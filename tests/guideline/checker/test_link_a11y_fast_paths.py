@@ -34,7 +34,14 @@ from someluotsi.guideline.text.analysis import AnalysedText
 from someluotsi.guideline.text.normalize import NormalizedText
 from someluotsi.guideline.text.patterns import LETTERS as WORD
 from someluotsi.guideline.text.patterns import compile_pattern
-from someluotsi.guideline.text.urls import _DOT_INSIDE, Link, _cached_parse, _parse, parse_link
+from someluotsi.guideline.text.urls import (
+    _DOT_INSIDE,
+    Link,
+    _cached_parse,
+    _parse,
+    parse_link,
+    trim_link_end,
+)
 from someluotsi.guideline.text.urls import URL as URL_SPAN
 from someluotsi.guideline.text.urls import links as find_links
 
@@ -132,7 +139,9 @@ def _reference_link_only(cased: str) -> tuple[int, int] | None:
         return None
     rest = TAG.sub(" ", URL.compiled().sub(" ", cased))
     explaining = [word for word in WORD.findall(rest) if word.lower() not in LINK_FILLERS]
-    return first.span() if not explaining else None
+    # The span ends before the sentence's punctuation after the link (text.urls.trim_link_end).
+    end = first.start() + max(1, len(trim_link_end(first.group())))
+    return (first.start(), end) if not explaining else None
 
 
 @settings(max_examples=300, deadline=None)

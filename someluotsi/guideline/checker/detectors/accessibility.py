@@ -15,6 +15,7 @@ from someluotsi.guideline.model import Match
 from someluotsi.guideline.text.normalize import SPACES
 from someluotsi.guideline.text.patterns import EMOJI, compile_char_class, compile_pattern
 from someluotsi.guideline.text.patterns import LETTERS as WORD
+from someluotsi.guideline.text.urls import trim_link_end
 
 # A hashtag: "#" and two or more letters, digits or underscores, of which the first
 # MAX_HASHTAG are read. The run is matched whole and cut in Python: `{2,100}` of a Unicode
@@ -363,6 +364,6 @@ class AccessibilityDetector:
         pieces.append(original[found[-1].end() :])
         rest = TAG.sub(" ", " ".join(pieces))
         if not any(word.group().lower() not in LINK_FILLERS for word in WORD.finditer(rest)):
-            yield ctx.match(
-                "a11y-007", found[0].start(), found[0].end(), confidence=0.9, reason="link_only"
-            )
+            first = found[0]
+            end = first.start() + max(1, len(trim_link_end(first.group())))  # not "),."
+            yield ctx.match("a11y-007", first.start(), end, confidence=0.9, reason="link_only")
