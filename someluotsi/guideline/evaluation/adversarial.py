@@ -136,6 +136,10 @@ MORE_ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "en-dashes": _repeat("a–"),
     "secrets": _repeat("salasana: x "),
     "mixed-sv-en": _mixed_sv_en,
+    # a name called to the face, each word one slip from no listed insult (Vocabulary.misspelt)
+    "addressed-unknown": _repeat("olet kuhmurainen du är en snorkfisk you are a blorpian "),
+    "reported-insults": _repeat("minua kutsuttiin idiootiksi "),
+    "link-parentheses": _repeat("https://a.fi/(b)/c.exe) "),
 }
 
 ALL_ADVERSARIAL: dict[str, Callable[[int], str]] = {**ADVERSARIAL, **MORE_ADVERSARIAL}

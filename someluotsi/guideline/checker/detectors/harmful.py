@@ -31,7 +31,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, compress, repeat
+from itertools import chain, compress, islice, repeat
 from operator import attrgetter, methodcaller, not_
 
 from someluotsi.guideline.checker.detectors import (
@@ -1073,7 +1073,17 @@ class InsultDetector:
             return
         insults = {hit.index for hit in analysis.of("insult")}
         lookup = vocabulary().lookup
-        for index, word in enumerate(words):
+        count = len(words)
+        copulas = (i for i, word in enumerate(words) if word in ADDRESSED_COPULAS)
+        # The word after each copula (past its fillers), for at most MAX_FACE_PROBES copulas:
+        # a text of a thousand "olet X" costs what a post of a few does.
+        for copula in islice(copulas, MAX_FACE_PROBES):
+            index = copula + 1
+            while index < count and index - copula <= FACE_REACH and words[index] in NAME_FILLERS:
+                index += 1
+            if index >= count:
+                continue
+            word = words[index]
             if index in insults or len(word) < MIN_MISSPELT or lookup(word):
                 continue
             if not _called_to_face(words, index, analysis.clause_start(index)):
@@ -1209,6 +1219,7 @@ NAME_FILLERS = frozenset(
      "perkeleen", "kunnon", "riktiga", "totala", "täysiä", "utter"}
 )  # fmt: skip
 FACE_REACH = 3  # tokens between the copula and the name
+MAX_FACE_PROBES = 64  # copulas per text whose next word is read for a misspelt insult
 
 
 def _called_to_face(words: Sequence[str], index: int, start: int) -> bool:
