@@ -372,8 +372,21 @@ LABELLED_DOCUMENTS = (
     "pöytäkir", "muistio", "liite", "liitte", "asiakirj", "raport", "selvity", "sopimu",
     "esityslist", "protokoll", "promemoria", "bilaga", "handling", "dokument", "rapport",
     "utredning", "avtal", "memo", "minutes", "document", "report", "briefing", "attachment",
-    "appendix", "dossier", "agreement",
+    "appendix", "dossier", "agreement", "föredragningslist", "förslag", "utkast", "luonnos",
+    "ehdotu", "agenda", "draft", "proposal",
 )  # fmt: skip
+# Of those, the ones read anywhere in a word: the last part of a compound ("mötesprotokollet",
+# "budgetförslaget", "kokouspöytäkirja", "budjettiluonnos").
+DOCUMENT_TAILS = (
+    "pöytäkir", "muistio", "asiakirj", "esityslist", "protokoll", "promemoria", "bilaga",
+    "dokument", "rapport", "utredning", "förslag", "föredragningslist", "utkast", "luonnos",
+    "ehdotu",
+)  # fmt: skip
+
+
+def _document_word(word: str) -> bool:
+    """A word for a document (LABELLED_DOCUMENTS at its start, DOCUMENT_TAILS anywhere)."""
+    return word.startswith(LABELLED_DOCUMENTS) or any(tail in word for tail in DOCUMENT_TAILS)
 
 
 class MarkingLabelDetector:
@@ -421,16 +434,14 @@ def _labels_document(ctx: CheckContext, hit: LexiconMatch) -> bool:
     original = ctx.text.cased[hit.start : hit.end]
     capitals = original.isupper()
     following = _following(ctx, hit.last)
-    if following is not None and following.startswith(LABELLED_DOCUMENTS):
+    if following is not None and _document_word(following):
         return True
     if _label(ctx, hit):
         if capitals:
             return True
         split = sentences(ctx.text)
         end = split.bounds(split.of_token[hit.first])[1]
-        return any(
-            word.startswith(LABELLED_DOCUMENTS) for word in ctx.text.table.words[hit.last : end]
-        )
+        return any(_document_word(word) for word in ctx.text.table.words[hit.last : end])
     if not capitals:
         return False
     text = ctx.text.text
