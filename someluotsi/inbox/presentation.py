@@ -27,6 +27,8 @@ KNOWN_REASONS = (
     gettext_noop("a hazard that may hurt someone: to be fixed soon"),
     # guideline.messages.triage.REMOVAL_REASON
     gettext_noop("a request to take down a picture or a post: act on it soon"),
+    # guideline.messages.triage.DATA_REQUEST_REASON
+    gettext_noop("a request about the writer's personal data: answered within a month"),
 )
 
 

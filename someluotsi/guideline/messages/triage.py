@@ -37,8 +37,12 @@ SECURITY_GAP = "security_gap"
 EMERGENCY = "emergency"
 # A request to take down a picture or a post of the writer or their child: taken down soon.
 REMOVAL = "removal_request"
+# A data subject's request about their personal data (to see, correct or erase it: GDPR
+# articles 15-17): handled through the city's data protection channel, never in public.
+DATA_REQUEST = "data_request"
 HAZARD_REASON = "a hazard that may hurt someone: to be fixed soon"
 REMOVAL_REASON = "a request to take down a picture or a post: act on it soon"
+DATA_REQUEST_REASON = "a request about the writer's personal data: answered within a month"
 CONCERN_REASONS = {
     EMERGENCY: "an emergency: the emergency number first",
     CRISIS: "thoughts of suicide",
@@ -226,6 +230,9 @@ def _cues(analysed: AnalysedText) -> dict[str, bool]:
         "hazard": "hazard" in labels,
         # A request to take down a picture or a post of the writer or their child (§2.5).
         "removal_request": "removal_request" in labels or _removal_asked(hits),
+        # A request to see, correct or erase one's personal data (GDPR articles 15-17): the
+        # law sets the time to answer, so it is a question of high priority, redirected.
+        "data_request": "data_request" in labels,
         # A citizen's own illness, debts, eviction, child welfare or benefits, asked about or
         # told (§8.5, §10.5): hidden and redirected, even as a question. A general question
         # about a service ("how is income support applied for?") stays a question.
@@ -648,6 +655,14 @@ def triage(
     ):
         category, priority = TriageCategory.QUESTION, Priority.HIGH
         actions, reasons, concern = [Action.REPLY], [REMOVAL_REASON], REMOVAL
+    elif cues["data_request"] and category in (
+        TriageCategory.QUESTION,
+        TriageCategory.FEEDBACK,
+        TriageCategory.OTHER,
+    ):
+        category, priority = TriageCategory.QUESTION, Priority.HIGH
+        actions = [Action.REPLY, Action.REDIRECT_FEEDBACK_CHANNEL]
+        reasons, concern = [DATA_REQUEST_REASON], DATA_REQUEST
     if cues["emergency"] and category is not TriageCategory.THREAT:
         concern, priority = EMERGENCY, Priority.URGENT
         if Action.REPLY not in actions:
@@ -658,7 +673,9 @@ def triage(
             reasons = []  # not "nothing to act on": the emergency is the reason
         if Action.ESCALATE_SUPERVISOR not in actions:
             actions.append(Action.ESCALATE_SUPERVISOR)
-    if (category is TriageCategory.SENSITIVE or concern in (EMERGENCY, REMOVAL)) and concern:
+    if (
+        category is TriageCategory.SENSITIVE or concern in (EMERGENCY, REMOVAL, DATA_REQUEST)
+    ) and concern:
         if concern in CONCERN_REASONS:
             reasons.append(CONCERN_REASONS[concern])
         reply = fill(

@@ -322,6 +322,37 @@ def test_a_request_to_take_down_a_picture_is_answered_high_priority(
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "start"),
+    [
+        (
+            "Haluan nähdä, mitä tietoja minusta on tallennettu kaupungin rekistereihin.",
+            "fi",
+            "Kiitos",
+        ),
+        ("Radera alla mina personuppgifter ur ert register.", "sv", "Tack"),
+        ("I want to see what personal data the city holds about me.", "en", "Thank"),
+    ],
+)
+def test_a_request_about_ones_personal_data_is_redirected_high_priority(
+    text: str, language: str, start: str
+) -> None:
+    """A data subject's request (GDPR articles 15-17) is a question of high priority,
+    answered with the channel to use and never handled in the comments."""
+    from someluotsi.guideline.messages.triage import DATA_REQUEST_REASON
+
+    result = triage(text)
+    assert result.category is TriageCategory.QUESTION
+    assert result.priority is Priority.HIGH
+    assert result.topic == "data_request"
+    assert result.reasons == (DATA_REQUEST_REASON,)
+    assert Action.REDIRECT_FEEDBACK_CHANNEL in result.actions
+    assert result.language == language
+    assert result.reply.startswith(start)
+    assert "{feedback_url}" not in result.reply
+    assert "://" in result.reply
+
+
+@pytest.mark.parametrize(
     ("text", "category"),
     [
         ("Koulukuljetus ei taaskaan tullut, lapset seisoivat pakkasessa puoli tuntia.", "feedback"),
