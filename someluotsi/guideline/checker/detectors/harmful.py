@@ -1337,6 +1337,7 @@ class IdentityAttackDetector:
                 or analysis.predicated_after(sentence, hit.index)
                 or _exclusion(ctx, analysis, hit.index)
                 or _removal(ctx, analysis, hit.index)
+                or _criminal_habit(ctx, analysis, hit.index)
             )
             if other is not None and harm_veiled.reported_removal(
                 other.info.lemma, analysis.sentence_words(sentence)
@@ -1884,6 +1885,41 @@ def _exclusion(ctx: CheckContext, analysis: HarmAnalysis, index: int) -> Hit | N
         table.ends[index + 1],
         FormInfo("exclusion", "", following[0], ""),
     )
+
+
+# Crimes said of a whole group as its habit: the present tense plural (fi) or the present (sv,
+# en) of a verb of crime right after the group word ("Romanit varastavat aina", "Invandrare
+# stjäl", "Immigrants always steal"). A past tense tells of an event ("varastivat", "stole").
+CRIME_VERBS = frozenset(
+    {"varastavat", "ryöstävät", "raiskaavat", "huijaavat", "puukottavat", "tappavat",
+     "murtautuvat", "näpistävät", "pahoinpitelevät", "stjäl", "rånar", "våldtar", "lurar",
+     "knivhugger", "dödar", "snattar", "misshandlar", "steal", "rob", "rape", "scam", "stab",
+     "kill", "murder", "shoplift", "loot"}
+)  # fmt: skip
+# Words that may stand between the group and the verb: a generalising adverb ("aina",
+# "alltid", "always") or "only".
+HABIT_ADVERBS = frozenset(
+    {"aina", "vain", "yleensä", "usein", "jatkuvasti", "alltid", "bara", "ofta", "jämt",
+     "always", "only", "just", "often", "constantly", "all", "kaikki", "alla"}
+)  # fmt: skip
+
+
+def _criminal_habit(ctx: CheckContext, analysis: HarmAnalysis, index: int) -> Hit | None:
+    """A crime told as a group's habit: CRIME_VERBS right after the group word, at most two
+    HABIT_ADVERBS between, in its clause ("Romanit varastavat aina", "Romer stjäl alltid",
+    "Roma always steal"); "Varkaat varastivat", "two men stole" are events, and a group
+    word after the verb ("ryöstävät romaneja") is the victim, not the subject."""
+    if index < 0:
+        return None
+    words = analysis.words
+    _first, end = analysis.bounds(analysis.sentence_of[index])
+    at = index + 1
+    while at < end and at - index <= 2 and words[at] in HABIT_ADVERBS:
+        at += 1
+    if at >= end or words[at] not in CRIME_VERBS:
+        return None
+    table = ctx.text.table
+    return Hit(at, table.starts[at], table.ends[at], FormInfo("crime", "", words[at], ""))
 
 
 def _removal(ctx: CheckContext, analysis: HarmAnalysis, index: int) -> Hit | None:
