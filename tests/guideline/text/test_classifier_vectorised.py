@@ -18,6 +18,7 @@ from someluotsi.guideline.text.classifier import (
     MAX_WORD,
     NGRAMS,
     THREATENING,
+    UNTRAINED_CATEGORIES,
     AttributeModel,
     features,
     harm_classifier,
@@ -45,6 +46,8 @@ def reference_features(text: AnalysedText) -> dict[int, float]:
             counts[_bucket(f"b:{tokens[index - 1]} {token}")] += 1
     for index in range(len(tokens)):
         for info in text.vocabulary[index]:
+            if info.category in UNTRAINED_CATEGORIES:
+                continue  # a category the model was trained without ("tjuv", "pedo")
             counts[_bucket(f"__{info.category}__")] += 2
             if info.category == "threat_verbs" and any(t in info.tags for t in THREATENING):
                 counts[_bucket("__threatening_verb__")] += 2
