@@ -1048,6 +1048,8 @@ class InsultDetector:
                 continue  # "göra slut på allt", "kaffet tar slut": the Swedish "end"
             if reported(analysis, hit):
                 continue  # "minua kutsuttiin idiootiksi", "he called me an idiot"
+            if in_work_title(ctx, analysis, hit):
+                continue  # "näytelmä Idiootit", 'the film "Stupid Bastards"': a work's title
             reason = "insult_compound" if hit.info.tags == "+compound" else "insult_word"
             yield ctx.match(
                 "insult-001",
