@@ -1747,10 +1747,16 @@ BIRTH_DATE = "|".join(
 # A year alone after the abbreviation is read too ("Matti Virtanen, s. 1980", "John Smith (b.
 # 1980)"), only when a punctuation mark or the text's end follows it: "b. 1980 model" and "s.
 # 1980 kohdalla" are no dates of birth. The name before is asked as for a full date.
+# A year alone followed by the place of birth is read as well ("Matti Virtanen, s. 1980
+# Kokkolassa", "Anna Berg, f. 1975 i Karleby", "John Smith, b. 1980 in Kokkola"): a
+# capitalised place in a Finnish locative case (-ssa, -ssä, -lla, -llä) or after "i"/"in",
+# its case asked of the original text in `_abbreviated_births` ("s. 1980 kohdalla" stays none).
 BIRTH_ABBREVIATION_SOURCE = (
     rf"{_NOT_WORD}([sfb])\. ?(?:({BIRTH_DATE})(?:$|[^\p{{L}}\p{{N}}])"
-    rf"|({_BIRTH_YEAR}) *(?:$|[,.;:)\]!?]))"
+    rf"|({_BIRTH_YEAR}) *(?:$|[,.;:)\]!?])"
+    rf"|({_BIRTH_YEAR}) (i |in )?(\p{{L}}{{2,40}}))"
 )
+BIRTHPLACE_CASES = ("ssa", "ssä", "lla", "llä")
 BIRTH_ABBREVIATION = compile_pattern(BIRTH_ABBREVIATION_SOURCE)
 # The term of a hit for an abbreviation and its date (`_abbreviated_births`).
 BIRTH_ABBREVIATION_TERM = Term("s./f./b. + date", "birth", (Spec("exact", "s"),))
@@ -1769,7 +1775,15 @@ def _abbreviated_births(ctx: CheckContext) -> list[LexiconMatch]:
         start = match.start(1)
         if not cased[start].islower():
             continue
-        end = match.end(2) if match.group(2) is not None else match.end(3)
+        if match.group(4) is not None:
+            place = match.group(6)
+            if not cased[match.start(6)].isupper() or (
+                match.group(5) is None and not place.endswith(BIRTHPLACE_CASES)
+            ):
+                continue  # "s. 1980 kohdalla", "b. 1980 model": no place of birth
+            end = match.end(4)
+        else:
+            end = match.end(2) if match.group(2) is not None else match.end(3)
         first = bisect_left(table.starts, start)
         last = bisect_left(table.starts, end, first)
         found.append(LexiconMatch(BIRTH_ABBREVIATION_TERM, first, last, start, end))
