@@ -49,7 +49,7 @@ from someluotsi.guideline.text.normalize import repeat_each
 from someluotsi.guideline.text.patterns import compile_pattern
 from someluotsi.guideline.text.sentences import sentences
 from someluotsi.guideline.text.vocabulary import MIN_MISSPELT, FormInfo, Vocabulary, vocabulary
-from someluotsi.guideline.text.wordlists import load_names
+from someluotsi.guideline.text.wordlists import load_names, load_words
 
 # Verbs whose threat can be aimed at a place rather than a person (arson, bombs, shootings).
 PLACE_VERBS = frozenset(
@@ -2510,6 +2510,9 @@ def _written_as_name(ctx: CheckContext, analysis: HarmAnalysis, hit: Hit) -> boo
 
 
 SURNAMES = load_names("surnames")
+# Function words that open a sentence with a capital ("You Dick", "Hey Dick"): no part of a
+# name before a listed name spelt like a swear word.
+NAME_STOPWORDS = frozenset(load_words("stopwords")) | {"hey", "hei", "hej", "oi", "hi"}
 # A death or weapon emoji that makes "just wait" a menace ("Pormestari 🔪 odota vaan 💀").
 MENACING_MARKS = (*WEAPON_EMOJI, "💀", "☠")
 
@@ -2668,8 +2671,10 @@ def _in_name(ctx: CheckContext, analysis: HarmAnalysis, index: int) -> bool:
     Street", "Lynch Road"), after a particle of a name ("Van Dyke"), as a listed name after
     a ruler's title or one of office ("kuningas Kustaa"; not "Rehtori Paska"), after a
     capitalised listed first name
-    ("Robert Burns", "Tobias Dick"), or as a listed first name before a capitalised word
-    ("Dick Van Dyke", "Kustaa Vaasa")."""
+    ("Robert Burns", "Tobias Dick"), as a listed name after any other capitalised word that
+    is neither a function word nor a word of the harm vocabulary ("Moby Dick"; not "Stupid
+    Dick", "Hey Dick"), or as a listed first name before a capitalised word ("Dick Van Dyke",
+    "Kustaa Vaasa")."""
     if index < 0 or not _title_cased(ctx, index):
         return False
     words = analysis.words
@@ -2694,6 +2699,14 @@ def _in_name(ctx: CheckContext, analysis: HarmAnalysis, index: int) -> bool:
         or (words[previous] in FIRST_NAMES and _title_cased(ctx, previous))
     ):
         return True
+    if (
+        listed
+        and previous >= 0
+        and _title_cased(ctx, previous)
+        and words[previous] not in NAME_STOPWORDS
+        and not vocabulary().lookup(words[previous])
+    ):
+        return True  # "Moby Dick", "Philip K Dick": a listed name after a capitalised word
     return (
         words[index] in FIRST_NAMES
         and following >= 0
