@@ -57,7 +57,7 @@ class ValueForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         """A count (followers, likes, views) is a whole number; watch hours may have decimals."""
-        data = super().clean()
+        data = super().clean() or {}
         value, metric = data.get("value"), data.get("metric")
         if value is not None and metric and metric not in FRACTIONAL:
             refusal = whole_number_refusal(value)
@@ -74,7 +74,7 @@ class GoalForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         """A goal for a count (reach, posts) is a whole number; a share or hours may not be."""
-        data = super().clean()
+        data = super().clean() or {}
         target, kind = data.get("target"), data.get("kind")
         if target is not None and kind in WHOLE_GOALS:
             refusal = whole_number_refusal(target)
