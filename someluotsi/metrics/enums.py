@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -48,6 +50,16 @@ class GoalKind(models.TextChoices):
 
 # Goals where a smaller number is better.
 LOWER_IS_BETTER = frozenset({GoalKind.MEDIAN_RESPONSE, GoalKind.NEGATIVE_SHARE})
+# Goals whose target is a count (people reached, posts): a whole number. The others are shares
+# (%), a growth rate (%) or working hours and may have decimals.
+WHOLE_GOALS = frozenset({GoalKind.REACH_MONTH, GoalKind.POSTS_MONTH})
+
+
+def whole_number_refusal(number: Decimal) -> str | None:
+    """Why a count (followers, likes, posts) cannot be this number: it has a fraction; else None."""
+    if number == number.to_integral_value():
+        return None
+    return str(_("A count is a whole number: give it without decimals."))
 
 
 class ReportJobStatus(models.TextChoices):

@@ -14,9 +14,9 @@ from someluotsi.accounts.models import Unit, User
 from someluotsi.core.choices import IdChoiceField, IdMultipleChoiceField
 from someluotsi.core.dates import BoundedDateField
 from someluotsi.core.oneline import MultiLineFormField, OneLineFormField
-from someluotsi.metrics.enums import GoalKind, Metric
+from someluotsi.metrics.enums import WHOLE_GOALS, GoalKind, Metric, whole_number_refusal
 from someluotsi.metrics.models import ReportFrequency
-from someluotsi.metrics.platform_exports import MAX_BYTES
+from someluotsi.metrics.platform_exports import FRACTIONAL, MAX_BYTES
 from someluotsi.metrics.schedules import Outside
 
 PERIODS = (("30", _("30 days")), ("90", _("90 days")), ("365", _("365 days")))
@@ -55,12 +55,32 @@ class ValueForm(forms.Form):
             raise forms.ValidationError(_("The day cannot be in the future."))
         return day
 
+    def clean(self) -> dict[str, Any]:
+        """A count (followers, likes, views) is a whole number; watch hours may have decimals."""
+        data = super().clean() or {}
+        value, metric = data.get("value"), data.get("metric")
+        if value is not None and metric and metric not in FRACTIONAL:
+            refusal = whole_number_refusal(value)
+            if refusal:
+                self.add_error("value", refusal)
+        return data
+
 
 class GoalForm(forms.Form):
     kind = forms.ChoiceField(label=_("Goal"), choices=GoalKind.choices)
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     target = forms.DecimalField(label=_("Target value"), max_digits=12, decimal_places=2)
     note = OneLineFormField(label=_("Note"), max_length=300, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        """A goal for a count (reach, posts) is a whole number; a share or hours may not be."""
+        data = super().clean() or {}
+        target, kind = data.get("target"), data.get("kind")
+        if target is not None and kind in WHOLE_GOALS:
+            refusal = whole_number_refusal(target)
+            if refusal:
+                self.add_error("target", refusal)
+        return data
 
 
 class ReportForm(forms.Form):

@@ -23,11 +23,19 @@ from someluotsi.channels.models import Channel
 from someluotsi.channels.selectors import channel_can_edit
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
 from someluotsi.core.lengths import at_most
-from someluotsi.metrics.enums import GoalKind, ImportStatus, Metric, ValueSource
+from someluotsi.metrics.enums import (
+    WHOLE_GOALS,
+    GoalKind,
+    ImportStatus,
+    Metric,
+    ValueSource,
+    whole_number_refusal,
+)
 from someluotsi.metrics.export_problems import problem_text
 from someluotsi.metrics.models import Goal, MetricImport, MetricValue
 from someluotsi.metrics.platform_exports import (
     EARLIEST_DAY,
+    FRACTIONAL,
     MAX_BYTES,
     SIGNED,
     ExportError,
@@ -232,7 +240,7 @@ def metric_import_discard(*, actor: User, metric_import: MetricImport) -> Metric
     return metric_import
 
 
-def _decimal(value: object, *, signed: bool) -> Decimal:
+def _decimal(value: object, *, signed: bool, whole: bool = False) -> Decimal:
     try:
         number = Decimal(str(value).strip().replace(",", ".").replace(" ", ""))
     except InvalidOperation:
@@ -241,6 +249,9 @@ def _decimal(value: object, *, signed: bool) -> Decimal:
         raise ApplicationError(_("Give the value as a number."), code="invalid_value")
     if number < 0 and not signed:
         raise ApplicationError(_("The value cannot be negative."), code="invalid_value")
+    refusal = whole_number_refusal(number) if whole else None
+    if refusal:
+        raise ApplicationError(refusal, code="fractional_count")
     return number.quantize(Decimal("0.01"))
 
 
@@ -253,7 +264,7 @@ def metric_value_record(
         raise ApplicationError(_("Unknown metric."), code="invalid_metric")
     if day > timezone.localdate():
         raise ApplicationError(_("The day cannot be in the future."), code="future_day")
-    number = _decimal(value, signed=metric in SIGNED)
+    number = _decimal(value, signed=metric in SIGNED, whole=metric not in FRACTIONAL)
     row = _value_write(
         channel=channel,
         day=day,
@@ -324,7 +335,7 @@ def goal_save(
         raise ApplicationError(_("Unknown goal."), code="invalid_goal")
     if not 2000 <= year <= 2100:
         raise ApplicationError(_("Give a year between 2000 and 2100."), code="invalid_year")
-    number = _decimal(target, signed=kind == GoalKind.FOLLOWER_GROWTH)
+    number = _decimal(target, signed=kind == GoalKind.FOLLOWER_GROWTH, whole=kind in WHOLE_GOALS)
     if kind in {GoalKind.NEGATIVE_SHARE, GoalKind.ON_TIME} and number > 100:
         raise ApplicationError(_("A share cannot be over 100 %."), code="invalid_value")
     goal, created = Goal.objects.update_or_create(

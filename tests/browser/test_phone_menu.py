@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from someluotsi.accounts.enums import Role
 from someluotsi.accounts.models import User
@@ -120,3 +121,50 @@ def test_without_javascript_the_menu_is_shown_and_on_a_wide_screen_never_folded(
         sizes = _measure(page)
         assert all(link["h"] >= 24 for link in sizes["navLinks"]), sizes
         assert sizes["scrollWidth"] <= options["viewport"]["width"], sizes  # type: ignore[index]
+
+
+def test_the_closed_menu_shows_the_number_of_unread_notifications(
+    phone: Any, browser_user: Callable[..., User]
+) -> None:
+    """The unread count is in the menu (the Notifications link); with the menu closed the button
+    shows it too, and its name says it: "Valikko, 3 lukematonta ilmoitusta"."""
+    from someluotsi.notifications.models import Notification
+
+    user = browser_user(Role.UPDATER)
+    for number in range(3):
+        Notification.objects.create(recipient=user, subject=f"Uusi viesti {number}")
+    login(phone, user.username)
+    phone.goto("/inbox/")
+    button = phone.get_by_role("button", name="Valikko, 3 lukematonta ilmoitusta", exact=True)
+    assert button.get_attribute("aria-expanded") == "false"
+    badge = button.locator(".menu-badge")
+    assert badge.is_visible()
+    assert badge.inner_text() == "3"
+    box, page_box = button.bounding_box(), badge.bounding_box()
+    assert box["x"] + box["width"] <= PHONE["width"], box
+    assert page_box["x"] >= box["x"], (page_box, box)
+    assert page_box["x"] + page_box["width"] <= box["x"] + box["width"], (page_box, box)
+    assert _measure(phone)["scrollWidth"] <= PHONE["width"]
+    assert_accessible(phone)
+    # Opened, the Notifications link inside says the same.
+    button.click()
+    assert phone.get_by_role("link", name="Ilmoitukset 3 lukematonta").is_visible()
+
+    # Read: no badge, and the button is just "Valikko".
+    Notification.objects.filter(recipient=user).update(read_at=timezone.now())
+    phone.goto("/inbox/")
+    assert phone.get_by_role("button", name="Valikko", exact=True).is_visible()
+    assert phone.locator(".menu-badge").count() == 0
+
+
+def test_one_unread_notification_is_named_in_the_singular_in_swedish(
+    open_context: Callable[..., Any], browser_user: Callable[..., User]
+) -> None:
+    from someluotsi.notifications.models import Notification
+
+    user = browser_user(Role.UPDATER, preferred_language="sv")
+    Notification.objects.create(recipient=user, subject="Nytt")
+    page = open_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="sv-SE").new_page()
+    login(page, user.username)
+    page.goto("/inbox/")
+    assert page.get_by_role("button", name="Meny, 1 oläst avisering", exact=True).is_visible()
