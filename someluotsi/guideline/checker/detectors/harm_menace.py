@@ -245,6 +245,23 @@ def _see_what_happens(words: Sequence[str], first: int, end: int) -> bool:
     return not SEE.isdisjoint(window) and not WHAT.isdisjoint(window)
 
 
+def see_what_happens_at(words: Sequence[str], first: int, end: int) -> bool:
+    """Whether `words[first:end]` (the rest of a sentence) sees what happens somewhere: a
+    seeing verb (SEE), a WHAT word and a happening verb (HAPPEN) within SEE_REACH tokens of
+    the seeing one, with words after the happening ("du får se vad som händer på
+    julmarknaden", "you'll see what happens at the fair"): an event, not menace."""
+    for i in range(first, min(end, first + SEE_REACH)):
+        if words[i] in SEE:
+            after = words[i + 1 : min(end, i + 1 + SEE_REACH)]
+            if WHAT.isdisjoint(after):
+                return False
+            happen = next(
+                (j for j in range(i + 1, min(end, i + 1 + SEE_REACH)) if words[j] in HAPPEN), None
+            )
+            return happen is not None and happen + 1 < end
+    return False
+
+
 def just_wait(
     words: Sequence[str],
     index: int,
