@@ -2439,7 +2439,9 @@ MENACING_MARKS = (*WEAPON_EMOJI, "💀", "☠")
 
 def _menace(ctx: CheckContext, analysis: HarmAnalysis, cued: bool) -> Iterator[Match]:
     """Veiled menace without a violent word (harm_menace; threat-003, §10.6): a pity if harm
-    befell the reader's own, harm promised to a person, "just wait" said to a person; and a
+    befell the reader's own, harm promised to a person, "just wait" said to a person, "so that
+    nothing happens" after advice on the reader's words, a person's home wished to burn, the
+    reader's family's daily route told with care urged, a car to be checked each morning; and a
     weapon emoji on its way to a person (threat-002). Read from each cue word in its sentence
     only; the emoji only in a text with a target word."""
     words = analysis.words
@@ -2465,10 +2467,23 @@ def _menace(ctx: CheckContext, analysis: HarmAnalysis, cued: bool) -> Iterator[M
             last = harm_menace.just_wait(words, index, first, end, person, marked, following)
             if index > first and words[index - 1] == "just":
                 begin = index - 1  # "just wait"
+        elif word in harm_menace.BURN:
+            wish = harm_menace.home_burning(words, index, first, end, person)
+            if wish is not None:
+                begin, last = wish, index  # "Olis kiva nähdä kun tuo X:n talo palaa"
+        elif word in harm_menace.SAME:
+            text_first = analysis.bounds(sentence - 1)[0] if sentence > 0 else first
+            if harm_menace.family_route(words, index, first, end, text_first):
+                begin, last = first, end - 1  # "Pidä huolta lapsistasi, ne kulkee samaa tietä"
+        elif word in harm_menace.MORNINGS | harm_menace.MORNING | harm_menace.UNDER:
+            if harm_menace.car_check(words, index, first, end):
+                begin, last = first, end - 1  # "Autot kannattaa tarkistaa aamuisin"
         else:
             found = harm_menace.harm_promised(words, index, first, end, person)
             if found is not None:
                 begin, last = found
+            elif word in harm_menace.NOTHING_HAPPENS:
+                last = harm_menace.nothing_happens(words, index, first, end)
         if last is not None:
             phrase = ctx.text.original[slice(*ctx.text.span(table.starts[begin], table.ends[last]))]
             yield ctx.match(
