@@ -360,7 +360,9 @@ def nothing_happens(words: Sequence[str], index: int, first: int, end: int) -> i
     on one's words is needed anyway. None otherwise."""
     if NOTHING.isdisjoint(words[max(first, index - 2) : min(end, index + 3)]):
         return None
-    link = next((i for i in range(index - 1, max(first, index - 4) - 1, -1) if words[i] in LEST), None)
+    link = next(
+        (i for i in range(index - 1, max(first, index - 4) - 1, -1) if words[i] in LEST), None
+    )
     if link is None:
         return None
     if not any(word.startswith(SPEECH) for word in words[max(first, link - SPEECH_REACH) : link]):
@@ -395,7 +397,9 @@ HOME_OWNERS = frozenset(
 HOME_REACH = 6  # tokens before the burning verb within which the home is named
 
 
-def home_burning(words: Sequence[str], index: int, first: int, end: int, person: Person) -> int | None:
+def home_burning(
+    words: Sequence[str], index: int, first: int, end: int, person: Person
+) -> int | None:
     """The first token of a wish to see a person's home burn, from the burning verb at
     `index` (BURN): the verb ends the sentence or goes on with BURN_AFTER, a home (HOMES:
     word starts) within HOME_REACH tokens before it with its owner right before it (a
@@ -449,8 +453,7 @@ def family_route(words: Sequence[str], index: int, first: int, end: int, text_fi
         return False
     span = words[text_first:end]
     family = any(
-        word.startswith(FAMILY)
-        and ((at > 0 and span[at - 1] in READER) or _possessive_you(word))
+        word.startswith(FAMILY) and ((at > 0 and span[at - 1] in READER) or _possessive_you(word))
         for at, word in enumerate(span)
     )
     return family and any(word.startswith(URGED_CARE) for word in span)
