@@ -1743,19 +1743,23 @@ def _phrase_not_stalking(
 REGRET_PARTS = ("ångra", "regret", "katu", "kadu", "sorry")
 MISSED = ("miss", "väliin", "skip", "tulematta", "osallistumatta", "näkemättä")
 MISSED_REACH = 6  # words after the phrase within which the missing is said
+# The writer before the missing ("you'll regret this, I won't miss next time"): their deed.
+WRITER = frozenset({"minä", "mä", "mää", "me", "jag", "vi", "i", "we"})
 
 
 def _missed_event(ctx: CheckContext, analysis: HarmAnalysis, hit: Hit, sentence: int) -> bool:
     """A listed phrase of regret (REGRET_PARTS in it: "du kommer att ångra", "you'll regret",
     "kadut vielä") followed within MISSED_REACH words by missing something (MISSED: "att du
-    missade konserten", "missing the concert", "jos jätät konsertin väliin"): a nudge to
-    come, no threat."""
+    missade konserten", "missing the concert", "jos jätät konsertin väliin") with no word
+    of the writer before it (WRITER: "you'll regret this, I won't miss next time"): a nudge
+    to come, no threat."""
     if not any(part in hit.info.lemma for part in REGRET_PARTS):
         return False
     _first, end = analysis.bounds(sentence)
     last = bisect_left(ctx.text.table.ends, hit.end)
     following = analysis.words[last + 1 : min(end, last + 1 + MISSED_REACH)]
-    return any(word.startswith(MISSED) for word in following)
+    missed = next((at for at, word in enumerate(following) if word.startswith(MISSED)), None)
+    return missed is not None and WRITER.isdisjoint(following[:missed])
 
 
 def _verb_forms(
