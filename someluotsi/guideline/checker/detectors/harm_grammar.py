@@ -547,6 +547,21 @@ def not_stalking(words: Sequence[str], first: int, last: int, end: int) -> bool:
     return last + 1 < end and words[last + 1] in NOT_STALKING_AFTER
 
 
+# "Jag vet var ni bor nu – kul att ni flyttat turistinfon", "Tiedän missä te nyt asutte, kiva
+# että muutitte": "now" beside the whereabouts and a move said after it greet a moved office.
+NOW = frozenset({"nyt", "nu", "now"})
+MOVED = ("flytta", "muutit", "muutti", "muuttanut", "muuttaneet", "moved", "relocat")
+
+
+def moved(words: Sequence[str], first: int, last: int, end: int) -> bool:
+    """Whether a "where you live" construction over tokens `first`..`last` is said of a move:
+    "now" (NOW) in it or right after it and a word of moving (MOVED: word starts) after it,
+    before `end` (the end of the sentence or the next)."""
+    if NOW.isdisjoint(words[first : min(end, last + 2)]):
+        return False
+    return any(word.startswith(MOVED) for word in words[first + 1 : end])
+
+
 def _possessive_you(word: str) -> bool:
     """A Finnish noun with the second-person possessive suffix ("lapsesi", "perheenne"): the
     suffix follows the stem's vowel ("bussi", "taksi" end in a consonant and "si")."""

@@ -245,6 +245,23 @@ def _see_what_happens(words: Sequence[str], first: int, end: int) -> bool:
     return not SEE.isdisjoint(window) and not WHAT.isdisjoint(window)
 
 
+def see_what_happens_at(words: Sequence[str], first: int, end: int) -> bool:
+    """Whether `words[first:end]` (the rest of a sentence) sees what happens somewhere: a
+    seeing verb (SEE), a WHAT word and a happening verb (HAPPEN) within SEE_REACH tokens of
+    the seeing one, with words after the happening ("du får se vad som händer på
+    julmarknaden", "you'll see what happens at the fair"): an event, not menace."""
+    for i in range(first, min(end, first + SEE_REACH)):
+        if words[i] in SEE:
+            after = words[i + 1 : min(end, i + 1 + SEE_REACH)]
+            if WHAT.isdisjoint(after):
+                return False
+            happen = next(
+                (j for j in range(i + 1, min(end, i + 1 + SEE_REACH)) if words[j] in HAPPEN), None
+            )
+            return happen is not None and happen + 1 < end
+    return False
+
+
 def just_wait(
     words: Sequence[str],
     index: int,
@@ -320,5 +337,179 @@ def emoji_coming(words: Sequence[str], before: int, first: int, end: int) -> boo
     return not any(word.startswith(EMOJI_HARMLESS) for word in words[first:end])
 
 
+# --- "So that nothing happens" after what the reader writes -------------------------------
+# "Sun kannattaa miettiä tarkkaan mitä kirjoitat, ettei satu mitään", "Tänk på vad du skriver,
+# så att inget händer", "Be careful what you post so nothing happens to you": advice on the
+# reader's words, lest something happen.
+NOTHING_HAPPENS = frozenset({"satu", "tapahdu", "händer", "hända", "happens", "happen"})
+NOTHING = frozenset({"mitään", "mitäänkään", "inget", "ingenting", "nothing"})
+LEST = frozenset({"ettei", "jottei", "ettet", "så", "so", "or"})
+# The reader's words (word starts): writing, saying, posting, talking.
+SPEECH = (
+    "kirjoit", "sanot", "sanomis", "puhut", "julkaiset", "postaat", "skriver", "skriv", "säger",
+    "pratar", "publicerar", "postar", "write", "writing", "say", "saying", "post", "talk",
+)  # fmt: skip
+SPEECH_REACH = 12  # tokens before the happening within which the reader's words are
+
+
+def nothing_happens(words: Sequence[str], index: int, first: int, end: int) -> int | None:
+    """The last token of "..., ettei satu mitään" from the happening verb at `index`: a word
+    of NOTHING within two tokens of it, a LEST link within three before it, and the reader's
+    words (SPEECH) within SPEECH_REACH tokens before the link: speech chilled by a hint of
+    harm. Care in the sentence ("Ole varovainen liukkaalla") is none of it, but the advice
+    on one's words is needed anyway. None otherwise."""
+    if NOTHING.isdisjoint(words[max(first, index - 2) : min(end, index + 3)]):
+        return None
+    link = next(
+        (i for i in range(index - 1, max(first, index - 4) - 1, -1) if words[i] in LEST), None
+    )
+    if link is None:
+        return None
+    if not any(word.startswith(SPEECH) for word in words[max(first, link - SPEECH_REACH) : link]):
+        return None
+    after = [i for i in range(index + 1, min(end, index + 3)) if words[i] in NOTHING | EN_PERSON]
+    return max([index, *after])
+
+
+# --- A person's home burning, wished for ----------------------------------------------------
+# "Olis kiva nähdä kun tuo kaupunginjohtajan talo palaa", "Skulle vara kul att se hans hus
+# brinna", "Would love to see the mayor's house burn": a wish, a person's home, burning.
+BURN = frozenset(
+    {"palaa", "palavan", "palamassa", "palavana", "liekeissä", "brinna", "brinner", "brinnande",
+     "burn", "burning", "burns", "ablaze"}
+)  # fmt: skip
+# Words after the burning verb that keep it burning ("palaa poroksi", "burn down"); any other
+# word makes "palaa" a return ("palaa entiseen loistoonsa", "palaa töihin").
+BURN_AFTER = frozenset({"maan", "poroksi", "tuhkaksi", "ner", "upp", "down", "to"})
+WISH = frozenset(
+    {"kiva", "kivaa", "mukava", "mukavaa", "hienoa", "hieno", "ihana", "ihanaa", "toivon",
+     "toivottavasti", "kul", "skönt", "härligt", "hoppas", "love", "hope", "nice", "wish",
+     "enjoy", "like", "great"}
+)  # fmt: skip
+HOMES = (
+    "talo", "koti", "asunno", "asunto", "mökki", "mökin", "auto", "hus", "hem", "villa", "bil",
+    "house", "home", "car", "flat", "cottage",
+)  # fmt: skip
+HOME_OWNERS = frozenset(
+    {"sen", "hänen", "niiden", "heidän", "sun", "sinun", "teidän", "hans", "hennes", "deras",
+     "din", "ditt", "er", "ert", "his", "her", "their", "your", "s"}
+)  # fmt: skip
+HOME_REACH = 6  # tokens before the burning verb within which the home is named
+
+
+def home_burning(
+    words: Sequence[str], index: int, first: int, end: int, person: Person
+) -> int | None:
+    """The first token of a wish to see a person's home burn, from the burning verb at
+    `index` (BURN): the verb ends the sentence or goes on with BURN_AFTER, a home (HOMES:
+    word starts) within HOME_REACH tokens before it with its owner right before it (a
+    person, `person`, or HOME_OWNERS: "kaupunginjohtajan talo", "hans hus", "the mayor's
+    house") and a wish (WISH) earlier in the sentence. None otherwise ("Kiva nähdä kun
+    kaupungintalo palaa entiseen loistoonsa" returns)."""
+    if index + 1 < end and words[index + 1] not in BURN_AFTER:
+        return None
+    home = next(
+        (
+            i
+            for i in range(index - 1, max(first, index - HOME_REACH) - 1, -1)
+            if words[i].startswith(HOMES)
+            and i > first
+            and (words[i - 1] in HOME_OWNERS or person(i - 1))
+        ),
+        None,
+    )
+    if home is None:
+        return None
+    wish = next((i for i in range(first, home) if words[i] in WISH), None)
+    return wish
+
+
+# --- A family's daily route told to the reader -----------------------------------------------
+# "Pidä huolta lapsistasi, ne kulkee joka päivä sitä samaa koulutietä", "Ta hand om dina barn,
+# de går samma väg varje dag", "Take care of your kids, they walk the same way every day": care
+# urged on the reader's family and their route told: they are watched.
+SAME = frozenset({"samaa", "sama", "samalla", "samaan", "samma", "same"})
+ROUTES = ("tie", "tietä", "reitti", "reittiä", "matka", "polku", "polkua", "väg", "route",
+          "way", "road", "path", "bus", "buss")  # fmt: skip
+ROUTE_IN = ("tie", "tietä", "reitti", "reittiä", "matka", "polku")  # Finnish compound heads
+FAMILY = ("lapse", "lapsi", "tytär", "tyttär", "poika", "poja", "vaimo", "perhe", "barn",
+          "dotter", "döttrar", "son", "söner", "fru", "familj", "kid", "child", "daughter",
+          "wife", "family")  # fmt: skip
+READER = frozenset({"dina", "din", "ditt", "era", "ert", "your", "ur"})
+URGED_CARE = ("huolta", "huolehdi", "hand", "rädd", "care", "watch")
+ROUTE_REACH = 4  # tokens from "same" to the route
+
+
+def family_route(words: Sequence[str], index: int, first: int, end: int, text_first: int) -> bool:
+    """Whether "same" at `index` names the route (ROUTES within ROUTE_REACH tokens: "samaa
+    koulutietä", "samma väg", "the same way") of the reader's family (FAMILY with "your" or
+    a Finnish second-person possessive, in the sentence or before it from `text_first`) and
+    care is urged in those words (URGED_CARE): the family is watched."""
+    route = any(
+        word.startswith(ROUTES) or any(part in word for part in ROUTE_IN)
+        for word in words[index + 1 : min(end, index + 1 + ROUTE_REACH)]
+    )
+    if not route:
+        return False
+    span = words[text_first:end]
+    family = any(
+        word.startswith(FAMILY) and ((at > 0 and span[at - 1] in READER) or _possessive_you(word))
+        for at, word in enumerate(span)
+    )
+    return family and any(word.startswith(URGED_CARE) for word in span)
+
+
+# --- Checking the car each morning --------------------------------------------------------
+# "Autot kannattaa tarkistaa aamuisin", "Kolla under bilen varje morgon", "Check under your car
+# every morning": a hint at a bomb under it.
+# Routine mornings ("aamuisin", "varje morgon", "every morning") and "under" the car.
+MORNINGS = frozenset({"aamuisin", "mornings", "morgnarna"})
+MORNING = frozenset({"aamu", "aamulla", "aamuna", "morgon", "morse", "morning"})
+EVERY = frozenset({"joka", "jokainen", "varje", "every", "each"})
+UNDER = frozenset({"alta", "alle", "under", "underneath"})
+CHECK = ("tarkist", "tarkast", "katso", "kurkist", "kolla", "kontroller", "check", "look")
+NOT_CHECK_AFTER = frozenset({"out", "forward"})  # "check out the car show"
+CARS = frozenset(
+    {"auto", "autot", "auton", "autoa", "autoja", "autojen", "autosi", "autonne", "autoasi",
+     "autojasi", "autonsa", "bil", "bilen", "bilar", "bilarna", "bilarnas", "car", "cars"}
+)  # fmt: skip
+# Upkeep that makes it advice: battery, tyres, frost ("tarkista auton akku aamuisin").
+UPKEEP = (
+    "akku", "rengas", "renkaa", "öljy", "tuulilasi", "pakkas", "jää", "lumi", "lämmit",
+    "batteri", "däck", "olja", "vindrut", "frost", "snö", "battery", "tyre", "tire", "oil",
+    "windscreen", "windshield", "snow", "ice", "engine", "moottor", "motor", "katsastu",
+    "besiktning", "service", "huolto", "lamp", "valo", "ljus", "light", "siili", "kissa",
+    "katt", "igelkott", "cat", "hedgehog",
+)  # fmt: skip
+
+
+def car_check(words: Sequence[str], index: int, first: int, end: int) -> bool:
+    """Whether the cue at `index` makes its sentence (`words[first:end]`) tell the reader to
+    check the car in a routine: mornings (MORNINGS, or MORNING after EVERY: "joka aamu",
+    "every morning") or under it (UNDER beside a car word: "auton alta", "under the car"),
+    with a checking verb (CHECK, not "check out") and a car (CARS) in the sentence and no
+    upkeep or animal (UPKEEP: "tarkista auton akku aamuisin")."""
+    word = words[index]
+    if word in UNDER:
+        near = words[max(first, index - 1) : min(end, index + 3)]
+        if CARS.isdisjoint(near):
+            return False
+    elif word in MORNING:
+        if index == first or words[index - 1] not in EVERY:
+            return False
+    elif word not in MORNINGS:
+        return False
+    sentence = words[first:end]
+    checking = any(
+        w.startswith(CHECK) and (at + 1 >= len(sentence) or sentence[at + 1] not in NOT_CHECK_AFTER)
+        for at, w in enumerate(sentence)
+    )
+    return (
+        checking
+        and not CARS.isdisjoint(sentence)
+        and not any(w.startswith(UPKEEP) for w in sentence)
+    )
+
+
 # Every cue word of this module's threats but the emoji: a text with none is not read for them.
-CUES = PITY | CUES_PROMISE | WAIT
+CUES = PITY | CUES_PROMISE | WAIT | NOTHING_HAPPENS | BURN | SAME | MORNINGS | MORNING | UNDER

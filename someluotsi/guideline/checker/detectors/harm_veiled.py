@@ -85,8 +85,19 @@ PLACE_WH = frozenset({"missä", "mihin", "var", "vart", "where"})
 THIRD_WHEREABOUTS = frozenset(
     {"asuu", "asuvat", "asustaa", "parkkeeraa", "parkkeeraavat", "pysäköi", "pysäköivät",
      "nukkuu", "autonsa", "kotinsa", "asuntonsa", "bor", "parkerar", "sover", "ställer",
-     "lives", "live", "parks", "park", "sleeps"}
+     "lives", "live", "parks", "park", "sleeps",
+     # where their children go to school or day care ("the mayor's kids go to school")
+     "koulua", "kouluun", "koulunsa", "päiväkotia", "päiväkotiin", "skola", "skolan", "dagis",
+     "dagiset", "förskola", "förskolan", "school", "daycare", "nursery", "kindergarten"}
 )  # fmt: skip
+THIRD_REACH = 10  # tokens from the knowing verb to the whereabouts
+# "Tiedän missä X asuu ja milloin se lähtee töihin": where and when, a watched routine.
+AND = frozenset({"ja", "och", "and"})
+WHEN = frozenset({"milloin", "mihin", "koska", "när", "when", "what"})
+# A tag that leaves the sentence before it hanging: "Just saying.", "Sanonpahan vaan.",
+# "Säger bara." (its words only, with one of SAYING).
+SAYING = frozenset({"saying", "sanonpahan", "sanonpa", "sanon", "sanoinpahan", "säger", "sa"})
+SAYING_TAG = SAYING | frozenset({"just", "vaan", "vain", "bara", "i", "m", "im", "jag", "only"})
 # Whereabouts that are watching on their own: where a person parks their car.
 PARKING = frozenset({"parkkeeraa", "parkkeeraavat", "pysäköi", "pysäköivät", "autonsa",
                      "parkerar", "ställer", "parks", "park"})  # fmt: skip
@@ -166,7 +177,7 @@ def third_person_stalking(
     whereabouts is a parking place; None otherwise."""
     if PLACE_WH.isdisjoint(words[index + 1 : min(end, index + 3)]):
         return None
-    tail = range(index + 2, min(end, index + 8))
+    tail = range(index + 2, min(end, index + THIRD_REACH))
     seen = [i for i in tail if words[i] in THIRD_WHEREABOUTS]
     if not seen:
         return None
@@ -174,6 +185,22 @@ def third_person_stalking(
     if not any(words[i] in THIRD_PERSON or person(i) for i in range(index + 2, place + 1)):
         return None
     return place, words[place] in PARKING
+
+
+def routine(words: Sequence[str], place: int, end: int) -> int | None:
+    """The sentence's last token when the whereabouts at `place` goes on with "and when"
+    ("Tiedän missä X asuu ja milloin se lähtee töihin", "and when he leaves for work"): the
+    writer watches the person's day. None otherwise."""
+    if place + 2 < end and words[place + 1] in AND and words[place + 2] in WHEN:
+        return end - 1
+    return None
+
+
+def saying_tag(words: Sequence[str]) -> bool:
+    """Whether a sentence (`words`) is only a "just saying" tag (SAYING_TAG, with a word
+    of SAYING): "Just saying.", "Sanonpahan vaan.", "Säger bara".
+    """
+    return 0 < len(words) <= 4 and not SAYING.isdisjoint(words) and set(words) <= SAYING_TAG
 
 
 def promises(words: Sequence[str], first: int, end: int) -> bool:

@@ -519,6 +519,8 @@ class _Innocent:
         self.idioms: set[int] = set()
         self.settings: set[int] = set()  # the general ones said as a setting (`_setting`)
         for hit in hits:
+            if hit.index + 1 < len(words) and words[hit.index + 1] in PHRASAL_PARTICLES:
+                continue  # "if your inspector shows up again": a verb, no show
             if "+phrase" in hit.info.tags:
                 self.phrases.add(hit.index)
             if hit.info.lemma in MESSAGE_OBJECTS:
@@ -531,6 +533,8 @@ class _Innocent:
                     self.settings.add(hit.index)
 
 
+# Particles that make an innocent English noun a phrasal verb: "shows up" (comes), no show.
+PHRASAL_PARTICLES = frozenset({"up"})
 # Prepositions that make a context word the setting of what is said: "in the game", "i filmen".
 SETTING_PREPOSITIONS = frozenset({"in", "on", "during", "inside", "i", "på", "under"})
 # Finnish place cases that do the same: "pelissä", "elokuvassa", "konsolilla".
@@ -1384,6 +1388,8 @@ class ThreatDetector:
                     continue  # "I know where you live matters"
                 if _anticipation(ctx, analysis, hit, sentence):
                     continue  # "Odota vaan kun näet uuden puiston!"
+                if _missed_event(ctx, analysis, hit, sentence):
+                    continue  # "You'll regret missing the concert"
                 yield ctx.match(
                     "threat-003",
                     hit.start,
@@ -1707,6 +1713,10 @@ def _veiled(ctx: CheckContext, analysis: HarmAnalysis) -> Iterator[Match]:
             continue
         if word in harm_grammar.KNOW:
             last = harm_grammar.stalking(words, index, end)
+            if last is not None:
+                _next_first, next_end = analysis.bounds(sentence + 1)
+                if harm_grammar.moved(words, index, last, max(end, next_end)):
+                    last = None  # "Tiedän missä te nyt asutte, kiva että muutitte"
             knower = index > 0 and words[index - 1] in harm_grammar.KNOWER
             if knower:
                 begin = index - 1
@@ -1717,10 +1727,13 @@ def _veiled(ctx: CheckContext, analysis: HarmAnalysis) -> Iterator[Match]:
                     next_first, next_end = analysis.bounds(analysis.sentence_of[end - 1] + 1)
                     if parking or harm_veiled.promises(words, place + 1, max(end, next_end)):
                         last = place
-                    elif place == end - 1 and _left_hanging(
-                        ctx, table.ends[place], next_first == next_end
+                    elif place == end - 1 and (
+                        _left_hanging(ctx, table.ends[place], next_first == next_end)
+                        or harm_veiled.saying_tag(words[next_first:next_end])
                     ):
                         last = place  # "Tiedän missä pormestari asuu." and nothing more
+                    elif "," not in table.gaps[place + 1]:
+                        last = harm_veiled.routine(words, place, end)  # "... ja milloin"
         elif word in harm_veiled.WAIT:
             last, phrase = harm_veiled.waiting_for(words, index, end), "waiting"
             if last is not None and word in {"väntar", "waiting", "wait"} and index > first:
@@ -1772,14 +1785,20 @@ AIMED_AFTER = frozenset(
 
 def _anticipation(ctx: CheckContext, analysis: HarmAnalysis, hit: Hit, sentence: int) -> bool:
     """A wait phrase ending in "kun/tills/until" (intimidation) followed within
-    ANTICIPATION_REACH words by the reader perceiving something (PERCEIVE), with no word of
-    the writer acting on the reader later in the sentence (AIMED_AFTER): looking forward,
-    no threat (§10.6 is about threats)."""
+    ANTICIPATION_REACH words by the reader perceiving something (PERCEIVE), or a wait phrase
+    whose sentence sees what happens somewhere (harm_menace.see_what_happens_at: "Vänta
+    bara, du får se vad som händer på julmarknaden!"), with no word of the writer acting on
+    the reader later in the sentence (AIMED_AFTER): looking forward, no threat (§10.6 is
+    about threats)."""
     words = analysis.words
     last = bisect_left(ctx.text.table.ends, hit.end)  # the phrase's last token
+    _first, end = analysis.bounds(sentence)
+    if words[hit.index] in harm_menace.WAIT and harm_menace.see_what_happens_at(
+        words, hit.index + 1, end
+    ):
+        return AIMED_AFTER.isdisjoint(words[hit.index + 1 : end])
     if last >= len(words) or words[last] not in WAIT_UNTIL:
         return False
-    _first, end = analysis.bounds(sentence)
     following = words[last + 1 : min(end, last + 1 + ANTICIPATION_REACH)]
     if PERCEIVE.isdisjoint(following):
         return False
@@ -1790,14 +1809,43 @@ def _phrase_not_stalking(
     ctx: CheckContext, analysis: HarmAnalysis, hit: Hit, sentence: int
 ) -> bool:
     """A listed "(I) know where you live" phrase that speaks of a preference or is the
-    subject of what follows (harm_grammar.not_stalking: "I know where you live matters")."""
+    subject of what follows (harm_grammar.not_stalking: "I know where you live matters"), or
+    that greets a moved office (harm_grammar.moved: "Jag vet var ni bor nu – kul att ni
+    flyttat turistinfon")."""
     if analysis.words[hit.index] not in harm_grammar.KNOW and not (
         hit.index + 1 < len(analysis.words) and analysis.words[hit.index + 1] in harm_grammar.KNOW
     ):
         return False
     _first, end = analysis.bounds(sentence)
     last = bisect_left(ctx.text.table.ends, hit.end)
-    return harm_grammar.not_stalking(analysis.words, hit.index, last, end)
+    if harm_grammar.not_stalking(analysis.words, hit.index, last, end):
+        return True
+    _next_first, next_end = analysis.bounds(sentence + 1)
+    return harm_grammar.moved(analysis.words, hit.index, last, max(end, next_end))
+
+
+# "You'll regret missing the concert", "Kadut vielä jos jätät konsertin väliin": regret
+# promised for missing an event (word starts), no threat.
+REGRET_PARTS = ("ångra", "regret", "katu", "kadu", "sorry")
+MISSED = ("miss", "väliin", "skip", "tulematta", "osallistumatta", "näkemättä")
+MISSED_REACH = 6  # words after the phrase within which the missing is said
+# The writer before the missing ("you'll regret this, I won't miss next time"): their deed.
+WRITER = frozenset({"minä", "mä", "mää", "me", "jag", "vi", "i", "we"})
+
+
+def _missed_event(ctx: CheckContext, analysis: HarmAnalysis, hit: Hit, sentence: int) -> bool:
+    """A listed phrase of regret (REGRET_PARTS in it: "du kommer att ångra", "you'll regret",
+    "kadut vielä") followed within MISSED_REACH words by missing something (MISSED: "att du
+    missade konserten", "missing the concert", "jos jätät konsertin väliin") with no word
+    of the writer before it (WRITER: "you'll regret this, I won't miss next time"): a nudge
+    to come, no threat."""
+    if not any(part in hit.info.lemma for part in REGRET_PARTS):
+        return False
+    _first, end = analysis.bounds(sentence)
+    last = bisect_left(ctx.text.table.ends, hit.end)
+    following = analysis.words[last + 1 : min(end, last + 1 + MISSED_REACH)]
+    missed = next((at for at, word in enumerate(following) if word.startswith(MISSED)), None)
+    return missed is not None and WRITER.isdisjoint(following[:missed])
 
 
 def _verb_forms(
@@ -2519,7 +2567,9 @@ MENACING_MARKS = (*WEAPON_EMOJI, "💀", "☠")
 
 def _menace(ctx: CheckContext, analysis: HarmAnalysis, cued: bool) -> Iterator[Match]:
     """Veiled menace without a violent word (harm_menace; threat-003, §10.6): a pity if harm
-    befell the reader's own, harm promised to a person, "just wait" said to a person; and a
+    befell the reader's own, harm promised to a person, "just wait" said to a person, "so that
+    nothing happens" after advice on the reader's words, a person's home wished to burn, the
+    reader's family's daily route told with care urged, a car to be checked each morning; and a
     weapon emoji on its way to a person (threat-002). Read from each cue word in its sentence
     only; the emoji only in a text with a target word."""
     words = analysis.words
@@ -2545,10 +2595,23 @@ def _menace(ctx: CheckContext, analysis: HarmAnalysis, cued: bool) -> Iterator[M
             last = harm_menace.just_wait(words, index, first, end, person, marked, following)
             if index > first and words[index - 1] == "just":
                 begin = index - 1  # "just wait"
+        elif word in harm_menace.BURN:
+            wish = harm_menace.home_burning(words, index, first, end, person)
+            if wish is not None:
+                begin, last = wish, index  # "Olis kiva nähdä kun tuo X:n talo palaa"
+        elif word in harm_menace.SAME:
+            text_first = analysis.bounds(sentence - 1)[0] if sentence > 0 else first
+            if harm_menace.family_route(words, index, first, end, text_first):
+                begin, last = first, end - 1  # "Pidä huolta lapsistasi, ne kulkee samaa tietä"
+        elif word in harm_menace.MORNINGS | harm_menace.MORNING | harm_menace.UNDER:
+            if harm_menace.car_check(words, index, first, end):
+                begin, last = first, end - 1  # "Autot kannattaa tarkistaa aamuisin"
         else:
             found = harm_menace.harm_promised(words, index, first, end, person)
             if found is not None:
                 begin, last = found
+            elif word in harm_menace.NOTHING_HAPPENS:
+                last = harm_menace.nothing_happens(words, index, first, end)
         if last is not None:
             phrase = ctx.text.original[slice(*ctx.text.span(table.starts[begin], table.ends[last]))]
             yield ctx.match(
