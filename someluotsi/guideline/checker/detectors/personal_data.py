@@ -2017,9 +2017,10 @@ def _client_cases(ctx: CheckContext, hits: list[LexiconMatch]) -> dict[int, Matc
             ) and any(word.startswith(CLIENT_CONTACT) for word in told)
         described = described_in.get(sentence)
         if described is None:
-            told = set(words[first:end])
-            described = described_in[sentence] = not CLIENT_OWN.isdisjoint(told) and (
-                not AGE_WORDS.isdisjoint(told) or first_in_sentence(ctx.text, sentence) is not None
+            sentence_words = set(words[first:end])
+            described = described_in[sentence] = not CLIENT_OWN.isdisjoint(sentence_words) and (
+                not AGE_WORDS.isdisjoint(sentence_words)
+                or first_in_sentence(ctx.text, sentence) is not None
             )
         if not (known or described):
             continue
