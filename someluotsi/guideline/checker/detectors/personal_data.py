@@ -2000,7 +2000,9 @@ def _client_cases(ctx: CheckContext, hits: list[LexiconMatch]) -> dict[int, Matc
     # one long sentence must not read it again for each); the relative word is looked for
     # back from each hit to the sentence's start, at most CASE_REACH words.
     cased: dict[int, bool] = {}
-    described_in: dict[int, bool] = {}  # a client described by age (CLIENT_OWN, AGE_WORDS)
+    # A client described (CLIENT_OWN, AGE_WORDS), by sentence and whether the matter is a
+    # refusal ("case_decision", for which a name describes the client too).
+    described_in: dict[tuple[int, bool], bool] = {}
     for hit in hits:
         if hit.term.label not in CASE_TOPICS:
             continue
@@ -2015,17 +2017,22 @@ def _client_cases(ctx: CheckContext, hits: list[LexiconMatch]) -> dict[int, Matc
                 not CASE_TIMES.isdisjoint(told)
                 or any(a == "i" and b == "dag" for a, b in pairwise(told))
             ) and any(word.startswith(CLIENT_CONTACT) for word in told)
-        described = described_in.get(sentence)
+        refusal = hit.term.label == "case_decision"
+        described = described_in.get((sentence, refusal))
         if described is None:
             sentence_words = set(words[first:end])
-            described = described_in[sentence] = not CLIENT_OWN.isdisjoint(sentence_words) and (
+            described = described_in[sentence, refusal] = not CLIENT_OWN.isdisjoint(
+                sentence_words
+            ) and (
                 not AGE_WORDS.isdisjoint(sentence_words)
-                or first_in_sentence(ctx.text, sentence) is not None
+                # A named client with a matter is the named person's (SensitivePersonDetector);
+                # with a refusal, which that reads with no name, the client's case.
+                or (refusal and first_in_sentence(ctx.text, sentence) is not None)
             )
         if not (known or described):
             continue
         if not described and (
-            hit.term.label == "case_decision"
+            refusal
             or CASE_RELATIVES.isdisjoint(words[max(first, hit.first - CASE_REACH) : hit.first])
         ):
             continue  # "Family addiction support evening today": no one's case
