@@ -33,13 +33,13 @@ CHILD_WELFARE = "child_welfare"  # the topic and reply of a child-welfare concer
 CRISIS = "crisis"  # the topic and reply of a message about suicide or not wanting to live
 # A gap in a place's protection told in public (security-004): hidden, thanked, fault reported.
 SECURITY_GAP = "security_gap"
+# Someone not seen, not answering or not opening the door for days (a neighbour, a parent): may
+# be lying helpless at home, so 112 now, as an emergency (`_not_seen`).
+WELFARE_CHECK = "welfare_check"
 # An emergency told of (someone not breathing, unconscious; a fire, gas, a weapon): 112 now.
 EMERGENCY = "emergency"
 # A request to take down a picture or a post of the writer or their child: taken down soon.
 REMOVAL = "removal_request"
-# Someone not seen, not answering or not opening the door for days (a neighbour, a parent): may
-# be lying helpless at home, so 112 now, as an emergency (`_not_seen`).
-WELFARE_CHECK = "welfare_check"
 HAZARD_REASON = "a hazard that may hurt someone: to be fixed soon"
 REMOVAL_REASON = "a request to take down a picture or a post: act on it soon"
 CONCERN_REASONS = {
@@ -690,6 +690,11 @@ def triage(
         if rules & SECRET_RULES == {"security-004"} and not _personal_data(findings)
         else ""
     )
+    if cues["welfare_check"] and category is TriageCategory.SENSITIVE:
+        # Someone not seen for days may be lying helpless: 112 at once, and someone on the
+        # staff must know (as an emergency; `_category` made it sensitive).
+        concern, priority = WELFARE_CHECK, Priority.URGENT
+        actions.append(Action.ESCALATE_SUPERVISOR)
     if cues["hazard"] and category in (TriageCategory.FEEDBACK, TriageCategory.QUESTION):
         priority = Priority.HIGH
         reasons = [HAZARD_REASON]
@@ -700,9 +705,8 @@ def triage(
     ):
         category, priority = TriageCategory.QUESTION, Priority.HIGH
         actions, reasons, concern = [Action.REPLY], [REMOVAL_REASON], REMOVAL
-    if (cues["emergency"] or cues["welfare_check"]) and category is not TriageCategory.THREAT:
-        concern = EMERGENCY if cues["emergency"] else WELFARE_CHECK
-        priority = Priority.URGENT
+    if cues["emergency"] and category is not TriageCategory.THREAT:
+        concern, priority = EMERGENCY, Priority.URGENT
         if Action.REPLY not in actions:
             actions.insert(0, Action.REPLY)
         # Someone on the staff must know at once; nothing told of as happening now is ignored.
@@ -711,9 +715,7 @@ def triage(
             reasons = []  # not "nothing to act on": the emergency is the reason
         if Action.ESCALATE_SUPERVISOR not in actions:
             actions.append(Action.ESCALATE_SUPERVISOR)
-    if (
-        category is TriageCategory.SENSITIVE or concern in (EMERGENCY, WELFARE_CHECK, REMOVAL)
-    ) and concern:
+    if (category is TriageCategory.SENSITIVE or concern in (EMERGENCY, REMOVAL)) and concern:
         if concern in CONCERN_REASONS:
             reasons.append(CONCERN_REASONS[concern])
         reply = fill(
