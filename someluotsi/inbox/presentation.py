@@ -23,6 +23,7 @@ KNOWN_REASONS = (
     gettext_noop("a child-welfare concern"),
     gettext_noop("a gap in a place's security, told in public"),
     gettext_noop("an emergency: the emergency number first"),
+    gettext_noop("someone not seen for days: may need help now"),
     # guideline.messages.triage.HAZARD_REASON
     gettext_noop("a hazard that may hurt someone: to be fixed soon"),
     # guideline.messages.triage.REMOVAL_REASON

@@ -33,6 +33,9 @@ CHILD_WELFARE = "child_welfare"  # the topic and reply of a child-welfare concer
 CRISIS = "crisis"  # the topic and reply of a message about suicide or not wanting to live
 # A gap in a place's protection told in public (security-004): hidden, thanked, fault reported.
 SECURITY_GAP = "security_gap"
+# Someone not seen, not answering or not opening the door for days (a neighbour, a parent): may
+# be lying helpless at home, so 112 now, as an emergency (`_not_seen`).
+WELFARE_CHECK = "welfare_check"
 # An emergency told of (someone not breathing, unconscious; a fire, gas, a weapon): 112 now.
 EMERGENCY = "emergency"
 # A request to take down a picture or a post of the writer or their child: taken down soon.
@@ -48,6 +51,7 @@ CONCERN_REASONS = {
     CRISIS: "thoughts of suicide",
     CHILD_WELFARE: "a child-welfare concern",
     SECURITY_GAP: "a gap in a place's security, told in public",
+    WELFARE_CHECK: "someone not seen for days: may need help now",
 }
 
 
@@ -250,6 +254,8 @@ def _cues(analysed: AnalysedText) -> dict[str, bool]:
         # Someone not breathing, unconscious, collapsed or choking now: answered at once with
         # the emergency number, whatever the category (a question, feedback).
         "emergency": ("emergency" in labels or _weapon_now(analysed)) and _told_as_now(analysed),
+        # Someone not seen or not opening the door for days: may be lying helpless (112 now).
+        "welfare_check": _not_seen(analysed) and _told_as_now(analysed),
     }
 
 
@@ -405,6 +411,48 @@ def _weapon_now(analysed: AnalysedText) -> bool:
     )
 
 
+# Someone not seen for days (messages/triage.py `_not_seen`): a person close by (NOT_SEEN_PEOPLE),
+# a negation (NOT_WORDS), a verb of being seen or answering (NOT_SEEN_VERBS) and a span of
+# days or a week (NOT_SEEN_SPANS), all in the message: "Naapuri ei ole avannut oveaan kolmeen
+# päivään", "Grannen har inte öppnat dörren på tre dagar", "My neighbour hasn't opened the door
+# in three days". A shop or a library not open has no person; a neighbour who has not mowed
+# the lawn has no verb of the kind.
+NOT_SEEN_PEOPLE = frozenset(
+    {"naapuri", "naapurini", "naapuria", "naapuriani", "naapurin", "naapurimme", "mummo",
+     "mummoni", "mummoa", "mummu", "mummuni", "pappa", "pappani", "pappaa", "äiti", "äitini",
+     "äitiäni", "isä", "isäni", "isääni", "vanhus", "vanhusta", "vanhuksen", "ystäväni",
+     "ystävääni", "granne", "grannen", "grannar", "grannarna", "mormor", "farmor", "morfar",
+     "farfar", "mamma", "pensionären", "neighbour", "neighbor", "neighbours",
+     "neighbors", "grandma", "grandmother", "grandpa", "grandfather", "mum", "mom", "mother",
+     "dad", "father", "friend"}
+)  # fmt: skip
+NOT_WORDS = frozenset(
+    {"ei", "eikä", "inte", "ej", "ingen", "not", "hasn", "haven", "hasnt", "havent", "isn", "no",
+     "nobody"}
+)  # fmt: skip
+NOT_SEEN_VERBS = frozenset(
+    {"avannut", "avanneet", "vastannut", "vastaa", "näkynyt", "näkyny", "nähnyt", "nähty",
+     "kuulunut", "kuullut", "öppnat", "öppnar", "svarat", "svarar", "synts", "sett", "hört",
+     "opened", "answered", "answering", "seen", "heard"}
+)  # fmt: skip
+NOT_SEEN_SPANS = frozenset(
+    {"päivään", "päivää", "päivä", "vuorokauteen", "vuorokautta", "viikkoon", "viikkoa",
+     "dagar", "dagen", "dygn", "vecka", "veckan", "veckor", "days", "day", "week", "weeks"}
+)  # fmt: skip
+
+
+def _not_seen(analysed: AnalysedText) -> bool:
+    """Whether someone close by has not been seen or opened the door for days (NOT_SEEN_*)."""
+    words = analysed.table.distinct
+    # Finnish "en" ("En ole nähnyt naapuria viikkoon") is the Swedish article "en".
+    negated = not NOT_WORDS.isdisjoint(words) or ("en" in words and _has_finnish(analysed))
+    return negated and not (
+        NOT_SEEN_PEOPLE.isdisjoint(words)
+        or NOT_SEEN_VERBS.isdisjoint(words)
+        or NOT_SEEN_SPANS.isdisjoint(words)
+    )
+
+
 REMOVAL_REACH = 4  # words from a take-down verb to the picture or post
 
 
@@ -552,6 +600,10 @@ def _category(
     # hit is the concern of the writer, not a threat to anyone reading (§10.6).
     if (cues["welfare_concern"] or cues["violence_report"]) and threats <= {WEAK_THREAT}:
         return TriageCategory.SENSITIVE
+    # Someone not seen for days (a neighbour, a grandmother) is a worry for their health: hidden
+    # as sensitive and answered with 112 at once (WELFARE_CHECK), not feedback.
+    if cues["welfare_check"] and threats <= {WEAK_THREAT}:
+        return TriageCategory.SENSITIVE
     if Category.THREAT in categories:
         return TriageCategory.THREAT
     # A slur or an attack on a group is removed (§9.5) even when it touches a sensitive
@@ -645,6 +697,11 @@ def triage(
         if rules & SECRET_RULES == {"security-004"} and not _personal_data(findings)
         else ""
     )
+    if cues["welfare_check"] and category is TriageCategory.SENSITIVE:
+        # Someone not seen for days may be lying helpless: 112 at once, and someone on the
+        # staff must know (as an emergency; `_category` made it sensitive).
+        concern, priority = WELFARE_CHECK, Priority.URGENT
+        actions.append(Action.ESCALATE_SUPERVISOR)
     if cues["hazard"] and category in (TriageCategory.FEEDBACK, TriageCategory.QUESTION):
         priority = Priority.HIGH
         reasons = [HAZARD_REASON]

@@ -29,7 +29,7 @@ from functools import lru_cache
 from itertools import compress
 
 from someluotsi.guideline.text.normalize import NormalizedText
-from someluotsi.guideline.text.sentences import sentences
+from someluotsi.guideline.text.sentences import ADDRESS_TITLES, sentences
 from someluotsi.guideline.text.wordlists import load_names, load_words
 
 FIRST_NAMES = load_names()
@@ -220,7 +220,11 @@ def _scan(
             continue  # inside a name found before
         index = capitalised
         word = words[index]
-        titled = index > 0 and adjacent(index) and title(words[index - 1])
+        titled = (
+            index > 0
+            and (adjacent(index) or _dotted_title(text, index))
+            and title(words[index - 1])
+        )
         base = name_of(word)
         surname = (
             index + 1 < count
@@ -262,6 +266,16 @@ def _scan(
                 break
             index = last
     return tuple(found)
+
+
+def _dotted_title(text: NormalizedText, index: int) -> bool:
+    """Whether token `index` follows a title of address with its full stop, in the same
+    sentence ("Mrs. Virtanen", "Dr. Smith": sentences.ADDRESS_TITLES)."""
+    table = text.table
+    if table.words[index - 1] not in ADDRESS_TITLES or table.gaps[index].strip(" ") != ".":
+        return False
+    of_token = sentences(text).of_token
+    return of_token[index] == of_token[index - 1]
 
 
 def _family_of(text: NormalizedText, index: int, adjacent: Callable[[int], bool]) -> bool:

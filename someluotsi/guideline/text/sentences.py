@@ -92,6 +92,9 @@ def _full_stop_only(gap: str) -> bool:
 
 
 ABBREVIATION_LENGTH = 4  # the longest word read as an abbreviation before a full stop
+# Titles of address written with a full stop ("Mrs. Virtanen", "Dr. Smith", "Hr. Lindqvist"):
+# the name after them goes on the sentence.
+ADDRESS_TITLES = frozenset({"mr", "mrs", "ms", "dr", "hr"})
 
 
 def _goes_on(text: NormalizedText, token: int, gap: str) -> bool:
@@ -100,7 +103,7 @@ def _goes_on(text: NormalizedText, token: int, gap: str) -> bool:
     "t.ex.", "e.g.") or an e-mail address ("ville.n@gmail.com", "anna@mail.kokkola.fi":
     `_in_email`), or a full stop with space after a number
     or a short abbreviation ("5.3. ja", "(45 v.) sai", "esim. koulut") before a word in
-    lower case."""
+    lower case, or a title of address before a name ("Mrs. Virtanen": ADDRESS_TITLES)."""
     table = text.table
     before = table.words[token - 1]
     if " " not in gap and "\t" not in gap:
@@ -112,6 +115,8 @@ def _goes_on(text: NormalizedText, token: int, gap: str) -> bool:
         )
     if not (before.isdigit() or len(before) <= ABBREVIATION_LENGTH):
         return False
+    if before in ADDRESS_TITLES and gap.strip(" ") == ".":
+        return True
     start = table.starts[token]
     return text.cased[start : start + 1].islower()
 

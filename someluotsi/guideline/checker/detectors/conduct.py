@@ -246,6 +246,28 @@ def _speaks_for_city(rest: Sequence[str]) -> int | None:
     return None
 
 
+# "As the city's representative" ([as_rep]) and "we at the city" ([we_city]) speak for the
+# city only with a verb of telling, promising (SAY_VERBS) or deciding (DECIDE_VERBS) within
+# SAY_REACH words after them, in their sentence.
+SAY_REACH = 5
+SAY_VERBS = frozenset(
+    {"kertoa", "kerron", "kerromme", "ilmoitan", "ilmoitamme", "ilmoittaa", "totean", "todeta",
+     "sanoa", "sanon", "vastata", "vastaan", "luvata", "lupaan", "lupaamme", "vakuuttaa",
+     "vakuutan", "vahvistaa", "vahvistan", "säga", "säger", "berätta", "berättar", "meddela",
+     "meddelar", "lova", "lovar", "bekräfta", "bekräftar", "försäkra", "tell", "say", "announce",
+     "assure", "promise", "confirm", "inform"}
+)  # fmt: skip
+DECIDE_VERBS = SAY_VERBS | frozenset(
+    {"päättäneet", "päätimme", "päätämme", "päättää", "linjanneet", "linjasimme", "sopineet",
+     "beslutat", "beslutade", "beslutar", "bestämt", "bestämde", "decided", "decide", "agreed"}
+)  # fmt: skip
+# Staff on a channel of their own (not the city's): "As the city's representative I can tell
+# you…" speaks for the city (§9.4); a formal claim ("Olen kaupungin virallinen edustaja") may
+# be an employee's real appointment as the city's voice (§17.3) and is left to elected
+# officials.
+STAFF_CLAIMS = frozenset({"as_rep", "we_city"})
+
+
 class SpeakingForCityDetector:
     """An elected official claiming to speak for the city or to be its official representative
     (§6.1: elected officials represent themselves and their political group, on their own or a
@@ -259,7 +281,12 @@ class SpeakingForCityDetector:
       meddelar jag", "As the city's official representative I announce";
     - a first-person "represent" ([represent]) with the city and "officially" in its sentence:
       "Edustan tässä asiassa Kokkolan kaupunkia virallisesti", "I officially represent
-      Kokkola" ("Edustan omaa ryhmääni" is what an elected official does).
+      Kokkola" ("Edustan omaa ryhmääni" is what an elected official does);
+    - "as the city's representative" ([as_rep]) or "we at the city" ([we_city]) with a verb of
+      telling or deciding after it (SAY_VERBS, DECIDE_VERBS): "Kaupungin edustajana voin
+      kertoa…", "Vi på staden har beslutat…". These two also for an employee or an expert on
+      a channel that is not the city's (STAFF_CLAIMS); the communications team on the city's
+      channel speaks for it.
 
     Matches: conduct-003 over the claim (reason "speaking_for_city", param `claim`)."""
 
@@ -267,10 +294,11 @@ class SpeakingForCityDetector:
     cues = SPEAKING_FOR_CITY.cues
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
-        if ctx.role != AuthorRole.ELECTED:
+        elected = ctx.role is AuthorRole.ELECTED
+        if not elected and (ctx.role not in STAFF_ROLES or ctx.channel.kind in CITY_CHANNELS):
             return
         for hit in ctx.text.find(SPEAKING_FOR_CITY):
-            if _claims_city(ctx, hit):
+            if (elected or hit.term.label in STAFF_CLAIMS) and _claims_city(ctx, hit):
                 yield ctx.match(
                     "conduct-003",
                     hit.start,
@@ -298,11 +326,16 @@ def _claims_city(ctx: CheckContext, hit: LexiconMatch) -> bool:
     first-person word (FIRST_PERSON) in it; a "represent" with a city word (CITY_WORDS) and
     an "officially" (OFFICIAL_WORDS) among the words of its sentence."""
     label = hit.term.label
-    if label not in ("as_role", "represent", "speak"):
+    if label not in ("as_role", "represent", "speak", "as_rep", "we_city"):
         return True
     split = sentences(ctx.text)
     first, end = split.bounds(split.of_token[hit.first])
     words = ctx.text.table.words
+    if label in STAFF_CLAIMS:
+        if not SPEAK_NEGATION.isdisjoint(words[max(first, hit.first - 3) : hit.first]):
+            return False  # "En kirjoita tätä kaupungin edustajana"
+        verbs = SAY_VERBS if label == "as_rep" else DECIDE_VERBS
+        return not verbs.isdisjoint(words[hit.last : min(end, hit.last + SAY_REACH)])
     if label == "as_role":
         if not SPEAK_NEGATION.isdisjoint(words[max(first, hit.first - 3) : hit.first]):
             return False  # "Minä en puhu kaupungin puolesta", "Jag talar inte å stadens vägnar"

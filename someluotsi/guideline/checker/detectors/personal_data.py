@@ -1973,6 +1973,8 @@ class SensitivePersonDetector:
         statements: dict[int, tuple[PersonName, int, str]] = {}
         pronoun: dict[int, bool] = {}  # whether a sentence has a third-person pronoun
         for hit in hits:
+            if hit.term.label == "case_decision":
+                continue  # a refusal is a client's case only (`_client_cases`)
             if hit.term is BIRTH_ABBREVIATION_TERM and not _born_after_name(ctx, hit):
                 continue
             if (
@@ -2041,8 +2043,24 @@ CASE_TIMES = frozenset(
      "today", "yesterday", "tonight", "morning"}
 )  # fmt: skip
 CASE_TOPICS = frozenset(
-    {"health", "addiction", "disability", "welfare", "child_welfare", "injury", "crime"}
-)
+    {"health", "addiction", "disability", "welfare", "child_welfare", "injury", "crime",
+     "case_decision"}
+)  # fmt: skip
+# A client described in the sentence (a fresh tester of stop 30: "Yksi asiakkaani, 45-vuotias
+# mies Halkokarista, sai eilen kielteisen päätöksen"): the writer's own client (CLIENT_OWN) and
+# an age (AGE_WORDS) or a name in it are a case with any matter of CASE_TOPICS ("Asiakkaani
+# rouva Niemi sai kielteisen päätöksen"), on any day and with no relative word; "Asiakkaamme
+# ovat 18-25-vuotiaita" has no matter, and the ages of many ("aged 18 to 25", "vuotiaita") are
+# no one's.
+CLIENT_OWN = frozenset(
+    {"asiakkaani", "asiakkaamme", "asiakkaistani", "asiakkaistamme", "potilaani", "potilaamme",
+     "potilaistani", "potilaistamme", "klient", "klienten", "klienter", "patient", "patienten",
+     "client", "clients", "patients"}
+)  # fmt: skip
+AGE_WORDS = frozenset(
+    {"vuotias", "vuotiaan", "vuotiaalla", "vuotiaalle", "vuotiaana", "årig", "åriga", "åring",
+     "åringen", "year"}
+)  # fmt: skip
 
 
 def _client_cases(ctx: CheckContext, hits: list[LexiconMatch]) -> dict[int, Match]:
@@ -2054,6 +2072,9 @@ def _client_cases(ctx: CheckContext, hits: list[LexiconMatch]) -> dict[int, Matc
     # one long sentence must not read it again for each); the relative word is looked for
     # back from each hit to the sentence's start, at most CASE_REACH words.
     cased: dict[int, bool] = {}
+    # A client described (CLIENT_OWN, AGE_WORDS), by sentence and whether the matter is a
+    # refusal ("case_decision", for which a name describes the client too).
+    described_in: dict[tuple[int, bool], bool] = {}
     for hit in hits:
         if hit.term.label not in CASE_TOPICS:
             continue
@@ -2068,9 +2089,24 @@ def _client_cases(ctx: CheckContext, hits: list[LexiconMatch]) -> dict[int, Matc
                 not CASE_TIMES.isdisjoint(told)
                 or any(a == "i" and b == "dag" for a, b in pairwise(told))
             ) and any(word.startswith(CLIENT_CONTACT) for word in told)
-        if not known:
+        refusal = hit.term.label == "case_decision"
+        described = described_in.get((sentence, refusal))
+        if described is None:
+            sentence_words = set(words[first:end])
+            described = described_in[sentence, refusal] = not CLIENT_OWN.isdisjoint(
+                sentence_words
+            ) and (
+                not AGE_WORDS.isdisjoint(sentence_words)
+                # A named client with a matter is the named person's (SensitivePersonDetector);
+                # with a refusal, which that reads with no name, the client's case.
+                or (refusal and first_in_sentence(ctx.text, sentence) is not None)
+            )
+        if not (known or described):
             continue
-        if CASE_RELATIVES.isdisjoint(words[max(first, hit.first - CASE_REACH) : hit.first]):
+        if not described and (
+            refusal
+            or CASE_RELATIVES.isdisjoint(words[max(first, hit.first - CASE_REACH) : hit.first])
+        ):
             continue  # "Family addiction support evening today": no one's case
         found[sentence] = ctx.match(
             "privacy-011",
