@@ -83,9 +83,10 @@ def IdField(**kwargs: Any) -> serializers.IntegerField:  # noqa: N802 - a field 
 
 def query_int(request: Request, name: str, *, low: int, high: int) -> int | None:
     """The query parameter `name` as a whole number from `low` to `high`; None when it is not
-    given or empty; anything else is a 400 naming the parameter (as `limit` and `offset`)."""
+    given; anything else, an empty value too ("year=": the schema says integer), is a 400
+    naming the parameter (as `limit` and `offset`)."""
     raw = request.query_params.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return None
     return _bounded(request, name, low, low, high)
 

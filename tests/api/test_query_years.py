@@ -1,6 +1,7 @@
 """A year on the campaigns list is a whole number a date can have (1-9999); anything
-else is a 400 in the API's one error shape naming the parameter, as `limit` and `offset` are,
-never silently ignored."""
+else, an empty value too (the schema says integer; schemathesis sent "year="), is a 400 in the
+API's one error shape naming the parameter, as `limit` and `offset` are, never silently
+ignored."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ def api(make_user: Callable[..., User]) -> Client:
 
 
 @pytest.mark.parametrize(
-    "year", ["abc", "99999999999", "0", "10000", "-2026", "2026.0", "٢٠٢٦", str(2**63)]
+    "year", ["abc", "99999999999", "0", "10000", "-2026", "2026.0", "٢٠٢٦", str(2**63), ""]
 )
 def test_a_bad_year_is_a_400_naming_it(api: Client, year: str) -> None:
     response = api.get("/api/v1/campaigns", {"year": year})
@@ -35,7 +36,7 @@ def test_a_bad_year_is_a_400_naming_it(api: Client, year: str) -> None:
     assert "year" in str(body["error"]["details"])
 
 
-@pytest.mark.parametrize("query", [{"year": "2026"}, {"year": "1999"}, {"year": ""}, {}])
+@pytest.mark.parametrize("query", [{"year": "2026"}, {"year": "1999"}, {}])
 def test_a_year_that_can_be_is_served(api: Client, query: dict[str, str]) -> None:
     response = api.get("/api/v1/campaigns", query)
     assert response.status_code == 200
