@@ -191,6 +191,21 @@ def test_a_batch_identifies_each_text_as_it_would_alone() -> None:
     assert language.detect_many([], []) == []
 
 
+@pytest.mark.parametrize("group_chars", [1, 300, 10**9])
+def test_a_batch_scored_in_groups_of_any_size_gives_what_each_gives_alone(
+    group_chars: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`classify_spans_many` scores its items in groups of about GROUP_CHARS characters (one
+    text a group, several, or all at once): the grouping moves no result."""
+    texts = _spans_cases()[:120]
+    expected = [language.detect(text) for text in texts]
+    monkeypatch.setattr(language, "GROUP_CHARS", group_chars)
+    assert language.detect_many(texts, [None] * len(texts)) == expected
+    model = language._model()
+    items = [(text, language._part_spans(text)) for text in texts]
+    assert model.classify_spans_many(items) == [model.classify_spans(t, s) for t, s in items]
+
+
 def test_parts_is_the_same_as_before_the_batch() -> None:
     for text in _spans_cases():
         expected: tuple[LanguagePart, ...] = ()
