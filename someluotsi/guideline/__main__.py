@@ -6,7 +6,10 @@ someluotsi check -- "-hei"   (a text that starts with "-" goes after "--")
 
 Exit status: 0 when the check ran (and no verdict reached --fail-on), 1 when a verdict reached
 --fail-on (by default a single check's "block", like a linter), 2 for a usage or rulebook
-error, 3 for a text that cannot be checked (empty, too long, not valid UTF-8).
+error, 3 for a text that cannot be checked (empty, too long, not valid UTF-8), 4 when the output
+could not be written (a full disk), 130 when interrupted (Ctrl+C). In a batch, a line that
+cannot be checked is answered with its error on its own output line and does not change the
+exit status: only the reports' verdicts count (--fail-on).
 
 Errors are said in the language of `--lang` (a batch line's: its "ui_language"), in English
 when none is asked for (`cli_messages.py`); invalid UTF-8 is refused, never checked as if it
@@ -18,6 +21,7 @@ someluotsi triage TEXT; someluotsi eval; someluotsi storms [--seeds 101,102] [--
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
 import io
 import json
@@ -55,6 +59,11 @@ from someluotsi.guideline.text.blank import is_blank
 
 EXIT_FAILED_CHECK = 1  # a verdict reached --fail-on
 EXIT_INPUT_ERROR = 3
+EXIT_OUTPUT_ERROR = 4  # standard output could not be written (a full disk, an I/O error)
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command ended by Ctrl+C
+# The errors of a write that the user's machine caused (no space, quota, file size, I/O),
+# said in one line; any other OSError is a fault and keeps its traceback.
+_WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
 FAIL_ON = ("never", "warn", "block")
 # The verdicts that reach each --fail-on level.
 FAILING = {
@@ -69,7 +78,8 @@ EXIT_HELP = (
     "exit status: 0 the command ran (and no verdict reached check's --fail-on); 1 a verdict "
     "reached --fail-on (by default, a single check's block, as a linter); 2 a usage or "
     "rulebook error; 3 a text that cannot be checked (empty or only white space and invisible "
-    "characters, too long)"
+    "characters, too long; in a batch such a line gets its error on its output line instead); "
+    "4 the output could not be written; 130 interrupted"
 )
 
 
@@ -525,7 +535,22 @@ def _json_problem(exc: ValueError | RecursionError) -> CliInputError:
         return CliInputError("nested")
     if isinstance(exc, json.JSONDecodeError):
         return CliInputError("not_json", position=exc.pos)
-    return CliInputError("not_json_value", value=str(exc).removesuffix(" is not valid JSON")[:80])
+    return CliInputError(
+        "not_json_value", value=shortened(str(exc).removesuffix(" is not valid JSON"), 80)
+    )
+
+
+def shortened(text: str, limit: int) -> str:
+    """`text` itself when it has at most `limit` characters, else its start cut after the
+    last whole word that fits (mid-word only when no space is near) and "…" added: at most
+    `limit` characters in all."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit // 2:
+        cut = cut[:space]
+    return cut.rstrip() + "…"
 
 
 def _code(item: dict[str, Any], key: str, default: str | None) -> str | None:
@@ -624,7 +649,8 @@ def _batch_item(line: str, language: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
     position = invalid_utf8_at(line)
     if position is not None:
         problem = CliInputError("invalid_utf8", position=position)
-        return {"id": None, "error": {"code": "invalid_utf8", "message": problem.text(language)}}
+        ident = _readable_id(line)
+        return {"id": ident, "error": {"code": "invalid_utf8", "message": problem.text(language)}}
     if is_blank(line):
         return {"id": None, "error": {"code": "blank_line", "message": say("blank_line", language)}}
     try:
@@ -636,17 +662,26 @@ def _batch_item(line: str, language: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
         language = _line_language(item, language)
     if not isinstance(item, dict) or not isinstance(item.get("text"), str):
         ident = item.get("id") if isinstance(item, dict) else None
-        if not isinstance(ident, str | int | float | None):
-            ident = None
         message = say("needs_text", language)
         return {"id": ident, "error": {"code": "invalid", "message": message}}
     if is_blank(item["text"]):
-        ident = item.get("id")
-        if not isinstance(ident, str | int | float | None):
-            ident = None
         message = say("empty_text", language)
-        return {"id": ident, "error": {"code": "empty_text", "message": message}}
+        return {"id": item.get("id"), "error": {"code": "empty_text", "message": message}}
     return item
+
+
+def _readable_id(line: str) -> Any:
+    """The "id" of a batch line that holds bytes that are not UTF-8, when the line is still
+    a JSON object and its id holds none of them (the bad bytes were in the text); else None.
+    The line is never checked: only its id is read, so that the error can be matched to it."""
+    try:
+        item = _loads(line.removeprefix("\ufeff"))
+    except (ValueError, RecursionError):
+        return None
+    ident = item.get("id") if isinstance(item, dict) else None
+    if ident is None or invalid_utf8_at(json.dumps(ident, ensure_ascii=False)) is not None:
+        return None
+    return ident
 
 
 def _line_language(item: dict[str, Any], default: str) -> str:
@@ -669,9 +704,12 @@ def _batch_result(
         return handle(item)
     except CliInputError as problem:
         message = problem.text(_line_language(item, language))
+        # A text over the limit has its own code, as an empty one has (`empty_text`).
+        code = "too_long" if problem.key == "too_long" else "invalid"
     except (EngineError, ValueError, TypeError) as exc:
         message = say("cannot_check", _line_language(item, language), detail=str(exc)[:300])
-    return {"id": item.get("id"), "error": {"code": "invalid", "message": message}}
+        code = "invalid"
+    return {"id": item.get("id"), "error": {"code": code, "message": message}}
 
 
 def _chunks(lines: Iterable[str]) -> Iterator[list[tuple[int, str]]]:
@@ -784,15 +822,38 @@ def _tolerant_streams() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The command line; the exit status. A reader that stops reading (`| head`) ends it
-    quietly, as other command-line tools end."""
+    quietly, as other command-line tools end; output that cannot be written (a full disk)
+    is one line on standard error and EXIT_OUTPUT_ERROR, Ctrl+C is EXIT_INTERRUPTED; neither
+    prints a traceback. Standard output is flushed here, so that a write that fails at the
+    end is reported as well."""
+    language = language_of(asked_language(list(sys.argv[1:] if argv is None else argv)))
     try:
-        return _main(argv)
+        status = _main(argv)
+        sys.stdout.flush()
     except BrokenPipeError:
-        # Python's recipe: point stdout at /dev/null so the interpreter's final flush of the
-        # closed pipe raises nothing more.
+        _quiet_stdout()
+        return 1
+    except KeyboardInterrupt:
+        _quiet_stdout()
+        return EXIT_INTERRUPTED
+    except OSError as exc:
+        if exc.errno not in _WRITE_ERRORS:
+            raise
+        _quiet_stdout()
+        detail = exc.strerror or str(exc)
+        sys.stderr.write(f"someluotsi: {say('output_error', language, detail=detail)}\n")
+        return EXIT_OUTPUT_ERROR
+    return status
+
+
+def _quiet_stdout() -> None:
+    """Python's recipe for a stdout that cannot take more: point it at /dev/null, so that
+    the interpreter's final flush of what is left raises nothing more."""
+    try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return 1
+    except (OSError, ValueError):  # no stdout to point anywhere (closed, replaced by a test)
+        pass
 
 
 def _main(argv: Sequence[str] | None = None) -> int:

@@ -230,6 +230,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "raden kan inte granskas: {detail}",
         "en": "the line cannot be checked: {detail}",
     },
+    "output_error": {
+        "fi": "tulostetta ei voitu kirjoittaa: {detail}",
+        "sv": "utdata kunde inte skrivas: {detail}",
+        "en": "The output could not be written: {detail}",
+    },
     "rulebook": {
         "fi": "säännöstöä ei voi käyttää: {detail}",
         "sv": "regelboken kan inte användas: {detail}",

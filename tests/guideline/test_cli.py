@@ -66,6 +66,7 @@ def test_batch_keeps_order_echoes_ids_and_survives_bad_lines() -> None:
     assert out[1]["error"]["code"] == "invalid_json"
     assert out[2]["findings"][0]["rule"] == "privacy-007"
     assert "limit" in out[3]["error"]["message"]
+    assert out[3]["error"]["code"] == "too_long"  # its own code, as an empty text's
     assert out[4]["error"]["code"] == "invalid"
 
 
@@ -115,13 +116,15 @@ BAD_LINES = [
     ('{"id": "l", "text": "Soita 040 123 4567", "language": "xx"}', "invalid", "l"),
     ('{"id": "l", "text": "Hej", "language": ["fi"]}', "invalid", "l"),
     ('{"id": "l", "text": "Hej", "ui_language": "de"}', "invalid", "l"),
-    ('{"id": {"a": 1}, "text": 5}', "invalid", None),
+    ('{"id": {"a": 1}, "text": 5}', "invalid", {"a": 1}),  # the id as given, as a report's
+    ('{"id": [1, 2], "text": ""}', "empty_text", [1, 2]),
+    ('{"id": "long", "text": "' + "a" * 100_001 + '"}', "too_long", "long"),
 ]
 
 
 @pytest.mark.parametrize(("line", "code", "ident"), BAD_LINES)
 def test_a_bad_batch_line_is_an_error_of_its_own_and_loses_no_other_line(
-    line: str, code: str, ident: str | None
+    line: str, code: str, ident: object
 ) -> None:
     good = json.dumps({"id": "ok", "text": "Kiitos kaikille!"})
     result = _cli("check", "--batch", stdin="\n".join([good, line, good]) + "\n")
@@ -233,7 +236,7 @@ def test_a_batch_line_of_invalid_utf8_is_an_error_with_its_line_number(data: byt
     result = _run_bytes(["check", "--batch", "--lang", "fi"], stdin)
     assert result.returncode == 0, result.stderr.decode(errors="replace")[-500:]
     lines = [json.loads(line) for line in result.stdout.decode().splitlines()]
-    assert [line.get("id") for line in lines] == [1, None, 3]
+    assert [line.get("id") for line in lines] == [1, 2, 3]  # its id read, its text never
     assert "verdict" in lines[0]
     assert "verdict" in lines[2]
     assert lines[1]["error"]["code"] == "invalid_utf8"
@@ -683,3 +686,101 @@ def test_a_batch_without_ui_language_says_its_errors_in_the_lang_option(
     assert out[0]["error"]["message"] == said
     assert out[2]["error"]["code"] == "invalid_json"
     assert out[2]["line"] == 3
+
+
+@pytest.mark.parametrize("data", BAD_BYTES)
+def test_a_batch_line_whose_id_is_not_utf8_gets_its_error_without_an_id(data: bytes) -> None:
+    """The id of a line with bytes that are not UTF-8 is given back only when the bad bytes
+    were elsewhere; an id made of them is never echoed (it is not text)."""
+    stdin = b'{"id": "a' + data + b'", "text": "Hei"}\n{"id": "b", "text": "Hei"}\n'
+    result = _run_bytes(["check", "--batch"], stdin)
+    assert result.returncode == 0, result.stderr.decode(errors="replace")[-500:]
+    lines = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert [line.get("id") for line in lines] == [None, "b"]
+    assert lines[0]["error"]["code"] == "invalid_utf8"
+
+
+OUTPUT_ERROR = {
+    "fi": "tulostetta ei voitu kirjoittaa",
+    "sv": "utdata kunde inte skrivas",
+    "en": "The output could not be written",
+}
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full on this system")
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+@pytest.mark.parametrize("batch", [True, False])
+def test_output_that_cannot_be_written_is_one_line_and_exit_status_4(
+    lang: str, batch: bool
+) -> None:
+    """A full disk (/dev/full answers every write with ENOSPC) is said in one line in the
+    asked language, with exit status 4, never a traceback; nothing claims success."""
+    args = ["check", "--lang", lang]
+    stdin = ""
+    if batch:
+        args.append("--batch")
+        stdin = "".join(json.dumps({"id": i, "text": "Hei"}) + "\n" for i in range(300))
+    else:
+        args += ["--fail-on", "never", "Kiitos kaikille!"]
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "someluotsi.guideline", *args],
+            input=stdin,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+    assert result.returncode == 4, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert OUTPUT_ERROR[lang] in result.stderr
+
+
+def test_ctrl_c_ends_the_command_with_status_130_and_no_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from someluotsi.guideline import __main__ as cli
+
+    def interrupted(argv: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_main", interrupted)
+    monkeypatch.setattr(cli, "_quiet_stdout", lambda: None)  # keep pytest's stdout
+    assert cli.main(["check", "--batch"]) == 130
+    assert capsys.readouterr().err == ""
+
+
+def test_an_os_error_that_is_not_about_writing_is_not_passed_off_as_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Only the errors of a write the machine caused (no space, quota, file size, I/O) are
+    said as "could not be written"; any other OSError is a fault and is raised."""
+    from someluotsi.guideline import __main__ as cli
+
+    def failing(argv: object) -> int:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(cli, "_main", failing)
+    with pytest.raises(PermissionError):
+        cli.main(["check", "Hei"])
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("short", 80, "short"),
+        ("x" * 80, 80, "x" * 80),
+        ("one two three four", 10, "one two…"),
+        ("x" * 100, 10, "x" * 9 + "…"),  # no space near: cut mid-word
+        ("value has 5000 digits and more", 18, "value has 5000…"),
+        ("ääkköset ja åäö sekä emoji 😀😀😀", 20, "ääkköset ja åäö…"),
+    ],
+)
+def test_a_shortened_message_ends_at_a_whole_word(text: str, limit: int, expected: str) -> None:
+    from someluotsi.guideline.__main__ import shortened
+
+    got = shortened(text, limit)
+    assert got == expected
+    assert len(got) <= limit
