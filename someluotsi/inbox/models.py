@@ -100,6 +100,9 @@ class Message(models.Model):
         indexes = [
             models.Index(fields=("channel", "status", "received_at")),
             models.Index(fields=("status", "due_at")),
+            # An author's recent messages on a channel: the duplicate check at every
+            # ingestion (services.duplicate_original) reads them by these three.
+            models.Index(fields=("channel", "author_handle", "received_at")),
         ]
 
     def __str__(self) -> str:

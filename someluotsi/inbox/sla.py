@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from functools import cached_property
+from functools import cache, cached_property
 from zoneinfo import ZoneInfo
 
 import holidays
@@ -28,6 +28,14 @@ DEFAULT_SLA_HOURS: dict[str, float | None] = {
 }
 
 
+@cache
+def finnish_public_holidays(year: int) -> frozenset[date]:
+    """Finland's public holidays of `year` (the `holidays` library's "FI" calendar), made once
+    per year: the library builds a year's calendar on every call (about 0.5 ms), and the
+    answering clock asks for each day it counts, at every message's ingestion."""
+    return frozenset(holidays.country_holidays("FI", years=year))
+
+
 @dataclass(frozen=True)
 class WorkingCalendar:
     opens: time = time(8)
@@ -41,9 +49,14 @@ class WorkingCalendar:
         return ZoneInfo(self.timezone)
 
     def is_working_day(self, day: date) -> bool:
+        """Whether `day` (a date; a datetime counts by its date) is a working day: one of
+        `weekdays`, not in `closed_days`, no Finnish public holiday, no Midsummer Eve or
+        Christmas Eve."""
+        if isinstance(day, datetime):
+            day = day.date()
         if day.weekday() not in self.weekdays or day in self.closed_days:
             return False
-        if day in holidays.country_holidays("FI", years=day.year):
+        if day in finnish_public_holidays(day.year):
             return False
         # The city's own: Midsummer Eve (the Friday of 19–25 June) and Christmas Eve.
         midsummer_eve = day.month == 6 and 19 <= day.day <= 25 and day.weekday() == 4

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -60,3 +60,20 @@ def test_working_time_between_counts_only_open_hours() -> None:
 def test_naive_times_are_refused() -> None:
     with pytest.raises(ValueError, match="timezone-aware"):
         CALENDAR.add_working_time(datetime(2026, 11, 24, 9), timedelta(hours=1))  # noqa: DTZ001
+
+
+@pytest.mark.parametrize("year", [2024, 2025, 2026, 2031, 2040])
+def test_the_kept_holidays_are_the_librarys_every_day_of_the_year(year: int) -> None:
+    """The public holidays made once per year are the `holidays` library's, day by day, and a
+    datetime is read by its date, as the library reads it."""
+    import holidays
+
+    from someluotsi.inbox.sla import finnish_public_holidays
+
+    library = holidays.country_holidays("FI", years=year)
+    day = date(year, 1, 1)
+    while day.year == year:
+        assert (day in finnish_public_holidays(year)) == (day in library), day
+        moment = datetime.combine(day, time(12), tzinfo=ZoneInfo("Europe/Helsinki"))
+        assert CALENDAR.is_working_day(moment) == CALENDAR.is_working_day(day), day
+        day += timedelta(days=1)
