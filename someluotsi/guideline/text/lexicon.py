@@ -12,10 +12,11 @@ linear in the text whatever the size of the list.
 
 from __future__ import annotations
 
+import weakref
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import compress
+from itertools import compress, count
 
 from someluotsi.guideline.text.normalize import Token
 
@@ -125,6 +126,8 @@ class Lexicon:
         # were tried on every token. A hit is a dictionary lookup at C speed.
         self._heads = _TermMemo(self._match_heads)
         self._pairs: dict[tuple[str, str | None], tuple[Term, ...]] = {}  # see `find_in`
+        # This list's number in the index of all lists' first words and stems (`_starts`)
+        self._number = _register(self)
 
     def _terms_at(self, word: str) -> tuple[Term, ...]:
         """The terms whose first word matches `word`: by the word, by its first three
@@ -144,31 +147,29 @@ class Lexicon:
         """Of the distinct words, those that start some term, with the terms (in `_terms_at`'s
         order). A list with terms that match inside a word (`*koodi*`) tries every word, each
         remembered (`_heads`, looked up at C speed); another only the words that may start a
-        term: a listed first word (found by a set operation at C speed when the list has no
-        stems), or a word whose first three letters are a listed stem's."""
+        term: a listed first word, or a word whose first three letters are a listed stem's
+        (for a text's tuple of distinct words, looked up once for all lists: `_starts`; for
+        other words, by a set operation at C speed when the list has no stems)."""
         memo = self._heads
         if self._short_prefix or self._other:
             every = list(map(memo.__getitem__, distinct))
             return dict(compress(zip(distinct, every, strict=True), every)) if any(every) else {}
+        if type(distinct) is tuple:
+            # A text's distinct words (a tuple kept with its tokens), asked of many lists:
+            # the words that may start a term of each list are found for all lists in one
+            # pass over the words (`_starts`), and this list reads its own.
+            heads: dict[str, tuple[Term, ...]] = {}
+            for word in _starts(distinct).get(self._number, ()):
+                terms = memo[word]
+                if terms:
+                    heads[word] = terms
+            return heads
         exact, prefix = self._exact, self._prefix
         if not prefix:
             words = list(exact.keys() & distinct)
             started = list(map(memo.__getitem__, words))
             return dict(compress(zip(words, started, strict=True), started))
-        heads: dict[str, tuple[Term, ...]] = {}
-        if type(distinct) is tuple:
-            # A text's distinct words (a tuple kept with its tokens), asked of many lists:
-            # its words by their first three letters are found once (`_by_prefix`), and
-            # each list takes its listed words and stems by set operations at C speed.
-            by_prefix = _by_prefix(distinct)
-            candidates = exact.keys() & distinct
-            for stem in prefix.keys() & by_prefix.keys():
-                candidates.update(by_prefix[stem])
-            for word in candidates:
-                terms = memo[word]
-                if terms:
-                    heads[word] = terms
-            return heads
+        heads = {}
         for word in distinct:
             # The common case: two dictionary misses per word.
             if word in exact or word[:3] in prefix:
@@ -227,27 +228,90 @@ class Lexicon:
         return found
 
 
-# The last tuple of distinct words `_by_prefix` was asked for, and its answer: one entry,
-# held (so that its identity is not reused) until another tuple is asked for.
-_last_prefixes: tuple[tuple[str, ...], dict[str, list[str]]] = ((), {})
+# Every list's listed first words and stems of three letters or more, with the numbers of
+# the lists that have them: word -> numbers, stem -> numbers. A list adds its own when it is
+# made (`_register`) and takes them out when it is collected; a text's words are looked up
+# here once for all lists (`_starts`).
+_FIRST_WORDS: dict[str, list[int]] = {}
+_STEMS: dict[str, list[int]] = {}
+_numbers = count()
+# The last two tuples of distinct words `_starts` was asked for, and its answers; replaced
+# whole (threads never see one text's tuple with another's answer), held so that the
+# tuples' identities are not reused while they are here.
+_recent_starts: tuple[tuple[tuple[str, ...], dict[int, list[str]]], ...] = ()
 
 
-def _by_prefix(distinct: tuple[str, ...]) -> dict[str, list[str]]:
-    """The words of `distinct` by their first three letters (a shorter word under itself),
-    remembered for the last tuple asked for: the lists of a text ask in turn."""
-    global _last_prefixes
-    known, found = _last_prefixes
-    if known is distinct:
+def _register(lexicon: Lexicon) -> int:
+    """Add `lexicon`'s first words and stems to the shared index under a new number, taken
+    out again when the list is collected; returns the number."""
+    global _recent_starts
+    number = next(_numbers)
+    words, stems = list(lexicon._exact), list(lexicon._prefix)
+    for key in words:
+        _FIRST_WORDS.setdefault(key, []).append(number)
+    for key in stems:
+        _STEMS.setdefault(key, []).append(number)
+    _WORD_STARTS.clear()  # answers made before this list was in the index
+    _recent_starts = ()
+    # Not at exit: the index goes with the process. (`atexit` is a documented writable
+    # property of finalize that typeshed's stub lacks.)
+    finalizer = weakref.finalize(lexicon, _unregister, number, words, stems)
+    finalizer.atexit = False  # type: ignore[misc]
+    return number
+
+
+def _unregister(number: int, words: list[str], stems: list[str]) -> None:
+    """Take a collected list's number out of the shared index (`_register`)."""
+    for index, keys in ((_FIRST_WORDS, words), (_STEMS, stems)):
+        for key in keys:
+            numbers = [n for n in index.get(key, ()) if n != number]
+            if numbers:
+                index[key] = numbers
+            else:
+                index.pop(key, None)
+    _WORD_STARTS.clear()
+
+
+class _WordStarts(dict[str, tuple[int, ...]]):
+    """word -> the numbers of the lists one of whose terms the word may start (a listed
+    first word, or under a listed stem), computed on first lookup and kept for the most
+    recent MAX_MEMO_WORDS words (then all forgotten); most words start none: ()."""
+
+    __slots__ = ()
+
+    def __missing__(self, word: str) -> tuple[int, ...]:
+        found = tuple(dict.fromkeys([*_FIRST_WORDS.get(word, ()), *_STEMS.get(word[:3], ())]))
+        if len(self) >= MAX_MEMO_WORDS:
+            self.clear()
+        self[word] = found
         return found
-    found = {}
-    for word in distinct:
-        stem = word[:3]
-        words = found.get(stem)
-        if words is None:
-            found[stem] = [word]
-        else:
-            words.append(word)
-    _last_prefixes = (distinct, found)
+
+
+_WORD_STARTS = _WordStarts()
+
+
+def _starts(distinct: tuple[str, ...]) -> dict[int, list[str]]:
+    """For the words of `distinct`, per list number, the words that may start one of its
+    terms (a listed first word, or a word under a listed stem of three letters or more: the
+    words `_TermMemo` then tries), in order. Each word is looked up once for all lists, at
+    C speed once met (`_WordStarts`), and the answer is remembered for the last two tuples
+    asked for: the lists of a text ask in turn, about a dozen per check, and each paid two
+    set operations over all of the text's words before."""
+    global _recent_starts
+    recent = _recent_starts
+    for known, answer in recent:
+        if known is distinct:
+            return answer
+    found: dict[int, list[str]] = {}
+    starts = list(map(_WORD_STARTS.__getitem__, distinct))
+    for word, numbers in compress(zip(distinct, starts, strict=True), starts):
+        for number in numbers:
+            words = found.get(number)
+            if words is None:
+                found[number] = [word]
+            else:
+                words.append(word)
+    _recent_starts = ((distinct, found), *recent[:1])
     return found
 
 

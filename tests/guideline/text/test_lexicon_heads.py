@@ -1,4 +1,4 @@
-"""The words that may start a term, found by stems shared between lists (`_by_prefix`, for a
+"""The words that may start a term, found for all lists at once (`_starts`, for a
 text's tuple of distinct words), are those the word-by-word loop finds, for any text."""
 
 from __future__ import annotations
@@ -52,3 +52,25 @@ def test_a_text_with_listed_words_and_stems_has_its_heads() -> None:
     distinct = ("tapan", "sinua", "äiti", "hemma", "muuta")
     assert set(STEMS._heads_of(distinct)) == {"tapan", "sinua", "äiti", "hemma"}
     assert STEMS._heads_of(()) == {}
+
+
+def test_a_list_made_after_a_text_was_read_finds_its_words() -> None:
+    distinct = ("zyxwv", "qwrtp")
+    assert STEMS._heads_of(distinct) == {}  # the text's words looked up for all lists
+    late = Lexicon([("zyxwv", "late"), ("qwr*", "late")])
+    assert set(late._heads_of(distinct)) == {"zyxwv", "qwrtp"}
+
+
+def test_a_collected_list_leaves_the_shared_index() -> None:
+    import gc
+
+    from someluotsi.guideline.text import lexicon as module
+
+    gone = Lexicon([("vzxqk", "gone"), ("vzq*", "gone")])
+    number = gone._number
+    assert number in module._FIRST_WORDS["vzxqk"]
+    assert number in module._STEMS["vzq"]
+    del gone
+    gc.collect()
+    assert "vzxqk" not in module._FIRST_WORDS
+    assert "vzq" not in module._STEMS
