@@ -75,6 +75,10 @@ WALK_BYTES = 4096  # shorter texts are walked byte by byte, longer ones scored w
 MAX_MOVES = 200_000  # transitions kept for the walk (~20 MB at most), then forgotten
 _OUTPUT = (1 << 18) - 1
 MAX_WORDS = 50_000  # (state, word) walks kept (a few MB), then forgotten
+# A text whose new words needed more than NEW_MOVES transitions not met before has the rest
+# read with array operations (`_Model._read_rest`) when REST_BYTES or more are left.
+NEW_MOVES = 8
+REST_BYTES = 64
 # A layout of at most this many pieces with outputs is scored piece by piece (`_probabilities`)
 FEW_PIECES = 3
 LONG_TEXT = 20_000  # characters from which a text is not split into parts (one part)
@@ -126,6 +130,7 @@ class _Model:
         self._words: dict[tuple[int, bytes], tuple[int, bytes]] = {}
         # the first bytes of a part -> their outputs walked from the root (`_head`), int32
         self._heads: dict[bytes, bytes] = {}
+        self._short: tuple[np.ndarray, np.ndarray] | None = None  # `_short_tables`
 
     def _move(self, state: int, byte: int) -> int:
         """The transition from `state` on `byte`, packed with the output of the state it goes
@@ -193,26 +198,108 @@ class _Model:
         outputs of a word and the state after it depend only on the state before it, so a
         word met again after the same state costs one dictionary lookup (`_words`); new ones
         are walked byte by byte over the transitions met so far (the full table would be
-        39 MB).
+        39 MB), a transition not met yet looked up (`_move`). A text whose new words have
+        needed more than NEW_MOVES such look-ups (words never met, as in a stream of
+        forum comments) has the rest read with array operations from its next new word on
+        (`_read_rest`), when at least REST_BYTES bytes are left: walked in Python, such a
+        text's walk was a quarter of its check. (A new number or name in a city post is
+        walked over transitions met before.)
         """
         words = self._words
         state, found = 0, list[bytes]()
         append = found.append
         units = data.split(b" ")
         last = len(units) - 1
+        offset = 0  # where the unit starts in `data`
+        moved = self._looked_up  # transitions looked up before this text
         for number, unit in enumerate(units):
             if number < last:
                 unit += b" "
             key = (state, unit)
             known = words.get(key)
             if known is None:
+                if self._looked_up - moved > NEW_MOVES and len(data) - offset >= REST_BYTES:
+                    append(self._read_rest(data, offset, state, units[number:]))
+                    break
                 if len(words) >= MAX_WORDS:
                     words.clear()
                 walked = self._walk_unit(state, unit)
                 known = words[key] = (walked[0], array("i", walked[1]).tobytes())
             state = known[0]
             append(known[1])
+            offset += len(unit)
         return b"".join(found)
+
+    def _read_rest(self, data: bytes, offset: int, state: int, units: list[bytes]) -> bytes:
+        """`_output_bytes` of `data[offset:]`, which is `units` (split at spaces, as
+        `_output_bytes` splits) and is walked into from `state`: the states of all its
+        bytes at once (`_states`, over the MAX_LABEL - 1 bytes before it too, on which they
+        depend), each unit's walk kept in `_words` as `_output_bytes` keeps it."""
+        context = max(0, offset - (MAX_LABEL - 1))
+        states = self._states(data[context:])[offset - context :]
+        outputs = self._state_outputs.take(states).tobytes()
+        ends = states.tolist()
+        words = self._words
+        at, last = 0, len(units) - 1
+        for number, unit in enumerate(units):
+            if number < last:
+                unit += b" "
+            size = len(unit)
+            if not size:
+                continue
+            if len(words) >= MAX_WORDS:
+                words.clear()
+            after = ends[at + size - 1]
+            words[(state, unit)] = (after, outputs[4 * at : 4 * (at + size)])
+            state = after
+            at += size
+        return outputs
+
+    def _states(self, data: bytes) -> np.ndarray:
+        """The walk's state after each byte of `data` from the root (intp): the longest
+        suffix of at most MAX_LABEL bytes read so far that is a node (class doc), found for
+        all bytes at once. Labels of one and two bytes are looked up in direct tables
+        (`_short_tables`), longer ones by binary search in the sorted node tables, and a
+        suffix of n bytes only where the n - 1 bytes before it ended in a node: a node's
+        label without its last byte is a node too (the trie holds every prefix of a
+        feature), so where those are none, neither is it."""
+        short, pairs = self._short_tables()
+        byte = np.frombuffer(data, dtype=np.uint8).astype(np.intp)
+        states = short.take(byte)
+        if len(byte) < 2:
+            return states
+        window = (byte[:-1] << 8) | byte[1:]  # the two bytes ending at each position 1...
+        found = pairs.take(window)
+        ended = found != 0
+        states[1:][ended] = found[ended]
+        for length in range(3, MAX_LABEL + 1):
+            if len(window) < 2:
+                break
+            window = (window[:-1] << 8) | byte[length - 1 :]
+            (candidates,) = ended[:-1].nonzero()
+            if not len(candidates):
+                break
+            keys = self.keys[length - 1]
+            wanted = window.take(candidates)
+            at = _searched_in_order(keys, wanted)
+            np.minimum(at, len(keys) - 1, out=at)
+            hit = keys.take(at) == wanted
+            positions = candidates[hit]
+            states[length - 1 :][positions] = at[hit] + self._offsets[length - 1]
+            ended = np.zeros(len(window), dtype=bool)
+            ended[positions] = True
+        return states
+
+    def _short_tables(self) -> tuple[np.ndarray, np.ndarray]:
+        """The state of each one-byte label (256) and two-byte label (65,536, a 2-byte big
+        endian integer), 0 where it is no node: made once (0.5 MB)."""
+        if self._short is None:
+            short = np.zeros(256, dtype=np.intp)
+            short[self.keys[0]] = np.arange(len(self.keys[0])) + self._offsets[0]
+            pairs = np.zeros(1 << 16, dtype=np.intp)
+            pairs[self.keys[1]] = np.arange(len(self.keys[1])) + self._offsets[1]
+            self._short = (short, pairs)
+        return self._short
 
     def _walk_unit(self, state: int, unit: bytes) -> tuple[int, tuple[int, ...]]:
         """The state after walking `unit` from `state`, and the output after each byte."""
@@ -515,6 +602,22 @@ class _Model:
                 filled.append(number)
         scores[filled] += self.pc  # float32 either way: the same sum as `_raw`'s
         return scores
+
+
+SORTED_SEARCH = 64  # queries from which `_searched_in_order` sorts them first
+
+
+def _searched_in_order(keys: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """`keys.searchsorted(wanted)`; many queries are sorted first: numpy's binary search
+    starts each query where the previous one ended when they come in ascending order, and
+    a few hundred random ones in a table of 30,000 keys cost several times the sort."""
+    if len(wanted) < SORTED_SEARCH:
+        found: np.ndarray = keys.searchsorted(wanted)
+        return found
+    order = wanted.argsort()
+    found = np.empty(len(wanted), dtype=np.intp)
+    found[order] = keys.searchsorted(wanted.take(order))
+    return found
 
 
 def _sorted_with_positions(keys: np.ndarray, limit: int) -> tuple[np.ndarray, np.ndarray]:

@@ -10,6 +10,7 @@ probability to the bit.
 from __future__ import annotations
 
 import tomllib
+from array import array
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -309,3 +310,55 @@ def test_a_text_too_long_to_split_is_one_part_in_its_language() -> None:
     assert [(p.start, p.end, p.language) for p in report.parts] == [(0, len(text), "fi")]
     swedish = "Stadsbiblioteket i Karleby har öppet vardagar från nio till åtta. "
     assert language.parts(swedish * (language.LONG_TEXT // len(swedish) + 5))[0].language == "sv"
+
+
+@pytest.mark.parametrize(("new_moves", "rest_bytes"), [(0, 0), (2, 10), (8, 64)])
+def test_a_text_read_with_array_operations_gives_the_walk_byte_by_byte(
+    monkeypatch: pytest.MonkeyPatch, new_moves: int, rest_bytes: int
+) -> None:
+    """A text of new words has the rest read with arrays (`_read_rest`): the same outputs
+    as py3langid's walk one byte at a time, and the words it keeps walk as they would."""
+    monkeypatch.setattr(language, "NEW_MOVES", new_moves)
+    monkeypatch.setattr(language, "REST_BYTES", rest_bytes)
+    texts = [
+        *_spans_cases(),
+        "  two  spaces  and a trailing one ",
+        " ",
+        "a",
+        "äö å \u2019 \U0001f600 x",
+        "ab " * 50,
+    ]
+    walker = language._model()  # the reference walk, byte by byte
+    model = language._Model(language.MODEL)  # nothing met yet: words are new at first
+    read_rest = model._read_rest
+    rests: list[int] = []
+
+    def counted(data: bytes, offset: int, state: int, units: list[bytes]) -> bytes:
+        rests.append(offset)
+        return read_rest(data, offset, state, units)
+
+    monkeypatch.setattr(model, "_read_rest", counted)
+    for text in texts:
+        data = text.encode("utf8", errors="surrogatepass")
+        state, expected = 0, []
+        for byte in data:
+            state, (output,) = walker._walk_unit(state, bytes((byte,)))
+            expected.append(output)
+        assert model._outputs(data) == expected, text
+        assert model._outputs(data) == expected, text  # again, from the words kept
+    assert rests  # the array reading was taken
+    assert model._words
+    for (before, unit), (after, outputs) in model._words.items():
+        walked_state, walked = walker._walk_unit(before, unit)
+        assert (after, array("i", outputs).tolist()) == (walked_state, list(walked)), unit
+
+
+def test_the_states_at_once_are_the_walks_states() -> None:
+    model = language._model()
+    for text in _spans_cases():
+        data = text.encode("utf8", errors="surrogatepass")
+        state, expected = 0, []
+        for byte in data:
+            state, _ = model._walk_unit(state, bytes((byte,)))
+            expected.append(state)
+        assert model._states(data).tolist() == expected, text
