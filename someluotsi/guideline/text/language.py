@@ -518,12 +518,14 @@ class _Model:
         """Each piece's language and probability from its `_raw` scores ((pieces, classes)
         float32, changed in place): `_score`'s arithmetic, row by row."""
         # Every piece is at most WALK_BYTES long: `_lay_out` takes no longer text.
+        # The ufuncs' reductions, which `.max()` and `.sum()` call through Python wrappers.
+        largest, add = np.maximum.reduce, np.add.reduce
         scores *= self._scales.take(layout.sizes)[:, None]
-        scores -= scores.max(axis=1, keepdims=True)
+        scores -= largest(scores, axis=1, keepdims=True)
         np.exp(scores, out=scores)
-        scores /= scores.sum(axis=1, keepdims=True)
+        scores /= add(scores, axis=1, keepdims=True)
         best = scores.argmax(axis=1).tolist()
-        probabilities = scores.max(axis=1).tolist()  # the value at `best`
+        probabilities = largest(scores, axis=1).tolist()  # the value at `best`
         classes = self.classes
         return [(classes[b], p) for b, p in zip(best, probabilities, strict=True)]
 
@@ -600,7 +602,12 @@ class _Model:
             if b > a:
                 matmul(weights[a:b], table[a:b], out=row)
                 filled.append(number)
-        scores[filled] += self.pc  # float32 either way: the same sum as `_raw`'s
+        # float32 either way: the same sum as `_raw`'s (all rows at once when every piece
+        # has features, as nearly always: the indexed form cost several times as much)
+        if len(filled) == count:
+            scores += self.pc
+        else:
+            scores[filled] += self.pc
         return scores
 
 
