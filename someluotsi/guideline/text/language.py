@@ -569,7 +569,8 @@ class _Model:
             return scores
         width = len(self.ptc)
         outputs = np.frombuffer(joined, dtype=np.int32).astype(np.int64)
-        owners = np.repeat(np.arange(count, dtype=np.int64), layout.lengths)
+        # (the methods: numpy's module functions add a Python-level dispatch per call)
+        owners = np.arange(count, dtype=np.int64).repeat(layout.lengths)
         real = outputs >= 0
         owners = owners[real]
         keys = outputs[real].astype(np.int64, copy=False)
@@ -589,7 +590,8 @@ class _Model:
         counts[-1] = size - starts[-1]
         # The runs in order of their first positions (all distinct): placed at them, read
         # back in order, without a second sort.
-        rank = np.full(size, -1, dtype=np.intp)
+        rank = np.empty(size, dtype=np.intp)
+        rank.fill(-1)
         rank[positions.take(starts)] = np.arange(len(starts))
         order = rank[rank >= 0]
         piece_of, feature = np.divmod(ordered.take(starts.take(order)), width)
