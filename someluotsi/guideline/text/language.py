@@ -264,7 +264,8 @@ class _Model:
         label without its last byte is a node too (the trie holds every prefix of a
         feature), so where those are none, neither is it."""
         short, pairs = self._short_tables()
-        byte = np.frombuffer(data, dtype=np.uint8).astype(np.intp)
+        # int64, not intp: a window of MAX_LABEL bytes is 48 bits
+        byte = np.frombuffer(data, dtype=np.uint8).astype(np.int64)
         states = short.take(byte)
         if len(byte) < 2:
             return states

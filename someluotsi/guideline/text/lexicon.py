@@ -12,6 +12,7 @@ linear in the text whatever the size of the list.
 
 from __future__ import annotations
 
+import threading
 import weakref
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -129,6 +130,12 @@ class Lexicon:
         # This list's number in the index of all lists' first words and stems (`_starts`)
         self._number = _register(self)
 
+    def __setstate__(self, state: dict[str, object]) -> None:
+        """An unpickled list (in this process or another) is registered under a number of
+        its own: the pickled number meant another list, or nothing, here."""
+        self.__dict__.update(state)
+        self._number = _register(self)
+
     def _terms_at(self, word: str) -> tuple[Term, ...]:
         """The terms whose first word matches `word`: by the word, by its first three
         letters, then the ones tried on every word (memoised per word)."""
@@ -230,11 +237,21 @@ class Lexicon:
 
 # Every list's listed first words and stems of three letters or more, with the numbers of
 # the lists that have them: word -> numbers, stem -> numbers. A list adds its own when it is
-# made (`_register`) and takes them out when it is collected; a text's words are looked up
-# here once for all lists (`_starts`).
+# made (`_register`); a collected list's numbers are taken out at the next registration or
+# new word (`_purge`); a text's words are looked up here once for all lists (`_starts`).
+#
+# Threads: the index, the memo of words (`_WORD_STARTS`) and the remembered answers
+# (`_recent_starts`) change only under `_LOCK`, and a registration clears both caches under
+# it, so no answer made before a list was registered is kept after. An answer computed while
+# another list was being registered serves the text it was computed for (the asking list
+# was registered before) and is not kept (`_generation`). The garbage collector may run a
+# finalizer in any thread, inside any of this: it only appends to `_dead`.
 _FIRST_WORDS: dict[str, list[int]] = {}
 _STEMS: dict[str, list[int]] = {}
 _numbers = count()
+_LOCK = threading.Lock()
+_generation = 0  # registrations so far
+_dead: list[tuple[int, list[str], list[str]]] = []  # collected lists not purged yet
 # The last two tuples of distinct words `_starts` was asked for, and its answers; replaced
 # whole (threads never see one text's tuple with another's answer), held so that the
 # tuples' identities are not reused while they are here.
@@ -243,33 +260,39 @@ _recent_starts: tuple[tuple[tuple[str, ...], dict[int, list[str]]], ...] = ()
 
 def _register(lexicon: Lexicon) -> int:
     """Add `lexicon`'s first words and stems to the shared index under a new number, taken
-    out again when the list is collected; returns the number."""
-    global _recent_starts
-    number = next(_numbers)
+    out again after the list is collected; returns the number."""
+    global _generation, _recent_starts
     words, stems = list(lexicon._exact), list(lexicon._prefix)
-    for key in words:
-        _FIRST_WORDS.setdefault(key, []).append(number)
-    for key in stems:
-        _STEMS.setdefault(key, []).append(number)
-    _WORD_STARTS.clear()  # answers made before this list was in the index
-    _recent_starts = ()
+    with _LOCK:
+        _purge()
+        number = next(_numbers)
+        for key in words:
+            _FIRST_WORDS.setdefault(key, []).append(number)
+        for key in stems:
+            _STEMS.setdefault(key, []).append(number)
+        _generation += 1
+        _WORD_STARTS.clear()  # answers made before this list was in the index
+        _recent_starts = ()
     # Not at exit: the index goes with the process. (`atexit` is a documented writable
     # property of finalize that typeshed's stub lacks.)
-    finalizer = weakref.finalize(lexicon, _unregister, number, words, stems)
+    finalizer = weakref.finalize(lexicon, _dead.append, (number, words, stems))
     finalizer.atexit = False  # type: ignore[misc]
     return number
 
 
-def _unregister(number: int, words: list[str], stems: list[str]) -> None:
-    """Take a collected list's number out of the shared index (`_register`)."""
-    for index, keys in ((_FIRST_WORDS, words), (_STEMS, stems)):
-        for key in keys:
-            numbers = [n for n in index.get(key, ()) if n != number]
-            if numbers:
-                index[key] = numbers
-            else:
-                index.pop(key, None)
-    _WORD_STARTS.clear()
+def _purge() -> None:
+    """Take the collected lists' numbers out of the shared index (under `_LOCK`). A dead
+    number left in the memo of words does no harm: no list asks for it again (numbers are
+    never reused)."""
+    while _dead:
+        number, words, stems = _dead.pop()
+        for index, keys in ((_FIRST_WORDS, words), (_STEMS, stems)):
+            for key in keys:
+                numbers = index.get(key)
+                if numbers is not None and number in numbers:
+                    numbers.remove(number)
+                    if not numbers:
+                        del index[key]
 
 
 class _WordStarts(dict[str, tuple[int, ...]]):
@@ -280,10 +303,13 @@ class _WordStarts(dict[str, tuple[int, ...]]):
     __slots__ = ()
 
     def __missing__(self, word: str) -> tuple[int, ...]:
-        found = tuple(dict.fromkeys([*_FIRST_WORDS.get(word, ()), *_STEMS.get(word[:3], ())]))
-        if len(self) >= MAX_MEMO_WORDS:
-            self.clear()
-        self[word] = found
+        with _LOCK:  # the index as it is, and kept before any later registration clears
+            if _dead:
+                _purge()
+            found = tuple(dict.fromkeys([*_FIRST_WORDS.get(word, ()), *_STEMS.get(word[:3], ())]))
+            if len(self) >= MAX_MEMO_WORDS:
+                self.clear()
+            self[word] = found
         return found
 
 
@@ -302,6 +328,7 @@ def _starts(distinct: tuple[str, ...]) -> dict[int, list[str]]:
     for known, answer in recent:
         if known is distinct:
             return answer
+    generation = _generation
     found: dict[int, list[str]] = {}
     starts = list(map(_WORD_STARTS.__getitem__, distinct))
     for word, numbers in compress(zip(distinct, starts, strict=True), starts):
@@ -311,7 +338,9 @@ def _starts(distinct: tuple[str, ...]) -> dict[int, list[str]]:
                 found[number] = [word]
             else:
                 words.append(word)
-    _recent_starts = ((distinct, found), *recent[:1])
+    with _LOCK:
+        if _generation == generation:  # no list registered meanwhile (module comment)
+            _recent_starts = ((distinct, found), *_recent_starts[:1])
     return found
 
 

@@ -4,6 +4,7 @@ text's tuple of distinct words), are those the word-by-word loop finds, for any 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -72,5 +73,52 @@ def test_a_collected_list_leaves_the_shared_index() -> None:
     assert number in module._STEMS["vzq"]
     del gone
     gc.collect()
+    Lexicon([("other", "x")])  # the next registration purges the collected ones
     assert "vzxqk" not in module._FIRST_WORDS
     assert "vzq" not in module._STEMS
+
+
+def test_an_unpickled_list_has_a_number_of_its_own() -> None:
+    import pickle
+
+    original = Lexicon([("zqvwx", "a"), ("qwv*", "b")])
+    copy = pickle.loads(pickle.dumps(original))  # noqa: S301 - our own object
+    assert copy._number != original._number
+    words = ("zqvwx", "qwvtt")
+    assert set(copy._heads_of(words)) == set(words)
+    assert copy._heads_of(words) == copy._heads_of(dict.fromkeys(words))
+
+
+def test_a_list_registered_while_a_text_is_read_is_not_served_a_stale_answer() -> None:
+    """Thread A reads a text's words while thread B registers a list with one of them: no
+    answer made before B's registration may be kept (the memo of words, the remembered
+    answers), whatever the interleaving. Forced here by registering from inside A's
+    lookup of the word, where a thread switch could land."""
+    import threading
+
+    from someluotsi.guideline.text import lexicon as module
+
+    made: list[Lexicon] = []
+    index = module._FIRST_WORDS
+
+    class Pausing(dict[str, list[int]]):
+        def get(self, key: str, default: Any = None) -> Any:
+            found = dict.get(self, key, default)
+            if key == "xzebra" and not made:
+                thread = threading.Thread(target=lambda: made.append(Lexicon([("xzebra", "z")])))
+                thread.start()
+                thread.join(timeout=0.2)  # B waits for A's lock: it registers after A stores
+            return found
+
+    pausing = module._FIRST_WORDS = Pausing(index)
+    try:
+        STEMS._heads_of(("xzebra",))  # A: computes the word's lists without the new one
+        while not made:
+            pass
+    finally:
+        index.update(pausing)  # with B's registration
+        module._FIRST_WORDS = index
+    late = made[0]
+    words = ("a", "xzebra")
+    assert set(late._heads_of(words)) == {"xzebra"}
+    assert set(late._heads_of(dict.fromkeys(words))) == {"xzebra"}
