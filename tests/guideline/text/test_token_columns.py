@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from someluotsi.guideline.checker.detectors.base import CheckContext
@@ -27,7 +27,7 @@ from someluotsi.guideline.text.normalize import (
     _specials,
 )
 from someluotsi.guideline.text.patterns import TOKEN
-from someluotsi.guideline.text.sentences import sentences
+from someluotsi.guideline.text.sentences import ADDRESS_TITLES, sentences
 from someluotsi.guideline.text.vocabulary import vocabulary
 
 PIECES = st.sampled_from(
@@ -296,10 +296,23 @@ def _reference_names(text: NormalizedText) -> list[tuple[int, int, int, int, boo
         gap = normalised[tokens[index - 1].end : tokens[index].start]
         return of_token[index] == of_token[index - 1] and gap.strip(" '’-") == ""
 
+    def dotted(index: int) -> bool:
+        """A title of address with its full stop before the token ("Dr. Matti")."""
+        gap = normalised[tokens[index - 1].end : tokens[index].start]
+        return (
+            tokens[index - 1].text in ADDRESS_TITLES
+            and gap.strip(" ") == "."
+            and of_token[index] == of_token[index - 1]
+        )
+
     index = 0
     while index < len(tokens):
         word = tokens[index].text
-        titled = index > 0 and adjacent(index) and names._title(tokens[index - 1].text)
+        titled = (
+            index > 0
+            and (adjacent(index) or dotted(index))
+            and names._title(tokens[index - 1].text)
+        )
         base = names.first_name(word) if capital(index) else None
         surname = (
             index + 1 < len(tokens)
@@ -333,14 +346,16 @@ def _reference_names(text: NormalizedText) -> list[tuple[int, int, int, int, boo
 
 NAMEY = st.lists(
     st.sampled_from(["Matti", "Liisan", "Onni", "Korhonen", "Korhosen", "valtuutettu",
-                     "Dr", "Smith", "kaupunki", "Kokkola", "annan", "Annas", " ", "  ", ". ",
-                     "-", "'", "\n", "2", "JA", "ja"]),
+                     "Dr", "Dr. ", "Mrs. ", "Smith", "kaupunki", "Kokkola", "annan", "Annas",
+                     " ", "  ", ". ", "-", "'", "\n", "2", "JA", "ja"]),
     max_size=25,
 ).map("".join)  # fmt: skip
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(NAMEY, TEXTS))
+@example("Dr. Matti")  # a title of address with its full stop (found by Hypothesis)
+@example("Mrs. Korhonen ja Dr Smith")
 def test_names_are_found_as_token_by_token(original: str) -> None:
     text = NormalizedText(original)
     expected = _reference_names(text)
