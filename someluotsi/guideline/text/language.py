@@ -331,19 +331,9 @@ class _Model:
 
     def _features(self, data: bytes) -> tuple[np.ndarray, np.ndarray]:
         """The features output after each byte, distinct, in order of first occurrence, and
-        their counts (float32), as py3langid's Counter of its automaton's outputs."""
-        size = len(data)
-        window = np.frombuffer(data, dtype=np.uint8).astype(np.int64)
-        byte = window
-        output = np.full(size, self.root_output, dtype=np.int32)
-        for length in range(1, min(MAX_LABEL, size) + 1):
-            if length > 1:  # the integer of the `length` bytes ending at each position
-                window = (window[:-1] << 8) | byte[length - 1 :]
-            keys = self.keys[length - 1]
-            at = np.searchsorted(keys, window)
-            np.minimum(at, len(keys) - 1, out=at)
-            hit = keys[at] == window
-            output[length - 1 :][hit] = self.outputs[length - 1][at[hit]]
+        their counts (float32), as py3langid's Counter of its automaton's outputs: the
+        outputs of the states after all bytes at once (`_states`)."""
+        output = self._state_outputs.take(self._states(data))
         found = output[output >= 0]
         features, first, counts = np.unique(found, return_index=True, return_counts=True)
         order = np.argsort(first)

@@ -80,6 +80,19 @@ def test_the_packed_model_agrees_on_every_sentence_and_on_sliced_texts() -> None
         assert language.classify(piece) == (expected[0], float(expected[1])), piece
 
 
+def test_the_packed_model_agrees_on_texts_past_the_byte_walk() -> None:
+    """Texts longer than WALK_BYTES are scored from the states of all bytes at once
+    (`_Model._features`, `_Model._states`), not walked word by word."""
+    reference = _reference()
+    joined = " ".join(_texts())
+    long_texts = [joined[:n] for n in (language.WALK_BYTES + 1, 6000, 20_000)]
+    long_texts.append("ä" * 3000 + " loppu. alku")  # past WALK_BYTES in bytes only
+    for text in long_texts:
+        assert len(text.encode("utf8", errors="surrogatepass")) > language.WALK_BYTES
+        expected = reference.classify(text)
+        assert language.classify(text) == (expected[0], float(expected[1])), len(text)
+
+
 def test_a_text_without_features_is_undecided_evenly() -> None:
     found, probability = language.classify("")
     assert found in {"fi", "sv", "en"}
