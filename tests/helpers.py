@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import threading
 import time
 from collections.abc import Callable
 from typing import TypeVar
 
+import pypdf
 from django.db import connections
 
 T = TypeVar("T")
@@ -51,3 +53,15 @@ def run_concurrently(action: Callable[[], T], count: int = 4, timeout: float = 6
     if errors:
         raise errors[0]
     return results
+
+
+def pdf_text(pdf: bytes) -> tuple[str, pypdf.PdfReader]:
+    """A PDF's text, pages joined, with every run of white space as one space; and its reader.
+
+    A table cell or a paragraph wraps wherever its neighbours happen to be long (the factories
+    draw names at random), so a phrase that is one phrase in the document must be one in the
+    test too: without this a wanted moment goes missing at random, and worse, a leak that wraps
+    passes a `not in` check."""
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    return " ".join(text.split()), reader

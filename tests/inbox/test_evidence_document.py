@@ -6,7 +6,6 @@ whose SHA-256 is the one printed."""
 from __future__ import annotations
 
 import hashlib
-import io
 import re
 from datetime import timedelta
 
@@ -19,6 +18,7 @@ from django.urls import reverse
 from someluotsi.inbox.escalations import escalation_acknowledge, escalation_close
 from someluotsi.inbox.evidence_document import evidence_pdf
 from someluotsi.inbox.models import Escalation
+from tests.helpers import pdf_text
 from tests.inbox.conftest import TUESDAY_10, World
 
 THREAT = "Tapan sinut huomenna kirjaston edessä, odota vaan."
@@ -33,8 +33,7 @@ SV_MOMENT = re.compile(r"\b\d{1,2}\.\d{1,2}\.20\d\d kl\. \d\d\.\d\d\.\d\d\b")
 
 
 def _text(pdf: bytes) -> tuple[str, pypdf.PdfReader]:
-    reader = pypdf.PdfReader(io.BytesIO(pdf))
-    return "\n".join(page.extract_text() for page in reader.pages), reader
+    return pdf_text(pdf)
 
 
 @pytest.fixture
@@ -59,7 +58,7 @@ def test_finnish_document_is_finnish_throughout(world: World, closed_case: Escal
     prose = re.sub(r"https?://\S+|certutil -hashfile \S+ SHA256|shasum -a 256 \S+", "", prose)
     assert ENGLISH.findall(prose) == []
     assert "Todisteaineisto uhkaavasta viestistä" in text
-    assert THREAT in text.replace("\n", " ")
+    assert THREAT in text
     # Local times to the second with the zone named; no UTC or microseconds.
     assert "Suomen aikaa (Europe/Helsinki, UTC+2)" in text
     assert FI_MOMENT.search(text)
@@ -68,7 +67,7 @@ def test_finnish_document_is_finnish_throughout(world: World, closed_case: Escal
     assert not re.search(r"\d\d:\d\d:\d\d\.\d+|\+00:00|T\d\d:\d\d", text)
     # Platform, permalink and author as captured.
     assert "Facebook" in text
-    assert "https://www.facebook.com/kirjasto/posts/1" in text.replace("\n", "")
+    assert "https://www.facebook.com/kirjasto/posts/1" in text
     assert "@asukas" in text
     # Who was notified, who acknowledged, the outcome.
     assert world.supervisor.get_full_name() in text
@@ -79,7 +78,7 @@ def test_finnish_document_is_finnish_throughout(world: World, closed_case: Escal
     assert "§10.6" in text
     assert "esihenkilölle" in text
     assert f"Sivu 1/{len(reader.pages)}" in text
-    assert closed_case.evidence_sha256 in text.replace("\n", "")
+    assert closed_case.evidence_sha256 in text.replace(" ", "")
 
 
 def test_swedish_document_is_swedish_throughout(closed_case: Escalation) -> None:
@@ -132,4 +131,25 @@ def test_a_message_with_markup_and_long_words_renders_as_text(world: World) -> N
     message = world.ingest("Tapan sinut. " + hostile)
     escalation = Escalation.objects.get(message=message)
     text, _reader = _text(evidence_pdf(escalation, language="fi"))
-    assert "<script>alert(1)</script>" in text.replace("\n", "")
+    assert "<script>alert(1)</script>" in text.replace(" ", "")
+    assert "ä" * 400 in text.replace(" ", "")
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_long_names_wrap_their_cells_and_every_moment_is_still_there(
+    world: World, closed_case: Escalation, language: str
+) -> None:
+    """Long names (hyphenated double names are common in Finland) make the table of addressees
+    wrap; the acknowledgement's moment is still printed in full, in its own cell."""
+    for person in (world.supervisor, world.safety):
+        person.first_name = "Kristiina-Maria Annukka"
+        person.last_name = "Jääskeläinen-Vähämäki"
+        person.save()
+    text, _reader = _text(evidence_pdf(closed_case, language=language))
+    moment = {
+        "fi": "24.11.2026 klo 10.12.07",
+        "sv": "24.11.2026 kl. 10.12.07",
+        "en": "24 November 2026 at 10:12:07",
+    }[language]
+    assert moment in text
+    assert text.count("Kristiina-Maria Annukka Jääskeläinen-Vähämäki") >= 2

@@ -3,22 +3,20 @@ one in the reader's preferred language (not Finnish regardless)."""
 
 from __future__ import annotations
 
-import io
-
-import pypdf
 import pytest
 import time_machine
 from django.test import Client
 
 from someluotsi.inbox.evidence_document import evidence_pdf
 from someluotsi.inbox.models import Escalation
+from tests.helpers import pdf_text
 from tests.inbox.conftest import TUESDAY_10, World
 
 THREAT = "Tapan sinut huomenna kirjaston edessä, odota vaan."
 
 
 def _text(pdf: bytes) -> str:
-    return "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    return pdf_text(pdf)[0]
 
 
 @pytest.mark.parametrize("preferred", ["fi", "sv", "en"])

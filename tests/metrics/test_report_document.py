@@ -4,12 +4,10 @@ a cover, per-channel pages, storms and incidents, page numbers."""
 
 from __future__ import annotations
 
-import io
 import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-import pypdf
 import pytest
 import time_machine
 from django.test import Client
@@ -26,6 +24,7 @@ from someluotsi.metrics.models import MetricValue
 from someluotsi.metrics.presentation import channel_labels
 from someluotsi.metrics.reports import ReportSpec, report_context, report_pdf
 from tests.factories import ChannelFactory, add_maintainer
+from tests.helpers import pdf_text
 
 pytestmark = pytest.mark.django_db
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -37,8 +36,8 @@ ENGLISH = re.compile(
 
 
 def _pdf_text(pdf: bytes) -> tuple[str, int]:
-    reader = pypdf.PdfReader(io.BytesIO(pdf))
-    return "\n".join(page.extract_text() for page in reader.pages), len(reader.pages)
+    text, reader = pdf_text(pdf)
+    return text, len(reader.pages)
 
 
 @pytest.fixture

@@ -3,13 +3,11 @@ language with the PDF attached, nothing twice, failures tried again, every step 
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from datetime import datetime
 from unittest import mock
 from zoneinfo import ZoneInfo
 
-import pypdf
 import pytest
 import time_machine
 from django.core import mail
@@ -27,6 +25,7 @@ from someluotsi.metrics.schedules import (
     scheduled_reports_send,
 )
 from tests.factories import ChannelFactory
+from tests.helpers import pdf_text
 
 pytestmark = pytest.mark.django_db
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -35,7 +34,7 @@ JULY_1 = datetime(2026, 7, 1, 6, 30, tzinfo=HELSINKI)
 
 
 def _text(pdf: bytes) -> str:
-    return "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    return pdf_text(pdf)[0]
 
 
 @pytest.fixture
