@@ -448,7 +448,11 @@ class HarmAnalysis:
         """The sentence's innocent words by kind (`_Innocent`), made once per sentence."""
         found = self.per_sentence.get(("innocent", sentence))
         if not isinstance(found, _Innocent):
-            found = _Innocent(self.in_sentence(sentence, "innocent"), self.words)
+            found = _Innocent(
+                self.in_sentence(sentence, "innocent"),
+                self.words,
+                self.in_sentence(sentence, "hunting"),
+            )
             self.per_sentence[("innocent", sentence)] = found
         return found
 
@@ -508,11 +512,17 @@ class HarmAnalysis:
 
 class _Innocent:
     """The innocent words of a sentence by token index: those that set a verb aside anywhere
-    in the sentence, phrases, objects of a message and objects of an idiom."""
+    in the sentence, phrases, objects of a message and objects of an idiom.
+
+    `literal` are the hits of the hunting vocabulary (data/harm_src/hunting.txt: "hirven-
+    metsästäjä", "jaktområde", "hunters"): they set aside a verb without a person as its
+    object, like a general innocent word, but are never a setting, because the shooting they
+    speak of is real - "Ammun sinut metsästysalueella" stays a threat where "ammun sinut
+    pelissä" does not."""
 
     __slots__ = ("general", "idioms", "messages", "phrases", "settings")
 
-    def __init__(self, hits: list[Hit], words: Sequence[str]) -> None:
+    def __init__(self, hits: list[Hit], words: Sequence[str], literal: list[Hit]) -> None:
         self.general: set[int] = set()
         self.phrases: set[int] = set()
         self.messages: set[int] = set()
@@ -1537,6 +1547,8 @@ class ThreatDetector:
             not target and analysis.animal_sentence(sentence)
         ):
             return  # "Tapa hummeri nopeasti", "döda hummern innan du kokar den"
+        if not reading.aimed and _hunting(ctx, analysis, index, place_verb):
+            return  # "Hyvä hirvenmetsästäjä: ammu vain luvallisella alueella."
         if _thing_object(analysis, index, end):
             return  # "Hang your coat in the hall", "Häng din jacka i hallen"
         if not target and _chopped(analysis, index, end, lemma):
@@ -1576,6 +1588,53 @@ class ThreatDetector:
 
 
 _VerbForm = tuple[str, list[FormInfo], str, bool, bool]
+
+# The reader's own pronouns and possessives, which in a text about hunting address the hunter
+# ("Jägare, skjut endast när du ser viltet", "only shoot inside your permitted area"); the
+# object forms (sinut, dig, er) are not among them, so "Sinut ammun jahdissa" stays a threat.
+ADDRESSEE = frozenset(
+    {"sinä", "sä", "te", "sinun", "sun", "teidän", "sinulle", "sulle", "teille", "sinulta",
+     "sulta", "teiltä", "du", "ni", "din", "ditt", "dina", "era", "ert", "you", "u", "ya",
+     "your", "yours"}
+)  # fmt: skip
+# Pronouns that in a text about hunting stand for the game as readily as for people: "ammu se
+# vasta kun näet sen kokonaan", "tiedät mitä sen takana on" (a person's object pronoun right
+# after the verb, "them" or "heidät", is still `_direct_object`).
+GAME_PRONOUNS = frozenset(
+    {"se", "sen", "ne", "niitä", "noi", "nuo", "noita", "tuon", "dem", "them"}
+)
+
+
+def _hunting(ctx: CheckContext, analysis: HarmAnalysis, index: int, place_verb: bool) -> bool:
+    """The text speaks of hunting or a shooting range (data/harm_src/hunting.txt, in any of
+    its sentences: "Hirvenmetsästys alkaa lauantaina. Ammu vain varmaan taustaan.") and the
+    violent verb at token `index` is aimed at nobody: no person as its object (`_direct_object`,
+    or the reader's pronoun after "at", "mot", "kohti": "I'll shoot at you"), no target word in
+    its sentence besides the reader's own pronouns (ADDRESSEE: the hunter addressed) and the
+    pronouns that may stand for the game (GAME_PRONOUNS), no group,
+    no first name and, for a verb of places, no place. "Ammun sinut metsästysalueella", "jag
+    skjuter dig under jakten", "Älgjägare, skjut kommundirektören" and "hunters, shoot the
+    mayor" stay threats."""
+    if "hunting" not in analysis.categories or _direct_object(ctx, analysis, index):
+        return False
+    sentence = analysis.sentence_of[index]
+    words = analysis.words
+    for hit in analysis.person_targets(sentence):
+        if hit.info.lemma not in ADDRESSEE and hit.info.lemma not in GAME_PRONOUNS:
+            return False
+        if index < hit.index <= index + TOWARDS_REACH and words[hit.index - 1] in TOWARDS:
+            return False  # "shoot at you", "skjuta mot dig"
+    if analysis.in_sentence(sentence, "groups"):
+        return False
+    if place_verb and analysis.in_sentence(sentence, "places"):
+        return False
+    return not _named_person(ctx, analysis, sentence)
+
+
+# Words that aim a verb at the pronoun after them ("shoot at you", "skjuta mot er"), within
+# TOWARDS_REACH tokens of the verb.
+TOWARDS = frozenset({"at", "towards", "toward", "mot", "på", "kohti", "päin"})
+TOWARDS_REACH = 4
 
 
 def _compares(analysis: HarmAnalysis, hits: Sequence[Hit], sentence: int) -> bool:
