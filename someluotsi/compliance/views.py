@@ -14,6 +14,7 @@ from someluotsi.compliance.presentation import (
     SEVERITY_LABELS,
     findings_by_importance,
     highlight_segments,
+    language_line,
 )
 from someluotsi.compliance.selectors import check_channel_choices
 from someluotsi.compliance.services import check_run_create, default_author_role
@@ -59,7 +60,10 @@ def check_page(request: HttpRequest) -> HttpResponse:
                 context.update(
                     report=report,
                     redacted=outcome.redacted,
-                    segments=highlight_segments(data["text"], ordered),
+                    segments=highlight_segments(
+                        data["text"], ordered, report.parts, report.language
+                    ),
+                    language_line=language_line(report),
                     findings=[
                         {
                             "number": number,

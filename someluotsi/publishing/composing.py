@@ -133,7 +133,7 @@ def version_check(
         label=label,
         language=language or report.language,
         report=report,
-        segments=highlight_segments(text, ordered),
+        segments=highlight_segments(text, ordered, report.parts, language or report.language),
         findings=[
             {
                 "number": number,
