@@ -1421,9 +1421,16 @@ class ThreatDetector:
             sentence = analysis.sentence_of[index]
             # Context words set the verb aside; the verb's own form ("shot") does not count.
             direct = _direct_object(ctx, analysis, index)
-            if analysis.innocent_besides(sentence, index, direct) or _in_title(
-                ctx, analysis, index
-            ):
+            if _in_title(ctx, analysis, index):
+                continue
+            if analysis.innocent_besides(sentence, index, direct):
+                # An innocent word elsewhere in the sentence ("after the game", "bändi
+                # soittaa tänään") does not excuse a first-person threat aimed at an official
+                # or another person named by a noun after the verb ("I will shoot the
+                # mayor"); a setting ("in the game", "pelissä") and the verb's own idioms do.
+                if direct or not _named_target_after(analysis, index, sentence):
+                    continue
+                yield from self._verb(ctx, analysis, hits, sentence, excused=True)
                 continue
             yield from self._verb(ctx, analysis, hits, sentence)
         yield from _weapon_emoji(ctx, analysis)
@@ -1469,8 +1476,15 @@ class ThreatDetector:
 
     @staticmethod
     def _verb(
-        ctx: CheckContext, analysis: HarmAnalysis, hits: Sequence[Hit], sentence: int
+        ctx: CheckContext,
+        analysis: HarmAnalysis,
+        hits: Sequence[Hit],
+        sentence: int,
+        excused: bool = False,
     ) -> Iterator[Match]:
+        """The findings of the violent verb at `hits` (one token's readings) in `sentence`.
+        `excused`: an innocent word of the sentence would set the verb aside, and only a
+        threatening reading with a target still counts (threat-001), nothing weaker."""
         words = analysis.words
         _first, end = analysis.bounds(sentence)
         hit = hits[0]
@@ -1520,6 +1534,10 @@ class ThreatDetector:
             return  # "rektorn ska sparkas", "potkia virasta": dismissed from a post
         if _harmless_sense(ctx, analysis, index, last, end, lemma, language):
             return  # "blow up balloons", "execute the plan", "your flu shot", "Robert Burns"
+        if excused and not (
+            reading.threatening and _speakers_verb(words, index, start, end, language, tags)
+        ):
+            return
         if lethal and _self_harm(words, index, start, last, end, language, reading):
             yield ctx.match(
                 "threat-001",
@@ -1569,7 +1587,7 @@ class ThreatDetector:
                 word=lemma,
             )
             return
-        if fate or all("+ambiguous" in info.tags for info in infos):
+        if excused or fate or all("+ambiguous" in info.tags for info in infos):
             return  # "you die", "hit" and "slå" say nothing alone
         past_only = language != "fi" and all(
             any(t in info.tags for t in ("+past", "+sup", "+part"))
@@ -1603,6 +1621,76 @@ ADDRESSEE = frozenset(
 GAME_PRONOUNS = frozenset(
     {"se", "sen", "ne", "niitä", "noi", "nuo", "noita", "tuon", "dem", "them"}
 )
+
+
+# Target words that are pronouns or determiners, not nouns naming a person: "ne", "sen",
+# "you", "them" (a person's object pronoun right after the verb is `_direct_object`).
+PRONOUN_TARGETS = (
+    DIRECT_OBJECTS
+    | ADDRESSEE
+    | GAME_PRONOUNS
+    | frozenset(
+        {"sinua", "sinusta", "teistä", "teiät", "heitä", "hänen", "heidän", "jokaisen",
+         "luoksesi", "luoksenne", "kotiisi", "kotiinne", "varenda", "allihop", "em"}
+    )
+)  # fmt: skip
+# How far after the verb a target noun is read as its object: "shoot the new mayor",
+# "ammun sen kaupunginjohtajan", "skjuter jag borgmästaren".
+NAMED_TARGET_REACH = 4
+
+
+def _named_target_after(analysis: HarmAnalysis, index: int, sentence: int) -> bool:
+    """A target noun naming a person (an official, a relative: not a pronoun,
+    PRONOUN_TARGETS) within NAMED_TARGET_REACH tokens after the verb at `index`, in its
+    clause, with no setting of the sentence's innocent words ("in the game", "pelissä",
+    "i filmen") that would make the whole sentence a story or a game."""
+    if analysis.innocent(sentence).settings:
+        return False
+    _first, end = analysis.bounds(sentence)
+    stop = min(end, index + 1 + NAMED_TARGET_REACH)
+    for hit in analysis.person_targets(sentence):
+        if index < hit.index < stop and hit.info.lemma not in PRONOUN_TARGETS:
+            if _possessive(analysis, hit):
+                continue  # "the teachers' team", "opettajien joukkue", "lärarnas lag"
+            return analysis.clause_start(hit.index) <= index
+    return False
+
+
+def _possessive(analysis: HarmAnalysis, hit: Hit) -> bool:
+    """The target word at `hit` owns the next word rather than being a verb's object: a
+    Finnish genitive plural (never an object: "opettajien joukkue"), an English word with
+    an apostrophe after it or "'s" ("the teachers' team", "the mayor's guests"), a Swedish
+    genitive in -s of a word whose base form has none ("lärarnas lag")."""
+    word = analysis.words[hit.index]
+    if hit.info.language == "fi":
+        return "+pl+gen" in hit.info.tags
+    after = hit.index + 1
+    gap = analysis.gaps[after] if after < len(analysis.gaps) else ""
+    if gap[:1] in {"'", "’"}:
+        return True
+    if hit.info.language == "sv":
+        return word.endswith("s") and not hit.info.lemma.endswith("s")
+    return False
+
+
+def _speakers_verb(
+    words: Sequence[str], index: int, start: int, end: int, language: str, tags: str
+) -> bool:
+    """The violent verb at `index` (its clause from `start`, its sentence's end `end`) is the
+    speaker's: a Finnish first-person form ("ammun", "tapamme") or the spoken "me" with a
+    passive ("me hakataan"); in Swedish and English a first-person pronoun (FIRST_PERSON)
+    in its clause before it or right after it (Swedish inversion: "skjuter jag"). A threat
+    that an innocent word of its sentence would excuse counts only then ("efter matchen
+    skjuter jag borgmästaren", "after the game I will shoot the mayor"). `tags`: the verb's
+    analyses joined by "|"."""
+    before = words[max(start, index - 4) : index]
+    if language == "fi":
+        if "+1sg" in tags or "+1pl" in tags:
+            return True
+        return "+pass" in tags and "me" in before
+    if index + 1 < end and words[index + 1] in FIRST_PERSON:
+        return True
+    return not FIRST_PERSON.isdisjoint(before)
 
 
 def _hunting(ctx: CheckContext, analysis: HarmAnalysis, index: int, place_verb: bool) -> bool:
