@@ -1677,17 +1677,21 @@ def _speakers_verb(
     words: Sequence[str], index: int, start: int, end: int, language: str, tags: str
 ) -> bool:
     """The violent verb at `index` (its clause from `start`, its sentence's end `end`) is the
-    speaker's: a Finnish first-person form ("ammun", "tapamme") or the spoken "me" with a
-    passive ("me hakataan"); in Swedish and English a first-person pronoun (FIRST_PERSON)
+    speaker's: a Finnish first-person or imperative form ("ammun", "tapamme", "ampukaa") or
+    the spoken "me" with a passive ("me hakataan"); in Swedish and English an imperative
+    opening its clause ("efter matchen, skjut borgmästaren") or a first-person pronoun
+    (FIRST_PERSON)
     in its clause before it or right after it (Swedish inversion: "skjuter jag"). A threat
     that an innocent word of its sentence would excuse counts only then ("efter matchen
     skjuter jag borgmästaren", "after the game I will shoot the mayor"). `tags`: the verb's
     analyses joined by "|"."""
     before = words[max(start, index - 4) : index]
     if language == "fi":
-        if "+1sg" in tags or "+1pl" in tags:
+        if "+1sg" in tags or "+1pl" in tags or "+imper" in tags:
             return True
         return "+pass" in tags and "me" in before
+    if index == start and ("+imper" in tags or "+base" in tags):
+        return True  # an order to the reader: "After the game, shoot the mayor."
     if index + 1 < end and words[index + 1] in FIRST_PERSON:
         return True
     return not FIRST_PERSON.isdisjoint(before)
