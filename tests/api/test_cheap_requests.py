@@ -31,13 +31,44 @@ def api(make_user: Callable[..., User]) -> Client:
     return Client(HTTP_AUTHORIZATION=f"Token {token.key}")
 
 
-@pytest.mark.parametrize("path", ["/api/v1/check", "/api/v1/messages", "/api/v1/channels"])
-@pytest.mark.parametrize("depth", [100, 100_000])
+@pytest.mark.parametrize(
+    "path", ["/api/v1/check", "/api/v1/messages", "/api/v1/channels", "/api/v1/auth/token"]
+)
+@pytest.mark.parametrize("depth", [100, 1_000, 100_000])
 def test_deeply_nested_json_is_a_400(api: Client, path: str, depth: int) -> None:
     body = "[" * depth + "]" * depth
     response = api.post(path, body, content_type="application/json")
     assert response.status_code == 400
     assert _shape(response.json()) == "parse_error"
+
+
+def test_every_api_view_reads_json_with_the_bounded_parser() -> None:
+    """A view that names its own parsers (DRF's token view does) must keep the bounded JSON
+    parser: a plain one recursed into a 500 on a body nested a thousand levels deep."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+    from rest_framework.parsers import JSONParser
+
+    from someluotsi.api.limits import BoundedJSONParser
+
+    def views(patterns: list[object]) -> list[type]:
+        found: list[type] = []
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                found += views(pattern.url_patterns)
+            elif isinstance(pattern, URLPattern):
+                view = getattr(pattern.callback, "cls", None)
+                if view is not None:
+                    found.append(view)
+        return found
+
+    api_views = [
+        view for view in views(get_resolver().url_patterns) if hasattr(view, "parser_classes")
+    ]
+    assert len(api_views) > 10
+    for view in api_views:
+        for parser in view.parser_classes:
+            if issubclass(parser, JSONParser):
+                assert issubclass(parser, BoundedJSONParser), (view, parser)
 
 
 def test_json_depth_skips_brackets_inside_strings() -> None:
