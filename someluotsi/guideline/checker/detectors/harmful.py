@@ -1400,6 +1400,8 @@ class ThreatDetector:
                     continue  # "Odota vaan kun näet uuden puiston!"
                 if _missed_event(ctx, analysis, hit, sentence):
                     continue  # "You'll regret missing the concert"
+                if _safety_advice(analysis, hit, sentence):
+                    continue  # "Se dig över axeln innan du byter körfält"
                 yield ctx.match(
                     "threat-003",
                     hit.start,
@@ -1954,6 +1956,50 @@ def _anticipation(ctx: CheckContext, analysis: HarmAnalysis, hit: Hit, sentence:
     if PERCEIVE.isdisjoint(following):
         return False
     return AIMED_AFTER.isdisjoint(words[last + 1 : end])
+
+
+# Idioms of looking out that a safety instruction uses literally: the intimidation phrases
+# (harm_src/intimidation.txt) that tell the reader to watch behind them or be careful.
+CAUTION_PHRASES = frozenset(
+    {"se dig över axeln", "se dig om", "akta ryggen", "akta dig", "passa dig",
+     "katso selkäsi taakse", "katsokaa selkänne taakse", "varo selustaasi",
+     "katso selän taakse", "katsoa selän taakse", "katsoa selkäsi taakse", "varo selkää*",
+     "varokaa selkää*", "katso selkääs", "akta din rygg", "akta er", "se upp för dig",
+     "se upp för er", "pimeällä kannattaa olla varovainen", "pimeällä kannattaa varoa",
+     "watch your back", "watch ur back", "look over your shoulder"}
+)  # fmt: skip
+# Beginnings of the words of traffic, slippery ground, stairs and lifting, the hazards a
+# city's safety advice names: reversing, changing lanes, turning, crossings, ice, stairs,
+# heavy lifting. Not "car", "home" or "work": "watch your back when you walk to your car"
+# and "katso selkäsi taakse kun lähdet töistä" stay threats.
+HAZARD_STEMS = (
+    "peruut", "kaista", "risteyk", "risteys", "suojatie", "liikentee", "liikenne", "liukka",
+    "liukas", "jäise", "jäinen", "jäisi", "portai", "portaa", "rappusi", "rappuse", "nostae",
+    "nostat", "nostaa", "nostoss", "kääntye", "käännyt", "ohittae", "ohitat",
+    "körfält", "filbyt", "svänge", "svänger", "backning", "korsning", "övergångsställ",
+    "trafik", "halka", "halkig", "isig", "isiga", "trappa", "trappan", "trappor", "lyfter",
+    "lyfta", "omkör",
+    "revers", "lane", "turning", "overtak", "crossing", "traffic", "slipper", "icy", "stairs",
+    "staircase", "lifting", "pedestrian",
+)  # fmt: skip
+
+
+def _safety_advice(analysis: HarmAnalysis, hit: Hit, sentence: int) -> bool:
+    """A caution idiom (CAUTION_PHRASES) in a sentence that names a hazard of traffic,
+    slippery ground, stairs or lifting (HAZARD_STEMS): "Se dig över axeln innan du byter
+    körfält", "Varo selustaasi liukkailla portailla", "Watch your back on the icy stairs",
+    "Akta ryggen när du lyfter tunga lådor" are the city's safety advice, not intimidation
+    (§10.6). A person named as a target in the sentence keeps it a threat."""
+    if hit.info.lemma not in CAUTION_PHRASES:
+        return False
+    words = analysis.sentence_words(sentence)
+    if not any(word.startswith(HAZARD_STEMS) for word in words):
+        return False
+    own = range(hit.index, hit.index + len(hit.info.lemma.split()))
+    return all(
+        target.index in own or target.info.lemma in PRONOUN_TARGETS
+        for target in analysis.person_targets(sentence)
+    )
 
 
 def _phrase_not_stalking(
