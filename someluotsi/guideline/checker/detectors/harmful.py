@@ -1567,7 +1567,10 @@ class ThreatDetector:
             not target and analysis.animal_sentence(sentence)
         ):
             return  # "Tapa hummeri nopeasti", "döda hummern innan du kokar den"
-        if not reading.aimed and _hunting(ctx, analysis, index, place_verb):
+        mine = reading.strong or _speakers_verb(
+            words, index, start, end, language, tags, orders=False
+        )
+        if not reading.aimed and _hunting(ctx, analysis, index, place_verb, mine):
             return  # "Hyvä hirvenmetsästäjä: ammu vain luvallisella alueella."
         if _thing_object(analysis, index, end):
             return  # "Hang your coat in the hall", "Häng din jacka i hallen"
@@ -1676,7 +1679,13 @@ def _possessive(analysis: HarmAnalysis, hit: Hit) -> bool:
 
 
 def _speakers_verb(
-    words: Sequence[str], index: int, start: int, end: int, language: str, tags: str
+    words: Sequence[str],
+    index: int,
+    start: int,
+    end: int,
+    language: str,
+    tags: str,
+    orders: bool = True,
 ) -> bool:
     """The violent verb at `index` (its clause from `start`, its sentence's end `end`) is the
     speaker's: a Finnish first-person or imperative form ("ammun", "tapamme", "ampukaa") or
@@ -1686,20 +1695,23 @@ def _speakers_verb(
     in its clause before it or right after it (Swedish inversion: "skjuter jag"). A threat
     that an innocent word of its sentence would excuse counts only then ("efter matchen
     skjuter jag borgmästaren", "after the game I will shoot the mayor"). `tags`: the verb's
-    analyses joined by "|"."""
+    analyses joined by "|"; `orders`: whether an imperative counts (an order is the
+    speaker's too, but a hunter's instruction "ammu vain luvallisella alueella" is one)."""
     before = words[max(start, index - 4) : index]
     if language == "fi":
-        if "+1sg" in tags or "+1pl" in tags or "+imper" in tags:
+        if "+1sg" in tags or "+1pl" in tags or (orders and "+imper" in tags):
             return True
         return "+pass" in tags and "me" in before
-    if index == start and ("+imper" in tags or "+base" in tags):
+    if orders and index == start and ("+imper" in tags or "+base" in tags):
         return True  # an order to the reader: "After the game, shoot the mayor."
     if index + 1 < end and words[index + 1] in FIRST_PERSON:
         return True
     return not FIRST_PERSON.isdisjoint(before)
 
 
-def _hunting(ctx: CheckContext, analysis: HarmAnalysis, index: int, place_verb: bool) -> bool:
+def _hunting(
+    ctx: CheckContext, analysis: HarmAnalysis, index: int, place_verb: bool, strong: bool
+) -> bool:
     """The text speaks of hunting or a shooting range (data/harm_src/hunting.txt, in any of
     its sentences: "Hirvenmetsästys alkaa lauantaina. Ammu vain varmaan taustaan.") and the
     violent verb at token `index` is aimed at nobody: no person as its object (`_direct_object`,
@@ -1708,12 +1720,23 @@ def _hunting(ctx: CheckContext, analysis: HarmAnalysis, index: int, place_verb: 
     pronouns that may stand for the game (GAME_PRONOUNS), no group,
     no first name and, for a verb of places, no place. "Ammun sinut metsästysalueella", "jag
     skjuter dig under jakten", "Älgjägare, skjut kommundirektören" and "hunters, shoot the
-    mayor" stay threats."""
+    mayor" stay threats. `strong`: the verb is the speaker's own (an intent to kill, or a
+    first-person form: `_speakers_verb` without orders)."""
     if "hunting" not in analysis.categories or _direct_object(ctx, analysis, index):
         return False
     sentence = analysis.sentence_of[index]
+    if strong and not any(
+        index < hit.index <= index + NAMED_TARGET_REACH
+        for hit in analysis.in_sentence(sentence, "hunting")
+    ):
+        # What the speaker will do (`strong`: "ammun", "I will shoot", "skjuter jag") is about
+        # the game only when the game follows the verb: "Jag skjuter älg i höst"; "Hirvijahti
+        # alkaa, ja samalla ammun naapurin" and "...I will shoot the librarian" stay threats.
+        return False
     words = analysis.words
     for hit in analysis.person_targets(sentence):
+        if hit.index < index and _subject(analysis, hit, index):
+            continue  # "Naapuri ampui hirven", "Metsästysseuran jäsenet ampuivat kaksi hirveä"
         if hit.info.lemma not in ADDRESSEE and hit.info.lemma not in GAME_PRONOUNS:
             return False
         if index < hit.index <= index + TOWARDS_REACH and words[hit.index - 1] in TOWARDS:
@@ -1723,6 +1746,21 @@ def _hunting(ctx: CheckContext, analysis: HarmAnalysis, index: int, place_verb: 
     if place_verb and analysis.in_sentence(sentence, "places"):
         return False
     return not _named_person(ctx, analysis, sentence)
+
+
+def _subject(analysis: HarmAnalysis, hit: Hit, index: int) -> bool:
+    """The target word at `hit`, before the verb at `index`, is the verb's subject rather
+    than an object put first: a Finnish nominative ("naapuri", "jäsenet"; not "pormestarin"
+    or "sinut": "Pormestarin ammun jahdissa" is a threat), a Swedish or English word that is
+    no object pronoun (DIRECT_OBJECTS), unless a Swedish verb is followed by its subject
+    ("borgmästaren skjuter jag": the object first)."""
+    word = analysis.words[hit.index]
+    if word in DIRECT_OBJECTS:
+        return False
+    if hit.info.language == "fi":
+        return "+nom" in hit.info.tags or "+lemma" in hit.info.tags
+    after = index + 1
+    return not (after < len(analysis.words) and analysis.words[after] in {"jag", "vi"})
 
 
 # Words that aim a verb at the pronoun after them ("shoot at you", "skjuta mot er"), within
