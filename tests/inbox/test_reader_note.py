@@ -37,3 +37,17 @@ def test_an_escalations_addressee_can_read_as_the_note_says(world: World) -> Non
     escalation = message_escalate(actor=world.updater, message=message, note="")
     for recipient in escalation.recipients.all():
         assert message_can_read(user=recipient.user, message=message)
+
+
+def test_the_platform_id_is_shown_only_to_those_who_may_read_the_message(world: World) -> None:
+    """The comment's id on the platform finds the comment, and its author, there: a reader who
+    may not see the author does not get it either, as the link is not shown (stop 35)."""
+    message = world.ingest("Milloin kirjasto aukeaa?")
+    assert message.external_id
+    pages = {}
+    for user in (world.manager, world.updater):
+        client = Client()
+        client.force_login(user)
+        pages[user.pk] = client.get(f"/inbox/{message.pk}/").content.decode()
+    assert f"<code>{message.external_id}</code>" not in pages[world.manager.pk]
+    assert f"<code>{message.external_id}</code>" in pages[world.updater.pk]
