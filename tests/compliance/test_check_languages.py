@@ -159,3 +159,12 @@ def test_segments_are_the_reference_pieces_with_their_parts_languages(
             wanted = inside.language if inside.language in {"sv", "en"} else ""
             assert segment.language == wanted
         at += len(segment.text)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("ui", "marks"), [("fi", "”%s”"), ("sv", "”%s”"), ("en", "“%s”")])
+def test_excerpts_are_quoted_the_way_the_page_language_quotes(
+    client_for: Callable[..., Client], ui: str, marks: str
+) -> None:
+    html = _page(client_for(Role.EMPLOYEE, preferred_language=ui), "Soita numeroon 040 765 4321.")
+    assert f'<p class="excerpt">{marks % "040 765 4321"}</p>' in html
