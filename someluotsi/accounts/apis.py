@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from typing import Any, cast
 
 from django.utils.translation import gettext as _
@@ -10,7 +11,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.exceptions import Throttled, ValidationError
-from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.parsers import BaseParser, FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
@@ -98,7 +99,11 @@ class TokenObtainApi(ObtainAuthToken):
     # DRF's view names its own parsers (a plain JSONParser, whose recursion on a body nested
     # a thousand levels deep was a 500): the API's own (settings: the bounded JSON parser),
     # and the form encodings the view also takes.
-    parser_classes = (*api_settings.DEFAULT_PARSER_CLASSES, FormParser, MultiPartParser)
+    parser_classes = (
+        *cast("Sequence[type[BaseParser]]", api_settings.DEFAULT_PARSER_CLASSES),
+        FormParser,
+        MultiPartParser,
+    )
 
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import pytest
 from django.test import Client, override_settings
@@ -50,7 +50,7 @@ def test_every_api_view_reads_json_with_the_bounded_parser() -> None:
 
     from someluotsi.api.limits import BoundedJSONParser
 
-    def views(patterns: list[object]) -> list[type]:
+    def views(patterns: Sequence[object]) -> list[type]:
         found: list[type] = []
         for pattern in patterns:
             if isinstance(pattern, URLResolver):
