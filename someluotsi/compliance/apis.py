@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
+from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.functional import lazy
 from django.utils.translation import get_language
@@ -41,6 +42,9 @@ def _too_long() -> str:
     }
 
 
+UI_LANGUAGES = ("fi", "sv", "en")
+
+
 class CheckInputSerializer(serializers.Serializer[dict[str, Any]]):
     text = TextSerializerField(
         trim_whitespace=False,
@@ -53,7 +57,15 @@ class CheckInputSerializer(serializers.Serializer[dict[str, Any]]):
             "required": _("Write or paste the draft first."),
         },
     )
-    role = serializers.ChoiceField(choices=[r.value for r in AuthorRole], required=False)
+    role = serializers.ChoiceField(
+        choices=[r.value for r in AuthorRole],
+        required=False,
+        error_messages={
+            "invalid_choice": _(
+                '"{input}" is not a role: employee, elected, organization or expert.'
+            )
+        },
+    )
     channel = IdField(required=False, allow_null=True)
     media = serializers.ListField(child=MediaInputSerializer(), required=False, max_length=20)
     language = serializers.ChoiceField(choices=["fi", "sv", "en"], required=False)
@@ -95,6 +107,25 @@ class CheckApi(APIView):
         examples=[OpenApiExample("Draft", value={"text": "Hetu 131052-308T", "role": "employee"})],
     )
     def post(self, request: Request) -> Response:
+        """The check, its errors in the body's "ui_language" where it names one of fi, sv and
+        en (as its findings are), else in the request's language."""
+        asked = request.data.get("ui_language") if hasattr(request.data, "get") else None
+        if isinstance(asked, str) and asked in UI_LANGUAGES:
+            self._ui_language = asked
+            with translation.override(asked):
+                return self._post(request)
+        return self._post(request)
+
+    def handle_exception(self, exc: Exception) -> Response:
+        """The error's whole body (its message as well as its details) in the language
+        `post` was asked for."""
+        asked = getattr(self, "_ui_language", None)
+        if asked is None:
+            return super().handle_exception(exc)
+        with translation.override(asked):
+            return super().handle_exception(exc)
+
+    def _post(self, request: Request) -> Response:
         user = cast(User, request.user)
         params = CheckInputSerializer(data=request.data)
         params.is_valid(raise_exception=True)

@@ -98,6 +98,35 @@ def test_the_too_long_message_is_in_the_requests_language(
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("fi", "ei ole rooli"), ("sv", "är ingen roll"), ("en", "is not a role")],
+)
+def test_errors_follow_the_bodys_ui_language_and_name_the_roles(
+    make_user: Callable[..., User], language: str, words: str
+) -> None:
+    """The findings come in the body's "ui_language"; so do the errors (a fresh tester, stop
+    35, got Swedish findings and English errors), and a wrong role names the right ones."""
+    other = {"fi": "en", "sv": "fi", "en": "sv"}[language]
+    response = _api(make_user(Role.EMPLOYEE)).post(
+        "/api/v1/check",
+        {"text": "x" * 100_001, "role": "boss", "ui_language": language},
+        format="json",
+        headers={"accept-language": other},
+    )
+    assert response.status_code == 400
+    details = response.json()["error"]["details"]
+    role = " ".join(details["role"])
+    assert words in role, role
+    assert "employee, elected, organization" in role
+    too_long = {"fi": "liian pitkä", "sv": "för lång", "en": "too long"}[language]
+    assert too_long in " ".join(details["text"])
+    message = response.json()["error"]["message"]
+    whole = {"fi": "Pyyntö ei ole kelvollinen.", "sv": "", "en": ""}
+    assert (message == whole["fi"]) == (language == "fi"), message
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("text", [5, 1.5, True, None, ["Moi"], {"a": "b"}])
 def test_a_text_that_is_not_a_string_is_refused(
     make_user: Callable[..., User], text: object
