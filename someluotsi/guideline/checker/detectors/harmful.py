@@ -448,11 +448,7 @@ class HarmAnalysis:
         """The sentence's innocent words by kind (`_Innocent`), made once per sentence."""
         found = self.per_sentence.get(("innocent", sentence))
         if not isinstance(found, _Innocent):
-            found = _Innocent(
-                self.in_sentence(sentence, "innocent"),
-                self.words,
-                self.in_sentence(sentence, "hunting"),
-            )
+            found = _Innocent(self.in_sentence(sentence, "innocent"), self.words)
             self.per_sentence[("innocent", sentence)] = found
         return found
 
@@ -512,17 +508,12 @@ class HarmAnalysis:
 
 class _Innocent:
     """The innocent words of a sentence by token index: those that set a verb aside anywhere
-    in the sentence, phrases, objects of a message and objects of an idiom.
-
-    `literal` are the hits of the hunting vocabulary (data/harm_src/hunting.txt: "hirven-
-    metsästäjä", "jaktområde", "hunters"): they set aside a verb without a person as its
-    object, like a general innocent word, but are never a setting, because the shooting they
-    speak of is real - "Ammun sinut metsästysalueella" stays a threat where "ammun sinut
-    pelissä" does not."""
+    in the sentence, phrases, objects of a message and objects of an idiom. (The hunting
+    vocabulary is no innocent word: `_hunting` reads it, for verbs aimed at nobody.)"""
 
     __slots__ = ("general", "idioms", "messages", "phrases", "settings")
 
-    def __init__(self, hits: list[Hit], words: Sequence[str], literal: list[Hit]) -> None:
+    def __init__(self, hits: list[Hit], words: Sequence[str]) -> None:
         self.general: set[int] = set()
         self.phrases: set[int] = set()
         self.messages: set[int] = set()
@@ -1567,11 +1558,12 @@ class ThreatDetector:
             not target and analysis.animal_sentence(sentence)
         ):
             return  # "Tapa hummeri nopeasti", "döda hummern innan du kokar den"
-        mine = reading.strong or _speakers_verb(
-            words, index, start, end, language, tags, orders=False
-        )
-        if not reading.aimed and _hunting(ctx, analysis, index, place_verb, mine):
-            return  # "Hyvä hirvenmetsästäjä: ammu vain luvallisella alueella."
+        if not reading.aimed and "hunting" in analysis.categories:
+            mine = reading.strong or _speakers_verb(
+                words, index, start, end, language, tags, orders=False
+            )
+            if _hunting(ctx, analysis, index, place_verb, mine):
+                return  # "Hyvä hirvenmetsästäjä: ammu vain luvallisella alueella."
         if _thing_object(analysis, index, end):
             return  # "Hang your coat in the hall", "Häng din jacka i hallen"
         if not target and _chopped(analysis, index, end, lemma):
@@ -1691,10 +1683,10 @@ def _speakers_verb(
     speaker's: a Finnish first-person or imperative form ("ammun", "tapamme", "ampukaa") or
     the spoken "me" with a passive ("me hakataan"); in Swedish and English an imperative
     opening its clause ("efter matchen, skjut borgmästaren") or a first-person pronoun
-    (FIRST_PERSON)
-    in its clause before it or right after it (Swedish inversion: "skjuter jag"). A threat
-    that an innocent word of its sentence would excuse counts only then ("efter matchen
-    skjuter jag borgmästaren", "after the game I will shoot the mayor"). `tags`: the verb's
+    (FIRST_PERSON) in its clause before it or right after it (Swedish inversion: "skjuter
+    jag"). A threat that an innocent word of its sentence would excuse counts only then
+    ("efter matchen skjuter jag borgmästaren", "after the game I will shoot the mayor").
+    `tags`: the verb's
     analyses joined by "|"; `orders`: whether an imperative counts (an order is the
     speaker's too, but a hunter's instruction "ammu vain luvallisella alueella" is one)."""
     before = words[max(start, index - 4) : index]
@@ -1717,8 +1709,8 @@ def _hunting(
     violent verb at token `index` is aimed at nobody: no person as its object (`_direct_object`,
     or the reader's pronoun after "at", "mot", "kohti": "I'll shoot at you"), no target word in
     its sentence besides the reader's own pronouns (ADDRESSEE: the hunter addressed) and the
-    pronouns that may stand for the game (GAME_PRONOUNS), no group,
-    no first name and, for a verb of places, no place. "Ammun sinut metsästysalueella", "jag
+    pronouns that may stand for the game (GAME_PRONOUNS), no group, no first name and, for a
+    verb of places, no place. "Ammun sinut metsästysalueella", "jag
     skjuter dig under jakten", "Älgjägare, skjut kommundirektören" and "hunters, shoot the
     mayor" stay threats. `strong`: the verb is the speaker's own (an intent to kill, or a
     first-person form: `_speakers_verb` without orders)."""
