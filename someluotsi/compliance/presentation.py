@@ -9,6 +9,7 @@ from itertools import pairwise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from someluotsi.core.templatetags.ui import language_name
 from someluotsi.guideline.model import Category, Finding, LanguagePart, Report, Severity
 
 CATEGORY_LABELS = {
@@ -33,12 +34,8 @@ SEVERITY_LABELS = {
 }
 
 
-LANGUAGE_LABELS = {
-    "fi": _("Finnish"),
-    "sv": _("Swedish"),
-    "en": _("English"),
-    "other": _("another script"),
-}
+# The name of a part in another script (the engine's "other"), which Django does not know.
+OTHER_SCRIPT = _("another script")
 
 
 # The languages a piece is marked in (`lang`); a part in another script keeps the text's own.
@@ -56,6 +53,11 @@ class Segment:
     language: str = ""
 
 
+def _language(code: str) -> str:
+    """A language's name in the page's language (`ui.language_name`), or the other script's."""
+    return str(OTHER_SCRIPT) if code == "other" else language_name(code)
+
+
 def language_line(report: Report) -> str:
     """The languages the check read the text in, named in the page's language, the main one
     first and then the others of `report.parts` in the order they come ("Swedish, Finnish"
@@ -63,10 +65,10 @@ def language_line(report: Report) -> str:
     text whose language nothing told (`report.language_certain` false) the language it was
     read in, said so."""
     codes = list(dict.fromkeys([report.language, *(part.language for part in report.parts)]))
-    names = ", ".join(str(LANGUAGE_LABELS.get(code, code)) for code in codes)
+    names = ", ".join(map(_language, codes))
     if not report.language_certain:
         return gettext("language not recognised, read as %(language)s") % {
-            "language": LANGUAGE_LABELS.get(report.language, report.language)
+            "language": _language(report.language)
         }
     if len(codes) == 1:
         return gettext("text language %(language)s") % {"language": names}
