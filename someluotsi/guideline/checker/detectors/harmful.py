@@ -1640,8 +1640,13 @@ def _named_target_after(analysis: HarmAnalysis, index: int, sentence: int) -> bo
     """A target noun naming a person (an official, a relative: not a pronoun,
     PRONOUN_TARGETS) within NAMED_TARGET_REACH tokens after the verb at `index`, in its
     clause, with no setting of the sentence's innocent words ("in the game", "pelissä",
-    "i filmen") that would make the whole sentence a story or a game."""
-    if analysis.innocent(sentence).settings:
+    "i filmen") that would make the whole sentence a story or a game, and no idiom of the
+    verb's own ("skjuter upp mötet med borgmästaren": postponing; "shoot the mayor an
+    email"), which set it aside whoever follows."""
+    found = analysis.innocent(sentence)
+    if found.settings or index in found.phrases or {index, index + 1} & found.idioms:
+        return False
+    if any(index + distance in found.messages for distance in (1, 2, 3)):
         return False
     _first, end = analysis.bounds(sentence)
     stop = min(end, index + 1 + NAMED_TARGET_REACH)
