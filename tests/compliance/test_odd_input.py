@@ -8,6 +8,7 @@
 - A choice given as a list ("ui_language": ["sv"]) is "must be a string", not DRF's error
   printing the list back.
 - Every form and API text field shares the policy, not only the check page's.
+- A platform's message is never refused for such characters; its page shows them as U+FFFD.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import html
 import json
 import re
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -30,6 +32,8 @@ from someluotsi.accounts.models import User
 from someluotsi.compliance.models import CheckRun
 from someluotsi.core.blank import TextAreaFormField, TextSerializerField, VisibleTextSerializerField
 from someluotsi.core.oneline import MultiLineFormField, OneLineFormField, OneLineSerializerField
+from someluotsi.inbox.models import Message
+from tests.factories import ChannelFactory, add_maintainer
 
 LANGUAGES = ("fi", "sv", "en")
 # What HTML forbids in a page's text and the policy refuses (core.typed_text).
@@ -237,3 +241,45 @@ def test_any_text_gets_the_same_answer_on_the_page_and_in_the_api(
             assert html.escape(message) in page, (text, message)
 
     both()
+
+
+def _platform_setup(make_user: Callable[..., User]) -> tuple[User, User, int]:
+    service = make_user(Role.SERVICE_ACCOUNT)
+    reader = make_user(Role.UPDATER)
+    channel = ChannelFactory.create(platform="facebook")
+    add_maintainer(channel, reader)
+    return service, reader, channel.pk
+
+
+def _ingest(service: User, channel: int, text: str) -> Any:
+    body = {
+        "channel": channel,
+        "external_id": "fb-odd-1",
+        "kind": "comment",
+        "text": text,
+        "received_at": "2026-11-24T10:00:00+02:00",
+    }
+    return _api(service).post("/api/v1/messages", json.dumps(body), content_type="application/json")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_platforms_odd_characters_are_kept_and_shown_visibly(
+    make_user: Callable[..., User], language: str
+) -> None:
+    """Never refused (connectors/ingest.py): a lone surrogate and a noncharacter become U+FFFD
+    on storing, and a text stored before with control characters is shown with U+FFFD."""
+    service, reader, channel = _platform_setup(make_user)
+    response = _ingest(service, channel, "Milloin\ud800 kirjasto\ufffe aukeaa?")
+    assert response.status_code == 201, response.content
+    message = Message.objects.get()
+    assert message.text == "Milloin\ufffd kirjasto\ufffd aukeaa?"
+    Message.objects.filter(pk=message.pk).update(text="Milloin\x07 kirjasto\x85\uffff aukeaa?")
+    reader.preferred_language = language
+    reader.save(update_fields=["preferred_language"])
+    client = Client()
+    client.force_login(reader)
+    for url in (reverse("inbox:detail", args=[message.pk]), reverse("inbox:queue")):
+        page = client.get(url).content.decode()
+        assert not FORBIDDEN.search(page), url
+        assert "Milloin\ufffd kirjasto\ufffd\ufffd aukeaa?" in page, url
