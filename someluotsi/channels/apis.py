@@ -48,6 +48,7 @@ from someluotsi.channels.selectors import (
 from someluotsi.core.blank import VisibleTextSerializerField
 from someluotsi.core.dates import BoundedDateSerializerField, BoundedDateTimeSerializerField
 from someluotsi.core.oneline import OneLineSerializerField
+from someluotsi.core.typed_text import StringChoiceField
 
 ChannelsArea = area_permission(Area.CHANNELS)
 
@@ -100,11 +101,11 @@ class ChannelOutputSerializer(serializers.ModelSerializer[Channel]):
 class PlanInputSerializer(serializers.Serializer[dict[str, Any]]):
     goals = VisibleTextSerializerField(max_length=2000, required=False, allow_blank=True)
     target_groups = serializers.ListField(
-        child=serializers.ChoiceField(choices=TargetGroup.choices), required=False, max_length=20
+        child=StringChoiceField(choices=TargetGroup.choices), required=False, max_length=20
     )
     target_notes = VisibleTextSerializerField(max_length=500, required=False, allow_blank=True)
     languages = serializers.ListField(
-        child=serializers.ChoiceField(choices=ContentLanguage.choices), required=False, max_length=4
+        child=StringChoiceField(choices=ContentLanguage.choices), required=False, max_length=4
     )
     hours_per_week = serializers.DecimalField(
         max_digits=4, decimal_places=1, min_value=0, required=False, allow_null=True
@@ -115,17 +116,17 @@ class PlanInputSerializer(serializers.Serializer[dict[str, Any]]):
     videos_per_month = serializers.IntegerField(
         min_value=0, max_value=1000, required=False, allow_null=True
     )
-    translations = serializers.ChoiceField(choices=Translations.choices, required=False)
+    translations = StringChoiceField(choices=Translations.choices, required=False)
     resource_notes = VisibleTextSerializerField(max_length=1000, required=False, allow_blank=True)
 
 
 class ChannelInputSerializer(PlanInputSerializer):
-    platform = serializers.ChoiceField(choices=Platform.choices)
+    platform = StringChoiceField(choices=Platform.choices)
     name = OneLineSerializerField(max_length=200)
     handle = OneLineSerializerField(max_length=200, required=False, allow_blank=True)
     url = serializers.URLField(max_length=200, required=False, allow_blank=True)
     unit = serializers.SlugRelatedField[Unit](slug_field="code", queryset=Unit.objects.all())
-    kind = serializers.ChoiceField(choices=ChannelKind.choices)
+    kind = StringChoiceField(choices=ChannelKind.choices)
 
 
 @extend_schema(summary="Channels the user may see")
@@ -242,11 +243,11 @@ class RequestOutputSerializer(serializers.ModelSerializer[ChannelRequest]):
 
 class RequestInputSerializer(PlanInputSerializer):
     unit = serializers.SlugRelatedField[Unit](slug_field="code", queryset=Unit.objects.all())
-    platform = serializers.ChoiceField(choices=Platform.choices)
+    platform = StringChoiceField(choices=Platform.choices)
     name = OneLineSerializerField(max_length=200)
     handle = OneLineSerializerField(max_length=200, required=False, allow_blank=True, default="")
-    kind = serializers.ChoiceField(choices=ChannelKind.choices, default=ChannelKind.UNIT)
-    maintainer_role = serializers.ChoiceField(
+    kind = StringChoiceField(choices=ChannelKind.choices, default=ChannelKind.UNIT)
+    maintainer_role = StringChoiceField(
         choices=MaintainerRole.choices, default=MaintainerRole.ORGANISATION
     )
     maintainers = serializers.SlugRelatedField[User](
@@ -297,8 +298,8 @@ class RequestDetailApi(RetrieveAPIView[ChannelRequest]):
 
 
 class DecisionInputSerializer(serializers.Serializer[dict[str, Any]]):
-    outcome = serializers.ChoiceField(choices=DecisionOutcome.choices)
-    role = serializers.ChoiceField(choices=DecisionRole.choices, required=False)
+    outcome = StringChoiceField(choices=DecisionOutcome.choices)
+    role = StringChoiceField(choices=DecisionRole.choices, required=False)
     reason = VisibleTextSerializerField(
         max_length=2000, required=False, allow_blank=True, default=""
     )

@@ -5,8 +5,6 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django.utils import translation
-from django.utils.formats import number_format
-from django.utils.functional import lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiExample, extend_schema
@@ -24,22 +22,16 @@ from someluotsi.compliance.services import check_run_create, default_author_role
 from someluotsi.core.blank import TextSerializerField
 from someluotsi.core.errors import ApplicationError
 from someluotsi.core.oneline import OneLineSerializerField
+from someluotsi.core.typed_text import StringChoiceField
 from someluotsi.guideline.checker.engine import MAX_CHARS
 from someluotsi.guideline.model import AuthorRole, EngineError, Media
 
 
 class MediaInputSerializer(serializers.Serializer[dict[str, Any]]):
-    kind = serializers.ChoiceField(choices=["image", "video", "file"])
+    kind = StringChoiceField(choices=["image", "video", "file"])
     alt = OneLineSerializerField(required=False, allow_blank=True, max_length=2000, default="")
     captions = serializers.BooleanField(required=False, default=False)
     filename = OneLineSerializerField(required=False, allow_blank=True, max_length=255, default="")
-
-
-def _too_long() -> str:
-    """The too-long message in the request's language, the limit written its way."""
-    return str(_("The text is too long: at most %(max)s characters.")) % {
-        "max": number_format(MAX_CHARS, use_l10n=True, force_grouping=True)
-    }
 
 
 UI_LANGUAGES = ("fi", "sv", "en")
@@ -48,16 +40,13 @@ UI_LANGUAGES = ("fi", "sv", "en")
 class CheckInputSerializer(serializers.Serializer[dict[str, Any]]):
     text = TextSerializerField(
         trim_whitespace=False,
-        max_length=MAX_CHARS,
-        # Made when the error is raised, in the request's language (a message formatted
-        # here would be frozen in the language active at import).
+        max_length=MAX_CHARS,  # over it: core.typed_text's message, as on the check page
         error_messages={
-            "max_length": lazy(_too_long, str)(),
             "blank": _("Write or paste the draft first."),
             "required": _("Write or paste the draft first."),
         },
     )
-    role = serializers.ChoiceField(
+    role = StringChoiceField(
         choices=[r.value for r in AuthorRole],
         required=False,
         error_messages={
@@ -68,8 +57,8 @@ class CheckInputSerializer(serializers.Serializer[dict[str, Any]]):
     )
     channel = IdField(required=False, allow_null=True)
     media = serializers.ListField(child=MediaInputSerializer(), required=False, max_length=20)
-    language = serializers.ChoiceField(choices=["fi", "sv", "en"], required=False)
-    ui_language = serializers.ChoiceField(choices=["fi", "sv", "en"], required=False)
+    language = StringChoiceField(choices=["fi", "sv", "en"], required=False)
+    ui_language = StringChoiceField(choices=list(UI_LANGUAGES), required=False)
     save_text = serializers.BooleanField(required=False, default=False)
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from django import forms
 from rest_framework import serializers
 
+from someluotsi.core.typed_text import api_text_check, form_text_check, with_text_policy
 from someluotsi.guideline.text.blank import is_blank
 
 __all__ = (
@@ -46,10 +47,23 @@ class VisibleTextFormField(forms.CharField):
     "required" message (in the reader's language) and an optional one stores "". Every text
     field of the app's forms is this or a subclass (OneLineFormField, MultiLineFormField,
     TextAreaFormField); tests/core/test_visible_text.py checks that no form uses a bare
-    forms.CharField."""
+    forms.CharField.
+
+    Every such field also applies the typed-text policy (core.typed_text): a control character,
+    NUL, noncharacter or lone surrogate is refused with a message naming it and its position,
+    and a text over `max_length` with the product's own message (the API's fields say the
+    same); the widget reads a NUL as typed and shows refused characters as U+FFFD."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.widget = with_text_policy(self.widget)
 
     def to_python(self, value: Any) -> Any:
-        return super().to_python(blank_to_empty(value))
+        """The value (blank counts as ""). Raises ValidationError ("too_long",
+        "control_characters") when it breaks the typed-text policy."""
+        value = super().to_python(blank_to_empty(value))
+        form_text_check(value, max_length=self.max_length)
+        return value
 
 
 class TextAreaFormField(VisibleTextFormField):
@@ -60,22 +74,38 @@ class TextAreaFormField(VisibleTextFormField):
 class VisibleTextSerializerField(serializers.CharField):
     """The API's counterpart of `VisibleTextFormField`: a string that shows nothing is taken as
     "", so a field without `allow_blank` refuses it with the "may not be blank" message (in the
-    caller's language) and one with it stores ""."""
+    caller's language) and one with it stores "". A JSON string only (a number or boolean is
+    refused as "Not a valid string.", never turned into text), and the typed-text policy
+    (core.typed_text) applies: refused characters and the over-length text get the same
+    messages as on the pages."""
 
     def run_validation(self, data: Any = serializers.empty) -> Any:
         return super().run_validation(blank_to_empty(data))
 
+    def to_internal_value(self, data: Any) -> str:
+        """The string. Raises ValidationError ("invalid", "too_long", "control_characters")."""
+        if not isinstance(data, str):
+            self.fail("invalid")
+        value = str(super().to_internal_value(data))
+        api_text_check(value, max_length=self.max_length)
+        return value
+
 
 class TextSerializerField(serializers.CharField):
     """An API field for a draft or reply: a JSON string only (never a number or boolean turned
-    into one), and a text that shows nothing is refused as blank (unless `allow_blank`)."""
+    into one), and a text that shows nothing is refused as blank (unless `allow_blank`); the
+    typed-text policy (core.typed_text) applies as on the pages.
+
+    Raises ValidationError ("invalid", "blank", "too_long", "control_characters")."""
 
     def to_internal_value(self, data: Any) -> str:
         if not isinstance(data, str):
             self.fail("invalid")
         if not self.allow_blank and is_blank(data):
             self.fail("blank")
-        return str(super().to_internal_value(data))
+        value = str(super().to_internal_value(data))
+        api_text_check(value, max_length=self.max_length)
+        return value
 
 
 def trimmed(text: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar, cast
+from typing import Any, ClassVar, cast
 from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
@@ -46,12 +46,46 @@ def _has_nul(values: QueryDict) -> bool:
     return any("\x00" in key or any("\x00" in v for v in vals) for key, vals in values.lists())
 
 
-def _without_nul(values: QueryDict) -> QueryDict:
-    cleaned = QueryDict(mutable=True, encoding=values.encoding)
+class NulRemovedQueryDict(QueryDict):
+    """A page's form fields with NUL characters removed (what every raw reader of
+    `request.POST` gets), that still knows what was typed: `typed_value(name)` is the last
+    value of `name` as sent, NUL included, for the fields that had one (None for the others).
+    The text fields read it (core.typed_text.TextPolicyWidget), so that they refuse the NUL
+    with the same message, position and all, as the API; `on_claim` is told each name read.
+    A copy is a plain form without the typed values."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.typed: dict[str, str] = {}
+        self.on_claim: Callable[[str], None] | None = None
+
+    def typed_value(self, name: str) -> str | None:
+        """The value of `name` as typed when it had a NUL, else None."""
+        value = self.typed.get(name)
+        if value is not None and self.on_claim is not None:
+            self.on_claim(name)
+        return value
+
+
+def _without_nul(values: QueryDict) -> NulRemovedQueryDict:
+    cleaned = NulRemovedQueryDict(mutable=True, encoding=values.encoding)
+    typed: dict[str, str] = {}
     for key, vals in values.lists():
-        cleaned.setlist(key.replace("\x00", ""), [v.replace("\x00", "") for v in vals])
+        name = key.replace("\x00", "")
+        cleaned.setlist(name, [v.replace("\x00", "") for v in vals])
+        if vals and "\x00" in vals[-1]:
+            typed[name] = vals[-1]
+    cleaned.typed = typed
     cleaned._mutable = False
     return cleaned
+
+
+def _withdraw(request: HttpRequest, message: str) -> None:
+    """Take back a warning queued for this request (every NUL was refused by a text field,
+    which says so itself)."""
+    queued = getattr(flash.get_messages(request), "_queued_messages", None)
+    if isinstance(queued, list):
+        queued[:] = [m for m in queued if str(m.message) != message]
 
 
 def _is_form_post(request: HttpRequest) -> bool:
@@ -109,7 +143,10 @@ class RequestInputMiddleware:
       a server error wherever a raw value reaches a query. The API refuses it (400, its error
       shape). A page gets the fields with the NUL characters removed and a message in the
       user's language saying so: the view answers as usual (a form re-filled with what was
-      typed, or the saved result), so nothing the person wrote is lost.
+      typed, or the saved result), so nothing the person wrote is lost. A form's text field
+      reads the value as typed instead (`NulRemovedQueryDict.typed_value`) and refuses the
+      NUL as the API does (core.typed_text: "a NUL character at character 17"); when every
+      NUL was in such a field, the general message is taken back.
 
     It runs after the user's language is chosen and the messages are set up.
     """
@@ -135,14 +172,21 @@ class RequestInputMiddleware:
             message = _("The request contains a NUL character.")
             if request.path.startswith("/api/"):
                 return JsonResponse(error_body("invalid", message), status=400)
+            removed = _("NUL characters were removed from what you sent. Check it and try again.")
             if nul_in_query:
                 request.GET = _without_nul(request.GET)  # type: ignore[assignment]
             if nul_in_form:
-                request._post = _without_nul(request.POST)  # type: ignore[attr-defined]
-            flash.warning(
-                request,
-                _("NUL characters were removed from what you sent. Check it and try again."),
-            )
+                post = _without_nul(request.POST)
+                request._post = post  # type: ignore[attr-defined]
+                pending = set(post.typed)
+
+                def claimed(name: str) -> None:
+                    pending.discard(name)
+                    if not pending and not nul_in_query:
+                        _withdraw(request, removed)
+
+                post.on_claim = claimed
+            flash.warning(request, removed)
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:

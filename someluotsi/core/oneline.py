@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from someluotsi.core.blank import VisibleTextFormField, VisibleTextSerializerField, is_blank
 from someluotsi.core.errors import ApplicationError
+from someluotsi.core.typed_text import displayable
 
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _SEPARATORS = frozenset("\u2028\u2029")
@@ -52,8 +53,12 @@ def one_line(value: str) -> str:
 def neutralised(value: str) -> str:
     """A text kept on its lines: every refused character but line breaks and tabs turned into
     a space (a platform's message body, which must not be lost nor drive a terminal or flip
-    the direction of what follows)."""
-    return "".join(" " if _forbidden(ch) and ch not in _MULTILINE_ALLOWED else ch for ch in value)
+    the direction of what follows), and every noncharacter or lone surrogate into U+FFFD, the
+    visible replacement character (core.typed_text.displayable: PostgreSQL cannot store a
+    surrogate, and HTML forbids both in a page)."""
+    return displayable(
+        "".join(" " if _forbidden(ch) and ch not in _MULTILINE_ALLOWED else ch for ch in value)
+    )
 
 
 def refuse_typed_control_characters(value: str, *, label: str = "") -> None:

@@ -20,6 +20,7 @@ from someluotsi.api.permissions import IsSignedIn
 from someluotsi.channels.models import Channel
 from someluotsi.core.blank import is_blank
 from someluotsi.core.oneline import OneLineSerializerField, neutralised, one_line
+from someluotsi.core.typed_text import StringChoiceField
 from someluotsi.guideline.checker.engine import MAX_CHARS
 from someluotsi.inbox.enums import MessageKind
 from someluotsi.inbox.services import IncomingMessage, message_ingest, received_at_problem
@@ -68,7 +69,7 @@ class AwareDateTimeField(serializers.DateTimeField):
 class MessageInputSerializer(serializers.Serializer[dict[str, Any]]):
     channel = IdField()
     external_id = OneLineSerializerField(max_length=200)  # an identifier: refused, not mended
-    kind = serializers.ChoiceField(choices=MessageKind.choices)
+    kind = StringChoiceField(choices=MessageKind.choices)
     text = PlatformTextField(allow_blank=True, trim_whitespace=False, max_length=MAX_CHARS)
     received_at = AwareDateTimeField()
     author_handle = PlatformTextField(
@@ -82,7 +83,7 @@ class MessageInputSerializer(serializers.Serializer[dict[str, Any]]):
     permalink = StrictCharField(
         required=False, allow_blank=True, trim_whitespace=True, max_length=1000, default=""
     )
-    language = serializers.ChoiceField(choices=["fi", "sv", "en"], required=False)
+    language = StringChoiceField(choices=["fi", "sv", "en"], required=False)
 
     def validate_text(self, value: str) -> str:
         """A message says something: an empty text, or one that shows nothing (`is_blank`:

@@ -2,8 +2,9 @@
 
 - More than DATA_UPLOAD_MAX_NUMBER_FIELDS query fields: the project's 400 page (in the shell)
   or the API's error shape, with DEBUG off and on.
-- A NUL character in a page's form: the same page back with the text (NUL removed) and a
-  message in the user's language; the API keeps refusing it in its error shape.
+- A NUL character in a page's form: the same page back; a text field refuses it as the API
+  does (core.typed_text), any other field has it removed with a message in the user's
+  language; the API keeps refusing it in its error shape.
 - Every error under /api/, the URL resolver's 404 included, is in the API's error shape.
 """
 
@@ -54,15 +55,31 @@ def test_too_many_query_fields_is_the_projects_400(
 def test_a_nul_character_in_a_form_keeps_the_draft_and_says_why_in_the_users_language(
     client_for: Callable[..., Client],
 ) -> None:
+    """The draft's text field refuses the NUL as the API does (where it is, in Swedish), the
+    draft re-filled with U+FFFD in its place; the general "removed" message is not shown."""
     client = client_for(Role.EMPLOYEE, preferred_language="sv")
     draft = "Simhallen öppnar\x00 på måndag klockan nio"
     response = client.post(reverse("compliance:check"), {"text": draft, "role": "employee"})
     assert response.status_code == 200
     page = response.content.decode()
     assert SHELL in page
-    assert "Simhallen öppnar på måndag klockan nio" in page  # the draft, re-filled
-    assert "NUL-tecken" in page  # the message, in Swedish
+    assert "Simhallen öppnar\ufffd på måndag klockan nio" in page  # the draft, re-filled
+    assert "NUL-tecken (U+0000) vid tecken 17" in page  # the message, in Swedish
+    assert "togs bort" not in page
     assert "\x00" not in page
+
+
+@pytest.mark.django_db
+def test_a_nul_character_in_a_field_that_is_no_text_field_is_removed_with_a_message(
+    client_for: Callable[..., Client],
+) -> None:
+    client = client_for(Role.EMPLOYEE, preferred_language="sv")
+    response = client.post(
+        reverse("compliance:check"), {"text": "Simhallen öppnar", "role": "employee\x00"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "NUL-tecken togs bort" in page
 
 
 @pytest.mark.django_db

@@ -32,7 +32,12 @@ THREAT = "Ammun sinut, kirjastonhoitaja, tiedän missä asut."
 BLANKS = ["", "   ", "  \u200b ", "\u00a0\u2060\n", "\ufeff\u200d", "\u0301", "\u3164", "\t\u2028"]
 # Look-alikes that do show something and stay messages (fi/sv/en, an emoji, one letter).
 VISIBLE = ["Hei!", "Hej!", "Hi!", "\u200bHei", "👍", "å", "?"]
-TOO_LONG_WORDS = {"fi": "enintään 4000", "sv": "som mest 4000", "en": "at most 4000"}
+# The product's over-length message (core.typed_text), the figures written the reader's way.
+TOO_LONG_WORDS = {
+    "fi": "Teksti on liian pitkä: 4\u00a0001 merkkiä, enintään 4\u00a0000.",
+    "sv": "Texten är för lång: 4\u00a0001 tecken, högst 4\u00a0000.",
+    "en": "The text is too long: 4,001 characters, at most 4,000.",
+}
 
 
 def _page(world: World, language: str) -> Client:
@@ -53,7 +58,6 @@ def test_an_over_long_escalation_note_is_refused_and_nothing_escalated(
     page = html.unescape(response.content.decode())
     assert not Escalation.objects.filter(message=message).exists()
     assert TOO_LONG_WORDS[language] in page, page[-3000:]
-    assert "4001" in page
 
 
 @pytest.mark.parametrize("length", [4000, 10])

@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 
 from someluotsi.core.charts import shown
 from someluotsi.core.timewords import duration_words, time_left_words
+from someluotsi.core.typed_text import displayable
 
 register = template.Library()
 
@@ -53,3 +54,12 @@ def fields_with_errors(form: Any) -> list[Any]:
     """The visible bound fields of `form` that have errors, in the form's order (for an error
     summary that links to each)."""
     return [field for field in form.visible_fields() if field.errors]
+
+
+@register.filter
+def visible_text(value: str | None) -> str:
+    """A stored text (a platform's message, a thread's post) with every character HTML forbids
+    in a page (control characters, noncharacters, lone surrogates) shown as U+FFFD, the
+    visible replacement character (core.typed_text.displayable); the text is otherwise kept,
+    and escaped as usual."""
+    return displayable(value) if value else ""
