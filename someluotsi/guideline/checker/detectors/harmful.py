@@ -480,15 +480,15 @@ class HarmAnalysis:
     def innocent_besides(
         self, sentence: int, index: int, direct: bool = False, own_end: int = 0
     ) -> bool:
-        """A figurative or harmless context word in the sentence other than token `index`;
-        the objects of idioms ("tappaa aikaa", "kill time") only right beside it: a message
-        ("shoot you an email") within three words after it, an idiom's object right after it
-        or one word further with no target between. A phrase that the verb opens ("skjuta
-        upp": postpone) counts as well. When the verb's object is a person (`direct`: "shoot
-        you", "tapan sinut"), a general context word counts only as the verb's setting
-        ("pelissä", "in the game", "i filmen"): "I will shoot you and film it" is a threat.
-        A phrase's own words up to token `own_end` (exclusive) never set it aside ("du får
-        sota för det": "sota" is also the Finnish "war")."""
+        """A figurative or harmless context word in the sentence other than token `index`; the
+        objects of idioms ("tappaa aikaa", "kill time") only right beside it: a message ("shoot you
+        an email") within six words after it (`_message_after`), an idiom's object right after it or
+        one word further with no target between. A phrase that the verb opens ("skjuta upp":
+        postpone) counts as well. When the verb's object is a person (`direct`: "shoot you", "tapan
+        sinut"), a general context word counts only as the verb's setting ("pelissä", "in the game",
+        "i filmen"): "I will shoot you and film it" is a threat. A phrase's own words up to token
+        `own_end` (exclusive) never set it aside ("du får sota för det": "sota" is also the Finnish
+        "war")."""
         found = self.innocent(sentence)
         if index in found.phrases:
             return True
@@ -497,13 +497,39 @@ class HarmAnalysis:
             general = {i for i in general if not index <= i < own_end}
         if len(general) > 1 or (general and index not in general):
             return True
-        if any(index + distance in found.messages for distance in (1, 2, 3)):
+        if _message_after(self, found, index):
             return True
         if index + 1 in found.idioms or index in found.idioms:
             # "tappaa aikaa", "slog ihjäl tiden"; the verb's own token when an invisible
             # character joined them ("kill\u200btime": its pieces share the token)
             return True
         return index + 2 in found.idioms and index + 1 not in self.targets_at(sentence)
+
+
+# How far after a verb its message object is read as the verb's ("shoot the new mayor a
+# quick email": six tokens), and the words between that end the verb's phrase ("I'll shoot
+# the mayor and send an email": a second verb, the threat stays).
+MESSAGE_REACH = 6
+MESSAGE_BREAKS = frozenset(
+    {"and", "then", "or", "but", "ja", "sitten", "sit", "tai", "mutta", "och", "sen", "sedan",
+     "eller", "men", "så"}
+)  # fmt: skip
+
+
+def _message_after(analysis: HarmAnalysis, found: _Innocent, index: int) -> bool:
+    """A message object (`found.messages`: "email", "mejl", "viesti") within MESSAGE_REACH
+    tokens after the verb at `index`, with no break between (MESSAGE_BREAKS, or a comma or a
+    stop in the text between): "shoot you an email", "We will shoot the mayor an email
+    tomorrow"; not "I'll shoot the mayor and send an email". Set lookups only."""
+    if not found.messages:
+        return False
+    words, gaps = analysis.words, analysis.gaps
+    for at in range(index + 1, min(len(words), index + 1 + MESSAGE_REACH)):
+        if any(mark in gaps[at] for mark in ",;:.!?") or words[at] in MESSAGE_BREAKS:
+            return False
+        if at in found.messages:
+            return True
+    return False
 
 
 class _Innocent:
@@ -1646,7 +1672,7 @@ def _named_target_after(analysis: HarmAnalysis, index: int, sentence: int) -> bo
     found = analysis.innocent(sentence)
     if found.settings or index in found.phrases or {index, index + 1} & found.idioms:
         return False
-    if any(index + distance in found.messages for distance in (1, 2, 3)):
+    if _message_after(analysis, found, index):
         return False
     _first, end = analysis.bounds(sentence)
     stop = min(end, index + 1 + NAMED_TARGET_REACH)
