@@ -1578,6 +1578,8 @@ class ThreatDetector:
         )
         if reading.figurative and (language != "fi" or not target):
             return
+        if reading.suggested and not target:
+            return  # "why not burn the old leaves": a suggestion aimed at nobody
         if "+spaced" in hit.info.tags and not target:
             return  # "t a p a" as a crossword's answer
         if _animal_object(analysis, index, end) or (
