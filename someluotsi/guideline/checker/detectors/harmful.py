@@ -44,7 +44,7 @@ from someluotsi.guideline.checker.detectors import (
 from someluotsi.guideline.checker.detectors.base import CheckContext
 from someluotsi.guideline.model import Match
 from someluotsi.guideline.text.analysis import AnalysedText
-from someluotsi.guideline.text.names import TITLES
+from someluotsi.guideline.text.names import TITLES, first_name, surname_base
 from someluotsi.guideline.text.normalize import repeat_each
 from someluotsi.guideline.text.patterns import compile_pattern
 from someluotsi.guideline.text.sentences import sentences
@@ -1547,6 +1547,20 @@ class ThreatDetector:
                 break
         infos = form[1]  # the analyses in the language read last
         lemma = infos[0].lemma
+        if (
+            lemma in SHOOTING
+            and language == "fi"
+            and reading.threatening
+            and not reading.strong
+            and ("+1sg" in tags or "+1pl" in tags)
+            and harm_context.finnish_person_object(
+                words, index, start, end, lambda at: _name_word(ctx, at)
+            )
+            is not None
+        ):
+            # "Ammun naapurin", "ammumme Mikon": the speaker shoots a person, as "Jag
+            # skjuter grannen" does ("ampua" is otherwise read as a verb of places too).
+            reading = harm_grammar.Reading(True, strong=True)
         if _compares(analysis, hits, sentence):
             return  # "hinta hakkaa kaikki muut", "appen slår konkurrenterna": a comparison
         if harm_context.dismissal(words, index, end, lemma, [info.tags for info in infos]):
@@ -1662,6 +1676,18 @@ PRONOUN_TARGETS = (
 # How far after the verb a target noun is read as its object: "shoot the new mayor",
 # "ammun sen kaupunginjohtajan", "skjuter jag borgmästaren".
 NAMED_TARGET_REACH = 4
+
+
+# Finnish verbs of shooting whose speaker's form with a person object is a threat
+# (`harm_context.finnish_person_object`).
+SHOOTING = frozenset({"ampua"})
+
+
+def _name_word(ctx: CheckContext, index: int) -> bool:
+    """Token `index` is a capitalised first name or surname, in any inflection ("Mikon",
+    "Virtasen"; text/names)."""
+    word = ctx.text.table.words[index]
+    return _capitalised(ctx, index) and bool(first_name(word) or surname_base(word))
 
 
 def _named_target_after(analysis: HarmAnalysis, index: int, sentence: int) -> bool:
