@@ -2853,7 +2853,8 @@ MENACING_MARKS = (*WEAPON_EMOJI, "💀", "☠")
 
 def _menace(ctx: CheckContext, analysis: HarmAnalysis, cued: bool) -> Iterator[Match]:
     """Veiled menace without a violent word (harm_menace; threat-003, §10.6): a pity if harm
-    befell the reader's own, harm promised to a person, "just wait" said to a person, "so that
+    befell the reader's own, an accident said as a prospect for a person (`_accident`), harm
+    promised to a person, "just wait" said to a person, "so that
     nothing happens" after advice on the reader's words, a person's home wished to burn, the
     reader's family's daily route told with care urged, a car to be checked each morning; and a
     weapon emoji on its way to a person (threat-002). Read from each cue word in its sentence
@@ -2862,6 +2863,7 @@ def _menace(ctx: CheckContext, analysis: HarmAnalysis, cued: bool) -> Iterator[M
     table = ctx.text.table
     text = ctx.text.text
     indexes = compress(range(len(words)), map(harm_menace.CUES.__contains__, words)) if cued else ()
+    befallen: set[int] = set()
     for index in indexes:
         word = words[index]
         sentence = analysis.sentence_of[index]
@@ -2889,6 +2891,13 @@ def _menace(ctx: CheckContext, analysis: HarmAnalysis, cued: bool) -> Iterator[M
             text_first = analysis.bounds(sentence - 1)[0] if sentence > 0 else first
             if harm_menace.family_route(words, index, first, end, text_first):
                 begin, last = first, end - 1  # "Pidä huolta lapsistasi, ne kulkee samaa tietä"
+        elif word in harm_menace.ACCIDENTS or word in harm_menace.HISTORY:
+            if sentence in befallen:
+                continue  # one finding for a sentence of accidents
+            found = _accident(ctx, analysis, index, sentence)
+            if found is not None:
+                befallen.add(sentence)
+                begin, last = found
         elif word in harm_menace.MORNINGS | harm_menace.MORNING | harm_menace.UNDER:
             if harm_menace.car_check(words, index, first, end):
                 begin, last = first, end - 1  # "Autot kannattaa tarkistaa aamuisin"
@@ -2927,6 +2936,51 @@ def _menace(ctx: CheckContext, analysis: HarmAnalysis, cued: bool) -> Iterator[M
                 "threat-002", at, at + len(mark), confidence=0.8, reason="weapon", word=mark
             )
             return
+
+
+def _accident(
+    ctx: CheckContext, analysis: HarmAnalysis, index: int, sentence: int
+) -> tuple[int, int] | None:
+    """The first and last token of an accident said as a prospect for a person, from the cue
+    at `index` (harm_menace.ACCIDENTS or HISTORY) in `sentence`: "Vahinkoja sattuu,
+    pormestari", "Olyckor händer, även för rektorn", "A hunting accident could happen to the
+    mayor" (`harm_menace.accident_befalls`); a person said to be history in a text of hunting
+    or weapons ("Jahti alkaa ja pormestari on historiaa", `harm_menace.history_of`). The
+    person is named or an official (`_accident_person`), never the reader's "you" alone
+    ("Accidents happen, you know"). None otherwise; "The mayor's visit is history now" (a
+    thing of the mayor's) and "the mayor is history after the election" (no hunting or
+    weapon in the text) are none."""
+    words = analysis.words
+    first, end = analysis.bounds(sentence)
+
+    def named(i: int) -> bool:
+        return _accident_person(ctx, analysis, i, sentence)
+
+    if words[index] in harm_menace.ACCIDENTS:
+        _next_first, next_end = analysis.bounds(sentence + 1)
+        return harm_menace.accident_befalls(words, index, first, end, next_end, named)
+    if analysis.categories.isdisjoint({"hunting", "weapons"}):
+        return None
+    if not harm_menace.ACCIDENTS.isdisjoint(words[first:end]):
+        return None  # read from the accident word
+    at = harm_menace.history_of(words, index, first, end, named)
+    return None if at is None else (at, index)
+
+
+def _accident_person(ctx: CheckContext, analysis: HarmAnalysis, i: int, sentence: int) -> bool:
+    """Token `i` of `sentence` names a person an accident may befall: a target word or a
+    title that is no pronoun (PRONOUN_TARGETS) and no owner ("the mayor's visit",
+    "rektorns tal"), nor the speaker of a headline ("Rehtori: ..."), or a capitalised first
+    name or surname."""
+    word = analysis.words[i]
+    if word in PRONOUN_TARGETS or word in harm_context.POSSESSIVES:
+        return False
+    gap = analysis.gaps[i + 1] if i + 1 < len(analysis.gaps) else ""
+    if gap.strip()[:1] in {"'", "’", ":"}:
+        return False
+    if i in analysis.targets_at(sentence) or _title(word):
+        return not (word.endswith("s") and _title(word[:-1]))  # "rektorns", "mayors"
+    return _name_word(ctx, i)
 
 
 def _menaced_person(
