@@ -10,7 +10,9 @@ from someluotsi.guideline.checker.detectors import harm_grammar
 from someluotsi.guideline.checker.detectors.harmful import (
     DEGRADING,
     IDIOM_OBJECTS,
+    MESSAGE_BREAKS,
     MESSAGE_OBJECTS,
+    MESSAGE_REACH,
     HarmAnalysis,
     Hit,
     _predicated,
@@ -75,7 +77,12 @@ def _innocent_besides(analysis: HarmAnalysis, sentence: int, index: int) -> bool
             continue
         distance = other.index - index
         if other.info.lemma in MESSAGE_OBJECTS:
-            if 1 <= distance <= 3:
+            # A message object within MESSAGE_REACH after the verb, nothing breaking between.
+            if 1 <= distance <= MESSAGE_REACH and not any(
+                analysis.words[at] in MESSAGE_BREAKS
+                or any(mark in analysis.gaps[at] for mark in ",;:.!?")
+                for at in range(index + 1, other.index + 1)
+            ):
                 return True
         elif other.info.lemma in IDIOM_OBJECTS:
             if 1 <= distance <= 2 and not any(

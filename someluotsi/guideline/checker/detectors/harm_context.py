@@ -552,3 +552,70 @@ def region(word: str) -> bool:
     """The word names a place or an economy (REGION_WORDS, REGION_STARTS: every
     inflection; not "maahanmuuttaja", an immigrant)."""
     return word in REGION_WORDS or word.startswith(REGION_STARTS)
+
+
+# People whom a Finnish verb of shooting can name as its object without being a listed target
+# (data/harm_src/targets.txt lists officials and the reader): the genitive-accusative singular
+# and the nominative-accusative plural of everyday person nouns. "Ammun naapurin" is a threat
+# as "Jag skjuter grannen" is; "Naapuri tuli kouluun" (a subject) is none. A fresh tester of
+# stop 35.
+FI_PERSON_OBJECTS = frozenset(
+    {"naapurin", "naapurit", "kaverin", "kaverit", "ystävän", "ystävät", "miehen", "miehet",
+     "naisen", "naiset", "äidin", "isän", "veljen", "veljet", "siskon", "siskot", "sisaren",
+     "pojan", "pojat", "tytön", "tytöt", "lapsen", "lapset", "apen", "anopin", "exän",
+     "työkaverin", "työkaverit", "kollegan", "kollegat", "ihmisen", "ihmiset", "tyypin",
+     "tyypit", "jätkän", "jätkät", "äijän", "äijät", "akan", "ämmän", "eukon", "ukon",
+     "mummon", "vaarin", "papan", "sedän", "tädin", "serkun", "serkut", "poliisin", "poliisit",
+     "vartijan", "vartijat", "kuskin", "kuljettajan", "myyjän", "vuokranantajan", "isännän",
+     "poikaystävän", "tyttöystävän", "puolison", "opiskelijan", "oppilaan", "oppilaat",
+     "asukkaan", "asukkaat", "papin", "toimittajan", "toimittajat", "tuomarin", "lääkärin",
+     "hoitajan", "miniän", "vävyn", "exäni", "ukkoni", "akkani", "vaimoni", "mieheni"}
+)  # fmt: skip
+# Determiners and possessives between the verb and its person object: "ammun sen naapurin".
+FI_OBJECT_LEADS = frozenset(
+    {"sen", "tuon", "ton", "tämän", "tän", "sun", "sinun", "mun", "minun", "meidän", "teidän",
+     "yhden", "koko", "kaikki", "vanhan", "uuden", "entisen", "oman", "omat"}
+)  # fmt: skip
+# Words after a person in the genitive that make it no object: postpositions ("naapurin
+# kanssa", "naapurin luona") and adverbs that end in -n like a possessed noun ("kun", "ensin").
+FI_POSTPOSITIONS = frozenset(
+    {"kanssa", "kanssaan", "luona", "luota", "luo", "luokse", "puolesta", "takia", "vuoksi",
+     "kautta", "mukana", "mukaan", "kohdalla", "ohi", "edessä", "takana", "vieressä",
+     "perässä", "jälkeen", "kera", "tähden", "kanssani", "puolelta", "pihalla", "pihalta",
+     "pihaan", "mökillä", "mökiltä"}
+)  # fmt: skip
+FI_NOT_HEADS = frozenset({"kun", "ensin", "sitten", "vihdoin", "heti", "huomenna", "tänään"})
+
+
+def finnish_person_object(
+    words: Sequence[str], index: int, start: int, end: int, name: Callable[[int], bool]
+) -> int | None:
+    """The token of the person a Finnish verb of shooting at `index` names as its object,
+    or None: a person noun in an object case (FI_PERSON_OBJECTS) or a first name or surname
+    in the genitive (`name`: "Mikon", "Virtasen"), right after the verb or after a
+    determiner (FI_OBJECT_LEADS: "ammun sen naapurin"), or right before the verb as the
+    clause's first word (from `start`: "Naapurin ammun"), unless a postposition follows it
+    or a noun it owns ("naapurin kanssa", "naapurin koiran": the dog, not the neighbour, is
+    shot). Reads at most four tokens; `end` is the sentence's end (exclusive)."""
+    at = index + 1
+    while at < min(end, index + 3) and words[at] in FI_OBJECT_LEADS:
+        at += 1
+    candidates = [at] if at < end else []
+    if index - 1 == start:
+        candidates.append(start)
+    for at in candidates:
+        word = words[at]
+        if word not in FI_PERSON_OBJECTS and not (word.endswith("n") and name(at)):
+            continue
+        following = words[at + 1] if at + 1 < end and at + 1 != index else ""
+        if following in FI_POSTPOSITIONS:
+            continue
+        if (
+            word.endswith("n")
+            and len(following) > 3
+            and following.endswith("n")
+            and following not in FI_NOT_HEADS
+        ):
+            continue  # "naapurin koiran": the owner of what is shot
+        return at
+    return None

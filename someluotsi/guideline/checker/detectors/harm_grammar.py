@@ -176,9 +176,43 @@ class Reading:
     # pitäisi kuolla", "Anna Berg borde dö", "hope Anna dies"): a threat when the sentence
     # names a person, none about plants or batteries ("kasvien pitäisi kuolla").
     wish: bool = False
+    # A suggestion put to anyone ("might as well shoot the mayor", "lika bra att skjuta",
+    # "miksei ammuta"): a threat aimed at a target, nothing without one ("why not burn the
+    # old leaves").
+    suggested: bool = False
 
 
 NOT_THREATENING = Reading(False)
+SUGGESTED = Reading(True, suggested=True)
+
+# Suggestions put to anyone, as the words right before the verb in its clause (fillers
+# between: SUGGESTION_FILLERS): "might as well shoot the mayor too", "why not shoot him",
+# "lika bra att skjuta borgmästaren", "varför inte skjuta", "man kan lika gärna skjuta",
+# "miksei ammuta pormestaria", "miksi ei ammuta". A fresh tester of stop 35 met "Might as
+# well shoot the mayor too" warning only where "Ammutaan samalla pormestarikin" blocks.
+SUGGESTIONS = (
+    ("might", "as", "well"), ("may", "as", "well"), ("why", "not"), ("lika", "bra", "att"),
+    ("lika", "gärna"), ("varför", "inte"), ("miksei",), ("miksi", "ei"),
+)  # fmt: skip
+SUGGESTION_FILLERS = frozenset(
+    {"just", "also", "go", "and", "bara", "också", "samalla", "saman", "tien", "nyt", "now",
+     "nu", "då", "then", "sitten", "sit", "vaan", "vain"}
+)  # fmt: skip
+
+
+def suggested(words: Sequence[str], index: int, start: int) -> bool:
+    """Whether the verb at `index` is suggested (SUGGESTIONS) by the words before it in its
+    clause (from `start`), with fillers (SUGGESTION_FILLERS) between: "might as well just
+    shoot", "miksei samalla ammuta". Reads at most six tokens back."""
+    at = index
+    floor = max(start, index - 6)
+    while at > floor and words[at - 1] in SUGGESTION_FILLERS:
+        at -= 1
+    for phrase in SUGGESTIONS:
+        begin = at - len(phrase)
+        if begin >= floor and tuple(words[begin:at]) == phrase:
+            return True
+    return False
 
 
 def clause_marks(gaps: Sequence[str]) -> list[bool]:
@@ -341,6 +375,8 @@ def _finnish(
     place_verb: bool,
 ) -> Reading:
     before = set(words[max(start, index - 3) : index])
+    if "+past" not in tags and suggested(words, index, start):
+        return SUGGESTED  # "miksei samalla ammuta pormestariakin"
     if negated(words, index, start, "fi", span=3) and not excepted(words, index, end):
         return NOT_THREATENING
     following = words[index + 1] if index + 1 < end else ""
@@ -395,6 +431,8 @@ def _swedish(
     window = words[start:index]
     seen = set(window)
     after = set(words[index + 1 : min(end, index + 3)])
+    if "+inf" in tags and "+fate" not in tags and suggested(words, index, start):
+        return SUGGESTED  # "lika bra att skjuta borgmästaren också"
     # "Du dör inte", "skjuter jag inte": Swedish puts the negation after the finite verb.
     if (negated(words, index, start, "sv") or after & SV_NEGATION) and not excepted(
         words, index, end
@@ -446,6 +484,8 @@ def _english(
 ) -> Reading:
     window = words[start:index]
     seen = set(window)
+    if "+base" in tags and "+fate" not in tags and suggested(words, index, start):
+        return SUGGESTED  # "might as well shoot the mayor too", "why not shoot him"
     if negated(words, index, start, "en") and not excepted(words, index, end):
         return NOT_THREATENING
     if index + 1 < end and words[index + 1] == "for" and "+base" in tags and "+fate" not in tags:

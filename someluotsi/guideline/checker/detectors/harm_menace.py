@@ -56,7 +56,8 @@ CARE = (
     "varovasti", "varovai", "varo", "huolehdi", "huolta", "turvalli", "vakuutu", "kotivakuutu",
     "kypärä", "heijastin", "ensiapu", "112", "försiktig", "ta hand", "säker", "försäkring",
     "hjälm", "reflex", "careful", "safe", "insurance", "insure", "helmet", "first aid",
-    "take care", "look after",
+    "take care", "look after", "liukueste", "nastak", "broddar", "spikes", "grit", "hiekoit",
+    "sandning",
 )  # fmt: skip
 # Good things that may happen ("something good will happen to you", "jotain kivaa").
 GOOD = frozenset(
@@ -135,8 +136,9 @@ def pity_if_harmed(
 ) -> int | None:
     """The last token of "would be a shame if something happened to your house" from the
     word of pity at `index`: a condition within four tokens after it, then within REACH
-    tokens "something", a verb of happening and the one harm would come to (`_harmed`, or
-    "it" after "to"). None with care or insurance in the sentence or the next (up to
+    tokens "something" and a verb of happening, or a mishap (`_mishap`: "if the principal
+    slipped on the ice", "om en olycka drabbade rektorn"), and the one harm would come to
+    (`_harmed`, or "it" after "to"). None with care or insurance in the sentence or the next (up to
     `next_end`), or without any of them."""
     condition = next(
         (i for i in range(index + 1, min(end, index + 5)) if words[i] in CONDITION), None
@@ -148,7 +150,11 @@ def pity_if_harmed(
     happen = [i for i in window if words[i] in CONDITIONAL_HAPPEN]
     something = [i for i in window if words[i] in SOMETHING]
     if not happen or not something:
-        return None
+        # "It'd be a pity if the principal slipped on the ice", "if an accident befell him"
+        happen = [i for i in window if _mishap(words, i, stop)]
+        something = happen
+        if not happen:
+            return None
     harmed = [
         i
         for i in window
@@ -162,6 +168,115 @@ def pity_if_harmed(
     if words[last] in OWNERS and last + 1 < stop:
         last += 1  # "dina barn", "your house": the thing owned
     return last
+
+
+# Mishaps that may befall someone, said after a word of pity and a condition: a fall or an
+# accident ("jos rehtori liukastuisi", "om rektorn halkade", "if the principal slipped").
+MISHAPS = frozenset(
+    {"liukastuisi", "liukastuis", "liukastuisit", "kaatuisi", "kaatuis", "kaatuisit",
+     "kompastuisi", "kompastuisit", "halkade", "halka", "ramlade", "snubblade", "föll",
+     "trillade", "slipped", "slip", "fell", "tripped", "trip"}
+)  # fmt: skip
+# Words after a verb of falling that make it no fall: "fell asleep", "föll i sömn".
+NOT_FALLING = frozenset(
+    {"asleep", "in", "for", "behind", "short", "apart", "through", "sömn", "för", "bort"}
+)
+# Accidents and mishaps as nouns (every form listed: "vahinkolaukaus" is a compound).
+ACCIDENTS = frozenset(
+    {"vahinko", "vahinkoja", "vahingon", "vahinkoa", "vahingot", "vahinkolaukaus",
+     "vahinkolaukauksen", "vahinkolaukauksia", "vahinkolaukaukset", "onnettomuus",
+     "onnettomuuden", "onnettomuuksia", "onnettomuudet", "onnettomuutta", "tapaturma",
+     "tapaturmia", "tapaturman", "tapaturmat", "jahtionnettomuus", "metsästysonnettomuus",
+     "metsästysonnettomuuden", "olycka", "olyckan", "olyckor", "olyckorna", "olyckshändelse",
+     "olyckshändelser", "vådaskott", "vådaskottet", "vådaskjutning", "jaktolycka",
+     "jaktolyckan", "accident", "accidents", "mishap", "mishaps"}
+)  # fmt: skip
+
+
+def _mishap(words: Sequence[str], i: int, stop: int) -> bool:
+    """The token at `i` is a mishap (MISHAPS, not "fell asleep": NOT_FALLING) or an
+    accident (ACCIDENTS); `stop` ends the window read."""
+    if words[i] in ACCIDENTS:
+        return True
+    return words[i] in MISHAPS and (i + 1 >= stop or words[i + 1] not in NOT_FALLING)
+
+
+# --- An accident befalling a person --------------------------------------------------------
+# "Vahinkoja sattuu, pormestari", "Olyckor händer, även för rektorn", "A hunting accident
+# could happen to the mayor", "Vahinkolaukaus jahdissa ja teidän johtaja on historiaa": an
+# accident said as a prospect for a named person or an official (a fresh tester of stop 35).
+# Verbs of an accident happening, not in the past: "sattuu", "voi sattua", "händer", "could
+# happen".
+BEFALL = frozenset(
+    {"sattuu", "sattua", "sattuisi", "sattuis", "tapahtuu", "tapahtua", "tapahtuisi",
+     "händer", "hända", "drabbar", "drabba", "happen", "happens", "befall", "befalls",
+     "occur", "occurs", "strike", "strikes"}
+)  # fmt: skip
+# What makes the accident a report, advice or instructions: the news and its sources, a past
+# happening, "no one was hurt", "report accidents to...", a condition ("jos vahinko sattuu,
+# ota yhteyttä rehtoriin").
+NOT_A_PROSPECT = frozenset(
+    {"kertoo", "kertoi", "sanoo", "sanoi", "muistuttaa", "muistutti", "varoittaa",
+     "varoitti", "toteaa", "totesi", "mukaan", "tiedottaa", "kysyi", "kysyy", "ilmoita",
+     "ilmoittakaa", "raportoi", "sattui", "tapahtui", "ei", "eikä", "kukaan", "koskaan",
+     "säger", "sa", "sade", "påminner", "påminde", "varnar", "varnade", "enligt", "frågade",
+     "frågar", "anmäl", "rapportera", "hände", "ingen", "inget", "inga", "inte", "aldrig",
+     "says", "said", "reminds", "reminded", "warns", "warned", "according", "asked", "asks",
+     "report", "happened", "occurred", "no", "not", "nobody", "never"}
+)  # fmt: skip
+HISTORY = frozenset({"historiaa", "historia", "history"})
+HISTORY_COPULA = frozenset({"on", "ovat", "olet", "oot", "är", "is", "s", "are", "re", "was"})
+# Adverbs between the copula and "history", or after it at the clause's end.
+HISTORY_ADVERBS = frozenset(
+    {"nyt", "jo", "pian", "kohta", "sitten", "nu", "snart", "redan", "sen", "då", "now",
+     "soon", "already", "then"}
+)  # fmt: skip
+
+
+def history_of(
+    words: Sequence[str], index: int, first: int, end: int, person: Person
+) -> int | None:
+    """The person said to be history by the word at `index` (HISTORY): "teidän johtaja on
+    historiaa", "er chef är historia", "the mayor is history (now)": a copula right before
+    it (an adverb may come between: HISTORY_ADVERBS), a person (`person`) right before the
+    copula, and the clause ends after it (the sentence's end, an adverb, or "and"). None
+    otherwise ("Rektorns tal om skolans historia", "the history of the mayor's office")."""
+    after = index + 1
+    if after < end and words[after] not in HISTORY_ADVERBS | {"ja", "och", "and"}:
+        return None
+    at = index - 1
+    if at > first and words[at] in HISTORY_ADVERBS:
+        at -= 1
+    if at <= first or words[at] not in HISTORY_COPULA:
+        return None
+    return at - 1 if person(at - 1) else None
+
+
+def accident_befalls(
+    words: Sequence[str], index: int, first: int, end: int, next_end: int, person: Person
+) -> tuple[int, int] | None:
+    """The first and last token of an accident (the cue at `index`, ACCIDENTS) said as a
+    prospect for a person: a verb of it happening, not in the past (BEFALL), or a person
+    said to be history (`history_of`), and a named person or an official in the sentence
+    (`person`, `first`..`end`). None in a report, advice or instructions (NOT_A_PROSPECT, a
+    condition), with care in the sentence or the next (to `next_end`: "Olyckor händer –
+    använd reflex", "Accidents happen: wear a helmet"), or with nobody named ("Metsästyksessä
+    sattui vahinkolaukaus, kukaan ei loukkaantunut")."""
+    window = words[first:end]
+    if not NOT_A_PROSPECT.isdisjoint(window) or not CONDITION.isdisjoint(window):
+        return None
+    people = [i for i in range(first, end) if person(i)]
+    if not people:
+        return None
+    said = [
+        i
+        for i in range(first, end)
+        if words[i] in BEFALL
+        or (words[i] in HISTORY and history_of(words, i, first, end, person) is not None)
+    ]
+    if not said or _cared(words, first, max(end, next_end)):
+        return None
+    return min(index, people[0], said[0]), max(index, people[-1], said[-1])
 
 
 # --- Harm promised ---------------------------------------------------------------------------
@@ -512,4 +627,16 @@ def car_check(words: Sequence[str], index: int, first: int, end: int) -> bool:
 
 
 # Every cue word of this module's threats but the emoji: a text with none is not read for them.
-CUES = PITY | CUES_PROMISE | WAIT | NOTHING_HAPPENS | BURN | SAME | MORNINGS | MORNING | UNDER
+CUES = (
+    PITY
+    | CUES_PROMISE
+    | WAIT
+    | NOTHING_HAPPENS
+    | BURN
+    | SAME
+    | MORNINGS
+    | MORNING
+    | UNDER
+    | ACCIDENTS
+    | HISTORY
+)

@@ -44,7 +44,7 @@ from someluotsi.guideline.checker.detectors import (
 from someluotsi.guideline.checker.detectors.base import CheckContext
 from someluotsi.guideline.model import Match
 from someluotsi.guideline.text.analysis import AnalysedText
-from someluotsi.guideline.text.names import TITLES
+from someluotsi.guideline.text.names import TITLES, first_name, surname_base
 from someluotsi.guideline.text.normalize import repeat_each
 from someluotsi.guideline.text.patterns import compile_pattern
 from someluotsi.guideline.text.sentences import sentences
@@ -480,15 +480,15 @@ class HarmAnalysis:
     def innocent_besides(
         self, sentence: int, index: int, direct: bool = False, own_end: int = 0
     ) -> bool:
-        """A figurative or harmless context word in the sentence other than token `index`;
-        the objects of idioms ("tappaa aikaa", "kill time") only right beside it: a message
-        ("shoot you an email") within three words after it, an idiom's object right after it
-        or one word further with no target between. A phrase that the verb opens ("skjuta
-        upp": postpone) counts as well. When the verb's object is a person (`direct`: "shoot
-        you", "tapan sinut"), a general context word counts only as the verb's setting
-        ("pelissä", "in the game", "i filmen"): "I will shoot you and film it" is a threat.
-        A phrase's own words up to token `own_end` (exclusive) never set it aside ("du får
-        sota för det": "sota" is also the Finnish "war")."""
+        """A figurative or harmless context word in the sentence other than token `index`; the
+        objects of idioms ("tappaa aikaa", "kill time") only right beside it: a message ("shoot you
+        an email") within six words after it (`_message_after`), an idiom's object right after it or
+        one word further with no target between. A phrase that the verb opens ("skjuta upp":
+        postpone) counts as well. When the verb's object is a person (`direct`: "shoot you", "tapan
+        sinut"), a general context word counts only as the verb's setting ("pelissä", "in the game",
+        "i filmen"): "I will shoot you and film it" is a threat. A phrase's own words up to token
+        `own_end` (exclusive) never set it aside ("du får sota för det": "sota" is also the Finnish
+        "war")."""
         found = self.innocent(sentence)
         if index in found.phrases:
             return True
@@ -497,13 +497,39 @@ class HarmAnalysis:
             general = {i for i in general if not index <= i < own_end}
         if len(general) > 1 or (general and index not in general):
             return True
-        if any(index + distance in found.messages for distance in (1, 2, 3)):
+        if _message_after(self, found, index):
             return True
         if index + 1 in found.idioms or index in found.idioms:
             # "tappaa aikaa", "slog ihjäl tiden"; the verb's own token when an invisible
             # character joined them ("kill\u200btime": its pieces share the token)
             return True
         return index + 2 in found.idioms and index + 1 not in self.targets_at(sentence)
+
+
+# How far after a verb its message object is read as the verb's ("shoot the new mayor a
+# quick email": six tokens), and the words between that end the verb's phrase ("I'll shoot
+# the mayor and send an email": a second verb, the threat stays).
+MESSAGE_REACH = 6
+MESSAGE_BREAKS = frozenset(
+    {"and", "then", "or", "but", "ja", "sitten", "sit", "tai", "mutta", "och", "sen", "sedan",
+     "eller", "men", "så"}
+)  # fmt: skip
+
+
+def _message_after(analysis: HarmAnalysis, found: _Innocent, index: int) -> bool:
+    """A message object (`found.messages`: "email", "mejl", "viesti") within MESSAGE_REACH
+    tokens after the verb at `index`, with no break between (MESSAGE_BREAKS, or a comma or a
+    stop in the text between): "shoot you an email", "We will shoot the mayor an email
+    tomorrow"; not "I'll shoot the mayor and send an email". Set lookups only."""
+    if not found.messages:
+        return False
+    words, gaps = analysis.words, analysis.gaps
+    for at in range(index + 1, min(len(words), index + 1 + MESSAGE_REACH)):
+        if any(mark in gaps[at] for mark in ",;:.!?") or words[at] in MESSAGE_BREAKS:
+            return False
+        if at in found.messages:
+            return True
+    return False
 
 
 class _Innocent:
@@ -1521,6 +1547,20 @@ class ThreatDetector:
                 break
         infos = form[1]  # the analyses in the language read last
         lemma = infos[0].lemma
+        if (
+            lemma in SHOOTING
+            and language == "fi"
+            and reading.threatening
+            and not reading.strong
+            and ("+1sg" in tags or "+1pl" in tags)
+            and harm_context.finnish_person_object(
+                words, index, start, end, lambda at: _name_word(ctx, at)
+            )
+            is not None
+        ):
+            # "Ammun naapurin", "ammumme Mikon": the speaker shoots a person, as "Jag
+            # skjuter grannen" does ("ampua" is otherwise read as a verb of places too).
+            reading = harm_grammar.Reading(True, strong=True)
         if _compares(analysis, hits, sentence):
             return  # "hinta hakkaa kaikki muut", "appen slår konkurrenterna": a comparison
         if harm_context.dismissal(words, index, end, lemma, [info.tags for info in infos]):
@@ -1552,6 +1592,8 @@ class ThreatDetector:
         )
         if reading.figurative and (language != "fi" or not target):
             return
+        if reading.suggested and not target:
+            return  # "why not burn the old leaves": a suggestion aimed at nobody
         if "+spaced" in hit.info.tags and not target:
             return  # "t a p a" as a crossword's answer
         if _animal_object(analysis, index, end) or (
@@ -1636,6 +1678,18 @@ PRONOUN_TARGETS = (
 NAMED_TARGET_REACH = 4
 
 
+# Finnish verbs of shooting whose speaker's form with a person object is a threat
+# (`harm_context.finnish_person_object`).
+SHOOTING = frozenset({"ampua"})
+
+
+def _name_word(ctx: CheckContext, index: int) -> bool:
+    """Token `index` is a capitalised first name or surname, in any inflection ("Mikon",
+    "Virtasen"; text/names)."""
+    word = ctx.text.table.words[index]
+    return _capitalised(ctx, index) and bool(first_name(word) or surname_base(word))
+
+
 def _named_target_after(analysis: HarmAnalysis, index: int, sentence: int) -> bool:
     """A target noun naming a person (an official, a relative: not a pronoun,
     PRONOUN_TARGETS) within NAMED_TARGET_REACH tokens after the verb at `index`, in its
@@ -1646,7 +1700,7 @@ def _named_target_after(analysis: HarmAnalysis, index: int, sentence: int) -> bo
     found = analysis.innocent(sentence)
     if found.settings or index in found.phrases or {index, index + 1} & found.idioms:
         return False
-    if any(index + distance in found.messages for distance in (1, 2, 3)):
+    if _message_after(analysis, found, index):
         return False
     _first, end = analysis.bounds(sentence)
     stop = min(end, index + 1 + NAMED_TARGET_REACH)
@@ -2799,7 +2853,8 @@ MENACING_MARKS = (*WEAPON_EMOJI, "💀", "☠")
 
 def _menace(ctx: CheckContext, analysis: HarmAnalysis, cued: bool) -> Iterator[Match]:
     """Veiled menace without a violent word (harm_menace; threat-003, §10.6): a pity if harm
-    befell the reader's own, harm promised to a person, "just wait" said to a person, "so that
+    befell the reader's own, an accident said as a prospect for a person (`_accident`), harm
+    promised to a person, "just wait" said to a person, "so that
     nothing happens" after advice on the reader's words, a person's home wished to burn, the
     reader's family's daily route told with care urged, a car to be checked each morning; and a
     weapon emoji on its way to a person (threat-002). Read from each cue word in its sentence
@@ -2808,6 +2863,7 @@ def _menace(ctx: CheckContext, analysis: HarmAnalysis, cued: bool) -> Iterator[M
     table = ctx.text.table
     text = ctx.text.text
     indexes = compress(range(len(words)), map(harm_menace.CUES.__contains__, words)) if cued else ()
+    befallen: set[int] = set()
     for index in indexes:
         word = words[index]
         sentence = analysis.sentence_of[index]
@@ -2835,6 +2891,13 @@ def _menace(ctx: CheckContext, analysis: HarmAnalysis, cued: bool) -> Iterator[M
             text_first = analysis.bounds(sentence - 1)[0] if sentence > 0 else first
             if harm_menace.family_route(words, index, first, end, text_first):
                 begin, last = first, end - 1  # "Pidä huolta lapsistasi, ne kulkee samaa tietä"
+        elif word in harm_menace.ACCIDENTS or word in harm_menace.HISTORY:
+            if sentence in befallen:
+                continue  # one finding for a sentence of accidents
+            found = _accident(ctx, analysis, index, sentence)
+            if found is not None:
+                befallen.add(sentence)
+                begin, last = found
         elif word in harm_menace.MORNINGS | harm_menace.MORNING | harm_menace.UNDER:
             if harm_menace.car_check(words, index, first, end):
                 begin, last = first, end - 1  # "Autot kannattaa tarkistaa aamuisin"
@@ -2873,6 +2936,51 @@ def _menace(ctx: CheckContext, analysis: HarmAnalysis, cued: bool) -> Iterator[M
                 "threat-002", at, at + len(mark), confidence=0.8, reason="weapon", word=mark
             )
             return
+
+
+def _accident(
+    ctx: CheckContext, analysis: HarmAnalysis, index: int, sentence: int
+) -> tuple[int, int] | None:
+    """The first and last token of an accident said as a prospect for a person, from the cue
+    at `index` (harm_menace.ACCIDENTS or HISTORY) in `sentence`: "Vahinkoja sattuu,
+    pormestari", "Olyckor händer, även för rektorn", "A hunting accident could happen to the
+    mayor" (`harm_menace.accident_befalls`); a person said to be history in a text of hunting
+    or weapons ("Jahti alkaa ja pormestari on historiaa", `harm_menace.history_of`). The
+    person is named or an official (`_accident_person`), never the reader's "you" alone
+    ("Accidents happen, you know"). None otherwise; "The mayor's visit is history now" (a
+    thing of the mayor's) and "the mayor is history after the election" (no hunting or
+    weapon in the text) are none."""
+    words = analysis.words
+    first, end = analysis.bounds(sentence)
+
+    def named(i: int) -> bool:
+        return _accident_person(ctx, analysis, i, sentence)
+
+    if words[index] in harm_menace.ACCIDENTS:
+        _next_first, next_end = analysis.bounds(sentence + 1)
+        return harm_menace.accident_befalls(words, index, first, end, next_end, named)
+    if analysis.categories.isdisjoint({"hunting", "weapons"}):
+        return None
+    if not harm_menace.ACCIDENTS.isdisjoint(words[first:end]):
+        return None  # read from the accident word
+    at = harm_menace.history_of(words, index, first, end, named)
+    return None if at is None else (at, index)
+
+
+def _accident_person(ctx: CheckContext, analysis: HarmAnalysis, i: int, sentence: int) -> bool:
+    """Token `i` of `sentence` names a person an accident may befall: a target word or a
+    title that is no pronoun (PRONOUN_TARGETS) and no owner ("the mayor's visit",
+    "rektorns tal"), nor the speaker of a headline ("Rehtori: ..."), or a capitalised first
+    name or surname."""
+    word = analysis.words[i]
+    if word in PRONOUN_TARGETS or word in harm_context.POSSESSIVES:
+        return False
+    gap = analysis.gaps[i + 1] if i + 1 < len(analysis.gaps) else ""
+    if gap.strip()[:1] in {"'", "’", ":"}:
+        return False
+    if i in analysis.targets_at(sentence) or _title(word):
+        return not (word.endswith("s") and _title(word[:-1]))  # "rektorns", "mayors"
+    return _name_word(ctx, i)
 
 
 def _menaced_person(
