@@ -14,8 +14,11 @@ Text in another script (Arabic, Cyrillic, Greek, ...: most of its letters outsid
 script) is no Finnish, Swedish or English, whatever the model's nearest guess: its part is
 reported as OTHER, and a text mostly in it keeps the caller's hint (else Finnish) as its
 reading language, marked uncertain. The reported parts cover the text: a short text that is
-identified is one part, and a sentence too short to identify (a greeting, "Hei!") joins the
-part before it (the first part, when it comes first).
+identified is one part, and a sentence too short for the model (under MIN_WORDS words) is a
+part of its own when its words clearly mark its language ("God jul!", "Tack!", "Merry
+Christmas!": `_marked_language`), else it joins the part before it (the first part, when it
+comes first: a name, a number, "Hei!", which Finnish and Swedish speakers both say). The main
+language is read from the rest as before: a Finnish post that ends "Tack!" stays Finnish.
 """
 
 from __future__ import annotations
@@ -67,6 +70,16 @@ OTHER = "other"  # the part of a text in a script other than Latin
 # Additional); one search tells most texts they have none.
 _OTHER_LETTER = re.compile(r"[^\W\d_\u0000-\u02af\u1e00-\u1eff]")
 _LETTER = re.compile(r"[^\W\d_]")
+# Greetings of one language that speakers of the other national language say too ("Hei!" in a
+# Swedish post, "Hej!" in a Finnish one): no marker of a short part on their own.
+SHARED_GREETINGS = frozenset({"hei", "moi", "moikka", "terve", "hej", "hejsan", "tjena"})
+# What ends a word of a short sentence before its punctuation; a word with "/" or "." left
+# inside (an address: "kokkola.fi/tervetuloa") marks no language (`_marked_language`).
+_TRAILING = ".!?…,:;)]}\"'”»"
+# Characters after which a short sentence's words are read chunk by chunk (`_marked_language`):
+# those of hashtags, mentions, addresses and compounds, and the combining accents of letters
+# not composed (NFC).
+_UNUSUAL = re.compile("[#@/.\\-\u0300-\u036f]")
 
 
 MODEL = Path(__file__).parents[1] / "data" / "models" / "langid-fi-sv-en.npz"
@@ -782,10 +795,10 @@ def detect_many(texts: list[str], hints: list[str | None]) -> list[LanguageResul
     pays per text drops, the results are the same as one at a time."""
     results: list[LanguageResult | None] = []
     waiting: list[tuple[int, list[tuple[int, int]], str]] = []
-    segmented: dict[int, tuple[list[tuple[int, int]], bool]] = {}
+    segmented: dict[int, tuple[list[tuple[int, int]], list[list[str]], bool]] = {}
     for text, hint in zip(texts, hints, strict=True):
         fallback = hint if hint in LANGUAGES else "fi"
-        spans, segments = _read(text)
+        spans, segments, words = _read(text)
         other = _has_other_letter(text)
         if spans is None:
             if other and _other_script(text, 0, len(text)):
@@ -794,9 +807,11 @@ def detect_many(texts: list[str], hints: list[str | None]) -> list[LanguageResul
                 continue
             short = short_text_language(text)
             whole = _whole(segments, short) if short is not None else ()
+            if len(segments) > 1:
+                whole = _with_short_parts(text, segments, [], [], whole, words)
             results.append(LanguageResult(short or fallback, whole, certain=short is not None))
         else:
-            segmented[len(results)] = (segments, other)
+            segmented[len(results)] = (segments, words, other)
             waiting.append((len(results), spans, fallback))
             results.append(None)
     classified = _model().classify_spans_many(
@@ -806,11 +821,15 @@ def detect_many(texts: list[str], hints: list[str | None]) -> list[LanguageResul
         waiting, classified, strict=True
     ):
         text = texts[index]
-        segments, other = segmented[index]
-        merged = _merged(spans, _with_scripts(text, spans, found) if other else found)
+        segments, words, other = segmented[index]
+        read = _with_scripts(text, spans, found) if other else found
+        merged = _merged(spans, read)
         voted = _few_words_language(text, (main, confidence), merged, other)
         if voted is not None:
-            results[index] = LanguageResult(voted, _whole(segments, voted))
+            whole = _whole(segments, voted)
+            voted_spans = [(voted, 1.0)] * len(spans)
+            whole = _with_short_parts(text, segments, spans, voted_spans, whole, words)
+            results[index] = LanguageResult(voted, whole)
             continue
         certain = confidence >= MIN_CONFIDENCE
         if not certain or (other and _other_script(text, 0, len(text))):
@@ -820,6 +839,7 @@ def detect_many(texts: list[str], hints: list[str | None]) -> list[LanguageResul
             main = known[0].language  # bilingual posts lead with their primary language
             certain = True
         tiled = _tiled(segments, spans, merged)
+        tiled = _with_short_parts(text, segments, spans, read, tiled, words)
         if not segments and certain:
             # A text of LONG_TEXT characters or more is not split (a bound on the cost): one
             # part, the whole text in its language, rather than none.
@@ -918,37 +938,142 @@ def _tiled(
     )
 
 
+def _marked_language(text: str, start: int, end: int, words: list[str] | None = None) -> str | None:
+    """The language that the words of `text[start:end]`, a sentence or line too short for
+    the model, clearly mark: the marker words of one of fi/sv/en (language_markers.txt) more
+    than those of the other two together ("Tack!", "God jul!", "Kiitos paljon!"); None when
+    it has none or no language leads so ("Kokkola 2026", "OK!", "Kiitos, thanks"). The
+    greetings both national languages say (SHARED_GREETINGS), hashtags, mentions, addresses
+    and hyphenated compounds ("#tervetuloa", "kokkola.fi/welcome", "IT-tuki") and words of
+    two capitals ("VI", "IT") mark nothing. `words`: the segment's words of two letters or
+    more (`_WORD`), when the caller has them. No model: a marker list look-up per word,
+    linear in the sentence; raises nothing."""
+    if words is None:
+        words = _WORD.findall(text, start, end)
+    if not words:
+        return None
+    if _UNUSUAL.search(text, start, end):  # rare: read again from the kept chunks
+        piece = unicodedata.normalize("NFC", text[start:end])
+        kept = " ".join(
+            chunk
+            for chunk in piece.split()
+            if chunk[0] not in "#@" and "-" not in chunk and "/" not in chunk
+            and "." not in chunk.rstrip(_TRAILING)
+        )  # fmt: skip
+        words = _WORD.findall(kept)
+    languages = _marker_languages()
+    counts: dict[str, int] = {}
+    for word in words:
+        language = languages.get(word.lower())
+        if language is not None and not (len(word) == 2 and word.isupper()):
+            counts[language] = counts.get(language, 0) + 1
+    if len(counts) == 1:
+        return next(iter(counts))
+    if not counts:
+        return None
+    best = max(counts, key=counts.__getitem__)
+    return best if 2 * counts[best] > sum(counts.values()) else None
+
+
+@cache
+def _marker_languages() -> dict[str, str]:
+    """Each marker word's language (`_markers`), the shared greetings left out."""
+    return {
+        word: language
+        for language, words in _markers().items()
+        for word in words
+        if word not in SHARED_GREETINGS
+    }
+
+
+def _with_short_parts(
+    text: str,
+    segments: list[tuple[int, int]],
+    spans: list[tuple[int, int]],
+    classified: list[tuple[str, float]],
+    parts: tuple[LanguagePart, ...],
+    words: list[list[str]] | None = None,
+) -> tuple[LanguagePart, ...]:
+    """`parts` (found for `text` from its `spans`, the sentences and lines long enough for
+    the model, read as `classified`) with each short segment whose words mark a language
+    (`_marked_language`) a part of that language: the spans and those segments merged and
+    tiled again as the spans alone were (`_merged`, `_tiled`), so that a marked segment of
+    the language beside it joins that part and the unmarked ones join the part before
+    them. `parts` itself when every marked segment already lies in a part of its language
+    (a Finnish post ending "Kiitos!"), so a text without short sentences costs one
+    comparison. `words`: each segment's words (`_read`), when the caller has them. Raises
+    nothing."""
+    if len(spans) == len(segments):
+        return parts
+    if words is None:
+        words = [_WORD.findall(text, start, end) for start, end in segments]
+    marked = [
+        (start, end, language)
+        for (start, end), found in zip(segments, words, strict=True)
+        if found
+        and len(found) < MIN_WORDS
+        and (language := _marked_language(text, start, end, found)) is not None
+    ]
+    if not marked or _covered(parts, marked):
+        return parts
+    pieces = sorted(
+        [*zip(spans, classified, strict=True)]
+        + [((start, end), (language, 1.0)) for start, end, language in marked]
+    )
+    both = [span for span, _found in pieces]
+    return _tiled(segments, both, _merged(both, [found for _span, found in pieces]))
+
+
+def _covered(parts: tuple[LanguagePart, ...], marked: list[tuple[int, int, str]]) -> bool:
+    """Whether each (start, end, language) of `marked` lies in a part of its language
+    (both in text order)."""
+    at = 0
+    for start, end, language in marked:
+        while at < len(parts) and parts[at].end < end:
+            at += 1
+        if at == len(parts):
+            return False
+        part = parts[at]
+        if part.start > start or part.language != language:
+            return False
+    return True
+
+
 def _long_enough(text: str) -> list[tuple[int, int]] | None:
     """The part spans of `text` (`_part_spans`), or None when it has fewer than MIN_WORDS
     words (texts of 2,000 characters or more are not counted: they are long enough)."""
     return _read(text)[0]
 
 
-def _read(text: str) -> tuple[list[tuple[int, int]] | None, list[tuple[int, int]]]:
-    """`_long_enough(text)` and the text's segments (none past 20,000 characters), found once.
+def _read(
+    text: str,
+) -> tuple[list[tuple[int, int]] | None, list[tuple[int, int]], list[list[str]]]:
+    """`_long_enough(text)`, the text's segments (none past 20,000 characters) and the words
+    of two letters or more of each segment, found once.
 
     The words are counted segment by segment: the breaks between segments hold no letters,
     so no word crosses one, and the segments' counts add up to the whole text's."""
     segments = _segments(text) if len(text) < LONG_TEXT else []
-    counts = [len(_WORD.findall(text, start, end)) for start, end in segments]
-    spans = [span for span, count in zip(segments, counts, strict=True) if count >= MIN_WORDS]
-    if len(text) < 2000 and sum(counts) < MIN_WORDS:
-        return None, segments
-    return spans, segments
+    words = [_WORD.findall(text, start, end) for start, end in segments]
+    spans = [span for span, found in zip(segments, words, strict=True) if len(found) >= MIN_WORDS]
+    if len(text) < 2000 and sum(map(len, words)) < MIN_WORDS:
+        return None, segments, words
+    return spans, segments, words
 
 
 def parts(text: str) -> tuple[LanguagePart, ...]:
     """The language of each part of `text` (sentences and lines of at least MIN_WORDS words,
     neighbours of one language merged, short sentences joined: `_tiled`; OTHER for another
     script); parts identified with little confidence are left out."""
-    spans, segments = _read(text)
+    spans, segments, words = _read(text)
     if spans is None:
-        return ()
+        return _with_short_parts(text, segments, [], [], (), words) if len(segments) > 1 else ()
     if not segments and text:  # LONG_TEXT or longer: one part, as `detect_many` gives
         language, confidence = classify(text)
         return (LanguagePart(0, len(text), language),) if confidence >= MIN_CONFIDENCE else ()
     classified = _with_scripts(text, spans, [classify(text[start:end]) for start, end in spans])
-    return _tiled(segments, spans, _merged(spans, classified))
+    tiled = _tiled(segments, spans, _merged(spans, classified))
+    return _with_short_parts(text, segments, spans, classified, tiled, words)
 
 
 def _part_spans(text: str) -> list[tuple[int, int]]:

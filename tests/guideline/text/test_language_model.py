@@ -161,11 +161,16 @@ def _old_detect(text: str, hint: str | None) -> language.LanguageResult:
             segments = language._segments(text)
             return language.LanguageResult(fallback, language._whole(segments, "other"), False)
         short = language.short_text_language(text)
-        whole = language._whole(language._segments(text), short) if short else ()
+        segments = language._segments(text)
+        whole = language._whole(segments, short) if short else ()
+        if len(segments) > 1:  # short sentences that mark their language: parts of their own
+            whole = language._with_short_parts(text, segments, [], [], whole)
         return language.LanguageResult(short or fallback, whole, certain=short is not None)
     spans = language._part_spans(text)
     (main, confidence), classified = language._model().classify_spans(text, spans)
-    found = language._merged(spans, language._with_scripts(text, spans, classified))
+    read = language._with_scripts(text, spans, classified)
+    found = language._merged(spans, read)
+    segments = language._segments(text) if len(text) < 20_000 else []
     if (
         confidence < language.SHORT_CONFIDENCE
         and not language._has_other_letter(text)
@@ -174,7 +179,10 @@ def _old_detect(text: str, hint: str | None) -> language.LanguageResult:
         and words <= language.FEW_WORDS
         and (voted := language._voted(text, (main, confidence), names_out=True)) is not None
     ):  # a few words the model is unsure of: read as a short text is
-        return language.LanguageResult(voted, language._whole(language._segments(text), voted))
+        whole = language._whole(segments, voted)
+        voted_spans = [(voted, 1.0)] * len(spans)
+        whole = language._with_short_parts(text, segments, spans, voted_spans, whole)
+        return language.LanguageResult(voted, whole)
     certain = confidence >= language.MIN_CONFIDENCE and not other
     if not certain:
         main = fallback
@@ -182,8 +190,9 @@ def _old_detect(text: str, hint: str | None) -> language.LanguageResult:
     if len({part.language for part in known}) > 1 or (known and len(known) < len(found)):
         main = known[0].language
         certain = True
-    segments = language._segments(text) if len(text) < 20_000 else []
-    return language.LanguageResult(main, language._tiled(segments, spans, found), certain)
+    tiled = language._tiled(segments, spans, found)
+    tiled = language._with_short_parts(text, segments, spans, read, tiled)
+    return language.LanguageResult(main, tiled, certain)
 
 
 def test_a_batch_identifies_each_text_as_it_would_alone() -> None:
@@ -223,11 +232,15 @@ def test_a_batch_scored_in_groups_of_any_size_gives_what_each_gives_alone(
 def test_parts_is_the_same_as_before_the_batch() -> None:
     for text in _spans_cases():
         expected: tuple[LanguagePart, ...] = ()
+        segments = language._segments(text)
         if not (len(text) < 2000 and len(language._WORD.findall(text)) < language.MIN_WORDS):
             spans = language._part_spans(text)
             classified = [language.classify(text[a:b]) for a, b in spans]
-            merged = language._merged(spans, language._with_scripts(text, spans, classified))
-            expected = language._tiled(language._segments(text), spans, merged)
+            read = language._with_scripts(text, spans, classified)
+            expected = language._tiled(segments, spans, language._merged(spans, read))
+            expected = language._with_short_parts(text, segments, spans, read, expected)
+        elif len(segments) > 1:  # short sentences that mark their language: parts of their own
+            expected = language._with_short_parts(text, segments, [], [], ())
         assert language.parts(text) == expected, text
 
 

@@ -9,6 +9,8 @@ from collections.abc import Iterator
 
 from someluotsi.guideline.checker.detectors.base import CheckContext
 from someluotsi.guideline.model import AuthorRole, ChannelKind, Match
+from someluotsi.guideline.text.language import MIN_WORDS
+from someluotsi.guideline.text.patterns import WORDS_OF_TWO
 
 MIN_WORDS_FOR_TAGS = 10
 
@@ -48,8 +50,31 @@ class EngagementDetector:
         if not ctx.media:
             yield ctx.match("engagement-003", 0, 0, confidence=0.8, reason="no_media")
         if ctx.channel.kind is ChannelKind.CITY:
-            languages = ctx.language.languages
+            languages = _languages_said(ctx)
             if "fi" in languages and "sv" not in languages:
                 yield ctx.match("engagement-004", 0, 0, confidence=0.8, reason="no_swedish")
             elif "sv" in languages and "fi" not in languages:
                 yield ctx.match("engagement-005", 0, 0, confidence=0.8, reason="no_finnish")
+
+
+def _languages_said(ctx: CheckContext) -> frozenset[str]:
+    """The languages a post says something in, for §15.4's both languages: its main language
+    and those of its language parts of MIN_WORDS words or more, hashtags and mentions not
+    counted. A short part ("Tack!", "Välkommen på premiären! #KokkolaKarleby":
+    text/language.py gives it its own language) is no version of the post for readers of
+    that language when the news is told in another, so it counts only in a post of short
+    parts alone ("Hyvää joulua! God jul!"). Raises nothing."""
+    found = ctx.language
+    text = ctx.text.original
+    sizes = [_words(text[part.start : part.end]) for part in found.parts]
+    if not any(size >= MIN_WORDS for size in sizes):
+        return found.languages
+    said = {
+        part.language for part, size in zip(found.parts, sizes, strict=True) if size >= MIN_WORDS
+    }
+    return frozenset(said | {found.language})
+
+
+def _words(part: str) -> int:
+    """The words of two letters or more in `part`, those of hashtags and mentions left out."""
+    return sum(len(WORDS_OF_TWO.findall(chunk)) for chunk in part.split() if chunk[0] not in "#@")
