@@ -33,7 +33,6 @@ Linear: one regular-expression character class searched once (no repetition, no 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -43,6 +42,8 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework import serializers
+
+from someluotsi.guideline.text.refused import REFUSED, refused_kind
 
 __all__ = (
     "RefusedCharacter",
@@ -55,10 +56,6 @@ __all__ = (
     "too_long_message",
 )
 
-_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
-    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
-)
-REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff" + _NONCHARACTERS + "]")
 REPLACEMENT = "\ufffd"
 
 
@@ -77,14 +74,8 @@ class RefusedCharacter:
 
     @property
     def kind(self) -> str:
-        code = ord(self.char)
-        if code == 0:
-            return "nul"
-        if 0xD800 <= code <= 0xDFFF:
-            return "surrogate"
-        if code < 0xA0:
-            return "control"
-        return "noncharacter"
+        """ "nul", "surrogate", "control" or "noncharacter" (guideline.text.refused)."""
+        return refused_kind(self.char)
 
 
 def first_refused(text: str) -> RefusedCharacter | None:

@@ -6,7 +6,8 @@ someluotsi check -- "-hei"   (a text that starts with "-" goes after "--")
 
 Exit status: 0 when the check ran (and no verdict reached --fail-on), 1 when a verdict reached
 --fail-on (by default a single check's "block", like a linter), 2 for a usage or rulebook
-error, 3 for a text that cannot be checked (empty, too long, not valid UTF-8), 4 when the output
+error, 3 for a text that cannot be checked (empty, too long, not valid UTF-8, a NUL or other
+control character: text/refused.py), 4 when the output
 could not be written (a full disk), 130 when interrupted (Ctrl+C). In a batch, a line that
 cannot be checked is answered with its error on its own output line and does not change the
 exit status: only the reports' verdicts count (--fail-on).
@@ -56,6 +57,7 @@ from someluotsi.guideline.model import (
 )
 from someluotsi.guideline.text.analysis import AnalysedText
 from someluotsi.guideline.text.blank import is_blank
+from someluotsi.guideline.text.refused import first_refused, refused_kind
 
 EXIT_FAILED_CHECK = 1  # a verdict reached --fail-on
 EXIT_INPUT_ERROR = 3
@@ -431,11 +433,26 @@ def invalid_utf8_at(text: str) -> int | None:
 def _text_problem(text: str) -> CliInputError | None:
     """Why a text read from standard input or an argument cannot be checked: not valid
     UTF-8, nothing to check (empty, or only white space and invisible characters:
-    text/blank.py) or longer than MAX_CHARS; None when it can."""
+    text/blank.py), longer than MAX_CHARS, or a character no typed text may hold
+    (`_refused_problem`), in that order, as the pages ask; None when it can."""
     position = invalid_utf8_at(text)
     if position is not None:
         return CliInputError("invalid_utf8", position=position)
-    return _length_problem(text)
+    return _length_problem(text) or _refused_problem(text)
+
+
+def _refused_problem(text: str) -> CliInputError | None:
+    """A NUL, control character, noncharacter or lone surrogate in `text` (text/refused.py),
+    refused as the pages and the API refuse it: its kind, code point and position (from 1)
+    in the message; None for a text without one. A NUL read as nothing joined "hei" to
+    "Tapan sinut" and hid the threat (a fresh tester, stop 36)."""
+    found = first_refused(text)
+    if found is None:
+        return None
+    offset, char = found
+    return CliInputError(
+        f"refused_{refused_kind(char)}", code=f"U+{ord(char):04X}", position=offset + 1
+    )
 
 
 def _length_problem(text: str) -> CliInputError | None:
@@ -667,6 +684,10 @@ def _batch_item(line: str, language: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
     if is_blank(item["text"]):
         message = say("empty_text", language)
         return {"id": item.get("id"), "error": {"code": "empty_text", "message": message}}
+    refused = _refused_problem(item["text"])
+    if refused is not None:
+        message = refused.text(language)
+        return {"id": item.get("id"), "error": {"code": "control_characters", "message": message}}
     return item
 
 

@@ -109,6 +109,39 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "texten har {count} tecken; högst {limit} kan granskas",
         "en": "The text has {count} characters; the limit is {limit}.",
     },
+    # A character no typed text may hold (text/refused.py), as the pages and the API say it.
+    "refused_nul": {
+        "fi": "tekstissä on NUL-merkki ({code}) merkin {position} kohdalla; poista se ja yritä "
+        "uudelleen",
+        "sv": "texten har ett NUL-tecken ({code}) vid tecken {position}; ta bort det och försök "
+        "igen",
+        "en": "the text has a NUL character ({code}) at character {position}; remove it and try "
+        "again",
+    },
+    "refused_control": {
+        "fi": "tekstissä on näkymätön ohjausmerkki ({code}) merkin {position} kohdalla; poista "
+        "se ja yritä uudelleen",
+        "sv": "texten har ett osynligt styrtecken ({code}) vid tecken {position}; ta bort det "
+        "och försök igen",
+        "en": "the text has an invisible control character ({code}) at character {position}; "
+        "remove it and try again",
+    },
+    "refused_noncharacter": {
+        "fi": "tekstissä on merkki, joka ei kuulu tekstiin ({code}), merkin {position} "
+        "kohdalla; poista se ja yritä uudelleen",
+        "sv": "texten har ett tecken som inte hör till text ({code}) vid tecken {position}; ta "
+        "bort det och försök igen",
+        "en": "the text has a character that is not meant for text ({code}) at character "
+        "{position}; remove it and try again",
+    },
+    "refused_surrogate": {
+        "fi": "tekstissä on rikkinäinen merkki (yksinäinen sijaismerkki {code}) merkin "
+        "{position} kohdalla; poista se ja yritä uudelleen",
+        "sv": "texten har ett trasigt tecken (ett ensamt surrogattecken, {code}) vid tecken "
+        "{position}; ta bort det och försök igen",
+        "en": "the text has a broken character (a lone surrogate, {code}) at character "
+        "{position}; remove it and try again",
+    },
     "invalid_utf8": {
         "fi": "syöte ei ole kelvollista UTF-8-tekstiä (virheellinen tavu merkin {position} "
         "kohdalla); tallenna teksti UTF-8-muodossa ja yritä uudelleen",

@@ -229,7 +229,8 @@ def test_invalid_utf8_is_refused_not_checked(data: bytes, lang: str) -> None:
 def test_a_batch_line_of_invalid_utf8_is_an_error_with_its_line_number(data: bytes) -> None:
     """In a batch, a line with bytes that are not UTF-8 is that line's error (invalid_utf8,
     its line number, in the line's language where its bytes still say it), and the other
-    lines are answered; a JSON escape of a lone surrogate is valid input and is checked."""
+    lines are answered; a JSON escape of a lone surrogate is valid JSON but no text, refused
+    as the pages and the API refuse it (control_characters, never checked)."""
     escaped = json.dumps({"id": 1, "text": data.decode("latin-1") + "\ud800 131052-308T"})
     raw = b'{"id": 2, "text": "' + data + b'", "ui_language": "sv"}'
     stdin = escaped.encode() + b"\n" + raw + b"\n" + b'{"id": 3, "text": "Hei"}\n'
@@ -237,7 +238,7 @@ def test_a_batch_line_of_invalid_utf8_is_an_error_with_its_line_number(data: byt
     assert result.returncode == 0, result.stderr.decode(errors="replace")[-500:]
     lines = [json.loads(line) for line in result.stdout.decode().splitlines()]
     assert [line.get("id") for line in lines] == [1, 2, 3]  # its id read, its text never
-    assert "verdict" in lines[0]
+    assert lines[0]["error"]["code"] == "control_characters"
     assert "verdict" in lines[2]
     assert lines[1]["error"]["code"] == "invalid_utf8"
     assert lines[1]["line"] == 2
@@ -477,11 +478,13 @@ def test_a_text_that_starts_with_a_dash_goes_after_double_dash() -> None:
 def test_text_output_shows_control_characters_instead_of_sending_them(
     command: tuple[str, ...],
 ) -> None:
-    # An escape sequence in a text (retitle, clear screen) must not reach the terminal.
+    # An escape sequence in a text (retitle, clear screen) must not reach the terminal: the
+    # text is refused as the pages and the API refuse it, its first control character named.
     result = _cli(*command, "-", stdin="Sinä idiootti\x1b]0;HACKED\x07 \x1b[2J")
-    assert "\x1b" not in result.stdout
-    assert "\x07" not in result.stdout
-    assert "idiootti" in result.stdout
+    assert result.returncode == 3
+    assert "\x1b" not in result.stdout + result.stderr
+    assert "\x07" not in result.stdout + result.stderr
+    assert "(U+001B)" in result.stderr
 
 
 @pytest.mark.parametrize(
