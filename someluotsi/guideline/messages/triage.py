@@ -301,13 +301,14 @@ def _easy_money(analysed: AnalysedText) -> bool:
 
 
 # Words that may follow a [crisis_end] phrase ("haluan lopettaa kaiken", "end it all") in its
-# sentence: a time or "any more" ("tonight", "nyt", "enää", "längre"). Any other word makes the
-# phrase about something else ("lopetan kaiken roskaruoan syömisen", "no reason to live in fear").
+# sentence: a time or "any more" ("tonight", "nyt", "enää", "längre", "i kväll"). Any other
+# word makes the phrase about something else ("lopetan kaiken roskaruoan syömisen", "no reason
+# to live in fear", "ta mitt liv tillbaka").
 CRISIS_END_TAIL = frozenset(
     {"nyt", "enää", "tänään", "tänä", "iltana", "yönä", "yöllä", "huomenna", "pian", "kohta",
      "vaan", "vain", "jo", "nu", "idag", "ikväll", "inatt", "imorgon", "snart", "längre", "bara",
-     "redan", "now", "today", "tonight", "tomorrow", "soon", "anymore", "any", "more", "already",
-     "just"}
+     "redan", "i", "kväll", "natt", "morgon", "dag", "now", "today", "tonight", "tomorrow",
+     "soon", "anymore", "any", "more", "already", "just"}
 )  # fmt: skip
 
 
@@ -475,7 +476,9 @@ WELFARE_REACH = 4  # words from a verb of violence to the child it is done to ("
 
 def _welfare_concern(hits: list[LexiconMatch]) -> bool:
     """Is a child hit, abused or neglected (§8.5, §10.5)? A passive or a state ("lapsia
-    lyödään", "barnen far illa", "the kids are left alone") with any word for a child; a verb
+    lyödään", "barnen far illa", "not fed", "parents are drunk") with any word for a child, or
+    a child left alone ([left_alone]: "yksin kotona", "ensamma hemma", "home alone") unless the
+    message asks for guidance ([guidance]: "from what age", "saako", "can children"); a verb
     done to someone with the child after it, within WELFARE_REACH words ("hits his kids",
     "slår sina barn", "lyö lapsiaan"), or a Finnish child in an object case on either side
     ("lasta hakkaa"). Children as the subject of an active verb ("lapset löivät palloa", "kids
@@ -484,6 +487,10 @@ def _welfare_concern(hits: list[LexiconMatch]) -> bool:
     if not labels & {"child", "child_object"}:
         return False
     if "maltreated" in labels:
+        return True
+    # Left alone or home alone ("Naapurin lapset ovat yksin kotona", "barnen lämnas ensamma"),
+    # told, not asked of as guidance ("Minkä ikäisenä lapsen saa jättää yksin kotiin?").
+    if "left_alone" in labels and "guidance" not in labels:
         return True
     verbs = [hit for hit in hits if hit.term.label == "maltreatment"]
     for child in hits:
