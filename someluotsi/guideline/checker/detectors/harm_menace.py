@@ -626,6 +626,202 @@ def car_check(words: Sequence[str], index: int, first: int, end: int) -> bool:
     )
 
 
+# --- Harm wished or promised to a third person without a violent verb ------------------------
+# A fresh tester met these passing while "You'll regret this" and "I hope you die" blocked.
+
+# Regret promised to an official named as the subject ("Rehtori tulee katumaan tätä",
+# "Rektorn kommer att ångra det här", "The principal will regret this"): the regret form, the
+# future words right before it, and after it only a bare "this": "The council will regret
+# this decision at the next election" (political criticism) and "Rektorn kommer att ångra sig
+# om hon inte läser rapporten" (changing one's mind) stay unread.
+REGRET = frozenset({"katumaan", "ångra", "regret"})
+REGRET_FUTURE = frozenset(
+    {"tulee", "tulevat", "vielä", "kommer", "att", "ska", "skall", "få", "nog", "will", "ll",
+     "going", "to", "gonna", "gon", "na", "surely", "definitely"}
+)  # fmt: skip
+REGRET_LEAD = frozenset(
+    {"tulee", "tulevat", "kommer", "ska", "skall", "will", "ll", "going", "gonna"}
+)
+REGRET_THIS = frozenset(
+    {"tätä", "tämän", "tätäkin", "tuota", "det", "här", "detta", "där", "this", "that", "it",
+     "vielä", "nog", "bittert", "katkerasti", "bitterly", "yet", "still"}
+)  # fmt: skip
+REGRET_OBJECT = frozenset(
+    {"tätä", "tämän", "tätäkin", "tuota", "det", "detta", "this", "that", "it"}
+)
+FIRST_PERSON = frozenset({"minä", "mä", "mää", "me", "jag", "vi", "i", "we"})
+
+
+def regret_promised(
+    words: Sequence[str], index: int, first: int, end: int, person: Person
+) -> tuple[int, int] | None:
+    """The first and last token of regret promised to a person named as the subject before the
+    regret form at `index` (REGRET): future words only between them (REGRET_FUTURE, one of
+    REGRET_LEAD among them), and after it a bare "this" to the sentence's end."""
+    lead = index
+    while lead > first and index - lead < 4 and words[lead - 1] in REGRET_FUTURE:
+        lead -= 1
+    if lead == index or REGRET_LEAD.isdisjoint(words[lead:index]):
+        return None
+    after = words[index + 1 : end]
+    if not after or len(after) > 3 or not set(after) <= REGRET_THIS:
+        return None
+    if REGRET_OBJECT.isdisjoint(after):
+        return None
+    for at in range(max(first, lead - 3), lead):
+        if words[at] in FIRST_PERSON or words[at] in CONDITION:
+            return None
+        if person(at):
+            return at, end - 1
+    return None
+
+
+# Fear urged on the reader as a menace ("Sun pitäis pelätä.", "Du borde vara rädd.", "You
+# should be scared."): the reader and a modal before the fear word, nothing after it but an
+# intensifier or "now". An object of the fear ("of the ice in spring", "pelätä rokotetta") or
+# Swedish "rädd om" (careful with) sets it aside, and so does a negation.
+FEAR = frozenset({"pelätä", "pelkäämään", "rädd", "rädda", "scared", "afraid", "frightened"})
+FEAR_YOU = frozenset({"sun", "sinun", "teidän", "teijän", "du", "ni", "you", "u", "ya", "youd"})
+FEAR_MODALS = frozenset(
+    {"pitäis", "pitäisi", "pitää", "pitäs", "kannattaa", "kannattaisi", "kannattais", "täytyy",
+     "borde", "bör", "ska", "skulle", "måste", "should", "better", "must",
+     "ought", "d", "need", "gotta"}
+)  # fmt: skip
+FEAR_NOT = frozenset(
+    {"ei", "et", "ette", "älä", "älkää", "inte", "aldrig", "ingen", "not", "t", "never", "no",
+     "tarvitse"}
+)  # fmt: skip
+FEAR_AFTER = frozenset(
+    {"nyt", "todella", "tosissaan", "oikeasti", "kovasti", "nu", "väldigt", "mycket", "jätte",
+     "now", "very", "really", "be", "vara", "olla"}
+)  # fmt: skip
+
+
+def fear_urged(words: Sequence[str], index: int, first: int, end: int) -> tuple[int, int] | None:
+    """The first and last token of fear urged on the reader by the fear word at `index`
+    (FEAR): the reader (FEAR_YOU) and a modal (FEAR_MODALS) among the six words before it with
+    no negation, and nothing after it but FEAR_AFTER to the sentence's end."""
+    start = max(first, index - 6)
+    before = words[start:index]
+    if FEAR_YOU.isdisjoint(before) or FEAR_MODALS.isdisjoint(before):
+        return None
+    if not FEAR_NOT.isdisjoint(before) or not set(words[index + 1 : end]) <= FEAR_AFTER:
+        return None
+    return next(at for at in range(start, index) if words[at] in FEAR_YOU), index
+
+
+# A disease wished on a person ("Toivottavasti rehtori saa syövän", "Hoppas rektorn får
+# cancer", "Hope the mayor gets cancer"): a wish word, a person or the reader, a verb of
+# getting right before the disease. Compounds ("cancerforskningen", "syöpähoitoa") are other
+# words and never cues.
+DISEASES = frozenset(
+    {"syövän", "syöpää", "syöpä", "syöpiä", "cancer", "cancern", "kräfta", "kräftan", "aids",
+     "aidsin", "ebola", "ebolan", "kolera", "koleran", "pesten", "plague"}
+)  # fmt: skip
+GET = frozenset(
+    {"saa", "saisi", "sais", "saat", "saisit", "saatte", "saavat", "saisivat", "får", "få",
+     "gets", "get", "catches", "catch", "develops", "develop", "dies", "die", "of", "a", "en",
+     "jonkun", "ett", "terminal", "terminaalisen", "dödlig", "aggressiv", "aggressive"}
+)  # fmt: skip
+GETTING = frozenset(
+    {
+        "saa",
+        "saisi",
+        "sais",
+        "saat",
+        "saisit",
+        "saatte",
+        "saavat",
+        "saisivat",
+        "får",
+        "få",
+        "gets",
+        "get",
+        "catches",
+        "catch",
+        "develops",
+        "develop",
+    }
+)
+DISEASE_WISH = frozenset(
+    {"toivottavasti", "toivon", "toivoisin", "toivomme", "kunpa", "jospa", "toivois", "hoppas",
+     "önskar", "hope", "hopefully", "wish", "pray", "hoping", "ansaitsee", "ansaitset",
+     "förtjänar", "deserves", "deserve"}
+)  # fmt: skip
+DISEASE_YOU = frozenset({"sä", "sinä", "te", "du", "ni", "you", "u", "ya"})
+DISEASE_REACH = 6  # tokens before the getting verb within which the person and the wish stand
+
+
+def disease_wished(
+    words: Sequence[str], index: int, first: int, end: int, person: Person
+) -> tuple[int, int] | None:
+    """The first and last token of a disease wished on a person, from the disease word at
+    `index` (DISEASES): a verb of getting among the three words before it (GETTING, only GET
+    between), and before that, within DISEASE_REACH words, a wish (DISEASE_WISH) and a person
+    or the reader, no negation."""
+    at = index - 1
+    while at >= first and index - at <= 3 and words[at] in GET and words[at] not in GETTING:
+        at -= 1
+    if at < first or words[at] not in GETTING:
+        return None
+    start = max(first, at - DISEASE_REACH)
+    before = words[start:at]
+    if not FEAR_NOT.isdisjoint(before) or DISEASE_WISH.isdisjoint(before):
+        return None
+    if not DISEASE_YOU.isdisjoint(before) or any(person(i) for i in range(start, at)):
+        wish = next(i for i in range(start, at) if words[i] in DISEASE_WISH)
+        return wish, index
+    return None
+
+
+# A noose or the gallows said to suit or await officials ("Hirttoköysi sopisi valtuutetuille",
+# "Snaran vore det rätta för politikerna", "The councillors deserve the noose"): the implement,
+# a word of suiting, deserving or awaiting, and a person or a group of officials in the
+# sentence (the caller). Death: the police.
+NOOSES = frozenset(
+    {"hirttoköysi", "hirttoköyden", "hirttoköyttä", "hirttoköysiä", "hirttoköyteen",
+     "hirsipuu", "hirsipuuhun", "hirsipuuta", "hirsipuun", "hirsipuut", "giljotiini",
+     "giljotiinia", "giljotiiniin", "snara", "snaran", "snaror", "galge", "galgen", "galgar",
+     "giljotin", "giljotinen", "noose", "nooses", "gallows", "guillotine", "rope"}
+)  # fmt: skip
+SUITED = frozenset(
+    {"sopisi", "sopis", "sopii", "kuuluisi", "kuuluu", "ansaitsee", "ansaitsevat", "ansaitsisi",
+     "ansaitsisivat", "odottaa", "odottavat", "passar", "passa", "passade", "vore", "förtjänar",
+     "väntar", "rätta", "suit", "suits", "deserve", "deserves", "await", "awaits", "waiting",
+     "waits", "fit", "fits", "for"}
+)  # fmt: skip
+NOOSE_NOT = frozenset(
+    {
+        "ei",
+        "eivät",
+        "inte",
+        "aldrig",
+        "not",
+        "t",
+        "never",
+        "history",
+        "historia",
+        "historian",
+        "historiaa",
+        "museo",
+        "museum",
+        "museet",
+    }
+)
+
+
+def noose_suits(words: Sequence[str], index: int, first: int, end: int) -> bool:
+    """The implement at `index` (NOOSES; "rope" only as "the rope" after a deserving word)
+    is said to suit, be deserved by or await someone: a SUITED word in the sentence and no
+    negation or history (NOOSE_NOT)."""
+    sentence = words[first:end]
+    if words[index] == "rope" and not (index > first and words[index - 1] == "the"):
+        return False
+    return not SUITED.isdisjoint(sentence) and NOOSE_NOT.isdisjoint(sentence)
+
+
+WISH_CUES = REGRET | FEAR | DISEASES | NOOSES
+
 # Every cue word of this module's threats but the emoji: a text with none is not read for them.
 CUES = (
     PITY
@@ -639,4 +835,5 @@ CUES = (
     | UNDER
     | ACCIDENTS
     | HISTORY
+    | WISH_CUES
 )

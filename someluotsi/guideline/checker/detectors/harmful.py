@@ -1581,7 +1581,10 @@ class ThreatDetector:
                 word=lemma,
             )
             return
-        if reading.wish and _named_person(ctx, analysis, sentence):
+        if reading.wish and (
+            _named_person(ctx, analysis, sentence)
+            or _wished_target(analysis, index, start, sentence)
+        ):
             reading = harm_grammar.Reading(True)  # "Anna Bergin pitäisi kuolla"
         target = bool(
             reading.aimed
@@ -1681,6 +1684,22 @@ NAMED_TARGET_REACH = 4
 # Finnish verbs of shooting whose speaker's form with a person object is a threat
 # (`harm_context.finnish_person_object`).
 SHOOTING = frozenset({"ampua"})
+
+
+def _wished_target(analysis: HarmAnalysis, index: int, start: int, sentence: int) -> bool:
+    """A target word naming a person (no pronoun, PRONOUN_TARGETS; no possessive owning the
+    next word: "the mayor's cat") or a group word in the clause before the death verb at
+    `index` whose clause starts at `start`: the subject of a death wish ("Toivottavasti
+    pormestari kuolee", "Stadsdirektören förtjänar att dö", "I hope the mayor dies",
+    "Politikerna borde dö")."""
+    for hit in analysis.person_targets(sentence):
+        if (
+            start <= hit.index < index
+            and hit.info.lemma not in PRONOUN_TARGETS
+            and not _possessive(analysis, hit)
+        ):
+            return True
+    return any(start <= hit.index < index for hit in analysis.in_sentence(sentence, "groups"))
 
 
 def _name_word(ctx: CheckContext, index: int) -> bool:
@@ -2309,6 +2328,8 @@ def explicit_violence(excerpt: str) -> bool:
                     return True
     if any(hit.term.label == "threat_phrases" for hit in text.find(vocabulary().phrases)):
         return True
+    if not harm_menace.NOOSES.isdisjoint(words) and "rope" not in words:
+        return True  # "Hirttoköysi sopisi valtuutetuille": death wished (a noose finding)
     listed = text.words
     if len(listed) >= 3 and all(len(word) == 1 for word in listed):  # "t a p a n"
         for info in vocabulary().lookup("".join(listed)):
@@ -2901,6 +2922,20 @@ def _menace(ctx: CheckContext, analysis: HarmAnalysis, cued: bool) -> Iterator[M
         elif word in harm_menace.MORNINGS | harm_menace.MORNING | harm_menace.UNDER:
             if harm_menace.car_check(words, index, first, end):
                 begin, last = first, end - 1  # "Autot kannattaa tarkistaa aamuisin"
+        elif word in harm_menace.WISH_CUES:
+            found = _wished_harm(ctx, analysis, index, sentence, person)
+            if found is not None:
+                if word in harm_menace.NOOSES:
+                    yield ctx.match(
+                        "threat-001",
+                        table.starts[index],
+                        table.ends[index],
+                        confidence=0.8,
+                        reason="death_wish",
+                        word=word,
+                    )
+                    continue
+                begin, last = found
         else:
             found = harm_menace.harm_promised(words, index, first, end, person)
             if found is not None:
@@ -2936,6 +2971,35 @@ def _menace(ctx: CheckContext, analysis: HarmAnalysis, cued: bool) -> Iterator[M
                 "threat-002", at, at + len(mark), confidence=0.8, reason="weapon", word=mark
             )
             return
+
+
+def _wished_harm(
+    ctx: CheckContext,
+    analysis: HarmAnalysis,
+    index: int,
+    sentence: int,
+    person: Callable[[int], bool],
+) -> tuple[int, int] | None:
+    """The first and last token of harm wished or promised to a person from the cue at `index`
+    (harm_menace.WISH_CUES): regret promised to a person named as the subject ("Rehtori tulee
+    katumaan tätä"), fear urged on the reader ("Du borde vara rädd"), a disease wished on a
+    person ("Hope the mayor gets cancer"), a noose said to suit officials ("Hirttoköysi
+    sopisi valtuutetuille": a person target or a group in the sentence)."""
+    words = analysis.words
+    word = words[index]
+    first, end = analysis.bounds(sentence)
+    if word in harm_menace.REGRET:
+        return harm_menace.regret_promised(words, index, first, end, person)
+    if word in harm_menace.FEAR:
+        return harm_menace.fear_urged(words, index, first, end)
+    if word in harm_menace.DISEASES:
+        return harm_menace.disease_wished(words, index, first, end, person)
+    officials = any(
+        hit.info.lemma not in PRONOUN_TARGETS for hit in analysis.person_targets(sentence)
+    ) or bool(analysis.in_sentence(sentence, "groups"))
+    if officials and harm_menace.noose_suits(words, index, first, end):
+        return index, index
+    return None
 
 
 def _accident(
