@@ -240,6 +240,15 @@ def message_detail(request: HttpRequest, message_id: int) -> HttpResponse:
     `?use=city-sv` starts the reply from a saved reply or the city's template."""
     user = _user(request)
     message = _message_or_404(request, message_id)
+    return _detail_page(request, user, message)
+
+
+def _detail_page(
+    request: HttpRequest, user: User, message: Message, *, typed_reply: str | None = None
+) -> HttpResponse:
+    """The message page (`message_detail`); `typed_reply`, a reply that was refused, fills
+    the reply box instead of the suggested one, so that nothing typed is lost. Records the
+    read of the message (audit) whenever the page shows its text."""
     can_read = readability_for_user(user=user).can_read(message)
     if can_read:
         services.message_view_record(actor=user, message=message, request=request)
@@ -247,8 +256,11 @@ def message_detail(request: HttpRequest, message_id: int) -> HttpResponse:
     workers = channel_workers(channel=message.channel).order_by("first_name")
     reply_choices = _reply_choices(user, message) if can_work and can_read else []
     chosen = {choice["key"]: choice["text"] for choice in reply_choices}
-    start_reply = chosen.get(request.GET.get("use", "")) or (
-        message.reply_text or message.suggested_reply
+    start_reply = (
+        typed_reply
+        if typed_reply is not None
+        else chosen.get(request.GET.get("use", ""))
+        or (message.reply_text or message.suggested_reply)
     )
     context = {
         "message": message,
@@ -355,6 +367,10 @@ def message_act(request: HttpRequest, message_id: int) -> HttpResponse:
             raise ApplicationError(_("Unknown action."), code="unknown_action")
     except ApplicationError as exc:
         show_refusal(request, exc)
+        if action == "answer":
+            # The page again with the reply as typed (a blocked check, a control character, a
+            # reply over the limit): a redirect would have put the suggested reply back.
+            return _detail_page(request, user, message, typed_reply=request.POST.get("reply", ""))
     return HttpResponseRedirect(detail_url)
 
 
