@@ -1549,6 +1549,13 @@ INSTITUTION_STEMS = (
     "kurssi",
     "ammattilai",
     "lääkär",
+    # a service's reform, budget or strategy ("lastensuojelun uudistus", "päihdepalvelujen
+    # budjetti"): the matter is the city's work, no person's (a fresh tester of stop 36)
+    "uudistu",
+    "budjet",
+    "strategi",
+    "linjau",
+    "lainsäädän",
     # sv
     "sköterska",
     "forskning",
@@ -1562,6 +1569,10 @@ INSTITUTION_STEMS = (
     "expert",
     "kampanj",
     "insamling",
+    "reform",
+    "budget",
+    "strategi",
+    "lagstiftning",
     # en
     "research",
     "foundation",
@@ -1583,20 +1594,35 @@ INSTITUTION_STEMS = (
     "expert",
     "worker",
     "team",
+    "reform",
+    "strategy",
+    "policy",
+    "legislation",
 )
+# Words that join an institution word to the matter after it ("reformen av barnskyddet",
+# "strategin för missbruksvården", "the reform of child welfare"): then the institution word
+# right before is read as if it followed the matter.
+INSTITUTION_JOINS = frozenset({"av", "för", "inom", "of", "for"})
 
 
 def _institutional(hit: LexiconMatch, words: Sequence[str]) -> bool:
     """Whether the sensitive hit names an institution, profession or event (see
     INSTITUTION_STEMS): the rest of its last word after the matched stem holds such a stem, or
     the word after it starts with one (holds one, for stems of six letters or more:
-    "sosiaalityöntekijä")."""
+    "sosiaalityöntekijä"), or one stands right before a joining word before it ("reformen av
+    barnskyddet", "the reform of child welfare": INSTITUTION_JOINS)."""
     spec = hit.term.specs[-1]
     last = words[hit.last - 1]
     rest = last[len(spec.value) :] if spec.kind == "prefix" else ""
     following = words[hit.last] if hit.last < len(words) else ""
+    joined = (
+        words[hit.first - 2] if hit.first >= 2 and words[hit.first - 1] in INSTITUTION_JOINS else ""
+    )
     return any(
-        stem in rest or following.startswith(stem) or (len(stem) >= 6 and stem in following)
+        stem in rest
+        or following.startswith(stem)
+        or (len(stem) >= 6 and stem in following)
+        or joined.startswith(stem)
         for stem in INSTITUTION_STEMS
     )
 
