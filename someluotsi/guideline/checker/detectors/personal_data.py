@@ -1556,6 +1556,7 @@ INSTITUTION_STEMS = (
     "strategi",
     "linjau",
     "lainsäädän",
+    "vastai",  # "rattijuopumuksen vastainen kampanja": against the matter
     # sv
     "sköterska",
     "forskning",
@@ -1602,7 +1603,7 @@ INSTITUTION_STEMS = (
 # Words that join an institution word to the matter after it ("reformen av barnskyddet",
 # "strategin för missbruksvården", "the reform of child welfare"): then the institution word
 # right before is read as if it followed the matter.
-INSTITUTION_JOINS = frozenset({"av", "för", "inom", "of", "for"})
+INSTITUTION_JOINS = frozenset({"av", "för", "inom", "mot", "of", "for", "against"})
 
 
 def _institutional(hit: LexiconMatch, words: Sequence[str]) -> bool:
@@ -1932,15 +1933,31 @@ def _kept_hit(hit: LexiconMatch, words: Sequence[str]) -> bool:
     )
 
 
+# Parts of a title that makes a person the client, patient or inmate of a sensitive matter
+# ("lastensuojeluasiakas", "barnskyddsklienten", "psykiatripotilas", "missbrukspatienten"): no
+# job title, a fact about them (a fresh tester of stop 36).
+CLIENT_PARTS = ("asiaka", "asiakka", "potila", "vanki", "vangi", "klient", "patient", "client",
+                "fånge", "fången", "intern", "inmate", "prisoner")  # fmt: skip
+
+
 def _names_staff(hit: LexiconMatch, name: PersonName, words: Sequence[str]) -> bool:
     """Whether the named person is introduced by their job rather than linked to a matter:
     the sensitive word is their title ("psykiatri Anna Niemi": it ends at the name or inside
     it), or a health or social care job (STAFF_TITLES) stands right before the name, as its
-    first word or right after it ("nurse John Smith", "Anna Berg, kurator")."""
-    if name.first - 1 <= hit.last - 1 <= name.last - 1 and hit.first <= name.first:
+    first word or right after it ("nurse John Smith", "Anna Berg, kurator"). A title that
+    makes the person a client, patient or inmate of the matter ("Lastensuojeluasiakas Erkki
+    Joki", "Barnskyddsklienten Erik Johansson": CLIENT_PARTS) is a fact about them, no job."""
+    if (
+        name.first - 1 <= hit.last - 1 <= name.last - 1
+        and hit.first <= name.first
+        and not any(part in words[hit.last - 1] for part in CLIENT_PARTS)
+    ):
         return True
     around = [*words[max(0, name.first - 1) : name.first + 1], *words[name.last : name.last + 1]]
-    return any(word.startswith(STAFF_TITLES) for word in around)
+    return any(
+        word.startswith(STAFF_TITLES) and not any(part in word for part in CLIENT_PARTS)
+        for word in around
+    )
 
 
 SENSITIVE_KEYS = key_words(SENSITIVE_TERMS)
