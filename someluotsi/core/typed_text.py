@@ -212,12 +212,19 @@ class StringChoiceField(serializers.ChoiceField):
 
     default_error_messages: ClassVar[dict[str, Any]] = {
         "not_a_string": gettext_lazy("Must be a string: one of %(choices)s."),
+        "invalid_choice": gettext_lazy('"{input}" is not a valid choice: one of {choices}.'),
     }
 
     def to_internal_value(self, data: Any) -> Any:
+        """The chosen value. Raises ValidationError "not_a_string" for anything but a
+        string, "invalid_choice" (naming the valid values, unless the field words its own)
+        for a string that is no choice."""
+        choices = ", ".join(str(key) for key in self.choices)
         if not isinstance(data, str):
-            message = self.error_messages["not_a_string"] % {
-                "choices": ", ".join(str(key) for key in self.choices)
-            }
+            message = self.error_messages["not_a_string"] % {"choices": choices}
             raise serializers.ValidationError(message, code="not_a_string")
-        return super().to_internal_value(data)
+        if data == "" and self.allow_blank:
+            return ""
+        if data not in self.choice_strings_to_values:
+            self.fail("invalid_choice", input=data[:80], choices=choices)
+        return self.choice_strings_to_values[data]

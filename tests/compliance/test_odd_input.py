@@ -173,6 +173,31 @@ def test_a_list_where_a_language_is_wanted_is_not_a_string(
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("fi", '"de" ei ole kelvollinen valinta: valitse jokin näistä: fi, sv, en.'),
+        ("sv", '"de" är inget giltigt val: välj ett av fi, sv, en.'),
+        ("en", '"de" is not a valid choice: one of fi, sv, en.'),
+    ],
+)
+@pytest.mark.parametrize("field", ["ui_language", "language"])
+def test_an_unknown_language_names_the_valid_ones(
+    make_user: Callable[..., User], language: str, words: str, field: str
+) -> None:
+    """A string that is no choice is told the valid values (a fresh tester of stop 36: DRF's
+    '"de" ei ole kelvollinen valinta.' named none)."""
+    response = _api(make_user(Role.EMPLOYEE)).post(
+        "/api/v1/check",
+        {"text": "Moi", field: "de"},
+        format="json",
+        headers={"accept-language": language},
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["details"][field] == [words]
+
+
+@pytest.mark.django_db
 def test_a_list_where_a_role_is_wanted_names_the_roles(make_user: Callable[..., User]) -> None:
     response = _api(make_user(Role.EMPLOYEE)).post(
         "/api/v1/check", {"text": "Moi", "role": ["employee"]}, format="json"
