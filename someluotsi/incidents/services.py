@@ -20,7 +20,6 @@ from someluotsi.compliance.services import channel_context, default_author_role
 from someluotsi.core.blank import is_blank, trimmed
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
 from someluotsi.core.lengths import at_most
-from someluotsi.guideline.checker.engine import MAX_CHARS
 from someluotsi.incidents.enums import (
     AlertStatus,
     EntryKind,
@@ -198,6 +197,10 @@ def incident_note(*, actor: User, incident: Incident, kind: str, text: str) -> I
     return entry
 
 
+# A reply drafted in a storm: what the page's field says (maxlength), kept by the service too.
+MAX_DRAFT_CHARS = 5000
+
+
 def incident_reply_draft(*, actor: User, incident: Incident, text: str, ui: str) -> IncidentEntry:
     """Check a reply before it is posted: the post checker, plus the tone check (§17.3)."""
     _require(actor, incident.channel)
@@ -205,8 +208,7 @@ def incident_reply_draft(*, actor: User, incident: Incident, text: str, ui: str)
     text = trimmed(text)
     if is_blank(text):  # zero-width characters alone show nothing either
         raise ApplicationError(_("Write the reply first."), code="invalid_text")
-    if len(text) > MAX_CHARS:
-        raise ApplicationError(_("The reply is too long."), code="too_long")
+    at_most(text, MAX_DRAFT_CHARS, field="reply")  # the limit and the length named
     context = channel_context(incident.channel)
     engine = configured_engine()
     # The findings' words in every interface language, so that each reader of the timeline

@@ -207,6 +207,7 @@ def incident(request: HttpRequest, incident_id: int) -> HttpResponse:
         ],
         "alerts": item.alerts.all(),
         "draft": draft,
+        "max_draft_chars": services.MAX_DRAFT_CHARS,
         "draft_review": services.localized_review(draft.review, language) if draft else None,
         "can_work": item.status == IncidentStatus.OPEN and not user_is_read_only(user=user),
     }
