@@ -279,5 +279,6 @@ def test_a_draft_over_the_fields_limit_is_refused_with_the_limit_named(
     over = "Kiitos palautteesta. " * (MAX_DRAFT_CHARS // 21 + 5)
     response = client.post(url, {"action": "draft", "text": over})
     shown = response.content.decode().replace("\xa0", "").replace(" ", "").replace(",", "")
-    assert max_words in shown and str(len(over.strip())) in shown
+    assert max_words in shown
+    assert str(len(over.strip())) in shown
     assert IncidentEntry.objects.filter(incident=incident, kind="reply_draft").count() == before
