@@ -131,6 +131,14 @@ def test_figure_tables_scroll_in_their_box_and_stay_readable_on_a_phone(
         if width > PHONE["width"]:
             problems.append(f"{url}: the page is {width} px wide")
         problems.extend(f"{url}: {cell}" for cell in squeezed_cells(phone))
+        # a count that links to its messages is a target of its own (WCAG 2.5.8: 24 px)
+        for size in phone.evaluate(
+            "() => [...document.querySelectorAll('main td > a:only-child')].map((a) => {"
+            " const r = a.getBoundingClientRect(); return [a.textContent.trim(), r.width,"
+            " r.height]; })"
+        ):
+            if size[1] < 24 or size[2] < 24:
+                problems.append(f"{url}: link {size[0]!r} is {size[1]:.0f}×{size[2]:.0f} px")
         for box in phone.evaluate(BOXES_JS):
             if not box["sticky"] or box["firstMoved"] != 0:
                 problems.append(f"{url}: the key column of {box['id']} does not stay in view")
