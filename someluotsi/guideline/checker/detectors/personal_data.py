@@ -1619,13 +1619,18 @@ def _institutional(hit: LexiconMatch, words: Sequence[str]) -> bool:
     joined = (
         words[hit.first - 2] if hit.first >= 2 and words[hit.first - 1] in INSTITUTION_JOINS else ""
     )
-    return any(
-        stem in rest
-        or following.startswith(stem)
-        or (len(stem) >= 6 and stem in following)
-        or joined.startswith(stem)
-        for stem in INSTITUTION_STEMS
+    # One C-speed test per condition instead of a Python loop over the stems (a flood of
+    # sensitive words asks this of every hit).
+    return bool(
+        following.startswith(INSTITUTION_STEMS)
+        or joined.startswith(INSTITUTION_STEMS)
+        or (rest and _ANY_STEM.search(rest))
+        or (following and _LONG_STEM.search(following))
     )
+
+
+_ANY_STEM = re.compile("|".join(map(re.escape, INSTITUTION_STEMS)))
+_LONG_STEM = re.compile("|".join(re.escape(stem) for stem in INSTITUTION_STEMS if len(stem) >= 6))
 
 
 # A sensitive matter as the topic of a book, talk or event ("kirja masennuksesta", "bok om
