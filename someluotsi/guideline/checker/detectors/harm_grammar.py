@@ -122,6 +122,48 @@ NOT_NEGATING = frozenset({"ihme", "ihmekään", "konstigt", "undra", "wonder", "
 
 NEGATION = {"fi": FI_NEGATION, "sv": SV_NEGATION, "en": EN_NEGATION}
 
+# The imperative of being, negated ("älä ole", "älkää olko", "var inte", "don't be", "do not
+# be"): a prohibition says the reader is, or acts, what follows ("Älä ole idiootti", "Var
+# inte så dum", "Don't be an idiot"), not that they are not: no denial (a fresh tester of
+# stop 36 met all three passing where "Et ole idiootti" is rightly read as one).
+FI_PROHIBITIVE = frozenset({"älä", "älkää", "äläkä", "älkäämme"})
+FI_BE_IMPERATIVE = frozenset({"ole", "oo", "olko", "olkaa"})
+EN_DO = frozenset({"do", "don", "dont"})
+SV_BE_IMPERATIVE = "var"
+# Finnish negative pronouns and adverbs, negations of their own that a prohibition carries on
+# ("älä ole mikään ääliö").
+FI_AFTER_PROHIBITIVE = frozenset({"mikään", "kukaan", "koskaan", "ikinä"})
+
+
+def prohibitive_of_being(words: Sequence[str], position: int, start: int) -> bool:
+    """Whether the negation at token `position` is the negated imperative of "be" (fi, sv,
+    en): "älä ole", "älkää olko" (an adverb may come between: "älä nyt ole"; a negative
+    pronoun after them carries the prohibition on: "älä ole mikään ääliö"), "var inte" at
+    its clause's start or after an imperative lead ("snälla, var inte"; "han var inte" is
+    the past tense), "don't be", "do not be" ("dont be")."""
+    word = words[position]
+    following = words[position + 1 : position + 3]
+    if word in FI_AFTER_PROHIBITIVE:  # "älä ole mikään ääliö", "älä ole koskaan idiootti"
+        before = words[max(start, position - 3) : position]
+        return any(
+            prior in FI_PROHIBITIVE and FI_BE_IMPERATIVE.intersection(before[at + 1 :])
+            for at, prior in enumerate(before)
+        )
+    if word in FI_PROHIBITIVE:
+        return bool(following) and (
+            following[0] in FI_BE_IMPERATIVE
+            or (len(following) == 2 and following[1] in FI_BE_IMPERATIVE)
+        )
+    if word in ("inte", "aldrig"):
+        if position <= start or words[position - 1] != SV_BE_IMPERATIVE:
+            return False
+        return position - 1 == start or words[position - 2] in SV_IMPERATIVE_LEAD
+    if word in ("t", "not") and following[:1] == ["be"]:
+        return position > start and words[position - 1] in EN_DO
+    # "dont" is in no negation list
+    return word == "dont" and following[:1] == ["be"]
+
+
 # Words after a negation that make what follows them an affirmation: "only" ("eivät ole muuta
 # kuin loisia", "är inget annat än parasiter", "are nothing but parasites") and a contrast
 # ("eivät ole ihmisiä vaan loisia", "inte människor utan parasiter", "not people but
@@ -250,6 +292,8 @@ def negated(words: Sequence[str], index: int, start: int, language: str, span: i
                 words[position + 1 : index]
             ):
                 continue
+            if prohibitive_of_being(words, position, start):
+                continue  # "älä ole idiootti", "var inte dum", "don't be an idiot"
             if _reaches(words, position, index, start, language):
                 return True
     return False

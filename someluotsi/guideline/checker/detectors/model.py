@@ -253,6 +253,8 @@ def _set_aside(ctx: CheckContext, categories: frozenset[str]) -> bool:
         return True
     if not hostile and _scam_warning(ctx, categories):
         return True
+    if hostile <= {"threat_verbs"} and _everyday_prohibition(ctx, categories):
+        return True
     if hostile == {"weapons"} and "innocent" in categories and "targets" not in categories:
         return True  # a knife in a cooking course, a laser gun in a game: no one is aimed at
     return bool(hostile) and violent_only and _only_harmless_violence(ctx, hostile)
@@ -343,3 +345,36 @@ def _safety_notice(ctx: CheckContext, categories: frozenset[str]) -> bool:
     return any(word.startswith(SAFETY_WORDS) for word in words) and any(
         word.startswith(DANGER_WORDS) for word in words
     )
+
+
+# The Finnish prohibitive (word starts) and the verbs of talking that Suomi24's comments
+# silence with it ("älä jauha", "älä höpise", "älkää valehdelko"): the model, trained on those
+# comments, scores every "älä" as abuse, also advice ("Älä aja humalassa", "Älä polta
+# tupakkaa sängyssä": a fresh tester of stop 36; the Swedish and English advice scored low).
+FI_PROHIBITIVE = frozenset({"älä", "älkää", "äläkä"})
+SILENCING = (
+    "jauha", "höpi", "höpö", "puhu", "valehtel", "selit", "kommentoi", "möli", "möly", "ulis",
+    "vinku", "itke", "ruikut", "paasa", "kirjoittel", "huuda", "rääky", "vänkä", "vittuil",
+    "tule", "tuu", "mee", "mene", "kuvittel", "luul", "esitä", "viitsi", "nolaa", "naura",
+)  # fmt: skip
+
+
+def _everyday_prohibition(ctx: CheckContext, categories: frozenset[str]) -> bool:
+    """A Finnish prohibition of an everyday act, as advice: the text starts with the
+    prohibitive (FI_PROHIBITIVE: "Älä aja humalassa", "Älkää jättäkö kynttilöitä palamaan")
+    whose verb is not one of talking or coming (SILENCING: "älä jauha", "älä tule tänne"),
+    with no hostile word but violent verbs (the caller's test), each of them the prohibited
+    act ("Älä aja humalassa", "älä polta": the vocabulary's "run over" and "burn"), no
+    target, group or person word (PERSON_WORDS other than the reader's "sinä"/"te"). Reads
+    the first two words."""
+    if categories & {"targets", "groups", "identity"}:
+        return False
+    words = ctx.text.table.words
+    if len(words) < 2 or words[0] not in FI_PROHIBITIVE or words[1].startswith(SILENCING):
+        return False
+    if "threat_verbs" in categories:
+        hits = _hostile_hits(ctx, frozenset({"threat_verbs"}))
+        if not hits or any(hit.index != 1 for hit in hits):
+            return False
+    people = PERSON_WORDS - {"sinä", "sä", "te", "sinua", "teidän"}
+    return people.isdisjoint(ctx.text.table.distinct)
