@@ -319,10 +319,11 @@ def _batch_keys(known: list[_Entry], word_counts: list[int], extras: list[list[i
     return np.concatenate(pieces)
 
 
-# Vocabulary categories added after the model was trained (data/harm_src/accusation.txt): left
+# Vocabulary categories added after the model was trained (data/harm_src/accusation.txt,
+# silencing.txt): left
 # out of its features, whose hashed buckets would otherwise shift the scores it learnt, until
 # the model is retrained with them (tools/train_toxicity.py).
-UNTRAINED_CATEGORIES = frozenset({"accusation"})
+UNTRAINED_CATEGORIES = frozenset({"accusation", "silencing"})
 
 
 def _vocabulary_buckets(text: AnalysedText, words: Sequence[str]) -> list[int]:

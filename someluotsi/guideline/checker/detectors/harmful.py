@@ -1093,6 +1093,49 @@ class InsultDetector:
         yield from self._adjective_and_noun(ctx, analysis)
         yield from self._accusation(ctx, analysis)
         yield from self._misspelt(ctx, analysis)
+        yield from self._silencing(ctx, analysis)
+
+    @staticmethod
+    def _silencing(ctx: CheckContext, analysis: HarmAnalysis) -> Iterator[Match]:
+        """Telling the reader to shut up (data/harm_src/silencing.txt: "Turpa kiinni", "Håll
+        käften", "Shut up and go away"): rude to the person written to, as a name is (§2.5,
+        §9.5). Read as a command only where it ends its clause (punctuation or the end of
+        the text follows) or goes on to the reader or to more orders (SILENCING_GOES_ON:
+        "and", "now", "you", an insult: "Shut up, you idiot"); not as the English verb of
+        closing ("the cabin was shut up for the winter", "shut up shop": SILENCING_CLOSING
+        before it or a word after it), not in a report of an order ("she told him to shut
+        up", "han sa åt mig att hålla käften": "to" or "att" before it) and not negated."""
+        found = analysis.of("silencing")
+        if not found:
+            return
+        words = analysis.words
+        ends = ctx.text.table.ends
+        count = len(words)
+        insults = {hit.index for hit in analysis.of("insult")}
+        for hit in found:
+            if hit.index < 0:
+                continue
+            last = bisect_left(ends, hit.end)
+            before = words[hit.index - 1] if hit.index > 0 else ""
+            if before in SILENCING_REPORTED or before in SILENCING_CLOSING:
+                continue
+            following = last + 1
+            if following < count and not (
+                any(mark in analysis.gaps[following] for mark in ",;:!?.")
+                or words[following] in SILENCING_GOES_ON
+                or following in insults
+            ):
+                continue
+            if _negated_phrase(analysis, hit) or in_work_title(ctx, analysis, hit):
+                continue  # "Shut Up and Dance" as a song's title
+            yield ctx.match(
+                "insult-001",
+                hit.start,
+                hit.end,
+                confidence=0.75,
+                reason="silencing",
+                word=hit.info.lemma,
+            )
 
     @staticmethod
     def _misspelt(ctx: CheckContext, analysis: HarmAnalysis) -> Iterator[Match]:
@@ -1220,6 +1263,24 @@ class InsultDetector:
                     reason="insult_construction",
                     word=hit.info.lemma,
                 )
+
+
+# After a command to shut up, the words that keep it one: more orders and the reader
+# addressed ("Turpa kiinni ja häivy", "Håll käften nu", "Shut up and go", "shut up you
+# clown").
+SILENCING_GOES_ON = frozenset(
+    {"ja", "nyt", "jo", "sinä", "sä", "te", "senkin", "ihan", "vaan", "siellä", "och", "nu",
+     "redan", "där",
+     "du", "ni", "din", "era", "ditt", "då", "and", "now", "already", "you", "u", "ya", "ok",
+     "okay", "please", "idiot", "moron", "clown", "pelle", "loser", "fool", "dummy"}
+)  # fmt: skip
+# Before it, a report of the order ("told him to shut up", "sa åt mig att hålla käften").
+SILENCING_REPORTED = frozenset({"to", "att", "käski", "käskee", "käskivät"})
+# Before it, the English verb of closing ("was shut up", "kept shut up", "stayed shut up").
+SILENCING_CLOSING = frozenset(
+    {"was", "were", "is", "are", "been", "be", "being", "get", "got", "gets", "kept", "keep",
+     "keeps", "stay", "stays", "stayed", "remain", "remains", "remained", "had", "has", "have"}
+)  # fmt: skip
 
 
 # English insults that are everyday Swedish words, with the Swedish words around them that
