@@ -1689,13 +1689,29 @@ STAFF_REACH = 4
 STAFF_TITLES = ("psykiatr", "psykolog", "lääkär", "läkare", "hoitaj", "sköterska", "terapeut",
                 "therapist", "psychiatrist", "psychologist", "doctor", "nurse", "ohjaaj",
                 "vetäjä", "kurator", "kuraattor", "counsellor", "counselor", "sosiaalityöntekij",
-                "socialarbetar", "socialsekreterar", "worker", "työntekijä",
+                "socialarbetar", "socialsekreterar", "worker", "psykiater", "kätilö",
+                "barnmorsk", "midwife",
                 "asiantuntij", "koordinaattor", "coordinator", "ledare", "leader",
                 "facilitator", "terveydenhoitaj", "diakon", "deacon", "palopäällik",
                 "palomest", "pelastusjohtaj", "räddningschef", "räddningsledare", "chief",
                 "poliisipäällik", "polischef", "komisari", "kommissarie", "inspector",
                 "ylikonstaap", "tiedottaj", "spokes", "pressansvarig", "ensihoitaj",
                 "paramedic", "fysioterapeu", "physio")  # fmt: skip
+# The last part of a compound job title in Finnish and Swedish ("sairaanhoitaja",
+# "nuorisotyöntekijä", "sjuksköterskan", "skolkuratorn", "barnpsykologen"): read anywhere
+# after a word's first STAFF_PART_FROM letters, so that "työntekijämme" (our employee, any
+# job) is no care job while "päihdetyöntekijä" is.
+STAFF_PARTS = ("hoitaj", "työntekij", "lääkär", "läkare", "sköterska", "psykolog", "psykiatr",
+               "psykiater", "terapeut", "kurator", "kuraattor", "ohjaaj")  # fmt: skip
+STAFF_PART_FROM = 3
+# A sensitive word that is the named person's own state whatever their job: on sick leave
+# ("sairauslomalla", "sjukskriven", "sjukledig", "sick leave") or, right after a copula,
+# pregnant ("on raskaana", "är gravid", "is pregnant"). A nurse's sick leave is a fact about
+# her, not her field (a fresh tester of stop 37 met "Nurse Anna Smith is on sick leave
+# because of cancer" passing where Finnish and Swedish blocked).
+OWN_STATE_STARTS = ("sairauslom", "sairaslom", "sjukskriv", "sjukledig")
+PREGNANT_STARTS = ("raskaana", "gravid", "pregnan")
+STATE_COPULAS = frozenset({"on", "oli", "ovat", "olivat", "är", "var", "is", "was", "are", "were"})
 # Months in Finnish (stems), Swedish and English: a date of birth may name its month.
 MONTHS = ("tammik", "helmik", "maalisk", "huhtik", "toukok", "kesäk", "heinäk", "elok",
           "syysk", "lokak", "marrask", "jouluk", "januari", "februari", "mars", "april", "maj",
@@ -1913,6 +1929,44 @@ def _soft_drink(hit: LexiconMatch, words: Sequence[str]) -> bool:
                for word in after for drink in SOFT_DRINKS)  # fmt: skip
 
 
+# A hospital that is where someone works: a word for working shortly before it ("työskentelee
+# sairaalassa", "aloittaa työt sairaalan päivystyksessä", "börjar arbeta på sjukhuset", "starts
+# work at the hospital"). After it, work says nothing of the kind ("is in hospital and cannot
+# work").
+HEALTH_PLACES = ("sairaal", "sjukhus", "hospital")
+WORK_WORDS = frozenset(
+    {"työt", "töissä", "töihin", "työssä", "työhön", "työpaikka", "työpaikkana", "arbeta",
+     "arbetar", "arbetade", "arbetat", "jobba", "jobbar", "jobbade", "jobbat", "anställd",
+     "anställdes", "work", "works", "worked", "working", "employed", "job"}
+)  # fmt: skip
+WORK_STARTS = ("työskentel", "työskennel")
+WORKPLACE_REACH = 4  # words from the word for working to the hospital
+# A joining word between them starts another statement ("worked hard until she was taken to
+# hospital", "työskenteli, kunnes joutui sairaalaan").
+WORKPLACE_BREAKS = frozenset(
+    {"kunnes", "kun", "koska", "mutta", "ja", "sitten", "jälkeen", "tills", "när", "eftersom",
+     "men", "och", "sedan", "efter", "until", "when", "because", "but", "and", "then",
+     "after"}
+)  # fmt: skip
+
+
+def _workplace(hit: LexiconMatch, words: Sequence[str]) -> bool:
+    """Whether the sensitive hit is a hospital named as a workplace (HEALTH_PLACES after
+    WORK_WORDS or WORK_STARTS within WORKPLACE_REACH words)."""
+    if not words[hit.first].startswith(HEALTH_PLACES) and not (
+        hit.last - hit.first > 1 and words[hit.last - 1].startswith(HEALTH_PLACES)
+    ):
+        return False
+    before = words[max(0, hit.first - WORKPLACE_REACH) : hit.first]
+    for at in range(len(before) - 1, -1, -1):
+        word = before[at]
+        if word in WORK_WORDS or word.startswith(WORK_STARTS):
+            return True
+        if word in WORKPLACE_BREAKS:
+            return False
+    return False
+
+
 def _kept_hit(hit: LexiconMatch, words: Sequence[str]) -> bool:
     """Whether a sensitive hit may be a fact about a person: not an institution or the topic
     of a work, an injury not denied (NEGATIONS), a word for birth only with a date, "AA" or
@@ -1926,6 +1980,8 @@ def _kept_hit(hit: LexiconMatch, words: Sequence[str]) -> bool:
     ):
         return False
     if _institutional(hit, words) or _topic_of_work(hit, words) or _soft_drink(hit, words):
+        return False
+    if _workplace(hit, words):
         return False
     if label == "injury" and not NEGATIONS.isdisjoint(
         words[max(0, hit.first - NEGATION_REACH) : hit.first]
@@ -1958,10 +2014,29 @@ def _names_staff(hit: LexiconMatch, name: PersonName, words: Sequence[str]) -> b
         and not any(part in words[hit.last - 1] for part in CLIENT_PARTS)
     ):
         return True
+    if _own_state(hit, words):
+        return False
     around = [*words[max(0, name.first - 1) : name.first + 1], *words[name.last : name.last + 1]]
     return any(
-        word.startswith(STAFF_TITLES) and not any(part in word for part in CLIENT_PARTS)
+        (
+            word.startswith(STAFF_TITLES)
+            or any(part in word[STAFF_PART_FROM:] for part in STAFF_PARTS)
+        )
+        and not any(part in word for part in CLIENT_PARTS)
         for word in around
+    )
+
+
+def _own_state(hit: LexiconMatch, words: Sequence[str]) -> bool:
+    """Whether the sensitive hit is a person's own state that no job explains (sick leave;
+    pregnancy right after a copula: OWN_STATE_STARTS, PREGNANT_STARTS)."""
+    word = words[hit.first]
+    if word.startswith(OWN_STATE_STARTS):
+        return True
+    if word == "sick" and hit.first + 1 < len(words) and words[hit.first + 1] == "leave":
+        return True
+    return (
+        word.startswith(PREGNANT_STARTS) and hit.first > 0 and words[hit.first - 1] in STATE_COPULAS
     )
 
 
