@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal
 from typing import ClassVar
 
 from django.utils import translation
 from django.utils.dateformat import format as format_date
-from django.utils.formats import number_format
+from django.utils.formats import number_format, time_format
 
 ROW_HEIGHT = 40  # a label line, the bar under it, a gap
 BAR_SPACE = 80.0  # the longest bar, in percent of the width (its value is written after it)
@@ -85,10 +85,61 @@ COLUMN_HEIGHT = 120  # px
 DAY_LABEL_FORMATS = {"fi": "d.m.", "sv": "j/n", "en": "j M"}
 
 
+# A day with its weekday, no year (a calendar's day headings): Finnish "pe 11.12." /
+# "perjantai 11.12.", Swedish "fre 11/12" / "fredag 11/12", English "Fri 11 Dec" /
+# "Friday 11 Dec". Django's own weekday names are translated; only the day's order differs.
+WEEKDAY_LABEL_FORMATS = {
+    "fi": ("D j.n.", "l j.n."),
+    "sv": ("D j/n", "l j/n"),
+    "en": ("D j M", "l j M"),
+}
+# A month with its year in a chart's label: "12/2026" in Finnish and Swedish, "Dec 2026" in
+# English (where 12/2026 reads as American).
+MONTH_LABEL_FORMATS = {"fi": "n/Y", "sv": "n/Y", "en": "M Y"}
+
+
+def _language() -> str:
+    """The active language's code without its region ("en-gb" → "en"); Finnish by default."""
+    return (translation.get_language() or "fi").split("-")[0]
+
+
 def day_label(day: date) -> str:
     """`day` without its year in the active language's short form."""
-    language = (translation.get_language() or "fi").split("-")[0]
-    return format_date(day, DAY_LABEL_FORMATS.get(language, DAY_LABEL_FORMATS["fi"]))
+    return format_date(day, DAY_LABEL_FORMATS.get(_language(), DAY_LABEL_FORMATS["fi"]))
+
+
+def weekday_label(day: date, *, long: bool = False) -> str:
+    """`day` with its weekday and without its year in the active language ("pe 11.12.",
+    "fre 11/12", "Fri 11 Dec"); `long` writes the weekday in full ("perjantai 11.12.")."""
+    short, full = WEEKDAY_LABEL_FORMATS.get(_language(), WEEKDAY_LABEL_FORMATS["fi"])
+    return format_date(day, full if long else short)
+
+
+def month_label(day: date) -> str:
+    """The month of `day` with its year, short, in the active language ("12/2026", "Dec
+    2026")."""
+    return format_date(day, MONTH_LABEL_FORMATS.get(_language(), MONTH_LABEL_FORMATS["fi"]))
+
+
+def clock_label(moment: time | datetime) -> str:
+    """A time of day in the active language's own way (Finnish "14.05", Swedish and English
+    "14:05"): Django's TIME_FORMAT."""
+    return time_format(moment, "TIME_FORMAT")
+
+
+# The percent sign: Finnish and Swedish write a (no-break) space before it ("65 %"), English
+# none ("65%").
+PERCENT_WITHOUT_SPACE = frozenset({"en"})
+
+
+def percent_text(value: float | Decimal | None, digits: int | None = None) -> str:
+    """A percentage the way the active language writes it: "65 %" and "33,3 %" in Finnish and
+    Swedish (with a no-break space, so the sign never starts a line), "65%" and "33.3%" in
+    English; the figure as `shown` writes it. None is a dash."""
+    if value is None:
+        return "–"
+    figure = shown(value, digits)
+    return f"{figure}%" if _language() in PERCENT_WITHOUT_SPACE else f"{figure}\u00a0%"
 
 
 MAX_COLUMN_LABELS = 6  # 12 px dates stay apart on a 320 px phone

@@ -19,7 +19,7 @@ from someluotsi.accounts.models import User
 from someluotsi.accounts.selectors import user_is_read_only
 from someluotsi.channels.selectors import user_is_city_wide
 from someluotsi.core.access import area_required
-from someluotsi.core.charts import column_chart
+from someluotsi.core.charts import clock_label, column_chart
 from someluotsi.core.errors import ApplicationError
 from someluotsi.core.pages import show_refusal
 from someluotsi.inbox.enums import MessageTone, TriageCategory
@@ -120,7 +120,7 @@ def alert(request: HttpRequest, alert_id: int) -> HttpResponse:
             request=request,
         )
     bins = evidence.timeline
-    labels = [timezone.localtime(datetime.fromisoformat(at)).strftime("%H:%M") for at, *_r in bins]
+    labels = [clock_label(timezone.localtime(datetime.fromisoformat(at))) for at, *_r in bins]
     chart = column_chart(
         _("Messages per 15 minutes; the darker part is negative; the line is the usual level"),
         [(label, row[1]) for label, row in zip(labels, bins, strict=True)],

@@ -25,6 +25,7 @@ from someluotsi.core.charts import (
     bar_chart,
     column_chart,
     day_label,
+    month_label,
     shown,
 )
 from someluotsi.core.spreadsheet import csv_cell, csv_number
@@ -180,7 +181,7 @@ def figure_charts(
     labels = channel_labels(row.channel for row in rows)
 
     def when(day: date) -> str:
-        return f"{day.month}/{day.year}" if by_month else day_label(day)
+        return month_label(day) if by_month else day_label(day)
 
     toned = [row for row in rows if row.tones]
     by_category = [(category_label(value), count) for value, count in checks.by_category]

@@ -274,7 +274,10 @@ def asset_warnings(assets: Iterable[Asset], *, on: date | None = None) -> list[A
                 AssetWarning(
                     asset,
                     _("The rights to “%(title)s” ended on %(day)s.")
-                    % {"title": asset.title, "day": asset.rights_expire_on.strftime("%d.%m.%Y")},
+                    % {
+                        "title": asset.title,
+                        "day": date_format(asset.rights_expire_on, "SHORT_DATE_FORMAT"),
+                    },
                     blocking=True,
                 )
             )

@@ -134,7 +134,7 @@ def test_the_pages_the_report_and_the_api_show_the_same_figures(frozen: None) ->
     inbox = client.get(reverse("inbox:figures"), {"days": "30"})
     [inbox_row] = inbox.context["rows"]
     page = inbox.content.decode()
-    assert "33,3 % (2/6)" in page
+    assert "33,3\u00a0% (2/6)" in page
     assert "2,0" in page
     assert "5,0" in page
 

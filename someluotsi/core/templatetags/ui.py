@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 from django import template
 from django.utils import timezone, translation
 
-from someluotsi.core.charts import shown
+from someluotsi.core.charts import percent_text, shown, weekday_label
 from someluotsi.core.timewords import duration_words, time_left_words
 from someluotsi.core.typed_text import displayable
 
@@ -47,6 +47,22 @@ def figure(value: float | Decimal | None, digits: int | None = None) -> str:
     """A figure written as the dashboard and the reports write it (core.charts.shown): 0,0 is a
     figure, only a missing one is a dash."""
     return shown(value, digits)
+
+
+@register.filter
+def percent(value: float | Decimal | None, digits: int | None = None) -> str:
+    """A percentage in the reader's language: "65 %" in Finnish and Swedish, "65%" in English
+    (core.charts.percent_text); a dash when there is none. Never write "{{ x }} %" by hand."""
+    return percent_text(value, digits)
+
+
+@register.filter
+def weekday_day(day: date | None, style: str = "short") -> str:
+    """A day with its weekday and no year in the reader's language: "pe 11.12.", "fre 11/12",
+    "Fri 11 Dec"; `"long"` writes the weekday in full (core.charts.weekday_label)."""
+    if day is None:
+        return ""
+    return weekday_label(day, long=style == "long")
 
 
 @register.filter
