@@ -13,7 +13,7 @@ from someluotsi.api.permissions import area_permission
 from someluotsi.audit.models import AuditEvent
 from someluotsi.audit.selectors import AuditFilter, audit_event_list
 from someluotsi.audit.services import audit_trail_search_record
-from someluotsi.core.dates import BoundedDateSerializerField
+from someluotsi.core.dates import BoundedDateSerializerField, api_moments_in
 
 
 class AuditEventOutputSerializer(serializers.ModelSerializer[AuditEvent]):
@@ -30,6 +30,13 @@ class AuditEventOutputSerializer(serializers.ModelSerializer[AuditEvent]):
             "data",
             "ip_address",
         )
+
+    def to_representation(self, instance: AuditEvent) -> dict[str, Any]:
+        """The event's data keeps its moments as recorded (often UTC text); the answer writes
+        them in the zone of `occurred_at`, like every other moment of the API."""
+        shown = super().to_representation(instance)
+        shown["data"] = api_moments_in(shown.get("data"))
+        return dict(shown)
 
 
 class AuditFilterSerializer(serializers.Serializer[dict[str, Any]]):

@@ -10,12 +10,14 @@ message, for nonsense), `BoundedDateField`/`BoundedDateTimeField` in forms and
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
@@ -169,3 +171,40 @@ class BoundedDateTimeSerializerField(serializers.DateTimeField):
         if not in_bounds(moment):
             raise serializers.ValidationError(_range_message(), code="date_out_of_range")
         return moment
+
+
+def api_datetime(value: datetime | str | None) -> str | None:
+    """A stored moment (an aware datetime, or ISO 8601 text as JSON columns keep it: evidence,
+    timelines) written as every API answer writes its times: DRF's ISO 8601 in the
+    installation's zone (TIME_ZONE, Europe/Helsinki: "2026-12-11T14:05:00+02:00"), never the
+    UTC "+00:00" in which it was stored beside a model field's "+02:00". None for nothing;
+    text that is no moment is returned as it is."""
+    if value is None or value == "":
+        return None
+    moment = parse_datetime(value) if isinstance(value, str) else value
+    if moment is None:
+        return str(value)
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment, timezone.get_default_timezone())
+    shown: str = serializers.DateTimeField().to_representation(moment)
+    return shown
+
+
+# A whole text that is an ISO 8601 moment with its offset ("2026-12-11T12:05:00.123+00:00",
+# "…Z"): only these are rewritten in recorded JSON, never a date alone or a naive time.
+_AWARE_MOMENT = re.compile(
+    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})"
+)
+
+
+def api_moments_in(value: Any) -> Any:
+    """`value` (recorded JSON: an audit event's data) with every text that is a whole moment
+    with an offset written as `api_datetime` writes it, in the installation's zone; the same
+    instants, other texts untouched."""
+    if isinstance(value, dict):
+        return {key: api_moments_in(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [api_moments_in(item) for item in value]
+    if isinstance(value, str) and _AWARE_MOMENT.fullmatch(value):
+        return api_datetime(value)
+    return value

@@ -18,7 +18,7 @@ from rest_framework.response import Response
 from someluotsi.accounts.access import Area
 from someluotsi.accounts.models import User
 from someluotsi.api.permissions import area_permission
-from someluotsi.core.dates import BoundedDateTimeSerializerField
+from someluotsi.core.dates import BoundedDateTimeSerializerField, api_datetime
 from someluotsi.incidents.enums import AlertStatus, IncidentStatus
 from someluotsi.incidents.models import Incident, IncidentEntry, StormAlert
 from someluotsi.incidents.selectors import (
@@ -102,11 +102,20 @@ class AlertDetailSerializer(serializers.ModelSerializer[StormAlert]):
     @extend_schema_field(EvidenceSerializer)
     def get_evidence(self, alert: StormAlert) -> dict[str, Any]:
         evidence: AlertEvidence = self.context["evidence"]
+        # The evidence JSON keeps its moments as stored (UTC text); the answer writes them in
+        # the zone of the alert's own fields (core.dates.api_datetime).
+        messages = [
+            {**row, "received_at": api_datetime(row["received_at"])}
+            if "received_at" in row
+            else row
+            for row in evidence.messages
+        ]
+        timeline = [[api_datetime(row[0]), *row[1:]] if row else row for row in evidence.timeline]
         return {
             "readable": evidence.readable,
-            "messages": evidence.messages,
+            "messages": messages,
             "terms": [list(pair) for pair in evidence.terms],
-            "timeline": evidence.timeline,
+            "timeline": timeline,
             "top_author": evidence.top_author,
         }
 
