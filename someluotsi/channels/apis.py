@@ -9,6 +9,7 @@ from typing import Any, cast
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.generics import ListAPIView, RetrieveAPIView
@@ -20,6 +21,7 @@ from someluotsi.accounts.access import Area
 from someluotsi.accounts.models import Unit, User
 from someluotsi.api.limits import IdField, query_int
 from someluotsi.api.permissions import area_permission
+from someluotsi.api.related import NamedSlugRelatedField
 from someluotsi.channels import campaigns, requests, services
 from someluotsi.channels.enums import (
     ChannelKind,
@@ -55,6 +57,10 @@ ChannelsArea = area_permission(Area.CHANNELS)
 
 def _user(request: Request) -> User:
     return cast(User, request.user)
+
+
+# A unit named by a code that matches none (NamedSlugRelatedField).
+NO_UNIT = _("No unit with the code “%(value)s”.")
 
 
 class MaintainerOutputSerializer(serializers.ModelSerializer[ChannelMaintainer]):
@@ -125,7 +131,9 @@ class ChannelInputSerializer(PlanInputSerializer):
     name = OneLineSerializerField(max_length=200)
     handle = OneLineSerializerField(max_length=200, required=False, allow_blank=True)
     url = serializers.URLField(max_length=200, required=False, allow_blank=True)
-    unit = serializers.SlugRelatedField[Unit](slug_field="code", queryset=Unit.objects.all())
+    unit = NamedSlugRelatedField[Unit](
+        slug_field="code", queryset=Unit.objects.all(), missing=NO_UNIT
+    )
     kind = StringChoiceField(choices=ChannelKind.choices)
 
 
@@ -242,7 +250,9 @@ class RequestOutputSerializer(serializers.ModelSerializer[ChannelRequest]):
 
 
 class RequestInputSerializer(PlanInputSerializer):
-    unit = serializers.SlugRelatedField[Unit](slug_field="code", queryset=Unit.objects.all())
+    unit = NamedSlugRelatedField[Unit](
+        slug_field="code", queryset=Unit.objects.all(), missing=NO_UNIT
+    )
     platform = StringChoiceField(choices=Platform.choices)
     name = OneLineSerializerField(max_length=200)
     handle = OneLineSerializerField(max_length=200, required=False, allow_blank=True, default="")
@@ -250,8 +260,11 @@ class RequestInputSerializer(PlanInputSerializer):
     maintainer_role = StringChoiceField(
         choices=MaintainerRole.choices, default=MaintainerRole.ORGANISATION
     )
-    maintainers = serializers.SlugRelatedField[User](
-        slug_field="username", queryset=User.objects.filter(is_active=True), many=True
+    maintainers = NamedSlugRelatedField[User](
+        slug_field="username",
+        queryset=User.objects.filter(is_active=True),
+        many=True,
+        missing=_("No active user with the username “%(value)s”."),
     )
     why_not_existing = VisibleTextSerializerField(
         max_length=2000, required=False, allow_blank=True, default=""
