@@ -163,8 +163,57 @@ LESSON_OBJECTS = frozenset(
      "teille", "honom", "henne", "dem", "dom", "dig", "er", "den", "där", "him", "her",
      "them", "you", "that", "this", "those", "these"}
 )  # fmt: skip
+# Someone unnamed lying in wait for the reader ("Joku saattaa odottaa sinua parkkipaikalla
+# illalla", "Någon kanske väntar på dig utanför ditt hus i kväll", "Someone might be waiting
+# for you in the parking lot tonight"): an indefinite subject (SOMEONE) at most LURK_REACH
+# tokens before a verb of waiting (LURK_WAIT), the reader right after it (after "på", "for"),
+# and within LURK_PLACE_REACH tokens a parking place, the outside of the reader's home, the
+# night or the dark (LURK_PLACES, word starts; LURK_WORDS, whole words). A veiled threat (threat-003) where the
+# writer never says it is theirs (a fresh self-test of stop 37 met all three passing).
+SOMEONE = frozenset({"joku", "jotkut", "eräs", "någon", "några", "someone", "somebody"})
+LURK_WAIT = frozenset(
+    {"odottaa", "odottelee", "odottavat", "odottamassa", "odottelemassa", "väntar", "vänta",
+     "waiting", "wait", "waits", "lurking", "lurk"}
+)  # fmt: skip
+READER = frozenset({"sinua", "sua", "teitä", "dig", "er", "you", "u", "ya"})
+LURK_REACH = 3
+LURK_PLACE_REACH = 6
+LURK_PLACES = ("parkki", "pysäköin", "parker", "parking", "carpark", "kotisi", "kotinne",
+               "yöllä", "pimeäs", "pimeäl", "ulkona", "ulkopuolel", "mörk", "natt", "utanför",
+               "night", "dark", "outside", "alley", "kuja")  # fmt: skip
+# Not home, the door or the evening alone: "Someone special is waiting for you at home" (a
+# shelter's cat), "Joku odottaa sinua ovella" (a host), "Någon väntar på dig i kväll".
+LURK_WORDS = frozenset({"driveway", "garage", "garaget", "autotallissa", "car", "bilen"})
+
+
+def lurking(words: Sequence[str], index: int, first: int, end: int) -> tuple[int, int] | None:
+    """(first, last) tokens of an unnamed someone waiting for the reader at a lonely place or
+    time, from the waiting verb at `index` in the sentence `words[first:end]`; None
+    otherwise."""
+    subject = next(
+        (
+            at
+            for at in range(index - 1, max(first, index - LURK_REACH) - 1, -1)
+            if words[at] in SOMEONE
+        ),
+        None,
+    )
+    if subject is None:
+        return None
+    at = index + 1
+    if at < end and words[at] in WAIT_LINKS:
+        at += 1
+    if at >= end or words[at] not in READER:
+        return None
+    for place in range(at + 1, min(end, at + 1 + LURK_PLACE_REACH)):
+        word = words[place]
+        if word.startswith(LURK_PLACES) or word in LURK_WORDS:
+            return subject, place
+    return None
+
+
 # Every cue word of this module's threats: a text with none of them is not read for them.
-CUES = WAIT | LESSON_VERBS
+CUES = WAIT | LESSON_VERBS | LURK_WAIT
 
 
 def third_person_stalking(

@@ -2056,12 +2056,20 @@ def _veiled(ctx: CheckContext, analysis: HarmAnalysis) -> Iterator[Match]:
                         last = place  # "Tiedän missä pormestari asuu." and nothing more
                     elif "," not in table.gaps[place + 1]:
                         last = harm_veiled.routine(words, place, end)  # "... ja milloin"
-        elif word in harm_veiled.WAIT:
-            last, phrase = harm_veiled.waiting_for(words, index, end), "waiting"
-            if last is not None and word in {"väntar", "waiting", "wait"} and index > first:
-                before = words[max(first, index - 4) : index]
-                if FIRST_PERSON.isdisjoint(before):
-                    last = None  # "han väntar på henne": not the writer
+        elif word in harm_veiled.WAIT or word in harm_veiled.LURK_WAIT:
+            last, phrase = None, "waiting"
+            if word in harm_veiled.WAIT:
+                last = harm_veiled.waiting_for(words, index, end)
+                if last is not None and word in {"väntar", "waiting", "wait"} and index > first:
+                    before = words[max(first, index - 4) : index]
+                    if FIRST_PERSON.isdisjoint(before):
+                        last = None  # "han väntar på henne": not the writer
+            if last is None and word in harm_veiled.LURK_WAIT:
+                found = harm_veiled.lurking(words, index, first, end)
+                if found is not None:
+                    begin, last = found  # "Joku saattaa odottaa sinua parkkipaikalla"
+            if last is None and word not in harm_veiled.WAIT:
+                continue
         else:
             last, phrase = harm_veiled.lesson(words, index, end, person), "lesson"
         if last is not None:
