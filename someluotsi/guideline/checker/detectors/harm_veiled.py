@@ -168,8 +168,9 @@ LESSON_OBJECTS = frozenset(
 # for you in the parking lot tonight"): an indefinite subject (SOMEONE) at most LURK_REACH
 # tokens before a verb of waiting (LURK_WAIT), the reader right after it (after "på", "for"),
 # and within LURK_PLACE_REACH tokens a parking place, the outside of the reader's home, the
-# night or the dark (LURK_PLACES, word starts; LURK_WORDS, whole words). A veiled threat (threat-003) where the
-# writer never says it is theirs (a fresh self-test of stop 37 met all three passing).
+# night or the dark (LURK_PLACES, word starts; LURK_WORDS, whole words). A veiled threat
+# (threat-003) where the writer never says it is theirs (a self-test of stop 37 met all three
+# passing).
 SOMEONE = frozenset({"joku", "jotkut", "eräs", "någon", "några", "someone", "somebody"})
 LURK_WAIT = frozenset(
     {"odottaa", "odottelee", "odottavat", "odottamassa", "odottelemassa", "väntar", "vänta",

@@ -2065,9 +2065,9 @@ def _veiled(ctx: CheckContext, analysis: HarmAnalysis) -> Iterator[Match]:
                     if FIRST_PERSON.isdisjoint(before):
                         last = None  # "han väntar på henne": not the writer
             if last is None and word in harm_veiled.LURK_WAIT:
-                found = harm_veiled.lurking(words, index, first, end)
-                if found is not None:
-                    begin, last = found  # "Joku saattaa odottaa sinua parkkipaikalla"
+                lurk = harm_veiled.lurking(words, index, first, end)
+                if lurk is not None:
+                    begin, last = lurk  # "Joku saattaa odottaa sinua parkkipaikalla"
             if last is None and word not in harm_veiled.WAIT:
                 continue
         else:
