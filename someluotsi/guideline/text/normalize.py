@@ -498,3 +498,39 @@ def deleet(word: str) -> str:
     if word.isdigit() or not any(c.isalpha() for c in word):
         return word
     return word.translate(LEET)
+
+
+# A letter written three times or more in a row ("tapaaan", "kiiiill", "dööödar"): a word
+# drawn out, which no word of Finnish, Swedish or English has (their long sounds are two
+# letters: "tapaan", "kuolee", "kill"). Letters only: "000" and "www" are no stretched word
+# ("www" is no letter run of a word either, and reads as "w" harmlessly). One step a character.
+STRETCH = re.compile(r"([^\W\d_])\1\1")
+_STRETCH_RUN = re.compile(r"([^\W\d_])\1{2,}")
+# Runs read in both lengths (`unstretched`): 2**MAX_STRETCH_RUNS spellings at most; a word
+# with more runs is read with all of them once, then all of them twice.
+MAX_STRETCH_RUNS = 3
+
+
+def unstretched(word: str) -> tuple[str, ...]:
+    """The spellings a word with letters drawn out may stand for ("tapaaan" -> "tapan",
+    "tapaan"): each run of three or more of one letter written once or twice (a Finnish long
+    vowel, an English double consonant), every run once first, then the others in order of
+    how many runs are written twice. Empty for a word with no such run; runs of two are kept
+    as they are ("kiiiill" -> "kill", "kiill"). Linear in the word; at most
+    2**MAX_STRETCH_RUNS spellings."""
+    runs = list(_STRETCH_RUN.finditer(word))
+    if not runs:
+        return ()
+    if len(runs) > MAX_STRETCH_RUNS:
+        return (_STRETCH_RUN.sub(r"\1", word), _STRETCH_RUN.sub(r"\1\1", word))
+    spellings: list[str] = []
+    for doubled in sorted(range(1 << len(runs)), key=int.bit_count):
+        pieces: list[str] = []
+        at = 0
+        for bit, run in enumerate(runs):
+            pieces.append(word[at : run.start()])
+            pieces.append(run.group(1) * (2 if doubled >> bit & 1 else 1))
+            at = run.end()
+        pieces.append(word[at:])
+        spellings.append("".join(pieces))
+    return tuple(spellings)

@@ -135,6 +135,11 @@ class Vocabulary:
         )
         self._group_heads = frozenset(form[:4] for form in self._group_forms if len(form) >= 4)
         self.phrases = Lexicon(phrases)
+        # The plain words of the phrases ("pommin verran", "skjuter fram"), for a reading
+        # that needs to know whether a spelling is one of them (harm_spelling.py).
+        self.phrase_words = frozenset(
+            word for phrase, _category in phrases for word in phrase.split() if word.isalpha()
+        )
         stems: dict[str, list[str]] = defaultdict(list)
         for stem in dictionary_stems:
             stems[stem[:4]].append(stem)

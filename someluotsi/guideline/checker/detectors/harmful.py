@@ -9,8 +9,11 @@ someone or some place is its target; figurative uses (the heat kills, killing ti
 goal, a film's plot, a recipe) are set aside by context words in the same sentence, and so are
 a work's title ("Kill Bill on klassikkoleffa") and a food animal or pest as the verb's object
 ("Tapa hummeri", "kill the lobster"; harm_context.py). Words spelt out letter by letter ("t a p
-a n") are joined, digits read as letters with or without their dots ("d0da"), and a weapon emoji
-with a person addressed and a time ("🔪🩸 sulle huomenna") is a threat.
+a n") are joined, digits read as letters with or without their dots ("d0da", and the words
+around them: "J4g d0d4r d1g"), letters drawn out read as the word they stand for ("Jag dööödar
+diiig"; harm_spelling.py), lines of a word or a few broken without a mark read as one clause
+("I\nwill\nkill\nyou"), and a weapon emoji with a person addressed and a time ("🔪🩸 sulle
+huomenna") is a threat.
 
 Insults and identity attacks read their context too (harm_context.py): a negated degrading word
 ("eivät ole loisia"), a sentence that rejects a prejudice or reports a naming, and a slur in
@@ -27,18 +30,20 @@ hit: set lookups, no per-token regular expressions.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, compress, islice, repeat
-from operator import attrgetter, methodcaller, not_
+from itertools import accumulate, chain, compress, islice, repeat
+from operator import attrgetter, methodcaller, ne, not_
 
 from someluotsi.guideline.checker.detectors import (
     harm_context,
     harm_grammar,
     harm_menace,
     harm_senses,
+    harm_spelling,
     harm_veiled,
 )
 from someluotsi.guideline.checker.detectors.base import CheckContext
@@ -227,8 +232,12 @@ class HarmAnalysis:
         words: list[str],
         gaps: list[str],
         tokens: TokenReadings | None = None,
+        distinct: frozenset[str] | None = None,
     ) -> None:
         self.words = words
+        # The distinct words read (`words`), when they differ from the text's tokens (a word
+        # drawn out or in leetspeak read as the word it stands for: harm_spelling.py).
+        self.distinct_read = distinct
         self.gaps = gaps  # the normalised text before each token (since the previous one)
         self._sentence_of = sentence_of
         self._tokens = tokens
@@ -640,8 +649,20 @@ def analyse(ctx: CheckContext) -> HarmAnalysis:
     table = ctx.text.table
     starts, ends = table.starts, table.ends
     readings = _readings(ctx.text.word_vocabulary, words)
-    # One reading per analysis of each token that has some, in token order, made at C speed.
     listed = table.words
+    # Words drawn out or in leetspeak ("kiiiill", "d1g") read as the words they stand for,
+    # with their analyses when they had none of their own; offsets stay the tokens'.
+    plain = harm_spelling.disguised(
+        ctx.text.text, table, words, ctx.text.digit_count > 0, _THIS_MODULE
+    )
+    read_words = listed
+    if plain:
+        for word, (_plain, analyses) in plain.items():
+            if analyses and word not in readings:
+                readings[word] = analyses
+        spelled = {word: found[0] for word, found in plain.items()}
+        read_words = list(map(spelled.get, listed, listed))
+    # One reading per analysis of each token that has some, in token order, made at C speed.
     read = list(compress(range(len(listed)), map(readings.__contains__, listed)))
     per_token = list(map(readings.__getitem__, map(listed.__getitem__, read)))
     tokens = TokenReadings(
@@ -670,15 +691,21 @@ def analyse(ctx: CheckContext) -> HarmAnalysis:
                 hits.extend(Hit(-1, start, end, info) for info in infos)
     if any(mark in text for mark in SWAP_MARKS):
         hits.extend(_symbol_swapped(text, words))
-    for phrase in ctx.text.find(words.phrases):
+    phrases = (
+        words.phrases.find_in(read_words, starts, ends) if plain else ctx.text.find(words.phrases)
+    )
+    for phrase in phrases:
         info = FormInfo(phrase.term.label, "", phrase.term.text, "+phrase")
         hits.append(Hit(phrase.first, phrase.start, phrase.end, info))
     analysis = HarmAnalysis(
         hits,
-        lambda: _joined_sentences(sentences(ctx.text).of_token, spelt, table.gaps),
-        list(listed),
+        lambda: _joined_lines(
+            ctx, _joined_sentences(sentences(ctx.text).of_token, spelt, table.gaps)
+        ),
+        list(read_words),
         table.gaps[:-1],
         tokens,
+        distinct=frozenset(read_words) if plain else None,
     )
     ctx.text.cache["harm"] = analysis
     return analysis
@@ -771,6 +798,68 @@ def _joined_sentences(
             root[sentence] = top
         covered = max(covered, high)
     return [root.get(sentence, sentence) for sentence in of_token]
+
+
+# This module, whose word sets (FIRST_PERSON, the time words...) a drawn-out word may be read
+# as (harm_spelling.known_words: "sinuuut" -> "sinut").
+_THIS_MODULE = (sys.modules[__name__],)
+
+
+# The most words each of two lines may have for a line break between them, with no mark, to
+# join them when the second starts in lower case ("Jag dödar\ndig imorgon", "I will kill\nyou
+# tomorrow"): lines laid out a few words each. A longer line is read as a sentence of its own,
+# as the sentence splitter reads it ("Ammu kuva\nsinä voit voittaa palkinnon").
+MAX_BROKEN_LINE = 3
+
+
+def _line_break_only(gap: str) -> bool:
+    """A gap of one line break with white space, a comma or a dash at most: no mark that
+    ends a sentence or opens a list (".!?:;"), no blank line between (a paragraph)."""
+    return gap.count("\n") == 1 and not any(mark in gap for mark in ".!?:;")
+
+
+def _joined_lines(ctx: CheckContext, of_token: list[int]) -> list[int]:
+    """Each token's sentence, with a sentence broken at a bare line break read on into the
+    next line where it goes on: a threat written a word or a few per line ("Jag\ndödar\ndig",
+    "I\nwill\nkill\nyou", "Minä tapan\nsinut") is one clause. A line break with no mark but
+    a comma (`_line_break_only`) joins the lines when both are one word each, or when both
+    have at most MAX_BROKEN_LINE words and the second starts in lower case. A line that ends
+    in a full stop or a colon, a paragraph, a longer line and a capitalised line of several
+    words (a list of headings or real sentences, an event's lines) stay apart, as the
+    splitter reads them.
+    Sentences stay numbered in token order; linear in the tokens, and nothing is done for a
+    text without such a line break (one search per distinct gap)."""
+    if "\n" not in ctx.text.text:
+        return of_token  # one line: the usual post's sentences, found at C speed
+    table = ctx.text.table
+    gaps = table.gaps
+    broken = {gap for gap in dict.fromkeys(gaps[1:-1]) if "\n" in gap}
+    bare = set(filter(_line_break_only, broken))
+    if not bare:
+        return of_token
+    lines = [0, *compress(range(1, len(of_token)), map(broken.__contains__, gaps[1:-1]))]
+    lines.append(len(of_token))
+    cased = ctx.text.cased
+    starts = table.starts
+    joined: list[int] = []
+    for at in range(1, len(lines) - 1):
+        first, token, following = lines[at - 1], lines[at], lines[at + 1]
+        if gaps[token] not in bare or of_token[token] == of_token[token - 1]:
+            continue
+        before, after = token - first, following - token
+        lower = cased[starts[token] : starts[token] + 1].islower()
+        if (before == 1 and after == 1) or (
+            lower and before <= MAX_BROKEN_LINE and after <= MAX_BROKEN_LINE
+        ):
+            joined.append(token)
+    if not joined:
+        return of_token
+    # Numbered again, one after another: the next sentence is the number after (a detector
+    # that reads the sentence after a threat for its excuse finds it).
+    begins = list(map(ne, of_token[1:], of_token[:-1]))  # begins[i - 1]: token i starts one
+    for token in joined:
+        begins[token - 1] = False
+    return list(accumulate(begins, initial=0))
 
 
 def _readings(
@@ -1454,8 +1543,9 @@ class ThreatDetector:
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         analysis = analyse(ctx)
-        cued = not VEILED_CUES.isdisjoint(ctx.text.table.distinct)
-        menaced = not harm_menace.CUES.isdisjoint(ctx.text.table.distinct)
+        distinct = analysis.distinct_read or ctx.text.table.distinct
+        cued = not VEILED_CUES.isdisjoint(distinct)
+        menaced = not harm_menace.CUES.isdisjoint(distinct)
         if (
             analysis.categories.isdisjoint(THREAT_CATEGORIES)
             and not cued
@@ -1658,8 +1748,8 @@ class ThreatDetector:
             return
         if reading.suggested and not target:
             return  # "why not burn the old leaves": a suggestion aimed at nobody
-        if "+spaced" in hit.info.tags and not target:
-            return  # "t a p a" as a crossword's answer
+        if ("+spaced" in hit.info.tags or "+drawn" in hit.info.tags) and not target:
+            return  # "t a p a" as a crossword's answer; "Tapaaamme": we meet, drawn out
         if _animal_object(analysis, index, end) or (
             not target and analysis.animal_sentence(sentence)
         ):
