@@ -39,11 +39,19 @@ SOMETHING = frozenset(
 FI_TO_PERSON = frozenset(
     {"sulle", "sinulle", "teille", "hänelle", "heille", "sille", "niille", "sinuun", "teihin"}
 )
-SV_PERSON = frozenset({"dig", "dej", "er", "din", "ditt", "dina", "era", "ert", "honom", "henne"})
-EN_PERSON = frozenset({"you", "u", "ya", "your", "ur", "him", "her", "them"})
+# Third persons' own things as well as the reader's ("om något hände hans bil", "if something
+# happened to his car"), as the Finnish "hänen autolleen" always was (a fresh tester of stop 37).
+SV_PERSON = frozenset(
+    {"dig", "dej", "er", "din", "ditt", "dina", "era", "ert", "honom", "henne", "hans",
+     "hennes", "deras", "hens"}
+)  # fmt: skip
+EN_PERSON = frozenset({"you", "u", "ya", "your", "ur", "him", "her", "them", "his", "their"})
 # "to it": the thing just praised ("Nice house. Would be a shame if something happened to it").
 EN_THING = frozenset({"it"})
-OWNERS = frozenset({"din", "ditt", "dina", "era", "ert", "your", "ur", "his", "her", "their"})
+OWNERS = frozenset(
+    {"din", "ditt", "dina", "era", "ert", "hans", "hennes", "deras", "hens", "your", "ur", "his",
+     "her", "their"}
+)  # fmt: skip
 # Finnish conditional verbs that end like a possessive ("sattuisi", "olisi").
 NOT_HARMED = frozenset(
     {"sattuisi", "tapahtuisi", "kävisi", "olisi", "voisi", "pitäisi", "tulisi", "joutuisi",
