@@ -194,3 +194,39 @@ def test_checkboxes_sit_beside_their_label_and_targets_are_24_px(
         if t["width"] < 24 or t["height"] < 24 or not t["beside"]
     ]
     assert problems == [], "\n".join(problems)
+
+
+# The elements of <main> whose right edge passes the phone's width (a diagnosis when the page is
+# wider than the phone): tag, class and width.
+WIDE_JS = """(width) => [...document.querySelectorAll('main *')]
+  .filter((el) => el.checkVisibility() && el.getBoundingClientRect().right > width + 1)
+  .slice(0, 12)
+  .map((el) => el.tagName.toLowerCase() + '.' + el.className + ' '
+       + Math.round(el.getBoundingClientRect().width))"""
+LONG_CHANNEL_NAME = "Kokkolankaupunginkirjastonnuorisotoimenkesätapahtumakanava"
+
+
+@pytest.mark.parametrize("width", [390, 320])
+def test_the_composer_fits_a_phone_with_a_channel_named_by_one_long_word(
+    phone: Any, transactional_db: None, width: int
+) -> None:
+    """A channel's name is one long unbreakable word: in the channel choices, a channel's own
+    text (its legend) and the check panel's previews it wraps, the page stays as wide as the
+    phone (320 px: 378 px before)."""
+    from someluotsi.publishing.selectors import publishable_channels
+
+    logins = {login.username: login.password for login in demo_load()}
+    mavi = User.objects.get(username="mavi")
+    channel = publishable_channels(user=mavi).first()
+    assert channel is not None
+    Channel.objects.filter(pk=channel.pk).update(name=LONG_CHANNEL_NAME)
+    phone.set_viewport_size({"width": width, "height": PHONE["height"]})
+    login(phone, "mavi", logins["mavi"])
+    phone.goto("/publishing/new/")
+    phone.locator(f"input[name=channels][value='{channel.pk}']").check()
+    phone.locator("#id_text").fill("Kirjasto on auki lauantaina kello 10-16. Tervetuloa!")
+    wait_until(phone, "() => document.querySelector('#check-panel .preview') !== null")
+    phone.evaluate("document.querySelectorAll('main details').forEach((d) => d.open = true)")
+    assert LONG_CHANNEL_NAME in phone.locator("main").inner_text()
+    scroll_width = phone.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= width, phone.evaluate(WIDE_JS, width)
