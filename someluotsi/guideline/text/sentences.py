@@ -201,3 +201,48 @@ def sentence_has(text: NormalizedText, lexicon: Lexicon, sentence: int) -> bool:
             )  # fmt: skip
         cache[key] = found
     return bool(found)
+
+
+# What closes or separates a sentence: a statement's start never goes back over these.
+_SENTENCE_MARKS = frozenset(".!?…")
+
+
+def statement_start(text: NormalizedText, token: int) -> int:
+    """The offset (normalised) where a statement whose first word is token `token` begins:
+    the word's start, moved back over what is attached before it: an opening quote or bracket
+    ("«Soita", "(Soita"), an emoji, or the "<" and "&" of markup or an entity whose name was
+    read as the first word ("<b>Soita", "&quot;Soita", where the word is "b" or "quot": the
+    statement starts at "<", not one character late inside the tag). Never back over a space,
+    a line break or the previous sentence's closing mark ("Hei.<b>Soita" starts at "<")."""
+    table = text.table
+    gap = table.gaps[token]
+    attached = 0
+    for char in reversed(gap):  # the gap belongs to this token alone: linear over the text
+        if char.isspace() or char in _SENTENCE_MARKS:
+            break
+        attached += 1
+    return table.starts[token] - attached
+
+
+def statement_end(text: NormalizedText, last: int) -> int:
+    """The offset (normalised) where a statement whose last word is token `last` ends: the
+    word's end with its closing full stop, !, ? or … taken in, and, when nothing more is
+    attached after it (a space, a line break or the text's end follows), whatever closes it
+    there too (a quote, a bracket, the ">" of a tag: "masentunut</b>", "masentunut.»")."""
+    table = text.table
+    end = table.ends[last]
+    gap = table.gaps[last + 1]
+    closing = 0
+    for char in gap:
+        if char.isspace():
+            break
+        closing += 1
+    if closing == len(gap) and last + 1 < len(table.words):
+        # The next word is attached ("masentunut.</b>": the "b" of the tag is the next
+        # sentence's): only the closing marks.
+        closing = 0
+        for char in gap:
+            if char not in _SENTENCE_MARKS:
+                break
+            closing += 1
+    return end + closing

@@ -33,7 +33,7 @@ from collections.abc import Iterator, Sequence
 from someluotsi.guideline.checker.detectors.base import CheckContext
 from someluotsi.guideline.model import Match
 from someluotsi.guideline.text.lexicon import Lexicon, LexiconMatch
-from someluotsi.guideline.text.sentences import sentences
+from someluotsi.guideline.text.sentences import sentences, statement_end, statement_start
 from someluotsi.guideline.text.wordlists import load_terms, load_words
 
 # The markers and the unfinished terms; a closed meeting (CLOSED_MEETINGS) apart: it is read
@@ -251,8 +251,7 @@ def _marked_span(ctx: CheckContext, sentence: int) -> tuple[int, int]:
             first = found.bounds(sentence - 1)[0]
         else:
             end = found.bounds(sentence + 1)[1]
-    table = ctx.text.table
-    return table.starts[first], table.ends[end - 1]
+    return statement_start(ctx.text, first), statement_end(ctx.text, end - 1)
 
 
 def _bare_marking(ctx: CheckContext, first: int, end: int) -> bool:

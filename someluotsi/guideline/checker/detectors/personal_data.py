@@ -36,7 +36,13 @@ from someluotsi.guideline.text.names import (
 )
 from someluotsi.guideline.text.normalize import NOT_ASCII_DIGITS, Token
 from someluotsi.guideline.text.patterns import ROOMY, compile_char_class, compile_pattern
-from someluotsi.guideline.text.sentences import sentence_has, sentence_matches, sentences
+from someluotsi.guideline.text.sentences import (
+    sentence_has,
+    sentence_matches,
+    sentences,
+    statement_end,
+    statement_start,
+)
 from someluotsi.guideline.text.urls import in_userinfo
 from someluotsi.guideline.text.wordlists import load_terms, load_words
 
@@ -2128,12 +2134,11 @@ class SensitivePersonDetector:
             known = statements.get(first)
             last = max(ending, known[1]) if known else ending
             statements[first] = (name, last, known[2] if known else hit.term.label)
-        table = ctx.text.table
         for first, (name, last, topic) in statements.items():
             if first in cases:
                 continue  # the sentence already told of as a client's case
-            start = table.starts[split.firsts[first]]
-            end = _statement_end(ctx.text.text, table.ends[split.bounds(last)[1] - 1])
+            start = statement_start(ctx.text, split.firsts[first])
+            end = statement_end(ctx.text, split.bounds(last)[1] - 1)
             yield ctx.match(
                 "privacy-011",
                 start,
@@ -2189,7 +2194,7 @@ AGE_WORDS = frozenset(
 def _client_cases(ctx: CheckContext, hits: list[LexiconMatch]) -> dict[int, Match]:
     """The sentences (by number) that tell of a client's case (see CLIENT_CONTACT), each with
     its privacy-011 match over the sentence."""
-    split, words, table = sentences(ctx.text), ctx.text.table.words, ctx.text.table
+    split, words = sentences(ctx.text), ctx.text.table.words
     found: dict[int, Match] = {}
     # Each sentence is read once for its time and client words (a flood of sensitive words in
     # one long sentence must not read it again for each); the relative word is looked for
@@ -2233,8 +2238,8 @@ def _client_cases(ctx: CheckContext, hits: list[LexiconMatch]) -> dict[int, Matc
             continue  # "Family addiction support evening today": no one's case
         found[sentence] = ctx.match(
             "privacy-011",
-            table.starts[first],
-            _statement_end(ctx.text.text, table.ends[end - 1]),
+            statement_start(ctx.text, first),
+            statement_end(ctx.text, end - 1),
             confidence=0.7,
             reason="client_case",
             topic=hit.term.label,
@@ -2252,10 +2257,3 @@ def _after_initial(ctx: CheckContext, name: PersonName, sentence: int) -> bool:
         return False
     first = table.starts[split.bounds(sentence)[0]]
     return ctx.text.cased[first : first + 1].islower()
-
-
-def _statement_end(text: str, end: int) -> int:
-    """The end of a statement: its last word, with a closing full stop, ! or ? taken in."""
-    while end < len(text) and text[end] in _SENTENCE_END:
-        end += 1
-    return end
