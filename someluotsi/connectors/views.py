@@ -39,6 +39,7 @@ from someluotsi.connectors.selectors import (
 from someluotsi.core.access import area_required
 from someluotsi.core.errors import ApplicationError
 from someluotsi.core.pages import show_refusal
+from someluotsi.core.typed_text import posted_text
 from someluotsi.inbox.models import Message
 from someluotsi.inbox.selectors import (
     message_can_work,
@@ -228,13 +229,14 @@ def message_act(request: HttpRequest, message_id: int) -> HttpResponse:
     if action not in {k.value for k in ActionKind} - {"publish", "delete_post"}:
         flash.error(request, _("Unknown action."))
         return HttpResponseRedirect(detail)
-    text = request.POST.get("reply", "")
+    text = ""
     warnings: list[str] = []
     try:
+        text = posted_text(request.POST, "reply")
         moderation.action_request(
             actor=user, message=message, kind=ActionKind(action),
             key=request.POST.get("key", "")[:64] or secrets.token_urlsafe(16), text=text,
-            override_reason=request.POST.get("override_reason", ""),
+            override_reason=posted_text(request.POST, "override_reason"),
             ui_language=(get_language() or "fi")[:2],
             on_check=lambda check: warnings.append(city_text_warning(check)),
         )  # fmt: skip
@@ -266,7 +268,7 @@ def sandbox_authorize(request: HttpRequest) -> HttpResponse:
         raise Http404
     state, challenge = params.get("state", ""), params.get("code_challenge", "")
     if request.method == "POST":
-        name = (request.POST.get("account", "") or "Kokkola").strip()[:100]
+        name = (posted_text(request.POST, "account") or "Kokkola").strip()[:100]
         account_id = "sbx-" + "".join(ch for ch in name.lower() if ch.isalnum())[:40]
         if request.POST.get("decision") != "grant":
             return HttpResponseRedirect(

@@ -43,6 +43,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
+from someluotsi.core.errors import ApplicationError
 from someluotsi.guideline.text.refused import REFUSED, refused_kind
 
 __all__ = (
@@ -51,6 +52,7 @@ __all__ = (
     "TextPolicyWidget",
     "displayable",
     "first_refused",
+    "posted_text",
     "refused_message",
     "text_problem",
     "too_long_message",
@@ -143,6 +145,31 @@ def text_problem(text: str, *, max_length: int | None) -> tuple[str, str] | None
     if found is not None:
         return "control_characters", refused_message(found)
     return None
+
+
+def posted_text(data: Any, name: str, default: str = "") -> str:
+    """A free text a view reads from a page's form itself (no form field: an incident's note
+    or reply draft, a clearance draft, a platform reply), under the same policy as a form's
+    text field: read as typed, a NUL included (the request middleware removed it for raw
+    readers, `NulRemovedQueryDict.typed_value`; reading it here takes the general "NUL
+    characters were removed" message back, as a field does), and a refused character refused
+    with the message that names it and its position. Without this, "\\x00" alone reached the
+    service as "" and was answered "write the reply first".
+
+    Raises ApplicationError (code "control_characters", details {"field": name}); the
+    service still applies its own limit and blank check."""
+    typed = getattr(data, "typed_value", None)
+    value = typed(name) if typed is not None else None
+    if value is None:
+        value = data.get(name, default)
+    if not isinstance(value, str):
+        return default
+    found = first_refused(value)
+    if found is not None:
+        raise ApplicationError(
+            refused_message(found), code="control_characters", details={"field": name}
+        )
+    return value
 
 
 def displayable(text: str) -> str:

@@ -22,6 +22,7 @@ from someluotsi.core.access import area_required
 from someluotsi.core.charts import clock_label, column_chart
 from someluotsi.core.errors import ApplicationError
 from someluotsi.core.pages import show_refusal
+from someluotsi.core.typed_text import posted_text
 from someluotsi.inbox.enums import MessageTone, TriageCategory
 from someluotsi.incidents import services
 from someluotsi.incidents.detection import sensitivity_for
@@ -98,14 +99,14 @@ def alert(request: HttpRequest, alert_id: int) -> HttpResponse:
                 incident = services.incident_open(
                     actor=user,
                     channel=item.channel,
-                    title=request.POST.get("title", ""),
+                    title=posted_text(request.POST, "title"),
                     owner=user,
                     alert=item,
                 )
                 return HttpResponseRedirect(reverse("incidents:incident", args=[incident.pk]))
             if request.POST.get("action") == "dismiss":
                 services.alert_dismiss(
-                    actor=user, alert=item, reason=request.POST.get("reason", "")
+                    actor=user, alert=item, reason=posted_text(request.POST, "reason")
                 )
                 flash.success(request, _("The alert was dismissed."))
                 return HttpResponseRedirect(reverse("incidents:list"))
@@ -155,7 +156,7 @@ def incident(request: HttpRequest, incident_id: int) -> HttpResponse:
             if action == "step":
                 services.incident_step(
                     actor=user, incident=item, step=request.POST.get("step", ""),
-                    state=request.POST.get("state", ""), note=request.POST.get("note", ""),
+                    state=request.POST.get("state", ""), note=posted_text(request.POST, "note"),
                 )  # fmt: skip
             elif action == "assess":
                 services.incident_assess(
@@ -163,16 +164,16 @@ def incident(request: HttpRequest, incident_id: int) -> HttpResponse:
                 )
             elif action in {"note", "statement"}:
                 services.incident_note(
-                    actor=user, incident=item, kind=action, text=request.POST.get("text", "")
+                    actor=user, incident=item, kind=action, text=posted_text(request.POST, "text")
                 )
             elif action == "draft":
                 draft = services.incident_reply_draft(
-                    actor=user, incident=item, text=request.POST.get("text", ""),
+                    actor=user, incident=item, text=posted_text(request.POST, "text"),
                     ui=language,
                 )  # fmt: skip
             elif action == "close":
                 services.incident_close(
-                    actor=user, incident=item, summary=request.POST.get("summary", "")
+                    actor=user, incident=item, summary=posted_text(request.POST, "summary")
                 )
                 flash.success(request, _("The incident was closed."))
             if draft is not None and getattr(request, "htmx", False):

@@ -313,3 +313,20 @@ def test_a_target_an_action_found_missing_offers_no_live_action(
     page = client.get(f"/inbox/{connected_message.pk}/").content.decode()
     assert "Actions on the platform are not offered" in page
     assert f'action="/connectors/messages/{connected_message.pk}/act"' not in page
+
+
+@pytest.mark.parametrize(("reply", "code"), [("\x00", "U+0000"), ("Kiitos\x1b!", "U+001B")])
+def test_a_live_reply_with_a_refused_character_is_refused_and_nothing_sent(
+    world: World, connected_message: Message, reply: str, code: str
+) -> None:
+    """The reply is read as typed (core.typed_text.posted_text): a NUL alone is named with its
+    position, not sent as an empty reply nor refused as one."""
+    client = Client()
+    client.force_login(world.updater)
+    response = client.post(
+        f"/connectors/messages/{connected_message.pk}/act",
+        {"action": "reply", "key": "k", "reply": reply},
+        follow=True,
+    )
+    assert code in response.content.decode()
+    assert not SandboxItem.objects.filter(parent_id=connected_message.external_id).exists()

@@ -22,6 +22,7 @@ from someluotsi.core.blank import is_blank
 from someluotsi.core.errors import ApplicationError
 from someluotsi.core.middleware import bad_request_page
 from someluotsi.core.pages import show_refusal
+from someluotsi.core.typed_text import posted_text
 from someluotsi.publishing import clearances, hub
 from someluotsi.publishing.composing import version_check
 from someluotsi.publishing.enums import ClearanceStatus, SharePlatform
@@ -188,7 +189,7 @@ def clearance_detail(request: HttpRequest, clearance_id: int) -> HttpResponse:
                 flash.success(request, _("The answer was recorded."))
             elif action == "draft":
                 clearances.clearance_update_draft(
-                    actor=user, item=item, draft_text=request.POST.get("draft_text", "")
+                    actor=user, item=item, draft_text=posted_text(request.POST, "draft_text")
                 )
                 flash.success(request, _("The draft was saved."))
             elif action == "cancel":
