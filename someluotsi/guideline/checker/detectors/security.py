@@ -205,8 +205,11 @@ class SecurityGapDetector:
     """A gap in a place's or a system's protection (§10.3: do not reveal what concerns your
     workplace's security): a surveillance camera, alarm, lock or guard said to be broken,
     switched off or absent ("Koulun valvontakamera on rikki", "Larmet fungerar inte", "No
-    guard on site at night"), or a private IPv4 address (RFC 1918) of a named system
-    ("Palvelimen IP-osoite on 10.0.12.5"). A warning (security-004): the author decides.
+    guard on site at night"), its schedule too ("Hälytin on päällä vasta klo 22", "Larmet
+    kopplas bort mellan 7 och 16", "The alarm is only armed after 10 pm"; "Kaupungintalolla ei
+    ole yöllä vartijaa": a word or two between "ei ole" and the guard), or a private IPv4
+    address (RFC 1918) of a named system ("Palvelimen IP-osoite on 10.0.12.5"). A warning
+    (security-004): the author decides.
 
     Not a gap: a negated state ("ei ole rikki", "is not broken"), a sentence that says it was
     mended ("korjattu", "fungerar igen", "fixed"), and advice under a condition ("Jos hälytin
@@ -303,12 +306,25 @@ def _private_ip(value: str) -> bool:
     return first == 10 or (first == 172 and 16 <= second <= 31) or (first, second) == (192, 168)
 
 
+# Endings of a Finnish partitive ("vartijaa", "vartijoita"): after "ei ole" and a word or two
+# of time or place ("ei ole yöllä vartijaa", "ei ole öisin enää vartijoita") the guard is
+# still said to be absent; "ei ole auki, vartijan luona" is no such clause.
+PARTITIVE_ENDINGS = ("aa", "ää", "ta", "tä")
+DENIAL_GAP = 2  # words at most between "ei ole" and a guard in the partitive
+
+
 def _denied(words: list[str], index: int) -> int:
     """How many words before word `index` say the guard there is absent: 1 for "no",
     "ingen", "ilman", "ei" ("no guard", "ei vartijaa"), 2 for "ei ole" ("ei ole vartijaa"),
-    0 when none does."""
+    2 and the words between for "ei ole" a word or two before a guard in the partitive
+    ("ei ole yöllä vartijaa": 3), 0 when none does."""
     if index >= 2 and words[index - 2] in {"ei", "eivät"} and words[index - 1] == "ole":
         return 2
+    if words[index].endswith(PARTITIVE_ENDINGS):
+        for between in range(1, DENIAL_GAP + 1):
+            verb = index - between - 1
+            if verb >= 1 and words[verb - 1] in {"ei", "eivät"} and words[verb] == "ole":
+                return between + 2
     return 1 if index >= 1 and words[index - 1] in NONE_WORDS else 0
 
 
