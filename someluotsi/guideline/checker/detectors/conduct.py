@@ -288,7 +288,12 @@ class SpeakingForCityDetector:
       a channel that is not the city's (STAFF_CLAIMS); the communications team on the city's
       channel speaks for it.
 
-    Matches: conduct-003 over the claim (reason "speaking_for_city", param `claim`)."""
+    - the city's official position stated ([position], `_position_stated`): "Kokkolan
+      kaupungin virallinen kanta on…", "Stadens officiella ståndpunkt är…", "The city's
+      official position is…" (not denied, asked or quoted with its source).
+
+    Matches: conduct-003 over the claim (reason "speaking_for_city", or "city_position" for a
+    position; param `claim`)."""
 
     rules = ("conduct-003",)
     cues = SPEAKING_FOR_CITY.cues
@@ -304,7 +309,7 @@ class SpeakingForCityDetector:
                     hit.start,
                     _claim_end(ctx, hit),
                     confidence=0.7,
-                    reason="speaking_for_city",
+                    reason="city_position" if hit.term.label == "position" else "speaking_for_city",
                     claim=hit.term.text,
                 )
                 return  # one warning per post
@@ -326,6 +331,8 @@ def _claims_city(ctx: CheckContext, hit: LexiconMatch) -> bool:
     first-person word (FIRST_PERSON) in it; a "represent" with a city word (CITY_WORDS) and
     an "officially" (OFFICIAL_WORDS) among the words of its sentence."""
     label = hit.term.label
+    if label == "position":
+        return _position_stated(ctx, hit)
     if label not in ("as_role", "represent", "speak", "as_rep", "we_city"):
         return True
     split = sentences(ctx.text)
@@ -346,6 +353,29 @@ def _claims_city(ctx: CheckContext, hit: LexiconMatch) -> bool:
     return any(word.startswith(CITY_WORDS) for word in rest) and any(
         word.startswith(OFFICIAL_WORDS) for word in words[first:end]
     )
+
+
+# A source for the city's official position in its sentence (word starts): a link, the
+# minutes, a decision quoted ("päätöksestä", "enligt beslutet", "according to the decision").
+POSITION_SOURCES = (
+    "http", "www", "kokkola.fi", "karleby.fi", "pöytäkir", "päätökse", "päätöksen",
+    "protokoll", "beslut", "minutes", "decision", "published", "julkais", "publicer",
+)  # fmt: skip
+
+
+def _position_stated(ctx: CheckContext, hit: LexiconMatch) -> bool:
+    """Whether the city's official position ([position]) is stated by the writer: not denied
+    in the three words before it ("Tämä ei ole kaupungin virallinen kanta", "not the city's
+    official position"), not asked, no source in its sentence (POSITION_SOURCES, a "§")."""
+    split = sentences(ctx.text)
+    first, end = split.bounds(split.of_token[hit.first])
+    words, table = ctx.text.table.words, ctx.text.table
+    if not SPEAK_NEGATION.isdisjoint(words[max(first, hit.first - 3) : hit.first]):
+        return False
+    text = ctx.text.text[table.starts[first] : table.ends[end - 1] + 1]
+    if "?" in text or "§" in text:
+        return False
+    return not any(word.startswith(POSITION_SOURCES) for word in words[first:end])
 
 
 CITY_DECISIONS = Lexicon(load_terms("city_decisions"))

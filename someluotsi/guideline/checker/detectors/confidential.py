@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from someluotsi.guideline.checker.detectors.base import CheckContext
-from someluotsi.guideline.model import Match
+from someluotsi.guideline.model import AuthorRole, Match
 from someluotsi.guideline.text.lexicon import Lexicon, LexiconMatch
 from someluotsi.guideline.text.sentences import sentences, statement_end, statement_start
 from someluotsi.guideline.text.wordlists import load_terms, load_words
@@ -43,7 +43,12 @@ CLOSED_MEETINGS = Lexicon(
     term for term in load_terms("confidential") if term[1] == "closed_meeting"
 )
 DRAFTS = Lexicon((term, "draft") for term in load_words("drafts"))
-LEAKS = Lexicon((term, "leak") for term in load_words("leaks"))
+LEAKS = Lexicon((term, "leak") for term, label in load_terms("leaks") if label == "leaks")
+# Information said to be still secret ("vielä salaista", "fortfarande hemligt", "still
+# secret"): a leak when told anyway (`_told_anyway`).
+STILL_SECRET = Lexicon(term for term in load_terms("leaks") if term[1] == "still_secret")
+# A first-person decision of a closed body told right after its meeting (`_closed_decisions`).
+CLOSED_DECISIONS = Lexicon(load_terms("closed_decisions"))
 # What a text tells before its time when it says the news is told "only then" (the [timing]
 # terms of confidential.txt): a winner, a choice or a decision, or a cut or a closure.
 REVEALS = Lexicon(
@@ -184,7 +189,7 @@ _SERVICE = frozenset(SERVICE_MARKERS)
 
 class ConfidentialDetector:
     rules = ("confidential-001", "confidential-002", "confidential-003")
-    cues = MARKERS.cues | LEAKS.cues
+    cues = MARKERS.cues | LEAKS.cues | STILL_SECRET.cues | CLOSED_DECISIONS.cues
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         drafts = ctx.text.find(DRAFTS)
@@ -238,6 +243,89 @@ class ConfidentialDetector:
             )
         for hit in ctx.text.find(LEAKS):
             yield ctx.match("confidential-003", hit.start, hit.end, confidence=0.7, reason="leak")
+        for hit in ctx.text.find(STILL_SECRET):
+            if _told_anyway(ctx, hit):
+                yield ctx.match(
+                    "confidential-003", hit.start, hit.end, confidence=0.7, reason="secret_told"
+                )
+                break
+        if ctx.role is not AuthorRole.ORGANIZATION:
+            yield from _closed_decisions(ctx)
+
+
+# "Tämä on vielä salaista, mutta…": what is still secret is the information at hand (a
+# demonstrative or a word for information within SUBJECT_REACH words before it, or nothing
+# before it in its sentence), and a "but" follows within BUT_REACH words.
+SUBJECT_REACH = 4
+BUT_REACH = 3
+SECRET_SUBJECTS = frozenset(
+    {"tämä", "tää", "tätä", "tämän", "se", "asia", "tieto", "päätös", "uutinen", "uutiset",
+     "det", "detta", "den", "här", "beslutet", "nyheten", "informationen", "uppgiften",
+     "this", "it", "that", "news", "decision", "information"}
+)  # fmt: skip
+BUT_WORDS = frozenset({"mutta", "mut", "men", "but"})
+# Word starts of a reveal to come, after the "but": a teaser ("…, mutta paljastamme sen
+# perjantaina", "…, but we'll announce it on Friday"), no leak.
+REVEAL_LATER = (
+    "paljast", "julkist", "julkais", "kerromme", "kerrotaan", "esittel", "vihje", "vinkki",
+    "avslöj", "offentliggör", "tillkännag", "presenter", "ledtråd",
+    "reveal", "announc", "unveil", "publish", "hint", "clue", "tuned",
+)  # fmt: skip
+
+
+def _told_anyway(ctx: CheckContext, hit: LexiconMatch) -> bool:
+    """Whether a hit of STILL_SECRET announces a leak (module constants above): the
+    information at hand said to be secret, then "but" and no reveal to come."""
+    split = sentences(ctx.text)
+    first, end = split.bounds(split.of_token[hit.first])
+    words = ctx.text.table.words
+    before = words[max(first, hit.first - SUBJECT_REACH) : hit.first]
+    if before and SECRET_SUBJECTS.isdisjoint(before):
+        return False
+    after = words[hit.last : min(end, hit.last + BUT_REACH)]
+    if BUT_WORDS.isdisjoint(after):
+        return False
+    return not any(word.startswith(REVEAL_LATER) for word in words[hit.last : end])
+
+
+# Words that give a published source of a decision anywhere in the post (word starts): a
+# link, the city's site, a press release. The minutes named alone are no source: "pöytäkirja
+# julkaistaan perjantaina" says they are not out yet.
+DECISION_SOURCES = (
+    "tiedote", "tiedotte", "pressmeddel", "press", "kokkola.fi", "karleby.fi", "http", "www",
+)  # fmt: skip
+
+
+def _closed_decisions(ctx: CheckContext) -> Iterator[Match]:
+    """A decision of a body that meets behind closed doors told in the first person right
+    after its meeting (§6.4, §9.4: its minutes are not public yet; data/wordlists/
+    closed_decisions.txt): a [decided] verb, a [body] and a [recent] time in one sentence,
+    and no published source in the post ("§", a link, a press release: DECISION_SOURCES). Not the
+    council's public meeting, not an older decision. One finding, confidential-002 (reason
+    "closed_body_decision"), over the verb."""
+    hits = ctx.text.find(CLOSED_DECISIONS)
+    if not hits or "§" in ctx.text.text:
+        return
+    if any(word.startswith(DECISION_SOURCES) for word in ctx.text.table.words):
+        return
+    of_token = sentences(ctx.text).of_token
+    kinds: dict[int, set[str]] = {}
+    for hit in hits:
+        kinds.setdefault(of_token[hit.first], set()).add(hit.term.label)
+    for hit in hits:
+        if hit.term.label == "decided" and kinds[of_token[hit.first]] >= {
+            "decided",
+            "body",
+            "recent",
+        }:
+            yield ctx.match(
+                "confidential-002",
+                hit.start,
+                hit.end,
+                confidence=0.65,
+                reason="closed_body_decision",
+            )
+            return
 
 
 def _marked_span(ctx: CheckContext, sentence: int) -> tuple[int, int]:
