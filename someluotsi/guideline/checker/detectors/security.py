@@ -226,7 +226,7 @@ class SecurityGapDetector:
         yield from self._addresses(ctx)
 
     def _gaps(self, ctx: CheckContext) -> Iterator[Match]:
-        guards = ctx.text.find(GUARDS)
+        guards = _outermost(ctx.text.find(GUARDS))
         if not guards:
             return
         split = sentences(ctx.text)
@@ -294,6 +294,20 @@ class SecurityGapDetector:
                 confidence=0.75,
                 reason="private_address",
             )
+
+
+def _outermost(hits: list[LexiconMatch]) -> list[LexiconMatch]:
+    """The hits that no longer hit covers ("security cameras", not its "cameras"), in order;
+    hits of the same span all stay. One pass after a sort: n log n."""
+    kept: list[LexiconMatch] = []
+    reach, reach_first = -1, -1  # the furthest end so far, and where its hit starts
+    for hit in sorted(hits, key=lambda hit: (hit.first, -hit.last)):
+        if hit.last < reach or (hit.last == reach and reach_first < hit.first):
+            continue
+        kept.append(hit)
+        if hit.last > reach:
+            reach, reach_first = hit.last, hit.first
+    return kept
 
 
 def _private_ip(value: str) -> bool:
