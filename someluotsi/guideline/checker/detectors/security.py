@@ -7,7 +7,7 @@ Mentioning that a door has a code is fine ("the code is given on site"); the cod
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from someluotsi.guideline.checker.detectors.base import CheckContext
 from someluotsi.guideline.model import Match
@@ -90,6 +90,37 @@ def _written_out(value: str) -> bool:
     )
 
 
+# English "key" as an adjective or a figure of speech, by the word after it: "the key question is
+# under review", "a key role is hidden behind", "the key to success is under our noses" (a
+# self-test of stop 37 met all three blocking security-003 as a hidden key).
+KEY_WORDS = frozenset({"key", "keys"})
+KEY_NOT_OBJECT = frozenset(
+    {"question", "questions", "issue", "issues", "role", "roles", "point", "points", "figure",
+     "figures", "factor", "factors", "part", "parts", "player", "players", "message", "messages",
+     "goal", "goals", "topic", "topics", "area", "areas", "person", "people", "date", "dates",
+     "finding", "findings", "step", "steps", "decision", "decisions", "priority", "priorities",
+     "project", "projects", "change", "changes", "theme", "themes", "element", "elements",
+     "skill", "skills", "term", "terms", "idea", "ideas", "challenge", "challenges", "number",
+     "numbers", "indicator", "indicators", "partner", "partners", "staff", "feature", "features",
+     "moment", "moments", "stakeholders", "worker", "workers", "service", "services"}
+)  # fmt: skip
+KEY_TO_ABSTRACT = frozenset(
+    {"success", "happiness", "winning", "growth", "understanding", "good", "better", "health",
+     "wellbeing", "well", "safety", "learning", "life", "everything", "making", "getting",
+     "solving", "future", "problem", "mystery", "puzzle", "heart", "city's", "sustainability"}
+)  # fmt: skip
+KEY_DETERMINERS = frozenset({"a", "the", "our", "their", "your", "this", "its", "his", "her"})
+
+
+def _abstract_after(words: Sequence[str], at: int) -> bool:
+    """Whether the words from `at` (after "key to") name something abstract (KEY_TO_ABSTRACT),
+    past one determiner: "the key to success", "the key to our future"; not "the key to the
+    school"."""
+    if at < len(words) and words[at] in KEY_DETERMINERS:
+        at += 1
+    return at < len(words) and words[at] in KEY_TO_ABSTRACT
+
+
 class SecurityDetector:
     rules = ("security-001", "security-002", "security-003")
     cues = CODE_WORDS.cues | PASSWORD_WORDS.cues | PLACES.cues
@@ -109,7 +140,14 @@ class SecurityDetector:
                 yield ctx.match(
                     "security-002", hit.start, value_end, confidence=0.85, reason="password"
                 )
+        words = ctx.text.table.words
         for hit in ctx.text.find(PLACES):
+            if hit.last < len(words) and words[hit.last - 1] in KEY_WORDS:
+                following = words[hit.last]
+                if following in KEY_NOT_OBJECT or (
+                    following == "to" and _abstract_after(words, hit.last + 1)
+                ):
+                    continue  # "the key question is under review", "the key to success"
             places = LOCATIONS.find(_near(ctx, hit, before=4, after=8))
             if hit.term.label == "generic":
                 places = [p for p in places if p.term.label == "concrete"]
@@ -159,7 +197,9 @@ def _password_value_end(original: str, after: int) -> int | None:
 
 # A gap in a place's protection (security-004): a camera, alarm, lock or guard and, within
 # GAP_NEAR tokens in the same sentence, a word that says it is not protecting now.
-GUARDS = Lexicon(term for term in load_terms("security_gaps") if term[1] in {"guard", "door"})
+GUARDS = Lexicon(
+    term for term in load_terms("security_gaps") if term[1] in {"guard", "door", "unguarded"}
+)
 GAPS = Lexicon(
     term for term in load_terms("security_gaps") if term[1] in {"broken", "absent", "unlocked"}
 )
@@ -235,7 +275,11 @@ class SecurityGapDetector:
         found: list[tuple[int, LexiconMatch, LexiconMatch]] = [
             (of_token[guard.first], guard, guard)
             for guard in guards
-            if guard.term.label == "guard" and _denied(words, guard.first)
+            if (guard.term.label == "guard" and _denied(words, guard.first))
+            or (
+                guard.term.label == "unguarded"
+                and NEGATIONS.isdisjoint(words[max(0, guard.first - NEGATION_REACH) : guard.first])
+            )
         ]
         for gap in ctx.text.find(GAPS):
             if gap.term.label == "broken" and not NEGATIONS.isdisjoint(
@@ -258,6 +302,11 @@ class SecurityGapDetector:
         if not found:
             return
         mended = {of_token[hit.first] for hit in ctx.text.find(MENDED)}
+        # Overlapping gap words of one guard ("kytketään pois" and "pois päältä") end together.
+        last_end: dict[tuple[int, int], int] = {}
+        for sentence, guard, gap in found:
+            key = (sentence, guard.first)
+            last_end[key] = max(last_end.get(key, 0), gap.end)
         reported: set[int] = set()
         for sentence, guard, gap in sorted(found, key=lambda item: item[1].first):
             if sentence in mended or sentence in reported:
@@ -268,14 +317,16 @@ class SecurityGapDetector:
             ):
                 continue
             reported.add(sentence)
-            if gap is guard:  # "no guard": from the word that denies it
+            if gap is guard and guard.term.label == "unguarded":
+                start = guard.start  # "on vartioimaton", "is unguarded"
+            elif gap is guard:  # "no guard": from the word that denies it
                 start = ctx.text.table.starts[guard.first - _denied(words, guard.first)]
             else:
                 start = min(guard.start, gap.start)
             yield ctx.match(
                 "security-004",
                 start,
-                max(guard.end, gap.end),
+                max(guard.end, gap.end, last_end[(sentence, guard.first)]),
                 confidence=0.7,
                 reason="security_gap",
             )
