@@ -187,9 +187,35 @@ _ADJECTIVE = frozenset(ADJECTIVE_MARKERS)
 _SERVICE = frozenset(SERVICE_MARKERS)
 
 
+# A tender's bids told before the procurement decision (§6.4, §9.4: bids are not public until
+# the decision is made; a fresh tester of stop 37: "Tarjousten avaus on vielä kesken, mutta
+# halvin tarjous on Rakennus Oy:n 1,2 M€" passed in fi/sv/en): a bid word (BID_STARTS) with a
+# ranking word before it (BID_RANKS) in one sentence, and a word that the procurement is still
+# under way (STILL_OPEN) in the post. After the decision ("Hankintapäätös: halvin tarjous
+# oli…") it is public.
+BID_STARTS = ("tarjou", "anbud", "offert", "bid", "tender")
+BID_RANKS = frozenset(
+    {"halvin", "halvimman", "halvimpaan", "edullisin", "edullisimman", "kallein", "kalleimman",
+     "paras", "parhaan", "korkein", "matalin", "alhaisin", "voittava", "lägsta", "billigaste",
+     "dyraste", "högsta", "bästa", "vinnande", "lowest", "cheapest", "highest", "best",
+     "winning", "most"}
+)  # fmt: skip
+STILL_OPEN = (
+    "kesken", "vielä", "ennen päätöstä", "ennen hankintapäätöstä", "pågår", "fortfarande",
+    "ännu", "innan beslutet", "still", "not yet", "ongoing", "before the decision",
+    "under way", "underway",
+)  # fmt: skip
+BID_REACH = 3  # words from the ranking word to the bid
+# What tells a bid after it in its sentence: a sum (a digit) or a company's form.
+BIDDERS = frozenset(
+    {"oy", "oyj", "ky", "tmi", "ab", "abp", "ltd", "inc", "llc", "plc", "gmbh", "euroa", "eur",
+     "€", "euros", "euro", "kronor"}
+)  # fmt: skip
+
+
 class ConfidentialDetector:
     rules = ("confidential-001", "confidential-002", "confidential-003")
-    cues = MARKERS.cues | LEAKS.cues | STILL_SECRET.cues | CLOSED_DECISIONS.cues
+    cues = MARKERS.cues | LEAKS.cues | STILL_SECRET.cues | CLOSED_DECISIONS.cues | BID_RANKS
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         drafts = ctx.text.find(DRAFTS)
@@ -251,6 +277,106 @@ class ConfidentialDetector:
                 break
         if ctx.role is AuthorRole.ELECTED:  # members of the bodies are elected officials
             yield from _closed_decisions(ctx)
+        if not marked:
+            yield from _secret_meeting_decisions(ctx)
+        yield from _bids_before_decision(ctx)
+
+
+def _bids_before_decision(ctx: CheckContext) -> Iterator[Match]:
+    """A tender's best or cheapest bid told while the procurement is still open (module
+    constants above), with its bidder or sum after it in its sentence (BIDDERS or a digit):
+    one finding, confidential-002 (reason "bid_before_decision"), over the
+    ranking word and the bid."""
+    words = ctx.text.table.words
+    if BID_RANKS.isdisjoint(ctx.text.table.distinct):
+        return
+    text = ctx.text.text
+    if not any(mark in text for mark in STILL_OPEN):
+        return
+    table = ctx.text.table
+    for index, word in enumerate(words):
+        if word not in BID_RANKS:
+            continue
+        bid = next(
+            (
+                i
+                for i in range(index + 1, min(len(words), index + 1 + BID_REACH))
+                if words[i].startswith(BID_STARTS)
+            ),
+            None,
+        )
+        if bid is None:
+            continue
+        split = sentences(ctx.text)
+        _first, end = split.bounds(split.of_token[bid])
+        told = words[bid + 1 : end]
+        if not any(w in BIDDERS or any(c.isdigit() for c in w) for w in told):
+            continue  # "the best bid wins the auction": no bidder or sum is told
+        yield ctx.match(
+            "confidential-002",
+            table.starts[index],
+            table.ends[bid],
+            confidence=0.7,
+            reason="bid_before_decision",
+        )
+        return
+
+
+# Verbs of deciding in any person or voice ("päätettiin", "beslutades", "it was decided"): what
+# a meeting said to be secret or closed decided, told before a published source (a fresh
+# tester of stop 37: "Kaupunginhallituksen salaisessa kokouksessa päätettiin sulkea Koivuhaan
+# koulu" passed in fi/sv/en). Word starts.
+MEETING_DECIDED = (
+    "päätettiin", "päätti", "päättivät", "päätimme", "päätetty", "linjattiin", "linjasi",
+    "hyväksy", "sovittiin", "beslutade", "beslutades", "beslöt", "bestämde", "godkän",
+    "decided", "agreed", "approved", "voted",
+)  # fmt: skip
+
+
+# Words that make a meeting the city's when no body of closed_decisions.txt is named.
+CITY_WORDS = ("kaupungin", "kunnan", "stadens", "kommunens", "city", "municipal", "council")
+
+
+def _secret_meeting_decisions(ctx: CheckContext) -> Iterator[Match]:
+    """A decision of a meeting named secret or closed (the [closed_meeting] terms of
+    data/wordlists/confidential.txt: "salaisessa kokouksessa", "hemliga mötet", "behind closed
+    doors") told in the same sentence with a verb of deciding (MEETING_DECIDED), and no
+    published source in the post ("§", a link, a press release: DECISION_SOURCES), the
+    meeting a city body's (a [body] of closed_decisions.txt or CITY_WORDS in its sentence).
+    For every role: what such a meeting decided is not public before its minutes (§6.4, §9.4). One
+    finding, confidential-002 (reason "closed_body_decision"), over the meeting and the
+    verb."""
+    meetings = ctx.text.find(CLOSED_MEETINGS)
+    if not meetings or "§" in ctx.text.text:
+        return
+    words = ctx.text.table.words
+    if any(word.startswith(DECISION_SOURCES) for word in words):
+        return
+    split = sentences(ctx.text)
+    bodies = {
+        split.of_token[hit.first]
+        for hit in ctx.text.find(CLOSED_DECISIONS)
+        if hit.term.label == "body"
+    }
+    for meeting in meetings:
+        sentence = split.of_token[meeting.first]
+        first, end = split.bounds(sentence)
+        if sentence not in bodies and not any(
+            word.startswith(CITY_WORDS) for word in words[first:end]
+        ):
+            continue  # "Secret meeting of the book club: we decided…"
+        verb = next((i for i in range(first, end) if words[i].startswith(MEETING_DECIDED)), None)
+        if verb is None:
+            continue
+        table = ctx.text.table
+        yield ctx.match(
+            "confidential-002",
+            min(meeting.start, table.starts[verb]),
+            max(meeting.end, table.ends[verb]),
+            confidence=0.7,
+            reason="closed_body_decision",
+        )
+        return
 
 
 # "Tämä on vielä salaista, mutta…": what is still secret is the information at hand (a
