@@ -2033,6 +2033,37 @@ def _names_staff(hit: LexiconMatch, name: PersonName, words: Sequence[str]) -> b
     )
 
 
+# A state said with a copula (the "addiction" terms that start with one: "var full", "was
+# drunk", "oli päissään"): the person's only when the word before the copula ends the
+# sentence's named person or is a personal pronoun ("Fullmäktigeledamot Korhonen var full",
+# "he was drunk"), and no word of SUBJECT_NOT_AFTER follows ("full av energi", "drunk with
+# joy", "hammered by the critics"). "Salen var full, säger Anna Berg" and "the coffee was
+# drunk" are no one's drinking.
+SUBJECT_COPULAS = frozenset({"on", "oli", "är", "var", "blev", "is", "was", "got", "s"})
+SUBJECT_PRONOUNS = frozenset({"hän", "han", "hon", "hen", "he", "she"})
+SUBJECT_NOT_AFTER = frozenset({"av", "med", "of", "with", "by"})
+
+
+def _state_of_other(ctx: CheckContext, hit: LexiconMatch, name: PersonName) -> bool:
+    """Whether an addiction term that starts with a copula (SUBJECT_COPULAS) is said of
+    something or someone other than a named person: the word before the copula neither ends
+    a name (the sentence's first, or another: `_name_ends_before`) nor is a personal pronoun,
+    or a word of SUBJECT_NOT_AFTER ("av", "of", "by") follows."""
+    words = ctx.text.table.words
+    if hit.term.label != "addiction" or words[hit.first] not in SUBJECT_COPULAS:
+        return False
+    if hit.last < len(words) and words[hit.last] in SUBJECT_NOT_AFTER:
+        return True
+    return not (
+        hit.first > 0
+        and (
+            name.last == hit.first
+            or words[hit.first - 1] in SUBJECT_PRONOUNS
+            or _name_ends_before(ctx, hit.first)
+        )
+    )
+
+
 def _own_state(hit: LexiconMatch, words: Sequence[str]) -> bool:
     """Whether the sensitive hit is a person's own state that no job explains (sick leave;
     pregnancy right after a copula: OWN_STATE_STARTS, PREGNANT_STARTS)."""
@@ -2125,6 +2156,8 @@ class SensitivePersonDetector:
                 if pronoun[sentence]:
                     name, first = named[sentence - 1], sentence - 1
             if name is None or _names_staff(hit, name, words):
+                continue
+            if _state_of_other(ctx, hit, name):
                 continue
             # The statement starts with the name (an initial may end the sentence before:
             # `initial_name`) and ends with the hit (a date after "s." is a sentence of its
