@@ -78,8 +78,30 @@ HETU_KEYWORDS = Lexicon(
         "coordination number*",
         "social security*",
         "id-nu*",
+        # A fresh tester of stop 36: "The applicant's ID 010190-123F" passed where "hetu" and
+        # "personbeteckning" blocked. "ID" alone, in any of the three languages, is read
+        # only when no thing owns it ("order ID", "Product ID", "tilausnumero (ID)":
+        # `_hetu_keyword_near`).
+        "id",
+        "ssn",
+        "personal id*",
+        "national id*",
+        "identification number*",
+        "identitetsnummer*",
+        "id-nummer*",
+        "id-numero*",
     )
 )
+# Words before "ID" that make it another thing's identifier, not a person's: "order ID
+# 010190-123F", "Product ID", "kund-ID", "tilausnumero (ID)". A word ending in a word for a
+# number counts too (`_hetu_keyword_near`).
+OTHER_ID_OWNERS = frozenset(
+    {"order", "product", "customer", "case", "ticket", "invoice", "transaction", "user",
+     "session", "device", "item", "booking", "reference", "account", "client", "tracking",
+     "tilaus", "tilauksen", "tuote", "tuotteen", "asiakas", "asiakkaan", "laite", "laitteen",
+     "kund", "ärende", "produkt", "beställning", "faktura", "konto"}
+)  # fmt: skip
+NUMBER_ENDINGS = ("numero", "nummer", "number", "nro", "nr")
 # Words that say a number is Swedish: then a code that is both a valid personnummer and a
 # valid Finnish identity code is reported as the Swedish one.
 SE_KEYWORDS = Lexicon(
@@ -138,7 +160,7 @@ class PersonalIdentityCodeDetector:
                 if swedish and _near_keyword(ctx, start, end, SE_KEYWORDS):
                     continue
                 yield ctx.match("privacy-001", start, end, confidence=0.99, reason="hetu_valid")
-            elif not swedish and _near_keyword(ctx, start, end, HETU_KEYWORDS):
+            elif not swedish and _hetu_keyword_near(ctx, start, end):
                 yield ctx.match("privacy-002", start, end, confidence=0.8, reason="hetu_keyword")
 
     @staticmethod
@@ -154,7 +176,7 @@ class PersonalIdentityCodeDetector:
         ):
             return
         if code[-1].isdigit():
-            if not _near_keyword(ctx, start, end, HETU_KEYWORDS):
+            if not _hetu_keyword_near(ctx, start, end):
                 return
             if _swedish_number(code) is not None and _near_keyword(ctx, start, end, SE_KEYWORDS):
                 return
@@ -178,16 +200,36 @@ def _near_keyword(
     ctx: CheckContext, start: int, end: int, keywords: Lexicon, size: int = 6
 ) -> bool:
     """A keyword among the `size` tokens before or after the span."""
+    return bool(_keywords_near(ctx, start, end, keywords, size))
+
+
+def _keywords_near(
+    ctx: CheckContext, start: int, end: int, keywords: Lexicon, size: int = 6
+) -> list[LexiconMatch]:
+    """The keywords among the `size` tokens before or after the span."""
     table = ctx.text.table
     first = bisect_right(table.ends, start)  # the first token that ends after the span starts
     last = bisect_left(table.starts, end, first)  # the first one from its end on
     before, after = slice(max(0, first - size), first), slice(last, last + size)
-    found = keywords.find_in(
+    return keywords.find_in(
         table.words[before] + table.words[after],
         table.starts[before] + table.starts[after],
         table.ends[before] + table.ends[after],
     )
-    return bool(found)
+
+
+def _hetu_keyword_near(ctx: CheckContext, start: int, end: int) -> bool:
+    """A word for a personal identity code near the span (HETU_KEYWORDS); "ID" only when no
+    word before it makes it another thing's (OTHER_ID_OWNERS, a word for a number)."""
+    table = ctx.text.table
+    for hit in _keywords_near(ctx, start, end, HETU_KEYWORDS):
+        if hit.term.text != "id":
+            return True
+        index = bisect_left(table.starts, hit.start)
+        previous = table.words[index - 1] if index > 0 else ""
+        if previous not in OTHER_ID_OWNERS and not previous.endswith(NUMBER_ENDINGS):
+            return True
+    return False
 
 
 def _swedish_number(number: str) -> str | None:
@@ -243,7 +285,7 @@ class SwedishPersonalNumberDetector:
             kind = _swedish_number(number)
             if kind is None:
                 continue
-            near = _near_keyword(ctx, start, end, HETU_KEYWORDS)
+            near = _hetu_keyword_near(ctx, start, end)
             if len(number) == 10 and not near:
                 continue  # ten bare digits: a phone or account number just as well
             if (
