@@ -99,6 +99,41 @@ MAX_EMOJI = 5
 MAX_EMOJI_RUN = 3
 LONG_HASHTAG = 15
 PLACEHOLDER_ALTS = frozenset({"", "kuva", "image", "bild", "img", "photo", "valokuva", "picture"})
+# An alt text that is only a file name or a camera's or a screenshot tool's default says as
+# little as none (a fresh tester of stop 36: "IMG_2024.jpg" passed where "kuva" warned): one
+# word with a file extension ("kesajuhla_final.jpg"), or nothing but numbers, separators and
+# the words of such names ("DSC00123", "Screenshot 2024-05-01 at 10.00.00", "photo (3).heic",
+# "Kuvakaappaus 2024-05-01 klo 10.00.00", "Skärmavbild 2024-05-01 kl. 10.00.00"). A
+# description with a file-like word among others ("A poster: download the PDF at kokkola.fi")
+# is one.
+FILE_EXTENSIONS = (
+    ".jpg", ".jpeg", ".png", ".gif", ".heic", ".heif", ".webp", ".bmp", ".tif", ".tiff",
+    ".svg", ".avif", ".dng", ".raw", ".pdf", ".mp4", ".mov",
+)  # fmt: skip
+FILE_NAME_WORDS = frozenset(
+    {"img", "image", "images", "dsc", "dscn", "dscf", "dcim", "pxl", "mvimg", "pict", "pic",
+     "photo", "photos", "foto", "picture", "screenshot", "screen", "shot", "kuvakaappaus",
+     "näyttökuva", "näyttökaappaus", "skärmavbild", "skärmbild", "skärmdump", "kuva",
+     "valokuva", "bild", "untitled", "nimetön", "namnlös", "copy", "kopio", "kopia", "edited",
+     "whatsapp", "at", "klo", "kl", "final", "scan", "jpg", "jpeg", "png", "heic", "gif",
+     "webp"}
+)  # fmt: skip
+_ALT_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _placeholder_alt(alt: str) -> bool:
+    """Whether an image's alt text says nothing of the image: empty or a word for an image
+    alone (PLACEHOLDER_ALTS), a file name (one word with a file extension), or only the words
+    of a camera's or a tool's default name with numbers (FILE_NAME_WORDS), or numbers alone."""
+    text = alt.strip().lower()
+    if text in PLACEHOLDER_ALTS:
+        return True
+    if not any(char.isspace() for char in text) and text.endswith(FILE_EXTENSIONS):
+        return True
+    words = _ALT_WORD.findall(text)
+    if not words and not any(char.isdigit() for char in text):
+        return False  # emoji or punctuation alone: not a file's name
+    return all(word in FILE_NAME_WORDS for word in words)
 
 
 # One code per word: "U" in capitals, "V" in capitals and of four letters or more, "L" any
@@ -341,7 +376,7 @@ class AccessibilityDetector:
     @staticmethod
     def _media(ctx: CheckContext) -> Iterator[Match]:
         for media in ctx.media:
-            if media.kind == "image" and media.alt.strip().lower() in PLACEHOLDER_ALTS:
+            if media.kind == "image" and _placeholder_alt(media.alt):
                 yield ctx.match("a11y-005", 0, 0, confidence=1.0, reason="no_alt")
             if media.kind == "video" and not media.captions:
                 yield ctx.match("a11y-006", 0, 0, confidence=1.0, reason="no_captions")
