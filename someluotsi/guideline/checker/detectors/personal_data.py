@@ -385,10 +385,29 @@ def _phone_piece(candidate: str) -> bool:
     """Could this piece of a run be a phone number at all (before asking phonenumbers)?"""
     if not candidate.startswith(("0", "+", "(")) or not candidate[-1].isdigit():
         return False
-    if "." in candidate or " / " in candidate:
-        return False  # a dot makes a date or a decimal, never a Finnish or Swedish number
+    if " / " in candidate or ("." in candidate and not _dotted_phone(candidate)):
+        return False  # a dot makes a date, a time or a decimal, unless it groups a number
     digits = _ascii_digits(candidate)
     return 6 <= digits <= 15 and not _looks_like_other_identifier(candidate)
+
+
+DOTTED_GROUPS = (3, 6)  # groups of a number written with dots ("070.123.45.67" has four)
+
+
+def _dotted_phone(candidate: str) -> bool:
+    """Whether dots group the digits of `candidate` as a phone number's (a fresh tester of
+    stop 36: "040.123.4567", "070.123.45.67", "+358.40.123.4567" passed where spaces and
+    dashes warned): dots alone between groups of two to four digits, three groups or more,
+    and not the shape of a date ("01.03.2024", "1.3.24": day, month, year) or a time
+    ("08.30.15"). A decimal ("0.5"), a price ("1.200"), a section ("§ 10.6") and a time
+    ("klo 10.30") have a group of one digit, fewer groups, or no leading 0 or +."""
+    groups = candidate.removeprefix("+").split(".")
+    if not DOTTED_GROUPS[0] <= len(groups) <= DOTTED_GROUPS[1]:
+        return False
+    if not all(group.isascii() and group.isdigit() and 2 <= len(group) <= 4 for group in groups):
+        return False
+    return not (len(groups) == 3 and len(groups[0]) <= 2 and len(groups[1]) <= 2
+                and len(groups[2]) in (2, 4))  # fmt: skip
 
 
 def _free_group(group: str) -> bool:
