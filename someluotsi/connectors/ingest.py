@@ -82,7 +82,7 @@ def items_ingest(*, connection: Connection, items: Sequence[RemoteItem]) -> int:
         ]
         result = message_ingest(actor=None, items=incoming) if incoming else None
         by_id = {m.external_id: m for m in result.created} if result else {}
-        if result and result.duplicates:
+        if result and (result.duplicates or result.conflicts):
             for message in Message.objects.filter(
                 platform=channel.platform, external_id__in=[i.external_id for i in incoming]
             ):

@@ -24,9 +24,11 @@ and register forms beside their endpoints) answer the same input with the same w
 A value that is not a string (a number, a list) is refused by the API fields before this runs
 ("Not a valid string."), and a choice given as a list by `StringChoiceField`.
 
-Text that came from a platform is never refused (connectors/ingest.py, inbox.apis): it is kept
-with these characters turned into U+FFFD on storing (`core.oneline.neutralised`), and `displayable`
-does the same on display for anything stored before.
+Text a connector delivers from a platform is never refused (connectors/ingest.py, through
+inbox.services): it is kept with these characters turned into U+FFFD on storing
+(`core.oneline.neutralised`), and `displayable` does the same on display for anything stored
+before. The ingestion API's client types what it sends: its fields apply this policy
+(inbox.apis).
 
 Linear: one regular-expression character class searched once (no repetition, no backtracking).
 """

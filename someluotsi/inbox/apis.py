@@ -19,10 +19,11 @@ from someluotsi.api.limits import IdField
 from someluotsi.api.permissions import IsSignedIn
 from someluotsi.channels.models import Channel
 from someluotsi.core.blank import is_blank
-from someluotsi.core.oneline import OneLineSerializerField, neutralised, one_line
-from someluotsi.core.typed_text import StringChoiceField
+from someluotsi.core.oneline import OneLineSerializerField
+from someluotsi.core.typed_text import StringChoiceField, api_text_check
 from someluotsi.guideline.checker.engine import MAX_CHARS
 from someluotsi.inbox.enums import MessageKind
+from someluotsi.inbox.permalinks import is_web_address
 from someluotsi.inbox.services import IncomingMessage, message_ingest, received_at_problem
 
 MAX_BATCH = 1000
@@ -39,17 +40,35 @@ class StrictCharField(serializers.CharField):
         return super().to_internal_value(data)
 
 
-class PlatformTextField(StrictCharField):
-    """Text a platform delivered: control characters are neutralised, never refused (one
-    U+2067 in one message must not keep a whole batch, a threat among it, out of the inbox)."""
-
-    def __init__(self, *, one_line_only: bool = False, **kwargs: Any) -> None:
-        self.one_line_only = one_line_only
-        super().__init__(**kwargs)
+class TypedTextField(StrictCharField):
+    """A client's text under the typed-text policy (core.typed_text), as on the check API: a
+    NUL, another control character (tab and line breaks excepted), a noncharacter or a lone
+    surrogate is refused with the message that names it and its position, and a text over
+    `max_length` with the product's own message ("The text is too long: 100 001 characters,
+    at most 100 000."). Connectors deliver through the service, which neutralises instead."""
 
     def to_internal_value(self, data: Any) -> str:
         value = super().to_internal_value(data)
-        return one_line(value) if self.one_line_only else neutralised(value)
+        api_text_check(value, max_length=self.max_length)
+        return value
+
+
+class PermalinkField(StrictCharField):
+    """An address on the web: an http or https URL (or a path on this site, the sandbox
+    platform's items); anything else, a `javascript:` or `data:` address included, is refused
+    with a 400 naming the field. An https address off the platform's domains is still dropped
+    on storing, the message kept (inbox/permalinks.py)."""
+
+    default_error_messages: ClassVar[dict[str, Any]] = {
+        "not_web": _("Give an http or https address, e.g. https://www.facebook.com/…"),
+    }
+
+    def to_internal_value(self, data: Any) -> str:
+        value = super().to_internal_value(data)
+        api_text_check(value, max_length=self.max_length)
+        if value and not is_web_address(value):
+            self.fail("not_web")
+        return value
 
 
 class AwareDateTimeField(serializers.DateTimeField):
@@ -70,17 +89,17 @@ class MessageInputSerializer(serializers.Serializer[dict[str, Any]]):
     channel = IdField()
     external_id = OneLineSerializerField(max_length=200)  # an identifier: refused, not mended
     kind = StringChoiceField(choices=MessageKind.choices)
-    text = PlatformTextField(allow_blank=True, trim_whitespace=False, max_length=MAX_CHARS)
+    text = TypedTextField(allow_blank=True, trim_whitespace=False, max_length=MAX_CHARS)
     received_at = AwareDateTimeField()
-    author_handle = PlatformTextField(
-        one_line_only=True, required=False, allow_blank=True, max_length=200, default=""
+    author_handle = OneLineSerializerField(
+        required=False, allow_blank=True, max_length=200, default=""
     )
     parent_external_id = OneLineSerializerField(
         required=False, allow_blank=True, max_length=200, default=""
     )
-    # Kept only on the channel platform's domains; any other address is dropped on storing
-    # (inbox/permalinks.py), the message kept.
-    permalink = StrictCharField(
+    # An http(s) address or nothing; kept only on the channel platform's domains, any other
+    # address is dropped on storing (inbox/permalinks.py), the message kept.
+    permalink = PermalinkField(
         required=False, allow_blank=True, trim_whitespace=True, max_length=1000, default=""
     )
     language = StringChoiceField(choices=["fi", "sv", "en"], required=False)
@@ -89,8 +108,8 @@ class MessageInputSerializer(serializers.Serializer[dict[str, Any]]):
         """A message says something: an empty text, or one that shows nothing (`is_blank`:
         spaces, zero-width and other invisible characters), is refused here, since a caller
         here types the message (a connector that stores a platform's media-only comment calls
-        the service, which keeps it untriaged). Control characters were already neutralised
-        (`PlatformTextField`), not refused."""
+        the service, which keeps it untriaged). Control characters were already refused
+        (`TypedTextField`)."""
         if is_blank(value):  # spaces, zero-width and other invisible characters only
             raise serializers.ValidationError(_("The message has no text."))
         return value
@@ -114,9 +133,22 @@ class IngestPermission(IsSignedIn):
         return super().has_permission(request, view) and user_can_ingest_messages(user=request.user)
 
 
+class IngestConflictSerializer(serializers.Serializer[dict[str, Any]]):
+    index = serializers.IntegerField(help_text="The item's place in the list, from 0.")
+    external_id = serializers.CharField()
+    message = serializers.CharField(help_text="Why it was not stored, in the caller's language.")
+
+
 class IngestOutputSerializer(serializers.Serializer[dict[str, Any]]):
     created = serializers.ListField(child=serializers.IntegerField())
-    duplicates = serializers.IntegerField()
+    duplicates = serializers.IntegerField(
+        help_text="Items already stored with the same text (an idempotent re-send)."
+    )
+    conflicts = IngestConflictSerializer(
+        many=True,
+        help_text="Items not stored: their external_id is taken by a different text (earlier "
+        "in the list or already stored).",
+    )
 
 
 class MessageIngestApi(APIView):
@@ -144,5 +176,12 @@ class MessageIngestApi(APIView):
         rows = params.validated_data if many else [params.validated_data]
         items = [IncomingMessage(**{**row, "channel": channels[row["channel"]]}) for row in rows]
         result = message_ingest(actor=user, items=items)
-        body = {"created": [m.pk for m in result.created], "duplicates": result.duplicates}
+        body = {
+            "created": [m.pk for m in result.created],
+            "duplicates": result.duplicates,
+            "conflicts": [
+                {"index": c.index, "external_id": c.external_id, "message": c.message}
+                for c in result.conflicts
+            ],
+        }
         return Response(body, status=201)

@@ -25,6 +25,24 @@ def _own_origin() -> tuple[str, str] | None:
     return (parts.scheme, parts.netloc.lower()) if parts.netloc else None
 
 
+def is_web_address(url: str) -> bool:
+    """True when `url` is an http or https address with a host (or a path on this site, as
+    the sandbox platform's items are): what the ingestion API accepts as a permalink. A
+    `javascript:`, `data:` or any other scheme, an address without one, a protocol-relative
+    "//host" and one with spaces, control characters or quotes are not."""
+    if any(ch.isspace() or ord(ch) < 0x20 or ch in '"<>\\`{}|^' for ch in url):
+        return False
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+        parts.port  # noqa: B018 - raises ValueError for a port that is no number
+    except ValueError:
+        return False
+    if not parts.scheme and not parts.netloc:
+        return url.startswith("/") and url[1:2] != "/"
+    return parts.scheme.lower() in ("http", "https") and bool(host)
+
+
 def safe_permalink(url: object, platform: str) -> str:
     """`url` when it is an https address on `platform`'s domains (or on this installation
     itself, absolute or as a path: the sandbox platform's items), else ""."""

@@ -126,9 +126,23 @@ def received_at_problem(received_at: datetime, *, now: datetime | None = None) -
 
 
 @dataclass(frozen=True)
+class IngestConflict:
+    """An item not stored because its id was taken by a different text: `index` counts the
+    batch's items from 0, `message` says why in the active language."""
+
+    index: int
+    external_id: str
+    message: str
+
+
+@dataclass(frozen=True)
 class IngestResult:
+    """`duplicates` counts items already stored (or earlier in the batch) with the same text:
+    an idempotent re-send. `conflicts` are items whose id was taken by a different text."""
+
     created: list[Message]
     duplicates: int
+    conflicts: list[IngestConflict] = dataclasses.field(default_factory=list)
 
 
 def reply_templates() -> dict[str, dict[str, str]]:
@@ -260,7 +274,10 @@ def message_ingest(
     progress: Callable[[int, int], None] | None = None,
     auto_escalate: bool | None = None,
 ) -> IngestResult:
-    """Triage and store messages; ones already stored (same platform and id) are skipped.
+    """Triage and store messages; ones already stored (same platform and id) are skipped:
+    counted as duplicates when the text is the same (an idempotent re-send), reported as
+    conflicts (`IngestConflict`) when it differs, within the batch too (never dropped in
+    silence; a message whose text retention removed counts as a duplicate).
 
     All or nothing: the whole batch is validated by the caller and written in one transaction.
     Concurrent deliveries of the same message create one row (the unique constraint decides).
@@ -287,13 +304,33 @@ def message_ingest(
     picker = AnswererPicker({item.channel for item in items})
     created: list[Message] = []
     duplicates = 0
+    conflicts: list[IngestConflict] = []
+    # (platform, id) -> (the item's number, its text as stored): a second item with the same
+    # id is a duplicate when its text is the same, else a conflict (never dropped in silence).
+    seen: dict[tuple[str, str], tuple[int, str]] = {}
     for done, item in enumerate(items, 1):
         if progress is not None:
             progress(done, len(items))
-        if Message.objects.filter(
-            platform=item.channel.platform, external_id=item.external_id
-        ).exists():
-            duplicates += 1
+        key = (item.channel.platform, item.external_id)
+        text = neutralised(item.text)
+        earlier = seen.get(key)
+        if earlier is not None:
+            if earlier[1] == text:
+                duplicates += 1
+            else:
+                conflicts.append(_conflict(done, item.external_id, earlier=earlier[0]))
+            continue
+        seen[key] = (done, text)
+        stored = (
+            Message.objects.filter(platform=key[0], external_id=key[1])
+            .values_list("text", "body_purged_at")
+            .first()
+        )
+        if stored is not None:
+            if stored[0] == text or stored[1] is not None:  # the same, or its text removed
+                duplicates += 1
+            else:
+                conflicts.append(_conflict(done, item.external_id, earlier=None))
             continue
         message = triager.prepare(item)
         message.assignee = picker.pick(item.channel, message.due_at or item.received_at)
@@ -312,6 +349,7 @@ def message_ingest(
         data={
             "created": len(created),
             "duplicates": duplicates,
+            "conflicts": len(conflicts),
             "assigned": sum(1 for m in created if m.assignee_id),
         },
     )
@@ -324,7 +362,23 @@ def message_ingest(
         for message in created:
             if message.category == TriageCategory.THREAT:
                 message_escalate(actor=None, message=message, note="", automatic=True)
-    return IngestResult(created, duplicates)
+    return IngestResult(created, duplicates, conflicts)
+
+
+def _conflict(number: int, external_id: str, *, earlier: int | None) -> IngestConflict:
+    """Item `number` (from 1) not stored: its id is taken by a different text, `earlier` in
+    the same batch or (None) by a message already stored."""
+    if earlier is not None:
+        message = _(
+            "Message %(n)s has the same external_id as message %(first)s but a different "
+            "text; it was not stored. Give each message its own external_id."
+        ) % {"n": number, "first": earlier}
+    else:
+        message = _(
+            "Message %(n)s: a message with this external_id is already stored with a "
+            "different text; this one was not stored."
+        ) % {"n": number}
+    return IngestConflict(index=number - 1, external_id=external_id, message=message)
 
 
 # An obvious duplicate: the same author's same text on the same channel within this window.

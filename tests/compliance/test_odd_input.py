@@ -8,7 +8,9 @@
 - A choice given as a list ("ui_language": ["sv"]) is "must be a string", not DRF's error
   printing the list back.
 - Every form and API text field shares the policy, not only the check page's.
-- A platform's message is never refused for such characters; its page shows them as U+FFFD.
+- A platform's message a connector delivers (the service) is never refused for such
+  characters; its page shows them as U+FFFD. The ingestion API's client types what it sends:
+  its free-text fields refuse them with the check API's message.
 """
 
 from __future__ import annotations
@@ -22,17 +24,19 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rest_framework.test import APIClient
 
 from someluotsi.accounts.enums import Role
 from someluotsi.accounts.models import User
+from someluotsi.channels.models import Channel
 from someluotsi.compliance.models import CheckRun
 from someluotsi.core.blank import TextAreaFormField, TextSerializerField, VisibleTextSerializerField
 from someluotsi.core.oneline import MultiLineFormField, OneLineFormField, OneLineSerializerField
 from someluotsi.inbox.models import Message
+from someluotsi.inbox.services import IncomingMessage, message_ingest
 from tests.factories import ChannelFactory, add_maintainer
 
 LANGUAGES = ("fi", "sv", "en")
@@ -276,7 +280,7 @@ def _platform_setup(make_user: Callable[..., User]) -> tuple[User, User, int]:
     return service, reader, channel.pk
 
 
-def _ingest(service: User, channel: int, text: str) -> Any:
+def _ingest(service: User, channel: int, text: str, language: str = "fi") -> Any:
     body = {
         "channel": channel,
         "external_id": "fb-odd-1",
@@ -284,7 +288,27 @@ def _ingest(service: User, channel: int, text: str) -> Any:
         "text": text,
         "received_at": "2026-11-24T10:00:00+02:00",
     }
-    return _api(service).post("/api/v1/messages", json.dumps(body), content_type="application/json")
+    return _api(service).post(
+        "/api/v1/messages",
+        json.dumps(body),
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_ingestion_api_refuses_odd_characters_as_the_check_api_does(
+    make_user: Callable[..., User], language: str
+) -> None:
+    service, _reader, channel = _platform_setup(make_user)
+    api = _api(make_user(Role.EMPLOYEE))
+    for text in ("Milloin\ud800 kirjasto aukeaa?", "Milloin\ufffe aukeaa?", "Ab\x00c", "x\x85"):
+        response = _ingest(service, channel, text, language)
+        assert response.status_code == 400, response.content
+        _status, check_says = _api_text_error(api, text, language)
+        assert response.json()["error"]["details"]["text"] == [check_says]
+    assert not Message.objects.exists()
 
 
 @pytest.mark.django_db
@@ -292,11 +316,22 @@ def _ingest(service: User, channel: int, text: str) -> Any:
 def test_a_platforms_odd_characters_are_kept_and_shown_visibly(
     make_user: Callable[..., User], language: str
 ) -> None:
-    """Never refused (connectors/ingest.py): a lone surrogate and a noncharacter become U+FFFD
-    on storing, and a text stored before with control characters is shown with U+FFFD."""
-    service, reader, channel = _platform_setup(make_user)
-    response = _ingest(service, channel, "Milloin\ud800 kirjasto\ufffe aukeaa?")
-    assert response.status_code == 201, response.content
+    """Never refused when a connector delivers (connectors/ingest.py, the service): a lone
+    surrogate and a noncharacter become U+FFFD on storing, and a text stored before with
+    control characters is shown with U+FFFD."""
+    _service, reader, channel = _platform_setup(make_user)
+    message_ingest(
+        actor=None,
+        items=[
+            IncomingMessage(
+                channel=Channel.objects.get(pk=channel),
+                external_id="fb-odd-1",
+                kind="comment",
+                text="Milloin\ud800 kirjasto\ufffe aukeaa?",
+                received_at=timezone.now(),
+            )
+        ],
+    )
     message = Message.objects.get()
     assert message.text == "Milloin\ufffd kirjasto\ufffd aukeaa?"
     Message.objects.filter(pk=message.pk).update(text="Milloin\x07 kirjasto\x85\uffff aukeaa?")

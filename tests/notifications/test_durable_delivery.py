@@ -102,7 +102,7 @@ def test_threat_ingestion_succeeds_with_the_mail_server_down(city: City, mail_do
     # The sender's retry is a plain duplicate, not a second escalation.
     again = _api(service).post("/api/v1/messages", _payload(channel), format="json")
     assert again.status_code == 201
-    assert again.json() == {"created": [], "duplicates": 1}
+    assert again.json() == {"created": [], "duplicates": 1, "conflicts": []}
     assert Escalation.objects.count() == 1
 
 

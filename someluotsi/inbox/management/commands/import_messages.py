@@ -37,8 +37,13 @@ class Command(BaseCommand):
                 self.stderr.write(error)
             raise CommandError(f"{len(parsed.errors)} rejected rows; nothing was imported")
         result = message_ingest(actor=None, items=parsed.items, progress=self._progress)
+        for conflict in result.conflicts:
+            self.stderr.write(f"{conflict.external_id}: {conflict.message}")
         self.stdout.write(
-            self.style.SUCCESS(f"{len(result.created)} imported, {result.duplicates} already there")
+            self.style.SUCCESS(
+                f"{len(result.created)} imported, {result.duplicates} already there, "
+                f"{len(result.conflicts)} not stored (external_id taken by a different text)"
+            )
         )
 
     def _progress(self, done: int, total: int) -> None:
