@@ -550,6 +550,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Always in English, whatever LANGUAGE_CODE or the caller's language (api/schema.py).
+    "DEFAULT_GENERATOR_CLASS": "someluotsi.api.schema.EnglishSchemaGenerator",
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "someluotsi.api.schema.add_error_responses",

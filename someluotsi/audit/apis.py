@@ -13,6 +13,7 @@ from someluotsi.api.permissions import area_permission
 from someluotsi.audit.models import AuditEvent
 from someluotsi.audit.selectors import AuditFilter, audit_event_list
 from someluotsi.audit.services import audit_trail_search_record
+from someluotsi.core.blank import VisibleTextSerializerField
 from someluotsi.core.dates import BoundedDateSerializerField, api_moments_in
 
 
@@ -40,12 +41,12 @@ class AuditEventOutputSerializer(serializers.ModelSerializer[AuditEvent]):
 
 
 class AuditFilterSerializer(serializers.Serializer[dict[str, Any]]):
-    action = serializers.CharField(required=False, allow_blank=True, max_length=100)
-    actor = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    person = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    action = VisibleTextSerializerField(required=False, allow_blank=True, max_length=100)
+    actor = VisibleTextSerializerField(required=False, allow_blank=True, max_length=200)
+    person = VisibleTextSerializerField(required=False, allow_blank=True, max_length=200)
     personal_data = serializers.BooleanField(required=False, default=False)
-    target_type = serializers.CharField(required=False, allow_blank=True, max_length=100)
-    target_id = serializers.CharField(required=False, allow_blank=True, max_length=64)
+    target_type = VisibleTextSerializerField(required=False, allow_blank=True, max_length=100)
+    target_id = VisibleTextSerializerField(required=False, allow_blank=True, max_length=64)
     since = BoundedDateSerializerField(required=False)
     until = BoundedDateSerializerField(required=False)
 

@@ -50,7 +50,7 @@ from someluotsi.channels.selectors import (
 from someluotsi.core.blank import VisibleTextSerializerField
 from someluotsi.core.dates import BoundedDateSerializerField, BoundedDateTimeSerializerField
 from someluotsi.core.oneline import OneLineSerializerField
-from someluotsi.core.typed_text import StringChoiceField
+from someluotsi.core.typed_text import StringChoiceField, api_text_check
 
 ChannelsArea = area_permission(Area.CHANNELS)
 
@@ -126,11 +126,21 @@ class PlanInputSerializer(serializers.Serializer[dict[str, Any]]):
     resource_notes = VisibleTextSerializerField(max_length=1000, required=False, allow_blank=True)
 
 
+class WebAddressField(serializers.URLField):
+    """An address under the typed-text policy: over `max_length` it gets the product's own
+    message ("The text is too long: 201 characters, at most 200."), not DRF's."""
+
+    def to_internal_value(self, data: Any) -> str:
+        value = str(super().to_internal_value(data))
+        api_text_check(value, max_length=self.max_length)
+        return value
+
+
 class ChannelInputSerializer(PlanInputSerializer):
     platform = StringChoiceField(choices=Platform.choices)
     name = OneLineSerializerField(max_length=200)
     handle = OneLineSerializerField(max_length=200, required=False, allow_blank=True)
-    url = serializers.URLField(max_length=200, required=False, allow_blank=True)
+    url = WebAddressField(max_length=200, required=False, allow_blank=True)
     unit = NamedSlugRelatedField[Unit](
         slug_field="code", queryset=Unit.objects.all(), missing=NO_UNIT
     )

@@ -11,8 +11,10 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.urls import register_converter
 
+        from someluotsi.core import json_shapes
         from someluotsi.core.converters import IdConverter
         from someluotsi.core.oneline import refuse_control_characters
 
         register_converter(IdConverter, "id")
+        json_shapes.install()
         pre_save.connect(refuse_control_characters, dispatch_uid="someluotsi-one-line-guard")

@@ -19,8 +19,7 @@ from rest_framework.test import APIClient
 from someluotsi.accounts.enums import Role
 from someluotsi.accounts.models import User
 
-# A platform's text is never refused for its characters (a lone surrogate is kept as U+FFFD,
-# core.oneline.neutralised); a number where the text should be is.
+# A number where the text should be is refused (and a control character, core.typed_text).
 BAD_MESSAGE = (
     '{"channel": 0, "external_id": "", "kind": "nonsense", "text": 5,'
     ' "received_at": "0001-01-01T00:00:00+14:00", "permalink": 5,'
