@@ -6,7 +6,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
@@ -22,6 +21,7 @@ from someluotsi.audit.registry import (
 )
 from someluotsi.channels.enums import DecisionRole, MaintainerRole, Platform
 from someluotsi.channels.models import Channel, ChannelRequest, PaidCampaign
+from someluotsi.core.money import euros
 
 GROUP = gettext_lazy("Channel register")
 USER = "accounts.user"
@@ -107,13 +107,6 @@ def _absence(data: Mapping[str, Any]) -> dict[str, Field]:
         "until": str(data.get("until", "–")),
         "cover": cover,
     }
-
-
-def _euros(value: object) -> str:
-    try:
-        return number_format(float(str(value)), decimal_pos=2, use_l10n=True, force_grouping=True)
-    except ValueError:
-        return str(value)
 
 
 register_actions(
@@ -216,9 +209,9 @@ register_actions(
         label=gettext_lazy("Paid campaign registered"),
         sentence=gettext_lazy(
             "%(actor)s registered the paid campaign %(campaign)s on %(channel)s "
-            "(budget %(budget)s €)."
+            "(budget %(budget)s)."
         ),
-        details=lambda data: {"budget": _euros(data.get("budget_eur", "–"))},
+        details=lambda data: {"budget": euros(data.get("budget_eur"))},
     ),
     AuditAction(
         code="campaign.updated",
@@ -226,9 +219,9 @@ register_actions(
         label=gettext_lazy("Paid campaign changed"),
         sentence=gettext_lazy(
             "%(actor)s changed the paid campaign %(campaign)s on %(channel)s "
-            "(budget now %(budget)s €)."
+            "(budget now %(budget)s)."
         ),
-        details=lambda data: {"budget": _euros(data.get("budget_eur", "–"))},
+        details=lambda data: {"budget": euros(data.get("budget_eur"))},
     ),
     AuditAction(
         code="campaign.cancelled",

@@ -23,6 +23,7 @@ from someluotsi.channels.models import Channel, PaidCampaign
 from someluotsi.channels.selectors import channel_can_edit, city_wide_people
 from someluotsi.core.conflicts import claim_version
 from someluotsi.core.errors import ApplicationError, PermissionDeniedError
+from someluotsi.core.money import euros
 from someluotsi.notifications.services import notification_send_worded
 
 MAX_BUDGET = Decimal("10000000")
@@ -49,7 +50,8 @@ def _budget(value: Any) -> Decimal:
         raise ApplicationError(_("The budget must be a sum in euros."), code="bad_budget") from exc
     if not budget.is_finite() or not Decimal(0) < budget <= MAX_BUDGET:
         raise ApplicationError(
-            _("The budget must be more than 0 and at most 10 000 000 €."), code="bad_budget"
+            _("The budget must be more than 0 and at most %(max)s.") % {"max": euros(MAX_BUDGET)},
+            code="bad_budget",
         )
     return budget
 
@@ -132,10 +134,6 @@ def _tell_the_mavi_team(campaign: PaidCampaign, subject: Callable[[], str]) -> b
     )
 
 
-def _euros(amount: Decimal) -> str:
-    return formats.number_format(amount, 2, use_l10n=True)
-
-
 @transaction.atomic
 def campaign_register(*, actor: User, draft: CampaignDraft) -> PaidCampaign:
     """Register a campaign the unit's director has decided; the mavi team is notified."""
@@ -155,8 +153,8 @@ def campaign_register(*, actor: User, draft: CampaignDraft) -> PaidCampaign:
     sent = _tell_the_mavi_team(
         campaign,
         lambda: (
-            _("Paid campaign on %(channel)s: %(budget)s €")
-            % {"channel": channel.name, "budget": _euros(campaign.budget_eur)}
+            _("Paid campaign on %(channel)s: %(budget)s")
+            % {"channel": channel.name, "budget": euros(campaign.budget_eur)}
         ),
     )
     if sent:
@@ -203,8 +201,8 @@ def campaign_update(
     _tell_the_mavi_team(
         campaign,
         lambda: (
-            _("Paid campaign changed on %(channel)s: %(budget)s €")
-            % {"channel": channel.name, "budget": _euros(campaign.budget_eur)}
+            _("Paid campaign changed on %(channel)s: %(budget)s")
+            % {"channel": channel.name, "budget": euros(campaign.budget_eur)}
         ),
     )
     return campaign

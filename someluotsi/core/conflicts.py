@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.db.models import QuerySet
-from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from someluotsi.core.errors import ApplicationError
+from someluotsi.core.times import moment_text
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrPromise
@@ -55,7 +55,7 @@ def edit_conflict(*, editor: Any, saved_at: datetime) -> EditConflictError:
         )
         % {
             "name": str(editor) if editor else _("Someone"),
-            "time": formats.date_format(timezone.localtime(saved_at), "SHORT_DATETIME_FORMAT"),
+            "time": moment_text(saved_at, seconds=False),
         }
     )
 

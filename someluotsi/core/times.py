@@ -40,14 +40,26 @@ def zone_text(moment: datetime) -> str:
     return f"{name}, {utc}"
 
 
-def moment_text(value: datetime | str | None, *, with_zone: bool = False) -> str:
+def moment_text(
+    value: datetime | str | None, *, with_zone: bool = False, seconds: bool = True
+) -> str:
     """ "12.3.2025 klo 14.05.33" (fi), "12.3.2025 kl. 14.05.33" (sv), "12 March 2025 at
-    14:05:33" (en), to the second, in local time; with `with_zone` the zone follows
-    ("… Finnish time (Europe/Helsinki, UTC+2)"). A dash for no moment."""
+    14:05:33" (en), to the second, in local time; without `seconds` to the minute
+    ("12.3.2025 klo 14.05"); with `with_zone` the zone follows ("… Finnish time
+    (Europe/Helsinki, UTC+2)"). A dash for no moment.
+
+    The one way a page, notification or audit sentence shows a moment (the `moment` and
+    `moment_short` template filters), so that a language never mixes "2026-11-03 09:10"
+    with "3.12.2026 kl. 09.19.58"."""
     moment = as_moment(value)
     if moment is None:
         return "–"
     day = date_format(moment, pgettext("a date() format for a day in documents", "j F Y"))
-    clock = date_format(moment, pgettext("a date() format for a time with seconds", "H:i:s"))
+    clock = date_format(
+        moment,
+        pgettext("a date() format for a time with seconds", "H:i:s")
+        if seconds
+        else pgettext("a date() format for a time", "H:i"),
+    )
     text = _("%(day)s at %(time)s") % {"day": day, "time": clock}
     return f"{text} {zone_text(moment)}" if with_zone else text

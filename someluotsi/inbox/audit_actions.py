@@ -28,6 +28,7 @@ from someluotsi.audit.registry import (
     register_target,
 )
 from someluotsi.channels.enums import Platform
+from someluotsi.core.times import moment_text
 from someluotsi.inbox.enums import Moderation, Resolution, TriageCategory
 from someluotsi.inbox.models import Escalation, Message, ReplyTemplate, SavedReply
 
@@ -340,7 +341,7 @@ def _authored(platform: str, author: str) -> list[AuthoredRecord]:
         ) % {
             "message": message.pk,
             "channel": message.channel.name_with_platform,
-            "received": date_format(received, "SHORT_DATETIME_FORMAT"),
+            "received": moment_text(received, seconds=False),
             "status": message.get_status_display(),
         }
         if escalations:

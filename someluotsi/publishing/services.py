@@ -31,6 +31,7 @@ from someluotsi.core.errors import ApplicationError, PermissionDeniedError
 from someluotsi.core.idempotency import clean_form_key
 from someluotsi.core.lengths import at_most
 from someluotsi.core.oneline import refuse_typed_control_characters
+from someluotsi.core.times import moment_text
 from someluotsi.guideline.model import EngineError, Severity
 from someluotsi.publishing.composing import (
     asset_media,
@@ -110,7 +111,7 @@ class PostInput:
 
 
 def _local(at: datetime) -> str:
-    return formats.date_format(timezone.localtime(at), "SHORT_DATETIME_FORMAT")
+    return moment_text(at, seconds=False)
 
 
 def _check_writer(actor: AnyUser) -> None:

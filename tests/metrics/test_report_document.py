@@ -101,8 +101,8 @@ def test_same_named_channels_carry_their_platform() -> None:
     ("language", "page", "title", "period"),
     [
         ("fi", "Sivu", "kesäkuu 2026", "1.6.2026–30.6.2026"),
-        # The period in the language's short date, as on every page (sv: ISO).
-        ("sv", "Sida", "juni 2026", "2026-06-01–2026-06-30"),
+        # The period in the language's short date, as on every page (sv as in Finland).
+        ("sv", "Sida", "juni 2026", "1.6.2026–30.6.2026"),
     ],
 )
 def test_report_pdf_is_one_language_with_cover_and_channel_pages(

@@ -27,9 +27,9 @@ MESSAGES = {
     ("fi", REPEATED): "Aika 31.10.2027 klo 3.30 on kahteen kertaan: kellot siirretään sinä yönä "
     "taaksepäin klo 4.00 → 3.00 (kesäaika päättyy). Valitse aika ennen klo 3.00 tai klo 4.00 "
     "tai myöhemmin.",
-    ("sv", SKIPPED): "2027-03-28 kl. 03:30 finns inte: klockorna ställs fram från 03:00 till "
+    ("sv", SKIPPED): "28.3.2027 kl. 03:30 finns inte: klockorna ställs fram från 03:00 till "
     "04:00 den natten (sommartiden börjar). Välj en tid före 03:00 eller från 04:00.",
-    ("sv", REPEATED): "2027-10-31 kl. 03:30 infaller två gånger: klockorna ställs tillbaka från "
+    ("sv", REPEATED): "31.10.2027 kl. 03:30 infaller två gånger: klockorna ställs tillbaka från "
     "04:00 till 03:00 den natten (sommartiden slutar). Välj en tid före 03:00 eller från 04:00.",
     ("en", SKIPPED): "03:30 on 28 Mar 2027 does not exist: the clocks go forward from 03:00 to "
     "04:00 that night (summer time begins). Pick a time before 03:00 or from 04:00 on.",

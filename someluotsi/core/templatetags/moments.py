@@ -1,4 +1,5 @@
-"""`{{ value|moment }}`: a moment in local time to the second, in the reader's language."""
+"""`{{ value|moment }}`: a moment in local time to the second, in the reader's language;
+`{{ value|moment_short }}` to the minute (core.times.moment_text)."""
 
 from __future__ import annotations
 
@@ -19,3 +20,8 @@ def moment(value: datetime | str | None) -> str:
 @register.filter
 def moment_zoned(value: datetime | str | None) -> str:
     return moment_text(value, with_zone=True)
+
+
+@register.filter
+def moment_short(value: datetime | str | None) -> str:
+    return moment_text(value, seconds=False)

@@ -10,10 +10,17 @@ from django import template
 from django.utils import timezone, translation
 
 from someluotsi.core.charts import percent_text, shown, weekday_label
+from someluotsi.core.money import euros as euros_text
 from someluotsi.core.timewords import duration_words, time_left_words
 from someluotsi.core.typed_text import displayable
 
 register = template.Library()
+
+
+@register.filter
+def euros(amount: Decimal | float | str | None) -> str:
+    """ "€1,200.00" (en), "1 200,00 €" (fi, sv): core.money."""
+    return euros_text(amount)
 
 
 @register.filter
