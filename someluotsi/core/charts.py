@@ -4,7 +4,12 @@ its table (aria-hidden), so the table stays the accessible equivalent.
 
 Horizontal positions are percentages of the chart's width and vertical ones are CSS pixels,
 with no viewBox: the chart fills whatever width it gets (a phone, a PDF column) while its
-labels keep their size (13 px bar labels, 12 px column labels) instead of shrinking with it."""
+labels keep their size (13 px bar labels, 12 px column labels) instead of shrinking with it.
+On a 320 px phone nothing runs past the chart: a bar's label is HTML that wraps (the full
+name as its title when cut), its value has the width's last part to itself, a column label
+is centred under its column but anchored at the chart's edge near one, and every other
+column label (`Column.minor`) is hidden when the chart is narrow (site.css, a container
+query)."""
 
 from __future__ import annotations
 
@@ -19,7 +24,9 @@ from django.utils.dateformat import format as format_date
 from django.utils.formats import number_format, time_format
 
 ROW_HEIGHT = 40  # a label line, the bar under it, a gap
-BAR_SPACE = 80.0  # the longest bar, in percent of the width (its value is written after it)
+# The longest bar, in percent of the width: its value is written after it, in the rest (a
+# 290 px chart on a 320 px phone leaves 75 px, enough for "1 234 567").
+BAR_SPACE = 70.0
 
 
 @dataclass(frozen=True)
@@ -142,7 +149,9 @@ def percent_text(value: float | Decimal | None, digits: int | None = None) -> st
     return f"{figure}%" if _language() in PERCENT_WITHOUT_SPACE else f"{figure}\u00a0%"
 
 
-MAX_COLUMN_LABELS = 6  # 12 px dates stay apart on a 320 px phone
+MAX_COLUMN_LABELS = 6  # 12 px dates stay apart on a 320 px phone (every other one there)
+# A column label this close to an edge (percent of the width) is anchored at it, not centred.
+LABEL_EDGE = 12.0
 
 
 @dataclass(frozen=True)
@@ -154,6 +163,25 @@ class Column:
     label: str  # shown under some columns only, to stay legible
     value: str
     highlight: bool = False
+    minor: bool = False  # a label hidden when the chart is narrow (every other one shown)
+
+    @property
+    def anchor(self) -> str:
+        """A label is centred under its column; near the chart's left edge it starts at the
+        column and near the right edge it ends there, so it never runs past the chart."""
+        centre = self.x + self.width / 2
+        if centre < LABEL_EDGE:
+            return "start"
+        if centre > COLUMN_SPACE - LABEL_EDGE:
+            return "end"
+        return "middle"
+
+    @property
+    def label_x(self) -> float:
+        """Where the label is anchored, percent of the width."""
+        return {"start": self.x, "end": round(self.x + self.width, 2)}.get(
+            self.anchor, round(self.x + self.width / 2, 2)
+        )
 
 
 @dataclass(frozen=True)
@@ -197,8 +225,10 @@ def column_chart(
     for index, (label, value) in enumerate(items):
         x = round(index * step, 2)
         y, height = extent(value)
-        shown_label = label if index % label_every == 0 else ""
-        columns.append(Column(x, width, height, y, shown_label, shown(value)))
+        labelled = index % label_every == 0
+        minor = labelled and (index // label_every) % 2 == 1
+        shown_label = label if labelled else ""
+        columns.append(Column(x, width, height, y, shown_label, shown(value), minor=minor))
         if index < len(marks) and marks[index]:
             y, inner = extent(marks[index])
             columns.append(Column(x, width, inner, y, "", "", highlight=True))

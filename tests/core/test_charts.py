@@ -93,3 +93,30 @@ def test_a_days_label_follows_the_readers_language() -> None:
         with translation.override(language):
             labels[language] = day_label(day)
     assert labels == {"fi": "01.11.", "sv": "1/11", "en": "1 Nov"}
+
+
+def test_column_labels_stay_inside_and_every_other_one_is_minor() -> None:
+    """On a 320 px phone the axis shows every other label (the minor ones are hidden by a
+    container query), and the first and last labels are anchored at the chart's edges."""
+    chart = column_chart("c", [(f"{day}/11", float(day)) for day in range(1, 31)])
+    labelled = [column for column in chart.columns if column.label]
+    assert [column.label for column in labelled] == [
+        "1/11",
+        "6/11",
+        "11/11",
+        "16/11",
+        "21/11",
+        "26/11",
+    ]
+    assert [column.minor for column in labelled] == [False, True, False, True, False, True]
+    assert labelled[0].anchor == "start"
+    assert {column.anchor for column in labelled[1:]} == {"middle"}
+    last = column_chart("c", [(f"{day}/11", 1.0) for day in range(1, 32)])
+    final = [column for column in last.columns if column.label][-1]
+    assert final.anchor == "end"
+    assert final.label_x == round(final.x + final.width, 2) <= 100
+
+
+def test_a_long_value_has_room_after_the_longest_bar() -> None:
+    chart = bar_chart("c", [("Kokkolan kaupunginkirjasto – Karleby stadsbibliotek", 1_234_567)])
+    assert chart.bars[0].value_x <= 72
