@@ -236,7 +236,7 @@ def _cues(analysed: AnalysedText) -> dict[str, bool]:
         "removal_request": "removal_request" in labels or _removal_asked(hits),
         # A request to see, correct or erase one's personal data (GDPR articles 15-17): the
         # law sets the time to answer, so it is a question of high priority, redirected.
-        "data_request": "data_request" in labels,
+        "data_request": "data_request" in labels or _data_asked(hits),
         # A citizen's own illness, debts, eviction, child welfare or benefits, asked about or
         # told (§8.5, §10.5): hidden and redirected, even as a question. A general question
         # about a service ("how is income support applied for?") stays a question.
@@ -467,6 +467,27 @@ def _removal_asked(hits: list[LexiconMatch]) -> bool:
     for verb in verbs:  # the first picture at or after the verb (a binary search each)
         at = bisect_left(pictures, verb)
         if at < len(pictures) and pictures[at] - verb < REMOVAL_REACH:
+            return True
+    return False
+
+
+DATA_REACH = 6  # words between a word for one's data and a word for oneself
+
+
+def _data_asked(hits: list[LexiconMatch]) -> bool:
+    """A data subject's request with words between (GDPR articles 15-17: "Haluan tietää mitä
+    henkilötietoja minusta on tallennettu", "vilka personuppgifter ni har sparat om mig",
+    "what personal data you have stored about me"): a [data_word] and an [about_me] word
+    within DATA_REACH words of each other, and a [data_verb] in the message."""
+    if not any(hit.term.label == "data_verb" for hit in hits):
+        return False
+    data = [hit.first for hit in hits if hit.term.label == "data_word"]
+    if not data:
+        return False
+    selves = sorted(hit.first for hit in hits if hit.term.label == "about_me")
+    for word in data:  # the nearest word for oneself on either side (a binary search each)
+        at = bisect_left(selves, word - DATA_REACH)
+        if at < len(selves) and abs(selves[at] - word) <= DATA_REACH:
             return True
     return False
 

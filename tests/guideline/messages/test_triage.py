@@ -331,6 +331,15 @@ def test_a_request_to_take_down_a_picture_is_answered_high_priority(
         ),
         ("Radera alla mina personuppgifter ur ert register.", "sv", "Tack"),
         ("I want to see what personal data the city holds about me.", "en", "Thank"),
+        # Words between the data and the writer (a self-test of stop 37: these were 'other'
+        # and 'ignore').
+        ("Haluan tietää mitä henkilötietoja minusta on tallennettu (GDPR).", "fi", "Kiitos"),
+        ("Haluan nähdä kaikki minua koskevat tiedot, joita kaupunki on kerännyt.", "fi", "Kiitos"),
+        ("Poistakaa kaikki tietoni rekisteristänne.", "fi", "Kiitos"),
+        ("Jag vill veta vilka personuppgifter ni har sparat om mig (GDPR).", "sv", "Tack"),
+        ("Radera alla uppgifter ni har om mig.", "sv", "Tack"),
+        ("I want to know what personal data you have stored about me (GDPR).", "en", "Thank"),
+        ("Please delete all the data you hold on me.", "en", "Thank"),
     ],
 )
 def test_a_request_about_ones_personal_data_is_redirected_high_priority(
@@ -350,6 +359,24 @@ def test_a_request_about_ones_personal_data_is_redirected_high_priority(
     assert result.reply.startswith(start)
     assert "{feedback_url}" not in result.reply
     assert "://" in result.reply
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Missä on tietoa minusta kiinnostavista tapahtumista?",
+        "Mistä löydän tiedot uimahallin aukioloajoista?",
+        "Var hittar jag uppgifter om simhallens öppettider?",
+        "Where can I see the data on library visits last year?",
+        "Could someone send me the opening hours?",
+    ],
+)
+def test_a_question_about_data_that_is_not_ones_own_is_no_data_request(text: str) -> None:
+    """Data, information and the writer in one message are not yet a data subject's request:
+    the writer's own data must be named."""
+    result = triage(text)
+    assert result.topic != "data_request"
+    assert result.priority is not Priority.HIGH
 
 
 @pytest.mark.parametrize(
