@@ -46,9 +46,14 @@ _DECORATIVE = (
     r"\x{24B6}-\x{24E9}\x{1F130}-\x{1F189}\x{1D00}-\x{1D2B}\x{0280}\x{0299}\x{029C}"
     r"\x{026A}\x{0274}\x{028F}\x{0262}\x{029F}\x{0281}"
 )
-# Between decorative characters of one run: any space, an invisible character, a digit or a
-# punctuation mark ("ＳＵＭＭＥＲ\u00a0ＦＥＳＴＩＶＡＬ" is one run).
-_BETWEEN = r"\s\x{00A0}\x{00AD}\x{2000}-\x{200F}\x{202F}\x{2060}\x{3000}\x{FEFF}\d.,!?:'-"
+# Between decorative characters of one run: any space, an invisible character, a digit, a
+# punctuation mark ("ＳＵＭＭＥＲ\u00a0ＦＥＳＴＩＶＡＬ" is one run) or a letter with a diacritic,
+# which has no decorative form and so stays plain inside a styled word ("𝐕ä𝐥𝐤𝐨𝐦𝐦𝐞𝐧",
+# "𝐓𝐞𝐫𝐯𝐞𝐭𝐮𝐥𝐨𝐚 𝐤𝐚𝐮𝐩𝐮𝐧𝐠𝐢𝐧𝐭𝐚𝐥𝐨𝐥𝐥𝐞 ö𝐢𝐥𝐥𝐚": the finding started after the "ä").
+_BETWEEN = (
+    r"\s\x{00A0}\x{00AD}\x{2000}-\x{200F}\x{202F}\x{2060}\x{3000}\x{FEFF}\d.,!?:'-"
+    r"\x{00C0}-\x{00D6}\x{00D8}-\x{00F6}\x{00F8}-\x{024F}"
+)
 DECORATIVE_RUN = compile_pattern(rf"[{_DECORATIVE}](?:[{_DECORATIVE}{_BETWEEN}]*[{_DECORATIVE}])?")
 MIN_DECORATIVE = 3  # decorative characters in a run (one ® or a lone 𝑥 in a formula is none)
 # Five or more letters, each alone between one or two spaces: "T A P A H T U M A", "B I G  S A L E"
