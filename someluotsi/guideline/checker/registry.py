@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from someluotsi.guideline.checker.detectors.accessibility import AccessibilityDetector
 from someluotsi.guideline.checker.detectors.base import Detector
+from someluotsi.guideline.checker.detectors.children import ChildrenNamedDetector
 from someluotsi.guideline.checker.detectors.conduct import (
     CityDecisionDetector,
     DisclaimerDetector,
@@ -54,6 +55,7 @@ RULE_DETECTORS: tuple[Detector, ...] = (
     StreetAddressDetector(),
     RegistrationPlateDetector(),
     SensitivePersonDetector(),
+    ChildrenNamedDetector(),
     ConfidentialDetector(),
     MarkingLabelDetector(),
     SecurityDetector(),
