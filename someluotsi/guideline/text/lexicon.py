@@ -89,14 +89,24 @@ def parse_term(text: str, label: str) -> Term:
 APOSTROPHE_MARKS = ("'", "\u2019", "\u02bc")
 
 
-def _cues(text: str, head: str) -> tuple[str, ...]:
-    """The strings one of which a text holds where `text`'s term matches: its first word's
-    value (`head`), followed by an apostrophe when the term's first word holds one ("can't
-    do her job": "can'", "can’" or "canʼ")."""
+def _cues(text: str, term: Term) -> tuple[str, ...]:
+    """The strings one of which a text holds where `term` matches: the value of its most
+    telling required word, which every token it matches contains. That is the longest, the
+    last of equally long ones ("a key": "key", "on vartioimaton": "vartioimaton", "is
+    missing": "missing"): the first word of a phrase is often a word of every text ("a",
+    "on", "is"), and a cue found in every text runs its detector on every text. A first word
+    cut at an apostrophe ("can't": "can", "t") is followed by one ("can'", "can’" or "canʼ":
+    not every "can")."""
+    _length, best = max(
+        (len(spec.value), index) for index, spec in enumerate(term.specs) if not spec.optional
+    )
+    value = term.specs[best].value
+    if best:
+        return (value,)
     first = text.lower().split(maxsplit=1)[0]
     if first.translate(_APOSTROPHES) == first:
-        return (head,)
-    return tuple(head + mark for mark in APOSTROPHE_MARKS)
+        return (value,)
+    return tuple(value + mark for mark in APOSTROPHE_MARKS)
 
 
 class Lexicon:
@@ -109,7 +119,7 @@ class Lexicon:
         for text, label in terms:
             term = parse_term(text, label)
             head = term.specs[0]
-            heads.update(_cues(text, head.value))
+            heads.update(_cues(text, term))
             if head.kind == "exact":
                 self._exact[head.value].append(term)
             elif head.kind == "prefix" and len(head.value) >= 3:
@@ -118,9 +128,9 @@ class Lexicon:
                 self._short_prefix.append(term)
             else:
                 self._other.append(term)
-        # Every match starts with a token containing its first word's value, so a text without
-        # any of these strings has no match (the engine's prefilter, checker/prefilter.py); a
-        # first word cut at an apostrophe has it after it ("can'", "can’": not every "can").
+        # Every match has a token containing each required word's value, so a text without
+        # any of these strings has no match (the engine's prefilter, checker/prefilter.py);
+        # `_cues` takes one value per term, the most telling.
         self.cues = frozenset(heads)
         # word -> the terms whose first word it matches, in the order `find` tries them;
         # texts repeat their words, and the terms matched anywhere in a word (`*koodi*`)
