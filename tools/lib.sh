@@ -37,6 +37,16 @@ ensure_debian_packages() {
 sync_python() {
   say "installing locked Python dependencies"
   uv sync --frozen --python python3.11 --quiet
+  build_native
+}
+
+# The compiled language walk (someluotsi/guideline/text/langwalk.c), built with cffi and the C
+# compiler. Optional: without it the engine walks in Python with the same results, slower.
+build_native() {
+  say "building the compiled language walk"
+  if ! uv run --frozen python -m someluotsi.guideline.text.langwalk_build; then
+    say "no C compiler or Python headers: the engine uses its Python walk (same results, slower)"
+  fi
 }
 
 sync_node() {

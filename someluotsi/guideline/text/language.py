@@ -23,14 +23,17 @@ language is read from the rest as before: a Finnish post that ends "Tack!" stays
 
 from __future__ import annotations
 
+import importlib
 import math
 import re
+import threading
 import unicodedata
 from array import array
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -103,6 +106,105 @@ GROUP_CHARS = 8_000
 TABLES_AFTER = 20_000  # transitions looked up by binary search before the dict tables pay off
 
 
+def _compiled_walk() -> Any | None:
+    """The compiled walk (`langwalk.c`, built by `langwalk_build.py` into `_langwalk`), or
+    None where it was not built: the Python walk is used then, with the same results."""
+    try:
+        return importlib.import_module("someluotsi.guideline.text._langwalk")
+    except ImportError:
+        return None
+
+
+class _Walker:
+    """py3langid's automaton walked and counted in compiled code (`langwalk.c`).
+
+    Made from a `_Model`'s node tables: each state's children are the next label length's
+    nodes whose label without its last byte is the state's (a contiguous run of state ids,
+    as the tables are sorted by label), its failure link the longest proper suffix of its
+    label that is a node. Only the walk and the counting are compiled; the scores stay in
+    numpy, so they are the same to the bit as py3langid's. The tables take ~2 MB and about
+    5 ms to make. The counting's scratch table is per thread (cffi lets other threads run
+    during a call).
+    """
+
+    def __init__(self, model: _Model, module: Any) -> None:
+        self._ffi, self._lib = module.ffi, module.lib
+        keys, offsets = model.keys, model._offsets
+        states = int(offsets[-1])
+        child_lo = np.zeros(states, dtype=np.int32)
+        child_hi = np.zeros(states, dtype=np.int32)
+        fail = np.zeros(states, dtype=np.int32)
+        for length in range(1, MAX_LABEL + 1):
+            own = keys[length - 1]
+            first = offsets[length - 1]
+            span = slice(first, first + len(own))
+            if length < MAX_LABEL:  # children: the next length's nodes under each label
+                parents = keys[length] >> 8
+                child_lo[span] = parents.searchsorted(own, side="left") + offsets[length]
+                child_hi[span] = parents.searchsorted(own, side="right") + offsets[length]
+            found = np.zeros(len(own), dtype=np.int32)  # the root where no suffix is a node
+            for shorter in range(1, length):  # longest last: it overwrites
+                suffix = own & ((1 << (8 * shorter)) - 1)
+                table = keys[shorter - 1]
+                at = np.minimum(table.searchsorted(suffix), len(table) - 1)
+                hit = table.take(at) == suffix
+                found[hit] = (at[hit] + offsets[shorter - 1]).astype(np.int32)
+            fail[span] = found
+        root_child = np.zeros(256, dtype=np.int32)
+        root_child[keys[0]] = np.arange(len(keys[0]), dtype=np.int32) + offsets[0]
+        # lw_state per state: child_lo, child_hi, fail, output (int32 each, in that order)
+        packed = np.stack([child_lo, child_hi, fail, model._state_outputs.astype(np.int32)], axis=1)
+        self._tables = (
+            np.ascontiguousarray(packed, dtype=np.int32),
+            (model._labels & 0xFF).astype(np.uint8),
+            root_child,
+            np.zeros(1 << 17, dtype=np.uint64),  # langwalk.c's LW_MOVES memory
+        )
+        ffi = self._ffi
+        automaton = ffi.new("lw_automaton *")
+        automaton.states = ffi.cast("lw_state *", self._tables[0].ctypes.data)
+        automaton.last_byte = ffi.cast("uint8_t *", self._tables[1].ctypes.data)
+        automaton.root_child = ffi.cast("int32_t *", self._tables[2].ctypes.data)
+        automaton.moves = ffi.cast("uint64_t *", self._tables[3].ctypes.data)
+        self._automaton = automaton
+        self._features = len(model.ptc)
+        self._local = threading.local()
+
+    def outputs(self, data: bytes) -> bytes:
+        """The output after each byte of `data` walked from the root (-1: none), as native
+        int32 bytes (4 per byte), as `_Model._output_bytes` gives them."""
+        found = bytearray(4 * len(data))
+        if data:
+            ffi = self._ffi
+            self._lib.lw_walk(self._automaton, data, len(data), ffi.from_buffer("int32_t[]", found))
+        return bytes(found)
+
+    def counted(
+        self, outputs: bytes, lengths: list[int]
+    ) -> tuple[np.ndarray, np.ndarray, list[int]]:
+        """The features of each piece of `outputs` (native int32, piece p the next
+        lengths[p] of them), distinct and in order of first occurrence, with their counts:
+        (features int32, counts float32, bounds), piece p's at bounds[p]:bounds[p + 1]."""
+        ffi = self._ffi
+        slot = getattr(self._local, "slot", None)
+        if slot is None:
+            slot = self._local.slot = np.full(self._features, -1, dtype=np.int32)
+        size = len(outputs) // 4
+        features = np.empty(size, dtype=np.int32)
+        counts = np.empty(size, dtype=np.float32)
+        bounds = np.empty(len(lengths) + 1, dtype=np.int64)
+        found = self._lib.lw_count(
+            ffi.from_buffer("int32_t[]", outputs),
+            ffi.new("int64_t[]", lengths),
+            len(lengths),
+            ffi.cast("int32_t *", slot.ctypes.data),
+            ffi.cast("int32_t *", features.ctypes.data),
+            ffi.cast("float *", counts.ctypes.data),
+            ffi.cast("int64_t *", bounds.ctypes.data),
+        )
+        return features[:found], counts[:found], bounds.tolist()
+
+
 class _Model:
     """py3langid's naive Bayes model for fi/sv/en, packed by tools/build_language_model.py.
 
@@ -114,7 +216,9 @@ class _Model:
     float32 arithmetic, so the scores are the same to the bit (test_language_model.py).
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, compiled: bool = True) -> None:
+        """Load the packed model at `path`; with `compiled` (the default) walk and count in
+        compiled code where `_langwalk` was built (`_Walker`), else in Python and numpy."""
         with np.load(path, allow_pickle=False) as data:
             self.classes: list[str] = [str(c) for c in data["classes"].tolist()]
             self.ptc = data["ptc"].astype(np.float32)  # float16 in the file, as in py3langid's
@@ -147,6 +251,8 @@ class _Model:
         # the first bytes of a part -> their outputs walked from the root (`_head`), int32
         self._heads: dict[bytes, bytes] = {}
         self._short: tuple[np.ndarray, np.ndarray] | None = None  # `_short_tables`
+        module = _compiled_walk() if compiled else None
+        self._walker = _Walker(self, module) if module is not None else None
 
     def _move(self, state: int, byte: int) -> int:
         """The transition from `state` on `byte`, packed with the output of the state it goes
@@ -221,6 +327,8 @@ class _Model:
         text's walk was a quarter of its check. (A new number or name in a city post is
         walked over transitions met before.)
         """
+        if self._walker is not None:
+            return self._walker.outputs(data)
         words = self._words
         state, found = 0, list[bytes]()
         append = found.append
@@ -360,7 +468,14 @@ class _Model:
         if text.isupper():
             text = text.lower()
         data = unicodedata.normalize("NFC", text).encode("utf8", errors="surrogatepass")
-        features, counts = self._walk(data) if len(data) <= WALK_BYTES else self._features(data)
+        if self._walker is not None:
+            features, counts, _bounds = self._walker.counted(
+                self._walker.outputs(data), [len(data)]
+            )
+        elif len(data) <= WALK_BYTES:
+            features, counts = self._walk(data)
+        else:
+            features, counts = self._features(data)
         return self._score(features, counts, len(data))
 
     def _raw(self, features: np.ndarray, counts: np.ndarray) -> np.ndarray:
@@ -513,6 +628,8 @@ class _Model:
         text alone, whose parts are few) has each piece's features counted as `classify`
         counts them: the batch arithmetic's forty-odd array operations cost more than that
         there; the results are the same to the bit either way."""
+        if self._walker is not None:
+            return self._softmax(self._scores_compiled(layout), layout)
         if sum(map(bool, layout.lengths)) <= FEW_PIECES:
             return self._probabilities_alone(layout)
         return self._probabilities_together(layout)
@@ -555,6 +672,29 @@ class _Model:
                 matmul(np.log1p(counts), ptc.take(features, axis=0), out=row)
                 row += pc
         return self._softmax(scores, layout)
+
+    def _scores_compiled(self, layout: _Layout) -> np.ndarray:
+        """`_scores` with the features counted in compiled code (`_Walker.counted`): the
+        same per-piece features in the same order, so the same products to the bit."""
+        assert self._walker is not None  # noqa: S101 - called only with the walker
+        count = len(layout.sizes)
+        scores = np.zeros((count, len(self.classes)), dtype=np.float32)
+        features, counts, bounds = self._walker.counted(b"".join(layout.outputs), layout.lengths)
+        if not len(features):
+            return scores
+        weights = np.log1p(counts)
+        table = self.ptc.take(features, axis=0)
+        filled = []
+        matmul = np.matmul
+        for number, (row, a, b) in enumerate(zip(scores, bounds, bounds[1:], strict=False)):
+            if b > a:
+                matmul(weights[a:b], table[a:b], out=row)
+                filled.append(number)
+        if len(filled) == count:
+            scores += self.pc
+        else:
+            scores[filled] += self.pc
+        return scores
 
     def _scores(self, layout: _Layout) -> np.ndarray:
         """`_raw` of each piece's walk outputs (-1: none): (pieces, classes) float32.

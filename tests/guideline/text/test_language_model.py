@@ -261,8 +261,8 @@ def test_a_batch_of_any_strings_gives_what_each_gives_alone(texts: list[str]) ->
 def test_the_dict_tables_move_where_the_binary_search_moves() -> None:
     """`_move` looks transitions up by binary search until TABLES_AFTER, then in dicts: both
     must go to the same state with the same output, for states of every label length."""
-    searching = language._Model(language.MODEL)
-    tabled = language._Model(language.MODEL)
+    searching = language._Model(language.MODEL, compiled=False)
+    tabled = language._Model(language.MODEL, compiled=False)
     tabled._looked_up = language.TABLES_AFTER  # the dict tables from the first look-up
     states = sorted({0, 1, len(searching._labels) - 1, *range(1, len(searching._labels), 997)})
     assert {searching._lengths[state] for state in states} == set(range(language.MAX_LABEL + 1))
@@ -355,7 +355,8 @@ def test_a_text_read_with_array_operations_gives_the_walk_byte_by_byte(
         "ab " * 50,
     ]
     walker = language._model()  # the reference walk, byte by byte
-    model = language._Model(language.MODEL)  # nothing met yet: words are new at first
+    # nothing met yet: words are new at first
+    model = language._Model(language.MODEL, compiled=False)
     read_rest = model._read_rest
     rests: list[int] = []
 
