@@ -2993,8 +2993,10 @@ def _title_cased(ctx: CheckContext, index: int) -> bool:
     return word[:1].isupper() and not word.isupper()
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every word of a sentence with an obscene word
 def _work_word(word: str) -> bool:
-    """A word for a work: holds a Finnish part of WORK_PARTS or starts with WORK_HEADS."""
+    """A word for a work: holds a Finnish part of WORK_PARTS or starts with WORK_HEADS
+    (remembered per word: the test of fourteen parts was 2 % of a Suomi24 comment's check)."""
     return word.startswith(WORK_HEADS) or any(part in word for part in WORK_PARTS)
 
 
