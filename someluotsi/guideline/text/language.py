@@ -104,15 +104,23 @@ LONG_TEXT = 20_000  # characters from which a text is not split into parts (one 
 # Characters of texts whose pieces `classify_spans_many` scores in one group
 GROUP_CHARS = 8_000
 TABLES_AFTER = 20_000  # transitions looked up by binary search before the dict tables pay off
+# langwalk.c keys a transition by state << 8 | byte in 32 bits: a model of more states than
+# this is walked in Python.
+MAX_COMPILED_STATES = 1 << 24
 
 
 def _compiled_walk() -> Any | None:
     """The compiled walk (`langwalk.c`, built by `langwalk_build.py` into `_langwalk`), or
-    None where it was not built: the Python walk is used then, with the same results."""
+    None where it was not built, or was built from another version of the source (its
+    digest differs: `langwalk.c` edited since): the Python walk is used then, with the same
+    results."""
     try:
-        return importlib.import_module("someluotsi.guideline.text._langwalk")
+        module = importlib.import_module("someluotsi.guideline.text._langwalk")
+        from someluotsi.guideline.text.langwalk_build import source_digest
     except ImportError:
         return None
+    built = module.ffi.string(module.lib.lw_source()).decode("ascii")
+    return module if built == source_digest() else None
 
 
 class _Walker:
@@ -184,12 +192,16 @@ class _Walker:
     ) -> tuple[np.ndarray, np.ndarray, list[int]]:
         """The features of each piece of `outputs` (native int32, piece p the next
         lengths[p] of them), distinct and in order of first occurrence, with their counts:
-        (features int32, counts float32, bounds), piece p's at bounds[p]:bounds[p + 1]."""
+        (features int32, counts float32, bounds), piece p's at bounds[p]:bounds[p + 1].
+        Raises ValueError when the lengths are negative or add up to more than the outputs
+        (the C count would read past them)."""
         ffi = self._ffi
+        size = len(outputs) // 4
+        if sum(lengths) > size or min(lengths, default=0) < 0:
+            raise ValueError("the pieces' lengths do not fit the outputs")
         slot = getattr(self._local, "slot", None)
         if slot is None:
             slot = self._local.slot = np.full(self._features, -1, dtype=np.int32)
-        size = len(outputs) // 4
         features = np.empty(size, dtype=np.int32)
         counts = np.empty(size, dtype=np.float32)
         bounds = np.empty(len(lengths) + 1, dtype=np.int64)
@@ -251,6 +263,24 @@ class _Model:
         # the first bytes of a part -> their outputs walked from the root (`_head`), int32
         self._heads: dict[bytes, bytes] = {}
         self._short: tuple[np.ndarray, np.ndarray] | None = None  # `_short_tables`
+        module = _compiled_walk() if compiled else None
+        self._walker = (
+            _Walker(self, module)
+            if module is not None and self._offsets[-1] <= MAX_COMPILED_STATES
+            else None
+        )
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (a copy, another process) without the compiled walker, which holds
+        pointers into this process; `__setstate__` makes a new one."""
+        state = self.__dict__.copy()
+        state["_walker"] = None
+        state["_compiled"] = self._walker is not None
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        compiled = state.pop("_compiled", False)
+        self.__dict__.update(state)
         module = _compiled_walk() if compiled else None
         self._walker = _Walker(self, module) if module is not None else None
 

@@ -11,12 +11,11 @@ compares the two). cffi (a dependency of `cryptography` too) writes and compiles
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
-import tempfile
 from pathlib import Path
-
-from cffi import FFI  # type: ignore[import-untyped]
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "langwalk.c"
@@ -41,13 +40,27 @@ int64_t lw_count(const int32_t *outputs, const int64_t *lengths, int64_t pieces,
 """
 
 
-def builder() -> FFI:
-    """The cffi builder of `_langwalk` from `langwalk.c` (compiled with -O2)."""
+def source_digest() -> str:
+    """The SHA-256 of `langwalk.c` and the declarations (hex): built into the module, and
+    compared by text/language.py, which leaves a module built from another source unused
+    (a stale build after an edit, until the next `build_native`)."""
+    digest = hashlib.sha256(SOURCE.read_bytes())
+    digest.update(DECLARATIONS.encode("utf-8"))
+    return digest.hexdigest()
+
+
+def builder() -> Any:
+    """The cffi builder (`cffi.FFI`) of `_langwalk` from `langwalk.c` (compiled with -O2),
+    with `lw_source()` answering `source_digest()`. cffi is imported here, not with the
+    module: the engine reads `source_digest` at start-up."""
+    from cffi import FFI  # type: ignore[import-untyped]
+
     ffi = FFI()
-    ffi.cdef(DECLARATIONS)
+    ffi.cdef(DECLARATIONS + "const char *lw_source(void);\n")
     ffi.set_source(
         MODULE,
-        SOURCE.read_text(encoding="utf-8"),
+        SOURCE.read_text(encoding="utf-8")
+        + f'\nconst char *lw_source(void) {{ return "{source_digest()}"; }}\n',
         extra_compile_args=["-O2", "-std=c99"],
     )
     return ffi
@@ -57,6 +70,8 @@ def build() -> Path:
     """Compile `_langwalk` next to this file; returns the path of the extension module.
 
     Raises cffi's or distutils' errors (no compiler, no headers) as they come."""
+    import tempfile
+
     ffi = builder()
     with tempfile.TemporaryDirectory() as work:
         built = Path(ffi.compile(tmpdir=work, verbose=False))

@@ -10,6 +10,7 @@ where it is not built these tests are skipped with the reason, which CI counts a
 
 from __future__ import annotations
 
+import pickle
 import threading
 from functools import cache
 
@@ -113,3 +114,40 @@ def test_the_model_without_the_extension_walks_in_python(
     model = language._Model(language.MODEL)
     assert model._walker is None
     assert model.classify("Tack för hjälpen med ansökan!")[0] == "sv"
+
+
+def test_a_build_of_another_source_is_left_unused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A `_langwalk` built before `langwalk.c` was edited (its digest differs) is not used:
+    the engine walks in Python until `build_native` runs again."""
+    from someluotsi.guideline.text import langwalk_build
+
+    monkeypatch.setattr(langwalk_build, "source_digest", lambda: "0" * 64)
+    assert language._compiled_walk() is None
+    assert language._Model(language.MODEL)._walker is None
+
+
+def test_counts_of_pieces_longer_than_the_outputs_are_refused() -> None:
+    """The C count reads as many outputs as the pieces' lengths say: lengths past the
+    outputs (a span past the end of its text) are a ValueError, never a read past them."""
+    compiled, _walked = _models()
+    assert compiled._walker is not None
+    outputs = compiled._walker.outputs(b"hello world")
+    with pytest.raises(ValueError, match="do not fit"):
+        compiled._walker.counted(outputs, [5, 50])
+    with pytest.raises(ValueError, match="do not fit"):
+        compiled._walker.counted(outputs, [-1, 3])
+    text = "hello world this is text"
+    with pytest.raises(ValueError, match="do not fit"):
+        compiled.classify_spans(text, [(1, len(text) + 5000)])
+
+
+def test_a_model_pickled_and_loaded_walks_compiled_again() -> None:
+    """A copy of a model (pickled for another process) leaves the walker's pointers behind
+    and makes its own."""
+    compiled, walked = _models()
+    copy = pickle.loads(pickle.dumps(compiled))  # noqa: S301 - the test's own bytes
+    assert copy._walker is not None
+    assert copy._walker is not compiled._walker
+    text = "Kirjasto on suljettu huomenna. Biblioteket är stängt i morgon."
+    assert copy.classify(text) == walked.classify(text)
+    assert pickle.loads(pickle.dumps(walked))._walker is None  # noqa: S301 - as above
