@@ -12,6 +12,7 @@ linear in the text whatever the size of the list.
 
 from __future__ import annotations
 
+import re
 import threading
 import weakref
 from collections import defaultdict
@@ -69,44 +70,46 @@ def _spec(raw: str) -> Spec:
     return Spec("exact", raw, optional)
 
 
-# Apostrophes, which the tokenizer (patterns.TOKEN) splits words at: "can't" is "can" "t".
-_APOSTROPHES = str.maketrans({"'": " ", "\u2019": " ", "\u02bc": " "})
+# Apostrophes, hyphens and colons, which the tokenizer (patterns.TOKEN: letters and digits
+# only) splits words at: "can't" is "can" "t", "self-harm" is "self" "harm", "kd:tä" is "kd"
+# "tä". A term is read as the tokenizer reads the text: a term word written with a hyphen
+# matches "self-harm" and "self harm" (before stop 38 such words were kept whole, and no
+# token ever held one: "self-harm", "wifi-avain*", "a-kassa*" never matched).
+_SPLITS = str.maketrans(
+    {"'": " ", "\u2019": " ", "\u02bc": " ", "-": " ", "\u2010": " ", "\u2011": " ", ":": " "}
+)
+_TOKEN_WORD = re.compile(r"[^\W_]+")  # what a token is (patterns.TOKEN)
 
 
 def parse_term(text: str, label: str) -> Term:
-    """A term from its text: space-separated specs, an apostrophe read as a space as the
-    tokenizer reads it ("can't do her job" matches the tokens can, t, do, her, job). Raises
-    ValueError for a term that starts with an optional word or holds an empty one."""
-    specs = tuple(_spec(part) for part in text.lower().translate(_APOSTROPHES).split())
+    """A term from its text: space-separated specs, an apostrophe, a hyphen or a colon read
+    as a space as the tokenizer reads it ("can't do her job" matches the tokens can, t, do,
+    her, job; "self-harm" the tokens self, harm). Raises ValueError for a term that starts
+    with an optional word, holds an empty one, or a word with a character no token holds
+    ("palaa!": it could never match)."""
+    specs = tuple(_spec(part) for part in text.lower().translate(_SPLITS).split())
     if not specs or specs[0].optional:
         raise ValueError(f"term {text!r}: must start with a required word")
     for spec in specs:
         if not spec.value:
             raise ValueError(f"term {text!r}: empty word")
+        if not _TOKEN_WORD.fullmatch(spec.value):
+            raise ValueError(f"term {text!r}: {spec.value!r} holds a character no word has")
     return Term(text, label, specs)
 
 
-APOSTROPHE_MARKS = ("'", "\u2019", "\u02bc")
-
-
-def _cues(text: str, term: Term) -> tuple[str, ...]:
+def _cues(term: Term) -> tuple[str, ...]:
     """The strings one of which a text holds where `term` matches: the value of its most
     telling required word, which every token it matches contains. That is the longest, the
     last of equally long ones ("a key": "key", "on vartioimaton": "vartioimaton", "is
     missing": "missing"): the first word of a phrase is often a word of every text ("a",
-    "on", "is"), and a cue found in every text runs its detector on every text. A first word
-    cut at an apostrophe ("can't": "can", "t") is followed by one ("can'", "can’" or "canʼ":
-    not every "can")."""
+    "on", "is"), and a cue found in every text runs its detector on every text. A word cut
+    at an apostrophe is its part ("can't": "can", "t"), since the tokens "can" and "t" match
+    "can t" and "can´t" as well."""
     _length, best = max(
         (len(spec.value), index) for index, spec in enumerate(term.specs) if not spec.optional
     )
-    value = term.specs[best].value
-    if best:
-        return (value,)
-    first = text.lower().split(maxsplit=1)[0]
-    if first.translate(_APOSTROPHES) == first:
-        return (value,)
-    return tuple(value + mark for mark in APOSTROPHE_MARKS)
+    return (term.specs[best].value,)
 
 
 class Lexicon:
@@ -119,7 +122,7 @@ class Lexicon:
         for text, label in terms:
             term = parse_term(text, label)
             head = term.specs[0]
-            heads.update(_cues(text, term))
+            heads.update(_cues(term))
             if head.kind == "exact":
                 self._exact[head.value].append(term)
             elif head.kind == "prefix" and len(head.value) >= 3:
