@@ -52,11 +52,13 @@ class CheckContext:
 class Detector(Protocol):
     """Finds one kind of problem. `rules` lists every rule id it may report.
 
-    A detector may also have a `cues` attribute (a frozenset of lower-case strings): then the
-    engine runs it only when at least one cue occurs in the normalised text, found for all
-    detectors at once in one pass (checker/prefilter.py). A cue must be a necessary condition
-    of every match: the digits for a number, "@" for an address, the heads of a word list
-    (`Lexicon.cues`). A detector without `cues` (or with an empty set) always runs.
+    A detector may also have a `cues` attribute (a frozenset of lower-case strings, or of
+    tuples of them that a text must all hold): then the engine runs it only when at least one
+    cue occurs in the normalised text, found for all detectors at once in one pass
+    (checker/prefilter.py). Together the cues must be a necessary condition of every match, on
+    every path of `detect`: the digits for a number, "@" for an address, the words of every
+    word list it reads (`Lexicon.cues`). A detector without `cues` (or with an empty set)
+    always runs.
 
     A detector may also have `prepare(texts)` (a sequence of AnalysedText): the engine calls
     it once for a batch before checking the texts one by one (`GuidelineEngine.analyse_many`),

@@ -215,7 +215,11 @@ BIDDERS = frozenset(
 
 class ConfidentialDetector:
     rules = ("confidential-001", "confidential-002", "confidential-003")
-    cues = MARKERS.cues | LEAKS.cues | STILL_SECRET.cues | CLOSED_DECISIONS.cues | BID_RANKS
+    # Each path needs a hit of one of these lists (or a ranking word of a bid).
+    cues = (
+        MARKERS.cues | CLOSED_MEETINGS.cues | LEAKS.cues | STILL_SECRET.cues
+        | CLOSED_DECISIONS.cues | BID_RANKS
+    )  # fmt: skip
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         drafts = ctx.text.find(DRAFTS)
