@@ -21,7 +21,7 @@ from stdnum import luhn
 from stdnum.fi import alv, hetu, ytunnus
 from stdnum.se import personnummer
 
-from someluotsi.guideline.checker.detectors.base import DIGITS, CheckContext, joined
+from someluotsi.guideline.checker.detectors.base import CheckContext, joined
 from someluotsi.guideline.model import Match
 from someluotsi.guideline.text.lexicon import Lexicon, LexiconMatch, Spec, Term, parse_term
 from someluotsi.guideline.text.names import (
@@ -1511,7 +1511,9 @@ class RegistrationPlateDetector:
     ones need a vehicle word nearby, since acronyms look the same."""
 
     rules = ("privacy-010",)
-    cues = DIGITS
+    # PLATE_EITHER as the prefilter reads the lower-case text, less strict (ASCII edges): a
+    # digit alone (the cue before stop 39) is in every text with a date or a time.
+    cue_patterns = (r"(?:^|[^a-z0-9])(?:[a-zåäö]{2,3}-\d|[a-z]{3} \d{2}[a-z0-9])",)
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         original = ctx.text.cased  # capitals kept, any dash read as "-"
