@@ -72,9 +72,6 @@ class Detector(Protocol):
     def detect(self, ctx: CheckContext) -> Iterable[Match]: ...
 
 
-DIGITS = frozenset("0123456789")
-
-
 def is_word_char(char: str) -> bool:
     return char.isalnum()
 
