@@ -228,7 +228,10 @@ MENDED = Lexicon(
 CONDITIONS = frozenset({"jos", "mikäli", "om", "ifall", "if", "whether", "unless"})
 # A run of digits and dots that may be an IPv4 address; `_private_ip` decides.
 DOTTED_NUMBER = compile_pattern(r"\d+(?:\.\d+)+")
-PRIVATE_IP_CUE = r"(?:^|[^\d.])(?:10|192\.168|172\.(?:1[6-9]|2\d|3[01]))\.\d"
+# The start of a private address as `_private_ip` reads one: a number may be written with a
+# leading zero ("010.0.12.5", "172.016.0.5") and stand right after a dot ("IP:.192.168.1.20");
+# before stop 39 the cue wanted neither, and such an address was never looked at.
+PRIVATE_IP_CUE = r"(?:^|\D)0?(?:10|192\.168|172\.0?(?:1[6-9]|2\d|3[01]))\.\d"
 # Words that make a private address a system's ("palvelimen IP-osoite", "server at").
 SYSTEM_WORDS = Lexicon(
     (term, "system")
