@@ -1514,9 +1514,12 @@ class RegistrationPlateDetector:
     ones need a vehicle word nearby, since acronyms look the same."""
 
     rules = ("privacy-010",)
-    # PLATE_EITHER as the prefilter reads the lower-case text, less strict (ASCII edges): a
-    # digit alone (the cue before stop 39) is in every text with a date or a time.
-    cue_patterns = (r"(?:^|[^a-z0-9])(?:[a-zåäö]{2,3}-\d|[a-z]{3} \d{2}[a-z0-9])",)
+    # What every match of PLATE_EITHER holds in the lower-case text: a letter, a dash and a
+    # digit, or a letter, a space, two digits and a letter or digit. A digit alone (the cue before
+    # stop 39) is in every text with a date or a time. Edges and letter counts would select
+    # fewer texts but cost the prefilter's set more than the detector they save (instructions
+    # per check, callgrind: posts 3.95 M with them, 3.85 M without; Suomi24 8.68 M, 8.42 M).
+    cue_patterns = (r"[a-zåäö]-\d|[a-z] \d\d[a-z0-9]",)
 
     def detect(self, ctx: CheckContext) -> Iterator[Match]:
         original = ctx.text.cased  # capitals kept, any dash read as "-"
