@@ -86,8 +86,11 @@ def _batch(engine: object, texts: list[str]) -> None:
     import json
 
     from someluotsi.guideline.__main__ import _check_batch, build_parser
+    from someluotsi.guideline.cli_messages import language_of
 
     args = build_parser().parse_args(["check", "--batch"])
+    args.messages = language_of(None)  # as `_main` sets it: the language of input errors
+    args.lang = args.lang or "fi"
     lines = "".join(
         json.dumps({"id": number, "text": text}, ensure_ascii=False) + "\n"
         for number, text in enumerate(texts)
