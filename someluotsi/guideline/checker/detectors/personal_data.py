@@ -1764,7 +1764,7 @@ STAFF_REACH = 4
 STAFF_TITLES = ("psykiatr", "psykolog", "lääkär", "läkare", "hoitaj", "sköterska", "terapeut",
                 "therapist", "psychiatrist", "psychologist", "doctor", "nurse", "ohjaaj",
                 "vetäjä", "kurator", "kuraattor", "counsellor", "counselor", "sosiaalityöntekij",
-                "socialarbetar", "socialsekreterar", "worker", "psykiater", "kätilö",
+                "socialarbetar", "socialsekreterar", "psykiater", "kätilö",
                 "barnmorsk", "midwife",
                 "asiantuntij", "koordinaattor", "coordinator", "ledare", "leader",
                 "facilitator", "terveydenhoitaj", "diakon", "deacon", "palopäällik",
@@ -2091,6 +2091,8 @@ def _names_staff(hit: LexiconMatch, name: PersonName, words: Sequence[str]) -> b
         return True
     if _own_state(hit, words):
         return False
+    if _care_worker(words, name.first - 2) or _care_worker(words, name.last):
+        return True
     around = [*words[max(0, name.first - 1) : name.first + 1], *words[name.last : name.last + 1]]
     return any(
         (
@@ -2133,14 +2135,63 @@ def _state_of_other(ctx: CheckContext, hit: LexiconMatch, name: PersonName) -> b
     )
 
 
+# Words that make "worker" a care job ("social worker Anna Berg", "Anna Berg, youth worker"):
+# "worker" alone was one of STAFF_TITLES until stop 39, and "co-worker" (the words "co",
+# "worker") made any colleague a care professional whose field the matter was.
+CARE_WORKERS = frozenset(
+    {"social", "case", "care", "youth", "support", "health", "outreach", "family", "welfare",
+     "key", "mental", "substance", "drug", "crisis", "child"}
+)  # fmt: skip
+
+
+def _care_worker(words: Sequence[str], at: int) -> bool:
+    """Whether `words[at]` and the next word are a care job written as two words ("social
+    worker", "care workers")."""
+    return (
+        0 <= at < len(words) - 1
+        and words[at] in CARE_WORKERS
+        and words[at + 1] in ("worker", "workers")
+    )
+
+
+# Verbs that give the person a condition, where a job would give a field: right before the
+# matter, or with one linking word ("has cancer", "suffers from depression", "har cancer",
+# "lider av depression", "insjuknade i cancer", "sairastaa syöpää", "kärsii masennuksesta",
+# "was diagnosed with diabetes"). "Nurse John Smith has cancer" is about John Smith whatever
+# his job (a care job before the name made it pass in fi/sv/en until stop 39).
+HAVING_VERBS = frozenset(
+    {"has", "had", "suffers", "suffered", "diagnosed", "har", "hade", "lider", "led",
+     "diagnosticerades", "diagnostiserades", "insjuknade", "insjuknat", "sairastaa", "sairasti",
+     "sairastanut", "sairastui", "sairastunut", "kärsii", "kärsi", "kärsinyt", "potee", "poti"}
+)  # fmt: skip
+HAVING_LINKS = frozenset({"from", "with", "a", "an", "av", "i", "med", "en", "ett"})
+# What makes the matter after such a verb a field of work, as the next word or the rest of a
+# compound: "has depression patients", "har diabetespatienter", "has a cancer research team".
+FIELD_PARTS = (*CLIENT_PARTS, "research", "tutkimu", "forskning", "clinic", "klinik", "ward",
+               "osasto", "avdelning", "expert", "asiantunt", "group", "ryhmä", "grupp",
+               "service", "palvelu", "tjänst", "team", "unit", "yksikkö", "enhet", "specialist",
+               "erikois", "case", "tapauks", "fall")  # fmt: skip
+
+
 def _own_state(hit: LexiconMatch, words: Sequence[str]) -> bool:
     """Whether the sensitive hit is a person's own state that no job explains (sick leave;
-    pregnancy right after a copula: OWN_STATE_STARTS, PREGNANT_STARTS)."""
+    pregnancy right after a copula: OWN_STATE_STARTS, PREGNANT_STARTS; a condition right after
+    a verb of having it, HAVING_VERBS, with at most one HAVING_LINKS word between)."""
     word = words[hit.first]
     if word.startswith(OWN_STATE_STARTS):
         return True
     if word == "sick" and hit.first + 1 < len(words) and words[hit.first + 1] == "leave":
         return True
+    before = words[max(0, hit.first - 2) : hit.first]
+    if before and (
+        before[-1] in HAVING_VERBS
+        or (len(before) == 2 and before[-1] in HAVING_LINKS and before[0] in HAVING_VERBS)
+    ):
+        last = words[hit.last - 1]
+        following = words[hit.last] if hit.last < len(words) else ""
+        return not any(
+            part in last[STAFF_PART_FROM:] or following.startswith(part) for part in FIELD_PARTS
+        )
     return (
         word.startswith(PREGNANT_STARTS) and hit.first > 0 and words[hit.first - 1] in STATE_COPULAS
     )
