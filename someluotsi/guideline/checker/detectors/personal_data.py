@@ -2173,24 +2173,44 @@ FIELD_PARTS = (*CLIENT_PARTS, "research", "tutkimu", "forskning", "clinic", "kli
                "erikois", "case", "tapauks", "fall")  # fmt: skip
 
 
+ARTICLES = frozenset({"a", "an", "en", "ett"})
+FINNISH_COPULAS = frozenset({"on", "oli", "ovat", "olivat"})
+
+
+def _verb_before(before: Sequence[str], verbs: frozenset[str], links: frozenset[str]) -> str | None:
+    """The verb of `verbs` that is the last of the words `before` a matter, or the one before
+    it when that last word is one of `links`; None when there is none."""
+    if before and before[-1] in verbs:
+        return before[-1]
+    if len(before) == 2 and before[-1] in links and before[0] in verbs:
+        return before[0]
+    return None
+
+
 def _own_state(hit: LexiconMatch, words: Sequence[str]) -> bool:
     """Whether the sensitive hit is a person's own state that no job explains (sick leave;
     pregnancy right after a copula: OWN_STATE_STARTS, PREGNANT_STARTS; a condition right after
-    a verb of having it, HAVING_VERBS, with at most one HAVING_LINKS word between)."""
+    a verb of having it, HAVING_VERBS, with at most one HAVING_LINKS word between, or after a
+    copula, with at most an article between: "has cancer", "is an alcoholic", "on
+    masentunut"), unless a field of work follows it ("has depression patients", "is a
+    depression specialist") or, in Finnish, it is a genitive ("on masennuksen asiantuntija")."""
     word = words[hit.first]
     if word.startswith(OWN_STATE_STARTS):
         return True
     if word == "sick" and hit.first + 1 < len(words) and words[hit.first + 1] == "leave":
         return True
     before = words[max(0, hit.first - 2) : hit.first]
-    if before and (
-        before[-1] in HAVING_VERBS
-        or (len(before) == 2 and before[-1] in HAVING_LINKS and before[0] in HAVING_VERBS)
-    ):
-        last = words[hit.last - 1]
+    last = words[hit.last - 1]
+    verb = _verb_before(before, HAVING_VERBS, HAVING_LINKS) or _verb_before(
+        before, STATE_COPULAS, ARTICLES
+    )
+    if verb is not None:
+        if verb in FINNISH_COPULAS and last.endswith("n"):
+            return False  # a genitive: "on masennuksen asiantuntija" (an expert's field)
         following = words[hit.last] if hit.last < len(words) else ""
         return not any(
-            part in last[STAFF_PART_FROM:] or following.startswith(part) for part in FIELD_PARTS
+            part in last[STAFF_PART_FROM:] or following.startswith(part)
+            for part in (*FIELD_PARTS, *STAFF_TITLES)
         )
     return (
         word.startswith(PREGNANT_STARTS) and hit.first > 0 and words[hit.first - 1] in STATE_COPULAS
