@@ -2089,7 +2089,7 @@ def _names_staff(hit: LexiconMatch, name: PersonName, words: Sequence[str]) -> b
         and not any(part in words[hit.last - 1] for part in CLIENT_PARTS)
     ):
         return True
-    if _own_state(hit, words):
+    if _own_state(hit, words, name):
         return False
     if _care_worker(words, name.first - 2) or _care_worker(words, name.last):
         return True
@@ -2175,6 +2175,7 @@ FIELD_PARTS = (*CLIENT_PARTS, "research", "tutkimu", "forskning", "clinic", "kli
 
 ARTICLES = frozenset({"a", "an", "en", "ett"})
 FINNISH_COPULAS = frozenset({"on", "oli", "ovat", "olivat"})
+VERB_REACH = 1  # words between a name and the verb that gives the person a condition
 
 
 def _verb_before(before: Sequence[str], verbs: frozenset[str], links: frozenset[str]) -> str | None:
@@ -2187,7 +2188,7 @@ def _verb_before(before: Sequence[str], verbs: frozenset[str], links: frozenset[
     return None
 
 
-def _own_state(hit: LexiconMatch, words: Sequence[str]) -> bool:
+def _own_state(hit: LexiconMatch, words: Sequence[str], name: PersonName) -> bool:
     """Whether the sensitive hit is a person's own state that no job explains (sick leave;
     pregnancy right after a copula: OWN_STATE_STARTS, PREGNANT_STARTS; a condition right after
     a verb of having it, HAVING_VERBS, with at most one HAVING_LINKS word between, or after a
@@ -2204,7 +2205,10 @@ def _own_state(hit: LexiconMatch, words: Sequence[str]) -> bool:
     verb = _verb_before(before, HAVING_VERBS, HAVING_LINKS) or _verb_before(
         before, STATE_COPULAS, ARTICLES
     )
-    if verb is not None:
+    # The verb's subject is the person: it follows the name, at most VERB_REACH words on
+    # ("Fire chief John Smith said that two people were injured": the injured are others).
+    at = hit.first - 1 if before and before[-1] == verb else hit.first - 2
+    if verb is not None and name.last <= at <= name.last + VERB_REACH:
         if verb in FINNISH_COPULAS and last.endswith("n"):
             return False  # a genitive: "on masennuksen asiantuntija" (an expert's field)
         following = words[hit.last] if hit.last < len(words) else ""
