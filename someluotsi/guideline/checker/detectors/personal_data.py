@@ -1779,6 +1779,9 @@ STAFF_TITLES = ("psykiatr", "psykolog", "lääkär", "läkare", "hoitaj", "sköt
 STAFF_PARTS = ("hoitaj", "työntekij", "lääkär", "läkare", "sköterska", "psykolog", "psykiatr",
                "psykiater", "terapeut", "kurator", "kuraattor", "ohjaaj")  # fmt: skip
 STAFF_PART_FROM = 3
+# Abbreviated titles, read as whole words ("Dr John Smith is a cancer surgeon" named a doctor
+# by his field as "Doctor John Smith" did; "dr" as a word start would take "drug", "driver").
+STAFF_ABBREVIATIONS = frozenset({"dr", "tri"})
 # A sensitive word that is the named person's own state whatever their job: on sick leave
 # ("sairauslomalla", "sjukskriven", "sjukledig", "sick leave") or, right after a copula,
 # pregnant ("on raskaana", "är gravid", "is pregnant"). A nurse's sick leave is a fact about
@@ -2076,7 +2079,9 @@ CLIENT_PARTS = ("asiaka", "asiakka", "potila", "vanki", "vangi", "klient", "pati
                 "fånge", "fången", "intern", "inmate", "prisoner")  # fmt: skip
 
 
-def _names_staff(hit: LexiconMatch, name: PersonName, words: Sequence[str]) -> bool:
+def _names_staff(
+    hit: LexiconMatch, name: PersonName, words: Sequence[str], gaps: Sequence[str]
+) -> bool:
     """Whether the named person is introduced by their job rather than linked to a matter:
     the sensitive word is their title ("psykiatri Anna Niemi": it ends at the name or inside
     it), or a health or social care job (STAFF_TITLES) stands right before the name, as its
@@ -2089,7 +2094,7 @@ def _names_staff(hit: LexiconMatch, name: PersonName, words: Sequence[str]) -> b
         and not any(part in words[hit.last - 1] for part in CLIENT_PARTS)
     ):
         return True
-    if _own_state(hit, words, name):
+    if _own_state(hit, words, gaps, name):
         return False
     if _care_worker(words, name.first - 2) or _care_worker(words, name.last):
         return True
@@ -2097,6 +2102,7 @@ def _names_staff(hit: LexiconMatch, name: PersonName, words: Sequence[str]) -> b
     return any(
         (
             word.startswith(STAFF_TITLES)
+            or word in STAFF_ABBREVIATIONS
             or any(part in word[STAFF_PART_FROM:] for part in STAFF_PARTS)
         )
         and not any(part in word for part in CLIENT_PARTS)
@@ -2162,59 +2168,141 @@ def _care_worker(words: Sequence[str], at: int) -> bool:
 HAVING_VERBS = frozenset(
     {"has", "had", "suffers", "suffered", "diagnosed", "har", "hade", "lider", "led",
      "diagnosticerades", "diagnostiserades", "insjuknade", "insjuknat", "sairastaa", "sairasti",
-     "sairastanut", "sairastui", "sairastunut", "kärsii", "kärsi", "kärsinyt", "potee", "poti"}
+     "sairastanut", "sairastui", "sairastunut", "kärsii", "kärsi", "kärsinyt", "potee", "poti",
+     "suffering", "fighting", "battling", "got", "haft", "fått", "fick", "diagnostiserats",
+     "diagnosticerats", "sai"}
 )  # fmt: skip
 HAVING_LINKS = frozenset({"from", "with", "a", "an", "av", "i", "med", "en", "ett"})
+# Words that may stand between such a verb and the matter: time and degree ("is now an
+# alcoholic", "sairastaa nykyään syöpää", "har svår depression", "has breast cancer").
+BETWEEN_WORDS = frozenset(
+    {"now", "still", "recently", "again", "severe", "serious", "chronic", "terminal", "mild",
+     "breast", "lung", "skin", "bowel", "prostate", "nu", "fortfarande", "nyligen", "igen",
+     "svår", "allvarlig", "kronisk", "obotlig", "nyt", "nykyään", "yhä", "edelleen",
+     "äskettäin", "taas", "vakava", "vakavaa", "vaikea", "vaikeaa", "krooninen", "kroonista",
+     "parantumaton", "parantumatonta"}
+)  # fmt: skip
+# Copulas of a state, with the perfect's participles ("on ollut masentunut", "has been").
+STATE_VERBS = STATE_COPULAS | {"ollut", "olleet", "varit", "been"}
+# A noun after the matter that makes it the person's own after a copula ("is a cancer
+# patient", "on syöpäpotilas", "är cancerpatient", "is a cancer survivor") or after a verb of
+# having ("has a cancer diagnosis"), where it would otherwise read as a field of work.
+DIAGNOSES = ("diagnos", "diagnoosi")
+OWN_NOUNS = (
+    "patient",
+    "potila",
+    "survivor",
+    "selviytyj",
+    "överlevare",
+    "positiv",
+    "positiiv",
+    *DIAGNOSES,
+)
 # What makes the matter after such a verb a field of work, as the next word or the rest of a
 # compound: "has depression patients", "har diabetespatienter", "has a cancer research team".
 FIELD_PARTS = (*CLIENT_PARTS, "research", "tutkimu", "forskning", "clinic", "klinik", "ward",
                "osasto", "avdelning", "expert", "asiantunt", "group", "ryhmä", "grupp",
                "service", "palvelu", "tjänst", "team", "unit", "yksikkö", "enhet", "specialist",
-               "erikois", "case", "tapauks", "fall")  # fmt: skip
+               "erikois", "case", "tapauks", "fall", "kirurg", "surgeon", "kouluttaj",
+               "koulutu", "utbildning", "training", "vastaanot", "mottagning", "kompetens",
+               "osaami", "kunskap", "kokemu", "erfarenhet", "konsult", "consult",
+               "yhteyshenkil", "kontaktperson", "testau", "testning", "seulon", "screening",
+               "neuvol", "hoitaj", "sköterska", "lääkär", "läkare", "tutkija",
+               "forskare")  # fmt: skip
+# What may follow a condition that ends its clause ("has cancer and…", "on masentunut nyt"): a
+# noun after it makes it a modifier of that noun ("has diabetes training", "is an autism
+# consultant"), the person's field of work rather than their state (a tester of stop 39).
+CLAUSE_WORDS = frozenset(
+    {"and", "but", "or", "since", "because", "for", "so", "now", "again", "too", "also",
+     "today", "ja", "mutta", "tai", "koska", "sillä", "nyt", "taas", "myös", "jo", "nykyään",
+     "och", "men", "eller", "eftersom", "för", "nu", "igen", "också", "redan", "sedan"}
+)  # fmt: skip
+CLAUSE_ENDS = ".,;:!?…()\n"
+# Times after the matter ("had cancer last year", "sairasti syöpää viime vuonna", "hade cancer
+# förra året"): the clause goes on, but with no noun the matter could modify.
+CLAUSE_TIMES = frozenset(
+    {"last", "this", "in", "during", "since", "yesterday", "viime", "tänä", "vuonna", "eilen",
+     "aikaisemmin", "förra", "i", "under", "sedan", "igår", "tidigare", "earlier"}
+)  # fmt: skip
 
 
 ARTICLES = frozenset({"a", "an", "en", "ett"})
 FINNISH_COPULAS = frozenset({"on", "oli", "ovat", "olivat"})
-VERB_REACH = 1  # words between a name and the verb that gives the person a condition
+VERB_REACH = 2  # words between a name and the verb that gives the person a condition
 
 
-def _verb_before(before: Sequence[str], verbs: frozenset[str], links: frozenset[str]) -> str | None:
-    """The verb of `verbs` that is the last of the words `before` a matter, or the one before
-    it when that last word is one of `links`; None when there is none."""
-    if before and before[-1] in verbs:
-        return before[-1]
-    if len(before) == 2 and before[-1] in links and before[0] in verbs:
-        return before[0]
+def _verb_before(
+    words: Sequence[str], first: int, verbs: frozenset[str], links: frozenset[str]
+) -> int | None:
+    """The index of the verb of `verbs` before the matter at token `first`, with at most
+    three words between it and the matter, each one of `links` or BETWEEN_WORDS ("has
+    cancer", "suffers from depression", "is now an alcoholic"); None when there is none."""
+    at = first - 1
+    for _skipped in range(4):
+        if at < 0:
+            return None
+        if words[at] in verbs:
+            return at
+        if words[at] not in links and words[at] not in BETWEEN_WORDS:
+            return None
+        at -= 1
     return None
 
 
-def _own_state(hit: LexiconMatch, words: Sequence[str], name: PersonName) -> bool:
+# Auxiliaries between a name and the verb that gives a condition ("has been diagnosed with",
+# "har nyligen fått", "on ollut masentunut").
+AUXILIARIES = frozenset(
+    {"has", "have", "had", "is", "was", "been", "har", "hade", "är", "var", "blev", "on",
+     "oli", "ollut", "varit", "got"}
+)  # fmt: skip
+
+
+def _right_after(words: Sequence[str], end: int, at: int) -> bool:
+    """Whether the verb at token `at` follows a name ending before token `end` with at most
+    VERB_REACH words between, of which one at most is other than an auxiliary or one of
+    BETWEEN_WORDS ("Anna Berg has been diagnosed", "Anna Berg har nyligen fått", "Anna Berg,
+    45, has", "Anna Berg, sjuksköterska, har"): its subject is the named person ("Fire chief
+    John Smith said that two people were injured": the injured are others)."""
+    between = words[end:at]
+    others = sum(word not in AUXILIARIES and word not in BETWEEN_WORDS for word in between)
+    return at >= end and len(between) <= VERB_REACH and others <= 1
+
+
+def _own_state(
+    hit: LexiconMatch, words: Sequence[str], gaps: Sequence[str], name: PersonName
+) -> bool:
     """Whether the sensitive hit is a person's own state that no job explains (sick leave;
     pregnancy right after a copula: OWN_STATE_STARTS, PREGNANT_STARTS; a condition right after
     a verb of having it, HAVING_VERBS, with at most one HAVING_LINKS word between, or after a
     copula, with at most an article between: "has cancer", "is an alcoholic", "on
-    masentunut"), unless a field of work follows it ("has depression patients", "is a
-    depression specialist") or, in Finnish, it is a genitive ("on masennuksen asiantuntija")."""
+    masentunut"), where its clause ends after it (a mark, the text's end or CLAUSE_WORDS:
+    "has diabetes training" names a field) and no field of work is in its compound or after
+    it ("har diabetespatienter", "on syöpäkirurgi"); not a Finnish genitive ("on masennuksen
+    asiantuntija"). `gaps` are the token table's: `gaps[i]` the text before token i."""
     word = words[hit.first]
     if word.startswith(OWN_STATE_STARTS):
         return True
     if word == "sick" and hit.first + 1 < len(words) and words[hit.first + 1] == "leave":
         return True
-    before = words[max(0, hit.first - 2) : hit.first]
     last = words[hit.last - 1]
-    verb = _verb_before(before, HAVING_VERBS, HAVING_LINKS) or _verb_before(
-        before, STATE_COPULAS, ARTICLES
-    )
-    # The verb's subject is the person: it follows the name, at most VERB_REACH words on
-    # ("Fire chief John Smith said that two people were injured": the injured are others).
-    at = hit.first - 1 if before and before[-1] == verb else hit.first - 2
-    if verb is not None and name.last <= at <= name.last + VERB_REACH:
-        if verb in FINNISH_COPULAS and last.endswith("n"):
+    having = _verb_before(words, hit.first, HAVING_VERBS, HAVING_LINKS)
+    at = having if having is not None else _verb_before(words, hit.first, STATE_VERBS, ARTICLES)
+    if at is not None and _right_after(words, name.last, at):
+        if words[at] in FINNISH_COPULAS and last.endswith("n") and at == hit.first - 1:
             return False  # a genitive: "on masennuksen asiantuntija" (an expert's field)
         following = words[hit.last] if hit.last < len(words) else ""
-        return not any(
-            part in last[STAFF_PART_FROM:] or following.startswith(part)
-            for part in (*FIELD_PARTS, *STAFF_TITLES)
+        tail = last[STAFF_PART_FROM:]
+        owned = DIAGNOSES if having is not None else OWN_NOUNS  # "has dementia patients"
+        if any(part in tail or following.startswith(part) for part in owned):
+            return True
+        ends = (
+            not following
+            or following in CLAUSE_WORDS
+            or following in CLAUSE_TIMES
+            or any(mark in gaps[hit.last] for mark in CLAUSE_ENDS)
+        )
+        return ends and not any(
+            part in tail or following.startswith(part) for part in (*FIELD_PARTS, *STAFF_TITLES)
         )
     return (
         word.startswith(PREGNANT_STARTS) and hit.first > 0 and words[hit.first - 1] in STATE_COPULAS
@@ -2299,7 +2387,7 @@ class SensitivePersonDetector:
                     ) or _after_initial(ctx, named[sentence - 1], sentence)
                 if pronoun[sentence]:
                     name, first = named[sentence - 1], sentence - 1
-            if name is None or _names_staff(hit, name, words):
+            if name is None or _names_staff(hit, name, words, ctx.text.table.gaps):
                 continue
             if _state_of_other(ctx, hit, name):
                 continue
