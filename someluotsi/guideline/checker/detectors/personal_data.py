@@ -2172,7 +2172,8 @@ HAVING_VERBS = frozenset(
      "suffering", "fighting", "battling", "got", "haft", "fått", "fick", "diagnostiserats",
      "diagnosticerats", "sai"}
 )  # fmt: skip
-HAVING_LINKS = frozenset({"from", "with", "a", "an", "av", "i", "med", "en", "ett"})
+ARTICLES = frozenset({"a", "an", "en", "ett"})
+HAVING_LINKS = frozenset({"from", "with", "av", "i", "med"}) | ARTICLES
 # Words that may stand between such a verb and the matter: time and degree ("is now an
 # alcoholic", "sairastaa nykyään syöpää", "har svår depression", "has breast cancer").
 BETWEEN_WORDS = frozenset(
@@ -2226,7 +2227,6 @@ CLAUSE_TIMES = frozenset(
 )  # fmt: skip
 
 
-ARTICLES = frozenset({"a", "an", "en", "ett"})
 FINNISH_COPULAS = frozenset({"on", "oli", "ovat", "olivat"})
 VERB_REACH = 2  # words between a name and the verb that gives the person a condition
 
@@ -2273,7 +2273,8 @@ def _own_state(
 ) -> bool:
     """Whether the sensitive hit is a person's own state that no job explains (sick leave;
     pregnancy right after a copula: OWN_STATE_STARTS, PREGNANT_STARTS; a condition right after
-    a verb of having it, HAVING_VERBS, with at most one HAVING_LINKS word between, or after a
+    a verb of having it, HAVING_VERBS, with at most three HAVING_LINKS or BETWEEN_WORDS
+    between (`_verb_before`), or after a
     copula, with at most an article between: "has cancer", "is an alcoholic", "on
     masentunut"), where its clause ends after it (a mark, the text's end or CLAUSE_WORDS:
     "has diabetes training" names a field) and no field of work is in its compound or after
