@@ -1632,6 +1632,9 @@ INSTITUTION_STEMS = (
     "linjau",
     "lainsäädän",
     "vastai",  # "rattijuopumuksen vastainen kampanja": against the matter
+    # screening and prevention of a disease ("rintasyövän seulonta", "cancer screening unit")
+    "seulon",
+    "ehkäisy",
     # sv
     "sköterska",
     "forskning",
@@ -1649,6 +1652,8 @@ INSTITUTION_STEMS = (
     "budget",
     "strategi",
     "lagstiftning",
+    "screening",
+    "förebygg",
     # en
     "research",
     "foundation",
@@ -1674,6 +1679,7 @@ INSTITUTION_STEMS = (
     "strategy",
     "policy",
     "legislation",
+    "prevention",
 )
 # Words that join an institution word to the matter after it ("reformen av barnskyddet",
 # "strategin för missbruksvården", "the reform of child welfare"): then the institution word
@@ -1719,20 +1725,34 @@ TOPIC_PARTS_FI = ("kirja", "luento", "luenno", "puhu", "puhe", "keskustel", "esi
                   "tutkielm", "kurssi")  # fmt: skip
 TOPIC_HEADS = ("bok", "böcker", "föredrag", "föreläs", "samtal", "prat", "artikel", "film",
                "dokumentär", "podd", "seminari", "utställning", "kurs", "skrev", "skriver",
+               "talade", "talar", "forska", "research", "warn", "varoit",
                "book", "talk", "lecture", "speak", "spoke", "article", "film", "documentar",
                "podcast", "webinar", "seminar", "exhibition", "course", "wrote", "writes",
                "novel", "discussion", "panel", "workshop", "event")  # fmt: skip
 TOPIC_PREPOSITIONS = frozenset({"om", "about", "on"})
 TOPIC_REACH = 3  # words before the matter (or its preposition) a work word may stand in
+# Possessive words: "spoke about his cancer" tells of his own.
+POSSESSIVES = frozenset(
+    {"his", "her", "their", "my", "our", "your", "its", "sin", "sitt", "sina", "hans", "hennes",
+     "deras", "min", "mitt", "mina", "hänen", "heidän", "oma", "oman", "omasta"}
+)  # fmt: skip
 
 
 def _topic_of_work(hit: LexiconMatch, words: Sequence[str]) -> bool:
     """Whether a sensitive hit is the topic of a book, talk or event (see TOPIC_PARTS_FI):
-    "kirja masennuksesta", "bok om psykisk hälsa", "a talk on depression"; "Matti sairastaa
-    masennusta" and "kertoi masennuksestaan" are facts about a person and stay."""
+    "kirja masennuksesta", "bok om psykisk hälsa", "a talk on depression", "warned about heart
+    disease" (one word between the preposition and the matter, unless a possessive); "Matti
+    sairastaa masennusta", "kertoi masennuksestaan" and "spoke about his cancer" are facts
+    about a person and stay."""
     first = hit.first
-    if first > 0 and words[first - 1] in TOPIC_PREPOSITIONS:
-        before = words[max(0, first - 1 - TOPIC_REACH) : first - 1]
+    # The preposition right before the matter, or one word before it that is no possessive
+    # ("warned about heart disease", "talade om hjärtsjukdomar"; "spoke about his cancer" is
+    # a fact about him).
+    at = first - 1 if first > 0 and words[first - 1] in TOPIC_PREPOSITIONS else first - 2
+    if at >= 0 and words[at] in TOPIC_PREPOSITIONS and (
+        at == first - 1 or words[at + 1] not in POSSESSIVES
+    ):
+        before = words[max(0, at - TOPIC_REACH) : at]
         return any(word.startswith(TOPIC_HEADS) for word in before)
     last = words[hit.last - 1]
     if not last.endswith(("sta", "stä")) or last.endswith(("staan", "stään")):
@@ -1986,6 +2006,22 @@ def _lettered_list(ctx: CheckContext, index: int) -> bool:
 PEER_GROUP_WORDS = ("kokou", "ryhm", "möte", "mötet", "grupp", "meeting", "group")
 
 
+# Preventing a matter is the city's or a professional's work, no fact about the person who
+# speaks of it ("berättar om hur vi förebygger hjärtsjukdomar", "ennaltaehkäisee syöpää",
+# "how to prevent heart disease"): a word with one of these starts right before the matter
+# (at most PREVENTION_REACH words before it). Fighting or treating a matter is left out: "John
+# is fighting cancer" and "hoitaa masennustaan" are facts.
+PREVENTION_STARTS = ("ehkäis", "ennaltaehkäis", "förebygg", "prevent")
+PREVENTION_REACH = 2
+
+
+def _prevented(hit: LexiconMatch, words: Sequence[str]) -> bool:
+    """Whether a word of preventing stands just before the sensitive hit (PREVENTION_STARTS):
+    "förebygger hjärtsjukdomar", "ehkäistä syöpää", "prevent heart disease"."""
+    before = words[max(0, hit.first - PREVENTION_REACH) : hit.first]
+    return any(word.startswith(PREVENTION_STARTS) for word in before)
+
+
 # Drinking verbs, and what people drink that is no alcohol (word starts): "juo töissä
 # kahvia", "dricker på jobbet bara te", "drinks at work only water" say nothing sensitive.
 DRINKING_VERBS = frozenset({"juo", "joi", "dricker", "drack", "drinks", "drank", "drinking"})
@@ -2047,9 +2083,9 @@ def _workplace(hit: LexiconMatch, words: Sequence[str]) -> bool:
 
 def _kept_hit(hit: LexiconMatch, words: Sequence[str]) -> bool:
     """Whether a sensitive hit may be a fact about a person: not an institution or the topic
-    of a work, an injury not denied (NEGATIONS), a word for birth only with a date, "AA" or
-    "NA" only before a meeting or group word (PEER_GROUP_WORDS), and not a group the person
-    leads (LEAD_WORDS)."""
+    of a work or prevented (`_prevented`), an injury not denied (NEGATIONS), a word for birth
+    only with a date, "AA" or "NA" only before a meeting or group word (PEER_GROUP_WORDS), and
+    not a group the person leads (LEAD_WORDS)."""
     label = hit.term.label
     if label == "birth":
         return _with_date(hit, words) or _with_year(hit, words)
@@ -2057,7 +2093,12 @@ def _kept_hit(hit: LexiconMatch, words: Sequence[str]) -> bool:
         hit.last < len(words) and words[hit.last].startswith(PEER_GROUP_WORDS)
     ):
         return False
-    if _institutional(hit, words) or _topic_of_work(hit, words) or _soft_drink(hit, words):
+    if (
+        _institutional(hit, words)
+        or _topic_of_work(hit, words)
+        or _soft_drink(hit, words)
+        or _prevented(hit, words)
+    ):
         return False
     if _workplace(hit, words):
         return False
