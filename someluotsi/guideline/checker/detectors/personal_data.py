@@ -1749,8 +1749,10 @@ def _topic_of_work(hit: LexiconMatch, words: Sequence[str]) -> bool:
     # ("warned about heart disease", "talade om hjärtsjukdomar"; "spoke about his cancer" is
     # a fact about him).
     at = first - 1 if first > 0 and words[first - 1] in TOPIC_PREPOSITIONS else first - 2
-    if at >= 0 and words[at] in TOPIC_PREPOSITIONS and (
-        at == first - 1 or words[at + 1] not in POSSESSIVES
+    if (
+        at >= 0
+        and words[at] in TOPIC_PREPOSITIONS
+        and (at == first - 1 or words[at + 1] not in POSSESSIVES)
     ):
         before = words[max(0, at - TOPIC_REACH) : at]
         return any(word.startswith(TOPIC_HEADS) for word in before)
