@@ -142,6 +142,7 @@ def dump(items_file: str, out_file: str) -> None:
             results[item["key"]] = {
                 "verdict": report.verdict.value,
                 "language": report.language,
+                "parts": [[p.start, p.end, p.language] for p in report.parts],
                 "findings": [_finding(f) for f in report.findings],
                 "messages": [f.message for f in report.findings],
             }

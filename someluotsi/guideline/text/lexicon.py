@@ -140,6 +140,12 @@ class Lexicon:
         self._prefix: dict[str, list[Term]] = defaultdict(list)
         self._short_prefix: list[Term] = []
         self._other: list[Term] = []
+        # The last three letters of the word endings (`*syöpä`) of three letters or more that
+        # start terms: a word that ends so may start one. Such terms stay in `_other` (tried
+        # in the list's order), but need no try on every word: only the terms matched inside
+        # a word (`*koodi*`) and short stems and endings do (`_anywhere`).
+        self._ends: set[str] = set()
+        self._anywhere = False
         for text, label in terms:
             term = parse_term(text, label)
             head = term.specs[0]
@@ -150,8 +156,13 @@ class Lexicon:
                 self._prefix[head.value[:3]].append(term)
             elif head.kind == "prefix":
                 self._short_prefix.append(term)
+                self._anywhere = True
             else:
                 self._other.append(term)
+                if head.kind == "suffix" and len(head.value) >= 3:
+                    self._ends.add(head.value[-3:])
+                else:
+                    self._anywhere = True
         # Every match has a token containing each required word's value, so a text that
         # holds no cue (a string, or all strings of a tuple) has no match (the engine's
         # prefilter, checker/prefilter.py).
@@ -188,11 +199,12 @@ class Lexicon:
         """Of the distinct words, those that start some term, with the terms (in `_terms_at`'s
         order). A list with terms that match inside a word (`*koodi*`) tries every word, each
         remembered (`_heads`, looked up at C speed); another only the words that may start a
-        term: a listed first word, or a word whose first three letters are a listed stem's
-        (for a text's tuple of distinct words, looked up once for all lists: `_starts`; for
-        other words, by a set operation at C speed when the list has no stems)."""
+        term: a listed first word, a word whose first three letters are a listed stem's or
+        whose last three a listed ending's (for a text's tuple of distinct words, looked up
+        once for all lists: `_starts`; for other words, by a set operation at C speed when
+        the list has no stems or endings)."""
         memo = self._heads
-        if self._short_prefix or self._other:
+        if self._anywhere:
             every = list(map(memo.__getitem__, distinct))
             return dict(compress(zip(distinct, every, strict=True), every)) if any(every) else {}
         if type(distinct) is tuple:
@@ -205,7 +217,15 @@ class Lexicon:
                 if terms:
                     heads[word] = terms
             return heads
-        exact, prefix = self._exact, self._prefix
+        exact, prefix, ends = self._exact, self._prefix, self._ends
+        if ends:
+            heads = {}
+            for word in distinct:
+                if word in exact or word[:3] in prefix or word[-3:] in ends:
+                    terms = memo[word]
+                    if terms:
+                        heads[word] = terms
+            return heads
         if not prefix:
             words = list(exact.keys() & distinct)
             started = list(map(memo.__getitem__, words))
@@ -282,10 +302,11 @@ class Lexicon:
 # finalizer in any thread, inside any of this: it only appends to `_dead`.
 _FIRST_WORDS: dict[str, list[int]] = {}
 _STEMS: dict[str, list[int]] = {}
+_ENDS: dict[str, list[int]] = {}  # the last three letters of listed endings -> numbers
 _numbers = count()
 _LOCK = threading.Lock()
 _generation = 0  # registrations so far
-_dead: list[tuple[int, list[str], list[str]]] = []  # collected lists not purged yet
+_dead: list[tuple[int, list[str], list[str], list[str]]] = []  # collected, not purged yet
 # The last two tuples of distinct words `_starts` was asked for, and its answers; replaced
 # whole (threads never see one text's tuple with another's answer), held so that the
 # tuples' identities are not reused while they are here.
@@ -297,6 +318,7 @@ def _register(lexicon: Lexicon) -> int:
     out again after the list is collected; returns the number."""
     global _generation, _recent_starts
     words, stems = list(lexicon._exact), list(lexicon._prefix)
+    ends = sorted(lexicon._ends)
     with _LOCK:
         _purge()
         number = next(_numbers)
@@ -304,12 +326,14 @@ def _register(lexicon: Lexicon) -> int:
             _FIRST_WORDS.setdefault(key, []).append(number)
         for key in stems:
             _STEMS.setdefault(key, []).append(number)
+        for key in ends:
+            _ENDS.setdefault(key, []).append(number)
         _generation += 1
         _WORD_STARTS.clear()  # answers made before this list was in the index
         _recent_starts = ()
     # Not at exit: the index goes with the process. (`atexit` is a documented writable
     # property of finalize that typeshed's stub lacks.)
-    finalizer = weakref.finalize(lexicon, _dead.append, (number, words, stems))
+    finalizer = weakref.finalize(lexicon, _dead.append, (number, words, stems, ends))
     finalizer.atexit = False  # type: ignore[misc]
     return number
 
@@ -319,8 +343,8 @@ def _purge() -> None:
     number left in the memo of words does no harm: no list asks for it again (numbers are
     never reused)."""
     while _dead:
-        number, words, stems = _dead.pop()
-        for index, keys in ((_FIRST_WORDS, words), (_STEMS, stems)):
+        number, words, stems, ends = _dead.pop()
+        for index, keys in ((_FIRST_WORDS, words), (_STEMS, stems), (_ENDS, ends)):
             for key in keys:
                 numbers = index.get(key)
                 if numbers is not None and number in numbers:
@@ -340,7 +364,15 @@ class _WordStarts(dict[str, tuple[int, ...]]):
         with _LOCK:  # the index as it is, and kept before any later registration clears
             if _dead:
                 _purge()
-            found = tuple(dict.fromkeys([*_FIRST_WORDS.get(word, ()), *_STEMS.get(word[:3], ())]))
+            found = tuple(
+                dict.fromkeys(
+                    [
+                        *_FIRST_WORDS.get(word, ()),
+                        *_STEMS.get(word[:3], ()),
+                        *_ENDS.get(word[-3:], ()),
+                    ]
+                )
+            )
             if len(self) >= MAX_MEMO_WORDS:
                 self.clear()
             self[word] = found

@@ -1,14 +1,16 @@
 """Which texts the model's findings are set aside for (model._set_aside), asked directly so
 that the tables test the reading whatever the committed model scores today.
 
-Three kinds, each with Finnish, Swedish and English texts that must be set aside and near
+Four kinds, each with Finnish, Swedish and English texts that must be set aside and near
 misses that must keep the model's finding:
 
 - every hostile word inside the title of a work (after a word for a work, or in quotes in a
   sentence about one); an insult outside the title keeps it;
 - a thing beating the rest ("hinta hakkaa kaikki muut"); a threat with the same verb keeps it;
 - an own opinion of a matter with a quality word ("Mielestäni päätös on tyhmä"); the same
-  word said of a person keeps it.
+  word said of a person keeps it;
+- the writer's own thoughts of not wanting to live ("En jaksa enää elää, kukaan ei
+  välitä"); an insult or a word for the reader beside them keeps it.
 """
 
 from __future__ import annotations
@@ -101,6 +103,28 @@ OPINIONS_KEPT = [
     ("en", "I think this decision is stupid and so are you"),
 ]
 
+# The writer's own thoughts of not wanting to live: a cry for help, no insult (the model
+# scored "En jaksa enää elää, kukaan ei välitä" 0.37 insult, over its threshold: a fresh
+# tester of stop 40). Near misses: an insult or a death wish for the reader beside it.
+CRISIS_ASIDE = [
+    ("fi", "En jaksa enää elää, kukaan ei välitä."),
+    ("fi", "En jaksa enää elää, kaikki on turhaa ja kukaan ei välitä minusta."),
+    ("fi", "Mä en jaksa enää, haluun vaan kuolla pois."),
+    ("fi", "Haluan kuolla, kukaan ei välitä."),
+    ("sv", "Jag orkar inte leva längre, ingen bryr sig."),
+    ("sv", "Jag vill bara dö, allt är meningslöst."),
+    ("en", "I can't go on living, nobody cares."),
+    ("en", "I want to die, nobody cares about me."),
+]
+CRISIS_KEPT = [
+    ("fi", "En jaksa enää elää tämän idiootin kanssa."),
+    ("fi", "Haluan kuolla, te olette kaikki paskoja."),
+    ("fi", "Kukaan ei välitä, kuole pois idiootti."),
+    ("sv", "Jag vill dö, ni är jävla idioter."),
+    ("en", "I want to die, you stupid idiots."),
+    ("en", "Nobody cares, you idiot."),
+]
+
 
 def _set_aside(text: str) -> bool:
     analysed = AnalysedText.of(text)
@@ -120,8 +144,8 @@ def _ids(cases: list[tuple[str, str]]) -> list[str]:
 
 @pytest.mark.parametrize(
     ("language", "text"),
-    TITLES_ASIDE + COMPARISONS_ASIDE + OPINIONS_ASIDE,
-    ids=_ids(TITLES_ASIDE + COMPARISONS_ASIDE + OPINIONS_ASIDE),
+    TITLES_ASIDE + COMPARISONS_ASIDE + OPINIONS_ASIDE + CRISIS_ASIDE,
+    ids=_ids(TITLES_ASIDE + COMPARISONS_ASIDE + OPINIONS_ASIDE + CRISIS_ASIDE),
 )
 def test_set_aside(language: str, text: str) -> None:
     assert _set_aside(text), (language, text)
@@ -129,8 +153,8 @@ def test_set_aside(language: str, text: str) -> None:
 
 @pytest.mark.parametrize(
     ("language", "text"),
-    TITLES_KEPT + COMPARISONS_KEPT + OPINIONS_KEPT,
-    ids=_ids(TITLES_KEPT + COMPARISONS_KEPT + OPINIONS_KEPT),
+    TITLES_KEPT + COMPARISONS_KEPT + OPINIONS_KEPT + CRISIS_KEPT,
+    ids=_ids(TITLES_KEPT + COMPARISONS_KEPT + OPINIONS_KEPT + CRISIS_KEPT),
 )
 def test_kept(language: str, text: str) -> None:
     assert not _set_aside(text), (language, text)

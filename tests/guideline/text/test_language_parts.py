@@ -54,6 +54,42 @@ def test_each_short_sentence_joins_the_language_before_it() -> None:
     assert [part.rstrip("!") for part, _language in parts] == [fi[:-1], sv[:-1], en[:-1]]
 
 
+# Bilingual and trilingual posts of short plain sentences, with no marker word in the
+# Finnish one ("on" is English too): "Kirjasto on suljettu. Biblioteket är stängt." was one
+# Swedish part until stop 40 (a fresh tester). Each sentence is a part of its own language.
+SHORT_BILINGUAL = [
+    (["Kirjasto on suljettu.", "Biblioteket är stängt."], ["fi", "sv"]),
+    (["Uimahalli on auki.", "Simhallen är öppen.", "The pool is open."], ["fi", "sv", "en"]),
+    (["Kaupungintalo on suljettu.", "Stadshuset är stängt."], ["fi", "sv"]),
+    (["Stadshuset är stängt.", "Kaupungintalo on suljettu."], ["sv", "fi"]),
+    (["The town hall is closed.", "Kaupungintalo on suljettu."], ["en", "fi"]),
+    (["Torimarkkinat peruttu.", "Torgmarknaden inställd."], ["fi", "sv"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentences", "languages"), SHORT_BILINGUAL, ids=[" ".join(s) for s, _l in SHORT_BILINGUAL]
+)
+def test_each_short_plain_sentence_of_a_bilingual_post_is_its_own_part(
+    sentences: list[str], languages: list[str]
+) -> None:
+    parts = _parts(" ".join(sentences))
+    assert [language for _part, language in parts] == languages
+    assert [part.rstrip(".") for part, _language in parts] == [s.rstrip(".") for s in sentences]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kirjasto on suljettu huomenna koko päivän. Anna Berg",
+        "Biblioteket är stängt i morgon hela dagen. Matti Virtanen, Kokkola",
+        "The library is closed all day tomorrow. Tori klo 12.",
+    ],
+)
+def test_a_name_or_a_time_after_a_sentence_joins_its_part(text: str) -> None:
+    assert len(_parts(text)) == 1
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -17,11 +17,18 @@ from someluotsi.guideline.text.lexicon import Lexicon
 STEMS = Lexicon(
     [("tapan", "a"), ("sinu*", "b"), ("äit*", "c"), ("ab", "d"), ("hem* och", "e"), ("x", "f")]
 )
-LISTS = [STEMS, DRAFTS, LEAKS, MARKERS, HOME_CONTEXT, SENSITIVE]
+# Word endings of three letters or more ("*syöpä") are indexed by their last three letters,
+# with no try on every word; a short ending ("*ö") or a part inside ("*koodi*") is tried on
+# every word.
+ENDINGS = Lexicon([("*syöpä", "a"), ("*cancer", "b"), ("tapan", "c"), ("kuu* *syövän", "d")])
+ANYWHERE = Lexicon([("*ö", "a"), ("*koodi*", "b"), ("*cancer", "c")])
+LISTS = [STEMS, ENDINGS, ANYWHERE, DRAFTS, LEAKS, MARKERS, HOME_CONTEXT, SENSITIVE]
 
 WORDS = st.sampled_from(
     ["tapan", "sinua", "sinu", "sin", "äiti", "äi", "ab", "abc", "hemma", "och", "x", "xx",
-     "luonnos", "salainen", "kotiosoite", "a\u0308iti", "\ud800", "🎉", "ÄITI", "", "1"]
+     "luonnos", "salainen", "kotiosoite", "a\u0308iti", "\ud800", "🎉", "ÄITI", "", "1",
+     "rintasyöpä", "syöpä", "bröstcancer", "cancern", "kuukausi", "ihosyövän", "ovikoodi",
+     "työ", "öpä"]
 )  # fmt: skip
 TEXTS = st.one_of(
     st.lists(WORDS, max_size=20).map(" ".join),
@@ -53,6 +60,18 @@ def test_a_text_with_listed_words_and_stems_has_its_heads() -> None:
     distinct = ("tapan", "sinua", "äiti", "hemma", "muuta")
     assert set(STEMS._heads_of(distinct)) == {"tapan", "sinua", "äiti", "hemma"}
     assert STEMS._heads_of(()) == {}
+
+
+def test_a_word_with_a_listed_ending_starts_its_terms() -> None:
+    distinct = ("rintasyöpä", "bröstcancer", "syöpää", "tapan", "kuukausi", "muuta")
+    assert set(ENDINGS._heads_of(distinct)) == {"rintasyöpä", "bröstcancer", "tapan", "kuukausi"}
+    assert not ENDINGS._anywhere and ANYWHERE._anywhere
+    words = ["kuukausi", "ihosyövän", "ja", "rintasyöpä"]
+    found = ENDINGS.find_in(words, [0, 9, 19, 22], [8, 18, 21, 32])
+    assert [(m.term.text, m.first, m.last) for m in found] == [
+        ("kuu* *syövän", 0, 2),
+        ("*syöpä", 3, 4),
+    ]
 
 
 def test_a_list_made_after_a_text_was_read_finds_its_words() -> None:

@@ -19,7 +19,9 @@ from someluotsi.guideline.text.classifier import (
     harm_classifier,
     vocabulary_categories,
 )
+from someluotsi.guideline.text.lexicon import Lexicon
 from someluotsi.guideline.text.names import person_names
+from someluotsi.guideline.text.wordlists import load_terms
 
 RULE_FOR_ATTRIBUTE = {
     "toxicity": "insult-003",
@@ -223,6 +225,34 @@ def _opinion_on_a_matter(ctx: CheckContext, categories: frozenset[str]) -> bool:
     return all(i + 1 in matters for i in people - matters)
 
 
+# The writer's own thoughts of not wanting to live ("En jaksa enää elää, kukaan ei välitä",
+# "jag vill inte leva längre", "I want to die"): the phrases the inbox answers as a crisis
+# (the [crisis] section of the triage word list, read by messages/triage.py too). The model,
+# trained on comments, scores the Finnish ones as insults (insult 0.37-0.47 against a
+# threshold of 0.36, a fresh tester of stop 40): a cry for help is no insult.
+CRISIS = Lexicon((term, label) for term, label in load_terms("triage") if label == "crisis")
+# Words for the reader: with them a death wish may be aimed at someone ("haluan että sinä
+# kuolet"), and the model's finding stays.
+READER_WORDS = frozenset(
+    {"sinä", "sä", "sinua", "sua", "sinut", "sut", "sinun", "sun", "sinulle", "sulle", "te",
+     "teidän", "teitä", "teille", "du", "dig", "din", "ditt", "dina", "ni", "er", "you",
+     "your", "yourself"}
+)  # fmt: skip
+
+
+def _own_crisis(ctx: CheckContext, categories: frozenset[str]) -> bool:
+    """The text tells of the writer's own thoughts of not wanting to live (a CRISIS phrase)
+    and holds no hostile word but words of death ("fate": "haluan kuolla"), no target, group
+    or identity word and no word for the reader (READER_WORDS): a cry for help, which the
+    inbox answers with 112 and the crisis line, is no insult. "En jaksa elää, olet idiootti"
+    and "haluan että sinä kuolet" keep the model's finding."""
+    if not categories & HOSTILE <= {"fate"} or categories & {"targets", "groups", "identity"}:
+        return False
+    if not READER_WORDS.isdisjoint(ctx.text.table.distinct):
+        return False
+    return bool(ctx.text.find(CRISIS))
+
+
 def _set_aside(ctx: CheckContext, categories: frozenset[str]) -> bool:
     """Texts the rules read as harmless, whose words the model still scores high:
     a quality denied ("Matti Virtanen ei ole koskaan ollut laiska": each hostile word
@@ -230,8 +260,9 @@ def _set_aside(ctx: CheckContext, categories: frozenset[str]) -> bool:
     väärin: "mamut pois" -kirjoittelu pitää lopettaa'), a violent verb about a food
     animal or a pest with no person in the text ("Kissanpentu tappoi hiiren pihalla"), the
     title of a work holding every hostile word ("elokuva Saatanan tanssit", «Jävla karlar»,
-    "the film Damn Yankees"), a thing beating the rest ("hinta hakkaa kaikki muut") and an
-    own opinion of a matter ("Mielestäni tämä hanke on ihan hullu")."""
+    "the film Damn Yankees"), a thing beating the rest ("hinta hakkaa kaikki muut"), an
+    own opinion of a matter ("Mielestäni tämä hanke on ihan hullu") and the writer's own
+    thoughts of not wanting to live ("En jaksa enää elää, kukaan ei välitä": `_own_crisis`)."""
     words = ctx.text.table.distinct  # what is asked of each word, not of their order
     if categories & HOSTILE == {"identity"} and harm_context.rejects(words):
         return True
@@ -243,6 +274,8 @@ def _set_aside(ctx: CheckContext, categories: frozenset[str]) -> bool:
     if hostile and _all_in_titles(ctx, hostile):
         return True
     if _only_comparisons(ctx, categories) or _opinion_on_a_matter(ctx, categories):
+        return True
+    if _own_crisis(ctx, categories):
         return True
     violent_only = categories & HOSTILE <= {"threat_verbs", "fate"}
     if violent_only and "targets" not in categories and harm_context.animal_context(words):

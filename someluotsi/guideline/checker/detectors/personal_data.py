@@ -2024,6 +2024,41 @@ def _prevented(hit: LexiconMatch, words: Sequence[str]) -> bool:
     return any(word.startswith(PREVENTION_STARTS) for word in before)
 
 
+# A faith's word that names a church, a congregation or its building ("Katolinen kirkko
+# järjestää konsertin", "Pingstkyrkan ordnar en loppis", "the Methodist church hall is open for
+# voting"): the body, no one's faith, unless a word of belonging to it or attending it stands
+# just before ("käy helluntaiseurakunnassa", "är med i pingstkyrkan", "a member of the
+# Catholic church") or a word for a member right after ("helluntaiseurakunnan jäsen").
+RELIGIOUS_BODIES = ("church", "chapel", "parish", "congregation", "kirkko", "kirko", "kirkk",
+                    "seurakun", "kappel", "kyrk", "församling", "kapell", "samfund")  # fmt: skip
+BELONGING_WORDS = frozenset(
+    {"käy", "käyvät", "kävi", "kävivät", "kuuluu", "kuului", "kuuluvat", "kuuluneet",
+     "tillhör", "tillhörde", "går", "gick", "medlem", "member", "members", "belongs",
+     "belonged", "belong", "attends", "attended", "attend", "goes", "went", "joined",
+     "liittyi", "liittynyt"}
+)  # fmt: skip
+BELONGING_REACH = 4  # words before the faith's word a word of belonging may stand in
+MEMBER_STARTS = ("jäsen", "medlem", "member")
+
+
+def _religious_body(hit: LexiconMatch, words: Sequence[str]) -> bool:
+    """Whether a religion hit names a church or congregation (RELIGIOUS_BODIES in its last
+    word or the next word's start) that no word of belonging or attending makes the person's
+    own (BELONGING_WORDS before it, "är med i", a member word after it)."""
+    last = words[hit.last - 1]
+    following = words[hit.last] if hit.last < len(words) else ""
+    if not (following.startswith(RELIGIOUS_BODIES) or any(b in last for b in RELIGIOUS_BODIES)):
+        return False
+    before = words[max(0, hit.first - BELONGING_REACH) : hit.first]
+    after = words[hit.last : hit.last + 3]
+    joined = list(before[-2:]) == ["med", "i"]
+    return not (
+        joined
+        or not BELONGING_WORDS.isdisjoint(before)
+        or any(word.startswith(MEMBER_STARTS) for word in after)
+    )
+
+
 # Drinking verbs, and what people drink that is no alcohol (word starts): "juo töissä
 # kahvia", "dricker på jobbet bara te", "drinks at work only water" say nothing sensitive.
 DRINKING_VERBS = frozenset({"juo", "joi", "dricker", "drack", "drinks", "drank", "drinking"})
@@ -2086,8 +2121,9 @@ def _workplace(hit: LexiconMatch, words: Sequence[str]) -> bool:
 def _kept_hit(hit: LexiconMatch, words: Sequence[str]) -> bool:
     """Whether a sensitive hit may be a fact about a person: not an institution or the topic
     of a work or prevented (`_prevented`), an injury not denied (NEGATIONS), a word for birth
-    only with a date, "AA" or "NA" only before a meeting or group word (PEER_GROUP_WORDS), and
-    not a group the person leads (LEAD_WORDS)."""
+    only with a date, "AA" or "NA" only before a meeting or group word (PEER_GROUP_WORDS), a
+    stroke not "of" something ("a stroke of luck"), a faith's word not a church no one is said
+    to belong to (`_religious_body`), and not a group the person leads (LEAD_WORDS)."""
     label = hit.term.label
     if label == "birth":
         return _with_date(hit, words) or _with_year(hit, words)
@@ -2104,6 +2140,10 @@ def _kept_hit(hit: LexiconMatch, words: Sequence[str]) -> bool:
         return False
     if _workplace(hit, words):
         return False
+    if label == "religion" and _religious_body(hit, words):
+        return False
+    if hit.term.specs[-1].value == "stroke" and words[hit.last : hit.last + 1] == ["of"]:
+        return False  # "had a stroke of luck", "a stroke of genius"
     if label == "injury" and not NEGATIONS.isdisjoint(
         words[max(0, hit.first - NEGATION_REACH) : hit.first]
     ):
