@@ -67,7 +67,11 @@ READ_ONLY_EXEMPT_URL_NAMES = frozenset(
 #   a title staff wrote may name someone, so a download is a reading of personal data), is theirs
 #   alone to download, goes after METRICS_REPORT_KEEP_HOURS, and the request and every download are
 #   audited (metrics.report_requested, metrics.report_created). tests/security lists it.
-READ_ONLY_ALLOWED_URL_NAMES = frozenset({"metrics:report"})
+# - audit:author, audit:author_export: the auditor's own search of a citizen's data-subject
+#   report and its CSV, posted so that the citizen's name stays out of addresses (request logs,
+#   browser history); they read only, and each search and export is audited
+#   (audit.author_searched, audit.exported), as the other audit pages' reads are.
+READ_ONLY_ALLOWED_URL_NAMES = frozenset({"metrics:report", "audit:author", "audit:author_export"})
 
 
 def _request_user(request: HttpRequest) -> AnyUser | None:
@@ -95,8 +99,9 @@ class ReadOnlyRoleMiddleware:
     """Auditors (every read-only role, accounts.access.READ_ONLY_ROLES) never change the city's
     data: the one place that refuses them every state-changing request (any method but GET,
     HEAD, OPTIONS and TRACE) on every page and API endpoint, whatever the view would have
-    allowed, but for their own session (READ_ONLY_EXEMPT_URL_NAMES) and the figures-only
-    report file they make for themselves (READ_ONLY_ALLOWED_URL_NAMES). Pages answer 403 with
+    allowed, but for their own session (READ_ONLY_EXEMPT_URL_NAMES), the figures-only
+    report file they make for themselves and their posted search of a citizen's report
+    (READ_ONLY_ALLOWED_URL_NAMES). Pages answer 403 with
     the usual page; the API answers 403 in its error shape."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:

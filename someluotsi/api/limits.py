@@ -50,8 +50,16 @@ def json_depth(text: str) -> int:
     return deepest
 
 
+# A byte-order mark some Windows tools (Notepad, PowerShell's UTF8 encoding) write at the start
+# of a UTF-8 file: not JSON (RFC 8259 §8.1), but a parser "MAY ignore" it, and a body saved by
+# such a tool should not be refused for it.
+BYTE_ORDER_MARK = "\ufeff"
+
+
 class BoundedJSONParser(JSONParser):
-    """DRF's JSON parser that refuses over-deep nesting with a 400 in the API's error shape."""
+    """DRF's JSON parser that refuses over-deep nesting with a 400 in the API's error shape
+    and reads a body that starts with a UTF-8 byte-order mark (one, which it drops). The
+    body's size limit (DATA_UPLOAD_MAX_MEMORY_SIZE, a 413) is Django's, before parsing."""
 
     def parse(self, stream: Any, media_type: str | None = None, parser_context: Any = None) -> Any:
         raw = stream.read() if stream is not None else b""
@@ -60,6 +68,7 @@ class BoundedJSONParser(JSONParser):
             text = raw.decode(encoding)
         except (UnicodeDecodeError, LookupError) as exc:
             raise ParseError(_("The body is not valid text.")) from exc
+        text = text.removeprefix(BYTE_ORDER_MARK)
         if json_depth(text) > MAX_JSON_DEPTH:
             raise ParseError(
                 _("The JSON is nested deeper than %(n)s levels.") % {"n": MAX_JSON_DEPTH}

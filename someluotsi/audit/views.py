@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from someluotsi.accounts.access import Area
 from someluotsi.accounts.models import RoleAssignment
@@ -172,18 +172,42 @@ def _subjects(records: list[AuthoredRecord]) -> list[tuple[str, str]]:
     return [subject for record in records for subject in record.subjects]
 
 
-@require_safe
+# The search fields of a citizen's report: never read from an address (`author_report`).
+AUTHOR_FIELDS = ("platform", "author")
+
+
+def _author_start_page(request: HttpRequest) -> HttpResponse:
+    """The citizen's report with its empty form: nothing is searched. An address that still
+    carries a search (an old bookmark or link, `?author=...`) gets a message saying to search
+    with the form instead; what it carried is neither used nor shown back."""
+    context: dict[str, Any] = {
+        "form": AuthorForm(),
+        "searched": False,
+        "from_address": any(request.GET.get(name) for name in AUTHOR_FIELDS),
+    }
+    return render(request, "audit/author.html", context)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.AUDIT)
 def author_report(request: HttpRequest) -> HttpResponse:
     """A citizen's data-subject report: the messages the product still links to the author
     (and their escalations), and every event about them: who read them, when, and what was
-    done. Messages past retention carry no author and so are not found."""
-    form = AuthorForm(request.GET or None)
+    done. Messages past retention carry no author and so are not found.
+
+    The search is a POST (with CSRF), its pages too, so that the citizen's name never goes into
+    an address: the server's request log, the browser's history, a Referer. A GET shows the
+    empty form (`_author_start_page`). The first page of each search is audited
+    (`audit.author_searched`, with the author and what was found)."""
+    if request.method != "POST":
+        return _author_start_page(request)
+    form = AuthorForm(request.POST)
     context: dict[str, Any] = {"form": form, "searched": False}
     if form.is_valid():
         records = _authored(form)
         subjects = _subjects(records)
-        if request.GET.get("page") in {None, "", "1"}:
+        page_number = request.POST.get("page")
+        if page_number in {None, "", "1"}:
             audit_record(
                 actor=request.user,
                 action="audit.author_searched",
@@ -196,19 +220,26 @@ def author_report(request: HttpRequest) -> HttpResponse:
                 request=request,
             )
         events = events_about(user=request.user, subjects=subjects)
+        page = Paginator(events, PAGE_SIZE).get_page(page_number)
         context.update(
             searched=True,
             records=records,
-            query=_query_without_page(request),
-            **_page(request, events),
+            search={name: form.cleaned_data[name] for name in AUTHOR_FIELDS},
+            page=page,
+            lines=describe_events(list(page.object_list)),
         )
     return render(request, "audit/author.html", context)
 
 
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 @area_required(Area.AUDIT)
 def author_export(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
-    form = AuthorForm(request.GET or None)
+    """The events of a citizen's report as CSV, posted from the report (never an address with
+    the author in it: a GET shows the report's empty form). The export is audited
+    (`audit.exported`, with the author and the subjects)."""
+    if request.method != "POST":
+        return _author_start_page(request)
+    form = AuthorForm(request.POST)
     if not form.is_valid():
         return render(request, "audit/author.html", {"form": form, "searched": False})
     subjects = _subjects(_authored(form))

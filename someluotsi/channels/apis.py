@@ -392,6 +392,14 @@ class CampaignInputSerializer(serializers.Serializer[dict[str, Any]]):
     )
 
 
+class CampaignQuerySerializer(serializers.Serializer[dict[str, Any]]):
+    """The campaign list's unit filter: a unit's code (`year` is read by `query_int`)."""
+
+    unit = NamedSlugRelatedField[Unit](
+        slug_field="code", queryset=Unit.objects.all(), missing=NO_UNIT
+    )
+
+
 class CampaignListApi(ListAPIView[PaidCampaign]):
     serializer_class = CampaignOutputSerializer
     permission_classes = (ChannelsArea,)
@@ -406,7 +414,13 @@ class CampaignListApi(ListAPIView[PaidCampaign]):
                     "anything else is a 400)"
                 ),
             ),
-            OpenApiParameter("unit", str, description="only the campaigns of this unit (code)"),
+            OpenApiParameter(
+                "unit",
+                str,
+                description=(
+                    "only the campaigns of this unit (its code; a code of no unit is a 400)"
+                ),
+            ),
         ]
     )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -418,9 +432,12 @@ class CampaignListApi(ListAPIView[PaidCampaign]):
         year = query_int(self.request, "year", low=date.min.year, high=date.max.year)
         if year is not None:
             campaigns_ = campaigns_.filter(starts_on__year=year)
-        unit = self.request.query_params.get("unit", "")
-        if unit:
-            campaigns_ = campaigns_.filter(unit__code=unit[:64])
+        if self.request.query_params.get("unit", ""):
+            # A code that names no unit is a 400 ("No unit with the code “abc”."), as in a
+            # body, never an empty list that reads as "no campaigns".
+            query = CampaignQuerySerializer(data=self.request.query_params)
+            query.is_valid(raise_exception=True)
+            campaigns_ = campaigns_.filter(unit=query.validated_data["unit"])
         return campaigns_
 
     @extend_schema(

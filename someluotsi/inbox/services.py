@@ -253,6 +253,9 @@ class _Triager:
         )
 
     def reply_with_due(self, item: IncomingMessage, sorted_message: Triage, due: datetime) -> str:
+        """The reply triage chose, composed again with the due time in words: the same kind of
+        reply (a concern's, such as a crisis's or a child-welfare concern's, stays that
+        concern's; a question's topic stays its topic), only the time filled in."""
         language = sorted_message.language if sorted_message.language in LANGUAGES else "fi"
         local = timezone.localtime
         reply, _topic = compose_reply(
@@ -262,6 +265,7 @@ class _Triager:
             feedback_url=self.engine.rulebook.city.feedback_url,
             replies=self.replies,
             answer_by=answer_by_phrase(local(due), local(item.received_at), language),
+            concern=sorted_message.concern,
         )
         return reply
 

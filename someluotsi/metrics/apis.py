@@ -8,6 +8,7 @@ from typing import Any, cast
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
@@ -22,6 +23,7 @@ from someluotsi.api.limits import IdField
 from someluotsi.api.permissions import area_permission
 from someluotsi.channels.selectors import channel_list_for_user
 from someluotsi.core.dates import BoundedDateSerializerField
+from someluotsi.core.typed_text import StringChoiceField
 from someluotsi.metrics import services
 from someluotsi.metrics.enums import Metric
 from someluotsi.metrics.figures import ChannelRow, GoalProgress, channel_rows, last_days
@@ -45,10 +47,20 @@ class MetricValueInputSerializer(serializers.Serializer[dict[str, Any]]):
 
 
 class ValueQuerySerializer(serializers.Serializer[dict[str, Any]]):
+    """The list's filters: an unknown metric names the valid ones, and a period that ends
+    before it starts is a 400 (never a silent empty list)."""
+
     channel = IdField(required=False)
-    metric = serializers.ChoiceField(choices=Metric.choices, required=False)
+    metric = StringChoiceField(choices=Metric.choices, required=False)
     start = BoundedDateSerializerField(required=False)
     end = BoundedDateSerializerField(required=False)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if "start" in attrs and "end" in attrs and attrs["start"] > attrs["end"]:
+            raise serializers.ValidationError(
+                {"end": [_("The end date is before the start date.")]}, code="invalid"
+            )
+        return attrs
 
 
 @extend_schema(
@@ -133,7 +145,8 @@ def _row(row: ChannelRow) -> dict[str, Any]:
 
 
 class FiguresQuerySerializer(serializers.Serializer[dict[str, Any]]):
-    days = serializers.ChoiceField(choices=[days for days, _label in PERIODS], required=False)
+    # An unknown period names the valid ones: "7" is not a valid choice: one of 30, 90, 365.
+    days = StringChoiceField(choices=[days for days, _label in PERIODS], required=False)
 
 
 @extend_schema(

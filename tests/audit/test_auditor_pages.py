@@ -215,14 +215,15 @@ def test_citizen_report_finds_their_messages_and_who_read_them(
     message = world.ingest("Miksi uimahalli on kiinni?")
     messages_list_record(actor=world.updater, message_ids=[message.pk])
     message_view_record(actor=world.backup, message=message)
-    response = client.get(reverse("audit:author"), {"platform": "facebook", "author": "asukas"})
+    response = client.post(reverse("audit:author"), {"platform": "facebook", "author": "asukas"})
     assert response.status_code == 200
     assert len(response.context["records"]) == 1
     readers = {line.event.actor_id for line in response.context["lines"]}
     assert {world.updater.pk, world.backup.pk} <= readers
     searched = AuditEvent.objects.get(action="audit.author_searched")
     assert searched.data["found"] == 1
-    other = client.get(reverse("audit:author"), {"platform": "instagram", "author": "asukas"})
+    assert searched.data["author"] == "asukas"
+    other = client.post(reverse("audit:author"), {"platform": "instagram", "author": "asukas"})
     assert other.context["records"] == []
 
 
@@ -232,6 +233,134 @@ def test_after_retention_nothing_links_a_message_to_its_author(
     client = _auditor(make_user)
     world.ingest("Vanha viesti?")
     inbox_purge_expired(days=1, now=timezone.now() + timedelta(days=3650))
-    response = client.get(reverse("audit:author"), {"platform": "facebook", "author": "@asukas"})
+    response = client.post(reverse("audit:author"), {"platform": "facebook", "author": "@asukas"})
     assert response.context["records"] == []
     assert "Nothing" in response.content.decode() or "Ei mitään" in response.content.decode()
+
+
+# --- The citizen's search is posted: the author never goes into an address ------------------
+
+
+def test_a_get_with_an_author_in_the_address_searches_nothing(
+    world: World, make_user: Callable[..., User]
+) -> None:
+    """An old bookmark (`?platform=facebook&author=...`) shows the empty form and says why:
+    nothing is searched or recorded, and the form is not filled from the address."""
+    client = _auditor(make_user)
+    world.ingest("Miksi uimahalli on kiinni?")
+    for name in ("audit:author", "audit:author_export"):
+        response = client.get(reverse(name), {"platform": "facebook", "author": "raivo1977"})
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("text/html")
+        assert response.context["searched"] is False
+        assert "records" not in response.context
+        page = response.content.decode()
+        assert 'id="from-address"' in page
+        assert 'value="raivo1977"' not in page  # the form is not filled from the address
+    assert not AuditEvent.objects.filter(
+        action__in=["audit.author_searched", "audit.exported"]
+    ).exists()
+    plain = client.get(reverse("audit:author"))
+    assert plain.status_code == 200
+    assert 'id="from-address"' not in plain.content.decode()
+
+
+def test_the_citizen_search_form_posts_with_csrf_and_puts_no_author_in_an_address(
+    world: World, make_user: Callable[..., User]
+) -> None:
+    """The search, its CSV and its pages are forms posted with a CSRF token; no link on the
+    results carries the author. The trail's own page posts its citizen form too."""
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(make_user(Role.AUDITOR))
+    world.ingest("Miksi uimahalli on kiinni?")
+    start = client.get(reverse("audit:author")).content.decode()
+    assert f'<form method="post" action="{reverse("audit:author")}"' in start
+    assert 'name="csrfmiddlewaretoken"' in start
+    trail = client.get(reverse("audit:list")).content.decode()
+    assert f'<form method="post" action="{reverse("audit:author")}"' in trail
+    # Without the token the search is refused (CSRF).
+    refused = client.post(reverse("audit:author"), {"platform": "facebook", "author": "asukas"})
+    assert refused.status_code == 403
+    token = client.cookies["csrftoken"].value
+    response = client.post(
+        reverse("audit:author"),
+        {"platform": "facebook", "author": "asukas", "csrfmiddlewaretoken": token},
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert f'<form method="post" action="{reverse("audit:author_export")}"' in page
+    assert "author=" not in page  # no link or address carries the author
+    # The results are focused when the page loads (a screen reader starts there).
+    assert 'id="results-h" tabindex="-1" autofocus' in page
+
+
+def test_the_citizen_reports_pages_are_posted_and_only_the_first_is_recorded(
+    world: World, make_user: Callable[..., User], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from someluotsi.audit import views
+
+    monkeypatch.setattr(views, "PAGE_SIZE", 1)
+    client = _auditor(make_user)
+    message = world.ingest("Miksi uimahalli on kiinni?")
+    message_view_record(actor=world.updater, message=message)
+    message_view_record(actor=world.backup, message=message)
+    search = {"platform": "facebook", "author": "asukas"}
+    first = client.post(reverse("audit:author"), search)
+    assert first.context["page"].paginator.num_pages >= 2
+    page = first.content.decode()
+    assert '<button type="submit" class="secondary" name="page" value="2">' in page
+    second = client.post(reverse("audit:author"), {**search, "page": "2"})
+    assert second.status_code == 200
+    assert second.context["page"].number == 2
+    assert 'id="events-h" tabindex="-1" autofocus' in second.content.decode()
+    assert AuditEvent.objects.filter(action="audit.author_searched").count() == 1
+
+
+def test_the_citizen_reports_csv_is_posted_and_audited(
+    world: World, make_user: Callable[..., User]
+) -> None:
+    client = _auditor(make_user)
+    message = world.ingest("Miksi uimahalli on kiinni?")
+    message_view_record(actor=world.backup, message=message)
+    response = client.post(
+        reverse("audit:author_export"), {"platform": "facebook", "author": "asukas"}
+    )
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    rows = _csv(response)
+    assert len(rows) >= 2  # the header and the reading
+    exported = AuditEvent.objects.get(action="audit.exported")
+    assert exported.data["author"] == "asukas"
+    invalid = client.post(reverse("audit:author_export"), {"platform": "facebook"})
+    assert invalid.status_code == 200
+    assert invalid["Content-Type"].startswith("text/html")
+    assert AuditEvent.objects.filter(action="audit.exported").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "button", "notice"),
+    [
+        ("fi", "Mitä palveluun on tallennettu", "Lataa nämä", "Mitään ei haettu"),
+        ("sv", "Vad som finns sparat i tjänsten", "Ladda ner dessa", "Ingenting söktes"),
+        ("en", "What the product holds", "Download these events as CSV", "Nothing was searched"),
+    ],
+)
+def test_the_citizen_search_reads_in_the_auditors_language(
+    world: World,
+    make_user: Callable[..., User],
+    language: str,
+    heading: str,
+    button: str,
+    notice: str,
+) -> None:
+    client = Client()
+    client.force_login(make_user(Role.AUDITOR, preferred_language=language))
+    world.ingest("Miksi uimahalli on kiinni?")
+    moved = client.get(reverse("audit:author"), {"author": "asukas"}).content.decode()
+    assert notice in moved
+    page = client.post(
+        reverse("audit:author"), {"platform": "facebook", "author": "asukas"}
+    ).content.decode()
+    assert f'<html lang="{language}"' in page
+    assert heading in page
+    assert button in page

@@ -1,8 +1,9 @@
 """Auditors never write: every state-changing request (POST, PUT, PATCH, DELETE) to every URL
 of the project is refused with 403 before any view runs, by session and by API token, and not
 one row anywhere changes. Only signing in and out, the token exchange and the language switch
-(their own session) are open to them, and the one allow-listed request that changes no city
-data: a figures-only metrics report for themselves (tests/metrics/test_report_jobs.py)."""
+(their own session) are open to them, and the allow-listed requests that change no city data:
+a figures-only metrics report for themselves (tests/metrics/test_report_jobs.py) and the posted
+search of a citizen's data-subject report and its CSV (tests/audit/test_auditor_pages.py)."""
 
 from __future__ import annotations
 
@@ -103,9 +104,11 @@ def test_auditors_may_mark_their_own_notification_read() -> None:
     assert notification.read_at is not None
 
 
-def test_the_allow_list_is_the_figures_only_report_and_nothing_else() -> None:
+def test_the_allow_list_is_the_figures_only_report_and_the_citizen_search() -> None:
     """Widening what an auditor may send is a decision this test makes visible."""
-    assert {"metrics:report"} == READ_ONLY_ALLOWED_URL_NAMES
+    assert {"metrics:report", "audit:author", "audit:author_export"} == (
+        READ_ONLY_ALLOWED_URL_NAMES
+    )
 
 
 # A form that posts to no action posts to the page itself.

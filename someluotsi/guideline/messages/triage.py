@@ -46,6 +46,12 @@ DATA_REQUEST = "data_request"
 HAZARD_REASON = "a hazard that may hurt someone: to be fixed soon"
 REMOVAL_REASON = "a request to take down a picture or a post: act on it soon"
 DATA_REQUEST_REASON = "a request about the writer's personal data: answered within a month"
+# The replies chosen by what a message is about, not by its category (replies.toml): a message
+# with one of these concerns keeps its reply whenever the reply is composed again (with the due
+# time in words: inbox.services).
+CONCERNS = frozenset(
+    {CRISIS, CHILD_WELFARE, SECURITY_GAP, WELFARE_CHECK, EMERGENCY, REMOVAL, DATA_REQUEST}
+)
 CONCERN_REASONS = {
     EMERGENCY: "an emergency: the emergency number first",
     CRISIS: "thoughts of suicide",
@@ -117,6 +123,12 @@ class Triage:
     # The concrete question's topic (messages.replies: "opening_hours", "fault"...), or "".
     topic: str = ""
 
+    @property
+    def concern(self) -> str:
+        """The concern whose reply the message got (`CONCERNS`: a crisis, a child-welfare
+        concern, an emergency...), or "" when its reply is its category's or topic's."""
+        return self.topic if self.topic in CONCERNS else ""
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -153,13 +165,21 @@ def compose_reply(
     feedback_url: str,
     replies: dict[str, dict[str, str]] | None = None,
     answer_by: str | None = None,
+    concern: str = "",
 ) -> tuple[str, str]:
-    """The suggested reply and the question's topic ("" when none).
+    """The suggested reply and its topic: the concern or the question's topic ("" when none).
 
+    A concern (`CONCERNS`, `Triage.concern`: thoughts of suicide, a child-welfare concern, an
+    emergency...) gets its own reply, whatever the category: where help is, never a template.
     A concrete question (and feedback reporting a fault) gets the reply of its topic, which
     says what the city will do and by when (messages.replies); otherwise the city's own
     template for the category (`replies`, {category: {language: text}}) or the default one.
     """
+    if concern:
+        if concern not in CONCERNS:
+            raise ValueError(f"unknown concern: {concern!r}")
+        template = _replies()[concern].get(language) or _replies()[concern]["fi"]
+        return fill(template, language, feedback_url=feedback_url, answer_by=answer_by), concern
     if category in (TriageCategory.QUESTION, TriageCategory.FEEDBACK):
         topic = question_topic(text, language)
         if topic is not None and (category is TriageCategory.QUESTION or topic.name == "fault"):
@@ -758,26 +778,18 @@ def triage(
             reasons = []  # not "nothing to act on": the emergency is the reason
         if Action.ESCALATE_SUPERVISOR not in actions:
             actions.append(Action.ESCALATE_SUPERVISOR)
-    if (
-        category is TriageCategory.SENSITIVE or concern in (EMERGENCY, REMOVAL, DATA_REQUEST)
-    ) and concern:
-        if concern in CONCERN_REASONS:
-            reasons.append(CONCERN_REASONS[concern])
-        reply = fill(
-            _replies()[concern][reply_language],
-            reply_language,
-            feedback_url=engine.rulebook.city.feedback_url,
-            answer_by=None,
-        )
-        topic = concern
-    else:
-        reply, topic = compose_reply(
-            analysed.original,
-            category,
-            reply_language,
-            feedback_url=engine.rulebook.city.feedback_url,
-            replies=replies,
-        )
+    if not (category is TriageCategory.SENSITIVE or concern in (EMERGENCY, REMOVAL, DATA_REQUEST)):
+        concern = ""  # a concern's reply only for a sensitive message or one of these
+    if concern in CONCERN_REASONS:
+        reasons.append(CONCERN_REASONS[concern])
+    reply, topic = compose_reply(
+        analysed.original,
+        category,
+        reply_language,
+        feedback_url=engine.rulebook.city.feedback_url,
+        replies=replies,
+        concern=concern,
+    )
     return Triage(
         language=report.language,
         category=category,
