@@ -83,9 +83,11 @@ class ComposerForm(forms.Form):
         label=_("Channels"), queryset=Channel.objects.none(), widget=forms.CheckboxSelectMultiple
     )
     text = TextAreaFormField(
-        label=_("Text"),
+        # Named by its language like the Swedish version beside it: in a Swedish or English
+        # page a bare "Text" did not say which version it is.
+        label=_("Text (Finnish version)"),
         max_length=MAX_TEXT,
-        widget=forms.Textarea(attrs={"rows": 8, "class": "compose-text"}),
+        widget=forms.Textarea(attrs={"rows": 8, "lang": "fi", "class": "compose-text"}),
     )
     text_sv = TextAreaFormField(
         label=_("Swedish version"),
@@ -286,9 +288,9 @@ class AssetForm(forms.Form):
     file = forms.FileField(label=_("File"), required=False)
     title = OneLineFormField(label=_("Title"), max_length=200)
     alt_text = MultiLineFormField(
-        label=_("Alt text"),
+        label=_("Alt text in Finnish"),
         max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=forms.Textarea(attrs={"rows": 2, "lang": "fi"}),
         help_text=_("What the image shows, for people who cannot see it (§1.1)."),
     )
     alt_text_sv = MultiLineFormField(
