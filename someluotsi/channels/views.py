@@ -11,7 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.db.models.functions import ExtractYear
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -533,17 +533,31 @@ def absences(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     people = absentees_for(user=user)
     covers = covers_for(user=user)
+    # A removal names the absence (the Remove button's form); only the other form is the new
+    # absence, so a refused removal never shows that form's "required" errors.
+    removing = request.method == "POST" and (
+        request.POST.get("action") == "delete" or "absence" in request.POST
+    )
     form = AbsenceForm(
-        request.POST or None, people=people, covers=covers, initial={"user": user.pk}
+        None if removing else (request.POST or None),
+        people=people,
+        covers=covers,
+        initial={"user": user.pk},
     )
     if request.method == "POST":
         try:
-            if request.POST.get("action") == "delete":
+            if removing:
                 absence = MaintainerAbsence.objects.filter(
                     pk=posted_id(request.POST.get("absence"))
                 ).first()
                 if absence is None:
-                    raise Http404
+                    raise ApplicationError(
+                        _(
+                            "There is no such absence: it may have been removed already. "
+                            "Nothing was changed."
+                        ),
+                        code="not_found",
+                    )
                 services.absence_delete(actor=user, absence=absence)
                 flash.success(request, _("The absence was removed."))
                 return HttpResponseRedirect(reverse("channels:absences"))

@@ -63,3 +63,17 @@ def moment_text(
     )
     text = _("%(day)s at %(time)s") % {"day": day, "time": clock}
     return f"{text} {zone_text(moment)}" if with_zone else text
+
+
+def clock_text(value: datetime | str | None) -> str:
+    """A time of day on its own, to the minute, in local time, the way `moment_text` writes
+    the clock: "klo 14.05" (fi), "kl. 14.05" (sv), "14:05" (en). For a place where the day
+    is already said (a calendar's day); a dash for no moment."""
+    moment = as_moment(value)
+    if moment is None:
+        return "–"
+    clock = date_format(moment, pgettext("a date() format for a time", "H:i"))
+    # English writes the clock alone; Finnish and Swedish put their word before it.
+    return pgettext("a time of day on its own: 'klo %(time)s' in Finnish", "%(time)s") % {
+        "time": clock
+    }

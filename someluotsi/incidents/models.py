@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from someluotsi.incidents.enums import (
@@ -38,12 +40,17 @@ class DetectionSetting(models.Model):
     class Meta:
         verbose_name = _("detection setting")
         verbose_name_plural = _("detection settings")
+        # One row per channel and one default row (no channel). The channel column is unique
+        # already (a one-to-one field), but NULLs are distinct in a unique index; this index
+        # over COALESCE(channel_id, 0) also allows a single default row (no channel id is 0).
+        # An expression index works on SQLite and PostgreSQL alike, where `nulls_distinct` is
+        # PostgreSQL's only: SQLite ignored it (the W047 warning), leaving defaults unbounded.
         constraints = [
             models.UniqueConstraint(
-                fields=("channel",), name="one_detection_setting_per_channel",
-                nulls_distinct=False,
+                Coalesce("channel", Value(0), output_field=models.BigIntegerField()),
+                name="one_detection_setting_per_channel",
             )
-        ]  # fmt: skip
+        ]
 
     def __str__(self) -> str:
         return f"{self.channel_id or '*'}: {self.sensitivity}"

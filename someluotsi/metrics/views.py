@@ -152,12 +152,24 @@ def channel(request: HttpRequest, channel_id: int) -> HttpResponse:
                     flash.success(request, _("The goal was saved."))
                     return HttpResponseRedirect(request.path)
             elif action == "remove_goal":
-                goal = get_object_or_404(
-                    Goal, pk=posted_id(request.POST.get("goal")), channel=target
-                )
+                goal = Goal.objects.filter(
+                    pk=posted_id(request.POST.get("goal")), channel=target
+                ).first()
+                if goal is None:
+                    raise ApplicationError(
+                        _(
+                            "This channel has no such goal: it may have been removed already. "
+                            "Nothing was changed."
+                        ),
+                        code="not_found",
+                    )
                 services.goal_delete(actor=user, goal=goal)
                 flash.success(request, _("The goal was removed."))
                 return HttpResponseRedirect(request.path)
+            else:
+                raise ApplicationError(_("Unknown action."), code="unknown_action")
+            # A form with errors: say so above the page, the errors are at its fields.
+            flash.error(request, _("Check the highlighted fields."))
         except ApplicationError as exc:
             show_refusal(request, exc)
     days = _period_days(request)

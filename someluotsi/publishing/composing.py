@@ -415,7 +415,7 @@ def analyse(
     errors: list[str] = []
     versions: list[VersionCheck] = []
     parts = [
-        ("main", _("Text"), text, None, False),
+        ("main", _("Text (Finnish version)"), text, None, False),
         ("sv", _("Swedish version"), text_sv, "sv", True),
     ]
     for channel in channels:

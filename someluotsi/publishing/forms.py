@@ -6,12 +6,13 @@ from datetime import datetime
 from typing import Any, ClassVar
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from someluotsi.channels.models import Channel
-from someluotsi.core.blank import TextAreaFormField
+from someluotsi.core.blank import TextAreaFormField, VisibleTextFormField
 from someluotsi.core.choices import IdChoiceField, IdMultipleChoiceField
 from someluotsi.core.conflicts import version_field as core_version_field
 from someluotsi.core.dates import BoundedDateField, BoundedDateTimeField
@@ -83,9 +84,11 @@ class ComposerForm(forms.Form):
         label=_("Channels"), queryset=Channel.objects.none(), widget=forms.CheckboxSelectMultiple
     )
     text = TextAreaFormField(
-        label=_("Text"),
+        # Named by its language like the Swedish version beside it: in a Swedish or English
+        # page a bare "Text" did not say which version it is.
+        label=_("Text (Finnish version)"),
         max_length=MAX_TEXT,
-        widget=forms.Textarea(attrs={"rows": 8, "class": "compose-text"}),
+        widget=forms.Textarea(attrs={"rows": 8, "lang": "fi", "class": "compose-text"}),
     )
     text_sv = TextAreaFormField(
         label=_("Swedish version"),
@@ -150,6 +153,23 @@ class ComposerForm(forms.Form):
                 max_length=MAX_COMMENT,
                 required=False,
             )
+
+    def typed_text_problems(self) -> list[str]:
+        """What saving would refuse in the texts as typed, valid or not otherwise: a NUL or
+        another refused character, a text over its limit, a line break in a one-line field.
+        Each as "label: message", the field's own words (the error summary's), so that the
+        as-you-type check says what a save would; a missing text is no problem while typing."""
+        problems: list[str] = []
+        for name, field in self.fields.items():
+            if not isinstance(field, VisibleTextFormField):
+                continue
+            value = field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
+            try:
+                field.clean(value)
+            except ValidationError as exc:
+                messages = [m for e in exc.error_list if e.code != "required" for m in e.messages]
+                problems.extend(f"{field.label}: {message}" for message in messages)
+        return problems
 
     def asset_rows(self) -> list[dict[str, Any]]:
         """The asset picker's choices, each with what stands in the way of publishing it
@@ -286,9 +306,9 @@ class AssetForm(forms.Form):
     file = forms.FileField(label=_("File"), required=False)
     title = OneLineFormField(label=_("Title"), max_length=200)
     alt_text = MultiLineFormField(
-        label=_("Alt text"),
+        label=_("Alt text in Finnish"),
         max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=forms.Textarea(attrs={"rows": 2, "lang": "fi"}),
         help_text=_("What the image shows, for people who cannot see it (§1.1)."),
     )
     alt_text_sv = MultiLineFormField(

@@ -150,6 +150,14 @@ class Asset(EditVersionedModel):
     def __str__(self) -> str:
         return self.title
 
+    def alt_for(self, language: str | None) -> tuple[str, str]:
+        """The alt text a reader of `language` gets, with the language it is written in: the
+        Swedish one for Swedish when there is one, else the Finnish one (the one required;
+        there is no English alt text)."""
+        if (language or "")[:2] == "sv" and self.alt_text_sv.strip():
+            return self.alt_text_sv, "sv"
+        return self.alt_text, "fi"
+
 
 class Post(TimeStampedModel):
     """One post for one or more channels (PostTarget), moved through one state machine."""

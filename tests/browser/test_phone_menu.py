@@ -168,3 +168,39 @@ def test_one_unread_notification_is_named_in_the_singular_in_swedish(
     login(page, user.username)
     page.goto("/inbox/")
     assert page.get_by_role("button", name="Meny, 1 oläst avisering", exact=True).is_visible()
+
+
+BADGE_GAP_JS = """() => {
+  const link = document.querySelector('.user-box a[href$="/notifications/"]');
+  const badge = link.querySelector('.badge');
+  const range = document.createRange();
+  range.selectNodeContents(link.firstChild);
+  const text = range.getBoundingClientRect(), mark = badge.getBoundingClientRect();
+  const box = link.getBoundingClientRect();
+  return {gap: mark.left - text.right, textTop: text.top, markTop: mark.top,
+          markHeight: mark.height, height: box.height, width: box.width};
+}"""
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_the_notifications_link_keeps_its_unread_badge_apart_on_a_phone(
+    open_context: Callable[..., Any], browser_user: Callable[..., User], language: str
+) -> None:
+    """Found by a tester at 390 px: "Ilmoitukset" touched "6 lukematonta" (the menu's links
+    are flex boxes, which drop the space between them). Now they are apart, on one line, and
+    the link stays a 44 px target."""
+    from someluotsi.notifications.models import Notification
+
+    user = browser_user(Role.UPDATER, preferred_language=language)
+    for number in range(6):
+        Notification.objects.create(recipient=user, subject=f"Uusi viesti {number}")
+    page = open_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    page.set_default_timeout(15_000)
+    login(page, user.username)
+    page.goto("/inbox/")
+    page.locator(".menu-button").click()
+    measured = page.evaluate(BADGE_GAP_JS)
+    assert measured["gap"] >= 4, measured
+    assert abs(measured["textTop"] - measured["markTop"]) < measured["markHeight"], measured
+    assert measured["height"] >= 44, measured
+    assert measured["width"] >= 24, measured

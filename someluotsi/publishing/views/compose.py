@@ -3,6 +3,7 @@ form to `compose_check` after a pause in typing) and without JavaScript on "Chec
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, cast
 
 from django.contrib import messages as flash
@@ -74,8 +75,22 @@ def _parse_time(value: str) -> Any:
     return None
 
 
-def analysis_from_post(request: HttpRequest, user: User, post: Post | None) -> Analysis:
-    """Analyse the composer's fields as posted, valid or not (typing is never an error)."""
+def _composer_form(request: HttpRequest, user: User, post: Post | None) -> ComposerForm:
+    return ComposerForm(
+        request.POST,
+        channels=_channels(user, post),
+        assets=_assets(user, post),
+        campaigns=campaign_list(),
+    )
+
+
+def analysis_from_post(
+    request: HttpRequest, user: User, post: Post | None, form: ComposerForm | None = None
+) -> Analysis:
+    """Analyse the composer's fields as posted, valid or not (typing is never an error), with
+    first what a save would refuse in the texts as typed (`form`: the posted composer form,
+    made here when not given), in the save's own words: a NUL removed on arrival
+    (core.middleware) must not read "No problems found" here and be refused on saving."""
     data = request.POST
     channels = list(_channels(user, post).filter(pk__in=_ids(data.getlist("channels"))))
     assets = list(_assets(user, post).filter(pk__in=_ids(data.getlist("assets"))))
@@ -90,7 +105,8 @@ def analysis_from_post(request: HttpRequest, user: User, post: Post | None) -> A
         for channel in channels
     }
     when = _parse_time(data.get("scheduled_at", ""))
-    return analyse(
+    refused = (form or _composer_form(request, user, post)).typed_text_problems()
+    analysis = analyse(
         text=data.get("text", "")[:10_000],
         text_sv=data.get("text_sv", "")[:10_000],
         channels=channels,
@@ -103,6 +119,7 @@ def analysis_from_post(request: HttpRequest, user: User, post: Post | None) -> A
         needs_swedish=any(channel_policy(c).bilingual for c in channels),
         ui_language=(get_language() or "fi")[:2],
     )
+    return replace(analysis, errors=[*refused, *analysis.errors]) if refused else analysis
 
 
 def _analysis_for(post: Post) -> Analysis:
@@ -147,7 +164,7 @@ def compose(request: HttpRequest, post_id: int | None = None) -> HttpResponse:
     if request.method == "POST":
         form = ComposerForm(request.POST, **kwargs)
         action = request.POST.get("action", "save")
-        analysis = analysis_from_post(request, user, post)
+        analysis = analysis_from_post(request, user, post, form)
         if action != "check" and form.is_valid():
             try:
                 if post is None:
