@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.generics import ListAPIView
@@ -49,6 +50,15 @@ class AuditFilterSerializer(serializers.Serializer[dict[str, Any]]):
     target_id = VisibleTextSerializerField(required=False, allow_blank=True, max_length=64)
     since = BoundedDateSerializerField(required=False)
     until = BoundedDateSerializerField(required=False)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        """A period that ends before it starts is a 400 on `until` (as on the audit page's
+        form), never a silent empty list."""
+        if "since" in attrs and "until" in attrs and attrs["since"] > attrs["until"]:
+            raise serializers.ValidationError(
+                {"until": [_("The end date is before the start date.")]}, code="invalid"
+            )
+        return attrs
 
 
 @extend_schema(

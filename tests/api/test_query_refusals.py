@@ -1,8 +1,8 @@
 """Query parameters that cannot be meant are a 400 in the API's one error shape, worded in the
 caller's language, never a silent empty list: a campaign list's unit code that names no unit, a
-metric period that ends before it starts, a figures period that is none of the valid ones (named
-in the message). A JSON body that starts with a UTF-8 byte-order mark is read, and the body's
-size limit still holds for it."""
+metric or audit trail period that ends before it starts, a figures period that is none of the
+valid ones (named in the message). A JSON body that starts with a UTF-8 byte-order mark is
+read, and the body's size limit still holds for it."""
 
 from __future__ import annotations
 
@@ -202,3 +202,35 @@ def test_a_body_with_a_byte_order_mark_keeps_the_size_limit(
     response = _api(make_user).post("/api/v1/check", body, content_type="application/json")
     assert response.status_code == 413
     assert response.json()["error"]["code"] == "too_large"
+
+
+# --- an audit trail period that ends before it starts ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("fi", "Loppupäivä on ennen alkupäivää."),
+        ("sv", "Slutdatumet är före startdatumet."),
+        ("en", "The end date is before the start date."),
+    ],
+)
+def test_audit_events_ending_before_they_start_are_a_400(
+    make_user: Callable[..., User], language: str, expected: str
+) -> None:
+    token = Token.objects.create(user=make_user(Role.AUDITOR, preferred_language=language))
+    client = Client(HTTP_AUTHORIZATION=f"Token {token.key}")
+    response = client.get("/api/v1/audit-events", {"since": "2024-01-01", "until": "2023-01-01"})
+    assert _refused(response, "until") == expected
+
+
+@pytest.mark.parametrize(
+    "query", [{"since": "2024-01-01", "until": "2024-01-01"}, {"since": "2023-01-01"}]
+)
+def test_audit_events_of_a_real_period_are_served(
+    make_user: Callable[..., User], query: dict[str, str]
+) -> None:
+    token = Token.objects.create(user=make_user(Role.AUDITOR))
+    response = Client(HTTP_AUTHORIZATION=f"Token {token.key}").get("/api/v1/audit-events", query)
+    assert response.status_code == 200
+    assert isinstance(response.json()["results"], list)
